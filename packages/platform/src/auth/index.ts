@@ -1,0 +1,4 @@
+export * from './principal';
+export * from './access-policy';
+export * from './token.service';
+export * from './local-secrets';

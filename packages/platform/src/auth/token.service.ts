@@ -1,0 +1,135 @@
+import { SignJWT, jwtVerify, importPKCS8, importSPKI, errors as joseErrors, type JWTPayload, type CryptoKey } from 'jose';
+import { UnauthenticatedError } from '../errors';
+import { newId } from '../ids';
+import {
+  ANONYMOUS,
+  type Membership,
+  type OperatorRole,
+  type Principal,
+  type UserPrincipal,
+  OperatorRole as OperatorRoles,
+  OrgRole as OrgRoles,
+} from './principal';
+
+export interface TokenKeys {
+  algorithm: 'HS256' | 'RS256';
+  /** HS256 secret */
+  secret?: string;
+  /** RS256 PEM keys; only the issuer (account subgraph) needs the private key. */
+  privateKeyPem?: string;
+  publicKeyPem?: string;
+  issuer: string;
+  accessTokenTtlSec: number;
+  /** Separate HS256 secret for router→subgraph principal forwarding. */
+  internalSecret: string;
+}
+
+const ACCESS_AUDIENCE = 'grove-api';
+const INTERNAL_AUDIENCE = 'grove-subgraph';
+const INTERNAL_TTL_SEC = 60;
+
+interface AccessClaims extends JWTPayload {
+  typ: 'access';
+  sid: string;
+  ops: OperatorRole[];
+  orgs: Array<{ id: string; role: string }>;
+}
+
+/** Signs and verifies access JWTs (jose) and the router's internal principal token. */
+export class TokenService {
+  private signKey?: Uint8Array | CryptoKey;
+  private verifyKey?: Uint8Array | CryptoKey;
+  private readonly internalKey: Uint8Array;
+
+  private constructor(private readonly keys: TokenKeys) {
+    this.internalKey = new TextEncoder().encode(keys.internalSecret);
+  }
+
+  static async create(keys: TokenKeys): Promise<TokenService> {
+    const service = new TokenService(keys);
+    if (keys.algorithm === 'HS256') {
+      if (!keys.secret) throw new Error('HS256 needs a secret');
+      service.signKey = service.verifyKey = new TextEncoder().encode(keys.secret);
+    } else {
+      if (!keys.publicKeyPem) throw new Error('RS256 needs a public key');
+      service.verifyKey = await importSPKI(keys.publicKeyPem, 'RS256');
+      if (keys.privateKeyPem) service.signKey = await importPKCS8(keys.privateKeyPem, 'RS256');
+    }
+    return service;
+  }
+
+  get accessTokenTtlSec(): number {
+    return this.keys.accessTokenTtlSec;
+  }
+
+  async signAccessToken(user: Omit<UserPrincipal, 'kind'>, now = Date.now()): Promise<string> {
+    if (!this.signKey) throw new Error('This process holds no signing key');
+    const claims: Pick<AccessClaims, 'typ' | 'sid' | 'ops' | 'orgs'> = {
+      typ: 'access',
+      sid: user.sessionId,
+      ops: user.operatorRoles,
+      orgs: user.memberships.map((m) => ({ id: m.orgId, role: m.role })),
+    };
+    const iat = Math.floor(now / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: this.keys.algorithm, typ: 'JWT' })
+      .setSubject(user.userId)
+      .setIssuer(this.keys.issuer)
+      .setAudience(ACCESS_AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.keys.accessTokenTtlSec)
+      .setJti(newId())
+      .sign(this.signKey);
+  }
+
+  /** Verifies a bearer access token; any failure is UNAUTHENTICATED with a reason code. */
+  async verifyAccessToken(token: string): Promise<UserPrincipal> {
+    if (!this.verifyKey) throw new Error('no verify key');
+    try {
+      const { payload } = await jwtVerify<AccessClaims>(token, this.verifyKey, {
+        issuer: this.keys.issuer,
+        audience: ACCESS_AUDIENCE,
+        algorithms: [this.keys.algorithm],
+      });
+      if (payload.typ !== 'access' || !payload.sub || !payload.sid) throw new UnauthenticatedError('Invalid token', { reason: 'TOKEN_INVALID' });
+      return {
+        kind: 'user',
+        userId: payload.sub,
+        sessionId: payload.sid,
+        operatorRoles: (payload.ops ?? []).filter((r): r is OperatorRole => r in OperatorRoles),
+        memberships: (payload.orgs ?? [])
+          .filter((o) => typeof o.id === 'string' && o.role in OrgRoles)
+          .map((o) => ({ orgId: o.id, role: o.role as Membership['role'] })),
+      };
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token expired', { reason: 'TOKEN_EXPIRED' });
+      throw new UnauthenticatedError('Invalid token', { reason: 'TOKEN_INVALID' });
+    }
+  }
+
+  /** Router → subgraph: the verified principal, signed for a minute. */
+  async signInternal(principal: Principal, extra: Record<string, string> = {}): Promise<string> {
+    return new SignJWT({ p: principal, ...extra })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('grove-router')
+      .setAudience(INTERNAL_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${INTERNAL_TTL_SEC}s`)
+      .sign(this.internalKey);
+  }
+
+  async verifyInternal(token: string): Promise<{ principal: Principal; claims: JWTPayload }> {
+    try {
+      const { payload } = await jwtVerify(token, this.internalKey, {
+        issuer: 'grove-router',
+        audience: INTERNAL_AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      const principal = (payload.p as Principal | undefined) ?? ANONYMOUS;
+      return { principal, claims: payload };
+    } catch {
+      throw new UnauthenticatedError('Invalid internal credential', { reason: 'INTERNAL_TOKEN_INVALID' });
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Thrown when configuration is invalid; lists every problem at once. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export type EnvSource = Record<string, string | undefined>;
+
+/** The only place in the codebase that reads process.env. Entry points call it and pass the result on. */
+export function readProcessEnv(): EnvSource {
+  return { ...process.env };
+}
+
+/** Parses an env map against a zod schema, reporting all issues together. Empty strings count as unset. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: EnvSource): z.infer<S> {
+  const cleaned: EnvSource = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') cleaned[key] = value;
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+/** Prints a ConfigError and exits; for main.ts files. */
+export function loadConfigOrExit<S extends z.ZodType>(schema: S, env: EnvSource): z.infer<S> {
+  try {
+    return loadConfig(schema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+export const envBoolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);

@@ -1,0 +1,67 @@
+/**
+ * The documents port. Domain stores are written once on top of it using the MongoDB filter/update
+ * grammar both drivers share: equality, $eq/$ne, $in/$nin, $gt/$gte/$lt/$lte, $exists, $regex,
+ * $and/$or, dotted paths; updates $set/$unset/$inc/$push/$pull/$addToSet; sort/skip/limit.
+ * Ids are strings (ULIDs). Collections are declared by typegoose classes (fields, validation, indexes).
+ */
+export type Filter = Record<string, unknown>;
+
+export interface Update {
+  $set?: Record<string, unknown>;
+  $unset?: Record<string, unknown>;
+  $inc?: Record<string, number>;
+  $push?: Record<string, unknown>;
+  $pull?: Record<string, unknown>;
+  $addToSet?: Record<string, unknown>;
+}
+
+export type SortSpec = Record<string, 1 | -1>;
+
+export interface FindOptions {
+  sort?: SortSpec;
+  skip?: number;
+  limit?: number;
+}
+
+export interface FindOneAndUpdateOptions {
+  /** Default 'after'. */
+  returnDocument?: 'before' | 'after';
+  upsert?: boolean;
+}
+
+export interface UpdateResult {
+  matchedCount: number;
+  modifiedCount: number;
+  upsertedId?: string;
+}
+
+export interface BaseDocument {
+  _id: string;
+}
+
+export interface DocumentCollection<T extends BaseDocument> {
+  readonly name: string;
+  /** Validates against the model; unique index violations throw ConflictError, validation BadUserInputError. */
+  insertOne(doc: T): Promise<T>;
+  findById(id: string): Promise<T | null>;
+  findOne(filter: Filter): Promise<T | null>;
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  count(filter?: Filter): Promise<number>;
+  updateOne(filter: Filter, update: Update, options?: { upsert?: boolean }): Promise<UpdateResult>;
+  updateMany(filter: Filter, update: Update): Promise<UpdateResult>;
+  /** Atomic conditional update: the only way state transitions are written. */
+  findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null>;
+  deleteOne(filter: Filter): Promise<number>;
+  deleteMany(filter: Filter): Promise<number>;
+}
+
+/** A typegoose model class; the collection name comes from `@modelOptions({ schemaOptions: { collection } })`. */
+export type ModelClass<T = unknown> = new (...args: any[]) => T;
+
+export interface DocumentStore {
+  readonly driver: 'embedded' | 'mongodb';
+  collection<T extends BaseDocument>(model: ModelClass<T>): DocumentCollection<T>;
+  /** Throws UnavailableError when the backend cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+export * from './build-subgraph';
+export * from './subgraph-context';
+export * from './subgraph-auth';
+export * from './serve-subgraph';

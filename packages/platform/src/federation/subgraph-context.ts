@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal';
+
+/** What every subgraph resolver receives, in embedded and distributed mode alike. */
+export interface SubgraphContext {
+  principal: Principal;
+  requestId: string;
+  logger: Logger;
+  /** Client IP as seen by the router (for login throttling and audit). */
+  clientIp?: string;
+  /** Device identifier sent by the client (`x-device-id`), used to group sessions. */
+  deviceId?: string;
+  userAgent?: string;
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { createDocumentStore } from '../documents';
+import { createKeyValueStore, createRedisConnection } from '../cache';
+import { createRateLimiterFactory } from '../rate-limit';
+import { createEventBus } from '../events';
+import { TokenService } from '../auth/token.service';
+import { loadOrCreateLocalSecret } from '../auth/local-secrets';
+import type { PlatformConfig } from '../config/platform-config';
+import type { CreatePlatformRuntimeOptions, PlatformRuntime } from './platform-runtime';
+
+/** Builds every driver from configuration. Production drivers are only loaded when selected. */
+export async function createPlatformRuntime(
+  config: PlatformConfig,
+  options: CreatePlatformRuntimeOptions,
+): Promise<PlatformRuntime> {
+  const logger = options.logger;
+  const documents = await createDocumentStore({
+    driver: config.DOCUMENTS_DRIVER,
+    dataDir: join(config.DATA_DIR),
+    inMemory: options.inMemoryDocuments,
+    mongodbUrl: config.MONGODB_URL,
+    logger: logger.child({ component: 'documents' }),
+  });
+  const redis =
+    config.CACHE_DRIVER === 'redis'
+      ? createRedisConnection({ redisUrl: config.REDIS_URL, redisClusterNodes: config.REDIS_CLUSTER_NODES })
+      : undefined;
+  const kv = createKeyValueStore({
+    driver: config.CACHE_DRIVER,
+    redis,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+  });
+  const rateLimits = createRateLimiterFactory({ driver: config.CACHE_DRIVER, redis, keyPrefix: `${config.REDIS_KEY_PREFIX}rl:` });
+  const events = await createEventBus({
+    driver: config.EVENTS_DRIVER,
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    logger: logger.child({ component: 'events' }),
+  });
+  const secret = config.JWT_SECRET ?? (config.JWT_ALGORITHM === 'HS256' ? loadOrCreateLocalSecret(config.DATA_DIR, 'jwt') : undefined);
+  const tokens = await TokenService.create({
+    algorithm: config.JWT_ALGORITHM,
+    secret,
+    privateKeyPem: config.JWT_PRIVATE_KEY,
+    publicKeyPem: config.JWT_PUBLIC_KEY,
+    issuer: config.JWT_ISSUER,
+    accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,
+    internalSecret: config.INTERNAL_TOKEN_SECRET ?? loadOrCreateLocalSecret(config.DATA_DIR, 'internal'),
+  });
+
+  return {
+    config,
+    logger,
+    documents,
+    kv,
+    rateLimits,
+    events,
+    tokens,
+    async ready() {
+      await Promise.all([documents.ping(), kv.ping(), events.ping()]);
+    },
+    async close() {
+      await events.close();
+      await kv.close();
+      await documents.close();
+      if (redis) await redis.quit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './platform-runtime';
+export * from './create-platform-runtime';

@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+import type { DocumentStore } from '../documents/documents.port';
+import type { KeyValueStore } from '../cache/cache.port';
+import type { RateLimiterFactory } from '../rate-limit/rate-limit.port';
+import type { EventBus } from '../events/event-bus.port';
+import type { TokenService } from '../auth/token.service';
+import type { PlatformConfig } from '../config/platform-config';
+
+/**
+ * The drivers one process uses, chosen by configuration. Subgraph factories take this and nothing
+ * else from the environment, so the same code runs embedded (all in one process) or distributed.
+ */
+export interface PlatformRuntime {
+  config: PlatformConfig;
+  logger: Logger;
+  documents: DocumentStore;
+  kv: KeyValueStore;
+  rateLimits: RateLimiterFactory;
+  events: EventBus;
+  tokens: TokenService;
+  /** Throws when a driver is unreachable (for /readyz). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreatePlatformRuntimeOptions {
+  logger: Logger;
+  /** Keep documents in memory instead of under DATA_DIR (tests, composition). */
+  inMemoryDocuments?: boolean;
+}
