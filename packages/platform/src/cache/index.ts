@@ -1,0 +1,11 @@
+export * from './cache.port';
+export { MemoryKeyValueStore, type MemoryKeyValueStoreOptions } from './memory-key-value.driver';
+export { RedisKeyValueStore, type RedisKeyValueStoreOptions } from './redis-key-value.driver';
+export {
+  createRedisConnection,
+  closeRedisConnection,
+  toCacheError,
+  type RedisClient,
+  type RedisConnectionOptions,
+} from './redis-connection';
+export { createKeyValueStore, type KeyValueStoreOptions } from './key-value.factory';

@@ -1,0 +1,7 @@
+export * from './event-bus.port';
+export { DeadLetterHeader } from './event-envelope';
+export { MemoryEventBus, type MemoryEventBusOptions } from './memory-event-bus.driver';
+// The Kafka class is reached through createEventBus so kafkajs loads only when selected.
+export type { KafkaEventBus, KafkaEventBusOptions } from './kafka-event-bus.driver';
+export { createEventBus, type EventBusOptions } from './event-bus.factory';
+export { idempotentHandler } from './idempotent-handler';
