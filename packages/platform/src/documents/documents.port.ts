@@ -39,10 +39,23 @@ export interface BaseDocument {
   _id: string;
 }
 
+/**
+ * What insertOne accepts: the fields the store fills in may be omitted -- `_id` (newId()) and the
+ * `createdAt`/`updatedAt` timestamps of models with `schemaOptions.timestamps`.
+ */
+export type NewDocument<T extends BaseDocument> = Omit<T, '_id' | 'createdAt' | 'updatedAt'> & { _id?: string } & Partial<
+  Pick<T, Extract<keyof T, 'createdAt' | 'updatedAt'>>
+>;
+
+export type DocumentsDriver = 'embedded' | 'mongodb';
+
 export interface DocumentCollection<T extends BaseDocument> {
   readonly name: string;
-  /** Validates against the model; unique index violations throw ConflictError, validation BadUserInputError. */
-  insertOne(doc: T): Promise<T>;
+  /**
+   * Validates against the model (defaults and casting applied, unknown fields dropped) and returns the stored
+   * document; unique index violations throw ConflictError, validation BadUserInputError.
+   */
+  insertOne(doc: NewDocument<T>): Promise<T>;
   findById(id: string): Promise<T | null>;
   findOne(filter: Filter): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
@@ -51,6 +64,7 @@ export interface DocumentCollection<T extends BaseDocument> {
   updateMany(filter: Filter, update: Update): Promise<UpdateResult>;
   /** Atomic conditional update: the only way state transitions are written. */
   findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null>;
+  /** Resolve to the number of deleted documents. */
   deleteOne(filter: Filter): Promise<number>;
   deleteMany(filter: Filter): Promise<number>;
 }
@@ -59,7 +73,7 @@ export interface DocumentCollection<T extends BaseDocument> {
 export type ModelClass<T = unknown> = new (...args: any[]) => T;
 
 export interface DocumentStore {
-  readonly driver: 'embedded' | 'mongodb';
+  readonly driver: DocumentsDriver;
   collection<T extends BaseDocument>(model: ModelClass<T>): DocumentCollection<T>;
   /** Throws UnavailableError when the backend cannot be reached. */
   ping(): Promise<void>;

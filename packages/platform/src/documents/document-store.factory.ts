@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { DocumentStore, DocumentsDriver } from './documents.port';
+import { NedbDocumentStore } from './nedb-document.driver';
+
+export interface CreateDocumentStoreOptions {
+  driver: DocumentsDriver;
+  /** Embedded: files live under `<dataDir>/documents/`. */
+  dataDir?: string;
+  /** Embedded: keep documents in memory only (tests, schema composition). */
+  inMemory?: boolean;
+  /** MongoDB: connection string, required for the 'mongodb' driver. */
+  mongodbUrl?: string;
+  logger?: Logger;
+}
+
+/** Builds the configured document store; the MongoDB driver module is only loaded when selected. */
+export async function createDocumentStore(options: CreateDocumentStoreOptions): Promise<DocumentStore> {
+  switch (options.driver) {
+    case 'embedded':
+      return new NedbDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
+    case 'mongodb': {
+      if (!options.mongodbUrl) throw new Error('The mongodb documents driver needs mongodbUrl (MONGODB_URL)');
+      const { MongoDocumentStore } = await import('./mongo-document.driver');
+      return new MongoDocumentStore({ url: options.mongodbUrl, logger: options.logger });
+    }
+    default:
+      throw new Error(`Unknown documents driver '${String(options.driver)}'`);
+  }
+}

@@ -1,0 +1,12 @@
+export * from './documents.port';
+export { createDocumentStore, type CreateDocumentStoreOptions } from './document-store.factory';
+export { NedbDocumentStore, type NedbDocumentStoreOptions } from './nedb-document.driver';
+export { MongoDocumentStore, type MongoDocumentStoreOptions } from './mongo-document.driver';
+export {
+  getModelMetadata,
+  defaultCollectionName,
+  type ModelMetadata,
+  type IndexSpec,
+  type TimestampFields,
+} from './model-metadata';
+export { FIELD_OPERATORS, LOGICAL_OPERATORS, UPDATE_OPERATORS } from './document-grammar';
