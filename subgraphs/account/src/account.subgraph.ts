@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { buildSubgraph, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import { defaultAccountSettings, type AccountSettings } from './config';
+import { MemberResolver } from './resolvers/member.resolver';
+import { OrganizationResolver } from './resolvers/organization.resolver';
+import { SessionResolver } from './resolvers/session.resolver';
+import { UserResolver } from './resolvers/user.resolver';
+import { AccountAccess } from './service/account-access';
+import { AccountEvents } from './service/account-events';
+import { IdentityService, type BootstrapResult } from './service/identity.service';
+import { InvitationRedeemer } from './service/invitation-redeemer';
+import { MemberService } from './service/member.service';
+import { OrganizationService } from './service/organization.service';
+import { PasswordHasher } from './service/password-hasher';
+import { SessionService } from './service/session.service';
+import { InvitationStore } from './store/invitation.store';
+import { MembershipStore } from './store/membership.store';
+import { OrganizationStore } from './store/organization.store';
+import { SessionStore } from './store/session.store';
+import { UserStore } from './store/user.store';
+
+export const ACCOUNT_SUBGRAPH_NAME = 'account';
+
+export interface AccountServices {
+  identity: IdentityService;
+  organizations: OrganizationService;
+  members: MemberService;
+  sessions: SessionService;
+}
+
+export interface AccountSubgraph extends SubgraphModule {
+  /** Creates the first OPERATOR_ADMIN on first start; a no-op afterwards. */
+  bootstrap(): Promise<BootstrapResult>;
+  /** The domain services, for in-process callers and tests (authorization is inside each method). */
+  services: AccountServices;
+}
+
+/** Assembles stores, services and resolvers of the account subgraph over a platform runtime. */
+export async function createAccountSubgraph(runtime: PlatformRuntime, config: Partial<AccountSettings> = {}): Promise<AccountSubgraph> {
+  const settings: AccountSettings = { ...defaultAccountSettings, ...stripUndefined(config) };
+  const logger = runtime.logger.child({ subgraph: ACCOUNT_SUBGRAPH_NAME });
+
+  const users = new UserStore(runtime.documents);
+  const orgs = new OrganizationStore(runtime.documents);
+  const memberships = new MembershipStore(runtime.documents);
+  const invitations = new InvitationStore(runtime.documents);
+  const sessionStore = new SessionStore(runtime.documents);
+
+  const events = new AccountEvents(runtime.events, logger.child({ component: 'events' }));
+  const access = new AccountAccess(users, memberships);
+  const hasher = new PasswordHasher(settings.passwordHashCost);
+  const redeemer = new InvitationRedeemer(invitations, memberships, orgs, events);
+
+  const sessions = new SessionService(runtime, users, sessionStore, memberships, orgs, access, hasher, events, {
+    maxFailures: settings.loginMaxFailures,
+    failureWindowSec: settings.loginFailureWindowSec,
+    lockSec: settings.loginLockSec,
+    refreshTokenTtlSec: runtime.config.REFRESH_TOKEN_TTL_SEC,
+  });
+  const identity = new IdentityService(users, memberships, access, hasher, redeemer, sessions, events, logger.child({ component: 'identity' }));
+  const organizations = new OrganizationService(orgs, memberships, access, events);
+  const members = new MemberService(memberships, invitations, orgs, users, access, redeemer, events, settings.invitationTtlSec);
+
+  const module = await buildSubgraph({
+    name: ACCOUNT_SUBGRAPH_NAME,
+    resolvers: [UserResolver, OrganizationResolver, MemberResolver, SessionResolver],
+    instances: [
+      new UserResolver(identity),
+      new OrganizationResolver(organizations),
+      new MemberResolver(members, identity, organizations),
+      new SessionResolver(sessions),
+    ],
+    referenceResolvers: {
+      User: (ref) => identity.reference(String(ref.id)),
+      Organization: (ref) => organizations.reference(String(ref.id)),
+    },
+  });
+
+  return {
+    ...module,
+    services: { identity, organizations, members, sessions },
+    ready: () => runtime.documents.ping(),
+    bootstrap: () =>
+      identity.bootstrap({
+        email: settings.bootstrapAdminEmail,
+        password: settings.bootstrapAdminPassword,
+        dataDir: runtime.config.DATA_DIR,
+      }),
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { createLogger, createPlatformRuntime, loadConfigOrExit, readProcessEnv, serveSubgraph } from '@grove/platform';
+import { createAccountSubgraph } from './account.subgraph';
+import { accountEnvSchema, accountSettingsFromConfig } from './config';
+
+/** Distributed mode: the account subgraph as its own service. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(accountEnvSchema, readProcessEnv());
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development', name: 'account' });
+  const runtime = await createPlatformRuntime(config, { logger });
+  const module = await createAccountSubgraph(runtime, accountSettingsFromConfig(config));
+  const boot = await module.bootstrap();
+  if (boot.created) {
+    logger.warn(
+      { email: boot.email, passwordFile: boot.passwordFile },
+      boot.passwordFile ? 'created the first operator admin; its generated password is in passwordFile' : 'created the first operator admin',
+    );
+  }
+  const server = await serveSubgraph({ module, tokens: runtime.tokens, logger, host: config.ACCOUNT_HOST, port: config.ACCOUNT_PORT });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await server.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

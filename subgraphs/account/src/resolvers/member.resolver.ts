@@ -1,0 +1,60 @@
+import type { SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { IdentityService } from '../service/identity.service';
+import type { MemberService } from '../service/member.service';
+import type { OrganizationService } from '../service/organization.service';
+import type { MemberView } from '../store/views';
+import { OrgRole } from '../schema/enums';
+import { InviteMemberInput } from '../schema/inputs';
+import { InvitationPayload, Member } from '../schema/member.type';
+import { Organization } from '../schema/organization.type';
+import { User } from '../schema/user.type';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  constructor(
+    private readonly memberService: MemberService,
+    private readonly identity: IdentityService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  @Query(() => [Member], { description: 'org:members:read, or operators' })
+  members(@Arg('orgId', () => ID) orgId: string, @Ctx() ctx: SubgraphContext) {
+    return this.memberService.list(ctx.principal, orgId);
+  }
+
+  @Mutation(() => InvitationPayload, { description: 'ORG_OWNER/ORG_ADMIN of an approved, unfrozen organization' })
+  inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: SubgraphContext) {
+    return this.memberService.invite(ctx.principal, input);
+  }
+
+  @Mutation(() => Member, { description: 'The invited (signed-in) user redeems the token' })
+  acceptInvitation(@Arg('token') token: string, @Ctx() ctx: SubgraphContext) {
+    return this.memberService.accept(ctx.principal, token);
+  }
+
+  @Mutation(() => Member, { description: 'Nobody grants a role above their own; the last owner stays' })
+  changeMemberRole(
+    @Arg('orgId', () => ID) orgId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('role', () => OrgRole) role: OrgRole,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.memberService.changeRole(ctx.principal, { orgId, userId, role });
+  }
+
+  @Mutation(() => Boolean, { description: 'Managers remove lower or equal ranks; anyone may remove themself (leave)' })
+  removeMember(@Arg('orgId', () => ID) orgId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext) {
+    return this.memberService.remove(ctx.principal, { orgId, userId });
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  user(@Root() member: MemberView) {
+    return this.identity.reference(member.userId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() member: MemberView) {
+    return this.organizations.reference(member.orgId);
+  }
+}

@@ -1,0 +1,133 @@
+import type { SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { OrganizationService } from '../service/organization.service';
+import type { OrganizationView } from '../store/views';
+import { OrganizationStatus } from '../schema/enums';
+import { OrganizationApplicationInput } from '../schema/inputs';
+import { Organization, OrganizationPage } from '../schema/organization.type';
+
+type PrivateField = Exclude<keyof OrganizationView, 'id' | 'name' | 'status' | 'frozen'>;
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(private readonly organizationService: OrganizationService) {}
+
+  @Query(() => Organization, { description: 'Members of the organization or operators' })
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.organizationService.get(ctx.principal, id);
+  }
+
+  @Query(() => OrganizationPage, { description: 'Operators (org:read:any); newest first' })
+  organizations(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('status', () => OrganizationStatus, { nullable: true }) status?: OrganizationStatus,
+    @Arg('frozen', () => Boolean, { nullable: true }) frozen?: boolean,
+    @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
+    @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+  ) {
+    return this.organizationService.list(ctx.principal, { status, frozen, skip, take });
+  }
+
+  @Query(() => [Organization], { description: 'Organizations the caller belongs to, in any state' })
+  myOrganizations(@Ctx() ctx: SubgraphContext) {
+    return this.organizationService.mine(ctx.principal);
+  }
+
+  @Mutation(() => Organization, { description: 'Any signed-in user; creates a PENDING organization owned by the caller' })
+  applyForOrganization(@Arg('input', () => OrganizationApplicationInput) input: OrganizationApplicationInput, @Ctx() ctx: SubgraphContext) {
+    return this.organizationService.apply(ctx.principal, input);
+  }
+
+  @Mutation(() => Organization, { description: 'Owner; REJECTED → PENDING with edited details' })
+  resubmitOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => OrganizationApplicationInput) input: OrganizationApplicationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.organizationService.resubmit(ctx.principal, id, input);
+  }
+
+  @Mutation(() => Organization, { description: 'org:review; PENDING → APPROVED' })
+  approveOrganization(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.organizationService.approve(ctx.principal, id);
+  }
+
+  @Mutation(() => Organization, { description: 'org:review; PENDING → REJECTED' })
+  rejectOrganization(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext) {
+    return this.organizationService.reject(ctx.principal, id, reason);
+  }
+
+  @Mutation(() => Organization, { description: 'org:freeze; APPROVED only' })
+  freezeOrganization(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ) {
+    return this.organizationService.freeze(ctx.principal, id, reason);
+  }
+
+  @Mutation(() => Organization, { description: 'org:freeze' })
+  unfreezeOrganization(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.organizationService.unfreeze(ctx.principal, id);
+  }
+
+  private async guarded<K extends PrivateField>(org: OrganizationView, ctx: SubgraphContext, field: K): Promise<OrganizationView[K] | null> {
+    await this.organizationService.requirePrivateAccess(ctx.principal, org.id);
+    return org[field] ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  creditCode(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'creditCode');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  contactName(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'contactName');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  contactPhone(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'contactPhone');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  contactEmail(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'contactEmail');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  licenceDocumentRef(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'licenceDocumentRef');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  rejectionReason(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'rejectionReason');
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  frozenReason(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'frozenReason');
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  applicantId(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'applicantId');
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  submittedAt(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'submittedAt');
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  reviewedAt(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'reviewedAt');
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  createdAt(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'createdAt');
+  }
+}

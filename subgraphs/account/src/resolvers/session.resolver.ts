@@ -1,0 +1,40 @@
+import type { SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { SessionService } from '../service/session.service';
+import { LoginInput } from '../schema/inputs';
+import { AuthPayload, Session } from '../schema/session.type';
+
+@Resolver(() => Session)
+export class SessionResolver {
+  constructor(private readonly sessions: SessionService) {}
+
+  @Mutation(() => AuthPayload, { description: 'Password login; throttled per identifier' })
+  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: SubgraphContext) {
+    return this.sessions.login(input, { clientIp: ctx.clientIp, deviceId: ctx.deviceId, userAgent: ctx.userAgent });
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Rotates the refresh token; a reused token revokes its session' })
+  refreshSession(@Arg('refreshToken') refreshToken: string) {
+    return this.sessions.refresh(refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes the current session' })
+  logout(@Ctx() ctx: SubgraphContext) {
+    return this.sessions.logout(ctx.principal);
+  }
+
+  @Query(() => [Session], { description: 'Your live sessions (devices)' })
+  mySessions(@Ctx() ctx: SubgraphContext) {
+    return this.sessions.mySessions(ctx.principal);
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes one of your own sessions' })
+  revokeSession(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.sessions.revokeSession(ctx.principal, id);
+  }
+
+  @Mutation(() => Int, { description: 'user:sessions:revoke:any; returns how many sessions were live' })
+  revokeUserSessions(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext) {
+    return this.sessions.revokeUserSessions(ctx.principal, userId);
+  }
+}

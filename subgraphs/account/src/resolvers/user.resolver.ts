@@ -1,0 +1,84 @@
+import type { SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { IdentityService } from '../service/identity.service';
+import type { UserView } from '../store/views';
+import { OperatorRole } from '../schema/enums';
+import { CreateOperatorInput, SignUpInput } from '../schema/inputs';
+import { CreateOperatorPayload, User } from '../schema/user.type';
+import { SignUpPayload, Viewer } from '../schema/viewer.type';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Query(() => Viewer, { description: 'The signed-in caller with roles, memberships and permissions' })
+  me(@Ctx() ctx: SubgraphContext) {
+    return this.identity.me(ctx.principal);
+  }
+
+  @Query(() => User, { description: 'Yourself, or anyone for operators' })
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.identity.user(ctx.principal, id);
+  }
+
+  @Query(() => [User], { description: 'Operator accounts (operator:manage)' })
+  operators(@Ctx() ctx: SubgraphContext) {
+    return this.identity.operators(ctx.principal);
+  }
+
+  @Mutation(() => SignUpPayload, { description: 'Institution user sign-up, optionally redeeming an invitation' })
+  signUp(@Arg('input', () => SignUpInput) input: SignUpInput) {
+    return this.identity.signUp(input);
+  }
+
+  @Mutation(() => CreateOperatorPayload, { description: 'operator:manage' })
+  createOperator(@Arg('input', () => CreateOperatorInput) input: CreateOperatorInput, @Ctx() ctx: SubgraphContext) {
+    return this.identity.createOperator(ctx.principal, input);
+  }
+
+  @Mutation(() => User, { description: 'operator:manage; also revokes the operator’s sessions' })
+  disableOperator(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext) {
+    return this.identity.setOperatorDisabled(ctx.principal, userId, true);
+  }
+
+  @Mutation(() => User, { description: 'operator:manage' })
+  enableOperator(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext) {
+    return this.identity.setOperatorDisabled(ctx.principal, userId, false);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async email(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
+    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    return user.email ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async phone(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
+    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    return user.phone ?? null;
+  }
+
+  @FieldResolver(() => [OperatorRole], { nullable: true })
+  async operatorRoles(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
+    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    return user.operatorRoles;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true })
+  async disabled(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
+    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    return user.disabled;
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  async lastLoginAt(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
+    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    return user.lastLoginAt ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  async createdAt(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
+    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    return user.createdAt;
+  }
+}

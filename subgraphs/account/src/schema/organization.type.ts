@@ -1,0 +1,31 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { OrganizationStatus } from './enums';
+
+/**
+ * An institution. Public: id, name, status, frozen. The rest (credit code, contacts, licence, review data)
+ * are field resolvers readable by the organization's members and operators only.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Organization {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => OrganizationStatus)
+  status!: OrganizationStatus;
+
+  @Field({ description: 'Frozen organizations keep their data but their members cannot act for them' })
+  frozen!: boolean;
+}
+
+@ObjectType()
+export class OrganizationPage {
+  @Field(() => [Organization])
+  items!: Organization[];
+
+  @Field(() => Int)
+  total!: number;
+}

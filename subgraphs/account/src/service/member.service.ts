@@ -1,0 +1,167 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ORG_PERMISSIONS,
+  ORG_ROLE_RANK,
+  OrgRole,
+  Permission,
+  randomToken,
+  type Principal,
+} from '@grove/platform';
+import type { InvitationStore } from '../store/invitation.store';
+import type { MembershipModel } from '../store/membership.model';
+import type { MembershipStore } from '../store/membership.store';
+import { OrganizationStatus } from '../store/organization.model';
+import type { OrganizationStore } from '../store/organization.store';
+import type { UserStore } from '../store/user.store';
+import { toInvitationView, toMemberView, type InvitationView, type MemberView } from '../store/views';
+import type { AccountAccess, OrgActor } from './account-access';
+import { AccountTopic, type AccountEvents } from './account-events';
+import { idField, inviteSchema, memberRefSchema, memberRoleSchema, parseInput, tokenField } from './account-input';
+import type { InvitationRedeemer } from './invitation-redeemer';
+import { hashSecret } from './secret-hash';
+
+export interface InvitationResult {
+  invitation: InvitationView;
+  /** The one-time token, returned once to the inviter (there is no notification service yet). */
+  token: string;
+}
+
+/**
+ * Organization members. Managing needs ORG_OWNER/ORG_ADMIN of an approved, unfrozen organization; nobody
+ * grants or touches a role above their own; the last owner can neither be demoted nor removed.
+ */
+export class MemberService {
+  constructor(
+    private readonly memberships: MembershipStore,
+    private readonly invitations: InvitationStore,
+    private readonly orgs: OrganizationStore,
+    private readonly users: UserStore,
+    private readonly access: AccountAccess,
+    private readonly redeemer: InvitationRedeemer,
+    private readonly events: AccountEvents,
+    private readonly invitationTtlSec: number,
+  ) {}
+
+  async invite(p: Principal, input: unknown): Promise<InvitationResult> {
+    await this.access.requireAccount(p);
+    const data = parseInput(inviteSchema, input);
+    const actor = await this.requireManager(p, data.orgId);
+    if (ORG_ROLE_RANK[data.role] > ORG_ROLE_RANK[actor.membership.role]) {
+      throw new ForbiddenError('You cannot grant a role above your own');
+    }
+    const invitee = await this.users.findByIdentifier(data);
+    if (invitee && (await this.memberships.find(data.orgId, invitee._id))) {
+      throw new ConflictError('This person is already a member of the organization');
+    }
+    const token = randomToken(32);
+    const invitation = await this.invitations.insert({
+      orgId: data.orgId,
+      email: data.email,
+      phone: data.phone,
+      role: data.role,
+      tokenHash: hashSecret(token),
+      invitedBy: actor.user._id,
+      expiresAt: new Date(Date.now() + this.invitationTtlSec * 1000),
+    });
+    await this.events.publish(AccountTopic.MEMBER, 'member.invited', data.orgId, {
+      organizationId: data.orgId,
+      invitationId: invitation._id,
+      actorId: actor.user._id,
+    });
+    return { invitation: toInvitationView(invitation), token };
+  }
+
+  /** The invited user, signed in, redeems the token. */
+  async accept(p: Principal, token: string): Promise<MemberView> {
+    const { user } = await this.access.requireAccount(p);
+    return this.redeemer.redeem(parseInput(tokenField, token), user);
+  }
+
+  async changeRole(p: Principal, input: unknown): Promise<MemberView> {
+    await this.access.requireAccount(p);
+    const data = parseInput(memberRoleSchema, input);
+    const actor = await this.requireManager(p, data.orgId);
+    const target = await this.requireTarget(actor, data.orgId, data.userId);
+    if (ORG_ROLE_RANK[data.role] > ORG_ROLE_RANK[actor.membership.role]) {
+      throw new ForbiddenError('You cannot grant a role above your own');
+    }
+    if (target.role === data.role) return toMemberView(target);
+
+    const leavingOwnership = target.role === OrgRole.ORG_OWNER;
+    if (leavingOwnership && !(await this.orgs.releaseOwnerSlot(data.orgId))) {
+      throw new ConflictError('The last owner cannot be demoted');
+    }
+    const updated = await this.memberships.changeRole(data.orgId, data.userId, target.role, data.role);
+    if (!updated) {
+      if (leavingOwnership) await this.orgs.addOwnerSlot(data.orgId);
+      throw new ConflictError('The membership changed meanwhile; reload and try again');
+    }
+    if (data.role === OrgRole.ORG_OWNER) await this.orgs.addOwnerSlot(data.orgId);
+    await this.events.publish(AccountTopic.MEMBER, 'member.role_changed', data.orgId, {
+      organizationId: data.orgId,
+      userId: data.userId,
+      role: data.role,
+      actorId: actor.user._id,
+    });
+    return toMemberView(updated);
+  }
+
+  /** Managers remove members ranked no higher than themselves; any member may leave on their own. */
+  async remove(p: Principal, input: unknown): Promise<boolean> {
+    const self = await this.access.requireAccount(p);
+    const data = parseInput(memberRefSchema, input);
+    let target: MembershipModel;
+    if (data.userId === self.user._id) {
+      const own = await this.memberships.find(data.orgId, self.user._id);
+      if (!own) throw new ForbiddenError('You are not a member of this organization');
+      target = own;
+    } else {
+      const actor = await this.requireManager(p, data.orgId);
+      target = await this.requireTarget(actor, data.orgId, data.userId);
+    }
+    const owner = target.role === OrgRole.ORG_OWNER;
+    if (owner && !(await this.orgs.releaseOwnerSlot(data.orgId))) {
+      throw new ConflictError('The last owner cannot be removed');
+    }
+    if (!(await this.memberships.remove(data.orgId, data.userId, target.role))) {
+      if (owner) await this.orgs.addOwnerSlot(data.orgId);
+      throw new ConflictError('The membership changed meanwhile; reload and try again');
+    }
+    await this.events.publish(AccountTopic.MEMBER, 'member.removed', data.orgId, {
+      organizationId: data.orgId,
+      userId: data.userId,
+      actorId: self.user._id,
+    });
+    return true;
+  }
+
+  async list(p: Principal, orgId: string): Promise<MemberView[]> {
+    const id = parseInput(idField, orgId);
+    await this.access.requireOrg(p, id, Permission.ORG_MEMBERS_READ, Permission.ORG_READ_ANY);
+    return (await this.memberships.listByOrg(id)).map(toMemberView);
+  }
+
+  private async requireManager(p: Principal, orgId: string): Promise<OrgActor & { membership: MembershipModel }> {
+    const actor = await this.access.requireOrg(p, orgId, Permission.ORG_MEMBERS_MANAGE);
+    const membership = actor.membership;
+    if (!membership || !ORG_PERMISSIONS[membership.role].includes(Permission.ORG_MEMBERS_MANAGE)) {
+      throw new ForbiddenError(`Missing permission ${Permission.ORG_MEMBERS_MANAGE} for this organization`);
+    }
+    const org = await this.orgs.findById(orgId);
+    if (!org || org.status !== OrganizationStatus.APPROVED || org.frozen) {
+      throw new ForbiddenError('The organization is not approved or is frozen', { reason: 'ORGANIZATION_INACTIVE' });
+    }
+    return { ...actor, membership };
+  }
+
+  private async requireTarget(actor: { membership: MembershipModel }, orgId: string, userId: string): Promise<MembershipModel> {
+    const target = await this.memberships.find(orgId, userId);
+    if (!target) throw new NotFoundError('Member not found');
+    if (ORG_ROLE_RANK[target.role] > ORG_ROLE_RANK[actor.membership.role]) {
+      throw new ForbiddenError('You cannot change a member ranked above you');
+    }
+    return target;
+  }
+}

@@ -1,0 +1,235 @@
+import {
+  ForbiddenError,
+  Permission,
+  RateLimitedError,
+  UnauthenticatedError,
+  randomToken,
+  type Membership,
+  type PlatformRuntime,
+  type Principal,
+  type RateLimiter,
+} from '@grove/platform';
+import type { MembershipStore } from '../store/membership.store';
+import type { OrganizationStore } from '../store/organization.store';
+import type { SessionModel } from '../store/session.model';
+import type { RevokeReason, SessionStore } from '../store/session.store';
+import type { UserModel } from '../store/user.model';
+import type { UserStore } from '../store/user.store';
+import { toSessionView, toUserView, type SessionView, type UserView } from '../store/views';
+import type { AccountAccess } from './account-access';
+import { AccountTopic, type AccountEvents } from './account-events';
+import { idField, loginSchema, parseInput, refreshTokenSchema } from './account-input';
+import { identifierKey, parseIdentifier } from './identifiers';
+import type { PasswordHasher } from './password-hasher';
+import { hashSecret } from './secret-hash';
+
+/** Where the request came from, as the router saw it. */
+export interface ClientInfo {
+  clientIp?: string;
+  deviceId?: string;
+  userAgent?: string;
+}
+
+export interface AuthResult {
+  accessToken: string;
+  refreshToken: string;
+  /** Access token expiry. */
+  expiresAt: Date;
+  refreshExpiresAt: Date;
+  session: SessionView & { current: boolean };
+  user: UserView;
+}
+
+export interface SessionPolicy {
+  maxFailures: number;
+  failureWindowSec: number;
+  lockSec: number;
+  refreshTokenTtlSec: number;
+}
+
+const INVALID_CREDENTIALS = 'Invalid credentials';
+
+/**
+ * device-security: password login with throttling, access tokens, rotating refresh tokens in families.
+ * Wrong password, unknown account and disabled account all answer the same, after the same amount of
+ * hashing; a locked identifier answers RATE_LIMITED whether or not an account exists behind it.
+ */
+export class SessionService {
+  private readonly failures: RateLimiter;
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    private readonly runtime: PlatformRuntime,
+    private readonly users: UserStore,
+    private readonly sessions: SessionStore,
+    private readonly memberships: MembershipStore,
+    private readonly orgs: OrganizationStore,
+    private readonly access: AccountAccess,
+    private readonly hasher: PasswordHasher,
+    private readonly events: AccountEvents,
+    private readonly policy: SessionPolicy,
+  ) {
+    this.failures = runtime.rateLimits.create({
+      keyPrefix: 'account-login-failures',
+      points: policy.maxFailures,
+      durationSec: policy.failureWindowSec,
+      blockDurationSec: policy.lockSec,
+    });
+  }
+
+  async login(input: unknown, client: ClientInfo = {}): Promise<AuthResult> {
+    const data = parseInput(loginSchema, input);
+    const key = identifierKey(data.identifier);
+    const state = await this.failures.get(key);
+    if (state && state.remainingPoints <= 0) {
+      throw new RateLimitedError(state.msBeforeNext, 'Too many failed sign-in attempts; try again later');
+    }
+    const identifier = parseIdentifier(data.identifier);
+    const user = identifier ? await this.users.findByIdentifier(identifier) : null;
+    // Unknown accounts still pay for one hash so timing does not tell them apart.
+    const valid = await this.hasher.verify(data.password, user?.passwordHash ?? (await this.getDummyHash()));
+    if (!user || !valid || user.disabled) {
+      if (!valid) await this.recordFailure(key);
+      throw new UnauthenticatedError(INVALID_CREDENTIALS, { reason: 'INVALID_CREDENTIALS' });
+    }
+    await this.failures.reset(key);
+    return this.startSession(user, { ...client, deviceId: data.deviceId ?? client.deviceId }, data.deviceName);
+  }
+
+  /**
+   * Rotation: the presented token is spent by a conditional update, so of two concurrent refreshes only one
+   * wins. Presenting a spent token again means it leaked (or a client raced itself): the family is revoked.
+   */
+  async refresh(refreshToken: unknown): Promise<AuthResult> {
+    const parsed = refreshTokenSchema.safeParse(refreshToken);
+    if (!parsed.success) throw new UnauthenticatedError('Invalid refresh token', { reason: 'REFRESH_TOKEN_INVALID' });
+    const hash = hashSecret(parsed.data);
+    const now = new Date();
+    const claimed = await this.sessions.claimToken(hash, now);
+    if (!claimed) {
+      const known = await this.sessions.findToken(hash);
+      if (known?.used) {
+        await this.revoke(known.sessionId, 'REUSE_DETECTED', now);
+        throw new UnauthenticatedError('Refresh token reuse detected; the session was revoked', { reason: 'REFRESH_TOKEN_REUSED' });
+      }
+      throw new UnauthenticatedError('Invalid refresh token', { reason: 'REFRESH_TOKEN_INVALID' });
+    }
+    const user = await this.users.findById(claimed.userId);
+    if (!user || user.disabled) {
+      await this.revoke(claimed.sessionId, 'ACCOUNT_DISABLED', now);
+      throw new UnauthenticatedError('Invalid refresh token', { reason: 'REFRESH_TOKEN_INVALID' });
+    }
+    const refreshExpiresAt = new Date(now.getTime() + this.policy.refreshTokenTtlSec * 1000);
+    const session = await this.sessions.touchSession(claimed.sessionId, now, refreshExpiresAt);
+    if (!session) throw new UnauthenticatedError('The session was revoked or has expired', { reason: 'SESSION_REVOKED' });
+    return this.issueTokens(user, session, now);
+  }
+
+  /** Revokes the caller's current family. */
+  async logout(p: Principal): Promise<boolean> {
+    const { principal, user } = await this.access.requireAccount(p);
+    const session = await this.sessions.findSession(principal.sessionId);
+    if (session && session.userId === user._id) await this.revoke(session._id, 'LOGOUT', new Date());
+    return true;
+  }
+
+  async mySessions(p: Principal): Promise<Array<SessionView & { current: boolean }>> {
+    const { principal, user } = await this.access.requireAccount(p);
+    const sessions = await this.sessions.listActive(user._id, new Date());
+    return sessions.map((s) => ({ ...toSessionView(s), current: s._id === principal.sessionId }));
+  }
+
+  /** One of the caller's own sessions; unknown and foreign ids answer alike (FORBIDDEN). */
+  async revokeSession(p: Principal, sessionId: string): Promise<boolean> {
+    const id = parseInput(idField, sessionId);
+    const { user } = await this.access.requireAccount(p);
+    const session = await this.sessions.findSession(id);
+    if (!session || session.userId !== user._id) throw new ForbiddenError('Not your session');
+    await this.revoke(session._id, 'USER', new Date());
+    return true;
+  }
+
+  /** Operators with user:sessions:revoke:any end every session of a user; returns how many were live. */
+  async revokeUserSessions(p: Principal, userId: string): Promise<number> {
+    const id = parseInput(idField, userId);
+    const actor = await this.access.requireOperator(p, Permission.USER_SESSIONS_REVOKE_ANY);
+    const count = await this.revokeAllOf(id, 'OPERATOR');
+    await this.events.publish(AccountTopic.SESSION, 'session.revoked_all', id, { userId: id, actorId: actor.user._id });
+    return count;
+  }
+
+  revokeAllOf(userId: string, reason: RevokeReason): Promise<number> {
+    return this.sessions.revokeWhere({ userId }, reason, new Date());
+  }
+
+  /** What the access token says: operator roles and memberships of approved, unfrozen organizations only. */
+  async claimsFor(user: UserModel): Promise<{ operatorRoles: UserModel['operatorRoles']; memberships: Membership[] }> {
+    const memberships = await this.memberships.listByUser(user._id);
+    const active = new Set((await this.orgs.findActiveByIds(memberships.map((m) => m.orgId))).map((o) => o._id));
+    return {
+      operatorRoles: [...user.operatorRoles],
+      memberships: memberships.filter((m) => active.has(m.orgId)).map((m) => ({ orgId: m.orgId, role: m.role })),
+    };
+  }
+
+  private async startSession(user: UserModel, client: ClientInfo, deviceName?: string): Promise<AuthResult> {
+    const now = new Date();
+    // One family per device: a new login on the same device ends the previous one.
+    if (client.deviceId) await this.sessions.revokeWhere({ userId: user._id, deviceId: client.deviceId }, 'NEW_LOGIN_ON_DEVICE', now);
+    const session = await this.sessions.createSession({
+      userId: user._id,
+      deviceId: client.deviceId,
+      deviceName,
+      userAgent: client.userAgent?.slice(0, 500),
+      clientIp: client.clientIp,
+      lastUsedAt: now,
+      expiresAt: new Date(now.getTime() + this.policy.refreshTokenTtlSec * 1000),
+    });
+    await this.users.touchLogin(user._id, now);
+    await this.events.publish(AccountTopic.SESSION, 'session.started', session._id, { sessionId: session._id, userId: user._id });
+    return this.issueTokens(user, session, now);
+  }
+
+  private async issueTokens(user: UserModel, session: SessionModel, now: Date): Promise<AuthResult> {
+    const refreshToken = randomToken(32);
+    await this.sessions.insertToken({ hash: hashSecret(refreshToken), sessionId: session._id, userId: user._id, expiresAt: session.expiresAt });
+    const claims = await this.claimsFor(user);
+    const accessToken = await this.runtime.tokens.signAccessToken(
+      { userId: user._id, sessionId: session._id, ...claims },
+      now.getTime(),
+    );
+    return {
+      accessToken,
+      refreshToken,
+      expiresAt: new Date(Math.floor(now.getTime() / 1000) * 1000 + this.runtime.tokens.accessTokenTtlSec * 1000),
+      refreshExpiresAt: session.expiresAt,
+      session: { ...toSessionView(session), current: true },
+      user: toUserView(user),
+    };
+  }
+
+  private async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<void> {
+    const revoked = await this.sessions.revokeSession(sessionId, reason, now);
+    if (revoked) {
+      await this.events.publish(AccountTopic.SESSION, 'session.revoked', sessionId, { sessionId, userId: revoked.userId, reason });
+    }
+  }
+
+  /**
+   * Failures count per identifier; the failure that uses up the allowance also starts the lock (one more
+   * consume pushes the bucket over its limit, which blocks it for lockSec).
+   */
+  private async recordFailure(key: string): Promise<void> {
+    try {
+      const state = await this.failures.consume(key);
+      if (state.remainingPoints <= 0) await this.failures.consume(key);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+    }
+  }
+
+  private getDummyHash(): Promise<string> {
+    this.dummyHash ??= this.hasher.hash(randomToken(16));
+    return this.dummyHash;
+  }
+}

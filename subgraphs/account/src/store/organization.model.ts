@@ -1,0 +1,64 @@
+import { index, modelOptions, prop } from '@typegoose/typegoose';
+
+export const OrganizationStatus = { PENDING: 'PENDING', APPROVED: 'APPROVED', REJECTED: 'REJECTED' } as const;
+export type OrganizationStatus = (typeof OrganizationStatus)[keyof typeof OrganizationStatus];
+
+/** An institution (机构). Created by an application, reviewed by operators; `frozen` applies to APPROVED ones. */
+@modelOptions({ schemaOptions: { collection: 'account_organizations', timestamps: true } })
+@index({ creditCode: 1 }, { unique: true })
+@index({ status: 1, createdAt: -1 })
+export class OrganizationModel {
+  @prop({ type: String, required: true })
+  _id!: string;
+
+  @prop({ type: String, required: true, trim: true, minlength: 2, maxlength: 100 })
+  name!: string;
+
+  /** Unified social credit code (统一社会信用代码), validated with its check digit. */
+  @prop({ type: String, required: true, match: /^[0-9A-HJ-NPQRTUWXY]{18}$/ })
+  creditCode!: string;
+
+  @prop({ type: String, required: true, trim: true, maxlength: 80 })
+  contactName!: string;
+
+  @prop({ type: String, required: true, match: /^\+[1-9]\d{6,14}$/ })
+  contactPhone!: string;
+
+  @prop({ type: String, lowercase: true, trim: true, maxlength: 254 })
+  contactEmail?: string;
+
+  /** Reference to the uploaded business licence (object-store key or netdisk id). */
+  @prop({ type: String, required: true, maxlength: 500 })
+  licenceDocumentRef!: string;
+
+  @prop({ type: String, required: true, enum: Object.values(OrganizationStatus), default: OrganizationStatus.PENDING })
+  status!: OrganizationStatus;
+
+  @prop({ type: Boolean, required: true, default: false })
+  frozen!: boolean;
+
+  @prop({ type: String, maxlength: 500 })
+  frozenReason?: string;
+
+  @prop({ type: String, maxlength: 500 })
+  rejectionReason?: string;
+
+  @prop({ type: String })
+  reviewedBy?: string;
+
+  @prop({ type: Date })
+  reviewedAt?: Date;
+
+  @prop({ type: String, required: true })
+  applicantId!: string;
+
+  @prop({ type: Date, required: true })
+  submittedAt!: Date;
+
+  /** Guard counter so concurrent demotions/removals can never leave an organization without an owner. */
+  @prop({ type: Number, required: true, min: 0, default: 1 })
+  ownerCount!: number;
+
+  createdAt!: Date;
+  updatedAt!: Date;
+}

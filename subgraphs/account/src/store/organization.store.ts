@@ -1,0 +1,86 @@
+import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { OrganizationModel, OrganizationStatus } from './organization.model';
+import { compact, stamped } from './views';
+
+export interface OrganizationApplication {
+  name: string;
+  creditCode: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail?: string;
+  licenceDocumentRef: string;
+}
+
+export interface OrganizationQuery {
+  status?: OrganizationStatus;
+  frozen?: boolean;
+  skip: number;
+  take: number;
+}
+
+/** Organizations. Every state change is one conditional findOneAndUpdate guarded by the expected state. */
+export class OrganizationStore {
+  private readonly orgs: DocumentCollection<OrganizationModel>;
+
+  constructor(documents: DocumentStore) {
+    this.orgs = documents.collection(OrganizationModel);
+  }
+
+  insertApplication(application: OrganizationApplication, applicantId: string, at: Date): Promise<OrganizationModel> {
+    return this.orgs.insertOne(
+      stamped<OrganizationModel>(compact({
+        ...application,
+        applicantId,
+        status: OrganizationStatus.PENDING,
+        frozen: false,
+        submittedAt: at,
+        ownerCount: 1,
+      })),
+    );
+  }
+
+  async deleteById(id: string): Promise<void> {
+    await this.orgs.deleteOne({ _id: id });
+  }
+
+  findById(id: string): Promise<OrganizationModel | null> {
+    return this.orgs.findById(id);
+  }
+
+  findByIds(ids: string[]): Promise<OrganizationModel[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.orgs.find({ _id: { $in: ids } }, { sort: { createdAt: 1 } });
+  }
+
+  /** Orgs whose members may act for them: approved and not frozen. */
+  findActiveByIds(ids: string[]): Promise<OrganizationModel[]> {
+    return ids.length === 0
+      ? Promise.resolve([])
+      : this.orgs.find({ _id: { $in: ids }, status: OrganizationStatus.APPROVED, frozen: false });
+  }
+
+  async list(query: OrganizationQuery): Promise<{ items: OrganizationModel[]; total: number }> {
+    const filter: Filter = compact({ status: query.status, frozen: query.frozen });
+    const [items, total] = await Promise.all([
+      this.orgs.find(filter, { sort: { createdAt: -1 }, skip: query.skip, limit: query.take }),
+      this.orgs.count(filter),
+    ]);
+    return { items, total };
+  }
+
+  /** The state transition primitive: `guard` must still hold when the write happens, else null. */
+  transition(id: string, guard: Filter, set: Record<string, unknown>, unset?: string[]): Promise<OrganizationModel | null> {
+    const update = unset?.length
+      ? { $set: set, $unset: Object.fromEntries(unset.map((field) => [field, ''])) }
+      : { $set: set };
+    return this.orgs.findOneAndUpdate({ ...guard, _id: id }, update);
+  }
+
+  /** Takes one owner slot away only while another owner remains. */
+  async releaseOwnerSlot(id: string): Promise<boolean> {
+    return !!(await this.orgs.findOneAndUpdate({ _id: id, ownerCount: { $gt: 1 } }, { $inc: { ownerCount: -1 } }));
+  }
+
+  async addOwnerSlot(id: string): Promise<void> {
+    await this.orgs.updateOne({ _id: id }, { $inc: { ownerCount: 1 } });
+  }
+}

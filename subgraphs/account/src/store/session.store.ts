@@ -1,0 +1,73 @@
+import type { DocumentCollection, DocumentStore } from '@grove/platform';
+import { RefreshTokenModel, SessionModel } from './session.model';
+import { compact, stamped } from './views';
+
+export type RevokeReason = NonNullable<SessionModel['revokedReason']>;
+
+export interface NewSession {
+  userId: string;
+  deviceId?: string;
+  deviceName?: string;
+  userAgent?: string;
+  clientIp?: string;
+  lastUsedAt: Date;
+  expiresAt: Date;
+}
+
+/** Session families and their refresh tokens (stored only as sha256 hashes). */
+export class SessionStore {
+  private readonly sessions: DocumentCollection<SessionModel>;
+  private readonly tokens: DocumentCollection<RefreshTokenModel>;
+
+  constructor(documents: DocumentStore) {
+    this.sessions = documents.collection(SessionModel);
+    this.tokens = documents.collection(RefreshTokenModel);
+  }
+
+  createSession(session: NewSession): Promise<SessionModel> {
+    return this.sessions.insertOne(stamped<SessionModel>(compact({ ...session, revoked: false })));
+  }
+
+  findSession(id: string): Promise<SessionModel | null> {
+    return this.sessions.findById(id);
+  }
+
+  listActive(userId: string, now: Date): Promise<SessionModel[]> {
+    return this.sessions.find({ userId, revoked: false, expiresAt: { $gt: now } }, { sort: { lastUsedAt: -1 } });
+  }
+
+  /** Conditional: only a live, unexpired family can be extended. */
+  touchSession(id: string, now: Date, expiresAt: Date): Promise<SessionModel | null> {
+    return this.sessions.findOneAndUpdate(
+      { _id: id, revoked: false, expiresAt: { $gt: now } },
+      { $set: { lastUsedAt: now, expiresAt } },
+    );
+  }
+
+  revokeSession(id: string, reason: RevokeReason, now: Date): Promise<SessionModel | null> {
+    return this.sessions.findOneAndUpdate({ _id: id, revoked: false }, { $set: { revoked: true, revokedAt: now, revokedReason: reason } });
+  }
+
+  async revokeWhere(filter: { userId: string; deviceId?: string }, reason: RevokeReason, now: Date): Promise<number> {
+    const result = await this.sessions.updateMany(
+      compact({ ...filter, revoked: false }),
+      { $set: { revoked: true, revokedAt: now, revokedReason: reason } },
+    );
+    return result.modifiedCount;
+  }
+
+  async insertToken(token: { hash: string; sessionId: string; userId: string; expiresAt: Date }): Promise<void> {
+    await this.tokens.insertOne(
+      stamped<RefreshTokenModel>({ _id: token.hash, sessionId: token.sessionId, userId: token.userId, used: false, expiresAt: token.expiresAt }),
+    );
+  }
+
+  findToken(hash: string): Promise<RefreshTokenModel | null> {
+    return this.tokens.findById(hash);
+  }
+
+  /** Rotation gate: exactly one caller flips `used` on a token; everyone else gets null. */
+  claimToken(hash: string, now: Date): Promise<RefreshTokenModel | null> {
+    return this.tokens.findOneAndUpdate({ _id: hash, used: false, expiresAt: { $gt: now } }, { $set: { used: true, usedAt: now } });
+  }
+}

@@ -1,0 +1,149 @@
+import type { NewDocument, OperatorRole, OrgRole } from '@grove/platform';
+import type { InvitationModel, InvitationStatus } from './invitation.model';
+import type { MembershipModel } from './membership.model';
+import type { OrganizationModel, OrganizationStatus } from './organization.model';
+import type { SessionModel } from './session.model';
+import type { UserModel } from './user.model';
+
+/**
+ * What the store hands to services and resolvers: ids as `id`, and never a password or token hash.
+ * Sensitive-but-exposable fields stay on the view; the schema guards them field by field.
+ */
+export interface UserView {
+  id: string;
+  email?: string;
+  phone?: string;
+  displayName: string;
+  operatorRoles: OperatorRole[];
+  disabled: boolean;
+  lastLoginAt?: Date;
+  createdAt: Date;
+}
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  status: OrganizationStatus;
+  frozen: boolean;
+  creditCode: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail?: string;
+  licenceDocumentRef: string;
+  rejectionReason?: string;
+  frozenReason?: string;
+  reviewedAt?: Date;
+  applicantId: string;
+  submittedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MemberView {
+  orgId: string;
+  userId: string;
+  role: OrgRole;
+  joinedAt: Date;
+}
+
+export interface InvitationView {
+  id: string;
+  orgId: string;
+  email?: string;
+  phone?: string;
+  role: OrgRole;
+  status: InvitationStatus;
+  invitedBy: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export interface SessionView {
+  id: string;
+  userId: string;
+  deviceId?: string;
+  deviceName?: string;
+  userAgent?: string;
+  clientIp?: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  revoked: boolean;
+}
+
+export function toUserView(doc: UserModel): UserView {
+  return {
+    id: doc._id,
+    email: doc.email,
+    phone: doc.phone,
+    displayName: doc.displayName,
+    operatorRoles: [...(doc.operatorRoles ?? [])],
+    disabled: doc.disabled,
+    lastLoginAt: doc.lastLoginAt,
+    createdAt: doc.createdAt,
+  };
+}
+
+export function toOrganizationView(doc: OrganizationModel): OrganizationView {
+  return {
+    id: doc._id,
+    name: doc.name,
+    status: doc.status,
+    frozen: doc.frozen,
+    creditCode: doc.creditCode,
+    contactName: doc.contactName,
+    contactPhone: doc.contactPhone,
+    contactEmail: doc.contactEmail,
+    licenceDocumentRef: doc.licenceDocumentRef,
+    rejectionReason: doc.rejectionReason,
+    frozenReason: doc.frozenReason,
+    reviewedAt: doc.reviewedAt,
+    applicantId: doc.applicantId,
+    submittedAt: doc.submittedAt,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+export function toMemberView(doc: MembershipModel): MemberView {
+  return { orgId: doc.orgId, userId: doc.userId, role: doc.role, joinedAt: doc.createdAt };
+}
+
+export function toInvitationView(doc: InvitationModel): InvitationView {
+  return {
+    id: doc._id,
+    orgId: doc.orgId,
+    email: doc.email,
+    phone: doc.phone,
+    role: doc.role,
+    status: doc.status,
+    invitedBy: doc.invitedBy,
+    expiresAt: doc.expiresAt,
+    createdAt: doc.createdAt,
+  };
+}
+
+export function toSessionView(doc: SessionModel): SessionView {
+  return {
+    id: doc._id,
+    userId: doc.userId,
+    deviceId: doc.deviceId,
+    deviceName: doc.deviceName,
+    userAgent: doc.userAgent,
+    clientIp: doc.clientIp,
+    createdAt: doc.createdAt,
+    lastUsedAt: doc.lastUsedAt,
+    expiresAt: doc.expiresAt,
+    revoked: doc.revoked,
+  };
+}
+
+/** Drops undefined members so sparse unique indexes see an absent field, not `undefined`. */
+export function compact<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Insert shape of a model whose createdAt/updatedAt the documents driver stamps (`timestamps: true`). */
+export function stamped<T extends { _id: string; createdAt: Date; updatedAt: Date }>(doc: Omit<NewDocument<T>, 'createdAt' | 'updatedAt'>): NewDocument<T> {
+  return doc as NewDocument<T>;
+}
