@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { checkPlatformConfig, envBoolean, platformEnvShape } from '@grove/platform';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * `TRUST_PROXY` as fastify's `trustProxy`: `true`/`false`, a hop count, or a comma list of
+ * addresses/CIDRs of the proxies in front of the router. Off by default so a client cannot spoof
+ * its IP (and dodge the per-IP rate limit) with `X-Forwarded-For`.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((value): boolean | number | string[] => {
+    const v = value.trim().toLowerCase();
+    if (v === 'true' || v === 'false') return v === 'true';
+    if (/^\d+$/.test(v)) return Number(v);
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  });
+
+/**
+ * `SUBGRAPH_URLS=account=http://127.0.0.1:4101/graphql,catalog=http://...` → `{ account: 'http://...' }`.
+ */
+export const subgraphUrls = z.string().transform((value, ctx) => {
+  const urls: Record<string, string> = {};
+  for (const entry of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = entry.indexOf('=');
+    const name = eq > 0 ? entry.slice(0, eq).trim() : '';
+    const url = eq > 0 ? entry.slice(eq + 1).trim() : '';
+    if (!/^[a-z][a-z0-9-]*$/.test(name) || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not name=http(s)://host:port/path` });
+      continue;
+    }
+    urls[name] = url;
+  }
+  return urls;
+});
+
+/** The router deployable's variables; it shares driver/token variables with every subgraph. */
+export const routerEnvSchema = z
+  .object({
+    ...platformEnvShape,
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    /**
+     * Loopback by default so a development machine never exposes the API by accident; containers
+     * and production hosts set HOST=0.0.0.0 explicitly.
+     */
+    HOST: z.string().default('127.0.0.1'),
+    SUBGRAPH_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
+    SUBGRAPH_URLS: subgraphUrls.optional(),
+    SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+    RATE_LIMIT_WINDOW_SEC: positiveInt(60),
+    RATE_LIMIT_IP_POINTS: positiveInt(600),
+    RATE_LIMIT_USER_POINTS: positiveInt(1200),
+    RATE_LIMIT_LOGIN_POINTS: positiveInt(10),
+    RATE_LIMIT_LOGIN_WINDOW_SEC: positiveInt(300),
+    MAX_DEPTH: positiveInt(12),
+    MAX_ALIASES: positiveInt(15),
+    MAX_TOKENS: positiveInt(2000),
+    MAX_COST: positiveInt(5000),
+    MAX_BODY_BYTES: positiveInt(256 * 1024),
+    INTROSPECTION: envBoolean.optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+    OTEL_SERVICE_NAME: z.string().default('grove-router'),
+    TRUST_PROXY: trustProxy,
+  })
+  .superRefine((config, ctx) => {
+    checkPlatformConfig(config, ctx);
+    if (config.SUBGRAPH_MODE === 'distributed' && !Object.keys(config.SUBGRAPH_URLS ?? {}).length) {
+      ctx.addIssue({ code: 'custom', path: ['SUBGRAPH_URLS'], message: 'required when SUBGRAPH_MODE=distributed' });
+    }
+  })
+  .transform((config) => ({
+    ...config,
+    // Introspection is a development convenience; production hides the schema unless asked.
+    INTROSPECTION: config.INTROSPECTION ?? config.NODE_ENV !== 'production',
+  }));
+
+export type RouterConfig = z.infer<typeof routerEnvSchema>;

@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { SpanKind, SpanStatusCode, context as otelContext, trace } from '@opentelemetry/api';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { maskError, newId, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import type { RouterConfig } from './config';
+import { EmbeddedSubgraphDataSource } from './embedded-subgraph.data-source';
+import { createGraphqlGuard } from './graphql-request.guard';
+import { registerHttpErrorHandlers } from './http-error-handler';
+import { createOperationLimits } from './operation-limits';
+import { RemoteSubgraphDataSource } from './remote-subgraph.data-source';
+import { requestLifecyclePlugin } from './request-lifecycle.plugin';
+import { RequestRateLimits } from './request-rate-limits';
+import { requestScope, type RequestState as RouterRequestState, type RouterContext } from './router-context';
+import { RouterMetrics, type RequestOutcome } from './router-metrics';
+import { extractTraceContext, setupTracing } from './tracing';
+
+export interface CreateRouterOptions {
+  config: RouterConfig;
+  runtime: PlatformRuntime;
+  /** In-process subgraphs (embedded mode). */
+  modules?: SubgraphModule[];
+  /** Supergraph SDL; by default read from config.SUPERGRAPH_PATH (the committed composition). */
+  supergraphSdl?: string;
+  /** Extra span processors (tests inspect spans with an in-memory exporter). */
+  spanProcessors?: SpanProcessor[];
+}
+
+export interface Router {
+  app: FastifyInstance;
+  metrics: RouterMetrics;
+  /** Set once listening. */
+  url?: string;
+  /** Listens on HOST:PORT and returns the /graphql URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** Endpoints for probes and scrapers: no span, no request metrics. */
+const INFRA_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** A hop count becomes proxy-addr's "trust the first n hops" function (fastify's types omit numbers). */
+function trustProxyOption(value: RouterConfig['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
+
+export function readSupergraph(path: string): string {
+  const file = resolve(path);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the supergraph at ${file} (run \`npm run compose\`): ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The router: gateway over the static supergraph, JWT auth, rate limits, operation limits, CSRF
+ * protection, tracing and metrics, on one fastify server that later also serves the REST shims.
+ */
+export async function createRouter(options: CreateRouterOptions): Promise<Router> {
+  const { config, runtime } = options;
+  const logger = runtime.logger.child({ component: 'router' });
+  const metrics = new RouterMetrics();
+  const { tracer } = setupTracing(
+    { serviceName: config.OTEL_SERVICE_NAME, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, spanProcessors: options.spanProcessors },
+    logger,
+  );
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph(config.SUPERGRAPH_PATH);
+  const modules = new Map((options.modules ?? []).map((m) => [m.name, m]));
+
+  const buildService = ({ name }: { name: string; url?: string }): GraphQLDataSource => {
+    if (config.SUBGRAPH_MODE === 'distributed') {
+      const url = config.SUBGRAPH_URLS?.[name];
+      if (!url) throw new Error(`SUBGRAPH_URLS has no URL for subgraph "${name}"`);
+      return new RemoteSubgraphDataSource({ name, url, tokens: runtime.tokens, tracer, metrics });
+    }
+    const module = modules.get(name);
+    if (!module) throw new Error(`The supergraph names subgraph "${name}" but no embedded module provides it`);
+    return new EmbeddedSubgraphDataSource(module, { tracer, metrics, logger });
+  };
+
+  const app = Fastify({
+    loggerInstance: logger as unknown as FastifyBaseLogger,
+    // The router logs what matters itself (errors with request and trace ids); no per-request lines.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.MAX_BODY_BYTES,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
+    },
+  });
+  app.decorateRequest('grove', null as unknown as RouterRequestState);
+  registerHttpErrorHandlers(app, { metrics, logger });
+
+  const limits = createOperationLimits(
+    { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST },
+    (reason) => metrics.reject(reason),
+  );
+  const gateway = new ApolloGateway({ supergraphSdl, buildService, logger });
+  const server = new ApolloServer<RouterContext>({
+    gateway,
+    logger,
+    csrfPrevention: true,
+    introspection: config.INTROSPECTION,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    validationRules: limits.validationRules,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      requestLifecyclePlugin(metrics),
+      ...limits.plugins,
+      ...(config.INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
+    formatError: (formatted, error) => {
+      const extensions = formatted.extensions ?? {};
+      // Already masked (and logged) by the subgraph: keep its request id, do not log twice.
+      if (extensions.code === 'INTERNAL_SERVER_ERROR' && typeof extensions.requestId === 'string') {
+        return { message: formatted.message, path: formatted.path, extensions: { code: extensions.code, requestId: extensions.requestId } };
+      }
+      const state = requestScope.getStore();
+      const masked = maskError(formatted, error, {
+        requestId: state?.requestId,
+        log: (err, requestId) => (state?.logger ?? logger).error({ err, requestId }, 'unexpected error'),
+      });
+      // Subgraph names are backend topology; clients do not need them.
+      if (masked.extensions && 'serviceName' in masked.extensions) {
+        const { serviceName: _serviceName, ...rest } = masked.extensions;
+        return { ...masked, extensions: rest };
+      }
+      return masked;
+    },
+  });
+  await server.start();
+
+  // Every non-probe request gets a request id, a request logger and a server span continuing the
+  // caller's traceparent.
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    if (INFRA_ROUTES.has(request.routeOptions.url ?? '')) return;
+    const parent = extractTraceContext(request.headers);
+    const span = tracer.startSpan(
+      `${request.method} ${request.routeOptions.url ?? 'unknown'}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.routeOptions.url ?? '' } },
+      parent,
+    );
+    const traceId = span.spanContext().traceId;
+    request.grove = {
+      requestId: request.id,
+      traceId,
+      span,
+      otelContext: trace.setSpan(parent, span),
+      logger: logger.child({ requestId: request.id, traceId }),
+    };
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const state = request.grove;
+    if (!state) return;
+    state.span.setAttribute('http.response.status_code', reply.statusCode);
+    if (reply.statusCode >= 500) state.span.setStatus({ code: SpanStatusCode.ERROR });
+    state.span.end();
+    if (request.routeOptions.url !== '/graphql') return;
+    const outcome: RequestOutcome =
+      reply.statusCode >= 500 ? 'failed' : reply.statusCode >= 400 ? 'rejected' : state.graphqlErrors ? 'error' : 'success';
+    const body = request.body as { operationName?: unknown } | undefined;
+    const claimed = state.operationName ?? (typeof body?.operationName === 'string' ? body.operationName : undefined);
+    metrics.observeRequest(metrics.operationLabel(claimed), outcome, reply.elapsedTime / 1000);
+  });
+
+  const rateLimits = new RequestRateLimits(runtime.rateLimits, {
+    windowSec: config.RATE_LIMIT_WINDOW_SEC,
+    ipPoints: config.RATE_LIMIT_IP_POINTS,
+    userPoints: config.RATE_LIMIT_USER_POINTS,
+    loginPoints: config.RATE_LIMIT_LOGIN_POINTS,
+    loginWindowSec: config.RATE_LIMIT_LOGIN_WINDOW_SEC,
+  });
+  const apolloHandler = fastifyApolloHandler<RouterContext>(server, {
+    context: async (request) => {
+      const state = request.grove;
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return typeof value === 'string' && value ? value.slice(0, 256) : undefined;
+      };
+      return {
+        principal: state.principal!,
+        requestId: state.requestId,
+        traceId: state.traceId,
+        logger: state.logger,
+        clientIp: request.ip,
+        deviceId: header('x-device-id'),
+        userAgent: header('user-agent'),
+        otelContext: state.otelContext,
+      };
+    },
+  });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    preHandler: createGraphqlGuard({ tokens: runtime.tokens, rateLimits, metrics, maxTokens: config.MAX_TOKENS }),
+    // Apollo runs inside the request span and request scope, so gateway code and embedded
+    // subgraph resolvers see both. (The casts only bridge the integration's route generics.)
+    handler: (request, reply) =>
+      requestScope.run(request.grove, () =>
+        otelContext.with(request.grove.otelContext, () => apolloHandler.call(app, request as never, reply as never)),
+      ),
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await runtime.ready();
+      await Promise.all([...modules.values()].map((m) => m.ready?.()));
+      return { status: 'ready' };
+    } catch (error) {
+      logger.warn({ err: error }, 'not ready');
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get('/metrics', async (_request, reply) => {
+    const { contentType, body } = await metrics.render();
+    return reply.type(contentType).send(body);
+  });
+
+  const router: Router = {
+    app,
+    metrics,
+    async listen() {
+      const address = await app.listen({ host: config.HOST, port: config.PORT });
+      router.url = `${address}/graphql`;
+      logger.info({ url: router.url, mode: config.SUBGRAPH_MODE }, 'router listening');
+      return router.url;
+    },
+    async close() {
+      // Apollo's drain plugin closes fastify (finishing in-flight requests), then stops the gateway.
+      await server.stop();
+    },
+  };
+  return router;
+}

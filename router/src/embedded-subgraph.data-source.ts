@@ -1,0 +1,85 @@
+import { LocalGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+// Not re-exported by the package index; Apollo's docs import it from here.
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import { context as otelContext } from '@opentelemetry/api';
+import { execute, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { ANONYMOUS, maskError, newId, type Logger, type SubgraphContext, type SubgraphModule } from '@grove/platform';
+import type { RouterContext } from './router-context';
+import { withSubgraphFetchSpan, type SubgraphFetchDeps } from './subgraph-fetch-span';
+
+type Process = LocalGraphQLDataSource['process'];
+type GatewayResponse = Awaited<ReturnType<Process>>;
+
+/**
+ * Embedded mode: the gateway's fetch to a subgraph runs in-process against the module's schema, with
+ * a fresh SubgraphContext built from the router request — the same context a distributed subgraph
+ * builds from the signed router header, so resolvers behave alike in both modes.
+ */
+export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
+  /** Query plans send the same few fetch documents over and over: parse and validate each once. */
+  private readonly documents = new LRUCache<string, { document?: DocumentNode; errors?: readonly GraphQLError[] }>({ max: 500 });
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly module: SubgraphModule,
+    private readonly deps: SubgraphFetchDeps & { logger: Logger },
+  ) {
+    super(module.schema);
+    this.logger = deps.logger.child({ subgraph: module.name });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayResponse> {
+    const router = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext) : undefined;
+    const subgraphContext = this.subgraphContext(router);
+    return withSubgraphFetchSpan(this.deps, this.module.name, router?.otelContext ?? otelContext.active(), async () => {
+      const { document, errors } = this.document(options.request.query ?? '');
+      const result = document
+        ? await execute({
+            schema: this.module.schema,
+            document,
+            variableValues: options.request.variables,
+            operationName: options.request.operationName,
+            contextValue: subgraphContext,
+          })
+        : { errors };
+      if (!result.errors?.length) return result as GatewayResponse;
+      // Format like a subgraph server would: platform errors keep their code, the rest is masked and logged.
+      const log = (error: unknown, requestId?: string) => subgraphContext.logger.error({ err: error, requestId }, 'unexpected error');
+      return {
+        ...(result as GatewayResponse),
+        errors: result.errors.map((e) => maskError(e.toJSON(), e, { requestId: subgraphContext.requestId, log })),
+      };
+    });
+  }
+
+  private subgraphContext(router: RouterContext | undefined): SubgraphContext {
+    if (!router) {
+      const requestId = newId();
+      return { principal: ANONYMOUS, requestId, logger: this.logger.child({ requestId }) };
+    }
+    return {
+      principal: router.principal,
+      requestId: router.requestId,
+      logger: router.logger.child({ subgraph: this.module.name }),
+      clientIp: router.clientIp,
+      deviceId: router.deviceId,
+      userAgent: router.userAgent,
+    };
+  }
+
+  private document(query: string): { document?: DocumentNode; errors?: readonly GraphQLError[] } {
+    let entry = this.documents.get(query);
+    if (!entry) {
+      try {
+        const document = parse(query);
+        const errors = validate(this.module.schema, document);
+        entry = errors.length ? { errors } : { document };
+      } catch (error) {
+        entry = { errors: [error as GraphQLError] };
+      }
+      this.documents.set(query, entry);
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,142 @@
+import { randomToken } from '@grove/platform';
+import { readResponse, startTestRouter, type TestRouter } from './test-support/router-harness';
+
+let t: TestRouter;
+
+beforeAll(async () => {
+  t = await startTestRouter({
+    env: { MAX_DEPTH: '5', MAX_ALIASES: '4', MAX_TOKENS: '300', MAX_COST: '90', MAX_BODY_BYTES: '2048' },
+  });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const nested = (levels: number) => `{ me { ${'friends { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
+
+async function rejections(): Promise<string> {
+  return (await fetch(`${t.base}/metrics`)).text();
+}
+
+describe('operation limits (graphql-armor)', () => {
+  it('accepts an operation inside every limit', async () => {
+    const res = await t.post({ query: nested(2) });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+  });
+
+  it('refuses a query deeper than MAX_DEPTH with a 400 validation error', async () => {
+    const res = await t.post({ query: nested(4) });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/depth limit of 5 exceeded/i);
+    expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="depth"\} [1-9]/);
+  });
+
+  it('refuses an alias bomb', async () => {
+    const aliases = Array.from({ length: 10 }, (_, i) => `a${i}: hello`).join(' ');
+    const res = await t.post({ query: `{ ${aliases} }` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/aliases limit of 4 exceeded/i);
+    expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="aliases"\} [1-9]/);
+  });
+
+  it('refuses a document with more than MAX_TOKENS tokens before Apollo parses it', async () => {
+    const res = await t.post({ query: `{ ${'a '.repeat(400)}}` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toEqual({
+      message: 'Document exceeds the limit of 300 tokens',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' },
+    });
+    expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="tokens"\} [1-9]/);
+  });
+
+  it('refuses an operation over MAX_COST', async () => {
+    // Shallow, no aliases, few enough tokens, but 120 fields to resolve.
+    const wide = `{ ${'hello '.repeat(120)}}`;
+    const res = await t.post({ query: wide });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/cost limit of 90 exceeded/i);
+    expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="cost"\} [1-9]/);
+  });
+
+  it('reports a syntax error as a 400 parse failure', async () => {
+    const res = await t.post({ query: '{ me { id ' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
+
+describe('HTTP bodies', () => {
+  it('answers an oversized body with 413 BODY_TOO_LARGE', async () => {
+    const res = await t.post({ query: '{ hello }', variables: { pad: 'x'.repeat(4096) } });
+    expect(res.status).toBe(413);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'BODY_TOO_LARGE' });
+    expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="body_size"\} [1-9]/);
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_BODY', async () => {
+    const res = await t.post('{"query": "{ hello }"');
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'MALFORMED_BODY' });
+  });
+
+  it('answers a body that is not a GraphQL request with a 400', async () => {
+    const res = await t.post([{ query: '{ hello }' }, { query: '{ hello }' }]);
+    expect(res.status).toBe(400);
+    const empty = await t.post({ variables: {} });
+    expect(empty.status).toBe(400);
+  });
+});
+
+describe('CSRF prevention', () => {
+  it('rejects a GET without a preflight header and serves it with one', async () => {
+    const url = `${t.graphqlUrl}?query=${encodeURIComponent('{ hello }')}`;
+    const blocked = await readResponse(await fetch(url));
+    expect(blocked.status).toBe(400);
+    expect(blocked.body.errors[0].message).toMatch(/Cross-Site Request Forgery/);
+    const allowed = await readResponse(await fetch(url, { headers: { 'apollo-require-preflight': 'true' } }));
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toEqual({ data: { hello: 'world' } });
+  });
+
+  it('rejects a simple-content-type POST (text/plain)', async () => {
+    const res = await readResponse(
+      await fetch(t.graphqlUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ hello }' }) }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/Cross-Site Request Forgery/);
+    expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="csrf"\} [1-9]/);
+  });
+
+  it('never lets a GET run a mutation', async () => {
+    const url = `${t.graphqlUrl}?query=${encodeURIComponent('mutation { login(input: {identifier: "a", password: "b"}) }')}`;
+    const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(405);
+  });
+});
+
+describe('introspection', () => {
+  const introspection = { query: '{ __schema { queryType { name } } }' };
+
+  it('is available outside production by default', async () => {
+    const res = await t.post(introspection);
+    expect(res.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('is refused with the production configuration', async () => {
+    const production = await startTestRouter({
+      env: { NODE_ENV: 'production', JWT_SECRET: randomToken(32), INTERNAL_TOKEN_SECRET: randomToken(32) },
+    });
+    try {
+      expect(production.config.INTROSPECTION).toBe(false);
+      const res = await production.post(introspection);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].message).toMatch(/introspection is not allowed/i);
+      expect((await production.post({ query: '{ hello }' })).body).toEqual({ data: { hello: 'world' } });
+    } finally {
+      await production.close();
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type RejectionReason =
+  | 'rate_limited'
+  | 'depth'
+  | 'aliases'
+  | 'tokens'
+  | 'cost'
+  | 'body_size'
+  | 'malformed'
+  | 'csrf'
+  | 'unauthenticated';
+
+export type RequestOutcome = 'success' | 'error' | 'rejected' | 'failed';
+
+const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+/** Operation names come from clients; cap the label set so nobody can grow our memory with names. */
+const MAX_OPERATION_LABELS = 256;
+
+/** Prometheus series of one router, on its own registry (several routers can share a process in tests). */
+export class RouterMetrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  private readonly requests: Counter<'operation' | 'outcome'>;
+  private readonly requestDuration: Histogram<'operation' | 'outcome'>;
+  private readonly subgraphFetch: Histogram<'subgraph' | 'outcome'>;
+  private readonly rejections: Counter<'reason'>;
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
+    this.requests = new Counter({
+      name: 'grove_router_requests_total',
+      help: 'GraphQL requests by operation name and outcome',
+      labelNames: ['operation', 'outcome'],
+      registers: [this.registry],
+    });
+    this.requestDuration = new Histogram({
+      name: 'grove_router_request_duration_seconds',
+      help: 'GraphQL request latency by operation name and outcome',
+      labelNames: ['operation', 'outcome'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.subgraphFetch = new Histogram({
+      name: 'grove_router_subgraph_fetch_duration_seconds',
+      help: 'Latency of fetches from the router to each subgraph',
+      labelNames: ['subgraph', 'outcome'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.rejections = new Counter({
+      name: 'grove_router_rejections_total',
+      help: 'Requests refused by the router before or during validation, by reason',
+      labelNames: ['reason'],
+      registers: [this.registry],
+    });
+  }
+
+  /** A bounded label for a client-supplied operation name. */
+  operationLabel(name: string | null | undefined): string {
+    if (!name) return 'anonymous';
+    if (!OPERATION_NAME.test(name)) return 'invalid';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
+    this.operations.add(name);
+    return name;
+  }
+
+  observeRequest(operation: string, outcome: RequestOutcome, seconds: number): void {
+    this.requests.inc({ operation, outcome });
+    this.requestDuration.observe({ operation, outcome }, seconds);
+  }
+
+  observeSubgraphFetch(subgraph: string, outcome: 'success' | 'error', seconds: number): void {
+    this.subgraphFetch.observe({ subgraph, outcome }, seconds);
+  }
+
+  reject(reason: RejectionReason): void {
+    this.rejections.inc({ reason });
+  }
+
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
