@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BadUserInputError } from '@grove/platform/src/errors';
-import { checkVerification, issueVerificationFile, normalizeBusinessDomain } from './business-domain.verifier';
+import {
+  checkVerification,
+  issueVerificationFile,
+  normalizeBusinessDomain,
+} from './business-domain.verifier';
 
 const FILE = 'grove-verify-0123456789abcdef.txt';
 const CONTENT = '0123456789abcdef0123456789abcdef';
@@ -98,7 +102,9 @@ describe('checkVerification against a local HTTP server', () => {
     await expect(check('wrong.txt')).resolves.toMatchObject({ verified: false, reason: 'MISMATCH' });
     await expect(check('two-newlines.txt')).resolves.toMatchObject({ verified: false, reason: 'MISMATCH' });
     await expect(check('spaces.txt')).resolves.toMatchObject({ verified: false, reason: 'MISMATCH' });
-    await expect(check(FILE, { content: CONTENT.toUpperCase() })).resolves.toMatchObject({ reason: 'MISMATCH' });
+    await expect(check(FILE, { content: CONTENT.toUpperCase() })).resolves.toMatchObject({
+      reason: 'MISMATCH',
+    });
   });
 
   it('reports a missing file as HTTP_STATUS 404', async () => {
@@ -110,13 +116,22 @@ describe('checkVerification against a local HTTP server', () => {
   });
 
   it('times out on a slow answer and on a slow body', async () => {
-    await expect(check('slow.txt', { timeoutMs: 200 })).resolves.toMatchObject({ verified: false, reason: 'TIMEOUT' });
-    await expect(check('slow-body.txt', { timeoutMs: 200 })).resolves.toMatchObject({ verified: false, reason: 'TIMEOUT' });
+    await expect(check('slow.txt', { timeoutMs: 200 })).resolves.toMatchObject({
+      verified: false,
+      reason: 'TIMEOUT',
+    });
+    await expect(check('slow-body.txt', { timeoutMs: 200 })).resolves.toMatchObject({
+      verified: false,
+      reason: 'TIMEOUT',
+    });
   });
 
   it('stops reading an oversized body, declared or streamed', async () => {
     await expect(check('big-declared.txt')).resolves.toMatchObject({ verified: false, reason: 'TOO_LARGE' });
-    await expect(check('big-chunked.txt', { timeoutMs: 5_000 })).resolves.toMatchObject({ verified: false, reason: 'TOO_LARGE' });
+    await expect(check('big-chunked.txt', { timeoutMs: 5_000 })).resolves.toMatchObject({
+      verified: false,
+      reason: 'TOO_LARGE',
+    });
     // The exact size is still fine: the limit is "more than maxBytes".
     await expect(check(FILE, { maxBytes: CONTENT.length + 1 })).resolves.toMatchObject({ verified: true });
     await expect(check(FILE, { maxBytes: CONTENT.length })).resolves.toMatchObject({ reason: 'TOO_LARGE' });
@@ -137,7 +152,10 @@ describe('checkVerification against a local HTTP server', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(check(FILE, { port: closedPort })).resolves.toMatchObject({ verified: false, reason: 'UNREACHABLE' });
+    await expect(check(FILE, { port: closedPort })).resolves.toMatchObject({
+      verified: false,
+      reason: 'UNREACHABLE',
+    });
   });
 
   it('refuses inputs that would change the fetched URL', async () => {
@@ -161,10 +179,15 @@ describe('issueVerificationFile', () => {
     expect(a.content).not.toBe(b.content);
   });
 
-  it.each(['127.0.0.1', '[::1]', 'localhost', 'www.example.com/path', 'user@www.example.com', 'http://www.example.com', ''])(
-    'refuses %p',
-    (domain) => expect(() => normalizeBusinessDomain(domain)).toThrow(BadUserInputError),
-  );
+  it.each([
+    '127.0.0.1',
+    '[::1]',
+    'localhost',
+    'www.example.com/path',
+    'user@www.example.com',
+    'http://www.example.com',
+    '',
+  ])('refuses %p', (domain) => expect(() => normalizeBusinessDomain(domain)).toThrow(BadUserInputError));
 
   it('normalises internationalised names to punycode', () => {
     expect(normalizeBusinessDomain('例子.测试')).toBe('xn--fsqu00a.xn--0zwm56d');

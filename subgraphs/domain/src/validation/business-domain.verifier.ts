@@ -45,14 +45,22 @@ const MAX_REDIRECTS = 3;
 
 /** Accepts `example.com` or `https://example.com[/]` and returns the punycode host; IPs are refused. */
 export function normalizeBusinessDomain(input: string): string {
-  const text = typeof input === 'string' ? input.trim().replace(/^https:\/\//i, '').replace(/\/$/, '') : '';
+  const text =
+    typeof input === 'string'
+      ? input
+          .trim()
+          .replace(/^https:\/\//i, '')
+          .replace(/\/$/, '')
+      : '';
   let hostname: string;
   try {
     const url = new URL(`https://${text}`);
     if (text === '' || /[/?#@\\]/.test(text) || url.port !== '') throw new Error('not a bare host');
     hostname = url.hostname;
   } catch {
-    throw new BadUserInputError('Business domain must be a domain name like www.example.com', { domain: input });
+    throw new BadUserInputError('Business domain must be a domain name like www.example.com', {
+      domain: input,
+    });
   }
   const check = checkPublicHostname(hostname);
   if (!check.ok) throw new BadUserInputError(`Business domain ${check.problem}`, { domain: input });
@@ -71,9 +79,12 @@ export function issueVerificationFile(domain: string): VerificationFile {
 /** Fetches `<scheme>://<domain>[:port]/<fileName>` and compares its body with `content`. */
 export async function checkVerification(input: CheckVerificationInput): Promise<VerificationResult> {
   const { fileName, content, timeoutMs, maxBytes, scheme = 'https', port, fetchImpl = fetch } = input;
-  if (!FILE_NAME.test(fileName)) throw new BadUserInputError('Verification file name is invalid', { fileName });
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new RangeError('timeoutMs must be a positive integer');
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new RangeError('maxBytes must be a positive integer');
+  if (!FILE_NAME.test(fileName))
+    throw new BadUserInputError('Verification file name is invalid', { fileName });
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new RangeError('timeoutMs must be a positive integer');
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0)
+    throw new RangeError('maxBytes must be a positive integer');
   const start = verificationUrl(input.domain, scheme, port, fileName);
 
   const controller = new AbortController();
@@ -90,9 +101,14 @@ export async function checkVerification(input: CheckVerificationInput): Promise<
         await response.body?.cancel();
         const next = new URL(response.headers.get('location') as string, url);
         if (next.hostname !== url.hostname || (url.protocol === 'https:' && next.protocol !== 'https:')) {
-          return fail(start, 'REDIRECT_NOT_ALLOWED', `redirect to ${next.protocol}//${next.host} is not followed`);
+          return fail(
+            start,
+            'REDIRECT_NOT_ALLOWED',
+            `redirect to ${next.protocol}//${next.host} is not followed`,
+          );
         }
-        if (redirects >= MAX_REDIRECTS) return fail(start, 'TOO_MANY_REDIRECTS', `more than ${MAX_REDIRECTS} redirects`);
+        if (redirects >= MAX_REDIRECTS)
+          return fail(start, 'TOO_MANY_REDIRECTS', `more than ${MAX_REDIRECTS} redirects`);
         url = next;
         continue;
       }
@@ -104,7 +120,8 @@ export async function checkVerification(input: CheckVerificationInput): Promise<
       if (bytes === null) return fail(start, 'TOO_LARGE', `the file is larger than ${maxBytes} bytes`);
       const body = decodeUtf8(bytes);
       if (body === null) return fail(start, 'MISMATCH', 'the file is not UTF-8 text');
-      if (stripTrailingNewline(body) !== content) return fail(start, 'MISMATCH', 'the file content does not match');
+      if (stripTrailingNewline(body) !== content)
+        return fail(start, 'MISMATCH', 'the file content does not match');
       return { verified: true, url: start.href };
     }
   } catch (error) {
@@ -115,8 +132,14 @@ export async function checkVerification(input: CheckVerificationInput): Promise<
   }
 }
 
-function verificationUrl(domain: string, scheme: 'https' | 'http', port: number | undefined, fileName: string): URL {
-  if (scheme !== 'https' && scheme !== 'http') throw new BadUserInputError('Verification scheme must be https or http');
+function verificationUrl(
+  domain: string,
+  scheme: 'https' | 'http',
+  port: number | undefined,
+  fileName: string,
+): URL {
+  if (scheme !== 'https' && scheme !== 'http')
+    throw new BadUserInputError('Verification scheme must be https or http');
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
     throw new BadUserInputError('Verification port must be between 1 and 65535', { port });
   }

@@ -1,5 +1,10 @@
 import { BadUserInputError } from '@grove/platform/src/errors';
-import { MAX_DOMAINS_PER_LIST, normalizeServiceDomain, validateDomainList, type DomainProblem } from './domain-list.validator';
+import {
+  MAX_DOMAINS_PER_LIST,
+  normalizeServiceDomain,
+  validateDomainList,
+  type DomainProblem,
+} from './domain-list.validator';
 
 function problemsOf(kind: Parameters<typeof validateDomainList>[0], entries: unknown): DomainProblem[] {
   try {
@@ -78,19 +83,35 @@ describe('validateDomainList', () => {
 
   it('refuses duplicates after normalisation, naming the first occurrence', () => {
     expect(
-      problemsOf('request', ['https://api.example.com', 'HTTPS://API.EXAMPLE.COM:443/', 'https://api.example.com:8443']),
-    ).toEqual([{ index: 1, entry: 'HTTPS://API.EXAMPLE.COM:443/', message: 'duplicate of entry 0 (https://api.example.com)' }]);
+      problemsOf('request', [
+        'https://api.example.com',
+        'HTTPS://API.EXAMPLE.COM:443/',
+        'https://api.example.com:8443',
+      ]),
+    ).toEqual([
+      {
+        index: 1,
+        entry: 'HTTPS://API.EXAMPLE.COM:443/',
+        message: 'duplicate of entry 0 (https://api.example.com)',
+      },
+    ]);
     expect(problemsOf('upload', ['https://例子.测试', 'https://xn--fsqu00a.xn--0zwm56d'])[0].index).toBe(1);
   });
 
   it(`accepts ${MAX_DOMAINS_PER_LIST} entries and refuses the ${MAX_DOMAINS_PER_LIST + 1}st`, () => {
     const entries = Array.from({ length: MAX_DOMAINS_PER_LIST + 1 }, (_, i) => `https://api${i}.example.com`);
-    expect(validateDomainList('download', entries.slice(0, MAX_DOMAINS_PER_LIST)).normalized).toHaveLength(200);
-    expect(problemsOf('download', entries)).toEqual([{ message: 'a download list may hold at most 200 domains (got 201)' }]);
+    expect(validateDomainList('download', entries.slice(0, MAX_DOMAINS_PER_LIST)).normalized).toHaveLength(
+      200,
+    );
+    expect(problemsOf('download', entries)).toEqual([
+      { message: 'a download list may hold at most 200 domains (got 201)' },
+    ]);
   });
 
   it('reports every bad entry at once, with index and entry', () => {
-    expect(problemsOf('request', ['https://ok.example.com', 'http://a.example.com', 'https://10.0.0.1', 7])).toEqual([
+    expect(
+      problemsOf('request', ['https://ok.example.com', 'http://a.example.com', 'https://10.0.0.1', 7]),
+    ).toEqual([
       { index: 1, entry: 'http://a.example.com', message: 'request domains must use https://' },
       { index: 2, entry: 'https://10.0.0.1', message: 'IP addresses are not allowed, use a domain name' },
       { index: 3, entry: undefined, message: 'must be a string' },

@@ -36,14 +36,16 @@ export function normalizeServiceDomain(kind: DomainListKind, entry: unknown): Do
   if (typeof entry !== 'string') return { ok: false, problem: 'must be a string' };
   const text = entry.trim();
   if (text === '') return { ok: false, problem: 'must not be empty' };
-  if (text.length > MAX_ENTRY_LENGTH) return { ok: false, problem: `must be at most ${MAX_ENTRY_LENGTH} characters` };
+  if (text.length > MAX_ENTRY_LENGTH)
+    return { ok: false, problem: `must be at most ${MAX_ENTRY_LENGTH} characters` };
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text)) {
     return { ok: false, problem: `must be a full address like ${scheme}://api.example.com` };
   }
   const shape = ENTRY_SHAPE.exec(text);
   if (!shape) return { ok: false, problem: 'must not contain a path, query or fragment' };
   const [, rawScheme, authority] = shape;
-  if (rawScheme.toLowerCase() !== scheme) return { ok: false, problem: `${kind} domains must use ${scheme}://` };
+  if (rawScheme.toLowerCase() !== scheme)
+    return { ok: false, problem: `${kind} domains must use ${scheme}://` };
   if (authority.includes('@')) return { ok: false, problem: 'must not contain credentials' };
   let url: URL;
   try {
@@ -67,11 +69,16 @@ export function validateDomainList(kind: DomainListKind, entries: unknown): { no
     throw new BadUserInputError(`Unknown domain list "${String(kind)}"`, { kinds: [...DOMAIN_LIST_KINDS] });
   }
   if (!Array.isArray(entries)) {
-    throw new BadUserInputError(`Invalid ${kind} domain list`, { kind, problems: [{ message: 'must be a list' }] });
+    throw new BadUserInputError(`Invalid ${kind} domain list`, {
+      kind,
+      problems: [{ message: 'must be a list' }],
+    });
   }
   const problems: DomainProblem[] = [];
   if (entries.length > MAX_DOMAINS_PER_LIST) {
-    problems.push({ message: `a ${kind} list may hold at most ${MAX_DOMAINS_PER_LIST} domains (got ${entries.length})` });
+    problems.push({
+      message: `a ${kind} list may hold at most ${MAX_DOMAINS_PER_LIST} domains (got ${entries.length})`,
+    });
   }
   const normalized: string[] = [];
   const firstIndex = new Map<string, number>();
@@ -91,7 +98,10 @@ export function validateDomainList(kind: DomainListKind, entries: unknown): { no
     normalized.push(check.normalized);
   });
   if (problems.length > 0) {
-    throw new BadUserInputError(`Invalid ${kind} domain list: ${problems.length} problem(s)`, { kind, problems });
+    throw new BadUserInputError(`Invalid ${kind} domain list: ${problems.length} problem(s)`, {
+      kind,
+      problems,
+    });
   }
   return { normalized };
 }

@@ -22,9 +22,13 @@ export function checkPublicHostname(host: string): HostnameCheck {
   if (ascii === '') return { ok: false, problem: 'not a valid domain name' };
   if (ascii.length > 253) return { ok: false, problem: 'domain name is longer than 253 characters' };
   const labels = ascii.split('.');
-  if (labels.length < 2) return { ok: false, problem: 'domain name must have at least two labels (e.g. api.example.com)' };
+  if (labels.length < 2)
+    return { ok: false, problem: 'domain name must have at least two labels (e.g. api.example.com)' };
   if (!labels.every((label) => LABEL.test(label))) {
-    return { ok: false, problem: 'domain name may only contain letters, digits and inner hyphens in each label' };
+    return {
+      ok: false,
+      problem: 'domain name may only contain letters, digits and inner hyphens in each label',
+    };
   }
   if (/^\d+$/.test(labels[labels.length - 1])) return { ok: false, problem: 'not a valid domain name' };
   return { ok: true, hostname: ascii };

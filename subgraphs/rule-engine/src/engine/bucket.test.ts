@@ -13,7 +13,9 @@ describe('bucketOf', () => {
 
   it('returns buckets in [0, 99.99] with two decimals', () => {
     const buckets = ids.map((id) => bucketOf('s', id));
-    const outOfRange = buckets.filter((b) => b < 0 || b > 99.99 || Math.abs(b * 100 - Math.round(b * 100)) > 1e-9);
+    const outOfRange = buckets.filter(
+      (b) => b < 0 || b > 99.99 || Math.abs(b * 100 - Math.round(b * 100)) > 1e-9,
+    );
     expect(outOfRange).toEqual([]);
     expect(Math.min(...buckets)).toBeLessThan(0.1);
     expect(Math.max(...buckets)).toBeGreaterThan(99.9);
@@ -46,7 +48,11 @@ describe('bucketOf', () => {
 
 describe('percentageCondition', () => {
   it('maps a percentage to the inclusive bucket range', () => {
-    expect(percentageCondition(20)).toEqual({ field: 'percentage', op: 'range', value: { min: 0, max: 19.99 } });
+    expect(percentageCondition(20)).toEqual({
+      field: 'percentage',
+      op: 'range',
+      value: { min: 0, max: 19.99 },
+    });
     expect(percentageCondition(0.01).value).toEqual({ min: 0, max: 0 });
     expect(percentageCondition(100).value).toEqual({ min: 0, max: 99.99 });
     expect(percentageCondition(12.34).value).toEqual({ min: 0, max: 12.33 });

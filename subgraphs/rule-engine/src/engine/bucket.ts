@@ -23,7 +23,9 @@ export function inRollout(salt: string, id: string, percentage: number): boolean
 export function percentageCondition(percentage: number): RuleCondition {
   const steps = percentage * 100;
   if (!Number.isFinite(steps) || steps < 1 || steps > 10_000 || Math.abs(steps - Math.round(steps)) > 1e-9) {
-    throw new BadUserInputError('Percentage must be between 0.01 and 100 with at most two decimals', { percentage });
+    throw new BadUserInputError('Percentage must be between 0.01 and 100 with at most two decimals', {
+      percentage,
+    });
   }
   const max = (Math.round(steps) - 1) / 100;
   return { field: 'percentage', op: 'range', value: { min: 0, max } };

@@ -1,5 +1,12 @@
 export * from './rule.types';
-export { validateRule, fieldKindOf, type RuleProblem, MAX_RULE_DEPTH, MAX_RULE_CONDITIONS, MAX_LIST_SIZE } from './rule.schema';
+export {
+  validateRule,
+  fieldKindOf,
+  type RuleProblem,
+  MAX_RULE_DEPTH,
+  MAX_RULE_CONDITIONS,
+  MAX_LIST_SIZE,
+} from './rule.schema';
 export { compileRule, type CompiledRule } from './rule.compiler';
 export { bucketOf, inRollout, percentageCondition } from './bucket';
 export { parseVersion } from './version';

@@ -30,7 +30,9 @@ const TABLE: Record<ReleasePlanState, Record<ReleasePlanAction, ReleasePlanState
   REVERTED: { raise: null, pause: null, resume: null, complete: null, revert: null },
 };
 const cases = Object.entries(TABLE).flatMap(([state, row]) =>
-  Object.entries(row).map(([action, next]) => [state as ReleasePlanState, action as ReleasePlanAction, next] as const),
+  Object.entries(row).map(
+    ([action, next]) => [state as ReleasePlanState, action as ReleasePlanAction, next] as const,
+  ),
 );
 
 describe('release plan state machine', () => {

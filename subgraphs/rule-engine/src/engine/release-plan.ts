@@ -44,11 +44,14 @@ export function raisePercentage<P extends ReleasePlan>(plan: P, percentage: numb
   assertPercentage(percentage);
   assertAllowed(plan, 'raise');
   if (percentage <= plan.percentage) {
-    throw new ConflictError(`A release plan only goes up: ${percentage}% is not above the current ${plan.percentage}%`, {
-      reason: 'PERCENTAGE_NOT_RAISED',
-      current: plan.percentage,
-      requested: percentage,
-    });
+    throw new ConflictError(
+      `A release plan only goes up: ${percentage}% is not above the current ${plan.percentage}%`,
+      {
+        reason: 'PERCENTAGE_NOT_RAISED',
+        current: plan.percentage,
+        requested: percentage,
+      },
+    );
   }
   return { ...plan, percentage };
 }
@@ -102,8 +105,11 @@ function assertPercentage(percentage: number): void {
     percentage <= 100 &&
     Math.abs(percentage * 100 - Math.round(percentage * 100)) < 1e-9;
   if (!ok) {
-    throw new BadUserInputError('Release percentage must be above 0 and at most 100, with at most two decimals', {
-      percentage,
-    });
+    throw new BadUserInputError(
+      'Release percentage must be above 0 and at most 100, with at most two decimals',
+      {
+        percentage,
+      },
+    );
   }
 }

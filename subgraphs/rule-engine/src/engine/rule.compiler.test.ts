@@ -7,16 +7,19 @@ const rule = (match: RuleNode) => compileRule({ salt: 'release-1', match });
 const matches = (match: RuleNode, context: RuleContext) => rule(match).evaluate(context);
 
 describe('compileRule: text fields (userId, deviceId, deviceModel)', () => {
-  it.each(['userId', 'deviceId', 'deviceModel'] as const)('%s supports eq, in, notIn, regex, case-sensitively', (field) => {
-    expect(matches({ field, op: 'eq', value: 'Abc-1' }, { [field]: 'Abc-1' })).toBe(true);
-    expect(matches({ field, op: 'eq', value: 'Abc-1' }, { [field]: 'abc-1' })).toBe(false);
-    expect(matches({ field, op: 'in', value: ['a', 'b'] }, { [field]: 'b' })).toBe(true);
-    expect(matches({ field, op: 'in', value: ['a', 'b'] }, { [field]: 'c' })).toBe(false);
-    expect(matches({ field, op: 'notIn', value: ['a', 'b'] }, { [field]: 'c' })).toBe(true);
-    expect(matches({ field, op: 'notIn', value: ['a', 'b'] }, { [field]: 'a' })).toBe(false);
-    expect(matches({ field, op: 'regex', value: '^Abc-\\d+$' }, { [field]: 'Abc-42' })).toBe(true);
-    expect(matches({ field, op: 'regex', value: '^Abc-\\d+$' }, { [field]: 'Abc-x' })).toBe(false);
-  });
+  it.each(['userId', 'deviceId', 'deviceModel'] as const)(
+    '%s supports eq, in, notIn, regex, case-sensitively',
+    (field) => {
+      expect(matches({ field, op: 'eq', value: 'Abc-1' }, { [field]: 'Abc-1' })).toBe(true);
+      expect(matches({ field, op: 'eq', value: 'Abc-1' }, { [field]: 'abc-1' })).toBe(false);
+      expect(matches({ field, op: 'in', value: ['a', 'b'] }, { [field]: 'b' })).toBe(true);
+      expect(matches({ field, op: 'in', value: ['a', 'b'] }, { [field]: 'c' })).toBe(false);
+      expect(matches({ field, op: 'notIn', value: ['a', 'b'] }, { [field]: 'c' })).toBe(true);
+      expect(matches({ field, op: 'notIn', value: ['a', 'b'] }, { [field]: 'a' })).toBe(false);
+      expect(matches({ field, op: 'regex', value: '^Abc-\\d+$' }, { [field]: 'Abc-42' })).toBe(true);
+      expect(matches({ field, op: 'regex', value: '^Abc-\\d+$' }, { [field]: 'Abc-x' })).toBe(false);
+    },
+  );
 
   it('treats a missing or empty value as matching nothing except notIn', () => {
     for (const context of [{}, { userId: '' }]) {
@@ -80,7 +83,9 @@ describe('compileRule: version fields', () => {
     expect(matches(from2, { sdkVersion: '2.0.0-beta.1' })).toBe(false);
     expect(matches(from2, { sdkVersion: '2.0.0' })).toBe(true);
     expect(matches(from2, { sdkVersion: 'latest' })).toBe(false);
-    expect(matches({ field: 'sdkVersion', op: 'notIn', value: ['1.0.0'] }, { sdkVersion: 'garbage' })).toBe(true);
+    expect(matches({ field: 'sdkVersion', op: 'notIn', value: ['1.0.0'] }, { sdkVersion: 'garbage' })).toBe(
+      true,
+    );
   });
 
   it('matches regex against the raw version string', () => {
@@ -91,14 +96,27 @@ describe('compileRule: version fields', () => {
 
 describe('compileRule: custom key/values', () => {
   it('compares strings, numbers and booleans as strings', () => {
-    expect(matches({ field: 'custom.tier', op: 'eq', value: 'gold' }, { custom: { tier: 'gold' } })).toBe(true);
-    expect(matches({ field: 'custom.tier', op: 'eq', value: 'gold' }, { custom: { tier: 'Gold' } })).toBe(false);
+    expect(matches({ field: 'custom.tier', op: 'eq', value: 'gold' }, { custom: { tier: 'gold' } })).toBe(
+      true,
+    );
+    expect(matches({ field: 'custom.tier', op: 'eq', value: 'gold' }, { custom: { tier: 'Gold' } })).toBe(
+      false,
+    );
     expect(matches({ field: 'custom.vip', op: 'eq', value: true }, { custom: { vip: true } })).toBe(true);
     expect(matches({ field: 'custom.vip', op: 'eq', value: true }, { custom: { vip: 'true' } })).toBe(true);
-    expect(matches({ field: 'custom.level', op: 'in', value: [1, 2, 3] }, { custom: { level: 2 } })).toBe(true);
-    expect(matches({ field: 'custom.level', op: 'in', value: [1, 2, 3] }, { custom: { level: '4' } })).toBe(false);
+    expect(matches({ field: 'custom.level', op: 'in', value: [1, 2, 3] }, { custom: { level: 2 } })).toBe(
+      true,
+    );
+    expect(matches({ field: 'custom.level', op: 'in', value: [1, 2, 3] }, { custom: { level: '4' } })).toBe(
+      false,
+    );
     expect(matches({ field: 'custom.level', op: 'notIn', value: [1] }, { custom: {} })).toBe(true);
-    expect(matches({ field: 'custom.channel', op: 'regex', value: '^store-' }, { custom: { channel: 'store-cn' } })).toBe(true);
+    expect(
+      matches(
+        { field: 'custom.channel', op: 'regex', value: '^store-' },
+        { custom: { channel: 'store-cn' } },
+      ),
+    ).toBe(true);
     expect(matches({ field: 'custom.channel', op: 'eq', value: 'x' }, {})).toBe(false);
   });
 
@@ -114,7 +132,12 @@ describe('compileRule: custom key/values', () => {
   });
 
   it('keeps dotted custom keys intact', () => {
-    expect(matches({ field: 'custom.app.channel', op: 'eq', value: 'beta' }, { custom: { 'app.channel': 'beta' } })).toBe(true);
+    expect(
+      matches(
+        { field: 'custom.app.channel', op: 'eq', value: 'beta' },
+        { custom: { 'app.channel': 'beta' } },
+      ),
+    ).toBe(true);
   });
 });
 
@@ -152,7 +175,10 @@ describe('compileRule: groups', () => {
 
   it('nests groups: staff OR (iOS AND (beta OR sdk >= 3))', () => {
     const nested: RuleNode = {
-      any: [staff, { all: [ios, { any: [beta, { field: 'sdkVersion', op: 'range', value: { min: '3' } }] }] }],
+      any: [
+        staff,
+        { all: [ios, { any: [beta, { field: 'sdkVersion', op: 'range', value: { min: '3' } }] }] },
+      ],
     };
     expect(matches(nested, { userId: 'alice', platform: 'android' })).toBe(true);
     expect(matches(nested, { userId: 'carol', platform: 'ios', sdkVersion: '3.1.0' })).toBe(true);
@@ -183,7 +209,15 @@ describe('compileRule: compile once, evaluate many', () => {
 
     let hits = 0;
     for (let i = 0; i < 1_000; i++) {
-      if (compiled.evaluate({ deviceModel: 'iPhone15,2', hostAppVersion: '1.3', deviceId: `d${i}`, userId: 'x' })) hits++;
+      if (
+        compiled.evaluate({
+          deviceModel: 'iPhone15,2',
+          hostAppVersion: '1.3',
+          deviceId: `d${i}`,
+          userId: 'x',
+        })
+      )
+        hits++;
     }
     expect(hits).toBeGreaterThan(0);
     expect(conditionSpy).toHaveBeenCalledTimes(4);
@@ -192,7 +226,9 @@ describe('compileRule: compile once, evaluate many', () => {
 
   it('refuses invalid rules before compiling anything', () => {
     const conditionSpy = jest.spyOn(ruleCompiler, 'condition');
-    expect(() => compileRule({ salt: 's', match: { field: 'nope', op: 'eq', value: 'x' } })).toThrow(BadUserInputError);
+    expect(() => compileRule({ salt: 's', match: { field: 'nope', op: 'eq', value: 'x' } })).toThrow(
+      BadUserInputError,
+    );
     expect(conditionSpy).not.toHaveBeenCalled();
   });
 });

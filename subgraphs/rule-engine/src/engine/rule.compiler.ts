@@ -154,7 +154,9 @@ function compileVersionRange(read: Reader, range: RangeValue<string>): Predicate
   return (evaluation) => {
     const actual = readVersion(read, evaluation);
     if (actual === null) return false;
-    return (min === null || compareSemver(actual, min) >= 0) && (max === null || compareSemver(actual, max) <= 0);
+    return (
+      (min === null || compareSemver(actual, min) >= 0) && (max === null || compareSemver(actual, max) <= 0)
+    );
   };
 }
 

@@ -99,19 +99,33 @@ describe('validateRule', () => {
   });
 
   it('refuses unknown keys, malformed groups and bad custom keys', () => {
-    expect(problemsOf(withMatch({ field: 'userId', op: 'eq', value: 'u', extra: 1 }))[0].message).toMatch(/extra/);
+    expect(problemsOf(withMatch({ field: 'userId', op: 'eq', value: 'u', extra: 1 }))[0].message).toMatch(
+      /extra/,
+    );
     expect(problemsOf(withMatch({ all: [] }))[0].path).toBe('match.all');
-    expect(problemsOf(withMatch({ all: [{ field: 'userId', op: 'eq', value: 'u' }], any: [] })).length).toBeGreaterThan(0);
+    expect(
+      problemsOf(withMatch({ all: [{ field: 'userId', op: 'eq', value: 'u' }], any: [] })).length,
+    ).toBeGreaterThan(0);
     expect(problemsOf(withMatch({ any: 'nope' }))[0].path).toBe('match.any');
     expect(problemsOf(withMatch({ all: [null] }))[0].path).toBe('match.all.0');
-    expect(problemsOf(withMatch({ field: 'custom.', op: 'eq', value: 'x' }))[0].message).toMatch(/unknown field/);
-    expect(problemsOf(withMatch({ field: 'custom.a b', op: 'eq', value: 'x' }))[0].message).toMatch(/unknown field/);
-    expect(problemsOf(withMatch({ field: 'toString', op: 'eq', value: 'x' }))[0].message).toMatch(/unknown field/);
+    expect(problemsOf(withMatch({ field: 'custom.', op: 'eq', value: 'x' }))[0].message).toMatch(
+      /unknown field/,
+    );
+    expect(problemsOf(withMatch({ field: 'custom.a b', op: 'eq', value: 'x' }))[0].message).toMatch(
+      /unknown field/,
+    );
+    expect(problemsOf(withMatch({ field: 'toString', op: 'eq', value: 'x' }))[0].message).toMatch(
+      /unknown field/,
+    );
   });
 
   it('refuses a missing salt, extra top-level keys and non-objects', () => {
-    expect(problemsOf({ match: { field: 'userId', op: 'eq', value: 'u' } }).map((p) => p.path)).toEqual(['salt']);
-    expect(problemsOf({ salt: 's', match: { field: 'userId', op: 'eq', value: 'u' }, x: 1 })[0].path).toBe('(root)');
+    expect(problemsOf({ match: { field: 'userId', op: 'eq', value: 'u' } }).map((p) => p.path)).toEqual([
+      'salt',
+    ]);
+    expect(problemsOf({ salt: 's', match: { field: 'userId', op: 'eq', value: 'u' }, x: 1 })[0].path).toBe(
+      '(root)',
+    );
     expect(problemsOf('rule')[0].path).toBe('(root)');
     expect(problemsOf(withMatch(['a']))[0].path).toBe('match');
   });

@@ -44,7 +44,10 @@ const text = z.string().min(1).max(MAX_STRING_LENGTH);
 const scalar = z.union([text, z.number(), z.boolean()], { error: 'expected a string, number or boolean' });
 const versionText = text.refine((v) => parseVersion(v) !== null, { error: 'invalid semver version' });
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_LIST_SIZE);
-const range = <T extends z.ZodType<string | number>>(bound: T, compare: (a: z.infer<T>, b: z.infer<T>) => number) =>
+const range = <T extends z.ZodType<string | number>>(
+  bound: T,
+  compare: (a: z.infer<T>, b: z.infer<T>) => number,
+) =>
   z
     .strictObject({ min: bound.optional(), max: bound.optional() })
     .refine((r) => r.min !== undefined || r.max !== undefined, { error: 'range needs min, max or both' })
@@ -86,8 +89,10 @@ const VALUE_SCHEMAS: Record<FieldKind, Partial<Record<RuleOperator, z.ZodType>>>
 
 /** The comparison kind of a field name, or null when the field is unknown. */
 export function fieldKindOf(field: string): FieldKind | null {
-  if (Object.prototype.hasOwnProperty.call(BUILT_IN_FIELDS, field)) return BUILT_IN_FIELDS[field as keyof typeof BUILT_IN_FIELDS];
-  if (field.startsWith(CUSTOM_FIELD_PREFIX) && CUSTOM_KEY.test(field.slice(CUSTOM_FIELD_PREFIX.length))) return 'custom';
+  if (Object.prototype.hasOwnProperty.call(BUILT_IN_FIELDS, field))
+    return BUILT_IN_FIELDS[field as keyof typeof BUILT_IN_FIELDS];
+  if (field.startsWith(CUSTOM_FIELD_PREFIX) && CUSTOM_KEY.test(field.slice(CUSTOM_FIELD_PREFIX.length)))
+    return 'custom';
   return null;
 }
 
@@ -104,7 +109,10 @@ export function validateRule(input: unknown): GrayRule {
     const counter = { conditions: 0 };
     validateNode(parsed.data.match, ['match'], 1, counter, problems);
     if (counter.conditions > MAX_RULE_CONDITIONS) {
-      problems.push({ path: 'match', message: `a rule may contain at most ${MAX_RULE_CONDITIONS} conditions` });
+      problems.push({
+        path: 'match',
+        message: `a rule may contain at most ${MAX_RULE_CONDITIONS} conditions`,
+      });
     }
   }
   if (problems.length > 0) {
@@ -121,7 +129,10 @@ function validateNode(
   problems: RuleProblem[],
 ): void {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
-    problems.push({ path: join(path), message: 'expected a condition {field, op, value} or a group {all: [...]} / {any: [...]}' });
+    problems.push({
+      path: join(path),
+      message: 'expected a condition {field, op, value} or a group {all: [...]} / {any: [...]}',
+    });
     return;
   }
   if ('all' in node || 'any' in node) {
@@ -133,7 +144,9 @@ function validateNode(
     if (!group.success) {
       // Report against the branch the author meant (the key they used), not the union's alternatives.
       const key = 'all' in node ? 'all' : 'any';
-      const branch = z.strictObject({ [key]: z.array(z.unknown()).min(1).max(MAX_GROUP_SIZE) }).safeParse(node);
+      const branch = z
+        .strictObject({ [key]: z.array(z.unknown()).min(1).max(MAX_GROUP_SIZE) })
+        .safeParse(node);
       collect(problems, path, branch.success ? group.error : branch.error);
       return;
     }
@@ -167,7 +180,10 @@ function validateNode(
 
 function collect(problems: RuleProblem[], prefix: (string | number)[], error: z.ZodError): void {
   for (const issue of error.issues) {
-    problems.push({ path: join([...prefix, ...(issue.path as (string | number)[])]), message: issue.message });
+    problems.push({
+      path: join([...prefix, ...(issue.path as (string | number)[])]),
+      message: issue.message,
+    });
   }
 }
 

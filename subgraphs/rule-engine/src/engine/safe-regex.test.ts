@@ -1,10 +1,15 @@
 import { MAX_REGEX_INPUT_LENGTH, compileRegex, regexProblem } from './safe-regex';
 
 describe('regexProblem', () => {
-  it.each(['^user-\\d+$', '^(ios|android)$', '^[a-z]{1,10}$', '^v?\\d+\\.\\d+$', '(beta)?-cn$', '[(]+', '\\)+'])(
-    'accepts %p',
-    (pattern) => expect(regexProblem(pattern)).toBeNull(),
-  );
+  it.each([
+    '^user-\\d+$',
+    '^(ios|android)$',
+    '^[a-z]{1,10}$',
+    '^v?\\d+\\.\\d+$',
+    '(beta)?-cn$',
+    '[(]+',
+    '\\)+',
+  ])('accepts %p', (pattern) => expect(regexProblem(pattern)).toBeNull());
 
   it.each([
     ['', /empty/],

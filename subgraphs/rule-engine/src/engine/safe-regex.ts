@@ -16,7 +16,8 @@ export const MAX_QUANTIFIERS = 3;
 /** Why a pattern is refused, or null when it is acceptable. */
 export function regexProblem(pattern: string): string | null {
   if (pattern.length === 0) return 'regular expression must not be empty';
-  if (pattern.length > MAX_REGEX_LENGTH) return `regular expression is longer than ${MAX_REGEX_LENGTH} characters`;
+  if (pattern.length > MAX_REGEX_LENGTH)
+    return `regular expression is longer than ${MAX_REGEX_LENGTH} characters`;
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
@@ -42,7 +43,8 @@ function structuralProblem(pattern: string): string | null {
     const ch = pattern[i];
     if (ch === '\\') {
       const next = pattern[i + 1] ?? '';
-      if (!inClass && (/[1-9]/.test(next) || next === 'k')) return 'backreferences are not allowed in rule regular expressions';
+      if (!inClass && (/[1-9]/.test(next) || next === 'k'))
+        return 'backreferences are not allowed in rule regular expressions';
       i++;
       continue;
     }

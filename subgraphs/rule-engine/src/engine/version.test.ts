@@ -10,7 +10,10 @@ describe('parseVersion', () => {
     ['1.2.3+build.5', '1.2.3'],
   ])('%p -> %p', (input, expected) => expect(parseVersion(input)?.version).toBe(expected));
 
-  it.each(['', 'latest', '1.2.3.4', '01.2', '1..2', 'x1.2', '1.2.3-', '9'.repeat(70)])('refuses %p', (input) => {
-    expect(parseVersion(input)).toBeNull();
-  });
+  it.each(['', 'latest', '1.2.3.4', '01.2', '1..2', 'x1.2', '1.2.3-', '9'.repeat(70)])(
+    'refuses %p',
+    (input) => {
+      expect(parseVersion(input)).toBeNull();
+    },
+  );
 });

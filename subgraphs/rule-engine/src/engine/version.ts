@@ -1,7 +1,8 @@
 import { SemVer, parse } from 'semver';
 
 // Loose input accepted from SDKs and consoles: `14`, `17.4`, `v2.1.3`, `3.0.0-beta.1`.
-const LOOSE_VERSION = /^v?(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?(?:\.(0|[1-9]\d*))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+const LOOSE_VERSION =
+  /^v?(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?(?:\.(0|[1-9]\d*))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const MAX_VERSION_LENGTH = 64;
 
 /** Parses a version, padding missing minor/patch with 0; null when it is not a version. */
