@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { constants, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { constants, createWriteStream, type WriteStream } from 'node:fs';
 import {
   access,
   mkdir,
@@ -97,10 +98,12 @@ export class FsObjectStore implements ObjectStore {
     const tmpData = join(this.options.rootDir, TMP_DIR, `${version}.data`);
     const dataPath = join(dir, `${base}.${version}.data`);
     let committed = false;
+    let out: WriteStream | undefined;
     try {
       const digest = new DigestingStream();
       // flush: fsync before close, so a crash cannot commit a file whose bytes never reached disk.
-      await pipeline(toReadable(body), digest, createWriteStream(tmpData, { flags: 'wx', flush: true }));
+      out = createWriteStream(tmpData, { flags: 'wx', flush: true });
+      await pipeline(toReadable(body), digest, out);
       await mkdir(dir, { recursive: true });
       await rename(tmpData, dataPath);
       const record: MetaRecord = {
@@ -123,6 +126,8 @@ export class FsObjectStore implements ObjectStore {
       throw mapFsError(error);
     } finally {
       if (!committed) {
+        // A write stream destroyed mid-open still creates its file: wait for it to close, then remove it.
+        if (out && !out.closed) await once(out, 'close').catch(() => undefined);
         // Best effort: an undeletable leftover is invisible (no meta names it) and must not mask the cause.
         await unlinkQuietly(tmpData).catch(() => undefined);
         await unlinkQuietly(dataPath).catch(() => undefined);

@@ -9,3 +9,9 @@ export {
   type VerifiedObjectUrl,
   type VerifyObjectUrlOptions,
 } from './object-url-signing';
+export {
+  checkObjectStoreConfig,
+  objectStoreEnvShape,
+  objectStoreOptionsFromConfig,
+  type ObjectStoreConfig,
+} from './object-store.config';

@@ -306,6 +306,10 @@ describe.each([fsCase, s3Case])('ObjectStore contract ($name)', (driverCase) => 
     const original = Buffer.from('version one');
     await store.put('apps/demo/atomic.zip', original);
     const before = await h.rawEntries();
+    // Fails before the first byte: the temp file may still be opening when the upload is abandoned.
+    await expect(store.put('apps/demo/atomic.zip', failingStream(0))).rejects.toThrow(
+      'client aborted upload',
+    );
     await expect(store.put('apps/demo/atomic.zip', failingStream(100 * 1024))).rejects.toThrow(
       'client aborted upload',
     );
