@@ -9,13 +9,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development', name: 'account' });
   const runtime = await createPlatformRuntime(config, { logger });
   const module = await createAccountSubgraph(runtime, accountSettingsFromConfig(config));
-  const boot = await module.bootstrap();
-  if (boot.created) {
-    logger.warn(
-      { email: boot.email, passwordFile: boot.passwordFile },
-      boot.passwordFile ? 'created the first operator admin; its generated password is in passwordFile' : 'created the first operator admin',
-    );
-  }
+  // Creates the first operator admin once; the service logs where a generated password was written.
+  await module.bootstrap();
   const server = await serveSubgraph({ module, tokens: runtime.tokens, logger, host: config.ACCOUNT_HOST, port: config.ACCOUNT_PORT });
 
   let stopping = false;

@@ -48,37 +48,37 @@ export class UserResolver {
 
   @FieldResolver(() => String, { nullable: true })
   async email(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
-    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    await this.identity.requirePrivateAccess(ctx.principal, user);
     return user.email ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true })
   async phone(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
-    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    await this.identity.requirePrivateAccess(ctx.principal, user);
     return user.phone ?? null;
   }
 
   @FieldResolver(() => [OperatorRole], { nullable: true })
   async operatorRoles(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
-    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    await this.identity.requirePrivateAccess(ctx.principal, user);
     return user.operatorRoles;
   }
 
   @FieldResolver(() => Boolean, { nullable: true })
   async disabled(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
-    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    await this.identity.requirePrivateAccess(ctx.principal, user);
     return user.disabled;
   }
 
   @FieldResolver(() => Date, { nullable: true })
   async lastLoginAt(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
-    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    await this.identity.requirePrivateAccess(ctx.principal, user);
     return user.lastLoginAt ?? null;
   }
 
   @FieldResolver(() => Date, { nullable: true })
   async createdAt(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
-    await this.identity.requirePrivateAccess(ctx.principal, user.id);
+    await this.identity.requirePrivateAccess(ctx.principal, user);
     return user.createdAt;
   }
 }

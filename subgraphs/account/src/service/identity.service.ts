@@ -14,7 +14,7 @@ import {
 import type { Logger } from '@grove/platform';
 import type { MembershipStore } from '../store/membership.store';
 import type { UserStore } from '../store/user.store';
-import { toMemberView, toUserView, type MemberView, type UserView } from '../store/views';
+import { asProvenSelf, isProvenSelf, toMemberView, toUserView, type MemberView, type UserView } from '../store/views';
 import type { AccountAccess } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
 import { createOperatorSchema, idField, parseInput, passwordField, signUpSchema } from './account-input';
@@ -92,7 +92,7 @@ export class IdentityService {
       }
     }
     await this.events.publish(AccountTopic.USER, 'user.signed_up', doc._id, { userId: doc._id });
-    return { user: toUserView(doc), membership };
+    return { user: asProvenSelf(toUserView(doc)), membership };
   }
 
   async me(p: Principal): Promise<Viewer> {
@@ -126,8 +126,9 @@ export class IdentityService {
   }
 
   /** Field-level guard for a user's non-public fields. */
-  async requirePrivateAccess(p: Principal, userId: string): Promise<void> {
-    if (!(await this.access.canReadUserPrivate(p, userId))) {
+  async requirePrivateAccess(p: Principal, user: UserView): Promise<void> {
+    if (isProvenSelf(user)) return;
+    if (!(await this.access.canReadUserPrivate(p, user.id))) {
       throw new ForbiddenError("Only the user, operators and fellow members may read this user's details");
     }
   }

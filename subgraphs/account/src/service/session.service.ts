@@ -15,7 +15,7 @@ import type { SessionModel } from '../store/session.model';
 import type { RevokeReason, SessionStore } from '../store/session.store';
 import type { UserModel } from '../store/user.model';
 import type { UserStore } from '../store/user.store';
-import { toSessionView, toUserView, type SessionView, type UserView } from '../store/views';
+import { asProvenSelf, toSessionView, toUserView, type SessionView, type UserView } from '../store/views';
 import type { AccountAccess } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
 import { idField, loginSchema, parseInput, refreshTokenSchema } from './account-input';
@@ -204,7 +204,7 @@ export class SessionService {
       expiresAt: new Date(Math.floor(now.getTime() / 1000) * 1000 + this.runtime.tokens.accessTokenTtlSec * 1000),
       refreshExpiresAt: session.expiresAt,
       session: { ...toSessionView(session), current: true },
-      user: toUserView(user),
+      user: asProvenSelf(toUserView(user)),
     };
   }
 

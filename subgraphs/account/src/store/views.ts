@@ -20,6 +20,21 @@ export interface UserView {
   createdAt: Date;
 }
 
+/**
+ * Marks a user view handed to the person who just proved to be that user (login, refresh, sign-up): its
+ * private fields are readable even though the request itself was anonymous.
+ */
+const PROVEN_SELF = Symbol('provenSelf');
+
+export function asProvenSelf(view: UserView): UserView {
+  Object.defineProperty(view, PROVEN_SELF, { value: true, enumerable: false });
+  return view;
+}
+
+export function isProvenSelf(view: UserView): boolean {
+  return (view as unknown as Record<symbol, unknown>)[PROVEN_SELF] === true;
+}
+
 export interface OrganizationView {
   id: string;
   name: string;
