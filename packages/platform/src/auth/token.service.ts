@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, importPKCS8, importSPKI, errors as joseErrors, type JWTPayload, type CryptoKey } from 'jose';
+import { SignJWT, jwtVerify, importPKCS8, importSPKI, errors as joseErrors, type JWTPayload, type KeyLike } from 'jose';
 import { UnauthenticatedError } from '../errors';
 import { newId } from '../ids';
 import {
@@ -37,8 +37,8 @@ interface AccessClaims extends JWTPayload {
 
 /** Signs and verifies access JWTs (jose) and the router's internal principal token. */
 export class TokenService {
-  private signKey?: Uint8Array | CryptoKey;
-  private verifyKey?: Uint8Array | CryptoKey;
+  private signKey?: Uint8Array | KeyLike;
+  private verifyKey?: Uint8Array | KeyLike;
   private readonly internalKey: Uint8Array;
 
   private constructor(private readonly keys: TokenKeys) {
