@@ -195,6 +195,6 @@ describe('probes and metrics', () => {
   it('answers unknown routes with a JSON 404', async () => {
     const res = await fetch(`${t.base}/nope`);
     expect(res.status).toBe(404);
-    expect((await res.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });

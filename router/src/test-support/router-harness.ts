@@ -30,7 +30,7 @@ export interface StartTestRouterOptions {
   env?: EnvSource;
   /** Runtime variables (e.g. CACHE_DRIVER=redis). */
   runtimeEnv?: EnvSource;
-  modules?: SubgraphModule[];
+  modules?: SubgraphModule[] | ((runtime: TestRuntime) => Promise<SubgraphModule[]>);
   supergraphSdl?: string;
   spanProcessors?: SpanProcessor[];
 }
@@ -38,7 +38,10 @@ export interface StartTestRouterOptions {
 /** A real router on a loopback port over the two test subgraphs, on a real (in-memory) runtime. */
 export async function startTestRouter(options: StartTestRouterOptions = {}): Promise<TestRouter> {
   const runtime = await createTestRuntime({ inMemory: true, env: options.runtimeEnv });
-  const modules = options.modules ?? [await createPeopleSubgraph(), await createNotesSubgraph()];
+  const modules =
+    typeof options.modules === 'function'
+      ? await options.modules(runtime)
+      : (options.modules ?? [await createPeopleSubgraph(), await createNotesSubgraph()]);
   const config = loadConfig(routerEnvSchema, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...options.env });
   const supergraphSdl = options.supergraphSdl ?? composeSupergraph(modules.map((m) => ({ name: m.name, sdl: m.sdl })));
   const router = await createRouter({ config, runtime, modules, supergraphSdl, spanProcessors: options.spanProcessors });

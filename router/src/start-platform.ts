@@ -1,0 +1,72 @@
+import { createLogger, createPlatformRuntime, loadConfigOrExit, type EnvSource, type Logger, type PlatformRuntime } from '@grove/platform';
+import { routerEnvSchema, type RouterConfig } from './config';
+import { createRouter, type Router } from './create-router';
+import { createSubgraphModules, type RegisteredSubgraphModule } from './subgraph-registry';
+import { shutdownTracing } from './tracing';
+
+export interface RunningPlatform {
+  config: RouterConfig;
+  runtime: PlatformRuntime;
+  router: Router;
+  modules: RegisteredSubgraphModule[];
+  /** The /graphql URL. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`: the router and, in embedded mode, every registered subgraph in this process on the
+ * configured drivers. In distributed mode the subgraphs run as their own services (SUBGRAPH_URLS).
+ */
+export async function startPlatform(env: EnvSource): Promise<RunningPlatform> {
+  const config = loadConfigOrExit(routerEnvSchema, env);
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development' });
+  const runtime = await createPlatformRuntime(config, { logger });
+  const modules: RegisteredSubgraphModule[] = [];
+  try {
+    if (config.SUBGRAPH_MODE === 'embedded') {
+      modules.push(...(await createSubgraphModules(runtime, env)));
+      for (const module of modules) {
+        if (module.bootstrap) reportBootstrap(module.name, await module.bootstrap(), logger);
+      }
+    }
+    const router = await createRouter({ config, runtime, modules });
+    const url = await router.listen();
+    return {
+      config,
+      runtime,
+      router,
+      modules,
+      url,
+      async stop() {
+        await router.close();
+        await Promise.all(modules.map((m) => m.close?.()));
+        await runtime.close();
+        await shutdownTracing();
+      },
+    };
+  } catch (error) {
+    await Promise.all(modules.map((m) => m.close?.().catch(() => undefined)));
+    await runtime.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+interface BootstrapReport {
+  created?: boolean;
+  email?: string;
+  passwordFile?: string;
+}
+
+/** Tells the operator where the first admin's credentials are, never the password itself. */
+function reportBootstrap(subgraph: string, result: unknown, logger: Logger): void {
+  if (!result || typeof result !== 'object') return;
+  const { created, email, passwordFile } = result as BootstrapReport;
+  if (!created) {
+    logger.info({ subgraph, email }, 'bootstrap: operator admin already exists');
+  } else if (passwordFile) {
+    logger.warn({ subgraph, email, passwordFile }, `bootstrap: created operator admin ${email}; its generated password is in ${passwordFile}`);
+  } else {
+    logger.warn({ subgraph, email }, `bootstrap: created operator admin ${email} with the password from BOOTSTRAP_ADMIN_PASSWORD`);
+  }
+}
