@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import {
+  buildSubgraph,
+  createObjectStore,
+  loadConfig,
+  loadOrCreateLocalSecret,
+  objectStoreOptionsFromConfig,
+  type EnvSource,
+  type ObjectStore,
+  type PlatformRuntime,
+  type SubgraphModule,
+} from '@grove/platform';
+import { appManageEnvSchema, appManageSettingsFromConfig, defaultAppManageSettings, type AppManageSettings } from './config';
+import { createUploadHandlers, type UploadHandlers } from './http/upload.handlers';
+import { HostAppResolver } from './resolvers/host-app.resolver';
+import { LinkResolver } from './resolvers/link.resolver';
+import { MiniProgramResolver } from './resolvers/mini-program.resolver';
+import { VersionResolver } from './resolvers/version.resolver';
+import { AppManageAccess } from './service/app-manage-access';
+import { AppManageEvents } from './service/app-manage-events';
+import { HostAppService } from './service/host-app.service';
+import { LinkService } from './service/link.service';
+import { MiniProgramService, type LicenseGuard } from './service/mini-program.service';
+import { SecretCipher } from './service/secret-cipher';
+import { VersionService } from './service/version.service';
+import { HostAppStore } from './store/host-app.store';
+import { LinkStore } from './store/link.store';
+import { MiniProgramStore } from './store/mini-program.store';
+import { VersionStore } from './store/version.store';
+
+export const APP_MANAGE_SUBGRAPH_NAME = 'app-manage';
+/** Name of the generated key under DATA_DIR/secrets.json when APP_SECRET_ENCRYPTION_KEY is unset. */
+export const LOCAL_SECRET_KEY_NAME = 'appSecretEncryptionKey';
+
+export interface AppManageDeps {
+  objects: ObjectStore;
+  license?: LicenseGuard;
+  settings?: Partial<AppManageSettings>;
+}
+
+export interface AppManageServices {
+  miniPrograms: MiniProgramService;
+  versions: VersionService;
+  hostApps: HostAppService;
+  links: LinkService;
+}
+
+export interface AppManageSubgraph extends SubgraphModule, UploadHandlers {
+  /** Domain services for in-process callers (the SDK runtime read model) and tests; authorization is inside. */
+  services: AppManageServices;
+}
+
+/** Assembles stores, services, resolvers and upload handlers of the app-manage subgraph. */
+export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: AppManageDeps): Promise<AppManageSubgraph> {
+  const settings: AppManageSettings = { ...defaultAppManageSettings, ...stripUndefined(deps.settings ?? {}) };
+  const logger = runtime.logger.child({ subgraph: APP_MANAGE_SUBGRAPH_NAME });
+  const cipher = new SecretCipher(settings.secretEncryptionKey ?? loadOrCreateLocalSecret(runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME));
+
+  const appStore = new MiniProgramStore(runtime.documents);
+  const versionStore = new VersionStore(runtime.documents);
+  const hostAppStore = new HostAppStore(runtime.documents);
+  const linkStore = new LinkStore(runtime.documents);
+
+  const events = new AppManageEvents(runtime.events, logger.child({ component: 'events' }));
+  const access = new AppManageAccess(appStore);
+  const miniPrograms = new MiniProgramService(appStore, access, events, deps.objects, { maxLogoBytes: settings.maxLogoBytes, license: deps.license });
+  const versions = new VersionService(versionStore, appStore, access, events, deps.objects, { maxPackageBytes: settings.maxPackageBytes });
+  const hostApps = new HostAppService(hostAppStore, events, cipher, { license: deps.license });
+  const links = new LinkService(linkStore, appStore, hostApps, events);
+
+  const module = await buildSubgraph({
+    name: APP_MANAGE_SUBGRAPH_NAME,
+    resolvers: [MiniProgramResolver, VersionResolver, HostAppResolver, LinkResolver],
+    instances: [
+      new MiniProgramResolver(miniPrograms, versions),
+      new VersionResolver(versions, miniPrograms),
+      new HostAppResolver(hostApps, links),
+      new LinkResolver(links, miniPrograms),
+    ],
+    referenceResolvers: {
+      MiniProgram: (ref, ctx) => miniPrograms.reference(ctx.principal, String(ref.id)),
+      MiniProgramVersion: (ref, ctx) => versions.reference(ctx.principal, String(ref.id)),
+      HostApp: (ref, ctx) => hostApps.reference(ctx.principal, String(ref.id)),
+    },
+  });
+
+  return {
+    ...module,
+    ...createUploadHandlers(versions, miniPrograms, settings),
+    services: { miniPrograms, versions, hostApps, links },
+    ready: async () => {
+      await Promise.all([runtime.documents.ping(), deps.objects.ping()]);
+    },
+  };
+}
+
+/**
+ * The router's registry entry: settings and the object store from the environment (same variables as the
+ * standalone service). The object store is closed with the module.
+ */
+export async function createAppManageSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource, license?: LicenseGuard): Promise<AppManageSubgraph> {
+  const config = loadConfig(appManageEnvSchema, env);
+  const objects = await createObjectStore(objectStoreOptionsFromConfig(config));
+  const module = await createAppManageSubgraph(runtime, { objects, license, settings: appManageSettingsFromConfig(config) });
+  return { ...module, close: () => objects.close() };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

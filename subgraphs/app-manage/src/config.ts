@@ -1,0 +1,55 @@
+import { checkObjectStoreConfig, checkPlatformConfig, objectStoreEnvShape, platformEnvShape } from '@grove/platform';
+import { z } from 'zod';
+import { MIN_SECRET_KEY_LENGTH } from './service/secret-cipher';
+
+export const DEFAULT_MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_LOGO_BYTES = 1024 * 1024;
+
+/** Environment of the standalone app-manage service (distributed mode); the router reads the same names. */
+export const appManageEnvShape = {
+  ...platformEnvShape,
+  ...objectStoreEnvShape,
+  APP_MANAGE_PORT: z.coerce.number().int().min(1).max(65535).default(4103),
+  APP_MANAGE_HOST: z.string().default('127.0.0.1'),
+  /** Standalone service only: raw-body upload routes (the router serves them itself in embedded mode). */
+  APP_MANAGE_UPLOAD_PORT: z.coerce.number().int().min(1).max(65535).default(4113),
+  /**
+   * Key material (at least 32 characters) for encrypting SDK secrets at rest. Outside production a key is
+   * generated once under DATA_DIR; production must set it (and keep it: losing it invalidates every secret).
+   */
+  APP_SECRET_ENCRYPTION_KEY: z.string().min(MIN_SECRET_KEY_LENGTH, `must be at least ${MIN_SECRET_KEY_LENGTH} characters`).optional(),
+  MINI_PROGRAM_PACKAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_MAX_PACKAGE_BYTES),
+  MINI_PROGRAM_LOGO_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(DEFAULT_MAX_LOGO_BYTES),
+};
+
+export const appManageEnvSchema = z
+  .object(appManageEnvShape)
+  .superRefine((config, ctx) => {
+    checkPlatformConfig(config, ctx);
+    checkObjectStoreConfig(config, ctx);
+    if (config.NODE_ENV === 'production' && !config.APP_SECRET_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET_ENCRYPTION_KEY'], message: 'required in production' });
+    }
+  });
+export type AppManageConfig = z.infer<typeof appManageEnvSchema>;
+
+/** What createAppManageSubgraph needs beyond the runtime and the object store. */
+export interface AppManageSettings {
+  maxPackageBytes: number;
+  maxLogoBytes: number;
+  /** Unset: a key generated once under the runtime's DATA_DIR (embedded mode). */
+  secretEncryptionKey?: string;
+}
+
+export const defaultAppManageSettings: AppManageSettings = {
+  maxPackageBytes: DEFAULT_MAX_PACKAGE_BYTES,
+  maxLogoBytes: DEFAULT_MAX_LOGO_BYTES,
+};
+
+export function appManageSettingsFromConfig(config: AppManageConfig): AppManageSettings {
+  return {
+    maxPackageBytes: config.MINI_PROGRAM_PACKAGE_MAX_BYTES,
+    maxLogoBytes: config.MINI_PROGRAM_LOGO_MAX_BYTES,
+    secretEncryptionKey: config.APP_SECRET_ENCRYPTION_KEY,
+  };
+}

@@ -1,0 +1,41 @@
+export {
+  createAppManageSubgraph,
+  createAppManageSubgraphFromEnv,
+  APP_MANAGE_SUBGRAPH_NAME,
+  LOCAL_SECRET_KEY_NAME,
+  type AppManageDeps,
+  type AppManageServices,
+  type AppManageSubgraph,
+} from './app-manage.subgraph';
+export {
+  appManageEnvSchema,
+  appManageEnvShape,
+  appManageSettingsFromConfig,
+  defaultAppManageSettings,
+  DEFAULT_MAX_LOGO_BYTES,
+  DEFAULT_MAX_PACKAGE_BYTES,
+  type AppManageConfig,
+  type AppManageSettings,
+} from './config';
+export {
+  createUploadHandlers,
+  LOGO_CONTENT_TYPES,
+  LOGO_UPLOAD_PATH,
+  PACKAGE_CONTENT_TYPES,
+  PACKAGE_UPLOAD_PATH,
+  type UploadHandlers,
+  type UploadMeta,
+  type UploadResponse,
+  type UploadRoute,
+} from './http/upload.handlers';
+export { registerUploadRoutes, type HeaderBag, type RegisterUploadRoutesOptions } from './http/upload-routes.fastify';
+export { AppManageTopic } from './service/app-manage-events';
+export { packageKey, type UploadVersionInput, type VersionPage } from './service/version.service';
+export type { HostAppCredentials, SdkCredentials } from './service/host-app.service';
+export type { LicenseGuard, MiniProgramPage } from './service/mini-program.service';
+export { SecretCipher } from './service/secret-cipher';
+export { MiniProgramStatus } from './store/mini-program.model';
+export { VersionStatus } from './store/version.model';
+export { LinkStatus } from './store/link.model';
+export type { MiniProgramView, VersionView, HostAppView, LinkView } from './store/views';
+export { validateMiniProgramPackage, PackageProblem, type PackageManifest } from './package';

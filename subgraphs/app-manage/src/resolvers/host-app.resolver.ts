@@ -1,0 +1,61 @@
+import type { SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { HostAppService } from '../service/host-app.service';
+import type { LinkService } from '../service/link.service';
+import type { HostAppView } from '../store/views';
+import { HostApp, HostAppCredentials, HostAppLink } from '../schema/host-app.type';
+import { CreateHostAppInput, UpdateHostAppInput } from '../schema/inputs';
+import { Organization } from '../schema/organization.type';
+
+@Resolver(() => HostApp)
+export class HostAppResolver {
+  constructor(
+    private readonly hostAppService: HostAppService,
+    private readonly linkService: LinkService,
+  ) {}
+
+  @Query(() => HostApp, { description: 'Members of the owning organization or operators' })
+  hostApp(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.hostAppService.get(ctx.principal, id);
+  }
+
+  @Query(() => [HostApp])
+  hostApps(@Arg('orgId', () => ID) orgId: string, @Ctx() ctx: SubgraphContext) {
+    return this.hostAppService.list(ctx.principal, orgId);
+  }
+
+  @Mutation(() => HostAppCredentials, { description: 'hostapp:manage; license-limited; the SDK secret is shown only here' })
+  createHostApp(@Arg('input', () => CreateHostAppInput) input: CreateHostAppInput, @Ctx() ctx: SubgraphContext) {
+    return this.hostAppService.create(ctx.principal, input);
+  }
+
+  @Mutation(() => HostApp, { description: 'hostapp:manage' })
+  updateHostApp(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateHostAppInput) input: UpdateHostAppInput, @Ctx() ctx: SubgraphContext) {
+    return this.hostAppService.update(ctx.principal, id, input);
+  }
+
+  @Mutation(() => HostApp, { description: 'hostapp:manage' })
+  enableHostApp(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.hostAppService.setEnabled(ctx.principal, id, true);
+  }
+
+  @Mutation(() => HostApp, { description: 'hostapp:manage; the runtime refuses a disabled host app' })
+  disableHostApp(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.hostAppService.setEnabled(ctx.principal, id, false);
+  }
+
+  @Mutation(() => HostAppCredentials, { description: 'hostapp:manage; the old secret stops working at once' })
+  rotateHostAppSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.hostAppService.rotateSecret(ctx.principal, id);
+  }
+
+  @FieldResolver(() => Organization)
+  organization(@Root() hostApp: HostAppView) {
+    return { __typename: 'Organization', id: hostApp.orgId };
+  }
+
+  @FieldResolver(() => [HostAppLink], { description: 'Linked and requested mini-programs' })
+  links(@Root() hostApp: HostAppView) {
+    return this.linkService.ofHostApp(hostApp.id);
+  }
+}

@@ -1,0 +1,55 @@
+import type { SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { LinkService } from '../service/link.service';
+import type { MiniProgramService } from '../service/mini-program.service';
+import type { LinkView } from '../store/views';
+import { LinkDirection, LinkStatus } from '../schema/enums';
+import { HostAppLink } from '../schema/host-app.type';
+import { MiniProgram } from '../schema/mini-program.type';
+
+@Resolver(() => HostAppLink)
+export class LinkResolver {
+  constructor(
+    private readonly linkService: LinkService,
+    private readonly miniProgramService: MiniProgramService,
+  ) {}
+
+  @Query(() => [HostAppLink], { description: 'Link requests of an organization (PENDING unless a status is given)' })
+  linkRequests(
+    @Arg('orgId', () => ID) orgId: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('direction', () => LinkDirection, { defaultValue: LinkDirection.INCOMING }) direction?: LinkDirection,
+    @Arg('status', () => LinkStatus, { nullable: true }) status?: LinkStatus,
+  ) {
+    return this.linkService.list(ctx.principal, { orgId, direction, status: status ?? LinkStatus.PENDING });
+  }
+
+  @Mutation(() => HostAppLink, { description: 'hostapp:manage; same organization: ACTIVE at once, else a PENDING request' })
+  linkMiniProgram(@Arg('hostAppId', () => ID) hostAppId: string, @Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
+    return this.linkService.link(ctx.principal, hostAppId, appId);
+  }
+
+  @Mutation(() => HostAppLink, { description: "miniprogram:release in the mini-program's organization" })
+  approveLinkRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.linkService.approve(ctx.principal, id);
+  }
+
+  @Mutation(() => HostAppLink, { description: "miniprogram:release in the mini-program's organization" })
+  rejectLinkRequest(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ) {
+    return this.linkService.reject(ctx.principal, id, reason);
+  }
+
+  @Mutation(() => Boolean, { description: 'Either side of the link' })
+  unlinkMiniProgram(@Arg('hostAppId', () => ID) hostAppId: string, @Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
+    return this.linkService.unlink(ctx.principal, hostAppId, appId);
+  }
+
+  @FieldResolver(() => MiniProgram, { nullable: true, description: 'Visible to both organizations of the link' })
+  async miniProgram(@Root() link: LinkView, @Ctx() ctx: SubgraphContext) {
+    return this.linkService.canRead(ctx.principal, link) ? this.miniProgramService.byId(link.appId) : null;
+  }
+}

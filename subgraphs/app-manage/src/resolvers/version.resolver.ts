@@ -1,0 +1,103 @@
+import type { SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { MiniProgramService } from '../service/mini-program.service';
+import type { VersionService } from '../service/version.service';
+import type { VersionView } from '../store/views';
+import { GrayReleaseInput } from '../schema/inputs';
+import { MiniProgram } from '../schema/mini-program.type';
+import { MiniProgramVersion, MiniProgramVersionPage } from '../schema/version.type';
+
+@Resolver(() => MiniProgramVersion)
+export class VersionResolver {
+  constructor(
+    private readonly versionService: VersionService,
+    private readonly miniProgramService: MiniProgramService,
+  ) {}
+
+  @Query(() => MiniProgramVersion)
+  miniProgramVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.get(ctx.principal, id);
+  }
+
+  @Query(() => [MiniProgramVersion], { description: 'Versions of a mini-program, newest first' })
+  versions(
+    @Arg('appId', () => ID) appId: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
+    @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+  ) {
+    return this.versionService.list(ctx.principal, appId, { skip, take });
+  }
+
+  @Query(() => MiniProgramVersionPage, { description: 'Review queue, oldest first (miniprogram:review)' })
+  pendingReviews(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
+    @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+  ) {
+    return this.versionService.pendingReviews(ctx.principal, { skip, take });
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:write; DEVELOPMENT → SUBMITTED' })
+  submitVersionForReview(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.submit(ctx.principal, id);
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'The submitter; SUBMITTED → DEVELOPMENT' })
+  withdrawVersionReview(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.withdraw(ctx.principal, id);
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:review; SUBMITTED → APPROVED' })
+  approveVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.approve(ctx.principal, id);
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:review; SUBMITTED → REJECTED' })
+  rejectVersion(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.reject(ctx.principal, id, reason);
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; APPROVED | GRAY → PUBLISHED' })
+  publishVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.publish(ctx.principal, id);
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; APPROVED → GRAY' })
+  startGrayRelease(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('input', () => GrayReleaseInput, { nullable: true }) input?: GrayReleaseInput | null,
+  ) {
+    return this.versionService.startGrayRelease(ctx.principal, id, input ?? {});
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; GRAY → APPROVED' })
+  stopGrayRelease(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.stopGrayRelease(ctx.principal, id);
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; PUBLISHED | GRAY → DELISTED' })
+  delistVersion(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ) {
+    return this.versionService.delist(ctx.principal, id, reason);
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'Operators (miniprogram:govern); PUBLISHED | GRAY → DELISTED' })
+  forceDelistVersion(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.forceDelist(ctx.principal, id, reason);
+  }
+
+  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; the previously published version is published again' })
+  rollbackMiniProgram(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.rollback(ctx.principal, appId);
+  }
+
+  @FieldResolver(() => MiniProgram, { nullable: true })
+  miniProgram(@Root() version: VersionView, @Ctx() ctx: SubgraphContext) {
+    return this.miniProgramService.reference(ctx.principal, version.appId);
+  }
+}

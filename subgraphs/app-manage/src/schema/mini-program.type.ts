@@ -1,0 +1,51 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { MiniProgramStatus } from './enums';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A mini-program; `id` is its app id' })
+export class MiniProgram {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Same as id: the stable public app id' })
+  appId!: string;
+
+  @Field(() => ID)
+  orgId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => String, { nullable: true })
+  category?: string;
+
+  @Field(() => [String])
+  tags!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Object-store key of the logo (set by the logo upload)' })
+  logoKey?: string;
+
+  @Field(() => MiniProgramStatus)
+  status!: MiniProgramStatus;
+
+  @Field(() => String, { nullable: true })
+  frozenReason?: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+@ObjectType()
+export class MiniProgramPage {
+  @Field(() => [MiniProgram])
+  items!: MiniProgram[];
+
+  @Field(() => Int)
+  total!: number;
+}

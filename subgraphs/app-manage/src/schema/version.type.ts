@@ -1,0 +1,96 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { VersionStatus } from './enums';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'One uploaded package of a mini-program and its review/release state' })
+export class MiniProgramVersion {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  appId!: string;
+
+  @Field()
+  versionName!: string;
+
+  @Field(() => Int, { nullable: true })
+  versionCode?: number;
+
+  @Field(() => String, { nullable: true })
+  releaseNotes?: string;
+
+  @Field(() => VersionStatus)
+  status!: VersionStatus;
+
+  @Field({ description: 'Hex SHA-256 of the ZIP, as served to the SDK' })
+  packageSha256!: string;
+
+  @Field(() => Int)
+  packageSize!: number;
+
+  @Field({ description: "'w3c' or 'wechat'" })
+  packageFormat!: string;
+
+  @Field(() => Int)
+  packageFiles!: number;
+
+  @Field(() => Int)
+  packageUncompressedBytes!: number;
+
+  @Field(() => [String])
+  pages!: string[];
+
+  @Field(() => Int, { nullable: true })
+  minPlatformCode?: number;
+
+  @Field(() => ID)
+  uploadedBy!: string;
+
+  @Field(() => ID, { nullable: true })
+  submittedBy?: string;
+
+  @Field(() => Date, { nullable: true })
+  submittedAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  reviewedAt?: Date;
+
+  @Field(() => String, { nullable: true })
+  rejectionReason?: string;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt?: Date;
+
+  @Field(() => ID, { nullable: true, description: 'What a rollback from this version returns to' })
+  previousPublishedVersionId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Placeholder data; the rule-engine subgraph owns gray rules' })
+  grayPercentage?: number;
+
+  @Field(() => String, { nullable: true })
+  grayRuleId?: string;
+
+  @Field(() => Date, { nullable: true })
+  grayStartedAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  delistedAt?: Date;
+
+  @Field(() => String, { nullable: true })
+  delistReason?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when an operator delisted it' })
+  forcedDelist?: boolean;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class MiniProgramVersionPage {
+  @Field(() => [MiniProgramVersion])
+  items!: MiniProgramVersion[];
+
+  @Field(() => Int)
+  total!: number;
+}

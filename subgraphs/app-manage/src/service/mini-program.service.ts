@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  Permission,
+  requireOperatorPermission,
+  requireOrgPermission,
+  requireUser,
+  type Filter,
+  type ObjectStore,
+  type Principal,
+} from '@grove/platform';
+import { MiniProgramStatus, type MiniProgramModel } from '../store/mini-program.model';
+import type { MiniProgramStore } from '../store/mini-program.store';
+import { toMiniProgramView, type MiniProgramView } from '../store/views';
+import type { AppManageAccess } from './app-manage-access';
+import { AppManageTopic, type AppManageEvents } from './app-manage-events';
+import {
+  createMiniProgramSchema,
+  miniProgramListSchema,
+  parseInput,
+  reasonField,
+  updateMiniProgramSchema,
+} from './app-manage-input';
+import { newAppId } from './app-id';
+import { detectImageType } from './image-type';
+
+export interface LicenseGuard {
+  /** Throws LicenseLimitExceededError when the license does not allow another one. */
+  assertCanCreate(limit: 'miniPrograms' | 'hostApps'): Promise<void>;
+}
+
+export interface MiniProgramPage {
+  items: MiniProgramView[];
+  total: number;
+}
+
+const LOGO_URL_TTL_SEC = 3600;
+
+/** Mini-program records: create/update by the organization, freeze/unfreeze by operators, logo upload. */
+export class MiniProgramService {
+  constructor(
+    private readonly apps: MiniProgramStore,
+    private readonly access: AppManageAccess,
+    private readonly events: AppManageEvents,
+    private readonly objects: ObjectStore,
+    private readonly options: { maxLogoBytes: number; license?: LicenseGuard },
+  ) {}
+
+  async create(p: Principal, input: unknown): Promise<MiniProgramView> {
+    requireUser(p);
+    const data = parseInput(createMiniProgramSchema, input);
+    const user = requireOrgPermission(p, data.orgId, Permission.MINIPROGRAM_WRITE);
+    await this.options.license?.assertCanCreate('miniPrograms');
+    let app: MiniProgramModel;
+    try {
+      app = await this.apps.insert({ ...data, appId: newAppId(), createdBy: user.userId });
+    } catch (error) {
+      if (error instanceof ConflictError) throw new ConflictError('This organization already has a mini-program with that name', { field: 'name' });
+      throw error;
+    }
+    await this.publish('mini-program.created', app, user.userId);
+    return toMiniProgramView(app);
+  }
+
+  async update(p: Principal, appId: string, input: unknown): Promise<MiniProgramView> {
+    const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
+    const data = parseInput(updateMiniProgramSchema, input);
+    const set: Record<string, unknown> = { name: data.name, tags: data.tags };
+    const unset: string[] = [];
+    for (const field of ['description', 'category'] as const) {
+      if (data[field] === null) unset.push(field);
+      else set[field] = data[field];
+    }
+    let updated: MiniProgramModel | null;
+    try {
+      updated = await this.apps.transition(app._id, {}, set, unset);
+    } catch (error) {
+      if (error instanceof ConflictError) throw new ConflictError('This organization already has a mini-program with that name', { field: 'name' });
+      throw error;
+    }
+    if (!updated) throw new NotFoundError('Mini-program not found');
+    await this.publish('mini-program.updated', updated, user.userId);
+    return toMiniProgramView(updated);
+  }
+
+  async freeze(p: Principal, appId: string, reason: string): Promise<MiniProgramView> {
+    const user = requireOperatorPermission(p, Permission.MINIPROGRAM_GOVERN);
+    const frozenReason = parseInput(reasonField, reason);
+    const app = await this.guarded(appId, { status: MiniProgramStatus.ACTIVE }, { status: MiniProgramStatus.FROZEN, frozenReason }, [], 'frozen');
+    await this.publish('mini-program.frozen', app, user.userId, { reason: frozenReason });
+    return toMiniProgramView(app);
+  }
+
+  async unfreeze(p: Principal, appId: string): Promise<MiniProgramView> {
+    const user = requireOperatorPermission(p, Permission.MINIPROGRAM_GOVERN);
+    const app = await this.guarded(appId, { status: MiniProgramStatus.FROZEN }, { status: MiniProgramStatus.ACTIVE }, ['frozenReason'], 'unfrozen');
+    await this.publish('mini-program.unfrozen', app, user.userId);
+    return toMiniProgramView(app);
+  }
+
+  /** Members of the owning organization, and operators who review or govern mini-programs. */
+  async get(p: Principal, appId: string): Promise<MiniProgramView> {
+    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    return toMiniProgramView(app);
+  }
+
+  async list(p: Principal, input: unknown): Promise<MiniProgramPage> {
+    requireUser(p);
+    const query = parseInput(miniProgramListSchema, input);
+    requireOrgPermission(p, query.orgId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { items, total } = await this.apps.list(query);
+    return { items: items.map(toMiniProgramView), total };
+  }
+
+  /**
+   * Stores the logo bytes (PNG, JPEG or WebP, sniffed from the content) under `logos/<appId>/<sha256>.<ext>` and
+   * points the mini-program at it. The old object is removed once the record no longer refers to it.
+   */
+  async uploadLogo(p: Principal, appId: string, body: Buffer): Promise<MiniProgramView> {
+    const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new BadUserInputError('The logo image is empty');
+    if (body.length > this.options.maxLogoBytes) {
+      throw new BadUserInputError(`The logo must be at most ${this.options.maxLogoBytes} bytes`, { maxBytes: this.options.maxLogoBytes });
+    }
+    const type = detectImageType(body);
+    if (!type) throw new BadUserInputError('The logo must be a PNG, JPEG or WebP image');
+    const key = `logos/${app._id}/${createHash('sha256').update(body).digest('hex')}.${type.extension}`;
+    await this.objects.put(key, body, { contentType: type.contentType });
+    const before = app.logoKey;
+    const updated = await this.apps.transition(app._id, {}, { logoKey: key });
+    if (!updated) throw new NotFoundError('Mini-program not found');
+    if (before && before !== key) await this.objects.delete(before);
+    await this.publish('mini-program.logo-updated', updated, user.userId);
+    return toMiniProgramView(updated);
+  }
+
+  /** Short-lived download link of the logo, or null when none was uploaded. */
+  async logoUrl(view: MiniProgramView): Promise<string | null> {
+    return view.logoKey ? this.objects.presignedGetUrl(view.logoKey, LOGO_URL_TTL_SEC) : null;
+  }
+
+  /** Entity reference: the same visibility as `miniProgram(appId)`; callers who may not read it get null. */
+  async reference(p: Principal, appId: string): Promise<MiniProgramView | null> {
+    return this.get(p, appId).catch(() => null);
+  }
+
+  /** Without authorization, for in-process callers (the runtime read model, link views). */
+  async byId(appId: string): Promise<MiniProgramView | null> {
+    const app = await this.apps.findById(appId);
+    return app ? toMiniProgramView(app) : null;
+  }
+
+  private async guarded(appId: string, guard: Filter, set: Record<string, unknown>, unset: string[], verb: string): Promise<MiniProgramModel> {
+    const updated = await this.apps.transition(appId, guard, set, unset);
+    if (updated) return updated;
+    const current = await this.apps.findById(appId);
+    if (!current) throw new NotFoundError('Mini-program not found');
+    throw new ConflictError(`A mini-program that is ${current.status} cannot be ${verb}`, { status: current.status });
+  }
+
+  private async publish(type: string, app: MiniProgramModel, actorId: string, extra: Record<string, string> = {}): Promise<void> {
+    await this.events.publish(AppManageTopic.MINI_PROGRAM, type, app._id, { appId: app._id, orgId: app.orgId, actorId, ...extra });
+  }
+}

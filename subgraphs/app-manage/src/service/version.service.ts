@@ -1,0 +1,387 @@
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  Permission,
+  requireOperatorPermission,
+  requireUser,
+  type Filter,
+  type ObjectStore,
+  type Principal,
+  type UserPrincipal,
+  newId,
+} from '@grove/platform';
+import { validateMiniProgramPackage } from '../package';
+import { MiniProgramStatus, type MiniProgramModel } from '../store/mini-program.model';
+import type { MiniProgramStore } from '../store/mini-program.store';
+import { VersionStatus, type VersionModel } from '../store/version.model';
+import type { VersionStore } from '../store/version.store';
+import { toVersionView, type VersionView } from '../store/views';
+import type { AppManageAccess } from './app-manage-access';
+import { AppManageTopic, type AppManageEvents, type EventPayload } from './app-manage-events';
+import { z } from 'zod';
+import {
+  grayReleaseSchema,
+  idField,
+  pagingSchema,
+  parseInput,
+  reasonField,
+  uploadVersionSchema,
+  versionNameField,
+} from './app-manage-input';
+
+export interface UploadVersionInput {
+  appId: string;
+  versionName?: string | null;
+  releaseNotes?: string | null;
+  zip: Buffer;
+}
+
+export interface VersionPage {
+  items: VersionView[];
+  total: number;
+}
+
+/** Object-store key of a version's package. */
+export function packageKey(appId: string, versionId: string): string {
+  return `packages/${appId}/${versionId}.zip`;
+}
+
+const S = VersionStatus;
+const RELEASE_SLOTS = ['publishedSlot', 'graySlot'] as const;
+
+/**
+ * Version lifecycle (the arrows are the only writes; each is one conditional update guarded by the expected
+ * status, and an illegal one is CONFLICT with nothing written):
+ *
+ *   DEVELOPMENT → SUBMITTED (submit) → APPROVED | REJECTED (review)      SUBMITTED → DEVELOPMENT (withdraw)
+ *   APPROVED → GRAY (start gray) → APPROVED (stop gray)
+ *   APPROVED | GRAY → PUBLISHED (publish; the published one it replaces goes back to APPROVED)
+ *   PUBLISHED → APPROVED and its predecessor APPROVED → PUBLISHED (rollback)
+ *   PUBLISHED | GRAY → DELISTED (owner delists, or an operator force-delists)
+ *
+ * At most one PUBLISHED and one GRAY version per mini-program: the database refuses a second through the
+ * unique slot indexes, so two racing publishers cannot both win.
+ */
+export class VersionService {
+  constructor(
+    private readonly versions: VersionStore,
+    private readonly apps: MiniProgramStore,
+    private readonly access: AppManageAccess,
+    private readonly events: AppManageEvents,
+    private readonly objects: ObjectStore,
+    private readonly options: { maxPackageBytes: number },
+  ) {}
+
+  get maxPackageBytes(): number {
+    return this.options.maxPackageBytes;
+  }
+
+  /**
+   * Validates the ZIP, stores it under `packages/<appId>/<versionId>.zip` and records a DEVELOPMENT version.
+   * Authorization runs before the package is parsed, so strangers cannot make the server inflate archives.
+   */
+  async upload(p: Principal, input: UploadVersionInput): Promise<VersionView> {
+    const { zip, ...rest } = input;
+    const meta = parseInput(uploadVersionSchema, rest);
+    const { user, app } = await this.access.app(p, meta.appId, Permission.MINIPROGRAM_WRITE);
+    if (!Buffer.isBuffer(zip)) throw new BadUserInputError('The package body must be the ZIP bytes');
+    const manifest = await validateMiniProgramPackage(zip, { maxBytes: this.options.maxPackageBytes });
+    if (manifest.appId !== undefined && manifest.appId !== app._id) {
+      throw new BadUserInputError(`The package manifest app_id '${manifest.appId}' does not match this mini-program (${app._id})`, {
+        reason: 'APP_ID_MISMATCH',
+      });
+    }
+    const versionName = meta.versionName ?? manifest.versionName;
+    if (!versionName) {
+      throw new BadUserInputError('Give a versionName, or set version.name in the package manifest', { fields: ['versionName'] });
+    }
+    parseInput(z.object({ versionName: versionNameField }), { versionName });
+
+    const versionId = newId();
+    const key = packageKey(app._id, versionId);
+    const stored = await this.objects.put(key, zip, { contentType: 'application/zip', metadata: { 'app-id': app._id, 'version-id': versionId } });
+    if (stored.sha256 !== manifest.sha256 || stored.size !== manifest.size) {
+      await this.objects.delete(key);
+      throw new ConflictError('The stored package does not match the uploaded bytes; upload again');
+    }
+    let version: VersionModel;
+    try {
+      version = await this.versions.insert({
+        _id: versionId,
+        appId: app._id,
+        orgId: app.orgId,
+        versionName,
+        versionCode: manifest.versionCode,
+        releaseNotes: meta.releaseNotes,
+        packageKey: key,
+        packageSha256: manifest.sha256,
+        packageSize: manifest.size,
+        packageFormat: manifest.format,
+        packageFiles: manifest.files,
+        packageUncompressedBytes: manifest.uncompressedBytes,
+        pages: manifest.pages,
+        minPlatformCode: manifest.minPlatformCode,
+        uploadedBy: user.userId,
+      });
+    } catch (error) {
+      await this.objects.delete(key);
+      if (error instanceof ConflictError) {
+        throw new ConflictError(`Version '${versionName}' already exists for this mini-program`, { field: 'versionName' });
+      }
+      throw error;
+    }
+    await this.emit('version.uploaded', version, user.userId, { sha256: version.packageSha256 });
+    return toVersionView(version);
+  }
+
+  async submit(p: Principal, versionId: string): Promise<VersionView> {
+    const { user, version, app } = await this.load(p, versionId, Permission.MINIPROGRAM_WRITE);
+    this.requireActive(app, 'submitted for review');
+    const updated = await this.guarded(version, { status: S.DEVELOPMENT }, { status: S.SUBMITTED, submittedBy: user.userId, submittedAt: new Date() }, [
+      'rejectionReason',
+      'reviewedBy',
+      'reviewedAt',
+    ], 'submitted for review');
+    await this.emit('version.submitted', updated, user.userId);
+    return toVersionView(updated);
+  }
+
+  /** Only the member who submitted it takes a version back out of review. */
+  async withdraw(p: Principal, versionId: string): Promise<VersionView> {
+    const { user, version } = await this.load(p, versionId, Permission.MINIPROGRAM_WRITE);
+    const updated = await this.guarded(version, { status: S.SUBMITTED, submittedBy: user.userId }, { status: S.DEVELOPMENT }, ['submittedBy', 'submittedAt'], 'withdrawn by you');
+    await this.emit('version.withdrawn', updated, user.userId);
+    return toVersionView(updated);
+  }
+
+  async approve(p: Principal, versionId: string): Promise<VersionView> {
+    const reviewer = requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
+    const version = await this.find(versionId);
+    const updated = await this.guarded(version, { status: S.SUBMITTED }, { status: S.APPROVED, reviewedBy: reviewer.userId, reviewedAt: new Date() }, [], 'approved');
+    await this.emit('version.approved', updated, reviewer.userId);
+    return toVersionView(updated);
+  }
+
+  async reject(p: Principal, versionId: string, reason: string): Promise<VersionView> {
+    const reviewer = requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
+    const rejectionReason = parseInput(reasonField, reason);
+    const version = await this.find(versionId);
+    const updated = await this.guarded(
+      version,
+      { status: S.SUBMITTED },
+      { status: S.REJECTED, rejectionReason, reviewedBy: reviewer.userId, reviewedAt: new Date() },
+      [],
+      'rejected',
+    );
+    await this.emit('version.rejected', updated, reviewer.userId, { reason: rejectionReason });
+    return toVersionView(updated);
+  }
+
+  async startGrayRelease(p: Principal, versionId: string, input: unknown = {}): Promise<VersionView> {
+    const { user, version, app } = await this.load(p, versionId, Permission.MINIPROGRAM_RELEASE);
+    this.requireActive(app, 'gray-released');
+    const gray = parseInput(grayReleaseSchema, input ?? {});
+    const updated = await this.guarded(
+      version,
+      { status: S.APPROVED },
+      { status: S.GRAY, graySlot: version.appId, grayPercentage: gray.grayPercentage, grayRuleId: gray.grayRuleId, grayStartedAt: new Date() },
+      [],
+      'gray-released (another gray release may be running)',
+    );
+    await this.emit('version.gray-started', updated, user.userId, { grayPercentage: gray.grayPercentage, grayRuleId: gray.grayRuleId });
+    return toVersionView(updated);
+  }
+
+  /** Ends a gray release without publishing: gray users go back to the published version. */
+  async stopGrayRelease(p: Principal, versionId: string): Promise<VersionView> {
+    const { user, version } = await this.load(p, versionId, Permission.MINIPROGRAM_RELEASE);
+    const updated = await this.guarded(version, { status: S.GRAY }, { status: S.APPROVED }, ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt'], 'taken out of gray release');
+    await this.emit('version.gray-stopped', updated, user.userId);
+    return toVersionView(updated);
+  }
+
+  /** APPROVED or GRAY → PUBLISHED; the version published before goes back to APPROVED and becomes the rollback target. */
+  async publish(p: Principal, versionId: string): Promise<VersionView> {
+    const { user, version, app } = await this.load(p, versionId, Permission.MINIPROGRAM_RELEASE);
+    this.requireActive(app, 'published');
+    if (version.status !== S.APPROVED && version.status !== S.GRAY) throw this.conflict(version, 'published');
+    const current = await this.versions.findByStatus(version.appId, S.PUBLISHED);
+    const published = await this.switchPublished(user, current, version, [S.APPROVED, S.GRAY], 'published', {
+      previousPublishedVersionId: current?._id,
+    });
+    await this.emit('version.published', published, user.userId, { previousVersionId: current?._id });
+    return toVersionView(published);
+  }
+
+  /** The current PUBLISHED version goes back to APPROVED and the one it replaced is PUBLISHED again. */
+  async rollback(p: Principal, appId: string): Promise<VersionView> {
+    const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_RELEASE);
+    this.requireActive(app, 'rolled back');
+    const current = await this.versions.findByStatus(app._id, S.PUBLISHED);
+    if (!current) throw new ConflictError('This mini-program has no published version to roll back', { reason: 'NOTHING_PUBLISHED' });
+    const previous = current.previousPublishedVersionId ? await this.versions.findById(current.previousPublishedVersionId) : null;
+    if (!previous) throw new ConflictError('The published version has no earlier published version to return to', { reason: 'NO_PREVIOUS_VERSION' });
+    if (previous.status !== S.APPROVED) {
+      throw new ConflictError(`The previous version is ${previous.status} and cannot be published again`, { status: previous.status, versionId: previous._id });
+    }
+    // The restored version keeps its own predecessor, so repeated rollbacks walk further back.
+    const restored = await this.switchPublished(user, current, previous, [S.APPROVED], 'restored by rollback', {});
+    await this.emit('version.rolled-back', restored, user.userId, { fromVersionId: current._id });
+    return toVersionView(restored);
+  }
+
+  /** The owning organization delists its PUBLISHED or GRAY version. */
+  async delist(p: Principal, versionId: string, reason?: string | null): Promise<VersionView> {
+    const { user, version } = await this.load(p, versionId, Permission.MINIPROGRAM_RELEASE);
+    const delistReason = reason == null ? undefined : parseInput(reasonField, reason);
+    return this.toDelisted(user, version, delistReason, false);
+  }
+
+  /** Operators (miniprogram:govern) take a PUBLISHED or GRAY version down; a reason is required. */
+  async forceDelist(p: Principal, versionId: string, reason: string): Promise<VersionView> {
+    const operator = requireOperatorPermission(p, Permission.MINIPROGRAM_GOVERN);
+    const delistReason = parseInput(reasonField, reason);
+    return this.toDelisted(operator, await this.find(versionId), delistReason, true);
+  }
+
+  async get(p: Principal, versionId: string): Promise<VersionView> {
+    const { version } = await this.load(p, versionId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    return toVersionView(version);
+  }
+
+  async list(p: Principal, appId: string, paging: unknown = {}): Promise<VersionView[]> {
+    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { skip, take } = parseInput(pagingSchema, paging ?? {});
+    return (await this.versions.listByApp(app._id, skip, take)).map(toVersionView);
+  }
+
+  /** The review queue, oldest submission first (operators with miniprogram:review). */
+  async pendingReviews(p: Principal, paging: unknown = {}): Promise<VersionPage> {
+    requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
+    const { skip, take } = parseInput(pagingSchema, paging ?? {});
+    const { items, total } = await this.versions.pendingReviews(skip, take);
+    return { items: items.map(toVersionView), total };
+  }
+
+  async reference(p: Principal, versionId: string): Promise<VersionView | null> {
+    return this.get(p, versionId).catch(() => null);
+  }
+
+  /** The PUBLISHED version for readers of the mini-program, or null. */
+  async published(p: Principal, appId: string): Promise<VersionView | null> {
+    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    return this.publishedVersion(app._id);
+  }
+
+  /** Without authorization, for in-process callers such as the SDK runtime read model. */
+  async publishedVersion(appId: string): Promise<VersionView | null> {
+    const version = await this.versions.findByStatus(appId, S.PUBLISHED);
+    return version ? toVersionView(version) : null;
+  }
+
+  // ---- internals
+
+  /**
+   * Moves the PUBLISHED slot from `current` (if any) to `next`. `current` leaves first, guarded by its status,
+   * so of two racing publishers only one gets past this step; `next` then takes the slot guarded by its own
+   * status, and the unique index refuses it should anyone else have published in between. On failure `current`
+   * is put back, and the caller gets CONFLICT.
+   */
+  private async switchPublished(
+    user: UserPrincipal,
+    current: VersionModel | null,
+    next: VersionModel,
+    from: VersionStatus[],
+    verb: string,
+    extra: Record<string, unknown>,
+  ): Promise<VersionModel> {
+    if (current) {
+      const demoted = await this.versions.transition(current._id, { status: S.PUBLISHED }, { status: S.APPROVED }, ['publishedSlot']);
+      if (!demoted) throw new ConflictError('The published version changed meanwhile; reload and try again', { reason: 'CONCURRENT_RELEASE' });
+    }
+    let promoted: VersionModel | null = null;
+    let failure: unknown;
+    try {
+      promoted = await this.versions.transition(
+        next._id,
+        { status: { $in: from } },
+        { status: S.PUBLISHED, publishedSlot: next.appId, publishedAt: new Date(), publishedBy: user.userId, ...extra },
+        ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt'],
+      );
+    } catch (error) {
+      failure = error;
+    }
+    if (promoted) {
+      if (current) await this.emit('version.superseded', { ...current, status: S.APPROVED }, user.userId, { byVersionId: next._id });
+      return promoted;
+    }
+    if (current) {
+      // Best effort: a publisher who won meanwhile keeps the slot (the unique index refuses the restore).
+      await this.versions
+        .transition(current._id, { status: S.APPROVED }, { status: S.PUBLISHED, publishedSlot: current.appId })
+        .catch(() => null);
+    }
+    if (failure && !(failure instanceof ConflictError)) throw failure;
+    const latest = await this.versions.findById(next._id);
+    if (!latest) throw new NotFoundError('Version not found');
+    if (failure) throw new ConflictError('Another version was published meanwhile', { reason: 'CONCURRENT_RELEASE', status: latest.status });
+    throw this.conflict(latest, verb);
+  }
+
+  private async toDelisted(user: UserPrincipal, version: VersionModel, reason: string | undefined, forced: boolean): Promise<VersionView> {
+    const updated = await this.guarded(
+      version,
+      { status: { $in: [S.PUBLISHED, S.GRAY] } },
+      { status: S.DELISTED, delistedAt: new Date(), delistedBy: user.userId, delistReason: reason, forcedDelist: forced },
+      [...RELEASE_SLOTS],
+      forced ? 'force-delisted' : 'delisted',
+    );
+    await this.emit(forced ? 'version.force-delisted' : 'version.delisted', updated, user.userId, { reason });
+    return toVersionView(updated);
+  }
+
+  private async load(p: Principal, versionId: string, permission: Permission, operatorPermission?: Permission) {
+    requireUser(p);
+    const version = await this.find(versionId);
+    const { user, app } = await this.access.app(p, version.appId, permission, operatorPermission);
+    return { user, version, app };
+  }
+
+  private async find(versionId: string): Promise<VersionModel> {
+    const id = parseInput(idField, versionId);
+    const version = await this.versions.findById(id);
+    if (!version) throw new NotFoundError('Version not found');
+    return version;
+  }
+
+  private requireActive(app: MiniProgramModel, verb: string): void {
+    if (app.status === MiniProgramStatus.FROZEN) {
+      throw new ConflictError(`A frozen mini-program cannot be ${verb}`, { reason: 'MINI_PROGRAM_FROZEN', status: app.status });
+    }
+  }
+
+  private async guarded(version: VersionModel, guard: Filter, set: Record<string, unknown>, unset: string[], verb: string): Promise<VersionModel> {
+    const updated = await this.versions.transition(version._id, guard, set, unset);
+    if (updated) return updated;
+    const current = await this.versions.findById(version._id);
+    if (!current) throw new NotFoundError('Version not found');
+    throw this.conflict(current, verb);
+  }
+
+  private conflict(version: VersionModel, verb: string): ConflictError {
+    return new ConflictError(`A version that is ${version.status} cannot be ${verb}`, { status: version.status, versionId: version._id });
+  }
+
+  private async emit(type: string, version: Pick<VersionModel, '_id' | 'appId' | 'orgId' | 'status' | 'versionName'>, actorId: string, extra: EventPayload = {}): Promise<void> {
+    await this.events.publish(AppManageTopic.MINI_PROGRAM, type, version.appId, {
+      appId: version.appId,
+      orgId: version.orgId,
+      versionId: version._id,
+      versionName: version.versionName,
+      status: version.status,
+      actorId,
+      ...extra,
+    });
+  }
+}

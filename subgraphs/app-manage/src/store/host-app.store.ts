@@ -1,0 +1,33 @@
+import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { HostAppModel } from './host-app.model';
+import { compact, setUnset, stamped } from './store-helpers';
+
+export type NewHostApp = Omit<HostAppModel, 'createdAt' | 'updatedAt' | 'enabled'>;
+
+export class HostAppStore {
+  private readonly hostApps: DocumentCollection<HostAppModel>;
+
+  constructor(documents: DocumentStore) {
+    this.hostApps = documents.collection(HostAppModel);
+  }
+
+  insert(data: NewHostApp): Promise<HostAppModel> {
+    return this.hostApps.insertOne(stamped<HostAppModel>(compact({ ...data, enabled: true })));
+  }
+
+  findById(id: string): Promise<HostAppModel | null> {
+    return this.hostApps.findById(id);
+  }
+
+  findBySdkKey(sdkKey: string): Promise<HostAppModel | null> {
+    return this.hostApps.findOne({ sdkKey });
+  }
+
+  listByOrg(orgId: string): Promise<HostAppModel[]> {
+    return this.hostApps.find({ orgId }, { sort: { createdAt: -1 } });
+  }
+
+  transition(id: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<HostAppModel | null> {
+    return this.hostApps.findOneAndUpdate({ ...guard, _id: id }, setUnset(set, unset));
+  }
+}

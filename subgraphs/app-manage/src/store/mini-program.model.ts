@@ -1,0 +1,45 @@
+import { index, modelOptions, prop } from '@typegoose/typegoose';
+
+export const MiniProgramStatus = { ACTIVE: 'ACTIVE', FROZEN: 'FROZEN' } as const;
+export type MiniProgramStatus = (typeof MiniProgramStatus)[keyof typeof MiniProgramStatus];
+
+/** A mini-program (小程序) owned by an organization. `_id` is the public app id. */
+@modelOptions({ schemaOptions: { collection: 'app_mini_programs', timestamps: true } })
+@index({ orgId: 1, name: 1 }, { unique: true })
+@index({ orgId: 1, createdAt: -1 })
+export class MiniProgramModel {
+  /** App id: 'mp' + 16 hex characters, never reused. */
+  @prop({ type: String, required: true, match: /^mp[0-9a-f]{16}$/ })
+  _id!: string;
+
+  @prop({ type: String, required: true })
+  orgId!: string;
+
+  @prop({ type: String, required: true, trim: true, minlength: 1, maxlength: 40 })
+  name!: string;
+
+  @prop({ type: String, maxlength: 500 })
+  description?: string;
+
+  @prop({ type: String, maxlength: 40 })
+  category?: string;
+
+  @prop({ type: () => [String], default: [] })
+  tags!: string[];
+
+  /** Object-store key of the logo image, set only by the logo upload. */
+  @prop({ type: String, maxlength: 300 })
+  logoKey?: string;
+
+  @prop({ type: String, required: true, enum: Object.values(MiniProgramStatus), default: MiniProgramStatus.ACTIVE })
+  status!: MiniProgramStatus;
+
+  @prop({ type: String, maxlength: 500 })
+  frozenReason?: string;
+
+  @prop({ type: String, required: true })
+  createdBy!: string;
+
+  createdAt!: Date;
+  updatedAt!: Date;
+}

@@ -1,0 +1,62 @@
+import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { MiniProgramModel, MiniProgramStatus } from './mini-program.model';
+import { compact, escapeRegex, setUnset, stamped } from './store-helpers';
+
+export interface MiniProgramQuery {
+  orgId: string;
+  status?: MiniProgramStatus;
+  category?: string;
+  search?: string;
+  skip: number;
+  take: number;
+}
+
+export interface NewMiniProgram {
+  appId: string;
+  orgId: string;
+  name: string;
+  description?: string;
+  category?: string;
+  tags: string[];
+  createdBy: string;
+}
+
+export class MiniProgramStore {
+  private readonly apps: DocumentCollection<MiniProgramModel>;
+
+  constructor(documents: DocumentStore) {
+    this.apps = documents.collection(MiniProgramModel);
+  }
+
+  insert(data: NewMiniProgram): Promise<MiniProgramModel> {
+    const { appId, ...rest } = data;
+    return this.apps.insertOne(stamped<MiniProgramModel>(compact({ _id: appId, ...rest, status: MiniProgramStatus.ACTIVE })));
+  }
+
+  findById(appId: string): Promise<MiniProgramModel | null> {
+    return this.apps.findById(appId);
+  }
+
+  findByIds(ids: string[]): Promise<MiniProgramModel[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.apps.find({ _id: { $in: ids } });
+  }
+
+  async list(query: MiniProgramQuery): Promise<{ items: MiniProgramModel[]; total: number }> {
+    const filter: Filter = compact({
+      orgId: query.orgId,
+      status: query.status,
+      category: query.category,
+      name: query.search ? { $regex: escapeRegex(query.search), $options: 'i' } : undefined,
+    });
+    const [items, total] = await Promise.all([
+      this.apps.find(filter, { sort: { createdAt: -1 }, skip: query.skip, limit: query.take }),
+      this.apps.count(filter),
+    ]);
+    return { items, total };
+  }
+
+  /** Conditional update: `guard` must still hold when the write happens, else null and nothing written. */
+  transition(appId: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<MiniProgramModel | null> {
+    return this.apps.findOneAndUpdate({ ...guard, _id: appId }, setUnset(set, unset));
+  }
+}

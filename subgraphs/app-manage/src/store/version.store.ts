@@ -1,0 +1,69 @@
+import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { VersionModel, VersionStatus } from './version.model';
+import { compact, setUnset, stamped } from './store-helpers';
+
+export type NewVersion = Omit<
+  VersionModel,
+  | 'status'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'submittedBy'
+  | 'submittedAt'
+  | 'reviewedBy'
+  | 'reviewedAt'
+  | 'rejectionReason'
+  | 'publishedSlot'
+  | 'graySlot'
+  | 'publishedAt'
+  | 'publishedBy'
+  | 'previousPublishedVersionId'
+  | 'grayPercentage'
+  | 'grayRuleId'
+  | 'grayStartedAt'
+  | 'delistedAt'
+  | 'delistedBy'
+  | 'delistReason'
+  | 'forcedDelist'
+>;
+
+export class VersionStore {
+  private readonly versions: DocumentCollection<VersionModel>;
+
+  constructor(documents: DocumentStore) {
+    this.versions = documents.collection(VersionModel);
+  }
+
+  insert(data: NewVersion): Promise<VersionModel> {
+    return this.versions.insertOne(stamped<VersionModel>(compact({ ...data, status: VersionStatus.DEVELOPMENT })));
+  }
+
+  findById(id: string): Promise<VersionModel | null> {
+    return this.versions.findById(id);
+  }
+
+  listByApp(appId: string, skip: number, take: number): Promise<VersionModel[]> {
+    return this.versions.find({ appId }, { sort: { createdAt: -1 }, skip, limit: take });
+  }
+
+  findByStatus(appId: string, status: VersionStatus): Promise<VersionModel | null> {
+    return this.versions.findOne({ appId, status });
+  }
+
+  async pendingReviews(skip: number, take: number): Promise<{ items: VersionModel[]; total: number }> {
+    const filter = { status: VersionStatus.SUBMITTED };
+    const [items, total] = await Promise.all([
+      this.versions.find(filter, { sort: { submittedAt: 1 }, skip, limit: take }),
+      this.versions.count(filter),
+    ]);
+    return { items, total };
+  }
+
+  /** Conditional update; the driver refuses a second PUBLISHED/GRAY version through the slot indexes (CONFLICT). */
+  transition(id: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<VersionModel | null> {
+    return this.versions.findOneAndUpdate({ ...guard, _id: id }, setUnset(set, unset));
+  }
+
+  async deleteById(id: string): Promise<void> {
+    await this.versions.deleteOne({ _id: id });
+  }
+}
