@@ -2,11 +2,21 @@ import { createHash } from 'node:crypto';
 import { BadUserInputError, ErrorCode } from '@grove/platform';
 import { validateMiniProgramPackage } from './mini-program-package.validator';
 import { PackageProblem, type PackageValidationOptions } from './package-manifest';
-import { buildZip, patchCentralDirectory, renameEntry, w3cFiles, w3cManifest, wechatFiles } from './package-zip.fixtures';
+import {
+  buildZip,
+  patchCentralDirectory,
+  renameEntry,
+  w3cFiles,
+  w3cManifest,
+  wechatFiles,
+} from './package-zip.fixtures';
 
 const limits: PackageValidationOptions = { maxBytes: 1024 * 1024 };
 
-async function rejection(zip: Buffer, options: PackageValidationOptions = limits): Promise<BadUserInputError> {
+async function rejection(
+  zip: Buffer,
+  options: PackageValidationOptions = limits,
+): Promise<BadUserInputError> {
   try {
     await validateMiniProgramPackage(zip, options);
   } catch (error) {
@@ -31,7 +41,10 @@ describe('validateMiniProgramPackage: accepted packages', () => {
       minPlatformCode: 3,
       pages: ['pages/index/index', 'pages/detail/detail'],
       files: Object.keys(files).length,
-      uncompressedBytes: Object.values(files).reduce((sum, data) => sum + Buffer.from(data as string | Buffer).length, 0),
+      uncompressedBytes: Object.values(files).reduce(
+        (sum, data) => sum + Buffer.from(data as string | Buffer).length,
+        0,
+      ),
       size: zip.length,
       sha256: createHash('sha256').update(zip).digest('hex'),
     });
@@ -41,7 +54,10 @@ describe('validateMiniProgramPackage: accepted packages', () => {
     const manifest = w3cManifest({ pages: ['pages/list'], icons: [{ src: '/icon.png' }] });
     const zip = await buildZip(
       w3cFiles({
-        'manifest.json': { data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(manifest)]), compress: false },
+        'manifest.json': {
+          data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(manifest)]),
+          compress: false,
+        },
         'pages/index/index.html': undefined,
         'pages/detail/detail.html': undefined,
         'common/icons/icon-96.png': undefined,
@@ -72,8 +88,14 @@ describe('validateMiniProgramPackage: container problems', () => {
   it('refuses a package larger than maxBytes before reading it', async () => {
     const zip = await buildZip(w3cFiles());
     const error = await rejection(zip, { maxBytes: zip.length - 1 });
-    expect(error.details).toEqual({ reason: PackageProblem.PACKAGE_TOO_LARGE, size: zip.length, maxBytes: zip.length - 1 });
-    await expect(validateMiniProgramPackage(zip, { maxBytes: zip.length })).resolves.toMatchObject({ format: 'w3c' });
+    expect(error.details).toEqual({
+      reason: PackageProblem.PACKAGE_TOO_LARGE,
+      size: zip.length,
+      maxBytes: zip.length - 1,
+    });
+    await expect(validateMiniProgramPackage(zip, { maxBytes: zip.length })).resolves.toMatchObject({
+      format: 'w3c',
+    });
   });
 
   it.each([
@@ -91,7 +113,11 @@ describe('validateMiniProgramPackage: container problems', () => {
     const at = zip.indexOf('page { color');
     zip[at] = 'P'.charCodeAt(0);
     const error = await rejection(zip);
-    expect(error.details).toMatchObject({ reason: PackageProblem.PACKAGE_CORRUPT, entry: 'app.css', problem: 'CRC-32 mismatch' });
+    expect(error.details).toMatchObject({
+      reason: PackageProblem.PACKAGE_CORRUPT,
+      entry: 'app.css',
+      problem: 'CRC-32 mismatch',
+    });
   });
 
   it.each([
@@ -109,7 +135,11 @@ describe('validateMiniProgramPackage: container problems', () => {
 
   it('refuses symbolic links', async () => {
     const zip = await buildZip(w3cFiles({ 'common/link': { data: '/etc/passwd', mode: 0o120777 } }));
-    expect((await rejection(zip)).details).toMatchObject({ reason: PackageProblem.PACKAGE_UNSAFE_PATH, entry: 'common/link', problem: 'symbolic link' });
+    expect((await rejection(zip)).details).toMatchObject({
+      reason: PackageProblem.PACKAGE_UNSAFE_PATH,
+      entry: 'common/link',
+      problem: 'symbolic link',
+    });
   });
 
   it('refuses names that collide after case folding', async () => {
@@ -130,7 +160,9 @@ describe('validateMiniProgramPackage: container problems', () => {
       entries: count,
       maxEntries: count - 1,
     });
-    await expect(validateMiniProgramPackage(zip, { ...limits, maxEntries: count })).resolves.toMatchObject({ files: count });
+    await expect(validateMiniProgramPackage(zip, { ...limits, maxEntries: count })).resolves.toMatchObject({
+      files: count,
+    });
   });
 
   it('refuses a zip bomb: tiny on the wire, huge inflated', async () => {
@@ -143,20 +175,32 @@ describe('validateMiniProgramPackage: container problems', () => {
       entry: 'common/zeros.bin',
     });
     // Default cap: 20 × maxBytes.
-    expect((await rejection(zip, { maxBytes: 1024 * 1024 })).details?.maxUncompressedBytes).toBe(20 * 1024 * 1024);
+    expect((await rejection(zip, { maxBytes: 1024 * 1024 })).details?.maxUncompressedBytes).toBe(
+      20 * 1024 * 1024,
+    );
   });
 
   it('refuses an entry that inflates beyond its declared size (lying header)', async () => {
-    const zip = patchCentralDirectory(await buildZip(w3cFiles({ 'common/zeros.bin': Buffer.alloc(1024 * 1024) })), 'common/zeros.bin', {
-      uncompressedSize: 1024,
+    const zip = patchCentralDirectory(
+      await buildZip(w3cFiles({ 'common/zeros.bin': Buffer.alloc(1024 * 1024) })),
+      'common/zeros.bin',
+      {
+        uncompressedSize: 1024,
+      },
+    );
+    expect((await rejection(zip)).details).toMatchObject({
+      reason: PackageProblem.PACKAGE_CORRUPT,
+      entry: 'common/zeros.bin',
     });
-    expect((await rejection(zip)).details).toMatchObject({ reason: PackageProblem.PACKAGE_CORRUPT, entry: 'common/zeros.bin' });
   });
 
   it('refuses encrypted entries and compression methods other than stored/deflate', async () => {
     const zip = await buildZip(w3cFiles());
     const encrypted = patchCentralDirectory(zip, 'app.js', { generalPurposeBitFlag: 0x0801 });
-    expect((await rejection(encrypted)).details).toEqual({ reason: PackageProblem.PACKAGE_ENCRYPTED, entry: 'app.js' });
+    expect((await rejection(encrypted)).details).toEqual({
+      reason: PackageProblem.PACKAGE_ENCRYPTED,
+      entry: 'app.js',
+    });
     const bzip2 = patchCentralDirectory(zip, 'app.js', { compressionMethod: 12 });
     expect((await rejection(bzip2)).details).toEqual({
       reason: PackageProblem.PACKAGE_UNSUPPORTED_COMPRESSION,
@@ -170,17 +214,36 @@ describe('validateMiniProgramPackage: W3C layout', () => {
   it('refuses a package without manifest.json or app.json, pointing at a nested one', async () => {
     const files = w3cFiles();
     const nested = Object.fromEntries(Object.entries(files).map(([name, data]) => [`shop/${name}`, data]));
-    expect((await rejection(await buildZip(nested))).details).toEqual({ reason: PackageProblem.MANIFEST_MISSING, foundAt: 'shop/manifest.json' });
-    expect((await rejection(await buildZip({ 'readme.txt': 'hi' }))).details).toEqual({ reason: PackageProblem.MANIFEST_MISSING });
+    expect((await rejection(await buildZip(nested))).details).toEqual({
+      reason: PackageProblem.MANIFEST_MISSING,
+      foundAt: 'shop/manifest.json',
+    });
+    expect((await rejection(await buildZip({ 'readme.txt': 'hi' }))).details).toEqual({
+      reason: PackageProblem.MANIFEST_MISSING,
+    });
   });
 
   it('names every missing or malformed manifest member', async () => {
-    const manifest = JSON.stringify({ name: '', version: { code: 1.5 }, platform_version: {}, pages: [], icons: 'icon.png' });
+    const manifest = JSON.stringify({
+      name: '',
+      version: { code: 1.5 },
+      platform_version: {},
+      pages: [],
+      icons: 'icon.png',
+    });
     const error = await rejection(await buildZip(w3cFiles({ 'manifest.json': manifest })));
     expect(error.details?.reason).toBe(PackageProblem.MANIFEST_INVALID);
     expect(error.details?.file).toBe('manifest.json');
     expect(error.details?.members).toEqual(
-      expect.arrayContaining(['app_id', 'name', 'version.code', 'version.name', 'platform_version.min_code', 'pages', 'icons']),
+      expect.arrayContaining([
+        'app_id',
+        'name',
+        'version.code',
+        'version.name',
+        'platform_version.min_code',
+        'pages',
+        'icons',
+      ]),
     );
     expect(error.message).toMatch(/^manifest\.json is invalid: /);
   });
@@ -205,7 +268,14 @@ describe('validateMiniProgramPackage: W3C layout', () => {
   });
 
   it('refuses pages that have no HTML resource, listing them', async () => {
-    const manifest = w3cManifest({ pages: ['pages/index/index', 'pages/ghost/ghost', 'pages/detail/detail', 'pages/styles-only/styles-only'] });
+    const manifest = w3cManifest({
+      pages: [
+        'pages/index/index',
+        'pages/ghost/ghost',
+        'pages/detail/detail',
+        'pages/styles-only/styles-only',
+      ],
+    });
     const zip = await buildZip(
       w3cFiles({
         'manifest.json': manifest,
@@ -217,19 +287,28 @@ describe('validateMiniProgramPackage: W3C layout', () => {
     expect((await rejection(zip)).details).toEqual({
       reason: PackageProblem.PAGE_MISSING,
       pages: ['pages/ghost/ghost', 'pages/detail/detail', 'pages/styles-only/styles-only'],
-      missingFiles: ['pages/ghost/ghost.html', 'pages/detail/detail.html', 'pages/styles-only/styles-only.html'],
+      missingFiles: [
+        'pages/ghost/ghost.html',
+        'pages/detail/detail.html',
+        'pages/styles-only/styles-only.html',
+      ],
     });
   });
 
   it('refuses icons that are not in the package', async () => {
     const error = await rejection(await buildZip(w3cFiles({ 'common/icons/icon-96.png': undefined })));
-    expect(error.details).toEqual({ reason: PackageProblem.ICON_MISSING, icons: ['common/icons/icon-96.png'] });
+    expect(error.details).toEqual({
+      reason: PackageProblem.ICON_MISSING,
+      icons: ['common/icons/icon-96.png'],
+    });
   });
 });
 
 describe('validateMiniProgramPackage: WeChat layout', () => {
   it('refuses pages missing their .js or .wxml, sub-package pages included', async () => {
-    const zip = await buildZip(wechatFiles({ 'pages/logs/logs.wxml': undefined, 'packageA/pages/cat/cat.js': undefined }));
+    const zip = await buildZip(
+      wechatFiles({ 'pages/logs/logs.wxml': undefined, 'packageA/pages/cat/cat.js': undefined }),
+    );
     expect((await rejection(zip)).details).toEqual({
       reason: PackageProblem.PAGE_MISSING,
       pages: ['pages/logs/logs', 'packageA/pages/cat/cat'],
@@ -239,11 +318,21 @@ describe('validateMiniProgramPackage: WeChat layout', () => {
 
   it('refuses an app.json without pages and a package without app.js', async () => {
     const noPages = await buildZip(wechatFiles({ 'app.json': JSON.stringify({ window: {} }) }));
-    expect((await rejection(noPages)).details).toMatchObject({ reason: PackageProblem.MANIFEST_INVALID, file: 'app.json', members: ['pages'] });
+    expect((await rejection(noPages)).details).toMatchObject({
+      reason: PackageProblem.MANIFEST_INVALID,
+      file: 'app.json',
+      members: ['pages'],
+    });
     const emptyPages = await buildZip(wechatFiles({ 'app.json': JSON.stringify({ pages: [] }) }));
-    expect((await rejection(emptyPages)).details).toMatchObject({ reason: PackageProblem.MANIFEST_INVALID, members: ['pages'] });
+    expect((await rejection(emptyPages)).details).toMatchObject({
+      reason: PackageProblem.MANIFEST_INVALID,
+      members: ['pages'],
+    });
     const noAppJs = await buildZip(wechatFiles({ 'app.js': undefined }));
-    expect((await rejection(noAppJs)).details).toEqual({ reason: PackageProblem.APP_FILE_MISSING, files: ['app.js'] });
+    expect((await rejection(noAppJs)).details).toEqual({
+      reason: PackageProblem.APP_FILE_MISSING,
+      files: ['app.js'],
+    });
   });
 });
 
@@ -251,6 +340,8 @@ describe('validateMiniProgramPackage: options', () => {
   it('refuses nonsensical limits as a programming error', async () => {
     const zip = await buildZip(w3cFiles());
     await expect(validateMiniProgramPackage(zip, { maxBytes: 0 })).rejects.toThrow(TypeError);
-    await expect(validateMiniProgramPackage(zip, { maxBytes: 1000, maxEntries: -1 })).rejects.toThrow(TypeError);
+    await expect(validateMiniProgramPackage(zip, { maxBytes: 1000, maxEntries: -1 })).rejects.toThrow(
+      TypeError,
+    );
   });
 });

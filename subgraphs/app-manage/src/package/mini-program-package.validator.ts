@@ -17,21 +17,36 @@ import { readZipArchive } from './zip-archive.reader';
  * WeChat-style one (`app.json`). A package with both is read as W3C. Every problem is a
  * BadUserInputError whose `details.reason` is a PackageProblem.
  */
-export async function validateMiniProgramPackage(zip: Buffer, options: PackageValidationOptions): Promise<PackageManifest> {
+export async function validateMiniProgramPackage(
+  zip: Buffer,
+  options: PackageValidationOptions,
+): Promise<PackageManifest> {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const maxUncompressedBytes = options.maxUncompressedBytes ?? options.maxBytes * DEFAULT_UNCOMPRESSED_FACTOR;
-  for (const [name, value] of Object.entries({ maxBytes: options.maxBytes, maxEntries, maxUncompressedBytes })) {
-    if (!Number.isSafeInteger(value) || value <= 0) throw new TypeError(`validateMiniProgramPackage: ${name} must be a positive integer`);
+  for (const [name, value] of Object.entries({
+    maxBytes: options.maxBytes,
+    maxEntries,
+    maxUncompressedBytes,
+  })) {
+    if (!Number.isSafeInteger(value) || value <= 0)
+      throw new TypeError(`validateMiniProgramPackage: ${name} must be a positive integer`);
   }
   if (zip.length > options.maxBytes) {
-    throw new BadUserInputError(`The package is ${zip.length} bytes; at most ${options.maxBytes} are allowed`, {
-      reason: PackageProblem.PACKAGE_TOO_LARGE,
-      size: zip.length,
-      maxBytes: options.maxBytes,
-    });
+    throw new BadUserInputError(
+      `The package is ${zip.length} bytes; at most ${options.maxBytes} are allowed`,
+      {
+        reason: PackageProblem.PACKAGE_TOO_LARGE,
+        size: zip.length,
+        maxBytes: options.maxBytes,
+      },
+    );
   }
 
-  const archive = await readZipArchive(zip, { maxEntries, maxUncompressedBytes }, (name) => name === W3C_MANIFEST_FILE || name === WECHAT_APP_FILE);
+  const archive = await readZipArchive(
+    zip,
+    { maxEntries, maxUncompressedBytes },
+    (name) => name === W3C_MANIFEST_FILE || name === WECHAT_APP_FILE,
+  );
   const common = {
     files: archive.files.size,
     uncompressedBytes: archive.uncompressedBytes,
@@ -58,8 +73,11 @@ export async function validateMiniProgramPackage(zip: Buffer, options: PackageVa
 
   // A common mistake: zipping the project folder instead of its contents.
   const nested = [...archive.files.keys()].find((name) => /(^|\/)(manifest|app)\.json$/.test(name));
-  throw new BadUserInputError(`The package has neither ${W3C_MANIFEST_FILE} nor ${WECHAT_APP_FILE} at its root`, {
-    reason: PackageProblem.MANIFEST_MISSING,
-    ...(nested ? { foundAt: nested } : {}),
-  });
+  throw new BadUserInputError(
+    `The package has neither ${W3C_MANIFEST_FILE} nor ${WECHAT_APP_FILE} at its root`,
+    {
+      reason: PackageProblem.MANIFEST_MISSING,
+      ...(nested ? { foundAt: nested } : {}),
+    },
+  );
 }

@@ -46,6 +46,9 @@ function invalid(file: string, problems: Array<{ member: string; message: string
 export function requireFiles(files: ReadonlyMap<string, number>, required: string[]): void {
   const missing = required.filter((file) => !files.has(file));
   if (missing.length) {
-    throw new BadUserInputError(`The package lacks ${missing.join(', ')}`, { reason: PackageProblem.APP_FILE_MISSING, files: missing });
+    throw new BadUserInputError(`The package lacks ${missing.join(', ')}`, {
+      reason: PackageProblem.APP_FILE_MISSING,
+      files: missing,
+    });
   }
 }

@@ -8,13 +8,20 @@ export interface ZipEntrySpec {
   compress?: boolean;
 }
 
-export async function buildZip(entries: Record<string, string | Buffer | ZipEntrySpec>, directories: string[] = []): Promise<Buffer> {
+export async function buildZip(
+  entries: Record<string, string | Buffer | ZipEntrySpec>,
+  directories: string[] = [],
+): Promise<Buffer> {
   const zip = new ZipFile();
   for (const dir of directories) zip.addEmptyDirectory(dir, { mtime: new Date('2026-01-01T00:00:00Z') });
   for (const [name, value] of Object.entries(entries)) {
     const spec: ZipEntrySpec = typeof value === 'string' || Buffer.isBuffer(value) ? { data: value } : value;
     const data = typeof spec.data === 'string' ? Buffer.from(spec.data, 'utf8') : spec.data;
-    zip.addBuffer(data, name, { mtime: new Date('2026-01-01T00:00:00Z'), mode: spec.mode, compress: spec.compress ?? true });
+    zip.addBuffer(data, name, {
+      mtime: new Date('2026-01-01T00:00:00Z'),
+      mode: spec.mode,
+      compress: spec.compress ?? true,
+    });
   }
   zip.end();
   const chunks: Buffer[] = [];
@@ -24,7 +31,8 @@ export async function buildZip(entries: Record<string, string | Buffer | ZipEntr
 
 /** Renames an entry in place (local header and central directory) to a same-length name yazl refuses to write. */
 export function renameEntry(zip: Buffer, from: string, to: string): Buffer {
-  if (Buffer.byteLength(from) !== Buffer.byteLength(to)) throw new Error('renameEntry needs names of equal byte length');
+  if (Buffer.byteLength(from) !== Buffer.byteLength(to))
+    throw new Error('renameEntry needs names of equal byte length');
   const out = Buffer.from(zip);
   const needle = Buffer.from(from, 'utf8');
   let hits = 0;
@@ -71,7 +79,9 @@ export function w3cManifest(overrides: Record<string, unknown> = {}): string {
 }
 
 /** A complete W3C MiniApp package; pass `undefined` for a file to leave it out. */
-export function w3cFiles(overrides: Record<string, string | Buffer | ZipEntrySpec | undefined> = {}): Record<string, string | Buffer | ZipEntrySpec> {
+export function w3cFiles(
+  overrides: Record<string, string | Buffer | ZipEntrySpec | undefined> = {},
+): Record<string, string | Buffer | ZipEntrySpec> {
   const files: Record<string, string | Buffer | ZipEntrySpec | undefined> = {
     'manifest.json': w3cManifest(),
     'app.js': 'export default { onLaunch() {} };',
@@ -84,11 +94,15 @@ export function w3cFiles(overrides: Record<string, string | Buffer | ZipEntrySpe
     'i18n/en-US.json': '{"title":"Shop"}',
     ...overrides,
   };
-  return Object.fromEntries(Object.entries(files).filter((e): e is [string, string | Buffer | ZipEntrySpec] => e[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(files).filter((e): e is [string, string | Buffer | ZipEntrySpec] => e[1] !== undefined),
+  );
 }
 
 /** A complete WeChat-style package with one sub-package. */
-export function wechatFiles(overrides: Record<string, string | Buffer | undefined> = {}): Record<string, string | Buffer> {
+export function wechatFiles(
+  overrides: Record<string, string | Buffer | undefined> = {},
+): Record<string, string | Buffer> {
   const files: Record<string, string | Buffer | undefined> = {
     'app.json': JSON.stringify({
       pages: ['pages/index/index', 'pages/logs/logs'],
@@ -106,5 +120,7 @@ export function wechatFiles(overrides: Record<string, string | Buffer | undefine
     'packageA/pages/cat/cat.wxml': '<view>Cat</view>',
     ...overrides,
   };
-  return Object.fromEntries(Object.entries(files).filter((e): e is [string, string | Buffer] => e[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(files).filter((e): e is [string, string | Buffer] => e[1] !== undefined),
+  );
 }

@@ -5,12 +5,16 @@ import { PackageProblem } from './package-manifest';
 
 export const W3C_MANIFEST_FILE = 'manifest.json';
 
-const route = z.string().regex(PAGE_ROUTE, { error: 'must be a relative page route such as pages/index/index' });
+const route = z
+  .string()
+  .regex(PAGE_ROUTE, { error: 'must be a relative page route such as pages/index/index' });
 /** An icon `src` is a resource inside the package (a leading `/` means the package root). */
 const packagePath = z
   .string()
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  .regex(/^\/?(?!.*(?:^|\/)\.\.(?:\/|$))[^:\\\u0000-\u001f]+$/, { error: 'must be a path inside the package' })
+  .regex(/^\/?(?!.*(?:^|\/)\.\.(?:\/|$))[^:\\\u0000-\u001f]+$/, {
+    error: 'must be a path inside the package',
+  })
   .transform((src) => src.replace(/^\//, ''));
 
 /**
@@ -18,7 +22,9 @@ const packagePath = z
  * through untouched. https://www.w3.org/TR/miniapp-manifest/
  */
 export const w3cManifestSchema = z.looseObject({
-  app_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, { error: 'must be 1-128 letters, digits, ".", "_" or "-"' }),
+  app_id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, { error: 'must be 1-128 letters, digits, ".", "_" or "-"' }),
   name: z.string().trim().min(1).max(100),
   version: z.looseObject({
     code: z.number().int().min(0).max(2_147_483_647),
@@ -46,11 +52,14 @@ export function checkW3cLayout(files: ReadonlyMap<string, number>, manifestData:
 
   const missingPages = manifest.pages.filter((page) => !files.has(page + W3C_PAGE_EXTENSION));
   if (missingPages.length) {
-    throw new BadUserInputError(`Pages without their ${W3C_PAGE_EXTENSION} resource: ${missingPages.join(', ')}`, {
-      reason: PackageProblem.PAGE_MISSING,
-      pages: missingPages,
-      missingFiles: missingPages.map((page) => page + W3C_PAGE_EXTENSION),
-    });
+    throw new BadUserInputError(
+      `Pages without their ${W3C_PAGE_EXTENSION} resource: ${missingPages.join(', ')}`,
+      {
+        reason: PackageProblem.PAGE_MISSING,
+        pages: missingPages,
+        missingFiles: missingPages.map((page) => page + W3C_PAGE_EXTENSION),
+      },
+    );
   }
   const missingIcons = [...new Set(manifest.icons.map((icon) => icon.src))].filter((src) => !files.has(src));
   if (missingIcons.length) {

@@ -5,7 +5,9 @@ import { PackageProblem } from './package-manifest';
 
 export const WECHAT_APP_FILE = 'app.json';
 
-const route = z.string().regex(PAGE_ROUTE, { error: 'must be a relative page route such as pages/index/index' });
+const route = z
+  .string()
+  .regex(PAGE_ROUTE, { error: 'must be a relative page route such as pages/index/index' });
 const subPackage = z.looseObject({
   root: z.string().regex(PAGE_ROUTE, { error: 'must be a relative directory' }),
   pages: z.array(route),
@@ -43,11 +45,14 @@ export function checkWechatLayout(files: ReadonlyMap<string, number>, appJsonDat
     return absent.length > 0;
   });
   if (missingPages.length) {
-    throw new BadUserInputError(`Pages without their ${WECHAT_PAGE_EXTENSIONS.join(' and ')} files: ${missingPages.join(', ')}`, {
-      reason: PackageProblem.PAGE_MISSING,
-      pages: missingPages,
-      missingFiles,
-    });
+    throw new BadUserInputError(
+      `Pages without their ${WECHAT_PAGE_EXTENSIONS.join(' and ')} files: ${missingPages.join(', ')}`,
+      {
+        reason: PackageProblem.PAGE_MISSING,
+        pages: missingPages,
+        missingFiles,
+      },
+    );
   }
   return pages;
 }

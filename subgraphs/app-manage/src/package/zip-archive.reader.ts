@@ -16,7 +16,10 @@ interface Yauzl3ZipFile {
   close(): void;
 }
 const yauzl3 = yauzl as unknown as {
-  fromBufferPromise(buffer: Buffer, options: yauzl.Options & { strictFileNames?: boolean }): Promise<Yauzl3ZipFile>;
+  fromBufferPromise(
+    buffer: Buffer,
+    options: yauzl.Options & { strictFileNames?: boolean },
+  ): Promise<Yauzl3ZipFile>;
   getFileNameLowLevel(
     generalPurposeBitFlag: number,
     fileNameRaw: Buffer,
@@ -55,21 +58,32 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
  * damaged package is refused here rather than on a device; the declared sizes are capped before
  * inflating, and yauzl refuses data that inflates beyond its declared size.
  */
-export async function readZipArchive(zip: Buffer, limits: ZipLimits, keep: (name: string) => boolean): Promise<ZipArchive> {
+export async function readZipArchive(
+  zip: Buffer,
+  limits: ZipLimits,
+  keep: (name: string) => boolean,
+): Promise<ZipArchive> {
   let zipfile: Yauzl3ZipFile;
   try {
     // decodeStrings: false so unsafe names reach our own checks (and stable error codes) instead of a generic yauzl error.
-    zipfile = await yauzl3.fromBufferPromise(zip, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
+    zipfile = await yauzl3.fromBufferPromise(zip, {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: true,
+    });
   } catch (error) {
     throw notZip(error);
   }
   try {
     if (zipfile.entryCount > limits.maxEntries) {
-      throw new BadUserInputError(`The package has ${zipfile.entryCount} entries; at most ${limits.maxEntries} are allowed`, {
-        reason: PackageProblem.PACKAGE_TOO_MANY_FILES,
-        entries: zipfile.entryCount,
-        maxEntries: limits.maxEntries,
-      });
+      throw new BadUserInputError(
+        `The package has ${zipfile.entryCount} entries; at most ${limits.maxEntries} are allowed`,
+        {
+          reason: PackageProblem.PACKAGE_TOO_MANY_FILES,
+          entries: zipfile.entryCount,
+          maxEntries: limits.maxEntries,
+        },
+      );
     }
     const archive: ZipArchive = { files: new Map(), contents: new Map(), uncompressedBytes: 0 };
     const seen = new Map<string, string>();
@@ -88,11 +102,14 @@ export async function readZipArchive(zip: Buffer, limits: ZipLimits, keep: (name
 
       archive.uncompressedBytes += entry.uncompressedSize;
       if (archive.uncompressedBytes > limits.maxUncompressedBytes) {
-        throw new BadUserInputError(`The package inflates to more than ${limits.maxUncompressedBytes} bytes`, {
-          reason: PackageProblem.PACKAGE_UNCOMPRESSED_TOO_LARGE,
-          maxUncompressedBytes: limits.maxUncompressedBytes,
-          entry: name,
-        });
+        throw new BadUserInputError(
+          `The package inflates to more than ${limits.maxUncompressedBytes} bytes`,
+          {
+            reason: PackageProblem.PACKAGE_UNCOMPRESSED_TOO_LARGE,
+            maxUncompressedBytes: limits.maxUncompressedBytes,
+            entry: name,
+          },
+        );
       }
       if (name.endsWith('/')) continue;
       const data = await inflate(zipfile, entry, name, keep(name));
@@ -119,7 +136,13 @@ function checkEntry(entry: Yauzl3Entry, name: string, seen: Map<string, string>)
     });
   if (name.length === 0) throw unsafe('empty name');
   if (yauzl3.validateFileName(name) !== null) {
-    throw unsafe(name.includes('\\') ? 'backslash' : /^([a-zA-Z]:|\/)/.test(name) ? 'absolute path' : 'parent directory reference');
+    throw unsafe(
+      name.includes('\\')
+        ? 'backslash'
+        : /^([a-zA-Z]:|\/)/.test(name)
+          ? 'absolute path'
+          : 'parent directory reference',
+    );
   }
   if (CONTROL_CHARACTERS.test(name)) throw unsafe('control character');
   if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) throw unsafe('symbolic link');
@@ -128,30 +151,44 @@ function checkEntry(entry: Yauzl3Entry, name: string, seen: Map<string, string>)
   const key = name.replace(/\/$/, '').normalize('NFC').toLowerCase();
   const previous = seen.get(key);
   if (previous !== undefined) {
-    throw new BadUserInputError(`The package contains ${JSON.stringify(name)} twice (also as ${JSON.stringify(previous)})`, {
-      reason: PackageProblem.PACKAGE_DUPLICATE_ENTRY,
-      entry: name,
-      other: previous,
-    });
+    throw new BadUserInputError(
+      `The package contains ${JSON.stringify(name)} twice (also as ${JSON.stringify(previous)})`,
+      {
+        reason: PackageProblem.PACKAGE_DUPLICATE_ENTRY,
+        entry: name,
+        other: previous,
+      },
+    );
   }
   seen.set(key, name);
 
   if (entry.isEncrypted()) {
-    throw new BadUserInputError(`The package entry ${JSON.stringify(name)} is encrypted; packages must not use ZIP encryption`, {
-      reason: PackageProblem.PACKAGE_ENCRYPTED,
-      entry: name,
-    });
+    throw new BadUserInputError(
+      `The package entry ${JSON.stringify(name)} is encrypted; packages must not use ZIP encryption`,
+      {
+        reason: PackageProblem.PACKAGE_ENCRYPTED,
+        entry: name,
+      },
+    );
   }
   if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) {
-    throw new BadUserInputError(`The package entry ${JSON.stringify(name)} uses compression method ${entry.compressionMethod}; only stored and deflate are allowed`, {
-      reason: PackageProblem.PACKAGE_UNSUPPORTED_COMPRESSION,
-      entry: name,
-      compressionMethod: entry.compressionMethod,
-    });
+    throw new BadUserInputError(
+      `The package entry ${JSON.stringify(name)} uses compression method ${entry.compressionMethod}; only stored and deflate are allowed`,
+      {
+        reason: PackageProblem.PACKAGE_UNSUPPORTED_COMPRESSION,
+        entry: name,
+        compressionMethod: entry.compressionMethod,
+      },
+    );
   }
 }
 
-async function inflate(zipfile: Yauzl3ZipFile, entry: Yauzl3Entry, name: string, keepData: boolean): Promise<Buffer | undefined> {
+async function inflate(
+  zipfile: Yauzl3ZipFile,
+  entry: Yauzl3Entry,
+  name: string,
+  keepData: boolean,
+): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let crc = 0;
   let bytes = 0;

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { newId } from '@grove/platform/src/ids';
-import { isPlatformError } from '@grove/platform/src/errors';
+import { isPlatformError, newId } from '@grove/platform';
 import {
   LICENSE_LIMIT_NAMES,
   generateLicenseKeyPair,

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import { EVALUATION_LICENSE, EVALUATION_PUBLIC_KEY_PEM, loadEvaluationLicense } from './evaluation-license';
 import { checkLimit } from './license.limits';
 import { verifyLicense } from './license.signature';

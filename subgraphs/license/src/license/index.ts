@@ -1,5 +1,6 @@
 export * from './license.schema';
 export {
+  assertLicensePublicKey,
   canonicalPayload,
   generateLicenseKeyPair,
   signLicense,

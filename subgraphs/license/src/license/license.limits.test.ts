@@ -1,4 +1,4 @@
-import { ErrorCode, ForbiddenError, LicenseLimitExceededError } from '@grove/platform/src/errors';
+import { ErrorCode, ForbiddenError, LicenseLimitExceededError } from '@grove/platform';
 import { assertLicenseActive, checkLimit, isLicenseExpired } from './license.limits';
 import type { LicensePayload, LicenseUsage } from './license.schema';
 

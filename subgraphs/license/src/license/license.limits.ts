@@ -1,4 +1,4 @@
-import { ForbiddenError, LicenseLimitExceededError } from '@grove/platform/src/errors';
+import { ForbiddenError, LicenseLimitExceededError } from '@grove/platform';
 import type { LicenseLimitName, LicensePayload, LicenseUsage } from './license.schema';
 
 const LABELS: Record<LicenseLimitName, string> = {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import type { LicenseDocument, LicensePayload } from './license.schema';
 import { canonicalPayload, generateLicenseKeyPair, signLicense, verifyLicense } from './license.signature';
 

@@ -7,7 +7,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import stringify from 'fast-json-stable-stringify';
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import {
   licenseDocumentSchema,
   licensePayloadSchema,
@@ -80,6 +80,11 @@ export function verifyLicense(document: unknown, publicKeyPem: string): LicenseP
   if (!valid)
     throw new BadUserInputError('License signature invalid', { reason: 'LICENSE_SIGNATURE_INVALID' });
   return parsed.data.payload;
+}
+
+/** Throws a plain Error unless `publicKeyPem` is an Ed25519 public key in PEM form (checked at startup). */
+export function assertLicensePublicKey(publicKeyPem: string): void {
+  ed25519Key(createPublicKey, publicKeyPem, 'public');
 }
 
 /** A configured key that is not Ed25519 PEM is an operator mistake, not user input: plain Error. */
