@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import { domainEnvSchema, domainSettingsFromConfig, defaultDomainSettings, type DomainSettings } from './config';
+import { DomainMiniProgramModel, MiniProgramAccess, MiniProgramOwnershipProjection } from './projection';
+import { DomainResolver } from './resolvers/domain.resolver';
+import { MiniProgramDomainsResolver } from './resolvers/mini-program.resolver';
+import { WhitelistResolver } from './resolvers/whitelist.resolver';
+import { MiniProgram } from './schema/mini-program.type';
+import { DomainEvents } from './service/domain-events';
+import { DomainService } from './service/domain.service';
+import { WhitelistService } from './service/whitelist.service';
+import { DomainStore } from './store/domain.store';
+import { createVerificationFetch } from './verification/verification-fetch';
+
+export const DOMAIN_SUBGRAPH_NAME = 'domain';
+/** Consumer group of this subgraph on app-manage's mini-program events. */
+export const DOMAIN_CONSUMER_GROUP = 'domain';
+
+export interface DomainDeps {
+  settings?: Partial<DomainSettings>;
+}
+
+export interface DomainServices {
+  domains: DomainService;
+  whitelist: WhitelistService;
+  /** The local `{ appId, orgId, status }` projection of app-manage's mini-programs. */
+  miniPrograms: MiniProgramOwnershipProjection;
+}
+
+export interface DomainSubgraph extends SubgraphModule {
+  /** Domain services for in-process callers (the SDK runtime read model) and tests; authorization is inside. */
+  services: DomainServices;
+  close(): Promise<void>;
+}
+
+/** Assembles the domain-manager subgraph and starts its consumer of app-manage's mini-program events. */
+export async function createDomainSubgraph(runtime: PlatformRuntime, deps: DomainDeps = {}): Promise<DomainSubgraph> {
+  const settings: DomainSettings = { ...defaultDomainSettings, ...stripUndefined(deps.settings ?? {}) };
+  const logger = runtime.logger.child({ subgraph: DOMAIN_SUBGRAPH_NAME });
+
+  const store = new DomainStore(runtime.documents);
+  const projection = new MiniProgramOwnershipProjection(runtime.documents, DomainMiniProgramModel);
+  const access = new MiniProgramAccess(projection);
+  const events = new DomainEvents(runtime.events, logger.child({ component: 'events' }));
+  const verificationFetch = createVerificationFetch({ resolveTo: settings.verifyResolveAddress });
+  const domains = new DomainService(store, access, events, { settings, fetchImpl: verificationFetch.fetch });
+  const whitelist = new WhitelistService(store);
+
+  const module = await buildSubgraph({
+    name: DOMAIN_SUBGRAPH_NAME,
+    resolvers: [DomainResolver, WhitelistResolver, MiniProgramDomainsResolver],
+    instances: [new DomainResolver(domains), new WhitelistResolver(whitelist), new MiniProgramDomainsResolver(domains)],
+    orphanedTypes: [MiniProgram],
+    referenceResolvers: {
+      MiniProgram: (ref, ctx) => domains.reference(ctx.principal, String(ref.id)),
+    },
+  });
+
+  const subscription = await projection.subscribe(runtime.events, runtime.kv, DOMAIN_CONSUMER_GROUP, logger.child({ component: 'projection' }));
+
+  return {
+    ...module,
+    services: { domains, whitelist, miniPrograms: projection },
+    ready: () => runtime.documents.ping(),
+    close: async () => {
+      await subscription.close();
+      await verificationFetch.close();
+    },
+  };
+}
+
+/** The router's registry entry: settings from the environment (same variables as the standalone service). */
+export function createDomainSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource): Promise<DomainSubgraph> {
+  return createDomainSubgraph(runtime, { settings: domainSettingsFromConfig(loadConfig(domainEnvSchema, env)) });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,42 @@
+import { BadUserInputError, ConflictError, Permission, requireOperatorPermission, type Principal } from '@grove/platform';
+import type { DomainStore } from '../store/domain.store';
+import { normalizeBusinessDomain } from '../validation';
+import { toWhitelistDomainView, type WhitelistDomainView } from './domain-views';
+
+const MAX_NOTE_LENGTH = 200;
+
+/**
+ * Operator-managed business domains that skip the verification file (platform:configure to change, any operator to
+ * read). An entry covers exactly that domain, not its subdomains; it is consulted when a business domain is added or
+ * verified, so removing an entry does not revoke domains already verified through it.
+ */
+export class WhitelistService {
+  constructor(private readonly store: DomainStore) {}
+
+  async list(p: Principal): Promise<WhitelistDomainView[]> {
+    requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
+    return (await this.store.listWhitelist()).map(toWhitelistDomainView);
+  }
+
+  async add(p: Principal, domain: unknown, note?: string | null): Promise<WhitelistDomainView> {
+    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    const normalized = normalizeBusinessDomain(typeof domain === 'string' ? domain : '');
+    const text = typeof note === 'string' ? note.trim() : undefined;
+    if (text !== undefined && text.length > MAX_NOTE_LENGTH) {
+      throw new BadUserInputError(`note must be at most ${MAX_NOTE_LENGTH} characters`, { fields: ['note'] });
+    }
+    try {
+      const doc = await this.store.insertWhitelist({ _id: normalized, ...(text ? { note: text } : {}), addedBy: user.userId });
+      return toWhitelistDomainView(doc);
+    } catch (error) {
+      if (error instanceof ConflictError) throw new ConflictError(`${normalized} is already whitelisted`, { domain: normalized });
+      throw error;
+    }
+  }
+
+  async remove(p: Principal, domain: unknown): Promise<boolean> {
+    requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    const normalized = normalizeBusinessDomain(typeof domain === 'string' ? domain : '');
+    return (await this.store.deleteWhitelist(normalized)) > 0;
+  }
+}

@@ -1,0 +1,18 @@
+import { modelOptions, prop } from '@typegoose/typegoose';
+
+/** Operator-managed business domains that need no verification file. */
+@modelOptions({ schemaOptions: { collection: 'domain_whitelist', timestamps: true } })
+export class WhitelistDomainModel {
+  /** The domain itself (punycode, lower case). */
+  @prop({ type: String, required: true, maxlength: 253 })
+  _id!: string;
+
+  @prop({ type: String, maxlength: 200 })
+  note?: string;
+
+  @prop({ type: String, required: true })
+  addedBy!: string;
+
+  createdAt!: Date;
+  updatedAt!: Date;
+}
