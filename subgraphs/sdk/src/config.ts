@@ -1,0 +1,57 @@
+import {
+  checkObjectStoreConfig,
+  checkPlatformConfig,
+  objectStoreEnvShape,
+  platformEnvShape,
+} from '@grove/platform';
+import { z } from 'zod';
+
+export const DEFAULT_MAX_BASE_LIBRARY_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_SDK_ARTIFACT_BYTES = 200 * 1024 * 1024;
+
+/** Environment of the standalone sdk service (distributed mode); the router reads the same names. */
+export const sdkEnvShape = {
+  ...platformEnvShape,
+  ...objectStoreEnvShape,
+  SDK_PORT: z.coerce.number().int().min(1).max(65535).default(4105),
+  SDK_HOST: z.string().default('127.0.0.1'),
+  /** Standalone service only: raw-body upload routes (the router serves them itself in embedded mode). */
+  SDK_UPLOAD_PORT: z.coerce.number().int().min(1).max(65535).default(4115),
+  BASE_LIBRARY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_MAX_BASE_LIBRARY_BYTES),
+  /** SDK release artifacts and SDK builds submitted for review. */
+  SDK_ARTIFACT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 * 1024 * 1024)
+    .default(DEFAULT_MAX_SDK_ARTIFACT_BYTES),
+};
+
+export const sdkEnvSchema = z.object(sdkEnvShape).superRefine((config, ctx) => {
+  checkPlatformConfig(config, ctx);
+  checkObjectStoreConfig(config, ctx);
+});
+export type SdkEnvConfig = z.infer<typeof sdkEnvSchema>;
+
+/** What createSdkSubgraph needs beyond the runtime and the object store. */
+export interface SdkSettings {
+  maxBaseLibraryBytes: number;
+  maxSdkArtifactBytes: number;
+}
+
+export const defaultSdkSettings: SdkSettings = {
+  maxBaseLibraryBytes: DEFAULT_MAX_BASE_LIBRARY_BYTES,
+  maxSdkArtifactBytes: DEFAULT_MAX_SDK_ARTIFACT_BYTES,
+};
+
+export function sdkSettingsFromConfig(config: SdkEnvConfig): SdkSettings {
+  return {
+    maxBaseLibraryBytes: config.BASE_LIBRARY_MAX_BYTES,
+    maxSdkArtifactBytes: config.SDK_ARTIFACT_MAX_BYTES,
+  };
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isPlatformError, type Principal } from '@grove/platform';
+import type { SdkUploadRoute } from './upload.handlers';
+
+export type HeaderBag = Record<string, string | string[] | undefined>;
+
+export interface RegisterSdkUploadRoutesOptions {
+  /** Turns the request headers into the caller (the router's bearer JWT check, or the subgraph's own). */
+  authenticate(headers: HeaderBag): Promise<Principal>;
+  /** Logs unexpected errors; clients only see a generic message for them. */
+  onUnexpectedError?(error: unknown): void;
+}
+
+function queryValues(query: unknown): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string') out[name] = value;
+    else if (Array.isArray(value)) out[name] = value.filter((v) => typeof v === 'string').join(',');
+  }
+  return out;
+}
+
+/**
+ * Mounts the sdk upload routes on a fastify server: raw bodies (buffered up to the route's body limit), caller
+ * from `authenticate`, answers in the REST envelope `{ errcode, error, data }`. Registered as an encapsulated
+ * plugin so the raw-body parser and error handling do not leak into the rest of the server.
+ */
+export async function registerSdkUploadRoutes(
+  app: FastifyInstance,
+  routes: readonly SdkUploadRoute[],
+  options: RegisterSdkUploadRoutesOptions,
+): Promise<void> {
+  await app.register(async (scope) => {
+    const types = [...new Set(routes.flatMap((route) => route.contentTypes))];
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(types, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+    const fail = (reply: FastifyReply, error: unknown) => {
+      if (isPlatformError(error)) {
+        return reply
+          .code(error.httpStatus)
+          .send({ errcode: error.code, error: error.message, data: error.details ?? null });
+      }
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 413)
+        return reply
+          .code(413)
+          .send({
+            errcode: 'BAD_USER_INPUT',
+            error: 'The upload is too large',
+            data: { reason: 'PAYLOAD_TOO_LARGE' },
+          });
+      if (status === 415) {
+        return reply
+          .code(415)
+          .send({
+            errcode: 'BAD_USER_INPUT',
+            error: `Send the raw bytes with Content-Type ${types.join(', ')}`,
+            data: { reason: 'UNSUPPORTED_MEDIA_TYPE' },
+          });
+      }
+      options.onUnexpectedError?.(error);
+      return reply.code(500).send({ errcode: 'INTERNAL_SERVER_ERROR', error: 'Internal error', data: null });
+    };
+    scope.setErrorHandler((error, _request, reply) => fail(reply, error));
+
+    for (const route of routes) {
+      scope.route({
+        method: route.method,
+        url: route.path,
+        bodyLimit: route.bodyLimit,
+        handler: async (request, reply) => {
+          try {
+            const principal = await options.authenticate(request.headers);
+            const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+            const contentType = request.headers['content-type'];
+            const result = await route.handle(principal, body, {
+              contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+              query: queryValues(request.query),
+            });
+            return reply.code(result.statusCode).send({ errcode: 'OK', error: '', data: result.body });
+          } catch (error) {
+            return fail(reply, error);
+          }
+        },
+      });
+    }
+  });
+}

@@ -1,0 +1,64 @@
+import type { SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { BaseLibraryService } from '../service/base-library.service';
+import type { BaseLibraryView } from '../store/views';
+import { BaseLibrary } from '../schema/base-library.type';
+import { SdkPlatform } from '../schema/enums';
+import { UpdateBaseLibraryInput } from '../schema/inputs';
+
+export const DOWNLOAD_URL_TTL_SEC = 600;
+
+@Resolver(() => BaseLibrary)
+export class BaseLibraryResolver {
+  constructor(private readonly baseLibraryService: BaseLibraryService) {}
+
+  @Query(() => [BaseLibrary], { description: 'Newest first; disabled ones only for platform:configure' })
+  baseLibraries(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
+    @Arg('enabled', () => Boolean, { nullable: true }) enabled?: boolean | null,
+  ) {
+    return this.baseLibraryService.list(ctx.principal, { platform, enabled });
+  }
+
+  @Query(() => BaseLibrary)
+  baseLibrary(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.baseLibraryService.get(ctx.principal, id);
+  }
+
+  @Query(() => BaseLibrary, {
+    nullable: true,
+    description: 'Newest enabled base library compatible with the SDK version, else the newest enabled one',
+  })
+  resolveBaseLibrary(
+    @Arg('sdkVersion') sdkVersion: string,
+    @Arg('platform', () => SdkPlatform) platform: SdkPlatform,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.baseLibraryService.resolveFor(ctx.principal, { sdkVersion, platform });
+  }
+
+  @Mutation(() => BaseLibrary, { description: 'platform:configure' })
+  updateBaseLibrary(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateBaseLibraryInput) input: UpdateBaseLibraryInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.baseLibraryService.update(ctx.principal, id, input);
+  }
+
+  @Mutation(() => BaseLibrary, { description: 'platform:configure' })
+  enableBaseLibrary(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.baseLibraryService.setEnabled(ctx.principal, id, true);
+  }
+
+  @Mutation(() => BaseLibrary, { description: 'platform:configure; SDKs stop receiving it' })
+  disableBaseLibrary(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.baseLibraryService.setEnabled(ctx.principal, id, false);
+  }
+
+  @FieldResolver(() => String, { description: `Signed download link, valid ${DOWNLOAD_URL_TTL_SEC} s` })
+  downloadUrl(@Root() library: BaseLibraryView) {
+    return this.baseLibraryService.downloadUrl(library, DOWNLOAD_URL_TTL_SEC);
+  }
+}

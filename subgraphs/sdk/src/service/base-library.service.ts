@@ -1,0 +1,205 @@
+import {
+  ConflictError,
+  NotFoundError,
+  Permission,
+  hasOperatorPermission,
+  newId,
+  requireOperatorPermission,
+  requireUser,
+  type ObjectStore,
+  type Principal,
+} from '@grove/platform';
+import { gte } from 'semver';
+import { z } from 'zod';
+import type { BaseLibraryModel } from '../store/base-library.model';
+import type { BaseLibraryStore } from '../store/base-library.store';
+import { toBaseLibraryView, type BaseLibraryView } from '../store/views';
+import { SdkTopic, type SdkEvents } from './sdk-events';
+import {
+  idField,
+  notesField,
+  optional,
+  parseInput,
+  platformField,
+  platformsField,
+  semverField,
+} from './sdk-input';
+import { newestFirst } from './semver-order';
+import { discardArtifact, storeZipArtifact } from './zip-artifact';
+
+const uploadSchema = z.object({
+  version: semverField,
+  minSdkVersion: semverField,
+  platforms: platformsField,
+  releaseNotes: optional(notesField),
+});
+
+const updateSchema = z
+  .object({
+    minSdkVersion: optional(semverField),
+    platforms: optional(platformsField),
+    releaseNotes: z.union([notesField, z.null()]).optional(),
+  })
+  .refine((v) => Object.values(v).some((field) => field !== undefined), { message: 'nothing to update' });
+
+const listSchema = z.object({ platform: optional(platformField), enabled: optional(z.boolean()) });
+const resolveSchema = z.object({ sdkVersion: semverField, platform: platformField });
+
+export interface UploadBaseLibraryInput {
+  version: unknown;
+  minSdkVersion: unknown;
+  platforms: unknown;
+  releaseNotes?: unknown;
+  zip: Buffer;
+}
+
+export function baseLibraryKey(id: string): string {
+  return `base-libraries/${id}.zip`;
+}
+
+/**
+ * Base libraries (基础库, basic-pack-svr): operators (platform:configure) upload and enable/disable them;
+ * signed-in users see the enabled ones; the runtime asks `resolve` which one an SDK should load.
+ */
+export class BaseLibraryService {
+  constructor(
+    private readonly libraries: BaseLibraryStore,
+    private readonly events: SdkEvents,
+    private readonly objects: ObjectStore,
+    private readonly options: { maxBytes: number },
+  ) {}
+
+  async upload(p: Principal, input: UploadBaseLibraryInput): Promise<BaseLibraryView> {
+    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    const data = parseInput(uploadSchema, input);
+    const id = newId();
+    const stored = await storeZipArtifact(
+      this.objects,
+      baseLibraryKey(id),
+      input.zip,
+      this.options.maxBytes,
+      { 'base-library-version': data.version },
+    );
+    let library: BaseLibraryModel;
+    try {
+      library = await this.libraries.insert({
+        _id: id,
+        ...data,
+        packageKey: stored.key,
+        packageSha256: stored.sha256,
+        packageSize: stored.size,
+        packageFiles: stored.files,
+        createdBy: user.userId,
+      });
+    } catch (error) {
+      await discardArtifact(this.objects, stored.key);
+      if (error instanceof ConflictError)
+        throw new ConflictError(`Base library ${data.version} already exists`, {
+          field: 'version',
+          version: data.version,
+        });
+      throw error;
+    }
+    await this.publish('base-library.uploaded', library, user.userId);
+    return toBaseLibraryView(library);
+  }
+
+  async update(p: Principal, id: string, input: unknown): Promise<BaseLibraryView> {
+    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    const libraryId = parseInput(idField, id);
+    const data = parseInput(updateSchema, input);
+    const unset = data.releaseNotes === null ? ['releaseNotes'] : [];
+    const updated = await this.libraries.transition(
+      libraryId,
+      {},
+      {
+        minSdkVersion: data.minSdkVersion,
+        platforms: data.platforms,
+        releaseNotes: data.releaseNotes ?? undefined,
+      },
+      unset,
+    );
+    if (!updated) throw new NotFoundError('Base library not found');
+    await this.publish('base-library.updated', updated, user.userId);
+    return toBaseLibraryView(updated);
+  }
+
+  async setEnabled(p: Principal, id: string, enabled: boolean): Promise<BaseLibraryView> {
+    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    const libraryId = parseInput(idField, id);
+    const updated = await this.libraries.transition(libraryId, { enabled: !enabled }, { enabled });
+    if (!updated) {
+      if (!(await this.libraries.findById(libraryId))) throw new NotFoundError('Base library not found');
+      throw new ConflictError(`The base library is already ${enabled ? 'enabled' : 'disabled'}`, {
+        enabled: !enabled,
+      });
+    }
+    await this.publish(enabled ? 'base-library.enabled' : 'base-library.disabled', updated, user.userId);
+    return toBaseLibraryView(updated);
+  }
+
+  /** Newest first. Disabled ones only for operators who manage them. */
+  async list(
+    p: Principal,
+    filter: { platform?: unknown; enabled?: unknown } = {},
+  ): Promise<BaseLibraryView[]> {
+    requireUser(p);
+    const data = parseInput(listSchema, filter);
+    const enabled = this.seesDisabled(p) ? data.enabled : true;
+    if (data.enabled === false && enabled === true) return [];
+    return newestFirst(
+      (await this.libraries.list({ platform: data.platform, enabled })).map(toBaseLibraryView),
+    );
+  }
+
+  async get(p: Principal, id: string): Promise<BaseLibraryView> {
+    requireUser(p);
+    const library = await this.libraries.findById(parseInput(idField, id));
+    if (!library || (!library.enabled && !this.seesDisabled(p)))
+      throw new NotFoundError('Base library not found');
+    return toBaseLibraryView(library);
+  }
+
+  async reference(p: Principal, id: string): Promise<BaseLibraryView | null> {
+    return this.get(p, id).catch(() => null);
+  }
+
+  /** The GraphQL face of `resolve`, for signed-in users. */
+  async resolveFor(
+    p: Principal,
+    input: { sdkVersion: unknown; platform: unknown },
+  ): Promise<BaseLibraryView | null> {
+    requireUser(p);
+    return this.resolve(input);
+  }
+
+  /**
+   * For the SDK runtime: the newest enabled base library for the platform whose minimum SDK version the SDK
+   * meets; when none is compatible, the newest enabled one for the platform; null when there is none.
+   */
+  async resolve(input: { sdkVersion: unknown; platform: unknown }): Promise<BaseLibraryView | null> {
+    const { sdkVersion, platform } = parseInput(resolveSchema, input);
+    const candidates = newestFirst(await this.libraries.list({ platform, enabled: true }));
+    const chosen = candidates.find((library) => gte(sdkVersion, library.minSdkVersion)) ?? candidates[0];
+    return chosen ? toBaseLibraryView(chosen) : null;
+  }
+
+  async downloadUrl(library: BaseLibraryView, expiresInSec: number): Promise<string> {
+    return this.objects.presignedGetUrl(library.packageKey, expiresInSec);
+  }
+
+  private seesDisabled(p: Principal): boolean {
+    return hasOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+  }
+
+  private async publish(type: string, library: BaseLibraryModel, actorId: string): Promise<void> {
+    await this.events.publish(SdkTopic.BASE_LIBRARY, type, library._id, {
+      baseLibraryId: library._id,
+      version: library.version,
+      platforms: library.platforms.join(','),
+      minSdkVersion: library.minSdkVersion,
+      enabled: library.enabled,
+      actorId,
+    });
+  }
+}

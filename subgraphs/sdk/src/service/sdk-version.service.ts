@@ -1,0 +1,181 @@
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  Permission,
+  hasOperatorPermission,
+  newId,
+  requireOperatorPermission,
+  requireUser,
+  type ObjectStore,
+  type Principal,
+  type UserPrincipal,
+} from '@grove/platform';
+import { z } from 'zod';
+import type { SdkVersionModel } from '../store/sdk-version.model';
+import type { SdkVersionStore } from '../store/sdk-version.store';
+import { toSdkVersionView, type SdkVersionView } from '../store/views';
+import { SdkTopic, type SdkEvents } from './sdk-events';
+import {
+  idField,
+  notesField,
+  objectKeyField,
+  optional,
+  parseInput,
+  platformField,
+  semverField,
+} from './sdk-input';
+import { newestFirst } from './semver-order';
+import { discardArtifact, storeZipArtifact } from './zip-artifact';
+
+const releaseFields = { platform: platformField, version: semverField, releaseNotes: optional(notesField) };
+const publishSchema = z.object({ ...releaseFields, artifactKey: objectKeyField });
+const uploadSchema = z.object(releaseFields);
+const listSchema = z.object({ platform: optional(platformField), enabled: optional(z.boolean()) });
+
+export interface UploadSdkVersionInput {
+  platform: unknown;
+  version: unknown;
+  releaseNotes?: unknown;
+  zip: Buffer;
+}
+
+export function sdkVersionKey(platform: string, id: string): string {
+  return `sdk-versions/${platform.toLowerCase()}/${id}.zip`;
+}
+
+/** SDK releases (sdk-manager): operators (platform:configure) publish them; signed-in users see enabled ones. */
+export class SdkVersionService {
+  constructor(
+    private readonly versions: SdkVersionStore,
+    private readonly events: SdkEvents,
+    private readonly objects: ObjectStore,
+    private readonly options: { maxBytes: number },
+  ) {}
+
+  /** Publishes an artifact already in the object store (e.g. placed there by a release pipeline). */
+  async publish(p: Principal, input: unknown): Promise<SdkVersionView> {
+    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    const data = parseInput(publishSchema, input);
+    const info = await this.objects.stat(data.artifactKey);
+    if (!info)
+      throw new BadUserInputError('No object with that artifact key exists', {
+        field: 'artifactKey',
+        reason: 'ARTIFACT_NOT_FOUND',
+      });
+    return this.insert(user, {
+      _id: newId(),
+      platform: data.platform,
+      version: data.version,
+      releaseNotes: data.releaseNotes,
+      artifactKey: data.artifactKey,
+      artifactSha256: info.sha256,
+      artifactSize: info.size,
+    });
+  }
+
+  /** The upload route: stores the ZIP, then publishes it; the object is removed again if publishing fails. */
+  async upload(p: Principal, input: UploadSdkVersionInput): Promise<SdkVersionView> {
+    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    const data = parseInput(uploadSchema, input);
+    const id = newId();
+    const stored = await storeZipArtifact(
+      this.objects,
+      sdkVersionKey(data.platform, id),
+      input.zip,
+      this.options.maxBytes,
+      { 'sdk-version': data.version },
+    );
+    try {
+      return await this.insert(user, {
+        _id: id,
+        ...data,
+        artifactKey: stored.key,
+        artifactSha256: stored.sha256,
+        artifactSize: stored.size,
+      });
+    } catch (error) {
+      await discardArtifact(this.objects, stored.key);
+      throw error;
+    }
+  }
+
+  async setEnabled(p: Principal, id: string, enabled: boolean): Promise<SdkVersionView> {
+    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    const versionId = parseInput(idField, id);
+    const updated = await this.versions.transition(versionId, { enabled: !enabled }, { enabled });
+    if (!updated) {
+      if (!(await this.versions.findById(versionId))) throw new NotFoundError('SDK version not found');
+      throw new ConflictError(`The SDK version is already ${enabled ? 'enabled' : 'disabled'}`, {
+        enabled: !enabled,
+      });
+    }
+    await this.emit(enabled ? 'sdk-version.enabled' : 'sdk-version.disabled', updated, user.userId);
+    return toSdkVersionView(updated);
+  }
+
+  /** Newest first. Disabled ones only for operators who manage them. */
+  async list(
+    p: Principal,
+    filter: { platform?: unknown; enabled?: unknown } = {},
+  ): Promise<SdkVersionView[]> {
+    requireUser(p);
+    const data = parseInput(listSchema, filter);
+    const enabled = this.seesDisabled(p) ? data.enabled : true;
+    if (data.enabled === false && enabled === true) return [];
+    return newestFirst(
+      (await this.versions.list({ platform: data.platform, enabled })).map(toSdkVersionView),
+    );
+  }
+
+  async get(p: Principal, id: string): Promise<SdkVersionView> {
+    requireUser(p);
+    const version = await this.versions.findById(parseInput(idField, id));
+    if (!version || (!version.enabled && !this.seesDisabled(p)))
+      throw new NotFoundError('SDK version not found');
+    return toSdkVersionView(version);
+  }
+
+  async reference(p: Principal, id: string): Promise<SdkVersionView | null> {
+    return this.get(p, id).catch(() => null);
+  }
+
+  async downloadUrl(version: SdkVersionView, expiresInSec: number): Promise<string> {
+    return this.objects.presignedGetUrl(version.artifactKey, expiresInSec);
+  }
+
+  private async insert(
+    user: UserPrincipal,
+    data: Omit<SdkVersionModel, 'createdAt' | 'updatedAt' | 'enabled' | 'createdBy'>,
+  ): Promise<SdkVersionView> {
+    let version: SdkVersionModel;
+    try {
+      version = await this.versions.insert({ ...data, createdBy: user.userId });
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        throw new ConflictError(`SDK ${data.version} for ${data.platform} already exists`, {
+          field: 'version',
+          platform: data.platform,
+          version: data.version,
+        });
+      }
+      throw error;
+    }
+    await this.emit('sdk-version.published', version, user.userId);
+    return toSdkVersionView(version);
+  }
+
+  private seesDisabled(p: Principal): boolean {
+    return hasOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+  }
+
+  private async emit(type: string, version: SdkVersionModel, actorId: string): Promise<void> {
+    await this.events.publish(SdkTopic.SDK_VERSION, type, version._id, {
+      sdkVersionId: version._id,
+      platform: version.platform,
+      version: version.version,
+      enabled: version.enabled,
+      actorId,
+    });
+  }
+}

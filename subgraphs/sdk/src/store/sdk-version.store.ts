@@ -1,0 +1,35 @@
+import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { SdkVersionModel } from './sdk-version.model';
+import { compact, setUnset, stamped } from './store-helpers';
+
+export type NewSdkVersion = Omit<SdkVersionModel, 'createdAt' | 'updatedAt' | 'enabled'>;
+
+export class SdkVersionStore {
+  private readonly versions: DocumentCollection<SdkVersionModel>;
+
+  constructor(documents: DocumentStore) {
+    this.versions = documents.collection(SdkVersionModel);
+  }
+
+  insert(data: NewSdkVersion): Promise<SdkVersionModel> {
+    return this.versions.insertOne(stamped<SdkVersionModel>(compact({ ...data, enabled: true })));
+  }
+
+  findById(id: string): Promise<SdkVersionModel | null> {
+    return this.versions.findById(id);
+  }
+
+  /** Unordered: semver order is applied by the caller. */
+  list(filter: { platform?: string; enabled?: boolean }): Promise<SdkVersionModel[]> {
+    return this.versions.find(compact({ platform: filter.platform, enabled: filter.enabled }));
+  }
+
+  transition(
+    id: string,
+    guard: Filter,
+    set: Record<string, unknown>,
+    unset: readonly string[] = [],
+  ): Promise<SdkVersionModel | null> {
+    return this.versions.findOneAndUpdate({ ...guard, _id: id }, setUnset(set, unset));
+  }
+}
