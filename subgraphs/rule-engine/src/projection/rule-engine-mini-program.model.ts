@@ -1,0 +1,6 @@
+import { MiniProgramOwnershipModel } from '@grove/domain';
+import { modelOptions } from '@typegoose/typegoose';
+
+/** This subgraph's own copy of mini-program ownership (the projection code lives in @grove/domain). */
+@modelOptions({ schemaOptions: { collection: 'rule_engine_mini_programs' }, options: { customName: 'RuleEngineMiniProgram' } })
+export class RuleEngineMiniProgramModel extends MiniProgramOwnershipModel {}
