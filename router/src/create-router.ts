@@ -4,10 +4,11 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { SpanKind, SpanStatusCode, context as otelContext, trace } from '@opentelemetry/api';
+import { randomUUID } from 'node:crypto';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { maskError, newId, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import { maskError, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
 import type { RouterConfig } from './config';
 import { EmbeddedSubgraphDataSource } from './embedded-subgraph.data-source';
 import { createGraphqlGuard } from './graphql-request.guard';
@@ -16,9 +17,9 @@ import { createOperationLimits } from './operation-limits';
 import { RemoteSubgraphDataSource } from './remote-subgraph.data-source';
 import { requestLifecyclePlugin } from './request-lifecycle.plugin';
 import { RequestRateLimits } from './request-rate-limits';
-import { requestScope, type RequestState as RouterRequestState, type RouterContext } from './router-context';
+import { RequestState, RouterRequestContext } from './router-context';
 import { RouterMetrics, type RequestOutcome } from './router-metrics';
-import { extractTraceContext, setupTracing } from './tracing';
+import { createRouterTracing, extractTraceContext } from './tracing';
 
 export interface CreateRouterOptions {
   config: RouterConfig;
@@ -67,10 +68,11 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   const { config, runtime } = options;
   const logger = runtime.logger.child({ component: 'router' });
   const metrics = new RouterMetrics();
-  const { tracer } = setupTracing(
+  const tracing = createRouterTracing(
     { serviceName: config.OTEL_SERVICE_NAME, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, spanProcessors: options.spanProcessors },
     logger,
   );
+  const { tracer } = tracing;
   const supergraphSdl = options.supergraphSdl ?? readSupergraph(config.SUPERGRAPH_PATH);
   const modules = new Map((options.modules ?? []).map((m) => [m.name, m]));
 
@@ -89,15 +91,19 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     loggerInstance: logger as unknown as FastifyBaseLogger,
     // The router logs what matters itself (errors with request and trace ids); no per-request lines.
     logController: new LogController({ disableRequestLogging: true }),
+    // No per-request pino child (fastify's default): the router's own request logger is created
+    // lazily and carries requestId and traceId.
+    childLoggerFactory: (parent) => parent,
     bodyLimit: config.MAX_BODY_BYTES,
     trustProxy: trustProxyOption(config.TRUST_PROXY),
     requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
+      // randomUUID draws from a cached entropy pool; per-character ULID randomness showed up in profiles.
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
   });
-  app.decorateRequest('grove', null as unknown as RouterRequestState);
+  app.decorateRequest('grove', null as unknown as RequestState);
   registerHttpErrorHandlers(app, { metrics, logger });
 
   const limits = createOperationLimits(
@@ -105,7 +111,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     (reason) => metrics.reject(reason),
   );
   const gateway = new ApolloGateway({ supergraphSdl, buildService, logger });
-  const server = new ApolloServer<RouterContext>({
+  const server = new ApolloServer<RouterRequestContext>({
     gateway,
     logger,
     csrfPrevention: true,
@@ -116,21 +122,18 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     validationRules: limits.validationRules,
     plugins: [
       fastifyApolloDrainPlugin(app),
-      requestLifecyclePlugin(metrics),
+      requestLifecyclePlugin(),
       ...limits.plugins,
       ...(config.INTROSPECTION ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
+    // Masks unexpected errors; the lifecycle plugin logs them and adds the request id.
     formatError: (formatted, error) => {
       const extensions = formatted.extensions ?? {};
-      // Already masked (and logged) by the subgraph: keep its request id, do not log twice.
+      // Already masked (and logged) by the subgraph: keep its request id.
       if (extensions.code === 'INTERNAL_SERVER_ERROR' && typeof extensions.requestId === 'string') {
         return { message: formatted.message, path: formatted.path, extensions: { code: extensions.code, requestId: extensions.requestId } };
       }
-      const state = requestScope.getStore();
-      const masked = maskError(formatted, error, {
-        requestId: state?.requestId,
-        log: (err, requestId) => (state?.logger ?? logger).error({ err, requestId }, 'unexpected error'),
-      });
+      const masked = maskError(formatted, error);
       // Subgraph names are backend topology; clients do not need them.
       if (masked.extensions && 'serviceName' in masked.extensions) {
         const { serviceName: _serviceName, ...rest } = masked.extensions;
@@ -143,36 +146,32 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
 
   // Every non-probe request gets a request id, a request logger and a server span continuing the
   // caller's traceparent.
-  app.addHook('onRequest', async (request, reply) => {
+  // Synchronous hooks: nothing here awaits, and fastify's async-hook path costs a promise each.
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    if (INFRA_ROUTES.has(request.routeOptions.url ?? '')) return;
+    if (INFRA_ROUTES.has(request.routeOptions.url ?? '')) return done();
     const parent = extractTraceContext(request.headers);
     const span = tracer.startSpan(
       `${request.method} ${request.routeOptions.url ?? 'unknown'}`,
       { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.routeOptions.url ?? '' } },
       parent,
     );
-    const traceId = span.spanContext().traceId;
-    request.grove = {
-      requestId: request.id,
-      traceId,
-      span,
-      otelContext: trace.setSpan(parent, span),
-      logger: logger.child({ requestId: request.id, traceId }),
-    };
+    request.grove = new RequestState(request.id, span, trace.setSpan(parent, span), logger);
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const state = request.grove;
-    if (!state) return;
+    if (!state) return done();
     state.span.setAttribute('http.response.status_code', reply.statusCode);
     if (reply.statusCode >= 500) state.span.setStatus({ code: SpanStatusCode.ERROR });
     state.span.end();
-    if (request.routeOptions.url !== '/graphql') return;
+    if (request.routeOptions.url !== '/graphql') return done();
     const outcome: RequestOutcome =
       reply.statusCode >= 500 ? 'failed' : reply.statusCode >= 400 ? 'rejected' : state.graphqlErrors ? 'error' : 'success';
     const body = request.body as { operationName?: unknown } | undefined;
     const claimed = state.operationName ?? (typeof body?.operationName === 'string' ? body.operationName : undefined);
     metrics.observeRequest(metrics.operationLabel(claimed), outcome, reply.elapsedTime / 1000);
+    done();
   });
 
   const rateLimits = new RequestRateLimits(runtime.rateLimits, {
@@ -182,35 +181,22 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     loginPoints: config.RATE_LIMIT_LOGIN_POINTS,
     loginWindowSec: config.RATE_LIMIT_LOGIN_WINDOW_SEC,
   });
-  const apolloHandler = fastifyApolloHandler<RouterContext>(server, {
+  const apolloHandler = fastifyApolloHandler<RouterRequestContext>(server, {
     context: async (request) => {
       const state = request.grove;
       const header = (name: string) => {
         const value = request.headers[name];
         return typeof value === 'string' && value ? value.slice(0, 256) : undefined;
       };
-      return {
-        principal: state.principal!,
-        requestId: state.requestId,
-        traceId: state.traceId,
-        logger: state.logger,
-        clientIp: request.ip,
-        deviceId: header('x-device-id'),
-        userAgent: header('user-agent'),
-        otelContext: state.otelContext,
-      };
+      return new RouterRequestContext(state.principal!, state, request.ip, header('x-device-id'), header('user-agent'));
     },
   });
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
     preHandler: createGraphqlGuard({ tokens: runtime.tokens, rateLimits, metrics, maxTokens: config.MAX_TOKENS }),
-    // Apollo runs inside the request span and request scope, so gateway code and embedded
-    // subgraph resolvers see both. (The casts only bridge the integration's route generics.)
-    handler: (request, reply) =>
-      requestScope.run(request.grove, () =>
-        otelContext.with(request.grove.otelContext, () => apolloHandler.call(app, request as never, reply as never)),
-      ),
+    // (The cast only bridges the integration's route generics.)
+    handler: (request, reply) => apolloHandler.call(app, request as never, reply as never),
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -241,6 +227,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     async close() {
       // Apollo's drain plugin closes fastify (finishing in-flight requests), then stops the gateway.
       await server.stop();
+      await tracing.shutdown();
     },
   };
   return router;

@@ -1,7 +1,7 @@
 import { LocalGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 // Not re-exported by the package index; Apollo's docs import it from here.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { context as otelContext } from '@opentelemetry/api';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { execute, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { ANONYMOUS, maskError, newId, type Logger, type SubgraphContext, type SubgraphModule } from '@grove/platform';
@@ -32,7 +32,7 @@ export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayResponse> {
     const router = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext) : undefined;
     const subgraphContext = this.subgraphContext(router);
-    return withSubgraphFetchSpan(this.deps, this.module.name, router?.otelContext ?? otelContext.active(), async () => {
+    return withSubgraphFetchSpan(this.deps, this.module.name, router?.otelContext ?? ROOT_CONTEXT, async () => {
       const { document, errors } = this.document(options.request.query ?? '');
       const result = document
         ? await execute({
@@ -58,14 +58,7 @@ export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
       const requestId = newId();
       return { principal: ANONYMOUS, requestId, logger: this.logger.child({ requestId }) };
     }
-    return {
-      principal: router.principal,
-      requestId: router.requestId,
-      logger: router.logger.child({ subgraph: this.module.name }),
-      clientIp: router.clientIp,
-      deviceId: router.deviceId,
-      userAgent: router.userAgent,
-    };
+    return new EmbeddedSubgraphContext(router, this.module.name);
   }
 
   private document(query: string): { document?: DocumentNode; errors?: readonly GraphQLError[] } {
@@ -81,5 +74,30 @@ export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
       this.documents.set(query, entry);
     }
     return entry;
+  }
+}
+
+/** A fresh subgraph context per fetch; its child logger is only built if a resolver logs. */
+class EmbeddedSubgraphContext implements SubgraphContext {
+  readonly principal: SubgraphContext['principal'];
+  readonly requestId: string;
+  readonly clientIp?: string;
+  readonly deviceId?: string;
+  readonly userAgent?: string;
+  private childLogger?: Logger;
+
+  constructor(
+    private readonly router: RouterContext,
+    private readonly subgraph: string,
+  ) {
+    this.principal = router.principal;
+    this.requestId = router.requestId;
+    this.clientIp = router.clientIp;
+    this.deviceId = router.deviceId;
+    this.userAgent = router.userAgent;
+  }
+
+  get logger(): Logger {
+    return (this.childLogger ??= this.router.logger.child({ subgraph: this.subgraph }));
   }
 }

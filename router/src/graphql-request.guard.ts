@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { isPlatformError, RateLimitedError, UnauthenticatedError, type TokenService } from '@grove/platform';
+import { CSRF_MESSAGE, isCsrfSuspect } from './csrf-guard';
 import { graphQLErrorBody, sendPlatformError } from './http-errors';
 import { findLoginAttempts } from './login-operation';
 import { authenticateRequest } from './request-auth';
@@ -24,7 +25,7 @@ interface GraphqlBody {
 }
 
 /**
- * Runs before Apollo on /graphql, cheapest check first: per-IP bucket, bearer token, per-user
+ * Runs before Apollo on /graphql, cheapest check first: CSRF, per-IP bucket, bearer token, per-user
  * bucket, token limit (while parsing the document once), login bucket. Any refusal is answered
  * here in the GraphQL error shape; documents with syntax errors go on to Apollo, which reports them.
  */
@@ -48,6 +49,11 @@ export function createGraphqlGuard(deps: GraphqlGuardDeps) {
 
   return async function graphqlGuard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
     const state = request.grove;
+    if (isCsrfSuspect(request.headers)) {
+      state.rejection = 'csrf';
+      deps.metrics.reject('csrf');
+      return reply.code(400).send(graphQLErrorBody(CSRF_MESSAGE, { code: 'BAD_REQUEST', reason: 'CSRF' }));
+    }
     try {
       await deps.rateLimits.consumeIp(request.ip);
       const authorization = request.headers.authorization;

@@ -7,4 +7,5 @@ export { EmbeddedSubgraphDataSource } from './embedded-subgraph.data-source';
 export { RemoteSubgraphDataSource } from './remote-subgraph.data-source';
 export { RouterMetrics, type RejectionReason, type RequestOutcome } from './router-metrics';
 export type { RouterContext } from './router-context';
-export { setupTracing, shutdownTracing, type RouterTracing } from './tracing';
+export { RouterRequestContext, RequestState } from './router-context';
+export { createRouterTracing, type RouterTracing } from './tracing';

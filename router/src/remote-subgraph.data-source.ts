@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 // Not re-exported by the package index; Apollo's docs import it from here.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { context as otelContext } from '@opentelemetry/api';
+import { ROOT_CONTEXT, type Context } from '@opentelemetry/api';
 import { INTERNAL_PRINCIPAL_HEADER, REQUEST_ID_HEADER, type TokenService } from '@grove/platform';
 import type { RouterContext } from './router-context';
 import { withSubgraphFetchSpan, type SubgraphFetchDeps } from './subgraph-fetch-span';
@@ -17,6 +17,8 @@ type GatewayResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   /** One internal token per router request, however many fetches its plan makes. */
   private static readonly signed = new WeakMap<RouterContext, Promise<string>>();
+  /** Fetch span context by process() call, for willSendRequest (which gets the same options object). */
+  private readonly fetchSpans = new WeakMap<object, Context>();
   private readonly subgraph: string;
   private readonly tokens: TokenService;
   private readonly fetchDeps: SubgraphFetchDeps;
@@ -29,8 +31,11 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayResponse> {
-    const parent = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext).otelContext : otelContext.active();
-    return withSubgraphFetchSpan(this.fetchDeps, this.subgraph, parent, () => super.process(options));
+    const parent = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext).otelContext : ROOT_CONTEXT;
+    return withSubgraphFetchSpan(this.fetchDeps, this.subgraph, parent, (spanContext) => {
+      this.fetchSpans.set(options, spanContext);
+      return super.process(options);
+    });
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<void> {
@@ -41,7 +46,8 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
       headers.set(INTERNAL_PRINCIPAL_HEADER, await this.internalToken(ctx));
       headers.set(REQUEST_ID_HEADER, ctx.requestId);
     }
-    for (const [name, value] of Object.entries(traceHeaders(otelContext.active()))) headers.set(name, value);
+    const spanContext = this.fetchSpans.get(options);
+    if (spanContext) for (const [name, value] of Object.entries(traceHeaders(spanContext))) headers.set(name, value);
   }
 
   private internalToken(ctx: RouterContext): Promise<string> {

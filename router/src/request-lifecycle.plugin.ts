@@ -1,34 +1,39 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RouterContext } from './router-context';
-import { requestScope } from './router-context';
-import type { RouterMetrics } from './router-metrics';
-
-const CSRF_MESSAGE = /Cross-Site Request Forgery/;
+import { maskError } from '@grove/platform';
+import type { RouterRequestContext } from './router-context';
 
 /**
- * Feeds what only Apollo knows (resolved operation, whether the response carries errors, CSRF
- * refusals) into the request state, for metrics labels and the server span.
+ * Feeds what only Apollo knows (resolved operation, whether the response carries errors) into the
+ * request state for metrics and the server span, logs unexpected errors with the request id and
+ * stamps that id on the masked errors the client receives.
  */
-export function requestLifecyclePlugin(metrics: RouterMetrics): ApolloServerPlugin<RouterContext> {
+export function requestLifecyclePlugin(): ApolloServerPlugin<RouterRequestContext> {
   return {
-    async invalidRequestWasReceived({ error }) {
-      if (!CSRF_MESSAGE.test(error.message)) return;
-      metrics.reject('csrf');
-      const state = requestScope.getStore();
-      if (state) state.rejection = 'csrf';
-    },
     async requestDidStart() {
       return {
-        async didResolveOperation({ operationName, operation }) {
-          const state = requestScope.getStore();
-          if (!state) return;
-          state.operationName = operationName ?? undefined;
-          if (operation) state.span.setAttribute('graphql.operation.type', operation.operation);
-          if (operationName) state.span.setAttribute('graphql.operation.name', operationName);
+        async didEncounterErrors({ contextValue, errors }) {
+          const log = (err: unknown, requestId?: string) => contextValue.logger.error({ err, requestId }, 'unexpected error');
+          for (const error of errors) {
+            // Already masked and logged by the subgraph.
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' && error.extensions.requestId) continue;
+            maskError(error.toJSON(), error, { requestId: contextValue.requestId, log });
+          }
         },
-        async willSendResponse({ response }) {
-          const state = requestScope.getStore();
-          if (state && response.body.kind === 'single' && response.body.singleResult.errors?.length) state.graphqlErrors = true;
+        // One hook for the common path (Apollo awaits every hook of every plugin per request).
+        async willSendResponse({ contextValue, response, operationName, operation }) {
+          const { state } = contextValue;
+          if (operation) {
+            state.operationName = operationName ?? undefined;
+            state.span.setAttribute('graphql.operation.type', operation.operation);
+            if (operationName) state.span.setAttribute('graphql.operation.name', operationName);
+          }
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors?.length) return;
+          state.graphqlErrors = true;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            error.extensions?.code === 'INTERNAL_SERVER_ERROR' && !error.extensions.requestId
+              ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
+              : error,
+          );
         },
       };
     },

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context as OtelContext, Span } from '@opentelemetry/api';
 import type { Logger, Principal } from '@grove/platform';
 import type { RejectionReason } from './router-metrics';
@@ -9,7 +8,7 @@ export interface RouterContext {
   requestId: string;
   traceId: string;
   /** Request-scoped child logger carrying requestId and traceId. */
-  logger: Logger;
+  readonly logger: Logger;
   clientIp?: string;
   deviceId?: string;
   userAgent?: string;
@@ -17,23 +16,63 @@ export interface RouterContext {
   otelContext: OtelContext;
 }
 
-/** Mutable per-request state the router's hooks and Apollo plugins share. */
-export interface RequestState {
-  requestId: string;
-  traceId: string;
-  span: Span;
-  otelContext: OtelContext;
-  logger: Logger;
+/**
+ * Mutable per-request state the router's hooks and Apollo plugins share. The request logger is
+ * created on first use: most requests never log, and pino children are not free.
+ */
+export class RequestState {
   principal?: Principal;
   /** Operation name Apollo resolved (after validation). */
   operationName?: string;
   /** The GraphQL response carried errors (HTTP 200 with `errors`). */
   graphqlErrors?: boolean;
   rejection?: RejectionReason;
+  private requestLogger?: Logger;
+
+  constructor(
+    readonly requestId: string,
+    readonly span: Span,
+    /** Holds the server span: the parent of subgraph fetch spans. */
+    readonly otelContext: OtelContext,
+    private readonly baseLogger: Logger,
+  ) {}
+
+  get traceId(): string {
+    return this.span.spanContext().traceId;
+  }
+
+  get logger(): Logger {
+    return (this.requestLogger ??= this.baseLogger.child({ requestId: this.requestId, traceId: this.traceId }));
+  }
 }
 
-/** The request state where Apollo hands us no context (formatError, server-level plugin hooks). */
-export const requestScope = new AsyncLocalStorage<RequestState>();
+/** The Apollo context value; a class so the lazy logger getter survives Apollo's context cloning. */
+export class RouterRequestContext implements RouterContext {
+  constructor(
+    readonly principal: Principal,
+    /** Router bookkeeping for plugins; subgraphs never see it (they get a derived context). */
+    readonly state: RequestState,
+    readonly clientIp: string | undefined,
+    readonly deviceId: string | undefined,
+    readonly userAgent: string | undefined,
+  ) {}
+
+  get requestId(): string {
+    return this.state.requestId;
+  }
+
+  get traceId(): string {
+    return this.state.traceId;
+  }
+
+  get logger(): Logger {
+    return this.state.logger;
+  }
+
+  get otelContext(): OtelContext {
+    return this.state.otelContext;
+  }
+}
 
 declare module 'fastify' {
   interface FastifyRequest {

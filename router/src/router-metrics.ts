@@ -25,6 +25,9 @@ export class RouterMetrics {
   private readonly requestDuration: Histogram<'operation' | 'outcome'>;
   private readonly subgraphFetch: Histogram<'subgraph' | 'outcome'>;
   private readonly rejections: Counter<'reason'>;
+  /** Label children resolved once per label set: the hot path skips prom-client's label hashing. */
+  private readonly requestSeries = new Map<string, { count: { inc(): void }; duration: { observe(v: number): void } }>();
+  private readonly fetchSeries = new Map<string, { observe(v: number): void }>();
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
@@ -67,12 +70,24 @@ export class RouterMetrics {
   }
 
   observeRequest(operation: string, outcome: RequestOutcome, seconds: number): void {
-    this.requests.inc({ operation, outcome });
-    this.requestDuration.observe({ operation, outcome }, seconds);
+    const key = `${operation}\u0000${outcome}`;
+    let series = this.requestSeries.get(key);
+    if (!series) {
+      series = { count: this.requests.labels(operation, outcome), duration: this.requestDuration.labels(operation, outcome) };
+      this.requestSeries.set(key, series);
+    }
+    series.count.inc();
+    series.duration.observe(seconds);
   }
 
   observeSubgraphFetch(subgraph: string, outcome: 'success' | 'error', seconds: number): void {
-    this.subgraphFetch.observe({ subgraph, outcome }, seconds);
+    const key = `${subgraph}\u0000${outcome}`;
+    let series = this.fetchSeries.get(key);
+    if (!series) {
+      series = this.subgraphFetch.labels(subgraph, outcome);
+      this.fetchSeries.set(key, series);
+    }
+    series.observe(seconds);
   }
 
   reject(reason: RejectionReason): void {

@@ -2,7 +2,6 @@ import { createLogger, createPlatformRuntime, loadConfigOrExit, type EnvSource, 
 import { routerEnvSchema, type RouterConfig } from './config';
 import { createRouter, type Router } from './create-router';
 import { createSubgraphModules, type RegisteredSubgraphModule } from './subgraph-registry';
-import { shutdownTracing } from './tracing';
 
 export interface RunningPlatform {
   config: RouterConfig;
@@ -42,7 +41,6 @@ export async function startPlatform(env: EnvSource): Promise<RunningPlatform> {
         await router.close();
         await Promise.all(modules.map((m) => m.close?.()));
         await runtime.close();
-        await shutdownTracing();
       },
     };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { SpanKind, SpanStatusCode, context, trace, type Context, type Tracer } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace, type Context, type Tracer } from '@opentelemetry/api';
 import type { RouterMetrics } from './router-metrics';
 
 export interface SubgraphFetchDeps {
@@ -11,14 +11,14 @@ interface FetchResult {
 }
 
 /**
- * Runs one subgraph fetch inside a child span of the request span (made active, so the subgraph
- * resolvers or the outgoing traceparent see it) and records its latency.
+ * Runs one subgraph fetch as a child span of the request span and records its latency. The fetch
+ * receives the span's context (to propagate it as `traceparent`).
  */
 export async function withSubgraphFetchSpan<T extends FetchResult>(
   deps: SubgraphFetchDeps,
   subgraph: string,
   parent: Context,
-  fetch: () => Promise<T>,
+  fetch: (spanContext: Context) => Promise<T>,
 ): Promise<T> {
   const span = deps.tracer.startSpan(
     `subgraph ${subgraph}`,
@@ -28,7 +28,7 @@ export async function withSubgraphFetchSpan<T extends FetchResult>(
   const started = performance.now();
   let outcome: 'success' | 'error' = 'error';
   try {
-    const result = await context.with(trace.setSpan(parent, span), fetch);
+    const result = await fetch(trace.setSpan(parent, span));
     if (result.errors?.length) span.setStatus({ code: SpanStatusCode.ERROR, message: 'subgraph returned errors' });
     else outcome = 'success';
     return result;

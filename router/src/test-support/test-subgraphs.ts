@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { trace } from '@opentelemetry/api';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { buildSubgraph, ForbiddenError, type SubgraphContext, type SubgraphModule } from '@grove/platform';
 
@@ -24,7 +23,7 @@ class Caller {
   @Field({ nullable: true }) clientIp?: string;
   @Field({ nullable: true }) deviceId?: string;
   @Field({ nullable: true }) userAgent?: string;
-  /** Trace id of the span active while the resolver runs (embedded mode). */
+  /** Trace id the resolver's logger carries (embedded mode). */
   @Field({ nullable: true }) traceId?: string;
   /** `traceparent` header the subgraph received (distributed mode). */
   @Field({ nullable: true }) receivedTraceparent?: string;
@@ -61,7 +60,7 @@ class PeopleResolver {
       clientIp: ctx.clientIp,
       deviceId: ctx.deviceId,
       userAgent: ctx.userAgent,
-      traceId: trace.getActiveSpan()?.spanContext().traceId,
+      traceId: ctx.logger.bindings().traceId as string | undefined,
       receivedTraceparent: this.options.receivedTraceparent?.(),
     };
   }

@@ -1,0 +1,205 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/**
+ * `npm run bench`: the full router against a plain gateway over the same supergraph and embedded
+ * subgraphs, each in its own process, loaded by autocannon (a third process) with the
+ * authenticated `me` query, in alternating rounds. Writes bench/results/router-<date>.json and bench/results/latest.md.
+ */
+const ROOT = join(__dirname, '..');
+const RESULTS = join(__dirname, 'results');
+const AUTOCANNON = require.resolve('autocannon/autocannon.js');
+const SETTINGS = { connections: 32, warmupSec: 10, durationSec: 20, rounds: 4, target: 0.85 };
+
+type Kind = 'router' | 'baseline';
+const QUERY = { query: 'query Me { me { user { id email displayName } operatorRoles permissions } }', operationName: 'Me' };
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  token: string;
+}
+
+interface Measurement {
+  rps: number;
+  /** Server process CPU time per request (Linux /proc), less sensitive to a busy machine than req/s. */
+  cpuUsPerRequest?: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function startServer(kind: Kind): Promise<Server> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'bench-server.ts'), kind], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`${kind} server exited with ${code}`);
+  });
+  const ready = new Promise<{ url: string; token: string }>((resolve) =>
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('BENCH_READY ')) resolve(JSON.parse(line.slice('BENCH_READY '.length)));
+    }),
+  );
+  const info = await Promise.race([ready, exited]);
+  exited.catch(() => undefined);
+  return { child, ...info };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = once(server.child, 'exit');
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+async function autocannon(server: Server, durationSec: number): Promise<Measurement> {
+  const args = [
+    AUTOCANNON,
+    '--json',
+    '-c', String(SETTINGS.connections),
+    '-d', String(durationSec),
+    '-m', 'POST',
+    '-H', 'content-type=application/json',
+    '-H', `authorization=Bearer ${server.token}`,
+    '-b', JSON.stringify(QUERY),
+    server.url,
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`autocannon exited with ${code}`);
+  const result = JSON.parse(out);
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function checkAnswer(server: Server): Promise<void> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+    body: JSON.stringify(QUERY),
+  });
+  const body = (await response.json()) as { data?: { me?: unknown } };
+  if (response.status !== 200 || !body.data?.me) throw new Error(`unexpected answer from ${server.url}: ${JSON.stringify(body)}`);
+}
+
+/** utime + stime of a process in ms (Linux; USER_HZ is 100 on every mainstream distribution). */
+function cpuMs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (!pid || !existsSync(file)) return undefined;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Both servers run side by side and are loaded in alternating rounds, so a noisy neighbour on a
+ * shared machine slows both alike instead of skewing the ratio.
+ */
+async function measureInterleaved(servers: Record<Kind, Server>): Promise<Record<Kind, Measurement>> {
+  const kinds: Kind[] = ['router', 'baseline'];
+  for (const kind of kinds) {
+    await checkAnswer(servers[kind]);
+    console.log(`${kind}: warming up ${SETTINGS.warmupSec}s…`);
+    await autocannon(servers[kind], SETTINGS.warmupSec);
+  }
+  const rounds: Record<Kind, Measurement[]> = { router: [], baseline: [] };
+  const roundSec = SETTINGS.durationSec / SETTINGS.rounds;
+  for (let round = 0; round < SETTINGS.rounds; round++) {
+    for (const kind of round % 2 ? [...kinds].reverse() : kinds) {
+      const before = cpuMs(servers[kind].child.pid);
+      const result = await autocannon(servers[kind], roundSec);
+      const after = cpuMs(servers[kind].child.pid);
+      if (before !== undefined && after !== undefined && result.requests) result.cpuUsPerRequest = ((after - before) * 1000) / result.requests;
+      if (result.non2xx || result.errors) throw new Error(`${kind}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+      rounds[kind].push(result);
+    }
+    console.log(`round ${round + 1}/${SETTINGS.rounds}: router ${rounds.router.at(-1)!.rps.toFixed(0)} req/s, baseline ${rounds.baseline.at(-1)!.rps.toFixed(0)} req/s`);
+  }
+  return { router: combine(rounds.router), baseline: combine(rounds.baseline) };
+}
+
+/** Throughput over all rounds; latency percentiles are the mean of the rounds' percentiles. */
+function combine(rounds: Measurement[]): Measurement {
+  const mean = (pick: (m: Measurement) => number) => rounds.reduce((sum, m) => sum + pick(m), 0) / rounds.length;
+  const cpu = rounds.every((m) => m.cpuUsPerRequest !== undefined) ? Number(mean((m) => m.cpuUsPerRequest!).toFixed(1)) : undefined;
+  return {
+    rps: mean((m) => m.rps),
+    cpuUsPerRequest: cpu,
+    p50Ms: Number(mean((m) => m.p50Ms).toFixed(2)),
+    p99Ms: Number(mean((m) => m.p99Ms).toFixed(2)),
+    requests: rounds.reduce((sum, m) => sum + m.requests, 0),
+    non2xx: 0,
+    errors: 0,
+  };
+}
+
+async function main(): Promise<void> {
+  const servers = { router: await startServer('router'), baseline: await startServer('baseline') };
+  let measured: Record<Kind, Measurement>;
+  try {
+    measured = await measureInterleaved(servers);
+  } finally {
+    await Promise.all(Object.values(servers).map(stopServer));
+  }
+  const { router, baseline } = measured;
+  const ratio = router.rps / baseline.rps;
+  const cpuRatio = router.cpuUsPerRequest && baseline.cpuUsPerRequest ? baseline.cpuUsPerRequest / router.cpuUsPerRequest : undefined;
+  const date = new Date().toISOString();
+  const report = {
+    date,
+    node: process.version,
+    cpus: cpus().length,
+    settings: SETTINGS,
+    query: QUERY.query,
+    router,
+    baseline,
+    ratio,
+    cpuRatio,
+    meetsTarget: ratio >= SETTINGS.target,
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  const jsonFile = join(RESULTS, `router-${date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  const row = (name: string, m: Measurement) =>
+    `| ${name} | ${m.rps.toFixed(0)} | ${m.p50Ms} | ${m.p99Ms} | ${m.cpuUsPerRequest ?? 'n/a'} | ${m.requests} |`;
+  const markdown = [
+    `# Router benchmark (${date})`,
+    '',
+    `Authenticated \`me\` query, ${SETTINGS.connections} connections, ${SETTINGS.warmupSec} s warm-up per server (excluded), ${SETTINGS.durationSec} s measured per server in ${SETTINGS.rounds} alternating rounds; ` +
+      `Node ${process.version}, ${cpus().length} CPUs; each server and autocannon in its own process on loopback.`,
+    '',
+    '| server | req/s | p50 ms | p99 ms | server CPU µs/req | requests |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    row('router (JWT, rate limits, operation limits, tracing, metrics)', router),
+    row('plain ApolloGateway + ApolloServer', baseline),
+    '',
+    `Router throughput is **${pct(ratio)}** of the plain gateway (target ${pct(SETTINGS.target)}): ${report.meetsTarget ? 'met' : 'NOT met'}.`,
+    ...(cpuRatio ? [`By server CPU time per request the router runs at ${pct(cpuRatio)} of the plain gateway's efficiency.`] : []),
+    '',
+    `Raw numbers: \`${join('bench', 'results', jsonFile.split('/').pop()!)}\`. The machine may be shared; compare runs on a quiet host.`,
+    '',
+  ].join('\n');
+  writeFileSync(join(RESULTS, 'latest.md'), markdown);
+  console.log(markdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
