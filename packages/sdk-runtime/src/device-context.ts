@@ -1,0 +1,59 @@
+import type { RuleContext, ScalarValue } from '@grove/rule-engine';
+
+/** Built-in device fields, as query parameters; the same fields as headers are `x-` + kebab case (x-device-id). */
+export const DEVICE_FIELDS = [
+  'deviceId',
+  'userId',
+  'platform',
+  'osVersion',
+  'deviceModel',
+  'network',
+  'sdkVersion',
+  'baseLibraryVersion',
+  'hostAppVersion',
+  'region',
+] as const;
+export type DeviceField = (typeof DEVICE_FIELDS)[number];
+
+export const CUSTOM_QUERY_PREFIX = 'custom.';
+export const CUSTOM_HEADER_PREFIX = 'x-custom-';
+export const CUSTOM_KEY_PATTERN = '[A-Za-z0-9_-]{1,64}';
+export const MAX_DEVICE_VALUE_LENGTH = 128;
+export const MAX_CUSTOM_VALUE_LENGTH = 256;
+const MAX_CUSTOM_KEYS = 32;
+
+export function deviceHeaderName(field: DeviceField): string {
+  return `x-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+const customKey = new RegExp(`^${CUSTOM_KEY_PATTERN}$`);
+
+/**
+ * The device context of a request for gray-release decisions: query parameters first (they are signed), then
+ * headers. `custom.<key>` / `x-custom-<key>` carry host-app key/values.
+ */
+export function deviceContextOf(query: Record<string, unknown>, headers: Record<string, unknown>): RuleContext {
+  const context: RuleContext = {};
+  for (const field of DEVICE_FIELDS) {
+    const value = text(query[field]) ?? text(headers[deviceHeaderName(field)]);
+    if (value !== undefined) context[field] = value;
+  }
+  const custom: Record<string, ScalarValue> = {};
+  let count = 0;
+  const add = (key: string, raw: unknown) => {
+    const value = text(raw);
+    if (value === undefined || !customKey.test(key) || key in custom || count >= MAX_CUSTOM_KEYS) return;
+    custom[key] = value;
+    count++;
+  };
+  for (const [name, value] of Object.entries(query)) if (name.startsWith(CUSTOM_QUERY_PREFIX)) add(name.slice(CUSTOM_QUERY_PREFIX.length), value);
+  for (const [name, value] of Object.entries(headers)) if (name.startsWith(CUSTOM_HEADER_PREFIX)) add(name.slice(CUSTOM_HEADER_PREFIX.length), value);
+  if (count > 0) context.custom = custom;
+  return context;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}

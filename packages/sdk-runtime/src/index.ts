@@ -1,0 +1,44 @@
+export { registerSdkRuntimeRoutes, LOCAL_CACHE_KEY_NAME, type SdkRuntimeDeps, type SdkRuntimeHandle } from './sdk-runtime.routes';
+export { runtimeSourcesFromModules, type RuntimeSourceModules } from './runtime-sources.modules';
+export {
+  SERVABLE_VERSION_STATUSES,
+  type RuntimeApplet,
+  type RuntimeBaseLibrary,
+  type RuntimeCredentials,
+  type RuntimeDomainLists,
+  type RuntimeGrayPlan,
+  type RuntimeSdkConfig,
+  type RuntimeSources,
+  type RuntimeVersion,
+} from './runtime-sources';
+export {
+  canonicalQuery,
+  computeSignature,
+  rfc3986Encode,
+  signRuntimeRequest,
+  signatureMatches,
+  stringToSign,
+  SIGNATURE_HEADERS,
+  type QueryInput,
+  type SignRuntimeRequestInput,
+} from './runtime-signature';
+export { RuntimeErrcode, RuntimeError, RUNTIME_HTTP_STATUS, type RuntimeEnvelope } from './runtime-errors';
+export {
+  RuntimeReadModel,
+  RuntimeInvalidationTopic,
+  SDK_RUNTIME_CONSUMER_GROUP,
+  cacheKeys as runtimeCacheKeys,
+  type AppletState,
+} from './runtime-read-model';
+export { RUNTIME_INVALIDATE_CHANNEL } from './runtime-cache';
+export { GrayPlanEvaluator } from './gray-plan.evaluator';
+export { DEVICE_FIELDS, deviceContextOf, deviceHeaderName } from './device-context';
+export {
+  sdkRuntimeEnvSchema,
+  sdkRuntimeEnvShape,
+  sdkRuntimeOptionsFromConfig,
+  DEFAULT_RUNTIME_PREFIX,
+  type PackageDelivery,
+  type SdkRuntimeConfig,
+  type SdkRuntimeOptions,
+} from './runtime-config';

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import stableStringify from 'fast-json-stable-stringify';
+import { SecretCipher } from '@grove/app-manage';
+import type { DomainEvent, EventBus, Logger, Subscription } from '@grove/platform';
+import { RuntimeCache, type CacheCodec } from './runtime-cache';
+import {
+  SERVABLE_VERSION_STATUSES,
+  type RuntimeApplet,
+  type RuntimeBaseLibrary,
+  type RuntimeCredentials,
+  type RuntimeDomainLists,
+  type RuntimeGrayPlan,
+  type RuntimeSdkConfig,
+  type RuntimeSources,
+  type RuntimeVersion,
+} from './runtime-sources';
+
+/** Consumer group of the runtime on every topic it listens to. */
+export const SDK_RUNTIME_CONSUMER_GROUP = 'sdk-runtime';
+
+/** Topics whose events change what the runtime serves (names as published by the subgraphs). */
+export const RuntimeInvalidationTopic = {
+  MINI_PROGRAM: 'app-manage.mini-program',
+  HOST_APP: 'app-manage.host-app',
+  RULE_ENGINE: 'rule-engine',
+  DOMAIN: 'domain',
+  SDK_CONFIG: 'sdk.config',
+  SDK_BASE_LIBRARY: 'sdk.base-library',
+} as const;
+
+/** Everything the runtime needs about one mini-program, cached per app id (never per device). */
+export interface AppletState {
+  applet: RuntimeApplet | null;
+  /** The running plan, only when its gray version may be served. */
+  gray: { plan: RuntimeGrayPlan; version: RuntimeVersion } | null;
+  domains: RuntimeDomainLists;
+  domainsDigest: string;
+}
+
+export const cacheKeys = {
+  sdkKey: (sdkKey: string) => `sdkrt:sdkkey:${sdkKey}`,
+  credentials: (hostAppId: string) => `sdkrt:cred:${hostAppId}`,
+  applet: (appId: string) => `sdkrt:app:${appId}`,
+  link: (hostAppId: string, appId: string) => `sdkrt:link:${hostAppId}:${appId}`,
+  config: (generation: number, hostAppId: string) => `sdkrt:config:g${generation}:${hostAppId}`,
+  baseLibrary: (generation: number, platform: string, sdkVersion: string) => `sdkrt:baselib:g${generation}:${platform}:${sdkVersion}`,
+  nonce: (hostAppId: string, nonce: string) => `sdkrt:nonce:${hostAppId}:${nonce}`,
+};
+
+const CONFIG_GENERATION = 'config';
+const BASE_LIBRARY_GENERATION = 'baselib';
+const GLOBAL_CONFIG_SCOPE = 'global';
+
+export function digestOf(value: unknown): string {
+  return createHash('sha256').update(stableStringify(value)).digest('hex');
+}
+
+export interface RuntimeReadModelOptions {
+  kvTtlMs: number;
+  localTtlMs: number;
+  localMaxEntries: number;
+  /** Key material (>= 32 chars) sealing SDK secrets in the shared cache; every process of a deployment needs the same. */
+  cacheEncryptionKey: string;
+}
+
+/**
+ * The cached runtime read-model: host app credentials, per-app state (published version, running gray plan, domains),
+ * links, SDK config and base-library answers; rebuilt from the sources on a miss and invalidated by the subgraphs'
+ * events.
+ */
+export class RuntimeReadModel {
+  private readonly cache: RuntimeCache;
+  private readonly credentialsCodec: CacheCodec<RuntimeCredentials>;
+  private subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly sources: RuntimeSources,
+    readonly kv: ConstructorParameters<typeof RuntimeCache>[0],
+    private readonly logger: Logger,
+    options: RuntimeReadModelOptions,
+  ) {
+    this.cache = new RuntimeCache(kv, logger, options);
+    const cipher = new SecretCipher(options.cacheEncryptionKey);
+    // The clear secret never reaches the shared store: it is sealed to the host app id.
+    this.credentialsCodec = {
+      encode: ({ secret, ...rest }) => JSON.stringify({ ...rest, sealedSecret: cipher.encrypt(secret, `sdk-runtime:${rest.hostAppId}`) }),
+      decode: (text) => {
+        const { sealedSecret, ...rest } = JSON.parse(text) as Omit<RuntimeCredentials, 'secret'> & { sealedSecret: string };
+        return { ...rest, secret: cipher.decrypt(sealedSecret, `sdk-runtime:${rest.hostAppId}`) };
+      },
+    };
+  }
+
+  async start(events: EventBus): Promise<void> {
+    await this.cache.start();
+    const on = async (topic: string, handler: (event: DomainEvent<Record<string, unknown>>) => Promise<void>) => {
+      this.subscriptions.push(await events.subscribe<Record<string, unknown>>(topic, SDK_RUNTIME_CONSUMER_GROUP, handler));
+    };
+    const T = RuntimeInvalidationTopic;
+    const appScoped = async (event: DomainEvent<Record<string, unknown>>) => {
+      const appId = stringOf(event.payload?.appId) ?? event.key;
+      if (appId) await this.cache.invalidate([cacheKeys.applet(appId)]);
+    };
+    await on(T.MINI_PROGRAM, appScoped);
+    await on(T.RULE_ENGINE, appScoped);
+    await on(T.DOMAIN, appScoped);
+    await on(T.HOST_APP, async (event) => {
+      const hostAppId = stringOf(event.payload?.hostAppId) ?? event.key;
+      if (!hostAppId) return;
+      const keys = [cacheKeys.credentials(hostAppId)];
+      const appId = stringOf(event.payload?.appId);
+      if (appId) keys.push(cacheKeys.link(hostAppId, appId));
+      await this.cache.invalidate(keys);
+    });
+    await on(T.SDK_CONFIG, async (event) => {
+      const scope = event.key ?? stringOf(event.payload?.hostAppId);
+      if (!scope || scope === GLOBAL_CONFIG_SCOPE) return this.cache.bumpGeneration(CONFIG_GENERATION);
+      await this.cache.invalidate([cacheKeys.config(await this.cache.generation(CONFIG_GENERATION), scope)]);
+    });
+    await on(T.SDK_BASE_LIBRARY, () => this.cache.bumpGeneration(BASE_LIBRARY_GENERATION));
+  }
+
+  async close(): Promise<void> {
+    const subscriptions = this.subscriptions;
+    this.subscriptions = [];
+    await Promise.all(subscriptions.map((s) => s.close()));
+    await this.cache.close();
+  }
+
+  /** Credentials by SDK key: the key → host app mapping never changes, the credentials are invalidated by host-app events. */
+  async credentials(sdkKey: string): Promise<RuntimeCredentials | null> {
+    const mappingKey = cacheKeys.sdkKey(sdkKey);
+    const hostAppId = await this.cache.get<string | null>(mappingKey, async () => {
+      const token = this.cache.token();
+      const loaded = await this.sources.resolveCredentials(sdkKey);
+      if (!loaded) return null;
+      // One source call fills both entries; the credentials only if no host-app event arrived meanwhile.
+      const key = cacheKeys.credentials(loaded.hostAppId);
+      await this.cache.put(key, loaded, token, this.credentialsCodec);
+      return loaded.hostAppId;
+    });
+    if (!hostAppId) return null;
+    const credentials = await this.cache.get(cacheKeys.credentials(hostAppId), () => this.sources.resolveCredentials(sdkKey), this.nullableCredentialsCodec());
+    return credentials && credentials.hostAppId === hostAppId ? credentials : null;
+  }
+
+  appletState(appId: string): Promise<AppletState> {
+    return this.cache.get(cacheKeys.applet(appId), () => this.loadAppletState(appId));
+  }
+
+  isLinked(hostAppId: string, appId: string): Promise<boolean> {
+    return this.cache.get(cacheKeys.link(hostAppId, appId), () => this.sources.isLinked(hostAppId, appId));
+  }
+
+  async effectiveConfig(hostAppId: string): Promise<RuntimeSdkConfig> {
+    const generation = await this.cache.generation(CONFIG_GENERATION);
+    return this.cache.get(cacheKeys.config(generation, hostAppId), () => this.sources.effectiveConfig(hostAppId));
+  }
+
+  async baseLibrary(sdkVersion: string, platform: string): Promise<RuntimeBaseLibrary | null> {
+    const generation = await this.cache.generation(BASE_LIBRARY_GENERATION);
+    return this.cache.get(cacheKeys.baseLibrary(generation, platform, sdkVersion), () => this.sources.baseLibrary(sdkVersion, platform));
+  }
+
+  /** True the first time a nonce is seen for the host app within `ttlMs`. */
+  claimNonce(hostAppId: string, nonce: string, ttlMs: number): Promise<boolean> {
+    return this.kv.setIfAbsent(cacheKeys.nonce(hostAppId, nonce), '1', { ttlMs });
+  }
+
+  /** Drops cached state as the event consumers do (operators' tools and tests). */
+  invalidateApplet(appId: string): Promise<void> {
+    return this.cache.invalidate([cacheKeys.applet(appId)]);
+  }
+
+  private async loadAppletState(appId: string): Promise<AppletState> {
+    const [applet, plan, domains] = await Promise.all([this.sources.applet(appId), this.sources.grayPlan(appId), this.sources.domains(appId)]);
+    let gray: AppletState['gray'] = null;
+    if (applet && plan) {
+      const version = await this.sources.version(plan.grayVersionId);
+      if (version && version.appId === appId && (SERVABLE_VERSION_STATUSES as readonly string[]).includes(version.status)) gray = { plan, version };
+    }
+    return { applet, gray, domains, domainsDigest: digestOf(domains) };
+  }
+
+  private nullableCredentialsCodec(): CacheCodec<RuntimeCredentials | null> {
+    return {
+      encode: (value) => (value ? this.credentialsCodec.encode(value) : 'null'),
+      decode: (text) => (text === 'null' ? null : this.credentialsCodec.decode(text)),
+    };
+  }
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,45 @@
+import { createHmac } from 'node:crypto';
+import { canonicalQuery, rfc3986Encode, signRuntimeRequest, signatureMatches, stringToSign } from './runtime-signature';
+
+describe('runtime request signature', () => {
+  it('canonicalizes the query: decoded, RFC 3986 re-encoded, sorted by key then value', () => {
+    expect(canonicalQuery('')).toBe('');
+    expect(canonicalQuery('?b=2&a=1')).toBe('a=1&b=2');
+    expect(canonicalQuery('x=2&x=1&a=b+c')).toBe('a=b%20c&x=1&x=2');
+    expect(canonicalQuery("custom.tag=it's(ok)*!&deviceId=d~1")).toBe('custom.tag=it%27s%28ok%29%2A%21&deviceId=d~1');
+    // The same parameters as an object or as any encoding of the same string sign alike.
+    expect(canonicalQuery({ region: '华东', a: ['2', '1'] })).toBe(canonicalQuery('a=1&a=2&region=%E5%8D%8E%E4%B8%9C'));
+    expect(rfc3986Encode('a b/ü')).toBe('a%20b%2F%C3%BC');
+  });
+
+  it('signs METHOD\\nPATH\\nSORTED_QUERY\\nTIMESTAMP\\nNONCE with HMAC-SHA256 in lowercase hex', () => {
+    const message = stringToSign({ method: 'get', path: '/runtime/v1/applets/mp0123456789abcdef', query: 'platform=IOS&deviceId=d1', timestamp: 1767225600000, nonce: 'n0nce-0001' });
+    expect(message).toBe('GET\n/runtime/v1/applets/mp0123456789abcdef\ndeviceId=d1&platform=IOS\n1767225600000\nn0nce-0001');
+    const headers = signRuntimeRequest({
+      sdkKey: 'hk0123456789abcdef01234567',
+      secret: 'the-secret',
+      path: '/runtime/v1/applets/mp0123456789abcdef',
+      query: { platform: 'IOS', deviceId: 'd1' },
+      timestamp: 1767225600000,
+      nonce: 'n0nce-0001',
+    });
+    expect(headers).toEqual({
+      'x-sdk-key': 'hk0123456789abcdef01234567',
+      'x-timestamp': '1767225600000',
+      'x-nonce': 'n0nce-0001',
+      'x-signature': createHmac('sha256', 'the-secret').update(message).digest('hex'),
+    });
+    expect(signatureMatches('the-secret', message, headers['x-signature'])).toBe(true);
+    expect(signatureMatches('the-secret', message, headers['x-signature'].toUpperCase())).toBe(true);
+    expect(signatureMatches('other-secret', message, headers['x-signature'])).toBe(false);
+    expect(signatureMatches('the-secret', `${message}x`, headers['x-signature'])).toBe(false);
+    expect(signatureMatches('the-secret', message, 'zz')).toBe(false);
+  });
+
+  it('makes a fresh nonce for every request unless one is given', () => {
+    const a = signRuntimeRequest({ sdkKey: 'k', secret: 's', path: '/p' });
+    const b = signRuntimeRequest({ sdkKey: 'k', secret: 's', path: '/p' });
+    expect(a['x-nonce']).toMatch(/^[0-9a-f]{32}$/);
+    expect(a['x-nonce']).not.toBe(b['x-nonce']);
+  });
+});
