@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 
 export interface SubgraphSdl {
   name: string;
@@ -13,8 +13,18 @@ export function defaultSubgraphUrl(name: string): string {
   return `http://${name}.grove.internal/graphql`;
 }
 
+export interface ComposedSchemas {
+  supergraphSdl: string;
+  /** The client-facing API schema (what consoles and codegen see), without federation internals. */
+  apiSchemaSdl: string;
+}
+
 /** Composes subgraph SDLs into a supergraph with @apollo/composition; throws listing every composition error. */
 export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
+  return composeSchemas(subgraphs).supergraphSdl;
+}
+
+export function composeSchemas(subgraphs: SubgraphSdl[]): ComposedSchemas {
   if (!subgraphs.length) throw new Error('No subgraphs to compose');
   const sorted = [...subgraphs].sort((a, b) => a.name.localeCompare(b.name));
   const result = composeServices(
@@ -23,5 +33,5 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
   if (result.errors) {
     throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
-  return result.supergraphSdl;
+  return { supergraphSdl: result.supergraphSdl, apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) };
 }

@@ -8,13 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { maskError, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import { maskError, type HttpRouteContext, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
 import type { RouterConfig } from './config';
 import { EmbeddedSubgraphDataSource } from './embedded-subgraph.data-source';
 import { createGraphqlGuard } from './graphql-request.guard';
 import { registerHttpErrorHandlers } from './http-error-handler';
 import { createOperationLimits } from './operation-limits';
 import { RemoteSubgraphDataSource } from './remote-subgraph.data-source';
+import { authenticateRequest } from './request-auth';
 import { requestLifecyclePlugin } from './request-lifecycle.plugin';
 import { RequestRateLimits } from './request-rate-limits';
 import { RequestState, RouterRequestContext } from './router-context';
@@ -198,6 +199,16 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     // (The cast only bridges the integration's route generics.)
     handler: (request, reply) => apolloHandler.call(app, request as never, reply as never),
   });
+
+  // Module REST routes (uploads …) authenticate with the same bearer-token rule as /graphql.
+  const routeContext: HttpRouteContext = {
+    authenticate: (headers) => {
+      const authorization = headers.authorization;
+      return authenticateRequest(Array.isArray(authorization) ? authorization[0] : authorization, runtime.tokens);
+    },
+    logger,
+  };
+  for (const module of modules.values()) await module.registerHttpRoutes?.(app, routeContext);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -1,7 +1,7 @@
 export { routerEnvSchema, subgraphUrls, type RouterConfig } from './config';
 export { createRouter, readSupergraph, type CreateRouterOptions, type Router } from './create-router';
 export { startPlatform, type RunningPlatform } from './start-platform';
-export { composeSupergraph, defaultSubgraphUrl, type SubgraphSdl } from './compose-supergraph';
+export { composeSchemas, composeSupergraph, defaultSubgraphUrl, type ComposedSchemas, type SubgraphSdl } from './compose-supergraph';
 export { subgraphFactories, createSubgraphModules, type SubgraphFactory, type RegisteredSubgraphModule } from './subgraph-registry';
 export { EmbeddedSubgraphDataSource } from './embedded-subgraph.data-source';
 export { RemoteSubgraphDataSource } from './remote-subgraph.data-source';

@@ -15,5 +15,5 @@ export { BOOTSTRAP_PASSWORD_FILE, type BootstrapResult, type Viewer, type SignUp
 export type { AuthResult, ClientInfo } from './service/session.service';
 export type { InvitationResult } from './service/member.service';
 export type { OrganizationPage } from './service/organization.service';
-export { OrganizationStatus } from './store/organization.model';
+export { OrganizationStatus, OrganizationModel } from './store/organization.model';
 export type { UserView, OrganizationView, MemberView, InvitationView, SessionView } from './store/views';

@@ -11,6 +11,7 @@ import {
   type SubgraphModule,
 } from '@grove/platform';
 import { appManageEnvSchema, appManageSettingsFromConfig, defaultAppManageSettings, type AppManageSettings } from './config';
+import { registerUploadRoutes } from './http/upload-routes.fastify';
 import { createUploadHandlers, type UploadHandlers } from './http/upload.handlers';
 import { HostAppResolver } from './resolvers/host-app.resolver';
 import { LinkResolver } from './resolvers/link.resolver';
@@ -84,9 +85,15 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
     },
   });
 
+  const uploads = createUploadHandlers(versions, miniPrograms, settings);
   return {
     ...module,
-    ...createUploadHandlers(versions, miniPrograms, settings),
+    ...uploads,
+    registerHttpRoutes: (app, context) =>
+      registerUploadRoutes(app, uploads.routes, {
+        authenticate: context.authenticate,
+        onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
+      }),
     services: { miniPrograms, versions, hostApps, links },
     ready: async () => {
       await Promise.all([runtime.documents.ping(), deps.objects.ping()]);

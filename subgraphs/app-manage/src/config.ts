@@ -12,7 +12,6 @@ export const appManageEnvShape = {
   APP_MANAGE_PORT: z.coerce.number().int().min(1).max(65535).default(4103),
   APP_MANAGE_HOST: z.string().default('127.0.0.1'),
   /** Standalone service only: raw-body upload routes (the router serves them itself in embedded mode). */
-  APP_MANAGE_UPLOAD_PORT: z.coerce.number().int().min(1).max(65535).default(4113),
   /**
    * Key material (at least 32 characters) for encrypting SDK secrets at rest. Outside production a key is
    * generated once under DATA_DIR; production must set it (and keep it: losing it invalidates every secret).

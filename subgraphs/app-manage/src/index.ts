@@ -34,7 +34,8 @@ export { packageKey, type UploadVersionInput, type VersionPage } from './service
 export type { HostAppCredentials, SdkCredentials } from './service/host-app.service';
 export type { LicenseGuard, MiniProgramPage } from './service/mini-program.service';
 export { SecretCipher } from './service/secret-cipher';
-export { MiniProgramStatus } from './store/mini-program.model';
+export { MiniProgramStatus, MiniProgramModel } from './store/mini-program.model';
+export { HostAppModel } from './store/host-app.model';
 export { VersionStatus } from './store/version.model';
 export { LinkStatus } from './store/link.model';
 export type { MiniProgramView, VersionView, HostAppView, LinkView } from './store/views';

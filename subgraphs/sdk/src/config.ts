@@ -16,7 +16,6 @@ export const sdkEnvShape = {
   SDK_PORT: z.coerce.number().int().min(1).max(65535).default(4105),
   SDK_HOST: z.string().default('127.0.0.1'),
   /** Standalone service only: raw-body upload routes (the router serves them itself in embedded mode). */
-  SDK_UPLOAD_PORT: z.coerce.number().int().min(1).max(65535).default(4115),
   BASE_LIBRARY_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -229,7 +229,6 @@ describe('sdk config and environment factory', () => {
   it('reads its variables with defaults and reports bad ones', () => {
     const config = loadConfig(sdkEnvSchema, { DATA_DIR: '/tmp/x' });
     expect(config.SDK_PORT).toBe(4105);
-    expect(config.SDK_UPLOAD_PORT).toBe(4115);
     expect(sdkSettingsFromConfig(config)).toEqual({
       maxBaseLibraryBytes: 50 * 1024 * 1024,
       maxSdkArtifactBytes: 200 * 1024 * 1024,

@@ -11,6 +11,7 @@ import {
 } from '@grove/platform';
 import { defaultSdkSettings, sdkEnvSchema, sdkSettingsFromConfig, type SdkSettings } from './config';
 import { createSdkUploadHandlers, type SdkUploadHandlers } from './http/upload.handlers';
+import { registerSdkUploadRoutes } from './http/upload-routes.fastify';
 import { BaseLibraryResolver } from './resolvers/base-library.resolver';
 import { SdkBuildResolver } from './resolvers/sdk-build.resolver';
 import { SdkConfigResolver } from './resolvers/sdk-config.resolver';
@@ -93,9 +94,15 @@ export async function createSdkSubgraph(runtime: PlatformRuntime, deps: SdkDeps)
   });
   const subscription = await hostAppOwnership.subscribe(runtime.events, runtime.kv);
 
+  const uploads = createSdkUploadHandlers({ baseLibraries, sdkVersions, sdkBuilds: builds }, settings);
   return {
     ...module,
-    ...createSdkUploadHandlers({ baseLibraries, sdkVersions, sdkBuilds: builds }, settings),
+    ...uploads,
+    registerHttpRoutes: (app, context) =>
+      registerSdkUploadRoutes(app, uploads.routes, {
+        authenticate: context.authenticate,
+        onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
+      }),
     services: { baseLibraries, sdkVersions, configs, builds, hostAppOwnership },
     ready: async () => {
       await Promise.all([runtime.documents.ping(), deps.objects.ping()]);

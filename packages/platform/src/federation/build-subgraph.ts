@@ -1,6 +1,9 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray, type ResolverData } from 'type-graphql';
 import type { SubgraphContext } from './subgraph-context';
@@ -11,14 +14,25 @@ const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@pr
 
 export type ReferenceResolver<T = unknown> = (reference: Record<string, unknown> & { __typename: string }, context: SubgraphContext) => Promise<T | null> | T | null;
 
+/** A decorated type-graphql class (resolver or object type). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
+type ClassType = Function;
+
 export interface BuildSubgraphOptions {
   name: string;
-  resolvers: NonEmptyArray<Function>;
+  resolvers: NonEmptyArray<ClassType>;
   /** Resolver class instances (constructed with their services); type-graphql asks this container for them. */
   instances?: object[];
   /** `__resolveReference` per `@key` entity type name. */
   referenceResolvers?: Record<string, ReferenceResolver>;
-  orphanedTypes?: Function[];
+  orphanedTypes?: ClassType[];
+}
+
+/** What a module's REST routes get from the server that mounts them (router or standalone subgraph). */
+export interface HttpRouteContext {
+  /** Turns request headers into the caller, with the mounting server's rules (bearer JWT / internal token). */
+  authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal>;
+  logger: Logger;
 }
 
 export interface SubgraphModule {
@@ -29,6 +43,11 @@ export interface SubgraphModule {
   /** Health of the module's own drivers, for /readyz. */
   ready?: () => Promise<void>;
   close?: () => Promise<void>;
+  /**
+   * REST routes served next to `/graphql` (uploads, SDK runtime): mounted by the router in embedded
+   * mode and by `serveSubgraph` when the subgraph runs on its own.
+   */
+  registerHttpRoutes?: (app: FastifyInstance, context: HttpRouteContext) => Promise<void>;
 }
 
 /**
@@ -37,7 +56,7 @@ export interface SubgraphModule {
  * plus entity reference resolvers are attached to it.
  */
 export async function buildSubgraph(options: BuildSubgraphOptions): Promise<SubgraphModule> {
-  const byClass = new Map<Function, object>((options.instances ?? []).map((i) => [i.constructor, i]));
+  const byClass = new Map<ClassType, object>((options.instances ?? []).map((i) => [i.constructor, i]));
   const codeFirst = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,

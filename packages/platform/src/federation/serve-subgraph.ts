@@ -50,6 +50,10 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
       return reply.code(503).send({ status: 'unavailable' });
     }
   });
+  await module.registerHttpRoutes?.(app, {
+    authenticate: async (headers) => (await authenticateSubgraphRequest(headers, tokens, logger)).principal,
+    logger,
+  });
   await app.register(fastifyApollo(server), {
     context: async (request) => {
       try {

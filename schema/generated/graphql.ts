@@ -1,0 +1,1748 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: any; output: any; }
+};
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  accessToken: Scalars['String']['output'];
+  /** Access token expiry */
+  expiresAt: Scalars['DateTimeISO']['output'];
+  refreshExpiresAt: Scalars['DateTimeISO']['output'];
+  /** Rotating; present it to refreshSession once */
+  refreshToken: Scalars['String']['output'];
+  session: Session;
+  user: User;
+};
+
+/** A base library (基础库) version the SDK downloads to run mini-programs */
+export type BaseLibrary = {
+  __typename?: 'BaseLibrary';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Signed download link, valid 600 s */
+  downloadUrl: Scalars['String']['output'];
+  enabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** Oldest SDK version (semver) able to run it */
+  minSdkVersion: Scalars['String']['output'];
+  packageFiles: Scalars['Int']['output'];
+  /** Hex SHA-256 of the ZIP */
+  packageSha256: Scalars['String']['output'];
+  packageSize: Scalars['Int']['output'];
+  platforms: Array<SdkPlatform>;
+  releaseNotes?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Semantic version */
+  version: Scalars['String']['output'];
+};
+
+/** A web-view (business) domain of a mini-program */
+export type BusinessDomain = {
+  __typename?: 'BusinessDomain';
+  appId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Punycode, lower case */
+  domain: Scalars['String']['output'];
+  failureDetail?: Maybe<Scalars['String']['output']>;
+  /** Why the last check failed: MISMATCH, HTTP_STATUS, TIMEOUT, TOO_LARGE, REDIRECT_NOT_ALLOWED, TOO_MANY_REDIRECTS, UNREACHABLE */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: BusinessDomainStatus;
+  verificationFile: VerificationFile;
+  verificationMethod?: Maybe<BusinessDomainVerificationMethod>;
+  verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+export type BusinessDomainStatus =
+  | 'PENDING_VERIFICATION'
+  | 'VERIFIED';
+
+/** FILE: the issued file was served; WHITELIST: operator whitelist */
+export type BusinessDomainVerificationMethod =
+  | 'FILE'
+  | 'WHITELIST';
+
+export type CreateGrayRuleInput = {
+  appId: Scalars['ID']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  rule: Scalars['JSONObject']['input'];
+};
+
+export type CreateHostAppInput = {
+  /** At most 2 */
+  androidPackageNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most 2 */
+  harmonyBundleNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most 2 */
+  iosBundleIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  name: Scalars['String']['input'];
+  orgId: Scalars['ID']['input'];
+};
+
+export type CreateMiniProgramInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  orgId: Scalars['ID']['input'];
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreateOperatorInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** Generated and returned once when omitted */
+  password?: InputMaybe<Scalars['String']['input']>;
+  role: OperatorRole;
+};
+
+/** Result of createOperator */
+export type CreateOperatorPayload = {
+  __typename?: 'CreateOperatorPayload';
+  /** Generated password, shown once; null when the admin set one */
+  initialPassword?: Maybe<Scalars['String']['output']>;
+  user: User;
+};
+
+/** What the SDK of a host app receives: the defaults merged with its override */
+export type EffectiveSdkConfig = {
+  __typename?: 'EffectiveSdkConfig';
+  config: SdkConfig;
+  /** Hex SHA-256 of the canonical JSON of config */
+  etag: Scalars['String']['output'];
+  globalVersion: Scalars['Int']['output'];
+  hostAppId: Scalars['ID']['output'];
+  overrideVersion: Scalars['Int']['output'];
+  /** globalVersion + overrideVersion; grows with every change affecting this host app */
+  version: Scalars['Int']['output'];
+};
+
+/** Recorded as data; the rule-engine subgraph owns gray rules */
+export type GrayReleaseInput = {
+  grayPercentage?: InputMaybe<Scalars['Int']['input']>;
+  grayRuleId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A saved gray release rule of a mini-program */
+export type GrayRule = {
+  __typename?: 'GrayRule';
+  appId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** { salt, match } with conditions {field, op, value} and groups {all|any: [...]} */
+  rule: Scalars['JSONObject']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  updatedBy: Scalars['ID']['output'];
+  /** Pass it as expectedVersion when editing */
+  version: Scalars['Int']['output'];
+};
+
+/** A host app (应用) embedding the SDK; its SDK secret is never readable here */
+export type HostApp = {
+  __typename?: 'HostApp';
+  androidPackageNames: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  enabled: Scalars['Boolean']['output'];
+  harmonyBundleNames: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  iosBundleIds: Array<Scalars['String']['output']>;
+  /** Linked and requested mini-programs */
+  links: Array<HostAppLink>;
+  name: Scalars['String']['output'];
+  orgId: Scalars['ID']['output'];
+  organization: Organization;
+  /** Public SDK key the host app sends with every runtime request */
+  sdkKey: Scalars['String']['output'];
+  /** Last 4 characters of the current SDK secret */
+  secretHint: Scalars['String']['output'];
+  secretRotatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** Returned only by createHostApp and rotateHostAppSecret: store the secret now, it is not shown again */
+export type HostAppCredentials = {
+  __typename?: 'HostAppCredentials';
+  hostApp: HostApp;
+  sdkKey: Scalars['String']['output'];
+  sdkSecret: Scalars['String']['output'];
+};
+
+/** A mini-program linked (or requested to be linked) to a host app */
+export type HostAppLink = {
+  __typename?: 'HostAppLink';
+  appId: Scalars['String']['output'];
+  appOrgId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  decidedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  hostAppId: Scalars['ID']['output'];
+  hostOrgId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** Visible to both organizations of the link */
+  miniProgram?: Maybe<MiniProgram>;
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  requestedBy: Scalars['ID']['output'];
+  status: HostAppLinkStatus;
+};
+
+/** INCOMING: requests for your mini-programs; OUTGOING: requests from your host apps */
+export type HostAppLinkDirection =
+  | 'INCOMING'
+  | 'OUTGOING';
+
+export type HostAppLinkStatus =
+  | 'ACTIVE'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type Invitation = {
+  __typename?: 'Invitation';
+  createdAt: Scalars['DateTimeISO']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  expiresAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  invitedBy: Scalars['ID']['output'];
+  orgId: Scalars['ID']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  role: OrgRole;
+  status: InvitationStatus;
+};
+
+export type InvitationPayload = {
+  __typename?: 'InvitationPayload';
+  invitation: Invitation;
+  /** One-time token for acceptInvitation / signUp; returned only here */
+  token: Scalars['String']['output'];
+};
+
+export type InvitationStatus =
+  | 'ACCEPTED'
+  | 'PENDING';
+
+export type InviteMemberInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  orgId: Scalars['ID']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role: OrgRole;
+};
+
+/** The license in force */
+export type License = {
+  __typename?: 'License';
+  /** Once expired, changes are refused until a new license is installed; reads keep working */
+  expired: Scalars['Boolean']['output'];
+  /** null: does not expire */
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** null for the built-in evaluation license */
+  installedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  issuedAt: Scalars['DateTimeISO']['output'];
+  licenseId: Scalars['String']['output'];
+  licensee: Scalars['String']['output'];
+  limits: Array<LicenseLimit>;
+  source: LicenseSource;
+};
+
+/** An uploaded license, as kept in the installation history */
+export type LicenseInstallation = {
+  __typename?: 'LicenseInstallation';
+  /** True for the installation in force */
+  active: Scalars['Boolean']['output'];
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  installedAt: Scalars['DateTimeISO']['output'];
+  /** User id of the operator admin who installed it */
+  installedBy: Scalars['ID']['output'];
+  issuedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  licenseId: Scalars['String']['output'];
+  licensee: Scalars['String']['output'];
+  /** null when the document does not verify */
+  limits?: Maybe<Array<LicenseLimit>>;
+  /** False when the stored document no longer verifies with the configured public key (it is ignored) */
+  valid: Scalars['Boolean']['output'];
+};
+
+export type LicenseInstallationPage = {
+  __typename?: 'LicenseInstallationPage';
+  items: Array<LicenseInstallation>;
+  total: Scalars['Int']['output'];
+};
+
+/** One limit of a license and how much of it is used */
+export type LicenseLimit = {
+  __typename?: 'LicenseLimit';
+  /** null: unlimited */
+  max?: Maybe<Scalars['Int']['output']>;
+  name: LicenseLimitName;
+  /** max - used, never below 0; null when unlimited or unknown */
+  remaining?: Maybe<Scalars['Int']['output']>;
+  /** Current count; null when not tracked (or in license history) */
+  used?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What a license limits */
+export type LicenseLimitName =
+  | 'CONCURRENT_GRAY_RELEASES'
+  | 'HOST_APPS'
+  | 'MINI_PROGRAMS'
+  | 'ORGANIZATIONS';
+
+/** INSTALLED: uploaded by an operator admin; EVALUATION: the built-in evaluation license (nothing installed) */
+export type LicenseSource =
+  | 'EVALUATION'
+  | 'INSTALLED';
+
+export type LoginInput = {
+  /** Defaults to the x-device-id the router forwards */
+  deviceId?: InputMaybe<Scalars['String']['input']>;
+  deviceName?: InputMaybe<Scalars['String']['input']>;
+  /** Email or phone number */
+  identifier: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+/** A membership of a user in an organization; `user` and `organization` resolve the entities */
+export type Member = {
+  __typename?: 'Member';
+  joinedAt: Scalars['DateTimeISO']['output'];
+  orgId: Scalars['ID']['output'];
+  organization?: Maybe<Organization>;
+  role: OrgRole;
+  user?: Maybe<User>;
+  userId: Scalars['ID']['output'];
+};
+
+/** A mini-program; `id` is its app id */
+export type MiniProgram = {
+  __typename?: 'MiniProgram';
+  /** Same as id: the stable public app id */
+  appId: Scalars['String']['output'];
+  category?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Members of the owning organization and reviewing operators; the entity is null for others */
+  domains?: Maybe<MiniProgramDomains>;
+  frozenReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Object-store key of the logo (set by the logo upload) */
+  logoKey?: Maybe<Scalars['String']['output']>;
+  /** Short-lived download link of the logo */
+  logoUrl?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  orgId: Scalars['ID']['output'];
+  organization: Organization;
+  publishedVersion?: Maybe<MiniProgramVersion>;
+  status: MiniProgramStatus;
+  tags: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Newest first */
+  versions: Array<MiniProgramVersion>;
+};
+
+
+/** A mini-program; `id` is its app id */
+export type MiniProgramVersionsArgs = {
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
+/** Service domain lists and business domains of a mini-program */
+export type MiniProgramDomains = {
+  __typename?: 'MiniProgramDomains';
+  appId: Scalars['ID']['output'];
+  /** By domain name */
+  businessDomains: Array<BusinessDomain>;
+  download: Array<Scalars['String']['output']>;
+  request: Array<Scalars['String']['output']>;
+  socket: Array<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  upload: Array<Scalars['String']['output']>;
+  /** 0 before the first change; pass it as expectedVersion when replacing a list */
+  version: Scalars['Int']['output'];
+};
+
+export type MiniProgramPage = {
+  __typename?: 'MiniProgramPage';
+  items: Array<MiniProgram>;
+  total: Scalars['Int']['output'];
+};
+
+/** FROZEN mini-programs cannot be submitted or released */
+export type MiniProgramStatus =
+  | 'ACTIVE'
+  | 'FROZEN';
+
+/** One uploaded package of a mini-program and its review/release state */
+export type MiniProgramVersion = {
+  __typename?: 'MiniProgramVersion';
+  appId: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  delistReason?: Maybe<Scalars['String']['output']>;
+  delistedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** True when an operator delisted it */
+  forcedDelist?: Maybe<Scalars['Boolean']['output']>;
+  /** Placeholder data; the rule-engine subgraph owns gray rules */
+  grayPercentage?: Maybe<Scalars['Int']['output']>;
+  grayRuleId?: Maybe<Scalars['String']['output']>;
+  grayStartedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  minPlatformCode?: Maybe<Scalars['Int']['output']>;
+  miniProgram?: Maybe<MiniProgram>;
+  packageFiles: Scalars['Int']['output'];
+  /** 'w3c' or 'wechat' */
+  packageFormat: Scalars['String']['output'];
+  /** Hex SHA-256 of the ZIP, as served to the SDK */
+  packageSha256: Scalars['String']['output'];
+  packageSize: Scalars['Int']['output'];
+  packageUncompressedBytes: Scalars['Int']['output'];
+  pages: Array<Scalars['String']['output']>;
+  /** What a rollback from this version returns to */
+  previousPublishedVersionId?: Maybe<Scalars['ID']['output']>;
+  publishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  releaseNotes?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: MiniProgramVersionStatus;
+  submittedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  submittedBy?: Maybe<Scalars['ID']['output']>;
+  uploadedBy: Scalars['ID']['output'];
+  versionCode?: Maybe<Scalars['Int']['output']>;
+  versionName: Scalars['String']['output'];
+};
+
+export type MiniProgramVersionPage = {
+  __typename?: 'MiniProgramVersionPage';
+  items: Array<MiniProgramVersion>;
+  total: Scalars['Int']['output'];
+};
+
+/** Review and release state of a version */
+export type MiniProgramVersionStatus =
+  | 'APPROVED'
+  | 'DELISTED'
+  | 'DEVELOPMENT'
+  | 'GRAY'
+  | 'PUBLISHED'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** The invited (signed-in) user redeems the token */
+  acceptInvitation: Member;
+  /** miniprogram:write; PENDING_VERIFICATION with a file to serve, VERIFIED at once when whitelisted */
+  addBusinessDomain: BusinessDomain;
+  /** Operators with platform:configure */
+  addWhitelistDomain: WhitelistDomain;
+  /** Any signed-in user; creates a PENDING organization owned by the caller */
+  applyForOrganization: Organization;
+  /** miniprogram:release in the mini-program's organization */
+  approveLinkRequest: HostAppLink;
+  /** org:review; PENDING → APPROVED */
+  approveOrganization: Organization;
+  /** miniprogram:review; SUBMITTED → APPROVED */
+  approveSdkBuild: SdkBuild;
+  /** miniprogram:review; SUBMITTED → APPROVED */
+  approveVersion: MiniProgramVersion;
+  /** Nobody grants a role above their own; the last owner stays */
+  changeMemberRole: Member;
+  /** hostapp:manage in the host app's organization; back to the global defaults */
+  clearSdkConfigOverride: SdkConfigOverride;
+  /** miniprogram:release; ACTIVE/PAUSED → COMPLETED (the gray version should be published) */
+  completeReleasePlan: ReleasePlan;
+  /** miniprogram:release; BAD_USER_INPUT lists every problem of the rule */
+  createGrayRule: GrayRule;
+  /** hostapp:manage; license-limited; the SDK secret is shown only here */
+  createHostApp: HostAppCredentials;
+  /** miniprogram:write in the organization; license-limited */
+  createMiniProgram: MiniProgram;
+  /** operator:manage */
+  createOperator: CreateOperatorPayload;
+  /** miniprogram:release; CONFLICT while a running plan uses it */
+  deleteGrayRule: Scalars['Boolean']['output'];
+  /** miniprogram:release; PUBLISHED | GRAY → DELISTED */
+  delistVersion: MiniProgramVersion;
+  /** platform:configure; SDKs stop receiving it */
+  disableBaseLibrary: BaseLibrary;
+  /** hostapp:manage; the runtime refuses a disabled host app */
+  disableHostApp: HostApp;
+  /** operator:manage; also revokes the operator’s sessions */
+  disableOperator: User;
+  /** platform:configure */
+  disableSdkVersion: SdkVersion;
+  /** platform:configure */
+  enableBaseLibrary: BaseLibrary;
+  /** hostapp:manage */
+  enableHostApp: HostApp;
+  /** operator:manage */
+  enableOperator: User;
+  /** platform:configure */
+  enableSdkVersion: SdkVersion;
+  /** Operators (miniprogram:govern); PUBLISHED | GRAY → DELISTED */
+  forceDelistVersion: MiniProgramVersion;
+  /** Operators (miniprogram:govern); ACTIVE → FROZEN */
+  freezeMiniProgram: MiniProgram;
+  /** org:freeze; APPROVED only */
+  freezeOrganization: Organization;
+  /** platform:configure (OPERATOR_ADMIN): verifies the vendor signature of a license document (JSON) and puts it in force */
+  installLicense: License;
+  /** ORG_OWNER/ORG_ADMIN of an approved, unfrozen organization */
+  inviteMember: InvitationPayload;
+  /** hostapp:manage; same organization: ACTIVE at once, else a PENDING request */
+  linkMiniProgram: HostAppLink;
+  /** Password login; throttled per identifier */
+  login: AuthPayload;
+  /** Revokes the current session */
+  logout: Scalars['Boolean']['output'];
+  /** miniprogram:release; ACTIVE → PAUSED */
+  pauseReleasePlan: ReleasePlan;
+  /** platform:configure; the artifact must already be in the object store */
+  publishSdkVersion: SdkVersion;
+  /** miniprogram:release; APPROVED | GRAY → PUBLISHED */
+  publishVersion: MiniProgramVersion;
+  /** miniprogram:release; ACTIVE plans only, and only upwards */
+  raiseReleasePlanPercentage: ReleasePlan;
+  /** Rotates the refresh token; a reused token revokes its session */
+  refreshSession: AuthPayload;
+  /** miniprogram:release in the mini-program's organization */
+  rejectLinkRequest: HostAppLink;
+  /** org:review; PENDING → REJECTED */
+  rejectOrganization: Organization;
+  /** miniprogram:review; SUBMITTED → REJECTED */
+  rejectSdkBuild: SdkBuild;
+  /** miniprogram:review; SUBMITTED → REJECTED */
+  rejectVersion: MiniProgramVersion;
+  /** miniprogram:write */
+  removeBusinessDomain: Scalars['Boolean']['output'];
+  /** Managers remove lower or equal ranks; anyone may remove themself (leave) */
+  removeMember: Scalars['Boolean']['output'];
+  /** Operators with platform:configure; domains verified through it stay verified */
+  removeWhitelistDomain: Scalars['Boolean']['output'];
+  /** Owner; REJECTED → PENDING with edited details */
+  resubmitOrganization: Organization;
+  /** miniprogram:release; PAUSED → ACTIVE */
+  resumeReleasePlan: ReleasePlan;
+  /** miniprogram:release; ACTIVE/PAUSED → REVERTED (gray devices go back) */
+  revertReleasePlan: ReleasePlan;
+  /** Revokes one of your own sessions */
+  revokeSession: Scalars['Boolean']['output'];
+  /** user:sessions:revoke:any; returns how many sessions were live */
+  revokeUserSessions: Scalars['Int']['output'];
+  /** miniprogram:release; the previously published version is published again */
+  rollbackMiniProgram: MiniProgramVersion;
+  /** hostapp:manage; the old secret stops working at once */
+  rotateHostAppSecret: HostAppCredentials;
+  /** hostapp:manage in the host app's organization; replaces the override */
+  setSdkConfigOverride: SdkConfigOverride;
+  /** miniprogram:write; replaces the whole list (at most 200, no duplicates, no IPs) */
+  setServiceDomains: MiniProgramDomains;
+  /** Institution user sign-up, optionally redeeming an invitation */
+  signUp: SignUpPayload;
+  /** miniprogram:release; APPROVED → GRAY */
+  startGrayRelease: MiniProgramVersion;
+  /** miniprogram:release; one running plan per mini-program; license-limited */
+  startReleasePlan: ReleasePlan;
+  /** miniprogram:release; GRAY → APPROVED */
+  stopGrayRelease: MiniProgramVersion;
+  /** hostapp:manage; submits an uploaded artifact → SUBMITTED */
+  submitSdkBuild: SdkBuild;
+  /** miniprogram:write; DEVELOPMENT → SUBMITTED */
+  submitVersionForReview: MiniProgramVersion;
+  /** Operators (miniprogram:govern); FROZEN → ACTIVE */
+  unfreezeMiniProgram: MiniProgram;
+  /** org:freeze */
+  unfreezeOrganization: Organization;
+  /** Either side of the link */
+  unlinkMiniProgram: Scalars['Boolean']['output'];
+  /** platform:configure */
+  updateBaseLibrary: BaseLibrary;
+  /** miniprogram:release; CONFLICT when expectedVersion is stale */
+  updateGrayRule: GrayRule;
+  /** hostapp:manage */
+  updateHostApp: HostApp;
+  /** miniprogram:write */
+  updateMiniProgram: MiniProgram;
+  /** platform:configure; a new version; CONFLICT when expectedVersion is stale */
+  updateSdkGlobalConfig: SdkGlobalConfig;
+  /** miniprogram:write; fetches the verification file now */
+  verifyBusinessDomain: BusinessDomain;
+  /** hostapp:manage; SUBMITTED → WITHDRAWN */
+  withdrawSdkBuild: SdkBuild;
+  /** The submitter; SUBMITTED → DEVELOPMENT */
+  withdrawVersionReview: MiniProgramVersion;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationAddBusinessDomainArgs = {
+  appId: Scalars['ID']['input'];
+  domain: Scalars['String']['input'];
+};
+
+
+export type MutationAddWhitelistDomainArgs = {
+  domain: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationApplyForOrganizationArgs = {
+  input: OrganizationApplicationInput;
+};
+
+
+export type MutationApproveLinkRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveSdkBuildArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationChangeMemberRoleArgs = {
+  orgId: Scalars['ID']['input'];
+  role: OrgRole;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationClearSdkConfigOverrideArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  hostAppId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteReleasePlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateGrayRuleArgs = {
+  input: CreateGrayRuleInput;
+};
+
+
+export type MutationCreateHostAppArgs = {
+  input: CreateHostAppInput;
+};
+
+
+export type MutationCreateMiniProgramArgs = {
+  input: CreateMiniProgramInput;
+};
+
+
+export type MutationCreateOperatorArgs = {
+  input: CreateOperatorInput;
+};
+
+
+export type MutationDeleteGrayRuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDelistVersionArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDisableBaseLibraryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisableHostAppArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisableOperatorArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationDisableSdkVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEnableBaseLibraryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEnableHostAppArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEnableOperatorArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationEnableSdkVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationForceDelistVersionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationFreezeMiniProgramArgs = {
+  appId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationFreezeOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationInstallLicenseArgs = {
+  document: Scalars['String']['input'];
+};
+
+
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+};
+
+
+export type MutationLinkMiniProgramArgs = {
+  appId: Scalars['ID']['input'];
+  hostAppId: Scalars['ID']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  input: LoginInput;
+};
+
+
+export type MutationPauseReleasePlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishSdkVersionArgs = {
+  input: PublishSdkVersionInput;
+};
+
+
+export type MutationPublishVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRaiseReleasePlanPercentageArgs = {
+  id: Scalars['ID']['input'];
+  percentage: Scalars['Float']['input'];
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRejectLinkRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRejectOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRejectSdkBuildArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRejectVersionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveBusinessDomainArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveMemberArgs = {
+  orgId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveWhitelistDomainArgs = {
+  domain: Scalars['String']['input'];
+};
+
+
+export type MutationResubmitOrganizationArgs = {
+  id: Scalars['ID']['input'];
+  input: OrganizationApplicationInput;
+};
+
+
+export type MutationResumeReleasePlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevertReleasePlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeUserSessionsArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRollbackMiniProgramArgs = {
+  appId: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateHostAppSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetSdkConfigOverrideArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  hostAppId: Scalars['ID']['input'];
+  input: SdkConfigInput;
+};
+
+
+export type MutationSetServiceDomainsArgs = {
+  appId: Scalars['ID']['input'];
+  domains: Array<Scalars['String']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  kind: ServiceDomainKind;
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationStartGrayReleaseArgs = {
+  id: Scalars['ID']['input'];
+  input?: InputMaybe<GrayReleaseInput>;
+};
+
+
+export type MutationStartReleasePlanArgs = {
+  input: StartReleasePlanInput;
+};
+
+
+export type MutationStopGrayReleaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitSdkBuildArgs = {
+  input: SubmitSdkBuildInput;
+};
+
+
+export type MutationSubmitVersionForReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnfreezeMiniProgramArgs = {
+  appId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnfreezeOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlinkMiniProgramArgs = {
+  appId: Scalars['ID']['input'];
+  hostAppId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateBaseLibraryArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateBaseLibraryInput;
+};
+
+
+export type MutationUpdateGrayRuleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateGrayRuleInput;
+};
+
+
+export type MutationUpdateHostAppArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateHostAppInput;
+};
+
+
+export type MutationUpdateMiniProgramArgs = {
+  appId: Scalars['ID']['input'];
+  input: UpdateMiniProgramInput;
+};
+
+
+export type MutationUpdateSdkGlobalConfigArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: SdkConfigInput;
+};
+
+
+export type MutationVerifyBusinessDomainArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawSdkBuildArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawVersionReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type OperatorRole =
+  | 'OPERATOR_ADMIN'
+  | 'OPERATOR_REVIEWER';
+
+export type OrgRole =
+  | 'ORG_ADMIN'
+  | 'ORG_DEVELOPER'
+  | 'ORG_OWNER';
+
+export type Organization = {
+  __typename?: 'Organization';
+  applicantId?: Maybe<Scalars['ID']['output']>;
+  contactEmail?: Maybe<Scalars['String']['output']>;
+  contactName?: Maybe<Scalars['String']['output']>;
+  contactPhone?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  creditCode?: Maybe<Scalars['String']['output']>;
+  /** Frozen organizations keep their data but their members cannot act for them */
+  frozen: Scalars['Boolean']['output'];
+  frozenReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  licenceDocumentRef?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: OrganizationStatus;
+  submittedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+export type OrganizationApplicationInput = {
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  contactName: Scalars['String']['input'];
+  contactPhone: Scalars['String']['input'];
+  /** Unified social credit code (统一社会信用代码), 18 characters */
+  creditCode: Scalars['String']['input'];
+  /** Reference to the uploaded business licence */
+  licenceDocumentRef: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type OrganizationPage = {
+  __typename?: 'OrganizationPage';
+  items: Array<Organization>;
+  total: Scalars['Int']['output'];
+};
+
+/** Review state of an organization application */
+export type OrganizationStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type PublishSdkVersionInput = {
+  /** Key of the artifact in the object store */
+  artifactKey: Scalars['String']['input'];
+  platform: SdkPlatform;
+  releaseNotes?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Newest first; disabled ones only for platform:configure */
+  baseLibraries: Array<BaseLibrary>;
+  baseLibrary: BaseLibrary;
+  /** The owning organization or operators */
+  effectiveSdkConfig: EffectiveSdkConfig;
+  /** Members of the owning organization or reviewing operators; by name */
+  grayRules: Array<GrayRule>;
+  /** Members of the owning organization or operators */
+  hostApp: HostApp;
+  hostApps: Array<HostApp>;
+  /** Operators: the license in force (the built-in evaluation license until one is installed) with usage per limit */
+  license: License;
+  /** platform:configure (OPERATOR_ADMIN): installed licenses, newest first */
+  licenseHistory: LicenseInstallationPage;
+  /** Link requests of an organization (PENDING unless a status is given) */
+  linkRequests: Array<HostAppLink>;
+  /** The signed-in caller with roles, memberships and permissions */
+  me: Viewer;
+  /** org:members:read, or operators */
+  members: Array<Member>;
+  /** Members of the owning organization (miniprogram:read) or reviewers */
+  miniProgram: MiniProgram;
+  /** Members of the owning organization (miniprogram:read) or reviewing operators */
+  miniProgramDomains: MiniProgramDomains;
+  miniProgramVersion: MiniProgramVersion;
+  /** An organization's mini-programs, newest first */
+  miniPrograms: MiniProgramPage;
+  /** Organizations the caller belongs to, in any state */
+  myOrganizations: Array<Organization>;
+  /** Your live sessions (devices) */
+  mySessions: Array<Session>;
+  /** Operator accounts (operator:manage) */
+  operators: Array<User>;
+  /** Members of the organization or operators */
+  organization: Organization;
+  /** Operators (org:read:any); newest first */
+  organizations: OrganizationPage;
+  /** Review queue, oldest first (miniprogram:review) */
+  pendingReviews: MiniProgramVersionPage;
+  /** Review queue, oldest first (miniprogram:review) */
+  pendingSdkBuildReviews: SdkBuildPage;
+  releasePlan: ReleasePlan;
+  /** Members of the owning organization or reviewing operators; newest first */
+  releasePlans: Array<ReleasePlan>;
+  /** Newest enabled base library compatible with the SDK version, else the newest enabled one */
+  resolveBaseLibrary?: Maybe<BaseLibrary>;
+  /** The submitting organization or operators */
+  sdkBuild: SdkBuild;
+  /** An organization's submissions, newest first */
+  sdkBuilds: Array<SdkBuild>;
+  /** Newest first: the global defaults without hostAppId, else that host app override */
+  sdkConfigHistory: Array<SdkConfigRevision>;
+  /** The owning organization or operators */
+  sdkConfigOverride: SdkConfigOverride;
+  /** Signed-in users */
+  sdkGlobalConfig: SdkGlobalConfig;
+  sdkVersion: SdkVersion;
+  /** Newest first; disabled ones only for platform:configure */
+  sdkVersions: Array<SdkVersion>;
+  /** Yourself, or anyone for operators */
+  user: User;
+  /** Versions of a mini-program, newest first */
+  versions: Array<MiniProgramVersion>;
+  /** Operators */
+  whitelistDomains: Array<WhitelistDomain>;
+};
+
+
+export type QueryBaseLibrariesArgs = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  platform?: InputMaybe<SdkPlatform>;
+};
+
+
+export type QueryBaseLibraryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryEffectiveSdkConfigArgs = {
+  hostAppId: Scalars['ID']['input'];
+};
+
+
+export type QueryGrayRulesArgs = {
+  appId: Scalars['ID']['input'];
+};
+
+
+export type QueryHostAppArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryHostAppsArgs = {
+  orgId: Scalars['ID']['input'];
+};
+
+
+export type QueryLicenseHistoryArgs = {
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryLinkRequestsArgs = {
+  direction?: HostAppLinkDirection;
+  orgId: Scalars['ID']['input'];
+  status?: InputMaybe<HostAppLinkStatus>;
+};
+
+
+export type QueryMembersArgs = {
+  orgId: Scalars['ID']['input'];
+};
+
+
+export type QueryMiniProgramArgs = {
+  appId: Scalars['ID']['input'];
+};
+
+
+export type QueryMiniProgramDomainsArgs = {
+  appId: Scalars['ID']['input'];
+};
+
+
+export type QueryMiniProgramVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMiniProgramsArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  orgId: Scalars['ID']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
+  skip?: Scalars['Int']['input'];
+  status?: InputMaybe<MiniProgramStatus>;
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryOrganizationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrganizationsArgs = {
+  frozen?: InputMaybe<Scalars['Boolean']['input']>;
+  skip?: Scalars['Int']['input'];
+  status?: InputMaybe<OrganizationStatus>;
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryPendingReviewsArgs = {
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryPendingSdkBuildReviewsArgs = {
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryReleasePlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReleasePlansArgs = {
+  appId: Scalars['ID']['input'];
+};
+
+
+export type QueryResolveBaseLibraryArgs = {
+  platform: SdkPlatform;
+  sdkVersion: Scalars['String']['input'];
+};
+
+
+export type QuerySdkBuildArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySdkBuildsArgs = {
+  orgId: Scalars['ID']['input'];
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QuerySdkConfigHistoryArgs = {
+  hostAppId?: InputMaybe<Scalars['ID']['input']>;
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QuerySdkConfigOverrideArgs = {
+  hostAppId: Scalars['ID']['input'];
+};
+
+
+export type QuerySdkVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySdkVersionsArgs = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  platform?: InputMaybe<SdkPlatform>;
+};
+
+
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryVersionsArgs = {
+  appId: Scalars['ID']['input'];
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
+/** A phased gray release of one version under a rule */
+export type ReleasePlan = {
+  __typename?: 'ReleasePlan';
+  appId: Scalars['ID']['output'];
+  completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** app-manage's id of the version being gray-released */
+  grayVersionId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  pausedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Share of matching devices in the gray cohort (0.01 to 100); only goes up */
+  percentage: Scalars['Float']['output'];
+  revertedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Null once the rule was deleted */
+  rule?: Maybe<GrayRule>;
+  ruleId: Scalars['ID']['output'];
+  startedAt: Scalars['DateTimeISO']['output'];
+  startedBy: Scalars['ID']['output'];
+  state: ReleasePlanState;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** ACTIVE and PAUSED plans are running (PAUSED keeps its cohort, admits nobody new); COMPLETED and REVERTED are final */
+export type ReleasePlanState =
+  | 'ACTIVE'
+  | 'COMPLETED'
+  | 'PAUSED'
+  | 'REVERTED';
+
+/** An SDK build an organization submitted for review */
+export type SdkBuild = {
+  __typename?: 'SdkBuild';
+  /** Object key; a rejected build can be resubmitted with it */
+  artifactKey: Scalars['String']['output'];
+  artifactSha256: Scalars['String']['output'];
+  artifactSize: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Signed download link for reviewers, valid 600 s */
+  downloadUrl: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  notes?: Maybe<Scalars['String']['output']>;
+  orgId: Scalars['ID']['output'];
+  platform: SdkPlatform;
+  rejectionReason?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: SdkBuildStatus;
+  submittedBy: Scalars['ID']['output'];
+  version: Scalars['String']['output'];
+};
+
+export type SdkBuildPage = {
+  __typename?: 'SdkBuildPage';
+  items: Array<SdkBuild>;
+  total: Scalars['Int']['output'];
+};
+
+/** Review state of a submitted SDK build */
+export type SdkBuildStatus =
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
+
+/** A complete SDK configuration document */
+export type SdkConfig = {
+  __typename?: 'SdkConfig';
+  /** Empty: every API that is not blocked */
+  allowedApiList: Array<Scalars['String']['output']>;
+  /** Wins over allowedApiList */
+  blockedApiList: Array<Scalars['String']['output']>;
+  enableDebug: Scalars['Boolean']['output'];
+  /** Free-form string settings, sorted by key */
+  extra: Array<SdkConfigEntry>;
+  logLevel: SdkLogLevel;
+  maxCachedApplets: Scalars['Int']['output'];
+  packageDownloadTimeoutMs: Scalars['Int']['output'];
+  reportIntervalSec: Scalars['Int']['output'];
+};
+
+export type SdkConfigEntry = {
+  __typename?: 'SdkConfigEntry';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type SdkConfigEntryInput = {
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** Global defaults: omitted fields take built-in defaults. Override: only the given fields override. */
+export type SdkConfigInput = {
+  allowedApiList?: InputMaybe<Array<Scalars['String']['input']>>;
+  blockedApiList?: InputMaybe<Array<Scalars['String']['input']>>;
+  enableDebug?: InputMaybe<Scalars['Boolean']['input']>;
+  extra?: InputMaybe<Array<SdkConfigEntryInput>>;
+  logLevel?: InputMaybe<SdkLogLevel>;
+  maxCachedApplets?: InputMaybe<Scalars['Int']['input']>;
+  packageDownloadTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
+  reportIntervalSec?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A host app's override of the global defaults (version 0: never set) */
+export type SdkConfigOverride = {
+  __typename?: 'SdkConfigOverride';
+  etag: Scalars['String']['output'];
+  hostAppId: Scalars['ID']['output'];
+  settings: SdkConfigSettings;
+  updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  updatedBy?: Maybe<Scalars['ID']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** One immutable version of the global defaults or of an override */
+export type SdkConfigRevision = {
+  __typename?: 'SdkConfigRevision';
+  createdAt: Scalars['DateTimeISO']['output'];
+  createdBy: Scalars['ID']['output'];
+  etag: Scalars['String']['output'];
+  /** "global" or the host app id */
+  scope: Scalars['String']['output'];
+  settings: SdkConfigSettings;
+  version: Scalars['Int']['output'];
+};
+
+/** Settings of an override or a history entry: null means not set */
+export type SdkConfigSettings = {
+  __typename?: 'SdkConfigSettings';
+  allowedApiList?: Maybe<Array<Scalars['String']['output']>>;
+  blockedApiList?: Maybe<Array<Scalars['String']['output']>>;
+  enableDebug?: Maybe<Scalars['Boolean']['output']>;
+  extra?: Maybe<Array<SdkConfigEntry>>;
+  logLevel?: Maybe<SdkLogLevel>;
+  maxCachedApplets?: Maybe<Scalars['Int']['output']>;
+  packageDownloadTimeoutMs?: Maybe<Scalars['Int']['output']>;
+  reportIntervalSec?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The global SDK defaults (version 0: built-in defaults) */
+export type SdkGlobalConfig = {
+  __typename?: 'SdkGlobalConfig';
+  config: SdkConfig;
+  etag: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  updatedBy?: Maybe<Scalars['ID']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type SdkLogLevel =
+  | 'DEBUG'
+  | 'ERROR'
+  | 'INFO'
+  | 'WARN';
+
+/** Host-app operating system */
+export type SdkPlatform =
+  | 'ANDROID'
+  | 'HARMONY'
+  | 'IOS';
+
+/** An SDK release published by the operator */
+export type SdkVersion = {
+  __typename?: 'SdkVersion';
+  /** Hex SHA-256 of the artifact */
+  artifactSha256: Scalars['String']['output'];
+  artifactSize: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Signed download link, valid 600 s */
+  downloadUrl: Scalars['String']['output'];
+  enabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  platform: SdkPlatform;
+  releaseNotes?: Maybe<Scalars['String']['output']>;
+  /** Semantic version */
+  version: Scalars['String']['output'];
+};
+
+/** REQUEST, UPLOAD, DOWNLOAD take https://, SOCKET wss:// */
+export type ServiceDomainKind =
+  | 'DOWNLOAD'
+  | 'REQUEST'
+  | 'SOCKET'
+  | 'UPLOAD';
+
+/** A signed-in device: one refresh-token family */
+export type Session = {
+  __typename?: 'Session';
+  clientIp?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** True for the session of the access token making this request */
+  current: Scalars['Boolean']['output'];
+  deviceId?: Maybe<Scalars['String']['output']>;
+  deviceName?: Maybe<Scalars['String']['output']>;
+  expiresAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt: Scalars['DateTimeISO']['output'];
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+export type SignUpInput = {
+  displayName: Scalars['String']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Joins the inviting organization */
+  invitationToken?: InputMaybe<Scalars['String']['input']>;
+  /** At least 10 characters with letters and digits */
+  password: Scalars['String']['input'];
+  /** E.164, or an 11-digit mainland China mobile number */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SignUpPayload = {
+  __typename?: 'SignUpPayload';
+  /** Set when an invitation token was redeemed */
+  membership?: Maybe<Member>;
+  user: User;
+};
+
+export type StartReleasePlanInput = {
+  appId: Scalars['ID']['input'];
+  grayVersionId: Scalars['ID']['input'];
+  percentage: Scalars['Float']['input'];
+  ruleId: Scalars['ID']['input'];
+};
+
+export type SubmitSdkBuildInput = {
+  /** Key of an artifact uploaded earlier under sdk-builds/<orgId>/ */
+  artifactKey: Scalars['String']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+  orgId: Scalars['ID']['input'];
+  platform: SdkPlatform;
+  version: Scalars['String']['input'];
+};
+
+export type UpdateBaseLibraryInput = {
+  minSdkVersion?: InputMaybe<Scalars['String']['input']>;
+  platforms?: InputMaybe<Array<SdkPlatform>>;
+  /** null clears them */
+  releaseNotes?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the given fields change; null clears the description */
+export type UpdateGrayRuleInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/** Only the given fields change; a given list replaces the stored one */
+export type UpdateHostAppInput = {
+  androidPackageNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  harmonyBundleNames?: InputMaybe<Array<Scalars['String']['input']>>;
+  iosBundleIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the given fields change; null clears description or category */
+export type UpdateMiniProgramInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type User = {
+  __typename?: 'User';
+  createdAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  disabled?: Maybe<Scalars['Boolean']['output']>;
+  displayName: Scalars['String']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastLoginAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  operatorRoles?: Maybe<Array<OperatorRole>>;
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+/** Serve `content` as `https://<domain>/<fileName>` to prove ownership of a business domain */
+export type VerificationFile = {
+  __typename?: 'VerificationFile';
+  content: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+};
+
+/** The signed-in caller */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** All stored memberships, whatever the organization state */
+  memberships: Array<Member>;
+  operatorRoles: Array<OperatorRole>;
+  /** From the access token: platform permissions, and `<orgId>:<permission>` per organization */
+  permissions: Array<Scalars['String']['output']>;
+  sessionId: Scalars['ID']['output'];
+  user: User;
+};
+
+/** A business domain operators exempted from verification */
+export type WhitelistDomain = {
+  __typename?: 'WhitelistDomain';
+  addedBy: Scalars['ID']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  domain: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type SessionTokensFragment = { __typename?: 'AuthPayload', accessToken: string, refreshToken: string, expiresAt: string, refreshExpiresAt: string, session: { __typename?: 'Session', id: string, deviceId?: string | null }, user: { __typename?: 'User', id: string, displayName: string } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'SignUpPayload', user: { __typename?: 'User', id: string, displayName: string, email?: string | null }, membership?: { __typename?: 'Member', orgId: string, role: OrgRole } | null } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { __typename?: 'Mutation', login: { __typename?: 'AuthPayload', accessToken: string, refreshToken: string, expiresAt: string, refreshExpiresAt: string, session: { __typename?: 'Session', id: string, deviceId?: string | null }, user: { __typename?: 'User', id: string, displayName: string } } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: Scalars['String']['input'];
+}>;
+
+
+export type RefreshSessionMutation = { __typename?: 'Mutation', refreshSession: { __typename?: 'AuthPayload', accessToken: string, refreshToken: string, expiresAt: string, refreshExpiresAt: string, session: { __typename?: 'Session', id: string, deviceId?: string | null }, user: { __typename?: 'User', id: string, displayName: string } } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { __typename?: 'Mutation', logout: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Viewer', sessionId: string, operatorRoles: Array<OperatorRole>, permissions: Array<string>, memberships: Array<{ __typename?: 'Member', orgId: string, role: OrgRole }>, user: { __typename?: 'User', id: string, displayName: string, email?: string | null } } };
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { __typename?: 'Query', mySessions: Array<{ __typename?: 'Session', id: string, deviceId?: string | null, deviceName?: string | null, current: boolean, lastUsedAt: string }> };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeSessionMutation = { __typename?: 'Mutation', revokeSession: boolean };
+
+export type ApplyForOrganizationMutationVariables = Exact<{
+  input: OrganizationApplicationInput;
+}>;
+
+
+export type ApplyForOrganizationMutation = { __typename?: 'Mutation', applyForOrganization: { __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, creditCode?: string | null } };
+
+export type ResubmitOrganizationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: OrganizationApplicationInput;
+}>;
+
+
+export type ResubmitOrganizationMutation = { __typename?: 'Mutation', resubmitOrganization: { __typename?: 'Organization', id: string, status: OrganizationStatus } };
+
+export type PendingOrganizationsQueryVariables = Exact<{
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+}>;
+
+
+export type PendingOrganizationsQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationPage', total: number, items: Array<{ __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, creditCode?: string | null, contactName?: string | null }> } };
+
+export type OrganizationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganizationQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, frozen: boolean, rejectionReason?: string | null } };
+
+export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyOrganizationsQuery = { __typename?: 'Query', myOrganizations: Array<{ __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, frozen: boolean }> };
+
+export type ApproveOrganizationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApproveOrganizationMutation = { __typename?: 'Mutation', approveOrganization: { __typename?: 'Organization', id: string, status: OrganizationStatus } };
+
+export type RejectOrganizationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type RejectOrganizationMutation = { __typename?: 'Mutation', rejectOrganization: { __typename?: 'Organization', id: string, status: OrganizationStatus, rejectionReason?: string | null } };
+
+export type FreezeOrganizationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type FreezeOrganizationMutation = { __typename?: 'Mutation', freezeOrganization: { __typename?: 'Organization', id: string, frozen: boolean } };
+
+export type UnfreezeOrganizationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnfreezeOrganizationMutation = { __typename?: 'Mutation', unfreezeOrganization: { __typename?: 'Organization', id: string, frozen: boolean } };
+
+export type InviteMemberMutationVariables = Exact<{
+  input: InviteMemberInput;
+}>;
+
+
+export type InviteMemberMutation = { __typename?: 'Mutation', inviteMember: { __typename?: 'InvitationPayload', token: string, invitation: { __typename?: 'Invitation', id: string, role: OrgRole, status: InvitationStatus } } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitation: { __typename?: 'Member', orgId: string, userId: string, role: OrgRole } };
+
+export type MembersQueryVariables = Exact<{
+  orgId: Scalars['ID']['input'];
+}>;
+
+
+export type MembersQuery = { __typename?: 'Query', members: Array<{ __typename?: 'Member', userId: string, role: OrgRole, user?: { __typename?: 'User', id: string, displayName: string } | null }> };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  orgId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+  role: OrgRole;
+}>;
+
+
+export type ChangeMemberRoleMutation = { __typename?: 'Mutation', changeMemberRole: { __typename?: 'Member', userId: string, role: OrgRole } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  orgId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveMemberMutation = { __typename?: 'Mutation', removeMember: boolean };
+
+export type CreateOperatorMutationVariables = Exact<{
+  input: CreateOperatorInput;
+}>;
+
+
+export type CreateOperatorMutation = { __typename?: 'Mutation', createOperator: { __typename?: 'CreateOperatorPayload', initialPassword?: string | null, user: { __typename?: 'User', id: string, email?: string | null, operatorRoles?: Array<OperatorRole> | null } } };
+
+export type RevokeUserSessionsMutationVariables = Exact<{
+  userId: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeUserSessionsMutation = { __typename?: 'Mutation', revokeUserSessions: number };
+
+export const SessionTokensFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<SessionTokensFragment, unknown>;
+export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const RefreshSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"operatorRoles"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const MySessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}},{"kind":"Field","name":{"kind":"Name","value":"deviceName"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}}]}}]} as unknown as DocumentNode<MySessionsQuery, MySessionsQueryVariables>;
+export const RevokeSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const ApplyForOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyForOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyForOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}}]}}]} as unknown as DocumentNode<ApplyForOrganizationMutation, ApplyForOrganizationMutationVariables>;
+export const ResubmitOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResubmitOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resubmitOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ResubmitOrganizationMutation, ResubmitOrganizationMutationVariables>;
+export const PendingOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PendingOrganizations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"skip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"0"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"PENDING"}},{"kind":"Argument","name":{"kind":"Name","value":"skip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"skip"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}}]}}]}}]}}]} as unknown as DocumentNode<PendingOrganizationsQuery, PendingOrganizationsQueryVariables>;
+export const OrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Organization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]}}]} as unknown as DocumentNode<OrganizationQuery, OrganizationQueryVariables>;
+export const MyOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}}]}}]}}]} as unknown as DocumentNode<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
+export const ApproveOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ApproveOrganizationMutation, ApproveOrganizationMutationVariables>;
+export const RejectOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]}}]} as unknown as DocumentNode<RejectOrganizationMutation, RejectOrganizationMutationVariables>;
+export const FreezeOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FreezeOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"freezeOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}}]}}]}}]} as unknown as DocumentNode<FreezeOrganizationMutation, FreezeOrganizationMutationVariables>;
+export const UnfreezeOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnfreezeOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unfreezeOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}}]}}]}}]} as unknown as DocumentNode<UnfreezeOrganizationMutation, UnfreezeOrganizationMutationVariables>;
+export const InviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
+export const AcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const MembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Members"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<MembersQuery, MembersQueryVariables>;
+export const ChangeMemberRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeMemberRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrgRole"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeMemberRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const CreateOperatorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOperator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOperatorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOperator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initialPassword"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"operatorRoles"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOperatorMutation, CreateOperatorMutationVariables>;
+export const RevokeUserSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeUserSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeUserSessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RevokeUserSessionsMutation, RevokeUserSessionsMutationVariables>;
