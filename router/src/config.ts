@@ -26,7 +26,10 @@ const trustProxy = z
  */
 export const subgraphUrls = z.string().transform((value, ctx) => {
   const urls: Record<string, string> = {};
-  for (const entry of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = entry.indexOf('=');
     const name = eq > 0 ? entry.slice(0, eq).trim() : '';
     const url = eq > 0 ? entry.slice(eq + 1).trim() : '';
@@ -39,38 +42,44 @@ export const subgraphUrls = z.string().transform((value, ctx) => {
   return urls;
 });
 
+/** The router's own variables (on top of the platform ones every deployable shares). */
+export const routerEnvShape = {
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /**
+   * Loopback by default so a development machine never exposes the API by accident; containers
+   * and production hosts set HOST=0.0.0.0 explicitly.
+   */
+  HOST: z.string().default('127.0.0.1'),
+  SUBGRAPH_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
+  SUBGRAPH_URLS: subgraphUrls.optional(),
+  SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  RATE_LIMIT_WINDOW_SEC: positiveInt(60),
+  RATE_LIMIT_IP_POINTS: positiveInt(600),
+  RATE_LIMIT_USER_POINTS: positiveInt(1200),
+  RATE_LIMIT_LOGIN_POINTS: positiveInt(10),
+  RATE_LIMIT_LOGIN_WINDOW_SEC: positiveInt(300),
+  MAX_DEPTH: positiveInt(12),
+  MAX_ALIASES: positiveInt(15),
+  MAX_TOKENS: positiveInt(2000),
+  MAX_COST: positiveInt(5000),
+  MAX_BODY_BYTES: positiveInt(256 * 1024),
+  INTROSPECTION: envBoolean.optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().default('grove-router'),
+  TRUST_PROXY: trustProxy,
+};
+
 /** The router deployable's variables; it shares driver/token variables with every subgraph. */
 export const routerEnvSchema = z
-  .object({
-    ...platformEnvShape,
-    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    /**
-     * Loopback by default so a development machine never exposes the API by accident; containers
-     * and production hosts set HOST=0.0.0.0 explicitly.
-     */
-    HOST: z.string().default('127.0.0.1'),
-    SUBGRAPH_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
-    SUBGRAPH_URLS: subgraphUrls.optional(),
-    SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
-    RATE_LIMIT_WINDOW_SEC: positiveInt(60),
-    RATE_LIMIT_IP_POINTS: positiveInt(600),
-    RATE_LIMIT_USER_POINTS: positiveInt(1200),
-    RATE_LIMIT_LOGIN_POINTS: positiveInt(10),
-    RATE_LIMIT_LOGIN_WINDOW_SEC: positiveInt(300),
-    MAX_DEPTH: positiveInt(12),
-    MAX_ALIASES: positiveInt(15),
-    MAX_TOKENS: positiveInt(2000),
-    MAX_COST: positiveInt(5000),
-    MAX_BODY_BYTES: positiveInt(256 * 1024),
-    INTROSPECTION: envBoolean.optional(),
-    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
-    OTEL_SERVICE_NAME: z.string().default('grove-router'),
-    TRUST_PROXY: trustProxy,
-  })
+  .object({ ...platformEnvShape, ...routerEnvShape })
   .superRefine((config, ctx) => {
     checkPlatformConfig(config, ctx);
     if (config.SUBGRAPH_MODE === 'distributed' && !Object.keys(config.SUBGRAPH_URLS ?? {}).length) {
-      ctx.addIssue({ code: 'custom', path: ['SUBGRAPH_URLS'], message: 'required when SUBGRAPH_MODE=distributed' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SUBGRAPH_URLS'],
+        message: 'required when SUBGRAPH_MODE=distributed',
+      });
     }
   })
   .transform((config) => ({

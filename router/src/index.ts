@@ -1,4 +1,4 @@
-export { routerEnvSchema, subgraphUrls, type RouterConfig } from './config';
+export { routerEnvSchema, routerEnvShape, subgraphUrls, type RouterConfig } from './config';
 export { createRouter, readSupergraph, type CreateRouterOptions, type Router } from './create-router';
 export { startPlatform, type RunningPlatform } from './start-platform';
 export { composeSchemas, composeSupergraph, defaultSubgraphUrl, type ComposedSchemas, type SubgraphSdl } from './compose-supergraph';

@@ -1,0 +1,199 @@
+import type { z } from 'zod';
+import { objectStoreEnvShape, platformEnvShape } from '@grove/platform';
+import { accountEnvShape } from '@grove/account';
+import { appManageEnvShape } from '@grove/app-manage';
+import { domainEnvShape } from '@grove/domain';
+import { licenseEnvShape } from '@grove/license';
+import { ruleEngineEnvShape } from '@grove/rule-engine';
+import { sdkEnvShape } from '@grove/sdk';
+import { routerEnvShape } from './config';
+
+/**
+ * Every configuration variable of every deployable, rendered into `.env.example` and the README table
+ * by `npm run env:docs`. A test fails when a schema gains a variable without a description here or
+ * when the committed documents are stale, so the docs cannot drift from the zod schemas.
+ */
+type Shape = Record<string, z.ZodType>;
+
+interface EnvSection {
+  title: string;
+  shape: Shape;
+}
+
+export const ENV_DESCRIPTIONS: Record<string, string> = {
+  NODE_ENV: 'development | test | production; production requires real secrets and turns introspection off',
+  LOG_LEVEL: 'pino level: fatal, error, warn, info, debug, trace, silent',
+  LOG_PRETTY: 'pretty-print logs (default: on in development only)',
+  DATA_DIR: 'where embedded drivers keep data (documents, objects, generated secrets)',
+  DOCUMENTS_DRIVER: 'documents port: embedded (nedb files under DATA_DIR) | mongodb',
+  MONGODB_URL: 'MongoDB connection string (replica set recommended); required for DOCUMENTS_DRIVER=mongodb',
+  CACHE_DRIVER: 'cache / KV and rate-limit store: memory | redis',
+  REDIS_URL: 'Redis URL for CACHE_DRIVER=redis',
+  REDIS_CLUSTER_NODES: 'comma list of host:port for a Redis cluster (instead of REDIS_URL)',
+  REDIS_KEY_PREFIX: 'prefix for every Redis key and channel',
+  EVENTS_DRIVER: 'event bus: memory (in-process) | kafka',
+  KAFKA_BROKERS: 'comma list of Kafka brokers for EVENTS_DRIVER=kafka',
+  KAFKA_CLIENT_ID: 'Kafka client id',
+  JWT_ALGORITHM: 'access token signing: HS256 (shared secret) | RS256 (key pair)',
+  JWT_SECRET: 'HS256 secret, at least 32 characters; generated under DATA_DIR when unset outside production',
+  JWT_PRIVATE_KEY: 'RS256 private key (PEM), only where tokens are issued (account subgraph)',
+  JWT_PUBLIC_KEY: 'RS256 public key (PEM) for verification',
+  JWT_ISSUER: 'issuer claim of access tokens',
+  ACCESS_TOKEN_TTL_SEC: 'access token lifetime',
+  REFRESH_TOKEN_TTL_SEC: 'refresh token lifetime',
+  INTERNAL_TOKEN_SECRET: 'router → subgraph principal signing secret; generated under DATA_DIR when unset outside production',
+
+  OBJECT_STORE_DRIVER: 'object store: fs (under OBJECT_STORE_DIR) | s3 (MinIO or any S3 endpoint)',
+  OBJECT_STORE_DIR: 'fs driver root (default DATA_DIR/objects)',
+  OBJECT_STORE_PUBLIC_URL: 'public base URL of signed fs download links',
+  OBJECT_URL_SECRET: 'signing secret of fs download links; generated under DATA_DIR when unset outside production',
+  S3_ENDPOINT: 'S3/MinIO host name or URL',
+  S3_PORT: 'S3/MinIO port',
+  S3_USE_SSL: 'use TLS to the S3 endpoint',
+  S3_ACCESS_KEY: 'S3 access key',
+  S3_SECRET_KEY: 'S3 secret key',
+  S3_BUCKET: 'bucket (created when missing)',
+  S3_REGION: 'S3 region',
+
+  PORT: 'router HTTP port',
+  HOST: 'router bind address (0.0.0.0 in containers)',
+  SUBGRAPH_MODE: 'embedded (every subgraph in the router process) | distributed (SUBGRAPH_URLS)',
+  SUBGRAPH_URLS: 'distributed mode: name=url,… e.g. account=http://127.0.0.1:4101/graphql',
+  SUPERGRAPH_PATH: 'the composed supergraph the gateway loads',
+  RATE_LIMIT_WINDOW_SEC: 'window of the per-IP and per-user buckets',
+  RATE_LIMIT_IP_POINTS: 'requests per window per client IP',
+  RATE_LIMIT_USER_POINTS: 'requests per window per signed-in user',
+  RATE_LIMIT_LOGIN_POINTS: 'login attempts per login window per IP + identifier',
+  RATE_LIMIT_LOGIN_WINDOW_SEC: 'login bucket window',
+  MAX_DEPTH: 'maximum selection depth of an operation',
+  MAX_ALIASES: 'maximum aliases in an operation',
+  MAX_TOKENS: 'maximum lexical tokens in an operation',
+  MAX_COST: 'maximum estimated cost of an operation',
+  MAX_BODY_BYTES: 'maximum request body size',
+  INTROSPECTION: 'allow schema introspection (default: on except in production)',
+  OTEL_EXPORTER_OTLP_ENDPOINT: 'OTLP/HTTP endpoint for traces; no export when unset',
+  OTEL_SERVICE_NAME: 'service name on exported spans',
+  TRUST_PROXY: 'trust X-Forwarded-For: false | true | hop count | comma list of proxy addresses',
+
+  ACCOUNT_PORT: 'account subgraph port (distributed mode)',
+  ACCOUNT_HOST: 'account subgraph bind address',
+  BOOTSTRAP_ADMIN_EMAIL: 'email of the first operator admin, created on first start',
+  BOOTSTRAP_ADMIN_PASSWORD: 'its password; when unset one is generated once into DATA_DIR/bootstrap-admin.txt',
+  LOGIN_MAX_FAILURES: 'failed logins per identifier before it is locked',
+  LOGIN_FAILURE_WINDOW_SEC: 'window in which failures count',
+  LOGIN_LOCK_SEC: 'how long a locked identifier stays locked',
+  INVITATION_TTL_SEC: 'lifetime of member invitations',
+  PASSWORD_HASH_COST: 'scrypt cost as log2(N)',
+
+  APP_MANAGE_PORT: 'app-manage subgraph port (distributed mode; also serves its upload routes)',
+  APP_MANAGE_HOST: 'app-manage subgraph bind address',
+  APP_SECRET_ENCRYPTION_KEY: 'key for host-app SDK secrets at rest (AES-256-GCM); required in production',
+  MINI_PROGRAM_PACKAGE_MAX_BYTES: 'largest accepted mini-program package (ZIP)',
+  MINI_PROGRAM_LOGO_MAX_BYTES: 'largest accepted logo image',
+
+  DOMAIN_PORT: 'domain subgraph port (distributed mode)',
+  DOMAIN_HOST: 'domain subgraph bind address',
+  DOMAIN_VERIFY_SCHEME: 'scheme used to fetch business-domain verification files',
+  DOMAIN_VERIFY_PORT: 'port used to fetch verification files (default: the scheme default)',
+  DOMAIN_VERIFY_TIMEOUT_MS: 'verification fetch timeout',
+  DOMAIN_VERIFY_MAX_BYTES: 'largest verification file read',
+  DOMAIN_VERIFY_RESOLVE_ADDRESS: 'tests only: connect every verification to this address (refused in production)',
+
+  LICENSE_PORT: 'license subgraph port (distributed mode)',
+  LICENSE_HOST: 'license subgraph bind address',
+  LICENSE_PUBLIC_KEY: 'vendor Ed25519 public key (PEM) that licenses must be signed with (default: the evaluation key)',
+
+  RULE_ENGINE_PORT: 'rule-engine subgraph port (distributed mode)',
+  RULE_ENGINE_HOST: 'rule-engine subgraph bind address',
+  RULE_ENGINE_COMPILED_CACHE_SIZE: 'compiled gray rules kept in memory',
+
+  SDK_PORT: 'sdk subgraph port (distributed mode; also serves its upload routes)',
+  SDK_HOST: 'sdk subgraph bind address',
+  BASE_LIBRARY_MAX_BYTES: 'largest accepted base library package',
+  SDK_ARTIFACT_MAX_BYTES: 'largest accepted SDK artifact',
+};
+
+export const ENV_SECTIONS: EnvSection[] = [
+  { title: 'Platform (every deployable)', shape: platformEnvShape },
+  { title: 'Object store (app-manage, sdk)', shape: objectStoreEnvShape },
+  { title: 'Router', shape: routerEnvShape },
+  { title: 'account subgraph', shape: accountEnvShape },
+  { title: 'app-manage subgraph', shape: appManageEnvShape },
+  { title: 'domain subgraph', shape: domainEnvShape },
+  { title: 'license subgraph', shape: licenseEnvShape },
+  { title: 'rule-engine subgraph', shape: ruleEngineEnvShape },
+  { title: 'sdk subgraph', shape: sdkEnvShape },
+];
+
+export interface EnvVariable {
+  name: string;
+  section: string;
+  /** The value used when unset, as text; undefined when there is none. */
+  defaultValue?: string;
+  required: boolean;
+  description: string;
+}
+
+/** Each variable once, in its first section (subgraph shapes repeat the shared ones). */
+export function envVariables(): EnvVariable[] {
+  const seen = new Set<string>();
+  const out: EnvVariable[] = [];
+  for (const section of ENV_SECTIONS) {
+    for (const [name, field] of Object.entries(section.shape)) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const probe = field.safeParse(undefined);
+      const value = probe.success ? probe.data : undefined;
+      out.push({
+        name,
+        section: section.title,
+        defaultValue: value === undefined ? undefined : Array.isArray(value) ? value.join(',') : String(value),
+        required: !probe.success,
+        description: ENV_DESCRIPTIONS[name] ?? '',
+      });
+    }
+  }
+  return out;
+}
+
+export function renderEnvExample(variables = envVariables()): string {
+  const lines = [
+    '# Every variable Grove reads, with its default. Generated by `npm run env:docs`; do not edit by hand.',
+    '# Unset variables take the default shown; commented lines have no default.',
+  ];
+  let section = '';
+  for (const v of variables) {
+    if (v.section !== section) {
+      section = v.section;
+      lines.push('', `# --- ${section} ---`);
+    }
+    lines.push(`# ${v.description}`);
+    lines.push(v.defaultValue === undefined ? `# ${v.name}=` : `${v.name}=${v.defaultValue}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderEnvTable(variables = envVariables()): string {
+  const rows = ['| variable | default | what it does |', '|---|---|---|'];
+  let section = '';
+  for (const v of variables) {
+    if (v.section !== section) {
+      section = v.section;
+      rows.push(`| **${section}** | | |`);
+    }
+    const fallback = v.defaultValue === undefined ? '—' : `\`${v.defaultValue}\``;
+    rows.push(`| \`${v.name}\` | ${fallback} | ${v.description.replace(/\|/g, '\\|')} |`);
+  }
+  return rows.join('\n');
+}
+
+export const README_ENV_START = '<!-- env:start (generated by npm run env:docs) -->';
+export const README_ENV_END = '<!-- env:end -->';
+
+/** The README with its configuration table replaced by the current one. */
+export function withEnvTable(readme: string, table = renderEnvTable()): string {
+  const start = readme.indexOf(README_ENV_START);
+  const end = readme.indexOf(README_ENV_END);
+  if (start < 0 || end < start) throw new Error('README.md lacks the env table markers');
+  return `${readme.slice(0, start + README_ENV_START.length)}\n${table}\n${readme.slice(end)}`;
+}
