@@ -15,7 +15,7 @@ import { createGraphqlGuard } from './graphql-request.guard';
 import { registerHttpErrorHandlers } from './http-error-handler';
 import { createOperationLimits } from './operation-limits';
 import { RemoteSubgraphDataSource } from './remote-subgraph.data-source';
-import { authenticateRequest } from './request-auth';
+import { AccessTokenVerifier, authenticateRequest } from './request-auth';
 import { requestLifecyclePlugin } from './request-lifecycle.plugin';
 import { RequestRateLimits } from './request-rate-limits';
 import { RequestState, RouterRequestContext } from './router-context';
@@ -175,6 +175,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     done();
   });
 
+  const verifier = new AccessTokenVerifier(runtime.tokens);
   const rateLimits = new RequestRateLimits(runtime.rateLimits, {
     windowSec: config.RATE_LIMIT_WINDOW_SEC,
     ipPoints: config.RATE_LIMIT_IP_POINTS,
@@ -195,7 +196,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
-    preHandler: createGraphqlGuard({ tokens: runtime.tokens, rateLimits, metrics, maxTokens: config.MAX_TOKENS }),
+    preHandler: createGraphqlGuard({ verifier, rateLimits, metrics, maxTokens: config.MAX_TOKENS }),
     // (The cast only bridges the integration's route generics.)
     handler: (request, reply) => apolloHandler.call(app, request as never, reply as never),
   });
@@ -204,7 +205,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   const routeContext: HttpRouteContext = {
     authenticate: (headers) => {
       const authorization = headers.authorization;
-      return authenticateRequest(Array.isArray(authorization) ? authorization[0] : authorization, runtime.tokens);
+      return authenticateRequest(Array.isArray(authorization) ? authorization[0] : authorization, verifier);
     },
     logger,
   };

@@ -1,16 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { isPlatformError, RateLimitedError, UnauthenticatedError, type TokenService } from '@grove/platform';
+import { isPlatformError, RateLimitedError, UnauthenticatedError } from '@grove/platform';
 import { CSRF_MESSAGE, isCsrfSuspect } from './csrf-guard';
 import { graphQLErrorBody, sendPlatformError } from './http-errors';
 import { findLoginAttempts } from './login-operation';
-import { authenticateRequest } from './request-auth';
+import { authenticateRequest, type AccessTokenVerifier } from './request-auth';
 import type { RequestRateLimits } from './request-rate-limits';
 import type { RouterMetrics } from './router-metrics';
 
 export interface GraphqlGuardDeps {
-  tokens: TokenService;
+  verifier: AccessTokenVerifier;
   rateLimits: RequestRateLimits;
   metrics: RouterMetrics;
   maxTokens: number;
@@ -57,7 +57,7 @@ export function createGraphqlGuard(deps: GraphqlGuardDeps) {
     try {
       await deps.rateLimits.consumeIp(request.ip);
       const authorization = request.headers.authorization;
-      state.principal = await authenticateRequest(authorization, deps.tokens);
+      state.principal = await authenticateRequest(authorization, deps.verifier);
       await deps.rateLimits.consumePrincipal(state.principal);
 
       const body = request.method === 'GET' ? (request.query as GraphqlBody) : (request.body as GraphqlBody | undefined);

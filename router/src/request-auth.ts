@@ -1,15 +1,42 @@
-import { ANONYMOUS, UnauthenticatedError, type Principal, type TokenService } from '@grove/platform';
+import { LRUCache } from 'lru-cache';
+import { ANONYMOUS, UnauthenticatedError, type Principal, type TokenService, type UserPrincipal } from '@grove/platform';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Verifies access tokens with a bounded cache of recent results. A console sends the same token on
+ * every request for its lifetime, and signature checking is the costliest step of the router's own
+ * work. The cache key is the whole token (so any change of bytes misses), and an entry lives at most
+ * `maxAgeMs` and never past the token's own expiry; failures are never cached.
+ */
+export class AccessTokenVerifier {
+  private readonly cache: LRUCache<string, UserPrincipal>;
+
+  constructor(
+    private readonly tokens: TokenService,
+    options: { maxEntries?: number; maxAgeMs?: number } = {},
+  ) {
+    this.cache = new LRUCache({ max: options.maxEntries ?? 10_000, ttl: options.maxAgeMs ?? 60_000 });
+  }
+
+  async verify(token: string): Promise<UserPrincipal> {
+    const cached = this.cache.get(token);
+    if (cached) return cached;
+    const { principal, expiresAt } = await this.tokens.verifyAccessTokenWithExpiry(token);
+    const remaining = expiresAt - Date.now();
+    if (remaining > 0) this.cache.set(token, principal, { ttl: Math.min(remaining, this.cache.ttl) });
+    return principal;
+  }
+}
 
 /**
  * No Authorization header → anonymous. Anything else must be a valid bearer access token: a bad,
  * tampered, expired or wrongly signed token is refused (UNAUTHENTICATED with a reason), never
  * downgraded to anonymous, so a client learns its session is gone.
  */
-export async function authenticateRequest(authorization: string | undefined, tokens: TokenService): Promise<Principal> {
+export async function authenticateRequest(authorization: string | undefined, verifier: AccessTokenVerifier): Promise<Principal> {
   if (authorization === undefined) return ANONYMOUS;
   const match = BEARER.exec(authorization);
   if (!match) throw new UnauthenticatedError('Authorization must be "Bearer <access token>"', { reason: 'AUTHORIZATION_MALFORMED' });
-  return tokens.verifyAccessToken(match[1]);
+  return verifier.verify(match[1]);
 }

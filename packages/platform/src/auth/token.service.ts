@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, importPKCS8, importSPKI, errors as joseErrors, type JWTPayload, type KeyLike } from 'jose';
 import { UnauthenticatedError } from '../errors';
 import { newId } from '../ids';
@@ -37,19 +38,20 @@ interface AccessClaims extends JWTPayload {
 
 /** Signs and verifies access JWTs (jose) and the router's internal principal token. */
 export class TokenService {
-  private signKey?: Uint8Array | KeyLike;
-  private verifyKey?: Uint8Array | KeyLike;
-  private readonly internalKey: Uint8Array;
+  private signKey?: KeyObject | KeyLike;
+  private verifyKey?: KeyObject | KeyLike;
+  private readonly internalKey: KeyObject;
 
   private constructor(private readonly keys: TokenKeys) {
-    this.internalKey = new TextEncoder().encode(keys.internalSecret);
+    this.internalKey = createSecretKey(Buffer.from(keys.internalSecret, 'utf8'));
   }
 
   static async create(keys: TokenKeys): Promise<TokenService> {
     const service = new TokenService(keys);
     if (keys.algorithm === 'HS256') {
       if (!keys.secret) throw new Error('HS256 needs a secret');
-      service.signKey = service.verifyKey = new TextEncoder().encode(keys.secret);
+      // A KeyObject made once: jose would otherwise convert the raw secret on every sign and verify.
+      service.signKey = service.verifyKey = createSecretKey(Buffer.from(keys.secret, 'utf8'));
     } else {
       if (!keys.publicKeyPem) throw new Error('RS256 needs a public key');
       service.verifyKey = await importSPKI(keys.publicKeyPem, 'RS256');
@@ -84,6 +86,11 @@ export class TokenService {
 
   /** Verifies a bearer access token; any failure is UNAUTHENTICATED with a reason code. */
   async verifyAccessToken(token: string): Promise<UserPrincipal> {
+    return (await this.verifyAccessTokenWithExpiry(token)).principal;
+  }
+
+  /** As verifyAccessToken, plus the token's expiry (epoch ms) for callers that cache the result. */
+  async verifyAccessTokenWithExpiry(token: string): Promise<{ principal: UserPrincipal; expiresAt: number }> {
     if (!this.verifyKey) throw new Error('no verify key');
     try {
       const { payload } = await jwtVerify<AccessClaims>(token, this.verifyKey, {
@@ -92,7 +99,7 @@ export class TokenService {
         algorithms: [this.keys.algorithm],
       });
       if (payload.typ !== 'access' || !payload.sub || !payload.sid) throw new UnauthenticatedError('Invalid token', { reason: 'TOKEN_INVALID' });
-      return {
+      const principal: UserPrincipal = {
         kind: 'user',
         userId: payload.sub,
         sessionId: payload.sid,
@@ -101,6 +108,7 @@ export class TokenService {
           .filter((o) => typeof o.id === 'string' && o.role in OrgRoles)
           .map((o) => ({ orgId: o.id, role: o.role as Membership['role'] })),
       };
+      return { principal, expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token expired', { reason: 'TOKEN_EXPIRED' });
