@@ -6,6 +6,7 @@ import { domainEnvShape } from '@grove/domain';
 import { licenseEnvShape } from '@grove/license';
 import { ruleEngineEnvShape } from '@grove/rule-engine';
 import { sdkEnvShape } from '@grove/sdk';
+import { sdkRuntimeEnvShape } from '@grove/sdk-runtime';
 import { routerEnvShape } from './config';
 
 /**
@@ -75,6 +76,14 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   OTEL_SERVICE_NAME: 'service name on exported spans',
   TRUST_PROXY: 'trust X-Forwarded-For: false | true | hop count | comma list of proxy addresses',
 
+  SDK_RUNTIME_PREFIX: 'path prefix of the SDK runtime REST API',
+  SDK_RUNTIME_CACHE_TTL_MS: 'lifetime of runtime read-model entries in the shared cache',
+  SDK_RUNTIME_LOCAL_CACHE_TTL_MS: 'lifetime of the in-process copy in front of the shared cache',
+  SDK_RUNTIME_MAX_SKEW_MS: 'allowed clock skew of signed SDK requests (x-timestamp)',
+  SDK_RUNTIME_PACKAGE_DELIVERY: 'redirect (presigned URL) | stream; default redirect on S3, stream on fs',
+  SDK_RUNTIME_PACKAGE_URL_TTL_SEC: 'lifetime of presigned package URLs',
+  SDK_RUNTIME_CACHE_KEY: 'key sealing SDK secrets in the shared cache; same in every process; generated under DATA_DIR when unset',
+
   ACCOUNT_PORT: 'account subgraph port (distributed mode)',
   ACCOUNT_HOST: 'account subgraph bind address',
   BOOTSTRAP_ADMIN_EMAIL: 'email of the first operator admin, created on first start',
@@ -117,6 +126,7 @@ export const ENV_SECTIONS: EnvSection[] = [
   { title: 'Platform (every deployable)', shape: platformEnvShape },
   { title: 'Object store (app-manage, sdk)', shape: objectStoreEnvShape },
   { title: 'Router', shape: routerEnvShape },
+  { title: 'SDK runtime REST API (router)', shape: sdkRuntimeEnvShape },
   { title: 'account subgraph', shape: accountEnvShape },
   { title: 'app-manage subgraph', shape: appManageEnvShape },
   { title: 'domain subgraph', shape: domainEnvShape },

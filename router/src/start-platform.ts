@@ -1,6 +1,7 @@
 import { createLogger, createPlatformRuntime, loadConfigOrExit, type EnvSource, type Logger, type PlatformRuntime } from '@grove/platform';
 import { routerEnvSchema, type RouterConfig } from './config';
 import { createRouter, type Router } from './create-router';
+import { mountSdkRuntime } from './sdk-runtime.mount';
 import { createSubgraphModules, type RegisteredSubgraphModule } from './subgraph-registry';
 
 export interface RunningPlatform {
@@ -30,6 +31,7 @@ export async function startPlatform(env: EnvSource): Promise<RunningPlatform> {
       }
     }
     const router = await createRouter({ config, runtime, modules });
+    if (config.SUBGRAPH_MODE === 'embedded') await mountSdkRuntime(router.app, runtime, modules, env);
     const url = await router.listen();
     return {
       config,
