@@ -12,6 +12,7 @@ import {
 } from '@grove/platform';
 import { appManageEnvSchema, appManageSettingsFromConfig, defaultAppManageSettings, type AppManageSettings } from './config';
 import { registerUploadRoutes } from './http/upload-routes.fastify';
+import { subscribeToReleasePlans } from './service/release-plan.consumer';
 import { createUploadHandlers, type UploadHandlers } from './http/upload.handlers';
 import { HostAppResolver } from './resolvers/host-app.resolver';
 import { LinkResolver } from './resolvers/link.resolver';
@@ -85,6 +86,7 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
     },
   });
 
+  const releasePlans = await subscribeToReleasePlans(runtime.events, runtime.kv, versions, logger.child({ component: 'release-plans' }));
   const uploads = createUploadHandlers(versions, miniPrograms, settings);
   return {
     ...module,
@@ -98,6 +100,7 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
     ready: async () => {
       await Promise.all([runtime.documents.ping(), deps.objects.ping()]);
     },
+    close: () => releasePlans.close(),
   };
 }
 
@@ -109,7 +112,13 @@ export async function createAppManageSubgraphFromEnv(runtime: PlatformRuntime, e
   const config = loadConfig(appManageEnvSchema, env);
   const objects = await createObjectStore(objectStoreOptionsFromConfig(config));
   const module = await createAppManageSubgraph(runtime, { objects, license, settings: appManageSettingsFromConfig(config) });
-  return { ...module, close: () => objects.close() };
+  return {
+    ...module,
+    close: async () => {
+      await module.close?.();
+      await objects.close();
+    },
+  };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

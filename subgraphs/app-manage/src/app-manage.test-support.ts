@@ -63,6 +63,7 @@ export async function createHarness(
     reviewer: options.people?.reviewer ?? userPrincipal([], ['OPERATOR_REVIEWER']),
     admin: options.people?.admin ?? userPrincipal([], ['OPERATOR_ADMIN']),
     dispose: async () => {
+      await app.close?.();
       await objects.close();
       await runtime.dispose();
     },

@@ -201,6 +201,27 @@ export class VersionService {
     return toVersionView(updated);
   }
 
+  /**
+   * The rule-engine completed a release plan: its gray version becomes the published one, on behalf of whoever
+   * completed the plan (authorization happened there). Replays are harmless: a version that is already
+   * PUBLISHED is left alone; one that can no longer be published (delisted, frozen app) is reported, not forced.
+   */
+  async promoteCompletedGray(versionId: string, actorId: string): Promise<VersionView | null> {
+    const version = await this.versions.findById(versionId);
+    if (!version || version.status === S.PUBLISHED) return version ? toVersionView(version) : null;
+    const app = await this.apps.findById(version.appId);
+    if (!app) return null;
+    this.requireActive(app, 'published');
+    if (version.status !== S.APPROVED && version.status !== S.GRAY) throw this.conflict(version, 'published');
+    const actor: UserPrincipal = { kind: 'user', userId: actorId, sessionId: 'release-plan', operatorRoles: [], memberships: [] };
+    const current = await this.versions.findByStatus(version.appId, S.PUBLISHED);
+    const published = await this.switchPublished(actor, current, version, [S.APPROVED, S.GRAY], 'published', {
+      previousPublishedVersionId: current?._id,
+    });
+    await this.emit('version.published', published, actorId, { previousVersionId: current?._id, via: 'release-plan' });
+    return toVersionView(published);
+  }
+
   /** APPROVED or GRAY → PUBLISHED; the version published before goes back to APPROVED and becomes the rollback target. */
   async publish(p: Principal, versionId: string): Promise<VersionView> {
     const { user, version, app } = await this.load(p, versionId, Permission.MINIPROGRAM_RELEASE);
