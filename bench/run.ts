@@ -1,64 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { combineRounds, RESULTS, startBenchServer, stopBenchServer, withCpu, type BenchServer, type Measurement } from './bench-process';
 
 /**
  * `npm run bench`: the full router against a plain gateway over the same supergraph and embedded
  * subgraphs, each in its own process, loaded by autocannon (a third process) with the
  * authenticated `me` query, in alternating rounds. Writes bench/results/router-<date>.json and bench/results/latest.md.
  */
-const ROOT = join(__dirname, '..');
-const RESULTS = join(__dirname, 'results');
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 const SETTINGS = { connections: 32, warmupSec: 10, durationSec: 20, rounds: 4, target: 0.85 };
 
 type Kind = 'router' | 'baseline';
+type Server = BenchServer<{ url: string; token: string }>;
 const QUERY = { query: 'query Me { me { user { id email displayName } operatorRoles permissions } }', operationName: 'Me' };
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  token: string;
-}
-
-interface Measurement {
-  rps: number;
-  /** Server process CPU time per request (Linux /proc), less sensitive to a busy machine than req/s. */
-  cpuUsPerRequest?: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function startServer(kind: Kind): Promise<Server> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'bench-server.ts'), kind], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = once(child, 'exit').then(([code]) => {
-    throw new Error(`${kind} server exited with ${code}`);
-  });
-  const ready = new Promise<{ url: string; token: string }>((resolve) =>
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('BENCH_READY ')) resolve(JSON.parse(line.slice('BENCH_READY '.length)));
-    }),
-  );
-  const info = await Promise.race([ready, exited]);
-  exited.catch(() => undefined);
-  return { child, ...info };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = once(server.child, 'exit');
-  server.child.kill('SIGTERM');
-  await exited;
-}
 
 async function autocannon(server: Server, durationSec: number): Promise<Measurement> {
   const args = [
@@ -68,9 +25,9 @@ async function autocannon(server: Server, durationSec: number): Promise<Measurem
     '-d', String(durationSec),
     '-m', 'POST',
     '-H', 'content-type=application/json',
-    '-H', `authorization=Bearer ${server.token}`,
+    '-H', `authorization=Bearer ${server.info.token}`,
     '-b', JSON.stringify(QUERY),
-    server.url,
+    server.info.url,
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -89,21 +46,13 @@ async function autocannon(server: Server, durationSec: number): Promise<Measurem
 }
 
 async function checkAnswer(server: Server): Promise<void> {
-  const response = await fetch(server.url, {
+  const response = await fetch(server.info.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.info.token}` },
     body: JSON.stringify(QUERY),
   });
   const body = (await response.json()) as { data?: { me?: unknown } };
-  if (response.status !== 200 || !body.data?.me) throw new Error(`unexpected answer from ${server.url}: ${JSON.stringify(body)}`);
-}
-
-/** utime + stime of a process in ms (Linux; USER_HZ is 100 on every mainstream distribution). */
-function cpuMs(pid: number | undefined): number | undefined {
-  const file = `/proc/${pid}/stat`;
-  if (!pid || !existsSync(file)) return undefined;
-  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  if (response.status !== 200 || !body.data?.me) throw new Error(`unexpected answer from ${server.info.url}: ${JSON.stringify(body)}`);
 }
 
 /**
@@ -121,40 +70,25 @@ async function measureInterleaved(servers: Record<Kind, Server>): Promise<Record
   const roundSec = SETTINGS.durationSec / SETTINGS.rounds;
   for (let round = 0; round < SETTINGS.rounds; round++) {
     for (const kind of round % 2 ? [...kinds].reverse() : kinds) {
-      const before = cpuMs(servers[kind].child.pid);
-      const result = await autocannon(servers[kind], roundSec);
-      const after = cpuMs(servers[kind].child.pid);
-      if (before !== undefined && after !== undefined && result.requests) result.cpuUsPerRequest = ((after - before) * 1000) / result.requests;
+      const result = await withCpu(servers[kind].child.pid, () => autocannon(servers[kind], roundSec));
       if (result.non2xx || result.errors) throw new Error(`${kind}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
       rounds[kind].push(result);
     }
     console.log(`round ${round + 1}/${SETTINGS.rounds}: router ${rounds.router.at(-1)!.rps.toFixed(0)} req/s, baseline ${rounds.baseline.at(-1)!.rps.toFixed(0)} req/s`);
   }
-  return { router: combine(rounds.router), baseline: combine(rounds.baseline) };
-}
-
-/** Throughput over all rounds; latency percentiles are the mean of the rounds' percentiles. */
-function combine(rounds: Measurement[]): Measurement {
-  const mean = (pick: (m: Measurement) => number) => rounds.reduce((sum, m) => sum + pick(m), 0) / rounds.length;
-  const cpu = rounds.every((m) => m.cpuUsPerRequest !== undefined) ? Number(mean((m) => m.cpuUsPerRequest!).toFixed(1)) : undefined;
-  return {
-    rps: mean((m) => m.rps),
-    cpuUsPerRequest: cpu,
-    p50Ms: Number(mean((m) => m.p50Ms).toFixed(2)),
-    p99Ms: Number(mean((m) => m.p99Ms).toFixed(2)),
-    requests: rounds.reduce((sum, m) => sum + m.requests, 0),
-    non2xx: 0,
-    errors: 0,
-  };
+  return { router: combineRounds(rounds.router), baseline: combineRounds(rounds.baseline) };
 }
 
 async function main(): Promise<void> {
-  const servers = { router: await startServer('router'), baseline: await startServer('baseline') };
+  const servers: Record<Kind, Server> = {
+    router: await startBenchServer('bench-server.ts', 'router'),
+    baseline: await startBenchServer('bench-server.ts', 'baseline'),
+  };
   let measured: Record<Kind, Measurement>;
   try {
     measured = await measureInterleaved(servers);
   } finally {
-    await Promise.all(Object.values(servers).map(stopServer));
+    await Promise.all(Object.values(servers).map(stopBenchServer));
   }
   const { router, baseline } = measured;
   const ratio = router.rps / baseline.rps;

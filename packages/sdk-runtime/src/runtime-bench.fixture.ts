@@ -12,6 +12,8 @@ export interface RuntimeBenchFixture {
   appId: string;
   versionId: string;
   hostAppId: string;
+  /** The host app's SDK credentials, for load generators in another process that sign their own requests. */
+  credentials: { sdkKey: string; sdkSecret: string };
   /** A freshly signed request (new nonce each call): the URL to send (path + query, as signed) and its headers. */
   sign(path: string, query?: Record<string, string>): { url: string; headers: Record<string, string> };
   /** Closes the app and the platform and removes its temp data. */
@@ -36,6 +38,7 @@ export async function createRuntimeBenchFixture(options: { env?: EnvSource; runt
       appId,
       versionId,
       hostAppId: keys.hostAppId,
+      credentials: { sdkKey: keys.sdkKey, sdkSecret: keys.sdkSecret },
       sign(path, query = {}) {
         const search = new URLSearchParams(query).toString();
         return {
