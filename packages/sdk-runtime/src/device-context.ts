@@ -27,6 +27,8 @@ export function deviceHeaderName(field: DeviceField): string {
 }
 
 const customKey = new RegExp(`^${CUSTOM_KEY_PATTERN}$`);
+/** Header names computed once: this runs on every runtime request. */
+const DEVICE_HEADERS = DEVICE_FIELDS.map((field) => [field, deviceHeaderName(field)] as const);
 
 /**
  * The device context of a request for gray-release decisions: query parameters first (they are signed), then
@@ -34,8 +36,8 @@ const customKey = new RegExp(`^${CUSTOM_KEY_PATTERN}$`);
  */
 export function deviceContextOf(query: Record<string, unknown>, headers: Record<string, unknown>): RuleContext {
   const context: RuleContext = {};
-  for (const field of DEVICE_FIELDS) {
-    const value = text(query[field]) ?? text(headers[deviceHeaderName(field)]);
+  for (const [field, header] of DEVICE_HEADERS) {
+    const value = text(query[field]) ?? text(headers[header]);
     if (value !== undefined) context[field] = value;
   }
   const custom: Record<string, ScalarValue> = {};

@@ -165,6 +165,41 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     return state as AppletState & { applet: NonNullable<AppletState['applet']> };
   }
 
+  /**
+   * The applet-info body and its digest depend on the cached state and the chosen version only, not on the
+   * device, so they are built once per (state object, version) and reused until the state is replaced.
+   */
+  const infoMemo = new WeakMap<AppletState, Map<string, { info: Record<string, unknown>; digest: string }>>();
+  function appletInfo(state: AppletState & { applet: NonNullable<AppletState['applet']> }, chosen: Chosen, appId: string) {
+    let byVersion = infoMemo.get(state);
+    if (!byVersion) infoMemo.set(state, (byVersion = new Map()));
+    const memoKey = `${chosen.version.id}|${chosen.gray}|${chosen.planId ?? ''}|${appId}`;
+    const hit = byVersion.get(memoKey);
+    if (hit) return hit;
+    const { version } = chosen;
+    const info = {
+      appId,
+      name: state.applet.name,
+      version: { id: version.id, name: version.name, code: version.code ?? null, gray: chosen.gray, planId: chosen.planId ?? null },
+      package: {
+        sha256: version.packageSha256,
+        size: version.packageSize,
+        downloadPath: `${prefix}/applets/${appId}/package?versionId=${encodeURIComponent(version.id)}`,
+      },
+      domains: {
+        request: state.domains.request.length,
+        socket: state.domains.socket.length,
+        upload: state.domains.upload.length,
+        download: state.domains.download.length,
+        business: state.domains.business.length,
+        digest: state.domainsDigest,
+      },
+    };
+    const entry = { info, digest: digestOf(info) };
+    byVersion.set(memoKey, entry);
+    return entry;
+  }
+
   function choose(state: AppletState & { applet: NonNullable<AppletState['applet']> }, context: RuleContext): Chosen {
     if (state.gray && evaluator.matches(state.gray.plan, context)) return { version: state.gray.version, gray: true, planId: state.gray.plan.planId };
     if (state.applet.published) return { version: state.applet.published, gray: false };
@@ -182,29 +217,10 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         const state = await openApplet(request);
         const chosen = choose(state, deviceContextOf(request.query, request.headers));
         const { appId } = request.params;
-        const { version } = chosen;
-        const info = {
-          appId,
-          name: state.applet.name,
-          version: { id: version.id, name: version.name, code: version.code ?? null, gray: chosen.gray, planId: chosen.planId ?? null },
-          package: {
-            sha256: version.packageSha256,
-            size: version.packageSize,
-            downloadPath: `${prefix}/applets/${appId}/package?versionId=${encodeURIComponent(version.id)}`,
-          },
-          domains: {
-            request: state.domains.request.length,
-            socket: state.domains.socket.length,
-            upload: state.domains.upload.length,
-            download: state.domains.download.length,
-            business: state.domains.business.length,
-            digest: state.domainsDigest,
-          },
-        };
-        const digest = digestOf(info);
+        const { info, digest } = appletInfo(state, chosen, appId);
         const { knownVersion, knownDigest: kd } = request.query;
-        const isUnchanged = (knownVersion !== undefined || kd !== undefined) && (knownVersion === undefined || knownVersion === version.id) && (kd === undefined || kd === digest);
-        return respond(request, reply, digest, isUnchanged, { ...info, digest }, { digest, versionId: version.id });
+        const isUnchanged = (knownVersion !== undefined || kd !== undefined) && (knownVersion === undefined || knownVersion === chosen.version.id) && (kd === undefined || kd === digest);
+        return respond(request, reply, digest, isUnchanged, { ...info, digest }, { digest, versionId: chosen.version.id });
       });
 
       scope.get('/applets/:appId/package', { schema: { params: appParams, querystring: packageQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
