@@ -2,3 +2,4 @@ export * from './build-subgraph';
 export * from './subgraph-context';
 export * from './subgraph-auth';
 export * from './serve-subgraph';
+export * from './run-subgraph-service';

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { loadConfigOrExit, readProcessEnv, type EnvSource } from '../config/config-loader';
+import type { PlatformConfig } from '../config/platform-config';
+import { createLogger } from '../logging/logger';
+import { createPlatformRuntime } from '../runtime/create-platform-runtime';
+import type { PlatformRuntime } from '../runtime/platform-runtime';
+import type { SubgraphModule } from './build-subgraph';
+import { serveSubgraph } from './serve-subgraph';
+
+export interface SubgraphServiceOptions<S extends z.ZodType<PlatformConfig>> {
+  /** Logger name and the subgraph's name. */
+  name: string;
+  /** The subgraph's own env schema (platform variables included). */
+  schema: S;
+  /** Where to listen, from the parsed configuration. */
+  address(config: z.infer<S>): { host: string; port: number };
+  /** Builds the module; one-time setup (`bootstrap`) runs before the server listens. */
+  build(
+    runtime: PlatformRuntime,
+    config: z.infer<S>,
+    env: EnvSource,
+  ): Promise<SubgraphModule & { bootstrap?: () => Promise<unknown> }>;
+}
+
+/**
+ * Distributed mode entry point shared by every subgraph's `main.ts`: configuration (all errors at once,
+ * then exit), one root logger, the configured drivers, the module on its own port, and a graceful stop on
+ * SIGINT/SIGTERM (server, module, drivers).
+ */
+export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
+  options: SubgraphServiceOptions<S>,
+): void {
+  const start = async () => {
+    const env = readProcessEnv();
+    const config = loadConfigOrExit(options.schema, env);
+    const logger = createLogger({
+      level: config.LOG_LEVEL,
+      pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development',
+      name: options.name,
+    });
+    const runtime = await createPlatformRuntime(config, { logger });
+    const module = await options.build(runtime, config, env);
+    await module.bootstrap?.();
+    const server = await serveSubgraph({
+      module,
+      tokens: runtime.tokens,
+      logger,
+      ...options.address(config),
+    });
+
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'stopping');
+      await server.stop(); // closes the module too
+      await runtime.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  };
+  start().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
