@@ -10,3 +10,4 @@ export {
   type TimestampFields,
 } from './model-metadata';
 export { FIELD_OPERATORS, LOGICAL_OPERATORS, UPDATE_OPERATORS } from './document-grammar';
+export { compact, stamped, setUnset, escapeRegex } from './update-helpers';

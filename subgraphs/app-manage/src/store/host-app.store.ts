@@ -1,6 +1,6 @@
 import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
 import { HostAppModel } from './host-app.model';
-import { compact, setUnset, stamped } from './store-helpers';
+import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewHostApp = Omit<HostAppModel, 'createdAt' | 'updatedAt' | 'enabled'>;
 

@@ -1,6 +1,6 @@
 import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
 import { LinkModel, LinkStatus } from './link.model';
-import { compact, setUnset, stamped } from './store-helpers';
+import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewLink = Pick<LinkModel, 'hostAppId' | 'hostOrgId' | 'appId' | 'appOrgId' | 'status' | 'requestedBy' | 'decidedBy' | 'decidedAt'>;
 

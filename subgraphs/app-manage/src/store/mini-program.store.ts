@@ -1,6 +1,6 @@
 import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
 import { MiniProgramModel, MiniProgramStatus } from './mini-program.model';
-import { compact, escapeRegex, setUnset, stamped } from './store-helpers';
+import { compact, escapeRegex, setUnset, stamped } from '@grove/platform';
 
 export interface MiniProgramQuery {
   orgId: string;

@@ -1,6 +1,6 @@
 import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
 import { VersionModel, VersionStatus } from './version.model';
-import { compact, setUnset, stamped } from './store-helpers';
+import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewVersion = Omit<
   VersionModel,

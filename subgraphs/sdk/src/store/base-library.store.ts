@@ -1,6 +1,6 @@
 import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
 import { BaseLibraryModel } from './base-library.model';
-import { compact, setUnset, stamped } from './store-helpers';
+import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewBaseLibrary = Omit<BaseLibraryModel, 'createdAt' | 'updatedAt' | 'enabled'>;
 

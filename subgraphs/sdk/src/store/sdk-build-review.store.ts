@@ -1,6 +1,6 @@
 import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
 import { SdkBuildReviewModel, SdkBuildStatus } from './sdk-build-review.model';
-import { compact, setUnset, stamped } from './store-helpers';
+import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewSdkBuildReview = Omit<
   SdkBuildReviewModel,

@@ -1,6 +1,6 @@
 import { ConflictError, newId, type DocumentCollection, type DocumentStore } from '@grove/platform';
 import { SdkConfigHeadModel, SdkConfigVersionModel } from './sdk-config.model';
-import { stamped } from './store-helpers';
+import { stamped } from '@grove/platform';
 
 export interface ConfigRevisionData {
   configJson: string;

@@ -1,6 +1,6 @@
 import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
 import { SdkVersionModel } from './sdk-version.model';
-import { compact, setUnset, stamped } from './store-helpers';
+import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewSdkVersion = Omit<SdkVersionModel, 'createdAt' | 'updatedAt' | 'enabled'>;
 

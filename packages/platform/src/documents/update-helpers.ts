@@ -1,6 +1,6 @@
-import type { NewDocument, Update } from '@grove/platform';
+import type { NewDocument, Update } from './documents.port';
 
-/** Drops undefined members so the documents driver sees an absent field, not `undefined`. */
+/** Drops undefined members so sparse indexes see an absent field, not `undefined`. */
 export function compact<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
@@ -19,4 +19,9 @@ export function setUnset(set: Record<string, unknown>, unset: readonly string[] 
   if (Object.keys(defined).length > 0) update.$set = defined;
   if (unset.length > 0) update.$unset = Object.fromEntries(unset.map((field) => [field, '']));
   return update;
+}
+
+/** Escapes a user string for use inside `$regex`. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
