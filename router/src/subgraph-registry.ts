@@ -56,7 +56,8 @@ function licenseGuard(runtime: PlatformRuntime, env: EnvSource): LicenseGuard {
  * distributed mode). Adding a domain is one line here, then `npm run compose`.
  */
 export const subgraphFactories: Readonly<Record<string, SubgraphFactory>> = {
-  account: (runtime, env) => createAccountSubgraph(runtime, accountSettingsFromConfig(loadConfig(accountEnvSchema, env))),
+  account: (runtime, env) =>
+    createAccountSubgraph(runtime, accountSettingsFromConfig(loadConfig(accountEnvSchema, env)), { license: licenseGuard(runtime, env) }),
   license: (runtime, env) =>
     createLicenseSubgraph(runtime, {
       publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)),

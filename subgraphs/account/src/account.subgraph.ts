@@ -10,7 +10,7 @@ import { AccountEvents } from './service/account-events';
 import { IdentityService, type BootstrapResult } from './service/identity.service';
 import { InvitationRedeemer } from './service/invitation-redeemer';
 import { MemberService } from './service/member.service';
-import { OrganizationService } from './service/organization.service';
+import { OrganizationService, type OrganizationLicenseGuard } from './service/organization.service';
 import { PasswordHasher } from './service/password-hasher';
 import { SessionService } from './service/session.service';
 import { InvitationStore } from './store/invitation.store';
@@ -36,7 +36,11 @@ export interface AccountSubgraph extends SubgraphModule {
 }
 
 /** Assembles stores, services and resolvers of the account subgraph over a platform runtime. */
-export async function createAccountSubgraph(runtime: PlatformRuntime, config: Partial<AccountSettings> = {}): Promise<AccountSubgraph> {
+export async function createAccountSubgraph(
+  runtime: PlatformRuntime,
+  config: Partial<AccountSettings> = {},
+  deps: { license?: OrganizationLicenseGuard } = {},
+): Promise<AccountSubgraph> {
   const settings: AccountSettings = { ...defaultAccountSettings, ...stripUndefined(config) };
   const logger = runtime.logger.child({ subgraph: ACCOUNT_SUBGRAPH_NAME });
 
@@ -58,7 +62,7 @@ export async function createAccountSubgraph(runtime: PlatformRuntime, config: Pa
     refreshTokenTtlSec: runtime.config.REFRESH_TOKEN_TTL_SEC,
   });
   const identity = new IdentityService(users, memberships, access, hasher, redeemer, sessions, events, logger.child({ component: 'identity' }));
-  const organizations = new OrganizationService(orgs, memberships, access, events);
+  const organizations = new OrganizationService(orgs, memberships, access, events, deps.license);
   const members = new MemberService(memberships, invitations, orgs, users, access, redeemer, events, settings.invitationTtlSec);
 
   const module = await buildSubgraph({

@@ -31,12 +31,19 @@ export interface OrganizationPage {
  * Organization lifecycle: PENDING → APPROVED | REJECTED; REJECTED → PENDING (owner resubmits);
  * APPROVED ⇄ frozen. Each transition is one conditional update; an illegal one is CONFLICT and writes nothing.
  */
+/** The license guard (from the license subgraph) as this service needs it. */
+export interface OrganizationLicenseGuard {
+  /** Throws LicenseLimitExceededError when the license allows no further approved organization. */
+  assertCanCreate(limit: 'organizations'): Promise<void>;
+}
+
 export class OrganizationService {
   constructor(
     private readonly orgs: OrganizationStore,
     private readonly memberships: MembershipStore,
     private readonly access: AccountAccess,
     private readonly events: AccountEvents,
+    private readonly license?: OrganizationLicenseGuard,
   ) {}
 
   /** Any signed-in user may apply; the applicant becomes ORG_OWNER of the PENDING organization. */
@@ -70,6 +77,8 @@ export class OrganizationService {
   async approve(p: Principal, id: string): Promise<OrganizationView> {
     const orgId = parseInput(idField, id);
     const { user } = await this.access.requireOperator(p, Permission.ORG_REVIEW);
+    // Approved organizations are what the license counts; rejections and reads stay possible past the limit.
+    await this.license?.assertCanCreate('organizations');
     const org = await this.guarded(
       orgId,
       { status: OrganizationStatus.PENDING },
