@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppManageSubgraph } from '@grove/app-manage';
+import { appManageEnvShape, LOCAL_SECRET_KEY_NAME, SecretCipher, type AppManageSubgraph } from '@grove/app-manage';
 import type { DomainSubgraph } from '@grove/domain';
 import type { RuleEngineSubgraph } from '@grove/rule-engine';
 import type { SdkSubgraph } from '@grove/sdk';
@@ -8,6 +8,7 @@ import {
   createObjectStore,
   isPlatformError,
   loadConfig,
+  loadOrCreateLocalSecret,
   objectStoreEnvShape,
   objectStoreOptionsFromConfig,
   OBJECT_URL_PATH,
@@ -19,41 +20,59 @@ import {
 } from '@grove/platform';
 import {
   registerSdkRuntimeRoutes,
+  runtimeSourcesFromDocuments,
   runtimeSourcesFromModules,
   sdkRuntimeEnvSchema,
   sdkRuntimeOptionsFromConfig,
+  type RuntimeSources,
 } from '@grove/sdk-runtime';
 
 const objectStoreEnvSchema = z.object({ ...platformEnvShape, ...objectStoreEnvShape });
 
+/** app-manage's key for SDK secrets at rest: the document-backed sources decrypt with the same one. */
+const secretKeyEnvSchema = z
+  .object({ ...platformEnvShape, APP_SECRET_ENCRYPTION_KEY: appManageEnvShape.APP_SECRET_ENCRYPTION_KEY })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && !config.APP_SECRET_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET_ENCRYPTION_KEY'], message: 'required in production (the SDK runtime verifies SDK signatures)' });
+    }
+  });
+
 /**
- * Embedded mode: the SDK runtime REST API (`/runtime/v1/...`) and the signed download links of the
- * filesystem object store (`/objects/...`) on the router's server, next to `/graphql`. Needs the
- * app-manage, rule-engine, domain and sdk modules in this process; returns false when they are not.
+ * Where the runtime reads from: the in-process subgraph modules when all four are here (embedded mode), else
+ * the owning subgraphs' collections in the shared document store (distributed mode).
+ */
+function runtimeSources(runtime: PlatformRuntime, modules: SubgraphModule[], env: EnvSource): RuntimeSources {
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  const appManage = byName.get('app-manage') as AppManageSubgraph | undefined;
+  const ruleEngine = byName.get('rule-engine') as RuleEngineSubgraph | undefined;
+  const domain = byName.get('domain') as DomainSubgraph | undefined;
+  const sdk = byName.get('sdk') as SdkSubgraph | undefined;
+  if (appManage && ruleEngine && domain && sdk) return runtimeSourcesFromModules({ appManage, ruleEngine, domain, sdk });
+  // Same fallback as app-manage: outside production a key generated once under the shared DATA_DIR.
+  const key = loadConfig(secretKeyEnvSchema, env).APP_SECRET_ENCRYPTION_KEY ?? loadOrCreateLocalSecret(runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME);
+  return runtimeSourcesFromDocuments(runtime.documents, { secretCipher: new SecretCipher(key) });
+}
+
+/**
+ * The SDK runtime REST API (`/runtime/v1/...`) and the signed download links of the filesystem object store
+ * (`/objects/...`) on the router's server, next to `/graphql`, in both modes: over the subgraph modules when they
+ * run in this process, else over the shared document store.
  */
 export async function mountSdkRuntime(
   app: FastifyInstance,
   runtime: PlatformRuntime,
   modules: SubgraphModule[],
   env: EnvSource,
-): Promise<boolean> {
-  const byName = new Map(modules.map((m) => [m.name, m]));
-  const appManage = byName.get('app-manage') as AppManageSubgraph | undefined;
-  const ruleEngine = byName.get('rule-engine') as RuleEngineSubgraph | undefined;
-  const domain = byName.get('domain') as DomainSubgraph | undefined;
-  const sdk = byName.get('sdk') as SdkSubgraph | undefined;
-  if (!appManage || !ruleEngine || !domain || !sdk) return false;
+): Promise<void> {
+  const sources = runtimeSources(runtime, modules, env);
 
   // The same store (same root and link secret) the subgraphs write packages and libraries to.
   const objectConfig = loadConfig(objectStoreEnvSchema, env);
   const objects = await createObjectStore(objectStoreOptionsFromConfig(objectConfig));
   app.addHook('onClose', async () => objects.close());
 
-  await registerSdkRuntimeRoutes(
-    app,
-    { runtime, objects, sources: runtimeSourcesFromModules({ appManage, ruleEngine, domain, sdk }) },
-    sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)),
-  );
+  await registerSdkRuntimeRoutes(app, { runtime, objects, sources }, sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)));
 
   const fsOptions = objectStoreOptionsFromConfig(objectConfig);
   if (fsOptions.driver === 'fs') {
@@ -73,5 +92,4 @@ export async function mountSdkRuntime(
       }
     });
   }
-  return true;
 }

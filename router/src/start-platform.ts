@@ -31,7 +31,7 @@ export async function startPlatform(env: EnvSource): Promise<RunningPlatform> {
       }
     }
     const router = await createRouter({ config, runtime, modules });
-    if (config.SUBGRAPH_MODE === 'embedded') await mountSdkRuntime(router.app, runtime, modules, env);
+    await mountSdkRuntime(router.app, runtime, modules, env);
     const url = await router.listen();
     return {
       config,

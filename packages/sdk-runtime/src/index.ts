@@ -1,5 +1,6 @@
 export { registerSdkRuntimeRoutes, LOCAL_CACHE_KEY_NAME, type SdkRuntimeDeps, type SdkRuntimeHandle } from './sdk-runtime.routes';
 export { runtimeSourcesFromModules, type RuntimeSourceModules } from './runtime-sources.modules';
+export { runtimeSourcesFromDocuments, type DocumentRuntimeSourcesOptions } from './runtime-sources.documents';
 export {
   SERVABLE_VERSION_STATUSES,
   type RuntimeApplet,

@@ -31,12 +31,12 @@ export {
 export { registerUploadRoutes, type HeaderBag, type RegisterUploadRoutesOptions } from './http/upload-routes.fastify';
 export { AppManageTopic } from './service/app-manage-events';
 export { packageKey, type UploadVersionInput, type VersionPage } from './service/version.service';
-export type { HostAppCredentials, SdkCredentials } from './service/host-app.service';
+export { secretAad as sdkSecretAssociatedData, type HostAppCredentials, type SdkCredentials } from './service/host-app.service';
 export type { LicenseGuard, MiniProgramPage } from './service/mini-program.service';
 export { SecretCipher } from './service/secret-cipher';
 export { MiniProgramStatus, MiniProgramModel } from './store/mini-program.model';
 export { HostAppModel } from './store/host-app.model';
-export { VersionStatus } from './store/version.model';
-export { LinkStatus } from './store/link.model';
+export { VersionStatus, VersionModel } from './store/version.model';
+export { LinkStatus, LinkModel } from './store/link.model';
 export type { MiniProgramView, VersionView, HostAppView, LinkView } from './store/views';
 export { validateMiniProgramPackage, PackageProblem, type PackageManifest } from './package';

@@ -23,5 +23,7 @@ export { DOMAIN_EVENTS_TOPIC, DomainEventType, type DomainChange, type DomainCha
 export { DomainService, MAX_BUSINESS_DOMAINS } from './service/domain.service';
 export { WhitelistService } from './service/whitelist.service';
 export type { BusinessDomainView, MiniProgramDomainsView, RuntimeDomains, WhitelistDomainView } from './service/domain-views';
-export { BusinessDomainStatus, VerificationMethod } from './store/business-domain.model';
+export { BusinessDomainStatus, BusinessDomainModel, VerificationMethod } from './store/business-domain.model';
+export { ServiceDomainsModel } from './store/service-domains.model';
+export { toMiniProgramDomainsView } from './service/domain-views';
 export { createVerificationFetch, isPrivateAddress, type VerificationFetch } from './verification/verification-fetch';

@@ -52,7 +52,9 @@ export type {
   SdkConfigRevisionView,
 } from './service/sdk-config.service';
 export { ArtifactProblem } from './service/zip-artifact';
-export { GLOBAL_SCOPE } from './store/sdk-config.model';
+export { GLOBAL_SCOPE, SdkConfigHeadModel } from './store/sdk-config.model';
+export { BaseLibraryModel } from './store/base-library.model';
+export { parseBaseLibraryQuery, selectBaseLibrary } from './service/base-library.service';
 export { SdkBuildStatus } from './store/sdk-build-review.model';
 export { SdkPlatform } from './store/sdk-platform';
 export type { BaseLibraryView, SdkBuildView, SdkVersionView } from './store/views';

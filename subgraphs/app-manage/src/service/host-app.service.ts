@@ -35,7 +35,7 @@ export interface SdkCredentials {
 
 const SECRET_BYTES = 32;
 
-function secretAad(hostAppId: string, secretVersion: number): string {
+export function secretAad(hostAppId: string, secretVersion: number): string {
   return `host-app:${hostAppId}:secret:v${secretVersion}`;
 }
 

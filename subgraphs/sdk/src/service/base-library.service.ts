@@ -45,6 +45,17 @@ const updateSchema = z
 const listSchema = z.object({ platform: optional(platformField), enabled: optional(z.boolean()) });
 const resolveSchema = z.object({ sdkVersion: semverField, platform: platformField });
 
+/** The validated, normalized input of `resolve` (BAD_USER_INPUT otherwise); pure, shared with the SDK runtime. */
+export function parseBaseLibraryQuery(input: { sdkVersion: unknown; platform: unknown }): z.infer<typeof resolveSchema> {
+  return parseInput(resolveSchema, input);
+}
+
+/** The newest library whose minimum SDK version the SDK meets, else the newest one; undefined when there is none. */
+export function selectBaseLibrary<T extends { version: string; minSdkVersion: string }>(libraries: readonly T[], sdkVersion: string): T | undefined {
+  const candidates = newestFirst(libraries);
+  return candidates.find((library) => gte(sdkVersion, library.minSdkVersion)) ?? candidates[0];
+}
+
 export interface UploadBaseLibraryInput {
   version: unknown;
   minSdkVersion: unknown;
@@ -178,9 +189,8 @@ export class BaseLibraryService {
    * meets; when none is compatible, the newest enabled one for the platform; null when there is none.
    */
   async resolve(input: { sdkVersion: unknown; platform: unknown }): Promise<BaseLibraryView | null> {
-    const { sdkVersion, platform } = parseInput(resolveSchema, input);
-    const candidates = newestFirst(await this.libraries.list({ platform, enabled: true }));
-    const chosen = candidates.find((library) => gte(sdkVersion, library.minSdkVersion)) ?? candidates[0];
+    const { sdkVersion, platform } = parseBaseLibraryQuery(input);
+    const chosen = selectBaseLibrary(await this.libraries.list({ platform, enabled: true }), sdkVersion);
     return chosen ? toBaseLibraryView(chosen) : null;
   }
 
