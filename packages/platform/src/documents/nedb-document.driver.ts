@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Datastore from '@seald-io/nedb';
-import { getDotValue, modify } from '@seald-io/nedb/lib/model.js';
+import { getDotValue, modify } from './nedb-model';
 import { mongoose } from '@typegoose/typegoose';
 import { Mutex } from 'async-mutex';
 import type { Logger } from 'pino';
