@@ -1,1 +1,2 @@
 export * from './test-runtime';
+export * from './schema-coverage';

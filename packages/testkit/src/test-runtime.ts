@@ -21,7 +21,9 @@ export interface TestRuntime extends PlatformRuntime {
  * A real platform runtime for tests: embedded documents on disk in a temp dir (or memory), in-process
  * cache and bus unless `env` selects other drivers (e.g. CACHE_DRIVER=redis against the real server).
  */
-export async function createTestRuntime(options: { env?: EnvSource; dataDir?: string; inMemory?: boolean } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(
+  options: { env?: EnvSource; dataDir?: string; inMemory?: boolean } = {},
+): Promise<TestRuntime> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'grove-test-'));
   const config = loadConfig(platformEnvSchema, {
     NODE_ENV: 'test',
@@ -32,7 +34,10 @@ export async function createTestRuntime(options: { env?: EnvSource; dataDir?: st
     REDIS_KEY_PREFIX: `grove-test:${randomToken(6)}:`,
     ...options.env,
   });
-  const runtime = await createPlatformRuntime(config, { logger: silentLogger(), inMemoryDocuments: options.inMemory });
+  const runtime = await createPlatformRuntime(config, {
+    logger: silentLogger(),
+    inMemoryDocuments: options.inMemory,
+  });
   return {
     ...runtime,
     dataDir,
