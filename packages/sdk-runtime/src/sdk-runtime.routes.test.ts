@@ -213,9 +213,8 @@ describe('applet availability', () => {
     expect(await errcodeOf(signedGet(server, keys, `${P}/applets/${linked.appId}`))).toBe('OK');
     await platform.appManage.services.versions.delist(platform.owner, linked.versionId, 'withdrawn');
     // Same process: the cached answer is dropped as soon as the delist event is handled.
-    const delistedAt = Date.now();
-    await eventually(async () => expect(await errcodeOf(signedGet(server, keys, `${P}/applets/${linked.appId}`))).toBe('APPLET_DELISTED'), 300);
-    expect(Date.now() - delistedAt).toBeLessThan(300);
+    // (The bound only separates event-driven invalidation from cache expiry, which takes minutes.)
+    await eventually(async () => expect(await errcodeOf(signedGet(server, keys, `${P}/applets/${linked.appId}`))).toBe('APPLET_DELISTED'), 500);
     const gone = await signedGet(server, keys, `${P}/applets/${linked.appId}/package`, { versionId: linked.versionId });
     expect(gone.status).toBe(410);
     expect((await json(gone)).errcode).toBe('VERSION_UNAVAILABLE');
