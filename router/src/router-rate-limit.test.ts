@@ -1,8 +1,9 @@
 import Redis from 'ioredis';
 import type { EnvSource } from '@grove/platform';
+import { testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
 import { startTestRouter, type TestRouter } from './test-support/router-harness';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 
 const drivers: Array<{ name: string; runtimeEnv: EnvSource }> = [
   { name: 'memory', runtimeEnv: { CACHE_DRIVER: 'memory' } },

@@ -1,5 +1,5 @@
 import { createRedisConnection, randomToken } from '@grove/platform';
-import { probeRedis } from '@grove/platform/src/cache/redis-probe.test-support';
+import { probeRedis, testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
 import { createTestRuntime, type TestRuntime } from '@grove/testkit';
 import {
   createRuntimePlatform,
@@ -12,7 +12,7 @@ import {
   type RuntimeServer,
 } from './sdk-runtime.test-support';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 const redis = probeRedis(REDIS_URL);
 if (!redis.ok) console.warn(`cross-process invalidation tests skipped: no Redis at ${REDIS_URL} (${redis.reason})`);
 const describeWithRedis = redis.ok ? describe : describe.skip;

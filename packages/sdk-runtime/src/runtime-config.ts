@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReplayGuard } from './replay-guard';
 
 export const DEFAULT_RUNTIME_PREFIX = '/runtime/v1';
 export const DEFAULT_KV_TTL_MS = 60_000;
@@ -18,8 +19,10 @@ export interface SdkRuntimeOptions {
   /** TTL of the in-process LRU in front of it (default 5 s); bounds staleness if an invalidation broadcast is lost. */
   localTtlMs?: number;
   localMaxEntries?: number;
-  /** Allowed clock skew of x-timestamp (default 5 min); nonces are remembered for twice as long. */
+  /** Allowed clock skew of x-timestamp (default 5 min); nonces are remembered while their timestamp is acceptable. */
   maxSkewMs?: number;
+  /** Default: the shared key-value store, or a bounded in-process guard on the memory driver. */
+  replayGuard?: ReplayGuard;
   /** Default: 'redirect' to a presigned URL on S3, 'stream' on the filesystem store. */
   packageDelivery?: PackageDelivery;
   packageUrlTtlSec?: number;

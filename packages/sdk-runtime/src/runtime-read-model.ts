@@ -44,7 +44,6 @@ export const cacheKeys = {
   link: (hostAppId: string, appId: string) => `sdkrt:link:${hostAppId}:${appId}`,
   config: (generation: number, hostAppId: string) => `sdkrt:config:g${generation}:${hostAppId}`,
   baseLibrary: (generation: number, platform: string, sdkVersion: string) => `sdkrt:baselib:g${generation}:${platform}:${sdkVersion}`,
-  nonce: (hostAppId: string, nonce: string) => `sdkrt:nonce:${hostAppId}:${nonce}`,
 };
 
 const CONFIG_GENERATION = 'config';
@@ -160,11 +159,6 @@ export class RuntimeReadModel {
   async baseLibrary(sdkVersion: string, platform: string): Promise<RuntimeBaseLibrary | null> {
     const generation = await this.cache.generation(BASE_LIBRARY_GENERATION);
     return this.cache.get(cacheKeys.baseLibrary(generation, platform, sdkVersion), () => this.sources.baseLibrary(sdkVersion, platform));
-  }
-
-  /** True the first time a nonce is seen for the host app within `ttlMs`. */
-  claimNonce(hostAppId: string, nonce: string, ttlMs: number): Promise<boolean> {
-    return this.kv.setIfAbsent(cacheKeys.nonce(hostAppId, nonce), '1', { ttlMs });
   }
 
   /** Drops cached state as the event consumers do (operators' tools and tests). */

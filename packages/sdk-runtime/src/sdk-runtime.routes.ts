@@ -13,6 +13,7 @@ import {
   type SdkRuntimeOptions,
 } from './runtime-config';
 import { RUNTIME_HTTP_STATUS, RuntimeErrcode, RuntimeError, failure, ok, unchanged, type RuntimeEnvelope } from './runtime-errors';
+import { createReplayGuard } from './replay-guard';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
 import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN, signatureMatches, stringToSign } from './runtime-signature';
 import type { RuntimeCredentials, RuntimeSources, RuntimeVersion } from './runtime-sources';
@@ -116,6 +117,7 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
   await readModel.start(deps.runtime.events);
   app.addHook('onClose', async () => readModel.close());
 
+  const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs);
   const evaluator = new GrayPlanEvaluator(logger);
   const callers = new WeakMap<FastifyRequest, RuntimeCredentials>();
 
@@ -141,9 +143,12 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       throw new RuntimeError(RuntimeErrcode.SIGNATURE_INVALID, 'The request signature does not match');
     }
     // Only after the signature: strangers must not be able to burn nonces.
-    if (!(await readModel.claimNonce(credentials.hostAppId, nonce, 2 * maxSkewMs))) {
-      throw new RuntimeError(RuntimeErrcode.NONCE_REPLAYED, 'This nonce was already used');
+    const claim = await replayGuard.claim(credentials.hostAppId, nonce, Number(timestamp));
+    if (claim === 'replayed') throw new RuntimeError(RuntimeErrcode.NONCE_REPLAYED, 'This nonce was already used');
+    if (claim === 'too-old') {
+      throw new RuntimeError(RuntimeErrcode.TIMESTAMP_EXPIRED, 'x-timestamp is older than the nonces this server can still check; sign with the current time');
     }
+    if (claim === 'saturated') throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Too many requests to check for replays; retry shortly');
     if (!credentials.enabled) throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
     callers.set(request, credentials);
   }

@@ -1,14 +1,13 @@
 import { Redis } from 'ioredis';
-import { readProcessEnv } from '../config';
 import { ErrorCode, PlatformError, UnavailableError } from '../errors';
 import { newId } from '../ids';
 import type { KeyValueStore } from './cache.port';
 import { createKeyValueStore } from './key-value.factory';
 import { MemoryKeyValueStore } from './memory-key-value.driver';
 import { closeRedisConnection, createRedisConnection } from './redis-connection';
-import { probeRedis } from './redis-probe.test-support';
+import { probeRedis, testRedisUrl } from './redis-probe.test-support';
 
-const redisUrl = readProcessEnv().REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUrl = testRedisUrl();
 const redisProbe = probeRedis(redisUrl);
 // Every key this run creates lives under this prefix, so parallel runs never collide and cleanup is exact.
 const runPrefix = `grove-test:cache:${newId()}:`;

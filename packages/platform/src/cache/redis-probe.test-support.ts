@@ -1,4 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readProcessEnv } from '../config';
+
+/** The Redis tests talk to: REDIS_URL (set by .ci/run when it starts its own server), else the local default. */
+export function testRedisUrl(): string {
+  return readProcessEnv().REDIS_URL ?? 'redis://127.0.0.1:6379';
+}
 
 /**
  * Synchronous "does Redis answer PING?" check for contract suites, which must decide at collection

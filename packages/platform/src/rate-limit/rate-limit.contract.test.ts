@@ -1,13 +1,12 @@
 import { Redis } from 'ioredis';
 import { closeRedisConnection, createRedisConnection, type RedisClient } from '../cache/redis-connection';
-import { probeRedis } from '../cache/redis-probe.test-support';
-import { readProcessEnv } from '../config';
+import { probeRedis, testRedisUrl } from '../cache/redis-probe.test-support';
 import { ErrorCode, PlatformError, RateLimitedError } from '../errors';
 import { newId } from '../ids';
 import type { RateLimiterFactory } from './rate-limit.port';
 import { createRateLimiterFactory } from './rate-limiter.factory';
 
-const redisUrl = readProcessEnv().REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUrl = testRedisUrl();
 const redisProbe = probeRedis(redisUrl);
 const runPrefix = `grove-test:rl:${newId()}:`;
 
