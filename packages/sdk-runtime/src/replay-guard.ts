@@ -1,3 +1,4 @@
+import { hash, randomBytes } from 'node:crypto';
 import type { KeyValueStore } from '@grove/platform';
 
 /**
@@ -53,7 +54,9 @@ export interface MemoryReplayGuardOptions {
  * shrinks instead of opening for replays. Slices newer than the request's are never dropped for it.
  */
 export class MemoryReplayGuard implements ReplayGuard {
-  private readonly slices = new Map<number, Set<string>>();
+  private readonly slices = new Map<number, FingerprintSet>();
+  /** Secret per process, so nobody can aim nonces at each other's fingerprints. */
+  private readonly salt = randomBytes(16).toString('hex');
   private size = 0;
   /** Timestamps below this can no longer be checked against a complete record. */
   private floorMs = Number.NEGATIVE_INFINITY;
@@ -73,21 +76,22 @@ export class MemoryReplayGuard implements ReplayGuard {
     if (timestampMs < this.floorMs) return 'too-old';
     const start = timestampMs - (timestampMs % this.sliceMs);
     let slice = this.slices.get(start);
-    const key = `${scope}\n${nonce}`;
-    if (slice?.has(key)) return 'replayed';
+    const digest = hash('sha256', `${this.salt}\n${scope}\n${nonce}`, 'buffer');
+    const hi = digest.readUInt32LE(0);
+    const lo = digest.readUInt32LE(4) || 1;
+    if (slice?.has(hi, lo)) return 'replayed';
+    if (this.size + 1 > this.maxEntries) {
+      this.dropOlderThan(start);
+      // Only the request's slice and newer ones are left: refuse it rather than forget nonces that are still live.
+      if (this.size + 1 > this.maxEntries) return 'saturated';
+    }
     if (!slice) {
-      slice = new Set();
+      slice = new FingerprintSet();
       this.slices.set(start, slice);
     }
-    slice.add(key);
+    slice.add(hi, lo);
     this.size++;
-    if (this.size <= this.maxEntries) return 'claimed';
-    this.dropOlderThan(start);
-    if (this.size <= this.maxEntries) return 'claimed';
-    // Only the newest slices are left: refuse this request rather than forget nonces that are still live.
-    slice.delete(key);
-    this.size--;
-    return 'saturated';
+    return 'claimed';
   }
 
   /** Number of nonces held (for tests and metrics). */
@@ -108,9 +112,9 @@ export class MemoryReplayGuard implements ReplayGuard {
     }
   }
 
-  /** Drops the oldest slices, never `keep` or newer ones, until the guard is back within its bound. */
+  /** Drops the oldest slices, never `keep` or newer ones, until there is room for one more nonce. */
   private dropOlderThan(keep: number): void {
-    while (this.size > this.maxEntries) {
+    while (this.size + 1 > this.maxEntries) {
       let oldest = Number.POSITIVE_INFINITY;
       for (const start of this.slices.keys()) oldest = Math.min(oldest, start);
       if (oldest >= keep) return;
@@ -118,6 +122,53 @@ export class MemoryReplayGuard implements ReplayGuard {
       this.slices.delete(oldest);
       this.floorMs = Math.max(this.floorMs, oldest + this.sliceMs);
     }
+  }
+}
+
+/**
+ * Set of 64-bit fingerprints (two uint32 halves, `lo` never 0) in typed arrays with open addressing. Holding
+ * hundreds of thousands of nonces as strings makes every garbage collection walk and copy them; typed arrays
+ * are one object each. A false "replayed" needs two of the live nonces to share 64 salted SHA-256 bits.
+ */
+class FingerprintSet {
+  private table = new Uint32Array(2 * 1024);
+  private count = 0;
+
+  has(hi: number, lo: number): boolean {
+    return this.table[this.slot(this.table, hi, lo)! + 1] !== 0;
+  }
+
+  add(hi: number, lo: number): void {
+    if (2 * (this.count + 1) > this.table.length / 2) this.grow();
+    const at = this.slot(this.table, hi, lo);
+    if (this.table[at + 1] !== 0) return;
+    this.table[at] = hi;
+    this.table[at + 1] = lo;
+    this.count++;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Index of `(hi, lo)` or of the empty pair where it belongs (linear probing; load factor stays <= 1/2). */
+  private slot(table: Uint32Array, hi: number, lo: number): number {
+    const mask = table.length / 2 - 1;
+    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+    while (table[2 * i + 1] !== 0 && (table[2 * i] !== hi || table[2 * i + 1] !== lo)) i = (i + 1) & mask;
+    return 2 * i;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    const table = new Uint32Array(old.length * 2);
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === 0) continue;
+      const at = this.slot(table, old[i]!, old[i + 1]!);
+      table[at] = old[i]!;
+      table[at + 1] = old[i + 1]!;
+    }
+    this.table = table;
   }
 }
 

@@ -1,4 +1,3 @@
-import { NotFoundError, type UserPrincipal } from '@grove/platform';
 import type { AppManageServices, VersionView } from '@grove/app-manage';
 import type { DomainServices } from '@grove/domain';
 import type { RuleEngineServices } from '@grove/rule-engine';
@@ -13,24 +12,6 @@ export interface RuntimeSourceModules {
   sdk: { services: Pick<SdkServices, 'configs' | 'baseLibraries'> };
 }
 
-/**
- * Read-only identity for the three reads the subgraphs offer only through their authorized APIs (a version by id,
- * an app's versions, its release plans and gray rules). Operator-reviewer visibility is exactly "read any
- * mini-program's versions and rules"; this object never leaves the adapter and only read methods are called
- * with it. Replace it once app-manage and rule-engine expose unauthenticated in-process readers for the runtime.
- */
-const RUNTIME_READER: UserPrincipal = Object.freeze({
-  kind: 'user',
-  userId: 'system:sdk-runtime',
-  sessionId: 'system:sdk-runtime',
-  operatorRoles: ['OPERATOR_REVIEWER'],
-  memberships: [],
-}) as UserPrincipal;
-
-const LIVE_PLAN_STATES = new Set(['ACTIVE', 'PAUSED']);
-/** How many recent versions are looked at to tell "delisted" from "never released". */
-const DELIST_LOOKBACK = 100;
-
 function toRuntimeVersion(v: VersionView): RuntimeVersion {
   return {
     id: v.id,
@@ -42,11 +23,6 @@ function toRuntimeVersion(v: VersionView): RuntimeVersion {
     packageSha256: v.packageSha256,
     packageSize: v.packageSize,
   };
-}
-
-function nullWhenNotFound(error: unknown): null {
-  if (error instanceof NotFoundError) return null;
-  throw error;
 }
 
 /** RuntimeSources over the in-process services of app-manage, rule-engine, domain and sdk. */
@@ -66,11 +42,7 @@ export function runtimeSourcesFromModules(modules: RuntimeSourceModules): Runtim
       const app = await miniPrograms.byId(appId);
       if (!app) return null;
       const published = await versions.publishedVersion(appId);
-      let delisted = false;
-      if (!published) {
-        const recent = await versions.list(RUNTIME_READER, appId, { take: DELIST_LOOKBACK }).catch(nullWhenNotFound);
-        delisted = (recent ?? []).some((v) => v.status === 'DELISTED');
-      }
+      const delisted = published ? false : await versions.hasDelistedVersion(appId);
       return {
         appId: app.appId,
         orgId: app.orgId,
@@ -85,11 +57,9 @@ export function runtimeSourcesFromModules(modules: RuntimeSourceModules): Runtim
     isLinked: (hostAppId, appId) => links.isLinked(hostAppId, appId),
 
     async grayPlan(appId) {
-      // The rule engine learns about mini-programs from events; until it has, the app has no plan there either.
-      const all = await plans.list(RUNTIME_READER, appId).catch(nullWhenNotFound);
-      const live = all?.find((plan) => LIVE_PLAN_STATES.has(plan.state));
+      const live = await plans.livePlanOf(appId);
       if (!live) return null;
-      const rule = await rules.byId(RUNTIME_READER, live.ruleId).catch(nullWhenNotFound);
+      const rule = await rules.ruleById(live.ruleId);
       if (!rule) return null;
       return {
         planId: live.id,
@@ -101,7 +71,7 @@ export function runtimeSourcesFromModules(modules: RuntimeSourceModules): Runtim
     },
 
     async version(versionId) {
-      const version = await versions.get(RUNTIME_READER, versionId).catch(nullWhenNotFound);
+      const version = await versions.versionById(versionId);
       return version ? toRuntimeVersion(version) : null;
     },
 

@@ -301,6 +301,17 @@ export class VersionService {
     return version ? toVersionView(version) : null;
   }
 
+  /** Without authorization, for in-process callers such as the SDK runtime read model. */
+  async versionById(versionId: string): Promise<VersionView | null> {
+    const version = await this.versions.findById(versionId);
+    return version ? toVersionView(version) : null;
+  }
+
+  /** Without authorization: whether any version of the app was delisted (tells "delisted" from "never released"). */
+  async hasDelistedVersion(appId: string): Promise<boolean> {
+    return (await this.versions.findByStatus(appId, S.DELISTED)) !== null;
+  }
+
   // ---- internals
 
   /**

@@ -30,6 +30,12 @@ export class GrayRuleService {
     return toGrayRuleView(rule);
   }
 
+  /** Without authorization, for in-process callers such as the SDK runtime read model. */
+  async ruleById(id: string): Promise<GrayRuleView | null> {
+    const rule = await this.store.findRule(id);
+    return rule ? toGrayRuleView(rule) : null;
+  }
+
   async create(p: Principal, input: unknown): Promise<GrayRuleView> {
     requireUser(p);
     const data = parseInput(createGrayRuleSchema, input);

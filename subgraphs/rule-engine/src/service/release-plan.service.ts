@@ -77,6 +77,12 @@ export class ReleasePlanService {
     return toReleasePlanView(plan);
   }
 
+  /** Without authorization, for in-process callers such as the SDK runtime read model: the ACTIVE or PAUSED plan. */
+  async livePlanOf(appId: string): Promise<ReleasePlanView | null> {
+    const plan = await this.store.livePlan(appId);
+    return plan ? toReleasePlanView(plan) : null;
+  }
+
   /** Entity reference: the same visibility as `releasePlan(id)`; null for callers who may not read it. */
   async reference(p: Principal, id: string): Promise<ReleasePlanView | null> {
     return this.get(p, id).catch(() => null);
