@@ -64,7 +64,7 @@ export const routerEnvShape = {
   MAX_COST: positiveInt(5000),
   MAX_BODY_BYTES: positiveInt(256 * 1024),
   INTROSPECTION: envBoolean.optional(),
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  // OTEL_EXPORTER_OTLP_ENDPOINT comes from platformEnvShape (subgraphs export traces too).
   OTEL_SERVICE_NAME: z.string().default('grove-router'),
   TRUST_PROXY: trustProxy,
 };

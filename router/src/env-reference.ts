@@ -43,6 +43,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   ACCESS_TOKEN_TTL_SEC: 'access token lifetime',
   REFRESH_TOKEN_TTL_SEC: 'refresh token lifetime',
   INTERNAL_TOKEN_SECRET: 'router → subgraph principal signing secret; generated under DATA_DIR when unset outside production',
+  OTEL_EXPORTER_OTLP_ENDPOINT: 'OTLP/HTTP endpoint for traces (router and standalone subgraphs); no export when unset',
 
   OBJECT_STORE_DRIVER: 'object store: fs (under OBJECT_STORE_DIR) | s3 (MinIO or any S3 endpoint)',
   OBJECT_STORE_DIR: 'fs driver root (default DATA_DIR/objects)',
@@ -72,8 +73,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   MAX_COST: 'maximum estimated cost of an operation',
   MAX_BODY_BYTES: 'maximum request body size',
   INTROSPECTION: 'allow schema introspection (default: on except in production)',
-  OTEL_EXPORTER_OTLP_ENDPOINT: 'OTLP/HTTP endpoint for traces; no export when unset',
-  OTEL_SERVICE_NAME: 'service name on exported spans',
+  OTEL_SERVICE_NAME: "service name on the router's exported spans (standalone subgraphs use grove-account, grove-sdk, …)",
   TRUST_PROXY: 'trust X-Forwarded-For: false | true | hop count | comma list of proxy addresses',
 
   SDK_RUNTIME_PREFIX: 'path prefix of the SDK runtime REST API',

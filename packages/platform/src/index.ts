@@ -10,3 +10,4 @@ export * from './events';
 export * from './object-store';
 export * from './federation';
 export * from './runtime';
+export * from './tracing';

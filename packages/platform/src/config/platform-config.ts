@@ -31,6 +31,8 @@ export const platformEnvShape = {
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_SEC: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 };
 
 export const platformEnvSchema = z.object(platformEnvShape);

@@ -4,6 +4,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import { createLogger } from '../logging/logger';
 import { createPlatformRuntime } from '../runtime/create-platform-runtime';
 import type { PlatformRuntime } from '../runtime/platform-runtime';
+import { createTracing } from '../tracing/tracing';
 import type { SubgraphModule } from './build-subgraph';
 import { serveSubgraph } from './serve-subgraph';
 
@@ -24,8 +25,8 @@ export interface SubgraphServiceOptions<S extends z.ZodType<PlatformConfig>> {
 
 /**
  * Distributed mode entry point shared by every subgraph's `main.ts`: configuration (all errors at once,
- * then exit), one root logger, the configured drivers, the module on its own port, and a graceful stop on
- * SIGINT/SIGTERM (server, module, drivers).
+ * then exit), one root logger, tracing as `grove-<name>`, the configured drivers, the module on its own
+ * port, and a graceful stop on SIGINT/SIGTERM (server, module, tracing, drivers).
  */
 export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
   options: SubgraphServiceOptions<S>,
@@ -38,6 +39,10 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development',
       name: options.name,
     });
+    const tracing = createTracing(
+      { serviceName: `grove-${options.name}`, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT },
+      logger,
+    );
     const runtime = await createPlatformRuntime(config, { logger });
     const module = await options.build(runtime, config, env);
     await module.bootstrap?.();
@@ -45,6 +50,7 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       module,
       tokens: runtime.tokens,
       logger,
+      tracer: tracing.tracer,
       ...options.address(config),
     });
 
@@ -54,6 +60,7 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       stopping = true;
       logger.info({ signal }, 'stopping');
       await server.stop(); // closes the module too
+      await tracing.shutdown(); // flushes the last spans
       await runtime.close();
       process.exit(0);
     };
