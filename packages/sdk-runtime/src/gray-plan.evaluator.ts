@@ -1,12 +1,12 @@
 import { LRUCache } from 'lru-cache';
-import { compileRule, inRollout, type CompiledRule, type RuleContext } from '@grove/rule-engine';
+import { compileRule, inGrayAudience, type CompiledRule, type RuleContext } from '@grove/rule-engine';
 import type { Logger } from '@grove/platform';
 import type { RuntimeGrayPlan } from './runtime-sources';
 
 /**
  * Decides per device whether the running release plan serves it the gray version, from the plan and rule cached per
- * app. Same semantics as ReleasePlanService.chooseVersion (asserted by a test against it): the rule must match, and
- * below 100% the device (or, without a device id, the user) must fall in the plan's stable percentage bucket.
+ * app, with the rule engine's own `inGrayAudience` (so it agrees with ReleasePlanService.chooseVersion; a test
+ * checks that too). Compiled rules are kept per rule version.
  */
 export class GrayPlanEvaluator {
   private readonly compiled = new LRUCache<string, CompiledRule>({ max: 1000 });
@@ -15,11 +15,7 @@ export class GrayPlanEvaluator {
 
   matches(plan: RuntimeGrayPlan, context: RuleContext): boolean {
     const compiled = this.compile(plan);
-    if (!compiled || !compiled.evaluate(context)) return false;
-    if (plan.percentage >= 100) return true;
-    const unit = context.deviceId || context.userId;
-    // The plan id in the salt gives each plan its own cohort; raising the percentage keeps earlier devices in it.
-    return Boolean(unit) && inRollout(`${compiled.salt}:${plan.planId}`, unit as string, plan.percentage);
+    return compiled !== null && inGrayAudience(compiled, { id: plan.planId, percentage: plan.percentage }, context);
   }
 
   private compile(plan: RuntimeGrayPlan): CompiledRule | null {

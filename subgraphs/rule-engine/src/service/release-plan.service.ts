@@ -10,7 +10,7 @@ import {
 import type { MiniProgramAccess, MiniProgramOwnership } from '@grove/domain';
 import {
   complete,
-  inRollout,
+  inGrayAudience,
   pause,
   raisePercentage,
   resume,
@@ -154,12 +154,7 @@ export class ReleasePlanService {
     const rule = await this.store.findRule(plan.ruleId);
     if (!rule) return null;
     const compiled = this.compiled.get(rule._id, rule.version, rule.ruleJson);
-    if (!compiled.evaluate(context)) return null;
-    if (plan.percentage < 100) {
-      const unit = context.deviceId || context.userId;
-      // The plan id in the salt gives each plan its own cohort; raising the percentage keeps earlier devices in it.
-      if (!unit || !inRollout(`${compiled.salt}:${plan._id}`, unit, plan.percentage)) return null;
-    }
+    if (!inGrayAudience(compiled, { id: plan._id, percentage: plan.percentage }, context)) return null;
     return { versionId: plan.grayVersionId, planId: plan._id };
   }
 
