@@ -1,5 +1,5 @@
-import { createRedisConnection, randomToken } from '@grove/platform';
-import { probeRedis, testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
+import { randomToken } from '@grove/platform';
+import { deleteRedisKeys, probeRedis, testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
 import { createTestRuntime, type TestRuntime } from '@grove/testkit';
 import {
   createRuntimePlatform,
@@ -40,13 +40,7 @@ describeWithRedis('cross-process invalidation over a Redis-backed key-value stor
     await first?.close();
     await otherRuntime?.dispose();
     await platform?.dispose();
-    const client = createRedisConnection({ redisUrl: REDIS_URL });
-    try {
-      const keys = await client.keys(`${prefix}*`);
-      if (keys.length > 0) await client.del(...keys);
-    } finally {
-      client.disconnect();
-    }
+    await deleteRedisKeys(REDIS_URL, prefix);
   });
 
   it('a delisted mini-program stops being served by the other process within 1 s', async () => {

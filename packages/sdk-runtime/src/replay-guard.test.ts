@@ -1,5 +1,5 @@
 import { MemoryKeyValueStore, RedisKeyValueStore, createRedisConnection, randomToken } from '@grove/platform';
-import { probeRedis, testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
+import { deleteRedisKeys, probeRedis, testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
 import { KeyValueReplayGuard, MemoryReplayGuard, createReplayGuard } from './replay-guard';
 
 const SKEW = 5 * 60_000;
@@ -73,13 +73,7 @@ if (!redis.ok) console.warn(`KeyValueReplayGuard on Redis skipped: no Redis at $
   afterEach(async () => {
     await Promise.all(stores.map((s) => s.close()));
     stores = [];
-    const client = createRedisConnection({ redisUrl });
-    try {
-      const keys = await client.keys(`${prefix}*`);
-      if (keys.length > 0) await client.del(...keys);
-    } finally {
-      client.disconnect();
-    }
+    await deleteRedisKeys(redisUrl, prefix);
   });
 
   it('is shared by every process using the store and expires with the timestamp window', async () => {

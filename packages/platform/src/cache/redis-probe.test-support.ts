@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readProcessEnv } from '../config';
+import { createRedisConnection } from './redis-connection';
 
 /** The Redis tests talk to: REDIS_URL (set by .ci/run when it starts its own server), else the local default. */
 export function testRedisUrl(): string {
@@ -27,4 +28,15 @@ export function probeRedis(url: string, timeoutMs = 2_000): { ok: true } | { ok:
   if (result.status === 0) return { ok: true };
   const reason = result.error?.message ?? (result.stderr.trim() || `no PONG within ${timeoutMs} ms`);
   return { ok: false, reason };
+}
+
+/** Removes what a test wrote under its own key prefix (tests share one Redis). */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const client = createRedisConnection({ redisUrl });
+  try {
+    const keys = await client.keys(`${prefix}*`);
+    if (keys.length > 0) await client.del(...keys);
+  } finally {
+    client.disconnect();
+  }
 }
