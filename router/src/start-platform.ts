@@ -1,4 +1,13 @@
-import { createLogger, createPlatformRuntime, loadConfigOrExit, type EnvSource, type Logger, type PlatformRuntime } from '@grove/platform';
+import {
+  assertDeployable,
+  createLogger,
+  createPlatformRuntime,
+  loadConfigOrExit,
+  objectStoreEnvShape,
+  type EnvSource,
+  type Logger,
+  type PlatformRuntime,
+} from '@grove/platform';
 import { routerEnvSchema, type RouterConfig } from './config';
 import { createRouter, type Router } from './create-router';
 import { mountSdkRuntime } from './sdk-runtime.mount';
@@ -20,6 +29,13 @@ export interface RunningPlatform {
  */
 export async function startPlatform(env: EnvSource): Promise<RunningPlatform> {
   const config = loadConfigOrExit(routerEnvSchema, env);
+  // Distributed: the router shares documents, events and objects (SDK runtime) with the subgraph services.
+  assertDeployable({
+    config: { ...config, OBJECT_STORE_DRIVER: objectStoreEnvShape.OBJECT_STORE_DRIVER.safeParse(env.OBJECT_STORE_DRIVER || undefined).data ?? env.OBJECT_STORE_DRIVER },
+    env,
+    deployable: 'the router in distributed mode',
+    shared: config.SUBGRAPH_MODE === 'distributed',
+  });
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development' });
   const runtime = await createPlatformRuntime(config, { logger });
   const modules: RegisteredSubgraphModule[] = [];

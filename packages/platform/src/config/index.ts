@@ -1,2 +1,3 @@
 export * from './config-loader';
 export * from './platform-config';
+export * from './deployment-safety';

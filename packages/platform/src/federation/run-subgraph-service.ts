@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { loadConfigOrExit, readProcessEnv, type EnvSource } from '../config/config-loader';
+import { ConfigError, loadConfigOrExit, readProcessEnv, type EnvSource } from '../config/config-loader';
+import { assertDeployable } from '../config/deployment-safety';
 import type { PlatformConfig } from '../config/platform-config';
 import { createLogger } from '../logging/logger';
 import { createPlatformRuntime } from '../runtime/create-platform-runtime';
@@ -34,6 +35,13 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
   const start = async () => {
     const env = readProcessEnv();
     const config = loadConfigOrExit(options.schema, env);
+    // A standalone subgraph shares its data with the router and other replicas: no embedded-only drivers.
+    assertDeployable({
+      config: config as PlatformConfig & { OBJECT_STORE_DRIVER?: string },
+      env,
+      deployable: `the standalone ${options.name} subgraph`,
+      shared: true,
+    });
     const logger = createLogger({
       level: config.LOG_LEVEL,
       pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development',
@@ -68,6 +76,10 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
     process.on('SIGTERM', () => void stop('SIGTERM'));
   };
   start().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG, like loadConfigOrExit
+    }
     console.error(error);
     process.exit(1);
   });
