@@ -10,14 +10,27 @@ export interface CreateDocumentStoreOptions {
   inMemory?: boolean;
   /** MongoDB: connection string, required for the 'mongodb' driver. */
   mongodbUrl?: string;
+  /** PostgreSQL: connection string, required for the 'postgres' driver. */
+  postgresUrl?: string;
+  /** PostgreSQL: schema of the collection tables (default `public`). */
+  postgresSchema?: string;
   logger?: Logger;
 }
 
-/** Builds the configured document store; the MongoDB driver module is only loaded when selected. */
+/** Builds the configured document store; server drivers' modules are only loaded when selected. */
 export async function createDocumentStore(options: CreateDocumentStoreOptions): Promise<DocumentStore> {
   switch (options.driver) {
     case 'embedded':
       return new NedbDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
+    case 'sqlite': {
+      const { SqliteDocumentStore } = await import('./sqlite-document.driver');
+      return new SqliteDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
+    }
+    case 'postgres': {
+      if (!options.postgresUrl) throw new Error('The postgres documents driver needs postgresUrl (POSTGRES_URL)');
+      const { PostgresDocumentStore } = await import('./postgres-document.driver');
+      return new PostgresDocumentStore({ url: options.postgresUrl, schema: options.postgresSchema, logger: options.logger });
+    }
     case 'mongodb': {
       if (!options.mongodbUrl) throw new Error('The mongodb documents driver needs mongodbUrl (MONGODB_URL)');
       const { MongoDocumentStore } = await import('./mongo-document.driver');

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mongoose } from '@typegoose/typegoose';
+import { Client } from 'pg';
 import { readProcessEnv } from '../config/config-loader';
 import { ErrorCode, PlatformError } from '../errors/platform-errors';
 import { newId } from '../ids';
@@ -10,7 +11,7 @@ import { createDocumentStore } from './document-store.factory';
 import { AuditLogEntry, ContractItem, ContractSession } from './documents.fixtures';
 
 interface DriverCase {
-  name: 'embedded' | 'mongodb';
+  name: 'embedded' | 'sqlite' | 'postgres' | 'mongodb';
   /** Opens a store on the same underlying data every time (so close + open tests persistence). */
   open(): Promise<DocumentStore>;
   cleanup(): Promise<void>;
@@ -30,6 +31,35 @@ function embeddedCase(): DriverCase {
   };
 }
 
+function sqliteCase(): DriverCase {
+  let dir: string | undefined;
+  return {
+    name: 'sqlite',
+    async open() {
+      dir ??= await mkdtemp(join(tmpdir(), 'grove-sqlite-'));
+      return createDocumentStore({ driver: 'sqlite', dataDir: dir });
+    },
+    async cleanup() {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A schema of its own per run (the local server in CI), dropped afterwards. */
+function postgresCase(url: string): DriverCase {
+  const schema = `grove_contract_${newId().toLowerCase()}`;
+  return {
+    name: 'postgres',
+    open: () => createDocumentStore({ driver: 'postgres', postgresUrl: url, postgresSchema: schema }),
+    async cleanup() {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
 function mongoCase(baseUrl: string): DriverCase {
   // A database of its own per run, dropped afterwards.
   const url = new URL(baseUrl);
@@ -45,8 +75,11 @@ function mongoCase(baseUrl: string): DriverCase {
   };
 }
 
-const mongoUrl = readProcessEnv().MONGODB_URL;
-const drivers: DriverCase[] = [embeddedCase(), ...(mongoUrl ? [mongoCase(mongoUrl)] : [])];
+const env = readProcessEnv();
+const mongoUrl = env.MONGODB_URL;
+export const TEST_POSTGRES_URL = env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const drivers: DriverCase[] = [embeddedCase(), sqliteCase(), postgresCase(TEST_POSTGRES_URL), ...(mongoUrl ? [mongoCase(mongoUrl)] : [])];
+const isSql = (name: DriverCase['name']) => name === 'sqlite' || name === 'postgres';
 
 if (!mongoUrl) {
   console.warn('documents contract: the mongodb driver is SKIPPED because MONGODB_URL is not set');
@@ -350,6 +383,92 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
     const stored = await items.findById(_id);
     expect(stored?.status).toBe('APPROVED');
     expect(stored?.note).toBe(winners[0]?.note);
+  });
+
+  it('applies 20 concurrent $inc updates without losing one', async () => {
+    const { _id } = await items.insertOne(item({ slug: 'counter', score: 0 }));
+    await Promise.all(Array.from({ length: 20 }, () => items.updateOne({ _id }, { $inc: { score: 1 } })));
+    expect((await items.findById(_id))?.score).toBe(20);
+  });
+
+  describe('SQL drivers only', () => {
+    const sqlIt = isSql(driver.name) ? it : it.skip;
+
+    sqlIt('breaks sort ties by _id (in the direction of the last key), so pages neither repeat nor skip', async () => {
+      for (const id of ['t3', 't1', 't5', 't2', 't4']) await items.insertOne(item({ _id: id, slug: `tie-${id}`, score: 7 }));
+      const pages = [0, 2, 4].map((skip) => items.find({ score: 7 }, { sort: { score: 1 }, skip, limit: 2 }));
+      expect((await Promise.all(pages)).flat().map((d) => d._id)).toEqual(['t1', 't2', 't3', 't4', 't5']);
+      const down = await items.find({ score: 7 }, { sort: { score: -1 }, limit: 3 });
+      expect(down.map((d) => d._id)).toEqual(['t5', 't4', 't3']);
+    });
+
+    sqlIt('commits a transaction as a whole', async () => {
+      const result = await store.transaction(async (tx) => {
+        await tx.collection(ContractItem).insertOne(item({ _id: 'tx-a', slug: 'tx-a' }));
+        // Collections obtained outside the transaction join it too.
+        await items.updateOne({ _id: 'tx-a' }, { $set: { status: 'SUBMITTED' } });
+        return items.count({ _id: 'tx-a', status: 'SUBMITTED' });
+      });
+      expect(result).toBe(1);
+      expect(await items.findById('tx-a')).toMatchObject({ status: 'SUBMITTED' });
+    });
+
+    sqlIt('rolls a transaction back when its work throws, and keeps the error', async () => {
+      await items.insertOne(item({ _id: 'tx-b', slug: 'tx-b', score: 1 }));
+      const error = await store
+        .transaction(async (tx) => {
+          await tx.collection(ContractItem).updateOne({ _id: 'tx-b' }, { $inc: { score: 5 } });
+          await tx.collection(ContractItem).insertOne(item({ _id: 'tx-c', slug: 'tx-c' }));
+          await tx.collection(ContractItem).insertOne(item({ _id: 'tx-d', slug: 'tx-b' })); // unique (orgId, slug)
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PlatformError);
+      expect((error as PlatformError).code).toBe(ErrorCode.CONFLICT);
+      expect((await items.findById('tx-b'))?.score).toBe(1);
+      expect(await items.findById('tx-c')).toBeNull();
+    });
+
+    sqlIt('a nested transaction that fails rolls back only its own writes', async () => {
+      await store.transaction(async (tx) => {
+        await tx.collection(ContractItem).insertOne(item({ _id: 'outer', slug: 'outer' }));
+        await store
+          .transaction(async (inner) => {
+            await inner.collection(ContractItem).insertOne(item({ _id: 'inner', slug: 'inner' }));
+            throw new Error('inner fails');
+          })
+          .catch(() => undefined);
+      });
+      expect(await items.findById('outer')).not.toBeNull();
+      expect(await items.findById('inner')).toBeNull();
+    });
+
+    sqlIt('other callers never see a transaction before it commits', async () => {
+      let inside!: () => void;
+      const entered = new Promise<void>((resolve) => (inside = resolve));
+      let finish!: () => void;
+      const gate = new Promise<void>((resolve) => (finish = resolve));
+      const tx = store.transaction(async (t) => {
+        await t.collection(ContractItem).insertOne(item({ _id: 'tx-hidden', slug: 'tx-hidden' }));
+        inside();
+        await gate;
+      });
+      await entered;
+      // Outside the transaction (a fresh async context): PostgreSQL answers from committed data, SQLite waits.
+      const outside = new Promise<unknown>((resolve) => setImmediate(() => resolve(items.findById('tx-hidden'))));
+      const seen = driver.name === 'postgres' ? await outside : null;
+      finish();
+      await tx;
+      expect(seen).toBeNull();
+      expect(await items.findById('tx-hidden')).not.toBeNull();
+      await outside;
+    });
+
+    sqlIt('rolls back an updateMany that hits a unique index part-way', async () => {
+      for (const slug of ['m-a', 'm-b', 'm-c']) await items.insertOne(item({ _id: slug, slug }));
+      await expectPlatformError(items.updateMany({}, { $set: { code: 'SAME', status: 'APPROVED' } }), ErrorCode.CONFLICT);
+      expect(await items.count({ status: 'APPROVED' })).toBe(0);
+      expect(await items.count({ code: { $exists: true } })).toBe(0);
+    });
   });
 
   it('names a class without a collection option by the default rule and gives it string ids', async () => {

@@ -47,7 +47,7 @@ export type NewDocument<T extends BaseDocument> = Omit<T, '_id' | 'createdAt' | 
   Pick<T, Extract<keyof T, 'createdAt' | 'updatedAt'>>
 >;
 
-export type DocumentsDriver = 'embedded' | 'mongodb';
+export type DocumentsDriver = 'embedded' | 'sqlite' | 'postgres' | 'mongodb';
 
 export interface DocumentCollection<T extends BaseDocument> {
   readonly name: string;
@@ -72,9 +72,20 @@ export interface DocumentCollection<T extends BaseDocument> {
 /** A typegoose model class; the collection name comes from `@modelOptions({ schemaOptions: { collection } })`. */
 export type ModelClass<T = unknown> = new (...args: any[]) => T;
 
+/** The collections of one unit of work (see DocumentStore.transaction). */
+export interface DocumentTransaction {
+  collection<T extends BaseDocument>(model: ModelClass<T>): DocumentCollection<T>;
+}
+
 export interface DocumentStore {
   readonly driver: DocumentsDriver;
   collection<T extends BaseDocument>(model: ModelClass<T>): DocumentCollection<T>;
+  /**
+   * Runs `work` as one unit of work: its writes commit together when it resolves and roll back when it
+   * throws. Collections of this store used inside `work` (from `tx` or from `collection()`) take part.
+   * The sqlite and postgres drivers support it; embedded (nedb) and mongodb throw.
+   */
+  transaction<R>(work: (tx: DocumentTransaction) => Promise<R>): Promise<R>;
   /** Throws UnavailableError when the backend cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

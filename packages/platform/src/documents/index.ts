@@ -2,6 +2,8 @@ export * from './documents.port';
 export { createDocumentStore, type CreateDocumentStoreOptions } from './document-store.factory';
 export { NedbDocumentStore, type NedbDocumentStoreOptions } from './nedb-document.driver';
 export { MongoDocumentStore, type MongoDocumentStoreOptions } from './mongo-document.driver';
+export { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite-document.driver';
+export { PostgresDocumentStore, type PostgresDocumentStoreOptions } from './postgres-document.driver';
 export {
   getModelMetadata,
   defaultCollectionName,

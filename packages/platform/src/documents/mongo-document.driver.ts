@@ -76,6 +76,10 @@ export class MongoDocumentStore implements DocumentStore {
     return collection as MongoDocumentCollection<T>;
   }
 
+  transaction<R>(): Promise<R> {
+    return Promise.reject(new Error('The mongodb documents driver has no transactions; use DOCUMENTS_DRIVER=sqlite or postgres'));
+  }
+
   async ping(): Promise<void> {
     await guard('documents', async () => {
       await this.connect();

@@ -72,6 +72,10 @@ export class NedbDocumentStore implements DocumentStore {
     return collection as NedbDocumentCollection<T>;
   }
 
+  transaction<R>(): Promise<R> {
+    return Promise.reject(new Error('The embedded (nedb) documents driver has no transactions; use DOCUMENTS_DRIVER=sqlite or postgres'));
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
   }

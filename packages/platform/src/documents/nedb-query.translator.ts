@@ -75,12 +75,18 @@ function inList(path: string, values: unknown[]): NedbQuery {
 }
 
 function toRegExp(pattern: string | RegExp, options = ''): RegExp {
+  const { source, flags } = regexSourceAndFlags(pattern, options);
+  return new RegExp(source, flags);
+}
+
+/** Pattern source and JavaScript flags of a `$regex` (shared with the SQL drivers). */
+export function regexSourceAndFlags(pattern: string | RegExp, options = ''): { source: string; flags: string } {
   // `x` (extended) has no JavaScript equivalent: strip unescaped whitespace and #-comments the way MongoDB does.
   const source = isRegExp(pattern) ? pattern.source : pattern;
   const flags = new Set([...(isRegExp(pattern) ? pattern.flags : ''), ...options]);
   const extended = flags.delete('x');
   const body = extended ? source.replace(/\\#|\\\s|#[^\n]*|\s+/g, (m) => (m.startsWith('\\') ? m : '')) : source;
-  return new RegExp(body, [...flags].filter((f) => 'gimsuy'.includes(f) && f !== 'g' && f !== 'y').join(''));
+  return { source: body, flags: [...flags].filter((f) => 'imsu'.includes(f)).join('') };
 }
 
 function combine(conjuncts: NedbQuery[]): NedbQuery {
