@@ -11,8 +11,12 @@ export const platformEnvShape = {
   LOG_PRETTY: envBoolean.optional(),
   DATA_DIR: z.string().default('./data'),
 
-  DOCUMENTS_DRIVER: z.enum(['embedded', 'mongodb']).default('embedded'),
+  DOCUMENTS_DRIVER: z
+    .enum(['embedded', 'sqlite', 'postgres', 'mongodb'])
+    .default('embedded')
+    .describe('documents port: embedded (nedb files under DATA_DIR) | sqlite (DATA_DIR/documents.sqlite) | postgres | mongodb'),
   MONGODB_URL: z.string().url().optional(),
+  POSTGRES_URL: z.string().url().optional().describe('PostgreSQL connection string; required for DOCUMENTS_DRIVER=postgres'),
 
   CACHE_DRIVER: z.enum(['memory', 'redis']).default('memory'),
   REDIS_URL: z.string().url().optional(),
@@ -44,6 +48,7 @@ export function checkPlatformConfig(config: PlatformConfig, ctx: z.RefinementCtx
     if (!cond) ctx.addIssue({ code: 'custom', path: [path], message });
   };
   need(config.DOCUMENTS_DRIVER !== 'mongodb' || !!config.MONGODB_URL, 'MONGODB_URL', 'required when DOCUMENTS_DRIVER=mongodb');
+  need(config.DOCUMENTS_DRIVER !== 'postgres' || !!config.POSTGRES_URL, 'POSTGRES_URL', 'required when DOCUMENTS_DRIVER=postgres');
   need(
     config.CACHE_DRIVER !== 'redis' || !!config.REDIS_URL || !!config.REDIS_CLUSTER_NODES?.length,
     'REDIS_URL',

@@ -19,6 +19,7 @@ export async function createPlatformRuntime(
     dataDir: join(config.DATA_DIR),
     inMemory: options.inMemoryDocuments,
     mongodbUrl: config.MONGODB_URL,
+    postgresUrl: config.POSTGRES_URL,
     logger: logger.child({ component: 'documents' }),
   });
   const redis =
