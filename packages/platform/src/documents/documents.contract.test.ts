@@ -8,7 +8,7 @@ import { ErrorCode, PlatformError } from '../errors/platform-errors';
 import { newId } from '../ids';
 import type { DocumentCollection, DocumentStore } from './documents.port';
 import { createDocumentStore } from './document-store.factory';
-import { AuditLogEntry, ContractItem, ContractSession } from './documents.fixtures';
+import { AuditLogEntry, ContractItem, ContractSession, TEST_POSTGRES_URL } from './documents.fixtures';
 
 interface DriverCase {
   name: 'embedded' | 'sqlite' | 'postgres' | 'mongodb';
@@ -77,7 +77,6 @@ function mongoCase(baseUrl: string): DriverCase {
 
 const env = readProcessEnv();
 const mongoUrl = env.MONGODB_URL;
-export const TEST_POSTGRES_URL = env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const drivers: DriverCase[] = [embeddedCase(), sqliteCase(), postgresCase(TEST_POSTGRES_URL), ...(mongoUrl ? [mongoCase(mongoUrl)] : [])];
 const isSql = (name: DriverCase['name']) => name === 'sqlite' || name === 'postgres';
 
