@@ -23,7 +23,12 @@ export const platformEnvShape = {
   REDIS_CLUSTER_NODES: envList.optional(),
   REDIS_KEY_PREFIX: z.string().default('grove:'),
 
-  EVENTS_DRIVER: z.enum(['memory', 'kafka']).default('memory'),
+  EVENTS_DRIVER: z.enum(['memory', 'redis', 'kafka']).default('memory'),
+  EVENTS_REDIS_BLOCK_MS: z.coerce.number().int().min(1).default(2_000),
+  EVENTS_REDIS_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(60_000),
+  EVENTS_REDIS_MAX_DELIVERIES: z.coerce.number().int().min(1).default(5),
+  EVENTS_REDIS_MAX_LEN: z.coerce.number().int().min(0).default(100_000),
+  EVENTS_REDIS_MAX_AGE_MS: z.coerce.number().int().min(0).default(7 * 24 * 3600 * 1000),
   KAFKA_BROKERS: envList.optional(),
   KAFKA_CLIENT_ID: z.string().default('grove'),
 
@@ -55,6 +60,11 @@ export function checkPlatformConfig(config: PlatformConfig, ctx: z.RefinementCtx
     'REDIS_URL or REDIS_CLUSTER_NODES required when CACHE_DRIVER=redis',
   );
   need(config.EVENTS_DRIVER !== 'kafka' || !!config.KAFKA_BROKERS?.length, 'KAFKA_BROKERS', 'required when EVENTS_DRIVER=kafka');
+  need(
+    config.EVENTS_DRIVER !== 'redis' || !!config.REDIS_URL || !!config.REDIS_CLUSTER_NODES?.length,
+    'REDIS_URL',
+    'REDIS_URL or REDIS_CLUSTER_NODES required when EVENTS_DRIVER=redis',
+  );
   if (config.JWT_ALGORITHM === 'RS256') {
     need(!!config.JWT_PUBLIC_KEY, 'JWT_PUBLIC_KEY', 'required when JWT_ALGORITHM=RS256');
   }

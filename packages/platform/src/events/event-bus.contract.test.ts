@@ -1,4 +1,5 @@
 import { MemoryKeyValueStore } from '../cache/memory-key-value.driver';
+import { deleteRedisKeys, probeRedis, testRedisUrl } from '../cache/redis-probe.test-support';
 import { readProcessEnv } from '../config';
 import { ErrorCode, PlatformError } from '../errors';
 import { newId } from '../ids';
@@ -14,9 +15,13 @@ const kafkaBrokers = (env.KAFKA_BROKERS ?? '')
   .map((b) => b.trim())
   .filter(Boolean);
 const runId = newId().toLowerCase();
+const redisUrl = testRedisUrl();
+const redisProbe = probeRedis(redisUrl);
+/** Each run writes under its own prefix and removes it afterwards (tests share one Redis). */
+const redisPrefix = `grove-test:${runId}:`;
 
 interface Harness {
-  name: 'memory' | 'kafka';
+  name: 'memory' | 'redis' | 'kafka';
   skipReason?: string;
   /** How long to wait for deliveries; Kafka needs group joins and fetch round trips. */
   patienceMs: number;
@@ -26,12 +31,22 @@ interface Harness {
 const harnesses: Harness[] = [
   { name: 'memory', patienceMs: 2_000, make: () => createEventBus({ driver: 'memory' }) },
   {
+    name: 'redis',
+    skipReason: redisProbe.ok ? undefined : `Redis at ${redisUrl} does not answer: ${redisProbe.reason}`,
+    patienceMs: 5_000,
+    make: () => createEventBus({ driver: 'redis', redisUrl, keyPrefix: redisPrefix, redisStreams: { blockMs: 500, claimIdleMs: 5_000 } }),
+  },
+  {
     name: 'kafka',
     skipReason: kafkaBrokers.length ? undefined : 'KAFKA_BROKERS is not set',
     patienceMs: 30_000,
     make: () => createEventBus({ driver: 'kafka', brokers: kafkaBrokers, clientId: `grove-test-${runId}` }),
   },
 ];
+
+afterAll(async () => {
+  if (redisProbe.ok) await deleteRedisKeys(redisUrl, redisPrefix);
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -297,6 +312,10 @@ describe.each(harnesses)('EventBus contract: $name', (harness) => {
 describe('createEventBus', () => {
   it('requires brokers for kafka', async () => {
     await expectCode(createEventBus({ driver: 'kafka' }), ErrorCode.BAD_USER_INPUT);
+  });
+
+  it('requires a Redis URL or cluster nodes for redis', async () => {
+    await expectCode(createEventBus({ driver: 'redis' }), ErrorCode.BAD_USER_INPUT);
   });
 });
 

@@ -29,7 +29,7 @@ export interface Subscription {
 }
 
 export interface EventBus {
-  readonly driver: 'memory' | 'kafka';
+  readonly driver: 'memory' | 'redis' | 'kafka';
   publish<T>(topic: string, event: NewEvent<T>): Promise<DomainEvent<T>>;
   subscribe<T>(topic: string, group: string, handler: EventHandler<T>, options?: SubscribeOptions): Promise<Subscription>;
   ping(): Promise<void>;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createDocumentStore } from '../documents';
 import { createKeyValueStore, createRedisConnection } from '../cache';
 import { createRateLimiterFactory } from '../rate-limit';
-import { createEventBus } from '../events';
+import { createEventBus, eventBusOptionsFromConfig } from '../events';
 import { TokenService } from '../auth/token.service';
 import { loadOrCreateLocalSecret } from '../auth/local-secrets';
 import type { PlatformConfig } from '../config/platform-config';
@@ -33,9 +33,9 @@ export async function createPlatformRuntime(
   });
   const rateLimits = createRateLimiterFactory({ driver: config.CACHE_DRIVER, redis, keyPrefix: `${config.REDIS_KEY_PREFIX}rl:` });
   const events = await createEventBus({
-    driver: config.EVENTS_DRIVER,
-    brokers: config.KAFKA_BROKERS,
-    clientId: config.KAFKA_CLIENT_ID,
+    ...eventBusOptionsFromConfig(config),
+    // The redis bus shares the cache connection when there is one (its blocking reads use their own).
+    redis,
     logger: logger.child({ component: 'events' }),
   });
   const secret = config.JWT_SECRET ?? (config.JWT_ALGORITHM === 'HS256' ? loadOrCreateLocalSecret(config.DATA_DIR, 'jwt') : undefined);
