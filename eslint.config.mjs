@@ -1,5 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// Import boundaries (docs/architecture.md, "Boundaries"). Subgraphs share events and @grove/contracts, never code;
+// packages are imported through their entry point only. Generated from subgraphs/ so a new subgraph is covered.
+const subgraphs = readdirSync(new URL('./subgraphs/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => ({ dir: entry.name, pkg: JSON.parse(readFileSync(new URL(`./subgraphs/${entry.name}/package.json`, import.meta.url), 'utf8')).name }));
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const deepImports = (...allowed) => ({
+  regex: `^${allowed.length > 0 ? `(?!(?:${allowed.map(escape).join('|')})$)` : ''}@grove/[^/]+/src(?:/.*)?$`,
+  message: 'Import a @grove package through its entry point (add the export there), not its src/ files.',
+});
+const noSubgraphs = (except = []) => ({
+  group: subgraphs.filter((s) => !except.includes(s.pkg)).flatMap((s) => [s.pkg, `${s.pkg}/**`]),
+  message: 'Subgraphs do not import each other (or get imported by shared packages): share events and @grove/contracts.',
+});
+// Flat config replaces, not merges, a rule's options per block: every block states its whole pattern list.
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: patterns.filter((p) => p.regex || p.group.length > 0) }] });
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'schema/generated/**', '**/*.js', '**/*.mjs'] },
@@ -14,6 +33,44 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      // Configuration is read once, validated by zod: readProcessEnv() is the only reader (exception below).
+      'no-process-env': 'error',
+      ...restrictImports(deepImports()),
     },
   },
+  { files: ['packages/platform/src/config/config-loader.ts'], rules: { 'no-process-env': 'off' } },
+
+  // A subgraph imports no other subgraph.
+  ...subgraphs.map((s) => ({ files: [`subgraphs/${s.dir}/**/*.ts`], rules: restrictImports(deepImports(), noSubgraphs([s.pkg])) })),
+  // Shared packages sit below the subgraphs.
+  { files: ['packages/platform/**/*.ts', 'packages/contracts/**/*.ts', 'packages/testkit/**/*.ts', 'packages/sdk-runtime/**/*.ts'], rules: restrictImports(deepImports(), noSubgraphs()) },
+
+  // Exceptions, each as narrow as it can be.
+  // Issue 6 item 6 (runtime read model from events): until the runtime builds its read model from events, it reads
+  // the subgraphs' collections through their models and services, and evaluates gray rules with the rule-engine's
+  // pure engine (compileRule, inGrayAudience; to become its own package). These files, and only these, may.
+  {
+    files: [
+      'packages/sdk-runtime/src/device-context.ts',
+      'packages/sdk-runtime/src/gray-plan.evaluator.ts',
+      'packages/sdk-runtime/src/runtime-read-model.ts',
+      'packages/sdk-runtime/src/runtime-sources.documents.ts',
+      'packages/sdk-runtime/src/runtime-sources.modules.ts',
+      'packages/sdk-runtime/src/sdk-runtime.routes.ts',
+      'packages/sdk-runtime/src/sdk-runtime.test-support.ts',
+      'packages/sdk-runtime/src/runtime-sources.documents.test.ts',
+      'packages/sdk-runtime/src/gray-release.runtime.test.ts',
+    ],
+    rules: restrictImports(deepImports(), noSubgraphs(['@grove/app-manage', '@grove/domain', '@grove/rule-engine', '@grove/sdk'])),
+  },
+  // Producer-to-consumer tests that run the real app-manage next to its consumer on one bus; they belong in
+  // tests/e2e or a contracts conformance suite (follow-up of issue 6 item 7).
+  {
+    files: ['subgraphs/domain/src/domain.subgraph.test.ts', 'subgraphs/sdk/src/service/host-app-ownership.projection.test.ts'],
+    rules: restrictImports(deepImports(), noSubgraphs(['@grove/app-manage', '@grove/domain', '@grove/sdk'])),
+  },
+  // The testkit hands platform's Redis probe (kept next to platform's own Redis suites) to other packages' tests.
+  { files: ['packages/testkit/src/redis-probe.ts'], rules: restrictImports(deepImports('@grove/platform/src/cache/redis-probe.test-support'), noSubgraphs()) },
+  // The runtime bench server builds its fixture from sdk-runtime's test support, which the package does not export.
+  { files: ['bench/runtime-bench-server.ts'], rules: restrictImports(deepImports('@grove/sdk-runtime/src/runtime-bench.fixture')) },
 );

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SignJWT } from 'jose';
-import { INTERNAL_PRINCIPAL_HEADER, randomToken } from '@grove/platform';
+import { INTERNAL_PRINCIPAL_HEADER, randomToken, readProcessEnv } from '@grove/platform';
 import { readResponse, startTestRouter, type TestRouter } from './test-support/router-harness';
 import { createNotesSubgraph, createPeopleSubgraph } from './test-support/test-subgraphs';
 import { composeSupergraph } from './compose-supergraph';
@@ -20,7 +20,7 @@ let t: TestRouter;
 async function startSubgraphServices(): Promise<void> {
   child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'test-support', 'remote-subgraphs.fixture.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ...secrets },
+    env: { PATH: readProcessEnv().PATH, ...secrets },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import type { EnvSource } from '@grove/platform';
-import { testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
+import { testRedisUrl } from '@grove/testkit';
 import { startTestRouter, type TestRouter } from './test-support/router-harness';
 
 const REDIS_URL = testRedisUrl();

@@ -1,6 +1,5 @@
 import { randomToken } from '@grove/platform';
-import { deleteRedisKeys, probeRedis, testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, deleteRedisKeys, probeRedis, testRedisUrl, type TestRuntime } from '@grove/testkit';
 import {
   createRuntimePlatform,
   eventually,

@@ -1,5 +1,5 @@
 import { MemoryKeyValueStore, RedisKeyValueStore, createRedisConnection, randomToken } from '@grove/platform';
-import { deleteRedisKeys, probeRedis, testRedisUrl } from '@grove/platform/src/cache/redis-probe.test-support';
+import { deleteRedisKeys, probeRedis, testRedisUrl } from '@grove/testkit';
 import { KeyValueReplayGuard, MemoryReplayGuard, createReplayGuard } from './replay-guard';
 
 const SKEW = 5 * 60_000;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
 import { SecretCipher } from '@grove/app-manage';
+import { AppManageTopic, DOMAIN_EVENTS_TOPIC, GLOBAL_SDK_CONFIG_SCOPE, RULE_ENGINE_EVENTS_TOPIC, SdkTopic } from '@grove/contracts';
 import type { DomainEvent, EventBus, Logger, Subscription } from '@grove/platform';
 import { RuntimeCache, type CacheCodec } from './runtime-cache';
 import {
@@ -18,14 +19,17 @@ import {
 /** Consumer group of the runtime on every topic it listens to. */
 export const SDK_RUNTIME_CONSUMER_GROUP = 'sdk-runtime';
 
-/** Topics whose events change what the runtime serves (names as published by the subgraphs). */
+/**
+ * Topics whose events change what the runtime serves (names from @grove/contracts). The runtime only invalidates
+ * by key, so it does not parse payloads: an event of a schema version it does not know still drops the entry.
+ */
 export const RuntimeInvalidationTopic = {
-  MINI_PROGRAM: 'app-manage.mini-program',
-  HOST_APP: 'app-manage.host-app',
-  RULE_ENGINE: 'rule-engine',
-  DOMAIN: 'domain',
-  SDK_CONFIG: 'sdk.config',
-  SDK_BASE_LIBRARY: 'sdk.base-library',
+  MINI_PROGRAM: AppManageTopic.MINI_PROGRAM,
+  HOST_APP: AppManageTopic.HOST_APP,
+  RULE_ENGINE: RULE_ENGINE_EVENTS_TOPIC,
+  DOMAIN: DOMAIN_EVENTS_TOPIC,
+  SDK_CONFIG: SdkTopic.CONFIG,
+  SDK_BASE_LIBRARY: SdkTopic.BASE_LIBRARY,
 } as const;
 
 /** Everything the runtime needs about one mini-program, cached per app id (never per device). */
@@ -48,7 +52,7 @@ export const cacheKeys = {
 
 const CONFIG_GENERATION = 'config';
 const BASE_LIBRARY_GENERATION = 'baselib';
-const GLOBAL_CONFIG_SCOPE = 'global';
+const GLOBAL_CONFIG_SCOPE = GLOBAL_SDK_CONFIG_SCOPE;
 
 export function digestOf(value: unknown): string {
   return createHash('sha256').update(stableStringify(value)).digest('hex');

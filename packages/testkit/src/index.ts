@@ -1,2 +1,3 @@
 export * from './test-runtime';
 export * from './schema-coverage';
+export * from './redis-probe';

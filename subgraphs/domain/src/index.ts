@@ -1,5 +1,5 @@
 export * from './validation';
-export * from './projection';
+export { DomainMiniProgramModel } from './projection';
 export {
   createDomainSubgraph,
   createDomainSubgraphFromEnv,

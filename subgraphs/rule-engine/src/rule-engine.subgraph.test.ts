@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { MINI_PROGRAM_EVENTS_TOPIC } from '@grove/domain';
+import { MINI_PROGRAM_EVENTS_TOPIC } from '@grove/contracts';
 import { ANONYMOUS, newId } from '@grove/platform';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';
 import { codeOf, createApp, createHarness, errorCodes, eventually, execute, IOS_RULE, startPlan, type Harness } from './rule-engine.test-support';

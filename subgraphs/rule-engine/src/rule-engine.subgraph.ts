@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { MiniProgramAccess, MiniProgramOwnershipProjection } from '@grove/domain';
+import { MiniProgramAccess, MiniProgramOwnershipProjection } from '@grove/contracts';
 import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
 import { defaultRuleEngineSettings, ruleEngineEnvSchema, ruleEngineSettingsFromConfig, type RuleEngineSettings } from './config';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';

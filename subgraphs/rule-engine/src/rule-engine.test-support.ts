@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MINI_PROGRAM_EVENTS_TOPIC } from '@grove/domain';
+import { MINI_PROGRAM_EVENTS_TOPIC } from '@grove/contracts';
 import { ANONYMOUS, LicenseLimitExceededError, newId, randomToken, silentLogger, type OperatorRole, type OrgRole, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
 import { createTestRuntime, type TestRuntime } from '@grove/testkit';
 import { graphql, type ExecutionResult } from 'graphql';

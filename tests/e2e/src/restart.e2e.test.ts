@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { readProcessEnv } from '@grove/platform';
 import { ApplyForOrganizationDocument, LoginDocument, MyOrganizationsDocument, SignUpDocument } from '../../../schema/generated/graphql';
 import { dataOf, execute } from './graphql-client';
 import { e2eEnv, validCreditCode } from './platform-harness';
@@ -18,7 +19,7 @@ interface PlatformProcess {
 async function startProcess(env: Record<string, string | undefined>): Promise<PlatformProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'router/src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env, LOG_LEVEL: 'info', LOG_PRETTY: 'false' },
+    env: { PATH: readProcessEnv().PATH, ...env, LOG_LEVEL: 'info', LOG_PRETTY: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

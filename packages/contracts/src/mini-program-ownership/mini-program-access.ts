@@ -8,10 +8,9 @@ import {
   type Principal,
   type UserPrincipal,
 } from '@grove/platform';
+import { MINI_PROGRAM_APP_ID } from '../app-manage.events';
 import { OwnedMiniProgramStatus } from './mini-program-ownership.model';
 import type { MiniProgramOwnership, MiniProgramOwnershipProjection } from './mini-program-ownership.projection';
-
-const APP_ID = /^mp[0-9a-f]{16}$/;
 
 export interface MiniProgramActor {
   user: UserPrincipal;
@@ -26,7 +25,7 @@ export class MiniProgramAccess {
   async app(p: Principal, appId: unknown, permission: Permission, operatorPermission?: Permission): Promise<MiniProgramActor> {
     requireUser(p);
     const id = typeof appId === 'string' ? appId.trim() : '';
-    if (!APP_ID.test(id)) throw new BadUserInputError('appId is not a mini-program app id', { fields: ['appId'] });
+    if (!MINI_PROGRAM_APP_ID.test(id)) throw new BadUserInputError('appId is not a mini-program app id', { fields: ['appId'] });
     const app = await this.projection.get(id);
     if (!app) throw new NotFoundError('Mini-program not found');
     const user = requireOrgPermission(p, app.orgId, permission, operatorPermission);

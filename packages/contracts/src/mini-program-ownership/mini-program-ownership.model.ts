@@ -1,16 +1,17 @@
-import { index, modelOptions, prop } from '@typegoose/typegoose';
+import { index, prop } from '@typegoose/typegoose';
+import { MINI_PROGRAM_APP_ID } from '../app-manage.events';
 
 export const OwnedMiniProgramStatus = { ACTIVE: 'ACTIVE', FROZEN: 'FROZEN' } as const;
 export type OwnedMiniProgramStatus = (typeof OwnedMiniProgramStatus)[keyof typeof OwnedMiniProgramStatus];
 
 /**
  * Local copy of who owns a mini-program, fed by app-manage's events. Each consuming subgraph declares its own
- * subclass with its own collection, so the projections never share storage.
+ * subclass with its own collection (`@modelOptions`), so the projections never share storage.
  */
 @index({ orgId: 1 })
 export class MiniProgramOwnershipModel {
   /** The app id. */
-  @prop({ type: String, required: true, match: /^mp[0-9a-f]{16}$/ })
+  @prop({ type: String, required: true, match: MINI_PROGRAM_APP_ID })
   _id!: string;
 
   @prop({ type: String, required: true })
@@ -23,6 +24,3 @@ export class MiniProgramOwnershipModel {
   @prop({ type: String, required: true })
   lastEventAt!: string;
 }
-
-@modelOptions({ schemaOptions: { collection: 'domain_mini_programs' }, options: { customName: 'DomainMiniProgram' } })
-export class DomainMiniProgramModel extends MiniProgramOwnershipModel {}

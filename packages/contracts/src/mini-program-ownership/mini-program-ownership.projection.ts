@@ -10,21 +10,18 @@ import {
   type ModelClass,
   type Subscription,
 } from '@grove/platform';
+import { AppManageTopic, miniProgramEvents, type MiniProgramPayload } from '../app-manage.events';
+import { parseContractEvent, type ParsedEvent } from '../event-contract';
 import { OwnedMiniProgramStatus, type MiniProgramOwnershipModel } from './mini-program-ownership.model';
 
-/**
- * Topic app-manage publishes mini-program events on (its `AppManageTopic.MINI_PROGRAM`). Copied, not imported:
- * consumers depend on the event contract, not on app-manage's code; a test pins the two together.
- */
-export const MINI_PROGRAM_EVENTS_TOPIC = 'app-manage.mini-program';
+/** Topic app-manage publishes mini-program events on. */
+export const MINI_PROGRAM_EVENTS_TOPIC = AppManageTopic.MINI_PROGRAM;
 
 export interface MiniProgramOwnership {
   appId: string;
   orgId: string;
   status: OwnedMiniProgramStatus;
 }
-
-const APP_ID = /^mp[0-9a-f]{16}$/;
 
 /** Status each mini-program event implies; other `mini-program.*` events only refresh the owner. */
 const STATUS_BY_TYPE: Record<string, OwnedMiniProgramStatus> = {
@@ -50,15 +47,21 @@ export class MiniProgramOwnershipProjection {
     return doc ? { appId: doc._id, orgId: doc.orgId, status: doc.status } : null;
   }
 
-  /** Applies one app-manage event; false when it is not a mini-program event or is older than what is stored. */
+  /**
+   * Applies one app-manage event; false when it is not a mini-program event, does not match the contract, or is
+   * older than what is stored.
+   */
   async apply(event: DomainEvent<unknown>): Promise<boolean> {
-    if (!event.type.startsWith('mini-program.')) return false;
-    const payload = (event.payload ?? {}) as { appId?: unknown; orgId?: unknown };
-    if (typeof payload.appId !== 'string' || !APP_ID.test(payload.appId)) return false;
-    if (typeof payload.orgId !== 'string' || payload.orgId === '') return false;
+    const parsed = parseContractEvent(miniProgramEvents, event);
+    return parsed.ok ? this.write(parsed) : false;
+  }
+
+  private async write(parsed: ParsedEvent<typeof miniProgramEvents>): Promise<boolean> {
+    if (!parsed.type.startsWith('mini-program.')) return false;
+    const payload = parsed.payload as MiniProgramPayload;
     const appId = payload.appId;
-    const at = event.occurredAt;
-    const status = STATUS_BY_TYPE[event.type];
+    const at = parsed.event.occurredAt;
+    const status = STATUS_BY_TYPE[parsed.type];
     const fresh = { _id: appId, lastEventAt: { $lte: at } };
     try {
       if (status) {
@@ -84,7 +87,13 @@ export class MiniProgramOwnershipProjection {
       MINI_PROGRAM_EVENTS_TOPIC,
       group,
       idempotentHandler(kv, group, async (event) => {
-        const applied = await this.apply(event);
+        const parsed = parseContractEvent(miniProgramEvents, event);
+        if (!parsed.ok) {
+          // Logged and skipped, not dead-lettered: a retry cannot make the payload valid (docs/events-contracts.md).
+          if (parsed.reason === 'invalid') logger.warn({ eventId: event.id, type: event.type, detail: parsed.detail }, 'mini-program event does not match its contract; skipped');
+          return;
+        }
+        const applied = await this.write(parsed);
         logger.debug({ eventId: event.id, type: event.type, key: event.key, applied }, 'mini-program projection');
       }),
     );

@@ -1,11 +1,10 @@
+import { AppManageTopic, hostAppEvents, isEventType, miniProgramEvents, schemaHeaders } from '@grove/contracts';
 import type { EventBus, Logger } from '@grove/platform';
 
-/** Topics this subgraph publishes on; the key is the app id (mini-programs) or the host app id. */
-export const AppManageTopic = {
-  MINI_PROGRAM: 'app-manage.mini-program',
-  HOST_APP: 'app-manage.host-app',
-} as const;
-export type AppManageTopic = (typeof AppManageTopic)[keyof typeof AppManageTopic];
+/** The topics, event types and payload schemas are app-manage's contract in @grove/contracts. */
+export { AppManageTopic };
+
+const CONTRACTS = { [AppManageTopic.MINI_PROGRAM]: miniProgramEvents, [AppManageTopic.HOST_APP]: hostAppEvents };
 
 export type EventPayload = Record<string, string | number | boolean | null | undefined>;
 
@@ -20,8 +19,11 @@ export class AppManageEvents {
    * happened and the caller must not retry it.
    */
   async publish(topic: AppManageTopic, type: string, key: string, payload: EventPayload): Promise<void> {
+    const contract = CONTRACTS[topic];
+    // A type missing from the contract still goes out (consumers ignore it), but it is a bug worth seeing.
+    if (!isEventType(contract, type)) this.logger.error({ topic, type }, 'app-manage event type is not in @grove/contracts');
     try {
-      await this.bus.publish(topic, { type, key, payload });
+      await this.bus.publish(topic, { type, key, payload, headers: isEventType(contract, type) ? schemaHeaders(contract, type) : undefined });
     } catch (error) {
       this.logger.error({ err: error, topic, type, key }, 'publishing app-manage event failed');
     }

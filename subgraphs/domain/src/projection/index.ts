@@ -1,3 +1,2 @@
-export { DomainMiniProgramModel, MiniProgramOwnershipModel, OwnedMiniProgramStatus } from './mini-program-ownership.model';
-export { MINI_PROGRAM_EVENTS_TOPIC, MiniProgramOwnershipProjection, type MiniProgramOwnership } from './mini-program-ownership.projection';
-export { MiniProgramAccess, type MiniProgramActor } from './mini-program-access';
+export { MINI_PROGRAM_EVENTS_TOPIC, MiniProgramAccess, MiniProgramOwnershipProjection, type MiniProgramActor, type MiniProgramOwnership } from '@grove/contracts';
+export { DomainMiniProgramModel } from './domain-mini-program.model';

@@ -1,23 +1,8 @@
+import { DOMAIN_EVENTS_TOPIC, DomainEventType, domainEvents, schemaHeaders, type DomainChange, type DomainChangedPayload } from '@grove/contracts';
 import type { EventBus, Logger } from '@grove/platform';
 
-/** Topic of this subgraph's events; the key is the app id. */
-export const DOMAIN_EVENTS_TOPIC = 'domain';
-export const DomainEventType = { CHANGED: 'domain.changed' } as const;
-
-export type DomainChange =
-  | 'service-domains-replaced'
-  | 'business-domain-added'
-  | 'business-domain-verified'
-  | 'business-domain-removed';
-
-export interface DomainChangedPayload {
-  appId: string;
-  orgId: string;
-  change: DomainChange;
-  /** Service list kind or business domain name. */
-  subject: string;
-  actorId: string;
-}
+/** Topic, event type and payload schema are this subgraph's contract in @grove/contracts. */
+export { DOMAIN_EVENTS_TOPIC, DomainEventType, type DomainChange, type DomainChangedPayload };
 
 export class DomainEvents {
   constructor(
@@ -31,7 +16,7 @@ export class DomainEvents {
    */
   async changed(payload: DomainChangedPayload): Promise<void> {
     try {
-      await this.bus.publish(DOMAIN_EVENTS_TOPIC, { type: DomainEventType.CHANGED, key: payload.appId, payload });
+      await this.bus.publish(DOMAIN_EVENTS_TOPIC, { type: DomainEventType.CHANGED, key: payload.appId, payload, headers: schemaHeaders(domainEvents, DomainEventType.CHANGED) });
     } catch (error) {
       this.logger.error({ err: error, appId: payload.appId, change: payload.change }, 'publishing domain event failed');
     }

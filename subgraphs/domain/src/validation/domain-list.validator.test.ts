@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import {
   MAX_DOMAINS_PER_LIST,
   normalizeServiceDomain,

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import { checkPublicHostname } from './hostname';
 
 /** Service domain lists a mini-program may call (wx.request / connectSocket / uploadFile / downloadFile style). */

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import { bucketOf, inRollout, percentageCondition } from './bucket';
 import { compileRule } from './rule.compiler';
 

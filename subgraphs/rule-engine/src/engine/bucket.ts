@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import type { RuleCondition } from './rule.types';
 
 /**

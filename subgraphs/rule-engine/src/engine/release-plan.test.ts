@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError } from '@grove/platform/src/errors';
+import { BadUserInputError, ConflictError } from '@grove/platform';
 import {
   canApply,
   complete,

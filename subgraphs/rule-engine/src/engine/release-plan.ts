@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError } from '@grove/platform/src/errors';
+import { BadUserInputError, ConflictError } from '@grove/platform';
 
 /**
  * A phased gray release: the percentage only goes up while ACTIVE; PAUSED freezes it (devices already

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import { percentageCondition } from './bucket';
 import { compileRule, ruleCompiler } from './rule.compiler';
 import type { RuleContext, RuleNode } from './rule.types';

@@ -1,4 +1,4 @@
-import { BadUserInputError, ErrorCode } from '@grove/platform/src/errors';
+import { BadUserInputError, ErrorCode } from '@grove/platform';
 import { MAX_LIST_SIZE, MAX_RULE_DEPTH, validateRule, type RuleProblem } from './rule.schema';
 
 function problemsOf(input: unknown): RuleProblem[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BadUserInputError } from '@grove/platform/src/errors';
+import { BadUserInputError } from '@grove/platform';
 import { regexProblem } from './safe-regex';
 import {
   BUILT_IN_FIELDS,

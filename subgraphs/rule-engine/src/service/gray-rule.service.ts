@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, Permission, newId, requireUser, type Principal } from '@grove/platform';
-import type { MiniProgramAccess } from '@grove/domain';
+import type { MiniProgramAccess } from '@grove/contracts';
 import { validateRule } from '../engine';
 import type { GrayRuleModel } from '../store/gray-rule.model';
 import type { RuleEngineStore } from '../store/rule-engine.store';

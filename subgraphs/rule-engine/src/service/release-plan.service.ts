@@ -7,7 +7,7 @@ import {
   type Principal,
   type Update,
 } from '@grove/platform';
-import type { MiniProgramAccess, MiniProgramOwnership } from '@grove/domain';
+import type { MiniProgramAccess, MiniProgramOwnership } from '@grove/contracts';
 import {
   complete,
   inGrayAudience,

@@ -1,3 +1,4 @@
+import { AppManageTopic, hostAppEvents, parseContractEvent } from '@grove/contracts';
 import {
   idempotentHandler,
   type DomainEvent,
@@ -9,11 +10,8 @@ import {
 import type { HostAppOwnershipStore } from '../store/host-app-ownership.store';
 import { GLOBAL_SCOPE } from '../store/sdk-config.model';
 
-/**
- * app-manage's host app topic and the event types that carry `{ hostAppId, orgId }` (see app-manage's
- * host-app.service). Named here, not imported: subgraphs share events, not code.
- */
-export const APP_MANAGE_HOST_APP_TOPIC = 'app-manage.host-app';
+/** app-manage's host app topic; its `host-app.*` events carry `{ hostAppId, orgId }` (contract in @grove/contracts). */
+export const APP_MANAGE_HOST_APP_TOPIC = AppManageTopic.HOST_APP;
 const HOST_APP_EVENT_PREFIX = 'host-app.';
 export const SDK_CONSUMER_GROUP = 'sdk';
 
@@ -35,22 +33,17 @@ export class HostAppOwnershipProjection {
 
   async handle(event: DomainEvent<HostAppEventPayload>): Promise<void> {
     if (!event.type.startsWith(HOST_APP_EVENT_PREFIX)) return;
-    const { hostAppId, orgId } = event.payload ?? {};
-    if (
-      typeof hostAppId !== 'string' ||
-      hostAppId === '' ||
-      hostAppId === GLOBAL_SCOPE ||
-      typeof orgId !== 'string' ||
-      orgId === ''
-    ) {
+    const parsed = parseContractEvent(hostAppEvents, event);
+    const payload = parsed.ok ? (parsed.payload as { hostAppId: string; orgId: string }) : undefined;
+    if (!payload || payload.hostAppId === GLOBAL_SCOPE) {
       // Retrying cannot fix a malformed event; keep it visible in the logs instead of the dead-letter topic.
       this.logger.warn(
-        { eventId: event.id, type: event.type },
-        'host app event without hostAppId/orgId ignored',
+        { eventId: event.id, type: event.type, detail: parsed.ok ? 'reserved host app id' : parsed.detail },
+        'host app event does not match its contract; skipped',
       );
       return;
     }
-    await this.owners.record(hostAppId, orgId);
+    await this.owners.record(payload.hostAppId, payload.orgId);
   }
 
   subscribe(bus: EventBus, kv: KeyValueStore): Promise<Subscription> {

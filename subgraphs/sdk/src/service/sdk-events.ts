@@ -1,16 +1,10 @@
+import { baseLibraryEvents, isEventType, schemaHeaders, sdkConfigEvents, SdkTopic, type TopicContract } from '@grove/contracts';
 import type { EventBus, Logger } from '@grove/platform';
 
-/**
- * Topics this subgraph publishes on. `sdk.config` is keyed by the host app id of an override or `global`, so
- * the runtime read-model can drop exactly what changed; the others are keyed by the entity id.
- */
-export const SdkTopic = {
-  CONFIG: 'sdk.config',
-  BASE_LIBRARY: 'sdk.base-library',
-  SDK_VERSION: 'sdk.version',
-  BUILD_REVIEW: 'sdk.build-review',
-} as const;
-export type SdkTopic = (typeof SdkTopic)[keyof typeof SdkTopic];
+/** The topics (and the schemas of those another package consumes) are this subgraph's contract in @grove/contracts. */
+export { SdkTopic };
+
+const CONTRACTS: Partial<Record<SdkTopic, TopicContract>> = { [SdkTopic.CONFIG]: sdkConfigEvents, [SdkTopic.BASE_LIBRARY]: baseLibraryEvents };
 
 export type SdkEventPayload = Record<string, string | number | boolean | null | undefined>;
 
@@ -25,8 +19,11 @@ export class SdkEvents {
    * happened and the caller must not retry it.
    */
   async publish(topic: SdkTopic, type: string, key: string, payload: SdkEventPayload): Promise<void> {
+    const contract = CONTRACTS[topic];
+    const headers = contract && isEventType(contract, type) ? schemaHeaders(contract, type) : undefined;
+    if (contract && !headers) this.logger.error({ topic, type }, 'sdk event type is not in @grove/contracts');
     try {
-      await this.bus.publish(topic, { type, key, payload });
+      await this.bus.publish(topic, { type, key, payload, headers });
     } catch (error) {
       this.logger.error({ err: error, topic, type, key }, 'publishing sdk event failed');
     }

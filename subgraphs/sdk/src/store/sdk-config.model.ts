@@ -1,7 +1,8 @@
+import { GLOBAL_SDK_CONFIG_SCOPE } from '@grove/contracts';
 import { index, modelOptions, prop } from '@typegoose/typegoose';
 
 /** Scope of the global defaults; overrides use the host app id as their scope. */
-export const GLOBAL_SCOPE = 'global';
+export const GLOBAL_SCOPE = GLOBAL_SDK_CONFIG_SCOPE;
 
 /**
  * The current revision of one config scope. `version` moves only through a conditional update guarded by

@@ -1,0 +1,6 @@
+export * from './event-contract';
+export * from './app-manage.events';
+export * from './rule-engine.events';
+export * from './domain.events';
+export * from './sdk.events';
+export * from './mini-program-ownership';
