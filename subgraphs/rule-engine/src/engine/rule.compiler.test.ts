@@ -1,6 +1,9 @@
 import { BadUserInputError } from '@grove/platform';
 import { percentageCondition } from './bucket';
+import { RE2JS } from 're2js';
+import { CONDITION_COST, EvaluationBudget, MAX_RULE_COST, regexCost, worstConditionCost } from './rule.cost';
 import { compileRule, ruleCompiler } from './rule.compiler';
+import { MAX_RULE_CONDITIONS } from './rule.schema';
 import type { RuleContext, RuleNode } from './rule.types';
 
 const rule = (match: RuleNode) => compileRule({ salt: 'release-1', match });
@@ -230,5 +233,75 @@ describe('compileRule: compile once, evaluate many', () => {
       BadUserInputError,
     );
     expect(conditionSpy).not.toHaveBeenCalled();
+  });
+});
+
+describe('compileRule: bounded evaluation', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  // Both take exponential time on a backtracking engine for these inputs; RE2 runs them in one pass.
+  it.each([
+    ['(a|aa)+$', `${'a'.repeat(127)}!`, false],
+    ['^(\\w+\\s?)*$', `${'a '.repeat(63)}!!`, false],
+    ['(a+)+b', 'a'.repeat(128), false],
+    ['(a|aa)+$', 'a'.repeat(128), true],
+  ])('evaluates %p on a 128-character value with RE2, charged linearly in its length', (pattern, value, expected) => {
+    const regexSpy = jest.spyOn(ruleCompiler, 'regex');
+    const compiled = rule({ field: 'deviceModel', op: 'regex', value: pattern });
+    const regex = regexSpy.mock.results[0].value as RE2JS;
+    expect(regex).toBeInstanceOf(RE2JS);
+    const budget = new EvaluationBudget();
+    expect(compiled.evaluate({ deviceModel: value }, budget)).toBe(expected);
+    expect(budget.used).toBe(regexCost(regex.programSize(), value.length));
+    expect(budget.used).toBeLessThanOrEqual(compiled.cost);
+    expect(compiled.cost).toBe(worstConditionCost(regex.programSize()));
+  });
+
+  it('estimates the worst case of the whole rule at compile time, within MAX_RULE_COST', () => {
+    const compiled = rule({
+      all: [
+        { field: 'deviceModel', op: 'regex', value: '^iPhone\\d+' },
+        { any: [{ field: 'platform', op: 'eq', value: 'ios' }, percentageCondition(10)] },
+      ],
+    });
+    const size = RE2JS.compile('^iPhone\\d+').programSize();
+    expect(compiled.cost).toBe(worstConditionCost(size) + 2 * CONDITION_COST);
+    expect(compiled.cost).toBeLessThanOrEqual(MAX_RULE_COST);
+  });
+
+  it('stops once the budget is spent and does not match, even through notIn or any', () => {
+    const context = { platform: 'ios', userId: 'u1', custom: { tier: 'gold' } };
+    const inner: RuleNode = { any: [{ field: 'platform', op: 'eq', value: 'android' }, { field: 'userId', op: 'notIn', value: ['u2'] }] };
+    const compiled = rule({ all: [{ field: 'custom.tier', op: 'eq', value: 'gold' }, inner] });
+    const enough = new EvaluationBudget(3 * CONDITION_COST);
+    expect(compiled.evaluate(context, enough)).toBe(true);
+    expect(enough).toMatchObject({ used: 3 * CONDITION_COST, exhausted: false });
+
+    // Two conditions' worth: the notIn is never evaluated, yet would have answered true for a skipped value.
+    const short = new EvaluationBudget(2 * CONDITION_COST);
+    expect(compiled.evaluate(context, short)).toBe(false);
+    expect(short).toMatchObject({ used: 2 * CONDITION_COST, exhausted: true });
+
+    // A spent budget shared by the request stays spent for the next rule.
+    expect(rule({ field: 'userId', op: 'notIn', value: ['u2'] }).evaluate(context, short)).toBe(false);
+  });
+
+  it('charges a regex by the value it tests; values over the input bound are not tested at all', () => {
+    const compiled = rule({ field: 'custom.note', op: 'regex', value: 'x' });
+    const budget = new EvaluationBudget();
+    expect(compiled.evaluate({ custom: { note: 'x'.repeat(129) } }, budget)).toBe(false);
+    expect(compiled.evaluate({}, budget)).toBe(false);
+    expect(budget.used).toBe(0);
+  });
+
+  it(`refuses stored rules over today's limits (e.g. more than ${MAX_RULE_CONDITIONS} conditions)`, () => {
+    const conditions = Array.from({ length: MAX_RULE_CONDITIONS + 1 }, (_, i) => ({ field: 'userId', op: 'eq', value: `u${i}` }) as const);
+    const match: RuleNode = { any: [{ any: conditions.slice(0, 60) }, { any: conditions.slice(60) }] };
+    expect(() => rule(match)).toThrow(BadUserInputError);
+  });
+
+  it('reads custom keys from the context itself, never from Object.prototype', () => {
+    expect(matches({ field: 'custom.constructor', op: 'regex', value: 'Object' }, { custom: {} })).toBe(false);
+    expect(matches({ field: 'custom.constructor', op: 'eq', value: 'x' }, { custom: { constructor: 'x' } as never })).toBe(true);
   });
 });

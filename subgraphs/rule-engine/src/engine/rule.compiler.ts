@@ -1,6 +1,7 @@
 import { compare as compareSemver, type SemVer } from 'semver';
 import { bucketOf } from './bucket';
-import { MAX_REGEX_INPUT_LENGTH, compileRegex } from './safe-regex';
+import { CONDITION_COST, EvaluationBudget, regexCost, worstConditionCost } from './rule.cost';
+import { MAX_REGEX_INPUT_LENGTH, compileRegex, type RuleRegex } from './safe-regex';
 import { fieldKindOf, validateRule } from './rule.schema';
 import {
   CUSTOM_FIELD_PREFIX,
@@ -18,14 +19,23 @@ import { parseVersion, parseVersionCached } from './version';
 
 export interface CompiledRule {
   readonly salt: string;
-  /** Pure and allocation-light: every set, regex and version bound was prepared by compileRule(). */
-  evaluate(context: RuleContext): boolean;
+  /** Worst-case evaluation steps (rule.cost.ts); validation keeps it at most MAX_RULE_COST. */
+  readonly cost: number;
+  /**
+   * Pure and allocation-light: every set, regex and version bound was prepared by compileRule(). Charges `budget`
+   * (a fresh MAX_RULE_COST one by default; pass one per request to share it) and does not match once it is exhausted.
+   */
+  evaluate(context: RuleContext, budget?: EvaluationBudget): boolean;
 }
+
+/** What a stored rule the engine no longer accepts compiles to: it matches nobody. */
+export const MATCHES_NOBODY: CompiledRule = Object.freeze({ salt: '', cost: 0, evaluate: () => false });
 
 /** Per-call state: the percentage bucket is hashed at most once per evaluation. */
 interface Evaluation {
   context: RuleContext;
   bucket: number | null | undefined;
+  budget: EvaluationBudget;
 }
 type Predicate = (evaluation: Evaluation) => boolean;
 
@@ -35,28 +45,48 @@ type Predicate = (evaluation: Evaluation) => boolean;
 export function compileRule(input: unknown): CompiledRule {
   const rule: GrayRule = validateRule(input);
   const salt = rule.salt;
-  const predicate = compileNode(rule.match, salt);
+  const totals = { cost: 0 };
+  const predicate = compileNode(rule.match, salt, totals);
   return {
     salt,
-    evaluate: (context) => predicate({ context, bucket: undefined }),
+    cost: totals.cost,
+    evaluate: (context, budget = new EvaluationBudget()) => {
+      // Once the budget is exhausted every condition answers false, which `notIn` or `any` could still turn into a
+      // match, so the final answer is masked.
+      const matched = predicate({ context, bucket: undefined, budget });
+      return matched && !budget.exhausted;
+    },
   };
 }
 
-function compileNode(node: RuleNode, salt: string): Predicate {
-  if (!isGroup(node)) return ruleCompiler.condition(node, salt);
+function compileNode(node: RuleNode, salt: string, totals: { cost: number }): Predicate {
+  if (!isGroup(node)) {
+    const test = ruleCompiler.condition(node, salt);
+    if (node.op === 'regex') {
+      totals.cost += worstConditionCost((test as RegexPredicate).programSize);
+      return test; // charges by the length of the value it actually tests
+    }
+    totals.cost += CONDITION_COST;
+    return (evaluation) => evaluation.budget.charge(CONDITION_COST) && test(evaluation);
+  }
   if ('all' in node) {
-    const children = node.all.map((child) => compileNode(child, salt));
+    const children = node.all.map((child) => compileNode(child, salt, totals));
     return (evaluation) => {
       for (const child of children) if (!child(evaluation)) return false;
       return true;
     };
   }
-  const children = node.any.map((child) => compileNode(child, salt));
+  const children = node.any.map((child) => compileNode(child, salt, totals));
   return (evaluation) => {
-    for (const child of children) if (child(evaluation)) return true;
+    for (const child of children) {
+      if (child(evaluation)) return true;
+      if (evaluation.budget.exhausted) return false;
+    }
     return false;
   };
 }
+
+type RegexPredicate = Predicate & { programSize: number };
 
 /**
  * The compile steps, on an object so tests can count calls and prove evaluation never recompiles.
@@ -82,14 +112,18 @@ export const ruleCompiler = {
           : compileNumberRange(read, condition.value as RangeValue<number>);
       case 'regex': {
         const regex = ruleCompiler.regex(condition.value as string);
-        return (evaluation) => {
+        const programSize = regex.programSize();
+        const test: Predicate = (evaluation) => {
           const value = read(evaluation.context);
-          return value !== undefined && value.length <= MAX_REGEX_INPUT_LENGTH && regex.test(value);
+          if (value === undefined || value.length > MAX_REGEX_INPUT_LENGTH) return false;
+          return evaluation.budget.charge(regexCost(programSize, value.length)) && regex.test(value);
         };
+        return Object.assign(test, { programSize });
       }
     }
   },
-  regex(pattern: string): RegExp {
+  /** RE2JS: linear-time matching, whatever the pattern. */
+  regex(pattern: string): RuleRegex {
     return compileRegex(pattern);
   },
 };
@@ -101,7 +135,8 @@ function valueReader(field: string): Reader {
   if (field.startsWith(CUSTOM_FIELD_PREFIX)) {
     const key = field.slice(CUSTOM_FIELD_PREFIX.length);
     return (context) => {
-      const raw = context.custom?.[key];
+      // Own keys only: `custom.constructor` must not read Object.prototype.constructor.
+      const raw = context.custom && Object.hasOwn(context.custom, key) ? context.custom[key] : undefined;
       if (raw === undefined || raw === null || raw === '') return undefined;
       return String(raw);
     };

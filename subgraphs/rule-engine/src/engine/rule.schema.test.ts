@@ -1,5 +1,17 @@
 import { BadUserInputError, ErrorCode } from '@grove/platform';
-import { MAX_LIST_SIZE, MAX_RULE_DEPTH, validateRule, type RuleProblem } from './rule.schema';
+import { MAX_RULE_COST, worstConditionCost } from './rule.cost';
+import {
+  MAX_LIST_SIZE,
+  MAX_REGEX_CONDITIONS,
+  MAX_REPORTED_PROBLEMS,
+  MAX_RULE_CONDITIONS,
+  MAX_RULE_DEPTH,
+  MAX_RULE_LIST_ITEMS,
+  MAX_RULE_PATTERN_BYTES,
+  validateRule,
+  type RuleProblem,
+} from './rule.schema';
+import { checkRegex } from './safe-regex';
 
 function problemsOf(input: unknown): RuleProblem[] {
   try {
@@ -43,7 +55,7 @@ describe('validateRule', () => {
           { field: 'userId', op: 'eq', value: 42 },
           { field: 'sdkVersion', op: 'range', value: { min: '2.0.0', max: '1.0.0' } },
           { field: 'hostAppVersion', op: 'eq', value: 'one.two' },
-          { field: 'deviceModel', op: 'regex', value: '(a+)+$' },
+          { field: 'deviceModel', op: 'regex', value: '(a)\\1' },
           { field: 'region', op: 'regex', value: '[unterminated' },
         ],
       }),
@@ -62,8 +74,8 @@ describe('validateRule', () => {
     expect(problems[1].message).toMatch(/op must be one of/);
     expect(problems[3].message).toMatch(/min must not be greater than max/);
     expect(problems[4].message).toMatch(/invalid semver/);
-    expect(problems[5].message).toMatch(/repeated groups/);
-    expect(problems[6].message).toMatch(/invalid regular expression/);
+    expect(problems[5].message).toMatch(/backreferences are not supported/);
+    expect(problems[6].message).toMatch(/invalid regular expression \(RE2 syntax\)/);
   });
 
   it('refuses operators a field kind does not support', () => {
@@ -134,5 +146,96 @@ describe('validateRule', () => {
     let node: unknown = { field: 'userId', op: 'eq', value: 'u' };
     for (let i = 0; i < MAX_RULE_DEPTH + 1; i++) node = { all: [node] };
     expect(problemsOf(withMatch(node))[0].message).toMatch(/nested at most/);
+  });
+});
+
+describe('validateRule: limits that bound evaluation', () => {
+  const eq = (i: number) => ({ field: 'userId', op: 'eq', value: `u${i}` });
+  const regex = (pattern: string) => ({ field: 'deviceModel', op: 'regex', value: pattern });
+  // Groups hold at most MAX_GROUP_SIZE children, so large rules are split into several groups.
+  const spread = (nodes: unknown[], size = 50) =>
+    withMatch({ any: Array.from({ length: Math.ceil(nodes.length / size) }, (_, i) => ({ any: nodes.slice(i * size, (i + 1) * size) })) });
+  const limitsOf = (input: unknown) => problemsOf(input).filter((p) => p.path === 'match');
+
+  it(`accepts ${MAX_RULE_CONDITIONS} conditions and refuses one more`, () => {
+    const conditions = Array.from({ length: MAX_RULE_CONDITIONS + 1 }, (_, i) => eq(i));
+    expect(() => validateRule(spread(conditions.slice(1)))).not.toThrow();
+    expect(limitsOf(spread(conditions))).toEqual([
+      { path: 'match', message: `too many conditions (this rule: ${MAX_RULE_CONDITIONS + 1}, at most ${MAX_RULE_CONDITIONS})` },
+    ]);
+  });
+
+  it('refuses the 500 slow conditions the issue reported, compiling no more than the allowed patterns', () => {
+    const slow = Array.from({ length: 500 }, () => regex('^(\\w+\\s?)*$'));
+    expect(limitsOf(spread(slow)).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^too many conditions \(this rule: 500/),
+      expect.stringMatching(/^too many regex conditions \(this rule: 500, at most 10\)/),
+      expect.stringMatching(/^regular expressions too long in total/),
+    ]);
+  });
+
+  it(`refuses more than ${MAX_REGEX_CONDITIONS} regex conditions`, () => {
+    const regexes = Array.from({ length: MAX_REGEX_CONDITIONS + 1 }, (_, i) => regex(`^m${i}$`));
+    expect(() => validateRule(spread(regexes.slice(1)))).not.toThrow();
+    expect(limitsOf(spread(regexes))).toEqual([
+      { path: 'match', message: expect.stringMatching(/^too many regex conditions \(this rule: 11, at most 10\)$/) },
+    ]);
+  });
+
+  it(`refuses more than ${MAX_RULE_PATTERN_BYTES} bytes of patterns in total, counted in UTF-8`, () => {
+    const long = (c: string) => regex(c.repeat(200)); // each pattern is fine on its own
+    expect(() => validateRule(spread(Array.from({ length: 5 }, () => long('a'))))).not.toThrow();
+    expect(limitsOf(spread(Array.from({ length: 6 }, () => long('a'))))[0].message).toMatch(/too long in total.*this rule: 1200/);
+    expect(limitsOf(spread(Array.from({ length: 3 }, () => long('é'))))[0].message).toMatch(/this rule: 1200/);
+  });
+
+  it(`refuses more than ${MAX_RULE_LIST_ITEMS} list items in total`, () => {
+    const list = (n: number) => ({ field: 'userId', op: 'in', value: Array.from({ length: n }, (_, i) => `u${i}`) });
+    expect(() => validateRule(withMatch({ any: [list(MAX_RULE_LIST_ITEMS / 2), list(MAX_RULE_LIST_ITEMS / 2)] }))).not.toThrow();
+    expect(limitsOf(withMatch({ any: [list(MAX_RULE_LIST_ITEMS / 2), list(MAX_RULE_LIST_ITEMS / 2 + 1)] }))[0].message).toMatch(
+      /too many in\/notIn list items in total/,
+    );
+  });
+
+  it('refuses a rule whose worst-case evaluation cost is over the budget, though each limit alone holds', () => {
+    const heavy = '^[a-z]{0,180}$';
+    const size = checkRegex(heavy).regex!.programSize();
+    const perRegex = worstConditionCost(size);
+    const count = Math.floor(MAX_RULE_COST / perRegex) + 1;
+    expect(count).toBeLessThanOrEqual(MAX_REGEX_CONDITIONS);
+    expect(count * heavy.length).toBeLessThanOrEqual(MAX_RULE_PATTERN_BYTES);
+    expect(() => validateRule(spread(Array.from({ length: count - 1 }, () => regex(heavy))))).not.toThrow();
+    expect(limitsOf(spread(Array.from({ length: count }, () => regex(heavy))))).toEqual([
+      { path: 'match', message: expect.stringMatching(new RegExp(`^estimated evaluation cost too high.*this rule: ${count * perRegex}, at most ${MAX_RULE_COST}`)) },
+    ]);
+  });
+
+  it('lists every problem, per condition and per limit, in one error', () => {
+    const conditions = [
+      ...Array.from({ length: MAX_RULE_CONDITIONS }, (_, i) => eq(i)),
+      { field: 'imei', op: 'eq', value: 'x' },
+      regex('(?=a)'),
+      ...Array.from({ length: MAX_REGEX_CONDITIONS }, (_, i) => regex(`^m${i}$`)),
+    ];
+    const problems = problemsOf(spread(conditions));
+    expect(problems.map((p) => p.path)).toEqual(['match.any.2.any.0.field', 'match.any.2.any.1.value', 'match', 'match']);
+    expect(problems.slice(2).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^too many conditions \(this rule: 112/),
+      expect.stringMatching(/^too many regex conditions \(this rule: 11/),
+    ]);
+  });
+
+  it(`lists at most ${MAX_REPORTED_PROBLEMS} problems, then how many more there are`, () => {
+    const problems = problemsOf(withMatch({ field: 'userId', op: 'in', value: Array.from({ length: 150 }, (_, i) => i) }));
+    expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
+    expect(problems[0].path).toBe('match.value.0');
+    expect(problems[MAX_REPORTED_PROBLEMS]).toEqual({ path: '(root)', message: '50 more problem(s) not listed' });
+  });
+
+  it('reports an oversized list once, not once per item', () => {
+    const ids = Array.from({ length: MAX_LIST_SIZE + 1 }, (_, i) => i);
+    expect(problemsOf(withMatch({ field: 'userId', op: 'in', value: ids }))).toEqual([
+      { path: 'match.value', message: `a list may contain at most ${MAX_LIST_SIZE} items` },
+    ]);
   });
 });

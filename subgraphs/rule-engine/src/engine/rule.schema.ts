@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BadUserInputError } from '@grove/platform';
-import { regexProblem } from './safe-regex';
+import { MAX_RULE_COST, worstConditionCost } from './rule.cost';
+import { checkRegex } from './safe-regex';
 import {
   BUILT_IN_FIELDS,
   CUSTOM_FIELD_PREFIX,
@@ -12,11 +13,20 @@ import {
 } from './rule.types';
 import { parseVersion } from './version';
 
+// Limits keep both the stored rule and its evaluation small; docs/gray-rules.md explains them to rule authors.
 export const MAX_RULE_DEPTH = 8;
-export const MAX_RULE_CONDITIONS = 500;
+export const MAX_RULE_CONDITIONS = 100;
 export const MAX_GROUP_SIZE = 100;
+/** Regexes are the expensive conditions; a rule targeting more than a few patterns is usually better as a list. */
+export const MAX_REGEX_CONDITIONS = 10;
+/** All patterns of a rule together, in UTF-8 bytes. */
+export const MAX_RULE_PATTERN_BYTES = 1024;
 export const MAX_LIST_SIZE = 10_000;
+/** All in/notIn list items of a rule together: they are hashed into sets on every compile. */
+export const MAX_RULE_LIST_ITEMS = 10_000;
 export const MAX_STRING_LENGTH = 256;
+/** A rule with more problems than this lists the first ones and a count of the rest. */
+export const MAX_REPORTED_PROBLEMS = 100;
 
 export interface RuleProblem {
   /** Dotted path into the submitted JSON, e.g. `match.all.1.value.min`. */
@@ -61,10 +71,8 @@ const compareVersions = (a: string, b: string) => {
   return min && max ? min.compare(max) : 0;
 };
 const compareNumbers = (a: number, b: number) => a - b;
-const regexValue = z.string().superRefine((pattern, ctx) => {
-  const problem = regexProblem(pattern);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+// The pattern itself is compiled (once) by validateNode, which also needs its program size for the cost.
+const regexValue = z.string({ error: 'regular expression must be a string' });
 
 // One value schema per (field kind, operator) pair allowed by OPERATORS_BY_KIND.
 const VALUE_SCHEMAS: Record<FieldKind, Partial<Record<RuleOperator, z.ZodType>>> = {
@@ -106,26 +114,50 @@ export function validateRule(input: unknown): GrayRule {
   if (!parsed.success) {
     collect(problems, [], parsed.error);
   } else {
-    const counter = { conditions: 0 };
-    validateNode(parsed.data.match, ['match'], 1, counter, problems);
-    if (counter.conditions > MAX_RULE_CONDITIONS) {
-      problems.push({
-        path: 'match',
-        message: `a rule may contain at most ${MAX_RULE_CONDITIONS} conditions`,
-      });
-    }
+    const totals: Totals = { conditions: 0, regexes: 0, patternBytes: 0, listItems: 0, cost: 0 };
+    validateNode(parsed.data.match, ['match'], 1, totals, problems);
+    problems.push(...limitProblems(totals));
   }
   if (problems.length > 0) {
-    throw new BadUserInputError(`Invalid gray release rule: ${problems.length} problem(s)`, { problems });
+    const count = problems.length;
+    if (count > MAX_REPORTED_PROBLEMS) {
+      problems.splice(MAX_REPORTED_PROBLEMS);
+      problems.push({ path: '(root)', message: `${count - MAX_REPORTED_PROBLEMS} more problem(s) not listed` });
+    }
+    throw new BadUserInputError(`Invalid gray release rule: ${count} problem(s)`, { problems });
   }
   return input as GrayRule;
+}
+
+/** What the limits are checked against, summed over the whole rule. */
+interface Totals {
+  conditions: number;
+  regexes: number;
+  patternBytes: number;
+  listItems: number;
+  /** Worst-case evaluation steps (rule.cost.ts), over the conditions that are otherwise valid. */
+  cost: number;
+}
+
+// Whole-rule limits, reported against `match` with the actual figure so the author knows how far over they are.
+function limitProblems(totals: Totals): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const over = (value: number, max: number, message: string) => {
+    if (value > max) problems.push({ path: 'match', message: `${message} (this rule: ${value}, at most ${max})` });
+  };
+  over(totals.conditions, MAX_RULE_CONDITIONS, 'too many conditions');
+  over(totals.regexes, MAX_REGEX_CONDITIONS, 'too many regex conditions');
+  over(totals.patternBytes, MAX_RULE_PATTERN_BYTES, 'regular expressions too long in total (UTF-8 bytes)');
+  over(totals.listItems, MAX_RULE_LIST_ITEMS, 'too many in/notIn list items in total');
+  over(totals.cost, MAX_RULE_COST, 'estimated evaluation cost too high; use fewer or simpler regular expressions');
+  return problems;
 }
 
 function validateNode(
   node: unknown,
   path: (string | number)[],
   depth: number,
-  counter: { conditions: number },
+  totals: Totals,
   problems: RuleProblem[],
 ): void {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
@@ -151,10 +183,10 @@ function validateNode(
       return;
     }
     const [key, children] = Object.entries(group.data)[0] as [string, unknown[]];
-    children.forEach((child, i) => validateNode(child, [...path, key, i], depth + 1, counter, problems));
+    children.forEach((child, i) => validateNode(child, [...path, key, i], depth + 1, totals, problems));
     return;
   }
-  counter.conditions++;
+  totals.conditions++;
   const condition = conditionShape.safeParse(node);
   if (!condition.success) {
     collect(problems, path, condition.error);
@@ -174,8 +206,33 @@ function validateNode(
     });
     return;
   }
+  if (Array.isArray(value)) {
+    // One problem for an oversized list, not one per item.
+    if (value.length > MAX_LIST_SIZE) {
+      problems.push({ path: join([...path, 'value']), message: `a list may contain at most ${MAX_LIST_SIZE} items` });
+      return;
+    }
+    totals.listItems += value.length;
+    // Validation runs on the request path too: past the rule-wide limit (reported once), items are not checked.
+    if (totals.listItems > MAX_RULE_LIST_ITEMS) return;
+  }
   const checked = valueSchema.safeParse(value);
-  if (!checked.success) collect(problems, [...path, 'value'], checked.error);
+  if (!checked.success) {
+    collect(problems, [...path, 'value'], checked.error);
+    return;
+  }
+  if (op !== 'regex') {
+    totals.cost += worstConditionCost();
+    return;
+  }
+  const pattern = value as string;
+  totals.regexes++;
+  totals.patternBytes += Buffer.byteLength(pattern, 'utf8');
+  // Compiling is the costly part of validation: past the limit (reported once) patterns are not compiled.
+  if (totals.regexes > MAX_REGEX_CONDITIONS) return;
+  const regex = checkRegex(pattern);
+  if (regex.problem !== null) problems.push({ path: join([...path, 'value']), message: regex.problem });
+  else totals.cost += worstConditionCost(regex.regex.programSize());
 }
 
 function collect(problems: RuleProblem[], prefix: (string | number)[], error: z.ZodError): void {

@@ -1,61 +1,55 @@
-import safeRegex from 'safe-regex2';
+import { RE2JS } from 're2js';
 
 /**
- * Rule regexes run on every runtime request, on a backtracking engine, so we only accept patterns
- * whose worst case is small and polynomial:
- * - safe-regex2: no nested quantifiers (star height <= 1) and at most MAX_QUANTIFIERS quantifiers;
- * - no quantified groups other than `(...)?` (`(a|a)*` is exponential without nesting);
- * - no backreferences;
- * - values longer than MAX_REGEX_INPUT_LENGTH never match, so the worst case is bounded by
- *   MAX_REGEX_INPUT_LENGTH ^ MAX_QUANTIFIERS steps.
+ * Rule regexes run on every runtime request, so they are compiled by RE2JS (a port of RE2): no backtracking, and a
+ * test takes time linear in the input length times the compiled program size. Both factors are bounded here:
+ * - patterns are at most MAX_REGEX_LENGTH characters and compile to at most MAX_REGEX_PROGRAM_SIZE instructions
+ *   (counted repetition inflates programs: `a{1000}` is 7 characters but 1002 instructions);
+ * - values longer than MAX_REGEX_INPUT_LENGTH never match (the rule compiler skips them).
+ * The syntax is RE2's (no backreferences, no lookaround); docs/gray-rules.md lists it.
  */
 export const MAX_REGEX_LENGTH = 256;
 export const MAX_REGEX_INPUT_LENGTH = 128;
-export const MAX_QUANTIFIERS = 3;
+export const MAX_REGEX_PROGRAM_SIZE = 400;
+
+export type RuleRegex = RE2JS;
+
+export type RegexCheck = { regex: RuleRegex; problem: null } | { regex: null; problem: string };
+
+/** Compiles a pattern, or says why it is refused. */
+export function checkRegex(pattern: string): RegexCheck {
+  const refuse = (problem: string): RegexCheck => ({ regex: null, problem });
+  if (pattern.length === 0) return refuse('regular expression must not be empty');
+  if (pattern.length > MAX_REGEX_LENGTH) return refuse(`regular expression is longer than ${MAX_REGEX_LENGTH} characters`);
+  let regex: RuleRegex;
+  try {
+    regex = RE2JS.compile(pattern);
+  } catch (error) {
+    const reason = String((error as Error).message ?? error).replace(/^error parsing regexp: /, '');
+    return refuse(`invalid regular expression (RE2 syntax): ${reason}${hintFor(pattern)}`);
+  }
+  if (regex.programSize() > MAX_REGEX_PROGRAM_SIZE) {
+    return refuse(
+      `regular expression is too complex: it compiles to ${regex.programSize()} instructions, at most ${MAX_REGEX_PROGRAM_SIZE} are allowed (large counted repetitions such as {1,500} cost the most)`,
+    );
+  }
+  return { regex, problem: null };
+}
 
 /** Why a pattern is refused, or null when it is acceptable. */
 export function regexProblem(pattern: string): string | null {
-  if (pattern.length === 0) return 'regular expression must not be empty';
-  if (pattern.length > MAX_REGEX_LENGTH)
-    return `regular expression is longer than ${MAX_REGEX_LENGTH} characters`;
-  try {
-    new RegExp(pattern, 'u');
-  } catch (error) {
-    return `invalid regular expression: ${(error as Error).message}`;
-  }
-  const structural = structuralProblem(pattern);
-  if (structural) return structural;
-  if (!safeRegex(pattern, { limit: MAX_QUANTIFIERS })) {
-    return `regular expression is unsafe (nested quantifiers or more than ${MAX_QUANTIFIERS} quantifiers)`;
-  }
-  return null;
+  return checkRegex(pattern).problem;
 }
 
-/** Compiles a pattern already accepted by regexProblem(). */
-export function compileRegex(pattern: string): RegExp {
-  return new RegExp(pattern, 'u');
+/** Compiles a pattern already accepted by checkRegex(). */
+export function compileRegex(pattern: string): RuleRegex {
+  return RE2JS.compile(pattern);
 }
 
-// Walks the source once, skipping escapes and character classes, to find quantified groups and backreferences.
-function structuralProblem(pattern: string): string | null {
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') {
-      const next = pattern[i + 1] ?? '';
-      if (!inClass && (/[1-9]/.test(next) || next === 'k'))
-        return 'backreferences are not allowed in rule regular expressions';
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === ')' && /[*+{]/.test(pattern[i + 1] ?? '')) {
-      return 'repeated groups are not allowed in rule regular expressions (only "(...)?")';
-    }
-  }
-  return null;
+// Points authors used to JavaScript regexes at the RE2 equivalent.
+function hintFor(pattern: string): string {
+  if (/\\[1-9]|\\k</.test(pattern)) return ' (backreferences are not supported)';
+  if (/\(\?<?[=!]/.test(pattern)) return ' (lookahead and lookbehind are not supported)';
+  if (/\\u/.test(pattern)) return ' (write a code point as \\x{HHHH})';
+  return '';
 }
