@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import { SqliteDocumentStore, type DocumentCollection } from '@grove/platform';
+import { readProcessEnv, SqliteDocumentStore, type DocumentCollection } from '@grove/platform';
 import { MiniProgramModel } from '../subgraphs/app-manage/src/store/mini-program.model';
 import { RESULTS } from './bench-process';
 
@@ -14,8 +14,9 @@ import { RESULTS } from './bench-process';
  * - a 10-program organization on that instance vs. on an empty instance, target <= 1.2x.
  * The 100k rows are written straight into the table in one transaction (seconds, not minutes).
  */
-const BIG = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const env = readProcessEnv();
+const BIG = Number(env.BENCH_DOCUMENTS ?? 100_000);
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 300);
 const PAGE = 20;
 
 interface Stats {
