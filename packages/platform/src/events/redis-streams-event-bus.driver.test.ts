@@ -87,6 +87,23 @@ suite('RedisStreamsEventBus', () => {
     expect(await deadLetters(topic)).toEqual([]);
   });
 
+  it('a same-key event waits for the older one a crashed consumer holds, until it is claimed; then both run in order', async () => {
+    const bus = makeBus({ claimIdleMs: 300 });
+    await admin.xgroup('CREATE', streamKey(topic), 'ordered', '0', 'MKSTREAM');
+    await bus.publish(topic, { type: 't', key: 'same', payload: 0 });
+    await admin.xreadgroup('GROUP', 'ordered', 'crashed-consumer', 'COUNT', 1, 'STREAMS', streamKey(topic), '>');
+    await bus.publish(topic, { type: 't', key: 'same', payload: 1 });
+    await bus.publish(topic, { type: 't', key: 'other', payload: 2 });
+    const order: number[] = [];
+    await bus.subscribe(topic, 'ordered', async (e: DomainEvent<number>) => {
+      order.push(e.payload);
+    });
+    await eventually(() => expect(order).toHaveLength(3));
+    // 'other' never waits; 1 runs only after 0 was claimed and handled.
+    expect(order.indexOf(0)).toBeLessThan(order.indexOf(1));
+    expect(order[0]).toBe(2);
+  });
+
   it('dead-letters an entry whose deliveries ran out without calling the handler (it crashed its consumers)', async () => {
     const bus = makeBus({ claimIdleMs: 100 });
     await admin.xgroup('CREATE', streamKey(topic), 'workers', '0', 'MKSTREAM');

@@ -60,6 +60,8 @@ const DEFAULTS = {
 };
 /** How often a subscriber whose next entry waits behind an earlier same-key entry looks again. */
 const GATE_POLL_MS = 20;
+/** Extra entries a subscriber reads ahead while everything it holds waits for older same-key entries. */
+const GATE_LOOKAHEAD = 64;
 /** Older pending entries examined by the per-key order check. */
 const GATE_SCAN_LIMIT = 10_000;
 /** Consumers with nothing pending and idle this long are removed from their group. */
@@ -479,12 +481,15 @@ class StreamConsumer {
     if (this.stopped) return;
     const untilClaim = this.nextClaimAt - Date.now();
     const waitMs = Math.max(1, Math.min(this.buffer.length > 0 ? GATE_POLL_MS : blockMs, untilClaim));
-    if (this.buffer.length >= readCount) {
+    // Nothing held is runnable (or nothing is held): read on, a bounded way past readCount, so events
+    // with other keys are not stuck behind a key that waits.
+    const room = readCount + (this.buffer.length > 0 ? GATE_LOOKAHEAD : 0) - this.buffer.length;
+    if (room <= 0) {
       await pause(waitMs, this.abort.signal);
       return;
     }
     const reply = (await this.bus.run(() =>
-      this.reader.call('XREADGROUP', 'GROUP', this.spec.group, this.spec.name, 'COUNT', readCount - this.buffer.length, 'BLOCK', waitMs, 'STREAMS', this.stream, '>'),
+      this.reader.call('XREADGROUP', 'GROUP', this.spec.group, this.spec.name, 'COUNT', Math.min(room, readCount), 'BLOCK', waitMs, 'STREAMS', this.stream, '>'),
     )) as [string, [string, string[]][]][] | null;
     for (const [, entries] of reply ?? []) {
       for (const [id, fields] of entries) this.buffer.push({ id, ...readFields(fields), deliveries: 1, failures: 0 });
@@ -494,10 +499,6 @@ class StreamConsumer {
   /** XAUTOCLAIM of entries idle longer than claimIdleMs; a scan that has not finished continues next step. */
   private async claim(): Promise<void> {
     const { claimIdleMs, readCount, maxAgeMs } = this.bus.settings;
-    if (this.buffer.length >= readCount) {
-      this.nextClaimAt = Date.now() + this.claimIntervalMs;
-      return;
-    }
     const [cursor, claimed, deleted] = (await this.bus.run(() =>
       this.bus.script('groveEventsClaim')(
         this.stream,
@@ -506,7 +507,8 @@ class StreamConsumer {
         this.spec.name,
         claimIdleMs,
         this.claimCursor,
-        readCount - this.buffer.length,
+        // At least one even with a full buffer: what it holds may wait behind a dead consumer's same-key entry.
+        Math.max(1, readCount - this.buffer.length),
         maxAgeMs,
       ),
     )) as [string, [string, string[], number, number][], number];
