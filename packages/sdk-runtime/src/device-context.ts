@@ -18,9 +18,14 @@ export type DeviceField = (typeof DEVICE_FIELDS)[number];
 export const CUSTOM_QUERY_PREFIX = 'custom.';
 export const CUSTOM_HEADER_PREFIX = 'x-custom-';
 export const CUSTOM_KEY_PATTERN = '[A-Za-z0-9_-]{1,64}';
+/**
+ * Caps on what an unsigned header (or query parameter) can feed the rule engine. The route schemas refuse longer
+ * values; deviceContextOf() enforces the same caps itself so every caller is covered: a longer value is left out of
+ * the context (as if not sent), so it never reaches a regex or a comparison.
+ */
 export const MAX_DEVICE_VALUE_LENGTH = 128;
 export const MAX_CUSTOM_VALUE_LENGTH = 256;
-const MAX_CUSTOM_KEYS = 32;
+export const MAX_CUSTOM_KEYS = 32;
 
 export function deviceHeaderName(field: DeviceField): string {
   return `x-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -37,14 +42,14 @@ const DEVICE_HEADERS = DEVICE_FIELDS.map((field) => [field, deviceHeaderName(fie
 export function deviceContextOf(query: Record<string, unknown>, headers: Record<string, unknown>): RuleContext {
   const context: RuleContext = {};
   for (const [field, header] of DEVICE_HEADERS) {
-    const value = text(query[field]) ?? text(headers[header]);
+    const value = text(query[field], MAX_DEVICE_VALUE_LENGTH) ?? text(headers[header], MAX_DEVICE_VALUE_LENGTH);
     if (value !== undefined) context[field] = value;
   }
   const custom: Record<string, ScalarValue> = {};
   let count = 0;
   const add = (key: string, raw: unknown) => {
-    const value = text(raw);
-    if (value === undefined || !customKey.test(key) || key in custom || count >= MAX_CUSTOM_KEYS) return;
+    const value = text(raw, MAX_CUSTOM_VALUE_LENGTH);
+    if (value === undefined || !customKey.test(key) || Object.hasOwn(custom, key) || count >= MAX_CUSTOM_KEYS) return;
     custom[key] = value;
     count++;
   };
@@ -54,8 +59,8 @@ export function deviceContextOf(query: Record<string, unknown>, headers: Record<
   return context;
 }
 
-function text(value: unknown): string | undefined {
+function text(value: unknown, maxLength: number): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
+  return trimmed === '' || trimmed.length > maxLength ? undefined : trimmed;
 }

@@ -1,9 +1,11 @@
 import { LRUCache } from 'lru-cache';
-import { compileRule, type CompiledRule } from '../engine';
+import { BadUserInputError } from '@grove/platform';
+import { MATCHES_NOBODY, compileRule, type CompiledRule } from '../engine';
 
 /**
  * Compiled rules by `<ruleId>:<version>`: a saved rule is immutable per version, so an entry never goes stale and
- * an edit simply misses the cache once. Bounded so many apps cannot grow it without limit.
+ * an edit simply misses the cache once. Bounded so many apps cannot grow it without limit. A stored rule the engine
+ * no longer accepts (saved before a limit was tightened) matches nobody, as in the SDK runtime's GrayPlanEvaluator.
  */
 export class CompiledRuleCache {
   private readonly cache: LRUCache<string, CompiledRule>;
@@ -16,7 +18,12 @@ export class CompiledRuleCache {
     const key = `${ruleId}:${version}`;
     let compiled = this.cache.get(key);
     if (!compiled) {
-      compiled = compileRule(JSON.parse(ruleJson));
+      try {
+        compiled = compileRule(JSON.parse(ruleJson));
+      } catch (error) {
+        if (!(error instanceof BadUserInputError)) throw error;
+        compiled = MATCHES_NOBODY;
+      }
       this.cache.set(key, compiled);
     }
     return compiled;
