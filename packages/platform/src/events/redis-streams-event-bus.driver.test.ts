@@ -224,6 +224,16 @@ suite('RedisStreamsEventBus', () => {
     );
   });
 
+  it('publishes and consumes with an age bound longer than the server clock reaches back', async () => {
+    const bus = makeBus({ maxAgeMs: 10 ** 15 });
+    const got: string[] = [];
+    await bus.subscribe(topic, 'g', async (e) => {
+      got.push(e.id);
+    });
+    const event = await bus.publish(topic, { type: 't', payload: 1 });
+    await eventually(() => expect(got).toEqual([event.id]));
+  });
+
   it('two groups each get every event, including those published before they subscribed', async () => {
     const bus = makeBus();
     const early = [];

@@ -81,8 +81,8 @@ table.insert(args, '*'); table.insert(args, 'e'); table.insert(args, ARGV[3])
 if ARGV[4] ~= '' then table.insert(args, 'k'); table.insert(args, ARGV[4]) end
 local id = redis.call('XADD', unpack(args))
 local age = tonumber(ARGV[2])
-if age > 0 then
-  local ms = tonumber(string.match(id, '^(%d+)'))
+local ms = tonumber(string.match(id, '^(%d+)'))
+if age > 0 and ms > age then
   redis.call('XTRIM', KEYS[1], 'MINID', '~', string.format('%d', ms - age))
 end
 return id
@@ -141,9 +141,9 @@ end
 local deleted = r[3] or {}
 for _, id in ipairs(deleted) do redis.call('HDEL', KEYS[2], id) end
 local age = tonumber(ARGV[6])
-if age > 0 then
-  local t = redis.call('TIME')
-  redis.call('XTRIM', KEYS[1], 'MINID', '~', string.format('%d', tonumber(t[1]) * 1000 - age))
+local now = tonumber(redis.call('TIME')[1]) * 1000
+if age > 0 and now > age then
+  redis.call('XTRIM', KEYS[1], 'MINID', '~', string.format('%d', now - age))
 end
 return {r[1], out, #deleted}
 `;
