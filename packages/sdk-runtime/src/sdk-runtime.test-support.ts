@@ -6,7 +6,7 @@ import { createDomainSubgraph, type DomainSubgraph } from '@grove/domain';
 import { FsObjectStore, newId, randomToken, type EnvSource, type UserPrincipal } from '@grove/platform';
 import { createRuleEngineSubgraph, type RuleEngineSubgraph } from '@grove/rule-engine';
 import { createSdkSubgraph, type SdkSubgraph } from '@grove/sdk';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import type { SdkRuntimeOptions } from './runtime-config';
 import { signRuntimeRequest, type QueryInput } from './runtime-signature';
 import { runtimeSourcesFromModules } from './runtime-sources.modules';
@@ -163,15 +163,4 @@ export function signedGet(
   return fetch(`${server.baseUrl}${path}${search ? `?${search}` : ''}`, { headers: { ...headers, ...extra.headers }, redirect: extra.redirect ?? 'manual' });
 }
 
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
+export { eventually };

@@ -1,3 +1,4 @@
 export * from './test-runtime';
 export * from './schema-coverage';
 export * from './redis-probe';
+export * from './eventually';

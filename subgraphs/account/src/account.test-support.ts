@@ -1,6 +1,6 @@
 import { graphql, type ExecutionResult } from 'graphql';
 import { ANONYMOUS, silentLogger, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { createAccountSubgraph, type AccountSubgraph } from './account.subgraph';
 import type { AccountSettings } from './config';
 import { VALID_CREDIT_CODES } from './service/credit-code.fixtures';
@@ -72,18 +72,7 @@ export async function recordEvents(h: Harness, topic: string): Promise<Array<{ t
   return seen;
 }
 
-export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+export { eventually };
 
 export async function execute(
   h: Harness,

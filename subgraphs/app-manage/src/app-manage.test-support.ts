@@ -13,7 +13,7 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { createAppManageSubgraph, type AppManageSubgraph } from './app-manage.subgraph';
 import type { AppManageSettings } from './config';
 import type { LicenseGuard } from './service/mini-program.service';
@@ -147,18 +147,7 @@ export async function recordEvents(h: Harness, topic: string): Promise<RecordedE
   return seen;
 }
 
-export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+export { eventually };
 
 /** Lets in-flight deliveries of the memory bus land before asserting that nothing more arrived. */
 export function settle(ms = 50): Promise<void> {

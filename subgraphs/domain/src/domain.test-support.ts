@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { graphql, type ExecutionResult } from 'graphql';
 import { ANONYMOUS, newId, randomToken, silentLogger, type OperatorRole, type OrgRole, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import type { DomainSettings } from './config';
 import { createDomainSubgraph, type DomainSubgraph } from './domain.subgraph';
 import { MINI_PROGRAM_EVENTS_TOPIC } from './projection';
@@ -88,18 +88,7 @@ export function errorCodes(result: ExecutionResult): string[] {
   return (result.errors ?? []).map((e) => String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'));
 }
 
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
+export { eventually };
 
 export function settle(ms = 50): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -13,7 +13,7 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import type { SdkSettings } from './config';
 import { createSdkSubgraph, type SdkSubgraph } from './sdk.subgraph';
 import { APP_MANAGE_HOST_APP_TOPIC } from './service/host-app-ownership.projection';
@@ -178,15 +178,4 @@ export async function recordEvents(h: Harness, topic: string): Promise<RecordedE
   return seen;
 }
 
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+export { eventually };
