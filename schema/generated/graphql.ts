@@ -397,8 +397,8 @@ export type MiniProgramVersion = {
   delistedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** True when an operator delisted it */
   forcedDelist?: Maybe<Scalars['Boolean']['output']>;
-  /** Placeholder data; the rule-engine subgraph owns gray rules */
-  grayPercentage?: Maybe<Scalars['Int']['output']>;
+  /** GRAY versions: share of matching devices the release plan serves this version to */
+  grayPercentage?: Maybe<Scalars['Float']['output']>;
   grayRuleId?: Maybe<Scalars['String']['output']>;
   grayStartedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   id: Scalars['ID']['output'];
@@ -417,6 +417,8 @@ export type MiniProgramVersion = {
   publishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   rejectionReason?: Maybe<Scalars['String']['output']>;
   releaseNotes?: Maybe<Scalars['String']['output']>;
+  /** The release plan (rule-engine) that gray-releases, or published, this version */
+  releasePlanId?: Maybe<Scalars['ID']['output']>;
   reviewedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   status: MiniProgramVersionStatus;
   submittedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -464,7 +466,7 @@ export type Mutation = {
   changeMemberRole: Member;
   /** hostapp:manage in the host app's organization; back to the global defaults */
   clearSdkConfigOverride: SdkConfigOverride;
-  /** miniprogram:release; ACTIVE/PAUSED → COMPLETED (the gray version should be published) */
+  /** miniprogram:release; ACTIVE/PAUSED → COMPLETING, then COMPLETED once app-manage has published the gray version (FAILED if it cannot) */
   completeReleasePlan: ReleasePlan;
   /** miniprogram:release; BAD_USER_INPUT lists every problem of the rule */
   createGrayRule: GrayRule;
@@ -554,11 +556,17 @@ export type Mutation = {
   setServiceDomains: MiniProgramDomains;
   /** Institution user sign-up, optionally redeeming an invitation */
   signUp: SignUpPayload;
-  /** miniprogram:release; APPROVED → GRAY */
+  /**
+   * miniprogram:release; APPROVED → GRAY without serving it to any device
+   * @deprecated Start a release plan (startReleasePlan): it gray-releases the version to devices and shows here as GRAY
+   */
   startGrayRelease: MiniProgramVersion;
   /** miniprogram:release; one running plan per mini-program; license-limited */
   startReleasePlan: ReleasePlan;
-  /** miniprogram:release; GRAY → APPROVED */
+  /**
+   * miniprogram:release; GRAY → APPROVED, for versions not under a release plan (revert the plan otherwise)
+   * @deprecated Revert the release plan (revertReleasePlan)
+   */
   stopGrayRelease: MiniProgramVersion;
   /** hostapp:manage; submits an uploaded artifact → SUBMITTED */
   submitSdkBuild: SdkBuild;
@@ -1262,6 +1270,9 @@ export type ReleasePlan = {
   __typename?: 'ReleasePlan';
   appId: Scalars['ID']['output'];
   completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  failedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Why the version could not be gray-released or published (FAILED plans) */
+  failureReason?: Maybe<Scalars['String']['output']>;
   /** app-manage's id of the version being gray-released */
   grayVersionId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
@@ -1278,10 +1289,12 @@ export type ReleasePlan = {
   updatedAt: Scalars['DateTimeISO']['output'];
 };
 
-/** ACTIVE and PAUSED plans are running (PAUSED keeps its cohort, admits nobody new); COMPLETED and REVERTED are final */
+/** ACTIVE and PAUSED plans are running (PAUSED keeps its cohort, admits nobody new); COMPLETING waits for app-manage to publish the version; COMPLETED, REVERTED and FAILED (the version could not be gray-released or published) are final */
 export type ReleasePlanState =
   | 'ACTIVE'
   | 'COMPLETED'
+  | 'COMPLETING'
+  | 'FAILED'
   | 'PAUSED'
   | 'REVERTED';
 
@@ -1734,7 +1747,7 @@ export type MiniProgramVersionsQueryVariables = Exact<{
 }>;
 
 
-export type MiniProgramVersionsQuery = { __typename?: 'Query', versions: Array<{ __typename?: 'MiniProgramVersion', id: string, versionName: string, status: MiniProgramVersionStatus }> };
+export type MiniProgramVersionsQuery = { __typename?: 'Query', versions: Array<{ __typename?: 'MiniProgramVersion', id: string, versionName: string, status: MiniProgramVersionStatus, grayPercentage?: number | null, releasePlanId?: string | null }> };
 
 export type SubmitVersionForReviewMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1809,6 +1822,13 @@ export type CompleteReleasePlanMutationVariables = Exact<{
 
 export type CompleteReleasePlanMutation = { __typename?: 'Mutation', completeReleasePlan: { __typename?: 'ReleasePlan', id: string, state: ReleasePlanState } };
 
+export type ReleasePlanQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ReleasePlanQuery = { __typename?: 'Query', releasePlan: { __typename?: 'ReleasePlan', id: string, state: ReleasePlanState, percentage: number, grayVersionId: string, failureReason?: string | null } };
+
 export type LicenseQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1846,7 +1866,7 @@ export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"O
 export const CreateOperatorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOperator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOperatorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOperator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initialPassword"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"operatorRoles"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOperatorMutation, CreateOperatorMutationVariables>;
 export const RevokeUserSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeUserSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeUserSessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RevokeUserSessionsMutation, RevokeUserSessionsMutationVariables>;
 export const CreateMiniProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateMiniProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMiniProgramInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMiniProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateMiniProgramMutation, CreateMiniProgramMutationVariables>;
-export const MiniProgramVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<MiniProgramVersionsQuery, MiniProgramVersionsQueryVariables>;
+export const MiniProgramVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"grayPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"releasePlanId"}}]}}]}}]} as unknown as DocumentNode<MiniProgramVersionsQuery, MiniProgramVersionsQueryVariables>;
 export const SubmitVersionForReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitVersionForReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitVersionForReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SubmitVersionForReviewMutation, SubmitVersionForReviewMutationVariables>;
 export const ApproveVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ApproveVersionMutation, ApproveVersionMutationVariables>;
 export const PublishVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PublishVersionMutation, PublishVersionMutationVariables>;
@@ -1857,5 +1877,6 @@ export const LinkMiniProgramDocument = {"kind":"Document","definitions":[{"kind"
 export const CreateGrayRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGrayRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGrayRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGrayRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]} as unknown as DocumentNode<CreateGrayRuleMutation, CreateGrayRuleMutationVariables>;
 export const StartReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartReleasePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartReleasePlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startReleasePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}}]}}]}}]} as unknown as DocumentNode<StartReleasePlanMutation, StartReleasePlanMutationVariables>;
 export const CompleteReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteReleasePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeReleasePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<CompleteReleasePlanMutation, CompleteReleasePlanMutationVariables>;
+export const ReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReleasePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releasePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"grayVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]} as unknown as DocumentNode<ReleasePlanQuery, ReleasePlanQueryVariables>;
 export const LicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"License"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"used"}}]}}]}}]}}]} as unknown as DocumentNode<LicenseQuery, LicenseQueryVariables>;
 export const InstallLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstallLicense"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"document"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installLicense"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"document"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<InstallLicenseMutation, InstallLicenseMutationVariables>;

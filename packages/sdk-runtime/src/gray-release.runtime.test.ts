@@ -83,7 +83,10 @@ describe('gray release', () => {
     await eventually(async () => {
       ruleId = (await rules.create(platform.owner, { appId, name: 'mobile', rule: { salt: 'spring-sale', match: { field: 'platform', op: 'in', value: ['IOS', 'ANDROID'] } } })).id;
     });
-    planId = (await plans.start(platform.owner, { appId, grayVersionId: gray, ruleId, percentage: 20 })).id;
+    // The rule engine learns the version's status from app-manage's events too.
+    await eventually(async () => {
+      planId = (await plans.start(platform.owner, { appId, grayVersionId: gray, ruleId, percentage: 20 })).id;
+    });
     await eventually(async () => expect((await server.handle.readModel.appletState(appId)).gray?.plan.planId).toBe(planId), 1000);
   });
 

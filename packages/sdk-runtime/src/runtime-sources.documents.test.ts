@@ -54,7 +54,10 @@ beforeAll(async () => {
   await eventually(async () => {
     ruleId = (await rules.create(owner, { appId, name: 'mobile', rule: { salt: 'parity', match: { field: 'platform', op: 'in', value: ['IOS'] } } })).id;
   });
-  planId = (await plans.start(owner, { appId, grayVersionId: grayId, ruleId, percentage: 20 })).id;
+  // The rule engine learns the version's status from app-manage's events too.
+  await eventually(async () => {
+    planId = (await plans.start(owner, { appId, grayVersionId: grayId, ruleId, percentage: 20 })).id;
+  });
 
   const { domains } = platform.domain.services;
   await eventually(async () => {

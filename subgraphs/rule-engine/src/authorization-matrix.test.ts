@@ -1,6 +1,7 @@
 import { uncoveredOperations } from '@grove/testkit';
 import { ANONYMOUS, type Principal } from '@grove/platform';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';
+import { RuleEngineVersionModel } from './projection/rule-engine-version.model';
 import {
   createApp,
   createHarness,
@@ -9,6 +10,7 @@ import {
   execute,
   IOS_RULE,
   startPlan,
+  versionIn,
   type Harness,
 } from './rule-engine.test-support';
 import { GrayRuleModel } from './store/gray-rule.model';
@@ -89,10 +91,10 @@ const OPERATIONS: Operation[] = [
   {
     name: 'startReleasePlan',
     source:
-      'mutation($a: ID!, $r: ID!) { startReleasePlan(input: { appId: $a, grayVersionId: "v1", ruleId: $r, percentage: 10 }) { id } }',
+      'mutation($a: ID!, $r: ID!, $v: ID!) { startReleasePlan(input: { appId: $a, grayVersionId: $v, ruleId: $r, percentage: 10 }) { id } }',
     prepare: async (h) => {
       const a = await appOfA(h);
-      return { a, r: (await createRule(h, a)).id };
+      return { a, r: (await createRule(h, a)).id, v: await versionIn(h, a) };
     },
     expected: ORG_A_ONLY,
   },
@@ -130,7 +132,7 @@ const OPERATIONS: Operation[] = [
 
 async function snapshot(h: Harness): Promise<unknown[]> {
   return Promise.all(
-    [RuleEngineMiniProgramModel, GrayRuleModel, ReleasePlanModel].map((model) =>
+    [RuleEngineMiniProgramModel, RuleEngineVersionModel, GrayRuleModel, ReleasePlanModel].map((model) =>
       h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
     ),
   );

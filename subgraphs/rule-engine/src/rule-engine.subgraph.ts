@@ -3,7 +3,9 @@ import { MiniProgramAccess, MiniProgramOwnershipProjection } from '@grove/contra
 import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
 import { defaultRuleEngineSettings, ruleEngineEnvSchema, ruleEngineSettingsFromConfig, type RuleEngineSettings } from './config';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';
+import { VersionStatusProjection } from './projection/version-status.projection';
 import { GrayRuleResolver } from './resolvers/gray-rule.resolver';
+import { subscribeToAppManageEvents } from './service/app-manage-events.consumer';
 import { ReleasePlanResolver } from './resolvers/release-plan.resolver';
 import { CompiledRuleCache } from './service/compiled-rule.cache';
 import { GrayRuleService } from './service/gray-rule.service';
@@ -25,6 +27,7 @@ export interface RuleEngineServices {
   /** Includes `chooseVersion` for the SDK runtime. */
   plans: ReleasePlanService;
   miniPrograms: MiniProgramOwnershipProjection;
+  versions: VersionStatusProjection;
   compiledRules: CompiledRuleCache;
 }
 
@@ -40,11 +43,12 @@ export async function createRuleEngineSubgraph(runtime: PlatformRuntime, deps: R
 
   const store = new RuleEngineStore(runtime.documents);
   const projection = new MiniProgramOwnershipProjection(runtime.documents, RuleEngineMiniProgramModel);
+  const versions = new VersionStatusProjection(runtime.documents);
   const access = new MiniProgramAccess(projection);
   const events = new RuleEngineEvents(runtime.events, logger.child({ component: 'events' }));
   const compiledRules = new CompiledRuleCache(settings.compiledRuleCacheSize);
   const rules = new GrayRuleService(store, access, events, compiledRules);
-  const plans = new ReleasePlanService(store, access, events, compiledRules, deps.license);
+  const plans = new ReleasePlanService(store, access, events, compiledRules, versions, deps.license);
 
   const module = await buildSubgraph({
     name: RULE_ENGINE_SUBGRAPH_NAME,
@@ -55,11 +59,17 @@ export async function createRuleEngineSubgraph(runtime: PlatformRuntime, deps: R
     },
   });
 
-  const subscription = await projection.subscribe(runtime.events, runtime.kv, RULE_ENGINE_CONSUMER_GROUP, logger.child({ component: 'projection' }));
+  const subscription = await subscribeToAppManageEvents(
+    runtime.events,
+    runtime.kv,
+    RULE_ENGINE_CONSUMER_GROUP,
+    { miniPrograms: projection, versions, plans },
+    logger.child({ component: 'app-manage-events' }),
+  );
 
   return {
     ...module,
-    services: { rules, plans, miniPrograms: projection, compiledRules },
+    services: { rules, plans, miniPrograms: projection, versions, compiledRules },
     ready: () => runtime.documents.ping(),
     close: () => subscription.close(),
   };

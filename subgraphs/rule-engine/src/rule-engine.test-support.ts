@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MINI_PROGRAM_EVENTS_TOPIC } from '@grove/contracts';
 import { ANONYMOUS, LicenseLimitExceededError, newId, randomToken, silentLogger, type OperatorRole, type OrgRole, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { RuleEngineSettings } from './config';
 import { createRuleEngineSubgraph, type RuleEngineSubgraph } from './rule-engine.subgraph';
@@ -102,9 +102,48 @@ export async function createRule(h: Harness, appId: string, rule: unknown = IOS_
   return h.engine.services.rules.create(owner, { appId, name: `rule ${randomToken(4)}`, rule });
 }
 
+/** The app-manage event that leaves a version in each status. */
+const EVENT_BY_STATUS: Record<string, string> = {
+  DEVELOPMENT: 'version.uploaded',
+  SUBMITTED: 'version.submitted',
+  APPROVED: 'version.approved',
+  REJECTED: 'version.rejected',
+  GRAY: 'version.gray-started',
+  PUBLISHED: 'version.published',
+  DELISTED: 'version.delisted',
+};
+
+/**
+ * Publishes a `version.*` event as app-manage does (the payload carries the status after the change) and waits
+ * until the version projection has it. Returns the version id.
+ */
+export async function versionIn(h: Harness, appId: string, status = 'APPROVED', options: { versionId?: string; orgId?: string; extra?: Record<string, unknown>; type?: string } = {}): Promise<string> {
+  const versionId = options.versionId ?? newId();
+  const payload = { appId, orgId: options.orgId ?? h.orgA, versionId, versionName: '1.0.0', status, actorId: newId(), ...options.extra };
+  await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, { type: options.type ?? EVENT_BY_STATUS[status], key: appId, payload });
+  await eventually(async () => expect((await h.engine.services.versions.get(versionId))?.status).toBe(status));
+  return versionId;
+}
+
+/** app-manage's answer to a completing plan: it published the version, or refused it. Waits for the plan to move. */
+export async function answerCompletion(h: Harness, plan: { id: string; appId: string; grayVersionId: string }, outcome: 'published' | 'refused' = 'published'): Promise<void> {
+  if (outcome === 'published') {
+    await versionIn(h, plan.appId, 'PUBLISHED', { versionId: plan.grayVersionId, extra: { releasePlanId: plan.id } });
+  } else {
+    await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, {
+      type: 'version.release-plan-refused',
+      key: plan.appId,
+      payload: { appId: plan.appId, orgId: h.orgA, versionId: plan.grayVersionId, status: 'DELISTED', releasePlanId: plan.id, reason: 'the version was delisted', actorId: newId() },
+    });
+  }
+  const expected = outcome === 'published' ? 'COMPLETED' : 'FAILED';
+  await eventually(async () => expect((await h.engine.services.plans.get(h.reviewer, plan.id)).state).toBe(expected));
+}
+
 export async function startPlan(h: Harness, appId: string, percentage = 10, owner: Principal = h.ownerA) {
   const rule = await createRule(h, appId, IOS_RULE, owner);
-  return h.engine.services.plans.start(owner, { appId, grayVersionId: newId(), ruleId: rule.id, percentage });
+  const grayVersionId = await versionIn(h, appId);
+  return h.engine.services.plans.start(owner, { appId, grayVersionId, ruleId: rule.id, percentage });
 }
 
 export function contextFor(principal: Principal = ANONYMOUS): SubgraphContext {
@@ -128,18 +167,7 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
+export { eventually };
 
 export type RecordedEvent = { type: string; key?: string; payload: Record<string, unknown> };
 

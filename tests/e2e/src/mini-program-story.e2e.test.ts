@@ -14,7 +14,8 @@ import {
   LoginDocument,
   PublishVersionDocument,
   SignUpDocument,
-  StartGrayReleaseDocument,
+  MiniProgramVersionsDocument,
+  ReleasePlanDocument,
   StartReleasePlanDocument,
   SubmitVersionForReviewDocument,
 } from '../../../schema/generated/graphql';
@@ -94,7 +95,6 @@ describe('mini-program story through the router', () => {
     const v2 = await upload(owner, mp.appId, '1.1.0', 2);
     dataOf(await execute(e2e.url, SubmitVersionForReviewDocument, { id: v2 }, { token: owner }));
     dataOf(await execute(e2e.url, ApproveVersionDocument, { id: v2 }, { token: admin }));
-    dataOf(await execute(e2e.url, StartGrayReleaseDocument, { id: v2, input: { grayPercentage: 20 } }, { token: owner }));
     const rule = dataOf(
       await execute(
         e2e.url,
@@ -107,6 +107,9 @@ describe('mini-program story through the router', () => {
       await execute(e2e.url, StartReleasePlanDocument, { input: { appId: mp.appId, grayVersionId: v2, ruleId: rule.id, percentage: 20 } }, { token: owner }),
     ).startReleasePlan;
     expect(plan).toMatchObject({ state: 'ACTIVE', percentage: 20 });
+    // The plan is the version's gray release: app-manage shows it GRAY at the plan's percentage.
+    const versionsOf = async () => dataOf(await execute(e2e.url, MiniProgramVersionsDocument, { appId: mp.appId }, { token: owner })).versions;
+    const planOf = async () => dataOf(await execute(e2e.url, ReleasePlanDocument, { id: plan.id }, { token: owner })).releasePlan;
 
     // A host app of the organization, linked to the mini-program.
     const host = dataOf(
@@ -131,6 +134,10 @@ describe('mini-program story through the router', () => {
 
     // Events reach the runtime read-model asynchronously; wait until it serves the applet.
     await poll(async () => (await appletFor('warm-up')).errcode === 'OK', 'the applet to be served');
+    await poll(async () => {
+      const gray = (await versionsOf()).find((v) => v.id === v2);
+      return gray?.status === 'GRAY' && gray.grayPercentage === 20 && gray.releasePlanId === plan.id;
+    }, 'the version to show its gray release');
 
     // 1000 simulated devices: about 20% get the gray version, and each device always gets the same answer.
     const answers = new Map<string, string>();
@@ -148,7 +155,9 @@ describe('mini-program story through the router', () => {
     for (let i = 0; i < 50; i++) expect((await appletFor(`device-${i}`, 'WEB')).data.version.id).toBe(v1);
 
     // The plan completes: the gray version becomes the published one for everybody.
-    expect(dataOf(await execute(e2e.url, CompleteReleasePlanDocument, { id: plan.id }, { token: owner })).completeReleasePlan.state).toBe('COMPLETED');
+    expect(dataOf(await execute(e2e.url, CompleteReleasePlanDocument, { id: plan.id }, { token: owner })).completeReleasePlan.state).toBe('COMPLETING');
+    await poll(async () => (await planOf()).state === 'COMPLETED', 'app-manage to publish the version and the plan to complete');
+    expect((await versionsOf()).find((v) => v.id === v2)).toMatchObject({ status: 'PUBLISHED', releasePlanId: plan.id });
     await poll(async () => {
       const sample = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((i) => appletFor(`device-${i}`)));
       return sample.every((info) => info.data?.version.id === v2);

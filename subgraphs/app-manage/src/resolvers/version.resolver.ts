@@ -63,7 +63,10 @@ export class VersionResolver {
     return this.versionService.publish(ctx.principal, id);
   }
 
-  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; APPROVED → GRAY' })
+  @Mutation(() => MiniProgramVersion, {
+    description: 'miniprogram:release; APPROVED → GRAY without serving it to any device',
+    deprecationReason: 'Start a release plan (startReleasePlan): it gray-releases the version to devices and shows here as GRAY',
+  })
   startGrayRelease(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
@@ -72,7 +75,10 @@ export class VersionResolver {
     return this.versionService.startGrayRelease(ctx.principal, id, input ?? {});
   }
 
-  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; GRAY → APPROVED' })
+  @Mutation(() => MiniProgramVersion, {
+    description: 'miniprogram:release; GRAY → APPROVED, for versions not under a release plan (revert the plan otherwise)',
+    deprecationReason: 'Revert the release plan (revertReleasePlan)',
+  })
   stopGrayRelease(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.versionService.stopGrayRelease(ctx.principal, id);
   }

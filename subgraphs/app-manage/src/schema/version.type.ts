@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { VersionStatus } from './enums';
 
 @Directive('@key(fields: "id")')
@@ -64,8 +64,11 @@ export class MiniProgramVersion {
   @Field(() => ID, { nullable: true, description: 'What a rollback from this version returns to' })
   previousPublishedVersionId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Placeholder data; the rule-engine subgraph owns gray rules' })
+  @Field(() => Float, { nullable: true, description: 'GRAY versions: share of matching devices the release plan serves this version to' })
   grayPercentage?: number;
+
+  @Field(() => ID, { nullable: true, description: 'The release plan (rule-engine) that gray-releases, or published, this version' })
+  releasePlanId?: string;
 
   @Field(() => String, { nullable: true })
   grayRuleId?: string;

@@ -1,39 +1,50 @@
+import { RULE_ENGINE_EVENTS_TOPIC, RuleEngineEventType, ruleEngineEvents, contractHandler, type ReleasePlanPayload } from '@grove/contracts';
 import { idempotentHandler, type EventBus, type KeyValueStore, type Logger, type Subscription } from '@grove/platform';
-import type { VersionService } from './version.service';
+import type { ReleasePlanOutcome, ReleasePlanRef, VersionService } from './version.service';
 
-/**
- * The rule-engine's topic and event this subgraph reacts to. Named here rather than imported so
- * app-manage does not depend on the rule-engine package; a test pins them to the rule-engine's names.
- */
-export const RULE_ENGINE_TOPIC = 'rule-engine';
-export const RELEASE_PLAN_COMPLETED = 'release-plan.completed';
 export const APP_MANAGE_CONSUMER_GROUP = 'app-manage';
 
-interface ReleasePlanCompleted {
-  appId: string;
-  grayVersionId: string;
-  actorId: string;
+/** The plan reference a release-plan event carries (its payload already checked against the contract). */
+export function releasePlanRef(payload: ReleasePlanPayload): ReleasePlanRef {
+  return {
+    planId: payload.planId,
+    appId: payload.appId,
+    orgId: payload.orgId,
+    versionId: payload.grayVersionId,
+    actorId: payload.actorId,
+    percentage: payload.percentage,
+    ruleId: payload.ruleId ?? undefined,
+  };
 }
 
-/** A completed release plan promotes its gray version to the published one (at-least-once, idempotent). */
-export async function subscribeToReleasePlans(
-  events: EventBus,
-  kv: KeyValueStore,
-  versions: VersionService,
-  logger: Logger,
-): Promise<Subscription> {
-  return events.subscribe<Partial<ReleasePlanCompleted>>(
-    RULE_ENGINE_TOPIC,
+/**
+ * Release plans drive their version: started → GRAY, raised → its percentage, reverted/failed → APPROVED again,
+ * completing → PUBLISHED (or refused). At-least-once delivery, each event applied once per group; every handler
+ * is also safe to repeat.
+ */
+export async function subscribeToReleasePlans(events: EventBus, kv: KeyValueStore, versions: VersionService, logger: Logger): Promise<Subscription> {
+  const T = RuleEngineEventType;
+  const handlers: Partial<Record<string, (ref: ReleasePlanRef) => Promise<ReleasePlanOutcome>>> = {
+    [T.RELEASE_PLAN_STARTED]: (ref) => versions.startGrayForPlan(ref),
+    [T.RELEASE_PLAN_RAISED]: (ref) => versions.raiseGrayForPlan(ref),
+    [T.RELEASE_PLAN_COMPLETING]: (ref) => versions.promoteCompletedGray(ref),
+    [T.RELEASE_PLAN_REVERTED]: (ref) => versions.endGrayForPlan(ref),
+    [T.RELEASE_PLAN_FAILED]: (ref) => versions.endGrayForPlan(ref),
+  };
+  return events.subscribe<unknown>(
+    RULE_ENGINE_EVENTS_TOPIC,
     APP_MANAGE_CONSUMER_GROUP,
-    idempotentHandler(kv, APP_MANAGE_CONSUMER_GROUP, async (event) => {
-      if (event.type !== RELEASE_PLAN_COMPLETED) return;
-      const { grayVersionId, actorId } = event.payload;
-      if (!grayVersionId || !actorId) {
-        logger.warn({ eventId: event.id }, 'release-plan.completed without a gray version; ignored');
-        return;
-      }
-      const published = await versions.promoteCompletedGray(grayVersionId, actorId);
-      logger.info({ eventId: event.id, versionId: grayVersionId, status: published?.status }, 'completed release plan promoted');
-    }),
+    idempotentHandler(
+      kv,
+      APP_MANAGE_CONSUMER_GROUP,
+      // Events that do not match the rule-engine's contract are logged and skipped by contractHandler.
+      contractHandler(ruleEngineEvents, logger, async (parsed) => {
+        const handle = handlers[parsed.type];
+        if (!handle || !('planId' in parsed.payload)) return;
+        const ref = releasePlanRef(parsed.payload);
+        const outcome = await handle(ref);
+        logger.info({ eventId: parsed.event.id, type: parsed.type, planId: ref.planId, versionId: ref.versionId, outcome }, 'release plan applied to its version');
+      }),
+    ),
   );
 }

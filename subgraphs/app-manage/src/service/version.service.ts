@@ -37,6 +37,23 @@ export interface UploadVersionInput {
   zip: Buffer;
 }
 
+/** What a release plan event names; `versionId` is the plan's gray version. */
+export interface ReleasePlanRef {
+  planId: string;
+  appId: string;
+  orgId: string;
+  versionId: string;
+  actorId: string;
+  percentage?: number;
+  ruleId?: string;
+}
+
+/** How app-manage answered a release plan event. */
+export type ReleasePlanOutcome = 'applied' | 'unchanged' | 'refused';
+
+/** app-manage's refusal of a release plan; the rule-engine ends the plan FAILED. */
+export const VERSION_RELEASE_PLAN_REFUSED = 'version.release-plan-refused';
+
 export interface VersionPage {
   items: VersionView[];
   total: number;
@@ -196,30 +213,128 @@ export class VersionService {
   /** Ends a gray release without publishing: gray users go back to the published version. */
   async stopGrayRelease(p: Principal, versionId: string): Promise<VersionView> {
     const { user, version } = await this.load(p, versionId, Permission.MINIPROGRAM_RELEASE);
-    const updated = await this.guarded(version, { status: S.GRAY }, { status: S.APPROVED }, ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt'], 'taken out of gray release');
+    if (version.releasePlanId && version.status === S.GRAY) {
+      throw new ConflictError('A release plan gray-releases this version: revert the plan instead', { reason: 'RELEASE_PLAN_RUNNING', releasePlanId: version.releasePlanId });
+    }
+    const updated = await this.guarded(
+      version,
+      { status: S.GRAY, releasePlanId: { $exists: false } },
+      { status: S.APPROVED },
+      ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt'],
+      'taken out of gray release',
+    );
     await this.emit('version.gray-stopped', updated, user.userId);
     return toVersionView(updated);
   }
 
   /**
-   * The rule-engine completed a release plan: its gray version becomes the published one, on behalf of whoever
-   * completed the plan (authorization happened there). Replays are harmless: a version that is already
-   * PUBLISHED is left alone; one that can no longer be published (delisted, frozen app) is reported, not forced.
+   * Release plans (rule-engine) drive the gray state of their version; the rule-engine authorized the member, and
+   * these checks make sure a plan can only touch a version of its own mini-program and organization, in a state
+   * that allows it. What cannot be applied is answered with version.release-plan-refused (the plan ends FAILED),
+   * never applied to another app's version and never left silent.
    */
-  async promoteCompletedGray(versionId: string, actorId: string): Promise<VersionView | null> {
-    const version = await this.versions.findById(versionId);
-    if (!version || version.status === S.PUBLISHED) return version ? toVersionView(version) : null;
-    const app = await this.apps.findById(version.appId);
-    if (!app) return null;
-    this.requireActive(app, 'published');
-    if (version.status !== S.APPROVED && version.status !== S.GRAY) throw this.conflict(version, 'published');
-    const actor: UserPrincipal = { kind: 'user', userId: actorId, sessionId: 'release-plan', operatorRoles: [], memberships: [] };
+  async startGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+    const target = await this.planVersion(ref);
+    if (typeof target === 'string') return this.refusePlan(ref, target);
+    const { version } = target;
+    const gray = { graySlot: version.appId, grayPercentage: ref.percentage, grayRuleId: ref.ruleId, releasePlanId: ref.planId };
+    if (version.status === S.GRAY && version.releasePlanId === ref.planId) return 'unchanged';
+    // An APPROVED version, or one gray-released by hand before plans existed, becomes the plan's.
+    const adoptable = { status: { $in: [S.APPROVED, S.GRAY] }, releasePlanId: { $exists: false } };
+    let updated: VersionModel | null = null;
+    try {
+      updated = await this.versions.transition(version._id, adoptable, { ...gray, status: S.GRAY, grayStartedAt: version.grayStartedAt ?? new Date() });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return this.refusePlan(ref, 'another version of this mini-program is in gray release', version);
+    }
+    if (!updated) {
+      const latest = await this.versions.findById(version._id);
+      return this.refusePlan(ref, `the version is ${latest?.status ?? 'gone'}${latest?.releasePlanId ? ' under another release plan' : ''}`, latest);
+    }
+    await this.emit('version.gray-started', updated, ref.actorId, { releasePlanId: ref.planId, grayPercentage: ref.percentage });
+    return 'applied';
+  }
+
+  /** The plan's percentage went up: mirror it on its GRAY version. */
+  async raiseGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+    const updated = await this.versions.transition(ref.versionId, { appId: ref.appId, orgId: ref.orgId, status: S.GRAY, releasePlanId: ref.planId }, { grayPercentage: ref.percentage });
+    if (!updated) return 'unchanged';
+    await this.emit('version.gray-raised', updated, ref.actorId, { releasePlanId: ref.planId, grayPercentage: ref.percentage });
+    return 'applied';
+  }
+
+  /** The plan was reverted or failed: its GRAY version goes back to APPROVED. */
+  async endGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+    const updated = await this.versions.transition(
+      ref.versionId,
+      { appId: ref.appId, orgId: ref.orgId, status: S.GRAY, releasePlanId: ref.planId },
+      { status: S.APPROVED },
+      ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt', 'releasePlanId'],
+    );
+    if (!updated) return 'unchanged';
+    await this.emit('version.gray-stopped', updated, ref.actorId, { releasePlanId: ref.planId });
+    return 'applied';
+  }
+
+  /**
+   * A plan is completing: its gray version becomes the published one, on behalf of whoever completed the plan.
+   * version.published names the plan so the rule-engine marks it COMPLETED; a redelivery finds the version already
+   * published by this plan and answers again (the rule-engine's confirmation is idempotent).
+   */
+  async promoteCompletedGray(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+    const target = await this.planVersion(ref);
+    if (typeof target === 'string') return this.refusePlan(ref, target);
+    const { version, app } = target;
+    if (version.status === S.PUBLISHED && version.releasePlanId === ref.planId) {
+      await this.emit('version.published', version, ref.actorId, { releasePlanId: ref.planId, via: 'release-plan', replay: true });
+      return 'unchanged';
+    }
+    if (app.status === MiniProgramStatus.FROZEN) return this.refusePlan(ref, 'the mini-program is frozen', version);
+    if (version.status !== S.APPROVED && version.status !== S.GRAY) return this.refusePlan(ref, `the version is ${version.status}`, version);
+    if (version.releasePlanId && version.releasePlanId !== ref.planId) return this.refusePlan(ref, 'the version belongs to another release plan', version);
+    const actor: UserPrincipal = { kind: 'user', userId: ref.actorId, sessionId: 'release-plan', operatorRoles: [], memberships: [] };
     const current = await this.versions.findByStatus(version.appId, S.PUBLISHED);
-    const published = await this.switchPublished(actor, current, version, [S.APPROVED, S.GRAY], 'published', {
-      previousPublishedVersionId: current?._id,
+    let published: VersionModel;
+    try {
+      published = await this.switchPublished(actor, current, version, [S.APPROVED, S.GRAY], 'published', {
+        previousPublishedVersionId: current?._id,
+        releasePlanId: ref.planId,
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return this.refusePlan(ref, error.message, await this.versions.findById(version._id));
+    }
+    await this.emit('version.published', published, ref.actorId, { previousVersionId: current?._id, via: 'release-plan', releasePlanId: ref.planId });
+    return 'applied';
+  }
+
+  /** The plan's version, if it is one of the plan's mini-program and organization; else why not. */
+  private async planVersion(ref: ReleasePlanRef): Promise<{ version: VersionModel; app: MiniProgramModel } | string> {
+    const version = await this.versions.findById(ref.versionId);
+    // Another organization's (or app's) version is "not found" for this plan: its state is not revealed or touched.
+    if (!version || version.appId !== ref.appId || version.orgId !== ref.orgId) return 'the version does not exist for this mini-program';
+    const app = await this.apps.findById(version.appId);
+    if (!app || app.orgId !== ref.orgId) return 'the mini-program does not exist';
+    return { version, app };
+  }
+
+  /**
+   * Answers the rule-engine that the plan cannot apply. The event carries no `status` of its own (so projections of
+   * version state ignore it); `versionStatus` is given only for the plan's own version.
+   */
+  private async refusePlan(ref: ReleasePlanRef, reason: string, version?: VersionModel | null): Promise<ReleasePlanOutcome> {
+    const own = version && version.appId === ref.appId && version.orgId === ref.orgId;
+    await this.events.publish(AppManageTopic.MINI_PROGRAM, VERSION_RELEASE_PLAN_REFUSED, ref.appId, {
+      appId: ref.appId,
+      orgId: ref.orgId,
+      versionId: ref.versionId,
+      releasePlanId: ref.planId,
+      reason,
+      versionStatus: own ? version.status : undefined,
+      actorId: ref.actorId,
     });
-    await this.emit('version.published', published, actorId, { previousVersionId: current?._id, via: 'release-plan' });
-    return toVersionView(published);
+    return 'refused';
   }
 
   /** APPROVED or GRAY → PUBLISHED; the version published before goes back to APPROVED and becomes the rollback target. */
@@ -329,7 +444,8 @@ export class VersionService {
     extra: Record<string, unknown>,
   ): Promise<VersionModel> {
     if (current) {
-      const demoted = await this.versions.transition(current._id, { status: S.PUBLISHED }, { status: S.APPROVED }, ['publishedSlot']);
+      // The demoted version forgets the plan that published it, so a late redelivery of that plan cannot republish it.
+      const demoted = await this.versions.transition(current._id, { status: S.PUBLISHED }, { status: S.APPROVED }, ['publishedSlot', 'releasePlanId']);
       if (!demoted) throw new ConflictError('The published version changed meanwhile; reload and try again', { reason: 'CONCURRENT_RELEASE' });
     }
     let promoted: VersionModel | null = null;
@@ -370,6 +486,11 @@ export class VersionService {
       forced ? 'force-delisted' : 'delisted',
     );
     await this.emit(forced ? 'version.force-delisted' : 'version.delisted', updated, user.userId, { reason });
+    if (version.status === S.GRAY && version.releasePlanId) {
+      // The plan gray-releasing it cannot go on: tell the rule-engine, which ends it FAILED.
+      const ref = { planId: version.releasePlanId, appId: version.appId, orgId: version.orgId, versionId: version._id, actorId: user.userId };
+      await this.refusePlan(ref, forced ? 'the version was delisted by an operator' : 'the version was delisted', updated);
+    }
     return toVersionView(updated);
   }
 

@@ -108,7 +108,11 @@ export class VersionModel {
   @prop({ type: String })
   previousPublishedVersionId?: string;
 
-  /** Gray release placeholders: the rule-engine subgraph owns the rules; this is data only. */
+  /** The rule-engine's release plan that gray-releases (or published) this version; it owns rules and cohorts. */
+  @prop({ type: String, maxlength: 100 })
+  releasePlanId?: string;
+
+  /** Share of matching devices the release plan serves this version to, mirrored from the plan's events. */
   @prop({ type: Number, min: 0, max: 100 })
   grayPercentage?: number;
 

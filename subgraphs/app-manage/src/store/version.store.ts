@@ -18,6 +18,7 @@ export type NewVersion = Omit<
   | 'publishedBy'
   | 'previousPublishedVersionId'
   | 'grayPercentage'
+  | 'releasePlanId'
   | 'grayRuleId'
   | 'grayStartedAt'
   | 'delistedAt'

@@ -46,6 +46,7 @@ export interface VersionView {
   publishedBy?: string;
   previousPublishedVersionId?: string;
   grayPercentage?: number;
+  releasePlanId?: string;
   grayRuleId?: string;
   grayStartedAt?: Date;
   delistedAt?: Date;
@@ -130,6 +131,7 @@ export function toVersionView(doc: VersionModel): VersionView {
     publishedBy: doc.publishedBy,
     previousPublishedVersionId: doc.previousPublishedVersionId,
     grayPercentage: doc.grayPercentage,
+    releasePlanId: doc.releasePlanId,
     grayRuleId: doc.grayRuleId,
     grayStartedAt: doc.grayStartedAt,
     delistedAt: doc.delistedAt,

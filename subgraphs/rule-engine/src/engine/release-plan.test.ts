@@ -2,7 +2,9 @@ import { BadUserInputError, ConflictError } from '@grove/platform';
 import {
   canApply,
   complete,
+  confirmCompletion,
   effectivePercentage,
+  fail,
   pause,
   raisePercentage,
   resume,
@@ -20,14 +22,19 @@ const apply: Record<ReleasePlanAction, (p: ReleasePlan) => ReleasePlan> = {
   resume,
   complete,
   revert,
+  confirm: confirmCompletion,
+  fail,
 };
 
 // Every (state, action) pair: the expected next state, or null when the transition is illegal.
 const TABLE: Record<ReleasePlanState, Record<ReleasePlanAction, ReleasePlanState | null>> = {
-  ACTIVE: { raise: 'ACTIVE', pause: 'PAUSED', resume: null, complete: 'COMPLETED', revert: 'REVERTED' },
-  PAUSED: { raise: null, pause: null, resume: 'ACTIVE', complete: 'COMPLETED', revert: 'REVERTED' },
-  COMPLETED: { raise: null, pause: null, resume: null, complete: null, revert: null },
-  REVERTED: { raise: null, pause: null, resume: null, complete: null, revert: null },
+  ACTIVE: { raise: 'ACTIVE', pause: 'PAUSED', resume: null, complete: 'COMPLETING', revert: 'REVERTED', confirm: null, fail: 'FAILED' },
+  PAUSED: { raise: null, pause: null, resume: 'ACTIVE', complete: 'COMPLETING', revert: 'REVERTED', confirm: null, fail: 'FAILED' },
+  // Once completion was requested only app-manage's answer moves the plan: no revert behind its back.
+  COMPLETING: { raise: null, pause: null, resume: null, complete: null, revert: null, confirm: 'COMPLETED', fail: 'FAILED' },
+  COMPLETED: { raise: null, pause: null, resume: null, complete: null, revert: null, confirm: null, fail: null },
+  REVERTED: { raise: null, pause: null, resume: null, complete: null, revert: null, confirm: null, fail: null },
+  FAILED: { raise: null, pause: null, resume: null, complete: null, revert: null, confirm: null, fail: null },
 };
 const cases = Object.entries(TABLE).flatMap(([state, row]) =>
   Object.entries(row).map(
@@ -75,7 +82,9 @@ describe('release plan state machine', () => {
   it('reports the share of devices on the gray version per state', () => {
     expect(effectivePercentage(plan('ACTIVE', 30))).toBe(30);
     expect(effectivePercentage(plan('PAUSED', 30))).toBe(30);
+    expect(effectivePercentage(plan('COMPLETING', 30))).toBe(30);
     expect(effectivePercentage(plan('COMPLETED', 30))).toBe(100);
     expect(effectivePercentage(plan('REVERTED', 30))).toBe(0);
+    expect(effectivePercentage(plan('FAILED', 30))).toBe(0);
   });
 });

@@ -2,18 +2,26 @@ import { BadUserInputError, ConflictError } from '@grove/platform';
 
 /**
  * A phased gray release: the percentage only goes up while ACTIVE; PAUSED freezes it (devices already
- * in the gray cohort keep the gray version, nobody new joins); COMPLETED hands everyone the new version;
- * REVERTED sends gray devices back to the published version. COMPLETED and REVERTED are final.
+ * in the gray cohort keep the gray version, nobody new joins). Completing is a request to the version's owner
+ * (app-manage): COMPLETING keeps the cohort until app-manage confirms that the version is published (COMPLETED)
+ * or refuses (FAILED, e.g. the version was delisted meanwhile). REVERTED sends gray devices back to the published
+ * version. COMPLETED, REVERTED and FAILED are final.
  */
 export const ReleasePlanState = {
   ACTIVE: 'ACTIVE',
   PAUSED: 'PAUSED',
+  COMPLETING: 'COMPLETING',
   COMPLETED: 'COMPLETED',
   REVERTED: 'REVERTED',
+  FAILED: 'FAILED',
 } as const;
 export type ReleasePlanState = (typeof ReleasePlanState)[keyof typeof ReleasePlanState];
 
-export type ReleasePlanAction = 'raise' | 'pause' | 'resume' | 'complete' | 'revert';
+/** What a user can do to a plan; `confirm` and `fail` come from app-manage's answer to a completion. */
+export type ReleasePlanAction = 'raise' | 'pause' | 'resume' | 'complete' | 'revert' | 'confirm' | 'fail';
+
+/** States in which a plan still holds its mini-program's gray slot (and a license gray release). */
+export const RUNNING_PLAN_STATES: readonly ReleasePlanState[] = ['ACTIVE', 'PAUSED', 'COMPLETING'];
 
 export interface ReleasePlan {
   state: ReleasePlanState;
@@ -27,6 +35,8 @@ const ALLOWED_FROM: Record<ReleasePlanAction, readonly ReleasePlanState[]> = {
   resume: ['PAUSED'],
   complete: ['ACTIVE', 'PAUSED'],
   revert: ['ACTIVE', 'PAUSED'],
+  confirm: ['COMPLETING'],
+  fail: ['ACTIVE', 'PAUSED', 'COMPLETING'],
 };
 
 export function canApply(plan: ReleasePlan, action: ReleasePlanAction): boolean {
@@ -62,8 +72,16 @@ export function pause<P extends ReleasePlan>(plan: P): P {
 export function resume<P extends ReleasePlan>(plan: P): P {
   return transition(plan, 'resume', 'ACTIVE');
 }
+/** Asks app-manage to publish the gray version; the plan is COMPLETED only once it did. */
 export function complete<P extends ReleasePlan>(plan: P): P {
-  return transition(plan, 'complete', 'COMPLETED');
+  return transition(plan, 'complete', 'COMPLETING');
+}
+export function confirmCompletion<P extends ReleasePlan>(plan: P): P {
+  return transition(plan, 'confirm', 'COMPLETED');
+}
+/** The version's owner refused the plan (its version cannot be gray-released or published any more). */
+export function fail<P extends ReleasePlan>(plan: P): P {
+  return transition(plan, 'fail', 'FAILED');
 }
 export function revert<P extends ReleasePlan>(plan: P): P {
   return transition(plan, 'revert', 'REVERTED');
@@ -74,10 +92,12 @@ export function effectivePercentage(plan: ReleasePlan): number {
   switch (plan.state) {
     case 'ACTIVE':
     case 'PAUSED':
+    case 'COMPLETING':
       return plan.percentage;
     case 'COMPLETED':
       return 100;
     case 'REVERTED':
+    case 'FAILED':
       return 0;
   }
 }

@@ -43,7 +43,7 @@ export class ReleasePlanResolver {
     return this.plans.resume(ctx.principal, id);
   }
 
-  @Mutation(() => ReleasePlan, { description: 'miniprogram:release; ACTIVE/PAUSED → COMPLETED (the gray version should be published)' })
+  @Mutation(() => ReleasePlan, { description: 'miniprogram:release; ACTIVE/PAUSED → COMPLETING, then COMPLETED once app-manage has published the gray version (FAILED if it cannot)' })
   completeReleasePlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.plans.complete(ctx.principal, id);
   }

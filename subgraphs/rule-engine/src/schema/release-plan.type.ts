@@ -37,6 +37,12 @@ export class ReleasePlan {
   @Field(() => Date, { nullable: true })
   revertedAt?: Date;
 
+  @Field(() => Date, { nullable: true })
+  failedAt?: Date;
+
+  @Field(() => String, { nullable: true, description: 'Why the version could not be gray-released or published (FAILED plans)' })
+  failureReason?: string;
+
   @Field()
   updatedAt!: Date;
 }

@@ -1,6 +1,6 @@
 import type { PlatformError } from '@grove/platform';
 import { GrayRuleModel } from '../store/gray-rule.model';
-import { codeOf, createApp, createHarness, createRule, eventually, freezeApp, IOS_RULE, recordEvents, type Harness } from '../rule-engine.test-support';
+import { codeOf, createApp, createHarness, createRule, eventually, freezeApp, IOS_RULE, recordEvents, versionIn, type Harness } from '../rule-engine.test-support';
 import { RULE_ENGINE_EVENTS_TOPIC } from './rule-engine-events';
 
 const stored = (h: Harness) => h.runtime.documents.collection(GrayRuleModel).find({}, { sort: { _id: 1 } });
@@ -63,7 +63,7 @@ describe('gray rules', () => {
 
   it('refuses deleting a rule a running plan uses, allows it once the plan is over', async () => {
     const rule = await createRule(h, appId);
-    const plan = await h.engine.services.plans.start(h.ownerA, { appId, grayVersionId: 'v1', ruleId: rule.id, percentage: 10 });
+    const plan = await h.engine.services.plans.start(h.ownerA, { appId, grayVersionId: await versionIn(h, appId), ruleId: rule.id, percentage: 10 });
     expect(await codeOf(rules().delete(h.ownerA, rule.id))).toBe('CONFLICT');
     await h.engine.services.plans.pause(h.ownerA, plan.id);
     expect(await codeOf(rules().delete(h.ownerA, rule.id))).toBe('CONFLICT');

@@ -9,7 +9,11 @@ import {
 } from '@grove/platform';
 import type { MiniProgramAccess, MiniProgramOwnership } from '@grove/contracts';
 import {
+  RUNNING_PLAN_STATES,
+  canApply,
   complete,
+  confirmCompletion,
+  fail,
   inGrayAudience,
   pause,
   raisePercentage,
@@ -20,6 +24,7 @@ import {
   type ReleasePlanAction,
   type RuleContext,
 } from '../engine';
+import type { VersionStatusProjection } from '../projection/version-status.projection';
 import type { ReleasePlanModel } from '../store/release-plan.model';
 import type { RuleEngineStore } from '../store/rule-engine.store';
 import type { CompiledRuleCache } from './compiled-rule.cache';
@@ -42,12 +47,25 @@ const EVENT_BY_ACTION: Record<ReleasePlanAction, RuleEngineEventType> = {
   raise: RuleEngineEventType.RELEASE_PLAN_RAISED,
   pause: RuleEngineEventType.RELEASE_PLAN_PAUSED,
   resume: RuleEngineEventType.RELEASE_PLAN_RESUMED,
-  complete: RuleEngineEventType.RELEASE_PLAN_COMPLETED,
+  complete: RuleEngineEventType.RELEASE_PLAN_COMPLETING,
   revert: RuleEngineEventType.RELEASE_PLAN_REVERTED,
+  confirm: RuleEngineEventType.RELEASE_PLAN_COMPLETED,
+  fail: RuleEngineEventType.RELEASE_PLAN_FAILED,
 };
 
 /** Actions that widen exposure need an ACTIVE mini-program; pausing and reverting always work. */
-const NEEDS_ACTIVE_APP: Record<ReleasePlanAction, boolean> = { raise: true, resume: true, complete: true, pause: false, revert: false };
+const NEEDS_ACTIVE_APP: Record<ReleasePlanAction, boolean> = {
+  raise: true,
+  resume: true,
+  complete: true,
+  pause: false,
+  revert: false,
+  confirm: false,
+  fail: false,
+};
+
+/** Version statuses (app-manage's) a plan may gray-release and complete: reviewed, not published or taken down. */
+const RELEASABLE_VERSION_STATUSES = ['APPROVED', 'GRAY'];
 
 const MAX_ATTEMPTS = 3;
 
@@ -61,6 +79,7 @@ export class ReleasePlanService {
     private readonly access: MiniProgramAccess,
     private readonly events: RuleEngineEvents,
     private readonly compiled: CompiledRuleCache,
+    private readonly versions: VersionStatusProjection,
     private readonly license?: GrayReleaseLicenseGuard,
   ) {}
 
@@ -96,6 +115,14 @@ export class ReleasePlanService {
     const initial = startReleasePlan(data.percentage);
     const rule = await this.store.findRule(data.ruleId);
     if (!rule || rule.appId !== app.appId) throw new NotFoundError('Gray rule not found for this mini-program', { field: 'ruleId' });
+    await this.releasableVersion(app, data.grayVersionId);
+    const otherGray = (await this.versions.inStatus(app.appId, 'GRAY')).find((v) => v.versionId !== data.grayVersionId);
+    if (otherGray) {
+      throw new ConflictError('Another version of this mini-program is in gray release; stop it first', {
+        reason: 'GRAY_RELEASE_RUNNING',
+        versionId: otherGray.versionId,
+      });
+    }
     if (await this.store.livePlan(app.appId)) throw this.alreadyRunning();
     await this.license?.assertCanCreate('concurrentGrayReleases');
     let plan: ReleasePlanModel;
@@ -133,7 +160,10 @@ export class ReleasePlanService {
     return this.transition(p, id, 'resume', resume);
   }
 
-  /** Everyone gets the gray version from now on; publishes release-plan.completed for app-manage to promote it. */
+  /**
+   * Asks app-manage to publish the gray version (release-plan.completing); the plan stays COMPLETING, serving its
+   * cohort, until app-manage confirms (COMPLETED) or refuses (FAILED).
+   */
   complete(p: Principal, id: string): Promise<ReleasePlanView> {
     return this.transition(p, id, 'complete', complete);
   }
@@ -158,6 +188,33 @@ export class ReleasePlanService {
     return { versionId: plan.grayVersionId, planId: plan._id };
   }
 
+  /**
+   * app-manage published the plan's version (its `version.published` names the plan): COMPLETING → COMPLETED.
+   * false when the plan is unknown, names another version, or is not COMPLETING (a replay).
+   */
+  async confirmCompleted(planId: string, versionId: string, actorId: string): Promise<boolean> {
+    return this.ownerAnswer(planId, versionId, 'confirm', confirmCompletion, actorId);
+  }
+
+  /** app-manage refused the plan's version (delisted, frozen, another gray release …): the plan ends FAILED. */
+  async failByOwner(planId: string, versionId: string, reason: string, actorId: string): Promise<boolean> {
+    return this.ownerAnswer(planId, versionId, 'fail', fail, actorId, reason);
+  }
+
+  private async ownerAnswer(
+    planId: string,
+    versionId: string,
+    action: 'confirm' | 'fail',
+    apply: (plan: ReleasePlan) => ReleasePlan,
+    actorId: string,
+    failureReason?: string,
+  ): Promise<boolean> {
+    const plan = await this.store.findPlan(planId);
+    if (!plan || plan.grayVersionId !== versionId || !canApply(plan, action)) return false;
+    const updated = await this.apply(plan, action, apply, actorId, failureReason);
+    return updated !== null;
+  }
+
   private async transition(p: Principal, id: string, action: ReleasePlanAction, apply: (plan: ReleasePlan) => ReleasePlan): Promise<ReleasePlanView> {
     requireUser(p);
     const planId = parseInput(idField, id);
@@ -170,22 +227,54 @@ export class ReleasePlanService {
         actor = { userId: user.userId, app };
       }
       if (NEEDS_ACTIVE_APP[action]) this.access.requireActive(actor.app, 'gray-released');
-      const next = apply({ state: current.state, percentage: current.percentage });
-      const now = new Date();
-      const update: Update = { $set: { state: next.state, percentage: next.percentage, updatedBy: actor.userId } };
-      if (action === 'pause') update.$set!.pausedAt = now;
-      if (action === 'resume') update.$unset = { pausedAt: '' };
-      if (action === 'complete') update.$set!.completedAt = now;
-      if (action === 'revert') update.$set!.revertedAt = now;
-      if (next.state === 'COMPLETED' || next.state === 'REVERTED') update.$unset = { ...update.$unset, liveSlot: '' };
-      const updated = await this.store.transitionPlan(current._id, { state: current.state, percentage: current.percentage }, update);
-      if (updated) {
-        await this.emit(EVENT_BY_ACTION[action], updated, actor.userId);
-        return toReleasePlanView(updated);
-      }
+      // Completing publishes the gray version: it must still be this app's and releasable, as far as we know.
+      if (action === 'complete' && canApply(current, action)) await this.releasableVersion(actor.app, current.grayVersionId);
+      const updated = await this.apply(current, action, apply, actor.userId);
+      if (updated) return toReleasePlanView(updated);
       // Changed between the read and the write: judge the action again against the fresh state.
     }
     throw new ConflictError('The release plan is changing concurrently; try again', { reason: 'CONCURRENT_CHANGE', planId });
+  }
+
+  /** One conditional write of `action` on the state that was read, and its event; null when the plan moved meanwhile. */
+  private async apply(
+    current: ReleasePlanModel,
+    action: ReleasePlanAction,
+    apply: (plan: ReleasePlan) => ReleasePlan,
+    actorId: string,
+    failureReason?: string,
+  ): Promise<ReleasePlanModel | null> {
+    const next = apply({ state: current.state, percentage: current.percentage });
+    const now = new Date();
+    const update: Update = { $set: { state: next.state, percentage: next.percentage, updatedBy: actorId } };
+    if (action === 'pause') update.$set!.pausedAt = now;
+    if (action === 'resume') update.$unset = { pausedAt: '' };
+    if (action === 'confirm') update.$set!.completedAt = now;
+    if (action === 'revert') update.$set!.revertedAt = now;
+    if (action === 'fail') Object.assign(update.$set!, { failedAt: now, failureReason: failureReason ?? 'refused' });
+    if (!RUNNING_PLAN_STATES.includes(next.state)) update.$unset = { ...update.$unset, liveSlot: '' };
+    const updated = await this.store.transitionPlan(current._id, { state: current.state, percentage: current.percentage }, update);
+    if (updated) await this.emit(EVENT_BY_ACTION[action], updated, actorId);
+    return updated;
+  }
+
+  /**
+   * The version a plan gray-releases must be one of this mini-program's (so of the caller's organization) and
+   * reviewed: APPROVED or already GRAY. Anything else is NOT_FOUND (unknown, or another app's — not revealed) or
+   * CONFLICT naming its status.
+   */
+  private async releasableVersion(app: MiniProgramOwnership, versionId: string): Promise<void> {
+    const version = await this.versions.get(versionId);
+    if (!version || version.appId !== app.appId || version.orgId !== app.orgId) {
+      throw new NotFoundError('Version not found for this mini-program', { field: 'grayVersionId' });
+    }
+    if (!RELEASABLE_VERSION_STATUSES.includes(version.status)) {
+      throw new ConflictError(`A version that is ${version.status} cannot be gray-released; only APPROVED versions can`, {
+        reason: 'VERSION_NOT_RELEASABLE',
+        field: 'grayVersionId',
+        status: version.status,
+      });
+    }
   }
 
   private alreadyRunning(): ConflictError {
@@ -201,6 +290,7 @@ export class ReleasePlanService {
       ruleId: plan.ruleId,
       state: plan.state,
       percentage: plan.percentage,
+      failureReason: plan.failureReason,
       actorId,
     });
   }

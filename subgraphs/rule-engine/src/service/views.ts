@@ -28,6 +28,8 @@ export interface ReleasePlanView {
   pausedAt?: Date;
   completedAt?: Date;
   revertedAt?: Date;
+  failedAt?: Date;
+  failureReason?: string;
   updatedAt: Date;
 }
 
@@ -60,6 +62,8 @@ export function toReleasePlanView(doc: ReleasePlanModel): ReleasePlanView {
     pausedAt: doc.pausedAt,
     completedAt: doc.completedAt,
     revertedAt: doc.revertedAt,
+    failedAt: doc.failedAt,
+    failureReason: doc.failureReason,
     updatedAt: doc.updatedAt,
   };
 }

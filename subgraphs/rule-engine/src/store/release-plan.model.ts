@@ -1,9 +1,9 @@
 import { index, modelOptions, prop } from '@typegoose/typegoose';
-import { ReleasePlanState } from '../engine';
+import { RUNNING_PLAN_STATES, ReleasePlanState } from '../engine';
 
 /**
  * A phased gray release of one version of a mini-program under a rule. `liveSlot` holds the app id while the plan
- * is ACTIVE or PAUSED: its unique index allows one running plan per mini-program.
+ * is ACTIVE, PAUSED or COMPLETING: its unique index allows one running plan per mini-program.
  */
 @modelOptions({ schemaOptions: { collection: 'rule_engine_release_plans', timestamps: true } })
 @index({ appId: 1, createdAt: -1 })
@@ -50,9 +50,16 @@ export class ReleasePlanModel {
   @prop({ type: Date })
   revertedAt?: Date;
 
+  @prop({ type: Date })
+  failedAt?: Date;
+
+  /** Why app-manage refused the plan's version (FAILED plans only). */
+  @prop({ type: String })
+  failureReason?: string;
+
   createdAt!: Date;
   updatedAt!: Date;
 }
 
-/** Usage of the license limit `concurrentGrayReleases`: plans that are running or paused (for a usage counter). */
-export const CONCURRENT_GRAY_RELEASES_FILTER = { state: { $in: [ReleasePlanState.ACTIVE, ReleasePlanState.PAUSED] } };
+/** Usage of the license limit `concurrentGrayReleases`: plans that are running, paused or completing. */
+export const CONCURRENT_GRAY_RELEASES_FILTER = { state: { $in: [...RUNNING_PLAN_STATES] } };
