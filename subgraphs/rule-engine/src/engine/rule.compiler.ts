@@ -1,7 +1,7 @@
 import { compare as compareSemver, type SemVer } from 'semver';
 import { bucketOf } from './bucket';
 import { CONDITION_COST, EvaluationBudget, regexCost, worstConditionCost } from './rule.cost';
-import { MAX_REGEX_INPUT_LENGTH, compileRegex, type RuleRegex } from './safe-regex';
+import { MAX_REGEX_INPUT_LENGTH, compileRegex, searchRegex, type RuleRegex } from './safe-regex';
 import { fieldKindOf, validateRule } from './rule.schema';
 import {
   CUSTOM_FIELD_PREFIX,
@@ -116,7 +116,7 @@ export const ruleCompiler = {
         const test: Predicate = (evaluation) => {
           const value = read(evaluation.context);
           if (value === undefined || value.length > MAX_REGEX_INPUT_LENGTH) return false;
-          return evaluation.budget.charge(regexCost(programSize, value.length)) && regex.test(value);
+          return evaluation.budget.charge(regexCost(programSize, value.length)) && searchRegex(regex, value);
         };
         return Object.assign(test, { programSize });
       }

@@ -12,10 +12,11 @@ export const CONDITION_COST = 256;
 /** Per-character work of a regex test beyond its program (the DFA/NFA loop itself). */
 export const REGEX_STEP_OVERHEAD = 16;
 /**
- * Worst case allowed per rule. About 3 regexes of the largest program size, or 10 typical ones (~100 instructions),
- * plus 100 plain conditions; measured at well under a millisecond on a shared 2-core machine.
+ * Worst case allowed per rule: e.g. 10 regexes of up to ~60 instructions (typical ones have 10-30), or 3 of
+ * ~240, next to plain conditions. Regex search measured at <= ~10 ns per step (bench/gray-rules.ts), so an
+ * accepted rule cannot take much more than a millisecond, whatever the request sends.
  */
-export const MAX_RULE_COST = 200_000;
+export const MAX_RULE_COST = 100_000;
 
 /** A regex test on a value of inputLength characters. */
 export function regexCost(programSize: number, inputLength: number): number {
