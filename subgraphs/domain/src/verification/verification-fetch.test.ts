@@ -22,6 +22,30 @@ describe('verification fetch', () => {
     for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8']) expect([address, isPrivateAddress(address)]).toEqual([address, false]);
   });
 
+  it('refuses special-purpose blocks and IPv6 forms that reach IPv4 hosts', () => {
+    const refused = [
+      '198.18.0.1', // benchmarking 198.18.0.0/15
+      '198.19.255.254',
+      '192.0.0.8', // IETF protocol assignments 192.0.0.0/24
+      '192.0.2.1', // documentation
+      '240.0.0.1', // reserved
+      '255.255.255.255',
+      '224.0.0.1',
+      '64:ff9b::a00:1', // NAT64 of 10.0.0.1
+      '64:ff9b::808:808', // NAT64 of 8.8.8.8: still a translator, refused
+      '64:ff9b:1::a00:1', // local-use NAT64 64:ff9b:1::/48
+      '2002:7f00:1::', // 6to4 of 127.0.0.1
+      '2001::1', // Teredo
+      '::127.0.0.1', // IPv4-compatible loopback
+      '::ffff:10.0.0.1',
+      '::ffff:0:7f00:1', // SIIT (RFC 6145)
+      '2001:db8::1',
+      'ff02::1',
+      '::',
+    ];
+    for (const address of refused) expect([address, isPrivateAddress(address)]).toEqual([address, true]);
+  });
+
   it('refuses to connect to a name that resolves to a loopback address', async () => {
     const verification = createVerificationFetch();
     try {

@@ -1,38 +1,17 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { Agent, fetch as undiciFetch } from 'undici';
 
-/** Addresses a verification fetch never connects to when names are resolved by DNS (no SSRF into the network). */
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 3],
-] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv6');
-}
-
+/**
+ * Whether a verification fetch must not connect to `address`. Only global unicast is allowed: ipaddr.js classifies
+ * every special-purpose block (private, loopback, link-local, CGNAT, benchmarking 198.18/15, IETF 192.0.0/24,
+ * documentation, multicast, reserved …), and IPv6 forms that embed an IPv4 address (mapped, compatible) are judged
+ * by that address; translation and tunnel prefixes (NAT64 64:ff9b::/96 and /48, 6to4 2002::/16, Teredo) can reach
+ * any IPv4 host, so they are refused outright.
+ */
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  // IPv4-mapped IPv6 (::ffff:a.b.c.d) is judged by its IPv4 part; BlockList would match IPv4 against a v6 rule for it.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
-  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (!ipaddr.isValid(address)) return true;
+  return ipaddr.process(address).range() !== 'unicast';
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
