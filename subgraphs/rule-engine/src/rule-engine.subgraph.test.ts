@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { MINI_PROGRAM_EVENTS_TOPIC } from '@grove/contracts';
 import { ANONYMOUS, newId } from '@grove/platform';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';
-import { codeOf, createApp, createHarness, errorCodes, eventually, execute, IOS_RULE, startPlan, type Harness } from './rule-engine.test-support';
+import { codeOf, createApp, createHarness, errorCodes, eventually, execute, IOS_RULE, startPlan, versionIn, type Harness } from './rule-engine.test-support';
 
 const ENTITIES = `query($r: [_Any!]!) {
   _entities(representations: $r) { ... on ReleasePlan { id state percentage rule { name } } }
@@ -51,7 +51,7 @@ describe('rule-engine subgraph', () => {
     });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     const plan = await execute(h, 'mutation($i: StartReleasePlanInput!) { startReleasePlan(input: $i) { state percentage } }', h.ownerA, {
-      i: { appId, grayVersionId: 'v1', ruleId: (created.data as { createGrayRule: { id: string } }).createGrayRule.id, percentage: 12.5 },
+      i: { appId, grayVersionId: await versionIn(h, appId), ruleId: (created.data as { createGrayRule: { id: string } }).createGrayRule.id, percentage: 12.5 },
     });
     expect(plan).toEqual({ data: { startReleasePlan: { state: 'ACTIVE', percentage: 12.5 } } });
   });
