@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { canonicalQuery, rfc3986Encode, signRuntimeRequest, signatureMatches, stringToSign } from './runtime-signature';
+import { canonicalQuery, rfc3986Encode, signRuntimeRequest, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
 
 describe('runtime request signature', () => {
   it('canonicalizes the query: decoded, RFC 3986 re-encoded, sorted by key then value', () => {
@@ -41,5 +41,18 @@ describe('runtime request signature', () => {
     const b = signRuntimeRequest({ sdkKey: 'k', secret: 's', path: '/p' });
     expect(a['x-nonce']).toMatch(/^[0-9a-f]{32}$/);
     expect(a['x-nonce']).not.toBe(b['x-nonce']);
+  });
+});
+
+describe('timestampProblem', () => {
+  const now = 1_780_000_000_000;
+  const skew = 300_000;
+  it('accepts milliseconds within the skew and names what is wrong otherwise', () => {
+    expect(timestampProblem(String(now - skew), now, skew)).toBeNull();
+    expect(timestampProblem(String(now + 1000), now, skew)).toBeNull();
+    expect(timestampProblem(String(Math.floor(now / 1000)), now, skew)).toMatch(/looks like Unix seconds/);
+    expect(timestampProblem(String(now - skew - 1), now, skew)).toMatch(/more than 300 s away/);
+    expect(timestampProblem('', now, skew)).toMatch(/milliseconds in decimal/);
+    expect(timestampProblem(undefined, now, skew)).toMatch(/milliseconds in decimal/);
   });
 });

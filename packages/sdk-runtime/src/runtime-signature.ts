@@ -103,3 +103,17 @@ export function signatureMatches(secret: string, message: string, presentedHex: 
 function randomNonce(): string {
   return randomBytes(16).toString('hex');
 }
+
+/**
+ * Why `x-timestamp` is refused, or null when it is within `maxSkewMs` of `now`. Says what a client most often
+ * gets wrong: seconds instead of milliseconds, or not a number at all.
+ */
+export function timestampProblem(value: string | undefined, now: number, maxSkewMs: number): string | null {
+  const timestamp = Number(value);
+  if (value === undefined || value === '' || !Number.isFinite(timestamp)) return 'x-timestamp must be Unix epoch milliseconds in decimal';
+  if (Math.abs(now - timestamp) <= maxSkewMs) return null;
+  if (Math.abs(now - timestamp * 1000) <= maxSkewMs) {
+    return 'x-timestamp looks like Unix seconds; send milliseconds (e.g. Date.now(), or seconds × 1000)';
+  }
+  return `x-timestamp is more than ${maxSkewMs / 1000} s away from the server time; check the device clock`;
+}

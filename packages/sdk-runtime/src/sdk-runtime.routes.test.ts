@@ -148,6 +148,8 @@ describe('authentication', () => {
   it('rejects stale timestamps with TIMESTAMP_EXPIRED', async () => {
     expect(await errcodeOf(signedGet(server, keys, path, {}, { timestamp: Date.now() - 6 * 60_000 }))).toBe('TIMESTAMP_EXPIRED');
     expect(await errcodeOf(signedGet(server, keys, path, {}, { timestamp: Date.now() + 6 * 60_000 }))).toBe('TIMESTAMP_EXPIRED');
+    const inSeconds = await signedGet(server, keys, path, {}, { timestamp: Math.floor(Date.now() / 1000) });
+    expect(await json(inSeconds)).toMatchObject({ errcode: 'TIMESTAMP_EXPIRED', error: expect.stringMatching(/looks like Unix seconds/) });
     expect(await errcodeOf(signedGet(server, keys, path, {}, { timestamp: Date.now() - 60_000 }))).toBe('OK');
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, PlatformError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
+import { ErrorCode, PlatformError, RateLimitedError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
 import type { RuleContext } from '@grove/rule-engine';
 import { DEVICE_FIELDS, MAX_CUSTOM_VALUE_LENGTH, MAX_DEVICE_VALUE_LENGTH, CUSTOM_KEY_PATTERN, deviceContextOf, deviceHeaderName } from './device-context';
 import { GrayPlanEvaluator } from './gray-plan.evaluator';
@@ -15,7 +15,7 @@ import {
 import { RUNTIME_HTTP_STATUS, RuntimeErrcode, RuntimeError, failure, ok, unchanged, type RuntimeEnvelope } from './runtime-errors';
 import { createReplayGuard } from './replay-guard';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
-import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN, signatureMatches, stringToSign } from './runtime-signature';
+import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
 import type { RuntimeCredentials, RuntimeSources, RuntimeVersion } from './runtime-sources';
 
 export interface SdkRuntimeDeps {
@@ -23,6 +23,15 @@ export interface SdkRuntimeDeps {
   /** The object store holding mini-program packages (the one app-manage writes to). */
   objects: ObjectStore;
   sources: RuntimeSources;
+  /** Rate limits of the mounting server (the router's buckets); each throws RateLimitedError when empty. */
+  limits?: RuntimeRateLimits;
+}
+
+export interface RuntimeRateLimits {
+  /** Before anything else, by client IP. */
+  consumeClient(ip: string): Promise<void>;
+  /** Once the signature and nonce are verified, so strangers cannot drain a host app's bucket with its public key. */
+  consumeHostApp(hostAppId: string): Promise<void>;
 }
 
 export interface SdkRuntimeHandle {
@@ -126,9 +135,8 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     const credentials = await readModel.credentials(headers[SIGNATURE_HEADERS.sdkKey]);
     if (!credentials) throw new RuntimeError(RuntimeErrcode.APP_KEY_INVALID, 'Unknown SDK key');
     const timestamp = headers[SIGNATURE_HEADERS.timestamp];
-    if (Math.abs(Date.now() - Number(timestamp)) > maxSkewMs) {
-      throw new RuntimeError(RuntimeErrcode.TIMESTAMP_EXPIRED, `x-timestamp is more than ${maxSkewMs / 1000} s away from the server time`);
-    }
+    const skewed = timestampProblem(timestamp, Date.now(), maxSkewMs);
+    if (skewed) throw new RuntimeError(RuntimeErrcode.TIMESTAMP_EXPIRED, skewed);
     const url = request.raw.url ?? request.url;
     const at = url.indexOf('?');
     const nonce = headers[SIGNATURE_HEADERS.nonce];
@@ -150,6 +158,7 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     }
     if (claim === 'saturated') throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Too many requests to check for replays; retry shortly');
     if (!credentials.enabled) throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
+    await deps.limits?.consumeHostApp(credentials.hostAppId);
     callers.set(request, credentials);
   }
 
@@ -214,6 +223,8 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
 
   await app.register(
     async (scope) => {
+      const limits = deps.limits;
+      if (limits) scope.addHook('onRequest', async (request) => limits.consumeClient(request.ip));
       scope.addHook('preHandler', authenticate);
       scope.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
       scope.setNotFoundHandler((request, reply) => send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint')));
@@ -290,6 +301,10 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
 
   function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof RuntimeError) return send(reply, error.httpStatus, failure(error.errcode, error.message));
+    if (error instanceof RateLimitedError) {
+      void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+      return send(reply, 429, failure(RuntimeErrcode.RATE_LIMITED, error.message));
+    }
     if (error.validation) {
       const issue = error.validation[0];
       const field = String((issue?.params as { missingProperty?: string } | undefined)?.missingProperty ?? issue?.instancePath?.replace(/^\//, '') ?? '');
