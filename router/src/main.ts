@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { ConfigError, readProcessEnv } from '@grove/platform';
+import { ConfigError, readServiceEnv } from '@grove/platform';
 import { startPlatform } from './start-platform';
 
 /** `npm start`: one process, router plus embedded subgraphs (or the router alone in distributed mode). */
 async function main(): Promise<void> {
-  const platform = await startPlatform(readProcessEnv());
+  const { env, envFile } = readServiceEnv();
+  const platform = await startPlatform(env);
   const logger = platform.runtime.logger;
+  if (envFile) logger.info({ envFile }, 'variables loaded from the env file (the process environment wins)');
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

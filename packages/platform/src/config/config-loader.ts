@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /** Thrown when configuration is invalid; lists every problem at once. */
@@ -15,6 +18,29 @@ export type EnvSource = Record<string, string | undefined>;
 /** The only place in the codebase that reads process.env. Entry points call it and pass the result on. */
 export function readProcessEnv(): EnvSource {
   return { ...process.env };
+}
+
+export interface ServiceEnv {
+  env: EnvSource;
+  /** The dotenv file whose variables were used, if any (entry points log it). */
+  envFile?: string;
+}
+
+/**
+ * What a service entry point (`npm start`, a standalone subgraph) runs with: the process environment over the
+ * variables of a dotenv file — `ENV_FILE`, else `.env` in the working directory when it exists. Real environment
+ * variables win, so a container's settings are never overridden by a stray file. `ENV_FILE=none` skips it.
+ */
+export function readServiceEnv(cwd = process.cwd(), env: EnvSource = readProcessEnv()): ServiceEnv {
+  const requested = env.ENV_FILE;
+  if (requested === 'none') return { env };
+  const path = resolve(cwd, requested || '.env');
+  if (!existsSync(path)) {
+    if (requested) throw new ConfigError([`ENV_FILE: ${path} does not exist`]);
+    return { env };
+  }
+  const fromFile = parseEnv(readFileSync(path, 'utf8')) as EnvSource;
+  return { env: { ...fromFile, ...env }, envFile: path };
 }
 
 /** Parses an env map against a zod schema, reporting all issues together. Empty strings count as unset. */
