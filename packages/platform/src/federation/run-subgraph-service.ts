@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ConfigError, loadConfigOrExit, readProcessEnv, type EnvSource } from '../config/config-loader';
+import { ConfigError, loadConfigOrExit, readServiceEnv, type EnvSource } from '../config/config-loader';
 import { assertDeployable } from '../config/deployment-safety';
 import type { PlatformConfig } from '../config/platform-config';
 import { createLogger } from '../logging/logger';
@@ -33,7 +33,7 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
   options: SubgraphServiceOptions<S>,
 ): void {
   const start = async () => {
-    const env = readProcessEnv();
+    const { env, envFile } = readServiceEnv();
     const config = loadConfigOrExit(options.schema, env);
     // A standalone subgraph shares its data with the router and other replicas: no embedded-only drivers.
     assertDeployable({
@@ -47,6 +47,7 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development',
       name: options.name,
     });
+    if (envFile) logger.info({ envFile }, 'variables loaded from the env file (the process environment wins)');
     const tracing = createTracing(
       { serviceName: `grove-${options.name}`, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT },
       logger,
