@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { BadUserInputError } from '@grove/platform';
 import {
+  DEFAULT_MAX_COMPRESSION_RATIO,
   DEFAULT_MAX_ENTRIES,
+  DEFAULT_MAX_MANIFEST_BYTES,
   DEFAULT_UNCOMPRESSED_FACTOR,
   PackageProblem,
   type PackageManifest,
@@ -13,7 +15,7 @@ import { readZipArchive } from './zip-archive.reader';
 
 /**
  * Checks an uploaded mini-program package before it is stored: size, ZIP integrity, extraction safety
- * (zip-slip, symlinks, zip bombs) and the layout of a W3C MiniApp package (`manifest.json`) or a
+ * (zip-slip, non-canonical names, symlinks, zip bombs, manifest bombs) and the layout of a W3C MiniApp package (`manifest.json`) or a
  * WeChat-style one (`app.json`). A package with both is read as W3C. Every problem is a
  * BadUserInputError whose `details.reason` is a PackageProblem.
  */
@@ -23,10 +25,14 @@ export async function validateMiniProgramPackage(
 ): Promise<PackageManifest> {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const maxUncompressedBytes = options.maxUncompressedBytes ?? options.maxBytes * DEFAULT_UNCOMPRESSED_FACTOR;
+  const maxManifestBytes = options.maxManifestBytes ?? DEFAULT_MAX_MANIFEST_BYTES;
+  const maxCompressionRatio = options.maxCompressionRatio ?? DEFAULT_MAX_COMPRESSION_RATIO;
   for (const [name, value] of Object.entries({
     maxBytes: options.maxBytes,
     maxEntries,
     maxUncompressedBytes,
+    maxManifestBytes,
+    maxCompressionRatio,
   })) {
     if (!Number.isSafeInteger(value) || value <= 0)
       throw new TypeError(`validateMiniProgramPackage: ${name} must be a positive integer`);
@@ -44,8 +50,9 @@ export async function validateMiniProgramPackage(
 
   const archive = await readZipArchive(
     zip,
-    { maxEntries, maxUncompressedBytes },
+    { maxEntries, maxUncompressedBytes, maxKeptBytes: maxManifestBytes, maxCompressionRatio },
     (name) => name === W3C_MANIFEST_FILE || name === WECHAT_APP_FILE,
+    options.meter,
   );
   const common = {
     files: archive.files.size,

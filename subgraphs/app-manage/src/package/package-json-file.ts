@@ -1,6 +1,6 @@
 import { BadUserInputError } from '@grove/platform';
 import type { z } from 'zod';
-import { PackageProblem } from './package-manifest';
+import { MAX_MANIFEST_JSON_DEPTH, PackageProblem } from './package-manifest';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -15,8 +15,13 @@ export const PAGE_ROUTE = /^(?!\/)(?!.*\/\/)(?!.*\/$)(?!.*(?:^|\/)\.{1,2}(?:\/|$
 export function parsePackageJson<S extends z.ZodType>(file: string, data: Buffer, schema: S): z.infer<S> {
   let value: unknown;
   try {
-    value = JSON.parse(utf8.decode(data).replace(/^\uFEFF/, ''));
-  } catch {
+    const text = utf8.decode(data).replace(/^\uFEFF/, '');
+    if (nestingDepth(text) > MAX_MANIFEST_JSON_DEPTH) {
+      throw invalid(file, [{ member: '(root)', message: `nested deeper than ${MAX_MANIFEST_JSON_DEPTH} levels` }]);
+    }
+    value = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof BadUserInputError) throw error;
     throw invalid(file, [{ member: '(root)', message: 'not valid UTF-8 JSON' }]);
   }
   const parsed = schema.safeParse(value);
@@ -30,6 +35,26 @@ export function parsePackageJson<S extends z.ZodType>(file: string, data: Buffer
     );
   }
   return parsed.data;
+}
+
+/**
+ * Deepest `[`/`{` nesting outside strings, found without parsing: a deeply nested document is refused
+ * before JSON.parse builds it, and what is stored or served later stays shallow.
+ */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
 }
 
 function invalid(file: string, problems: Array<{ member: string; message: string }>): BadUserInputError {

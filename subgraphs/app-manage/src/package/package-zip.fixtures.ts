@@ -29,15 +29,23 @@ export async function buildZip(
   return Buffer.concat(chunks);
 }
 
-/** Renames an entry in place (local header and central directory) to a same-length name yazl refuses to write. */
-export function renameEntry(zip: Buffer, from: string, to: string): Buffer {
-  if (Buffer.byteLength(from) !== Buffer.byteLength(to))
-    throw new Error('renameEntry needs names of equal byte length');
+/**
+ * Renames an entry in place to a same-length name yazl refuses to write (`to` as raw bytes for a name that is
+ * not UTF-8); `where: 'central'` leaves the local header alone, as a forger of ambiguous archives would.
+ */
+export function renameEntry(
+  zip: Buffer,
+  from: string,
+  to: string | Buffer,
+  where: 'both' | 'central' = 'both',
+): Buffer {
+  const bytes = typeof to === 'string' ? Buffer.from(to, 'utf8') : to;
+  if (Buffer.byteLength(from) !== bytes.length) throw new Error('renameEntry needs names of equal byte length');
   const out = Buffer.from(zip);
   const needle = Buffer.from(from, 'utf8');
   let hits = 0;
   for (let i = out.indexOf(needle); i !== -1; i = out.indexOf(needle, i + 1)) {
-    Buffer.from(to, 'utf8').copy(out, i);
+    if (where === 'both' || hits > 0) bytes.copy(out, i);
     hits++;
   }
   if (hits < 2) throw new Error(`renameEntry: ${from} not found in both headers`);
@@ -50,7 +58,12 @@ const CENTRAL_DIRECTORY_HEADER = 0x02014b50;
 export function patchCentralDirectory(
   zip: Buffer,
   name: string,
-  patch: { generalPurposeBitFlag?: number; compressionMethod?: number; uncompressedSize?: number },
+  patch: {
+    generalPurposeBitFlag?: number;
+    compressionMethod?: number;
+    uncompressedSize?: number;
+    localHeaderOffset?: number;
+  },
 ): Buffer {
   const out = Buffer.from(zip);
   for (let i = 0; i <= out.length - 46; i++) {
@@ -60,6 +73,7 @@ export function patchCentralDirectory(
     if (patch.generalPurposeBitFlag !== undefined) out.writeUInt16LE(patch.generalPurposeBitFlag, i + 8);
     if (patch.compressionMethod !== undefined) out.writeUInt16LE(patch.compressionMethod, i + 10);
     if (patch.uncompressedSize !== undefined) out.writeUInt32LE(patch.uncompressedSize, i + 24);
+    if (patch.localHeaderOffset !== undefined) out.writeUInt32LE(patch.localHeaderOffset, i + 42);
     return out;
   }
   throw new Error(`patchCentralDirectory: no central directory record for ${name}`);

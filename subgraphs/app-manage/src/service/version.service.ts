@@ -12,6 +12,7 @@ import {
   newId,
 } from '@grove/platform';
 import { validateMiniProgramPackage } from '../package';
+import { bindPackageAppId } from './package-app-id';
 import { MiniProgramStatus, type MiniProgramModel } from '../store/mini-program.model';
 import type { MiniProgramStore } from '../store/mini-program.store';
 import { VersionStatus, type VersionModel } from '../store/version.model';
@@ -104,16 +105,13 @@ export class VersionService {
     const { user, app } = await this.access.app(p, meta.appId, Permission.MINIPROGRAM_WRITE);
     if (!Buffer.isBuffer(zip)) throw new BadUserInputError('The package body must be the ZIP bytes');
     const manifest = await validateMiniProgramPackage(zip, { maxBytes: this.options.maxPackageBytes });
-    if (manifest.appId !== undefined && manifest.appId !== app._id) {
-      throw new BadUserInputError(`The package manifest app_id '${manifest.appId}' does not match this mini-program (${app._id})`, {
-        reason: 'APP_ID_MISMATCH',
-      });
-    }
     const versionName = meta.versionName ?? manifest.versionName;
     if (!versionName) {
       throw new BadUserInputError('Give a versionName, or set version.name in the package manifest', { fields: ['versionName'] });
     }
     parseInput(z.object({ versionName: versionNameField }), { versionName });
+    // Last check before anything is stored: binds the W3C app_id at the first upload that carries one.
+    await bindPackageAppId(this.apps, app, manifest.appId);
 
     const versionId = newId();
     const key = packageKey(app._id, versionId);

@@ -7,6 +7,7 @@ export type MiniProgramStatus = (typeof MiniProgramStatus)[keyof typeof MiniProg
 @modelOptions({ schemaOptions: { collection: 'app_mini_programs', timestamps: true } })
 @index({ orgId: 1, name: 1 }, { unique: true })
 @index({ orgId: 1, createdAt: -1 })
+@index({ packageAppIdSlot: 1 }, { unique: true, sparse: true })
 export class MiniProgramModel {
   /** App id: 'mp' + 16 hex characters, never reused. */
   @prop({ type: String, required: true, match: /^mp[0-9a-f]{16}$/ })
@@ -39,6 +40,17 @@ export class MiniProgramModel {
 
   @prop({ type: String, required: true })
   createdBy!: string;
+
+  /** The W3C MiniApp manifest `app_id` (the developer's reverse-domain id), bound by the first package that carries one. */
+  @prop({ type: String, maxlength: 128 })
+  packageAppId?: string;
+
+  /**
+   * `<orgId>/<packageAppId>` while bound: its unique sparse index keeps one package app_id per organization
+   * (a sparse compound index would still index `orgId` alone, so the pair lives in one field).
+   */
+  @prop({ type: String, maxlength: 200 })
+  packageAppIdSlot?: string;
 
   createdAt!: Date;
   updatedAt!: Date;

@@ -21,6 +21,10 @@ export interface NewMiniProgram {
   createdBy: string;
 }
 
+export function packageAppIdSlot(orgId: string, packageAppId: string): string {
+  return `${orgId}/${packageAppId}`;
+}
+
 export class MiniProgramStore {
   private readonly apps: DocumentCollection<MiniProgramModel>;
 
@@ -35,6 +39,11 @@ export class MiniProgramStore {
 
   findById(appId: string): Promise<MiniProgramModel | null> {
     return this.apps.findById(appId);
+  }
+
+  /** The mini-program of `orgId` whose packages carry this W3C `app_id`, if one is bound to it. */
+  findByPackageAppId(orgId: string, packageAppId: string): Promise<MiniProgramModel | null> {
+    return this.apps.findOne({ packageAppIdSlot: packageAppIdSlot(orgId, packageAppId) });
   }
 
   findByIds(ids: string[]): Promise<MiniProgramModel[]> {
