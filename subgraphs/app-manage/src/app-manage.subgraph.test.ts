@@ -81,6 +81,25 @@ describe('app-manage subgraph', () => {
     }
   });
 
+  it('lets reviewing operators list and filter every organization\'s mini-programs, newest first', async () => {
+    const a1 = await createApp(h, 'Alpha Maps');
+    const b1 = await createApp(h, 'Beta Maps', h.ownerB, h.orgB);
+    const b2 = await createApp(h, 'Beta Pay', h.ownerB, h.orgB);
+    await h.app.services.miniPrograms.freeze(h.admin, b2.appId, 'abuse');
+    const list = async (args: string, who = h.reviewer) => {
+      const result = await execute(h, `query { miniPrograms(${args}) { total items { id orgId status } } }`, who);
+      expect(result.errors).toBeUndefined();
+      return (result.data as { miniPrograms: { total: number; items: Array<{ id: string; orgId: string; status: string }> } }).miniPrograms;
+    };
+    expect((await list('take: 10')).items.map((i) => i.id)).toEqual([b2.appId, b1.appId, a1.appId]);
+    expect(await list('search: "maps"')).toMatchObject({ total: 2, items: [{ id: b1.appId }, { id: a1.appId }] });
+    expect(await list('status: FROZEN')).toMatchObject({ total: 1, items: [{ id: b2.appId, orgId: h.orgB, status: 'FROZEN' }] });
+    expect((await list('take: 1, skip: 1')).items.map((i) => i.id)).toEqual([b1.appId]);
+    // Members only ever see their own organization's, and must name it.
+    expect(errorCodes(await execute(h, 'query { miniPrograms { total } }', h.ownerA))).toEqual(['FORBIDDEN']);
+    expect((await list(`orgId: "${h.orgA}"`, h.ownerA)).items.map((i) => i.id)).toEqual([a1.appId]);
+  });
+
   it('answers bad ids and inputs with BAD_USER_INPUT and unknown ones with NOT_FOUND', async () => {
     expect(errorCodes(await execute(h, '{ miniProgram(appId: "nope") { id } }', h.ownerA))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await execute(h, '{ miniProgram(appId: "mp0123456789abcdef") { id } }', h.ownerA))).toEqual(['NOT_FOUND']);

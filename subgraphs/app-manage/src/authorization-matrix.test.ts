@@ -75,6 +75,12 @@ const OPERATIONS: Operation[] = [
     expected: ORG_A_OR_OPERATORS,
   },
   {
+    // Without orgId: every organization's catalogue, for operators who review.
+    name: 'miniPrograms',
+    source: 'query { miniPrograms(status: ACTIVE, take: 5) { total items { id orgId } } }',
+    expected: REVIEWERS,
+  },
+  {
     name: 'versions',
     source: 'query($a: ID!) { versions(appId: $a) { id status } }',
     prepare: async (h) => {

@@ -21,10 +21,12 @@ export class MiniProgramResolver {
     return this.miniProgramService.get(ctx.principal, appId);
   }
 
-  @Query(() => MiniProgramPage, { description: "An organization's mini-programs, newest first" })
+  @Query(() => MiniProgramPage, {
+    description: "An organization's mini-programs (its members, or operators), newest first; without orgId every organization's (operators who review)",
+  })
   miniPrograms(
-    @Arg('orgId', () => ID) orgId: string,
     @Ctx() ctx: SubgraphContext,
+    @Arg('orgId', () => ID, { nullable: true }) orgId?: string,
     @Arg('status', () => MiniProgramStatus, { nullable: true }) status?: MiniProgramStatus,
     @Arg('category', () => String, { nullable: true }) category?: string,
     @Arg('search', () => String, { nullable: true, description: 'Part of the name, case-insensitive' }) search?: string,

@@ -52,7 +52,8 @@ export const pagingSchema = z.object({
 });
 
 export const miniProgramListSchema = pagingSchema.extend({
-  orgId: idField,
+  /** Absent: every organization's (operators only). */
+  orgId: optional(idField),
   status: optional(z.enum(Object.values(MiniProgramStatus) as [MiniProgramStatus, ...MiniProgramStatus[]])),
   category: optional(categoryField),
   search: optional(z.string().trim().min(1).max(40)),

@@ -3,7 +3,8 @@ import { MiniProgramModel, MiniProgramStatus } from './mini-program.model';
 import { compact, escapeRegex, setUnset, stamped } from '@grove/platform';
 
 export interface MiniProgramQuery {
-  orgId: string;
+  /** Absent: every organization's. */
+  orgId?: string;
   status?: MiniProgramStatus;
   category?: string;
   search?: string;
@@ -58,7 +59,7 @@ export class MiniProgramStore {
       name: query.search ? { $regex: escapeRegex(query.search), $options: 'i' } : undefined,
     });
     const [items, total] = await Promise.all([
-      this.apps.find(filter, { sort: { createdAt: -1 }, skip: query.skip, limit: query.take }),
+      this.apps.find(filter, { sort: { createdAt: -1, _id: -1 }, skip: query.skip, limit: query.take }),
       this.apps.count(filter),
     ]);
     return { items, total };
