@@ -106,10 +106,15 @@ export class MiniProgramService {
     return toMiniProgramView(app);
   }
 
+  /**
+   * One organization's mini-programs (its members, or operators), or without `orgId` every organization's — for
+   * operators who review or govern mini-programs only.
+   */
   async list(p: Principal, input: unknown): Promise<MiniProgramPage> {
     requireUser(p);
     const query = parseInput(miniProgramListSchema, input);
-    requireOrgPermission(p, query.orgId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    if (query.orgId) requireOrgPermission(p, query.orgId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    else requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
     const { items, total } = await this.apps.list(query);
     return { items: items.map(toMiniProgramView), total };
   }
