@@ -58,6 +58,8 @@ export const routerEnvShape = {
   RATE_LIMIT_USER_POINTS: positiveInt(1200),
   RATE_LIMIT_LOGIN_POINTS: positiveInt(10),
   RATE_LIMIT_LOGIN_WINDOW_SEC: positiveInt(300),
+  RATE_LIMIT_UPLOAD_POINTS: positiveInt(30),
+  RATE_LIMIT_HOST_APP_POINTS: positiveInt(30_000),
   MAX_DEPTH: positiveInt(12),
   MAX_ALIASES: positiveInt(15),
   MAX_TOKENS: positiveInt(2000),

@@ -18,9 +18,11 @@ import { RemoteSubgraphDataSource } from './remote-subgraph.data-source';
 import { AccessTokenVerifier, authenticateRequest } from './request-auth';
 import { requestLifecyclePlugin } from './request-lifecycle.plugin';
 import { RequestRateLimits } from './request-rate-limits';
+import { createRestGuard } from './rest-request.guard';
 import { RequestState, RouterRequestContext } from './router-context';
 import { RouterMetrics, type RequestOutcome } from './router-metrics';
 import { createRouterTracing, extractTraceContext } from './tracing';
+import { registerUploadProxyRoutes, uploadProxyRoutesFromEnv, type UploadProxyRoute } from './upload-proxy.routes';
 
 export interface CreateRouterOptions {
   config: RouterConfig;
@@ -31,11 +33,15 @@ export interface CreateRouterOptions {
   supergraphSdl?: string;
   /** Extra span processors (tests inspect spans with an in-memory exporter). */
   spanProcessors?: SpanProcessor[];
+  /** Distributed mode: the upload routes forwarded to their services (default: from the services' variables). */
+  uploadRoutes?: UploadProxyRoute[];
 }
 
 export interface Router {
   app: FastifyInstance;
   metrics: RouterMetrics;
+  /** The router's buckets; the SDK runtime routes mounted next to /graphql use them too. */
+  rateLimits: RequestRateLimits;
   /** Set once listening. */
   url?: string;
   /** Listens on HOST:PORT and returns the /graphql URL. */
@@ -85,7 +91,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     }
     const module = modules.get(name);
     if (!module) throw new Error(`The supergraph names subgraph "${name}" but no embedded module provides it`);
-    return new EmbeddedSubgraphDataSource(module, { tracer, metrics, logger });
+    return new EmbeddedSubgraphDataSource(module, { tracer, metrics, logger, authorization: runtime.authorization });
   };
 
   const app = Fastify({
@@ -175,14 +181,18 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     done();
   });
 
-  const verifier = new AccessTokenVerifier(runtime.tokens);
+  const verifier = new AccessTokenVerifier(runtime.tokens, { authorization: runtime.authorization });
   const rateLimits = new RequestRateLimits(runtime.rateLimits, {
     windowSec: config.RATE_LIMIT_WINDOW_SEC,
     ipPoints: config.RATE_LIMIT_IP_POINTS,
     userPoints: config.RATE_LIMIT_USER_POINTS,
     loginPoints: config.RATE_LIMIT_LOGIN_POINTS,
     loginWindowSec: config.RATE_LIMIT_LOGIN_WINDOW_SEC,
+    uploadPoints: config.RATE_LIMIT_UPLOAD_POINTS,
+    hostAppPoints: config.RATE_LIMIT_HOST_APP_POINTS,
   });
+  // REST routes (uploads, signed object links) get the /graphql rules before their body is read.
+  app.addHook('onRequest', createRestGuard({ verifier, rateLimits, metrics }));
   const apolloHandler = fastifyApolloHandler<RouterRequestContext>(server, {
     context: async (request) => {
       const state = request.grove;
@@ -210,6 +220,11 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     logger,
   };
   for (const module of modules.values()) await module.registerHttpRoutes?.(app, routeContext);
+  // Upload routes of services that run elsewhere are forwarded to them (distributed mode).
+  const remoteUploads = (options.uploadRoutes ?? uploadProxyRoutesFromEnv()).filter((route) => !modules.has(route.service));
+  if (config.SUBGRAPH_MODE === 'distributed' && remoteUploads.length) {
+    await registerUploadProxyRoutes(app, { routes: remoteUploads, subgraphUrls: config.SUBGRAPH_URLS ?? {}, tokens: runtime.tokens, logger });
+  }
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -230,6 +245,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   const router: Router = {
     app,
     metrics,
+    rateLimits,
     async listen() {
       const address = await app.listen({ host: config.HOST, port: config.PORT });
       router.url = `${address}/graphql`;

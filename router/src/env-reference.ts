@@ -68,12 +68,14 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SUBGRAPH_MODE: 'embedded (every subgraph in the router process) | distributed (SUBGRAPH_URLS)',
   SUBGRAPH_URLS: 'distributed mode: name=url,… e.g. account=http://127.0.0.1:4101/graphql',
   SUPERGRAPH_PATH: 'the composed supergraph the gateway loads',
-  RATE_LIMIT_WINDOW_SEC: 'window of the per-IP and per-user buckets',
+  RATE_LIMIT_WINDOW_SEC: 'window of the per-IP, per-user, upload and host-app buckets',
   RATE_LIMIT_IP_POINTS: 'requests per window per client IP',
   RATE_LIMIT_USER_POINTS: 'requests per window per signed-in user',
   RATE_LIMIT_LOGIN_POINTS: 'login attempts per login window per IP + identifier',
   RATE_LIMIT_LOGIN_WINDOW_SEC: 'login bucket window',
   MAX_DEPTH: 'maximum selection depth of an operation',
+  RATE_LIMIT_UPLOAD_POINTS: 'uploads (/uploads/*) per window per signed-in user, on top of the user bucket',
+  RATE_LIMIT_HOST_APP_POINTS: 'SDK runtime requests per window per host app (counted once the signature is verified)',
   MAX_ALIASES: 'maximum aliases in an operation',
   MAX_TOKENS: 'maximum lexical tokens in an operation',
   MAX_COST: 'maximum estimated cost of an operation',
@@ -103,7 +105,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   APP_MANAGE_PORT: 'app-manage subgraph port (distributed mode; also serves its upload routes)',
   APP_MANAGE_HOST: 'app-manage subgraph bind address',
   APP_SECRET_ENCRYPTION_KEY: 'key for host-app SDK secrets at rest (AES-256-GCM); required in production',
-  MINI_PROGRAM_PACKAGE_MAX_BYTES: 'largest accepted mini-program package (ZIP)',
+  MINI_PROGRAM_PACKAGE_MAX_BYTES: 'largest accepted mini-program package (ZIP); the router reads it too (distributed mode: its cap when forwarding)',
   MINI_PROGRAM_LOGO_MAX_BYTES: 'largest accepted logo image',
 
   DOMAIN_PORT: 'domain subgraph port (distributed mode)',
@@ -125,7 +127,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SDK_PORT: 'sdk subgraph port (distributed mode; also serves its upload routes)',
   SDK_HOST: 'sdk subgraph bind address',
   BASE_LIBRARY_MAX_BYTES: 'largest accepted base library package',
-  SDK_ARTIFACT_MAX_BYTES: 'largest accepted SDK artifact',
+  SDK_ARTIFACT_MAX_BYTES: 'largest accepted SDK artifact; the router reads it too (distributed mode: its cap when forwarding)',
 };
 
 export const ENV_SECTIONS: EnvSection[] = [

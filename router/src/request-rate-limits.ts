@@ -8,6 +8,10 @@ export interface RequestRateLimitSettings {
   userPoints: number;
   loginPoints: number;
   loginWindowSec: number;
+  /** Uploads per window per signed-in user, on top of the user bucket: each may hold up to its size limit in memory. */
+  uploadPoints?: number;
+  /** SDK runtime requests per window per host app (after its signature was verified). */
+  hostAppPoints?: number;
 }
 
 /**
@@ -19,6 +23,8 @@ export class RequestRateLimits {
   private readonly ip: RateLimiter;
   private readonly user: RateLimiter;
   private readonly login: RateLimiter;
+  private readonly upload: RateLimiter;
+  private readonly hostApp: RateLimiter;
 
   constructor(factory: RateLimiterFactory, settings: RequestRateLimitSettings) {
     this.ip = factory.create({ keyPrefix: 'ip', points: settings.ipPoints, durationSec: settings.windowSec });
@@ -30,6 +36,8 @@ export class RequestRateLimits {
       durationSec: settings.loginWindowSec,
       blockDurationSec: settings.loginWindowSec,
     });
+    this.upload = factory.create({ keyPrefix: 'upload', points: settings.uploadPoints ?? 30, durationSec: settings.windowSec });
+    this.hostApp = factory.create({ keyPrefix: 'hostapp', points: settings.hostAppPoints ?? 30_000, durationSec: settings.windowSec });
   }
 
   async consumeIp(ip: string): Promise<void> {
@@ -40,6 +48,17 @@ export class RequestRateLimits {
   async consumePrincipal(principal: Principal): Promise<void> {
     const key = principalKey(principal);
     if (key) await this.user.consume(key);
+  }
+
+  /** Upload routes: the upload bucket of the signed-in caller (anonymous uploads are refused before this). */
+  async consumeUpload(principal: Principal): Promise<void> {
+    const key = principalKey(principal);
+    if (key) await this.upload.consume(key);
+  }
+
+  /** SDK runtime routes: one bucket per host app, consumed once the request's signature is verified. */
+  async consumeHostApp(hostAppId: string): Promise<void> {
+    await this.hostApp.consume(hostAppId);
   }
 
   /** Keyed by IP and the identifier being tried; the identifier is hashed so no e-mail lands in Redis keys. */

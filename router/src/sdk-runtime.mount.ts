@@ -25,6 +25,7 @@ import {
   sdkRuntimeEnvSchema,
   sdkRuntimeOptionsFromConfig,
   type RuntimeSources,
+  type RuntimeRateLimits,
 } from '@grove/sdk-runtime';
 
 const objectStoreEnvSchema = z.object({ ...platformEnvShape, ...objectStoreEnvShape });
@@ -72,7 +73,9 @@ export async function mountSdkRuntime(
   const objects = await createObjectStore(objectStoreOptionsFromConfig(objectConfig));
   app.addHook('onClose', async () => objects.close());
 
-  await registerSdkRuntimeRoutes(app, { runtime, objects, sources }, sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)));
+  /** The router's buckets: per IP first, per host app once a request's signature is verified. */
+  limits?: RuntimeRateLimits,
+  await registerSdkRuntimeRoutes(app, { runtime, objects, sources, limits }, sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)));
 
   const fsOptions = objectStoreOptionsFromConfig(objectConfig);
   if (fsOptions.driver === 'fs') {

@@ -12,6 +12,7 @@ import { routerEnvSchema, type RouterConfig } from './config';
 import { createRouter, type Router } from './create-router';
 import { mountSdkRuntime } from './sdk-runtime.mount';
 import { createSubgraphModules, type RegisteredSubgraphModule } from './subgraph-registry';
+import { uploadProxyRoutesFromEnv } from './upload-proxy.routes';
 
 export interface RunningPlatform {
   config: RouterConfig;
@@ -46,8 +47,11 @@ export async function startPlatform(env: EnvSource): Promise<RunningPlatform> {
         if (module.bootstrap) reportBootstrap(module.name, await module.bootstrap(), logger);
       }
     }
-    const router = await createRouter({ config, runtime, modules });
-    await mountSdkRuntime(router.app, runtime, modules, env);
+    const router = await createRouter({ config, runtime, modules, uploadRoutes: uploadProxyRoutesFromEnv(env) });
+    await mountSdkRuntime(router.app, runtime, modules, env, {
+      consumeClient: (ip) => router.rateLimits.consumeIp(ip),
+      consumeHostApp: (hostAppId) => router.rateLimits.consumeHostApp(hostAppId),
+    });
     const url = await router.listen();
     return {
       config,

@@ -1,4 +1,4 @@
-export { registerSdkRuntimeRoutes, LOCAL_CACHE_KEY_NAME, type SdkRuntimeDeps, type SdkRuntimeHandle } from './sdk-runtime.routes';
+export { registerSdkRuntimeRoutes, LOCAL_CACHE_KEY_NAME, type RuntimeRateLimits, type SdkRuntimeDeps, type SdkRuntimeHandle } from './sdk-runtime.routes';
 export { runtimeSourcesFromModules, type RuntimeSourceModules } from './runtime-sources.modules';
 export { runtimeSourcesFromDocuments, type DocumentRuntimeSourcesOptions } from './runtime-sources.documents';
 export {

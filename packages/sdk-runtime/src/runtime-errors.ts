@@ -22,6 +22,8 @@ export const RuntimeErrcode = {
   NOT_FOUND: 'NOT_FOUND',
   UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  /** Too many requests from this client IP or for this host app; retry after the `Retry-After` seconds. */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 export type RuntimeErrcode = (typeof RuntimeErrcode)[keyof typeof RuntimeErrcode];
 
@@ -44,6 +46,7 @@ export const RUNTIME_HTTP_STATUS: Record<RuntimeErrcode, number> = {
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
+  RATE_LIMITED: 429,
 
 export interface RuntimeEnvelope<T = unknown> {
   errcode: RuntimeErrcode;

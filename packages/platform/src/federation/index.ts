@@ -3,3 +3,4 @@ export * from './subgraph-context';
 export * from './subgraph-auth';
 export * from './serve-subgraph';
 export * from './run-subgraph-service';
+export * from './upload-body';

@@ -1,5 +1,14 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { isPlatformError, type Principal } from '@grove/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  declaredLength,
+  isPlatformError,
+  readBodyWithCap,
+  refuseUnreadBody,
+  tooLargeEnvelope,
+  UnauthenticatedError,
+  UploadTooLargeError,
+  type Principal,
+} from '@grove/platform';
 import type { UploadRoute } from './upload.handlers';
 
 export type HeaderBag = Record<string, string | string[] | undefined>;
@@ -16,21 +25,36 @@ function first(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+function mediaType(value: unknown): string {
+  return (first(value) ?? '').split(';', 1)[0].trim().toLowerCase();
+}
+
 /**
- * Mounts upload routes on a fastify server: raw bodies of the route's content types (buffered up to its body
- * limit), caller from `authenticate`, answers in the REST envelope `{ errcode, error, data }`. Registered as an
- * encapsulated plugin, so the raw-body parsers and error handling do not leak into the rest of the server.
+ * Mounts upload routes on a fastify server: caller from `authenticate`, answers in the REST envelope
+ * `{ errcode, error, data }`. Everything that can refuse an upload without its bytes (no or bad credential,
+ * anonymous caller, content type, declared length over the route's limit) runs in `onRequest`, before one byte
+ * of the body is read; a refused body is left unread and the connection closed after the answer. Accepted
+ * bodies are buffered (the package validator needs the whole ZIP) under a hard cap counted while reading.
+ * Registered as an encapsulated plugin, so the raw-body parsers and error handling do not leak into the rest
+ * of the server.
  */
 export async function registerUploadRoutes(app: FastifyInstance, routes: readonly UploadRoute[], options: RegisterUploadRoutesOptions): Promise<void> {
   await app.register(async (scope) => {
     const types = [...new Set(routes.flatMap((route) => route.contentTypes))];
+    const principals = new WeakMap<FastifyRequest, Principal>();
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(types, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(types, (request, payload, done) => {
+      readBodyWithCap(payload, request.routeOptions.bodyLimit ?? 0).then(
+        (body) => done(null, body),
+        (error: Error) => done(error, undefined),
+      );
+    });
 
     const fail = (reply: FastifyReply, error: unknown) => {
       if (isPlatformError(error)) {
         return reply.code(error.httpStatus).send({ errcode: error.code, error: error.message, data: error.details ?? null });
       }
+      if (error instanceof UploadTooLargeError) return reply.code(413).send(tooLargeEnvelope(error.limit));
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 413) return reply.code(413).send({ errcode: 'BAD_USER_INPUT', error: 'The upload is too large', data: { reason: 'PAYLOAD_TOO_LARGE' } });
       if (status === 415) {
@@ -46,9 +70,30 @@ export async function registerUploadRoutes(app: FastifyInstance, routes: readonl
         method: route.method,
         url: route.path,
         bodyLimit: route.bodyLimit,
+        onRequest: async (request, reply) => {
+          let principal: Principal;
+          try {
+            principal = await options.authenticate(request.headers);
+            if (principal.kind === 'anonymous') throw new UnauthenticatedError('Sign in to upload');
+          } catch (error) {
+            if (!isPlatformError(error)) throw error;
+            return refuseUnreadBody(request, reply, error.httpStatus, { errcode: error.code, error: error.message, data: error.details ?? null });
+          }
+          const type = mediaType(request.headers['content-type']);
+          if (!route.contentTypes.includes(type)) {
+            return refuseUnreadBody(request, reply, 415, {
+              errcode: 'BAD_USER_INPUT',
+              error: `Send the raw bytes with Content-Type ${route.contentTypes.join(', ')}`,
+              data: { reason: 'UNSUPPORTED_MEDIA_TYPE', contentType: type || null },
+            });
+          }
+          if ((declaredLength(request) ?? 0) > route.bodyLimit) return refuseUnreadBody(request, reply, 413, tooLargeEnvelope(route.bodyLimit));
+          principals.set(request, principal);
+        },
         handler: async (request, reply) => {
           try {
-            const principal = await options.authenticate(request.headers);
+            const principal = principals.get(request);
+            if (!principal) throw new UnauthenticatedError('Sign in to upload');
             const params = request.params as Record<string, string>;
             const query = request.query as Record<string, unknown>;
             const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

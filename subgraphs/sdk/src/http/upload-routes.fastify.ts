@@ -1,5 +1,14 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { isPlatformError, type Principal } from '@grove/platform';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  declaredLength,
+  isPlatformError,
+  readBodyWithCap,
+  refuseUnreadBody,
+  tooLargeEnvelope,
+  UnauthenticatedError,
+  UploadTooLargeError,
+  type Principal,
+} from '@grove/platform';
 import type { SdkUploadRoute } from './upload.handlers';
 
 export type HeaderBag = Record<string, string | string[] | undefined>;
@@ -20,10 +29,18 @@ function queryValues(query: unknown): Record<string, string | undefined> {
   return out;
 }
 
+function mediaType(value: unknown): string {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return (typeof raw === 'string' ? raw : '').split(';', 1)[0].trim().toLowerCase();
+}
+
 /**
- * Mounts the sdk upload routes on a fastify server: raw bodies (buffered up to the route's body limit), caller
- * from `authenticate`, answers in the REST envelope `{ errcode, error, data }`. Registered as an encapsulated
- * plugin so the raw-body parser and error handling do not leak into the rest of the server.
+ * Mounts the sdk upload routes on a fastify server: caller from `authenticate`, answers in the REST envelope
+ * `{ errcode, error, data }`. Credential, anonymous caller, content type and declared length are checked in
+ * `onRequest`, before the body is read (a refused body is left unread and the connection closed after the
+ * answer); accepted bodies are buffered (the services validate whole ZIPs) under a hard cap counted while
+ * reading. Registered as an encapsulated plugin so the raw-body parser and error handling do not leak into
+ * the rest of the server.
  */
 export async function registerSdkUploadRoutes(
   app: FastifyInstance,
@@ -32,8 +49,14 @@ export async function registerSdkUploadRoutes(
 ): Promise<void> {
   await app.register(async (scope) => {
     const types = [...new Set(routes.flatMap((route) => route.contentTypes))];
+    const principals = new WeakMap<FastifyRequest, Principal>();
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(types, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(types, (request, payload, done) => {
+      readBodyWithCap(payload, request.routeOptions.bodyLimit ?? 0).then(
+        (body) => done(null, body),
+        (error: Error) => done(error, undefined),
+      );
+    });
 
     const fail = (reply: FastifyReply, error: unknown) => {
       if (isPlatformError(error)) {
@@ -41,6 +64,7 @@ export async function registerSdkUploadRoutes(
           .code(error.httpStatus)
           .send({ errcode: error.code, error: error.message, data: error.details ?? null });
       }
+      if (error instanceof UploadTooLargeError) return reply.code(413).send(tooLargeEnvelope(error.limit));
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 413)
         return reply
@@ -69,9 +93,30 @@ export async function registerSdkUploadRoutes(
         method: route.method,
         url: route.path,
         bodyLimit: route.bodyLimit,
+        onRequest: async (request, reply) => {
+          let principal: Principal;
+          try {
+            principal = await options.authenticate(request.headers);
+            if (principal.kind === 'anonymous') throw new UnauthenticatedError('Sign in to upload');
+          } catch (error) {
+            if (!isPlatformError(error)) throw error;
+            return refuseUnreadBody(request, reply, error.httpStatus, { errcode: error.code, error: error.message, data: error.details ?? null });
+          }
+          const type = mediaType(request.headers['content-type']);
+          if (!route.contentTypes.includes(type)) {
+            return refuseUnreadBody(request, reply, 415, {
+              errcode: 'BAD_USER_INPUT',
+              error: `Send the raw bytes with Content-Type ${route.contentTypes.join(', ')}`,
+              data: { reason: 'UNSUPPORTED_MEDIA_TYPE', contentType: type || null },
+            });
+          }
+          if ((declaredLength(request) ?? 0) > route.bodyLimit) return refuseUnreadBody(request, reply, 413, tooLargeEnvelope(route.bodyLimit));
+          principals.set(request, principal);
+        },
         handler: async (request, reply) => {
           try {
-            const principal = await options.authenticate(request.headers);
+            const principal = principals.get(request);
+            if (!principal) throw new UnauthenticatedError('Sign in to upload');
             const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
             const contentType = request.headers['content-type'];
             const result = await route.handle(principal, body, {
