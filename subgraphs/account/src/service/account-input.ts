@@ -1,3 +1,4 @@
+import { passwordWeakness } from './password-strength';
 import { BadUserInputError, OperatorRole, OrgRole } from '@grove/platform';
 import { z } from 'zod';
 import { OrganizationStatus } from '../store/organization.model';
@@ -41,7 +42,11 @@ export const passwordField = z
   .min(10, 'must be at least 10 characters')
   .max(128, 'must be at most 128 characters')
   .regex(/\p{L}/u, 'must contain a letter')
-  .regex(/\d/, 'must contain a digit');
+  .regex(/\d/, 'must contain a digit')
+  .superRefine((password, ctx) => {
+    const weakness = password.length <= 128 ? passwordWeakness(password) : null;
+    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+  });
 
 const displayNameField = z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters');
 const idField = z.string().trim().min(1, 'is required').max(100, 'is too long');
