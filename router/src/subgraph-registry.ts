@@ -10,11 +10,10 @@ import { createDomainSubgraphFromEnv } from '@grove/domain';
 import {
   createLicenseGuard,
   createLicenseSubgraph,
-  DocumentCountUsageSource,
   licenseEnvSchema,
   licensePublicKeyFromConfig,
   type LicenseGuard,
-  type LicenseUsageSource,
+  type LicenseGuardOptions,
 } from '@grove/license';
 import { CONCURRENT_GRAY_RELEASES_FILTER, createRuleEngineSubgraphFromEnv, ReleasePlanModel } from '@grove/rule-engine';
 import { createSdkSubgraphFromEnv } from '@grove/sdk';
@@ -33,22 +32,24 @@ export interface RegisteredSubgraphModule extends SubgraphModule {
  */
 export type SubgraphFactory = (runtime: PlatformRuntime, env: EnvSource) => Promise<RegisteredSubgraphModule>;
 
-/** How much of each licensed resource exists; counted from the owning domains' collections. */
-export function licenseUsage(runtime: PlatformRuntime): LicenseUsageSource {
-  return new DocumentCountUsageSource(runtime.documents, {
-    miniPrograms: { model: MiniProgramModel },
-    hostApps: { model: HostAppModel },
-    concurrentGrayReleases: { model: ReleasePlanModel, filter: CONCURRENT_GRAY_RELEASES_FILTER },
-    organizations: { model: OrganizationModel, filter: { status: OrganizationStatus.APPROVED } },
-  });
-}
+/** The limits each domain owns, and which of its documents hold a unit (reconciled against the capacity ledger). */
+const OWNED_LIMITS = {
+  account: { organizations: { model: OrganizationModel, filter: { status: OrganizationStatus.APPROVED } } },
+  'app-manage': { miniPrograms: { model: MiniProgramModel }, hostApps: { model: HostAppModel } },
+  'rule-engine': { concurrentGrayReleases: { model: ReleasePlanModel, filter: CONCURRENT_GRAY_RELEASES_FILTER } },
+} satisfies Record<string, LicenseGuardOptions['owned']>;
 
-/** The license in force (installed or the built-in evaluation one) guarding creations in any domain. */
-function licenseGuard(runtime: PlatformRuntime, env: EnvSource): LicenseGuard {
-  return createLicenseGuard(runtime, {
+/**
+ * The license guard of one owning domain: the license in force from the shared store and an atomic claim on its
+ * limits (ADR 0005); reconciled with the domain's data before the platform serves.
+ */
+async function licenseGuard(runtime: PlatformRuntime, env: EnvSource, domain: keyof typeof OWNED_LIMITS): Promise<LicenseGuard> {
+  const guard = createLicenseGuard(runtime, {
     publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)),
-    usage: licenseUsage(runtime),
+    owned: OWNED_LIMITS[domain],
   });
+  await guard.reconcile();
+  return guard;
 }
 
 /**
@@ -56,16 +57,12 @@ function licenseGuard(runtime: PlatformRuntime, env: EnvSource): LicenseGuard {
  * distributed mode). Adding a domain is one line here, then `npm run compose`.
  */
 export const subgraphFactories: Readonly<Record<string, SubgraphFactory>> = {
-  account: (runtime, env) =>
-    createAccountSubgraph(runtime, accountSettingsFromConfig(loadConfig(accountEnvSchema, env)), { license: licenseGuard(runtime, env) }),
-  license: (runtime, env) =>
-    createLicenseSubgraph(runtime, {
-      publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)),
-      usage: licenseUsage(runtime),
-    }),
-  'app-manage': (runtime, env) => createAppManageSubgraphFromEnv(runtime, env, licenseGuard(runtime, env)),
+  account: async (runtime, env) =>
+    createAccountSubgraph(runtime, accountSettingsFromConfig(loadConfig(accountEnvSchema, env)), { license: await licenseGuard(runtime, env, 'account') }),
+  license: (runtime, env) => createLicenseSubgraph(runtime, { publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)) }),
+  'app-manage': async (runtime, env) => createAppManageSubgraphFromEnv(runtime, env, await licenseGuard(runtime, env, 'app-manage')),
   domain: (runtime, env) => createDomainSubgraphFromEnv(runtime, env),
-  'rule-engine': (runtime, env) => createRuleEngineSubgraphFromEnv(runtime, env, licenseGuard(runtime, env)),
+  'rule-engine': async (runtime, env) => createRuleEngineSubgraphFromEnv(runtime, env, await licenseGuard(runtime, env, 'rule-engine')),
   sdk: (runtime, env) => createSdkSubgraphFromEnv(runtime, env),
 };
 

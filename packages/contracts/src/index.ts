@@ -4,3 +4,4 @@ export * from './rule-engine.events';
 export * from './domain.events';
 export * from './sdk.events';
 export * from './mini-program-ownership';
+export * from './license';

@@ -11,7 +11,7 @@ import {
   signedDocument,
   type Harness,
 } from './license.test-support';
-import { LicenseInstallationModel } from './store/license-installation.model';
+import { LicenseInstallationModel } from '@grove/contracts';
 
 /**
  * Every operation of the license subgraph, executed through the built schema for each principal,

@@ -19,7 +19,7 @@ import {
   signedDocument,
   type Harness,
 } from './license.test-support';
-import { LicenseInstallationModel } from './store/license-installation.model';
+import { LicenseInstallationModel } from '@grove/contracts';
 
 const { admin, reviewer } = principals;
 

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
+import { ActiveLicenseReader, createLicenseGuard, EVALUATION_PUBLIC_KEY_PEM, type LicenseGuard } from '@grove/contracts';
 import { buildSubgraph, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
-import { assertLicensePublicKey, EVALUATION_PUBLIC_KEY_PEM } from './license';
 import { LicenseResolver } from './resolvers/license.resolver';
-import { ActiveLicenseReader } from './service/active-license.reader';
-import { LicenseGuard } from './service/license-guard';
 import { LicenseService } from './service/license.service';
-import type { LicenseUsageSource } from './service/license-usage';
+import { LedgerUsageSource, type LicenseUsageSource } from './service/license-usage';
 import { LicenseInstallationStore } from './store/license-installation.store';
 
 export const LICENSE_SUBGRAPH_NAME = 'license';
@@ -13,8 +11,8 @@ export const LICENSE_SUBGRAPH_NAME = 'license';
 export interface LicenseOptions {
   /** Ed25519 public key (PEM) licenses must be signed with; default the evaluation key. */
   publicKeyPem?: string;
-  /** Current counts of the limited things. */
-  usage: LicenseUsageSource;
+  /** Current counts of the limited things; default the capacity ledger the owning services claim from. */
+  usage?: LicenseUsageSource;
 }
 
 export interface LicenseSubgraphOptions extends LicenseOptions {
@@ -23,18 +21,10 @@ export interface LicenseSubgraphOptions extends LicenseOptions {
 }
 
 export interface LicenseSubgraph extends SubgraphModule {
-  /** For other domains in this process: call before creating limited things or changing anything. */
+  /** The license in force over this runtime's store (the owning domains build their own with `createLicenseGuard`). */
   guard: LicenseGuard;
   /** The domain service, for in-process callers and tests (authorization is inside each method). */
   service: LicenseService;
-}
-
-/**
- * A LicenseGuard over the shared documents store, for domains running in another process than the
- * license subgraph (distributed mode): it reads the same installation history.
- */
-export function createLicenseGuard(runtime: PlatformRuntime, options: LicenseOptions): LicenseGuard {
-  return new LicenseGuard(createReader(runtime, options.publicKeyPem), options.usage);
 }
 
 /** Assembles store, service, guard and resolvers of the license subgraph over a platform runtime. */
@@ -44,9 +34,10 @@ export async function createLicenseSubgraph(
 ): Promise<LicenseSubgraph> {
   const publicKeyPem = options.publicKeyPem ?? EVALUATION_PUBLIC_KEY_PEM;
   const store = new LicenseInstallationStore(runtime.documents);
-  const reader = createReader(runtime, publicKeyPem);
-  const service = new LicenseService(store, reader, options.usage, publicKeyPem, options.clock);
-  const guard = new LicenseGuard(reader, options.usage);
+  const guard = createLicenseGuard(runtime, { publicKeyPem, clock: options.clock }); // checks the key
+  const logger = runtime.logger.child({ subgraph: LICENSE_SUBGRAPH_NAME, component: 'license' });
+  const reader = new ActiveLicenseReader(runtime.documents, publicKeyPem, logger);
+  const service = new LicenseService(store, reader, options.usage ?? new LedgerUsageSource(runtime.documents), publicKeyPem, options.clock);
 
   const module = await buildSubgraph({
     name: LICENSE_SUBGRAPH_NAME,
@@ -54,13 +45,4 @@ export async function createLicenseSubgraph(
     instances: [new LicenseResolver(service)],
   });
   return { ...module, guard, service, ready: () => runtime.documents.ping() };
-}
-
-function createReader(
-  runtime: PlatformRuntime,
-  publicKeyPem = EVALUATION_PUBLIC_KEY_PEM,
-): ActiveLicenseReader {
-  assertLicensePublicKey(publicKeyPem); // a wrong key is a startup error, not a per-request one
-  const logger = runtime.logger.child({ subgraph: LICENSE_SUBGRAPH_NAME, component: 'license' });
-  return new ActiveLicenseReader(new LicenseInstallationStore(runtime.documents), publicKeyPem, logger);
 }

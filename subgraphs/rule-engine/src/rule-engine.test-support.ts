@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { MINI_PROGRAM_EVENTS_TOPIC } from '@grove/contracts';
-import { ANONYMOUS, LicenseLimitExceededError, newId, randomToken, silentLogger, type OperatorRole, type OrgRole, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
+import {
+  createLicenseGuard,
+  generateLicenseKeyPair,
+  LicenseInstallationModel,
+  MINI_PROGRAM_EVENTS_TOPIC,
+  signLicense,
+  type LicenseGuard,
+  type LicenseLimitName,
+} from '@grove/contracts';
+import { ANONYMOUS, newId, randomToken, silentLogger, type OperatorRole, type OrgRole, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { RuleEngineSettings } from './config';
@@ -60,19 +68,39 @@ export async function createHarness(
 }
 
 /**
- * A license guard with a fixed cap on concurrent gray releases, counting usage the way the license subgraph's
- * DocumentCountUsageSource is configured to (ReleasePlanModel + CONCURRENT_GRAY_RELEASES_FILTER).
+ * The real license guard (@grove/contracts) over the harness's store, under a license signed for the test that caps
+ * concurrent gray releases at `cap`; `checks` counts claims.
  */
 export function cappedLicense(h: () => Harness, cap: number): GrayReleaseLicenseGuard & { checks: number } {
-  const guard = {
+  let guard: Promise<LicenseGuard> | undefined;
+  const load = () =>
+    (guard ??= (async () => {
+      const vendor = generateLicenseKeyPair();
+      const payload = {
+        licenseId: `test-${newId()}`,
+        licensee: 'rule-engine tests',
+        issuedAt: new Date().toISOString(),
+        expiresAt: null,
+        limits: { miniPrograms: null, hostApps: null, concurrentGrayReleases: cap, organizations: null },
+      };
+      const document = JSON.stringify(signLicense(payload, vendor.privateKeyPem));
+      await h().runtime.documents.collection(LicenseInstallationModel).insertOne({ licenseId: payload.licenseId, licensee: payload.licensee, document, installedBy: 'test' });
+      return createLicenseGuard(h().runtime, {
+        publicKeyPem: vendor.publicKeyPem,
+        owned: { concurrentGrayReleases: { model: ReleasePlanModel, filter: CONCURRENT_GRAY_RELEASES_FILTER } },
+      });
+    })());
+  const capped = {
     checks: 0,
-    async assertCanCreate(limit: 'concurrentGrayReleases') {
-      guard.checks++;
-      const used = await h().runtime.documents.collection(ReleasePlanModel).count(CONCURRENT_GRAY_RELEASES_FILTER);
-      if (used >= cap) throw new LicenseLimitExceededError(`The license allows ${cap} concurrent gray releases`, { limit, max: cap, used });
+    async claim<T>(limit: LicenseLimitName, holderId: string, create: () => Promise<T>): Promise<T> {
+      capped.checks++;
+      return (await load()).claim(limit, holderId, create);
+    },
+    async release(limit: LicenseLimitName, holderId: string): Promise<void> {
+      await (await load()).release(limit, holderId);
     },
   };
-  return guard;
+  return capped;
 }
 
 export function newAppId(): string {

@@ -1,3 +1,4 @@
+import type { LicenseCapacity } from '@grove/contracts';
 import {
   ConflictError,
   ForbiddenError,
@@ -32,10 +33,7 @@ export interface OrganizationPage {
  * APPROVED ⇄ frozen. Each transition is one conditional update; an illegal one is CONFLICT and writes nothing.
  */
 /** The license guard (from the license subgraph) as this service needs it. */
-export interface OrganizationLicenseGuard {
-  /** Throws LicenseLimitExceededError when the license allows no further approved organization. */
-  assertCanCreate(limit: 'organizations'): Promise<void>;
-}
+export type OrganizationLicenseGuard = Pick<LicenseCapacity, 'claim'>;
 
 export class OrganizationService {
   constructor(
@@ -78,14 +76,16 @@ export class OrganizationService {
     const orgId = parseInput(idField, id);
     const { user } = await this.access.requireOperator(p, Permission.ORG_REVIEW);
     // Approved organizations are what the license counts; rejections and reads stay possible past the limit.
-    await this.license?.assertCanCreate('organizations');
-    const org = await this.guarded(
-      orgId,
-      { status: OrganizationStatus.PENDING },
-      { status: OrganizationStatus.APPROVED, reviewedBy: user._id, reviewedAt: new Date() },
-      ['rejectionReason'],
-      'approved',
-    );
+    const approve = () =>
+      this.guarded(
+        orgId,
+        { status: OrganizationStatus.PENDING },
+        { status: OrganizationStatus.APPROVED, reviewedBy: user._id, reviewedAt: new Date() },
+        ['rejectionReason'],
+        'approved',
+      );
+    // The organization holds the unit from approval on; a refused transition gives it back.
+    const org = this.license ? await this.license.claim('organizations', orgId, approve) : await approve();
     await this.publish('organization.approved', org, user._id);
     return toOrganizationView(org);
   }

@@ -125,7 +125,7 @@ describe('HostAppService', () => {
     const asked: string[] = [];
     h = await createHarness({
       license: {
-        assertCanCreate: async (limit) => {
+        claim: async (limit) => {
           asked.push(limit);
           throw new LicenseLimitExceededError(`The license allows no more ${limit}`);
         },

@@ -52,12 +52,11 @@ export class HostAppService {
     requireUser(p);
     const data = parseInput(createHostAppSchema, input);
     const user = requireOrgPermission(p, data.orgId, Permission.HOSTAPP_MANAGE);
-    await this.options.license?.assertCanCreate('hostApps');
     const id = newId();
     const secret = randomToken(SECRET_BYTES);
     let hostApp: HostAppModel;
     try {
-      hostApp = await this.hostApps.insert({
+      const insert = () => this.hostApps.insert({
         _id: id,
         ...data,
         sdkKey: newSdkKey(),
@@ -67,6 +66,7 @@ export class HostAppService {
         secretRotatedAt: new Date(),
         createdBy: user.userId,
       });
+      hostApp = this.options.license ? await this.options.license.claim('hostApps', id, insert) : await insert();
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError('This organization already has a host app with that name', { field: 'name' });
       throw error;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { LicenseCapacity } from '@grove/contracts';
 import {
   BadUserInputError,
   ConflictError,
@@ -26,10 +27,8 @@ import {
 import { newAppId } from './app-id';
 import { detectImageType } from './image-type';
 
-export interface LicenseGuard {
-  /** Throws LicenseLimitExceededError when the license does not allow another one. */
-  assertCanCreate(limit: 'miniPrograms' | 'hostApps'): Promise<void>;
-}
+/** The license capacity (@grove/contracts): creating a mini-program or host app claims one unit atomically. */
+export type LicenseGuard = Pick<LicenseCapacity, 'claim'>;
 
 export interface MiniProgramPage {
   items: MiniProgramView[];
@@ -52,10 +51,12 @@ export class MiniProgramService {
     requireUser(p);
     const data = parseInput(createMiniProgramSchema, input);
     const user = requireOrgPermission(p, data.orgId, Permission.MINIPROGRAM_WRITE);
-    await this.options.license?.assertCanCreate('miniPrograms');
+    const appId = newAppId();
+    const insert = () => this.apps.insert({ ...data, appId, createdBy: user.userId });
     let app: MiniProgramModel;
     try {
-      app = await this.apps.insert({ ...data, appId: newAppId(), createdBy: user.userId });
+      // The app id holds the license unit; a failed insert gives it back.
+      app = this.options.license ? await this.options.license.claim('miniPrograms', appId, insert) : await insert();
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError('This organization already has a mini-program with that name', { field: 'name' });
       throw error;

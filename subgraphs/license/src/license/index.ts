@@ -1,11 +1,25 @@
-export * from './license.schema';
+// The license format, verification and limits live in @grove/contracts so every service that creates
+// limited things can read the license itself (ADR 0005); re-exported here for the CLI and older callers.
 export {
+  assertLicenseActive,
   assertLicensePublicKey,
   canonicalPayload,
+  checkLimit,
+  EVALUATION_LICENSE,
+  EVALUATION_PUBLIC_KEY_PEM,
   generateLicenseKeyPair,
+  isLicenseExpired,
+  LICENSE_LIMIT_NAMES,
+  licenseDocumentSchema,
+  licenseLimitsSchema,
+  licensePayloadSchema,
+  loadEvaluationLicense,
   signLicense,
   verifyLicense,
+  type LicenseDocument,
   type LicenseKeyPair,
-} from './license.signature';
-export { assertLicenseActive, checkLimit, isLicenseExpired } from './license.limits';
-export { EVALUATION_LICENSE, EVALUATION_PUBLIC_KEY_PEM, loadEvaluationLicense } from './evaluation-license';
+  type LicenseLimitName,
+  type LicenseLimits,
+  type LicensePayload,
+  type LicenseUsage,
+} from '@grove/contracts';

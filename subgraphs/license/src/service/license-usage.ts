@@ -1,9 +1,9 @@
+import { LicenseCapacityLedger, type LicenseLimitName } from '@grove/contracts';
 import type { BaseDocument, DocumentStore, Filter, ModelClass } from '@grove/platform';
-import type { LicenseLimitName } from '../license';
 
 /**
- * How many of a limited thing exist now. Implemented by the domains that own them (app-manage for
- * mini-programs and host apps, the release domain for gray releases, account for organizations).
+ * How many of a limited thing are in use, for the license query. Default: the capacity ledger the owning
+ * services claim from (LedgerUsageSource), the same numbers their guards enforce in any deployment.
  */
 export interface LicenseUsageSource {
   count(limit: LicenseLimitName): Promise<number>;
@@ -34,5 +34,22 @@ export class DocumentCountUsageSource implements LicenseUsageSource {
     if (!counter)
       return Promise.reject(new Error(`No usage counter is configured for the license limit ${limit}`));
     return this.documents.collection(counter.model).count(counter.filter ?? {});
+  }
+}
+
+/** Usage as the owning services' guards count it: the ledger's counters in the shared documents store. */
+export class LedgerUsageSource implements LicenseUsageSource {
+  private readonly ledger: LicenseCapacityLedger;
+
+  constructor(documents: DocumentStore) {
+    this.ledger = new LicenseCapacityLedger(documents);
+  }
+
+  tracks(): boolean {
+    return true;
+  }
+
+  count(limit: LicenseLimitName): Promise<number> {
+    return this.ledger.used(limit);
   }
 }

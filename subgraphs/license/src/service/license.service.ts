@@ -16,7 +16,7 @@ import {
   type LicensePayload,
 } from '../license';
 import type { LicenseInstallationStore } from '../store/license-installation.store';
-import type { ActiveLicense, ActiveLicenseReader, LicenseSource } from './active-license.reader';
+import type { ActiveLicense, ActiveLicenseReader, LicenseSource } from '@grove/contracts';
 import type { LicenseUsageSource } from './license-usage';
 
 export interface LicenseLimitView {

@@ -1,5 +1,5 @@
 import type { DocumentCollection, DocumentStore, NewDocument } from '@grove/platform';
-import { LicenseInstallationModel } from './license-installation.model';
+import { LicenseInstallationModel } from '@grove/contracts';
 
 export interface NewInstallation {
   licenseId: string;

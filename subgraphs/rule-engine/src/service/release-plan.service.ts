@@ -7,7 +7,7 @@ import {
   type Principal,
   type Update,
 } from '@grove/platform';
-import type { MiniProgramAccess, MiniProgramOwnership } from '@grove/contracts';
+import type { LicenseCapacity, MiniProgramAccess, MiniProgramOwnership } from '@grove/contracts';
 import {
   RUNNING_PLAN_STATES,
   canApply,
@@ -32,10 +32,8 @@ import { RuleEngineEventType, type RuleEngineEvents } from './rule-engine-events
 import { idField, parseInput, startReleasePlanSchema } from './rule-engine-input';
 import { toReleasePlanView, type ReleasePlanView } from './views';
 
-export interface GrayReleaseLicenseGuard {
-  /** Throws LicenseLimitExceededError when the license allows no further concurrent gray release. */
-  assertCanCreate(limit: 'concurrentGrayReleases'): Promise<void>;
-}
+/** The license capacity (@grove/contracts): a running plan holds one concurrent gray release until it ends. */
+export type GrayReleaseLicenseGuard = Pick<LicenseCapacity, 'claim' | 'release'>;
 
 /** What the SDK runtime serves a device: the gray version of the running plan. */
 export interface GrayChoice {
@@ -124,11 +122,11 @@ export class ReleasePlanService {
       });
     }
     if (await this.store.livePlan(app.appId)) throw this.alreadyRunning();
-    await this.license?.assertCanCreate('concurrentGrayReleases');
+    const planId = newId();
     let plan: ReleasePlanModel;
     try {
-      plan = await this.store.insertPlan({
-        _id: newId(),
+      const insert = () => this.store.insertPlan({
+        _id: planId,
         appId: app.appId,
         orgId: app.orgId,
         grayVersionId: data.grayVersionId,
@@ -139,6 +137,7 @@ export class ReleasePlanService {
         startedBy: user.userId,
         updatedBy: user.userId,
       });
+      plan = this.license ? await this.license.claim('concurrentGrayReleases', planId, insert) : await insert();
     } catch (error) {
       // Another plan took the app's live slot between the check above and this insert.
       if (error instanceof ConflictError) throw this.alreadyRunning();
@@ -254,6 +253,8 @@ export class ReleasePlanService {
     if (action === 'fail') Object.assign(update.$set!, { failedAt: now, failureReason: failureReason ?? 'refused' });
     if (!RUNNING_PLAN_STATES.includes(next.state)) update.$unset = { ...update.$unset, liveSlot: '' };
     const updated = await this.store.transitionPlan(current._id, { state: current.state, percentage: current.percentage }, update);
+    // A plan that stops running (COMPLETED, REVERTED, FAILED) frees its concurrent gray release.
+    if (updated && !RUNNING_PLAN_STATES.includes(updated.state)) await this.license?.release('concurrentGrayReleases', updated._id);
     if (updated) await this.emit(EVENT_BY_ACTION[action], updated, actorId);
     return updated;
   }

@@ -46,11 +46,14 @@ export function checkLimit(
   if (current === undefined || !Number.isInteger(current) || current < 0) {
     throw new TypeError(`checkLimit needs the current ${limitName} count as a non-negative integer`);
   }
-  if (current + 1 > max) {
-    throw new LicenseLimitExceededError(`The license allows at most ${max} ${LABELS[limitName]}`, {
-      limit: limitName,
-      max,
-      current,
-    });
-  }
+  if (current + 1 > max) throw limitExceeded(limitName, max, current);
+}
+
+/** The error every refused creation carries: stable code LICENSE_LIMIT_EXCEEDED, details naming the limit. */
+export function limitExceeded(limitName: LicenseLimitName, max: number, current: number): LicenseLimitExceededError {
+  return new LicenseLimitExceededError(`The license allows at most ${max} ${LABELS[limitName]}`, {
+    limit: limitName,
+    max,
+    current,
+  });
 }

@@ -1,7 +1,8 @@
-import type { PlatformRuntime } from '@grove/platform';
-import { loadEvaluationLicense, verifyLicense, type LicensePayload } from '../license';
-import type { LicenseInstallationModel } from '../store/license-installation.model';
-import type { LicenseInstallationStore } from '../store/license-installation.store';
+import type { DocumentCollection, DocumentStore, Logger } from '@grove/platform';
+import { loadEvaluationLicense } from './evaluation-license';
+import { LicenseInstallationModel } from './license-installation.model';
+import type { LicensePayload } from './license.schema';
+import { verifyLicense } from './license.signature';
 
 export const LicenseSource = { INSTALLED: 'INSTALLED', EVALUATION: 'EVALUATION' } as const;
 export type LicenseSource = (typeof LicenseSource)[keyof typeof LicenseSource];
@@ -12,28 +13,31 @@ export interface ActiveLicense {
   installation?: LicenseInstallationModel;
 }
 
-type Logger = PlatformRuntime['logger'];
-
 const PAGE = 10;
 
 /**
  * The license in force: the newest installation whose document verifies with the configured public
  * key, else the built-in evaluation license. Read from the store on every call so every process of a
- * distributed deployment sees an installation at once (one indexed query in the usual case).
+ * distributed deployment sees an installation at once (one indexed query in the usual case). Lives in the
+ * contracts so every service that creates limited things can read the license itself (ADR 0005).
  */
 export class ActiveLicenseReader {
   private readonly evaluation = loadEvaluationLicense();
   private readonly reported = new Set<string>();
 
+  private readonly installations: DocumentCollection<LicenseInstallationModel>;
+
   constructor(
-    private readonly store: LicenseInstallationStore,
+    documents: DocumentStore,
     private readonly publicKeyPem: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.installations = documents.collection(LicenseInstallationModel);
+  }
 
   async active(): Promise<ActiveLicense> {
     for (let skip = 0; ; skip += PAGE) {
-      const batch = await this.store.newestFirst(skip, PAGE);
+      const batch = await this.installations.find({}, { sort: { createdAt: -1, _id: -1 }, skip, limit: PAGE });
       for (const installation of batch) {
         const payload = this.verify(installation);
         if (payload) return { payload, source: LicenseSource.INSTALLED, installation };

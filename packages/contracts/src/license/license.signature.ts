@@ -6,7 +6,6 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import stringify from 'fast-json-stable-stringify';
 import { BadUserInputError } from '@grove/platform';
 import {
   licenseDocumentSchema,
@@ -17,7 +16,26 @@ import {
 
 /** The bytes that are signed: JSON of the payload with object keys sorted at every level, no whitespace. */
 export function canonicalPayload(payload: LicensePayload): Buffer {
-  return Buffer.from(stringify(payload), 'utf8');
+  return Buffer.from(stableStringify(payload), 'utf8');
+}
+
+/**
+ * The spelling fast-json-stable-stringify produces (licenses already issued were signed over it): keys sorted,
+ * undefined members left out, non-finite numbers as null. Kept here so the format needs no extra dependency.
+ */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+    return JSON.stringify(value) ?? 'null';
+  }
+  const json = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof json === 'function') return stableStringify(json.call(value));
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : stableStringify(item))).join(',')}]`;
+  const members = Object.keys(value)
+    .sort()
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${stableStringify((value as Record<string, unknown>)[key])}`);
+  return `{${members.join(',')}}`;
 }
 
 export interface LicenseKeyPair {
