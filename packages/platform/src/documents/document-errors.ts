@@ -1,10 +1,13 @@
 import { mongoose } from '@typegoose/typegoose';
 import { BadUserInputError, ConflictError } from '../errors/platform-errors';
 
-/** Both drivers report a unique index violation with the same message and `details.fields`. */
-export function duplicateKeyError(collection: string, fields: string[]): ConflictError {
+/**
+ * Every driver reports a unique index violation with the same message and `details.fields`. The message names the
+ * fields, never the collection or the backend: it may reach a client when a service does not rephrase it.
+ */
+export function duplicateKeyError(_collection: string, fields: string[]): ConflictError {
   const what = fields.length > 0 ? fields.join(', ') : 'unique key';
-  return new ConflictError(`A ${collection} document with the same ${what} already exists`, { fields });
+  return new ConflictError(`Another record already has this ${what}`, { fields });
 }
 
 /**

@@ -27,6 +27,15 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 };
 
 /** Base class: every error a client may see. `details` must never carry backend names or secrets. */
+/**
+ * Clients find the offending inputs in `details.fields` (a list) on every error code; errors raised with a single
+ * `field` get the list too, so a console reads one shape whatever the service.
+ */
+function withFieldList(details?: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (!details || typeof details.field !== 'string' || Array.isArray(details.fields)) return details;
+  return { ...details, fields: [details.field] };
+}
+
 export class PlatformError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
@@ -34,7 +43,7 @@ export class PlatformError extends Error {
     super(message);
     this.name = new.target.name;
     this.code = code;
-    this.details = details;
+    this.details = withFieldList(details);
   }
   get httpStatus(): number {
     return HTTP_STATUS[this.code];
