@@ -4,7 +4,7 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { execute, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { ANONYMOUS, maskError, newId, type Logger, type SubgraphContext, type SubgraphModule } from '@grove/platform';
+import { ANONYMOUS, maskError, newId, type AuthorizationGate, type Logger, type SubgraphContext, type SubgraphModule } from '@grove/platform';
 import type { RouterContext } from './router-context';
 import { withSubgraphFetchSpan, type SubgraphFetchDeps } from './subgraph-fetch-span';
 
@@ -23,7 +23,7 @@ export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
 
   constructor(
     private readonly module: SubgraphModule,
-    private readonly deps: SubgraphFetchDeps & { logger: Logger },
+    private readonly deps: SubgraphFetchDeps & { logger: Logger; authorization?: AuthorizationGate },
   ) {
     super(module.schema);
     this.logger = deps.logger.child({ subgraph: module.name });
@@ -58,7 +58,7 @@ export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
       const requestId = newId();
       return { principal: ANONYMOUS, requestId, logger: this.logger.child({ requestId }) };
     }
-    return new EmbeddedSubgraphContext(router, this.module.name);
+    return new EmbeddedSubgraphContext(router, this.module.name, this.deps.authorization);
   }
 
   private document(query: string): { document?: DocumentNode; errors?: readonly GraphQLError[] } {
@@ -89,6 +89,7 @@ class EmbeddedSubgraphContext implements SubgraphContext {
   constructor(
     private readonly router: RouterContext,
     private readonly subgraph: string,
+    readonly authorization?: AuthorizationGate,
   ) {
     this.principal = router.principal;
     this.requestId = router.requestId;

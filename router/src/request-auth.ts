@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { ANONYMOUS, UnauthenticatedError, type Principal, type TokenService, type UserPrincipal } from '@grove/platform';
+import { ANONYMOUS, UnauthenticatedError, type AuthorizationGate, type Principal, type TokenService, type UserPrincipal } from '@grove/platform';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -7,24 +7,30 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * Verifies access tokens with a bounded cache of recent results. A console sends the same token on
  * every request for its lifetime, and signature checking is the costliest step of the router's own
  * work. The cache key is the whole token (so any change of bytes misses), and an entry lives at most
- * `maxAgeMs` and never past the token's own expiry; failures are never cached.
+ * `maxAgeMs` and never past the token's own expiry; failures are never cached. The revocation check
+ * (`authorization`, one KV read) runs on every call, cached signature or not.
  */
 export class AccessTokenVerifier {
   private readonly cache: LRUCache<string, UserPrincipal>;
+  private readonly authorization?: AuthorizationGate;
 
   constructor(
     private readonly tokens: TokenService,
-    options: { maxEntries?: number; maxAgeMs?: number } = {},
+    options: { maxEntries?: number; maxAgeMs?: number; authorization?: AuthorizationGate } = {},
   ) {
+    this.authorization = options.authorization;
     this.cache = new LRUCache({ max: options.maxEntries ?? 10_000, ttl: options.maxAgeMs ?? 60_000 });
   }
 
   async verify(token: string): Promise<UserPrincipal> {
-    const cached = this.cache.get(token);
-    if (cached) return cached;
-    const { principal, expiresAt } = await this.tokens.verifyAccessTokenWithExpiry(token);
-    const remaining = expiresAt - Date.now();
-    if (remaining > 0) this.cache.set(token, principal, { ttl: Math.min(remaining, this.cache.ttl) });
+    let principal = this.cache.get(token);
+    if (!principal) {
+      const verified = await this.tokens.verifyAccessTokenWithExpiry(token);
+      principal = verified.principal;
+      const remaining = verified.expiresAt - Date.now();
+      if (remaining > 0) this.cache.set(token, principal, { ttl: Math.min(remaining, this.cache.ttl) });
+    }
+    await this.authorization?.assertCurrent(principal);
     return principal;
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { ACCOUNT_SUBGRAPH_NAME, OrganizationModel, type AccountSubgraph } from '@grove/account';
 import { appManageEnvShape, LOCAL_SECRET_KEY_NAME, SecretCipher, type AppManageSubgraph } from '@grove/app-manage';
 import type { DomainSubgraph } from '@grove/domain';
 import type { RuleEngineSubgraph } from '@grove/rule-engine';
@@ -24,6 +25,7 @@ import {
   runtimeSourcesFromModules,
   sdkRuntimeEnvSchema,
   sdkRuntimeOptionsFromConfig,
+  type OrganizationFrozenSource,
   type RuntimeSources,
   type RuntimeRateLimits,
 } from '@grove/sdk-runtime';
@@ -40,6 +42,17 @@ const secretKeyEnvSchema = z
   });
 
 /**
+ * Whether an organization is frozen (issue 7 item 4), from account: its service when the module runs in this
+ * process, else its collection in the shared document store.
+ */
+export function organizationFrozenSource(runtime: PlatformRuntime, modules: SubgraphModule[]): OrganizationFrozenSource {
+  const account = modules.find((m) => m.name === ACCOUNT_SUBGRAPH_NAME) as AccountSubgraph | undefined;
+  if (account) return async (orgId) => (await account.services.organizations.reference(orgId))?.frozen === true;
+  const orgs = runtime.documents.collection(OrganizationModel);
+  return async (orgId) => (await orgs.findOne({ _id: orgId }))?.frozen === true;
+}
+
+/**
  * Where the runtime reads from: the in-process subgraph modules when all four are here (embedded mode), else
  * the owning subgraphs' collections in the shared document store (distributed mode).
  */
@@ -49,10 +62,11 @@ function runtimeSources(runtime: PlatformRuntime, modules: SubgraphModule[], env
   const ruleEngine = byName.get('rule-engine') as RuleEngineSubgraph | undefined;
   const domain = byName.get('domain') as DomainSubgraph | undefined;
   const sdk = byName.get('sdk') as SdkSubgraph | undefined;
-  if (appManage && ruleEngine && domain && sdk) return runtimeSourcesFromModules({ appManage, ruleEngine, domain, sdk });
+  const organizationFrozen = organizationFrozenSource(runtime, modules);
+  if (appManage && ruleEngine && domain && sdk) return runtimeSourcesFromModules({ appManage, ruleEngine, domain, sdk, organizationFrozen });
   // Same fallback as app-manage: outside production a key generated once under the shared DATA_DIR.
   const key = loadConfig(secretKeyEnvSchema, env).APP_SECRET_ENCRYPTION_KEY ?? loadOrCreateLocalSecret(runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME);
-  return runtimeSourcesFromDocuments(runtime.documents, { secretCipher: new SecretCipher(key) });
+  return runtimeSourcesFromDocuments(runtime.documents, { secretCipher: new SecretCipher(key), organizationFrozen });
 }
 
 /**

@@ -11,6 +11,7 @@ export {
   type RuntimeSdkConfig,
   type RuntimeSources,
   type RuntimeVersion,
+  type OrganizationFrozenSource,
 } from './runtime-sources';
 export {
   canonicalQuery,

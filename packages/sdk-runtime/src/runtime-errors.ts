@@ -16,6 +16,8 @@ export const RuntimeErrcode = {
   APPLET_NOT_LINKED: 'APPLET_NOT_LINKED',
   APPLET_DELISTED: 'APPLET_DELISTED',
   APPLET_FROZEN: 'APPLET_FROZEN',
+  /** The host app's or the mini-program's organization is frozen by an operator. */
+  ORGANIZATION_FROZEN: 'ORGANIZATION_FROZEN',
   /** A `versionId` asked for by the package download is neither the published nor the live gray version. */
   VERSION_UNAVAILABLE: 'VERSION_UNAVAILABLE',
   BASE_LIBRARY_NOT_FOUND: 'BASE_LIBRARY_NOT_FOUND',
@@ -40,6 +42,7 @@ export const RUNTIME_HTTP_STATUS: Record<RuntimeErrcode, number> = {
   APPLET_NOT_LINKED: 403,
   APPLET_DELISTED: 410,
   APPLET_FROZEN: 403,
+  ORGANIZATION_FROZEN: 403,
   VERSION_UNAVAILABLE: 410,
   BASE_LIBRARY_NOT_FOUND: 404,
   NOT_FOUND: 404,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
 import { SecretCipher } from '@grove/app-manage';
-import { AppManageTopic, DOMAIN_EVENTS_TOPIC, GLOBAL_SDK_CONFIG_SCOPE, RULE_ENGINE_EVENTS_TOPIC, SdkTopic } from '@grove/contracts';
+import { AccountTopic, AppManageTopic, DOMAIN_EVENTS_TOPIC, GLOBAL_SDK_CONFIG_SCOPE, RULE_ENGINE_EVENTS_TOPIC, SdkTopic } from '@grove/contracts';
 import type { DomainEvent, EventBus, Logger, Subscription } from '@grove/platform';
 import { RuntimeCache, type CacheCodec } from './runtime-cache';
 import {
@@ -30,6 +30,7 @@ export const RuntimeInvalidationTopic = {
   DOMAIN: DOMAIN_EVENTS_TOPIC,
   SDK_CONFIG: SdkTopic.CONFIG,
   SDK_BASE_LIBRARY: SdkTopic.BASE_LIBRARY,
+  ORGANIZATION: AccountTopic.ORGANIZATION,
 } as const;
 
 /** Everything the runtime needs about one mini-program, cached per app id (never per device). */
@@ -45,6 +46,7 @@ export const cacheKeys = {
   sdkKey: (sdkKey: string) => `sdkrt:sdkkey:${sdkKey}`,
   credentials: (hostAppId: string) => `sdkrt:cred:${hostAppId}`,
   applet: (appId: string) => `sdkrt:app:${appId}`,
+  organizationFrozen: (orgId: string) => `sdkrt:org-frozen:${orgId}`,
   link: (hostAppId: string, appId: string) => `sdkrt:link:${hostAppId}:${appId}`,
   config: (generation: number, hostAppId: string) => `sdkrt:config:g${generation}:${hostAppId}`,
   baseLibrary: (generation: number, platform: string, sdkVersion: string) => `sdkrt:baselib:g${generation}:${platform}:${sdkVersion}`,
@@ -121,6 +123,10 @@ export class RuntimeReadModel {
       await this.cache.invalidate([cacheKeys.config(await this.cache.generation(CONFIG_GENERATION), scope)]);
     });
     await on(T.SDK_BASE_LIBRARY, () => this.cache.bumpGeneration(BASE_LIBRARY_GENERATION));
+    await on(T.ORGANIZATION, async (event) => {
+      const orgId = stringOf(event.payload?.organizationId) ?? event.key;
+      if (orgId) await this.cache.invalidate([cacheKeys.organizationFrozen(orgId)]);
+    });
   }
 
   async close(): Promise<void> {
@@ -149,6 +155,11 @@ export class RuntimeReadModel {
 
   appletState(appId: string): Promise<AppletState> {
     return this.cache.get(cacheKeys.applet(appId), () => this.loadAppletState(appId));
+  }
+
+  /** Account's word, cached like the rest and dropped by `account.organization` events (frozen, unfrozen …). */
+  organizationFrozen(orgId: string): Promise<boolean> {
+    return this.cache.get(cacheKeys.organizationFrozen(orgId), () => this.sources.organizationFrozen(orgId));
   }
 
   isLinked(hostAppId: string, appId: string): Promise<boolean> {

@@ -23,11 +23,13 @@ import {
   sdkConfigSchema,
   selectBaseLibrary,
 } from '@grove/sdk';
-import type { RuntimeSources, RuntimeVersion } from './runtime-sources';
+import type { OrganizationFrozenSource, RuntimeSources, RuntimeVersion } from './runtime-sources';
 
 export interface DocumentRuntimeSourcesOptions {
   /** app-manage's cipher with the same key material (APP_SECRET_ENCRYPTION_KEY or the local secret). */
   secretCipher: SecretCipher;
+  /** Account's organization state (the router reads account's collection); without it no organization is frozen. */
+  organizationFrozen?: OrganizationFrozenSource;
 }
 
 /** Same lookback as the module-backed sources: how many recent versions tell "delisted" from "never released". */
@@ -66,6 +68,8 @@ export function runtimeSourcesFromDocuments(documents: DocumentStore, options: D
   const cipher = options.secretCipher;
 
   return {
+    organizationFrozen: options.organizationFrozen ?? (async () => false),
+
     async resolveCredentials(sdkKey) {
       if (typeof sdkKey !== 'string' || !SDK_KEY_PATTERN.test(sdkKey)) return null;
       const hostApp = await hostApps.findOne({ sdkKey });

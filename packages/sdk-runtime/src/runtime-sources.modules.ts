@@ -2,7 +2,7 @@ import type { AppManageServices, VersionView } from '@grove/app-manage';
 import type { DomainServices } from '@grove/domain';
 import type { RuleEngineServices } from '@grove/rule-engine';
 import type { SdkServices } from '@grove/sdk';
-import type { RuntimeSources, RuntimeVersion } from './runtime-sources';
+import type { OrganizationFrozenSource, RuntimeSources, RuntimeVersion } from './runtime-sources';
 
 /** The in-process subgraph modules (embedded mode); only their `services` are used. */
 export interface RuntimeSourceModules {
@@ -10,6 +10,8 @@ export interface RuntimeSourceModules {
   ruleEngine: { services: Pick<RuleEngineServices, 'plans' | 'rules'> };
   domain: { services: Pick<DomainServices, 'domains'> };
   sdk: { services: Pick<SdkServices, 'configs' | 'baseLibraries'> };
+  /** Account's organization state (the router passes the account module's); without it no organization is frozen. */
+  organizationFrozen?: OrganizationFrozenSource;
 }
 
 function toRuntimeVersion(v: VersionView): RuntimeVersion {
@@ -33,6 +35,8 @@ export function runtimeSourcesFromModules(modules: RuntimeSourceModules): Runtim
   const { configs, baseLibraries } = modules.sdk.services;
 
   return {
+    organizationFrozen: modules.organizationFrozen ?? (async () => false),
+
     async resolveCredentials(sdkKey) {
       const credentials = await hostApps.resolveSdkCredentials(sdkKey);
       return credentials ? { ...credentials, sdkKey } : null;

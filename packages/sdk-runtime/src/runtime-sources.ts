@@ -85,4 +85,9 @@ export interface RuntimeSources {
   effectiveConfig(hostAppId: string): Promise<RuntimeSdkConfig>;
   /** Newest base library compatible with the SDK version, else the newest for the platform; null when none. */
   baseLibrary(sdkVersion: string, platform: string): Promise<RuntimeBaseLibrary | null>;
+  /** True when the organization is frozen: its host apps and mini-programs are refused (ORGANIZATION_FROZEN). */
+  organizationFrozen(orgId: string): Promise<boolean>;
 }
+
+/** The account subgraph's answer to "is this organization frozen?", supplied by the mounting server. */
+export type OrganizationFrozenSource = (orgId: string) => Promise<boolean>;

@@ -158,6 +158,9 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     }
     if (claim === 'saturated') throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Too many requests to check for replays; retry shortly');
     if (!credentials.enabled) throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
+    if (await readModel.organizationFrozen(credentials.orgId)) {
+      throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "The host app's organization is frozen");
+    }
     await deps.limits?.consumeHostApp(credentials.hostAppId);
     callers.set(request, credentials);
   }
@@ -176,6 +179,9 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       throw new RuntimeError(RuntimeErrcode.APPLET_NOT_LINKED, 'This mini-program is not linked to the host app');
     }
     if (state.applet.status === 'FROZEN') throw new RuntimeError(RuntimeErrcode.APPLET_FROZEN, 'This mini-program is frozen');
+    if (await readModel.organizationFrozen(state.applet.orgId)) {
+      throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "This mini-program's organization is frozen");
+    }
     return state as AppletState & { applet: NonNullable<AppletState['applet']> };
   }
 

@@ -6,6 +6,7 @@ import { OrganizationResolver } from './resolvers/organization.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { AccountAccess } from './service/account-access';
+import { AuthorizationRevocations } from './service/authorization-revocations';
 import { AccountEvents } from './service/account-events';
 import { IdentityService, type BootstrapResult } from './service/identity.service';
 import { InvitationRedeemer } from './service/invitation-redeemer';
@@ -50,7 +51,8 @@ export async function createAccountSubgraph(
   const invitations = new InvitationStore(runtime.documents);
   const sessionStore = new SessionStore(runtime.documents);
 
-  const events = new AccountEvents(runtime.events, logger.child({ component: 'events' }));
+  const revocations = new AuthorizationRevocations(runtime.authorization, memberships, logger.child({ component: 'revocations' }));
+  const events = new AccountEvents(runtime.events, logger.child({ component: 'events' }), revocations);
   const access = new AccountAccess(users, memberships);
   const hasher = new PasswordHasher(settings.passwordHashCost);
   const redeemer = new InvitationRedeemer(invitations, memberships, orgs, events);

@@ -21,6 +21,11 @@ export interface UserPrincipal {
   operatorRoles: OperatorRole[];
   /** Memberships of organizations that are not frozen, as of token issue. */
   memberships: Membership[];
+  /**
+   * Authorization epoch (ms) of the token: when its roles and memberships were read. A revocation recorded at or
+   * after it makes the token stale (docs/adr/0006-authorization-epochs.md). Absent on tokens issued before epochs.
+   */
+  authEpoch?: number;
 }
 
 export interface HostAppPrincipal {

@@ -34,6 +34,8 @@ interface AccessClaims extends JWTPayload {
   sid: string;
   ops: OperatorRole[];
   orgs: Array<{ id: string; role: string }>;
+  /** Authorization epoch (ms): when the roles above were read. */
+  ae?: number;
 }
 
 /** Signs and verifies access JWTs (jose) and the router's internal principal token. */
@@ -66,11 +68,13 @@ export class TokenService {
 
   async signAccessToken(user: Omit<UserPrincipal, 'kind'>, now = Date.now()): Promise<string> {
     if (!this.signKey) throw new Error('This process holds no signing key');
-    const claims: Pick<AccessClaims, 'typ' | 'sid' | 'ops' | 'orgs'> = {
+    const claims: Pick<AccessClaims, 'typ' | 'sid' | 'ops' | 'orgs' | 'ae'> = {
       typ: 'access',
       sid: user.sessionId,
       ops: user.operatorRoles,
       orgs: user.memberships.map((m) => ({ id: m.orgId, role: m.role })),
+      // The issuer passes the moment it read the roles (before reading them); signing time is the fallback.
+      ae: user.authEpoch ?? now,
     };
     const iat = Math.floor(now / 1000);
     return new SignJWT(claims)
@@ -107,6 +111,7 @@ export class TokenService {
         memberships: (payload.orgs ?? [])
           .filter((o) => typeof o.id === 'string' && o.role in OrgRoles)
           .map((o) => ({ orgId: o.id, role: o.role as Membership['role'] })),
+        ...(Number.isSafeInteger(payload.ae) ? { authEpoch: payload.ae } : {}),
       };
       return { principal, expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (error) {

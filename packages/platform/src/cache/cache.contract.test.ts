@@ -99,6 +99,14 @@ describe.each(harnesses)('KeyValueStore contract: $name', (harness) => {
       expect(await kv.get('empty')).toBe('');
     });
 
+    it('getMany answers several keys in the order asked, null for absent ones', async () => {
+      await kv.set('{u1}:a', '1');
+      await kv.set('{u1}:c', '3');
+      expect(await kv.getMany(['{u1}:a', '{u1}:b', '{u1}:c'])).toEqual(['1', null, '3']);
+      expect(await kv.getMany([])).toEqual([]);
+      await expectCode(kv.getMany(['ok', '']), ErrorCode.BAD_USER_INPUT);
+    });
+
     it('expires entries after their TTL and reports the remaining TTL', async () => {
       await kv.set('t', 'v', { ttlMs: 200 });
       expect(await kv.get('t')).toBe('v');

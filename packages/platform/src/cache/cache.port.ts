@@ -6,6 +6,11 @@ export interface SetOptions {
 export interface KeyValueStore {
   readonly driver: 'memory' | 'redis';
   get(key: string): Promise<string | null>;
+  /**
+   * Several keys in one round trip (Redis MGET), answers in the order asked. On a Redis cluster the keys must
+   * share a hash slot: give them a common `{hash tag}`.
+   */
+  getMany(keys: readonly string[]): Promise<Array<string | null>>;
   set(key: string, value: string, options?: SetOptions): Promise<void>;
   /** Sets only when absent (nonce replay guards, idempotency marks, locks). True when it was set. */
   setIfAbsent(key: string, value: string, options?: SetOptions): Promise<boolean>;

@@ -32,6 +32,12 @@ export class MemoryKeyValueStore implements KeyValueStore {
     return this.cache.get(key) ?? null;
   }
 
+  async getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    this.assertOpen();
+    keys.forEach(checkKey);
+    return keys.map((key) => this.cache.get(key) ?? null);
+  }
+
   async set(key: string, value: string, options?: SetOptions): Promise<void> {
     this.assertOpen();
     checkKey(key);

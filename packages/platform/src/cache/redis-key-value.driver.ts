@@ -54,6 +54,12 @@ export class RedisKeyValueStore implements KeyValueStore {
     return this.run(() => this.client.get(this.keyPrefix + key));
   }
 
+  async getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    keys.forEach(checkKey);
+    if (keys.length === 0) return [];
+    return this.run(() => this.client.mget(...keys.map((key) => this.keyPrefix + key)));
+  }
+
   async set(key: string, value: string, options?: SetOptions): Promise<void> {
     checkKey(key);
     checkValue(value);

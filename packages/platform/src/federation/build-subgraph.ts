@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { FastifyInstance } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
 import gql from 'graphql-tag';
@@ -81,5 +81,27 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
     resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: resolve };
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
+  guardMutations(schema);
   return { name: options.name, schema, sdl: printSubgraphSchema(schema) };
+}
+
+/** One check per subgraph request, however many mutation fields it runs. */
+const checkedContexts = new WeakMap<object, Promise<void>>();
+
+/**
+ * Every mutation first checks the caller's token against the revocation records (context.authorization), so a
+ * subgraph reached without the router (distributed mode) refuses a stale token too. Reads rely on the router's check.
+ */
+function guardMutations(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, context: SubgraphContext | undefined, info) => {
+      if (context?.authorization) {
+        let check = checkedContexts.get(context);
+        if (!check) checkedContexts.set(context, (check = context.authorization.assertCurrent(context.principal)));
+        await check;
+      }
+      return resolve(source, args, context, info);
+    };
+  }
 }

@@ -60,6 +60,7 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       tokens: runtime.tokens,
       logger,
       tracer: tracing.tracer,
+      authorization: runtime.authorization,
       ...options.address(config),
     });
 

@@ -11,6 +11,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { maskError, isPlatformError } from '../errors';
 import type { TokenService } from '../auth/token.service';
+import type { AuthorizationGate } from '../auth/authorization-epochs';
 import { extractTraceContext } from '../tracing/tracing';
 import { authenticateSubgraphRequest } from './subgraph-auth';
 import type { SubgraphContext } from './subgraph-context';
@@ -26,6 +27,8 @@ export interface ServeSubgraphOptions {
   bodyLimit?: number;
   /** When given, every non-probe request gets a server span continuing the caller's `traceparent`. */
   tracer?: Tracer;
+  /** Revocation check: before every mutation and every REST route (uploads) call. */
+  authorization?: AuthorizationGate;
 }
 
 export interface RunningSubgraph {
@@ -111,7 +114,11 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
     }
   });
   await module.registerHttpRoutes?.(app, {
-    authenticate: async (headers) => (await authenticateSubgraphRequest(headers, tokens, logger)).principal,
+    authenticate: async (headers) => {
+      const { principal } = await authenticateSubgraphRequest(headers, tokens, logger);
+      await options.authorization?.assertCurrent(principal);
+      return principal;
+    },
     logger,
   });
   await app.register(fastifyApollo(server), {
@@ -120,7 +127,7 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
       // Resolvers have no active span (no context manager), so the trace id rides on their logger.
       const requestLogger = span ? logger.child({ traceId: span.spanContext().traceId }) : logger;
       try {
-        return await authenticateSubgraphRequest(request.headers, tokens, requestLogger);
+        return await authenticateSubgraphRequest(request.headers, tokens, requestLogger, options.authorization);
       } catch (error) {
         if (isPlatformError(error)) {
           throw new GraphQLError(error.message, {

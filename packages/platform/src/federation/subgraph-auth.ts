@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { UnauthenticatedError } from '../errors';
 import type { TokenService } from '../auth/token.service';
+import type { AuthorizationGate } from '../auth/authorization-epochs';
 import { newId } from '../ids';
 import type { SubgraphContext } from './subgraph-context';
 
@@ -24,6 +25,7 @@ export async function authenticateSubgraphRequest(
   headers: HeaderBag,
   tokens: TokenService,
   logger: Logger,
+  gate?: AuthorizationGate,
 ): Promise<SubgraphContext> {
   const internal = header(headers, INTERNAL_PRINCIPAL_HEADER);
   if (internal) {
@@ -36,13 +38,14 @@ export async function authenticateSubgraphRequest(
       clientIp: typeof claims.ip === 'string' ? claims.ip : undefined,
       deviceId: typeof claims.dev === 'string' ? claims.dev : undefined,
       userAgent: typeof claims.ua === 'string' ? claims.ua : undefined,
+      authorization: gate,
     };
   }
   const authorization = header(headers, 'authorization');
   if (authorization?.startsWith('Bearer ')) {
     const principal = await tokens.verifyAccessToken(authorization.slice('Bearer '.length).trim());
     const requestId = header(headers, REQUEST_ID_HEADER) ?? newId();
-    return { principal, requestId, logger: logger.child({ requestId }), deviceId: header(headers, 'x-device-id') };
+    return { principal, requestId, logger: logger.child({ requestId }), deviceId: header(headers, 'x-device-id'), authorization: gate };
   }
   throw new UnauthenticatedError('Subgraphs only answer the router or a caller with a valid credential', {
     reason: 'ROUTER_REQUIRED',

@@ -4,6 +4,7 @@ import { createKeyValueStore, createRedisConnection } from '../cache';
 import { createRateLimiterFactory } from '../rate-limit';
 import { createEventBus, eventBusOptionsFromConfig } from '../events';
 import { TokenService } from '../auth/token.service';
+import { AuthorizationEpochs } from '../auth/authorization-epochs';
 import { loadOrCreateLocalSecret } from '../auth/local-secrets';
 import type { PlatformConfig } from '../config/platform-config';
 import type { CreatePlatformRuntimeOptions, PlatformRuntime } from './platform-runtime';
@@ -57,6 +58,7 @@ export async function createPlatformRuntime(
     rateLimits,
     events,
     tokens,
+    authorization: new AuthorizationEpochs(kv, { accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC, logger: logger.child({ component: 'authorization' }) }),
     async ready() {
       await Promise.all([documents.ping(), kv.ping(), events.ping()]);
     },

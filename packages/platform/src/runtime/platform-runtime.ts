@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../cache/cache.port';
 import type { RateLimiterFactory } from '../rate-limit/rate-limit.port';
 import type { EventBus } from '../events/event-bus.port';
 import type { TokenService } from '../auth/token.service';
+import type { AuthorizationEpochs } from '../auth/authorization-epochs';
 import type { PlatformConfig } from '../config/platform-config';
 
 /**
@@ -18,6 +19,8 @@ export interface PlatformRuntime {
   rateLimits: RateLimiterFactory;
   events: EventBus;
   tokens: TokenService;
+  /** Revocation records on `kv` (docs/adr/0006-authorization-epochs.md): the account service writes, everyone checks. */
+  authorization: AuthorizationEpochs;
   /** Throws when a driver is unreachable (for /readyz). */
   ready(): Promise<void>;
   close(): Promise<void>;

@@ -1,19 +1,16 @@
+import { AccountTopic } from '@grove/contracts';
 import type { EventBus } from '@grove/platform';
 import type { Logger } from '@grove/platform';
+import type { AuthorizationRevocations } from './authorization-revocations';
 
-/** Topics this subgraph publishes on. Events carry ids only; consumers read details through the API. */
-export const AccountTopic = {
-  ORGANIZATION: 'account.organization',
-  MEMBER: 'account.member',
-  USER: 'account.user',
-  SESSION: 'account.session',
-} as const;
-export type AccountTopic = (typeof AccountTopic)[keyof typeof AccountTopic];
+/** Topics this subgraph publishes on, named in @grove/contracts (the runtime consumes account.organization). */
+export { AccountTopic };
 
 export class AccountEvents {
   constructor(
     private readonly bus: EventBus,
     private readonly logger: Logger,
+    private readonly revocations?: AuthorizationRevocations,
   ) {}
 
   /**
@@ -21,6 +18,8 @@ export class AccountEvents {
    * happened and the caller must not retry it.
    */
   async publish(topic: AccountTopic, type: string, key: string, payload: Record<string, string | undefined>): Promise<void> {
+    // Revocations first, so that by the time anyone learns of the change the affected tokens are refused.
+    await this.revocations?.apply(type, payload);
     try {
       await this.bus.publish(topic, { type, key, payload });
     } catch (error) {

@@ -194,8 +194,9 @@ export class SessionService {
     const refreshToken = randomToken(32);
     await this.sessions.insertToken({ hash: hashSecret(refreshToken), sessionId: session._id, userId: user._id, expiresAt: session.expiresAt });
     const claims = await this.claimsFor(user);
+    // `now` was taken before the roles were read: a revocation recorded after it makes this token stale (ADR 0006).
     const accessToken = await this.runtime.tokens.signAccessToken(
-      { userId: user._id, sessionId: session._id, ...claims },
+      { userId: user._id, sessionId: session._id, ...claims, authEpoch: now.getTime() },
       now.getTime(),
     );
     return {
