@@ -2,7 +2,7 @@ import { passwordWeakness } from './password-strength';
 import { BadUserInputError, OperatorRole, OrgRole } from '@grove/platform';
 import { z } from 'zod';
 import { OrganizationStatus } from '../store/organization.model';
-import { isValidCreditCode, normaliseCreditCode } from './credit-code';
+import { creditCodeProblem, normaliseCreditCode } from './credit-code';
 import { normaliseEmail, normalisePhone } from './identifiers';
 
 /** Parses service input; every problem is reported at once as BAD_USER_INPUT with the field names. */
@@ -54,8 +54,9 @@ const tokenField = z.string().trim().min(16, 'is not a valid token').max(200, 'i
 
 const creditCodeField = z.string().transform((value, ctx) => {
   const code = normaliseCreditCode(value);
-  if (!isValidCreditCode(code)) {
-    ctx.addIssue({ code: 'custom', message: 'must be a valid 18-character unified social credit code' });
+  const problem = creditCodeProblem(code);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: `is not a valid unified social credit code: ${problem}` });
     return z.NEVER;
   }
   return code;

@@ -33,3 +33,25 @@ export function normaliseCreditCode(input: string): string {
 export function isValidCreditCode(code: string): boolean {
   return SHAPE.test(code) && creditCodeCheckCharacter(code.slice(0, 17)) === code[17];
 }
+
+/**
+ * What is wrong with a (normalised) code, in words a person can act on — which position holds which character —
+ * or null when it is valid. A wrong check character most often means a typo elsewhere, so it says both.
+ */
+export function creditCodeProblem(code: string): string | null {
+  if (code.length !== 18) return `must have 18 characters, not ${code.length}`;
+  for (let i = 0; i < 18; i++) {
+    const ch = code[i];
+    const position = i + 1;
+    if (i >= 2 && i < 8 && !/\d/.test(ch)) return `character ${position} ('${ch}') must be a digit: positions 3-8 are the region code`;
+    if (!CREDIT_CODE_CHARSET.includes(ch)) {
+      const hint = 'IOSVZ'.includes(ch) ? ` (I, O, S, V and Z are never used; did you mean ${({ I: '1', O: '0', S: '5', V: 'U', Z: '2' } as Record<string, string>)[ch]}?)` : '';
+      return `character ${position} ('${ch}') is not allowed${hint}`;
+    }
+  }
+  const expected = creditCodeCheckCharacter(code.slice(0, 17));
+  if (expected !== code[17]) {
+    return `the check character (18th) is '${code[17]}' but the first 17 characters give '${expected}': one of them is probably mistyped`;
+  }
+  return null;
+}
