@@ -48,8 +48,11 @@ export class LinkResolver {
     return this.linkService.unlink(ctx.principal, hostAppId, appId);
   }
 
-  @FieldResolver(() => MiniProgram, { nullable: true, description: 'Visible to both organizations of the link' })
+  @FieldResolver(() => MiniProgram, {
+    nullable: true,
+    description: "The mini-program's own organization always; the host app's organization once the link is ACTIVE (null before)",
+  })
   async miniProgram(@Root() link: LinkView, @Ctx() ctx: SubgraphContext) {
-    return this.linkService.canRead(ctx.principal, link) ? this.miniProgramService.byId(link.appId) : null;
+    return this.linkService.canReadMiniProgram(ctx.principal, link) ? this.miniProgramService.byId(link.appId) : null;
   }
 }

@@ -24,6 +24,11 @@ describe('LinkService', () => {
     const foreign = await createApp(h, 'B app', h.ownerB, h.orgB);
     const request = await links().link(h.ownerA, hostAppId, foreign.appId);
     expect(request).toMatchObject({ status: 'PENDING', hostOrgId: h.orgA, appOrgId: h.orgB });
+    // While PENDING the requesting organization learns nothing of the other's mini-program; its owner sees it.
+    const outgoing = 'query($o: ID!) { linkRequests(orgId: $o, direction: OUTGOING) { status miniProgram { name description status frozenReason logoKey } } }';
+    expect((await execute(h, outgoing, h.ownerA, { o: h.orgA })).data).toEqual({ linkRequests: [{ status: 'PENDING', miniProgram: null }] });
+    const incoming = 'query($o: ID!) { linkRequests(orgId: $o) { miniProgram { name } } }';
+    expect((await execute(h, incoming, h.ownerB, { o: h.orgB })).data).toEqual({ linkRequests: [{ miniProgram: { name: 'B app' } }] });
     expect(await links().isLinked(hostAppId, foreign.appId)).toBe(false);
 
     expect((await links().list(h.ownerB, { orgId: h.orgB })).map((l) => l.id)).toEqual([request.id]);

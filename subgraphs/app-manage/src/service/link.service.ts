@@ -130,6 +130,16 @@ export class LinkService {
     }
   }
 
+  /**
+   * The linked mini-program itself: its own organization always; the host side only once the link is ACTIVE — a
+   * PENDING or REJECTED request must not show another organization's name, description, status or logo.
+   */
+  canReadMiniProgram(p: Principal, link: LinkView): boolean {
+    if (p.kind !== 'user') return false;
+    if (hasOrgPermission(p, link.appOrgId, Permission.MINIPROGRAM_READ)) return true;
+    return link.status === LinkStatus.ACTIVE && hasOrgPermission(p, link.hostOrgId, Permission.ORG_READ);
+  }
+
   private requireParticipant(user: UserPrincipal, link: Pick<LinkModel, 'hostOrgId' | 'appOrgId'>, mode: 'read' | 'write'): void {
     const hostSide = hasOrgPermission(user, link.hostOrgId, mode === 'write' ? Permission.HOSTAPP_MANAGE : Permission.ORG_READ);
     const appSide = hasOrgPermission(user, link.appOrgId, mode === 'write' ? Permission.MINIPROGRAM_RELEASE : Permission.MINIPROGRAM_READ);
