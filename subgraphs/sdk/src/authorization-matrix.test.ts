@@ -1,9 +1,11 @@
 import { uncoveredOperations } from '@grove/testkit';
 import { readdir } from 'node:fs/promises';
-import { ANONYMOUS, type PlatformError, type Principal } from '@grove/platform';
+import { graphql } from 'graphql';
+import { ANONYMOUS, newId, type PlatformError, type Principal, type UserPrincipal } from '@grove/platform';
 import {
   announceHostApp,
   baseLibraryZip,
+  contextFor,
   createHarness,
   errorCodes,
   execute,
@@ -357,5 +359,40 @@ describe('authorization matrix', () => {
       expect(await run(h, op, principals[who], vars)).toBe(expected);
       if (before) expect(await snapshot(h)).toEqual(before);
     });
+  });
+});
+
+/**
+ * Stale-token rows (ADR 0006): a removed, demoted or frozen member and a disabled operator have a newer user epoch
+ * than their token; a logged-out session has a session record. Every mutation refuses them before it runs, with
+ * the context a subgraph gets from the router or from serveSubgraph (which carries the authorization gate).
+ */
+describe('authorization matrix: stale and revoked tokens', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.dispose());
+
+  const mutations = OPERATIONS.filter((op) => op.source?.trimStart().startsWith('mutation'));
+  it.each(mutations.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
+    const vars = (await op.prepare?.(h)) ?? {};
+    const allowed = { ownerA: h.ownerA, ownerB: h.ownerB, reviewer: h.reviewer, admin: h.admin }[WHO[op.expected.indexOf('ok')] as Exclude<Who, 'anonymous'>] as UserPrincipal;
+    const before = await snapshot(h);
+    const refusal = async (principal: UserPrincipal) => {
+      const error = (await gated(principal)).errors?.[0]?.originalError as PlatformError | undefined;
+      return { code: error?.code, reason: error?.details?.reason };
+    };
+    const gated = (principal: UserPrincipal) =>
+      graphql({ schema: h.sdk.schema, source: op.source!, variableValues: vars, contextValue: { ...contextFor(principal), authorization: h.runtime.authorization } });
+
+    const stale: UserPrincipal = { ...allowed, userId: newId(), authEpoch: Date.now() - 1 };
+    await h.runtime.authorization.revokeUser(stale.userId);
+    expect(await refusal(stale)).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_STALE' });
+
+    const loggedOut: UserPrincipal = { ...allowed, userId: newId(), sessionId: newId(), authEpoch: Date.now() };
+    await h.runtime.authorization.revokeSession(loggedOut.userId, loggedOut.sessionId);
+    expect(await refusal(loggedOut)).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
+    expect(await snapshot(h)).toEqual(before);
   });
 });
