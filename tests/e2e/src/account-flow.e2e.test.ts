@@ -12,21 +12,21 @@ import {
   SignUpDocument,
 } from '../../../schema/generated/graphql';
 import { dataOf, errorCodes, execute } from './graphql-client';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startE2EPlatform, validCreditCode, type E2EPlatform } from './platform-harness';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, E2E_START_TIMEOUT_MS, e2eModes, startE2EPlatform, validCreditCode, type E2EPlatform } from './platform-harness';
 
 /**
  * The whole account story through the router over HTTP, with the typed operations the consoles use:
  * sign up → apply → operator approves → owner invites a developer → developer logs in → refresh →
  * reuse of the old refresh token revokes the family.
  */
-describe('account flow through the router', () => {
+describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
   let e2e: E2EPlatform;
   beforeAll(async () => {
-    e2e = await startE2EPlatform();
-  });
+    e2e = await startE2EPlatform({ mode });
+  }, E2E_START_TIMEOUT_MS);
   afterAll(async () => {
     await e2e?.stop();
-  });
+  }, E2E_START_TIMEOUT_MS);
 
   const login = async (identifier: string, password: string, deviceId: string) =>
     dataOf(await execute(e2e.url, LoginDocument, { input: { identifier, password, deviceId, deviceName: `device ${deviceId}` } })).login;

@@ -1,24 +1,24 @@
 import { TokenService, newId } from '@grove/platform';
 import { ApplyForOrganizationDocument, LoginDocument, MeDocument, PendingOrganizationsDocument, SignUpDocument } from '../../../schema/generated/graphql';
 import { dataOf, errorCodes, execute } from './graphql-client';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startE2EPlatform, type E2EPlatform } from './platform-harness';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, E2E_START_TIMEOUT_MS, e2eModes, startE2EPlatform, type E2EPlatform } from './platform-harness';
 
 /** Each kind of bad input gets a clear 4xx error with a stable code, never a 500, and writes nothing. */
-describe('bad input through the router', () => {
+describe.each(e2eModes())('bad input through the router (%s)', (mode) => {
   let e2e: E2EPlatform;
   let adminToken: string;
   let userToken: string;
 
   beforeAll(async () => {
-    e2e = await startE2EPlatform();
+    e2e = await startE2EPlatform({ mode });
     adminToken = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).login.accessToken;
     dataOf(await execute(e2e.url, SignUpDocument, { input: { email: 'bad@input.example', password: 'Bad-input-pass-1', displayName: 'B' } }));
     userToken = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: 'bad@input.example', password: 'Bad-input-pass-1' } })).login
       .accessToken;
-  });
+  }, E2E_START_TIMEOUT_MS);
   afterAll(async () => {
     await e2e?.stop();
-  });
+  }, E2E_START_TIMEOUT_MS);
 
   const pendingCount = async () => dataOf(await execute(e2e.url, PendingOrganizationsDocument, {}, { token: adminToken })).organizations.total;
   const raw = (body: string, headers: Record<string, string> = {}) =>

@@ -13,6 +13,8 @@ import { dataOf, errorCodes, execute } from './graphql-client';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
+  E2E_START_TIMEOUT_MS,
+  e2eModes,
   startE2EPlatform,
   validCreditCode,
   type E2EPlatform,
@@ -23,19 +25,19 @@ import {
  * stop creations in other domains with LICENSE_LIMIT_EXCEEDED naming the limit, a tampered or foreign
  * license is refused, and once it expires writes stop while reads keep working.
  */
-describe('license limits and expiry through the router', () => {
+describe.each(e2eModes())('license limits and expiry through the router (%s)', (mode) => {
   const vendor = generateLicenseKeyPair();
   let e2e: E2EPlatform;
   let admin: string;
   beforeAll(async () => {
-    e2e = await startE2EPlatform({ env: { LICENSE_PUBLIC_KEY: vendor.publicKeyPem } });
+    e2e = await startE2EPlatform({ mode, env: { LICENSE_PUBLIC_KEY: vendor.publicKeyPem } });
     admin = dataOf(
       await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
     ).login.accessToken;
-  });
+  }, E2E_START_TIMEOUT_MS);
   afterAll(async () => {
     await e2e?.stop();
-  });
+  }, E2E_START_TIMEOUT_MS);
 
   const payload = (overrides: Partial<LicensePayload> = {}): LicensePayload => ({
     licenseId: `lic-${Date.now()}`,

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { readProcessEnv } from '@grove/platform';
 import { ApplyForOrganizationDocument, LoginDocument, MyOrganizationsDocument, SignUpDocument } from '../../../schema/generated/graphql';
 import { dataOf, execute } from './graphql-client';
-import { e2eEnv, validCreditCode } from './platform-harness';
+import { e2eEnv, e2eModes, validCreditCode } from './platform-harness';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -53,7 +53,10 @@ async function stopProcess({ child }: PlatformProcess): Promise<number | null> {
   return exited;
 }
 
-describe('embedded mode persistence across a process restart', () => {
+// Distributed mode's restart story (kill -9 of a service) is distributed-crash.e2e.test.ts.
+const describeEmbedded = e2eModes().includes('embedded') ? describe : describe.skip;
+
+describeEmbedded('embedded mode persistence across a process restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'grove-restart-'));
   const env = e2eEnv(dataDir);
   let running: PlatformProcess | undefined;
