@@ -46,7 +46,7 @@ export async function createRuleEngineSubgraph(runtime: PlatformRuntime, deps: R
   const versions = new VersionStatusProjection(runtime.documents);
   const access = new MiniProgramAccess(projection);
   const events = new RuleEngineEvents(runtime.events, logger.child({ component: 'events' }));
-  const compiledRules = new CompiledRuleCache(settings.compiledRuleCacheSize);
+  const compiledRules = new CompiledRuleCache(settings.compiledRuleCacheSize, logger.child({ component: 'compiled-rules' }));
   const rules = new GrayRuleService(store, access, events, compiledRules);
   const plans = new ReleasePlanService(store, access, events, compiledRules, versions, deps.license);
 

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { BadUserInputError } from '@grove/platform';
+import { BadUserInputError, type Logger } from '@grove/platform';
 import { MATCHES_NOBODY, compileRule, type CompiledRule } from '../engine';
 
 /**
@@ -10,7 +10,10 @@ import { MATCHES_NOBODY, compileRule, type CompiledRule } from '../engine';
 export class CompiledRuleCache {
   private readonly cache: LRUCache<string, CompiledRule>;
 
-  constructor(max: number) {
+  constructor(
+    max: number,
+    private readonly logger?: Pick<Logger, 'warn'>,
+  ) {
     this.cache = new LRUCache({ max });
   }
 
@@ -22,6 +25,8 @@ export class CompiledRuleCache {
         compiled = compileRule(JSON.parse(ruleJson));
       } catch (error) {
         if (!(error instanceof BadUserInputError)) throw error;
+        // Once per rule version (the refusal is cached): the owner must save the rule again under today's limits.
+        this.logger?.warn({ ruleId, version, problem: error.message }, 'stored gray rule no longer compiles; it matches nobody');
         compiled = MATCHES_NOBODY;
       }
       this.cache.set(key, compiled);
