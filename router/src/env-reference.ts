@@ -91,6 +91,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SDK_RUNTIME_PACKAGE_DELIVERY: 'redirect (presigned URL) | stream; default redirect on S3, stream on fs',
   SDK_RUNTIME_PACKAGE_URL_TTL_SEC: 'lifetime of presigned package URLs',
   SDK_RUNTIME_CACHE_KEY: 'key sealing SDK secrets in the shared cache; same in every process; generated under DATA_DIR when unset',
+  TRIAL_TOKEN_SECRET: 'HMAC key of trial (体验版) QR grants: app-manage signs, the SDK runtime checks; same in both; derived from APP_SECRET_ENCRYPTION_KEY when unset',
 
   ACCOUNT_PORT: 'account subgraph port (distributed mode)',
   ACCOUNT_HOST: 'account subgraph bind address',
@@ -104,7 +105,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
 
   APP_MANAGE_PORT: 'app-manage subgraph port (distributed mode; also serves its upload routes)',
   APP_MANAGE_HOST: 'app-manage subgraph bind address',
-  APP_SECRET_ENCRYPTION_KEY: 'key for host-app SDK secrets at rest (AES-256-GCM); required in production',
+  APP_SECRET_ENCRYPTION_KEY: 'key for host-app SDK secrets at rest (AES-256-GCM); required in production; the router reads it too (SDK runtime)',
   MINI_PROGRAM_PACKAGE_MAX_BYTES: 'largest accepted mini-program package (ZIP); the router reads it too (distributed mode: its cap when forwarding)',
   MINI_PROGRAM_LOGO_MAX_BYTES: 'largest accepted logo image',
 

@@ -195,7 +195,7 @@ export type HostAppLink = {
   hostAppId: Scalars['ID']['output'];
   hostOrgId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
-  /** Visible to both organizations of the link */
+  /** The mini-program's own organization always; the host app's organization once the link is ACTIVE (null before) */
   miniProgram?: Maybe<MiniProgram>;
   rejectionReason?: Maybe<Scalars['String']['output']>;
   requestedBy: Scalars['ID']['output'];
@@ -402,8 +402,14 @@ export type MiniProgramVersion = {
   grayRuleId?: Maybe<Scalars['String']['output']>;
   grayStartedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   id: Scalars['ID']['output'];
+  /** The parsed manifest.json / app.json; null when larger than 64 KiB */
+  manifest?: Maybe<Scalars['JSONObject']['output']>;
   minPlatformCode?: Maybe<Scalars['Int']['output']>;
   miniProgram?: Maybe<MiniProgram>;
+  /** Download link of the ZIP, valid for a few minutes (members with miniprogram:read, operators with miniprogram:review) */
+  packageDownloadUrl: Scalars['String']['output'];
+  /** The files of the package (path, inflated size) in archive order; take at most 1000 */
+  packageFileList: PackageFilePage;
   packageFiles: Scalars['Int']['output'];
   /** 'w3c' or 'wechat' */
   packageFormat: Scalars['String']['output'];
@@ -428,6 +434,13 @@ export type MiniProgramVersion = {
   versionName: Scalars['String']['output'];
 };
 
+
+/** One uploaded package of a mini-program and its review/release state */
+export type MiniProgramVersionPackageFileListArgs = {
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
 export type MiniProgramVersionPage = {
   __typename?: 'MiniProgramVersionPage';
   items: Array<MiniProgramVersion>;
@@ -450,6 +463,8 @@ export type Mutation = {
   acceptInvitation: Member;
   /** miniprogram:write; PENDING_VERIFICATION with a file to serve, VERIFIED at once when whitelisted */
   addBusinessDomain: BusinessDomain;
+  /** miniprogram:write; at most 100 testers per mini-program */
+  addTrialMember: TrialMember;
   /** Operators with platform:configure */
   addWhitelistDomain: WhitelistDomain;
   /** Any signed-in user; creates a PENDING organization owned by the caller */
@@ -466,6 +481,8 @@ export type Mutation = {
   changeMemberRole: Member;
   /** hostapp:manage in the host app's organization; back to the global defaults */
   clearSdkConfigOverride: SdkConfigOverride;
+  /** miniprogram:write; false when none was set */
+  clearTrialVersion: Scalars['Boolean']['output'];
   /** miniprogram:release; ACTIVE/PAUSED → COMPLETING, then COMPLETED once app-manage has published the gray version (FAILED if it cannot) */
   completeReleasePlan: ReleasePlan;
   /** miniprogram:release; BAD_USER_INPUT lists every problem of the rule */
@@ -534,6 +551,8 @@ export type Mutation = {
   removeBusinessDomain: Scalars['Boolean']['output'];
   /** Managers remove lower or equal ranks; anyone may remove themself (leave) */
   removeMember: Scalars['Boolean']['output'];
+  /** miniprogram:write; false when the user was not a tester */
+  removeTrialMember: Scalars['Boolean']['output'];
   /** Operators with platform:configure; domains verified through it stay verified */
   removeWhitelistDomain: Scalars['Boolean']['output'];
   /** Owner; REJECTED → PENDING with edited details */
@@ -554,6 +573,8 @@ export type Mutation = {
   setSdkConfigOverride: SdkConfigOverride;
   /** miniprogram:write; replaces the whole list (at most 200, no duplicates, no IPs) */
   setServiceDomains: MiniProgramDomains;
+  /** miniprogram:write; any version that is not REJECTED or DELISTED becomes the trial version */
+  setTrialVersion: MiniProgramVersion;
   /** Institution user sign-up, optionally redeeming an invitation */
   signUp: SignUpPayload;
   /**
@@ -608,6 +629,13 @@ export type MutationAddBusinessDomainArgs = {
 };
 
 
+export type MutationAddTrialMemberArgs = {
+  appId: Scalars['ID']['input'];
+  label?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['String']['input'];
+};
+
+
 export type MutationAddWhitelistDomainArgs = {
   domain: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -649,6 +677,11 @@ export type MutationChangeMemberRoleArgs = {
 export type MutationClearSdkConfigOverrideArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   hostAppId: Scalars['ID']['input'];
+};
+
+
+export type MutationClearTrialVersionArgs = {
+  appId: Scalars['ID']['input'];
 };
 
 
@@ -828,6 +861,12 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationRemoveTrialMemberArgs = {
+  appId: Scalars['ID']['input'];
+  userId: Scalars['String']['input'];
+};
+
+
 export type MutationRemoveWhitelistDomainArgs = {
   domain: Scalars['String']['input'];
 };
@@ -881,6 +920,11 @@ export type MutationSetServiceDomainsArgs = {
   domains: Array<Scalars['String']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   kind: ServiceDomainKind;
+};
+
+
+export type MutationSetTrialVersionArgs = {
+  versionId: Scalars['ID']['input'];
 };
 
 
@@ -1027,6 +1071,21 @@ export type OrganizationStatus =
   | 'PENDING'
   | 'REJECTED';
 
+/** One file of a package, as the validator read it */
+export type PackageFile = {
+  __typename?: 'PackageFile';
+  /** Path inside the ZIP */
+  path: Scalars['String']['output'];
+  /** Inflated size in bytes */
+  size: Scalars['Int']['output'];
+};
+
+export type PackageFilePage = {
+  __typename?: 'PackageFilePage';
+  items: Array<PackageFile>;
+  total: Scalars['Int']['output'];
+};
+
 export type PublishSdkVersionInput = {
   /** Key of the artifact in the object store */
   artifactKey: Scalars['String']['input'];
@@ -1096,6 +1155,12 @@ export type Query = {
   sdkVersion: SdkVersion;
   /** Newest first; disabled ones only for platform:configure */
   sdkVersions: Array<SdkVersion>;
+  /** Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review) */
+  trialMembers: Array<TrialMember>;
+  /** A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read) */
+  trialQrCode: TrialQrCode;
+  /** The trial version (体验版), or null (miniprogram:read; operators with miniprogram:review) */
+  trialVersion?: Maybe<MiniProgramVersion>;
   /** Yourself, or anyone for operators */
   user: User;
   /** Versions of a mini-program, newest first */
@@ -1251,6 +1316,23 @@ export type QuerySdkVersionArgs = {
 export type QuerySdkVersionsArgs = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   platform?: InputMaybe<SdkPlatform>;
+};
+
+
+export type QueryTrialMembersArgs = {
+  appId: Scalars['ID']['input'];
+};
+
+
+export type QueryTrialQrCodeArgs = {
+  appId: Scalars['ID']['input'];
+  format?: TrialQrFormat;
+  ttlHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTrialVersionArgs = {
+  appId: Scalars['ID']['input'];
 };
 
 
@@ -1501,6 +1583,42 @@ export type SubmitSdkBuildInput = {
   platform: SdkPlatform;
   version: Scalars['String']['input'];
 };
+
+/** A tester of the trial version (体验成员), named by the user id the host app sends to the SDK runtime */
+export type TrialMember = {
+  __typename?: 'TrialMember';
+  addedBy: Scalars['ID']['output'];
+  appId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  label?: Maybe<Scalars['String']['output']>;
+  /** The host app's user id (the runtime's `userId` parameter / `x-user-id` header) */
+  userId: Scalars['String']['output'];
+};
+
+/** A QR code that opens the trial version on a tester’s device through the SDK runtime */
+export type TrialQrCode = {
+  __typename?: 'TrialQrCode';
+  appId: Scalars['ID']['output'];
+  /** image/png or image/svg+xml */
+  contentType: Scalars['String']['output'];
+  /** Base64 PNG bytes, or the SVG document */
+  data: Scalars['String']['output'];
+  /** data: URL of the image */
+  dataUrl: Scalars['String']['output'];
+  /** What the code encodes: grove://applet/<appId>?trial=<token> */
+  deepLink: Scalars['String']['output'];
+  expiresAt: Scalars['DateTimeISO']['output'];
+  format: TrialQrFormat;
+  /** Signed grant for this version; the SDK passes it as the runtime `trial` parameter */
+  token: Scalars['String']['output'];
+  versionId: Scalars['ID']['output'];
+};
+
+/** Image format of a trial QR code */
+export type TrialQrFormat =
+  | 'PNG'
+  | 'SVG';
 
 export type UpdateBaseLibraryInput = {
   minSdkVersion?: InputMaybe<Scalars['String']['input']>;

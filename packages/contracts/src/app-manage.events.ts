@@ -55,6 +55,10 @@ export const releasePlanRefusedPayload = z.object({
 });
 export type ReleasePlanRefusedPayload = z.infer<typeof releasePlanRefusedPayload>;
 
+/** Trial (体验版) changes: testers added or removed (`memberId`), trial version set (`versionId`) or cleared. */
+export const trialPayload = z.object({ appId, orgId: id, actorId: id, versionId: optionalId, memberId: optionalId });
+export type TrialPayload = z.infer<typeof trialPayload>;
+
 export const hostAppPayload = z.object({ hostAppId: id, orgId: id, actorId: id });
 export type HostAppPayload = z.infer<typeof hostAppPayload>;
 
@@ -71,8 +75,9 @@ export type LinkPayload = z.infer<typeof linkPayload>;
 
 const miniProgram = eventSchema(miniProgramPayload);
 const version = eventSchema(versionPayload);
+const trial = eventSchema(trialPayload);
 
-/** `app-manage.mini-program`: the mini-program's own life (`mini-program.*`) and its versions' (`version.*`). */
+/** `app-manage.mini-program`: the mini-program's own life (`mini-program.*`), its versions' (`version.*`) and its trial (`trial.*`). */
 export const miniProgramEvents = defineTopic(AppManageTopic.MINI_PROGRAM, {
   'mini-program.created': miniProgram,
   'mini-program.updated': miniProgram,
@@ -95,6 +100,10 @@ export const miniProgramEvents = defineTopic(AppManageTopic.MINI_PROGRAM, {
   'version.force-delisted': version,
   /** app-manage could not gray-release or publish a plan's version; `reason` says why (the plan ends FAILED). */
   'version.release-plan-refused': eventSchema(releasePlanRefusedPayload),
+  'trial.member-added': trial,
+  'trial.member-removed': trial,
+  'trial.version-set': trial,
+  'trial.version-cleared': trial,
 });
 
 const hostApp = eventSchema(hostAppPayload);

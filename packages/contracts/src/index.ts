@@ -6,3 +6,4 @@ export * from './sdk.events';
 export * from './account.events';
 export * from './mini-program-ownership';
 export * from './license';
+export * from './trial-grant';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trialTokenSecretField } from '@grove/contracts';
 import type { ReplayGuard } from './replay-guard';
 
 export const DEFAULT_RUNTIME_PREFIX = '/runtime/v1';
@@ -31,6 +32,13 @@ export interface SdkRuntimeOptions {
    * Default: a key generated once under the runtime's DATA_DIR (embedded mode).
    */
   cacheEncryptionKey?: string;
+  /** HMAC key of trial QR grants, app-manage's TRIAL_TOKEN_SECRET. Default: derived from `appSecretEncryptionKey`. */
+  trialTokenSecret?: string;
+  /**
+   * app-manage's SDK-secret key material (APP_SECRET_ENCRYPTION_KEY), from which app-manage derives its trial grant
+   * key when TRIAL_TOKEN_SECRET is unset. Default: the key app-manage generates under the runtime's DATA_DIR.
+   */
+  appSecretEncryptionKey?: string;
 }
 
 /** Variables read by the deployable that mounts the runtime routes (the router); names and defaults are stable. */
@@ -42,6 +50,9 @@ export const sdkRuntimeEnvShape = {
   SDK_RUNTIME_PACKAGE_DELIVERY: z.enum(['redirect', 'stream']).optional(),
   SDK_RUNTIME_PACKAGE_URL_TTL_SEC: z.coerce.number().int().min(30).max(7 * 24 * 3600).default(DEFAULT_PACKAGE_URL_TTL_SEC),
   SDK_RUNTIME_CACHE_KEY: z.string().min(MIN_CACHE_KEY_LENGTH, `must be at least ${MIN_CACHE_KEY_LENGTH} characters`).optional(),
+  TRIAL_TOKEN_SECRET: trialTokenSecretField,
+  /** app-manage's variable (same rule); read here only to derive the trial grant key when TRIAL_TOKEN_SECRET is unset. */
+  APP_SECRET_ENCRYPTION_KEY: z.string().min(MIN_CACHE_KEY_LENGTH, `must be at least ${MIN_CACHE_KEY_LENGTH} characters`).optional(),
 };
 
 export const sdkRuntimeEnvSchema = z.object(sdkRuntimeEnvShape);
@@ -56,5 +67,7 @@ export function sdkRuntimeOptionsFromConfig(config: SdkRuntimeConfig): SdkRuntim
     packageDelivery: config.SDK_RUNTIME_PACKAGE_DELIVERY,
     packageUrlTtlSec: config.SDK_RUNTIME_PACKAGE_URL_TTL_SEC,
     cacheEncryptionKey: config.SDK_RUNTIME_CACHE_KEY,
+    trialTokenSecret: config.TRIAL_TOKEN_SECRET,
+    appSecretEncryptionKey: config.APP_SECRET_ENCRYPTION_KEY,
   };
 }

@@ -21,6 +21,10 @@ export const RuntimeErrcode = {
   /** A `versionId` asked for by the package download is neither the published nor the live gray version. */
   VERSION_UNAVAILABLE: 'VERSION_UNAVAILABLE',
   BASE_LIBRARY_NOT_FOUND: 'BASE_LIBRARY_NOT_FOUND',
+  /** The `trial` grant is malformed, forged, expired, for another app, or its version is no longer the trial version. */
+  TRIAL_TOKEN_INVALID: 'TRIAL_TOKEN_INVALID',
+  /** A valid `trial` grant, but the request names no `userId` or one that is not a tester of the mini-program. */
+  NOT_TRIAL_MEMBER: 'NOT_TRIAL_MEMBER',
   NOT_FOUND: 'NOT_FOUND',
   UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
@@ -45,6 +49,8 @@ export const RUNTIME_HTTP_STATUS: Record<RuntimeErrcode, number> = {
   ORGANIZATION_FROZEN: 403,
   VERSION_UNAVAILABLE: 410,
   BASE_LIBRARY_NOT_FOUND: 404,
+  TRIAL_TOKEN_INVALID: 403,
+  NOT_TRIAL_MEMBER: 403,
   NOT_FOUND: 404,
   UNAVAILABLE: 503,
   INTERNAL: 500,

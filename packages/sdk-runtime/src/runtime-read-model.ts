@@ -33,6 +33,12 @@ export const RuntimeInvalidationTopic = {
   ORGANIZATION: AccountTopic.ORGANIZATION,
 } as const;
 
+/** A mini-program's trial (体验版): the version testers get and their host-app user ids. */
+export interface RuntimeTrial {
+  version: RuntimeVersion | null;
+  members: string[];
+}
+
 /** Everything the runtime needs about one mini-program, cached per app id (never per device). */
 export interface AppletState {
   applet: RuntimeApplet | null;
@@ -46,6 +52,7 @@ export const cacheKeys = {
   sdkKey: (sdkKey: string) => `sdkrt:sdkkey:${sdkKey}`,
   credentials: (hostAppId: string) => `sdkrt:cred:${hostAppId}`,
   applet: (appId: string) => `sdkrt:app:${appId}`,
+  trial: (appId: string) => `sdkrt:trial:${appId}`,
   organizationFrozen: (orgId: string) => `sdkrt:org-frozen:${orgId}`,
   link: (hostAppId: string, appId: string) => `sdkrt:link:${hostAppId}:${appId}`,
   config: (generation: number, hostAppId: string) => `sdkrt:config:g${generation}:${hostAppId}`,
@@ -104,7 +111,8 @@ export class RuntimeReadModel {
     const T = RuntimeInvalidationTopic;
     const appScoped = async (event: DomainEvent<Record<string, unknown>>) => {
       const appId = stringOf(event.payload?.appId) ?? event.key;
-      if (appId) await this.cache.invalidate([cacheKeys.applet(appId)]);
+      // Trial changes, and rejections or delistings of a trial version, come on the mini-program topic too.
+      if (appId) await this.cache.invalidate([cacheKeys.applet(appId), cacheKeys.trial(appId)]);
     };
     await on(T.MINI_PROGRAM, appScoped);
     await on(T.RULE_ENGINE, appScoped);
@@ -157,6 +165,14 @@ export class RuntimeReadModel {
     return this.cache.get(cacheKeys.applet(appId), () => this.loadAppletState(appId));
   }
 
+  /** The trial version and testers of a mini-program (cached per app, dropped with the app's other entries). */
+  trial(appId: string): Promise<RuntimeTrial> {
+    return this.cache.get(cacheKeys.trial(appId), async () => {
+      const [version, members] = await Promise.all([this.sources.trialVersion(appId), this.sources.trialMembers(appId)]);
+      return { version, members };
+    });
+  }
+
   /** Account's word, cached like the rest and dropped by `account.organization` events (frozen, unfrozen …). */
   organizationFrozen(orgId: string): Promise<boolean> {
     return this.cache.get(cacheKeys.organizationFrozen(orgId), () => this.sources.organizationFrozen(orgId));
@@ -178,7 +194,7 @@ export class RuntimeReadModel {
 
   /** Drops cached state as the event consumers do (operators' tools and tests). */
   invalidateApplet(appId: string): Promise<void> {
-    return this.cache.invalidate([cacheKeys.applet(appId)]);
+    return this.cache.invalidate([cacheKeys.applet(appId), cacheKeys.trial(appId)]);
   }
 
   private async loadAppletState(appId: string): Promise<AppletState> {

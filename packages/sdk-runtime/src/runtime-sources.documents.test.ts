@@ -9,6 +9,7 @@ import {
   createRuntimePlatform,
   eventually,
   linkedHostApp,
+  miniAppPackage,
   publishedApplet,
   signedGet,
   startRuntimeServer,
@@ -142,6 +143,30 @@ describe('runtimeSourcesFromDocuments answers like runtimeSourcesFromModules', (
     expect(await same((s) => s.version(publishedId))).toMatchObject({ id: publishedId, appId, status: 'PUBLISHED' });
     expect(await same((s) => s.version(grayId))).toMatchObject({ id: grayId, appId, status: 'GRAY' });
     expect(await same((s) => s.version(newId()))).toBeNull();
+  });
+
+  it('trialVersion and trialMembers: the trial build and its testers; rejected, cleared and unknown are empty', async () => {
+    const { trials, versions } = platform.appManage.services;
+    const { owner, reviewer } = platform;
+    expect(await same((s) => s.trialVersion(appId))).toBeNull();
+    expect(await same((s) => s.trialMembers(appId))).toEqual([]);
+    await trials.setTrialVersion(owner, grayId);
+    await trials.addMember(owner, appId, { userId: 'tester-b', label: 'second' });
+    await trials.addMember(owner, appId, { userId: 'tester-a' });
+    expect(await same((s) => s.trialVersion(appId))).toMatchObject({ id: grayId, appId, status: 'GRAY' });
+    expect(await same((s) => s.trialMembers(appId))).toEqual(['tester-b', 'tester-a']);
+
+    const rejected = await versions.upload(owner, { appId: draftAppId, versionName: '0.0.1', zip: await miniAppPackage(draftAppId, '0.0.1', 1) });
+    await trials.setTrialVersion(owner, rejected.id);
+    expect(await same((s) => s.trialVersion(draftAppId))).toMatchObject({ id: rejected.id, status: 'DEVELOPMENT' });
+    await versions.submit(owner, rejected.id);
+    await versions.reject(reviewer, rejected.id, 'parity');
+    expect(await same((s) => s.trialVersion(draftAppId))).toBeNull();
+
+    await trials.clearTrialVersion(owner, appId);
+    expect(await same((s) => s.trialVersion(appId))).toBeNull();
+    expect(await same((s) => s.trialVersion(newId()))).toBeNull();
+    expect(await same((s) => s.trialMembers(newId()))).toEqual([]);
   });
 
   it('domains: service lists and only verified business domains', async () => {

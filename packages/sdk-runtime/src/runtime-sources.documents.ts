@@ -3,7 +3,11 @@ import {
   HostAppModel,
   LinkModel,
   LinkStatus,
+  MAX_TRIAL_MEMBERS,
   MiniProgramModel,
+  TRIAL_VERSION_STATUSES,
+  TrialMemberModel,
+  TrialVersionModel,
   sdkSecretAssociatedData,
   VersionModel,
   VersionStatus,
@@ -65,6 +69,8 @@ export function runtimeSourcesFromDocuments(documents: DocumentStore, options: D
   const businessDomains = documents.collection(BusinessDomainModel);
   const configHeads = documents.collection(SdkConfigHeadModel);
   const baseLibraries = documents.collection(BaseLibraryModel);
+  const trialMembers = documents.collection(TrialMemberModel);
+  const trialVersions = documents.collection(TrialVersionModel);
   const cipher = options.secretCipher;
 
   return {
@@ -127,6 +133,18 @@ export function runtimeSourcesFromDocuments(documents: DocumentStore, options: D
       // Like the module reader: a version whose mini-program is gone is not visible.
       if (!version || !(await miniPrograms.findById(version.appId))) return null;
       return toRuntimeVersion(version);
+    },
+
+    async trialVersion(appId) {
+      const trial = await trialVersions.findById(appId);
+      const version = trial ? await versions.findById(trial.versionId) : null;
+      if (!version || version.appId !== appId || !TRIAL_VERSION_STATUSES.includes(version.status)) return null;
+      return toRuntimeVersion(version);
+    },
+
+    async trialMembers(appId) {
+      const members = await trialMembers.find({ appId }, { sort: { createdAt: 1, _id: 1 }, limit: MAX_TRIAL_MEMBERS });
+      return members.map((m) => m.userId);
     },
 
     async domains(appId) {

@@ -6,7 +6,7 @@ import type { OrganizationFrozenSource, RuntimeSources, RuntimeVersion } from '.
 
 /** The in-process subgraph modules (embedded mode); only their `services` are used. */
 export interface RuntimeSourceModules {
-  appManage: { services: Pick<AppManageServices, 'hostApps' | 'links' | 'miniPrograms' | 'versions'> };
+  appManage: { services: Pick<AppManageServices, 'hostApps' | 'links' | 'miniPrograms' | 'versions' | 'trials'> };
   ruleEngine: { services: Pick<RuleEngineServices, 'plans' | 'rules'> };
   domain: { services: Pick<DomainServices, 'domains'> };
   sdk: { services: Pick<SdkServices, 'configs' | 'baseLibraries'> };
@@ -29,7 +29,7 @@ function toRuntimeVersion(v: VersionView): RuntimeVersion {
 
 /** RuntimeSources over the in-process services of app-manage, rule-engine, domain and sdk. */
 export function runtimeSourcesFromModules(modules: RuntimeSourceModules): RuntimeSources {
-  const { hostApps, links, miniPrograms, versions } = modules.appManage.services;
+  const { hostApps, links, miniPrograms, versions, trials } = modules.appManage.services;
   const { plans, rules } = modules.ruleEngine.services;
   const { domains } = modules.domain.services;
   const { configs, baseLibraries } = modules.sdk.services;
@@ -78,6 +78,13 @@ export function runtimeSourcesFromModules(modules: RuntimeSourceModules): Runtim
       const version = await versions.versionById(versionId);
       return version ? toRuntimeVersion(version) : null;
     },
+
+    async trialVersion(appId) {
+      const version = await trials.trialVersionFor(appId);
+      return version ? toRuntimeVersion(version) : null;
+    },
+
+    trialMembers: (appId) => trials.trialMemberIds(appId),
 
     async domains(appId) {
       const lists = await domains.runtimeDomains(appId);

@@ -87,6 +87,10 @@ export interface RuntimeSources {
   baseLibrary(sdkVersion: string, platform: string): Promise<RuntimeBaseLibrary | null>;
   /** True when the organization is frozen: its host apps and mini-programs are refused (ORGANIZATION_FROZEN). */
   organizationFrozen(orgId: string): Promise<boolean>;
+  /** The trial (体验版) version of the app, or null (none set, or it is REJECTED or DELISTED now). */
+  trialVersion(appId: string): Promise<RuntimeVersion | null>;
+  /** Host-app user ids of the app's testers (at most MAX_TRIAL_MEMBERS). */
+  trialMembers(appId: string): Promise<string[]>;
 }
 
 /** The account subgraph's answer to "is this organization frozen?", supplied by the mounting server. */

@@ -14,6 +14,9 @@ import {
 } from './runtime-config';
 import { RUNTIME_HTTP_STATUS, RuntimeErrcode, RuntimeError, failure, ok, unchanged, type RuntimeEnvelope } from './runtime-errors';
 import { createReplayGuard } from './replay-guard';
+import { LOCAL_SECRET_KEY_NAME } from '@grove/app-manage';
+import { deriveTrialTokenSecret } from '@grove/contracts';
+import { trialVersionForRequest } from './trial-access';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
 import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
 import type { RuntimeCredentials, RuntimeSources, RuntimeVersion } from './runtime-sources';
@@ -71,16 +74,18 @@ const appParams = {
 const deviceQueryProperties = Object.fromEntries(DEVICE_FIELDS.map((f) => [f, deviceText]));
 const customQuery = { [`^custom\\.${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH } };
 const knownDigest = { type: 'string', pattern: DIGEST_PATTERN } as const;
+// Any text up to the cap: a malformed grant is TRIAL_TOKEN_INVALID, not BAD_REQUEST.
+const trialGrant = { type: 'string', maxLength: 200 } as const;
 
 const appletQuery = {
   type: 'object',
-  properties: { ...deviceQueryProperties, knownVersion: { type: 'string', maxLength: 100 }, knownDigest },
+  properties: { ...deviceQueryProperties, knownVersion: { type: 'string', maxLength: 100 }, knownDigest, trial: trialGrant },
   patternProperties: customQuery,
 } as const;
 
 const packageQuery = {
   type: 'object',
-  properties: { ...deviceQueryProperties, versionId: { type: 'string', minLength: 1, maxLength: 100 } },
+  properties: { ...deviceQueryProperties, versionId: { type: 'string', minLength: 1, maxLength: 100 }, trial: trialGrant },
   patternProperties: customQuery,
 } as const;
 
@@ -104,6 +109,8 @@ interface Chosen {
   version: RuntimeVersion;
   gray: boolean;
   planId?: string;
+  /** Served to a tester through a trial grant. */
+  trial?: boolean;
 }
 
 /**
@@ -126,6 +133,9 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
   await readModel.start(deps.runtime.events);
   app.addHook('onClose', async () => readModel.close());
 
+  // The key app-manage signs trial grants with (see deriveTrialTokenSecret).
+  const trialTokenSecret =
+    options.trialTokenSecret ?? deriveTrialTokenSecret(options.appSecretEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME));
   const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs);
   const evaluator = new GrayPlanEvaluator(logger);
   const callers = new WeakMap<FastifyRequest, RuntimeCredentials>();
@@ -193,17 +203,18 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
   function appletInfo(state: AppletState & { applet: NonNullable<AppletState['applet']> }, chosen: Chosen, appId: string) {
     let byVersion = infoMemo.get(state);
     if (!byVersion) infoMemo.set(state, (byVersion = new Map()));
-    const memoKey = `${chosen.version.id}|${chosen.gray}|${chosen.planId ?? ''}|${appId}`;
+    const memoKey = `${chosen.version.id}|${chosen.gray}|${chosen.planId ?? ''}|${chosen.trial === true}|${appId}`;
     const hit = byVersion.get(memoKey);
     if (hit) return hit;
     const { version } = chosen;
     const info = {
       appId,
       name: state.applet.name,
-      version: { id: version.id, name: version.name, code: version.code ?? null, gray: chosen.gray, planId: chosen.planId ?? null },
+      version: { id: version.id, name: version.name, code: version.code ?? null, gray: chosen.gray, planId: chosen.planId ?? null, ...(chosen.trial ? { trial: true } : {}) },
       package: {
         sha256: version.packageSha256,
         size: version.packageSize,
+        // A trial download needs the grant again; the SDK appends `&trial=<grant>` (and its userId) when it signs the request.
         downloadPath: `${prefix}/applets/${appId}/package?versionId=${encodeURIComponent(version.id)}`,
       },
       domains: {
@@ -218,6 +229,17 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     const entry = { info, digest: digestOf(info) };
     byVersion.set(memoKey, entry);
     return entry;
+  }
+
+  /** The trial version for a request carrying `trial=<grant>` (TRIAL_TOKEN_INVALID / NOT_TRIAL_MEMBER otherwise). */
+  function trialChoice(request: AppRequest): Promise<RuntimeVersion> {
+    const userId = deviceContextOf(request.query, request.headers).userId;
+    return trialVersionForRequest(readModel, {
+      appId: request.params.appId,
+      token: String(request.query.trial),
+      userId: typeof userId === 'string' ? userId : undefined,
+      secret: trialTokenSecret,
+    });
   }
 
   function choose(state: AppletState & { applet: NonNullable<AppletState['applet']> }, context: RuleContext): Chosen {
@@ -237,7 +259,8 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
 
       scope.get('/applets/:appId', { schema: { params: appParams, querystring: appletQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
         const state = await openApplet(request);
-        const chosen = choose(state, deviceContextOf(request.query, request.headers));
+        const chosen: Chosen =
+          request.query.trial !== undefined ? { version: await trialChoice(request), gray: false, trial: true } : choose(state, deviceContextOf(request.query, request.headers));
         const { appId } = request.params;
         const { info, digest } = appletInfo(state, chosen, appId);
         const { knownVersion, knownDigest: kd } = request.query;
@@ -249,7 +272,10 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         const state = await openApplet(request);
         const wanted = request.query.versionId;
         let version: RuntimeVersion;
-        if (wanted === undefined) version = choose(state, deviceContextOf(request.query, request.headers)).version;
+        if (request.query.trial !== undefined) {
+          version = await trialChoice(request);
+          if (wanted !== undefined && wanted !== version.id) throw new RuntimeError(RuntimeErrcode.VERSION_UNAVAILABLE, 'That version is not the trial version');
+        } else if (wanted === undefined) version = choose(state, deviceContextOf(request.query, request.headers)).version;
         else if (state.applet.published?.id === wanted) version = state.applet.published;
         else if (state.gray?.version.id === wanted) version = state.gray.version;
         else throw new RuntimeError(RuntimeErrcode.VERSION_UNAVAILABLE, 'That version is not released for this mini-program');

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import fastify, { type FastifyInstance } from 'fastify';
 import { ZipFile } from 'yazl';
-import { createAppManageSubgraph, type AppManageSubgraph } from '@grove/app-manage';
+import { createAppManageSubgraph, LOCAL_SECRET_KEY_NAME, type AppManageSubgraph } from '@grove/app-manage';
+import { deriveTrialTokenSecret } from '@grove/contracts';
 import { createDomainSubgraph, type DomainSubgraph } from '@grove/domain';
-import { FsObjectStore, newId, randomToken, type EnvSource, type UserPrincipal } from '@grove/platform';
+import { FsObjectStore, loadOrCreateLocalSecret, newId, randomToken, type EnvSource, type UserPrincipal } from '@grove/platform';
 import { createRuleEngineSubgraph, type RuleEngineSubgraph } from '@grove/rule-engine';
 import { createSdkSubgraph, type SdkSubgraph } from '@grove/sdk';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
@@ -161,6 +162,11 @@ export function signedGet(
   const search = new URLSearchParams(query).toString();
   const headers = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path, query: search as QueryInput, timestamp: extra.timestamp, nonce: extra.nonce });
   return fetch(`${server.baseUrl}${path}${search ? `?${search}` : ''}`, { headers: { ...headers, ...extra.headers }, redirect: extra.redirect ?? 'manual' });
+}
+
+/** The key app-manage signs trial grants with on this platform (no TRIAL_TOKEN_SECRET: derived from its local key). */
+export function trialGrantSecret(p: Pick<RuntimePlatform, 'runtime'>): string {
+  return deriveTrialTokenSecret(loadOrCreateLocalSecret(p.runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME));
 }
 
 export { eventually };

@@ -18,6 +18,7 @@ import { HostAppResolver } from './resolvers/host-app.resolver';
 import { LinkResolver } from './resolvers/link.resolver';
 import { MiniProgramResolver } from './resolvers/mini-program.resolver';
 import { VersionResolver } from './resolvers/version.resolver';
+import { TrialResolver } from './resolvers/trial.resolver';
 import { AppManageAccess } from './service/app-manage-access';
 import { AppManageEvents } from './service/app-manage-events';
 import { HostAppService } from './service/host-app.service';
@@ -25,10 +26,14 @@ import { LinkService } from './service/link.service';
 import { MiniProgramService, type LicenseGuard } from './service/mini-program.service';
 import { SecretCipher } from './service/secret-cipher';
 import { VersionService } from './service/version.service';
+import { TrialService } from './service/trial.service';
+import { deriveTrialTokenSecret } from '@grove/contracts';
+import { TrialStore } from './store/trial.store';
 import { HostAppStore } from './store/host-app.store';
 import { LinkStore } from './store/link.store';
 import { MiniProgramStore } from './store/mini-program.store';
 import { VersionStore } from './store/version.store';
+import { VersionContentsStore } from './store/version-contents.store';
 
 export const APP_MANAGE_SUBGRAPH_NAME = 'app-manage';
 /** Name of the generated key under DATA_DIR/secrets.json when APP_SECRET_ENCRYPTION_KEY is unset. */
@@ -45,6 +50,7 @@ export interface AppManageServices {
   versions: VersionService;
   hostApps: HostAppService;
   links: LinkService;
+  trials: TrialService;
 }
 
 export interface AppManageSubgraph extends SubgraphModule, UploadHandlers {
@@ -56,7 +62,8 @@ export interface AppManageSubgraph extends SubgraphModule, UploadHandlers {
 export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: AppManageDeps): Promise<AppManageSubgraph> {
   const settings: AppManageSettings = { ...defaultAppManageSettings, ...stripUndefined(deps.settings ?? {}) };
   const logger = runtime.logger.child({ subgraph: APP_MANAGE_SUBGRAPH_NAME });
-  const cipher = new SecretCipher(settings.secretEncryptionKey ?? loadOrCreateLocalSecret(runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME));
+  const secretKey = settings.secretEncryptionKey ?? loadOrCreateLocalSecret(runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME);
+  const cipher = new SecretCipher(secretKey);
 
   const appStore = new MiniProgramStore(runtime.documents);
   const versionStore = new VersionStore(runtime.documents);
@@ -66,18 +73,22 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
   const events = new AppManageEvents(runtime.events, logger.child({ component: 'events' }));
   const access = new AppManageAccess(appStore);
   const miniPrograms = new MiniProgramService(appStore, access, events, deps.objects, { maxLogoBytes: settings.maxLogoBytes, license: deps.license });
-  const versions = new VersionService(versionStore, appStore, access, events, deps.objects, { maxPackageBytes: settings.maxPackageBytes });
+  const versions = new VersionService(versionStore, appStore, access, events, deps.objects, { maxPackageBytes: settings.maxPackageBytes }, new VersionContentsStore(runtime.documents));
   const hostApps = new HostAppService(hostAppStore, events, cipher, { license: deps.license });
   const links = new LinkService(linkStore, appStore, hostApps, events);
+  const trials = new TrialService(new TrialStore(runtime.documents), versionStore, access, events, {
+    tokenSecret: settings.trialTokenSecret ?? deriveTrialTokenSecret(secretKey),
+  });
 
   const module = await buildSubgraph({
     name: APP_MANAGE_SUBGRAPH_NAME,
-    resolvers: [MiniProgramResolver, VersionResolver, HostAppResolver, LinkResolver],
+    resolvers: [MiniProgramResolver, VersionResolver, HostAppResolver, LinkResolver, TrialResolver],
     instances: [
       new MiniProgramResolver(miniPrograms, versions),
       new VersionResolver(versions, miniPrograms),
       new HostAppResolver(hostApps, links),
       new LinkResolver(links, miniPrograms),
+      new TrialResolver(trials),
     ],
     referenceResolvers: {
       MiniProgram: (ref, ctx) => miniPrograms.reference(ctx.principal, String(ref.id)),
@@ -96,7 +107,7 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
         authenticate: context.authenticate,
         onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
       }),
-    services: { miniPrograms, versions, hostApps, links },
+    services: { miniPrograms, versions, hostApps, links, trials },
     ready: async () => {
       await Promise.all([runtime.documents.ping(), deps.objects.ping()]);
     },

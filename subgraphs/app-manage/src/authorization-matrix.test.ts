@@ -4,6 +4,8 @@ import { ANONYMOUS, newId, type PlatformError, type Principal, type UserPrincipa
 import { HostAppModel } from './store/host-app.model';
 import { LinkModel } from './store/link.model';
 import { MiniProgramModel } from './store/mini-program.model';
+import { TrialMemberModel, TrialVersionModel } from './store/trial.model';
+import { VersionContentsModel } from './store/version-contents.model';
 import { VersionModel } from './store/version.model';
 import {
   approvedVersion,
@@ -56,6 +58,12 @@ async function appA(h: Harness) {
 async function hostAppOfA(h: Harness) {
   return (await h.app.services.hostApps.create(h.ownerA, hostAppInput(h.orgA))).hostApp.id;
 }
+/** An app of org A with a trial version. */
+async function trialApp(h: Harness) {
+  const a = await appA(h);
+  await h.app.services.trials.setTrialVersion(h.ownerA, (await uploadVersion(h, a)).id);
+  return a;
+}
 /** Org B's host app asks for org A's mini-program: org A decides. */
 async function requestToA(h: Harness) {
   const hostB = (await h.app.services.hostApps.create(h.ownerB, hostAppInput(h.orgB))).hostApp.id;
@@ -97,6 +105,39 @@ const OPERATIONS: Operation[] = [
     source: 'query($v: ID!) { miniProgramVersion(id: $v) { id status } }',
     prepare: async (h) => ({ v: (await uploadVersion(h, await appA(h))).id }),
     expected: ORG_A_OR_OPERATORS,
+  },
+  {
+    // What reviewers open: the package link, its files and manifest (the same readers as the version).
+    name: 'miniProgramVersion',
+    source: 'query($v: ID!) { miniProgramVersion(id: $v) { packageDownloadUrl manifest packageFileList(take: 2) { total items { path size } } } }',
+    prepare: async (h) => {
+      const v = await uploadVersion(h, await appA(h));
+      await h.app.services.versions.submit(h.ownerA, v.id);
+      return { v: v.id };
+    },
+    expected: ORG_A_OR_OPERATORS,
+  },
+  {
+    name: 'trialMembers',
+    source: 'query($a: ID!) { trialMembers(appId: $a) { id userId label } }',
+    prepare: async (h) => {
+      const a = await appA(h);
+      await h.app.services.trials.addMember(h.ownerA, a, { userId: 'tester' });
+      return { a };
+    },
+    expected: ORG_A_OR_OPERATORS,
+  },
+  {
+    name: 'trialVersion',
+    source: 'query($a: ID!) { trialVersion(appId: $a) { id status } }',
+    prepare: async (h) => ({ a: await trialApp(h) }),
+    expected: ORG_A_OR_OPERATORS,
+  },
+  {
+    name: 'trialQrCode',
+    source: 'query($a: ID!) { trialQrCode(appId: $a, format: SVG) { deepLink contentType } }',
+    prepare: async (h) => ({ a: await trialApp(h) }),
+    expected: ORG_A_ONLY,
   },
   { name: 'pendingReviews', source: '{ pendingReviews { total items { id } } }', expected: REVIEWERS },
   {
@@ -239,6 +280,36 @@ const OPERATIONS: Operation[] = [
     expected: ORG_A_ONLY,
   },
 
+  // ---- trial
+  {
+    name: 'addTrialMember',
+    source: 'mutation($a: ID!) { addTrialMember(appId: $a, userId: "tester", label: "QA") { id userId } }',
+    prepare: async (h) => ({ a: await appA(h) }),
+    expected: ORG_A_ONLY,
+  },
+  {
+    name: 'removeTrialMember',
+    source: 'mutation($a: ID!) { removeTrialMember(appId: $a, userId: "tester") }',
+    prepare: async (h) => {
+      const a = await appA(h);
+      await h.app.services.trials.addMember(h.ownerA, a, { userId: 'tester' });
+      return { a };
+    },
+    expected: ORG_A_ONLY,
+  },
+  {
+    name: 'setTrialVersion',
+    source: 'mutation($v: ID!) { setTrialVersion(versionId: $v) { id } }',
+    prepare: async (h) => ({ v: (await uploadVersion(h, await appA(h))).id }),
+    expected: ORG_A_ONLY,
+  },
+  {
+    name: 'clearTrialVersion',
+    source: 'mutation($a: ID!) { clearTrialVersion(appId: $a) }',
+    prepare: async (h) => ({ a: await trialApp(h) }),
+    expected: ORG_A_ONLY,
+  },
+
   // ---- uploads (REST)
   {
     name: 'upload package',
@@ -336,7 +407,7 @@ const OPERATIONS: Operation[] = [
 
 async function snapshot(h: Harness): Promise<unknown[]> {
   return Promise.all(
-    [MiniProgramModel, VersionModel, HostAppModel, LinkModel].map((model) =>
+    [MiniProgramModel, VersionModel, HostAppModel, LinkModel, TrialMemberModel, TrialVersionModel, VersionContentsModel].map((model) =>
       h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
     ),
   );

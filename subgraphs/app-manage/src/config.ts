@@ -1,6 +1,7 @@
 import { checkObjectStoreConfig, checkPlatformConfig, objectStoreEnvShape, platformEnvShape } from '@grove/platform';
 import { z } from 'zod';
 import { MIN_SECRET_KEY_LENGTH } from './service/secret-cipher';
+import { trialTokenSecretField } from '@grove/contracts';
 
 export const DEFAULT_MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_LOGO_BYTES = 1024 * 1024;
@@ -17,6 +18,11 @@ export const appManageEnvShape = {
    * generated once under DATA_DIR; production must set it (and keep it: losing it invalidates every secret).
    */
   APP_SECRET_ENCRYPTION_KEY: z.string().min(MIN_SECRET_KEY_LENGTH, `must be at least ${MIN_SECRET_KEY_LENGTH} characters`).optional(),
+  /**
+   * HMAC key (at least 32 characters) of trial QR grants; app-manage signs them and the SDK runtime (router) checks
+   * them, so both read it. Unset: derived from APP_SECRET_ENCRYPTION_KEY (or its generated local key).
+   */
+  TRIAL_TOKEN_SECRET: trialTokenSecretField,
   MINI_PROGRAM_PACKAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_MAX_PACKAGE_BYTES),
   MINI_PROGRAM_LOGO_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(DEFAULT_MAX_LOGO_BYTES),
 };
@@ -38,6 +44,8 @@ export interface AppManageSettings {
   maxLogoBytes: number;
   /** Unset: a key generated once under the runtime's DATA_DIR (embedded mode). */
   secretEncryptionKey?: string;
+  /** Unset: derived from the SDK-secret key (deriveTrialTokenSecret), as the SDK runtime does. */
+  trialTokenSecret?: string;
 }
 
 export const defaultAppManageSettings: AppManageSettings = {
@@ -50,5 +58,6 @@ export function appManageSettingsFromConfig(config: AppManageConfig): AppManageS
     maxPackageBytes: config.MINI_PROGRAM_PACKAGE_MAX_BYTES,
     maxLogoBytes: config.MINI_PROGRAM_LOGO_MAX_BYTES,
     secretEncryptionKey: config.APP_SECRET_ENCRYPTION_KEY,
+    trialTokenSecret: config.TRIAL_TOKEN_SECRET,
   };
 }

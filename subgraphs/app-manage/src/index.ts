@@ -30,7 +30,7 @@ export {
 } from './http/upload.handlers';
 export { registerUploadRoutes, type HeaderBag, type RegisterUploadRoutesOptions } from './http/upload-routes.fastify';
 export { AppManageTopic } from './service/app-manage-events';
-export { packageKey, type UploadVersionInput, type VersionPage } from './service/version.service';
+export { packageKey, PACKAGE_DOWNLOAD_URL_TTL_SEC, type PackageFilePage, type UploadVersionInput, type VersionPage } from './service/version.service';
 export { secretAad as sdkSecretAssociatedData, type HostAppCredentials, type SdkCredentials } from './service/host-app.service';
 export type { LicenseGuard, MiniProgramPage } from './service/mini-program.service';
 export { SecretCipher } from './service/secret-cipher';
@@ -38,5 +38,8 @@ export { MiniProgramStatus, MiniProgramModel } from './store/mini-program.model'
 export { HostAppModel } from './store/host-app.model';
 export { VersionStatus, VersionModel } from './store/version.model';
 export { LinkStatus, LinkModel } from './store/link.model';
+export { TrialMemberModel, TrialVersionModel } from './store/trial.model';
+export { MAX_TRIAL_MEMBERS, type TrialMemberView } from './store/trial.store';
+export { TRIAL_VERSION_STATUSES, TrialQrFormat, type TrialQrCode } from './service/trial.service';
 export type { MiniProgramView, VersionView, HostAppView, LinkView } from './store/views';
 export { validateMiniProgramPackage, PackageProblem, type PackageManifest } from './package';

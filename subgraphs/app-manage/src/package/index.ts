@@ -3,6 +3,7 @@ export {
   PackageProblem,
   DEFAULT_MAX_ENTRIES,
   DEFAULT_UNCOMPRESSED_FACTOR,
+  type PackageEntry,
   type PackageManifest,
   type PackageValidationOptions,
 } from './package-manifest';

@@ -47,6 +47,9 @@ describe('validateMiniProgramPackage: accepted packages', () => {
       ),
       size: zip.length,
       sha256: createHash('sha256').update(zip).digest('hex'),
+      // Directory entries are not files: the reviewers' list has the files only, with their inflated sizes.
+      entries: Object.entries(files).map(([path, data]) => ({ path, size: Buffer.from(data as string | Buffer).length })),
+      manifestSource: { file: 'manifest.json', text: files['manifest.json'] },
     });
   });
 
@@ -80,6 +83,8 @@ describe('validateMiniProgramPackage: accepted packages', () => {
       uncompressedBytes: Object.values(files).reduce((sum, data) => sum + Buffer.byteLength(data), 0),
       size: zip.length,
       sha256: createHash('sha256').update(zip).digest('hex'),
+      entries: Object.entries(files).map(([path, data]) => ({ path, size: Buffer.byteLength(data) })),
+      manifestSource: { file: 'app.json', text: files['app.json'] },
     });
   });
 });

@@ -56,6 +56,7 @@ export async function validateMiniProgramPackage(
   );
   const common = {
     files: archive.files.size,
+    entries: [...archive.files].map(([path, size]) => ({ path, size })),
     uncompressedBytes: archive.uncompressedBytes,
     size: zip.length,
     sha256: createHash('sha256').update(zip).digest('hex'),
@@ -65,6 +66,7 @@ export async function validateMiniProgramPackage(
   if (w3c) {
     const manifest = checkW3cLayout(archive.files, w3c);
     return {
+      manifestSource: manifestSource(W3C_MANIFEST_FILE, w3c),
       format: 'w3c',
       appId: manifest.app_id,
       name: manifest.name,
@@ -76,7 +78,9 @@ export async function validateMiniProgramPackage(
     };
   }
   const wechat = archive.contents.get(WECHAT_APP_FILE);
-  if (wechat) return { format: 'wechat', pages: checkWechatLayout(archive.files, wechat), ...common };
+  if (wechat) {
+    return { format: 'wechat', pages: checkWechatLayout(archive.files, wechat), manifestSource: manifestSource(WECHAT_APP_FILE, wechat), ...common };
+  }
 
   // A common mistake: zipping the project folder instead of its contents.
   const nested = [...archive.files.keys()].find((name) => /(^|\/)(manifest|app)\.json$/.test(name));
@@ -87,4 +91,9 @@ export async function validateMiniProgramPackage(
       ...(nested ? { foundAt: nested } : {}),
     },
   );
+}
+
+/** The layout check decoded and parsed it already, so this cannot fail. */
+function manifestSource(file: string, data: Buffer): { file: string; text: string } {
+  return { file, text: data.toString('utf8').replace(/^\uFEFF/, '') };
 }

@@ -11,11 +11,20 @@ export interface PackageManifest {
   pages: string[];
   /** File entries (directories not counted). */
   files: number;
+  /** Every file entry with its inflated size, in archive order (at most maxEntries: the reviewers' file list). */
+  entries: PackageEntry[];
+  /** The manifest file (`manifest.json` or `app.json`) and its text, already validated (at most maxManifestBytes). */
+  manifestSource: { file: string; text: string };
   uncompressedBytes: number;
   /** Size of the ZIP itself in bytes. */
   size: number;
   /** Hex sha256 of the ZIP bytes, as stored and served to the SDK. */
   sha256: string;
+}
+
+export interface PackageEntry {
+  path: string;
+  size: number;
 }
 
 export interface PackageValidationOptions {

@@ -5,7 +5,8 @@ import type { VersionService } from '../service/version.service';
 import type { VersionView } from '../store/views';
 import { GrayReleaseInput } from '../schema/inputs';
 import { MiniProgram } from '../schema/mini-program.type';
-import { MiniProgramVersion, MiniProgramVersionPage } from '../schema/version.type';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { MiniProgramVersion, MiniProgramVersionPage, PackageFilePage } from '../schema/version.type';
 
 @Resolver(() => MiniProgramVersion)
 export class VersionResolver {
@@ -100,6 +101,28 @@ export class VersionResolver {
   @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; the previously published version is published again' })
   rollbackMiniProgram(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.versionService.rollback(ctx.principal, appId);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Download link of the ZIP, valid for a few minutes (members with miniprogram:read, operators with miniprogram:review)',
+  })
+  packageDownloadUrl(@Root() version: VersionView, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.packageDownloadUrl(ctx.principal, version.id);
+  }
+
+  @FieldResolver(() => PackageFilePage, { description: 'The files of the package (path, inflated size) in archive order; take at most 1000' })
+  packageFileList(
+    @Root() version: VersionView,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
+    @Arg('take', () => Int, { defaultValue: 200 }) take?: number,
+  ) {
+    return this.versionService.packageFiles(ctx.principal, version.id, { skip, take });
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The parsed manifest.json / app.json; null when larger than 64 KiB' })
+  manifest(@Root() version: VersionView, @Ctx() ctx: SubgraphContext) {
+    return this.versionService.manifest(ctx.principal, version.id);
   }
 
   @FieldResolver(() => MiniProgram, { nullable: true })

@@ -89,6 +89,24 @@ export class MiniProgramVersion {
   createdAt!: Date;
 }
 
+@ObjectType({ description: 'One file of a package, as the validator read it' })
+export class PackageFile {
+  @Field({ description: 'Path inside the ZIP' })
+  path!: string;
+
+  @Field(() => Int, { description: 'Inflated size in bytes' })
+  size!: number;
+}
+
+@ObjectType()
+export class PackageFilePage {
+  @Field(() => [PackageFile])
+  items!: PackageFile[];
+
+  @Field(() => Int)
+  total!: number;
+}
+
 @ObjectType()
 export class MiniProgramVersionPage {
   @Field(() => [MiniProgramVersion])

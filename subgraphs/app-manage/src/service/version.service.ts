@@ -17,6 +17,7 @@ import { MiniProgramStatus, type MiniProgramModel } from '../store/mini-program.
 import type { MiniProgramStore } from '../store/mini-program.store';
 import { VersionStatus, type VersionModel } from '../store/version.model';
 import type { VersionStore } from '../store/version.store';
+import type { PackageFileView, VersionContentsStore, VersionContentsView } from '../store/version-contents.store';
 import { toVersionView, type VersionView } from '../store/views';
 import type { AppManageAccess } from './app-manage-access';
 import { AppManageTopic, type AppManageEvents, type EventPayload } from './app-manage-events';
@@ -60,6 +61,19 @@ export interface VersionPage {
   total: number;
 }
 
+export interface PackageFilePage {
+  items: PackageFileView[];
+  total: number;
+}
+
+/** Lifetime of the reviewers' package download link. */
+export const PACKAGE_DOWNLOAD_URL_TTL_SEC = 300;
+const FILE_PAGE_MAX = 1000;
+const filePagingSchema = z.object({
+  skip: z.number().int().min(0).max(100_000).default(0),
+  take: z.number().int().min(1).max(FILE_PAGE_MAX).default(200),
+});
+
 /** Object-store key of a version's package. */
 export function packageKey(appId: string, versionId: string): string {
   return `packages/${appId}/${versionId}.zip`;
@@ -73,6 +87,7 @@ const RELEASE_SLOTS = ['publishedSlot', 'graySlot'] as const;
  * status, and an illegal one is CONFLICT with nothing written):
  *
  *   DEVELOPMENT → SUBMITTED (submit) → APPROVED | REJECTED (review)      SUBMITTED → DEVELOPMENT (withdraw)
+ *   (REJECTED is final and stays listed with its reason; it frees its version name for the fixed build's upload)
  *   APPROVED → GRAY (start gray) → APPROVED (stop gray)
  *   APPROVED | GRAY → PUBLISHED (publish; the published one it replaces goes back to APPROVED)
  *   PUBLISHED → APPROVED and its predecessor APPROVED → PUBLISHED (rollback)
@@ -89,6 +104,7 @@ export class VersionService {
     private readonly events: AppManageEvents,
     private readonly objects: ObjectStore,
     private readonly options: { maxPackageBytes: number },
+    private readonly contents: VersionContentsStore,
   ) {}
 
   get maxPackageBytes(): number {
@@ -110,6 +126,8 @@ export class VersionService {
       throw new BadUserInputError('Give a versionName, or set version.name in the package manifest', { fields: ['versionName'] });
     }
     parseInput(z.object({ versionName: versionNameField }), { versionName });
+    // Versions stored before the name slot existed have none: ask first (the slot index settles new races).
+    if (await this.versions.findLiveByName(app._id, versionName)) throw versionNameTaken(versionName);
     // Last check before anything is stored: binds the W3C app_id at the first upload that carries one.
     await bindPackageAppId(this.apps, app, manifest.appId);
 
@@ -141,11 +159,10 @@ export class VersionService {
       });
     } catch (error) {
       await this.objects.delete(key);
-      if (error instanceof ConflictError) {
-        throw new ConflictError(`Version '${versionName}' already exists for this mini-program`, { field: 'versionName' });
-      }
+      if (error instanceof ConflictError) throw versionNameTaken(versionName);
       throw error;
     }
+    await this.contents.record(version._id, version.appId, manifest);
     await this.emit('version.uploaded', version, user.userId, { sha256: version.packageSha256 });
     return toVersionView(version);
   }
@@ -186,7 +203,8 @@ export class VersionService {
       version,
       { status: S.SUBMITTED },
       { status: S.REJECTED, rejectionReason, reviewedBy: reviewer.userId, reviewedAt: new Date() },
-      [],
+      // The name goes back to the mini-program: the fixed build is uploaded under it as a new version.
+      ['nameSlot'],
       'rejected',
     );
     await this.emit('version.rejected', updated, reviewer.userId, { reason: rejectionReason });
@@ -398,6 +416,39 @@ export class VersionService {
     return { items: items.map(toVersionView), total };
   }
 
+  /**
+   * What a reviewer opens: a short-lived download link of the ZIP (a signed `/objects/...` link on the filesystem
+   * store, a presigned URL on S3). Owners' members with miniprogram:read and operators with miniprogram:review.
+   */
+  async packageDownloadUrl(p: Principal, versionId: string): Promise<string> {
+    const { version } = await this.load(p, versionId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    return this.objects.presignedGetUrl(version.packageKey, PACKAGE_DOWNLOAD_URL_TTL_SEC);
+  }
+
+  /** The package's files (path, inflated size) in archive order, a page at a time. */
+  async packageFiles(p: Principal, versionId: string, paging: unknown = {}): Promise<PackageFilePage> {
+    const { skip, take } = parseInput(filePagingSchema, paging ?? {});
+    const { files } = await this.packageContents(p, versionId);
+    return { items: files.slice(skip, skip + take), total: files.length };
+  }
+
+  /** The parsed manifest (`manifest.json` / `app.json`), or null when it is too large to keep. */
+  async manifest(p: Principal, versionId: string): Promise<Record<string, unknown> | null> {
+    return (await this.packageContents(p, versionId)).manifest;
+  }
+
+  private async packageContents(p: Principal, versionId: string): Promise<VersionContentsView> {
+    const { version } = await this.load(p, versionId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const recorded = await this.contents.find(version._id);
+    if (recorded) return recorded;
+    // Uploaded before contents were recorded: read the stored package once and record them.
+    const { body } = await this.objects.get(version.packageKey);
+    const chunks: Buffer[] = [];
+    for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
+    const manifest = await validateMiniProgramPackage(Buffer.concat(chunks), { maxBytes: Math.max(this.options.maxPackageBytes, version.packageSize) });
+    return this.contents.record(version._id, version.appId, manifest);
+  }
+
   async reference(p: Principal, versionId: string): Promise<VersionView | null> {
     return this.get(p, versionId).catch(() => null);
   }
@@ -535,4 +586,8 @@ export class VersionService {
       ...extra,
     });
   }
+}
+
+function versionNameTaken(versionName: string): ConflictError {
+  return new ConflictError(`Version '${versionName}' already exists for this mini-program`, { field: 'versionName', reason: 'VERSION_NAME_TAKEN' });
 }

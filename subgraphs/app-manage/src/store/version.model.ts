@@ -18,9 +18,12 @@ export type PackageFormat = (typeof PackageFormat)[keyof typeof PackageFormat];
  * One uploaded package of a mini-program and its review/release state. `publishedSlot` and `graySlot` hold the
  * app id only while the version is PUBLISHED / GRAY: their unique sparse indexes make the database itself refuse
  * a second published (or gray) version of the same mini-program, whatever the interleaving of writers.
+ * `nameSlot` (`<appId>/<versionName>`) is held the same way by every version that is not REJECTED, so a rejected
+ * version gives its name back to the next upload (the fixed build) while it stays listed with its reason.
  */
 @modelOptions({ schemaOptions: { collection: 'app_mini_program_versions', timestamps: true } })
-@index({ appId: 1, versionName: 1 }, { unique: true })
+@index({ appId: 1, versionName: 1 })
+@index({ nameSlot: 1 }, { unique: true, sparse: true })
 @index({ appId: 1, createdAt: -1 })
 @index({ status: 1, submittedAt: 1 })
 @index({ publishedSlot: 1 }, { unique: true, sparse: true })
@@ -90,6 +93,10 @@ export class VersionModel {
 
   @prop({ type: String, maxlength: 500 })
   rejectionReason?: string;
+
+  /** `<appId>/<versionName>` while the version is not REJECTED (see the class comment). */
+  @prop({ type: String })
+  nameSlot?: string;
 
   // ---- release
   @prop({ type: String })

@@ -12,6 +12,7 @@ export type NewVersion = Omit<
   | 'reviewedBy'
   | 'reviewedAt'
   | 'rejectionReason'
+  | 'nameSlot'
   | 'publishedSlot'
   | 'graySlot'
   | 'publishedAt'
@@ -27,6 +28,10 @@ export type NewVersion = Omit<
   | 'forcedDelist'
 >;
 
+export function versionNameSlot(appId: string, versionName: string): string {
+  return `${appId}/${versionName}`;
+}
+
 export class VersionStore {
   private readonly versions: DocumentCollection<VersionModel>;
 
@@ -34,8 +39,18 @@ export class VersionStore {
     this.versions = documents.collection(VersionModel);
   }
 
+  /** The unique `nameSlot` index refuses a second live version of the same name (CONFLICT). */
   insert(data: NewVersion): Promise<VersionModel> {
-    return this.versions.insertOne(stamped<VersionModel>(compact({ ...data, status: VersionStatus.DEVELOPMENT })));
+    const nameSlot = versionNameSlot(data.appId, data.versionName);
+    return this.versions.insertOne(stamped<VersionModel>(compact({ ...data, nameSlot, status: VersionStatus.DEVELOPMENT })));
+  }
+
+  /**
+   * A version of that name that is not REJECTED, if any. Versions written before `nameSlot` existed have none, so
+   * the upload asks this first; the slot index settles races between new uploads.
+   */
+  findLiveByName(appId: string, versionName: string): Promise<VersionModel | null> {
+    return this.versions.findOne({ appId, versionName, status: { $ne: VersionStatus.REJECTED } });
   }
 
   findById(id: string): Promise<VersionModel | null> {
