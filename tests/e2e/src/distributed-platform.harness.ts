@@ -64,10 +64,17 @@ export interface DistributedPlatform {
 }
 
 const children = new Set<ChildProcess>();
-// A Jest worker that dies (timeout, crash) must not leave services behind.
-process.once('exit', () => {
+// A Jest worker that exits or is stopped (timeout, Ctrl-C, forced exit) must not leave services behind.
+const killChildren = () => {
   for (const child of children) child.kill('SIGKILL');
-});
+};
+process.once('exit', killChildren);
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killChildren();
+    process.kill(process.pid, signal); // the default action again: this handler was the only one
+  });
+}
 
 const START_LOCK = join(tmpdir(), 'grove-e2e-distributed-start.lock');
 
