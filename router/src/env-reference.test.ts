@@ -26,7 +26,7 @@ describe('configuration reference', () => {
   it('reads defaults from the schemas', () => {
     const byName = new Map(envVariables().map((v) => [v.name, v]));
     expect(byName.get('PORT')?.defaultValue).toBe('4000');
-    expect(byName.get('DOCUMENTS_DRIVER')?.defaultValue).toBe('embedded');
+    expect(byName.get('DOCUMENTS_DRIVER')?.defaultValue).toBe('sqlite');
     expect(byName.get('MONGODB_URL')?.defaultValue).toBeUndefined();
   });
 });

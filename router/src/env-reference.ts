@@ -26,7 +26,8 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   LOG_LEVEL: 'pino level: fatal, error, warn, info, debug, trace, silent',
   LOG_PRETTY: 'pretty-print logs (default: on in development only)',
   DATA_DIR: 'where embedded drivers keep data (documents, objects, generated secrets)',
-  DOCUMENTS_DRIVER: 'documents port: embedded (nedb files under DATA_DIR) | sqlite (DATA_DIR/documents.sqlite) | postgres | mongodb',
+  DOCUMENTS_DRIVER:
+    'documents port: sqlite (DATA_DIR/documents.sqlite; imports the nedb files of an older DATA_DIR/documents on first start) | embedded (alias of sqlite) | nedb (the previous embedded driver: deprecated, removed in the next release) | postgres | mongodb',
   MONGODB_URL: 'MongoDB connection string (replica set recommended); required for DOCUMENTS_DRIVER=mongodb',
   POSTGRES_URL: 'PostgreSQL connection string; required for DOCUMENTS_DRIVER=postgres',
   CACHE_DRIVER: 'cache / KV and rate-limit store: memory | redis',

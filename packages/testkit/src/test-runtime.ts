@@ -18,8 +18,9 @@ export interface TestRuntime extends PlatformRuntime {
 }
 
 /**
- * A real platform runtime for tests: embedded documents on disk in a temp dir (or memory), in-process
- * cache and bus unless `env` selects other drivers (e.g. CACHE_DRIVER=redis against the real server).
+ * A real platform runtime for tests: the default documents driver (SQLite, the embedded profile's) on disk
+ * in a temp dir (or memory), in-process cache and bus unless `env` selects other drivers (e.g.
+ * CACHE_DRIVER=redis against the real server, DOCUMENTS_DRIVER=nedb for the deprecated driver).
  */
 export async function createTestRuntime(
   options: { env?: EnvSource; dataDir?: string; inMemory?: boolean } = {},

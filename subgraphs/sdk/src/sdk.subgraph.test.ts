@@ -252,7 +252,7 @@ describe('sdk config and environment factory', () => {
       await runtime.events.publish('app-manage.host-app', {
         type: 'host-app.created',
         key: hostAppId,
-        payload: { hostAppId, orgId: 'org-env' },
+        payload: { hostAppId, orgId: 'org-env', actorId: 'u' },
       });
       await eventually(async () =>
         expect(

@@ -181,7 +181,7 @@ describe('runSubgraphService', () => {
     expect(code).toBe(78);
     expect(stderr.trim().split('\n')).toEqual([
       'Invalid configuration:',
-      expect.stringContaining('DOCUMENTS_DRIVER=embedded keeps documents in files of this process; the standalone probe subgraph'),
+      expect.stringContaining('DOCUMENTS_DRIVER=sqlite keeps documents in files of this process; the standalone probe subgraph'),
       expect.stringContaining('EVENTS_DRIVER=memory delivers events only inside this process'),
       expect.stringContaining('JWT_SECRET: is a placeholder'),
     ]);

@@ -12,9 +12,11 @@ export const platformEnvShape = {
   DATA_DIR: z.string().default('./data'),
 
   DOCUMENTS_DRIVER: z
-    .enum(['embedded', 'sqlite', 'postgres', 'mongodb'])
-    .default('embedded')
-    .describe('documents port: embedded (nedb files under DATA_DIR) | sqlite (DATA_DIR/documents.sqlite) | postgres | mongodb'),
+    .enum(['sqlite', 'embedded', 'nedb', 'postgres', 'mongodb'])
+    .default('sqlite')
+    .describe(
+      'documents port: sqlite (DATA_DIR/documents.sqlite; imports an old nedb DATA_DIR/documents on first start) | embedded (alias of sqlite) | nedb (the previous embedded driver, deprecated) | postgres | mongodb',
+    ),
   MONGODB_URL: z.string().url().optional(),
   POSTGRES_URL: z.string().url().optional().describe('PostgreSQL connection string; required for DOCUMENTS_DRIVER=postgres'),
 

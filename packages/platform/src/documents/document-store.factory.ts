@@ -4,7 +4,7 @@ import { NedbDocumentStore } from './nedb-document.driver';
 
 export interface CreateDocumentStoreOptions {
   driver: DocumentsDriver;
-  /** Embedded: files live under `<dataDir>/documents/`. */
+  /** Embedded: `<dataDir>/documents.sqlite` (sqlite) or `<dataDir>/documents/*.db` (nedb). */
   dataDir?: string;
   /** Embedded: keep documents in memory only (tests, schema composition). */
   inMemory?: boolean;
@@ -20,12 +20,16 @@ export interface CreateDocumentStoreOptions {
 /** Builds the configured document store; server drivers' modules are only loaded when selected. */
 export async function createDocumentStore(options: CreateDocumentStoreOptions): Promise<DocumentStore> {
   switch (options.driver) {
-    case 'embedded':
-      return new NedbDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
+    case 'embedded': // the embedded profile's engine, SQLite since nedb was retired
     case 'sqlite': {
       const { SqliteDocumentStore } = await import('./sqlite-document.driver');
       return new SqliteDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
     }
+    case 'nedb':
+      options.logger?.warn(
+        'DOCUMENTS_DRIVER=nedb is deprecated and will be removed in the next release; DOCUMENTS_DRIVER=sqlite (the default) imports the nedb files on first start',
+      );
+      return new NedbDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
     case 'postgres': {
       if (!options.postgresUrl) throw new Error('The postgres documents driver needs postgresUrl (POSTGRES_URL)');
       const { PostgresDocumentStore } = await import('./postgres-document.driver');

@@ -11,19 +11,19 @@ import { createDocumentStore } from './document-store.factory';
 import { AuditLogEntry, ContractItem, ContractSession, TEST_POSTGRES_URL } from './documents.fixtures';
 
 interface DriverCase {
-  name: 'embedded' | 'sqlite' | 'postgres' | 'mongodb';
+  name: 'nedb' | 'sqlite' | 'postgres' | 'mongodb';
   /** Opens a store on the same underlying data every time (so close + open tests persistence). */
   open(): Promise<DocumentStore>;
   cleanup(): Promise<void>;
 }
 
-function embeddedCase(): DriverCase {
+function nedbCase(): DriverCase {
   let dir: string | undefined;
   return {
-    name: 'embedded',
+    name: 'nedb',
     async open() {
       dir ??= await mkdtemp(join(tmpdir(), 'grove-documents-'));
-      return createDocumentStore({ driver: 'embedded', dataDir: dir });
+      return createDocumentStore({ driver: 'nedb', dataDir: dir });
     },
     async cleanup() {
       if (dir) await rm(dir, { recursive: true, force: true });
@@ -77,7 +77,7 @@ function mongoCase(baseUrl: string): DriverCase {
 
 const env = readProcessEnv();
 const mongoUrl = env.MONGODB_URL;
-const drivers: DriverCase[] = [embeddedCase(), sqliteCase(), postgresCase(TEST_POSTGRES_URL), ...(mongoUrl ? [mongoCase(mongoUrl)] : [])];
+const drivers: DriverCase[] = [nedbCase(), sqliteCase(), postgresCase(TEST_POSTGRES_URL), ...(mongoUrl ? [mongoCase(mongoUrl)] : [])];
 const isSql = (name: DriverCase['name']) => name === 'sqlite' || name === 'postgres';
 
 if (!mongoUrl) {

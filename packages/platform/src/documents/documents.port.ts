@@ -47,7 +47,11 @@ export type NewDocument<T extends BaseDocument> = Omit<T, '_id' | 'createdAt' | 
   Pick<T, Extract<keyof T, 'createdAt' | 'updatedAt'>>
 >;
 
-export type DocumentsDriver = 'embedded' | 'sqlite' | 'postgres' | 'mongodb';
+/**
+ * DOCUMENTS_DRIVER: `sqlite` is the embedded engine (`embedded` is its alias); `nedb` is the previous
+ * embedded driver, deprecated (kept one release so an old data directory can still be opened as it was).
+ */
+export type DocumentsDriver = 'sqlite' | 'embedded' | 'nedb' | 'postgres' | 'mongodb';
 
 export interface DocumentCollection<T extends BaseDocument> {
   readonly name: string;
@@ -83,7 +87,7 @@ export interface DocumentStore {
   /**
    * Runs `work` as one unit of work: its writes commit together when it resolves and roll back when it
    * throws. Collections of this store used inside `work` (from `tx` or from `collection()`) take part.
-   * The sqlite and postgres drivers support it; embedded (nedb) and mongodb throw.
+   * The sqlite and postgres drivers support it; nedb and mongodb throw.
    */
   transaction<R>(work: (tx: DocumentTransaction) => Promise<R>): Promise<R>;
   /** Throws UnavailableError when the backend cannot be reached. */

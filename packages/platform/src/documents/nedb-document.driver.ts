@@ -44,7 +44,7 @@ const DEFAULT_COMPACTION_MS = 10 * 60 * 1000;
  * an in-process mutex, which is what makes conditional updates atomic.
  */
 export class NedbDocumentStore implements DocumentStore {
-  readonly driver = 'embedded' as const;
+  readonly driver = 'nedb' as const;
   private readonly collections = new Map<string, NedbDocumentCollection<any>>();
   private readonly owners = new Map<string, ModelClass>();
   // A private mongoose instance only compiles models for offline validation; it never connects.
@@ -73,7 +73,7 @@ export class NedbDocumentStore implements DocumentStore {
   }
 
   transaction<R>(): Promise<R> {
-    return Promise.reject(new Error('The embedded (nedb) documents driver has no transactions; use DOCUMENTS_DRIVER=sqlite or postgres'));
+    return Promise.reject(new Error('The nedb documents driver has no transactions; use DOCUMENTS_DRIVER=sqlite or postgres'));
   }
 
   async ping(): Promise<void> {

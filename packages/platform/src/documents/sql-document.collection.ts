@@ -38,6 +38,15 @@ export interface SqlBackend {
   /** Driver errors other than unique violations, as platform errors. */
   translateError(error: unknown): unknown;
   assertOpen(): void;
+  /**
+   * Present when the driver can tell (SQLite): a value that changes whenever writes are rolled back or another
+   * connection commits to the database. Collections then keep the counts they computed until their own next
+   * write or a change of this value (see `SqlDocumentCollection.countCast`). Absent (PostgreSQL): every count
+   * is computed.
+   */
+  changeEpoch?(): string;
+  /** The driver keeps `SqlTable.countsTable` (documents per value of each of `countedFields`). */
+  readonly fieldCounts?: boolean;
 }
 
 export interface SqlIndex {
@@ -53,6 +62,14 @@ export class SqlTable {
   readonly indexes: SqlIndex[];
   readonly ttl?: { field: string; seconds: number };
   readonly fields: Map<string, FieldInfo>;
+  /**
+   * String fields that lead an index (compound or not unique), e.g. `orgId`: on backends with `fieldCounts`
+   * the number of documents per value is kept in `countsTable` by triggers, so `count({ orgId })` is one
+   * lookup instead of a scan of the organization's index range. None on TTL collections (expired documents
+   * would still be counted).
+   */
+  readonly countedFields: string[];
+  readonly countsTable: string;
 
   constructor(
     readonly meta: ModelMetadata,
@@ -77,6 +94,17 @@ export class SqlTable {
       });
     const ttl = meta.indexes.find((i) => i.expireAfterSeconds !== undefined);
     if (ttl) this.ttl = { field: ttl.fields[0], seconds: ttl.expireAfterSeconds as number };
+    const leading = meta.indexes
+      .filter((spec) => spec.fields.length > 1 || !spec.unique)
+      .map((spec) => spec.fields[0])
+      .filter((field) => field !== '_id' && !field.includes('.'))
+      .filter((field) => {
+        const info = this.translator.field(field);
+        return info.kind === 'string' && !info.arrays.some(Boolean);
+      });
+    this.countedFields = this.ttl ? [] : [...new Set(leading)].sort();
+    const countsName = `${meta.collectionName}__counts`;
+    this.countsTable = schemaName ? `${dialect.quoteIdent(schemaName)}.${dialect.quoteIdent(countsName)}` : dialect.quoteIdent(countsName);
   }
 
   createTable(): string {
@@ -121,6 +149,15 @@ interface Row {
 
 type Stored = Record<string, unknown> & { _id: string };
 
+/** Counts kept per collection (single-writer backends only), least recently used evicted first. */
+const COUNT_MEMO_SIZE = 200;
+/**
+ * From this offset on, a page of a sorted find on a single-writer backend is read from the end nearer to it:
+ * with the (memoized) total, `skip` rows from the start are `total - skip - limit` rows from the end, read in
+ * the reversed order through the same index. Below it the offset scan is cheaper than a count.
+ */
+const REVERSE_SCAN_FROM_SKIP = 1_000;
+
 /**
  * The documents port over SQL, shared by the PostgreSQL and SQLite drivers. Updates are applied in
  * JavaScript (nedb's MongoDB-compatible update engine) and validated by the model, then written with one
@@ -132,6 +169,9 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
   private ready?: Promise<void>;
   /** Schema paths of type Date, revived from their ISO strings on read. */
   private readonly dates: string[][];
+  /** Bumped before and after every write statement of this collection (the count memo's version). */
+  private writes = 0;
+  private readonly counts = new Map<string, { version: string; total: Promise<number> }>();
 
   constructor(
     private readonly table: SqlTable,
@@ -166,10 +206,29 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     const where = this.cast(filter);
     assertFindOptions(options);
     await this.begin();
+    const { skip, limit } = options;
+    const version = this.countVersion();
+    if (skip !== undefined && skip >= REVERSE_SCAN_FROM_SKIP && limit && version !== undefined) {
+      // A page past the middle (the last pages of a long list): count (memoized, and a list asks for the
+      // total anyway), then skip from the other end in the reversed order.
+      const total = await this.countCast(where);
+      if (skip >= total && this.countVersion() === version) return [];
+      const size = Math.min(limit, total - skip);
+      const fromEnd = total - skip - size;
+      if (skip < total && fromEnd < skip) {
+        const rows = await this.page(where, options.sort, size, fromEnd, true);
+        // Unless this collection was written between the count and the page (the total may be off then).
+        if (this.countVersion() === version) return rows.reverse();
+      }
+    }
+    return this.page(where, options.sort, limit, skip, false);
+  }
+
+  private async page(where: Filter, sort: FindOptions['sort'], limit: number | undefined, skip: number | undefined, reverse: boolean): Promise<T[]> {
     const params = new ParamList(this.table.dialect);
     const clause = this.table.translator.where(where, params) + this.table.notExpired(params);
-    const order = this.table.translator.orderBy(options.sort);
-    const page = this.table.dialect.limitOffset(options.limit, options.skip, params);
+    const order = this.table.translator.orderBy(sort, reverse);
+    const page = this.table.dialect.limitOffset(limit, skip, params);
     const rows = await this.exec((x) => x.all<Row>(`SELECT id, doc FROM ${this.table.qualified} WHERE ${clause}${order}${page}`, params.values));
     return rows.map((row) => this.decode(row) as unknown as T);
   }
@@ -177,10 +236,7 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
   async count(filter: Filter = {}): Promise<number> {
     const where = this.cast(filter);
     await this.begin();
-    const params = new ParamList(this.table.dialect);
-    const clause = this.table.translator.where(where, params) + this.table.notExpired(params);
-    const [row] = await this.exec((x) => x.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${this.table.qualified} WHERE ${clause}`, params.values));
-    return Number(row.n);
+    return this.countCast(where);
   }
 
   async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
@@ -224,9 +280,7 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     await this.begin();
     const params = new ParamList(this.table.dialect);
     const clause = this.table.translator.where(where, params) + this.table.notExpired(params);
-    return this.exec((x) =>
-      x.run(`DELETE FROM ${this.table.qualified} WHERE id IN (SELECT id FROM ${this.table.qualified} WHERE ${clause} LIMIT 1)`, params.values),
-    );
+    return this.runWrite(`DELETE FROM ${this.table.qualified} WHERE id IN (SELECT id FROM ${this.table.qualified} WHERE ${clause} LIMIT 1)`, params.values);
   }
 
   async deleteMany(filter: Filter): Promise<number> {
@@ -234,7 +288,7 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     await this.begin();
     const params = new ParamList(this.table.dialect);
     const clause = this.table.translator.where(where, params) + this.table.notExpired(params);
-    return this.exec((x) => x.run(`DELETE FROM ${this.table.qualified} WHERE ${clause}`, params.values));
+    return this.runWrite(`DELETE FROM ${this.table.qualified} WHERE ${clause}`, params.values);
   }
 
   /** Deletes documents past their TTL; the driver's sweeper calls it. */
@@ -243,7 +297,7 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     const sql = this.table.expiredDelete(params);
     if (!sql) return 0;
     await this.begin();
-    return this.exec((x) => x.run(sql, params.values));
+    return this.runWrite(sql, params.values);
   }
 
   private async updateFirst(
@@ -276,6 +330,57 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     }
   }
 
+  /**
+   * COUNT over the filter's index range: O(matching documents). On a single-writer backend the result is
+   * kept until this collection's next write (or a rollback), keyed by statement and parameters, and a count
+   * in flight is shared: a list's page and total, or repeated lists between writes, count once.
+   */
+  private countCast(where: Filter): Promise<number> {
+    const params = new ParamList(this.table.dialect);
+    const keys = Object.keys(where);
+    const counted = keys.length === 1 && typeof where[keys[0]] === 'string' && this.backend.fieldCounts && this.table.countedFields.includes(keys[0]);
+    const sql = counted
+      ? `SELECT COALESCE((SELECT n FROM ${this.table.countsTable} WHERE field = ${params.add(keys[0])} AND value = ${params.add(where[keys[0]])}), 0) AS n`
+      : `SELECT COUNT(*) AS n FROM ${this.table.qualified} WHERE ${this.table.translator.where(where, params) + this.table.notExpired(params)}`;
+    const compute = async () => {
+      const [row] = await this.exec((x) => x.all<{ n: number | string }>(sql, params.values));
+      return Number(row.n);
+    };
+    // The version is taken before the statement runs: a write that lands in between makes it stale at once.
+    const version = this.countVersion();
+    if (version === undefined) return compute();
+    const key = `${sql}\u0000${JSON.stringify(params.values)}`;
+    const memo = this.counts.get(key);
+    this.counts.delete(key);
+    if (memo && memo.version === version) {
+      this.counts.set(key, memo); // most recently used last
+      return memo.total;
+    }
+    const total = compute();
+    this.counts.set(key, { version, total });
+    if (this.counts.size > COUNT_MEMO_SIZE) this.counts.delete(this.counts.keys().next().value as string);
+    total.catch(() => {
+      if (this.counts.get(key)?.total === total) this.counts.delete(key);
+    });
+    return total;
+  }
+
+  /** Changes with every write to this collection and every rollback; undefined when counts are not kept. */
+  private countVersion(): string | undefined {
+    const epoch = this.backend.changeEpoch?.();
+    return epoch === undefined ? undefined : `${epoch}:${this.writes}`;
+  }
+
+  /** Every write statement of this collection; bumps the count memo's version before and after. */
+  private async runWrite(sql: string, params: unknown[]): Promise<number> {
+    this.writes++;
+    try {
+      return await this.exec((x) => x.run(sql, params));
+    } finally {
+      this.writes++;
+    }
+  }
+
   /** Compare-and-set on `rev` (and the filter, so the guard is part of the write). */
   private async write(next: Stored, rev: number | string, where?: Filter): Promise<boolean> {
     const params = new ParamList(this.table.dialect);
@@ -285,7 +390,7 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     const expected = params.add(Number(rev));
     const guard = where ? ` AND ${this.table.translator.where(where, params)}` : '';
     const sql = `UPDATE ${this.table.qualified} SET doc = ${doc}, rev = rev + 1 WHERE id = ${id} AND rev = ${expected}${guard}`;
-    const changed = await this.exec((x) => x.run(sql, params.values));
+    const changed = await this.runWrite(sql, params.values);
     return changed === 1;
   }
 
@@ -294,7 +399,7 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
       const params = new ParamList(this.table.dialect);
       const sql = `INSERT INTO ${this.table.qualified} (id, doc) VALUES (${params.add(stored._id)}, ${this.table.dialect.jsonParam(params.add(this.serialise(stored)))})`;
       try {
-        await this.exec((x) => x.run(sql, params.values));
+        await this.runWrite(sql, params.values);
         return;
       } catch (error) {
         // The holder of the key may be a document past its TTL that the sweeper has not removed yet.

@@ -245,12 +245,17 @@ export class SqlTranslator {
     return conjuncts.length === 0 ? 'TRUE' : conjuncts.join(' AND ');
   }
 
-  /** ORDER BY with `_id` as the tie-breaker (in the direction of the last key), so pages are stable. */
-  orderBy(sort: SortSpec | undefined): string {
+  /**
+   * ORDER BY with `_id` as the tie-breaker (in the direction of the last key), so pages are stable and the
+   * order is total. `reverse` gives exactly the opposite order (nulls are the smallest value in both
+   * dialects), which reads the end of a long result from the other end of its index.
+   */
+  orderBy(sort: SortSpec | undefined, reverse = false): string {
     const entries = Object.entries(sort ?? {});
-    const terms = entries.map(([path, direction]) => this.dialect.orderTerm(this.valueOf(path), direction));
+    const flip = (direction: 1 | -1): 1 | -1 => (reverse ? (direction === 1 ? -1 : 1) : direction);
+    const terms = entries.map(([path, direction]) => this.dialect.orderTerm(this.valueOf(path), flip(direction)));
     if (!entries.some(([path]) => path === '_id')) {
-      terms.push(this.dialect.orderTerm('id', entries.length > 0 ? entries[entries.length - 1][1] : 1));
+      terms.push(this.dialect.orderTerm('id', flip(entries.length > 0 ? entries[entries.length - 1][1] : 1)));
     }
     return ` ORDER BY ${terms.join(', ')}`;
   }

@@ -19,6 +19,8 @@ export interface SqliteDocumentStoreOptions {
   importNedb?: boolean;
   /** How often documents past their TTL are deleted (they are invisible at once). Default 60 s. */
   ttlSweepIntervalMs?: number;
+  /** How often `PRAGMA optimize` refreshes the planner's statistics where they are stale. Default 1 h. */
+  optimizeIntervalMs?: number;
   logger?: Logger;
 }
 
@@ -28,6 +30,8 @@ interface Session {
 }
 
 const STATEMENT_CACHE = 500;
+/** Rows ANALYZE samples per index: approximate statistics, bounded cost on big tables. */
+const ANALYSIS_LIMIT = 1000;
 
 /**
  * Embedded document store on SQLite (better-sqlite3): one table per collection in one file, model indexes
@@ -46,6 +50,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly validation = new mongoose.Mongoose();
   private readonly regexps = new Map<string, RegExp>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly optimizer: NodeJS.Timeout;
+  /** Bumped by every rollback: collections drop the counts they kept (see SqlBackend.changeEpoch). */
+  private rollbacks = 0;
+  private readonly dataVersion: Database.Statement;
   private readonly backend: SqlBackend;
   private readonly direct: SqlExecutor;
   private readonly gated: SqlExecutor;
@@ -64,10 +72,14 @@ export class SqliteDocumentStore implements DocumentStore {
       this.db.pragma('synchronous = NORMAL');
     }
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
     this.db.function('grove_regexp', { deterministic: true }, (pattern, flags, value) =>
       typeof value === 'string' && this.regexp(String(pattern), String(flags)).test(value) ? 1 : 0,
     );
     if (isNew && !options.inMemory && options.importNedb !== false) this.importNedb(join(options.dataDir as string, 'documents'));
+    // Statistics for the planner where they are missing or stale (SQLite's advice for long-lived connections).
+    this.db.pragma('optimize = 0x10002');
+    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
 
     this.direct = {
       all: async (sql, params) => this.statement(sql).all(...bindable(params)) as never,
@@ -91,7 +103,16 @@ export class SqliteDocumentStore implements DocumentStore {
         if (!this.inTransaction()) await this.gate();
         this.db.transaction(() => {
           this.db.exec(table.createTable());
-          for (const index of table.indexes) this.db.exec(index.ddl);
+          const existing = new Set(
+            (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`).all(table.meta.collectionName) as Array<{ name: string }>).map(
+              (row) => row.name,
+            ),
+          );
+          const created = table.indexes.filter((index) => !existing.has(index.name));
+          for (const index of created) this.db.exec(index.ddl);
+          this.ensureFieldCounts(table);
+          // New indexes over existing rows (an import, a changed model): give the planner their statistics now.
+          if (created.length > 0 && this.db.prepare(`SELECT 1 FROM ${table.qualified} LIMIT 1`).get()) this.db.exec(`ANALYZE ${table.qualified}`);
         })();
       },
       uniqueViolation: (error) => {
@@ -101,9 +122,14 @@ export class SqliteDocumentStore implements DocumentStore {
       },
       translateError: (error) => error,
       assertOpen: () => this.assertOpen(),
+      // data_version changes when another connection (another process) commits to the file.
+      changeEpoch: () => `${this.rollbacks}:${String(this.dataVersion.get())}`,
+      fieldCounts: true,
     };
     this.sweeper = setInterval(() => void this.sweep(), options.ttlSweepIntervalMs ?? 60_000);
     this.sweeper.unref();
+    this.optimizer = setInterval(() => void this.optimize(), options.optimizeIntervalMs ?? 3600_000);
+    this.optimizer.unref();
   }
 
   collection<T extends BaseDocument>(model: ModelClass<T>): DocumentCollection<T> {
@@ -135,6 +161,7 @@ export class SqliteDocumentStore implements DocumentStore {
         this.db.exec(`RELEASE ${name}`);
         return result;
       } catch (error) {
+        this.rollbacks++;
         this.db.exec(`ROLLBACK TO ${name}`);
         this.db.exec(`RELEASE ${name}`);
         throw error;
@@ -150,6 +177,7 @@ export class SqliteDocumentStore implements DocumentStore {
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
+      this.rollbacks++;
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     } finally {
@@ -167,8 +195,14 @@ export class SqliteDocumentStore implements DocumentStore {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.sweeper);
+    clearInterval(this.optimizer);
     await this.active;
     this.statements.clear();
+    try {
+      this.db.pragma('optimize');
+    } catch (err) {
+      this.options.logger?.warn({ err }, 'PRAGMA optimize failed');
+    }
     this.db.close();
   }
 
@@ -205,6 +239,59 @@ export class SqliteDocumentStore implements DocumentStore {
       this.regexps.set(key, regexp);
     }
     return regexp;
+  }
+
+  /**
+   * Documents per value of each counted field (`SqlTable.countedFields`, e.g. `orgId`), kept by triggers in
+   * the same transaction as every write, so `count({ orgId })` is one lookup. The triggers' name carries a
+   * hash of the field list: a changed list drops the old triggers and counts again from the table (also the
+   * first time, e.g. over imported rows). Runs inside ensureTable's transaction.
+   */
+  private ensureFieldCounts(table: SqlTable): void {
+    const fields = table.countedFields;
+    const name = table.meta.collectionName;
+    const prefix = `${name}__counts__`;
+    const hash = djb2(fields.join(','));
+    const triggers = (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?`).all(name) as Array<{ name: string }>)
+      .map((row) => row.name)
+      .filter((trigger) => trigger.startsWith(prefix));
+    if (fields.length > 0 && triggers.includes(`${prefix}${hash}_insert`)) return;
+    for (const trigger of triggers) this.db.exec(`DROP TRIGGER IF EXISTS ${sqliteDialect.quoteIdent(trigger)}`);
+    if (fields.length === 0) {
+      this.db.exec(`DROP TABLE IF EXISTS ${table.countsTable}`);
+      return;
+    }
+    const counts = table.countsTable;
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${counts} (field TEXT NOT NULL, value NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (field, value)) WITHOUT ROWID`);
+    this.db.exec(`DELETE FROM ${counts}`);
+    const at = (row: string, field: string) => `json_extract(${row}.doc, '$."${field}"')`;
+    const literal = (field: string) => `'${field.replace(/'/g, "''")}'`;
+    const add = (field: string, when = 'TRUE') =>
+      `INSERT INTO ${counts} (field, value, n) SELECT ${literal(field)}, ${at('NEW', field)}, 1 WHERE ${at('NEW', field)} IS NOT NULL AND ${when} ON CONFLICT (field, value) DO UPDATE SET n = n + 1;`;
+    const remove = (field: string, when = 'TRUE') =>
+      `UPDATE ${counts} SET n = n - 1 WHERE field = ${literal(field)} AND value = ${at('OLD', field)} AND ${when}; ` +
+      `DELETE FROM ${counts} WHERE field = ${literal(field)} AND value = ${at('OLD', field)} AND n <= 0;`;
+    const changed = (field: string) => `${at('OLD', field)} IS NOT ${at('NEW', field)}`;
+    const trigger = (suffix: string, event: string, body: string) =>
+      this.db.exec(`CREATE TRIGGER ${sqliteDialect.quoteIdent(`${prefix}${hash}_${suffix}`)} AFTER ${event} ON ${table.qualified} BEGIN ${body} END`);
+    trigger('insert', 'INSERT', fields.map((f) => add(f)).join(' '));
+    trigger('delete', 'DELETE', fields.map((f) => remove(f)).join(' '));
+    trigger('update', 'UPDATE OF doc', fields.map((f) => `${remove(f, changed(f))} ${add(f, changed(f))}`).join(' '));
+    for (const field of fields) {
+      this.db.exec(
+        `INSERT INTO ${counts} (field, value, n) SELECT ${literal(field)}, v, COUNT(*) FROM (SELECT ${at(table.qualified, field)} AS v FROM ${table.qualified}) WHERE v IS NOT NULL GROUP BY v`,
+      );
+    }
+  }
+
+  /** Re-analyzes the tables whose statistics are stale (cheap when none are); waits for an open transaction. */
+  private async optimize(): Promise<void> {
+    try {
+      await this.gate();
+      this.db.pragma('optimize');
+    } catch (err) {
+      if (!this.closed) this.options.logger?.warn({ err }, 'PRAGMA optimize failed');
+    }
   }
 
   private async sweep(): Promise<void> {
@@ -248,6 +335,12 @@ export class SqliteDocumentStore implements DocumentStore {
   private assertOpen(): void {
     if (this.closed) throw new UnavailableError('The document store is closed');
   }
+}
+
+function djb2(text: string): string {
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
+  return hash.toString(36);
 }
 
 function fromNedbDate(value: unknown): unknown {
