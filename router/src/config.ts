@@ -53,6 +53,11 @@ export const routerEnvShape = {
   SUBGRAPH_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
   SUBGRAPH_URLS: subgraphUrls.optional(),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  /** Distributed mode: a subgraph fetch (connect, answer and body) taking longer fails its fields (docs/resilience.md). */
+  SUBGRAPH_TIMEOUT_MS: positiveInt(10_000),
+  /** Consecutive failed fetches after which a subgraph's fields fail fast for the cooldown; 0 turns the breaker off. */
+  SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(0).default(5),
+  SUBGRAPH_BREAKER_COOLDOWN_MS: positiveInt(5_000),
   RATE_LIMIT_WINDOW_SEC: positiveInt(60),
   RATE_LIMIT_IP_POINTS: positiveInt(600),
   RATE_LIMIT_USER_POINTS: positiveInt(1200),

@@ -15,6 +15,7 @@ import { createGraphqlGuard } from './graphql-request.guard';
 import { registerHttpErrorHandlers } from './http-error-handler';
 import { createOperationLimits } from './operation-limits';
 import { RemoteSubgraphDataSource } from './remote-subgraph.data-source';
+import { SUBGRAPH_UNAVAILABLE, SUBGRAPH_UNAVAILABLE_MESSAGE } from './subgraph-failure';
 import { AccessTokenVerifier, authenticateRequest } from './request-auth';
 import { requestLifecyclePlugin } from './request-lifecycle.plugin';
 import { RequestRateLimits } from './request-rate-limits';
@@ -58,6 +59,13 @@ function trustProxyOption(value: RouterConfig['TRUST_PROXY']): boolean | string[
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
+/** The innermost message of a failed probe, for the log (platform errors keep the driver's cause underneath). */
+function causeOf(error: unknown): string {
+  let current = error as { message?: unknown; cause?: unknown } | undefined;
+  while (current?.cause) current = current.cause as typeof current;
+  return typeof current?.message === 'string' ? current.message : String(error);
+}
+
 export function readSupergraph(path: string): string {
   const file = resolve(path);
   try {
@@ -87,7 +95,12 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     if (config.SUBGRAPH_MODE === 'distributed') {
       const url = config.SUBGRAPH_URLS?.[name];
       if (!url) throw new Error(`SUBGRAPH_URLS has no URL for subgraph "${name}"`);
-      return new RemoteSubgraphDataSource({ name, url, tokens: runtime.tokens, tracer, metrics });
+      const resilience = {
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        breakerFailures: config.SUBGRAPH_BREAKER_FAILURES,
+        breakerCooldownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS,
+      };
+      return new RemoteSubgraphDataSource({ name, url, tokens: runtime.tokens, tracer, metrics, logger, resilience });
     }
     const module = modules.get(name);
     if (!module) throw new Error(`The supergraph names subgraph "${name}" but no embedded module provides it`);
@@ -136,6 +149,11 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     // Masks unexpected errors; the lifecycle plugin logs them and adds the request id.
     formatError: (formatted, error) => {
       const extensions = formatted.extensions ?? {};
+      // A subgraph that could not be reached (logged by the data source): its name, never its address or the cause.
+      if (extensions.code === SUBGRAPH_UNAVAILABLE) {
+        const service = typeof extensions.service === 'string' ? extensions.service : extensions.serviceName;
+        return { message: SUBGRAPH_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: SUBGRAPH_UNAVAILABLE, service } };
+      }
       // Already masked (and logged) by the subgraph: keep its request id.
       if (extensions.code === 'INTERNAL_SERVER_ERROR' && typeof extensions.requestId === 'string') {
         return { message: formatted.message, path: formatted.path, extensions: { code: extensions.code, requestId: extensions.requestId } };
@@ -227,15 +245,30 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   }
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  // Shared dependencies the router can run without answer 200 "degraded": pulling every replica out of rotation
+  // for an outage they all share would turn degraded service into none (docs/resilience.md).
+  const degradable = new Set(['cache', 'events']);
+  const unsubscribeFallbacks = runtime.fallbacks.onFallback((dependency, fallback) => metrics.dependencyFallback(dependency, fallback));
   app.get('/readyz', async (_request, reply) => {
-    try {
-      await runtime.ready();
-      await Promise.all([...modules.values()].map((m) => m.ready?.()));
-      return { status: 'ready' };
-    } catch (error) {
-      logger.warn({ err: error }, 'not ready');
-      return reply.code(503).send({ status: 'unavailable' });
+    const checks: Array<[string, Promise<unknown>]> = [
+      ['documents', runtime.documents.ping()],
+      ['cache', runtime.kv.ping()],
+      ['events', runtime.events.ping()],
+      ...[...modules.values()].map((m): [string, Promise<unknown>] => [`subgraph:${m.name}`, Promise.resolve(m.ready?.())]),
+    ];
+    const results = await Promise.allSettled(checks.map(([, check]) => check));
+    const failed = checks.flatMap(([name], i) => (results[i]!.status === 'rejected' ? [name] : []));
+    if (!failed.length) return { status: 'ready' };
+    const causes = Object.fromEntries(checks.flatMap(([name], i) => {
+      const result = results[i]!;
+      return result.status === 'rejected' ? [[name, causeOf(result.reason)]] : [];
+    }));
+    if (failed.every((name) => degradable.has(name))) {
+      logger.warn({ degraded: failed, causes }, 'degraded');
+      return { status: 'degraded', degraded: failed };
     }
+    logger.warn({ unavailable: failed, causes }, 'not ready');
+    return reply.code(503).send({ status: 'unavailable', unavailable: failed.filter((name) => !degradable.has(name)), degraded: failed.filter((name) => degradable.has(name)) });
   });
   app.get('/metrics', async (_request, reply) => {
     const { contentType, body } = await metrics.render();
@@ -254,6 +287,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     },
     async close() {
       // Apollo's drain plugin closes fastify (finishing in-flight requests), then stops the gateway.
+      unsubscribeFallbacks();
       await server.stop();
       await tracing.shutdown();
     },

@@ -2,17 +2,32 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 // Not re-exported by the package index; Apollo's docs import it from here.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { ROOT_CONTEXT, type Context } from '@opentelemetry/api';
-import { INTERNAL_PRINCIPAL_HEADER, REQUEST_ID_HEADER, type TokenService } from '@grove/platform';
+import { parse, type DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { INTERNAL_PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Logger, type TokenService } from '@grove/platform';
 import type { RouterContext } from './router-context';
+import { classifySubgraphFailure, SubgraphCircuitBreaker, subgraphFailureErrors, type SubgraphFailure } from './subgraph-failure';
 import { withSubgraphFetchSpan, type SubgraphFetchDeps } from './subgraph-fetch-span';
 import { traceHeaders } from './tracing';
 
 type GatewayResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+export interface SubgraphResilienceOptions {
+  /** Whole fetch (connect, response, body); SUBGRAPH_TIMEOUT_MS. */
+  timeoutMs: number;
+  /** Consecutive failures that open the subgraph's circuit (0: no breaker); SUBGRAPH_BREAKER_FAILURES. */
+  breakerFailures: number;
+  /** SUBGRAPH_BREAKER_COOLDOWN_MS. */
+  breakerCooldownMs: number;
+}
 
 /**
  * Distributed mode: an HTTP fetch to a subgraph service carrying the principal the router verified
  * (a one-minute HS256 token only router and subgraphs share), the request id, client facts for
- * throttling/audit, and the W3C traceparent of the fetch span.
+ * throttling/audit, and the W3C traceparent of the fetch span. A fetch that fails (refused, timed out, 5xx …)
+ * does not fail the request: its fields get SUBGRAPH_UNAVAILABLE errors and the other fields are answered
+ * (docs/resilience.md); the cause is logged with the subgraph, request id and trace id.
  */
 export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   /** One internal token per router request, however many fetches its plan makes. */
@@ -22,20 +37,77 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
   private readonly subgraph: string;
   private readonly tokens: TokenService;
   private readonly fetchDeps: SubgraphFetchDeps;
+  private readonly logger: Logger;
+  private readonly breaker: SubgraphCircuitBreaker;
+  /** Plans send the same few fetch documents: while a subgraph is down, parse each once. */
+  private readonly failedDocuments = new LRUCache<string, DocumentNode>({ max: 200 });
 
-  constructor(options: { name: string; url: string; tokens: TokenService } & SubgraphFetchDeps) {
+  constructor(
+    options: { name: string; url: string; tokens: TokenService; logger: Logger; resilience: SubgraphResilienceOptions } & SubgraphFetchDeps,
+  ) {
     super({ url: options.url });
     this.subgraph = options.name;
     this.tokens = options.tokens;
     this.fetchDeps = { tracer: options.tracer, metrics: options.metrics };
+    this.logger = options.logger.child({ subgraph: options.name });
+    const { timeoutMs, breakerFailures, breakerCooldownMs } = options.resilience;
+    this.breaker = new SubgraphCircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });
+    // make-fetch-happen hands `timeout` to minipass-fetch: it bounds the connection, the headers and the body.
+    const fetcher: Fetcher = this.fetcher;
+    this.fetcher = ((url, init) => fetcher(url, { ...init, timeout: timeoutMs } as typeof init)) as Fetcher;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayResponse> {
-    const parent = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext).otelContext : ROOT_CONTEXT;
-    return withSubgraphFetchSpan(this.fetchDeps, this.subgraph, parent, (spanContext) => {
-      this.fetchSpans.set(options, spanContext);
-      return super.process(options);
-    });
+    const ctx = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext) : undefined;
+    if (!this.breaker.allow()) return this.unavailable(options, ctx, { reason: 'circuit_open', cause: 'CIRCUIT_OPEN' });
+    try {
+      const response = await withSubgraphFetchSpan(this.fetchDeps, this.subgraph, ctx?.otelContext ?? ROOT_CONTEXT, (spanContext) => {
+        this.fetchSpans.set(options, spanContext);
+        return super.process(options);
+      });
+      if (this.breaker.success() === 'closed') {
+        this.logger.info('subgraph answers again; circuit closed');
+        this.fetchDeps.metrics?.setSubgraphCircuitOpen(this.subgraph, false);
+      }
+      return response;
+    } catch (error) {
+      const failure = classifySubgraphFailure(error);
+      if (this.breaker.failure() === 'opened') {
+        this.logger.warn({ cause: failure.cause }, 'subgraph keeps failing; circuit open, its fields fail fast');
+        this.fetchDeps.metrics?.setSubgraphCircuitOpen(this.subgraph, true);
+      }
+      return this.unavailable(options, ctx, failure);
+    }
+  }
+
+  /**
+   * The fetch's fields as SUBGRAPH_UNAVAILABLE errors (the gateway answers the rest); the log line says why.
+   * `data: null` tells the gateway there is nothing to merge.
+   */
+  private unavailable(options: GraphQLDataSourceProcessOptions<RouterContext>, ctx: RouterContext | undefined, failure: SubgraphFailure): GatewayResponse {
+    this.fetchDeps.metrics?.subgraphFailure(this.subgraph, failure.reason);
+    (ctx?.logger ?? this.logger).warn(
+      { subgraph: this.subgraph, reason: failure.reason, cause: failure.cause, detail: failure.detail },
+      `subgraph ${this.subgraph} unavailable (${failure.cause})`,
+    );
+    return { data: null, errors: subgraphFailureErrors(this.fetchDocument(options), this.subgraph) } as unknown as GatewayResponse;
+  }
+
+  /** The fetch's operation (the gateway does not always hand over its parsed form); failures only, so parsed on demand. */
+  private fetchDocument(options: GraphQLDataSourceProcessOptions<RouterContext>): DocumentNode | undefined {
+    if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION && options.document) return options.document;
+    const query = options.request.query;
+    if (!query) return undefined;
+    let document = this.failedDocuments.get(query);
+    if (!document) {
+      try {
+        document = parse(query);
+      } catch {
+        return undefined;
+      }
+      this.failedDocuments.set(query, document);
+    }
+    return document;
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<void> {

@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { maskError } from '@grove/platform';
 import type { RouterRequestContext } from './router-context';
+import { SUBGRAPH_UNAVAILABLE } from './subgraph-failure';
 
 /**
  * Feeds what only Apollo knows (resolved operation, whether the response carries errors) into the
@@ -14,9 +16,12 @@ export function requestLifecyclePlugin(): ApolloServerPlugin<RouterRequestContex
         async didEncounterErrors({ contextValue, errors }) {
           const log = (err: unknown, requestId?: string) => contextValue.logger.error({ err, requestId }, 'unexpected error');
           for (const error of errors) {
-            // Already masked and logged by the subgraph.
+            // Already masked and logged by the subgraph; or by the data source that could not reach it.
             if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' && error.extensions.requestId) continue;
-            maskError(error.toJSON(), error, { requestId: contextValue.requestId, log });
+            if (error.extensions?.code === SUBGRAPH_UNAVAILABLE) continue;
+            // The gateway passes on what a fetch or its own code threw as is, not always a GraphQLError.
+            const formatted = error instanceof GraphQLError ? error.toJSON() : { message: String((error as Error | undefined)?.message ?? error) };
+            maskError(formatted, error, { requestId: contextValue.requestId, log });
           }
         },
         // One hook for the common path (Apollo awaits every hook of every plugin per request).
@@ -30,7 +35,7 @@ export function requestLifecyclePlugin(): ApolloServerPlugin<RouterRequestContex
           if (response.body.kind !== 'single' || !response.body.singleResult.errors?.length) return;
           state.graphqlErrors = true;
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            error.extensions?.code === 'INTERNAL_SERVER_ERROR' && !error.extensions.requestId
+            (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === SUBGRAPH_UNAVAILABLE) && !error.extensions.requestId
               ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
               : error,
           );

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type RejectionReason =
   | 'rate_limited'
@@ -25,6 +25,9 @@ export class RouterMetrics {
   private readonly requestDuration: Histogram<'operation' | 'outcome'>;
   private readonly subgraphFetch: Histogram<'subgraph' | 'outcome'>;
   private readonly rejections: Counter<'reason'>;
+  private readonly subgraphFailures: Counter<'subgraph' | 'reason'>;
+  private readonly subgraphCircuit: Gauge<'subgraph'>;
+  private readonly fallbacks: Counter<'dependency' | 'fallback'>;
   /** Label children resolved once per label set: the hot path skips prom-client's label hashing. */
   private readonly requestSeries = new Map<string, { count: { inc(): void }; duration: { observe(v: number): void } }>();
   private readonly fetchSeries = new Map<string, { observe(v: number): void }>();
@@ -55,6 +58,24 @@ export class RouterMetrics {
       name: 'grove_router_rejections_total',
       help: 'Requests refused by the router before or during validation, by reason',
       labelNames: ['reason'],
+      registers: [this.registry],
+    });
+    this.subgraphFailures = new Counter({
+      name: 'grove_router_subgraph_failures_total',
+      help: 'Subgraph fetches answered with SUBGRAPH_UNAVAILABLE, by subgraph and reason (refused, timeout, http_5xx, circuit_open …)',
+      labelNames: ['subgraph', 'reason'],
+      registers: [this.registry],
+    });
+    this.subgraphCircuit = new Gauge({
+      name: 'grove_router_subgraph_circuit_open',
+      help: '1 while the circuit breaker of a subgraph is open (its fields fail fast)',
+      labelNames: ['subgraph'],
+      registers: [this.registry],
+    });
+    this.fallbacks = new Counter({
+      name: 'grove_dependency_fallbacks_total',
+      help: 'Operations done without a failed dependency in degraded mode (e.g. cache: rate_limit_ip, runtime_read_model, replay_guard)',
+      labelNames: ['dependency', 'fallback'],
       registers: [this.registry],
     });
   }
@@ -88,6 +109,18 @@ export class RouterMetrics {
       this.fetchSeries.set(key, series);
     }
     series.observe(seconds);
+  }
+
+  subgraphFailure(subgraph: string, reason: string): void {
+    this.subgraphFailures.inc({ subgraph, reason });
+  }
+
+  setSubgraphCircuitOpen(subgraph: string, open: boolean): void {
+    this.subgraphCircuit.set({ subgraph }, open ? 1 : 0);
+  }
+
+  dependencyFallback(dependency: string, fallback: string): void {
+    this.fallbacks.inc({ dependency, fallback });
   }
 
   reject(reason: RejectionReason): void {

@@ -34,7 +34,7 @@ export {
 } from './runtime-read-model';
 export { RUNTIME_INVALIDATE_CHANNEL } from './runtime-cache';
 export { GrayPlanEvaluator } from './gray-plan.evaluator';
-export { createReplayGuard, KeyValueReplayGuard, MemoryReplayGuard, type NonceClaim, type ReplayGuard } from './replay-guard';
+export { createReplayGuard, FallbackReplayGuard, KeyValueReplayGuard, MemoryReplayGuard, type NonceClaim, type ReplayGuard } from './replay-guard';
 export { DEVICE_FIELDS, deviceContextOf, deviceHeaderName } from './device-context';
 export {
   sdkRuntimeEnvSchema,

@@ -1,5 +1,5 @@
 import { hash, randomBytes } from 'node:crypto';
-import type { KeyValueStore } from '@grove/platform';
+import { ErrorCode, isPlatformError, type DependencyFallbacks, type KeyValueStore } from '@grove/platform';
 
 /**
  * Remembers request nonces so a signed request cannot be replayed while its timestamp is still acceptable.
@@ -172,7 +172,39 @@ class FingerprintSet {
   }
 }
 
-/** The shared store when there is one; in one process on the memory driver, the bounded in-process guard. */
-export function createReplayGuard(kv: KeyValueStore, maxSkewMs: number): ReplayGuard {
-  return kv.driver === 'memory' ? new MemoryReplayGuard({ maxSkewMs }) : new KeyValueReplayGuard(kv, maxSkewMs);
+/**
+ * The shared guard backed by this process's own: every nonce is also claimed in process, and when the shared store
+ * is unavailable the process's verdict stands (degraded mode, counted in `fallbacks`) instead of refusing every SDK
+ * request. The trade-off (docs/resilience.md): during an outage a captured request could be replayed once to each
+ * other replica within the timestamp window; replays to the same process are still refused. Runtime requests are
+ * signed reads, so a replay returns what the original request was answered, and nothing changes state.
+ */
+export class FallbackReplayGuard implements ReplayGuard {
+  constructor(
+    private readonly shared: ReplayGuard,
+    private readonly local: MemoryReplayGuard,
+    private readonly fallbacks?: DependencyFallbacks,
+  ) {}
+
+  async claim(scope: string, nonce: string, timestampMs: number): Promise<NonceClaim> {
+    const local = await this.local.claim(scope, nonce, timestampMs);
+    try {
+      const shared = await this.shared.claim(scope, nonce, timestampMs);
+      // The shared record decides; the local one can only add a replay it saw itself.
+      return local === 'replayed' ? 'replayed' : shared;
+    } catch (error) {
+      if (!isPlatformError(error) || error.code !== ErrorCode.UNAVAILABLE) throw error;
+      this.fallbacks?.record('cache', 'replay_guard', error);
+      return local;
+    }
+  }
+}
+
+/**
+ * The shared store when there is one (with the in-process guard as its fallback); in one process on the memory
+ * driver, the bounded in-process guard alone.
+ */
+export function createReplayGuard(kv: KeyValueStore, maxSkewMs: number, fallbacks?: DependencyFallbacks): ReplayGuard {
+  if (kv.driver === 'memory') return new MemoryReplayGuard({ maxSkewMs });
+  return new FallbackReplayGuard(new KeyValueReplayGuard(kv, maxSkewMs), new MemoryReplayGuard({ maxSkewMs }), fallbacks);
 }

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { KeyValueStore, Logger } from '@grove/platform';
+import type { DependencyFallbacks, KeyValueStore, Logger } from '@grove/platform';
 
 /** Pub/sub channel on which every process announces dropped keys, so the others evict their in-process copies. */
 export const RUNTIME_INVALIDATE_CHANNEL = 'runtime:invalidate';
@@ -19,6 +19,8 @@ export interface RuntimeCacheOptions {
   kvTtlMs: number;
   localTtlMs: number;
   localMaxEntries: number;
+  /** Degraded mode: a shared-store read that failed is answered from the sources and counted here (throttled log). */
+  fallbacks?: DependencyFallbacks;
 }
 
 interface Boxed {
@@ -149,7 +151,8 @@ export class RuntimeCache {
     try {
       return await this.kv.get(key);
     } catch (error) {
-      this.logger.warn({ err: error, key }, 'runtime cache read failed; using the sources');
+      if (this.options.fallbacks) this.options.fallbacks.record('cache', 'runtime_read_model', error);
+      else this.logger.warn({ err: error, key }, 'runtime cache read failed; using the sources');
       return null;
     }
   }
@@ -158,7 +161,8 @@ export class RuntimeCache {
     try {
       await this.kv.set(key, text, { ttlMs: this.options.kvTtlMs });
     } catch (error) {
-      this.logger.warn({ err: error, key }, 'runtime cache write failed');
+      // Counted with the failed read that came first; one line per write would flood the log during an outage.
+      if (!this.options.fallbacks) this.logger.warn({ err: error, key }, 'runtime cache write failed');
     }
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
 import { SecretCipher } from '@grove/app-manage';
 import { AccountTopic, AppManageTopic, DOMAIN_EVENTS_TOPIC, GLOBAL_SDK_CONFIG_SCOPE, RULE_ENGINE_EVENTS_TOPIC, SdkTopic } from '@grove/contracts';
-import type { DomainEvent, EventBus, Logger, Subscription } from '@grove/platform';
+import type { DependencyFallbacks, DomainEvent, EventBus, Logger, Subscription } from '@grove/platform';
 import { RuntimeCache, type CacheCodec } from './runtime-cache';
 import {
   SERVABLE_VERSION_STATUSES,
@@ -73,6 +73,8 @@ export interface RuntimeReadModelOptions {
   localMaxEntries: number;
   /** Key material (>= 32 chars) sealing SDK secrets in the shared cache; every process of a deployment needs the same. */
   cacheEncryptionKey: string;
+  /** Degraded mode: reads answered from the sources because the shared store failed are counted here. */
+  fallbacks?: DependencyFallbacks;
 }
 
 /**

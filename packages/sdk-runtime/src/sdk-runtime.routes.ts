@@ -128,6 +128,7 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     kvTtlMs: options.kvTtlMs ?? DEFAULT_KV_TTL_MS,
     localTtlMs: options.localTtlMs ?? DEFAULT_LOCAL_TTL_MS,
     localMaxEntries: options.localMaxEntries ?? 10_000,
+    fallbacks: deps.runtime.fallbacks,
     cacheEncryptionKey: options.cacheEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_CACHE_KEY_NAME),
   });
   await readModel.start(deps.runtime.events);
@@ -136,7 +137,7 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
   // The key app-manage signs trial grants with (see deriveTrialTokenSecret).
   const trialTokenSecret =
     options.trialTokenSecret ?? deriveTrialTokenSecret(options.appSecretEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME));
-  const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs);
+  const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs, deps.runtime.fallbacks);
   const evaluator = new GrayPlanEvaluator(logger);
   const callers = new WeakMap<FastifyRequest, RuntimeCredentials>();
 

@@ -5,6 +5,9 @@ export {
   createRedisConnection,
   closeRedisConnection,
   toCacheError,
+  redisConnectionDown,
+  runRedisCommand,
+  DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
   type RedisClient,
   type RedisConnectionOptions,
 } from './redis-connection';

@@ -15,13 +15,29 @@ export interface RedisConnectionOptions {
   logger?: Logger;
   /** Shown in CLIENT LIST, helps operators. */
   connectionName?: string;
+  /** Bound of one connection attempt (REDIS_CONNECT_TIMEOUT_MS). Default 2 000. */
+  connectTimeoutMs?: number;
+  /** Bound of one KV or rate-limit command run through runRedisCommand (REDIS_COMMAND_TIMEOUT_MS). Default 1 000. */
+  commandTimeoutMs?: number;
 }
+
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 1_000;
+
+/** Connection state seen through its events: `down` from a lost (or refused) connection until it is ready again. */
+interface ConnectionHealth {
+  down: boolean;
+  commandTimeoutMs: number;
+}
+const health = new WeakMap<RedisClient, ConnectionHealth>();
 
 // Fail a command after a few reconnect attempts instead of queueing it for ~20 retries: callers
 // would rather get a quick UNAVAILABLE than hang a request.
+// Commands of the KV store and the rate limits are also bounded by runRedisCommand (fail at once while the
+// connection is down). No ioredis commandTimeout: connections duplicated from this one (event bus readers) block
+// on purpose.
 const COMMON: RedisOptions = {
   maxRetriesPerRequest: 2,
-  connectTimeout: 5_000,
+  connectTimeout: 2_000,
   // ioredis arms this timer even when the socket is already gone (refused); keep the lingering short.
   disconnectTimeout: 500,
 };
@@ -31,7 +47,11 @@ const COMMON: RedisOptions = {
  * limiter (pass it to createKeyValueStore({ redis }) and createRateLimiterFactory({ redis })).
  */
 export function createRedisConnection(options: RedisConnectionOptions): RedisClient {
-  const named: RedisOptions = { ...COMMON, ...(options.connectionName ? { connectionName: options.connectionName } : {}) };
+  const named: RedisOptions = {
+    ...COMMON,
+    ...(options.connectTimeoutMs ? { connectTimeout: options.connectTimeoutMs } : {}),
+    ...(options.connectionName ? { connectionName: options.connectionName } : {}),
+  };
   let client: RedisClient;
   if (options.redisClusterNodes?.length) {
     const urls = options.redisClusterNodes.map(parseNode);
@@ -53,7 +73,39 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCli
   }
   // ioredis prints unhandled 'error' events to stderr; route them to the logger instead.
   client.on('error', (error: Error) => options.logger?.warn({ err: error.message }, 'cache connection error'));
+  const state: ConnectionHealth = { down: false, commandTimeoutMs: options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS };
+  health.set(client, state);
+  client.on('ready', () => (state.down = false));
+  client.on('close', () => (state.down = true));
+  client.on('end', () => (state.down = true));
   return client;
+}
+
+/** True while the connection is known to be down (lost or refused, not ready again yet). */
+export function redisConnectionDown(client: RedisClient): boolean {
+  const state = health.get(client);
+  // A client made elsewhere: its status says as much (ioredis keeps reconnecting in the background).
+  return state ? state.down : client.status === 'reconnecting' || client.status === 'close' || client.status === 'end';
+}
+
+/**
+ * Runs one command for a KV or rate-limit caller so a Redis outage costs it milliseconds, not seconds: UNAVAILABLE at
+ * once while the connection is down (ioredis would queue the command until it reconnects or gives up), and after
+ * the command timeout otherwise (a server that accepts connections but does not answer). Rejections of the command
+ * itself pass through unchanged.
+ */
+export async function runRedisCommand<T>(client: RedisClient, command: () => Promise<T>): Promise<T> {
+  if (redisConnectionDown(client)) throw withCause(new UnavailableError('Cache unavailable'), new Error('cache connection is down'));
+  const timeoutMs = health.get(client)?.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(withCause(new UnavailableError('Cache unavailable'), new Error(`cache command timed out after ${timeoutMs} ms`))), timeoutMs);
+  });
+  try {
+    return await Promise.race([command(), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Quits gracefully when connected, otherwise drops the socket (quit would wait for a reconnect). */

@@ -2,7 +2,7 @@ import { UnavailableError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { KeyValueStore, SetOptions } from './cache.port';
 import { checkChannel, checkIncrement, checkKey, checkValue, ttlOf } from './key-value-input';
-import { closeRedisConnection, toCacheError, type RedisClient } from './redis-connection';
+import { closeRedisConnection, runRedisCommand, toCacheError, type RedisClient } from './redis-connection';
 
 export interface RedisKeyValueStoreOptions {
   client: RedisClient;
@@ -178,7 +178,7 @@ export class RedisKeyValueStore implements KeyValueStore {
   private async run<T>(command: () => Promise<T>): Promise<T> {
     this.assertOpen();
     try {
-      return await command();
+      return await runRedisCommand(this.client, command);
     } catch (error) {
       throw toCacheError(error);
     }

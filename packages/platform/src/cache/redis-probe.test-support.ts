@@ -40,3 +40,6 @@ export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise
     client.disconnect();
   }
 }
+
+// A throwaway redis-server a test can stop and start (degraded-mode tests); the testkit re-exports it with the probe.
+export { redisServerAvailable, startTestRedisServer, type TestRedisServer } from './redis-server.test-support';

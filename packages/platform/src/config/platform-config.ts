@@ -24,6 +24,8 @@ export const platformEnvShape = {
   REDIS_URL: z.string().url().optional(),
   REDIS_CLUSTER_NODES: envList.optional(),
   REDIS_KEY_PREFIX: z.string().default('grove:'),
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(2_000),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1).default(1_000),
 
   EVENTS_DRIVER: z.enum(['memory', 'redis', 'kafka']).default('memory'),
   EVENTS_REDIS_BLOCK_MS: z.coerce.number().int().min(1).default(2_000),

@@ -3,15 +3,35 @@ import { BadUserInputError, RateLimitedError } from '../errors';
 import { toCacheError } from '../cache/redis-connection';
 import type { RateLimiter, RateLimitRule, RateLimitState } from './rate-limit.port';
 
+/**
+ * When the shared store fails: the same rule on in-process buckets (rate-limiter-flexible's "insurance limiter"
+ * idea, done here so every fallback is counted). Each replica then limits on its own, so a client spread over n
+ * replicas gets up to n times the points until the store is back.
+ */
+export interface RateLimitFallback {
+  limiter: RateLimiterAbstract;
+  /** Called on every operation answered by the fallback (metrics, log). */
+  onFallback?: (error: unknown) => void;
+}
+
+export interface FlexibleRateLimiterOptions {
+  /** Runs each store call (the Redis factory bounds it and fails it at once while the connection is down). */
+  guard?: <T>(call: () => Promise<T>) => Promise<T>;
+  fallback?: RateLimitFallback;
+}
+
 /** Adapts one rate-limiter-flexible limiter (memory or Redis) to the RateLimiter port. */
 export class FlexibleRateLimiter implements RateLimiter {
-  constructor(private readonly limiter: RateLimiterAbstract) {}
+  constructor(
+    private readonly limiter: RateLimiterAbstract,
+    private readonly options: FlexibleRateLimiterOptions = {},
+  ) {}
 
   async consume(key: string, points = 1): Promise<RateLimitState> {
     checkKey(key);
     if (!Number.isSafeInteger(points) || points < 1) throw new BadUserInputError('Points to consume must be a positive integer');
     try {
-      return toState(await this.limiter.consume(key, points));
+      return toState(await this.call((limiter) => limiter.consume(key, points)));
     } catch (error) {
       // The library rejects with a RateLimiterRes when the bucket is exhausted or blocked, and with
       // an Error when the store failed.
@@ -23,7 +43,7 @@ export class FlexibleRateLimiter implements RateLimiter {
   async get(key: string): Promise<RateLimitState | null> {
     checkKey(key);
     try {
-      const res = await this.limiter.get(key);
+      const res = await this.call((limiter) => limiter.get(key));
       return res ? toState(res) : null;
     } catch (error) {
       throw toCacheError(error);
@@ -33,9 +53,21 @@ export class FlexibleRateLimiter implements RateLimiter {
   async reset(key: string): Promise<void> {
     checkKey(key);
     try {
-      await this.limiter.delete(key);
+      await this.call((limiter) => limiter.delete(key));
     } catch (error) {
       throw toCacheError(error);
+    }
+  }
+
+  /** The store's answer, or the fallback's when the store failed (a RateLimiterRes is an answer, not a failure). */
+  private async call<T>(operation: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
+    const { guard, fallback } = this.options;
+    try {
+      return await (guard ? guard(() => operation(this.limiter)) : operation(this.limiter));
+    } catch (error) {
+      if (!fallback || error instanceof RateLimiterRes) throw error;
+      fallback.onFallback?.(error);
+      return operation(fallback.limiter);
     }
   }
 }

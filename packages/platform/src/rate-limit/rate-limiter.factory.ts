@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { BadUserInputError } from '../errors';
-import type { RedisClient } from '../cache/redis-connection';
+import { runRedisCommand, type RedisClient } from '../cache/redis-connection';
 import { checkRule, FlexibleRateLimiter } from './flexible-rate-limiter';
 import type { RateLimiter, RateLimiterFactory, RateLimitRule } from './rate-limit.port';
 
@@ -10,6 +10,12 @@ export interface RateLimiterFactoryOptions {
   redis?: RedisClient;
   /** Prepended to every bucket key: `<keyPrefix><rule.keyPrefix>:<key>`. Default 'grove:rl:'. */
   keyPrefix?: string;
+  /**
+   * Redis: when the store fails, limit in process with the same rule instead of refusing (degraded mode,
+   * docs/resilience.md); called with the bucket's rule prefix on every fallback. Without it a store failure is
+   * UNAVAILABLE.
+   */
+  onFallback?: (bucket: string, error: unknown) => void;
 }
 
 interface BaseOptions {
@@ -45,16 +51,23 @@ export class RedisRateLimiterFactory implements RateLimiterFactory {
   constructor(
     private readonly client: RedisClient,
     private readonly keyPrefix = 'grove:rl:',
+    private readonly onFallback?: (bucket: string, error: unknown) => void,
   ) {}
 
   create(rule: RateLimitRule): RateLimiter {
+    const options = baseOptions(rule, this.keyPrefix);
+    const { onFallback } = this;
     return new FlexibleRateLimiter(
       new RateLimiterRedis({
-        ...baseOptions(rule, this.keyPrefix),
+        ...options,
         storeClient: this.client,
         // ioredis, not node-redis: the library must use its ioredis call style (defineCommand, pttl).
         useRedisPackage: false,
       }),
+      {
+        guard: (call) => runRedisCommand(this.client, call),
+        fallback: onFallback ? { limiter: new RateLimiterMemory(options), onFallback: (error) => onFallback(rule.keyPrefix, error) } : undefined,
+      },
     );
   }
 }
@@ -66,7 +79,7 @@ export function createRateLimiterFactory(options: RateLimiterFactoryOptions): Ra
       return new MemoryRateLimiterFactory(options.keyPrefix);
     case 'redis':
       if (!options.redis) throw new BadUserInputError('The redis rate limiter needs a cache connection');
-      return new RedisRateLimiterFactory(options.redis, options.keyPrefix);
+      return new RedisRateLimiterFactory(options.redis, options.keyPrefix, options.onFallback);
     default:
       throw new BadUserInputError(`Unknown rate limit driver: ${String((options as { driver: unknown }).driver)}`);
   }

@@ -7,6 +7,7 @@ import { TokenService } from '../auth/token.service';
 import { AuthorizationEpochs } from '../auth/authorization-epochs';
 import { loadOrCreateLocalSecret } from '../auth/local-secrets';
 import type { PlatformConfig } from '../config/platform-config';
+import { DependencyFallbacks } from './dependency-fallbacks';
 import type { CreatePlatformRuntimeOptions, PlatformRuntime } from './platform-runtime';
 
 /** Builds every driver from configuration. Production drivers are only loaded when selected. */
@@ -25,14 +26,26 @@ export async function createPlatformRuntime(
   });
   const redis =
     config.CACHE_DRIVER === 'redis'
-      ? createRedisConnection({ redisUrl: config.REDIS_URL, redisClusterNodes: config.REDIS_CLUSTER_NODES })
+      ? createRedisConnection({
+          redisUrl: config.REDIS_URL,
+          redisClusterNodes: config.REDIS_CLUSTER_NODES,
+          connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
+          commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+        })
       : undefined;
+  // Degraded mode without the cache store (docs/resilience.md): callers that can do without it count here.
+  const fallbacks = new DependencyFallbacks(logger.child({ component: 'degraded-mode' }));
   const kv = createKeyValueStore({
     driver: config.CACHE_DRIVER,
     redis,
     keyPrefix: config.REDIS_KEY_PREFIX,
   });
-  const rateLimits = createRateLimiterFactory({ driver: config.CACHE_DRIVER, redis, keyPrefix: `${config.REDIS_KEY_PREFIX}rl:` });
+  const rateLimits = createRateLimiterFactory({
+    driver: config.CACHE_DRIVER,
+    redis,
+    keyPrefix: `${config.REDIS_KEY_PREFIX}rl:`,
+    onFallback: (bucket, error) => fallbacks.record('cache', `rate_limit_${bucket}`, error),
+  });
   const events = await createEventBus({
     ...eventBusOptionsFromConfig(config),
     // The redis bus shares the cache connection when there is one (its blocking reads use their own).
@@ -58,6 +71,7 @@ export async function createPlatformRuntime(
     rateLimits,
     events,
     tokens,
+    fallbacks,
     authorization: new AuthorizationEpochs(kv, { accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC, logger: logger.child({ component: 'authorization' }) }),
     async ready() {
       await Promise.all([documents.ping(), kv.ping(), events.ping()]);

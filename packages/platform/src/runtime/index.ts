@@ -1,2 +1,3 @@
 export * from './platform-runtime';
 export * from './create-platform-runtime';
+export * from './dependency-fallbacks';

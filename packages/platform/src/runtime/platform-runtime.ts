@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../cache/cache.port';
 import type { RateLimiterFactory } from '../rate-limit/rate-limit.port';
 import type { EventBus } from '../events/event-bus.port';
 import type { TokenService } from '../auth/token.service';
+import type { DependencyFallbacks } from './dependency-fallbacks';
 import type { AuthorizationEpochs } from '../auth/authorization-epochs';
 import type { PlatformConfig } from '../config/platform-config';
 
@@ -19,6 +20,8 @@ export interface PlatformRuntime {
   rateLimits: RateLimiterFactory;
   events: EventBus;
   tokens: TokenService;
+  /** Degraded mode: what callers did without the cache store, for metrics and the log (docs/resilience.md). */
+  fallbacks: DependencyFallbacks;
   /** Revocation records on `kv` (docs/adr/0006-authorization-epochs.md): the account service writes, everyone checks. */
   authorization: AuthorizationEpochs;
   /** Throws when a driver is unreachable (for /readyz). */
