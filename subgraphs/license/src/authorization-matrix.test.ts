@@ -1,75 +1,64 @@
-import { rootOperationNames } from '@grove/testkit';
-import type { Principal } from '@grove/platform';
-import {
-  HISTORY_QUERY,
-  INSTALL_MUTATION,
-  LICENSE_QUERY,
-  createHarness,
-  errorCodes,
-  execute,
-  principals,
-  signedDocument,
-  type Harness,
-} from './license.test-support';
+import { describeAuthorizationMatrix, F, httpRoutesOf, U, type MatrixOperation, type MatrixRow } from '@grove/testkit';
+import { newId, type OperatorRole, type OrgRole, type UserPrincipal } from '@grove/platform';
 import { LicenseInstallationModel } from '@grove/contracts';
+import { HISTORY_QUERY, INSTALL_MUTATION, LICENSE_QUERY, createHarness, signedDocument, type Harness } from './license.test-support';
 
 /**
- * Every operation of the license subgraph, executed through the built schema for each principal,
- * against an explicit allow/deny table. A denial carries the expected code and writes nothing.
+ * Every operation of the license subgraph, for each kind of caller: any operator reads the license,
+ * platform:configure (operator admins) installs one and reads the history; organization roles do neither.
  */
-type Who = keyof typeof principals;
-const WHO: Who[] = ['anonymous', 'orgMember', 'reviewer', 'admin'];
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-const U: Outcome = 'UNAUTHENTICATED';
-const F: Outcome = 'FORBIDDEN';
+//                                 anonymous ownerA adminA developerA ownerB reviewer admin
+const OPERATORS: MatrixRow = /*  */ [U, F, F, F, F, 'ok', 'ok'];
+const CONFIGURERS: MatrixRow = /**/ [U, F, F, F, F, F, 'ok'];
 
-interface Operation {
-  name: string;
-  source: string;
-  variables?: () => Record<string, unknown>;
-  //        anonymous orgMember reviewer admin
-  expected: [Outcome, Outcome, Outcome, Outcome];
-  /** Whether a successful call adds an installation. */
-  writes?: boolean;
-}
+const installations = (h: Harness) => h.runtime.documents.collection(LicenseInstallationModel);
 
-const OPERATIONS: Operation[] = [
-  { name: 'license', source: LICENSE_QUERY, expected: [U, F, 'ok', 'ok'] },
-  { name: 'licenseHistory', source: HISTORY_QUERY, expected: [U, F, F, 'ok'] },
+const OPERATIONS: MatrixOperation<Harness>[] = [
+  {
+    name: 'license',
+    source: LICENSE_QUERY,
+    expected: OPERATORS,
+    check: (_h, result) => expect(result?.data?.license).toBeTruthy(),
+  },
+  {
+    name: 'licenseHistory',
+    source: HISTORY_QUERY,
+    expected: CONFIGURERS,
+    check: (_h, result) => expect(result?.data?.licenseHistory).toBeTruthy(),
+  },
   {
     name: 'installLicense',
     source: INSTALL_MUTATION,
-    variables: () => ({ d: signedDocument() }),
-    expected: [U, F, F, 'ok'],
-    writes: true,
+    prepare: async (h) => ({ d: signedDocument(), before: await installations(h).count() }),
+    expected: CONFIGURERS,
+    check: async (h, result, vars) => {
+      expect(result?.data?.installLicense).toBeTruthy();
+      expect(await installations(h).count()).toBe(Number(vars.before) + 1);
+    },
   },
 ];
 
-const CASES = OPERATIONS.flatMap((op) => WHO.map((who, i) => [op.name, who, op.expected[i], op] as const));
+function user(memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal {
+  return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
+}
 
-describe('license authorization matrix', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterAll(() => h.dispose());
-
-  it('covers every root field of the schema', () => {
-    expect(rootOperationNames(h.license.schema)).toEqual(OPERATIONS.map((op) => op.name).sort());
-  });
-
-  it.each(CASES)('%s as %s → %s', async (_, who, outcome, op) => {
-    const installations = h.runtime.documents.collection(LicenseInstallationModel);
-    const before = await installations.count();
-    const result = await execute(h, op.source, principals[who] as Principal, op.variables?.());
-    if (outcome === 'ok') {
-      expect(result.errors).toBeUndefined();
-      expect(result.data?.[op.name]).toBeTruthy();
-      expect(await installations.count()).toBe(before + (op.writes ? 1 : 0));
-    } else {
-      expect(errorCodes(result)).toEqual([outcome]);
-      expect(result.data).toBeNull();
-      expect(await installations.count()).toBe(before);
-    }
-  });
+describeAuthorizationMatrix<Harness>({
+  subgraph: 'license',
+  harness: () => createHarness(),
+  dispose: (h) => h.dispose(),
+  schema: (h) => h.license.schema,
+  principals: () => {
+    const orgA = newId();
+    return {
+      ownerA: user([{ orgId: orgA, role: 'ORG_OWNER' }]),
+      adminA: user([{ orgId: orgA, role: 'ORG_ADMIN' }]),
+      developerA: user([{ orgId: orgA, role: 'ORG_DEVELOPER' }]),
+      ownerB: user([{ orgId: newId(), role: 'ORG_OWNER' }]),
+      reviewer: user([], ['OPERATOR_REVIEWER']),
+      admin: user([], ['OPERATOR_ADMIN']),
+    };
+  },
+  operations: OPERATIONS,
+  snapshot: (h) => installations(h).find({}, { sort: { _id: 1 } }),
+  routes: (h) => httpRoutesOf(h.license),
 });
