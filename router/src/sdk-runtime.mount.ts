@@ -25,9 +25,9 @@ import {
   runtimeSourcesFromModules,
   sdkRuntimeEnvSchema,
   sdkRuntimeOptionsFromConfig,
+  type RuntimeRateLimits,
   type OrganizationFrozenSource,
   type RuntimeSources,
-  type RuntimeRateLimits,
 } from '@grove/sdk-runtime';
 
 const objectStoreEnvSchema = z.object({ ...platformEnvShape, ...objectStoreEnvShape });
@@ -79,6 +79,8 @@ export async function mountSdkRuntime(
   runtime: PlatformRuntime,
   modules: SubgraphModule[],
   env: EnvSource,
+  /** The router's buckets: per IP first, per host app once a request's signature is verified. */
+  limits?: RuntimeRateLimits,
 ): Promise<void> {
   const sources = runtimeSources(runtime, modules, env);
 
@@ -87,8 +89,6 @@ export async function mountSdkRuntime(
   const objects = await createObjectStore(objectStoreOptionsFromConfig(objectConfig));
   app.addHook('onClose', async () => objects.close());
 
-  /** The router's buckets: per IP first, per host app once a request's signature is verified. */
-  limits?: RuntimeRateLimits,
   await registerSdkRuntimeRoutes(app, { runtime, objects, sources, limits }, sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)));
 
   const fsOptions = objectStoreOptionsFromConfig(objectConfig);

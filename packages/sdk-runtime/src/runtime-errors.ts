@@ -26,10 +26,10 @@ export const RuntimeErrcode = {
   /** A valid `trial` grant, but the request names no `userId` or one that is not a tester of the mini-program. */
   NOT_TRIAL_MEMBER: 'NOT_TRIAL_MEMBER',
   NOT_FOUND: 'NOT_FOUND',
-  UNAVAILABLE: 'UNAVAILABLE',
-  INTERNAL: 'INTERNAL',
   /** Too many requests from this client IP or for this host app; retry after the `Retry-After` seconds. */
   RATE_LIMITED: 'RATE_LIMITED',
+  UNAVAILABLE: 'UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
 } as const;
 export type RuntimeErrcode = (typeof RuntimeErrcode)[keyof typeof RuntimeErrcode];
 
@@ -52,10 +52,10 @@ export const RUNTIME_HTTP_STATUS: Record<RuntimeErrcode, number> = {
   TRIAL_TOKEN_INVALID: 403,
   NOT_TRIAL_MEMBER: 403,
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
-  RATE_LIMITED: 429,
 
 export interface RuntimeEnvelope<T = unknown> {
   errcode: RuntimeErrcode;
