@@ -1,53 +1,45 @@
-import { uncoveredOperations } from '@grove/testkit';
-import { graphql } from 'graphql';
-import { ANONYMOUS, newId, type PlatformError, type Principal, type UserPrincipal } from '@grove/platform';
+import { describeAuthorizationMatrix, F, httpRoutesOf, N, U, type MatrixOperation, type MatrixRow } from '@grove/testkit';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';
 import { RuleEngineVersionModel } from './projection/rule-engine-version.model';
-import {
-  contextFor,
-  createApp,
-  createHarness,
-  createRule,
-  errorCodes,
-  execute,
-  IOS_RULE,
-  startPlan,
-  versionIn,
-  type Harness,
-} from './rule-engine.test-support';
+import { createApp, createHarness, createRule, IOS_RULE, startPlan, userPrincipal, versionIn, type Harness } from './rule-engine.test-support';
 import { GrayRuleModel } from './store/gray-rule.model';
 import { ReleasePlanModel } from './store/release-plan.model';
 
 /**
- * Every query and mutation of the rule-engine subgraph, for each kind of caller, against an explicit allow/deny
- * table. A denial must carry the expected code and leave every collection exactly as it was.
+ * Every query, mutation, field resolver and entity of the rule-engine subgraph, for each kind of caller. Reading
+ * needs miniprogram:read (every org role) or miniprogram:review (operators); rules and plans change with
+ * miniprogram:release, which ORG_DEVELOPER lacks (packages/platform/src/auth/access-policy.ts).
  */
-type Who = 'anonymous' | 'ownerA' | 'ownerB' | 'reviewer' | 'admin';
-const WHO: Who[] = ['anonymous', 'ownerA', 'ownerB', 'reviewer', 'admin'];
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-const U: Outcome = 'UNAUTHENTICATED';
-const F: Outcome = 'FORBIDDEN';
-//         anonymous ownerA ownerB reviewer admin
-type Row = [Outcome, Outcome, Outcome, Outcome, Outcome];
-const ORG_A_ONLY: Row = [U, 'ok', F, F, F];
-const ORG_A_OR_OPERATORS: Row = [U, 'ok', F, 'ok', 'ok'];
-
-interface Operation {
-  name: string;
-  source: string;
-  prepare?: (h: Harness) => Promise<Record<string, unknown>>;
-  expected: Row;
-}
+//                                 anonymous ownerA adminA developerA ownerB reviewer admin
+const READERS_A: MatrixRow = /*  */ [U, 'ok', 'ok', 'ok', F, 'ok', 'ok'];
+const RELEASERS_A: MatrixRow = /**/ [U, 'ok', 'ok', F, F, F, F];
+const RELEASERS_B: MatrixRow = /**/ [U, F, F, F, 'ok', F, F];
+/** `_entities` hides what the caller may not read: a null entity, no error. */
+const ENTITY_READERS_A: MatrixRow = ['null', 'ok', 'ok', 'ok', 'null', 'ok', 'ok'];
+const ENTITY_READERS_B: MatrixRow = ['null', 'null', 'null', 'null', 'ok', 'ok', 'ok'];
 
 const appOfA = (h: Harness) => createApp(h);
 const planOfA = async (h: Harness) => (await startPlan(h, await appOfA(h))).id;
+const planOfB = async (h: Harness) => {
+  const appId = await createApp(h, h.orgB);
+  const ruleId = (await createRule(h, appId, IOS_RULE, h.ownerB)).id;
+  const grayVersionId = await versionIn(h, appId, 'APPROVED', { orgId: h.orgB });
+  return (await h.engine.services.plans.start(h.ownerB, { appId, grayVersionId, ruleId, percentage: 10 })).id;
+};
 const pausedPlanOfA = async (h: Harness) => {
   const id = await planOfA(h);
   await h.engine.services.plans.pause(h.ownerA, id);
   return id;
 };
+/** An APPROVED version of a mini-program of org B. */
+const versionOfB = async (h: Harness) => versionIn(h, await createApp(h, h.orgB), 'APPROVED', { orgId: h.orgB });
 
-const OPERATIONS: Operation[] = [
+const START_PLAN =
+  'mutation($a: ID!, $r: ID!, $v: ID!) { startReleasePlan(input: { appId: $a, grayVersionId: $v, ruleId: $r, percentage: 10 }) { id } }';
+const ENTITY_PLAN = `query($id: ID!) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) {
+  ... on ReleasePlan { id state rule { id } } } }`;
+
+const OPERATIONS: MatrixOperation<Harness>[] = [
   {
     name: 'grayRules',
     source: 'query($a: ID!) { grayRules(appId: $a) { id } }',
@@ -56,156 +48,166 @@ const OPERATIONS: Operation[] = [
       await createRule(h, a);
       return { a };
     },
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
     name: 'releasePlans',
     source: 'query($a: ID!) { releasePlans(appId: $a) { id } }',
     prepare: async (h) => ({ a: (await startPlan(h, await appOfA(h))).appId }),
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
+    // Also covers ReleasePlan.rule, the field resolver.
     name: 'releasePlan',
     source: 'query($id: ID!) { releasePlan(id: $id) { id state rule { id } } }',
     prepare: async (h) => ({ id: await planOfA(h) }),
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
+  },
+  {
+    name: '_entities(ReleasePlan)',
+    source: ENTITY_PLAN,
+    prepare: async (h) => ({ id: await planOfA(h) }),
+    expected: ENTITY_READERS_A,
+  },
+  {
+    name: '_entities(ReleasePlan)',
+    label: "_entities with org B's release plan",
+    source: ENTITY_PLAN,
+    prepare: async (h) => ({ id: await planOfB(h) }),
+    expected: ENTITY_READERS_B,
   },
   {
     name: 'createGrayRule',
-    source:
-      'mutation($a: ID!, $r: JSONObject!) { createGrayRule(input: { appId: $a, name: "r", rule: $r }) { id } }',
+    source: 'mutation($a: ID!, $r: JSONObject!) { createGrayRule(input: { appId: $a, name: "r", rule: $r }) { id } }',
     prepare: async (h) => ({ a: await appOfA(h), r: IOS_RULE }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
+  },
+  {
+    name: 'createGrayRule',
+    label: "createGrayRule for org B's mini-program",
+    source: 'mutation($a: ID!, $r: JSONObject!) { createGrayRule(input: { appId: $a, name: "r", rule: $r }) { id } }',
+    prepare: async (h) => ({ a: await createApp(h, h.orgB), r: IOS_RULE }),
+    expected: RELEASERS_B,
   },
   {
     name: 'updateGrayRule',
-    source:
-      'mutation($id: ID!) { updateGrayRule(id: $id, input: { expectedVersion: 1, name: "renamed" }) { id version } }',
+    source: 'mutation($id: ID!) { updateGrayRule(id: $id, input: { expectedVersion: 1, name: "renamed" }) { id version } }',
     prepare: async (h) => ({ id: (await createRule(h, await appOfA(h))).id }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
+  },
+  {
+    name: 'updateGrayRule',
+    label: "updateGrayRule with org B's rule id",
+    source: 'mutation($id: ID!) { updateGrayRule(id: $id, input: { expectedVersion: 1, name: "renamed" }) { id version } }',
+    prepare: async (h) => ({ id: (await createRule(h, await createApp(h, h.orgB), IOS_RULE, h.ownerB)).id }),
+    expected: RELEASERS_B,
   },
   {
     name: 'deleteGrayRule',
     source: 'mutation($id: ID!) { deleteGrayRule(id: $id) }',
     prepare: async (h) => ({ id: (await createRule(h, await appOfA(h))).id }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'startReleasePlan',
-    source:
-      'mutation($a: ID!, $r: ID!, $v: ID!) { startReleasePlan(input: { appId: $a, grayVersionId: $v, ruleId: $r, percentage: 10 }) { id } }',
+    source: START_PLAN,
     prepare: async (h) => {
       const a = await appOfA(h);
       return { a, r: (await createRule(h, a)).id, v: await versionIn(h, a) };
     },
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
+  },
+  {
+    // Org A's mini-program and rule, org B's version: not a version of this mini-program.
+    name: 'startReleasePlan',
+    label: "startReleasePlan with org B's version id",
+    source: START_PLAN,
+    prepare: async (h) => {
+      const a = await appOfA(h);
+      return { a, r: (await createRule(h, a)).id, v: await versionOfB(h) };
+    },
+    expected: [U, N, N, F, F, F, F],
+  },
+  {
+    name: 'startReleasePlan',
+    label: "startReleasePlan with org B's rule id",
+    source: START_PLAN,
+    prepare: async (h) => {
+      const a = await appOfA(h);
+      const ruleOfB = await createRule(h, await createApp(h, h.orgB), IOS_RULE, h.ownerB);
+      return { a, r: ruleOfB.id, v: await versionIn(h, a) };
+    },
+    expected: [U, N, N, F, F, F, F],
+  },
+  {
+    // Org B's own mini-program and rule, org A's version: org B's owner learns nothing about it.
+    name: 'startReleasePlan',
+    label: "startReleasePlan of org B with org A's version id",
+    source: START_PLAN,
+    prepare: async (h) => {
+      const b = await createApp(h, h.orgB);
+      return { a: b, r: (await createRule(h, b, IOS_RULE, h.ownerB)).id, v: await versionIn(h, await appOfA(h)) };
+    },
+    expected: [U, F, F, F, N, F, F],
   },
   {
     name: 'raiseReleasePlanPercentage',
     source: 'mutation($id: ID!) { raiseReleasePlanPercentage(id: $id, percentage: 60) { id } }',
     prepare: async (h) => ({ id: await planOfA(h) }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
+  },
+  {
+    name: 'raiseReleasePlanPercentage',
+    label: "raiseReleasePlanPercentage with org B's plan id",
+    source: 'mutation($id: ID!) { raiseReleasePlanPercentage(id: $id, percentage: 60) { id } }',
+    prepare: async (h) => ({ id: await planOfB(h) }),
+    expected: RELEASERS_B,
   },
   {
     name: 'pauseReleasePlan',
     source: 'mutation($id: ID!) { pauseReleasePlan(id: $id) { id } }',
     prepare: async (h) => ({ id: await planOfA(h) }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'resumeReleasePlan',
     source: 'mutation($id: ID!) { resumeReleasePlan(id: $id) { id } }',
     prepare: async (h) => ({ id: await pausedPlanOfA(h) }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'completeReleasePlan',
     source: 'mutation($id: ID!) { completeReleasePlan(id: $id) { id } }',
     prepare: async (h) => ({ id: await planOfA(h) }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'revertReleasePlan',
     source: 'mutation($id: ID!) { revertReleasePlan(id: $id) { id } }',
     prepare: async (h) => ({ id: await planOfA(h) }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
 ];
 
-async function snapshot(h: Harness): Promise<unknown[]> {
-  return Promise.all(
-    [RuleEngineMiniProgramModel, RuleEngineVersionModel, GrayRuleModel, ReleasePlanModel].map((model) =>
-      h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
-    ),
-  );
-}
-
-describe('authorization matrix', () => {
-  let h: Harness;
-  let principals: Record<Who, Principal>;
-  beforeAll(async () => {
-    h = await createHarness();
-    principals = {
-      anonymous: ANONYMOUS,
-      ownerA: h.ownerA,
-      ownerB: h.ownerB,
-      reviewer: h.reviewer,
-      admin: h.admin,
-    };
-  });
-  afterAll(() => h.dispose());
-
-  it('covers every query and mutation in the schema', () => {
-    expect(
-      uncoveredOperations(
-        h.engine.schema,
-        OPERATIONS.map((op) => op.name),
+describeAuthorizationMatrix<Harness>({
+  subgraph: 'rule-engine',
+  harness: () => createHarness(),
+  dispose: (h) => h.dispose(),
+  schema: (h) => h.engine.schema,
+  principals: (h) => ({
+    ownerA: h.ownerA,
+    adminA: userPrincipal([{ orgId: h.orgA, role: 'ORG_ADMIN' }]),
+    developerA: h.developerA,
+    ownerB: h.ownerB,
+    reviewer: h.reviewer,
+    admin: h.admin,
+  }),
+  operations: OPERATIONS,
+  snapshot: (h) =>
+    Promise.all(
+      [RuleEngineMiniProgramModel, RuleEngineVersionModel, GrayRuleModel, ReleasePlanModel].map((model) =>
+        h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
       ),
-    ).toEqual([]);
-  });
-
-  describe.each(OPERATIONS)('$name', (op) => {
-    it.each(WHO.map((who, i) => [who, op.expected[i]] as const))('%s → %s', async (who, expected) => {
-      const vars = (await op.prepare?.(h)) ?? {};
-      const before = expected === 'ok' ? null : await snapshot(h);
-      const codes = errorCodes(await execute(h, op.source, principals[who], vars));
-      expect(codes.length === 0 ? 'ok' : codes.join(',')).toBe(expected);
-      if (before) expect(await snapshot(h)).toEqual(before);
-    });
-  });
-});
-
-/**
- * Stale-token rows (ADR 0006): a removed, demoted or frozen member and a disabled operator have a newer user epoch
- * than their token; a logged-out session has a session record. Every mutation refuses them before it runs, with
- * the context a subgraph gets from the router or from serveSubgraph (which carries the authorization gate).
- */
-describe('authorization matrix: stale and revoked tokens', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterAll(() => h.dispose());
-
-  const mutations = OPERATIONS.filter((op) => op.source?.trimStart().startsWith('mutation'));
-  it.each(mutations.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
-    const vars = (await op.prepare?.(h)) ?? {};
-    const allowed = { ownerA: h.ownerA, ownerB: h.ownerB, reviewer: h.reviewer, admin: h.admin }[WHO[op.expected.indexOf('ok')] as Exclude<Who, 'anonymous'>] as UserPrincipal;
-    const before = await snapshot(h);
-    const refusal = async (principal: UserPrincipal) => {
-      const error = (await gated(principal)).errors?.[0]?.originalError as PlatformError | undefined;
-      return { code: error?.code, reason: error?.details?.reason };
-    };
-    const gated = (principal: UserPrincipal) =>
-      graphql({ schema: h.engine.schema, source: op.source!, variableValues: vars, contextValue: { ...contextFor(principal), authorization: h.runtime.authorization } });
-
-    const stale: UserPrincipal = { ...allowed, userId: newId(), authEpoch: Date.now() - 1 };
-    await h.runtime.authorization.revokeUser(stale.userId);
-    expect(await refusal(stale)).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_STALE' });
-
-    const loggedOut: UserPrincipal = { ...allowed, userId: newId(), sessionId: newId(), authEpoch: Date.now() };
-    await h.runtime.authorization.revokeSession(loggedOut.userId, loggedOut.sessionId);
-    expect(await refusal(loggedOut)).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
-    expect(await snapshot(h)).toEqual(before);
-  });
+    ),
+  routes: (h) => httpRoutesOf(h.engine),
 });
