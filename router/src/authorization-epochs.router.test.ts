@@ -215,7 +215,7 @@ describe('a subgraph reached without the router (distributed mode)', () => {
     const epochs = new AuthorizationEpochs(kv, { accessTokenTtlSec: 900 });
     let served: RunningSubgraph | undefined;
     try {
-      served = await serveSubgraph({ module: await createPeopleSubgraph(), tokens: router.runtime.tokens, logger: silentLogger(), port: 0, authorization: epochs });
+      served = await serveSubgraph({ module: await createPeopleSubgraph(), tokens: router.runtime.tokens, logger: silentLogger(), port: 0, authorization: epochs, acceptUserTokens: true });
       const token = await router.signToken({ userId: 'u-direct' });
       const call = async (query: string) =>
         readResponse(await fetch(served!.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }));

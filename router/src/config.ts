@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { checkPlatformConfig, envBoolean, platformEnvShape } from '@grove/platform';
+import { checkPlatformConfig, envBoolean, operationLimitsEnvShape, platformEnvShape } from '@grove/platform';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** The Prometheus port convention of OpenTelemetry exporters. */
+export const DEFAULT_METRICS_PORT = 9464;
 
 /**
  * `TRUST_PROXY` as fastify's `trustProxy`: `true`/`false`, a hop count, or a comma list of
@@ -50,6 +53,12 @@ export const routerEnvShape = {
    * and production hosts set HOST=0.0.0.0 explicitly.
    */
   HOST: z.string().default('127.0.0.1'),
+  /**
+   * Prometheus metrics are served on their own listener, never on the API port: loopback by default; containers
+   * set METRICS_HOST=0.0.0.0 and expose METRICS_PORT to the scraper only (infra/k8s/base/router.yaml).
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
   SUBGRAPH_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
   SUBGRAPH_URLS: subgraphUrls.optional(),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
@@ -63,12 +72,10 @@ export const routerEnvShape = {
   RATE_LIMIT_USER_POINTS: positiveInt(1200),
   RATE_LIMIT_LOGIN_POINTS: positiveInt(10),
   RATE_LIMIT_LOGIN_WINDOW_SEC: positiveInt(300),
+  RATE_LIMIT_LOGIN_IP_POINTS: positiveInt(60),
   RATE_LIMIT_UPLOAD_POINTS: positiveInt(30),
   RATE_LIMIT_HOST_APP_POINTS: positiveInt(30_000),
-  MAX_DEPTH: positiveInt(12),
-  MAX_ALIASES: positiveInt(15),
-  MAX_TOKENS: positiveInt(2000),
-  MAX_COST: positiveInt(5000),
+  ...operationLimitsEnvShape,
   MAX_BODY_BYTES: positiveInt(256 * 1024),
   INTROSPECTION: envBoolean.optional(),
   // OTEL_EXPORTER_OTLP_ENDPOINT comes from platformEnvShape (subgraphs export traces too).
@@ -93,6 +100,8 @@ export const routerEnvSchema = z
     ...config,
     // Introspection is a development convenience; production hides the schema unless asked.
     INTROSPECTION: config.INTROSPECTION ?? config.NODE_ENV !== 'production',
+    // 9464 unless the API port is ephemeral (PORT=0: tests, several routers on one host), then ephemeral too.
+    METRICS_PORT: config.METRICS_PORT ?? (config.PORT === 0 ? 0 : DEFAULT_METRICS_PORT),
   }));
 
 export type RouterConfig = z.infer<typeof routerEnvSchema>;

@@ -8,12 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { maskError, type HttpRouteContext, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import { createOperationLimits, maskError, type HttpRouteContext, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
 import type { RouterConfig } from './config';
 import { EmbeddedSubgraphDataSource } from './embedded-subgraph.data-source';
 import { createGraphqlGuard } from './graphql-request.guard';
 import { registerHttpErrorHandlers } from './http-error-handler';
-import { createOperationLimits } from './operation-limits';
 import { RemoteSubgraphDataSource } from './remote-subgraph.data-source';
 import { SUBGRAPH_UNAVAILABLE, SUBGRAPH_UNAVAILABLE_MESSAGE } from './subgraph-failure';
 import { AccessTokenVerifier, authenticateRequest } from './request-auth';
@@ -45,6 +44,8 @@ export interface Router {
   rateLimits: RequestRateLimits;
   /** Set once listening. */
   url?: string;
+  /** http://host:port/metrics of the metrics listener, once listening (undefined when it could not bind). */
+  metricsUrl?: string;
   /** Listens on HOST:PORT and returns the /graphql URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -52,7 +53,7 @@ export interface Router {
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** Endpoints for probes and scrapers: no span, no request metrics. */
-const INFRA_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+const INFRA_ROUTES = new Set(['/healthz', '/readyz']);
 
 /** A hop count becomes proxy-addr's "trust the first n hops" function (fastify's types omit numbers). */
 function trustProxyOption(value: RouterConfig['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
@@ -206,6 +207,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     userPoints: config.RATE_LIMIT_USER_POINTS,
     loginPoints: config.RATE_LIMIT_LOGIN_POINTS,
     loginWindowSec: config.RATE_LIMIT_LOGIN_WINDOW_SEC,
+    loginIpPoints: config.RATE_LIMIT_LOGIN_IP_POINTS,
     uploadPoints: config.RATE_LIMIT_UPLOAD_POINTS,
     hostAppPoints: config.RATE_LIMIT_HOST_APP_POINTS,
   });
@@ -270,7 +272,9 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     logger.warn({ unavailable: failed, causes }, 'not ready');
     return reply.code(503).send({ status: 'unavailable', unavailable: failed.filter((name) => !degradable.has(name)), degraded: failed.filter((name) => degradable.has(name)) });
   });
-  app.get('/metrics', async (_request, reply) => {
+  // Metrics on their own listener (METRICS_HOST:METRICS_PORT): the API port may face the internet, the scraper does not.
+  const metricsApp = Fastify({ logger: false });
+  metricsApp.get('/metrics', async (_request, reply) => {
     const { contentType, body } = await metrics.render();
     return reply.type(contentType).send(body);
   });
@@ -282,12 +286,19 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     async listen() {
       const address = await app.listen({ host: config.HOST, port: config.PORT });
       router.url = `${address}/graphql`;
-      logger.info({ url: router.url, mode: config.SUBGRAPH_MODE }, 'router listening');
+      try {
+        router.metricsUrl = `${await metricsApp.listen({ host: config.METRICS_HOST, port: config.METRICS_PORT })}/metrics`;
+      } catch (error) {
+        // Serving the API matters more than its metrics (e.g. a second router on one host): say so and go on.
+        logger.error({ err: error, host: config.METRICS_HOST, port: config.METRICS_PORT }, 'metrics listener could not start; set METRICS_PORT');
+      }
+      logger.info({ url: router.url, metricsUrl: router.metricsUrl, mode: config.SUBGRAPH_MODE }, 'router listening');
       return router.url;
     },
     async close() {
       // Apollo's drain plugin closes fastify (finishing in-flight requests), then stops the gateway.
       unsubscribeFallbacks();
+      await metricsApp.close();
       await server.stop();
       await tracing.shutdown();
     },

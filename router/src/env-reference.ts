@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { objectStoreEnvShape, platformEnvShape } from '@grove/platform';
+import { objectStoreEnvShape, platformEnvShape, subgraphServiceEnvShape } from '@grove/platform';
 import { accountEnvShape } from '@grove/account';
 import { appManageEnvShape } from '@grove/app-manage';
 import { domainEnvShape } from '@grove/domain';
@@ -69,6 +69,8 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
 
   PORT: 'router HTTP port',
   HOST: 'router bind address (0.0.0.0 in containers)',
+  METRICS_PORT: 'port of the Prometheus /metrics listener, never the API port (default 9464; ephemeral when PORT=0)',
+  METRICS_HOST: 'bind address of the /metrics listener: loopback by default; 0.0.0.0 in containers, with the port reachable by the scraper only',
   SUBGRAPH_MODE: 'embedded (every subgraph in the router process) | distributed (SUBGRAPH_URLS)',
   SUBGRAPH_URLS: 'distributed mode: name=url,… e.g. account=http://127.0.0.1:4101/graphql',
   SUPERGRAPH_PATH: 'the composed supergraph the gateway loads',
@@ -78,14 +80,15 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   RATE_LIMIT_WINDOW_SEC: 'window of the per-IP, per-user, upload and host-app buckets',
   RATE_LIMIT_IP_POINTS: 'requests per window per client IP',
   RATE_LIMIT_USER_POINTS: 'requests per window per signed-in user',
-  RATE_LIMIT_LOGIN_POINTS: 'login attempts per login window per IP + identifier',
-  RATE_LIMIT_LOGIN_WINDOW_SEC: 'login bucket window',
-  MAX_DEPTH: 'maximum selection depth of an operation',
+  RATE_LIMIT_LOGIN_POINTS: 'login attempts per login window per IP + identifier (every login field counts, aliases included)',
+  RATE_LIMIT_LOGIN_WINDOW_SEC: 'login buckets window',
+  RATE_LIMIT_LOGIN_IP_POINTS: 'login attempts per login window per IP, whatever the identifiers',
   RATE_LIMIT_UPLOAD_POINTS: 'uploads (/uploads/*) per window per signed-in user, on top of the user bucket',
   RATE_LIMIT_HOST_APP_POINTS: 'SDK runtime requests per window per host app (counted once the signature is verified)',
-  MAX_ALIASES: 'maximum aliases in an operation',
-  MAX_TOKENS: 'maximum lexical tokens in an operation',
-  MAX_COST: 'maximum estimated cost of an operation',
+  MAX_DEPTH: 'maximum selection depth of an operation (router; standalone subgraphs: of callers without the router credential)',
+  MAX_ALIASES: 'maximum aliases in an operation (router; standalone subgraphs likewise)',
+  MAX_TOKENS: 'maximum lexical tokens in an operation (router; standalone subgraphs likewise)',
+  MAX_COST: 'maximum estimated cost of an operation (router; standalone subgraphs likewise)',
   MAX_BODY_BYTES: 'maximum request body size',
   INTROSPECTION: 'allow schema introspection (default: on except in production)',
   OTEL_SERVICE_NAME: "service name on the router's exported spans (standalone subgraphs use grove-account, grove-sdk, …)",
@@ -104,9 +107,14 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   ACCOUNT_HOST: 'account subgraph bind address',
   BOOTSTRAP_ADMIN_EMAIL: 'email of the first operator admin, created on first start',
   BOOTSTRAP_ADMIN_PASSWORD: 'its password; when unset one is generated once into DATA_DIR/bootstrap-admin.txt',
-  LOGIN_MAX_FAILURES: 'failed logins per identifier before it is locked',
+  LOGIN_MAX_FAILURES: 'failed logins of one account from one IP before that IP is locked out of it (the owner elsewhere is not)',
   LOGIN_FAILURE_WINDOW_SEC: 'window in which failures count',
-  LOGIN_LOCK_SEC: 'how long a locked identifier stays locked',
+  LOGIN_LOCK_SEC: 'how long an IP stays locked out of the account',
+  LOGIN_MAX_DELAY_SEC: 'cap of the account-wide delay (1 s, 2 s, 4 s …) once failures exceed LOGIN_MAX_FAILURES; sources that signed in before skip it',
+  LOGIN_IP_POINTS: 'password checks per client IP per LOGIN_IP_WINDOW_SEC, whatever the identifiers',
+  LOGIN_IP_WINDOW_SEC: 'window of LOGIN_IP_POINTS',
+  PASSWORD_HASH_CONCURRENCY: 'password hashes computed at once per account process (default: the CPU count)',
+  PASSWORD_HASH_QUEUE: 'password hashes waiting for a slot; beyond it a login is refused at once (RATE_LIMITED, retry after 1 s)',
   INVITATION_TTL_SEC: 'lifetime of member invitations',
   PASSWORD_HASH_COST: 'scrypt cost as log2(N)',
 
@@ -135,6 +143,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SDK_PORT: 'sdk subgraph port (distributed mode; also serves its upload routes)',
   SDK_HOST: 'sdk subgraph bind address',
   BASE_LIBRARY_MAX_BYTES: 'largest accepted base library package',
+  SUBGRAPH_ACCEPT_USER_TOKENS: 'standalone subgraphs: also accept end-user access tokens without the router credential (their MAX_* limits then apply to those callers); off: router only',
   SDK_ARTIFACT_MAX_BYTES: 'largest accepted SDK artifact; the router reads it too (distributed mode: its cap when forwarding)',
 };
 
@@ -142,6 +151,7 @@ export const ENV_SECTIONS: EnvSection[] = [
   { title: 'Platform (every deployable)', shape: platformEnvShape },
   { title: 'Object store (app-manage, sdk)', shape: objectStoreEnvShape },
   { title: 'Router', shape: routerEnvShape },
+  { title: 'Standalone subgraphs (every subgraph service)', shape: subgraphServiceEnvShape },
   { title: 'SDK runtime REST API (router)', shape: sdkRuntimeEnvShape },
   { title: 'account subgraph', shape: accountEnvShape },
   { title: 'app-manage subgraph', shape: appManageEnvShape },

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { isPlatformError, RateLimitedError, UnauthenticatedError } from '@grove/platform';
+import { isPlatformError, parseWithTokenLimit, RateLimitedError, UnauthenticatedError, type ParsedOperation } from '@grove/platform';
 import { CSRF_MESSAGE, isCsrfSuspect } from './csrf-guard';
 import { graphQLErrorBody, sendPlatformError } from './http-errors';
 import { findLoginAttempts } from './login-operation';
@@ -16,7 +15,7 @@ export interface GraphqlGuardDeps {
   maxTokens: number;
 }
 
-type Parsed = { document: DocumentNode } | { tooManyTokens: string } | { syntaxError: true };
+type Parsed = ParsedOperation;
 
 interface GraphqlBody {
   query?: unknown;
@@ -35,13 +34,7 @@ export function createGraphqlGuard(deps: GraphqlGuardDeps) {
   const parseOnce = (query: string): Parsed => {
     let entry = parsed.get(query);
     if (!entry) {
-      try {
-        entry = { document: parse(query, { maxTokens: deps.maxTokens, noLocation: true }) };
-      } catch (error) {
-        const message = error instanceof GraphQLError ? error.message : String(error);
-        // graphql-js words it "Document contains more that <n> tokens" (sic) in 16.x.
-        entry = /Document contains more th\w+ \d+ tokens/.test(message) ? { tooManyTokens: `Document exceeds the limit of ${deps.maxTokens} tokens` } : { syntaxError: true };
-      }
+      entry = parseWithTokenLimit(query, deps.maxTokens);
       parsed.set(query, entry);
     }
     return entry;

@@ -8,15 +8,15 @@ describe('findLoginAttempts', () => {
   it('finds the identifier in an input variable and normalizes it', () => {
     expect(attempts('mutation L($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { identifier: ' Ann@Example.COM ' } })).toEqual({
       count: 1,
-      identifier: 'ann@example.com',
+      identifiers: ['ann@example.com'],
     });
   });
 
   it('finds an inline identifier and one passed as its own variable', () => {
-    expect(attempts('mutation { login(input: { identifier: "bob", password: "x" }) { accessToken } }')).toEqual({ count: 1, identifier: 'bob' });
+    expect(attempts('mutation { login(input: { identifier: "bob", password: "x" }) { accessToken } }')).toEqual({ count: 1, identifiers: ['bob'] });
     expect(attempts('mutation($id: String!) { login(input: { identifier: $id, password: "x" }) { accessToken } }', { id: 'Cy' })).toEqual({
       count: 1,
-      identifier: 'cy',
+      identifiers: ['cy'],
     });
   });
 
@@ -25,6 +25,13 @@ describe('findLoginAttempts', () => {
       mutation { a: login(input: { identifier: "d" }) { accessToken } ...More ... on Mutation { c: login(input: { identifier: "d" }) { accessToken } } }
       fragment More on Mutation { b: login(input: { identifier: "d" }) { accessToken } }`;
     expect(attempts(query).count).toBe(3);
+  });
+
+  it('counts every aliased login field and keeps the identifier of each', () => {
+    const fields = Array.from({ length: 10 }, (_, i) => `a${i}: login(input: { identifier: "user${i}@example.com", password: "x" }) { accessToken }`);
+    const found = attempts(`mutation { ${fields.join(' ')} }`);
+    expect(found.count).toBe(10);
+    expect(found.identifiers).toEqual(Array.from({ length: 10 }, (_, i) => `user${i}@example.com`));
   });
 
   it('ignores queries, other mutations and unselected operations', () => {
@@ -39,6 +46,6 @@ describe('findLoginAttempts', () => {
 
   it('does not loop on recursive fragments', () => {
     const query = 'mutation { ...F } fragment F on Mutation { login(input: {}) { accessToken } ...F }';
-    expect(attempts(query)).toEqual({ count: 1 });
+    expect(attempts(query)).toEqual({ count: 1, identifiers: [] });
   });
 });

@@ -13,8 +13,8 @@ export const LOGIN_FIELDS: ReadonlySet<string> = new Set(['login']);
 export interface LoginAttempts {
   /** How many login fields the operation runs (aliases can repeat one). */
   count: number;
-  /** Normalized `input.identifier` of the first login field, when present. */
-  identifier?: string;
+  /** Normalized `input.identifier` of each login field that names one, in document order (repeats kept). */
+  identifiers: string[];
 }
 
 type Variables = Record<string, unknown> | null | undefined;
@@ -38,7 +38,7 @@ export function findLoginAttempts(
   );
   const named = operationName ? operations.filter((o) => o.name?.value === operationName) : [];
   const selected = named.length ? named : operations;
-  const result: LoginAttempts = { count: 0 };
+  const result: LoginAttempts = { count: 0, identifiers: [] };
   for (const operation of selected) {
     if (operation.operation !== 'mutation') continue;
     visit(operation.selectionSet, new Set());
@@ -50,10 +50,9 @@ export function findLoginAttempts(
       if (selection.kind === Kind.FIELD) {
         if (!loginFields.has(selection.name.value)) continue;
         result.count += 1;
-        if (result.identifier === undefined) {
-          const input = selection.arguments?.find((a) => a.name.value === 'input')?.value;
-          result.identifier = identifierFrom(input, variables);
-        }
+        const input = selection.arguments?.find((a) => a.name.value === 'input')?.value;
+        const identifier = identifierFrom(input, variables);
+        if (identifier !== undefined) result.identifiers.push(identifier);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, seenFragments);
       } else {

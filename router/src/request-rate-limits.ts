@@ -8,6 +8,8 @@ export interface RequestRateLimitSettings {
   userPoints: number;
   loginPoints: number;
   loginWindowSec: number;
+  /** Login fields per login window per client IP, whatever the identifiers (each one costs the account service a scrypt). */
+  loginIpPoints?: number;
   /** Uploads per window per signed-in user, on top of the user bucket: each may hold up to its size limit in memory. */
   uploadPoints?: number;
   /** SDK runtime requests per window per host app (after its signature was verified). */
@@ -23,6 +25,7 @@ export class RequestRateLimits {
   private readonly ip: RateLimiter;
   private readonly user: RateLimiter;
   private readonly login: RateLimiter;
+  private readonly loginIp: RateLimiter;
   private readonly upload: RateLimiter;
   private readonly hostApp: RateLimiter;
 
@@ -36,6 +39,7 @@ export class RequestRateLimits {
       durationSec: settings.loginWindowSec,
       blockDurationSec: settings.loginWindowSec,
     });
+    this.loginIp = factory.create({ keyPrefix: 'login-ip', points: settings.loginIpPoints ?? 60, durationSec: settings.loginWindowSec });
     this.upload = factory.create({ keyPrefix: 'upload', points: settings.uploadPoints ?? 30, durationSec: settings.windowSec });
     this.hostApp = factory.create({ keyPrefix: 'hostapp', points: settings.hostAppPoints ?? 30_000, durationSec: settings.windowSec });
   }
@@ -61,10 +65,26 @@ export class RequestRateLimits {
     await this.hostApp.consume(hostAppId);
   }
 
-  /** Keyed by IP and the identifier being tried; the identifier is hashed so no e-mail lands in Redis keys. */
+  /**
+   * Every login field of the operation counts (aliases included): all of them against the IP's login bucket,
+   * whatever the identifiers, and each against the bucket of its IP + identifier (fields without a readable
+   * identifier share `*`). Identifiers are hashed so no e-mail lands in Redis keys.
+   */
   async consumeLogin(ip: string, attempts: LoginAttempts): Promise<void> {
     if (!attempts.count) return;
-    const who = attempts.identifier ? createHash('sha256').update(attempts.identifier).digest('base64url').slice(0, 22) : '*';
-    await this.login.consume(`${ip}|${who}`, attempts.count);
+    await this.loginIp.consume(ip, attempts.count);
+    const perIdentifier = new Map<string, number>();
+    for (const identifier of attempts.identifiers) {
+      const who = createHash('sha256').update(identifier).digest('base64url').slice(0, 22);
+      perIdentifier.set(who, (perIdentifier.get(who) ?? 0) + 1);
+    }
+    const unnamed = attempts.count - attempts.identifiers.length;
+    if (unnamed > 0) perIdentifier.set('*', unnamed);
+    for (const [who, count] of perIdentifier) await this.login.consume(`${ip}|${who}`, count);
+  }
+
+  /** Login fields counted against the IP's login bucket in the current window (tests, diagnostics). */
+  async loginAttemptsOf(ip: string): Promise<number> {
+    return (await this.loginIp.get(ip))?.consumedPoints ?? 0;
   }
 }

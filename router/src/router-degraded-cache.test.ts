@@ -34,7 +34,7 @@ suite('the router without Redis (degraded mode)', () => {
   }
   const get = async (path: string) => readResponse(await fetch(`${t.base}${path}`, { signal: AbortSignal.timeout(REQUEST_BOUND_MS) }));
   const fallbackCount = async (fallback: string): Promise<number> => {
-    const text = (await get('/metrics')).body as string;
+    const text = (await readResponse(await fetch(t.router.metricsUrl!, { signal: AbortSignal.timeout(REQUEST_BOUND_MS) }))).body as string;
     const match = new RegExp(`grove_dependency_fallbacks_total\\{dependency="cache",fallback="${fallback}"\\} (\\d+)`).exec(text);
     return match ? Number(match[1]) : 0;
   };

@@ -121,9 +121,10 @@ describe('distributed mode', () => {
     expect(badBearer.status).toBe(401);
   });
 
-  it('a caller holding a valid access token may call a subgraph service directly', async () => {
+  it('a valid end-user access token alone does not reach a subgraph service (SUBGRAPH_ACCEPT_USER_TOKENS is off)', async () => {
     const token = await t.signToken({ userId: 'u11' });
     const res = await direct(urls.people, { authorization: `Bearer ${token}` });
-    expect(res.body).toEqual({ data: { whoami: { kind: 'user', userId: 'u11' } } });
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ROUTER_REQUIRED' });
   });
 });

@@ -15,7 +15,7 @@ afterAll(async () => {
 const nested = (levels: number) => `{ me { ${'friends { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
 
 async function rejections(): Promise<string> {
-  return (await fetch(`${t.base}/metrics`)).text();
+  return (await fetch(t.router.metricsUrl!)).text();
 }
 
 describe('operation limits (graphql-armor)', () => {

@@ -60,7 +60,7 @@ describe.each(drivers)('rate limits with the $name driver', ({ name, runtimeEnv 
     const t = await start({ RATE_LIMIT_IP_POINTS: '3', RATE_LIMIT_WINDOW_SEC: '60' });
     for (let i = 0; i < 3; i++) expect((await t.post({ query: '{ hello }' })).status).toBe(200);
     expectRateLimited(await t.post({ query: '{ hello }' }));
-    const metrics = await (await fetch(`${t.base}/metrics`)).text();
+    const metrics = await (await fetch(t.router.metricsUrl!)).text();
     expect(metrics).toMatch(/grove_router_rejections_total\{reason="rate_limited"\} [1-9]/);
   });
 

@@ -115,7 +115,7 @@ describe('a subgraph that is down', () => {
       expect(logs.filter((l) => l.level >= 50)).toEqual([]);
       expect(JSON.stringify(logs)).not.toMatch(/toJSON is not a function/);
 
-      const metrics = await (await fetch(graphqlUrl.replace(/graphql$/, 'metrics'))).text();
+      const metrics = await (await fetch(router.metricsUrl!)).text();
       expect(metrics).toMatch(/grove_router_subgraph_failures_total\{subgraph="people",reason="refused"\} 1/);
       expect(metrics).toMatch(/grove_router_requests_total\{operation="anonymous",outcome="error"\} 1/);
     } finally {
@@ -157,7 +157,7 @@ describe('a subgraph that is down', () => {
       }
       const causes = logs.filter((l) => l.subgraph === 'people' && typeof l.cause === 'string' && l.requestId).map((l) => l.cause);
       expect(causes).toEqual(['ECONNREFUSED', 'ECONNREFUSED', 'CIRCUIT_OPEN']);
-      let metrics = await (await fetch(graphqlUrl.replace(/graphql$/, 'metrics'))).text();
+      let metrics = await (await fetch(router.metricsUrl!)).text();
       expect(metrics).toMatch(/grove_router_subgraph_circuit_open\{subgraph="people"\} 1/);
       expect(metrics).toMatch(/grove_router_subgraph_failures_total\{subgraph="people",reason="circuit_open"\} 1/);
 
@@ -170,7 +170,7 @@ describe('a subgraph that is down', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(res?.body).toEqual({ data: { hello: 'world', notesPerUser: 2 } });
-      metrics = await (await fetch(graphqlUrl.replace(/graphql$/, 'metrics'))).text();
+      metrics = await (await fetch(router.metricsUrl!)).text();
       expect(metrics).toMatch(/grove_router_subgraph_circuit_open\{subgraph="people"\} 0/);
       expect(logs.some((l) => l.msg === 'subgraph answers again; circuit closed')).toBe(true);
     } finally {

@@ -181,7 +181,7 @@ describe('probes and metrics', () => {
     const token = await t.signToken();
     await t.post({ query: 'query Me { me { id notes { text } } }', operationName: 'Me' }, bearer(token));
     await t.post({ query: '{ me { id } }' }, bearer('not-a-jwt'));
-    const res = await fetch(`${t.base}/metrics`);
+    const res = await fetch(t.router.metricsUrl!);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
     expect(text).toMatch(/grove_router_requests_total\{operation="Me",outcome="success"\} [1-9]/);
@@ -190,6 +190,14 @@ describe('probes and metrics', () => {
     expect(text).toMatch(/grove_router_subgraph_fetch_duration_seconds_count\{subgraph="notes",outcome="success"\} [1-9]/);
     expect(text).toMatch(/grove_router_rejections_total\{reason="unauthenticated"\} [1-9]/);
     expect(text).toMatch(/grove_router_requests_total\{operation="anonymous",outcome="rejected"\} [1-9]/);
+  });
+
+  it('serves /metrics on its own loopback listener, not on the API port', async () => {
+    expect(t.router.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    expect(new URL(t.router.metricsUrl!).port).not.toBe(new URL(t.base).port);
+    const onApi = await fetch(`${t.base}/metrics`);
+    expect(onApi.status).toBe(404);
+    expect(await onApi.text()).not.toContain('grove_router_requests_total');
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -12,7 +12,7 @@ import { IdentityService, type BootstrapResult } from './service/identity.servic
 import { InvitationRedeemer } from './service/invitation-redeemer';
 import { MemberService } from './service/member.service';
 import { OrganizationService, type OrganizationLicenseGuard } from './service/organization.service';
-import { PasswordHasher } from './service/password-hasher';
+import { PasswordWorkQueue, QueuedPasswordHasher } from './service/password-work.queue';
 import { SessionService } from './service/session.service';
 import { InvitationStore } from './store/invitation.store';
 import { MembershipStore } from './store/membership.store';
@@ -34,6 +34,8 @@ export interface AccountSubgraph extends SubgraphModule {
   bootstrap(): Promise<BootstrapResult>;
   /** The domain services, for in-process callers and tests (authorization is inside each method). */
   services: AccountServices;
+  /** The bounded queue every password hash of this process goes through. */
+  passwordWork: PasswordWorkQueue;
 }
 
 /** Assembles stores, services and resolvers of the account subgraph over a platform runtime. */
@@ -54,7 +56,9 @@ export async function createAccountSubgraph(
   const revocations = new AuthorizationRevocations(runtime.authorization, memberships, logger.child({ component: 'revocations' }));
   const events = new AccountEvents(runtime.events, logger.child({ component: 'events' }), revocations);
   const access = new AccountAccess(users, memberships);
-  const hasher = new PasswordHasher(settings.passwordHashCost);
+  // Every scrypt of this process (logins, sign-ups, password changes) shares one bounded queue.
+  const passwordWork = new PasswordWorkQueue({ concurrency: settings.passwordHashConcurrency, maxQueued: settings.passwordHashQueue });
+  const hasher = new QueuedPasswordHasher(settings.passwordHashCost, passwordWork);
   const redeemer = new InvitationRedeemer(invitations, memberships, orgs, events);
 
   const sessions = new SessionService(runtime, users, sessionStore, memberships, orgs, access, hasher, events, {
@@ -62,6 +66,9 @@ export async function createAccountSubgraph(
     failureWindowSec: settings.loginFailureWindowSec,
     lockSec: settings.loginLockSec,
     refreshTokenTtlSec: runtime.config.REFRESH_TOKEN_TTL_SEC,
+    maxDelaySec: settings.loginMaxDelaySec,
+    ipPoints: settings.loginIpPoints,
+    ipWindowSec: settings.loginIpWindowSec,
   });
   const identity = new IdentityService(users, memberships, access, hasher, redeemer, sessions, events, logger.child({ component: 'identity' }));
   const organizations = new OrganizationService(orgs, memberships, access, events, deps.license);
@@ -85,6 +92,7 @@ export async function createAccountSubgraph(
   return {
     ...module,
     services: { identity, organizations, members, sessions },
+    passwordWork,
     ready: () => runtime.documents.ping(),
     bootstrap: () =>
       identity.bootstrap({

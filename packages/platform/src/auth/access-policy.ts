@@ -68,6 +68,18 @@ export const ORG_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
   ORG_DEVELOPER: [P.ORG_READ, P.ORG_MEMBERS_READ, P.MINIPROGRAM_READ, P.MINIPROGRAM_WRITE],
 };
 
+/**
+ * Permissions of a role name, by own property only: a name that is not a role (`toString`, `__proto__`, a role
+ * from a newer or forged token) has none, rather than reaching Object.prototype.
+ */
+export function operatorPermissionsOf(role: string): readonly Permission[] {
+  return Object.hasOwn(OPERATOR_PERMISSIONS, role) ? OPERATOR_PERMISSIONS[role as OperatorRole] : [];
+}
+
+export function orgPermissionsOf(role: string): readonly Permission[] {
+  return Object.hasOwn(ORG_PERMISSIONS, role) ? ORG_PERMISSIONS[role as OrgRole] : [];
+}
+
 /** Rank used when an org admin changes roles: nobody grants a role above their own. */
 export const ORG_ROLE_RANK: Record<OrgRole, number> = { ORG_OWNER: 3, ORG_ADMIN: 2, ORG_DEVELOPER: 1 };
 
@@ -78,7 +90,7 @@ export function requireUser(p: Principal): UserPrincipal {
 
 /** Platform-wide permission (operators). */
 export function hasOperatorPermission(p: Principal, permission: Permission): boolean {
-  return isUser(p) && p.operatorRoles.some((role) => OPERATOR_PERMISSIONS[role]?.includes(permission));
+  return isUser(p) && p.operatorRoles.some((role) => operatorPermissionsOf(role).includes(permission));
 }
 
 export function requireOperatorPermission(p: Principal, permission: Permission): UserPrincipal {
@@ -94,7 +106,7 @@ export function orgRoleOf(p: Principal, orgId: string): OrgRole | undefined {
 
 export function hasOrgPermission(p: Principal, orgId: string, permission: Permission): boolean {
   const role = orgRoleOf(p, orgId);
-  return !!role && ORG_PERMISSIONS[role].includes(permission);
+  return !!role && orgPermissionsOf(role).includes(permission);
 }
 
 /**
@@ -117,7 +129,7 @@ export function requireOrgPermission(
 export function permissionsOf(p: Principal): string[] {
   if (!isUser(p)) return [];
   const out = new Set<string>();
-  for (const role of p.operatorRoles) for (const perm of OPERATOR_PERMISSIONS[role] ?? []) out.add(perm);
-  for (const m of p.memberships) for (const perm of ORG_PERMISSIONS[m.role]) out.add(`${m.orgId}:${perm}`);
+  for (const role of p.operatorRoles) for (const perm of operatorPermissionsOf(role)) out.add(perm);
+  for (const m of p.memberships) for (const perm of orgPermissionsOf(m.role)) out.add(`${m.orgId}:${perm}`);
   return [...out].sort();
 }

@@ -28,6 +28,19 @@ export interface TokenKeys {
 const ACCESS_AUDIENCE = 'grove-api';
 const INTERNAL_AUDIENCE = 'grove-subgraph';
 const INTERNAL_TTL_SEC = 60;
+/** Clock skew allowed between the issuer and a verifier, for `iat` in the future and the lifetime check (exp stays exact). */
+const CLOCK_TOLERANCE_SEC = 30;
+
+/** `iat` not in the future and `exp - iat` within the lifetime this deployment issues (jose already checked `exp`). */
+function withinLifetime(payload: JWTPayload, maxLifetimeSec: number): boolean {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return false;
+  return iat <= Date.now() / 1000 + CLOCK_TOLERANCE_SEC && exp - iat <= maxLifetimeSec + CLOCK_TOLERANCE_SEC;
+}
+
+/** Own-property check: a claimed role such as `toString` or `__proto__` is not a role. */
+const isOperatorRole = (role: unknown): role is OperatorRole => typeof role === 'string' && Object.hasOwn(OperatorRoles, role);
+const isOrgRole = (role: unknown): role is Membership['role'] => typeof role === 'string' && Object.hasOwn(OrgRoles, role);
 
 interface AccessClaims extends JWTPayload {
   typ: 'access';
@@ -97,19 +110,24 @@ export class TokenService {
   async verifyAccessTokenWithExpiry(token: string): Promise<{ principal: UserPrincipal; expiresAt: number }> {
     if (!this.verifyKey) throw new Error('no verify key');
     try {
+      // exp and iat are required, and a token may not live longer than this deployment issues them for:
+      // a leaked signing key or a buggy issuer cannot mint tokens that never expire.
       const { payload } = await jwtVerify<AccessClaims>(token, this.verifyKey, {
         issuer: this.keys.issuer,
         audience: ACCESS_AUDIENCE,
         algorithms: [this.keys.algorithm],
+        requiredClaims: ['exp', 'iat', 'sub'],
       });
-      if (payload.typ !== 'access' || !payload.sub || !payload.sid) throw new UnauthenticatedError('Invalid token', { reason: 'TOKEN_INVALID' });
+      if (payload.typ !== 'access' || !payload.sub || typeof payload.sid !== 'string' || !payload.sid || !withinLifetime(payload, this.keys.accessTokenTtlSec)) {
+        throw new UnauthenticatedError('Invalid token', { reason: 'TOKEN_INVALID' });
+      }
       const principal: UserPrincipal = {
         kind: 'user',
         userId: payload.sub,
         sessionId: payload.sid,
-        operatorRoles: (payload.ops ?? []).filter((r): r is OperatorRole => r in OperatorRoles),
-        memberships: (payload.orgs ?? [])
-          .filter((o) => typeof o.id === 'string' && o.role in OrgRoles)
+        operatorRoles: (Array.isArray(payload.ops) ? payload.ops : []).filter(isOperatorRole),
+        memberships: (Array.isArray(payload.orgs) ? payload.orgs : [])
+          .filter((o) => !!o && typeof o.id === 'string' && isOrgRole(o.role))
           .map((o) => ({ orgId: o.id, role: o.role as Membership['role'] })),
         ...(Number.isSafeInteger(payload.ae) ? { authEpoch: payload.ae } : {}),
       };
@@ -138,7 +156,9 @@ export class TokenService {
         issuer: 'grove-router',
         audience: INTERNAL_AUDIENCE,
         algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat'],
       });
+      if (!withinLifetime(payload, INTERNAL_TTL_SEC)) throw new Error('internal token lifetime');
       const principal = (payload.p as Principal | undefined) ?? ANONYMOUS;
       return { principal, claims: payload };
     } catch {

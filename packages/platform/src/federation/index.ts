@@ -4,3 +4,4 @@ export * from './subgraph-auth';
 export * from './serve-subgraph';
 export * from './run-subgraph-service';
 export * from './upload-body';
+export * from './operation-limits';

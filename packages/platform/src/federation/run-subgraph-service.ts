@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { ConfigError, loadConfigOrExit, readServiceEnv, type EnvSource } from '../config/config-loader';
+import { z } from 'zod';
+import { ConfigError, envBoolean, loadConfigOrExit, readServiceEnv, type EnvSource } from '../config/config-loader';
 import { assertDeployable } from '../config/deployment-safety';
 import type { PlatformConfig } from '../config/platform-config';
 import { createLogger } from '../logging/logger';
@@ -7,7 +7,14 @@ import { createPlatformRuntime } from '../runtime/create-platform-runtime';
 import type { PlatformRuntime } from '../runtime/platform-runtime';
 import { createTracing } from '../tracing/tracing';
 import type { SubgraphModule } from './build-subgraph';
+import { operationLimitsEnvShape } from './operation-limits';
 import { serveSubgraph } from './serve-subgraph';
+
+/** Variables every standalone subgraph reads on top of its own schema (who may call it, and the limits of direct callers). */
+export const subgraphServiceEnvShape = {
+  SUBGRAPH_ACCEPT_USER_TOKENS: envBoolean.default(false),
+  ...operationLimitsEnvShape,
+};
 
 export interface SubgraphServiceOptions<S extends z.ZodType<PlatformConfig>> {
   /** Logger name and the subgraph's name. */
@@ -35,6 +42,7 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
   const start = async () => {
     const { env, envFile } = readServiceEnv();
     const config = loadConfigOrExit(options.schema, env);
+    const service = loadConfigOrExit(z.object(subgraphServiceEnvShape), env);
     // A standalone subgraph shares its data with the router and other replicas: no embedded-only drivers.
     assertDeployable({
       config: config as PlatformConfig & { OBJECT_STORE_DRIVER?: string },
@@ -61,6 +69,8 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       logger,
       tracer: tracing.tracer,
       authorization: runtime.authorization,
+      acceptUserTokens: service.SUBGRAPH_ACCEPT_USER_TOKENS,
+      operationLimits: { maxDepth: service.MAX_DEPTH, maxAliases: service.MAX_ALIASES, maxCost: service.MAX_COST, maxTokens: service.MAX_TOKENS },
       ...options.address(config),
     });
 

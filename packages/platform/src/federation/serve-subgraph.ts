@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { SpanKind, SpanStatusCode, type Span, type Tracer } from '@opentelemetry/api';
 import {
@@ -7,13 +7,14 @@ import {
   ATTR_HTTP_ROUTE,
 } from '@opentelemetry/semantic-conventions';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, validate, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { maskError, isPlatformError } from '../errors';
 import type { TokenService } from '../auth/token.service';
 import type { AuthorizationGate } from '../auth/authorization-epochs';
 import { extractTraceContext } from '../tracing/tracing';
-import { authenticateSubgraphRequest } from './subgraph-auth';
+import { createOperationLimits, operationLimitsEnvShape, parseWithTokenLimit, type OperationLimitSettings } from './operation-limits';
+import { authenticateSubgraphRequest, INTERNAL_PRINCIPAL_HEADER } from './subgraph-auth';
 import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphModule } from './build-subgraph';
 
@@ -29,6 +30,49 @@ export interface ServeSubgraphOptions {
   tracer?: Tracer;
   /** Revocation check: before every mutation and every REST route (uploads) call. */
   authorization?: AuthorizationGate;
+  /** Let end users call with their own access token, without the router (default: only the router's credential). */
+  acceptUserTokens?: boolean;
+  /** Limits for operations of callers that did not come through the router (defaults: the router's MAX_* defaults). */
+  operationLimits?: Partial<SubgraphOperationLimits>;
+}
+
+export interface SubgraphOperationLimits extends OperationLimitSettings {
+  maxTokens: number;
+}
+
+const DEFAULT_OPERATION_LIMITS: SubgraphOperationLimits = (() => {
+  const d = (field: (typeof operationLimitsEnvShape)[keyof typeof operationLimitsEnvShape]) => field.parse(undefined);
+  return {
+    maxDepth: d(operationLimitsEnvShape.MAX_DEPTH),
+    maxAliases: d(operationLimitsEnvShape.MAX_ALIASES),
+    maxCost: d(operationLimitsEnvShape.MAX_COST),
+    maxTokens: d(operationLimitsEnvShape.MAX_TOKENS),
+  };
+})();
+
+/**
+ * The operation limits of a standalone subgraph, for callers that did not come through the router (direct
+ * end-user tokens). The router's callers were limited on the client's operation already; the fetches its query
+ * planner derives from it carry extra key fields and `__typename`s, so they are not limited a second time.
+ * Depth, aliases and cost here; the token limit runs before Apollo parses (`limitDirectCallerTokens`).
+ */
+const DIRECT_CALLER = Symbol('grove.directCaller');
+
+function directCallerLimits(schema: GraphQLSchema, limits: SubgraphOperationLimits): ApolloServerPlugin<SubgraphContext> {
+  const { validationRules } = createOperationLimits(limits, () => undefined);
+  const refuse = (message: string, reason: string) =>
+    new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason, http: { status: 400 } } });
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document }) {
+          if (!(contextValue as { [DIRECT_CALLER]?: boolean })[DIRECT_CALLER]) return;
+          const [error] = validate(schema, document, validationRules);
+          if (error) throw refuse(error.message, 'OPERATION_LIMIT');
+        },
+      };
+    },
+  };
 }
 
 export interface RunningSubgraph {
@@ -87,17 +131,36 @@ function traceRequests(app: FastifyInstance, tracer: Tracer): void {
   });
 }
 
+/**
+ * MAX_TOKENS for callers without the router's credential, before Apollo parses and validates the document (a
+ * long document of repeated fields costs Apollo's validation far more than lexing it up to the limit does here).
+ */
+function limitDirectCallerTokens(app: FastifyInstance, maxTokens: number): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== '/graphql' || request.headers[INTERNAL_PRINCIPAL_HEADER]) return;
+    const body = (request.method === 'GET' ? request.query : request.body) as { query?: unknown } | undefined;
+    if (!body || typeof body.query !== 'string') return;
+    const parsed = parseWithTokenLimit(body.query, maxTokens);
+    if (!('tooManyTokens' in parsed)) return;
+    return reply.code(400).send({ errors: [{ message: parsed.tooManyTokens, extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' } }] });
+  });
+}
+
 /** Distributed mode: one subgraph on its own HTTP port, `/graphql`, `/healthz`, `/readyz`. */
 export async function serveSubgraph(options: ServeSubgraphOptions): Promise<RunningSubgraph> {
   const { module, tokens } = options;
   const logger = options.logger.child({ subgraph: module.name });
   const app = Fastify({ bodyLimit: options.bodyLimit ?? 1024 * 1024 });
   if (options.tracer) traceRequests(app, options.tracer);
+  const auth = { acceptUserTokens: options.acceptUserTokens ?? false };
+  const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.operationLimits };
+  // Only callers let in without the router: the others are refused with ROUTER_REQUIRED before any parsing.
+  if (auth.acceptUserTokens) limitDirectCallerTokens(app, limits.maxTokens);
   const server = new ApolloServer<SubgraphContext>({
     schema: module.schema,
     introspection: false,
     csrfPrevention: true,
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), directCallerLimits(module.schema, limits)],
     formatError: (formatted, error) =>
       maskError(formatted, error, { log: (e, requestId) => logger.error({ err: e, requestId }, 'unexpected error') }),
   });
@@ -115,7 +178,7 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
   });
   await module.registerHttpRoutes?.(app, {
     authenticate: async (headers) => {
-      const { principal } = await authenticateSubgraphRequest(headers, tokens, logger);
+      const { principal } = await authenticateSubgraphRequest(headers, tokens, logger, undefined, auth);
       await options.authorization?.assertCurrent(principal);
       return principal;
     },
@@ -127,7 +190,10 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
       // Resolvers have no active span (no context manager), so the trace id rides on their logger.
       const requestLogger = span ? logger.child({ traceId: span.spanContext().traceId }) : logger;
       try {
-        return await authenticateSubgraphRequest(request.headers, tokens, requestLogger, options.authorization);
+        const context = await authenticateSubgraphRequest(request.headers, tokens, requestLogger, options.authorization, auth);
+        // Marks requests without the router's credential (only when acceptUserTokens lets them in). A property, not
+        // a WeakSet of contexts: Apollo hands plugins a shallow copy of the context.
+        return request.headers[INTERNAL_PRINCIPAL_HEADER] ? context : Object.assign(context, { [DIRECT_CALLER]: true });
       } catch (error) {
         if (isPlatformError(error)) {
           throw new GraphQLError(error.message, {

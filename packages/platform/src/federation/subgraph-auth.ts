@@ -16,16 +16,25 @@ function header(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+export interface SubgraphAuthOptions {
+  /**
+   * Also accept an end-user access token without the router (SUBGRAPH_ACCEPT_USER_TOKENS). Off by default:
+   * such callers skip the router's rate limits, so the subgraph then applies its own operation limits.
+   */
+  acceptUserTokens?: boolean;
+}
+
 /**
- * Builds the subgraph context from an HTTP request in distributed mode. A request must either come
- * through the router (signed internal principal) or carry a valid access token itself; anything else
- * is refused, even for operations that are public at the router.
+ * Builds the subgraph context from an HTTP request in distributed mode. A request must come through the
+ * router (signed internal principal), or, only when `acceptUserTokens` is set, carry a valid access token
+ * itself; anything else is refused, even for operations that are public at the router.
  */
 export async function authenticateSubgraphRequest(
   headers: HeaderBag,
   tokens: TokenService,
   logger: Logger,
   gate?: AuthorizationGate,
+  options: SubgraphAuthOptions = {},
 ): Promise<SubgraphContext> {
   const internal = header(headers, INTERNAL_PRINCIPAL_HEADER);
   if (internal) {
@@ -42,12 +51,13 @@ export async function authenticateSubgraphRequest(
     };
   }
   const authorization = header(headers, 'authorization');
-  if (authorization?.startsWith('Bearer ')) {
+  if (options.acceptUserTokens && authorization?.startsWith('Bearer ')) {
     const principal = await tokens.verifyAccessToken(authorization.slice('Bearer '.length).trim());
     const requestId = header(headers, REQUEST_ID_HEADER) ?? newId();
     return { principal, requestId, logger: logger.child({ requestId }), deviceId: header(headers, 'x-device-id'), authorization: gate };
   }
-  throw new UnauthenticatedError('Subgraphs only answer the router or a caller with a valid credential', {
-    reason: 'ROUTER_REQUIRED',
-  });
+  throw new UnauthenticatedError(
+    options.acceptUserTokens ? 'Subgraphs only answer the router or a caller with a valid credential' : 'Subgraphs only answer the router',
+    { reason: 'ROUTER_REQUIRED' },
+  );
 }

@@ -20,6 +20,7 @@ import type { AccountAccess } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
 import { idField, loginSchema, parseInput, refreshTokenSchema } from './account-input';
 import { identifierKey, parseIdentifier } from './identifiers';
+import { LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
 import { hashSecret } from './secret-hash';
 
@@ -41,10 +42,18 @@ export interface AuthResult {
 }
 
 export interface SessionPolicy {
+  /** Failures of one account from one source before that source is locked out of it (LoginThrottle). */
   maxFailures: number;
   failureWindowSec: number;
   lockSec: number;
   refreshTokenTtlSec: number;
+  /** Cap of the account-wide progressive delay (default 60 s). */
+  maxDelaySec?: number;
+  /** Password checks per client IP per window, whatever the identifier (default 60 per 300 s). */
+  ipPoints?: number;
+  ipWindowSec?: number;
+  /** Clock of the progressive delay (tests). */
+  now?: () => number;
 }
 
 const INVALID_CREDENTIALS = 'Invalid credentials';
@@ -52,9 +61,13 @@ const INVALID_CREDENTIALS = 'Invalid credentials';
 /**
  * device-security: password login with throttling, access tokens, rotating refresh tokens in families.
  * Wrong password, unknown account and disabled account all answer the same, after the same amount of
- * hashing; a locked identifier answers RATE_LIMITED whether or not an account exists behind it.
+ * hashing; a throttled attempt answers RATE_LIMITED whether or not an account exists behind it (LoginThrottle:
+ * per account + source locks, a per-account progressive delay that known sources skip, a per-IP budget).
  */
 export class SessionService {
+  /** Login throttling; a password reset path calls `clearAccount` once it exists. */
+  readonly loginThrottle: LoginThrottle;
+  /** Per-identifier failures of the current-password check (changePassword: the caller is signed in already). */
   private readonly failures: RateLimiter;
   private dummyHash?: Promise<string>;
 
@@ -75,25 +88,36 @@ export class SessionService {
       durationSec: policy.failureWindowSec,
       blockDurationSec: policy.lockSec,
     });
+    this.loginThrottle = new LoginThrottle(
+      runtime.rateLimits,
+      runtime.kv,
+      {
+        maxFailures: policy.maxFailures,
+        failureWindowSec: policy.failureWindowSec,
+        lockSec: policy.lockSec,
+        maxDelaySec: policy.maxDelaySec ?? 60,
+        ipPoints: policy.ipPoints ?? 60,
+        ipWindowSec: policy.ipWindowSec ?? 300,
+      },
+      policy.now,
+    );
   }
 
   async login(input: unknown, client: ClientInfo = {}): Promise<AuthResult> {
     const data = parseInput(loginSchema, input);
     const key = identifierKey(data.identifier);
-    const state = await this.failures.get(key);
-    if (state && state.remainingPoints <= 0) {
-      throw new RateLimitedError(state.msBeforeNext, 'Too many failed sign-in attempts; try again later');
-    }
+    const source = { clientIp: client.clientIp, deviceId: data.deviceId ?? client.deviceId };
+    await this.loginThrottle.beforeCheck(key, source);
     const identifier = parseIdentifier(data.identifier);
     const user = identifier ? await this.users.findByIdentifier(identifier) : null;
     // Unknown accounts still pay for one hash so timing does not tell them apart.
     const valid = await this.hasher.verify(data.password, user?.passwordHash ?? (await this.getDummyHash()));
     if (!user || !valid || user.disabled) {
-      if (!valid) await this.recordFailure(key);
+      if (!valid) await this.loginThrottle.failed(key, source);
       throw new UnauthenticatedError(INVALID_CREDENTIALS, { reason: 'INVALID_CREDENTIALS' });
     }
-    await this.failures.reset(key);
-    return this.startSession(user, { ...client, deviceId: data.deviceId ?? client.deviceId }, data.deviceName);
+    await this.loginThrottle.succeeded(key, source);
+    return this.startSession(user, { ...client, deviceId: source.deviceId }, data.deviceName);
   }
 
   /**
