@@ -159,6 +159,24 @@ function selectedCoordinates(schema: GraphQLSchema, source: string): string[] {
   return out;
 }
 
+/**
+ * Both directions of coverage: operations of the inventory no row covers (`missing`), and row names that are not
+ * operations of the inventory (`unknown`: renamed or removed). A GraphQL row also covers the field resolvers and
+ * entity types its document selects.
+ */
+export function coverageGaps(
+  schema: GraphQLSchema,
+  inventory: string[],
+  operations: Array<Pick<MatrixOperation<never>, 'name' | 'source'>>,
+): { missing: string[]; unknown: string[] } {
+  const covered = new Set(operations.flatMap((op) => [op.name, ...(op.source ? selectedCoordinates(schema, op.source) : [])]));
+  const known = new Set(inventory);
+  return {
+    missing: [...known].filter((name) => !covered.has(name)).sort(),
+    unknown: [...new Set(operations.map((op) => op.name))].filter((name) => !known.has(name)).sort(),
+  };
+}
+
 function errorCode(error: { extensions?: Record<string, unknown>; originalError?: unknown }): string {
   return String((error.originalError as { code?: string } | undefined)?.code ?? error.extensions?.code ?? 'INTERNAL');
 }
@@ -239,21 +257,19 @@ export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
     });
     afterAll(() => options.dispose(h));
 
-    async function inventory(): Promise<string[]> {
+    async function gaps() {
       const schema = options.schema(h);
       const fieldResolvers = options.fieldResolvers?.(h) ?? fieldResolverCoordinates(schema);
-      return [...rootFieldCoordinates(schema), ...fieldResolvers, ...entityCoordinates(schema), ...((await options.routes?.(h)) ?? [])];
+      const inventory = [...rootFieldCoordinates(schema), ...fieldResolvers, ...entityCoordinates(schema), ...((await options.routes?.(h)) ?? [])];
+      return coverageGaps(schema, inventory, options.operations);
     }
 
     it('has a row for every query, mutation, field resolver, entity type and REST route', async () => {
-      const schema = options.schema(h);
-      const covered = new Set(options.operations.flatMap((op) => [op.name, ...(op.source ? selectedCoordinates(schema, op.source) : [])]));
-      expect((await inventory()).filter((name) => !covered.has(name))).toEqual([]);
+      expect((await gaps()).missing).toEqual([]);
     });
 
     it('has no row for an operation that no longer exists', async () => {
-      const known = new Set(await inventory());
-      expect(options.operations.map((op) => op.name).filter((name) => !known.has(name))).toEqual([]);
+      expect((await gaps()).unknown).toEqual([]);
     });
 
     describe.each(options.operations.map((op) => [title(op), op] as const))('%s', (_title, op) => {
