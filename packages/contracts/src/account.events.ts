@@ -31,4 +31,12 @@ export const organizationEvents = defineTopic(AccountTopic.ORGANIZATION, {
   'organization.rejected': organization,
   'organization.frozen': organization,
   'organization.unfrozen': organization,
+  /** Details that need no review changed (contacts; any field of an organization not yet approved). */
+  'organization.updated': organization,
+  /** An approved organization asked to change its name, credit code or licence: operators review the amendment. */
+  'organization.amendment-submitted': organization,
+  /** The amendment's details are now the organization's. */
+  'organization.amendment-approved': organization,
+  /** The amendment was refused (`reason`); the approved details stay. */
+  'organization.amendment-rejected': organization,
 });

@@ -84,6 +84,8 @@ export const miniProgramEvents = defineTopic(AppManageTopic.MINI_PROGRAM, {
   'mini-program.logo-updated': miniProgram,
   'mini-program.frozen': miniProgram,
   'mini-program.unfrozen': miniProgram,
+  /** Deleted by its organization (never had an approved version): projections drop it; its versions and links are gone. */
+  'mini-program.deleted': miniProgram,
   'version.uploaded': version,
   'version.submitted': version,
   'version.withdrawn': version,
@@ -98,6 +100,8 @@ export const miniProgramEvents = defineTopic(AppManageTopic.MINI_PROGRAM, {
   'version.rolled-back': version,
   'version.delisted': version,
   'version.force-delisted': version,
+  /** A DEVELOPMENT or REJECTED version and its package were deleted; `status` is the one it had. */
+  'version.deleted': version,
   /** app-manage could not gray-release or publish a plan's version; `reason` says why (the plan ends FAILED). */
   'version.release-plan-refused': eventSchema(releasePlanRefusedPayload),
   'trial.member-added': trial,
@@ -116,6 +120,8 @@ export const hostAppEvents = defineTopic(AppManageTopic.HOST_APP, {
   'host-app.enabled': hostApp,
   'host-app.disabled': hostApp,
   'host-app.secret-rotated': hostApp,
+  /** Deleted (it was disabled first): its SDK key is refused from now on and its links are gone. */
+  'host-app.deleted': hostApp,
   'link.requested': link,
   'link.activated': link,
   'link.approved': link,

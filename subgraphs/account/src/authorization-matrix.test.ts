@@ -14,7 +14,6 @@ import {
   createHarness,
   errorCodes,
   execute,
-  operatorAdmin,
   principalFor,
   signUp,
   type Harness,
@@ -47,6 +46,8 @@ interface World {
   principals: Record<Who, Principal>;
   orgA: string;
   helper: UserPrincipal;
+  /** Current password of each signed-in principal (changePassword rows change them). */
+  passwords: Record<Exclude<Who, 'anonymous'>, string>;
 }
 
 interface Operation {
@@ -87,6 +88,13 @@ async function developerInA(w: World): Promise<string> {
   });
   const member = await w.h.account.services.members.accept(await principalFor(w.h, email), token);
   return member.userId;
+}
+
+/** Org A with a name change waiting for review. */
+async function amendedOrgOfA(w: World): Promise<string> {
+  const id = await approvedOrgOfA(w);
+  await w.h.account.services.organizations.update(w.principals.ownerA, id, { name: unique('Renamed') });
+  return id;
 }
 
 async function freshOperator(w: World): Promise<string> {
@@ -224,6 +232,25 @@ const OPERATIONS: Operation[] = [
     expected: [U, F, F, F, 'ok'],
   },
   {
+    name: 'updateOrganization',
+    source:
+      'mutation($id: ID!, $input: OrganizationUpdateInput!) { updateOrganization(id: $id, input: $input) { id name amendment { status name } } }',
+    prepare: async (w) => ({ id: await approvedOrgOfA(w), input: { name: unique('Renamed'), contactName: 'Wang Fang' } }),
+    expected: [U, 'ok', F, F, F],
+  },
+  {
+    name: 'approveOrganizationAmendment',
+    source: 'mutation($id: ID!) { approveOrganizationAmendment(id: $id) { id name } }',
+    prepare: async (w) => ({ id: await amendedOrgOfA(w) }),
+    expected: [U, F, F, 'ok', 'ok'],
+  },
+  {
+    name: 'rejectOrganizationAmendment',
+    source: 'mutation($id: ID!) { rejectOrganizationAmendment(id: $id, reason: "blurry licence") { id amendment { status } } }',
+    prepare: async (w) => ({ id: await amendedOrgOfA(w) }),
+    expected: [U, F, F, 'ok', 'ok'],
+  },
+  {
     name: 'unfreezeOrganization',
     source: 'mutation($id: ID!) { unfreezeOrganization(id: $id) { id frozen } }',
     prepare: async (w) => {
@@ -307,6 +334,25 @@ const OPERATIONS: Operation[] = [
     },
     expected: [U, F, F, F, 'ok'],
   },
+
+  // ---- last: changes the callers' passwords (every signed-in caller may change their own)
+  {
+    name: 'changePassword',
+    source:
+      'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken session { id current } } }',
+    prepare: async (w, who) => {
+      const key = who === 'anonymous' ? 'ownerA' : who;
+      const newPassword = `${unique('sapphire')} orchard`;
+      const input = { currentPassword: w.passwords[key], newPassword };
+      if (who !== 'anonymous') {
+        // The logout row ended the caller's session: sign in again, changePassword needs a live one.
+        w.principals[who] = await principalFor(w.h, emails[who], w.passwords[key]);
+        w.passwords[key] = newPassword;
+      }
+      return { input };
+    },
+    expected: [U, 'ok', 'ok', 'ok', 'ok'],
+  },
 ];
 
 async function snapshot(h: Harness): Promise<string> {
@@ -329,7 +375,8 @@ describe('authorization matrix (every operation × every principal, through the 
 
   beforeAll(async () => {
     const h = await createHarness();
-    const admin = await operatorAdmin(h);
+    const boot = await h.account.bootstrap();
+    const admin = await principalFor(h, boot.email, boot.password);
     const a = await approvedOrgOwner(h, emails.ownerA, freshCreditCode(), admin);
     const b = await approvedOrgOwner(h, emails.ownerB, freshCreditCode(), admin);
     const reviewer = await h.account.services.identity.createOperator(admin, {
@@ -344,6 +391,7 @@ describe('authorization matrix (every operation × every principal, through the 
       h,
       orgA: a.org.id,
       helper: await principalFor(h, 'helper@example.com'),
+      passwords: { ownerA: PASSWORD, ownerB: PASSWORD, reviewer: PASSWORD, admin: boot.password as string },
       principals: {
         anonymous: ANONYMOUS,
         ownerA: a.principal,

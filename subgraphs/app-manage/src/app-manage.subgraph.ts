@@ -19,6 +19,8 @@ import { LinkResolver } from './resolvers/link.resolver';
 import { MiniProgramResolver } from './resolvers/mini-program.resolver';
 import { VersionResolver } from './resolvers/version.resolver';
 import { TrialResolver } from './resolvers/trial.resolver';
+import { DeletionResolver } from './resolvers/deletion.resolver';
+import { DeletionService } from './service/deletion.service';
 import { AppManageAccess } from './service/app-manage-access';
 import { AppManageEvents } from './service/app-manage-events';
 import { HostAppService } from './service/host-app.service';
@@ -51,6 +53,7 @@ export interface AppManageServices {
   hostApps: HostAppService;
   links: LinkService;
   trials: TrialService;
+  deletions: DeletionService;
 }
 
 export interface AppManageSubgraph extends SubgraphModule, UploadHandlers {
@@ -73,22 +76,33 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
   const events = new AppManageEvents(runtime.events, logger.child({ component: 'events' }));
   const access = new AppManageAccess(appStore);
   const miniPrograms = new MiniProgramService(appStore, access, events, deps.objects, { maxLogoBytes: settings.maxLogoBytes, license: deps.license });
-  const versions = new VersionService(versionStore, appStore, access, events, deps.objects, { maxPackageBytes: settings.maxPackageBytes }, new VersionContentsStore(runtime.documents));
+  const contentsStore = new VersionContentsStore(runtime.documents);
+  const trialStore = new TrialStore(runtime.documents);
+  const versions = new VersionService(versionStore, appStore, access, events, deps.objects, { maxPackageBytes: settings.maxPackageBytes }, contentsStore);
   const hostApps = new HostAppService(hostAppStore, events, cipher, { license: deps.license });
   const links = new LinkService(linkStore, appStore, hostApps, events);
-  const trials = new TrialService(new TrialStore(runtime.documents), versionStore, access, events, {
+  const trials = new TrialService(trialStore, versionStore, access, events, {
     tokenSecret: settings.trialTokenSecret ?? deriveTrialTokenSecret(secretKey),
   });
+  const deletions = new DeletionService(
+    { apps: appStore, versions: versionStore, contents: contentsStore, hostApps: hostAppStore, links: linkStore, trials: trialStore },
+    access,
+    events,
+    deps.objects,
+    logger.child({ component: 'deletions' }),
+    deps.license,
+  );
 
   const module = await buildSubgraph({
     name: APP_MANAGE_SUBGRAPH_NAME,
-    resolvers: [MiniProgramResolver, VersionResolver, HostAppResolver, LinkResolver, TrialResolver],
+    resolvers: [MiniProgramResolver, VersionResolver, HostAppResolver, LinkResolver, TrialResolver, DeletionResolver],
     instances: [
       new MiniProgramResolver(miniPrograms, versions),
       new VersionResolver(versions, miniPrograms),
       new HostAppResolver(hostApps, links),
       new LinkResolver(links, miniPrograms),
       new TrialResolver(trials),
+      new DeletionResolver(deletions),
     ],
     referenceResolvers: {
       MiniProgram: (ref, ctx) => miniPrograms.reference(ctx.principal, String(ref.id)),
@@ -107,7 +121,7 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
         authenticate: context.authenticate,
         onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
       }),
-    services: { miniPrograms, versions, hostApps, links, trials },
+    services: { miniPrograms, versions, hostApps, links, trials, deletions },
     ready: async () => {
       await Promise.all([runtime.documents.ping(), deps.objects.ping()]);
     },

@@ -280,6 +280,34 @@ const OPERATIONS: Operation[] = [
     expected: ORG_A_ONLY,
   },
 
+  // ---- deletions
+  {
+    name: 'deleteVersion',
+    source: 'mutation($v: ID!) { deleteVersion(id: $v) }',
+    prepare: async (h) => ({ v: (await uploadVersion(h, await appA(h))).id }),
+    expected: ORG_A_ONLY,
+  },
+  {
+    name: 'deleteMiniProgram',
+    source: 'mutation($a: ID!) { deleteMiniProgram(appId: $a) }',
+    prepare: async (h) => {
+      const a = await appA(h);
+      await uploadVersion(h, a);
+      return { a };
+    },
+    expected: ORG_A_ONLY,
+  },
+  {
+    name: 'deleteHostApp',
+    source: 'mutation($id: ID!) { deleteHostApp(id: $id) }',
+    prepare: async (h) => {
+      const id = await hostAppOfA(h);
+      await h.app.services.hostApps.setEnabled(h.ownerA, id, false);
+      return { id };
+    },
+    expected: ORG_A_ONLY,
+  },
+
   // ---- trial
   {
     name: 'addTrialMember',

@@ -1,7 +1,8 @@
 import { index, prop } from '@typegoose/typegoose';
 import { MINI_PROGRAM_APP_ID } from '../app-manage.events';
 
-export const OwnedMiniProgramStatus = { ACTIVE: 'ACTIVE', FROZEN: 'FROZEN' } as const;
+/** DELETED is a tombstone: it keeps `lastEventAt` so a late replay of an older event cannot bring the app back. */
+export const OwnedMiniProgramStatus = { ACTIVE: 'ACTIVE', FROZEN: 'FROZEN', DELETED: 'DELETED' } as const;
 export type OwnedMiniProgramStatus = (typeof OwnedMiniProgramStatus)[keyof typeof OwnedMiniProgramStatus];
 
 /**

@@ -28,6 +28,7 @@ const STATUS_BY_TYPE: Record<string, OwnedMiniProgramStatus> = {
   'mini-program.created': OwnedMiniProgramStatus.ACTIVE,
   'mini-program.unfrozen': OwnedMiniProgramStatus.ACTIVE,
   'mini-program.frozen': OwnedMiniProgramStatus.FROZEN,
+  'mini-program.deleted': OwnedMiniProgramStatus.DELETED,
 };
 
 /**
@@ -42,9 +43,10 @@ export class MiniProgramOwnershipProjection {
     this.apps = documents.collection(model);
   }
 
+  /** Null for unknown and deleted mini-programs alike. */
   async get(appId: string): Promise<MiniProgramOwnership | null> {
     const doc = await this.apps.findById(appId);
-    return doc ? { appId: doc._id, orgId: doc.orgId, status: doc.status } : null;
+    return doc && doc.status !== OwnedMiniProgramStatus.DELETED ? { appId: doc._id, orgId: doc.orgId, status: doc.status } : null;
   }
 
   /**
@@ -68,6 +70,7 @@ export class MiniProgramOwnershipProjection {
         await this.apps.updateOne(fresh, { $set: { orgId: payload.orgId, status, lastEventAt: at } }, { upsert: true });
         return true;
       }
+      // A deleted app stays deleted: later events about it (e.g. a delayed update) only confirm the tombstone.
       const updated = await this.apps.updateOne(fresh, { $set: { orgId: payload.orgId, lastEventAt: at } });
       if (updated.matchedCount > 0) return true;
       if (await this.apps.findById(appId)) return false;

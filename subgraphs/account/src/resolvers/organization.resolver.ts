@@ -3,8 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { OrganizationService } from '../service/organization.service';
 import type { OrganizationView } from '../store/views';
 import { OrganizationStatus } from '../schema/enums';
-import { OrganizationApplicationInput } from '../schema/inputs';
-import { Organization, OrganizationPage } from '../schema/organization.type';
+import { OrganizationApplicationInput, OrganizationUpdateInput } from '../schema/inputs';
+import { Organization, OrganizationAmendment, OrganizationPage } from '../schema/organization.type';
 
 type PrivateField = Exclude<keyof OrganizationView, 'id' | 'name' | 'status' | 'frozen'>;
 
@@ -24,8 +24,10 @@ export class OrganizationResolver {
     @Arg('frozen', () => Boolean, { nullable: true }) frozen?: boolean,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
     @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+    @Arg('amendmentPending', () => Boolean, { nullable: true, description: 'true: only those with a change waiting for review' })
+    amendmentPending?: boolean,
   ) {
-    return this.organizationService.list(ctx.principal, { status, frozen, skip, take });
+    return this.organizationService.list(ctx.principal, { status, frozen, amendmentPending, skip, take });
   }
 
   @Query(() => [Organization], { description: 'Organizations the caller belongs to, in any state' })
@@ -45,6 +47,27 @@ export class OrganizationResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     return this.organizationService.resubmit(ctx.principal, id, input);
+  }
+
+  @Mutation(() => Organization, {
+    description: 'org:update (owners, admins); contacts change at once, a new name, credit code or licence of an APPROVED organization waits for review as its amendment',
+  })
+  updateOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => OrganizationUpdateInput) input: OrganizationUpdateInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.organizationService.update(ctx.principal, id, input);
+  }
+
+  @Mutation(() => Organization, { description: "org:review; the waiting amendment's details become the organization's" })
+  approveOrganizationAmendment(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return this.organizationService.approveAmendment(ctx.principal, id);
+  }
+
+  @Mutation(() => Organization, { description: 'org:review; the approved details stay' })
+  rejectOrganizationAmendment(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext) {
+    return this.organizationService.rejectAmendment(ctx.principal, id, reason);
   }
 
   @Mutation(() => Organization, { description: 'org:review; PENDING → APPROVED' })
@@ -124,6 +147,11 @@ export class OrganizationResolver {
   @FieldResolver(() => Date, { nullable: true })
   reviewedAt(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
     return this.guarded(org, ctx, 'reviewedAt');
+  }
+
+  @FieldResolver(() => OrganizationAmendment, { nullable: true, description: 'The change waiting for review, or the last one rejected' })
+  amendment(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
+    return this.guarded(org, ctx, 'amendment');
   }
 
   @FieldResolver(() => Date, { nullable: true })

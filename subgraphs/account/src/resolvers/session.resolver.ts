@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SessionService } from '../service/session.service';
-import { LoginInput } from '../schema/inputs';
+import { ChangePasswordInput, LoginInput } from '../schema/inputs';
 import { AuthPayload, Session } from '../schema/session.type';
 
 @Resolver(() => Session)
@@ -21,6 +21,13 @@ export class SessionResolver {
   @Mutation(() => Boolean, { description: 'Revokes the current session' })
   logout(@Ctx() ctx: SubgraphContext) {
     return this.sessions.logout(ctx.principal);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Checks the current password (throttled like login), sets the new one and ends your other sessions; this session goes on with the tokens returned',
+  })
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: SubgraphContext) {
+    return this.sessions.changePassword(ctx.principal, input, { clientIp: ctx.clientIp, deviceId: ctx.deviceId, userAgent: ctx.userAgent });
   }
 
   @Query(() => [Session], { description: 'Your live sessions (devices)' })

@@ -57,6 +57,36 @@ export class OrganizationApplicationInput {
   licenceDocumentRef!: string;
 }
 
+@InputType({ description: 'Only the fields to change. On an approved organization a new name, credit code or licence is reviewed first' })
+export class OrganizationUpdateInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码), 18 characters' })
+  creditCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  contactName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  contactPhone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'null or an empty string removes it' })
+  contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Reference to the uploaded business licence' })
+  licenceDocumentRef?: string | null;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  currentPassword!: string;
+
+  @Field({ description: 'At least 10 characters with letters and digits, not easy to guess' })
+  newPassword!: string;
+}
+
 @InputType()
 export class InviteMemberInput {
   @Field(() => ID)

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { OrganizationStatus } from './enums';
+import { AmendmentStatus, OrganizationStatus } from './enums';
 
 /**
  * An institution. Public: id, name, status, frozen. The rest (credit code, contacts, licence, review data)
@@ -28,4 +28,34 @@ export class OrganizationPage {
 
   @Field(() => Int)
   total!: number;
+}
+
+@ObjectType({ description: 'A change of name, credit code or licence of an approved organization; the approved details apply until it is approved' })
+export class OrganizationAmendment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => AmendmentStatus)
+  status!: AmendmentStatus;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  creditCode!: string;
+
+  @Field()
+  licenceDocumentRef!: string;
+
+  @Field(() => ID)
+  submittedBy!: string;
+
+  @Field()
+  submittedAt!: Date;
+
+  @Field(() => String, { nullable: true })
+  rejectionReason?: string;
+
+  @Field(() => Date, { nullable: true })
+  reviewedAt?: Date;
 }

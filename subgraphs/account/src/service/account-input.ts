@@ -83,6 +83,11 @@ export type LoginData = z.infer<typeof loginSchema>;
 
 export const refreshTokenSchema = tokenField;
 
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, 'is required').max(256, 'is too long'),
+  newPassword: passwordField,
+});
+
 export const organizationApplicationSchema = z.object({
   name: z.string().trim().min(2, 'must be at least 2 characters').max(100, 'must be at most 100 characters'),
   creditCode: creditCodeField,
@@ -93,12 +98,25 @@ export const organizationApplicationSchema = z.object({
 });
 export type OrganizationApplicationData = z.infer<typeof organizationApplicationSchema>;
 
+const application = organizationApplicationSchema.shape;
+/** Every field optional; `contactEmail: null` (or '') clears it. */
+export const organizationUpdateSchema = z.object({
+  name: optional(application.name),
+  creditCode: optional(application.creditCode),
+  contactName: optional(application.contactName),
+  contactPhone: optional(application.contactPhone),
+  contactEmail: z.preprocess((v) => (v === '' ? null : v), emailField.nullable().optional()),
+  licenceDocumentRef: optional(application.licenceDocumentRef),
+});
+export type OrganizationUpdateData = z.infer<typeof organizationUpdateSchema>;
+
 export const reasonSchema = z.string().trim().min(1, 'is required').max(500, 'must be at most 500 characters');
 export const optionalReasonSchema = optional(reasonSchema);
 
 export const organizationListSchema = z.object({
   status: optional(z.enum(Object.values(OrganizationStatus) as [OrganizationStatus, ...OrganizationStatus[]])),
   frozen: optional(z.boolean()),
+  amendmentPending: optional(z.boolean()),
   skip: z.number().int().min(0).max(100_000).default(0),
   take: z.number().int().min(1).max(100).default(20),
 });

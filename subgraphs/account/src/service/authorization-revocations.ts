@@ -4,7 +4,16 @@ import type { MembershipStore } from '../store/membership.store';
 type Payload = Record<string, string | undefined>;
 
 /** Events after which a user's access tokens say something untrue (roles, memberships, account or org state). */
-const USER_EVENTS = new Set(['member.joined', 'member.role_changed', 'member.removed', 'operator.disabled', 'operator.enabled', 'session.revoked_all']);
+const USER_EVENTS = new Set([
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+  'operator.disabled',
+  'operator.enabled',
+  'session.revoked_all',
+  // Ends the other sessions; the changer's own continues with the tokens changePassword returns.
+  'password.changed',
+]);
 /** Organization transitions that change what every member's token carries (tokens list approved, unfrozen orgs only). */
 const ORGANIZATION_EVENTS = new Set(['organization.approved', 'organization.frozen', 'organization.unfrozen']);
 

@@ -5,11 +5,12 @@ import {
   NotFoundError,
   OrgRole,
   Permission,
+  newId,
   type Filter,
   type Principal,
 } from '@grove/platform';
 import type { MembershipStore } from '../store/membership.store';
-import { OrganizationStatus, type OrganizationModel } from '../store/organization.model';
+import { AmendmentStatus, OrganizationStatus, type OrganizationModel } from '../store/organization.model';
 import type { OrganizationStore } from '../store/organization.store';
 import { toOrganizationView, type OrganizationView } from '../store/views';
 import type { AccountAccess } from './account-access';
@@ -19,9 +20,25 @@ import {
   optionalReasonSchema,
   organizationApplicationSchema,
   organizationListSchema,
+  organizationUpdateSchema,
   parseInput,
   reasonSchema,
 } from './account-input';
+
+/** What identifies the organization legally: changing it on an approved organization needs a review. */
+const REVIEWED_FIELDS = ['name', 'creditCode', 'licenceDocumentRef'] as const;
+const CONTACT_FIELDS = ['contactName', 'contactPhone', 'contactEmail'] as const;
+const AMENDMENT_FIELDS = [
+  'amendmentId',
+  'amendmentStatus',
+  'amendmentName',
+  'amendmentCreditCode',
+  'amendmentLicenceDocumentRef',
+  'amendmentSubmittedBy',
+  'amendmentSubmittedAt',
+  'amendmentRejectionReason',
+  'amendmentReviewedAt',
+];
 
 export interface OrganizationPage {
   items: OrganizationView[];
@@ -70,6 +87,102 @@ export class OrganizationService {
     const org = await this.guarded(orgId, { status: OrganizationStatus.REJECTED }, set, unset, 'resubmitted');
     await this.publish('organization.resubmitted', org, user._id);
     return toOrganizationView(org);
+  }
+
+  /**
+   * Owners and admins (org:update) edit the details. On an APPROVED organization contacts change at once, while a new
+   * name, credit code or licence becomes an amendment operators review: the approved details stay in force (members
+   * keep working) until it is approved, and a newer submission replaces a waiting or rejected one. An organization
+   * not yet approved (PENDING, REJECTED) takes every change at once; the review still to come covers it. Frozen
+   * organizations are refused. Guarded by the reviewed details read, so a concurrent change is CONFLICT, not lost.
+   */
+  async update(p: Principal, id: string, input: unknown): Promise<OrganizationView> {
+    const orgId = parseInput(idField, id);
+    const { user } = await this.access.requireOrg(p, orgId, Permission.ORG_UPDATE);
+    const data = parseInput(organizationUpdateSchema, input);
+    const org = await this.orgs.findById(orgId);
+    if (!org) throw new NotFoundError('Organization not found');
+    if (org.frozen) throw new ConflictError('A frozen organization cannot be changed', { reason: 'ORGANIZATION_FROZEN', status: org.status, frozen: true });
+
+    const reviewed = REVIEWED_FIELDS.filter((f) => data[f] !== undefined && data[f] !== org[f]);
+    const set: Record<string, unknown> = {};
+    const unset: string[] = [];
+    for (const field of CONTACT_FIELDS) {
+      if (data[field] === undefined || data[field] === org[field]) continue;
+      if (data[field] === null) {
+        if (org[field] !== undefined) unset.push(field);
+      } else set[field] = data[field];
+    }
+    if (reviewed.includes('creditCode')) await this.requireFreeCreditCode(orgId, data.creditCode as string);
+    const amend = reviewed.length > 0 && org.status === OrganizationStatus.APPROVED;
+    if (amend) {
+      Object.assign(set, {
+        amendmentId: newId(),
+        amendmentStatus: AmendmentStatus.PENDING,
+        amendmentName: data.name ?? org.name,
+        amendmentCreditCode: data.creditCode ?? org.creditCode,
+        amendmentLicenceDocumentRef: data.licenceDocumentRef ?? org.licenceDocumentRef,
+        amendmentSubmittedBy: user._id,
+        amendmentSubmittedAt: new Date(),
+      });
+      unset.push('amendmentRejectionReason', 'amendmentReviewedAt');
+    } else {
+      for (const field of reviewed) set[field] = data[field];
+    }
+    const contactsChanged = CONTACT_FIELDS.some((f) => f in set) || unset.some((f) => (CONTACT_FIELDS as readonly string[]).includes(f));
+    if (!amend && !contactsChanged && reviewed.length === 0) return toOrganizationView(org);
+
+    const guard: Filter = { status: org.status, frozen: false, name: org.name, creditCode: org.creditCode, licenceDocumentRef: org.licenceDocumentRef };
+    let updated: OrganizationModel | null;
+    try {
+      updated = await this.orgs.transition(orgId, guard, set, unset);
+    } catch (error) {
+      if (error instanceof ConflictError) throw creditCodeTaken();
+      throw error;
+    }
+    if (!updated) throw new ConflictError('The organization changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
+    if (contactsChanged || (!amend && reviewed.length > 0)) await this.publish('organization.updated', updated, user._id);
+    if (amend) await this.publish('organization.amendment-submitted', updated, user._id);
+    return toOrganizationView(updated);
+  }
+
+  /** org:review; the waiting amendment's name, credit code and licence become the organization's. */
+  async approveAmendment(p: Principal, id: string): Promise<OrganizationView> {
+    const orgId = parseInput(idField, id);
+    const { user } = await this.access.requireOperator(p, Permission.ORG_REVIEW);
+    const org = await this.pendingAmendmentOf(orgId, 'approved');
+    let updated: OrganizationModel | null;
+    try {
+      updated = await this.orgs.transition(
+        orgId,
+        { status: OrganizationStatus.APPROVED, amendmentId: org.amendmentId, amendmentStatus: AmendmentStatus.PENDING },
+        { name: org.amendmentName, creditCode: org.amendmentCreditCode, licenceDocumentRef: org.amendmentLicenceDocumentRef },
+        AMENDMENT_FIELDS,
+      );
+    } catch (error) {
+      // The unique index is the last word: another organization took the code since the amendment was submitted.
+      if (error instanceof ConflictError) throw creditCodeTaken();
+      throw error;
+    }
+    if (!updated) throw new ConflictError('The amendment changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
+    await this.publish('organization.amendment-approved', updated, user._id);
+    return toOrganizationView(updated);
+  }
+
+  /** org:review; the approved details stay, the owner sees the reason and may submit another change. */
+  async rejectAmendment(p: Principal, id: string, reason: string): Promise<OrganizationView> {
+    const orgId = parseInput(idField, id);
+    const { user } = await this.access.requireOperator(p, Permission.ORG_REVIEW);
+    const rejectionReason = parseInput(reasonSchema, reason);
+    const org = await this.pendingAmendmentOf(orgId, 'rejected');
+    const updated = await this.orgs.transition(
+      orgId,
+      { status: OrganizationStatus.APPROVED, amendmentId: org.amendmentId, amendmentStatus: AmendmentStatus.PENDING },
+      { amendmentStatus: AmendmentStatus.REJECTED, amendmentRejectionReason: rejectionReason, amendmentReviewedAt: new Date() },
+    );
+    if (!updated) throw new ConflictError('The amendment changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
+    await this.publish('organization.amendment-rejected', updated, user._id, rejectionReason);
+    return toOrganizationView(updated);
   }
 
   async approve(p: Principal, id: string): Promise<OrganizationView> {
@@ -183,7 +296,26 @@ export class OrganizationService {
     throw new ConflictError(`An organization that is ${state} cannot be ${verb}`, { status: current.status, frozen: current.frozen });
   }
 
+  private async pendingAmendmentOf(orgId: string, verb: string): Promise<OrganizationModel> {
+    const org = await this.orgs.findById(orgId);
+    if (!org) throw new NotFoundError('Organization not found');
+    if (org.amendmentStatus !== AmendmentStatus.PENDING) {
+      throw new ConflictError(`This organization has no amendment waiting for review to be ${verb}`, { reason: 'NO_PENDING_AMENDMENT' });
+    }
+    return org;
+  }
+
+  /** A friendly early answer; the unique index on creditCode decides races. */
+  private async requireFreeCreditCode(orgId: string, creditCode: string): Promise<void> {
+    const holder = await this.orgs.findByCreditCode(creditCode);
+    if (holder && holder._id !== orgId) throw creditCodeTaken();
+  }
+
   private async publish(type: string, org: OrganizationModel, actorId: string, reason?: string): Promise<void> {
     await this.events.publish(AccountTopic.ORGANIZATION, type, org._id, { organizationId: org._id, actorId, reason });
   }
+}
+
+function creditCodeTaken(): ConflictError {
+  return new ConflictError('Another organization is registered with this credit code', { field: 'creditCode', reason: 'CREDIT_CODE_TAKEN' });
 }

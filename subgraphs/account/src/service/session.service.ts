@@ -1,4 +1,6 @@
 import {
+  BadUserInputError,
+  ConflictError,
   ForbiddenError,
   Permission,
   RateLimitedError,
@@ -18,7 +20,7 @@ import type { UserStore } from '../store/user.store';
 import { asProvenSelf, toSessionView, toUserView, type SessionView, type UserView } from '../store/views';
 import type { AccountAccess } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
-import { idField, loginSchema, parseInput, refreshTokenSchema } from './account-input';
+import { changePasswordSchema, idField, loginSchema, parseInput, refreshTokenSchema } from './account-input';
 import { identifierKey, parseIdentifier } from './identifiers';
 import { LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
@@ -182,6 +184,39 @@ export class SessionService {
     return count;
   }
 
+  /**
+   * Checks the current password (throttled like login, by the same LoginThrottle and account key), stores the
+   * new one and ends every other session. `password.changed` bumps the user's authorization epoch, so every access
+   * token issued before is stale; the caller's own session goes on with the tokens returned here, and its earlier
+   * refresh tokens are spent (presenting one later is reuse and ends the session).
+   */
+  async changePassword(p: Principal, input: unknown, client: ClientInfo = {}): Promise<AuthResult> {
+    const data = parseInput(changePasswordSchema, input);
+    const { principal, user } = await this.access.requireAccount(p);
+    const now = new Date();
+    const session = await this.sessions.findSession(principal.sessionId);
+    if (!session || session.userId !== user._id || session.revoked || session.expiresAt <= now) {
+      throw new UnauthenticatedError('The session was revoked or has expired', { reason: 'SESSION_REVOKED' });
+    }
+    const key = identifierKey(user.email ?? user.phone ?? user._id);
+    const source = { clientIp: client.clientIp, deviceId: client.deviceId ?? session.deviceId };
+    await this.loginThrottle.beforeCheck(key, source);
+    if (!(await this.hasher.verify(data.currentPassword, user.passwordHash))) {
+      await this.loginThrottle.failed(key, source);
+      throw new BadUserInputError('The current password is not correct', { fields: ['currentPassword'], reason: 'INVALID_CURRENT_PASSWORD' });
+    }
+    await this.loginThrottle.succeeded(key, source);
+    if (data.newPassword === data.currentPassword) {
+      throw new BadUserInputError('The new password must differ from the current one', { fields: ['newPassword'], reason: 'PASSWORD_UNCHANGED' });
+    }
+    const updated = await this.users.replacePasswordHash(user._id, user.passwordHash, await this.hasher.hash(data.newPassword), now);
+    if (!updated) throw new ConflictError('The password was changed meanwhile; sign in again', { reason: 'PASSWORD_CHANGED_MEANWHILE' });
+    const ended = await this.sessions.revokeOthers(user._id, session._id, 'PASSWORD_CHANGED', now);
+    await this.sessions.spendTokens(session._id, now);
+    await this.events.publish(AccountTopic.USER, 'password.changed', user._id, { userId: user._id, sessionId: session._id, endedSessions: String(ended) });
+    return this.issueTokens(updated, session, await momentAfterRevocations());
+  }
+
   revokeAllOf(userId: string, reason: RevokeReason): Promise<number> {
     return this.sessions.revokeWhere({ userId }, reason, new Date());
   }
@@ -257,4 +292,15 @@ export class SessionService {
     this.dummyHash ??= this.hasher.hash(randomToken(16));
     return this.dummyHash;
   }
+}
+
+/**
+ * A moment strictly after every revocation recorded so far by this process: epochs have millisecond resolution and a
+ * token is stale when its `ae` is not after the user's epoch (ADR 0006), so tokens issued right after a bump wait
+ * for the clock to tick.
+ */
+async function momentAfterRevocations(): Promise<Date> {
+  const recorded = Date.now();
+  while (Date.now() <= recorded) await new Promise((resolve) => setTimeout(resolve, 1));
+  return new Date();
 }

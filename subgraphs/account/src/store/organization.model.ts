@@ -3,6 +3,9 @@ import { index, modelOptions, prop } from '@typegoose/typegoose';
 export const OrganizationStatus = { PENDING: 'PENDING', APPROVED: 'APPROVED', REJECTED: 'REJECTED' } as const;
 export type OrganizationStatus = (typeof OrganizationStatus)[keyof typeof OrganizationStatus];
 
+export const AmendmentStatus = { PENDING: 'PENDING', REJECTED: 'REJECTED' } as const;
+export type AmendmentStatus = (typeof AmendmentStatus)[keyof typeof AmendmentStatus];
+
 /** An institution (机构). Created by an application, reviewed by operators; `frozen` applies to APPROVED ones. */
 @modelOptions({ schemaOptions: { collection: 'account_organizations', timestamps: true } })
 @index({ creditCode: 1 }, { unique: true })
@@ -54,6 +57,38 @@ export class OrganizationModel {
 
   @prop({ type: Date, required: true })
   submittedAt!: Date;
+
+  /**
+   * A change of name, credit code or licence asked by an APPROVED organization, waiting for review; the approved
+   * details stay in force meanwhile. Flat fields (not a sub-document) so every documents driver can guard on them.
+   * `amendmentId` changes with every submission, so a review applies to exactly the amendment it read.
+   */
+  @prop({ type: String })
+  amendmentId?: string;
+
+  @prop({ type: String, enum: Object.values(AmendmentStatus) })
+  amendmentStatus?: AmendmentStatus;
+
+  @prop({ type: String, trim: true, maxlength: 100 })
+  amendmentName?: string;
+
+  @prop({ type: String, match: /^[0-9A-HJ-NPQRTUWXY]{18}$/ })
+  amendmentCreditCode?: string;
+
+  @prop({ type: String, maxlength: 500 })
+  amendmentLicenceDocumentRef?: string;
+
+  @prop({ type: String })
+  amendmentSubmittedBy?: string;
+
+  @prop({ type: Date })
+  amendmentSubmittedAt?: Date;
+
+  @prop({ type: String, maxlength: 500 })
+  amendmentRejectionReason?: string;
+
+  @prop({ type: Date })
+  amendmentReviewedAt?: Date;
 
   /** Guard counter so concurrent demotions/removals can never leave an organization without an owner. */
   @prop({ type: Number, required: true, min: 0, default: 1 })

@@ -1,5 +1,5 @@
 import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
-import { OrganizationModel, OrganizationStatus } from './organization.model';
+import { AmendmentStatus, OrganizationModel, OrganizationStatus } from './organization.model';
 import { compact, stamped } from './views';
 
 export interface OrganizationApplication {
@@ -14,6 +14,8 @@ export interface OrganizationApplication {
 export interface OrganizationQuery {
   status?: OrganizationStatus;
   frozen?: boolean;
+  /** true: only those with an amendment waiting for review; false: only those without. */
+  amendmentPending?: boolean;
   skip: number;
   take: number;
 }
@@ -47,6 +49,10 @@ export class OrganizationStore {
     return this.orgs.findById(id);
   }
 
+  findByCreditCode(creditCode: string): Promise<OrganizationModel | null> {
+    return this.orgs.findOne({ creditCode });
+  }
+
   findByIds(ids: string[]): Promise<OrganizationModel[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.orgs.find({ _id: { $in: ids } }, { sort: { createdAt: 1 } });
   }
@@ -59,7 +65,8 @@ export class OrganizationStore {
   }
 
   async list(query: OrganizationQuery): Promise<{ items: OrganizationModel[]; total: number }> {
-    const filter: Filter = compact({ status: query.status, frozen: query.frozen });
+    const amendmentStatus = query.amendmentPending === undefined ? undefined : query.amendmentPending ? AmendmentStatus.PENDING : { $ne: AmendmentStatus.PENDING };
+    const filter: Filter = compact({ status: query.status, frozen: query.frozen, amendmentStatus });
     const [items, total] = await Promise.all([
       this.orgs.find(filter, { sort: { createdAt: -1 }, skip: query.skip, limit: query.take }),
       this.orgs.count(filter),

@@ -56,6 +56,20 @@ export class SessionStore {
     return result.modifiedCount;
   }
 
+  /** Every live session of the user except `keepSessionId` (a password change keeps the caller's own). */
+  async revokeOthers(userId: string, keepSessionId: string, reason: RevokeReason, now: Date): Promise<number> {
+    const result = await this.sessions.updateMany(
+      { userId, revoked: false, _id: { $ne: keepSessionId } },
+      { $set: { revoked: true, revokedAt: now, revokedReason: reason } },
+    );
+    return result.modifiedCount;
+  }
+
+  /** Marks the session's unused refresh tokens used: presenting one later counts as reuse (the family is revoked). */
+  async spendTokens(sessionId: string, now: Date): Promise<void> {
+    await this.tokens.updateMany({ sessionId, used: false }, { $set: { used: true, usedAt: now } });
+  }
+
   async insertToken(token: { hash: string; sessionId: string; userId: string; expiresAt: Date }): Promise<void> {
     await this.tokens.insertOne(
       stamped<RefreshTokenModel>({ _id: token.hash, sessionId: token.sessionId, userId: token.userId, used: false, expiresAt: token.expiresAt }),

@@ -32,6 +32,9 @@ export class UserModel {
   @prop({ type: Date })
   lastLoginAt?: Date;
 
+  @prop({ type: Date })
+  passwordChangedAt?: Date;
+
   createdAt!: Date;
   updatedAt!: Date;
 }

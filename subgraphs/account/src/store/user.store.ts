@@ -55,6 +55,11 @@ export class UserStore {
     );
   }
 
+  /** Conditional on the hash the caller verified: of two concurrent changes only one wins; null for the other. */
+  replacePasswordHash(id: string, verifiedHash: string, passwordHash: string, at: Date): Promise<UserModel | null> {
+    return this.users.findOneAndUpdate({ _id: id, passwordHash: verifiedHash, disabled: false }, { $set: { passwordHash, passwordChangedAt: at } });
+  }
+
   async touchLogin(id: string, at: Date): Promise<void> {
     await this.users.updateOne({ _id: id }, { $set: { lastLoginAt: at } });
   }

@@ -1,7 +1,7 @@
 import type { NewDocument, OperatorRole, OrgRole } from '@grove/platform';
 import type { InvitationModel, InvitationStatus } from './invitation.model';
 import type { MembershipModel } from './membership.model';
-import type { OrganizationModel, OrganizationStatus } from './organization.model';
+import type { AmendmentStatus, OrganizationModel, OrganizationStatus } from './organization.model';
 import type { SessionModel } from './session.model';
 import type { UserModel } from './user.model';
 
@@ -50,8 +50,22 @@ export interface OrganizationView {
   reviewedAt?: Date;
   applicantId: string;
   submittedAt: Date;
+  /** The change of name, credit code or licence waiting for review (or last rejected), if any. */
+  amendment?: OrganizationAmendmentView;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface OrganizationAmendmentView {
+  id: string;
+  status: AmendmentStatus;
+  name: string;
+  creditCode: string;
+  licenceDocumentRef: string;
+  submittedBy: string;
+  submittedAt: Date;
+  rejectionReason?: string;
+  reviewedAt?: Date;
 }
 
 export interface MemberView {
@@ -115,8 +129,24 @@ export function toOrganizationView(doc: OrganizationModel): OrganizationView {
     reviewedAt: doc.reviewedAt,
     applicantId: doc.applicantId,
     submittedAt: doc.submittedAt,
+    amendment: toAmendmentView(doc),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+  };
+}
+
+function toAmendmentView(doc: OrganizationModel): OrganizationAmendmentView | undefined {
+  if (!doc.amendmentId || !doc.amendmentStatus) return undefined;
+  return {
+    id: doc.amendmentId,
+    status: doc.amendmentStatus,
+    name: doc.amendmentName ?? doc.name,
+    creditCode: doc.amendmentCreditCode ?? doc.creditCode,
+    licenceDocumentRef: doc.amendmentLicenceDocumentRef ?? doc.licenceDocumentRef,
+    submittedBy: doc.amendmentSubmittedBy ?? '',
+    submittedAt: doc.amendmentSubmittedAt ?? doc.updatedAt,
+    rejectionReason: doc.amendmentRejectionReason,
+    reviewedAt: doc.amendmentReviewedAt,
   };
 }
 

@@ -27,7 +27,8 @@ export class AppManageAccess {
     requireUser(p);
     const id = parseInput(appIdField, appId);
     const app = await this.apps.findById(id);
-    if (!app) throw new NotFoundError('Mini-program not found');
+    // A mini-program whose deletion runs is gone for every caller already.
+    if (!app || app.deletingAt) throw new NotFoundError('Mini-program not found');
     const user = requireOrgPermission(p, app.orgId, permission, operatorPermission);
     return { user, app };
   }

@@ -129,6 +129,7 @@ describe('HostAppService', () => {
           asked.push(limit);
           throw new LicenseLimitExceededError(`The license allows no more ${limit}`);
         },
+        release: async () => undefined,
       },
     });
     await expect(hostApps().create(h.ownerA, input(h.orgA))).rejects.toMatchObject({ code: 'LICENSE_LIMIT_EXCEEDED' });

@@ -162,6 +162,11 @@ export class HostAppService {
     };
   }
 
+  /** Without authorization (in-package use by links). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.hostApps.findById(id)) !== null;
+  }
+
   /** Loads a host app and checks the caller's permission in its organization (in-package use by links). */
   async load(p: Principal, id: string, permission: Permission, operatorPermission?: Permission): Promise<{ user: UserPrincipal; hostApp: HostAppModel }> {
     requireUser(p);

@@ -40,7 +40,7 @@ export class LinkService {
   async link(p: Principal, hostAppId: string, appId: string): Promise<LinkView> {
     const { user, hostApp } = await this.hostApps.load(p, hostAppId, Permission.HOSTAPP_MANAGE);
     const app = await this.apps.findById(parseInput(appIdField, appId));
-    if (!app) throw new NotFoundError('Mini-program not found');
+    if (!app || app.deletingAt) throw new NotFoundError('Mini-program not found');
     const sameOrg = app.orgId === hostApp.orgId;
     const status = sameOrg ? LinkStatus.ACTIVE : LinkStatus.PENDING;
     const decided = sameOrg ? { decidedBy: user.userId, decidedAt: new Date() } : {};
@@ -63,6 +63,10 @@ export class LinkService {
         if (error instanceof ConflictError) throw new ConflictError('This mini-program is already linked or requested', { reason: 'DUPLICATE_LINK' });
         throw error;
       }
+    }
+    if (await this.endpointDeletedMeanwhile(link)) {
+      await this.links.deleteOne({ _id: link._id });
+      throw new NotFoundError('The host app or the mini-program was deleted meanwhile');
     }
     await this.publish(sameOrg ? 'link.activated' : 'link.requested', link, user.userId);
     return toLinkView(link);
@@ -138,6 +142,12 @@ export class LinkService {
     if (p.kind !== 'user') return false;
     if (hasOrgPermission(p, link.appOrgId, Permission.MINIPROGRAM_READ)) return true;
     return link.status === LinkStatus.ACTIVE && hasOrgPermission(p, link.hostOrgId, Permission.ORG_READ);
+  }
+
+  /** A deletion of either side that ran between the checks above and the write: the link must not outlive it. */
+  private async endpointDeletedMeanwhile(link: LinkModel): Promise<boolean> {
+    const [app, hostApp] = await Promise.all([this.apps.findById(link.appId), this.hostApps.exists(link.hostAppId)]);
+    return !app || !!app.deletingAt || !hostApp;
   }
 
   private requireParticipant(user: UserPrincipal, link: Pick<LinkModel, 'hostOrgId' | 'appOrgId'>, mode: 'read' | 'write'): void {

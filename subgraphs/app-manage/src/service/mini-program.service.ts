@@ -27,8 +27,11 @@ import {
 import { newAppId } from './app-id';
 import { detectImageType } from './image-type';
 
-/** The license capacity (@grove/contracts): creating a mini-program or host app claims one unit atomically. */
-export type LicenseGuard = Pick<LicenseCapacity, 'claim'>;
+/**
+ * The license capacity (@grove/contracts): creating a mini-program or host app claims one unit atomically, deleting
+ * it releases the unit.
+ */
+export type LicenseGuard = Pick<LicenseCapacity, 'claim' | 'release'>;
 
 export interface MiniProgramPage {
   items: MiniProgramView[];

@@ -163,6 +163,13 @@ export class VersionService {
       throw error;
     }
     await this.contents.record(version._id, version.appId, manifest);
+    if (await this.deletedMeanwhile(app._id)) {
+      // The mini-program's deletion ran while this package was validated: take the version back out.
+      await this.versions.deleteById(version._id);
+      await this.contents.delete(version._id);
+      await this.objects.delete(key);
+      throw new NotFoundError('Mini-program not found');
+    }
     await this.emit('version.uploaded', version, user.userId, { sha256: version.packageSha256 });
     return toVersionView(version);
   }
@@ -190,6 +197,8 @@ export class VersionService {
   async approve(p: Principal, versionId: string): Promise<VersionView> {
     const reviewer = requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
     const version = await this.find(versionId);
+    // Marked first: from now on the mini-program may be released and cannot be deleted (refused while it is deleted).
+    if (version.status === S.SUBMITTED && !(await this.apps.markApproved(version.appId, new Date()))) throw new NotFoundError('Mini-program not found');
     const updated = await this.guarded(version, { status: S.SUBMITTED }, { status: S.APPROVED, reviewedBy: reviewer.userId, reviewedAt: new Date() }, [], 'approved');
     await this.emit('version.approved', updated, reviewer.userId);
     return toVersionView(updated);
@@ -555,6 +564,11 @@ export class VersionService {
     const version = await this.versions.findById(id);
     if (!version) throw new NotFoundError('Version not found');
     return version;
+  }
+
+  private async deletedMeanwhile(appId: string): Promise<boolean> {
+    const app = await this.apps.findById(appId);
+    return !app || !!app.deletingAt;
   }
 
   private requireActive(app: MiniProgramModel, verb: string): void {

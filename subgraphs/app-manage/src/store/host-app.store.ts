@@ -27,6 +27,11 @@ export class HostAppStore {
     return this.hostApps.find({ orgId }, { sort: { createdAt: -1 } });
   }
 
+  /** Deletes the host app only while it is disabled; false when it is enabled (or gone). */
+  async deleteDisabled(id: string): Promise<boolean> {
+    return (await this.hostApps.deleteOne({ _id: id, enabled: false })) > 0;
+  }
+
   transition(id: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<HostAppModel | null> {
     return this.hostApps.findOneAndUpdate({ ...guard, _id: id }, setUnset(set, unset));
   }

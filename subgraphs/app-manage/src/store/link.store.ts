@@ -23,6 +23,10 @@ export class LinkStore {
     return this.links.findOne({ hostAppId, appId });
   }
 
+  listByApp(appId: string): Promise<LinkModel[]> {
+    return this.links.find({ appId });
+  }
+
   listByHostApp(hostAppId: string): Promise<LinkModel[]> {
     return this.links.find({ hostAppId }, { sort: { createdAt: -1 } });
   }

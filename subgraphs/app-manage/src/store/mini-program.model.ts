@@ -52,6 +52,17 @@ export class MiniProgramModel {
   @prop({ type: String, maxlength: 200 })
   packageAppIdSlot?: string;
 
+  /**
+   * When a version of it was first approved. From then on it may have been released (gray, published, a release
+   * plan) and cannot be deleted: its versions are delisted instead. Set before the approval itself is written.
+   */
+  @prop({ type: Date })
+  firstApprovedAt?: Date;
+
+  /** Set while its deletion runs: it reads as gone to every caller, and approvals of its versions are refused. */
+  @prop({ type: Date })
+  deletingAt?: Date;
+
   createdAt!: Date;
   updatedAt!: Date;
 }

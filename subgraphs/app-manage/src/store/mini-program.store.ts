@@ -65,6 +65,20 @@ export class MiniProgramStore {
     return { items, total };
   }
 
+  /**
+   * Records that a version is being approved, unless the app is being deleted; false when the app is gone or
+   * deleting. One conditional write on the app document, so it and the deletion's guard exclude each other.
+   */
+  async markApproved(appId: string, at: Date): Promise<boolean> {
+    await this.apps.updateOne({ _id: appId, firstApprovedAt: { $exists: false }, deletingAt: { $exists: false } }, { $set: { firstApprovedAt: at } });
+    return (await this.apps.count({ _id: appId, deletingAt: { $exists: false } })) > 0;
+  }
+
+  /** Only a deletion that marked the app removes it. */
+  async deleteMarked(appId: string): Promise<boolean> {
+    return (await this.apps.deleteOne({ _id: appId, deletingAt: { $exists: true } })) > 0;
+  }
+
   /** Conditional update: `guard` must still hold when the write happens, else null and nothing written. */
   transition(appId: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<MiniProgramModel | null> {
     return this.apps.findOneAndUpdate({ ...guard, _id: appId }, setUnset(set, unset));

@@ -42,6 +42,10 @@ export class VersionContentsStore {
     }
   }
 
+  async delete(versionId: string): Promise<void> {
+    await this.contents.deleteOne({ _id: versionId });
+  }
+
   async find(versionId: string): Promise<VersionContentsView | null> {
     const doc = await this.contents.findById(versionId);
     return doc ? toContentsView(doc) : null;

@@ -82,4 +82,22 @@ export class VersionStore {
   async deleteById(id: string): Promise<void> {
     await this.versions.deleteOne({ _id: id });
   }
+
+  /** Deletes the version only while its status is one of `statuses`; false when it is not (or is gone). */
+  async deleteInStatus(id: string, statuses: readonly VersionStatus[]): Promise<boolean> {
+    return (await this.versions.deleteOne({ _id: id, status: { $in: [...statuses] } })) > 0;
+  }
+
+  /** Every version of the app, whatever its status (deletion of the app). */
+  listAllByApp(appId: string): Promise<VersionModel[]> {
+    return this.versions.find({ appId });
+  }
+
+  /** A version of the app that got past review (may have been released), if any. */
+  findReviewedBeyond(appId: string): Promise<VersionModel | null> {
+    return this.versions.findOne({
+      appId,
+      status: { $in: [VersionStatus.APPROVED, VersionStatus.GRAY, VersionStatus.PUBLISHED, VersionStatus.DELISTED] },
+    });
+  }
 }
