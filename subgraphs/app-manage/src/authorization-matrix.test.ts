@@ -1,6 +1,5 @@
-import { uncoveredOperations } from '@grove/testkit';
-import { graphql } from 'graphql';
-import { ANONYMOUS, newId, type PlatformError, type Principal, type UserPrincipal } from '@grove/platform';
+import { describeAuthorizationMatrix, F, httpRoutesOf, U, type MatrixOperation, type MatrixPrincipal, type MatrixRow } from '@grove/testkit';
+import type { UserPrincipal } from '@grove/platform';
 import { HostAppModel } from './store/host-app.model';
 import { LinkModel } from './store/link.model';
 import { MiniProgramModel } from './store/mini-program.model';
@@ -9,42 +8,40 @@ import { VersionContentsModel } from './store/version-contents.model';
 import { VersionModel } from './store/version.model';
 import {
   approvedVersion,
-  contextFor,
   createApp,
   createHarness,
-  errorCodes,
-  execute,
   publishedVersion,
   uploadVersion,
+  userPrincipal,
   w3cPackage,
-  type Harness,
+  type Harness as BaseHarness,
 } from './app-manage.test-support';
 
+type Harness = BaseHarness & { adminA: UserPrincipal };
+
 /**
- * Every query, mutation and upload of the app-manage subgraph, for each kind of caller, against an explicit
- * allow/deny table. A denial must carry the expected code and leave every collection exactly as it was.
+ * Every query, mutation, field resolver, entity and upload route of the app-manage subgraph, for each kind of caller,
+ * with the permissions of packages/platform/src/auth/access-policy.ts: every org role reads (miniprogram:read,
+ * org:read) and writes mini-programs and versions (miniprogram:write); releasing, deciding link requests
+ * (miniprogram:release) and host apps (hostapp:manage) are owners' and admins', not developers'; operators read
+ * with miniprogram:review / org:read:any, reviewers review, admins govern.
  */
-type Who = 'anonymous' | 'memberA' | 'memberB' | 'reviewer' | 'admin';
-const WHO: Who[] = ['anonymous', 'memberA', 'memberB', 'reviewer', 'admin'];
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-const U: Outcome = 'UNAUTHENTICATED';
-const F: Outcome = 'FORBIDDEN';
-//                      anonymous memberA memberB reviewer admin
-type Row = [Outcome, Outcome, Outcome, Outcome, Outcome];
+//                                        anonymous ownerA adminA developerA ownerB reviewer admin
+const READERS_A: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', F, 'ok', 'ok'];
+const MEMBERS_A: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', F, F, F];
+const RELEASERS_A: MatrixRow = /*      */ [U, 'ok', 'ok', F, F, F, F];
+const ORG_B_MANAGERS: MatrixRow = /*   */ [U, F, F, F, 'ok', F, F];
+const REVIEWERS: MatrixRow = /*        */ [U, F, F, F, F, 'ok', 'ok'];
+const GOVERNORS: MatrixRow = /*        */ [U, F, F, F, F, F, 'ok'];
+/** `_entities` hides what the caller may not read: a null entity, no error. */
+const ENTITY_READERS_A: MatrixRow = ['null', 'ok', 'ok', 'ok', 'null', 'ok', 'ok'];
+const ENTITY_READERS_B: MatrixRow = ['null', 'null', 'null', 'null', 'ok', 'ok', 'ok'];
 
-const ORG_A_ONLY: Row = [U, 'ok', F, F, F];
-const ORG_A_OR_OPERATORS: Row = [U, 'ok', F, 'ok', 'ok'];
-const REVIEWERS: Row = [U, F, F, 'ok', 'ok'];
-const GOVERNORS: Row = [U, F, F, F, 'ok'];
-
-interface Operation {
-  name: string;
-  /** GraphQL source, or a direct call for the upload endpoints. */
-  source?: string;
-  call?: (h: Harness, principal: Principal, vars: Record<string, unknown>) => Promise<unknown>;
-  prepare?: (h: Harness) => Promise<Record<string, unknown>>;
-  expected: Row;
-}
+let seq = 0;
+const unique = (prefix: string) => `${prefix} ${++seq}`;
+/** The column's own principal where it may act in org A (only the submitter withdraws a version), else org A's owner. */
+const actorInA = (h: Harness, who: MatrixPrincipal): UserPrincipal =>
+  who === 'adminA' ? h.adminA : who === 'developerA' ? h.developerA : h.ownerA;
 
 const hostAppInput = (orgId: string) => ({
   orgId,
@@ -55,8 +52,14 @@ const hostAppInput = (orgId: string) => ({
 async function appA(h: Harness) {
   return (await createApp(h)).appId;
 }
+async function appB(h: Harness) {
+  return (await createApp(h, undefined, h.ownerB, h.orgB)).appId;
+}
 async function hostAppOfA(h: Harness) {
   return (await h.app.services.hostApps.create(h.ownerA, hostAppInput(h.orgA))).hostApp.id;
+}
+async function hostAppOfB(h: Harness) {
+  return (await h.app.services.hostApps.create(h.ownerB, hostAppInput(h.orgB))).hostApp.id;
 }
 /** An app of org A with a trial version. */
 async function trialApp(h: Harness) {
@@ -66,27 +69,40 @@ async function trialApp(h: Harness) {
 }
 /** Org B's host app asks for org A's mini-program: org A decides. */
 async function requestToA(h: Harness) {
-  const hostB = (await h.app.services.hostApps.create(h.ownerB, hostAppInput(h.orgB))).hostApp.id;
-  return (await h.app.services.links.link(h.ownerB, hostB, await appA(h))).id;
+  const hostB = await hostAppOfB(h);
+  return h.app.services.links.link(h.ownerB, hostB, await appA(h));
+}
+/** Org A's host app asks for org B's mini-program: org B decides, not the requester. */
+async function requestToB(h: Harness) {
+  return (await h.app.services.links.link(h.ownerA, await hostAppOfA(h), await appB(h))).id;
 }
 
-const OPERATIONS: Operation[] = [
-  // ---- queries
+const ENTITY = (type: string, fields: string) =>
+  `query($id: ID!) { _entities(representations: [{ __typename: "${type}", id: $id }]) { ... on ${type} { ${fields} } } }`;
+const LINK = 'mutation($h: ID!, $a: ID!) { linkMiniProgram(hostAppId: $h, appId: $a) { id status } }';
+
+const OPERATIONS: MatrixOperation<Harness>[] = [
+  // ---- queries (their selections also cover the field resolvers of MiniProgram, MiniProgramVersion and HostApp)
   {
     name: 'miniProgram',
-    source: 'query($a: ID!) { miniProgram(appId: $a) { id name } }',
-    prepare: async (h) => ({ a: await appA(h) }),
-    expected: ORG_A_OR_OPERATORS,
+    source: 'query($a: ID!) { miniProgram(appId: $a) { id name organization { id } logoUrl versions { id } publishedVersion { id } } }',
+    prepare: async (h) => {
+      const a = await appA(h);
+      await publishedVersion(h, a);
+      return { a };
+    },
+    expected: READERS_A,
   },
   {
     name: 'miniPrograms',
     source: 'query($o: ID!) { miniPrograms(orgId: $o) { total items { id } } }',
     prepare: async (h) => ({ o: h.orgA }),
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
     // Without orgId: every organization's catalogue, for operators who review.
     name: 'miniPrograms',
+    label: 'miniPrograms (every organization)',
     source: 'query { miniPrograms(status: ACTIVE, take: 5) { total items { id orgId } } }',
     expected: REVIEWERS,
   },
@@ -98,24 +114,25 @@ const OPERATIONS: Operation[] = [
       await uploadVersion(h, a);
       return { a };
     },
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
     name: 'miniProgramVersion',
-    source: 'query($v: ID!) { miniProgramVersion(id: $v) { id status } }',
+    source: 'query($v: ID!) { miniProgramVersion(id: $v) { id status miniProgram { id } } }',
     prepare: async (h) => ({ v: (await uploadVersion(h, await appA(h))).id }),
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
     // What reviewers open: the package link, its files and manifest (the same readers as the version).
     name: 'miniProgramVersion',
+    label: 'miniProgramVersion (package link, files, manifest)',
     source: 'query($v: ID!) { miniProgramVersion(id: $v) { packageDownloadUrl manifest packageFileList(take: 2) { total items { path size } } } }',
     prepare: async (h) => {
       const v = await uploadVersion(h, await appA(h));
       await h.app.services.versions.submit(h.ownerA, v.id);
       return { v: v.id };
     },
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
     name: 'trialMembers',
@@ -125,26 +142,43 @@ const OPERATIONS: Operation[] = [
       await h.app.services.trials.addMember(h.ownerA, a, { userId: 'tester' });
       return { a };
     },
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
     name: 'trialVersion',
     source: 'query($a: ID!) { trialVersion(appId: $a) { id status } }',
     prepare: async (h) => ({ a: await trialApp(h) }),
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
+    // miniprogram:read without an operator pass: a trial grant is for the organization's testers.
     name: 'trialQrCode',
     source: 'query($a: ID!) { trialQrCode(appId: $a, format: SVG) { deepLink contentType } }',
     prepare: async (h) => ({ a: await trialApp(h) }),
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
   { name: 'pendingReviews', source: '{ pendingReviews { total items { id } } }', expected: REVIEWERS },
   {
     name: 'hostApp',
-    source: 'query($id: ID!) { hostApp(id: $id) { id sdkKey links { id } } }',
-    prepare: async (h) => ({ id: await hostAppOfA(h) }),
-    expected: ORG_A_OR_OPERATORS,
+    source: 'query($id: ID!) { hostApp(id: $id) { id sdkKey organization { id } links { id miniProgram { id } } } }',
+    prepare: async (h) => {
+      const id = await hostAppOfA(h);
+      await h.app.services.links.link(h.ownerA, id, await appA(h));
+      return { id };
+    },
+    expected: READERS_A,
+  },
+  {
+    // The requesting side reads its host app's links; the mini-program of a PENDING request stays hidden.
+    name: 'HostAppLink.miniProgram',
+    label: "HostAppLink.miniProgram of org B's pending request to org A",
+    source: 'query($id: ID!) { hostApp(id: $id) { links { status miniProgram { id name } } } }',
+    prepare: async (h) => ({ id: (await requestToA(h)).hostAppId }),
+    expected: [U, F, F, F, 'ok', 'ok', 'ok'],
+    check: (_h, result) => {
+      const links = (result?.data?.hostApp as { links: Array<{ status: string; miniProgram: unknown }> }).links;
+      expect(links).toEqual([{ status: 'PENDING', miniProgram: null }]);
+    },
   },
   {
     name: 'hostApps',
@@ -153,7 +187,7 @@ const OPERATIONS: Operation[] = [
       await hostAppOfA(h);
       return { o: h.orgA };
     },
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
   },
   {
     name: 'linkRequests',
@@ -162,23 +196,72 @@ const OPERATIONS: Operation[] = [
       await requestToA(h);
       return { o: h.orgA };
     },
-    expected: ORG_A_OR_OPERATORS,
+    expected: READERS_A,
+  },
+
+  // ---- entities
+  {
+    name: '_entities(MiniProgram)',
+    source: ENTITY('MiniProgram', 'id name'),
+    prepare: async (h) => ({ id: await appA(h) }),
+    expected: ENTITY_READERS_A,
+  },
+  {
+    name: '_entities(MiniProgram)',
+    label: "_entities with org B's mini-program",
+    source: ENTITY('MiniProgram', 'id name'),
+    prepare: async (h) => ({ id: await appB(h) }),
+    expected: ENTITY_READERS_B,
+  },
+  {
+    name: '_entities(MiniProgramVersion)',
+    source: ENTITY('MiniProgramVersion', 'id status'),
+    prepare: async (h) => ({ id: (await uploadVersion(h, await appA(h))).id }),
+    expected: ENTITY_READERS_A,
+  },
+  {
+    name: '_entities(HostApp)',
+    source: ENTITY('HostApp', 'id sdkKey'),
+    prepare: async (h) => ({ id: await hostAppOfA(h) }),
+    expected: ENTITY_READERS_A,
+  },
+  {
+    name: '_entities(HostApp)',
+    label: "_entities with org B's host app",
+    source: ENTITY('HostApp', 'id sdkKey'),
+    prepare: async (h) => ({ id: await hostAppOfB(h) }),
+    expected: ENTITY_READERS_B,
+  },
+
+  {
+    // Organization is app-manage's stub of account's entity (resolvable: false): the router never asks for it, and
+    // the subgraph only echoes the representation back, reading nothing.
+    name: '_entities(Organization)',
+    source: ENTITY('Organization', 'id'),
+    prepare: async (h) => ({ id: h.orgB }),
+    expected: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+    check: (h, result) => expect(result?.data?._entities).toEqual([{ id: h.orgB }]),
   },
 
   // ---- mini-programs
   {
     name: 'createMiniProgram',
-    source:
-      'mutation($o: ID!) { createMiniProgram(input: { orgId: $o, name: "New", tags: ["x"] }) { id appId } }',
-    prepare: async (h) => ({ o: h.orgA }),
-    expected: ORG_A_ONLY,
+    source: 'mutation($o: ID!, $n: String!) { createMiniProgram(input: { orgId: $o, name: $n, tags: ["x"] }) { id appId } }',
+    prepare: async (h) => ({ o: h.orgA, n: unique('New') }),
+    expected: MEMBERS_A,
+  },
+  {
+    name: 'createMiniProgram',
+    label: "createMiniProgram with org B's id in the input",
+    source: 'mutation($o: ID!, $n: String!) { createMiniProgram(input: { orgId: $o, name: $n, tags: ["x"] }) { id appId } }',
+    prepare: async (h) => ({ o: h.orgB, n: unique('New') }),
+    expected: ORG_B_MANAGERS,
   },
   {
     name: 'updateMiniProgram',
-    source:
-      'mutation($a: ID!) { updateMiniProgram(appId: $a, input: { description: "changed" }) { id description } }',
+    source: 'mutation($a: ID!) { updateMiniProgram(appId: $a, input: { description: "changed" }) { id description } }',
     prepare: async (h) => ({ a: await appA(h) }),
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
   {
     name: 'freezeMiniProgram',
@@ -202,17 +285,17 @@ const OPERATIONS: Operation[] = [
     name: 'submitVersionForReview',
     source: 'mutation($v: ID!) { submitVersionForReview(id: $v) { id status } }',
     prepare: async (h) => ({ v: (await uploadVersion(h, await appA(h))).id }),
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
   {
     name: 'withdrawVersionReview',
     source: 'mutation($v: ID!) { withdrawVersionReview(id: $v) { id status } }',
-    prepare: async (h) => {
+    prepare: async (h, who) => {
       const v = await uploadVersion(h, await appA(h));
-      await h.app.services.versions.submit(h.ownerA, v.id);
+      await h.app.services.versions.submit(actorInA(h, who), v.id);
       return { v: v.id };
     },
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
   {
     name: 'approveVersion',
@@ -238,13 +321,13 @@ const OPERATIONS: Operation[] = [
     name: 'publishVersion',
     source: 'mutation($v: ID!) { publishVersion(id: $v) { id status } }',
     prepare: async (h) => ({ v: (await approvedVersion(h, await appA(h))).id }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'startGrayRelease',
     source: 'mutation($v: ID!) { startGrayRelease(id: $v, input: { grayPercentage: 10 }) { id status } }',
     prepare: async (h) => ({ v: (await approvedVersion(h, await appA(h))).id }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'stopGrayRelease',
@@ -254,13 +337,13 @@ const OPERATIONS: Operation[] = [
       await h.app.services.versions.startGrayRelease(h.ownerA, v.id);
       return { v: v.id };
     },
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'delistVersion',
     source: 'mutation($v: ID!) { delistVersion(id: $v, reason: "retired") { id status } }',
     prepare: async (h) => ({ v: (await publishedVersion(h, await appA(h))).id }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'forceDelistVersion',
@@ -277,7 +360,7 @@ const OPERATIONS: Operation[] = [
       await publishedVersion(h, a);
       return { a };
     },
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
 
   // ---- deletions
@@ -285,7 +368,7 @@ const OPERATIONS: Operation[] = [
     name: 'deleteVersion',
     source: 'mutation($v: ID!) { deleteVersion(id: $v) }',
     prepare: async (h) => ({ v: (await uploadVersion(h, await appA(h))).id }),
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
   {
     name: 'deleteMiniProgram',
@@ -295,7 +378,7 @@ const OPERATIONS: Operation[] = [
       await uploadVersion(h, a);
       return { a };
     },
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'deleteHostApp',
@@ -305,7 +388,7 @@ const OPERATIONS: Operation[] = [
       await h.app.services.hostApps.setEnabled(h.ownerA, id, false);
       return { id };
     },
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
 
   // ---- trial
@@ -313,7 +396,7 @@ const OPERATIONS: Operation[] = [
     name: 'addTrialMember',
     source: 'mutation($a: ID!) { addTrialMember(appId: $a, userId: "tester", label: "QA") { id userId } }',
     prepare: async (h) => ({ a: await appA(h) }),
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
   {
     name: 'removeTrialMember',
@@ -323,66 +406,79 @@ const OPERATIONS: Operation[] = [
       await h.app.services.trials.addMember(h.ownerA, a, { userId: 'tester' });
       return { a };
     },
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
   {
     name: 'setTrialVersion',
     source: 'mutation($v: ID!) { setTrialVersion(versionId: $v) { id } }',
     prepare: async (h) => ({ v: (await uploadVersion(h, await appA(h))).id }),
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
+  },
+  {
+    name: 'setTrialVersion',
+    label: "setTrialVersion with org B's version id",
+    source: 'mutation($v: ID!) { setTrialVersion(versionId: $v) { id } }',
+    prepare: async (h) => ({ v: (await uploadVersion(h, await appB(h), h.ownerB)).id }),
+    expected: ORG_B_MANAGERS,
   },
   {
     name: 'clearTrialVersion',
     source: 'mutation($a: ID!) { clearTrialVersion(appId: $a) }',
     prepare: async (h) => ({ a: await trialApp(h) }),
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
 
   // ---- uploads (REST)
   {
-    name: 'upload package',
-    call: async (h, principal, vars) =>
-      h.app.handlePackageUpload(principal, String(vars.a), vars.zip as Buffer, {
-        contentType: 'application/zip',
-      }),
+    name: 'POST /uploads/mini-programs/:appId/versions',
+    call: async (h, principal, vars) => h.app.handlePackageUpload(principal, String(vars.a), vars.zip as Buffer, { contentType: 'application/zip' }),
     prepare: async (h) => {
       const a = await appA(h);
       return { a, zip: await w3cPackage(a, '9.9.9') };
     },
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
   {
-    name: 'upload logo',
+    // Org A's upload URL, a package whose manifest names org B's mini-program.
+    name: 'POST /uploads/mini-programs/:appId/versions',
+    label: "POST /uploads/mini-programs/:appId/versions with org B's app id in the manifest",
+    call: async (h, principal, vars) => h.app.handlePackageUpload(principal, String(vars.a), vars.zip as Buffer, { contentType: 'application/zip' }),
+    prepare: async (h) => ({ a: await appA(h), zip: await w3cPackage(await appB(h), '9.9.8') }),
+    expected: [U, 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', F, F, F],
+  },
+  {
+    name: 'POST /uploads/mini-programs/:appId/logo',
     call: async (h, principal, vars) =>
-      h.app.handleLogoUpload(
-        principal,
-        String(vars.a),
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
-        { contentType: 'image/png' },
-      ),
+      h.app.handleLogoUpload(principal, String(vars.a), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), { contentType: 'image/png' }),
     prepare: async (h) => ({ a: await appA(h) }),
-    expected: ORG_A_ONLY,
+    expected: MEMBERS_A,
   },
 
   // ---- host apps
   {
     name: 'createHostApp',
-    source:
-      'mutation($o: ID!) { createHostApp(input: { orgId: $o, name: "H", androidPackageNames: ["com.example.h"] }) { sdkKey sdkSecret hostApp { id } } }',
-    prepare: async (h) => ({ o: h.orgA }),
-    expected: ORG_A_ONLY,
+    source: 'mutation($o: ID!, $n: String!) { createHostApp(input: { orgId: $o, name: $n, androidPackageNames: ["com.example.h"] }) { sdkKey sdkSecret hostApp { id } } }',
+    prepare: async (h) => ({ o: h.orgA, n: unique('Host') }),
+    expected: RELEASERS_A,
+  },
+  {
+    name: 'createHostApp',
+    label: "createHostApp with org B's id in the input",
+    source: 'mutation($o: ID!, $n: String!) { createHostApp(input: { orgId: $o, name: $n, androidPackageNames: ["com.example.h"] }) { sdkKey sdkSecret hostApp { id } } }',
+    prepare: async (h) => ({ o: h.orgB, n: unique('Host') }),
+    expected: ORG_B_MANAGERS,
   },
   {
     name: 'updateHostApp',
-    source: 'mutation($id: ID!) { updateHostApp(id: $id, input: { name: "Renamed" }) { id name } }',
-    prepare: async (h) => ({ id: await hostAppOfA(h) }),
-    expected: ORG_A_ONLY,
+    source: 'mutation($id: ID!, $n: String!) { updateHostApp(id: $id, input: { name: $n }) { id name } }',
+    prepare: async (h) => ({ id: await hostAppOfA(h), n: unique('Renamed') }),
+    expected: RELEASERS_A,
   },
   {
     name: 'disableHostApp',
     source: 'mutation($id: ID!) { disableHostApp(id: $id) { id enabled } }',
     prepare: async (h) => ({ id: await hostAppOfA(h) }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'enableHostApp',
@@ -392,33 +488,58 @@ const OPERATIONS: Operation[] = [
       await h.app.services.hostApps.setEnabled(h.ownerA, id, false);
       return { id };
     },
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
   {
     name: 'rotateHostAppSecret',
     source: 'mutation($id: ID!) { rotateHostAppSecret(id: $id) { sdkSecret } }',
     prepare: async (h) => ({ id: await hostAppOfA(h) }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
   },
 
   // ---- links
   {
     name: 'linkMiniProgram',
-    source: 'mutation($h: ID!, $a: ID!) { linkMiniProgram(hostAppId: $h, appId: $a) { id status } }',
+    source: LINK,
     prepare: async (h) => ({ h: await hostAppOfA(h), a: await appA(h) }),
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
+    check: (_h, result) => expect(result?.data?.linkMiniProgram).toMatchObject({ status: 'ACTIVE' }),
+  },
+  {
+    // Org B's mini-program into org A's host app: a request org B decides, never an active link.
+    name: 'linkMiniProgram',
+    label: "linkMiniProgram of org B's mini-program into org A's host app",
+    source: LINK,
+    prepare: async (h) => ({ h: await hostAppOfA(h), a: await appB(h) }),
+    expected: RELEASERS_A,
+    check: (_h, result) => expect(result?.data?.linkMiniProgram).toMatchObject({ status: 'PENDING' }),
+  },
+  {
+    name: 'linkMiniProgram',
+    label: "linkMiniProgram with org B's host app id",
+    source: LINK,
+    prepare: async (h) => ({ h: await hostAppOfB(h), a: await appA(h) }),
+    expected: ORG_B_MANAGERS,
   },
   {
     name: 'approveLinkRequest',
     source: 'mutation($id: ID!) { approveLinkRequest(id: $id) { id status } }',
-    prepare: async (h) => ({ id: await requestToA(h) }),
-    expected: ORG_A_ONLY,
+    prepare: async (h) => ({ id: (await requestToA(h)).id }),
+    expected: RELEASERS_A,
+  },
+  {
+    // The requester cannot approve its own request to another organization's mini-program.
+    name: 'approveLinkRequest',
+    label: "approveLinkRequest of org A's request to org B's mini-program",
+    source: 'mutation($id: ID!) { approveLinkRequest(id: $id) { id status } }',
+    prepare: async (h) => ({ id: await requestToB(h) }),
+    expected: ORG_B_MANAGERS,
   },
   {
     name: 'rejectLinkRequest',
     source: 'mutation($id: ID!) { rejectLinkRequest(id: $id, reason: "no") { id status } }',
-    prepare: async (h) => ({ id: await requestToA(h) }),
-    expected: ORG_A_ONLY,
+    prepare: async (h) => ({ id: (await requestToA(h)).id }),
+    expected: RELEASERS_A,
   },
   {
     name: 'unlinkMiniProgram',
@@ -429,102 +550,44 @@ const OPERATIONS: Operation[] = [
       await h.app.services.links.link(h.ownerA, hostId, a);
       return { h: hostId, a };
     },
-    expected: ORG_A_ONLY,
+    expected: RELEASERS_A,
+  },
+  {
+    name: 'unlinkMiniProgram',
+    label: "unlinkMiniProgram with org B's host app and mini-program ids",
+    source: 'mutation($h: ID!, $a: ID!) { unlinkMiniProgram(hostAppId: $h, appId: $a) }',
+    prepare: async (h) => {
+      const hostId = await hostAppOfB(h);
+      const b = await appB(h);
+      await h.app.services.links.link(h.ownerB, hostId, b);
+      return { h: hostId, a: b };
+    },
+    expected: ORG_B_MANAGERS,
   },
 ];
 
-async function snapshot(h: Harness): Promise<unknown[]> {
-  return Promise.all(
-    [MiniProgramModel, VersionModel, HostAppModel, LinkModel, TrialMemberModel, TrialVersionModel, VersionContentsModel].map((model) =>
-      h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
-    ),
-  );
-}
-
-async function run(
-  h: Harness,
-  op: Operation,
-  principal: Principal,
-  vars: Record<string, unknown>,
-): Promise<string> {
-  if (op.call) {
-    try {
-      await op.call(h, principal, vars);
-      return 'ok';
-    } catch (error) {
-      return (error as PlatformError).code ?? String(error);
-    }
-  }
-  const result = await execute(h, op.source!, principal, vars);
-  const codes = errorCodes(result);
-  return codes.length === 0 ? 'ok' : codes.join(',');
-}
-
-describe('authorization matrix', () => {
-  let h: Harness;
-  let principals: Record<Who, Principal>;
-  beforeAll(async () => {
-    h = await createHarness();
-    principals = {
-      anonymous: ANONYMOUS,
-      memberA: h.ownerA,
-      memberB: h.ownerB,
-      reviewer: h.reviewer,
-      admin: h.admin,
-    };
-  });
-  afterAll(() => h.dispose());
-
-  it('covers every query and mutation in the schema', () => {
-    expect(
-      uncoveredOperations(
-        h.app.schema,
-        OPERATIONS.map((op) => op.name),
+describeAuthorizationMatrix<Harness>({
+  subgraph: 'app-manage',
+  harness: async () => {
+    const h = await createHarness();
+    return { ...h, adminA: userPrincipal([{ orgId: h.orgA, role: 'ORG_ADMIN' }]) };
+  },
+  dispose: (h) => h.dispose(),
+  schema: (h) => h.app.schema,
+  principals: (h) => ({
+    ownerA: h.ownerA,
+    adminA: h.adminA,
+    developerA: h.developerA,
+    ownerB: h.ownerB,
+    reviewer: h.reviewer,
+    admin: h.admin,
+  }),
+  operations: OPERATIONS,
+  snapshot: (h) =>
+    Promise.all(
+      [MiniProgramModel, VersionModel, HostAppModel, LinkModel, TrialMemberModel, TrialVersionModel, VersionContentsModel].map((model) =>
+        h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
       ),
-    ).toEqual([]);
-  });
-
-  describe.each(OPERATIONS)('$name', (op) => {
-    it.each(WHO.map((who, i) => [who, op.expected[i]] as const))('%s → %s', async (who, expected) => {
-      const vars = (await op.prepare?.(h)) ?? {};
-      const before = expected === 'ok' ? null : await snapshot(h);
-      expect(await run(h, op, principals[who], vars)).toBe(expected);
-      if (before) expect(await snapshot(h)).toEqual(before);
-    });
-  });
-});
-
-/**
- * Stale-token rows (ADR 0006): a removed, demoted or frozen member and a disabled operator have a newer user epoch
- * than their token; a logged-out session has a session record. Every mutation refuses them before it runs, with
- * the context a subgraph gets from the router or from serveSubgraph (which carries the authorization gate).
- */
-describe('authorization matrix: stale and revoked tokens', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterAll(() => h.dispose());
-
-  const mutations = OPERATIONS.filter((op) => op.source?.trimStart().startsWith('mutation'));
-  it.each(mutations.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
-    const vars = (await op.prepare?.(h)) ?? {};
-    const allowed = { memberA: h.ownerA, memberB: h.ownerB, reviewer: h.reviewer, admin: h.admin }[WHO[op.expected.indexOf('ok')] as Exclude<Who, 'anonymous'>] as UserPrincipal;
-    const before = await snapshot(h);
-    const refusal = async (principal: UserPrincipal) => {
-      const error = (await gated(principal)).errors?.[0]?.originalError as PlatformError | undefined;
-      return { code: error?.code, reason: error?.details?.reason };
-    };
-    const gated = (principal: UserPrincipal) =>
-      graphql({ schema: h.app.schema, source: op.source!, variableValues: vars, contextValue: { ...contextFor(principal), authorization: h.runtime.authorization } });
-
-    const stale: UserPrincipal = { ...allowed, userId: newId(), authEpoch: Date.now() - 1 };
-    await h.runtime.authorization.revokeUser(stale.userId);
-    expect(await refusal(stale)).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_STALE' });
-
-    const loggedOut: UserPrincipal = { ...allowed, userId: newId(), sessionId: newId(), authEpoch: Date.now() };
-    await h.runtime.authorization.revokeSession(loggedOut.userId, loggedOut.sessionId);
-    expect(await refusal(loggedOut)).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
-    expect(await snapshot(h)).toEqual(before);
-  });
+    ),
+  routes: (h) => httpRoutesOf(h.app),
 });
