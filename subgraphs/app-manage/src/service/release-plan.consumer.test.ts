@@ -59,6 +59,10 @@ describe('release plans drive their version', () => {
     const plan = { planId: newId(), appId, grayVersionId: v.id };
     await planEvent(ReleasePlanEvent.STARTED, { ...plan, percentage: 20 });
     await eventually(async () => expect(await versionOf(appId, v.id)).toMatchObject({ status: 'GRAY', releasePlanId: plan.planId, grayPercentage: 20 }));
+    // A redelivery (crash after the write, before the event) answers again and changes nothing.
+    await planEvent(ReleasePlanEvent.STARTED, { ...plan, percentage: 20 }, 'evt-start-again');
+    await eventually(() => expect(answersFor(plan.planId).filter((t) => t === 'version.gray-started')).toHaveLength(2));
+    expect(await versionOf(appId, v.id)).toMatchObject({ status: 'GRAY', grayPercentage: 20 });
     await planEvent(ReleasePlanEvent.RAISED, { ...plan, percentage: 35.5 });
     await eventually(async () => expect((await versionOf(appId, v.id))?.grayPercentage).toBe(35.5));
     // Hand-made gray release controls do not fight the plan.

@@ -263,7 +263,11 @@ export class VersionService {
     if (typeof target === 'string') return this.refusePlan(ref, target);
     const { version } = target;
     const gray = { graySlot: version.appId, grayPercentage: ref.percentage, grayRuleId: ref.ruleId, releasePlanId: ref.planId };
-    if (version.status === S.GRAY && version.releasePlanId === ref.planId) return 'unchanged';
+    if (version.status === S.GRAY && version.releasePlanId === ref.planId) {
+      // A redelivery after a crash between the write and its event: say it again (consumers apply it once).
+      await this.emit('version.gray-started', version, ref.actorId, { releasePlanId: ref.planId, grayPercentage: version.grayPercentage });
+      return 'unchanged';
+    }
     // An APPROVED version, or one gray-released by hand before plans existed, becomes the plan's.
     const adoptable = { status: { $in: [S.APPROVED, S.GRAY] }, releasePlanId: { $exists: false } };
     let updated: VersionModel | null = null;
