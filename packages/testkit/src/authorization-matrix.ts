@@ -66,7 +66,7 @@ export interface AuthorizationMatrixOptions<H extends { runtime: TestRuntime }> 
   harness: () => Promise<H>;
   dispose: (h: H) => Promise<void>;
   schema: (h: H) => GraphQLSchema;
-  /** The signed-in columns, as the router forwards them. */
+  /** The signed-in columns, as the router forwards them (read for every case). */
   principals: (h: H) => Record<SignedInPrincipal, UserPrincipal>;
   operations: MatrixOperation<H>[];
   /** Everything a denial must leave unchanged (collections, object store listing). */
@@ -214,7 +214,8 @@ async function run<H extends { runtime: TestRuntime }>(
   })) as ExecutionResult;
   if (result.errors?.length) {
     const first = result.errors[0].originalError as { code?: string; details?: Record<string, unknown> } | undefined;
-    return { outcome: result.errors.map(errorCode).join(','), result, error: first };
+    // One code per kind: a field-level refusal repeats on every private field the document selects.
+    return { outcome: [...new Set(result.errors.map(errorCode))].join(','), result, error: first };
   }
   // `null` is its own outcome only in rows that expect it: elsewhere an empty answer is still an allowed call.
   const root = Object.values(result.data ?? {})[0];
@@ -250,10 +251,10 @@ export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
 
   describe(`${options.subgraph} authorization matrix`, () => {
     let h: H;
-    let principals: Record<MatrixPrincipal, Principal>;
+    // Read per case: a row may replace a column's token (a new session after changing the password).
+    const principal = (who: MatrixPrincipal): Principal => (who === 'anonymous' ? ANONYMOUS : options.principals(h)[who]);
     beforeAll(async () => {
       h = await options.harness();
-      principals = { anonymous: ANONYMOUS, ...options.principals(h) };
     });
     afterAll(() => options.dispose(h));
 
@@ -276,7 +277,7 @@ export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
       it.each(CODE_ORDER.map((who, i) => [who, op.expected[i]] as const))('%s → %s', async (who, expected) => {
         const vars = (await op.prepare?.(h, who)) ?? {};
         const before = expected === 'ok' ? null : await options.snapshot(h);
-        const { outcome, result, error } = await run(options, h, op, principals[who], vars);
+        const { outcome, result, error } = await run(options, h, op, principal(who), vars);
         // The refusal's own message says why a row went another way (a conflict in the test data, a real bug).
         expect({ outcome, ...(outcome === expected ? {} : { message: (error as Error | undefined)?.message }) }).toEqual({ outcome: expected });
         if (before) expect(await options.snapshot(h)).toEqual(before);
@@ -289,10 +290,8 @@ export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
   if (mutations.length === 0) return;
   describe(`${options.subgraph} authorization matrix: stale and revoked tokens`, () => {
     let h: H;
-    let principals: Record<SignedInPrincipal, UserPrincipal>;
     beforeAll(async () => {
       h = await options.harness();
-      principals = options.principals(h);
     });
     afterAll(() => options.dispose(h));
 
@@ -301,7 +300,7 @@ export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
         const basis = staleBasis(op as MatrixOperation<unknown>, stale.basis);
         const vars = (await op.prepare?.(h, basis)) ?? {};
         // A copy of an allowed caller's token, issued before the change that made it untrue.
-        const token: UserPrincipal = { ...principals[basis], userId: newId(), sessionId: newId(), authEpoch: Date.now() - 1 };
+        const token: UserPrincipal = { ...options.principals(h)[basis], userId: newId(), sessionId: newId(), authEpoch: Date.now() - 1 };
         if (stale.reason === 'SESSION_REVOKED') {
           token.authEpoch = Date.now();
           await h.runtime.authorization.revokeSession(token.userId, token.sessionId);
