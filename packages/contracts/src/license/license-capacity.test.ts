@@ -132,7 +132,11 @@ describe.each([fileCase('nedb'), fileCase('sqlite'), postgresCase()])('license c
     },
   );
 
-  it('two services on their own stores (standalone replicas) never exceed the limit together', async () => {
+  // nedb keeps each store's documents in its own process memory: two stores on one directory are not a shared
+  // database (deployment safety refuses it for standalone services), so only the shared drivers run this case.
+  const sharedStore = driver.name !== 'nedb';
+  if (!sharedStore) console.log(`license capacity on ${driver.name}: two stores on one directory are not shared; replica case skipped`);
+  (sharedStore ? it : it.skip)('two services on their own stores (standalone replicas) never exceed the limit together', async () => {
     const other = await driver.open();
     try {
       // Fresh limit budget: raise miniPrograms to 30 more than in use (installed license wins by recency).
