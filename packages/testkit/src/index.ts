@@ -1,5 +1,4 @@
 export * from './test-runtime';
-export * from './schema-coverage';
 export * from './redis-probe';
 export * from './eventually';
 export * from './authorization-matrix';
