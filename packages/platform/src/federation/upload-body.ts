@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal';
+import { isPlatformError, UnauthenticatedError } from '../errors/platform-errors';
 
 /** REST envelope of upload routes and other platform REST answers. */
 export interface RestEnvelope {
@@ -91,4 +93,52 @@ export function readBodyWithCap(body: Readable, limit: number): Promise<Buffer> 
     body.once('end', onEnd);
     body.once('error', onError);
   });
+}
+
+/** The request's media type, lower-cased and without parameters (`application/zip; x=1` → `application/zip`). */
+export function mediaTypeOf(value: unknown): string {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return (typeof raw === 'string' ? raw : '').split(';', 1)[0].trim().toLowerCase();
+}
+
+/** What an upload route declares to the gate. */
+export interface UploadGateRoute {
+  contentTypes: readonly string[];
+  bodyLimit: number;
+}
+
+/**
+ * The checks every upload route runs in `onRequest`, before a byte of the body is read: the caller (anonymous
+ * refused), the content type and the declared length. Returns the caller, or null once a refusal was sent (the
+ * body left unread): the hook then returns the reply.
+ */
+export async function admitUpload(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  route: UploadGateRoute,
+  authenticate: (headers: FastifyRequest['headers']) => Promise<Principal>,
+): Promise<Principal | null> {
+  let principal: Principal;
+  try {
+    principal = await authenticate(request.headers);
+    if (principal.kind === 'anonymous') throw new UnauthenticatedError('Sign in to upload');
+  } catch (error) {
+    if (!isPlatformError(error)) throw error;
+    refuseUnreadBody(request, reply, error.httpStatus, { errcode: error.code, error: error.message, data: error.details ?? null });
+    return null;
+  }
+  const type = mediaTypeOf(request.headers['content-type']);
+  if (!route.contentTypes.includes(type)) {
+    refuseUnreadBody(request, reply, 415, {
+      errcode: 'BAD_USER_INPUT',
+      error: `Send the raw bytes with Content-Type ${route.contentTypes.join(', ')}`,
+      data: { reason: 'UNSUPPORTED_MEDIA_TYPE', contentType: type || null },
+    });
+    return null;
+  }
+  if ((declaredLength(request) ?? 0) > route.bodyLimit) {
+    refuseUnreadBody(request, reply, 413, tooLargeEnvelope(route.bodyLimit));
+    return null;
+  }
+  return principal;
 }

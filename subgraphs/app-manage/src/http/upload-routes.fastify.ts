@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  declaredLength,
+  admitUpload,
   isPlatformError,
   readBodyWithCap,
-  refuseUnreadBody,
   tooLargeEnvelope,
   UnauthenticatedError,
   UploadTooLargeError,
@@ -25,9 +24,6 @@ function first(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function mediaType(value: unknown): string {
-  return (first(value) ?? '').split(';', 1)[0].trim().toLowerCase();
-}
 
 /**
  * Mounts upload routes on a fastify server: caller from `authenticate`, answers in the REST envelope
@@ -71,23 +67,8 @@ export async function registerUploadRoutes(app: FastifyInstance, routes: readonl
         url: route.path,
         bodyLimit: route.bodyLimit,
         onRequest: async (request, reply) => {
-          let principal: Principal;
-          try {
-            principal = await options.authenticate(request.headers);
-            if (principal.kind === 'anonymous') throw new UnauthenticatedError('Sign in to upload');
-          } catch (error) {
-            if (!isPlatformError(error)) throw error;
-            return refuseUnreadBody(request, reply, error.httpStatus, { errcode: error.code, error: error.message, data: error.details ?? null });
-          }
-          const type = mediaType(request.headers['content-type']);
-          if (!route.contentTypes.includes(type)) {
-            return refuseUnreadBody(request, reply, 415, {
-              errcode: 'BAD_USER_INPUT',
-              error: `Send the raw bytes with Content-Type ${route.contentTypes.join(', ')}`,
-              data: { reason: 'UNSUPPORTED_MEDIA_TYPE', contentType: type || null },
-            });
-          }
-          if ((declaredLength(request) ?? 0) > route.bodyLimit) return refuseUnreadBody(request, reply, 413, tooLargeEnvelope(route.bodyLimit));
+          const principal = await admitUpload(request, reply, route, options.authenticate);
+          if (!principal) return reply;
           principals.set(request, principal);
         },
         handler: async (request, reply) => {

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  declaredLength,
+  admitUpload,
   isPlatformError,
   readBodyWithCap,
-  refuseUnreadBody,
   tooLargeEnvelope,
   UnauthenticatedError,
   UploadTooLargeError,
@@ -29,10 +28,6 @@ function queryValues(query: unknown): Record<string, string | undefined> {
   return out;
 }
 
-function mediaType(value: unknown): string {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return (typeof raw === 'string' ? raw : '').split(';', 1)[0].trim().toLowerCase();
-}
 
 /**
  * Mounts the sdk upload routes on a fastify server: caller from `authenticate`, answers in the REST envelope
@@ -94,23 +89,8 @@ export async function registerSdkUploadRoutes(
         url: route.path,
         bodyLimit: route.bodyLimit,
         onRequest: async (request, reply) => {
-          let principal: Principal;
-          try {
-            principal = await options.authenticate(request.headers);
-            if (principal.kind === 'anonymous') throw new UnauthenticatedError('Sign in to upload');
-          } catch (error) {
-            if (!isPlatformError(error)) throw error;
-            return refuseUnreadBody(request, reply, error.httpStatus, { errcode: error.code, error: error.message, data: error.details ?? null });
-          }
-          const type = mediaType(request.headers['content-type']);
-          if (!route.contentTypes.includes(type)) {
-            return refuseUnreadBody(request, reply, 415, {
-              errcode: 'BAD_USER_INPUT',
-              error: `Send the raw bytes with Content-Type ${route.contentTypes.join(', ')}`,
-              data: { reason: 'UNSUPPORTED_MEDIA_TYPE', contentType: type || null },
-            });
-          }
-          if ((declaredLength(request) ?? 0) > route.bodyLimit) return refuseUnreadBody(request, reply, 413, tooLargeEnvelope(route.bodyLimit));
+          const principal = await admitUpload(request, reply, route, options.authenticate);
+          if (!principal) return reply;
           principals.set(request, principal);
         },
         handler: async (request, reply) => {
