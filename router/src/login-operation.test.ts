@@ -34,6 +34,12 @@ describe('findLoginAttempts', () => {
     expect(found.identifiers).toEqual(Array.from({ length: 10 }, (_, i) => `user${i}@example.com`));
   });
 
+  it('counts sign-ups and password changes against the same per-IP budget, without an identifier', () => {
+    const signUps = attempts('mutation { a: signUp(input: { email: "a@x.io" }) { user { id } } b: signUp(input: { email: "b@x.io" }) { user { id } } }');
+    expect(signUps).toEqual({ count: 2, identifiers: [] });
+    expect(attempts('mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) { accessToken } }').count).toBe(1);
+  });
+
   it('ignores queries, other mutations and unselected operations', () => {
     expect(attempts('{ login }').count).toBe(0);
     expect(attempts('mutation { logout }').count).toBe(0);

@@ -7,8 +7,13 @@ import {
   type ValueNode,
 } from 'graphql';
 
-/** Root mutation fields that check a password and therefore get the stricter login bucket. */
-export const LOGIN_FIELDS: ReadonlySet<string> = new Set(['login']);
+/**
+ * Root mutation fields that hash or check a password, so they count against the IP's login bucket: logins, and
+ * sign-ups and password changes too — each costs a scrypt, and sign-ups answer CONFLICT for a taken email or phone,
+ * so an unbounded stream of them would enumerate accounts. Only `login` names an `identifier` for the per-account
+ * bucket.
+ */
+export const LOGIN_FIELDS: ReadonlySet<string> = new Set(['login', 'signUp', 'changePassword']);
 
 export interface LoginAttempts {
   /** How many login fields the operation runs (aliases can repeat one). */
