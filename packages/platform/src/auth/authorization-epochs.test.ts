@@ -32,9 +32,11 @@ describe.each(harnesses)('AuthorizationEpochs on $name', (harness) => {
     let kv: KeyValueStore;
     let now: number;
     let epochs: AuthorizationEpochs;
+    // Each test gets its own user ids: on Redis the records outlive a test, and every test draws its own clock.
+    let testId: string;
     const user = (authEpoch: number | undefined, sessionId = 'sess-1', userId = 'user-1'): UserPrincipal => ({
       kind: 'user',
-      userId: `${userId}-${harness.name}`,
+      userId: `${userId}-${harness.name}-${testId}`,
       sessionId,
       operatorRoles: [],
       memberships: [],
@@ -42,6 +44,7 @@ describe.each(harnesses)('AuthorizationEpochs on $name', (harness) => {
     });
 
     beforeEach(async () => {
+      testId = newId();
       kv = harness.make();
       now = 1_000_000 + Math.floor(Math.random() * 1_000_000_000);
       epochs = new AuthorizationEpochs(kv, { accessTokenTtlSec: 900, clock: () => now });
