@@ -7,6 +7,10 @@ export type MiniProgramStatus = (typeof MiniProgramStatus)[keyof typeof MiniProg
 @modelOptions({ schemaOptions: { collection: 'app_mini_programs', timestamps: true } })
 @index({ orgId: 1, name: 1 }, { unique: true })
 @index({ orgId: 1, createdAt: -1 })
+// Lists filtered by status (an organization's, or every organization's for operators) page and count by index.
+@index({ orgId: 1, status: 1, createdAt: -1 })
+@index({ status: 1, createdAt: -1 })
+@index({ createdAt: -1 })
 @index({ packageAppIdSlot: 1 }, { unique: true, sparse: true })
 export class MiniProgramModel {
   /** App id: 'mp' + 16 hex characters, never reused. */
