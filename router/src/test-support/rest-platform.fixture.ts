@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
-import { ZipFile } from 'yazl';
 import { createAppManageSubgraph, type AppManageSubgraph } from '@grove/app-manage';
 import { createDomainSubgraph, type DomainSubgraph } from '@grove/domain';
 import { FsObjectStore, loadConfig, newId, serveSubgraph, silentLogger, type EnvSource, type RunningSubgraph, type UserPrincipal } from '@grove/platform';
@@ -109,30 +108,5 @@ export async function startRestRouter(
   };
 }
 
-export async function buildZip(entries: Record<string, string | Buffer>): Promise<Buffer> {
-  const zip = new ZipFile();
-  for (const [name, data] of Object.entries(entries)) zip.addBuffer(typeof data === 'string' ? Buffer.from(data) : data, name, { mtime: new Date('2026-01-01T00:00:00Z') });
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-/** A valid W3C MiniApp package for the app. */
-export function miniAppPackage(appId: string, versionName = '1.0.0', versionCode = 1): Promise<Buffer> {
-  const manifest = {
-    app_id: appId,
-    name: 'Demo',
-    version: { code: versionCode, name: versionName },
-    platform_version: { min_code: 3 },
-    pages: ['pages/index/index'],
-    icons: [{ src: 'images/icon.png' }],
-  };
-  return buildZip({
-    'manifest.json': JSON.stringify(manifest),
-    'app.js': 'App({})',
-    'app.css': 'page { color: #333 }',
-    'pages/index/index.html': '<view>hello</view>',
-    'images/icon.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
-  });
-}
+/** A valid W3C MiniApp package for the app: the one app-manage's own tests upload. */
+export { w3cPackage as miniAppPackage } from '../../../subgraphs/app-manage/src/app-manage.test-support';
