@@ -88,7 +88,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   MAX_DEPTH: 'maximum selection depth of an operation (router; standalone subgraphs: of callers without the router credential)',
   MAX_ALIASES: 'maximum aliases in an operation (router; standalone subgraphs likewise)',
   MAX_TOKENS: 'maximum lexical tokens in an operation (router; standalone subgraphs likewise)',
-  MAX_COST: 'maximum estimated cost of an operation (router; standalone subgraphs likewise)',
+  MAX_COST: 'maximum cost of an operation: 1 per field, a list times its page size (docs/query-limits.md); router and standalone subgraphs',
   MAX_BODY_BYTES: 'maximum request body size',
   INTROSPECTION: 'allow schema introspection (default: on except in production)',
   OTEL_SERVICE_NAME: "service name on the router's exported spans (standalone subgraphs use grove-account, grove-sdk, …)",

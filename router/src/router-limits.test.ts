@@ -61,6 +61,23 @@ describe('operation limits (graphql-armor)', () => {
     expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="cost"\} [1-9]/);
   });
 
+  it('multiplies nested lists by their page size and refuses them before any subgraph runs', async () => {
+    const fetches = async () => [...(await rejections()).matchAll(/grove_router_subgraph_fetch_duration_seconds_count\{[^}]*\} (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    const before = await fetches();
+    expect(before).toBeGreaterThan(0); // the metric is there: earlier tests fetched
+    // Depth 4, no aliases, 14 tokens: only the cost model sees the 2 × 100 × 100 × 100 objects it asks for.
+    const res = await t.post({ query: 'query($n: Int) { me { friends(first: $n) { friends(first: 100) { friends(first: 100) { id } } } } }', variables: { n: 2 } });
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors[0].message).toMatch(/^Cost limit of 90 exceeded \(MAX_COST\): the operation costs 40203; costliest path me\.friends\(×2\)\.friends\(×100\)\.friends\(×100\)/);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', cost: 40203, maxCost: 90 });
+    expect(await fetches()).toBe(before);
+    // The same shape with small pages is served.
+    const small = await t.post({ query: '{ me { friends(first: 2) { friends(first: 2) { id } } } }' }, { authorization: `Bearer ${await t.signToken()}` });
+    expect(small.body.errors).toBeUndefined();
+    expect(small.body.data.me.friends).toHaveLength(2);
+  });
+
   it('reports a syntax error as a 400 parse failure', async () => {
     const res = await t.post({ query: '{ me { id ' });
     expect(res.status).toBe(400);

@@ -86,8 +86,8 @@ class PeopleResolver {
   }
 
   @FieldResolver(() => [PersonUser])
-  friends(@Root() user: PersonUser): PersonUser[] {
-    return [1, 2].map((n) => ({ id: `${user.id}.${n}`, name: nameOf(`${user.id}.${n}`) }));
+  friends(@Root() user: PersonUser, @Arg('first', () => Int, { defaultValue: 2 }) first: number): PersonUser[] {
+    return Array.from({ length: Math.min(first, 100) }, (_, i) => i + 1).map((n) => ({ id: `${user.id}.${n}`, name: nameOf(`${user.id}.${n}`) }));
   }
 }
 

@@ -57,6 +57,18 @@ describe.each(e2eModes())('bad input through the router (%s)', (mode) => {
     expect(body.errors[0].message).toMatch(/depth/i);
   });
 
+  it('refuses nested pages by their cost before any subgraph runs, naming the limit and the cost', async () => {
+    // Issue 8: this returned 1,010,100 objects (35.8 MB); the list-aware cost model multiplies the three pages.
+    const nested = '{ miniProgram(appId: "any") { versions(take: 100) { miniProgram { versions(take: 100) { miniProgram { versions(take: 100) { id } } } } } } }';
+    const response = await raw(JSON.stringify({ query: nested }), { authorization: `Bearer ${userToken}` });
+    expect(response.status).toBe(400);
+    const body = await json(response);
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].message).toMatch(/^Cost limit of 5000 exceeded \(MAX_COST\): the operation costs 2020201; costliest path miniProgram\.versions\(×100\)/);
+    // Refused before execution: a mini-program that does not exist would otherwise answer NOT_FOUND.
+    expect(body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', cost: 2020201, maxCost: 5000 });
+  });
+
   it('rejects an alias bomb', async () => {
     const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: me { sessionId }`).join(' ');
     const response = await raw(JSON.stringify({ query: `{ ${aliases} }` }), { authorization: `Bearer ${userToken}` });

@@ -5,3 +5,4 @@ export * from './serve-subgraph';
 export * from './run-subgraph-service';
 export * from './upload-body';
 export * from './operation-limits';
+export * from './operation-cost';

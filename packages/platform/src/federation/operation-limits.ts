@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, parse, type DocumentNode, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { z } from 'zod';
+import { operationCost } from './operation-cost';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -27,25 +28,53 @@ export type OperationLimitReason = 'depth' | 'aliases' | 'cost';
 export interface OperationLimits {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
+  /** The list-aware cost check (needs the variables, so it runs once the operation is resolved, not as a validation rule). */
+  checkCost(schema: GraphQLSchema, document: DocumentNode, request: { operationName?: string | null; variables?: Record<string, unknown> | null }): void;
 }
 
 /**
- * Depth, alias and cost limits as graphql-armor validation rules: a violation is a validation error
- * (HTTP 400, GRAPHQL_VALIDATION_FAILED, message naming the limit). Armor's token limit is left off:
- * its Apollo plugin throws from `parsingDidStart`, which Apollo Server 5 turns into a 500; callers
- * enforce MAX_TOKENS while parsing (`parseWithTokenLimit`, graphql-js `maxTokens`).
+ * Depth and alias limits as graphql-armor validation rules: a violation is a validation error (HTTP 400,
+ * GRAPHQL_VALIDATION_FAILED, message naming the limit). The cost limit is Grove's list-aware model
+ * (operation-cost.ts): armor's ignores page sizes, so `versions(take: 100)` nested three times passed it. It runs
+ * in `didResolveOperation` (it reads `take` from the variables), before the gateway plans or any subgraph runs.
+ * Armor's token limit is left off: its Apollo plugin throws from `parsingDidStart`, which Apollo Server 5 turns
+ * into a 500; callers enforce MAX_TOKENS while parsing (`parseWithTokenLimit`, graphql-js `maxTokens`).
  */
 export function createOperationLimits(settings: OperationLimitSettings, onReject: (reason: OperationLimitReason) => void): OperationLimits {
   const count = (reason: OperationLimitReason) => [() => onReject(reason)];
   const armor = new ApolloArmor({
     maxDepth: { n: settings.maxDepth, exposeLimits: true, onReject: count('depth') },
     maxAliases: { n: settings.maxAliases, exposeLimits: true, onReject: count('aliases') },
-    costLimit: { maxCost: settings.maxCost, exposeLimits: true, onReject: count('cost') },
+    costLimit: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  const checkCost: OperationLimits['checkCost'] = (schema, document, request) => {
+    const measured = operationCost(schema, document, request);
+    if (!measured || measured.cost <= settings.maxCost) return;
+    onReject('cost');
+    throw operationTooExpensive(measured.cost, settings.maxCost, measured.costliestPath);
+  };
+  const costPlugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          checkCost(schema, document, request);
+        },
+      };
+    },
+  };
+  return { plugins: [...plugins, costPlugin], validationRules, checkCost };
+}
+
+/** HTTP 400 naming the limit, what the operation cost and where most of it came from. */
+export function operationTooExpensive(cost: number, maxCost: number, costliestPath: string): GraphQLError {
+  const shown = Number.isFinite(cost) ? Math.round(cost) : cost;
+  return new GraphQLError(
+    `Cost limit of ${maxCost} exceeded (MAX_COST): the operation costs ${shown}; costliest path ${costliestPath}. Ask for smaller pages (take/first) or fewer nested lists.`,
+    { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', cost: shown, maxCost, costliestPath, http: { status: 400 } } },
+  );
 }
 
 export type ParsedOperation = { document: DocumentNode } | { tooManyTokens: string } | { syntaxError: true };
