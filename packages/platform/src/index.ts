@@ -7,6 +7,7 @@ export * from './documents';
 export * from './cache';
 export * from './rate-limit';
 export * from './events';
+export * from './outbox';
 export * from './object-store';
 export * from './federation';
 export * from './runtime';

@@ -441,6 +441,21 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
       expect(await items.findById('inner')).toBeNull();
     });
 
+    sqlIt('a conflict the work catches leaves the transaction usable (the caller decides)', async () => {
+      await items.insertOne(item({ _id: 'tx-taken', slug: 'tx-taken' }));
+      await store.transaction(async (tx) => {
+        const inTx = tx.collection(ContractItem);
+        await inTx.insertOne(item({ _id: 'tx-before', slug: 'tx-before' }));
+        await expectPlatformError(inTx.insertOne(item({ _id: 'tx-dup', slug: 'tx-taken' })), ErrorCode.CONFLICT);
+        await expectPlatformError(inTx.updateOne({ _id: 'tx-before' }, { $set: { slug: 'tx-taken' } }), ErrorCode.CONFLICT);
+        // PostgreSQL aborts a transaction at a failed statement unless it ran under a savepoint.
+        await inTx.insertOne(item({ _id: 'tx-after', slug: 'tx-after' }));
+      });
+      expect(await items.findById('tx-before')).toMatchObject({ slug: 'tx-before' });
+      expect(await items.findById('tx-after')).not.toBeNull();
+      expect(await items.findById('tx-dup')).toBeNull();
+    });
+
     sqlIt('other callers never see a transaction before it commits', async () => {
       let inside!: () => void;
       const entered = new Promise<void>((resolve) => (inside = resolve));

@@ -110,7 +110,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const client = await this.pool.connect().catch((error: unknown) => {
       throw translateError(error);
     });
-    const session: Session = { client, executor: executorOf((sql, params) => client.query(sql, params)), savepoints: 0, done: false };
+    const session: Session = { client, executor: transactionExecutor(client, () => ++session.savepoints), savepoints: 0, done: false };
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -177,6 +177,31 @@ function executorOf(query: (sql: string, params: unknown[]) => Promise<{ rows: a
   return {
     all: async (sql, params) => (await query(sql, params)).rows,
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
+  };
+}
+
+/**
+ * Statements inside a transaction. A write runs under a savepoint: PostgreSQL aborts the whole transaction at a
+ * failed statement, so a unique violation the work catches (a CONFLICT it answers otherwise) would make every
+ * later statement fail, where SQLite carries on. Reads cannot violate anything and run as they are.
+ */
+function transactionExecutor(client: PoolClient, nextSavepoint: () => number): SqlExecutor {
+  const query = (sql: string, params: unknown[]) => client.query(sql, params);
+  const plain = executorOf(query);
+  return {
+    all: plain.all,
+    run: async (sql, params) => {
+      const name = `sw_${nextSavepoint()}`;
+      await client.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await query(sql, params);
+        await client.query(`RELEASE SAVEPOINT ${name}`);
+        return result.rowCount ?? 0;
+      } catch (error) {
+        await client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+        throw error;
+      }
+    },
   };
 }
 

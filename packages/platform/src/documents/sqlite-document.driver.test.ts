@@ -239,6 +239,25 @@ describe('SqliteDocumentStore', () => {
     await reopened.close();
   });
 
+  it('runs transactions started together one after the other', async () => {
+    const store = new SqliteDocumentStore({ dataDir: dir });
+    const items = store.collection(ContractItem);
+    const item = (slug: string) => ({ orgId: 'o', slug, status: 'DRAFT' as const, score: 0, tags: [] });
+    try {
+      // Several callers waiting for one commit used to BEGIN together ("cannot start a transaction within a transaction").
+      await Promise.all(
+        ['t1', 't2', 't3', 't4'].map((slug) =>
+          store.transaction(async (tx) => {
+            await tx.collection(ContractItem).insertOne(item(slug));
+          }),
+        ),
+      );
+      expect((await items.find({}, { sort: { slug: 1 } })).map((doc) => doc.slug)).toEqual(['t1', 't2', 't3', 't4']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses work after close', async () => {
     const store = new SqliteDocumentStore({ inMemory: true });
     const items = store.collection(ContractItem);

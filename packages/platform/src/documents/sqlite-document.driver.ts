@@ -87,11 +87,13 @@ export class SqliteDocumentStore implements DocumentStore {
     };
     this.gated = {
       all: async (sql, params) => {
-        await this.gate();
+        while (this.active) await this.gate();
+        this.assertOpen();
         return this.statement(sql).all(...bindable(params)) as never;
       },
       run: async (sql, params) => {
-        await this.gate();
+        while (this.active) await this.gate();
+        this.assertOpen();
         return this.statement(sql).run(...bindable(params)).changes;
       },
     };
@@ -100,7 +102,9 @@ export class SqliteDocumentStore implements DocumentStore {
       executor: () => (this.inTransaction() ? this.direct : this.gated),
       atomically: (work) => this.transaction(() => work()),
       ensureTable: async (table) => {
-        if (!this.inTransaction()) await this.gate();
+        if (!this.inTransaction()) {
+          while (this.active) await this.gate();
+        }
         this.db.transaction(() => {
           this.db.exec(table.createTable());
           const existing = new Set(
@@ -167,7 +171,9 @@ export class SqliteDocumentStore implements DocumentStore {
         throw error;
       }
     }
-    await this.gate();
+    // Re-checked after every wait, synchronously before BEGIN: several callers may have waited for one commit.
+    while (this.active) await this.gate();
+    this.assertOpen();
     let release!: () => void;
     this.active = new Promise((resolve) => (release = resolve));
     const session: Session = { done: false, savepoints: 0 };
@@ -211,10 +217,12 @@ export class SqliteDocumentStore implements DocumentStore {
     return session !== undefined && !session.done;
   }
 
-  /** Waits until no transaction of another caller is open. */
+  /**
+   * Waits for the open transaction to end. Another caller may begin one before the waiter resumes, so callers
+   * loop (`while (this.active) await this.gate()`) and then run their statement without awaiting in between.
+   */
   private async gate(): Promise<void> {
-    while (this.active) await this.active;
-    this.assertOpen();
+    await this.active;
   }
 
   private statement(sql: string): Database.Statement {
@@ -287,7 +295,8 @@ export class SqliteDocumentStore implements DocumentStore {
   /** Re-analyzes the tables whose statistics are stale (cheap when none are); waits for an open transaction. */
   private async optimize(): Promise<void> {
     try {
-      await this.gate();
+      while (this.active) await this.gate();
+      this.assertOpen();
       this.db.pragma('optimize');
     } catch (err) {
       if (!this.closed) this.options.logger?.warn({ err }, 'PRAGMA optimize failed');

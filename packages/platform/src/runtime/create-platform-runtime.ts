@@ -3,6 +3,7 @@ import { createDocumentStore } from '../documents';
 import { createKeyValueStore, createRedisConnection } from '../cache';
 import { createRateLimiterFactory } from '../rate-limit';
 import { createEventBus, eventBusOptionsFromConfig } from '../events';
+import { TransactionalOutbox } from '../outbox/transactional-outbox';
 import { TokenService } from '../auth/token.service';
 import { AuthorizationEpochs } from '../auth/authorization-epochs';
 import { loadOrCreateLocalSecret } from '../auth/local-secrets';
@@ -52,6 +53,17 @@ export async function createPlatformRuntime(
     redis,
     logger: logger.child({ component: 'events' }),
   });
+  const outboxes = new Map<string, TransactionalOutbox>();
+  const outbox = (source: string): TransactionalOutbox => {
+    let found = outboxes.get(source);
+    if (!found) {
+      found = new TransactionalOutbox({ documents, bus: events, source, logger: logger.child({ component: 'outbox', source }) });
+      outboxes.set(source, found);
+      // The first sweep publishes what a crash left behind; errors are logged inside.
+      void found.start();
+    }
+    return found;
+  };
   const secret = config.JWT_SECRET ?? (config.JWT_ALGORITHM === 'HS256' ? loadOrCreateLocalSecret(config.DATA_DIR, 'jwt') : undefined);
   const tokens = await TokenService.create({
     algorithm: config.JWT_ALGORITHM,
@@ -70,6 +82,7 @@ export async function createPlatformRuntime(
     kv,
     rateLimits,
     events,
+    outbox,
     tokens,
     fallbacks,
     authorization: new AuthorizationEpochs(kv, { accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC, logger: logger.child({ component: 'authorization' }) }),
@@ -77,6 +90,8 @@ export async function createPlatformRuntime(
       await Promise.all([documents.ping(), kv.ping(), events.ping()]);
     },
     async close() {
+      // Outboxes first: their in-flight publishes and marks need the bus and the documents.
+      await Promise.all([...outboxes.values()].map((entry) => entry.close()));
       await events.close();
       await kv.close();
       await documents.close();

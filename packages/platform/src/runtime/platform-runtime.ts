@@ -3,6 +3,7 @@ import type { DocumentStore } from '../documents/documents.port';
 import type { KeyValueStore } from '../cache/cache.port';
 import type { RateLimiterFactory } from '../rate-limit/rate-limit.port';
 import type { EventBus } from '../events/event-bus.port';
+import type { TransactionalOutbox } from '../outbox/transactional-outbox';
 import type { TokenService } from '../auth/token.service';
 import type { DependencyFallbacks } from './dependency-fallbacks';
 import type { AuthorizationEpochs } from '../auth/authorization-epochs';
@@ -19,6 +20,11 @@ export interface PlatformRuntime {
   kv: KeyValueStore;
   rateLimits: RateLimiterFactory;
   events: EventBus;
+  /**
+   * The transactional outbox of one service (`source`, e.g. the subgraph name) over `documents` and `events`:
+   * one per source and process, its relay started on first use and stopped by `close()` (docs/events.md).
+   */
+  outbox(source: string): TransactionalOutbox;
   tokens: TokenService;
   /** Degraded mode: what callers did without the cache store, for metrics and the log (docs/resilience.md). */
   fallbacks: DependencyFallbacks;
