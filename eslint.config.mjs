@@ -46,21 +46,19 @@ export default tseslint.config(
   { files: ['packages/platform/**/*.ts', 'packages/contracts/**/*.ts', 'packages/testkit/**/*.ts', 'packages/sdk-runtime/**/*.ts'], rules: restrictImports(deepImports(), noSubgraphs()) },
 
   // Exceptions, each as narrow as it can be.
-  // Issue 6 item 6 (runtime read model from events): until the runtime builds its read model from events, it reads
-  // the subgraphs' collections through their models and services, and evaluates gray rules with the rule-engine's
-  // pure engine (compileRule, inGrayAudience; to become its own package). These files, and only these, may.
+  // The runtime reads what it serves from the owning services (the runtime-read contract in @grove/contracts), but it
+  // still evaluates gray rules with the rule-engine's pure engine (compileRule, inGrayAudience, RuleContext), to become
+  // its own package; the test support builds the real modules the runtime's tests run against.
   {
     files: [
       'packages/sdk-runtime/src/device-context.ts',
       'packages/sdk-runtime/src/gray-plan.evaluator.ts',
-      'packages/sdk-runtime/src/runtime-read-model.ts',
-      'packages/sdk-runtime/src/runtime-sources.documents.ts',
-      'packages/sdk-runtime/src/runtime-sources.modules.ts',
       'packages/sdk-runtime/src/sdk-runtime.routes.ts',
-      'packages/sdk-runtime/src/sdk-runtime.test-support.ts',
-      'packages/sdk-runtime/src/runtime-sources.documents.test.ts',
-      'packages/sdk-runtime/src/gray-release.runtime.test.ts',
     ],
+    rules: restrictImports(deepImports(), noSubgraphs(['@grove/rule-engine'])),
+  },
+  {
+    files: ['packages/sdk-runtime/src/sdk-runtime.test-support.ts', 'packages/sdk-runtime/src/gray-release.runtime.test.ts'],
     rules: restrictImports(deepImports(), noSubgraphs(['@grove/app-manage', '@grove/domain', '@grove/rule-engine', '@grove/sdk'])),
   },
   // Producer-to-consumer tests that run the real app-manage next to its consumer on one bus; they belong in

@@ -120,7 +120,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
 
   APP_MANAGE_PORT: 'app-manage subgraph port (distributed mode; also serves its upload routes)',
   APP_MANAGE_HOST: 'app-manage subgraph bind address',
-  APP_SECRET_ENCRYPTION_KEY: 'key for host-app SDK secrets at rest (AES-256-GCM); required in production; the router reads it too (SDK runtime)',
+  APP_SECRET_ENCRYPTION_KEY: 'key for host-app SDK secrets at rest (AES-256-GCM); required in production; the router derives the trial grant key from it when TRIAL_TOKEN_SECRET is unset',
   MINI_PROGRAM_PACKAGE_MAX_BYTES: 'largest accepted mini-program package (ZIP); the router reads it too (distributed mode: its cap when forwarding)',
   MINI_PROGRAM_LOGO_MAX_BYTES: 'largest accepted logo image',
 

@@ -1,18 +1,22 @@
 import { createAccountSubgraph, type AccountSubgraph } from '@grove/account';
+import { RUNTIME_READS_CALLER } from '@grove/contracts';
+import { serveSubgraph, silentLogger, type RunningSubgraph } from '@grove/platform';
+import { runtimeReadsOverHttp } from '@grove/sdk-runtime';
 import { createTestRuntime, type TestRuntime } from '@grove/testkit';
-import { organizationFrozenSource } from './sdk-runtime.mount';
 
-/** The runtime's frozen-organization source is account's word, in process (embedded) and from the shared store (distributed). */
-describe('organizationFrozenSource', () => {
+/** The runtime's frozen-organization answer is account's word: in process (embedded) and over account's internal read route (distributed). */
+describe("account's organizationFrozen runtime read", () => {
   let runtime: TestRuntime;
   let account: AccountSubgraph;
+  let served: RunningSubgraph;
   beforeAll(async () => {
     runtime = await createTestRuntime({ inMemory: true });
     account = await createAccountSubgraph(runtime, { bootstrapAdminPassword: 'Bootstrap-Pass-2024', passwordHashCost: 10 });
     await account.bootstrap();
+    served = await serveSubgraph({ module: account, tokens: runtime.tokens, logger: silentLogger(), port: 0 });
   });
   afterAll(async () => {
-    await account?.close?.();
+    await served?.stop();
     await runtime?.dispose();
   });
 
@@ -25,10 +29,16 @@ describe('organizationFrozenSource', () => {
     const org = await organizations.apply(owner, { name: 'Frozen Org', creditCode: '91350100M000100Y43', contactName: 'Li', contactPhone: '+8613800138000', licenceDocumentRef: 'x.pdf' });
     await organizations.approve(admin, org.id);
 
-    const inProcess = organizationFrozenSource(runtime, [account]);
-    const fromStore = organizationFrozenSource(runtime, []);
-    expect([await inProcess(org.id), await fromStore(org.id), await inProcess('no-such-org'), await fromStore('no-such-org')]).toEqual([false, false, false, false]);
+    const inProcess = account.runtimeReads.organizationFrozen;
+    const { organizationFrozen: overHttp } = runtimeReadsOverHttp({
+      origins: { account: served.url, 'app-manage': 'http://127.0.0.1:9', 'rule-engine': 'http://127.0.0.1:9', domain: 'http://127.0.0.1:9', sdk: 'http://127.0.0.1:9' },
+      credential: () => runtime.tokens.signServiceCall(RUNTIME_READS_CALLER),
+      timeoutMs: 5_000,
+      logger: silentLogger(),
+    });
+    const ask = (orgId: string) => Promise.all([inProcess({ orgId }), overHttp({ orgId })]);
+    expect([...(await ask(org.id)), ...(await ask('no-such-org'))]).toEqual([false, false, false, false]);
     await organizations.freeze(admin, org.id, 'audit');
-    expect([await inProcess(org.id), await fromStore(org.id)]).toEqual([true, true]);
+    expect(await ask(org.id)).toEqual([true, true]);
   });
 });

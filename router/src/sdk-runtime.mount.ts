@@ -1,15 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ACCOUNT_SUBGRAPH_NAME, OrganizationModel, type AccountSubgraph } from '@grove/account';
-import { appManageEnvShape, LOCAL_SECRET_KEY_NAME, SecretCipher, type AppManageSubgraph } from '@grove/app-manage';
-import type { DomainSubgraph } from '@grove/domain';
-import type { RuleEngineSubgraph } from '@grove/rule-engine';
-import type { SdkSubgraph } from '@grove/sdk';
+import { RUNTIME_READS_CALLER } from '@grove/contracts';
 import {
   createObjectStore,
   isPlatformError,
   loadConfig,
-  loadOrCreateLocalSecret,
   objectStoreEnvShape,
   objectStoreOptionsFromConfig,
   OBJECT_URL_PATH,
@@ -17,72 +12,76 @@ import {
   verifyPresignedObjectUrl,
   type EnvSource,
   type PlatformRuntime,
-  type SubgraphModule,
 } from '@grove/platform';
 import {
   registerSdkRuntimeRoutes,
-  runtimeSourcesFromDocuments,
-  runtimeSourcesFromModules,
+  runtimeReadOrigins,
+  runtimeReadsFromModules,
+  runtimeReadsOverHttp,
+  runtimeSourcesFromReads,
   sdkRuntimeEnvSchema,
+  sdkRuntimeEnvShape,
   sdkRuntimeOptionsFromConfig,
   type RuntimeRateLimits,
-  type OrganizationFrozenSource,
   type RuntimeSources,
 } from '@grove/sdk-runtime';
 
 const objectStoreEnvSchema = z.object({ ...platformEnvShape, ...objectStoreEnvShape });
 
-/** app-manage's key for SDK secrets at rest: the document-backed sources decrypt with the same one. */
-const secretKeyEnvSchema = z
-  .object({ ...platformEnvShape, APP_SECRET_ENCRYPTION_KEY: appManageEnvShape.APP_SECRET_ENCRYPTION_KEY })
+/**
+ * The trial grant key must be app-manage's: in production one of its two sources is required, or every trial QR code
+ * would be refused by a runtime that generated a key of its own.
+ */
+const trialKeyEnvSchema = z
+  .object({ ...platformEnvShape, TRIAL_TOKEN_SECRET: sdkRuntimeEnvShape.TRIAL_TOKEN_SECRET, APP_SECRET_ENCRYPTION_KEY: sdkRuntimeEnvShape.APP_SECRET_ENCRYPTION_KEY })
   .superRefine((config, ctx) => {
-    if (config.NODE_ENV === 'production' && !config.APP_SECRET_ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['APP_SECRET_ENCRYPTION_KEY'], message: 'required in production (the SDK runtime verifies SDK signatures)' });
+    if (config.NODE_ENV === 'production' && !config.TRIAL_TOKEN_SECRET && !config.APP_SECRET_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET_ENCRYPTION_KEY'], message: "required in production unless TRIAL_TOKEN_SECRET is set (the SDK runtime checks app-manage's trial grants)" });
     }
   });
 
-/**
- * Whether an organization is frozen (issue 7 item 4), from account: its service when the module runs in this
- * process, else its collection in the shared document store.
- */
-export function organizationFrozenSource(runtime: PlatformRuntime, modules: SubgraphModule[]): OrganizationFrozenSource {
-  const account = modules.find((m) => m.name === ACCOUNT_SUBGRAPH_NAME) as AccountSubgraph | undefined;
-  if (account) return async (orgId) => (await account.services.organizations.reference(orgId))?.frozen === true;
-  const orgs = runtime.documents.collection(OrganizationModel);
-  return async (orgId) => (await orgs.findOne({ _id: orgId }))?.frozen === true;
+/** Where the owning services are when the subgraphs run on their own (distributed mode). */
+export interface RemoteRuntimeReads {
+  /** SUBGRAPH_URLS: the runtime calls account, app-manage, rule-engine, domain and sdk at the same origins. */
+  subgraphUrls: Record<string, string>;
+  /** Per read call (SUBGRAPH_TIMEOUT_MS). */
+  timeoutMs: number;
 }
 
 /**
- * Where the runtime reads from: the in-process subgraph modules when all four are here (embedded mode), else
- * the owning subgraphs' collections in the shared document store (distributed mode).
+ * Where the runtime reads from: the owners' handlers in this process (embedded mode: every owning module is here),
+ * else the owning services' internal read routes (distributed mode). Never another service's collections.
  */
-function runtimeSources(runtime: PlatformRuntime, modules: SubgraphModule[], env: EnvSource): RuntimeSources {
-  const byName = new Map(modules.map((m) => [m.name, m]));
-  const appManage = byName.get('app-manage') as AppManageSubgraph | undefined;
-  const ruleEngine = byName.get('rule-engine') as RuleEngineSubgraph | undefined;
-  const domain = byName.get('domain') as DomainSubgraph | undefined;
-  const sdk = byName.get('sdk') as SdkSubgraph | undefined;
-  const organizationFrozen = organizationFrozenSource(runtime, modules);
-  if (appManage && ruleEngine && domain && sdk) return runtimeSourcesFromModules({ appManage, ruleEngine, domain, sdk, organizationFrozen });
-  // Same fallback as app-manage: outside production a key generated once under the shared DATA_DIR.
-  const key = loadConfig(secretKeyEnvSchema, env).APP_SECRET_ENCRYPTION_KEY ?? loadOrCreateLocalSecret(runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME);
-  return runtimeSourcesFromDocuments(runtime.documents, { secretCipher: new SecretCipher(key), organizationFrozen });
+export function runtimeSources(runtime: PlatformRuntime, modules: readonly object[], remote?: RemoteRuntimeReads): RuntimeSources {
+  if (modules.length > 0 || !remote) return runtimeSourcesFromReads(runtimeReadsFromModules(modules));
+  return runtimeSourcesFromReads(
+    runtimeReadsOverHttp({
+      origins: runtimeReadOrigins(remote.subgraphUrls),
+      credential: () => runtime.tokens.signServiceCall(RUNTIME_READS_CALLER),
+      timeoutMs: remote.timeoutMs,
+      logger: runtime.logger.child({ component: 'runtime-reads' }),
+    }),
+  );
 }
 
 /**
  * The SDK runtime REST API (`/runtime/v1/...`) and the signed download links of the filesystem object store
  * (`/objects/...`) on the router's server, next to `/graphql`, in both modes: over the subgraph modules when they
- * run in this process, else over the shared document store.
+ * run in this process, else over the owning services' internal read routes.
  */
 export async function mountSdkRuntime(
   app: FastifyInstance,
   runtime: PlatformRuntime,
-  modules: SubgraphModule[],
+  /** The subgraph modules running in this process (none in distributed mode). */
+  modules: readonly object[],
   env: EnvSource,
   /** The router's buckets: per IP first, per host app once a request's signature is verified. */
   limits?: RuntimeRateLimits,
+  /** Distributed mode: the owning services' addresses. */
+  remote?: RemoteRuntimeReads,
 ): Promise<void> {
-  const sources = runtimeSources(runtime, modules, env);
+  loadConfig(trialKeyEnvSchema, env);
+  const sources = runtimeSources(runtime, modules, remote);
 
   // The same store (same root and link secret) the subgraphs write packages and libraries to.
   const objectConfig = loadConfig(objectStoreEnvSchema, env);

@@ -48,10 +48,17 @@ export async function startPlatform(env: EnvSource): Promise<RunningPlatform> {
       }
     }
     const router = await createRouter({ config, runtime, modules, uploadRoutes: uploadProxyRoutesFromEnv(env) });
-    await mountSdkRuntime(router.app, runtime, modules, env, {
-      consumeClient: (ip) => router.rateLimits.consumeIp(ip),
-      consumeHostApp: (hostAppId) => router.rateLimits.consumeHostApp(hostAppId),
-    });
+    await mountSdkRuntime(
+      router.app,
+      runtime,
+      modules,
+      env,
+      {
+        consumeClient: (ip) => router.rateLimits.consumeIp(ip),
+        consumeHostApp: (hostAppId) => router.rateLimits.consumeHostApp(hostAppId),
+      },
+      config.SUBGRAPH_MODE === 'distributed' ? { subgraphUrls: config.SUBGRAPH_URLS ?? {}, timeoutMs: config.SUBGRAPH_TIMEOUT_MS } : undefined,
+    );
     const url = await router.listen();
     return {
       config,

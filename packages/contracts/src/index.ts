@@ -7,3 +7,4 @@ export * from './account.events';
 export * from './mini-program-ownership';
 export * from './license';
 export * from './trial-grant';
+export * from './runtime-reads';

@@ -8,6 +8,12 @@ import { z } from 'zod';
  */
 export const MIN_TRIAL_TOKEN_SECRET_LENGTH = 32;
 
+/**
+ * Name of app-manage's generated SDK-secret key under DATA_DIR/secrets.json when APP_SECRET_ENCRYPTION_KEY is unset
+ * (outside production); the SDK runtime derives the trial grant key from the same material.
+ */
+export const LOCAL_APP_SECRET_KEY_NAME = 'appSecretEncryptionKey';
+
 /** TRIAL_TOKEN_SECRET, read by app-manage (signs) and the SDK runtime (checks). */
 export const trialTokenSecretField = z
   .string()

@@ -1,6 +1,6 @@
 export { registerSdkRuntimeRoutes, LOCAL_CACHE_KEY_NAME, type RuntimeRateLimits, type SdkRuntimeDeps, type SdkRuntimeHandle } from './sdk-runtime.routes';
-export { runtimeSourcesFromModules, type RuntimeSourceModules } from './runtime-sources.modules';
-export { runtimeSourcesFromDocuments, type DocumentRuntimeSourcesOptions } from './runtime-sources.documents';
+export { runtimeReadsFromModules, runtimeSourcesFromReads } from './runtime-sources.reads';
+export { runtimeReadOrigins, runtimeReadsOverHttp, type RuntimeReadsOverHttpOptions } from './runtime-reads.http-client';
 export {
   SERVABLE_VERSION_STATUSES,
   type RuntimeApplet,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
-import { SecretCipher } from '@grove/app-manage';
+import { SecretCipher } from '@grove/platform';
 import { AccountTopic, AppManageTopic, DOMAIN_EVENTS_TOPIC, GLOBAL_SDK_CONFIG_SCOPE, RULE_ENGINE_EVENTS_TOPIC, SdkTopic } from '@grove/contracts';
 import type { DependencyFallbacks, DomainEvent, EventBus, Logger, Subscription } from '@grove/platform';
 import { RuntimeCache, type CacheCodec } from './runtime-cache';

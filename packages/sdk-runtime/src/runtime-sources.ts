@@ -1,76 +1,22 @@
-/**
- * What the SDK runtime reads, and nothing more. Embedded mode builds it from the in-process subgraph modules
- * (runtimeSourcesFromModules); a distributed deployment can implement it over the subgraphs' internal APIs.
- * Every answer must be JSON-serializable: it is cached in the shared key-value store.
- */
+import type {
+  RuntimeApplet,
+  RuntimeBaseLibrary,
+  RuntimeCredentials,
+  RuntimeDomainLists,
+  RuntimeGrayPlan,
+  RuntimeSdkConfig,
+  RuntimeVersion,
+} from '@grove/contracts';
 
-export interface RuntimeCredentials {
-  hostAppId: string;
-  orgId: string;
-  sdkKey: string;
-  /** Clear SDK secret (the HMAC key). Sealed with AES-GCM before it reaches the shared cache. */
-  secret: string;
-  enabled: boolean;
-}
+/**
+ * What the SDK runtime reads, and nothing more. The shapes are the runtime-read contract's (@grove/contracts): in
+ * embedded mode the owners' handlers run in process, in the distributed profile the runtime calls the owning services
+ * (runtime-sources.reads.ts). Every answer must be JSON-serializable: it is cached in the shared key-value store.
+ */
+export type { RuntimeApplet, RuntimeBaseLibrary, RuntimeCredentials, RuntimeDomainLists, RuntimeGrayPlan, RuntimeSdkConfig, RuntimeVersion };
 
 /** The statuses of a version the runtime may hand to devices (reviewed, not delisted). */
 export const SERVABLE_VERSION_STATUSES = ['APPROVED', 'GRAY', 'PUBLISHED'] as const;
-
-export interface RuntimeVersion {
-  id: string;
-  appId: string;
-  name: string;
-  code?: number;
-  status: string;
-  packageKey: string;
-  packageSha256: string;
-  packageSize: number;
-}
-
-export interface RuntimeApplet {
-  appId: string;
-  orgId: string;
-  name: string;
-  /** ACTIVE | FROZEN */
-  status: string;
-  frozenReason?: string;
-  published: RuntimeVersion | null;
-  /** True when nothing is published because the release was delisted (vs never released). */
-  delisted: boolean;
-}
-
-/** A running (ACTIVE or PAUSED) release plan and its rule, as the rule engine stores them. */
-export interface RuntimeGrayPlan {
-  planId: string;
-  state: string;
-  percentage: number;
-  grayVersionId: string;
-  rule: { id: string; version: number; definition: unknown };
-}
-
-export interface RuntimeDomainLists {
-  request: string[];
-  socket: string[];
-  upload: string[];
-  download: string[];
-  business: string[];
-}
-
-export interface RuntimeSdkConfig {
-  version: number;
-  etag: string;
-  config: unknown;
-}
-
-export interface RuntimeBaseLibrary {
-  id: string;
-  version: string;
-  minSdkVersion: string;
-  platforms: string[];
-  packageKey: string;
-  packageSha256: string;
-  packageSize: number;
-}
 
 export interface RuntimeSources {
   /** null when no host app has this SDK key. */

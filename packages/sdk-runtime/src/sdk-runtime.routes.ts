@@ -14,8 +14,7 @@ import {
 } from './runtime-config';
 import { RUNTIME_HTTP_STATUS, RuntimeErrcode, RuntimeError, failure, ok, unchanged, type RuntimeEnvelope } from './runtime-errors';
 import { createReplayGuard } from './replay-guard';
-import { LOCAL_SECRET_KEY_NAME } from '@grove/app-manage';
-import { deriveTrialTokenSecret } from '@grove/contracts';
+import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME } from '@grove/contracts';
 import { trialVersionForRequest } from './trial-access';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
 import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
@@ -136,7 +135,7 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
 
   // The key app-manage signs trial grants with (see deriveTrialTokenSecret).
   const trialTokenSecret =
-    options.trialTokenSecret ?? deriveTrialTokenSecret(options.appSecretEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME));
+    options.trialTokenSecret ?? deriveTrialTokenSecret(options.appSecretEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_APP_SECRET_KEY_NAME));
   const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs, deps.runtime.fallbacks);
   const evaluator = new GrayPlanEvaluator(logger);
   const callers = new WeakMap<FastifyRequest, RuntimeCredentials>();

@@ -10,7 +10,7 @@ import { createSdkSubgraph, type SdkSubgraph } from '@grove/sdk';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import type { SdkRuntimeOptions } from './runtime-config';
 import { signRuntimeRequest, type QueryInput } from './runtime-signature';
-import { runtimeSourcesFromModules } from './runtime-sources.modules';
+import { runtimeReadsFromModules, runtimeSourcesFromReads } from './runtime-sources.reads';
 import type { RuntimeSources } from './runtime-sources';
 import { registerSdkRuntimeRoutes, type SdkRuntimeHandle } from './sdk-runtime.routes';
 
@@ -59,7 +59,8 @@ export async function createRuntimePlatform(options: { env?: EnvSource } = {}): 
     ruleEngine,
     domain,
     sdk,
-    sources: runtimeSourcesFromModules({ appManage, ruleEngine, domain, sdk }),
+    // No account module here: no organization is frozen unless a test says otherwise.
+    sources: runtimeSourcesFromReads(runtimeReadsFromModules([appManage, ruleEngine, domain, sdk], { organizationFrozen: async () => false })),
     orgId,
     owner: userPrincipal([{ orgId, role: 'ORG_OWNER' }]),
     reviewer: userPrincipal([], ['OPERATOR_REVIEWER']),

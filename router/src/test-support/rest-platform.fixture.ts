@@ -90,7 +90,8 @@ export async function startRestRouter(
   await mountSdkRuntime(
     router.app,
     p.runtime,
-    [p.appManage, p.sdk, p.ruleEngine, p.domain],
+    // No account module in this fixture: no organization is frozen.
+    [p.appManage, p.sdk, p.ruleEngine, p.domain, { runtimeReads: { organizationFrozen: async () => false } }],
     { NODE_ENV: 'test', DATA_DIR: p.runtime.dataDir, OBJECT_STORE_DIR: join(p.runtime.dataDir, 'objects'), OBJECT_URL_SECRET: URL_SECRET },
     { consumeClient: (ip) => router.rateLimits.consumeIp(ip), consumeHostApp: (id) => router.rateLimits.consumeHostApp(id) },
   );

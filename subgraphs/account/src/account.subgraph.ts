@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { buildSubgraph, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import { registerRuntimeReadRoutes, type RuntimeReadsOf } from '@grove/contracts';
+import { accountRuntimeReads } from './http/runtime-reads';
 import { defaultAccountSettings, type AccountSettings } from './config';
 import { MemberResolver } from './resolvers/member.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
@@ -36,6 +38,8 @@ export interface AccountSubgraph extends SubgraphModule {
   services: AccountServices;
   /** The bounded queue every password hash of this process goes through. */
   passwordWork: PasswordWorkQueue;
+  /** What the SDK runtime reads from account (in process, or over the internal route when standalone). */
+  runtimeReads: RuntimeReadsOf<'account'>;
 }
 
 /** Assembles stores, services and resolvers of the account subgraph over a platform runtime. */
@@ -89,9 +93,12 @@ export async function createAccountSubgraph(
     },
   });
 
+  const runtimeReads = accountRuntimeReads(organizations);
   return {
     ...module,
     services: { identity, organizations, members, sessions },
+    runtimeReads,
+    registerInternalRoutes: (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
     passwordWork,
     ready: () => runtime.documents.ping(),
     bootstrap: () =>

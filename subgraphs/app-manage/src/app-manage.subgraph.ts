@@ -29,7 +29,8 @@ import { MiniProgramService, type LicenseGuard } from './service/mini-program.se
 import { SecretCipher } from './service/secret-cipher';
 import { VersionService } from './service/version.service';
 import { TrialService } from './service/trial.service';
-import { deriveTrialTokenSecret } from '@grove/contracts';
+import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME, registerRuntimeReadRoutes, type RuntimeReadsOf, type RuntimeReadsProvider } from '@grove/contracts';
+import { appManageRuntimeReads } from './http/runtime-reads';
 import { TrialStore } from './store/trial.store';
 import { HostAppStore } from './store/host-app.store';
 import { LinkStore } from './store/link.store';
@@ -39,7 +40,7 @@ import { VersionContentsStore } from './store/version-contents.store';
 
 export const APP_MANAGE_SUBGRAPH_NAME = 'app-manage';
 /** Name of the generated key under DATA_DIR/secrets.json when APP_SECRET_ENCRYPTION_KEY is unset. */
-export const LOCAL_SECRET_KEY_NAME = 'appSecretEncryptionKey';
+export const LOCAL_SECRET_KEY_NAME = LOCAL_APP_SECRET_KEY_NAME;
 
 export interface AppManageDeps {
   objects: ObjectStore;
@@ -56,9 +57,11 @@ export interface AppManageServices {
   deletions: DeletionService;
 }
 
-export interface AppManageSubgraph extends SubgraphModule, UploadHandlers {
-  /** Domain services for in-process callers (the SDK runtime read model) and tests; authorization is inside. */
+export interface AppManageSubgraph extends SubgraphModule, UploadHandlers, RuntimeReadsProvider {
+  /** Domain services for in-process callers and tests; authorization is inside. */
   services: AppManageServices;
+  /** What the SDK runtime reads from app-manage (in process, or over the internal route when standalone). */
+  runtimeReads: RuntimeReadsOf<'app-manage'>;
 }
 
 /** Assembles stores, services, resolvers and upload handlers of the app-manage subgraph. */
@@ -113,9 +116,12 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
 
   const releasePlans = await subscribeToReleasePlans(runtime.events, runtime.kv, versions, logger.child({ component: 'release-plans' }));
   const uploads = createUploadHandlers(versions, miniPrograms, settings);
+  const runtimeReads = appManageRuntimeReads({ hostApps, links, miniPrograms, versions, trials });
   return {
     ...module,
     ...uploads,
+    runtimeReads,
+    registerInternalRoutes: (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
     registerHttpRoutes: (app, context) =>
       registerUploadRoutes(app, uploads.routes, {
         authenticate: context.authenticate,

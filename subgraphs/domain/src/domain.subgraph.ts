@@ -11,6 +11,8 @@ import { DomainService } from './service/domain.service';
 import { WhitelistService } from './service/whitelist.service';
 import { DomainStore } from './store/domain.store';
 import { createVerificationFetch } from './verification/verification-fetch';
+import { domainRuntimeReads } from './http/runtime-reads';
+import { registerRuntimeReadRoutes, type RuntimeReadsOf } from '@grove/contracts';
 
 export const DOMAIN_SUBGRAPH_NAME = 'domain';
 /** Consumer group of this subgraph on app-manage's mini-program events. */
@@ -28,8 +30,10 @@ export interface DomainServices {
 }
 
 export interface DomainSubgraph extends SubgraphModule {
-  /** Domain services for in-process callers (the SDK runtime read model) and tests; authorization is inside. */
+  /** Domain services for in-process callers and tests; authorization is inside. */
   services: DomainServices;
+  /** What the SDK runtime reads from domain (in process, or over the internal route when standalone). */
+  runtimeReads: RuntimeReadsOf<'domain'>;
   close(): Promise<void>;
 }
 
@@ -58,9 +62,12 @@ export async function createDomainSubgraph(runtime: PlatformRuntime, deps: Domai
 
   const subscription = await projection.subscribe(runtime.events, runtime.kv, DOMAIN_CONSUMER_GROUP, logger.child({ component: 'projection' }));
 
+  const runtimeReads = domainRuntimeReads(domains);
   return {
     ...module,
     services: { domains, whitelist, miniPrograms: projection },
+    runtimeReads,
+    registerInternalRoutes: (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
     ready: () => runtime.documents.ping(),
     close: async () => {
       await subscription.close();

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { MiniProgramAccess, MiniProgramOwnershipProjection } from '@grove/contracts';
+import { MiniProgramAccess, MiniProgramOwnershipProjection, registerRuntimeReadRoutes, type RuntimeReadsOf } from '@grove/contracts';
+import { ruleEngineRuntimeReads } from './http/runtime-reads';
 import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
 import { defaultRuleEngineSettings, ruleEngineEnvSchema, ruleEngineSettingsFromConfig, type RuleEngineSettings } from './config';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';
@@ -33,6 +34,8 @@ export interface RuleEngineServices {
 
 export interface RuleEngineSubgraph extends SubgraphModule {
   services: RuleEngineServices;
+  /** What the SDK runtime reads from the rule engine (in process, or over the internal route when standalone). */
+  runtimeReads: RuntimeReadsOf<'rule-engine'>;
   close(): Promise<void>;
 }
 
@@ -67,9 +70,12 @@ export async function createRuleEngineSubgraph(runtime: PlatformRuntime, deps: R
     logger.child({ component: 'app-manage-events' }),
   );
 
+  const runtimeReads = ruleEngineRuntimeReads(plans, rules);
   return {
     ...module,
     services: { rules, plans, miniPrograms: projection, versions, compiledRules },
+    runtimeReads,
+    registerInternalRoutes: (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
     ready: () => runtime.documents.ping(),
     close: () => subscription.close(),
   };

@@ -12,6 +12,8 @@ import {
 import { defaultSdkSettings, sdkEnvSchema, sdkSettingsFromConfig, type SdkSettings } from './config';
 import { createSdkUploadHandlers, type SdkUploadHandlers } from './http/upload.handlers';
 import { registerSdkUploadRoutes } from './http/upload-routes.fastify';
+import { sdkRuntimeReads } from './http/runtime-reads';
+import { registerRuntimeReadRoutes, type RuntimeReadsOf } from '@grove/contracts';
 import { BaseLibraryResolver } from './resolvers/base-library.resolver';
 import { SdkBuildResolver } from './resolvers/sdk-build.resolver';
 import { SdkConfigResolver } from './resolvers/sdk-config.resolver';
@@ -45,8 +47,10 @@ export interface SdkServices {
 }
 
 export interface SdkSubgraph extends SubgraphModule, SdkUploadHandlers {
-  /** Domain services for in-process callers (the SDK runtime read-model) and tests; authorization is inside. */
+  /** Domain services for in-process callers and tests; authorization is inside. */
   services: SdkServices;
+  /** What the SDK runtime reads from sdk (in process, or over the internal route when standalone). */
+  runtimeReads: RuntimeReadsOf<'sdk'>;
 }
 
 /**
@@ -95,9 +99,12 @@ export async function createSdkSubgraph(runtime: PlatformRuntime, deps: SdkDeps)
   const subscription = await hostAppOwnership.subscribe(runtime.events, runtime.kv);
 
   const uploads = createSdkUploadHandlers({ baseLibraries, sdkVersions, sdkBuilds: builds }, settings);
+  const runtimeReads = sdkRuntimeReads(configs, baseLibraries);
   return {
     ...module,
     ...uploads,
+    runtimeReads,
+    registerInternalRoutes: (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
     registerHttpRoutes: (app, context) =>
       registerSdkUploadRoutes(app, uploads.routes, {
         authenticate: context.authenticate,

@@ -47,6 +47,13 @@ export interface StoryIds {
   hostAppId: string;
 }
 
+/** What the story leaves behind for callers that go on (benchmarks): the owner's token and the host app's keys. */
+export interface StoryResult extends StoryIds {
+  ownerToken: string;
+  sdkKey: string;
+  sdkSecret: string;
+}
+
 export interface StoryOptions {
   /** Runs at each step, with what the story has created so far; the story goes on when it resolves. */
   at?: (step: StoryStep, ids: Partial<StoryIds>) => Promise<void>;
@@ -68,7 +75,7 @@ const CONVERGE_MS = 30_000;
  * On the way, domain and sdk authorize writes through their event-fed projections of app-manage's ownership,
  * and the SDK runtime serves what they wrote.
  */
-export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOptions = {}): Promise<StoryIds> {
+export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOptions = {}): Promise<StoryResult> {
   const tag = options.tag ?? 'story';
   const ids: Partial<StoryIds> = {};
   const at = async (step: StoryStep) => options.at?.(step, { ...ids });
@@ -244,5 +251,5 @@ export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOption
   // Delisting: the runtime stops serving it.
   dataOf(await execute(e2e.url, DelistVersionDocument, { id: v2, reason: 'end of campaign' }, { token: owner }));
   await poll(async () => (await appletFor('device-1')).errcode === 'APPLET_DELISTED', 'the runtime to answer "delisted"');
-  return { orgId: org.id, appId: mp.appId, v1, v2, ruleId, planId, hostAppId: host.hostApp.id };
+  return { orgId: org.id, appId: mp.appId, v1, v2, ruleId, planId, hostAppId: host.hostApp.id, ownerToken: owner, sdkKey: host.sdkKey, sdkSecret: host.sdkSecret };
 }

@@ -150,6 +150,22 @@ export class TokenService {
       .sign(this.internalKey);
   }
 
+  /**
+   * Service → service calls made for no user (the SDK runtime's reads from the owning services): the internal
+   * credential with the calling service's name as `svc`. Only holders of the internal key can mint one.
+   */
+  signServiceCall(caller: string): Promise<string> {
+    return this.signInternal(ANONYMOUS, { svc: caller });
+  }
+
+  /** Throws UNAUTHENTICATED (INTERNAL_CALLER_REQUIRED) unless `token` is a valid service credential of `caller`. */
+  async verifyServiceCall(token: string | undefined, caller: string): Promise<void> {
+    const claims = token ? (await this.verifyInternal(token)).claims : undefined;
+    if (claims?.svc !== caller) {
+      throw new UnauthenticatedError(`Only the ${caller} service may call this route`, { reason: 'INTERNAL_CALLER_REQUIRED' });
+    }
+  }
+
   async verifyInternal(token: string): Promise<{ principal: Principal; claims: JWTPayload }> {
     try {
       const { payload } = await jwtVerify(token, this.internalKey, {

@@ -35,6 +35,16 @@ export interface HttpRouteContext {
   logger: Logger;
 }
 
+/**
+ * What a module's internal (service-to-service) routes get. Only `serveSubgraph` mounts them, on the service's own
+ * port; the router never exposes them.
+ */
+export interface InternalRouteContext {
+  /** Refuses (401, INTERNAL_CALLER_REQUIRED) unless the headers carry a valid service credential of `caller`. */
+  verifyCaller(headers: Record<string, string | string[] | undefined>, caller: string): Promise<void>;
+  logger: Logger;
+}
+
 export interface SubgraphModule {
   name: string;
   schema: GraphQLSchema;
@@ -48,6 +58,8 @@ export interface SubgraphModule {
    * mode and by `serveSubgraph` when the subgraph runs on its own.
    */
   registerHttpRoutes?: (app: FastifyInstance, context: HttpRouteContext) => Promise<void>;
+  /** Service-to-service routes (e.g. the SDK runtime's reads), mounted only when the subgraph runs on its own. */
+  registerInternalRoutes?: (app: FastifyInstance, context: InternalRouteContext) => Promise<void>;
 }
 
 /**

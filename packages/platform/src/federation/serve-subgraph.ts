@@ -184,6 +184,13 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
     },
     logger,
   });
+  await module.registerInternalRoutes?.(app, {
+    verifyCaller: async (headers, caller) => {
+      const credential = headers[INTERNAL_PRINCIPAL_HEADER];
+      await tokens.verifyServiceCall(Array.isArray(credential) ? credential[0] : credential, caller);
+    },
+    logger,
+  });
   await app.register(fastifyApollo(server), {
     context: async (request) => {
       const span = requestSpans.get(request);

@@ -1,6 +1,7 @@
-import { LOCAL_SECRET_KEY_NAME, SecretCipher } from '@grove/app-manage';
-import { loadOrCreateLocalSecret, newId } from '@grove/platform';
-import { runtimeSourcesFromDocuments } from './runtime-sources.documents';
+import { RUNTIME_READS_CALLER, RUNTIME_READS_PATH } from '@grove/contracts';
+import { newId, serveSubgraph, silentLogger, type RunningSubgraph } from '@grove/platform';
+import { runtimeReadsOverHttp } from './runtime-reads.http-client';
+import { runtimeSourcesFromReads } from './runtime-sources.reads';
 import type { RuntimeSources } from './runtime-sources';
 import {
   approvedVersion,
@@ -21,7 +22,9 @@ import {
 const P = '/runtime/v1';
 let platform: RuntimePlatform;
 let fromModules: RuntimeSources;
-let fromDocuments: RuntimeSources;
+let fromHttp: RuntimeSources;
+/** The four owning modules, each served on its own port as a standalone service serves it. */
+let services: Record<'app-manage' | 'rule-engine' | 'domain' | 'sdk', RunningSubgraph>;
 
 // One fully set-up applet: published, gray-released under a running plan, linked, with domains and a config override.
 let appId: string;
@@ -32,16 +35,35 @@ let keys: HostAppKeys;
 let delistedAppId: string;
 let draftAppId: string;
 
-function documentSources(p: RuntimePlatform): RuntimeSources {
-  // The key app-manage itself uses in embedded mode (no APP_SECRET_ENCRYPTION_KEY in the test env).
-  const secretCipher = new SecretCipher(loadOrCreateLocalSecret(p.runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME));
-  return runtimeSourcesFromDocuments(p.runtime.documents, { secretCipher });
+function httpSources(p: RuntimePlatform, timeoutMs = 5_000): RuntimeSources {
+  return runtimeSourcesFromReads(
+    runtimeReadsOverHttp({
+      origins: {
+        'app-manage': services['app-manage'].url,
+        'rule-engine': services['rule-engine'].url,
+        domain: services.domain.url,
+        sdk: services.sdk.url,
+        // Not served here (no account module in this platform); the router's test covers account's read.
+        account: 'http://127.0.0.1:9/graphql',
+      },
+      credential: () => p.runtime.tokens.signServiceCall(RUNTIME_READS_CALLER),
+      timeoutMs,
+      logger: silentLogger(),
+    }),
+  );
 }
 
 beforeAll(async () => {
   platform = await createRuntimePlatform();
   fromModules = platform.sources;
-  fromDocuments = documentSources(platform);
+  const serve = (module: Parameters<typeof serveSubgraph>[0]['module']) => serveSubgraph({ module, tokens: platform.runtime.tokens, logger: silentLogger(), port: 0 });
+  services = {
+    'app-manage': await serve(platform.appManage),
+    'rule-engine': await serve(platform.ruleEngine),
+    domain: await serve(platform.domain),
+    sdk: await serve(platform.sdk),
+  };
+  fromHttp = httpSources(platform);
   const { owner, admin } = platform;
 
   ({ appId, versionId: publishedId } = await publishedApplet(platform));
@@ -88,17 +110,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // app.close only: the modules belong to the platform, which disposes them.
+  await Promise.all(Object.values(services ?? {}).map((s) => s.app.close()));
   await platform?.dispose();
 });
 
 /** Both sources, same call: equal answers, and the answer is the expected one. */
 async function same<T>(call: (sources: RuntimeSources) => Promise<T>): Promise<T> {
-  const [expected, actual] = await Promise.all([call(fromModules), call(fromDocuments)]);
+  const [expected, actual] = await Promise.all([call(fromModules), call(fromHttp)]);
   expect(actual).toEqual(expected);
   return actual;
 }
 
-describe('runtimeSourcesFromDocuments answers like runtimeSourcesFromModules', () => {
+describe('the owning services answer the runtime reads over HTTP as their modules do in process', () => {
   it('resolveCredentials: decrypts the SDK secret; unknown and malformed keys are null', async () => {
     expect(await same((s) => s.resolveCredentials(keys.sdkKey))).toEqual({
       hostAppId: keys.hostAppId,
@@ -109,11 +133,6 @@ describe('runtimeSourcesFromDocuments answers like runtimeSourcesFromModules', (
     });
     expect(await same((s) => s.resolveCredentials(`hk${'0'.repeat(24)}`))).toBeNull();
     expect(await same((s) => s.resolveCredentials('not-a-key'))).toBeNull();
-  });
-
-  it('resolveCredentials fails with another key: the secret is bound to app-manage’s key', async () => {
-    const wrong = runtimeSourcesFromDocuments(platform.runtime.documents, { secretCipher: new SecretCipher('x'.repeat(40)) });
-    await expect(wrong.resolveCredentials(keys.sdkKey)).rejects.toThrow();
   });
 
   it('applet: published, delisted, never released, missing', async () => {
@@ -195,18 +214,19 @@ describe('runtimeSourcesFromDocuments answers like runtimeSourcesFromModules', (
     expect(await same((s) => s.baseLibrary('3.2.0', 'HARMONY'))).toBeNull();
     const [modulesError, documentsError] = await Promise.all([
       fromModules.baseLibrary('x.y', 'IOS').catch((e: unknown) => e),
-      fromDocuments.baseLibrary('x.y', 'IOS').catch((e: unknown) => e),
+      fromHttp.baseLibrary('x.y', 'IOS').catch((e: unknown) => e),
     ]);
     expect(documentsError).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(documentsError).toEqual(modulesError);
+    expect(modulesError).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
 
-describe('the runtime routes over document-backed sources', () => {
+describe('the runtime routes over the owning services', () => {
   let server: RuntimeServer;
 
   beforeAll(async () => {
-    server = await startRuntimeServer({ runtime: platform.runtime, objects: platform.objects, sources: fromDocuments });
+    // Account is not served here (its read has its own test in the router): no organization is frozen.
+    server = await startRuntimeServer({ runtime: platform.runtime, objects: platform.objects, sources: { ...fromHttp, organizationFrozen: async () => false } });
   });
 
   afterAll(async () => {
@@ -217,7 +237,7 @@ describe('the runtime routes over document-backed sources', () => {
   const get = async (path: string, query: Record<string, string> = {}, signer: Pick<HostAppKeys, 'sdkKey' | 'sdkSecret'> = keys) =>
     (await (await signedGet(server, signer, path, query)).json()) as Envelope;
 
-  it('authenticates with the decrypted secret and refuses a wrong one', async () => {
+  it('authenticates with the secret app-manage answers and refuses a wrong one', async () => {
     expect((await get(`${P}/config`)).errcode).toBe('OK');
     expect((await get(`${P}/config`, {}, { sdkKey: keys.sdkKey, sdkSecret: 'wrong-secret' })).errcode).not.toBe('OK');
   });
@@ -238,5 +258,53 @@ describe('the runtime routes over document-backed sources', () => {
     expect((await get(`${P}/config`)).data.config).toMatchObject({ maxCachedApplets: 7 });
     expect((await get(`${P}/base-library`, { sdkVersion: '3.2.0', platform: 'android' })).data).toMatchObject({ version: '2.0.0' });
     expect((await get(`${P}/applets/${draftAppId}`)).errcode).not.toBe('OK');
+  });
+});
+
+describe('the internal read route', () => {
+  const post = (service: RunningSubgraph, read: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${new URL(service.url).origin}${RUNTIME_READS_PATH}/${read}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const credential = async (token: Promise<string>) => ({ 'x-grove-principal': await token });
+
+  it('answers only the runtime’s service credential: none, a user’s and another service’s are refused', async () => {
+    const app = services['app-manage'];
+    const user = platform.owner;
+    for (const headers of [
+      {},
+      await credential(platform.runtime.tokens.signInternal(user)),
+      await credential(platform.runtime.tokens.signServiceCall('someone-else')),
+      { 'x-grove-principal': 'not-a-token' },
+    ]) {
+      const response = await post(app, 'resolveCredentials', { sdkKey: keys.sdkKey }, headers);
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as { code: string; secret?: string };
+      expect(body.code).toBe('UNAUTHENTICATED');
+      expect(JSON.stringify(body)).not.toContain(keys.sdkSecret);
+    }
+  });
+
+  it('refuses reads another service owns, unknown reads and malformed parameters', async () => {
+    const headers = await credential(platform.runtime.tokens.signServiceCall(RUNTIME_READS_CALLER));
+    const misrouted = await post(services.domain, 'resolveCredentials', { sdkKey: keys.sdkKey }, headers);
+    expect([misrouted.status, ((await misrouted.json()) as { code: string }).code]).toEqual([404, 'RUNTIME_READ_UNKNOWN']);
+    expect((await post(services['app-manage'], 'dropTables', {}, headers)).status).toBe(404);
+    const bad = await post(services['app-manage'], 'applet', { appId: 42 }, headers);
+    expect([bad.status, ((await bad.json()) as { code: string; fields: string[] }).fields]).toEqual([400, ['appId']]);
+  });
+
+  it('a service that does not answer is UNAVAILABLE, not "nothing there"', async () => {
+    const dead = runtimeSourcesFromReads(
+      runtimeReadsOverHttp({
+        origins: { 'app-manage': 'http://127.0.0.1:9/graphql', 'rule-engine': 'http://127.0.0.1:9', domain: 'http://127.0.0.1:9', sdk: 'http://127.0.0.1:9', account: 'http://127.0.0.1:9' },
+        credential: () => platform.runtime.tokens.signServiceCall(RUNTIME_READS_CALLER),
+        timeoutMs: 1_000,
+        logger: silentLogger(),
+      }),
+    );
+    await expect(dead.applet(appId)).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'RUNTIME_READ_FAILED' } });
   });
 });

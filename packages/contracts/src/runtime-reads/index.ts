@@ -1,0 +1,2 @@
+export * from './runtime-reads.contract';
+export * from './runtime-reads.routes';
