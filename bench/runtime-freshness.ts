@@ -13,6 +13,7 @@ import { signRuntimeRequest } from '@grove/sdk-runtime';
 import { SetSdkConfigOverrideDocument, SetServiceDomainsDocument } from '../schema/generated/graphql';
 import { dataOf, execute } from '../tests/e2e/src/graphql-client';
 import { startE2EPlatform, type E2EMode } from '../tests/e2e/src/platform-harness';
+import type { StoryResult } from '../tests/e2e/src/mini-program-story.scenario';
 import { RESULTS } from './bench-process';
 
 // The story asserts with Jest's `expect`; outside Jest the same library provides it.
@@ -40,39 +41,50 @@ function summarize(change: string, samples: number[]): Summary {
 async function measure(mode: E2EMode): Promise<Summary[]> {
   const { runMiniProgramStory, STORY_ENV } = await import('../tests/e2e/src/mini-program-story.scenario');
   const e2e = await startE2EPlatform({ mode, env: STORY_ENV });
+  let summaries: Summary[] = [];
   try {
-    const story = await runMiniProgramStory(e2e, { tag: `fresh-${mode}` });
-    const base = e2e.url.replace(/\/graphql$/, '');
-    const runtimeGet = async (path: string) => {
-      const query = { deviceId: 'freshness-device', platform: 'ANDROID' };
-      const headers = signRuntimeRequest({ sdkKey: story.sdkKey, secret: story.sdkSecret, path, query });
-      const response = await fetch(`${base}${path}?${new URLSearchParams(query)}`, { headers });
-      return (await response.json()) as { errcode: string; data: any };
-    };
-    const until = async (seen: () => Promise<boolean>): Promise<number> => {
-      const started = performance.now();
-      while (!(await seen())) {
-        if (performance.now() - started > GIVE_UP_MS) throw new Error(`not visible after ${GIVE_UP_MS} ms`);
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      }
-      return performance.now() - started;
-    };
-
-    const config: number[] = [];
-    const domains: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const maxCachedApplets = 10 + round;
-      dataOf(await execute(e2e.url, SetSdkConfigOverrideDocument, { hostAppId: story.hostAppId, input: { maxCachedApplets } }, { token: story.ownerToken }));
-      config.push(await until(async () => (await runtimeGet('/runtime/v1/config')).data?.config?.maxCachedApplets === maxCachedApplets));
-
-      const domain = `https://api-${round}.fresh.example`;
-      dataOf(await execute(e2e.url, SetServiceDomainsDocument, { appId: story.appId, kind: 'REQUEST', domains: [domain] }, { token: story.ownerToken }));
-      domains.push(await until(async () => (await runtimeGet(`/runtime/v1/applets/${story.appId}/domains`)).data?.request?.[0] === domain));
-    }
-    return [summarize('sdk config override', config), summarize('request domains', domains)];
+    // Measured while the story's applet is served (after its domains and config reached the runtime, before delisting).
+    await runMiniProgramStory(e2e, {
+      tag: `fresh-${mode}`,
+      at: async (step, story) => {
+        if (step === 'runtime-serving') summaries = await changes(e2e.url, story as StoryResult);
+      },
+    });
+    return summaries;
   } finally {
     await e2e.stop();
   }
+}
+
+async function changes(url: string, story: StoryResult): Promise<Summary[]> {
+  const base = url.replace(/\/graphql$/, '');
+  const runtimeGet = async (path: string) => {
+    const query = { deviceId: 'freshness-device', platform: 'ANDROID' };
+    const headers = signRuntimeRequest({ sdkKey: story.sdkKey, secret: story.sdkSecret, path, query });
+    const response = await fetch(`${base}${path}?${new URLSearchParams(query)}`, { headers });
+    return (await response.json()) as { errcode: string; data: any };
+  };
+  const until = async (seen: () => Promise<boolean>): Promise<number> => {
+    const started = performance.now();
+    while (!(await seen())) {
+      if (performance.now() - started > GIVE_UP_MS) throw new Error(`not visible after ${GIVE_UP_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    return performance.now() - started;
+  };
+
+  const config: number[] = [];
+  const domains: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const maxCachedApplets = 10 + round;
+    dataOf(await execute(url, SetSdkConfigOverrideDocument, { hostAppId: story.hostAppId, input: { maxCachedApplets } }, { token: story.ownerToken }));
+    config.push(await until(async () => (await runtimeGet('/runtime/v1/config')).data?.config?.maxCachedApplets === maxCachedApplets));
+
+    const domain = `https://api-${round}.fresh.example`;
+    dataOf(await execute(url, SetServiceDomainsDocument, { appId: story.appId, kind: 'REQUEST', domains: [domain] }, { token: story.ownerToken }));
+    domains.push(await until(async () => (await runtimeGet(`/runtime/v1/applets/${story.appId}/domains`)).data?.request?.[0] === domain));
+  }
+  return [summarize('sdk config override', config), summarize('request domains', domains)];
 }
 
 async function main(): Promise<void> {

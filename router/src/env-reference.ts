@@ -57,7 +57,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
 
   OBJECT_STORE_DRIVER: 'object store: fs (under OBJECT_STORE_DIR) | s3 (MinIO or any S3 endpoint)',
   OBJECT_STORE_DIR: 'fs driver root (default DATA_DIR/objects)',
-  OBJECT_STORE_PUBLIC_URL: 'public base URL of signed fs download links',
+  OBJECT_STORE_PUBLIC_URL: 'public base URL of signed fs download links (the router serves /objects); npm start defaults it to http://localhost:<PORT>',
   OBJECT_URL_SECRET: 'signing secret of fs download links; generated under DATA_DIR when unset outside production',
   S3_ENDPOINT: 'S3/MinIO host name or URL',
   S3_PORT: 'S3/MinIO port',

@@ -28,8 +28,9 @@ export interface RunningPlatform {
  * `npm start`: the router and, in embedded mode, every registered subgraph in this process on the
  * configured drivers. In distributed mode the subgraphs run as their own services (SUBGRAPH_URLS).
  */
-export async function startPlatform(env: EnvSource): Promise<RunningPlatform> {
-  const config = loadConfigOrExit(routerEnvSchema, env);
+export async function startPlatform(processEnv: EnvSource): Promise<RunningPlatform> {
+  const config = loadConfigOrExit(routerEnvSchema, processEnv);
+  const env = withPublicObjectUrl(processEnv, config.PORT);
   // Distributed: the router shares documents, events and objects (SDK runtime) with the subgraph services.
   assertDeployable({
     config: { ...config, OBJECT_STORE_DRIVER: objectStoreEnvShape.OBJECT_STORE_DRIVER.safeParse(env.OBJECT_STORE_DRIVER || undefined).data ?? env.OBJECT_STORE_DRIVER },
@@ -96,4 +97,13 @@ function reportBootstrap(subgraph: string, result: unknown, logger: Logger): voi
   } else {
     logger.warn({ subgraph, email }, `bootstrap: created operator admin ${email} with the password from BOOTSTRAP_ADMIN_PASSWORD`);
   }
+}
+
+/**
+ * Signed download links of the fs object store point at the router, which serves `/objects/...`: unless
+ * OBJECT_STORE_PUBLIC_URL says otherwise, at `http://localhost:<PORT>` (not the default port when PORT moved it).
+ */
+export function withPublicObjectUrl(env: EnvSource, port: number): EnvSource {
+  if (env.OBJECT_STORE_PUBLIC_URL || port === 0) return env;
+  return { ...env, OBJECT_STORE_PUBLIC_URL: `http://localhost:${port}` };
 }

@@ -35,7 +35,7 @@ interface AppletInfo {
 }
 
 /** Points of the story where a caller may step in (kill a service, start a late one) before it goes on. */
-export type StoryStep = 'mini-program-created' | 'first-version-published' | 'release-plan-started' | 'release-plan-completing';
+export type StoryStep = 'mini-program-created' | 'first-version-published' | 'release-plan-started' | 'runtime-serving' | 'release-plan-completing';
 
 export interface StoryIds {
   orgId: string;
@@ -56,7 +56,7 @@ export interface StoryResult extends StoryIds {
 
 export interface StoryOptions {
   /** Runs at each step, with what the story has created so far; the story goes on when it resolves. */
-  at?: (step: StoryStep, ids: Partial<StoryIds>) => Promise<void>;
+  at?: (step: StoryStep, ids: Partial<StoryResult>) => Promise<void>;
   /** Distinct names per run when several stories share one platform. */
   tag?: string;
 }
@@ -77,7 +77,7 @@ const CONVERGE_MS = 30_000;
  */
 export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOptions = {}): Promise<StoryResult> {
   const tag = options.tag ?? 'story';
-  const ids: Partial<StoryIds> = {};
+  const ids: Partial<StoryResult> = {};
   const at = async (step: StoryStep) => options.at?.(step, { ...ids });
   const base = e2e.url.replace(/\/graphql$/, '');
   const login = async (identifier: string, password: string) =>
@@ -179,7 +179,7 @@ export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOption
   const host = dataOf(
     await execute(e2e.url, CreateHostAppDocument, { input: { orgId: org.id, name: 'Story Host', androidPackageNames: ['com.story.host'] } }, { token: owner }),
   ).createHostApp;
-  ids.hostAppId = host.hostApp.id;
+  Object.assign(ids, { hostAppId: host.hostApp.id, ownerToken: owner, sdkKey: host.sdkKey, sdkSecret: host.sdkSecret });
   dataOf(await execute(e2e.url, LinkMiniProgramDocument, { hostAppId: host.hostApp.id, appId: mp.appId }, { token: owner }));
 
   const runtimeGet = async <T>(path: string, query: Record<string, string>) => {
@@ -222,6 +222,7 @@ export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOption
     CONVERGE_MS,
     50,
   );
+  await at('runtime-serving');
 
   // 1000 simulated devices: about 20% get the gray version, and each device always gets the same answer.
   const answers = new Map<string, string>();

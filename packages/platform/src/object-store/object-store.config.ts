@@ -5,13 +5,19 @@ import { envBoolean } from '../config/config-loader';
 import type { ObjectStoreOptions } from './create-object-store';
 import { MIN_OBJECT_URL_SECRET_LENGTH } from './object-url-signing';
 
+/** Where fs download links point when OBJECT_STORE_PUBLIC_URL is unset and no router set it from its PORT. */
+export const DEFAULT_OBJECT_STORE_PUBLIC_URL = 'http://localhost:4000';
+
 /** Environment variables for the object store; deployables that store objects add these to their schema. */
 export const objectStoreEnvShape = {
   OBJECT_STORE_DRIVER: z.enum(['fs', 's3']).default('fs'),
   /** fs driver root; defaults to `<DATA_DIR>/objects`. */
   OBJECT_STORE_DIR: z.string().optional(),
-  /** Base of fs download links: the public address of the HTTP server that serves `/objects/...`. */
-  OBJECT_STORE_PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  /**
+   * Base of fs download links: the public address of the HTTP server that serves `/objects/...`. Unset: the router
+   * (`npm start`) uses `http://localhost:<PORT>`, anything else DEFAULT_OBJECT_STORE_PUBLIC_URL.
+   */
+  OBJECT_STORE_PUBLIC_URL: z.string().url().optional(),
   /** HMAC secret of fs download links; generated under DATA_DIR when unset outside production. */
   OBJECT_URL_SECRET: z
     .string()
@@ -64,7 +70,7 @@ export function objectStoreOptionsFromConfig(
     return {
       driver: 'fs',
       rootDir: config.OBJECT_STORE_DIR ?? join(config.DATA_DIR, 'objects'),
-      publicBaseUrl: config.OBJECT_STORE_PUBLIC_URL,
+      publicBaseUrl: config.OBJECT_STORE_PUBLIC_URL ?? DEFAULT_OBJECT_STORE_PUBLIC_URL,
       urlSigningSecret:
         config.OBJECT_URL_SECRET ?? loadOrCreateLocalSecret(config.DATA_DIR, 'objectUrlSecret'),
     };
