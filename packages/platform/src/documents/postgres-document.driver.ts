@@ -181,16 +181,18 @@ function executorOf(query: (sql: string, params: unknown[]) => Promise<{ rows: a
 }
 
 /**
- * Statements inside a transaction. A write runs under a savepoint: PostgreSQL aborts the whole transaction at a
- * failed statement, so a unique violation the work catches (a CONFLICT it answers otherwise) would make every
- * later statement fail, where SQLite carries on. Reads cannot violate anything and run as they are.
+ * Statements inside a transaction. A write that can break a unique index runs under a savepoint: PostgreSQL aborts
+ * the whole transaction at a failed statement, so a unique violation the work catches (a CONFLICT it answers
+ * otherwise) would make every later statement fail, where SQLite carries on. Reads, deletes and updates of
+ * collections without unique indexes run as they are (two round trips fewer).
  */
 function transactionExecutor(client: PoolClient, nextSavepoint: () => number): SqlExecutor {
   const query = (sql: string, params: unknown[]) => client.query(sql, params);
   const plain = executorOf(query);
   return {
     all: plain.all,
-    run: async (sql, params) => {
+    run: async (sql, params, mayConflict) => {
+      if (!mayConflict) return plain.run(sql, params);
       const name = `sw_${nextSavepoint()}`;
       await client.query(`SAVEPOINT ${name}`);
       try {

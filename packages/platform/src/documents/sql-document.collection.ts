@@ -21,8 +21,11 @@ import { describeFields, ParamList, SqlTranslator, toJsonValue, type FieldInfo, 
 /** What a SQL driver gives the shared collection: statements on the current connection or transaction. */
 export interface SqlExecutor {
   all<R = Record<string, unknown>>(sql: string, params: unknown[]): Promise<R[]>;
-  /** Resolves to the number of affected rows. */
-  run(sql: string, params: unknown[]): Promise<number>;
+  /**
+   * Resolves to the number of affected rows. `mayConflict`: the statement can break a unique index (an insert, or an
+   * update of a collection with unique indexes), so a transaction must survive its failure (PostgreSQL: a savepoint).
+   */
+  run(sql: string, params: unknown[], mayConflict?: boolean): Promise<number>;
 }
 
 export interface SqlBackend {
@@ -372,10 +375,10 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
   }
 
   /** Every write statement of this collection; bumps the count memo's version before and after. */
-  private async runWrite(sql: string, params: unknown[]): Promise<number> {
+  private async runWrite(sql: string, params: unknown[], mayConflict = false): Promise<number> {
     this.writes++;
     try {
-      return await this.exec((x) => x.run(sql, params));
+      return await this.exec((x) => x.run(sql, params, mayConflict));
     } finally {
       this.writes++;
     }
@@ -390,7 +393,7 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     const expected = params.add(Number(rev));
     const guard = where ? ` AND ${this.table.translator.where(where, params)}` : '';
     const sql = `UPDATE ${this.table.qualified} SET doc = ${doc}, rev = rev + 1 WHERE id = ${id} AND rev = ${expected}${guard}`;
-    const changed = await this.runWrite(sql, params.values);
+    const changed = await this.runWrite(sql, params.values, this.table.indexes.some((index) => index.spec.unique));
     return changed === 1;
   }
 
@@ -399,7 +402,7 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
       const params = new ParamList(this.table.dialect);
       const sql = `INSERT INTO ${this.table.qualified} (id, doc) VALUES (${params.add(stored._id)}, ${this.table.dialect.jsonParam(params.add(this.serialise(stored)))})`;
       try {
-        await this.runWrite(sql, params.values);
+        await this.runWrite(sql, params.values, true);
         return;
       } catch (error) {
         // The holder of the key may be a document past its TTL that the sweeper has not removed yet.
