@@ -169,13 +169,12 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     expected: CONFIGURERS,
   },
   {
-    // BUG? (reported, not changed): publishing takes any stored key, so an admin can turn an organization's SDK build
-    // that was never approved (sdk-builds/<orgId>/...) into a platform SDK version every host app may download.
+    // An organization's SDK build (sdk-builds/<orgId>/...) is never a platform SDK version, not even for an admin.
     name: 'publishSdkVersion',
     label: "publishSdkVersion with org A's unreviewed SDK build artifact key",
     source: 'mutation($v: String!, $k: String!) { publishSdkVersion(input: { platform: HARMONY, version: $v, artifactKey: $k }) { id } }',
     prepare: async (h) => ({ v: nextVersion(), k: (await buildOf(h)).artifactKey }),
-    expected: CONFIGURERS,
+    expected: [U, F, F, F, F, F, 'BAD_USER_INPUT'],
   },
   {
     name: 'disableSdkVersion',

@@ -44,6 +44,13 @@ export function sdkVersionKey(platform: string, id: string): string {
   return `sdk-versions/${platform.toLowerCase()}/${id}.zip`;
 }
 
+/**
+ * Where a publishable SDK artifact may be: placed by a release pipeline (`releases/`) or by the upload route
+ * (`sdk-versions/`). Never an organization's SDK build (`sdk-builds/<orgId>/…`, reviewed for that organization only),
+ * a mini-program package or a base library: publishing would hand it to every host app as a platform SDK.
+ */
+export const SDK_RELEASE_KEY_PREFIXES = ['releases/', 'sdk-versions/'] as const;
+
 /** SDK releases (sdk-manager): operators (platform:configure) publish them; signed-in users see enabled ones. */
 export class SdkVersionService {
   constructor(
@@ -57,6 +64,12 @@ export class SdkVersionService {
   async publish(p: Principal, input: unknown): Promise<SdkVersionView> {
     const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
     const data = parseInput(publishSchema, input);
+    if (!SDK_RELEASE_KEY_PREFIXES.some((prefix) => data.artifactKey.startsWith(prefix))) {
+      throw new BadUserInputError(`Only artifacts under ${SDK_RELEASE_KEY_PREFIXES.join(' or ')} can be published as SDK versions`, {
+        field: 'artifactKey',
+        reason: 'ARTIFACT_NOT_PUBLISHABLE',
+      });
+    }
     const info = await this.objects.stat(data.artifactKey);
     if (!info)
       throw new BadUserInputError('No object with that artifact key exists', {
