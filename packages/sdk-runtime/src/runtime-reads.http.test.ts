@@ -296,7 +296,7 @@ describe('the internal read route', () => {
     expect([bad.status, ((await bad.json()) as { code: string; fields: string[] }).fields]).toEqual([400, ['appId']]);
   });
 
-  it('a service that does not answer is UNAVAILABLE, not "nothing there"', async () => {
+  it('a service that does not answer is UNAVAILABLE, not "nothing there"; devices get 503 and retry', async () => {
     const dead = runtimeSourcesFromReads(
       runtimeReadsOverHttp({
         origins: { 'app-manage': 'http://127.0.0.1:9/graphql', 'rule-engine': 'http://127.0.0.1:9', domain: 'http://127.0.0.1:9', sdk: 'http://127.0.0.1:9', account: 'http://127.0.0.1:9' },
@@ -306,5 +306,19 @@ describe('the internal read route', () => {
       }),
     );
     await expect(dead.applet(appId)).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'RUNTIME_READ_FAILED' } });
+
+    const server = await startRuntimeServer({ runtime: platform.runtime, objects: platform.objects, sources: dead });
+    try {
+      const answer = async (id: string) => {
+        const response = await signedGet(server, keys, `${P}/applets/${id}`, { deviceId: 'device-1', platform: 'IOS' });
+        return [response.status, ((await response.json()) as { errcode: string }).errcode];
+      };
+      // What the read model already holds (the shared cache of the earlier tests) is still served…
+      expect(await answer(appId)).toEqual([200, 'OK']);
+      // …a miss needs its owner.
+      expect(await answer(`mp${'0'.repeat(16)}`)).toEqual([503, 'UNAVAILABLE']);
+    } finally {
+      await server.close();
+    }
   });
 });
