@@ -2,3 +2,4 @@ export * from './test-runtime';
 export * from './redis-probe';
 export * from './eventually';
 export * from './authorization-matrix';
+export * from './outbox-relay';
