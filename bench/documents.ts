@@ -3,7 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import { readProcessEnv, SqliteDocumentStore, type DocumentCollection } from '@grove/platform';
+import { createDocumentStore, readProcessEnv, type DocumentCollection, type SqliteDocumentStore } from '@grove/platform';
 import { MiniProgramModel } from '../subgraphs/app-manage/src/store/mini-program.model';
 import { MiniProgramStore } from '../subgraphs/app-manage/src/store/mini-program.store';
 import { RESULTS } from './bench-process';
@@ -158,8 +158,8 @@ function plans(store: SqliteDocumentStore): { analyzed: boolean; page: string; c
   };
 }
 
-function open(dir: string): Instance {
-  const store = new SqliteDocumentStore({ dataDir: dir });
+async function open(dir: string): Promise<Instance> {
+  const store = (await createDocumentStore({ driver: 'sqlite', dataDir: dir })) as SqliteDocumentStore;
   return { store, apps: store.collection(MiniProgramModel), list: new MiniProgramStore(store) };
 }
 
@@ -168,7 +168,7 @@ async function build(
   dir: string,
   orgs: Array<[orgId: string, count: number, offset: number]>,
 ): Promise<Instance> {
-  const first = open(dir);
+  const first = await open(dir);
   await first.apps.findById(appId(0)); // creates the table and its indexes
   for (const [orgId, count, offset] of orgs) seed(first.store, orgId, count, offset);
   await first.store.close();

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { DocumentStore, DocumentsDriver } from './documents.port';
-import { NedbDocumentStore } from './nedb-document.driver';
 
 export interface CreateDocumentStoreOptions {
   driver: DocumentsDriver;
@@ -25,11 +24,13 @@ export async function createDocumentStore(options: CreateDocumentStoreOptions): 
       const { SqliteDocumentStore } = await import('./sqlite-document.driver');
       return new SqliteDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
     }
-    case 'nedb':
+    case 'nedb': {
       options.logger?.warn(
         'DOCUMENTS_DRIVER=nedb is deprecated and will be removed in the next release; DOCUMENTS_DRIVER=sqlite (the default) imports the nedb files on first start',
       );
+      const { NedbDocumentStore } = await import('./nedb-document.driver');
       return new NedbDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
+    }
     case 'postgres': {
       if (!options.postgresUrl) throw new Error('The postgres documents driver needs postgresUrl (POSTGRES_URL)');
       const { PostgresDocumentStore } = await import('./postgres-document.driver');

@@ -1,9 +1,11 @@
 export * from './documents.port';
 export { createDocumentStore, type CreateDocumentStoreOptions } from './document-store.factory';
-export { NedbDocumentStore, type NedbDocumentStoreOptions } from './nedb-document.driver';
-export { MongoDocumentStore, type MongoDocumentStoreOptions } from './mongo-document.driver';
-export { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite-document.driver';
-export { PostgresDocumentStore, type PostgresDocumentStoreOptions } from './postgres-document.driver';
+// Driver classes are reached through createDocumentStore, so a process loads only the driver it runs
+// (pg, better-sqlite3, nedb or the MongoDB client), not all four.
+export type { NedbDocumentStore, NedbDocumentStoreOptions } from './nedb-document.driver';
+export type { MongoDocumentStore, MongoDocumentStoreOptions } from './mongo-document.driver';
+export type { SqliteDocumentStore, SqliteDocumentStoreOptions } from './sqlite-document.driver';
+export type { PostgresDocumentStore, PostgresDocumentStoreOptions } from './postgres-document.driver';
 export {
   getModelMetadata,
   defaultCollectionName,

@@ -1,9 +1,7 @@
 import { ROOT_CONTEXT, type Context, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { Logger } from 'pino';
 
@@ -34,10 +32,16 @@ export function createTracing(options: TracingOptions, logger: Logger): Tracing 
   const spanProcessors: SpanProcessor[] = [...(options.spanProcessors ?? [])];
   if (options.otlpEndpoint) {
     const url = `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
+    // Loaded only when traces are exported: the OTLP exporter brings protobuf and metrics serializers (~230
+    // modules) that a process without OTEL_EXPORTER_OTLP_ENDPOINT never uses.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous lazy load, see above
+    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
     spanProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
     logger.info({ url }, 'exporting traces over OTLP/HTTP');
   }
-  const provider = new NodeTracerProvider({
+  // BasicTracerProvider: NodeTracerProvider only adds register() (global provider, AsyncLocalStorage context
+  // manager), which this provider deliberately never calls.
+  const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
     spanProcessors,
   });
