@@ -1,23 +1,8 @@
-import {
-  accountEnvSchema,
-  accountSettingsFromConfig,
-  createAccountSubgraph,
-  OrganizationModel,
-  OrganizationStatus,
-} from '@grove/account';
-import { createAppManageSubgraphFromEnv, HostAppModel, MiniProgramModel } from '@grove/app-manage';
-import { createDomainSubgraphFromEnv } from '@grove/domain';
-import {
-  createLicenseGuard,
-  createLicenseSubgraph,
-  licenseEnvSchema,
-  licensePublicKeyFromConfig,
-  type LicenseGuard,
-  type LicenseGuardOptions,
-} from '@grove/license';
-import { CONCURRENT_GRAY_RELEASES_FILTER, createRuleEngineSubgraphFromEnv, ReleasePlanModel } from '@grove/rule-engine';
-import { createSdkSubgraphFromEnv } from '@grove/sdk';
 import { loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import type { LicenseGuard, LicenseGuardOptions } from '@grove/license';
+
+// Each subgraph package is imported when its factory runs, not with this module: a router in distributed mode
+// (SUBGRAPH_URLS) builds none of them and should not hold six subgraphs' code in memory (issue 6 item 9).
 
 /** What a subgraph package exports for the router: build the module on a runtime. */
 export interface RegisteredSubgraphModule extends SubgraphModule {
@@ -32,21 +17,35 @@ export interface RegisteredSubgraphModule extends SubgraphModule {
  */
 export type SubgraphFactory = (runtime: PlatformRuntime, env: EnvSource) => Promise<RegisteredSubgraphModule>;
 
+type OwningDomain = 'account' | 'app-manage' | 'rule-engine';
+
 /** The limits each domain owns, and which of its documents hold a unit (reconciled against the capacity ledger). */
-const OWNED_LIMITS = {
-  account: { organizations: { model: OrganizationModel, filter: { status: OrganizationStatus.APPROVED } } },
-  'app-manage': { miniPrograms: { model: MiniProgramModel }, hostApps: { model: HostAppModel } },
-  'rule-engine': { concurrentGrayReleases: { model: ReleasePlanModel, filter: CONCURRENT_GRAY_RELEASES_FILTER } },
-} satisfies Record<string, LicenseGuardOptions['owned']>;
+async function ownedLimits(domain: OwningDomain): Promise<LicenseGuardOptions['owned']> {
+  switch (domain) {
+    case 'account': {
+      const { OrganizationModel, OrganizationStatus } = await import('@grove/account');
+      return { organizations: { model: OrganizationModel, filter: { status: OrganizationStatus.APPROVED } } };
+    }
+    case 'app-manage': {
+      const { HostAppModel, MiniProgramModel } = await import('@grove/app-manage');
+      return { miniPrograms: { model: MiniProgramModel }, hostApps: { model: HostAppModel } };
+    }
+    case 'rule-engine': {
+      const { CONCURRENT_GRAY_RELEASES_FILTER, ReleasePlanModel } = await import('@grove/rule-engine');
+      return { concurrentGrayReleases: { model: ReleasePlanModel, filter: CONCURRENT_GRAY_RELEASES_FILTER } };
+    }
+  }
+}
 
 /**
  * The license guard of one owning domain: the license in force from the shared store and an atomic claim on its
  * limits (ADR 0005); reconciled with the domain's data before the platform serves.
  */
-async function licenseGuard(runtime: PlatformRuntime, env: EnvSource, domain: keyof typeof OWNED_LIMITS): Promise<LicenseGuard> {
+async function licenseGuard(runtime: PlatformRuntime, env: EnvSource, domain: OwningDomain): Promise<LicenseGuard> {
+  const { createLicenseGuard, licenseEnvSchema, licensePublicKeyFromConfig } = await import('@grove/license');
   const guard = createLicenseGuard(runtime, {
     publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)),
-    owned: OWNED_LIMITS[domain],
+    owned: await ownedLimits(domain),
   });
   await guard.reconcile();
   return guard;
@@ -54,16 +53,35 @@ async function licenseGuard(runtime: PlatformRuntime, env: EnvSource, domain: ke
 
 /**
  * Every subgraph of the supergraph, by federation subgraph name (also the SUBGRAPH_URLS key in
- * distributed mode). Adding a domain is one line here, then `npm run compose`.
+ * distributed mode). Adding a domain is one entry here, then `npm run compose`.
  */
 export const subgraphFactories: Readonly<Record<string, SubgraphFactory>> = {
-  account: async (runtime, env) =>
-    createAccountSubgraph(runtime, accountSettingsFromConfig(loadConfig(accountEnvSchema, env)), { license: await licenseGuard(runtime, env, 'account') }),
-  license: (runtime, env) => createLicenseSubgraph(runtime, { publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)) }),
-  'app-manage': async (runtime, env) => createAppManageSubgraphFromEnv(runtime, env, await licenseGuard(runtime, env, 'app-manage')),
-  domain: (runtime, env) => createDomainSubgraphFromEnv(runtime, env),
-  'rule-engine': async (runtime, env) => createRuleEngineSubgraphFromEnv(runtime, env, await licenseGuard(runtime, env, 'rule-engine')),
-  sdk: (runtime, env) => createSdkSubgraphFromEnv(runtime, env),
+  account: async (runtime, env) => {
+    const { accountEnvSchema, accountSettingsFromConfig, createAccountSubgraph } = await import('@grove/account');
+    return createAccountSubgraph(runtime, accountSettingsFromConfig(loadConfig(accountEnvSchema, env)), {
+      license: await licenseGuard(runtime, env, 'account'),
+    });
+  },
+  license: async (runtime, env) => {
+    const { createLicenseSubgraph, licenseEnvSchema, licensePublicKeyFromConfig } = await import('@grove/license');
+    return createLicenseSubgraph(runtime, { publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)) });
+  },
+  'app-manage': async (runtime, env) => {
+    const { createAppManageSubgraphFromEnv } = await import('@grove/app-manage');
+    return createAppManageSubgraphFromEnv(runtime, env, await licenseGuard(runtime, env, 'app-manage'));
+  },
+  domain: async (runtime, env) => {
+    const { createDomainSubgraphFromEnv } = await import('@grove/domain');
+    return createDomainSubgraphFromEnv(runtime, env);
+  },
+  'rule-engine': async (runtime, env) => {
+    const { createRuleEngineSubgraphFromEnv } = await import('@grove/rule-engine');
+    return createRuleEngineSubgraphFromEnv(runtime, env, await licenseGuard(runtime, env, 'rule-engine'));
+  },
+  sdk: async (runtime, env) => {
+    const { createSdkSubgraphFromEnv } = await import('@grove/sdk');
+    return createSdkSubgraphFromEnv(runtime, env);
+  },
 };
 
 /** Builds the registered modules on one runtime, in registry order. */
