@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image for every Grove service: `router` (the default command) or a subgraph name (account, license,
 # app-manage, domain, sdk, rule-engine); infra/docker-entrypoint.sh picks the entry file. Services run
-# their TypeScript through @swc-node/register (docs/adr/0003), so there is no compile stage: the stages
-# below install production dependencies once and copy them onto a slim runtime.
+# the JavaScript `npm run build` compiles into each workspace's dist/ (docs/adr/0008), not their TypeScript
+# through @swc-node/register: the stages below install production dependencies once, build, and copy both
+# onto a slim runtime.
 #   docker build -t grove .            docker run -e ... grove account
 ARG NODE_VERSION=20.20
 
@@ -21,14 +22,20 @@ WORKDIR /app
 COPY --from=manifests /manifests/ ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
+# SWC (a production dependency: `npm start` uses it) compiles src/ to dist/ beside it; tests are not compiled.
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /app
+COPY --from=deps /app/ ./
+COPY . .
+RUN npm run build
+
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     LOG_PRETTY=false \
     DATA_DIR=/app/data
 WORKDIR /app
 # Code and dependencies belong to root and are read-only for the service user.
-COPY --from=deps /app/ ./
-COPY . .
+COPY --from=build /app/ ./
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000 4101 4102 4103 4104 4105 4106

@@ -12,9 +12,10 @@ import {
   LoginDocument,
   SignUpDocument,
 } from '../schema/generated/graphql';
-import { startDistributedPlatform, type ServiceStats } from '../tests/e2e/src/distributed-platform.harness';
 import { dataOf, execute } from '../tests/e2e/src/graphql-client';
 import { validCreditCode } from '../tests/e2e/src/platform-harness';
+import { serviceArgs, startDistributedPlatform, type ServiceRunner, type ServiceStats } from '../tests/e2e/src/distributed-platform.harness';
+import { buildServices } from '../scripts/build';
 import { combineRounds, RESULTS, ROOT, processCpuMs, type Measurement } from './bench-process';
 
 /**
@@ -24,6 +25,9 @@ import { combineRounds, RESULTS, ROOT, processCpuMs, type Measurement } from './
  * idle minute's worth of settling), and the router's throughput on `me` and on a cross-subgraph list
  * (app-manage's mini-programs with account's organization), loaded by autocannon in alternating rounds.
  * Targets (not tests): each standalone subgraph <= 150 MB idle, all services + router <= 900 MB, ready <= 15 s.
+ *
+ * Every process runs what the image runs: the JavaScript `npm run build` writes (built first, docs/adr/0008).
+ * `-- --runner=source` runs the TypeScript through `@swc-node/register` instead, as `npm start` does.
  */
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 const SETTINGS = { connections: 16, warmupSec: 5, durationSec: 10, rounds: 3, idleSettleMs: 15_000, miniPrograms: 20 };
@@ -37,6 +41,14 @@ const QUERIES = {
 } as const;
 type QueryName = keyof typeof QUERIES;
 type Mode = 'embedded' | 'distributed';
+const RUNNER = runnerFromArgs(process.argv.slice(2));
+
+function runnerFromArgs(args: string[]): ServiceRunner {
+  const arg = args.find((a) => a.startsWith('--runner='));
+  const runner = arg ? arg.slice('--runner='.length) : 'built';
+  if (runner !== 'built' && runner !== 'source') throw new Error(`--runner must be built or source, not ${runner}`);
+  return runner;
+}
 
 interface Target {
   url: string;
@@ -59,12 +71,21 @@ function rssMb(pid: number): number {
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
 }
 
+/**
+ * Proportional set size: RSS with each shared page (the node binary, shared libraries) divided among the processes
+ * that map it. Reported beside RSS, which the targets use and which counts those pages once per process.
+ */
+function pssMb(pid: number): number {
+  const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
 /** `npm start` in embedded mode, as its own process, in a fresh data directory. */
 async function startEmbedded(env: EnvSource): Promise<{ url: string; pid: number; stats: ServiceStats; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'grove-bench-embedded-'));
   const began = Date.now();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'router/src/main.ts'], {
+  const child = spawn(process.execPath, serviceArgs(RUNNER, RUNNER === 'built' ? 'router/dist/main.js' : 'router/src/main.ts'), {
     cwd: ROOT,
     env: { PATH: readProcessEnv().PATH, ...env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -153,16 +174,17 @@ async function main(): Promise<void> {
     RATE_LIMIT_USER_POINTS: '100000000',
   };
 
-  console.log('starting the standard profile (every subgraph its own process)…');
-  const distributed = await startDistributedPlatform({ env });
+  if (RUNNER === 'built') buildServices();
+  console.log(`starting the standard profile (every subgraph its own process, ${RUNNER} runner)…`);
+  const distributed = await startDistributedPlatform({ env, runner: RUNNER });
   const embedded = await startEmbedded(env);
   try {
     const atReady: Record<Mode, ServiceStats[]> = { distributed: distributed.stats(), embedded: [embedded.stats] };
     const distributedReadyMs = Math.max(...atReady.distributed.map((s) => s.readyMs));
     await new Promise((done) => setTimeout(done, SETTINGS.idleSettleMs));
     const idle = {
-      distributed: atReady.distributed.map((s) => ({ service: s.service, rssMb: rssMb(s.pid) })),
-      embedded: [{ service: 'router (embedded)', rssMb: rssMb(embedded.pid) }],
+      distributed: atReady.distributed.map((s) => ({ service: s.service, rssMb: rssMb(s.pid), pssMb: pssMb(s.pid) })),
+      embedded: [{ service: 'router (embedded)', rssMb: rssMb(embedded.pid), pssMb: pssMb(embedded.pid) }],
     };
 
     const routerPid = atReady.distributed.find((s) => s.service === 'router')!.pid;
@@ -192,10 +214,12 @@ async function main(): Promise<void> {
 
     const subgraphIdle = idle.distributed.filter((s) => s.service !== 'router');
     const totalIdle = idle.distributed.reduce((sum, s) => sum + s.rssMb, 0);
+    const totalIdlePss = idle.distributed.reduce((sum, s) => sum + s.pssMb, 0);
     const result = {
       date: new Date().toISOString(),
       node: process.version,
       cpus: cpus().length,
+      runner: RUNNER,
       settings: SETTINGS,
       ready: { distributedMs: distributedReadyMs, embeddedMs: embedded.stats.readyMs, perService: atReady.distributed },
       rssMb: idle,
@@ -218,13 +242,19 @@ async function main(): Promise<void> {
     const md = [
       `# Distributed vs embedded (${result.date})`,
       '',
-      `Node ${process.version}, ${cpus().length} CPUs, every process and autocannon on this machine (loopback). \`npm run bench:distributed\`.`,
+      `Node ${process.version}, ${cpus().length} CPUs, every process and autocannon on this machine (loopback). \`npm run bench:distributed${RUNNER === 'source' ? ' -- --runner=source' : ''}\`: ` +
+        (RUNNER === 'built' ? 'services run the JavaScript of `npm run build` (as the image does).' : 'services run their TypeScript through `@swc-node/register` (as `npm start` does).'),
       '',
-      '| process | ready ms | RSS at ready MB | RSS idle MB |',
-      '|---|---|---|---|',
-      ...atReady.distributed.map((s) => `| ${s.service} | ${s.readyMs} | ${s.rssMb} | ${idle.distributed.find((i) => i.service === s.service)?.rssMb} |`),
-      `| **all distributed** | ${distributedReadyMs} | ${atReady.distributed.reduce((sum, s) => sum + s.rssMb, 0)} | ${totalIdle} |`,
-      `| embedded (one process) | ${embedded.stats.readyMs} | ${embedded.stats.rssMb} | ${idle.embedded[0].rssMb} |`,
+      '| process | ready ms | RSS at ready MB | RSS idle MB | PSS idle MB |',
+      '|---|---|---|---|---|',
+      ...atReady.distributed.map((s) => {
+        const atIdle = idle.distributed.find((i) => i.service === s.service);
+        return `| ${s.service} | ${s.readyMs} | ${s.rssMb} | ${atIdle?.rssMb} | ${atIdle?.pssMb} |`;
+      }),
+      `| **all distributed** | ${distributedReadyMs} | ${atReady.distributed.reduce((sum, s) => sum + s.rssMb, 0)} | ${totalIdle} | ${totalIdlePss} |`,
+      `| embedded (one process) | ${embedded.stats.readyMs} | ${embedded.stats.rssMb} | ${idle.embedded[0].rssMb} | ${idle.embedded[0].pssMb} |`,
+      '',
+      'PSS divides each shared page (the node binary, libraries) among the processes mapping it, other node processes on the machine included; the targets are on RSS.',
       '',
       `Targets: each standalone subgraph ≤ 150 MB idle (${result.targets.subgraphIdleMaxMb.value} MB: ${met(result.targets.subgraphIdleMaxMb.value <= 150)}), ` +
         `all services + router ≤ 900 MB (${totalIdle} MB: ${met(totalIdle <= 900)}), ready ≤ 15 s started together (${distributedReadyMs} ms: ${met(distributedReadyMs <= 15_000)}).`,

@@ -85,9 +85,15 @@ function checkDockerfile() {
   const syntax = spawnSync('sh', ['-n', join(ROOT, script)], { encoding: 'utf8' });
   if (syntax.status !== 0) problem(script, `sh -n: ${syntax.stderr.trim()}`);
   const entry = read(script);
+  // The image runs what `npm run build` compiles (docs/adr/0008): <workspace>/dist/main.js from <workspace>/src/main.ts.
+  if (!dockerfile.getInstructions().some((i) => i.getKeyword() === 'RUN' && /\bnpm run build\b/.test(i.getArgumentsContent() ?? ''))) {
+    problem('Dockerfile', 'no stage runs npm run build (the entry point starts the built dist/main.js)');
+  }
   for (const name of Object.keys(SERVICES)) {
-    const main = name === 'router' ? 'router/src/main.ts' : `subgraphs/${name}/src/main.ts`;
-    if (!existsSync(join(ROOT, main))) problem(script, `${main} does not exist`);
+    const workspace = name === 'router' ? 'router' : `subgraphs/${name}`;
+    const source = `${workspace}/src/main.ts`;
+    const main = `${workspace}/dist/main.js`;
+    if (!existsSync(join(ROOT, source))) problem(script, `${source} (built into ${main}) does not exist`);
     if (!new RegExp(`^\\s*${name}\\)\\s+main=${main.replace(/[./]/g, '\\$&')};`, 'm').test(entry)) problem(script, `does not start ${name} from ${main}`);
   }
   const unknown = spawnSync('sh', [join(ROOT, script), 'no-such-service'], { encoding: 'utf8', env: { PATH: ENV.PATH, TMPDIR: tmpdir() } });

@@ -134,6 +134,20 @@ function rssMb(pid: number): number {
 }
 
 /**
+ * How a service is started: `source` is what `npm start` runs (TypeScript through `@swc-node/register`), `built` what
+ * the image and `npm run start:built` run (the JavaScript `npm run build` wrote to dist/, docs/adr/0008).
+ */
+export type ServiceRunner = 'source' | 'built';
+
+/** Node flags of the built services: the same as infra/docker-entrypoint.sh and the `start:built` scripts (ADR 0008). */
+export const BUILT_NODE_FLAGS = ['--max-semi-space-size=8'];
+
+/** Arguments of `node` for a service's entry (`main` relative to the workspace: `dist/main.js` or `src/main.ts`). */
+export function serviceArgs(runner: ServiceRunner, main: string): string[] {
+  return runner === 'built' ? [...BUILT_NODE_FLAGS, main] : ['-r', '@swc-node/register', main];
+}
+
+/**
  * The standard profile, every process on its own: s3rver, a fresh PostgreSQL database and a Redis key prefix for
  * this run, each real subgraph started with the command `npm start -w subgraphs/<name>` runs
  * (`node -r @swc-node/register src/main.ts` in the workspace), then the router in distributed mode
@@ -143,6 +157,8 @@ function rssMb(pid: number): number {
 export async function startDistributedPlatform(
   options: {
     env?: EnvSource;
+    /** Default `source`; `built` needs `npm run build` first. */
+    runner?: ServiceRunner;
     /** Subgraphs left stopped until `start()`: a consumer that subscribes after the events it needs were produced. */
     deferred?: DistributedServiceName[];
   } = {},
@@ -221,7 +237,9 @@ export async function startDistributedPlatform(
       const dir = isRouter ? ROOT : join(ROOT, DISTRIBUTED_SERVICES[name].dir);
       const portVar = isRouter ? 'PORT' : DISTRIBUTED_SERVICES[name].portVar;
       const began = Date.now();
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', isRouter ? 'router/src/main.ts' : 'src/main.ts'], {
+      const runner = options.runner ?? 'source';
+      const main = `${isRouter ? 'router/' : ''}${runner === 'built' ? 'dist/main.js' : 'src/main.ts'}`;
+      const child = spawn(process.execPath, serviceArgs(runner, main), {
         cwd: dir,
         env: { PATH: readProcessEnv().PATH, ...env, [portVar]: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],
