@@ -1,18 +1,22 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { FastifyInstance } from 'fastify';
-import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray, type ResolverData } from 'type-graphql';
+import { representationKey, requestLoader } from './request-loaders';
 import type { SubgraphContext } from './subgraph-context';
 
 /** Pinned here so every subgraph speaks the same Federation version. */
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@interfaceObject'];
 
-export type ReferenceResolver<T = unknown> = (reference: Record<string, unknown> & { __typename: string }, context: SubgraphContext) => Promise<T | null> | T | null;
+export type EntityReference = Record<string, unknown> & { __typename: string };
+export type ReferenceResolver<T = unknown> = (reference: EntityReference, context: SubgraphContext) => Promise<T | null> | T | null;
+/** Resolves every distinct representation of one type asked for in one request at once (one read); results in order. */
+export type BatchReferenceResolver<T = unknown> = (references: readonly EntityReference[], context: SubgraphContext) => Promise<ReadonlyArray<T | null | Error>>;
 
 /** A decorated type-graphql class (resolver or object type). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -23,10 +27,23 @@ export interface BuildSubgraphOptions {
   resolvers: NonEmptyArray<ClassType>;
   /** Resolver class instances (constructed with their services); type-graphql asks this container for them. */
   instances?: object[];
-  /** `__resolveReference` per `@key` entity type name. */
+  /**
+   * `__resolveReference` per `@key` entity type name. Each runs once per distinct representation of a request:
+   * repeated representations (100 mini-programs of one organization) are resolved once.
+   */
   referenceResolvers?: Record<string, ReferenceResolver>;
+  /** Batched `__resolveReference` per entity type name: one call per request and type with every distinct representation. */
+  batchReferenceResolvers?: Record<string, BatchReferenceResolver>;
   orphanedTypes?: ClassType[];
+  /** Most representations one `_entities` call may carry (default MAX_ENTITY_REPRESENTATIONS). */
+  maxEntityRepresentations?: number;
 }
+
+/**
+ * Default cap on the representations of one `_entities` call. The router's fetches stay below it: an operation
+ * within the default MAX_COST (5000) resolves fewer entities than that, each costing at least 1.
+ */
+export const MAX_ENTITY_REPRESENTATIONS = 5000;
 
 /** What a module's REST routes get from the server that mounts them (router or standalone subgraph). */
 export interface HttpRouteContext {
@@ -89,11 +106,23 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
     ${printSchemaWithDirectives(codeFirst)}
   `;
   const resolverMap = createResolversMap(codeFirst) as Record<string, any>;
+  const batched: Record<string, BatchReferenceResolver> = { ...options.batchReferenceResolvers };
   for (const [typeName, resolve] of Object.entries(options.referenceResolvers ?? {})) {
-    resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: resolve };
+    batched[typeName] ??= (references, context) =>
+      Promise.all(references.map(async (reference) => {
+        try {
+          return await resolve(reference, context);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }));
+  }
+  for (const [typeName, resolveMany] of Object.entries(batched)) {
+    resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: batchedReferenceResolver(typeName, resolveMany) };
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
   guardMutations(schema);
+  capEntityRepresentations(schema, options.maxEntityRepresentations ?? MAX_ENTITY_REPRESENTATIONS);
   return { name: options.name, schema, sdl: printSubgraphSchema(schema) };
 }
 
@@ -116,4 +145,40 @@ function guardMutations(schema: GraphQLSchema): void {
       return resolve(source, args, context, info);
     };
   }
+}
+
+/** Refuses an `_entities` call with more representations than `max` before any reference resolver runs. */
+function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
+  const field = schema.getQueryType()?.getFields()._entities;
+  if (!field) return;
+  const resolve = field.resolve ?? defaultFieldResolver;
+  field.resolve = (source, args: { representations?: unknown }, context, info) => {
+    const count = Array.isArray(args.representations) ? args.representations.length : 0;
+    if (count > max) {
+      throw new GraphQLError(`_entities takes at most ${max} representations; ${count} were sent`, {
+        extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_ENTITY_REPRESENTATIONS', maxRepresentations: max, representations: count },
+      });
+    }
+    return resolve(source, args, context, info);
+  };
+}
+
+/**
+ * `__resolveReference` through the request's DataLoader for the type: the representations of one `_entities` call
+ * (and of every call of the request) are de-duplicated and handed to `resolveMany` together.
+ */
+function batchedReferenceResolver(typeName: string, resolveMany: BatchReferenceResolver): ReferenceResolver {
+  return (reference, context) => {
+    // A context is what scopes the loader to one request; without one (direct schema calls) there is nothing to batch.
+    if (!context || typeof context !== 'object') return resolveMany([reference], context).then(([result]) => unwrap(result));
+    const loader = requestLoader<EntityReference, unknown, string>(context, `__resolveReference:${typeName}`, (references) => resolveMany(references, context), {
+      cacheKey: representationKey,
+    });
+    return loader.load(reference);
+  };
+}
+
+function unwrap<T>(result: T | Error | undefined): T | null {
+  if (result instanceof Error) throw result;
+  return result ?? null;
 }

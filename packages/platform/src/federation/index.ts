@@ -6,3 +6,5 @@ export * from './run-subgraph-service';
 export * from './upload-body';
 export * from './operation-limits';
 export * from './operation-cost';
+export * from './pagination';
+export * from './request-loaders';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { ANONYMOUS } from '../auth/principal';
 import { TokenService } from '../auth/token.service';
 import { newId, randomToken } from '../ids';
@@ -18,6 +18,11 @@ class Node {
   child(): Node {
     return Object.assign(new Node(), { id: `${this.id}.c` });
   }
+
+  @Field(() => [Node])
+  children(@Arg('take', () => Int, { defaultValue: 10 }) take: number): Node[] {
+    return Array.from({ length: take }, (_, i) => Object.assign(new Node(), { id: `${this.id}.${i}` }));
+  }
 }
 
 @Resolver()
@@ -25,6 +30,11 @@ class NodeResolver {
   @Query(() => String)
   whoami(@Ctx() ctx: SubgraphContext): string {
     return ctx.principal.kind === 'user' ? `user:${ctx.principal.userId}` : ctx.principal.kind;
+  }
+
+  @Query(() => [Node])
+  nodes(@Arg('take', () => Int, { defaultValue: 10 }) take: number): Node[] {
+    return Array.from({ length: take }, (_, i) => Object.assign(new Node(), { id: `n${i}` }));
   }
 
   @Query(() => Node)
@@ -95,6 +105,21 @@ describe('serveSubgraph: who may call a standalone subgraph, and its own operati
     expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' });
 
     expect((await post(openToUsers, aliases(15), bearer())).body.data).toMatchObject({ a0: 'user:u1', a14: 'user:u1' });
+  });
+
+  it('with acceptUserTokens, applies the list-aware cost limit with the page sizes sent (variables included)', async () => {
+    const query = 'query($n: Int!) { nodes(take: $n) { children(take: 100) { id } } }';
+    const send = (n: number) =>
+      fetch(openToUsers.url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer() }, body: JSON.stringify({ query, variables: { n } }) });
+    const refused = await send(100);
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { data?: unknown; errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]!.message).toMatch(/^Cost limit of 5000 exceeded \(MAX_COST\): the operation costs 20100; costliest path nodes\(×100\)\.children\(×100\)/);
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', cost: 20100 });
+    const served = await send(2);
+    expect(served.status).toBe(200);
+    expect(((await served.json()) as { data: { nodes: unknown[] } }).data.nodes).toHaveLength(2);
   });
 
   it('does not limit the router a second time: its fetches were planned from an operation it already limited', async () => {

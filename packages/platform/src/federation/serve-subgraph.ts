@@ -59,16 +59,18 @@ const DEFAULT_OPERATION_LIMITS: SubgraphOperationLimits = (() => {
 const DIRECT_CALLER = Symbol('grove.directCaller');
 
 function directCallerLimits(schema: GraphQLSchema, limits: SubgraphOperationLimits): ApolloServerPlugin<SubgraphContext> {
-  const { validationRules } = createOperationLimits(limits, () => undefined);
+  const { validationRules, checkCost } = createOperationLimits(limits, () => undefined);
   const refuse = (message: string, reason: string) =>
     new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason, http: { status: 400 } } });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document }) {
+        async didResolveOperation({ contextValue, document, request }) {
           if (!(contextValue as { [DIRECT_CALLER]?: boolean })[DIRECT_CALLER]) return;
           const [error] = validate(schema, document, validationRules);
           if (error) throw refuse(error.message, 'OPERATION_LIMIT');
+          // The same list-aware cost as the router's: `_entities` costs its representations times their fields.
+          checkCost(schema, document, request);
         },
       };
     },
