@@ -67,6 +67,8 @@ export const routerEnvShape = {
   /** Consecutive failed fetches after which a subgraph's fields fail fast for the cooldown; 0 turns the breaker off. */
   SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(0).default(5),
   SUBGRAPH_BREAKER_COOLDOWN_MS: positiveInt(5_000),
+  /** Distributed mode: retries of a query fetch refused, reset or answered 5xx (mutations are never retried). */
+  SUBGRAPH_QUERY_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
   RATE_LIMIT_WINDOW_SEC: positiveInt(60),
   RATE_LIMIT_IP_POINTS: positiveInt(600),
   RATE_LIMIT_USER_POINTS: positiveInt(1200),

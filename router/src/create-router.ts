@@ -100,6 +100,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
         timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
         breakerFailures: config.SUBGRAPH_BREAKER_FAILURES,
         breakerCooldownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS,
+        queryRetries: config.SUBGRAPH_QUERY_RETRIES,
       };
       return new RemoteSubgraphDataSource({ name, url, tokens: runtime.tokens, tracer, metrics, logger, resilience });
     }
@@ -249,7 +250,10 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   app.get('/healthz', async () => ({ status: 'ok' }));
   // Shared dependencies the router can run without answer 200 "degraded": pulling every replica out of rotation
   // for an outage they all share would turn degraded service into none (docs/resilience.md).
-  const degradable = new Set(['cache', 'events']);
+  // A standalone subgraph that is down costs only its fields (partial answers), so it degrades the router, too.
+  const remoteSubgraphs = config.SUBGRAPH_MODE === 'distributed' ? Object.entries(config.SUBGRAPH_URLS ?? {}) : [];
+  const degradable = new Set(['cache', 'events', ...remoteSubgraphs.map(([name]) => `subgraph:${name}`)]);
+  const probeTimeoutMs = Math.min(1_000, config.SUBGRAPH_TIMEOUT_MS);
   const unsubscribeFallbacks = runtime.fallbacks.onFallback((dependency, fallback) => metrics.dependencyFallback(dependency, fallback));
   app.get('/readyz', async (_request, reply) => {
     const checks: Array<[string, Promise<unknown>]> = [
@@ -257,6 +261,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
       ['cache', runtime.kv.ping()],
       ['events', runtime.events.ping()],
       ...[...modules.values()].map((m): [string, Promise<unknown>] => [`subgraph:${m.name}`, Promise.resolve(m.ready?.())]),
+      ...remoteSubgraphs.map(([name, url]): [string, Promise<unknown>] => [`subgraph:${name}`, probeSubgraph(url, probeTimeoutMs)]),
     ];
     const results = await Promise.allSettled(checks.map(([, check]) => check));
     const failed = checks.flatMap(([name], i) => (results[i]!.status === 'rejected' ? [name] : []));
@@ -304,4 +309,11 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     },
   };
   return router;
+}
+
+/** A standalone subgraph's own `/readyz` (its drivers), next to its `/graphql`. */
+async function probeSubgraph(graphqlUrl: string, timeoutMs: number): Promise<void> {
+  const response = await fetch(new URL('/readyz', graphqlUrl), { signal: AbortSignal.timeout(timeoutMs) });
+  await response.body?.cancel();
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
 }

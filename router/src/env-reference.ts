@@ -77,6 +77,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SUBGRAPH_TIMEOUT_MS: "distributed mode: a subgraph fetch (connect, answer, body) taking longer fails that subgraph's fields with SUBGRAPH_UNAVAILABLE",
   SUBGRAPH_BREAKER_FAILURES: "distributed mode: consecutive failed fetches after which a subgraph's fields fail fast for the cooldown (0: no circuit breaker)",
   SUBGRAPH_BREAKER_COOLDOWN_MS: 'how long an open circuit fails fast before one probe fetch decides whether it closes',
+  SUBGRAPH_QUERY_RETRIES: 'distributed mode: retries of a query fetch that was refused, reset or answered 5xx (never a mutation, never a timeout)',
   RATE_LIMIT_WINDOW_SEC: 'window of the per-IP, per-user, upload and host-app buckets',
   RATE_LIMIT_IP_POINTS: 'requests per window per client IP',
   RATE_LIMIT_USER_POINTS: 'requests per window per signed-in user',

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 // Not re-exported by the package index; Apollo's docs import it from here.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { ROOT_CONTEXT, type Context } from '@opentelemetry/api';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parse, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { INTERNAL_PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Logger, type TokenService } from '@grove/platform';
@@ -20,7 +21,15 @@ export interface SubgraphResilienceOptions {
   breakerFailures: number;
   /** SUBGRAPH_BREAKER_COOLDOWN_MS. */
   breakerCooldownMs: number;
+  /** Retries of a query fetch that was refused, reset or answered 5xx; SUBGRAPH_QUERY_RETRIES (mutations: none). */
+  queryRetries?: number;
 }
+
+/** Failures a retry may cure: nothing reached the service, or it answered "not now". A timeout already spent the budget. */
+const RETRIABLE: ReadonlySet<SubgraphFailure['reason']> = new Set(['refused', 'network', 'http_5xx']);
+const RETRY_BACKOFF_MS = 50;
+/** The gateway's fetch documents hold exactly one operation, written first. */
+const MUTATION = /^\s*mutation\b/;
 
 /**
  * Distributed mode: an HTTP fetch to a subgraph service carrying the principal the router verified
@@ -39,6 +48,7 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
   private readonly fetchDeps: SubgraphFetchDeps;
   private readonly logger: Logger;
   private readonly breaker: SubgraphCircuitBreaker;
+  private readonly queryRetries: number;
   /** Plans send the same few fetch documents: while a subgraph is down, parse each once. */
   private readonly failedDocuments = new LRUCache<string, DocumentNode>({ max: 200 });
 
@@ -52,6 +62,7 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
     this.logger = options.logger.child({ subgraph: options.name });
     const { timeoutMs, breakerFailures, breakerCooldownMs } = options.resilience;
     this.breaker = new SubgraphCircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });
+    this.queryRetries = options.resilience.queryRetries ?? 0;
     // make-fetch-happen hands `timeout` to minipass-fetch: it bounds the connection, the headers and the body.
     const fetcher: Fetcher = this.fetcher;
     this.fetcher = ((url, init) => fetcher(url, { ...init, timeout: timeoutMs } as typeof init)) as Fetcher;
@@ -60,24 +71,38 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayResponse> {
     const ctx = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext) : undefined;
     if (!this.breaker.allow()) return this.unavailable(options, ctx, { reason: 'circuit_open', cause: 'CIRCUIT_OPEN' });
-    try {
-      const response = await withSubgraphFetchSpan(this.fetchDeps, this.subgraph, ctx?.otelContext ?? ROOT_CONTEXT, (spanContext) => {
-        this.fetchSpans.set(options, spanContext);
-        return super.process(options);
-      });
-      if (this.breaker.success() === 'closed') {
-        this.logger.info('subgraph answers again; circuit closed');
-        this.fetchDeps.metrics?.setSubgraphCircuitOpen(this.subgraph, false);
+    // Queries only: a mutation the service may have applied before the connection broke must not run twice.
+    const retries = MUTATION.test(options.request.query ?? '') ? 0 : this.queryRetries;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await withSubgraphFetchSpan(this.fetchDeps, this.subgraph, ctx?.otelContext ?? ROOT_CONTEXT, (spanContext) => {
+          this.fetchSpans.set(options, spanContext);
+          return super.process(options);
+        });
+        if (this.breaker.success() === 'closed') {
+          this.logger.info('subgraph answers again; circuit closed');
+          this.fetchDeps.metrics?.setSubgraphCircuitOpen(this.subgraph, false);
+        }
+        return response;
+      } catch (error) {
+        const failure = classifySubgraphFailure(error);
+        if (attempt < retries && RETRIABLE.has(failure.reason)) {
+          this.fetchDeps.metrics?.subgraphRetry(this.subgraph, failure.reason);
+          await delay(RETRY_BACKOFF_MS * (attempt + 1));
+          continue;
+        }
+        return this.failed(options, ctx, failure);
       }
-      return response;
-    } catch (error) {
-      const failure = classifySubgraphFailure(error);
-      if (this.breaker.failure() === 'opened') {
-        this.logger.warn({ cause: failure.cause }, 'subgraph keeps failing; circuit open, its fields fail fast');
-        this.fetchDeps.metrics?.setSubgraphCircuitOpen(this.subgraph, true);
-      }
-      return this.unavailable(options, ctx, failure);
     }
+  }
+
+  /** One failed fetch (after its retries): the breaker counts it, and its fields become SUBGRAPH_UNAVAILABLE. */
+  private failed(options: GraphQLDataSourceProcessOptions<RouterContext>, ctx: RouterContext | undefined, failure: SubgraphFailure): GatewayResponse {
+    if (this.breaker.failure() === 'opened') {
+      this.logger.warn({ cause: failure.cause }, 'subgraph keeps failing; circuit open, its fields fail fast');
+      this.fetchDeps.metrics?.setSubgraphCircuitOpen(this.subgraph, true);
+    }
+    return this.unavailable(options, ctx, failure);
   }
 
   /**

@@ -26,6 +26,7 @@ export class RouterMetrics {
   private readonly subgraphFetch: Histogram<'subgraph' | 'outcome'>;
   private readonly rejections: Counter<'reason'>;
   private readonly subgraphFailures: Counter<'subgraph' | 'reason'>;
+  private readonly subgraphRetries: Counter<'subgraph' | 'reason'>;
   private readonly subgraphCircuit: Gauge<'subgraph'>;
   private readonly fallbacks: Counter<'dependency' | 'fallback'>;
   /** Label children resolved once per label set: the hot path skips prom-client's label hashing. */
@@ -63,6 +64,12 @@ export class RouterMetrics {
     this.subgraphFailures = new Counter({
       name: 'grove_router_subgraph_failures_total',
       help: 'Subgraph fetches answered with SUBGRAPH_UNAVAILABLE, by subgraph and reason (refused, timeout, http_5xx, circuit_open …)',
+      labelNames: ['subgraph', 'reason'],
+      registers: [this.registry],
+    });
+    this.subgraphRetries = new Counter({
+      name: 'grove_router_subgraph_retries_total',
+      help: 'Query fetches sent again after a refused, reset or 5xx attempt, by subgraph and the first reason',
       labelNames: ['subgraph', 'reason'],
       registers: [this.registry],
     });
@@ -113,6 +120,10 @@ export class RouterMetrics {
 
   subgraphFailure(subgraph: string, reason: string): void {
     this.subgraphFailures.inc({ subgraph, reason });
+  }
+
+  subgraphRetry(subgraph: string, reason: string): void {
+    this.subgraphRetries.inc({ subgraph, reason });
   }
 
   setSubgraphCircuitOpen(subgraph: string, open: boolean): void {

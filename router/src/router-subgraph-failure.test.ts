@@ -27,6 +27,8 @@ let supergraphSdl: string;
 const services: Record<string, RunningSubgraph> = {};
 let misbehaving: Server;
 let misbehavingBase: string;
+/** `/flaky`: answers 503 while `failures` > 0 (counting down), then forwards to the people service. */
+const flaky = { failures: 0, requests: 0 };
 const routers: Router[] = [];
 
 async function startService(module: SubgraphModule, port = 0): Promise<RunningSubgraph> {
@@ -67,6 +69,23 @@ beforeAll(async () => {
   services.notes = await startService(modules[1]!);
   // /hang accepts and never answers; /fail answers 503 like an overloaded service or a proxy in front of a dead one.
   misbehaving = createServer((req, res) => {
+    if (req.url === '/flaky') {
+      flaky.requests++;
+      if (flaky.failures > 0) {
+        flaky.failures--;
+        res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => ['content-type', 'x-grove-principal', 'x-request-id'].includes(name))) as Record<string, string>;
+        void fetch(services.people!.url, { method: 'POST', headers, body: Buffer.concat(chunks) }).then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+        });
+      });
+      return;
+    }
     if (req.url === '/fail') res.writeHead(503, { 'content-type': 'text/plain' }).end('upstream unavailable');
     // A 200 the gateway cannot use: it throws a plain Error (not a GraphQLError) into the response.
     if (req.url === '/short') res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"_entities":[]}}');
@@ -223,6 +242,57 @@ describe('a subgraph that hangs or answers 5xx', () => {
       expect(JSON.stringify(logs)).not.toMatch(/toJSON is not a function/);
     } finally {
       await router.close();
+    }
+  });
+});
+
+describe('retries and readiness', () => {
+  it('a query fetch answered 503 is sent again once and answers; the retry is counted', async () => {
+    const { router, url: graphqlUrl } = await startRouter({ SUBGRAPH_URLS: `people=${misbehavingBase}/flaky,notes=${services.notes!.url}` });
+    try {
+      Object.assign(flaky, { failures: 1, requests: 0 });
+      const res = await post(graphqlUrl, '{ hello }');
+      expect(res.body).toEqual({ data: { hello: 'world' } });
+      expect(flaky.requests).toBe(2);
+      const metrics = await (await fetch(router.metricsUrl!)).text();
+      expect(metrics).toMatch(/grove_router_subgraph_retries_total\{subgraph="people",reason="http_5xx"\} 1/);
+      expect(metrics).not.toMatch(/grove_router_subgraph_failures_total\{subgraph="people"/);
+    } finally {
+      await router.close();
+    }
+  });
+
+  it('retries are bounded (SUBGRAPH_QUERY_RETRIES) and a mutation is never sent twice', async () => {
+    const { router, url: graphqlUrl } = await startRouter({ SUBGRAPH_URLS: `people=${misbehavingBase}/flaky,notes=${services.notes!.url}`, SUBGRAPH_QUERY_RETRIES: '2' });
+    try {
+      Object.assign(flaky, { failures: 5, requests: 0 });
+      const query = await post(graphqlUrl, '{ hello }');
+      expect(query.body.errors[0]).toMatchObject({ path: ['hello'], extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+      expect(flaky.requests).toBe(3);
+
+      Object.assign(flaky, { failures: 1, requests: 0 });
+      const mutation = await post(graphqlUrl, 'mutation { login(input: { identifier: "a@example.com", password: "x" }) }');
+      expect(mutation.body.errors[0]).toMatchObject({ path: ['login'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'people' } });
+      expect(flaky.requests).toBe(1);
+    } finally {
+      await router.close();
+    }
+  });
+
+  it('/readyz names an unreachable subgraph and stays 200 "degraded" (its fields fail, the rest answers)', async () => {
+    const url = services.notes!.url;
+    const { router } = await startRouter({ SUBGRAPH_URLS: `people=${services.people!.url},notes=${url}` });
+    const readyz = async () => {
+      const response = await fetch(router.url!.replace(/\/graphql$/, '/readyz'));
+      return [response.status, await response.json()];
+    };
+    try {
+      expect(await readyz()).toEqual([200, { status: 'ready' }]);
+      await services.notes!.stop();
+      expect(await readyz()).toEqual([200, { status: 'degraded', degraded: ['subgraph:notes'] }]);
+    } finally {
+      await router.close();
+      services.notes = await startService(modules[1]!, Number(new URL(url).port));
     }
   });
 });
