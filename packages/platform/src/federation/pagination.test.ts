@@ -1,20 +1,52 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ContractItem } from '../documents/documents.fixtures';
+import { Client } from 'pg';
+import type { DocumentStore } from '../documents';
+import { ContractItem, TEST_POSTGRES_URL } from '../documents/documents.fixtures';
+import { PostgresDocumentStore } from '../documents/postgres-document.driver';
 import { SqliteDocumentStore } from '../documents/sqlite-document.driver';
+import { newId } from '../ids';
 import { encodeCursor, keysetPage, type KeysetOrder } from './pagination';
 
 const byScore: KeysetOrder = { name: 'items.score', field: 'score', direction: -1 };
 const byDate: KeysetOrder = { name: 'items.published', field: 'publishedAt', direction: 1 };
 const size = { defaultTake: 3, maxTake: 5 };
 
-describe('keyset pagination (real SQLite store)', () => {
-  let dir: string;
-  let store: SqliteDocumentStore;
+interface Driver {
+  open(): Promise<DocumentStore>;
+  cleanUp(): Promise<void>;
+}
+
+function sqlite(): Driver {
+  let dir = '';
+  return {
+    open: async () => new SqliteDocumentStore({ dataDir: (dir = await mkdtemp(join(tmpdir(), 'grove-pages-'))) }),
+    cleanUp: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+function postgres(): Driver {
+  const schema = `grove_pages_${newId().toLowerCase()}`;
+  return {
+    open: async () => new PostgresDocumentStore({ url: TEST_POSTGRES_URL, schema }),
+    cleanUp: async () => {
+      const client = new Client({ connectionString: TEST_POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+describe.each([
+  ['SQLite', sqlite],
+  ['PostgreSQL', postgres],
+])('keyset pagination (real %s store)', (_name, driver) => {
+  const backend = driver();
+  let store: DocumentStore;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'grove-pages-'));
-    store = new SqliteDocumentStore({ dataDir: dir });
+    store = await backend.open();
     const items = store.collection(ContractItem);
     // Ties on purpose: every second item shares its score and date with its neighbour.
     for (let i = 0; i < 11; i++) {
@@ -22,8 +54,8 @@ describe('keyset pagination (real SQLite store)', () => {
     }
   });
   afterAll(async () => {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
+    await store?.close();
+    await backend.cleanUp();
   });
 
   const readAll = async (order: KeysetOrder, filter: Record<string, unknown> = {}) => {
