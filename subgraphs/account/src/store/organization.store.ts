@@ -54,7 +54,7 @@ export class OrganizationStore {
   }
 
   findByIds(ids: string[]): Promise<OrganizationModel[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.orgs.find({ _id: { $in: ids } }, { sort: { createdAt: 1 } });
+    return ids.length === 0 ? Promise.resolve([]) : this.orgs.find({ _id: { $in: ids } }, { sort: { createdAt: 1, _id: 1 } });
   }
 
   /** Orgs whose members may act for them: approved and not frozen. */
@@ -68,7 +68,7 @@ export class OrganizationStore {
     const amendmentStatus = query.amendmentPending === undefined ? undefined : query.amendmentPending ? AmendmentStatus.PENDING : { $ne: AmendmentStatus.PENDING };
     const filter: Filter = compact({ status: query.status, frozen: query.frozen, amendmentStatus });
     const [items, total] = await Promise.all([
-      this.orgs.find(filter, { sort: { createdAt: -1 }, skip: query.skip, limit: query.take }),
+      this.orgs.find(filter, { sort: { createdAt: -1, _id: -1 }, skip: query.skip, limit: query.take }),
       this.orgs.count(filter),
     ]);
     return { items, total };

@@ -33,7 +33,7 @@ export class SessionStore {
   }
 
   listActive(userId: string, now: Date): Promise<SessionModel[]> {
-    return this.sessions.find({ userId, revoked: false, expiresAt: { $gt: now } }, { sort: { lastUsedAt: -1 } });
+    return this.sessions.find({ userId, revoked: false, expiresAt: { $gt: now } }, { sort: { lastUsedAt: -1, _id: -1 } });
   }
 
   /** Conditional: only a live, unexpired family can be extended. */

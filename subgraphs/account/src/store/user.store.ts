@@ -40,7 +40,7 @@ export class UserStore {
   }
 
   listOperators(): Promise<UserModel[]> {
-    return this.users.find({ operatorRoles: ANY_OPERATOR_ROLE }, { sort: { createdAt: 1 } });
+    return this.users.find({ operatorRoles: ANY_OPERATOR_ROLE }, { sort: { createdAt: 1, _id: 1 } });
   }
 
   findAnyWithOperatorRole(role: OperatorRole): Promise<UserModel | null> {

@@ -58,7 +58,7 @@ export class VersionStore {
   }
 
   listByApp(appId: string, skip: number, take: number): Promise<VersionModel[]> {
-    return this.versions.find({ appId }, { sort: { createdAt: -1 }, skip, limit: take });
+    return this.versions.find({ appId }, { sort: { createdAt: -1, _id: -1 }, skip, limit: take });
   }
 
   findByStatus(appId: string, status: VersionStatus): Promise<VersionModel | null> {
@@ -68,7 +68,7 @@ export class VersionStore {
   async pendingReviews(skip: number, take: number): Promise<{ items: VersionModel[]; total: number }> {
     const filter = { status: VersionStatus.SUBMITTED };
     const [items, total] = await Promise.all([
-      this.versions.find(filter, { sort: { submittedAt: 1 }, skip, limit: take }),
+      this.versions.find(filter, { sort: { submittedAt: 1, _id: 1 }, skip, limit: take }),
       this.versions.count(filter),
     ]);
     return { items, total };

@@ -19,12 +19,13 @@ export class BaseLibraryStore {
     return this.libraries.findById(id);
   }
 
-  /** Unordered: semver order is applied by the caller (a string sort would put 1.10.0 before 1.9.0). */
+  /** By id only: semver order is applied by the caller (a string sort would put 1.10.0 before 1.9.0). */
   list(filter: { platform?: string; enabled?: boolean }): Promise<BaseLibraryModel[]> {
     const query: Filter = {};
     if (filter.platform !== undefined) query.platforms = filter.platform;
     if (filter.enabled !== undefined) query.enabled = filter.enabled;
-    return this.libraries.find(query);
+    // By id, so libraries the semver sort leaves tied keep one order across pages.
+    return this.libraries.find(query, { sort: { _id: 1 } });
   }
 
   transition(
