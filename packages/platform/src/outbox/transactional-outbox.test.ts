@@ -337,3 +337,36 @@ describe.each([sqliteCase(), postgresCase()])('TransactionalOutbox on $name', (s
     await expect(outbox.enqueue(TOPIC, { type: '', payload: null })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
+
+describe('TransactionalOutbox on a driver without transactions (nedb)', () => {
+  it('publishes what the work enqueued when it resolves, and removes it when the work throws', async () => {
+    const store = await createDocumentStore({ driver: 'nedb', inMemory: true });
+    const inner = new MemoryEventBus();
+    const received: string[] = [];
+    await inner.subscribe<{ slug: string }>(TOPIC, 'watcher', async (event) => {
+      received.push(event.payload.slug);
+    });
+    const outbox = new TransactionalOutbox({ documents: store, bus: inner, source: 'legacy' });
+    try {
+      await outbox.transaction(async () => {
+        await outbox.enqueue(TOPIC, { type: 'item.created', payload: { slug: 'kept' } });
+      });
+      await expect(
+        outbox.transaction(async () => {
+          await outbox.enqueue(TOPIC, { type: 'item.created', payload: { slug: 'dropped' } });
+          throw new Error('work failed');
+        }),
+      ).rejects.toThrow('work failed');
+      await waitFor(() => received.length === 1, 'the kept event');
+      await sleep(20);
+      expect(received).toEqual(['kept']);
+      await outbox.close(); // flushes the marks
+      expect(await outbox.pendingCount()).toBe(0);
+      expect(await store.collection(OutboxEntryModel).count({ source: 'legacy' })).toBe(1);
+    } finally {
+      await outbox.close();
+      await inner.close();
+      await store.close();
+    }
+  });
+});
