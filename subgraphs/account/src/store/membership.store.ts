@@ -1,6 +1,10 @@
-import type { DocumentCollection, DocumentStore, OrgRole } from '@grove/platform';
+import { keysetPage, type DocumentCollection, type DocumentStore, type KeysetOrder, type OrgRole, type PageRequest } from '@grove/platform';
 import { MembershipModel } from './membership.model';
 import { stamped } from './views';
+
+/** `members(orgId)`: oldest first, at most 100 a page (docs/query-limits.md). */
+export const MEMBERS_ORDER: KeysetOrder = { name: 'members', field: 'createdAt', direction: 1 };
+export const MEMBERS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export class MembershipStore {
   private readonly memberships: DocumentCollection<MembershipModel>;
@@ -19,11 +23,17 @@ export class MembershipStore {
   }
 
   listByOrg(orgId: string): Promise<MembershipModel[]> {
-    return this.memberships.find({ orgId }, { sort: { createdAt: 1 } });
+    return this.memberships.find({ orgId }, { sort: { createdAt: 1, _id: 1 } });
+  }
+
+  /** One page of an organization's members (cursor pagination). */
+  pageByOrg(orgId: string, request: PageRequest): Promise<MembershipModel[]> {
+    const page = keysetPage(MEMBERS_ORDER, request, MEMBERS_PAGE, { orgId });
+    return this.memberships.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   listByUser(userId: string): Promise<MembershipModel[]> {
-    return this.memberships.find({ userId }, { sort: { createdAt: 1 } });
+    return this.memberships.find({ userId }, { sort: { createdAt: 1, _id: 1 } });
   }
 
   /** Conditional on the role the caller based its decision on. */

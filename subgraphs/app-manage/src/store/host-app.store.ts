@@ -1,8 +1,12 @@
-import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { keysetPage, type DocumentCollection, type DocumentStore, type Filter, type KeysetOrder, type PageRequest } from '@grove/platform';
 import { HostAppModel } from './host-app.model';
 import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewHostApp = Omit<HostAppModel, 'createdAt' | 'updatedAt' | 'enabled'>;
+
+/** `hostApps(orgId)`: newest first, at most 100 a page (docs/query-limits.md). */
+export const HOST_APPS_ORDER: KeysetOrder = { name: 'hostApps', field: 'createdAt', direction: -1 };
+export const HOST_APPS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export class HostAppStore {
   private readonly hostApps: DocumentCollection<HostAppModel>;
@@ -23,8 +27,9 @@ export class HostAppStore {
     return this.hostApps.findOne({ sdkKey });
   }
 
-  listByOrg(orgId: string): Promise<HostAppModel[]> {
-    return this.hostApps.find({ orgId }, { sort: { createdAt: -1 } });
+  listByOrg(orgId: string, request: PageRequest = {}): Promise<HostAppModel[]> {
+    const page = keysetPage(HOST_APPS_ORDER, request, HOST_APPS_PAGE, { orgId });
+    return this.hostApps.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   /** Deletes the host app only while it is disabled; false when it is enabled (or gone). */

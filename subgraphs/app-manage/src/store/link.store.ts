@@ -1,8 +1,12 @@
-import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { keysetPage, type DocumentCollection, type DocumentStore, type Filter, type KeysetOrder, type PageRequest } from '@grove/platform';
 import { LinkModel, LinkStatus } from './link.model';
 import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewLink = Pick<LinkModel, 'hostAppId' | 'hostOrgId' | 'appId' | 'appOrgId' | 'status' | 'requestedBy' | 'decidedBy' | 'decidedAt'>;
+
+/** `linkRequests(orgId)`: newest first, at most 100 a page (docs/query-limits.md). */
+export const LINK_REQUESTS_ORDER: KeysetOrder = { name: 'linkRequests', field: 'createdAt', direction: -1 };
+export const LINK_REQUESTS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export class LinkStore {
   private readonly links: DocumentCollection<LinkModel>;
@@ -28,13 +32,14 @@ export class LinkStore {
   }
 
   listByHostApp(hostAppId: string): Promise<LinkModel[]> {
-    return this.links.find({ hostAppId }, { sort: { createdAt: -1 } });
+    return this.links.find({ hostAppId }, { sort: { createdAt: -1, _id: -1 } });
   }
 
   /** Requests that involve the organization, as owner of the mini-program (incoming) or of the host app (outgoing). */
-  listForOrg(orgId: string, direction: 'incoming' | 'outgoing', status?: LinkStatus): Promise<LinkModel[]> {
+  listForOrg(orgId: string, direction: 'incoming' | 'outgoing', status?: LinkStatus, request: PageRequest = {}): Promise<LinkModel[]> {
     const filter: Filter = compact({ [direction === 'incoming' ? 'appOrgId' : 'hostOrgId']: orgId, status });
-    return this.links.find(filter, { sort: { createdAt: -1 } });
+    const page = keysetPage(LINK_REQUESTS_ORDER, request, LINK_REQUESTS_PAGE, filter);
+    return this.links.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   async isActive(hostAppId: string, appId: string): Promise<boolean> {

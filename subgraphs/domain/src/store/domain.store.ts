@@ -1,4 +1,5 @@
 import type { DocumentCollection, DocumentStore, Filter, NewDocument, Update } from '@grove/platform';
+import { DomainMiniProgramModel } from '../projection/domain-mini-program.model';
 import { BusinessDomainModel } from './business-domain.model';
 import { ServiceDomainsModel } from './service-domains.model';
 import { WhitelistDomainModel } from './whitelist-domain.model';
@@ -8,8 +9,11 @@ export class DomainStore {
   readonly serviceDomains: DocumentCollection<ServiceDomainsModel>;
   readonly businessDomains: DocumentCollection<BusinessDomainModel>;
   readonly whitelist: DocumentCollection<WhitelistDomainModel>;
+  /** The ownership projection (written by its code in @grove/contracts), read here in batches. */
+  private readonly miniPrograms: DocumentCollection<DomainMiniProgramModel>;
 
   constructor(documents: DocumentStore) {
+    this.miniPrograms = documents.collection(DomainMiniProgramModel);
     this.serviceDomains = documents.collection(ServiceDomainsModel);
     this.businessDomains = documents.collection(BusinessDomainModel);
     this.whitelist = documents.collection(WhitelistDomainModel);
@@ -29,8 +33,23 @@ export class DomainStore {
     return this.serviceDomains.findOneAndUpdate({ _id: appId, version }, { $set: set, $inc: { version: 1 } });
   }
 
+  /** Ownership rows of many mini-programs in one read (batched entity references). */
+  ownerships(appIds: readonly string[]): Promise<DomainMiniProgramModel[]> {
+    return appIds.length ? this.miniPrograms.find({ _id: { $in: [...appIds] } }) : Promise.resolve([]);
+  }
+
+  /** Service domain lists of many mini-programs in one read. */
+  serviceDomainsOf(appIds: readonly string[]): Promise<ServiceDomainsModel[]> {
+    return appIds.length ? this.serviceDomains.find({ _id: { $in: [...appIds] } }) : Promise.resolve([]);
+  }
+
+  /** Business domains of many mini-programs in one read, by domain (at most MAX_BUSINESS_DOMAINS each). */
+  businessDomainsOf(appIds: readonly string[]): Promise<BusinessDomainModel[]> {
+    return appIds.length ? this.businessDomains.find({ appId: { $in: [...appIds] } }, { sort: { domain: 1, _id: 1 } }) : Promise.resolve([]);
+  }
+
   listBusinessDomains(appId: string): Promise<BusinessDomainModel[]> {
-    return this.businessDomains.find({ appId }, { sort: { domain: 1 } });
+    return this.businessDomains.find({ appId }, { sort: { domain: 1, _id: 1 } });
   }
 
   countBusinessDomains(appId: string): Promise<number> {

@@ -1,6 +1,12 @@
-import type { DocumentCollection, DocumentStore, Filter, NewDocument, Update } from '@grove/platform';
+import { keysetPage, type DocumentCollection, type DocumentStore, type Filter, type KeysetOrder, type NewDocument, type PageRequest, type Update } from '@grove/platform';
 import { GrayRuleModel } from './gray-rule.model';
 import { CONCURRENT_GRAY_RELEASES_FILTER, ReleasePlanModel } from './release-plan.model';
+
+/** `grayRules(appId)`: by name, at most 100 a page; `releasePlans(appId)`: newest first, at most 100 (docs/query-limits.md). */
+export const GRAY_RULES_ORDER: KeysetOrder = { name: 'grayRules', field: 'name', direction: 1 };
+export const GRAY_RULES_PAGE = { defaultTake: 100, maxTake: 100 };
+export const RELEASE_PLANS_ORDER: KeysetOrder = { name: 'releasePlans', field: 'createdAt', direction: -1 };
+export const RELEASE_PLANS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 /** Persistence of gray rules and release plans over the documents port. */
 export class RuleEngineStore {
@@ -20,8 +26,9 @@ export class RuleEngineStore {
     return this.rules.findById(id);
   }
 
-  listRules(appId: string): Promise<GrayRuleModel[]> {
-    return this.rules.find({ appId }, { sort: { name: 1 } });
+  listRules(appId: string, request: PageRequest = {}): Promise<GrayRuleModel[]> {
+    const page = keysetPage(GRAY_RULES_ORDER, request, GRAY_RULES_PAGE, { appId });
+    return this.rules.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   /** Conditional edit: only while the stored version is still `version`. */
@@ -43,8 +50,9 @@ export class RuleEngineStore {
     return this.plans.findById(id);
   }
 
-  listPlans(appId: string): Promise<ReleasePlanModel[]> {
-    return this.plans.find({ appId }, { sort: { createdAt: -1 } });
+  listPlans(appId: string, request: PageRequest = {}): Promise<ReleasePlanModel[]> {
+    const page = keysetPage(RELEASE_PLANS_ORDER, request, RELEASE_PLANS_PAGE, { appId });
+    return this.plans.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   /** The ACTIVE or PAUSED plan of an app, if any. */
