@@ -63,9 +63,10 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
     const { timeoutMs, breakerFailures, breakerCooldownMs } = options.resilience;
     this.breaker = new SubgraphCircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });
     this.queryRetries = options.resilience.queryRetries ?? 0;
-    // make-fetch-happen hands `timeout` to minipass-fetch: it bounds the connection, the headers and the body.
-    const fetcher: Fetcher = this.fetcher;
-    this.fetcher = ((url, init) => fetcher(url, { ...init, timeout: timeoutMs } as typeof init)) as Fetcher;
+    // Node's fetch (undici, keep-alive pool) instead of the gateway's default make-fetch-happen, which captures a stack
+    // per call (source-mapped under the TypeScript runner) and pools less well (issue 8 item 5). The signal bounds the
+    // connection, the headers and the body.
+    this.fetcher = ((url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)) as unknown as Fetcher;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayResponse> {

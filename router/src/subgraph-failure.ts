@@ -19,15 +19,19 @@ export interface SubgraphFailure {
 const REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const TIMED_OUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
 
-/** Classifies what a RemoteGraphQLDataSource fetch threw (make-fetch-happen FetchError, HTTP error, bad body). */
+/**
+ * Classifies what a RemoteGraphQLDataSource fetch threw: Node's fetch (`TypeError: fetch failed` with the system error as
+ * `cause`, a `TimeoutError` from the abort signal), an HTTP error status, or a body that is not a GraphQL answer.
+ */
 export function classifySubgraphFailure(error: unknown): SubgraphFailure {
-  const e = error as { code?: unknown; type?: unknown; message?: unknown; extensions?: { response?: { status?: unknown } } } | null;
-  const detail = typeof e?.message === 'string' ? e.message : String(error);
+  type Thrown = { code?: unknown; name?: unknown; type?: unknown; message?: unknown; cause?: unknown; extensions?: { response?: { status?: unknown } } };
+  const e = error as Thrown | null;
+  const cause = (e?.cause && typeof e.cause === 'object' ? e.cause : undefined) as Thrown | undefined;
+  const detail = [e?.message, cause?.message].filter((m): m is string => typeof m === 'string').join(': ') || String(error);
   const status = e instanceof GraphQLError ? e.extensions?.response && (e.extensions.response as { status?: unknown }).status : undefined;
   if (typeof status === 'number') return { reason: status >= 500 ? 'http_5xx' : 'http_4xx', cause: `HTTP ${status}`, detail };
-  const code = typeof e?.code === 'string' ? e.code : undefined;
-  // minipass-fetch reports its own timeouts as type request-timeout / body-timeout, without a system code.
-  if (e?.type === 'request-timeout' || e?.type === 'body-timeout' || (code && TIMED_OUT.has(code))) {
+  const code = typeof e?.code === 'string' ? e.code : typeof cause?.code === 'string' ? cause.code : undefined;
+  if (e?.name === 'TimeoutError' || cause?.name === 'TimeoutError' || e?.type === 'request-timeout' || e?.type === 'body-timeout' || (code && TIMED_OUT.has(code))) {
     return { reason: 'timeout', cause: code ?? 'TIMEOUT', detail };
   }
   if (code && REFUSED.has(code)) return { reason: 'refused', cause: code, detail };
