@@ -66,7 +66,7 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
     // Node's fetch (undici, keep-alive pool) instead of the gateway's default make-fetch-happen, which captures a stack
     // per call (source-mapped under the TypeScript runner) and pools less well (issue 8 item 5). The signal bounds the
     // connection, the headers and the body.
-    this.fetcher = ((url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)) as unknown as Fetcher;
+    this.fetcher = ((url: string, init?: Parameters<Fetcher>[1]) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)) as unknown as Fetcher;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayResponse> {
