@@ -43,22 +43,12 @@ export default tseslint.config(
   // A subgraph imports no other subgraph.
   ...subgraphs.map((s) => ({ files: [`subgraphs/${s.dir}/**/*.ts`], rules: restrictImports(deepImports(), noSubgraphs([s.pkg])) })),
   // Shared packages sit below the subgraphs.
-  { files: ['packages/platform/**/*.ts', 'packages/contracts/**/*.ts', 'packages/testkit/**/*.ts', 'packages/sdk-runtime/**/*.ts'], rules: restrictImports(deepImports(), noSubgraphs()) },
+  { files: ['packages/platform/**/*.ts', 'packages/contracts/**/*.ts', 'packages/gray-rules/**/*.ts', 'packages/testkit/**/*.ts', 'packages/sdk-runtime/**/*.ts'], rules: restrictImports(deepImports(), noSubgraphs()) },
 
   // Exceptions, each as narrow as it can be.
-  // The runtime reads what it serves from the owning services (the runtime-read contract in @grove/contracts), but it
-  // still evaluates gray rules with the rule-engine's pure engine (compileRule, inGrayAudience, RuleContext), to become
-  // its own package; the test support builds the real modules the runtime's tests run against.
+  // The runtime's tests run against the real owning modules (its test support builds them).
   {
-    files: [
-      'packages/sdk-runtime/src/device-context.ts',
-      'packages/sdk-runtime/src/gray-plan.evaluator.ts',
-      'packages/sdk-runtime/src/sdk-runtime.routes.ts',
-    ],
-    rules: restrictImports(deepImports(), noSubgraphs(['@grove/rule-engine'])),
-  },
-  {
-    files: ['packages/sdk-runtime/src/sdk-runtime.test-support.ts', 'packages/sdk-runtime/src/gray-release.runtime.test.ts'],
+    files: ['packages/sdk-runtime/src/sdk-runtime.test-support.ts'],
     rules: restrictImports(deepImports(), noSubgraphs(['@grove/app-manage', '@grove/domain', '@grove/rule-engine', '@grove/sdk'])),
   },
   // Producer-to-consumer tests that run the real app-manage next to its consumer on one bus; they belong in

@@ -1,4 +1,4 @@
-import type { RuleContext, ScalarValue } from '@grove/rule-engine';
+import type { RuleContext, ScalarValue } from '@grove/gray-rules';
 
 /** Built-in device fields, as query parameters; the same fields as headers are `x-` + kebab case (x-device-id). */
 export const DEVICE_FIELDS = [

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { EvaluationBudget, MATCHES_NOBODY, compileRule, inGrayAudience, type CompiledRule, type RuleContext } from '@grove/rule-engine';
+import { EvaluationBudget, MATCHES_NOBODY, compileRule, inGrayAudience, type CompiledRule, type RuleContext } from '@grove/gray-rules';
 import type { Logger } from '@grove/platform';
 import type { RuntimeGrayPlan } from './runtime-sources';
 

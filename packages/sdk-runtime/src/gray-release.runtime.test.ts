@@ -1,4 +1,4 @@
-import type { RuleContext } from '@grove/rule-engine';
+import type { RuleContext } from '@grove/gray-rules';
 import {
   approvedVersion,
   createRuntimePlatform,

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, PlatformError, RateLimitedError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
-import type { RuleContext } from '@grove/rule-engine';
+import type { RuleContext } from '@grove/gray-rules';
 import { DEVICE_FIELDS, MAX_CUSTOM_VALUE_LENGTH, MAX_DEVICE_VALUE_LENGTH, CUSTOM_KEY_PATTERN, deviceContextOf, deviceHeaderName } from './device-context';
 import { GrayPlanEvaluator } from './gray-plan.evaluator';
 import {
