@@ -51,12 +51,6 @@ export default tseslint.config(
     files: ['packages/sdk-runtime/src/sdk-runtime.test-support.ts'],
     rules: restrictImports(deepImports(), noSubgraphs(['@grove/app-manage', '@grove/domain', '@grove/rule-engine', '@grove/sdk'])),
   },
-  // Producer-to-consumer tests that run the real app-manage next to its consumer on one bus; they belong in
-  // tests/e2e or a contracts conformance suite (follow-up of issue 6 item 7).
-  {
-    files: ['subgraphs/domain/src/domain.subgraph.test.ts', 'subgraphs/sdk/src/service/host-app-ownership.projection.test.ts'],
-    rules: restrictImports(deepImports(), noSubgraphs(['@grove/app-manage', '@grove/domain', '@grove/sdk'])),
-  },
   // The testkit hands platform's Redis probe (kept next to platform's own Redis suites) to other packages' tests.
   { files: ['packages/testkit/src/redis-probe.ts'], rules: restrictImports(deepImports('@grove/platform/src/cache/redis-probe.test-support'), noSubgraphs()) },
   // The runtime bench server builds its fixture from sdk-runtime's test support, which the package does not export.

@@ -1,9 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { composeServices } from '@apollo/composition';
-import { createAppManageSubgraph } from '@grove/app-manage';
-import { ANONYMOUS, FsObjectStore, newId } from '@grove/platform';
-import { parse } from 'graphql';
+import { ANONYMOUS, newId } from '@grove/platform';
 import { MINI_PROGRAM_EVENTS_TOPIC } from './projection';
 import {
   createApp,
@@ -35,18 +31,6 @@ describe('domain subgraph', () => {
   it('prints a Federation 2 SDL that contributes `domains` to the MiniProgram entity', () => {
     expect(h.domain.sdl).toMatch(/type MiniProgram\s+@key\(fields: "id"\)\s*\{\s*id: ID!\s*(""".*?"""\s*)?domains: MiniProgramDomains\s*\}/s);
     expect(h.domain.sdl).not.toMatch(/fileContent|lastEventAt/);
-  });
-
-  it("composes with app-manage's MiniProgram (same key) into one supergraph", async () => {
-    const objects = await FsObjectStore.open({ rootDir: join(h.runtime.dataDir, 'objects'), publicBaseUrl: 'http://localhost:4000', urlSigningSecret: 'x'.repeat(40) });
-    const appManage = await createAppManageSubgraph(h.runtime, { objects, settings: { secretEncryptionKey: 'k'.repeat(40) } });
-    const result = composeServices([
-      { name: 'app-manage', url: 'http://app-manage', typeDefs: parse(appManage.sdl) },
-      { name: 'domain', url: 'http://domain', typeDefs: parse(h.domain.sdl) },
-    ]);
-    await objects.close();
-    expect(result.errors).toBeUndefined();
-    expect(result.supergraphSdl).toMatch(/type MiniProgram[^{]*\{[^}]*\bname: String![^}]*\bdomains: MiniProgramDomains/s);
   });
 
   it('resolves _entities for MiniProgram for members and operators, null for others and unknown apps', async () => {
@@ -127,23 +111,6 @@ describe('mini-program projection', () => {
     h = await createHarness();
   });
   afterEach(() => h.dispose());
-
-  it("follows app-manage's real events on the shared bus (create, freeze, unfreeze)", async () => {
-    const objects = await FsObjectStore.open({ rootDir: join(h.runtime.dataDir, 'objects'), publicBaseUrl: 'http://localhost:4000', urlSigningSecret: 'x'.repeat(40) });
-    try {
-      const appManage = await createAppManageSubgraph(h.runtime, { objects, settings: { secretEncryptionKey: 'k'.repeat(40) } });
-      const app = await appManage.services.miniPrograms.create(h.ownerA, { orgId: h.orgA, name: 'Real app', tags: [] });
-      await eventually(async () => expect(await h.domain.services.miniPrograms.get(app.appId)).toEqual({ appId: app.appId, orgId: h.orgA, status: 'ACTIVE' }));
-      expect((await h.domain.services.domains.replaceServiceDomains(h.ownerA, app.appId, 'request', ['https://api.example.com'])).version).toBe(1);
-
-      await appManage.services.miniPrograms.freeze(h.admin, app.appId, 'abuse');
-      await eventually(async () => expect((await h.domain.services.miniPrograms.get(app.appId))?.status).toBe('FROZEN'));
-      await appManage.services.miniPrograms.unfreeze(h.admin, app.appId);
-      await eventually(async () => expect((await h.domain.services.miniPrograms.get(app.appId))?.status).toBe('ACTIVE'));
-    } finally {
-      await objects.close();
-    }
-  });
 
   it('ignores replays: the same event again, and an older event delivered late', async () => {
     const appId = await createApp(h);

@@ -1,47 +1,14 @@
-import { FsObjectStore, newId } from '@grove/platform';
-import { createAppManageSubgraph, type AppManageSubgraph } from '@grove/app-manage';
-import { join } from 'node:path';
+import { newId } from '@grove/platform';
 import { announceHostApp, createHarness, eventually, ownerOf, type Harness } from '../sdk.test-support';
 import { APP_MANAGE_HOST_APP_TOPIC } from './host-app-ownership.projection';
 
+// Fed by app-manage's real events: tests/e2e/src/event-consumers.contract.test.ts.
 describe('HostAppOwnershipProjection', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await createHarness();
   });
   afterEach(() => h.dispose());
-
-  it('learns host apps from the real app-manage subgraph on the same bus', async () => {
-    // app-manage is a separate subgraph; here it only publishes, exactly as it does in embedded mode.
-    const objects = await FsObjectStore.open({
-      rootDir: join(h.runtime.dataDir, 'app-objects'),
-      publicBaseUrl: 'http://localhost:4000',
-      urlSigningSecret: 'x'.repeat(40),
-    });
-    let appManage: AppManageSubgraph | undefined;
-    try {
-      appManage = await createAppManageSubgraph(h.runtime, {
-        objects,
-        settings: { secretEncryptionKey: 'k'.repeat(40) },
-      });
-      const { hostApp } = await appManage.services.hostApps.create(h.ownerA, {
-        orgId: h.orgA,
-        name: 'Host',
-        iosBundleIds: ['com.example.host'],
-      });
-      await eventually(async () => expect(await ownerOf(h, hostApp.id)).toBe(h.orgA));
-      // ... and the override it authorizes works end to end.
-      expect(
-        (await h.sdk.services.configs.setOverride(h.ownerA, hostApp.id, { enableDebug: true })).version,
-      ).toBe(1);
-      await appManage.services.hostApps.setEnabled(h.ownerA, hostApp.id, false);
-      await appManage.services.hostApps.rotateSecret(h.ownerA, hostApp.id);
-      await eventually(async () => expect(await ownerOf(h, hostApp.id)).toBe(h.orgA));
-    } finally {
-      await appManage?.close?.();
-      await objects.close();
-    }
-  });
 
   it('is idempotent under redelivery and ignores link events and malformed payloads', async () => {
     const hostAppId = newId();
