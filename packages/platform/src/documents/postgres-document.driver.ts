@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopedAsyncStorage } from '../runtime/scoped-async-storage';
 import { mongoose } from '@typegoose/typegoose';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
@@ -39,7 +39,7 @@ export class PostgresDocumentStore implements DocumentStore {
   readonly driver = 'postgres' as const;
   private readonly pool: Pool;
   private readonly schema: string;
-  private readonly sessions = new AsyncLocalStorage<Session>();
+  private readonly sessions = new ScopedAsyncStorage<Session>();
   private readonly collections = new Map<string, SqlDocumentCollection<any>>();
   private readonly owners = new Map<string, ModelClass>();
   private readonly validation = new mongoose.Mongoose();

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopedAsyncStorage } from '../runtime/scoped-async-storage';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mongoose } from '@typegoose/typegoose';
@@ -44,7 +44,7 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly driver = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly sessions = new AsyncLocalStorage<Session>();
+  private readonly sessions = new ScopedAsyncStorage<Session>();
   private readonly collections = new Map<string, SqlDocumentCollection<any>>();
   private readonly owners = new Map<string, ModelClass>();
   private readonly validation = new mongoose.Mongoose();

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopedAsyncStorage } from '../runtime/scoped-async-storage';
 import { BadUserInputError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { DocumentCollection, DocumentStore, DocumentTransaction } from '../documents/documents.port';
@@ -55,7 +55,7 @@ const TRANSACTIONAL_DRIVERS = new Set(['sqlite', 'embedded', 'postgres']);
  * their lease ends. Delivery is at-least-once under the entry's event id, which consumers deduplicate.
  */
 export class TransactionalOutbox {
-  private readonly scopes = new AsyncLocalStorage<Scope>();
+  private readonly scopes = new ScopedAsyncStorage<Scope>();
   private readonly options: Required<Omit<TransactionalOutboxOptions, 'logger'>> & { logger?: Logger };
   private readonly transactional: boolean;
   /** Same-key publishes of this process, in commit order. */
