@@ -180,6 +180,10 @@ async function main(): Promise<void> {
   const embedded = await startEmbedded(env);
   try {
     const atReady: Record<Mode, ServiceStats[]> = { distributed: distributed.stats(), embedded: [embedded.stats] };
+    // CPU each process has used so far: mostly its start (the subgraphs idled while the router started). Unlike the
+    // time to ready, it does not grow with what else runs on the machine.
+    const startCpuMs = new Map(atReady.distributed.map((s) => [s.service, processCpuMs(s.pid) ?? NaN]));
+    const embeddedStartCpuMs = processCpuMs(embedded.pid) ?? NaN;
     const distributedReadyMs = Math.max(...atReady.distributed.map((s) => s.readyMs));
     await new Promise((done) => setTimeout(done, SETTINGS.idleSettleMs));
     const idle = {
@@ -221,7 +225,12 @@ async function main(): Promise<void> {
       cpus: cpus().length,
       runner: RUNNER,
       settings: SETTINGS,
-      ready: { distributedMs: distributedReadyMs, embeddedMs: embedded.stats.readyMs, perService: atReady.distributed },
+      ready: {
+        distributedMs: distributedReadyMs,
+        embeddedMs: embedded.stats.readyMs,
+        perService: atReady.distributed.map((s) => ({ ...s, startCpuMs: startCpuMs.get(s.service) })),
+        embeddedStartCpuMs,
+      },
       rssMb: idle,
       throughput,
       targets: {
@@ -245,14 +254,14 @@ async function main(): Promise<void> {
       `Node ${process.version}, ${cpus().length} CPUs, every process and autocannon on this machine (loopback). \`npm run bench:distributed${RUNNER === 'source' ? ' -- --runner=source' : ''}\`: ` +
         (RUNNER === 'built' ? 'services run the JavaScript of `npm run build` (as the image does).' : 'services run their TypeScript through `@swc-node/register` (as `npm start` does).'),
       '',
-      '| process | ready ms | RSS at ready MB | RSS idle MB | PSS idle MB |',
-      '|---|---|---|---|---|',
+      '| process | ready ms | CPU ms to ready | RSS at ready MB | RSS idle MB | PSS idle MB |',
+      '|---|---|---|---|---|---|',
       ...atReady.distributed.map((s) => {
         const atIdle = idle.distributed.find((i) => i.service === s.service);
-        return `| ${s.service} | ${s.readyMs} | ${s.rssMb} | ${atIdle?.rssMb} | ${atIdle?.pssMb} |`;
+        return `| ${s.service} | ${s.readyMs} | ${startCpuMs.get(s.service)} | ${s.rssMb} | ${atIdle?.rssMb} | ${atIdle?.pssMb} |`;
       }),
-      `| **all distributed** | ${distributedReadyMs} | ${atReady.distributed.reduce((sum, s) => sum + s.rssMb, 0)} | ${totalIdle} | ${totalIdlePss} |`,
-      `| embedded (one process) | ${embedded.stats.readyMs} | ${embedded.stats.rssMb} | ${idle.embedded[0].rssMb} | ${idle.embedded[0].pssMb} |`,
+      `| **all distributed** | ${distributedReadyMs} | ${[...startCpuMs.values()].reduce((sum, ms) => sum + ms, 0)} | ${atReady.distributed.reduce((sum, s) => sum + s.rssMb, 0)} | ${totalIdle} | ${totalIdlePss} |`,
+      `| embedded (one process) | ${embedded.stats.readyMs} | ${embeddedStartCpuMs} | ${embedded.stats.rssMb} | ${idle.embedded[0].rssMb} | ${idle.embedded[0].pssMb} |`,
       '',
       'PSS divides each shared page (the node binary, libraries) among the processes mapping it, other node processes on the machine included; the targets are on RSS.',
       '',
