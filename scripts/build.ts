@@ -15,7 +15,13 @@ const ROOT = resolve(__dirname, '..');
 const WORKSPACE_GLOBS = ['packages', 'subgraphs'];
 const SINGLE_WORKSPACES = ['router'];
 /** What only tests load: never shipped, never compiled. */
-const NOT_SHIPPED = [/\.test\.ts$/, /\.test-support\.ts$/, /\.fixtures?\.ts$/, /\.d\.ts$/, /(^|\/)test-support\//];
+const NOT_SHIPPED = [
+  /\.test\.ts$/,
+  /\.test-support\.ts$/,
+  /\.fixtures?\.ts$/,
+  /\.d\.ts$/,
+  /(^|\/)test-support\//,
+];
 /** The same transform as `.swcrc` (Jest) and `@swc-node/register`: legacy decorators with metadata for type-graphql and typegoose. */
 const SWC: Options = {
   jsc: {
@@ -37,14 +43,21 @@ interface Workspace {
 
 function workspaces(): Workspace[] {
   const dirs = [
-    ...WORKSPACE_GLOBS.flatMap((parent) => readdirSync(join(ROOT, parent)).map((child) => join(ROOT, parent, child))),
+    ...WORKSPACE_GLOBS.flatMap((parent) =>
+      readdirSync(join(ROOT, parent)).map((child) => join(ROOT, parent, child)),
+    ),
     ...SINGLE_WORKSPACES.map((dir) => join(ROOT, dir)),
   ];
-  return dirs
-    .filter((dir) => statSync(join(dir, 'src'), { throwIfNoEntry: false })?.isDirectory())
-    .map((dir) => ({ name: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name as string, dir }))
-    // testkit is for tests only (a devDependency of every workspace): nothing that ships imports it.
-    .filter((workspace) => workspace.name !== '@grove/testkit');
+  return (
+    dirs
+      .filter((dir) => statSync(join(dir, 'src'), { throwIfNoEntry: false })?.isDirectory())
+      .map((dir) => ({
+        name: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name as string,
+        dir,
+      }))
+      // testkit is for tests only (a devDependency of every workspace): nothing that ships imports it.
+      .filter((workspace) => workspace.name !== '@grove/testkit')
+  );
 }
 
 function sources(dir: string): string[] {
@@ -73,22 +86,31 @@ export function buildServices(): number {
         filename: file,
         sourceFileName: relative(dirname(out), file).split(sep).join('/'),
       });
-      const linked = code.replace(/require\("(@grove\/[a-z0-9-]+)(\/[^"]*)?"\)/g, (_all, name: string, subpath?: string) => {
-        const target = byName.get(name);
-        if (!target || subpath) {
-          throw new Error(`${relative(ROOT, file)}: ${name}${subpath ?? ''} is not a shipped workspace entry (only @grove/<package> itself can be imported)`);
-        }
-        let path = relative(dirname(out), join(target.dir, 'dist', 'index.js')).split(sep).join('/');
-        if (!path.startsWith('.')) path = `./${path}`;
-        return `require(${JSON.stringify(path)})`;
-      });
+      const linked = code.replace(
+        /require\("(@grove\/[a-z0-9-]+)(\/[^"]*)?"\)/g,
+        (_all, name: string, subpath?: string) => {
+          const target = byName.get(name);
+          if (!target || subpath) {
+            throw new Error(
+              `${relative(ROOT, file)}: ${name}${subpath ?? ''} is not a shipped workspace entry (only @grove/<package> itself can be imported)`,
+            );
+          }
+          let path = relative(dirname(out), join(target.dir, 'dist', 'index.js'))
+            .split(sep)
+            .join('/');
+          if (!path.startsWith('.')) path = `./${path}`;
+          return `require(${JSON.stringify(path)})`;
+        },
+      );
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${linked}\n//# sourceMappingURL=${out.slice(dirname(out).length + 1)}.map\n`);
       if (map) writeFileSync(`${out}.map`, map);
       files++;
     }
   }
-  console.log(`Built ${files} files of ${all.length} workspaces into <workspace>/dist in ${Date.now() - started} ms.`);
+  console.log(
+    `Built ${files} files of ${all.length} workspaces into <workspace>/dist in ${Date.now() - started} ms.`,
+  );
   return files;
 }
 

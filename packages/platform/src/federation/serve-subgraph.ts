@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { SpanKind, SpanStatusCode, type Span, type Tracer } from '@opentelemetry/api';
 import {
@@ -162,7 +163,10 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
     schema: module.schema,
     introspection: false,
     csrfPrevention: true,
-    plugins: [fastifyApolloDrainPlugin(app), directCallerLimits(module.schema, limits)],
+    // No inline (ftv1) traces: they feed Apollo Studio usage reporting, which Grove's router does not use. Apollo
+    // would otherwise load its protobuf encoder into every subgraph (~3 MB) and time every resolver of a request
+    // that asks for them, direct callers included.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), fastifyApolloDrainPlugin(app), directCallerLimits(module.schema, limits)],
     formatError: (formatted, error) =>
       maskError(formatted, error, { log: (e, requestId) => logger.error({ err: e, requestId }, 'unexpected error') }),
   });
