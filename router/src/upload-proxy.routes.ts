@@ -3,13 +3,16 @@ import { request as httpsRequest } from 'node:https';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  BASE_LIBRARY_UPLOAD_PATH,
   LOGO_CONTENT_TYPES,
   LOGO_UPLOAD_PATH,
   PACKAGE_CONTENT_TYPES,
   PACKAGE_UPLOAD_PATH,
-  appManageEnvShape,
-} from '@grove/app-manage';
-import { BASE_LIBRARY_UPLOAD_PATH, SDK_BUILD_UPLOAD_PATH, SDK_VERSION_UPLOAD_PATH, ZIP_CONTENT_TYPES, sdkEnvShape } from '@grove/sdk';
+  SDK_BUILD_UPLOAD_PATH,
+  SDK_VERSION_UPLOAD_PATH,
+  uploadLimitsEnvShape,
+  ZIP_CONTENT_TYPES,
+} from '@grove/contracts';
 import {
   declaredLength,
   INTERNAL_PRINCIPAL_HEADER,
@@ -34,12 +37,7 @@ export interface UploadProxyRoute {
   bodyLimit: number;
 }
 
-const uploadLimitsEnvSchema = z.object({
-  MINI_PROGRAM_PACKAGE_MAX_BYTES: appManageEnvShape.MINI_PROGRAM_PACKAGE_MAX_BYTES,
-  MINI_PROGRAM_LOGO_MAX_BYTES: appManageEnvShape.MINI_PROGRAM_LOGO_MAX_BYTES,
-  BASE_LIBRARY_MAX_BYTES: sdkEnvShape.BASE_LIBRARY_MAX_BYTES,
-  SDK_ARTIFACT_MAX_BYTES: sdkEnvShape.SDK_ARTIFACT_MAX_BYTES,
-});
+const uploadLimitsEnvSchema = z.object(uploadLimitsEnvShape);
 
 /**
  * The app-manage and sdk upload routes with the size limits the services read (same variable names, so one

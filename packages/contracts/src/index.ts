@@ -8,3 +8,4 @@ export * from './mini-program-ownership';
 export * from './license';
 export * from './trial-grant';
 export * from './runtime-reads';
+export * from './upload-routes.contract';

@@ -1,10 +1,9 @@
 import { checkObjectStoreConfig, checkPlatformConfig, objectStoreEnvShape, platformEnvShape } from '@grove/platform';
 import { z } from 'zod';
 import { MIN_SECRET_KEY_LENGTH } from './service/secret-cipher';
-import { trialTokenSecretField } from '@grove/contracts';
+import { DEFAULT_MAX_LOGO_BYTES, DEFAULT_MAX_PACKAGE_BYTES, trialTokenSecretField, uploadLimitsEnvShape } from '@grove/contracts';
 
-export const DEFAULT_MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
-export const DEFAULT_MAX_LOGO_BYTES = 1024 * 1024;
+export { DEFAULT_MAX_LOGO_BYTES, DEFAULT_MAX_PACKAGE_BYTES };
 
 /** Environment of the standalone app-manage service (distributed mode); the router reads the same names. */
 export const appManageEnvShape = {
@@ -23,8 +22,8 @@ export const appManageEnvShape = {
    * them, so both read it. Unset: derived from APP_SECRET_ENCRYPTION_KEY (or its generated local key).
    */
   TRIAL_TOKEN_SECRET: trialTokenSecretField,
-  MINI_PROGRAM_PACKAGE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_MAX_PACKAGE_BYTES),
-  MINI_PROGRAM_LOGO_MAX_BYTES: z.coerce.number().int().min(1024).max(20 * 1024 * 1024).default(DEFAULT_MAX_LOGO_BYTES),
+  MINI_PROGRAM_PACKAGE_MAX_BYTES: uploadLimitsEnvShape.MINI_PROGRAM_PACKAGE_MAX_BYTES,
+  MINI_PROGRAM_LOGO_MAX_BYTES: uploadLimitsEnvShape.MINI_PROGRAM_LOGO_MAX_BYTES,
 };
 
 export const appManageEnvSchema = z

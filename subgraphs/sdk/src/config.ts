@@ -5,9 +5,9 @@ import {
   platformEnvShape,
 } from '@grove/platform';
 import { z } from 'zod';
+import { DEFAULT_MAX_BASE_LIBRARY_BYTES, DEFAULT_MAX_SDK_ARTIFACT_BYTES, uploadLimitsEnvShape } from '@grove/contracts';
 
-export const DEFAULT_MAX_BASE_LIBRARY_BYTES = 50 * 1024 * 1024;
-export const DEFAULT_MAX_SDK_ARTIFACT_BYTES = 200 * 1024 * 1024;
+export { DEFAULT_MAX_BASE_LIBRARY_BYTES, DEFAULT_MAX_SDK_ARTIFACT_BYTES };
 
 /** Environment of the standalone sdk service (distributed mode); the router reads the same names. */
 export const sdkEnvShape = {
@@ -16,19 +16,9 @@ export const sdkEnvShape = {
   SDK_PORT: z.coerce.number().int().min(1).max(65535).default(4105),
   SDK_HOST: z.string().default('127.0.0.1'),
   /** Standalone service only: raw-body upload routes (the router serves them itself in embedded mode). */
-  BASE_LIBRARY_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(1024 * 1024 * 1024)
-    .default(DEFAULT_MAX_BASE_LIBRARY_BYTES),
+  BASE_LIBRARY_MAX_BYTES: uploadLimitsEnvShape.BASE_LIBRARY_MAX_BYTES,
   /** SDK release artifacts and SDK builds submitted for review. */
-  SDK_ARTIFACT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(2 * 1024 * 1024 * 1024)
-    .default(DEFAULT_MAX_SDK_ARTIFACT_BYTES),
+  SDK_ARTIFACT_MAX_BYTES: uploadLimitsEnvShape.SDK_ARTIFACT_MAX_BYTES,
 };
 
 export const sdkEnvSchema = z.object(sdkEnvShape).superRefine((config, ctx) => {

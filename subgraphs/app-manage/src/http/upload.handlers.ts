@@ -27,10 +27,9 @@ export interface UploadRoute {
   handle(principal: Principal, appId: string, body: Buffer, meta: UploadMeta): Promise<UploadResponse<unknown>>;
 }
 
-export const PACKAGE_UPLOAD_PATH = '/uploads/mini-programs/:appId/versions';
-export const LOGO_UPLOAD_PATH = '/uploads/mini-programs/:appId/logo';
-export const PACKAGE_CONTENT_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'] as const;
-export const LOGO_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/octet-stream'] as const;
+// The paths and content types are a contract with the router, which forwards these routes in distributed mode.
+import { LOGO_CONTENT_TYPES, LOGO_UPLOAD_PATH, PACKAGE_CONTENT_TYPES, PACKAGE_UPLOAD_PATH } from '@grove/contracts';
+export { LOGO_CONTENT_TYPES, LOGO_UPLOAD_PATH, PACKAGE_CONTENT_TYPES, PACKAGE_UPLOAD_PATH };
 
 function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();

@@ -28,14 +28,9 @@ export interface SdkUploadRoute {
   handle(principal: Principal, body: Buffer, request: SdkUploadRequest): Promise<SdkUploadResponse<unknown>>;
 }
 
-export const BASE_LIBRARY_UPLOAD_PATH = '/uploads/base-libraries';
-export const SDK_VERSION_UPLOAD_PATH = '/uploads/sdk-versions';
-export const SDK_BUILD_UPLOAD_PATH = '/uploads/sdk-builds';
-export const ZIP_CONTENT_TYPES = [
-  'application/zip',
-  'application/x-zip-compressed',
-  'application/octet-stream',
-] as const;
+// The paths and content types are a contract with the router, which forwards these routes in distributed mode.
+import { BASE_LIBRARY_UPLOAD_PATH, SDK_BUILD_UPLOAD_PATH, SDK_VERSION_UPLOAD_PATH, ZIP_CONTENT_TYPES } from '@grove/contracts';
+export { BASE_LIBRARY_UPLOAD_PATH, SDK_BUILD_UPLOAD_PATH, SDK_VERSION_UPLOAD_PATH, ZIP_CONTENT_TYPES };
 
 function requireZipContentType(request: SdkUploadRequest): void {
   const type = (request.contentType ?? '').split(';')[0].trim().toLowerCase();
