@@ -43,7 +43,7 @@ describeDistributed('distributed platform: kill -9 in the middle of the story', 
         }
       },
     });
-    expect(steps).toEqual(['mini-program-created', 'first-version-published', 'release-plan-started', 'release-plan-completing']);
+    expect(steps).toEqual(['mini-program-created', 'first-version-published', 'release-plan-started', 'runtime-serving', 'release-plan-completing']);
     printStats('after kill -9 and restarts', platform.stats());
 
     // Acknowledged writes: both uploaded versions, in their final states, with the plan that published the second.
