@@ -1,11 +1,8 @@
-import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
-import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { FastifyInstance } from 'fastify';
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
-import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type NonEmptyArray, type ResolverData } from 'type-graphql';
+import type { NonEmptyArray, ResolverData } from 'type-graphql';
 import { representationKey, requestLoader } from './request-loaders';
 import type { SubgraphContext } from './subgraph-context';
 
@@ -85,6 +82,14 @@ export interface SubgraphModule {
  * plus entity reference resolvers are attached to it.
  */
 export async function buildSubgraph(options: BuildSubgraphOptions): Promise<SubgraphModule> {
+  // Loaded here, not at the top: a router in distributed mode imports the platform kit but builds no subgraph, and
+  // type-graphql, graphql-scalars and @graphql-tools are ~450 modules it would carry for nothing (issue 6 item 9).
+  const [{ buildSchema, createResolversMap }, { printSchemaWithDirectives }, { buildSubgraphSchema, printSubgraphSchema }, { default: gql }] = await Promise.all([
+    import('type-graphql'),
+    import('@graphql-tools/utils'),
+    import('@apollo/subgraph'),
+    import('graphql-tag'),
+  ]);
   const byClass = new Map<ClassType, object>((options.instances ?? []).map((i) => [i.constructor, i]));
   const codeFirst = await buildSchema({
     resolvers: options.resolvers,
