@@ -151,6 +151,8 @@ export type GrayRule = {
   __typename?: 'GrayRule';
   appId: Scalars['ID']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
@@ -167,6 +169,8 @@ export type HostApp = {
   __typename?: 'HostApp';
   androidPackageNames: Array<Scalars['String']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor?: Maybe<Scalars['String']['output']>;
   enabled: Scalars['Boolean']['output'];
   harmonyBundleNames: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -197,6 +201,8 @@ export type HostAppLink = {
   appId: Scalars['String']['output'];
   appOrgId: Scalars['ID']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor?: Maybe<Scalars['String']['output']>;
   decidedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   hostAppId: Scalars['ID']['output'];
   hostOrgId: Scalars['ID']['output'];
@@ -326,6 +332,8 @@ export type LoginInput = {
 /** A membership of a user in an organization; `user` and `organization` resolve the entities */
 export type Member = {
   __typename?: 'Member';
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor?: Maybe<Scalars['String']['output']>;
   joinedAt: Scalars['DateTimeISO']['output'];
   orgId: Scalars['ID']['output'];
   organization?: Maybe<Organization>;
@@ -1192,10 +1200,11 @@ export type Query = {
   baseLibrary: BaseLibrary;
   /** The owning organization or operators */
   effectiveSdkConfig: EffectiveSdkConfig;
-  /** Members of the owning organization or reviewing operators; by name */
+  /** Members of the owning organization or reviewing operators; by name, a page at a time */
   grayRules: Array<GrayRule>;
   /** Members of the owning organization or operators */
   hostApp: HostApp;
+  /** Newest first, a page at a time */
   hostApps: Array<HostApp>;
   /** Operators: the license in force (the built-in evaluation license until one is installed) with usage per limit */
   license: License;
@@ -1205,7 +1214,7 @@ export type Query = {
   linkRequests: Array<HostAppLink>;
   /** The signed-in caller with roles, memberships and permissions */
   me: Viewer;
-  /** org:members:read, or operators */
+  /** org:members:read, or operators; oldest first, a page at a time */
   members: Array<Member>;
   /** Members of the owning organization (miniprogram:read) or reviewers */
   miniProgram: MiniProgram;
@@ -1229,7 +1238,7 @@ export type Query = {
   /** Review queue, oldest first (miniprogram:review) */
   pendingSdkBuildReviews: SdkBuildPage;
   releasePlan: ReleasePlan;
-  /** Members of the owning organization or reviewing operators; newest first */
+  /** Members of the owning organization or reviewing operators; newest first, a page at a time */
   releasePlans: Array<ReleasePlan>;
   /** Newest enabled base library compatible with the SDK version, else the newest enabled one */
   resolveBaseLibrary?: Maybe<BaseLibrary>;
@@ -1237,7 +1246,7 @@ export type Query = {
   sdkBuild: SdkBuild;
   /** An organization's submissions, newest first */
   sdkBuilds: Array<SdkBuild>;
-  /** Newest first: the global defaults without hostAppId, else that host app override */
+  /** Newest first, a page at a time: the global defaults without hostAppId, else that host app override */
   sdkConfigHistory: Array<SdkConfigRevision>;
   /** The owning organization or operators */
   sdkConfigOverride: SdkConfigOverride;
@@ -1264,6 +1273,8 @@ export type Query = {
 export type QueryBaseLibrariesArgs = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   platform?: InputMaybe<SdkPlatform>;
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
 };
 
 
@@ -1278,7 +1289,9 @@ export type QueryEffectiveSdkConfigArgs = {
 
 
 export type QueryGrayRulesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   appId: Scalars['ID']['input'];
+  take?: Scalars['Int']['input'];
 };
 
 
@@ -1288,7 +1301,9 @@ export type QueryHostAppArgs = {
 
 
 export type QueryHostAppsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   orgId: Scalars['ID']['input'];
+  take?: Scalars['Int']['input'];
 };
 
 
@@ -1299,14 +1314,18 @@ export type QueryLicenseHistoryArgs = {
 
 
 export type QueryLinkRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   direction?: HostAppLinkDirection;
   orgId: Scalars['ID']['input'];
   status?: InputMaybe<HostAppLinkStatus>;
+  take?: Scalars['Int']['input'];
 };
 
 
 export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   orgId: Scalars['ID']['input'];
+  take?: Scalars['Int']['input'];
 };
 
 
@@ -1367,7 +1386,9 @@ export type QueryReleasePlanArgs = {
 
 
 export type QueryReleasePlansArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   appId: Scalars['ID']['input'];
+  take?: Scalars['Int']['input'];
 };
 
 
@@ -1390,6 +1411,7 @@ export type QuerySdkBuildsArgs = {
 
 
 export type QuerySdkConfigHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   hostAppId?: InputMaybe<Scalars['ID']['input']>;
   take?: Scalars['Int']['input'];
 };
@@ -1408,6 +1430,8 @@ export type QuerySdkVersionArgs = {
 export type QuerySdkVersionsArgs = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   platform?: InputMaybe<SdkPlatform>;
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
 };
 
 
@@ -1444,6 +1468,8 @@ export type ReleasePlan = {
   __typename?: 'ReleasePlan';
   appId: Scalars['ID']['output'];
   completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor?: Maybe<Scalars['String']['output']>;
   failedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Why the version could not be gray-released or published (FAILED plans) */
   failureReason?: Maybe<Scalars['String']['output']>;
@@ -1561,6 +1587,8 @@ export type SdkConfigRevision = {
   __typename?: 'SdkConfigRevision';
   createdAt: Scalars['DateTimeISO']['output'];
   createdBy: Scalars['ID']['output'];
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor?: Maybe<Scalars['String']['output']>;
   etag: Scalars['String']['output'];
   /** "global" or the host app id */
   scope: Scalars['String']['output'];

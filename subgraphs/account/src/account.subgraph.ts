@@ -58,7 +58,7 @@ export async function createAccountSubgraph(
   const sessionStore = new SessionStore(runtime.documents);
 
   const revocations = new AuthorizationRevocations(runtime.authorization, memberships, logger.child({ component: 'revocations' }));
-  const events = new AccountEvents(runtime.events, logger.child({ component: 'events' }), revocations);
+  const events = new AccountEvents(runtime.outbox(ACCOUNT_SUBGRAPH_NAME), logger.child({ component: 'events' }), revocations);
   const access = new AccountAccess(users, memberships);
   // Every scrypt of this process (logins, sign-ups, password changes) shares one bounded queue.
   const passwordWork = new PasswordWorkQueue({ concurrency: settings.passwordHashConcurrency, maxQueued: settings.passwordHashQueue });
@@ -87,9 +87,9 @@ export async function createAccountSubgraph(
       new MemberResolver(members, identity, organizations),
       new SessionResolver(sessions),
     ],
-    referenceResolvers: {
-      User: (ref) => identity.reference(String(ref.id)),
-      Organization: (ref) => organizations.reference(String(ref.id)),
+    batchReferenceResolvers: {
+      User: (refs) => identity.referenceMany(refs.map((ref) => String(ref.id))),
+      Organization: (refs) => organizations.referenceMany(refs.map((ref) => String(ref.id))),
     },
   });
 

@@ -28,6 +28,8 @@ import { LinkService } from './service/link.service';
 import { MiniProgramService, type LicenseGuard } from './service/mini-program.service';
 import { SecretCipher } from './service/secret-cipher';
 import { VersionService } from './service/version.service';
+import { OrphanPackageSweeper } from './service/orphan-package.sweeper';
+import { PackageUploadStore } from './store/package-upload.store';
 import { TrialService } from './service/trial.service';
 import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME, registerRuntimeReadRoutes, type RuntimeReadsOf, type RuntimeReadsProvider } from '@grove/contracts';
 import { appManageRuntimeReads } from './http/runtime-reads';
@@ -76,12 +78,16 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
   const hostAppStore = new HostAppStore(runtime.documents);
   const linkStore = new LinkStore(runtime.documents);
 
-  const events = new AppManageEvents(runtime.events, logger.child({ component: 'events' }));
+  const events = new AppManageEvents(runtime.outbox(APP_MANAGE_SUBGRAPH_NAME), logger.child({ component: 'events' }));
   const access = new AppManageAccess(appStore);
   const miniPrograms = new MiniProgramService(appStore, access, events, deps.objects, { maxLogoBytes: settings.maxLogoBytes, license: deps.license });
   const contentsStore = new VersionContentsStore(runtime.documents);
   const trialStore = new TrialStore(runtime.documents);
-  const versions = new VersionService(versionStore, appStore, access, events, deps.objects, { maxPackageBytes: settings.maxPackageBytes }, contentsStore);
+  const uploadStore = new PackageUploadStore(runtime.documents);
+  const versions = new VersionService(versionStore, appStore, access, events, deps.objects, { maxPackageBytes: settings.maxPackageBytes }, contentsStore, uploadStore);
+  // Packages of uploads a crash interrupted (stored, version never committed) are deleted after an hour.
+  const orphanPackages = new OrphanPackageSweeper({ uploads: uploadStore, versions: versionStore, objects: deps.objects, logger: logger.child({ component: 'orphan-packages' }) });
+  orphanPackages.start();
   const hostApps = new HostAppService(hostAppStore, events, cipher, { license: deps.license });
   const links = new LinkService(linkStore, appStore, hostApps, events);
   const trials = new TrialService(trialStore, versionStore, access, events, {
@@ -107,8 +113,10 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
       new TrialResolver(trials),
       new DeletionResolver(deletions),
     ],
+    batchReferenceResolvers: {
+      MiniProgram: (refs, ctx) => miniPrograms.referenceMany(ctx.principal, refs.map((ref) => String(ref.id))),
+    },
     referenceResolvers: {
-      MiniProgram: (ref, ctx) => miniPrograms.reference(ctx.principal, String(ref.id)),
       MiniProgramVersion: (ref, ctx) => versions.reference(ctx.principal, String(ref.id)),
       HostApp: (ref, ctx) => hostApps.reference(ctx.principal, String(ref.id)),
     },
@@ -131,7 +139,10 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
     ready: async () => {
       await Promise.all([runtime.documents.ping(), deps.objects.ping()]);
     },
-    close: () => releasePlans.close(),
+    close: async () => {
+      await orphanPackages.stop();
+      await releasePlans.close();
+    },
   };
 }
 

@@ -45,7 +45,7 @@ export async function createDomainSubgraph(runtime: PlatformRuntime, deps: Domai
   const store = new DomainStore(runtime.documents);
   const projection = new MiniProgramOwnershipProjection(runtime.documents, DomainMiniProgramModel);
   const access = new MiniProgramAccess(projection);
-  const events = new DomainEvents(runtime.events, logger.child({ component: 'events' }));
+  const events = new DomainEvents(runtime.outbox(DOMAIN_SUBGRAPH_NAME), logger.child({ component: 'events' }));
   const verificationFetch = createVerificationFetch({ resolveTo: settings.verifyResolveAddress });
   const domains = new DomainService(store, access, events, { settings, fetchImpl: verificationFetch.fetch });
   const whitelist = new WhitelistService(store);
@@ -55,8 +55,8 @@ export async function createDomainSubgraph(runtime: PlatformRuntime, deps: Domai
     resolvers: [DomainResolver, WhitelistResolver, MiniProgramDomainsResolver],
     instances: [new DomainResolver(domains), new WhitelistResolver(whitelist), new MiniProgramDomainsResolver(domains)],
     orphanedTypes: [MiniProgram],
-    referenceResolvers: {
-      MiniProgram: (ref, ctx) => domains.reference(ctx.principal, String(ref.id)),
+    batchReferenceResolvers: {
+      MiniProgram: (refs, ctx) => domains.referenceMany(ctx.principal, refs.map((ref) => String(ref.id))),
     },
   });
 

@@ -48,7 +48,7 @@ export async function createRuleEngineSubgraph(runtime: PlatformRuntime, deps: R
   const projection = new MiniProgramOwnershipProjection(runtime.documents, RuleEngineMiniProgramModel);
   const versions = new VersionStatusProjection(runtime.documents);
   const access = new MiniProgramAccess(projection);
-  const events = new RuleEngineEvents(runtime.events, logger.child({ component: 'events' }));
+  const events = new RuleEngineEvents(runtime.outbox(RULE_ENGINE_SUBGRAPH_NAME), logger.child({ component: 'events' }));
   const compiledRules = new CompiledRuleCache(settings.compiledRuleCacheSize, logger.child({ component: 'compiled-rules' }));
   const rules = new GrayRuleService(store, access, events, compiledRules);
   const plans = new ReleasePlanService(store, access, events, compiledRules, versions, deps.license);

@@ -61,7 +61,7 @@ export interface SdkSubgraph extends SubgraphModule, SdkUploadHandlers {
 export async function createSdkSubgraph(runtime: PlatformRuntime, deps: SdkDeps): Promise<SdkSubgraph> {
   const settings: SdkSettings = { ...defaultSdkSettings, ...stripUndefined(deps.settings ?? {}) };
   const logger = runtime.logger.child({ subgraph: SDK_SUBGRAPH_NAME });
-  const events = new SdkEvents(runtime.events, logger.child({ component: 'events' }));
+  const events = new SdkEvents(runtime.outbox(SDK_SUBGRAPH_NAME), logger.child({ component: 'events' }));
 
   const ownershipStore = new HostAppOwnershipStore(runtime.documents);
   const baseLibraries = new BaseLibraryService(

@@ -1,8 +1,9 @@
-import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AFTER_ARG_DESCRIPTION, requestLoader, takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityService } from '../service/identity.service';
 import type { MemberService } from '../service/member.service';
 import type { OrganizationService } from '../service/organization.service';
+import { MEMBERS_PAGE } from '../store/membership.store';
 import type { MemberView } from '../store/views';
 import { OrgRole } from '../schema/enums';
 import { InviteMemberInput } from '../schema/inputs';
@@ -18,9 +19,14 @@ export class MemberResolver {
     private readonly organizations: OrganizationService,
   ) {}
 
-  @Query(() => [Member], { description: 'org:members:read, or operators' })
-  members(@Arg('orgId', () => ID) orgId: string, @Ctx() ctx: SubgraphContext) {
-    return this.memberService.list(ctx.principal, orgId);
+  @Query(() => [Member], { description: 'org:members:read, or operators; oldest first, a page at a time' })
+  members(
+    @Arg('orgId', () => ID) orgId: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('take', () => Int, { defaultValue: MEMBERS_PAGE.defaultTake, description: takeArgDescription(MEMBERS_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.memberService.list(ctx.principal, orgId, { take, after });
   }
 
   @Mutation(() => InvitationPayload, { description: 'ORG_OWNER/ORG_ADMIN of an approved, unfrozen organization' })
@@ -48,13 +54,14 @@ export class MemberResolver {
     return this.memberService.remove(ctx.principal, { orgId, userId });
   }
 
+  // A page of members reads its users (and organizations) once, not once per member.
   @FieldResolver(() => User, { nullable: true })
-  user(@Root() member: MemberView) {
-    return this.identity.reference(member.userId);
+  user(@Root() member: MemberView, @Ctx() ctx: SubgraphContext) {
+    return requestLoader(ctx, 'Member.user', (ids: readonly string[]) => this.identity.referenceMany(ids)).load(member.userId);
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  organization(@Root() member: MemberView) {
-    return this.organizations.reference(member.orgId);
+  organization(@Root() member: MemberView, @Ctx() ctx: SubgraphContext) {
+    return requestLoader(ctx, 'Member.organization', (ids: readonly string[]) => this.organizations.referenceMany(ids)).load(member.orgId);
   }
 }

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { InvitationStatus, OrgRole } from './enums';
 
@@ -14,6 +15,9 @@ export class Member {
 
   @Field()
   joinedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: CURSOR_FIELD_DESCRIPTION })
+  cursor?: string;
 }
 
 @ObjectType()

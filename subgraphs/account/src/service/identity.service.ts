@@ -6,6 +6,7 @@ import {
   NotFoundError,
   OperatorRole,
   Permission,
+  alignByKey,
   isPlatformError,
   permissionsOf,
   randomToken,
@@ -81,17 +82,20 @@ export class IdentityService {
     const data = parseInput(signUpSchema, input);
     if (data.invitationToken) await this.redeemer.inspect(data.invitationToken, data);
     const passwordHash = await this.hasher.hash(data.password);
-    const doc = await this.users.insert({ email: data.email, phone: data.phone, displayName: data.displayName, passwordHash });
-    let membership: MemberView | null = null;
-    if (data.invitationToken) {
-      try {
-        membership = await this.redeemer.redeem(data.invitationToken, doc);
-      } catch (error) {
-        await this.users.deleteById(doc._id); // all or nothing: no account without the membership it asked for
-        throw error;
+    const { doc, membership } = await this.events.atomically(async () => {
+      const inserted = await this.users.insert({ email: data.email, phone: data.phone, displayName: data.displayName, passwordHash });
+      let joined: MemberView | null = null;
+      if (data.invitationToken) {
+        try {
+          joined = await this.redeemer.redeem(data.invitationToken, inserted);
+        } catch (error) {
+          await this.users.deleteById(inserted._id); // all or nothing: no account without the membership it asked for
+          throw error;
+        }
       }
-    }
-    await this.events.publish(AccountTopic.USER, 'user.signed_up', doc._id, { userId: doc._id });
+      await this.events.publish(AccountTopic.USER, 'user.signed_up', inserted._id, { userId: inserted._id });
+      return { doc: inserted, membership: joined };
+    });
     return { user: asProvenSelf(toUserView(doc)), membership };
   }
 
@@ -138,6 +142,12 @@ export class IdentityService {
     return user ? toUserView(user) : null;
   }
 
+  /** Batched entity references: every user a request names (members' `user`), in one read. */
+  async referenceMany(ids: readonly string[]): Promise<Array<UserView | null>> {
+    const users = alignByKey(ids, await this.users.findByIds([...new Set(ids)]), (user) => user._id);
+    return users.map((user) => (user ? toUserView(user) : null));
+  }
+
   async operators(p: Principal): Promise<UserView[]> {
     await this.access.requireOperator(p, Permission.OPERATOR_MANAGE);
     return (await this.users.listOperators()).map(toUserView);
@@ -148,8 +158,11 @@ export class IdentityService {
     const data = parseInput(createOperatorSchema, input);
     const initialPassword = data.password ? null : generatePassword();
     const passwordHash = await this.hasher.hash(data.password ?? (initialPassword as string));
-    const doc = await this.users.insert({ email: data.email, displayName: data.displayName, passwordHash, operatorRoles: [data.role] });
-    await this.events.publish(AccountTopic.USER, 'operator.created', doc._id, { userId: doc._id, role: data.role, actorId: actor.user._id });
+    const doc = await this.events.atomically(async () => {
+      const inserted = await this.users.insert({ email: data.email, displayName: data.displayName, passwordHash, operatorRoles: [data.role] });
+      await this.events.publish(AccountTopic.USER, 'operator.created', inserted._id, { userId: inserted._id, role: data.role, actorId: actor.user._id });
+      return inserted;
+    });
     return { user: toUserView(doc), initialPassword };
   }
 
@@ -158,16 +171,19 @@ export class IdentityService {
     const actor = await this.access.requireOperator(p, Permission.OPERATOR_MANAGE);
     const id = parseInput(idField, userId);
     if (id === actor.user._id) throw new ConflictError('You cannot disable or enable your own account');
-    const updated = await this.users.setOperatorDisabled(id, disabled);
-    if (!updated) {
-      const current = await this.users.findById(id);
-      if (!current || current.operatorRoles.length === 0) throw new NotFoundError('Operator not found');
-      throw new ConflictError(`The operator is already ${disabled ? 'disabled' : 'enabled'}`);
-    }
-    if (disabled) await this.sessions.revokeAllOf(id, 'ACCOUNT_DISABLED');
-    await this.events.publish(AccountTopic.USER, disabled ? 'operator.disabled' : 'operator.enabled', id, {
-      userId: id,
-      actorId: actor.user._id,
+    const updated = await this.events.atomically(async () => {
+      const changed = await this.users.setOperatorDisabled(id, disabled);
+      if (!changed) {
+        const current = await this.users.findById(id);
+        if (!current || current.operatorRoles.length === 0) throw new NotFoundError('Operator not found');
+        throw new ConflictError(`The operator is already ${disabled ? 'disabled' : 'enabled'}`);
+      }
+      if (disabled) await this.sessions.revokeAllOf(id, 'ACCOUNT_DISABLED');
+      await this.events.publish(AccountTopic.USER, disabled ? 'operator.disabled' : 'operator.enabled', id, {
+        userId: id,
+        actorId: actor.user._id,
+      });
+      return changed;
     });
     return toUserView(updated);
   }

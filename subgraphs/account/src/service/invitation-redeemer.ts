@@ -39,21 +39,24 @@ export class InvitationRedeemer {
     if (await this.memberships.find(invitation.orgId, user._id)) {
       throw new ConflictError('You are already a member of this organization');
     }
-    const claimed = await this.invitations.claim(invitation.tokenHash, user._id, now);
-    if (!claimed) throw new NotFoundError('The invitation was already used or has expired', { reason: 'INVITATION_INVALID' });
-    let membership;
-    try {
-      membership = await this.memberships.insert(claimed.orgId, user._id, claimed.role);
-    } catch (error) {
-      await this.invitations.release(claimed._id);
-      throw error;
-    }
-    if (claimed.role === OrgRole.ORG_OWNER) await this.orgs.addOwnerSlot(claimed.orgId);
-    await this.events.publish(AccountTopic.MEMBER, 'member.joined', claimed.orgId, {
-      organizationId: claimed.orgId,
-      userId: user._id,
-      invitationId: claimed._id,
-      role: claimed.role,
+    const membership = await this.events.atomically(async () => {
+      const claimed = await this.invitations.claim(invitation.tokenHash, user._id, now);
+      if (!claimed) throw new NotFoundError('The invitation was already used or has expired', { reason: 'INVITATION_INVALID' });
+      let joined;
+      try {
+        joined = await this.memberships.insert(claimed.orgId, user._id, claimed.role);
+      } catch (error) {
+        await this.invitations.release(claimed._id);
+        throw error;
+      }
+      if (claimed.role === OrgRole.ORG_OWNER) await this.orgs.addOwnerSlot(claimed.orgId);
+      await this.events.publish(AccountTopic.MEMBER, 'member.joined', claimed.orgId, {
+        organizationId: claimed.orgId,
+        userId: user._id,
+        invitationId: claimed._id,
+        role: claimed.role,
+      });
+      return joined;
     });
     return toMemberView(membership);
   }

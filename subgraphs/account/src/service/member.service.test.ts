@@ -157,4 +157,22 @@ describe('MemberService', () => {
     await expect(members().invite(owner, { orgId, email: 'bad', role: OrgRole.ORG_DEVELOPER })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(members().invite(owner, { orgId, role: OrgRole.ORG_DEVELOPER })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
+  it('lists members a page at a time, oldest first with the id breaking ties, up to 100 a page', async () => {
+    const joinedAt = new Date('2000-01-01T00:00:00Z'); // before the owner joined
+    const memberships = h.runtime.documents.collection(MembershipModel);
+    for (const userId of ['u-c', 'u-a', 'u-b']) {
+      await memberships.insertOne({ _id: `m-${userId}`, orgId, userId, role: OrgRole.ORG_DEVELOPER, createdAt: joinedAt, updatedAt: joinedAt });
+    }
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await members().list(owner, orgId, { take: 2, after });
+      seen.push(...page.map((m) => m.userId));
+      if (page.length < 2) break;
+      after = page[page.length - 1]!.cursor;
+    }
+    expect(seen).toEqual(['u-a', 'u-b', 'u-c', owner.userId]);
+    await expect(members().list(owner, orgId, { take: 101 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'take' }) });
+    await expect(members().list(owner, orgId, { after: 'forged' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ reason: 'INVALID_CURSOR' }) });
+  });
 });

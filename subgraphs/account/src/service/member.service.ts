@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  encodeCursor,
   ForbiddenError,
   NotFoundError,
   ORG_PERMISSIONS,
@@ -11,7 +12,7 @@ import {
 } from '@grove/platform';
 import type { InvitationStore } from '../store/invitation.store';
 import type { MembershipModel } from '../store/membership.model';
-import type { MembershipStore } from '../store/membership.store';
+import { MEMBERS_ORDER, type MembershipStore } from '../store/membership.store';
 import { OrganizationStatus } from '../store/organization.model';
 import type { OrganizationStore } from '../store/organization.store';
 import type { UserStore } from '../store/user.store';
@@ -56,19 +57,22 @@ export class MemberService {
       throw new ConflictError('This person is already a member of the organization');
     }
     const token = randomToken(32);
-    const invitation = await this.invitations.insert({
-      orgId: data.orgId,
-      email: data.email,
-      phone: data.phone,
-      role: data.role,
-      tokenHash: hashSecret(token),
-      invitedBy: actor.user._id,
-      expiresAt: new Date(Date.now() + this.invitationTtlSec * 1000),
-    });
-    await this.events.publish(AccountTopic.MEMBER, 'member.invited', data.orgId, {
-      organizationId: data.orgId,
-      invitationId: invitation._id,
-      actorId: actor.user._id,
+    const invitation = await this.events.atomically(async () => {
+      const inserted = await this.invitations.insert({
+        orgId: data.orgId,
+        email: data.email,
+        phone: data.phone,
+        role: data.role,
+        tokenHash: hashSecret(token),
+        invitedBy: actor.user._id,
+        expiresAt: new Date(Date.now() + this.invitationTtlSec * 1000),
+      });
+      await this.events.publish(AccountTopic.MEMBER, 'member.invited', data.orgId, {
+        organizationId: data.orgId,
+        invitationId: inserted._id,
+        actorId: actor.user._id,
+      });
+      return inserted;
     });
     return { invitation: toInvitationView(invitation), token };
   }
@@ -90,20 +94,23 @@ export class MemberService {
     if (target.role === data.role) return toMemberView(target);
 
     const leavingOwnership = target.role === OrgRole.ORG_OWNER;
-    if (leavingOwnership && !(await this.orgs.releaseOwnerSlot(data.orgId))) {
-      throw new ConflictError('The last owner cannot be demoted');
-    }
-    const updated = await this.memberships.changeRole(data.orgId, data.userId, target.role, data.role);
-    if (!updated) {
-      if (leavingOwnership) await this.orgs.addOwnerSlot(data.orgId);
-      throw new ConflictError('The membership changed meanwhile; reload and try again');
-    }
-    if (data.role === OrgRole.ORG_OWNER) await this.orgs.addOwnerSlot(data.orgId);
-    await this.events.publish(AccountTopic.MEMBER, 'member.role_changed', data.orgId, {
-      organizationId: data.orgId,
-      userId: data.userId,
-      role: data.role,
-      actorId: actor.user._id,
+    const updated = await this.events.atomically(async () => {
+      if (leavingOwnership && !(await this.orgs.releaseOwnerSlot(data.orgId))) {
+        throw new ConflictError('The last owner cannot be demoted');
+      }
+      const changed = await this.memberships.changeRole(data.orgId, data.userId, target.role, data.role);
+      if (!changed) {
+        if (leavingOwnership) await this.orgs.addOwnerSlot(data.orgId);
+        throw new ConflictError('The membership changed meanwhile; reload and try again');
+      }
+      if (data.role === OrgRole.ORG_OWNER) await this.orgs.addOwnerSlot(data.orgId);
+      await this.events.publish(AccountTopic.MEMBER, 'member.role_changed', data.orgId, {
+        organizationId: data.orgId,
+        userId: data.userId,
+        role: data.role,
+        actorId: actor.user._id,
+      });
+      return changed;
     });
     return toMemberView(updated);
   }
@@ -122,25 +129,28 @@ export class MemberService {
       target = await this.requireTarget(actor, data.orgId, data.userId);
     }
     const owner = target.role === OrgRole.ORG_OWNER;
-    if (owner && !(await this.orgs.releaseOwnerSlot(data.orgId))) {
-      throw new ConflictError('The last owner cannot be removed');
-    }
-    if (!(await this.memberships.remove(data.orgId, data.userId, target.role))) {
-      if (owner) await this.orgs.addOwnerSlot(data.orgId);
-      throw new ConflictError('The membership changed meanwhile; reload and try again');
-    }
-    await this.events.publish(AccountTopic.MEMBER, 'member.removed', data.orgId, {
-      organizationId: data.orgId,
-      userId: data.userId,
-      actorId: self.user._id,
+    await this.events.atomically(async () => {
+      if (owner && !(await this.orgs.releaseOwnerSlot(data.orgId))) {
+        throw new ConflictError('The last owner cannot be removed');
+      }
+      if (!(await this.memberships.remove(data.orgId, data.userId, target.role))) {
+        if (owner) await this.orgs.addOwnerSlot(data.orgId);
+        throw new ConflictError('The membership changed meanwhile; reload and try again');
+      }
+      await this.events.publish(AccountTopic.MEMBER, 'member.removed', data.orgId, {
+        organizationId: data.orgId,
+        userId: data.userId,
+        actorId: self.user._id,
+      });
     });
     return true;
   }
 
-  async list(p: Principal, orgId: string): Promise<MemberView[]> {
+  /** Oldest first, a page at a time (`take` up to 100, `after` a member's cursor). */
+  async list(p: Principal, orgId: string, page: { take?: unknown; after?: unknown } = {}): Promise<MemberView[]> {
     const id = parseInput(idField, orgId);
     await this.access.requireOrg(p, id, Permission.ORG_MEMBERS_READ, Permission.ORG_READ_ANY);
-    return (await this.memberships.listByOrg(id)).map(toMemberView);
+    return (await this.memberships.pageByOrg(id, page)).map((m) => ({ ...toMemberView(m), cursor: encodeCursor(MEMBERS_ORDER, m) }));
   }
 
   private async requireManager(p: Principal, orgId: string): Promise<OrgActor & { membership: MembershipModel }> {

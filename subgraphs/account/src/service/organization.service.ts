@@ -5,6 +5,7 @@ import {
   NotFoundError,
   OrgRole,
   Permission,
+  alignByKey,
   newId,
   type Filter,
   type Principal,
@@ -65,14 +66,17 @@ export class OrganizationService {
   async apply(p: Principal, input: unknown): Promise<OrganizationView> {
     const { user } = await this.access.requireAccount(p);
     const data = parseInput(organizationApplicationSchema, input);
-    const org = await this.orgs.insertApplication(data, user._id, new Date());
-    try {
-      await this.memberships.insert(org._id, user._id, OrgRole.ORG_OWNER);
-    } catch (error) {
-      await this.orgs.deleteById(org._id);
-      throw error;
-    }
-    await this.publish('organization.applied', org, user._id);
+    const org = await this.events.atomically(async () => {
+      const inserted = await this.orgs.insertApplication(data, user._id, new Date());
+      try {
+        await this.memberships.insert(inserted._id, user._id, OrgRole.ORG_OWNER);
+      } catch (error) {
+        await this.orgs.deleteById(inserted._id);
+        throw error;
+      }
+      await this.publish('organization.applied', inserted, user._id);
+      return inserted;
+    });
     return toOrganizationView(org);
   }
 
@@ -84,8 +88,11 @@ export class OrganizationService {
     const set = { ...data, status: OrganizationStatus.PENDING, submittedAt: new Date() };
     const unset = ['rejectionReason', 'reviewedBy', 'reviewedAt'];
     if (data.contactEmail === undefined) unset.push('contactEmail');
-    const org = await this.guarded(orgId, { status: OrganizationStatus.REJECTED }, set, unset, 'resubmitted');
-    await this.publish('organization.resubmitted', org, user._id);
+    const org = await this.events.atomically(async () => {
+      const resubmitted = await this.guarded(orgId, { status: OrganizationStatus.REJECTED }, set, unset, 'resubmitted');
+      await this.publish('organization.resubmitted', resubmitted, user._id);
+      return resubmitted;
+    });
     return toOrganizationView(org);
   }
 
@@ -133,16 +140,19 @@ export class OrganizationService {
     if (!amend && !contactsChanged && reviewed.length === 0) return toOrganizationView(org);
 
     const guard: Filter = { status: org.status, frozen: false, name: org.name, creditCode: org.creditCode, licenceDocumentRef: org.licenceDocumentRef };
-    let updated: OrganizationModel | null;
-    try {
-      updated = await this.orgs.transition(orgId, guard, set, unset);
-    } catch (error) {
-      if (error instanceof ConflictError) throw creditCodeTaken();
-      throw error;
-    }
-    if (!updated) throw new ConflictError('The organization changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
-    if (contactsChanged || (!amend && reviewed.length > 0)) await this.publish('organization.updated', updated, user._id);
-    if (amend) await this.publish('organization.amendment-submitted', updated, user._id);
+    const updated = await this.events.atomically(async () => {
+      let changed: OrganizationModel | null;
+      try {
+        changed = await this.orgs.transition(orgId, guard, set, unset);
+      } catch (error) {
+        if (error instanceof ConflictError) throw creditCodeTaken();
+        throw error;
+      }
+      if (!changed) throw new ConflictError('The organization changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
+      if (contactsChanged || (!amend && reviewed.length > 0)) await this.publish('organization.updated', changed, user._id);
+      if (amend) await this.publish('organization.amendment-submitted', changed, user._id);
+      return changed;
+    });
     return toOrganizationView(updated);
   }
 
@@ -151,21 +161,24 @@ export class OrganizationService {
     const orgId = parseInput(idField, id);
     const { user } = await this.access.requireOperator(p, Permission.ORG_REVIEW);
     const org = await this.pendingAmendmentOf(orgId, 'approved');
-    let updated: OrganizationModel | null;
-    try {
-      updated = await this.orgs.transition(
-        orgId,
-        { status: OrganizationStatus.APPROVED, amendmentId: org.amendmentId, amendmentStatus: AmendmentStatus.PENDING },
-        { name: org.amendmentName, creditCode: org.amendmentCreditCode, licenceDocumentRef: org.amendmentLicenceDocumentRef },
-        AMENDMENT_FIELDS,
-      );
-    } catch (error) {
-      // The unique index is the last word: another organization took the code since the amendment was submitted.
-      if (error instanceof ConflictError) throw creditCodeTaken();
-      throw error;
-    }
-    if (!updated) throw new ConflictError('The amendment changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
-    await this.publish('organization.amendment-approved', updated, user._id);
+    const updated = await this.events.atomically(async () => {
+      let approved: OrganizationModel | null;
+      try {
+        approved = await this.orgs.transition(
+          orgId,
+          { status: OrganizationStatus.APPROVED, amendmentId: org.amendmentId, amendmentStatus: AmendmentStatus.PENDING },
+          { name: org.amendmentName, creditCode: org.amendmentCreditCode, licenceDocumentRef: org.amendmentLicenceDocumentRef },
+          AMENDMENT_FIELDS,
+        );
+      } catch (error) {
+        // The unique index is the last word: another organization took the code since the amendment was submitted.
+        if (error instanceof ConflictError) throw creditCodeTaken();
+        throw error;
+      }
+      if (!approved) throw new ConflictError('The amendment changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
+      await this.publish('organization.amendment-approved', approved, user._id);
+      return approved;
+    });
     return toOrganizationView(updated);
   }
 
@@ -175,13 +188,16 @@ export class OrganizationService {
     const { user } = await this.access.requireOperator(p, Permission.ORG_REVIEW);
     const rejectionReason = parseInput(reasonSchema, reason);
     const org = await this.pendingAmendmentOf(orgId, 'rejected');
-    const updated = await this.orgs.transition(
-      orgId,
-      { status: OrganizationStatus.APPROVED, amendmentId: org.amendmentId, amendmentStatus: AmendmentStatus.PENDING },
-      { amendmentStatus: AmendmentStatus.REJECTED, amendmentRejectionReason: rejectionReason, amendmentReviewedAt: new Date() },
-    );
-    if (!updated) throw new ConflictError('The amendment changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
-    await this.publish('organization.amendment-rejected', updated, user._id, rejectionReason);
+    const updated = await this.events.atomically(async () => {
+      const rejected = await this.orgs.transition(
+        orgId,
+        { status: OrganizationStatus.APPROVED, amendmentId: org.amendmentId, amendmentStatus: AmendmentStatus.PENDING },
+        { amendmentStatus: AmendmentStatus.REJECTED, amendmentRejectionReason: rejectionReason, amendmentReviewedAt: new Date() },
+      );
+      if (!rejected) throw new ConflictError('The amendment changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
+      await this.publish('organization.amendment-rejected', rejected, user._id, rejectionReason);
+      return rejected;
+    });
     return toOrganizationView(updated);
   }
 
@@ -190,16 +206,19 @@ export class OrganizationService {
     const { user } = await this.access.requireOperator(p, Permission.ORG_REVIEW);
     // Approved organizations are what the license counts; rejections and reads stay possible past the limit.
     const approve = () =>
-      this.guarded(
-        orgId,
-        { status: OrganizationStatus.PENDING },
-        { status: OrganizationStatus.APPROVED, reviewedBy: user._id, reviewedAt: new Date() },
-        ['rejectionReason'],
-        'approved',
-      );
+      this.events.atomically(async () => {
+        const approved = await this.guarded(
+          orgId,
+          { status: OrganizationStatus.PENDING },
+          { status: OrganizationStatus.APPROVED, reviewedBy: user._id, reviewedAt: new Date() },
+          ['rejectionReason'],
+          'approved',
+        );
+        await this.publish('organization.approved', approved, user._id);
+        return approved;
+      });
     // The organization holds the unit from approval on; a refused transition gives it back.
     const org = this.license ? await this.license.claim('organizations', orgId, approve) : await approve();
-    await this.publish('organization.approved', org, user._id);
     return toOrganizationView(org);
   }
 
@@ -207,14 +226,17 @@ export class OrganizationService {
     const orgId = parseInput(idField, id);
     const { user } = await this.access.requireOperator(p, Permission.ORG_REVIEW);
     const rejectionReason = parseInput(reasonSchema, reason);
-    const org = await this.guarded(
-      orgId,
-      { status: OrganizationStatus.PENDING },
-      { status: OrganizationStatus.REJECTED, rejectionReason, reviewedBy: user._id, reviewedAt: new Date() },
-      [],
-      'rejected',
-    );
-    await this.publish('organization.rejected', org, user._id, rejectionReason);
+    const org = await this.events.atomically(async () => {
+      const rejected = await this.guarded(
+        orgId,
+        { status: OrganizationStatus.PENDING },
+        { status: OrganizationStatus.REJECTED, rejectionReason, reviewedBy: user._id, reviewedAt: new Date() },
+        [],
+        'rejected',
+      );
+      await this.publish('organization.rejected', rejected, user._id, rejectionReason);
+      return rejected;
+    });
     return toOrganizationView(org);
   }
 
@@ -222,22 +244,28 @@ export class OrganizationService {
     const orgId = parseInput(idField, id);
     const { user } = await this.access.requireOperator(p, Permission.ORG_FREEZE);
     const frozenReason = parseInput(optionalReasonSchema, reason);
-    const org = await this.guarded(
-      orgId,
-      { status: OrganizationStatus.APPROVED, frozen: false },
-      frozenReason ? { frozen: true, frozenReason } : { frozen: true },
-      frozenReason ? [] : ['frozenReason'],
-      'frozen',
-    );
-    await this.publish('organization.frozen', org, user._id, frozenReason);
+    const org = await this.events.atomically(async () => {
+      const frozen = await this.guarded(
+        orgId,
+        { status: OrganizationStatus.APPROVED, frozen: false },
+        frozenReason ? { frozen: true, frozenReason } : { frozen: true },
+        frozenReason ? [] : ['frozenReason'],
+        'frozen',
+      );
+      await this.publish('organization.frozen', frozen, user._id, frozenReason);
+      return frozen;
+    });
     return toOrganizationView(org);
   }
 
   async unfreeze(p: Principal, id: string): Promise<OrganizationView> {
     const orgId = parseInput(idField, id);
     const { user } = await this.access.requireOperator(p, Permission.ORG_FREEZE);
-    const org = await this.guarded(orgId, { status: OrganizationStatus.APPROVED, frozen: true }, { frozen: false }, ['frozenReason'], 'unfrozen');
-    await this.publish('organization.unfrozen', org, user._id);
+    const org = await this.events.atomically(async () => {
+      const unfrozen = await this.guarded(orgId, { status: OrganizationStatus.APPROVED, frozen: true }, { frozen: false }, ['frozenReason'], 'unfrozen');
+      await this.publish('organization.unfrozen', unfrozen, user._id);
+      return unfrozen;
+    });
     return toOrganizationView(org);
   }
 
@@ -279,6 +307,12 @@ export class OrganizationService {
   async reference(id: string): Promise<OrganizationView | null> {
     const org = await this.orgs.findById(id);
     return org ? toOrganizationView(org) : null;
+  }
+
+  /** Batched entity references: every organization a request names, in one read. */
+  async referenceMany(ids: readonly string[]): Promise<Array<OrganizationView | null>> {
+    const orgs = alignByKey(ids, await this.orgs.findByIds([...new Set(ids)]), (org) => org._id);
+    return orgs.map((org) => (org ? toOrganizationView(org) : null));
   }
 
   private async guarded(

@@ -72,6 +72,8 @@ export class SessionService {
   /** Per-identifier failures of the current-password check (changePassword: the caller is signed in already). */
   private readonly failures: RateLimiter;
   private dummyHash?: Promise<string>;
+  /** Refreshes in flight in this process, per token hash (see refreshOnce). */
+  private readonly refreshing = new Map<string, number>();
 
   constructor(
     private readonly runtime: PlatformRuntime,
@@ -130,11 +132,24 @@ export class SessionService {
     const parsed = refreshTokenSchema.safeParse(refreshToken);
     if (!parsed.success) throw new UnauthenticatedError('Invalid refresh token', { reason: 'REFRESH_TOKEN_INVALID' });
     const hash = hashSecret(parsed.data);
+    this.refreshing.set(hash, (this.refreshing.get(hash) ?? 0) + 1);
+    try {
+      return await this.refreshOnce(hash);
+    } finally {
+      const left = (this.refreshing.get(hash) ?? 1) - 1;
+      if (left > 0) this.refreshing.set(hash, left);
+      else this.refreshing.delete(hash);
+    }
+  }
+
+  private async refreshOnce(hash: string): Promise<AuthResult> {
     const now = new Date();
     const claimed = await this.sessions.claimToken(hash, now);
     if (!claimed) {
       const known = await this.sessions.findToken(hash);
-      if (known?.used) {
+      // The same token refreshed twice at once in this process (a client retry) is a race the other call won, not a
+      // replay: only a use after that refresh ended counts as reuse.
+      if (known?.used && this.refreshing.get(hash) === 1) {
         await this.revoke(known.sessionId, 'REUSE_DETECTED', now);
         throw new UnauthenticatedError('Refresh token reuse detected; the session was revoked', { reason: 'REFRESH_TOKEN_REUSED' });
       }
@@ -179,9 +194,11 @@ export class SessionService {
   async revokeUserSessions(p: Principal, userId: string): Promise<number> {
     const id = parseInput(idField, userId);
     const actor = await this.access.requireOperator(p, Permission.USER_SESSIONS_REVOKE_ANY);
-    const count = await this.revokeAllOf(id, 'OPERATOR');
-    await this.events.publish(AccountTopic.SESSION, 'session.revoked_all', id, { userId: id, actorId: actor.user._id });
-    return count;
+    return this.events.atomically(async () => {
+      const count = await this.revokeAllOf(id, 'OPERATOR');
+      await this.events.publish(AccountTopic.SESSION, 'session.revoked_all', id, { userId: id, actorId: actor.user._id });
+      return count;
+    });
   }
 
   /**
@@ -209,11 +226,15 @@ export class SessionService {
     if (data.newPassword === data.currentPassword) {
       throw new BadUserInputError('The new password must differ from the current one', { fields: ['newPassword'], reason: 'PASSWORD_UNCHANGED' });
     }
-    const updated = await this.users.replacePasswordHash(user._id, user.passwordHash, await this.hasher.hash(data.newPassword), now);
-    if (!updated) throw new ConflictError('The password was changed meanwhile; sign in again', { reason: 'PASSWORD_CHANGED_MEANWHILE' });
-    const ended = await this.sessions.revokeOthers(user._id, session._id, 'PASSWORD_CHANGED', now);
-    await this.sessions.spendTokens(session._id, now);
-    await this.events.publish(AccountTopic.USER, 'password.changed', user._id, { userId: user._id, sessionId: session._id, endedSessions: String(ended) });
+    const passwordHash = await this.hasher.hash(data.newPassword);
+    const updated = await this.events.atomically(async () => {
+      const changed = await this.users.replacePasswordHash(user._id, user.passwordHash, passwordHash, now);
+      if (!changed) throw new ConflictError('The password was changed meanwhile; sign in again', { reason: 'PASSWORD_CHANGED_MEANWHILE' });
+      const ended = await this.sessions.revokeOthers(user._id, session._id, 'PASSWORD_CHANGED', now);
+      await this.sessions.spendTokens(session._id, now);
+      await this.events.publish(AccountTopic.USER, 'password.changed', user._id, { userId: user._id, sessionId: session._id, endedSessions: String(ended) });
+      return changed;
+    });
     return this.issueTokens(updated, session, await momentAfterRevocations());
   }
 
@@ -233,19 +254,22 @@ export class SessionService {
 
   private async startSession(user: UserModel, client: ClientInfo, deviceName?: string): Promise<AuthResult> {
     const now = new Date();
-    // One family per device: a new login on the same device ends the previous one.
-    if (client.deviceId) await this.sessions.revokeWhere({ userId: user._id, deviceId: client.deviceId }, 'NEW_LOGIN_ON_DEVICE', now);
-    const session = await this.sessions.createSession({
-      userId: user._id,
-      deviceId: client.deviceId,
-      deviceName,
-      userAgent: client.userAgent?.slice(0, 500),
-      clientIp: client.clientIp,
-      lastUsedAt: now,
-      expiresAt: new Date(now.getTime() + this.policy.refreshTokenTtlSec * 1000),
+    const session = await this.events.atomically(async () => {
+      // One family per device: a new login on the same device ends the previous one.
+      if (client.deviceId) await this.sessions.revokeWhere({ userId: user._id, deviceId: client.deviceId }, 'NEW_LOGIN_ON_DEVICE', now);
+      const started = await this.sessions.createSession({
+        userId: user._id,
+        deviceId: client.deviceId,
+        deviceName,
+        userAgent: client.userAgent?.slice(0, 500),
+        clientIp: client.clientIp,
+        lastUsedAt: now,
+        expiresAt: new Date(now.getTime() + this.policy.refreshTokenTtlSec * 1000),
+      });
+      await this.users.touchLogin(user._id, now);
+      await this.events.publish(AccountTopic.SESSION, 'session.started', started._id, { sessionId: started._id, userId: user._id });
+      return started;
     });
-    await this.users.touchLogin(user._id, now);
-    await this.events.publish(AccountTopic.SESSION, 'session.started', session._id, { sessionId: session._id, userId: user._id });
     return this.issueTokens(user, session, now);
   }
 
@@ -268,11 +292,13 @@ export class SessionService {
     };
   }
 
-  private async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<void> {
-    const revoked = await this.sessions.revokeSession(sessionId, reason, now);
-    if (revoked) {
-      await this.events.publish(AccountTopic.SESSION, 'session.revoked', sessionId, { sessionId, userId: revoked.userId, reason });
-    }
+  private revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<void> {
+    return this.events.atomically(async () => {
+      const revoked = await this.sessions.revokeSession(sessionId, reason, now);
+      if (revoked) {
+        await this.events.publish(AccountTopic.SESSION, 'session.revoked', sessionId, { sessionId, userId: revoked.userId, reason });
+      }
+    });
   }
 
   /**

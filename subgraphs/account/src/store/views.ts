@@ -73,6 +73,8 @@ export interface MemberView {
   userId: string;
   role: OrgRole;
   joinedAt: Date;
+  /** Set by paginated lists. */
+  cursor?: string;
 }
 
 export interface InvitationView {

@@ -1,7 +1,8 @@
-import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HostAppService } from '../service/host-app.service';
 import type { LinkService } from '../service/link.service';
+import { HOST_APPS_PAGE } from '../store/host-app.store';
 import type { HostAppView } from '../store/views';
 import { HostApp, HostAppCredentials, HostAppLink } from '../schema/host-app.type';
 import { CreateHostAppInput, UpdateHostAppInput } from '../schema/inputs';
@@ -19,9 +20,14 @@ export class HostAppResolver {
     return this.hostAppService.get(ctx.principal, id);
   }
 
-  @Query(() => [HostApp])
-  hostApps(@Arg('orgId', () => ID) orgId: string, @Ctx() ctx: SubgraphContext) {
-    return this.hostAppService.list(ctx.principal, orgId);
+  @Query(() => [HostApp], { description: 'Newest first, a page at a time' })
+  hostApps(
+    @Arg('orgId', () => ID) orgId: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('take', () => Int, { defaultValue: HOST_APPS_PAGE.defaultTake, description: takeArgDescription(HOST_APPS_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.hostAppService.list(ctx.principal, orgId, { take, after });
   }
 
   @Mutation(() => HostAppCredentials, { description: 'hostapp:manage; license-limited; the SDK secret is shown only here' })

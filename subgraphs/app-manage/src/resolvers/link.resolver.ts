@@ -1,7 +1,8 @@
-import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { LinkService } from '../service/link.service';
 import type { MiniProgramService } from '../service/mini-program.service';
+import { LINK_REQUESTS_PAGE } from '../store/link.store';
 import type { LinkView } from '../store/views';
 import { LinkDirection, LinkStatus } from '../schema/enums';
 import { HostAppLink } from '../schema/host-app.type';
@@ -20,8 +21,10 @@ export class LinkResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('direction', () => LinkDirection, { defaultValue: LinkDirection.INCOMING }) direction?: LinkDirection,
     @Arg('status', () => LinkStatus, { nullable: true }) status?: LinkStatus,
+    @Arg('take', () => Int, { defaultValue: LINK_REQUESTS_PAGE.defaultTake, description: takeArgDescription(LINK_REQUESTS_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.linkService.list(ctx.principal, { orgId, direction, status: status ?? LinkStatus.PENDING });
+    return this.linkService.list(ctx.principal, { orgId, direction, status: status ?? LinkStatus.PENDING }, { take, after });
   }
 
   @Mutation(() => HostAppLink, { description: 'hostapp:manage; same organization: ACTIVE at once, else a PENDING request' })

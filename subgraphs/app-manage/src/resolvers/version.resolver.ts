@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@grove/platform';
+import { requestLoader, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MiniProgramService } from '../service/mini-program.service';
 import type { VersionService } from '../service/version.service';
@@ -127,6 +127,7 @@ export class VersionResolver {
 
   @FieldResolver(() => MiniProgram, { nullable: true })
   miniProgram(@Root() version: VersionView, @Ctx() ctx: SubgraphContext) {
-    return this.miniProgramService.reference(ctx.principal, version.appId);
+    // A page of versions reads their mini-programs once (it was one read per version).
+    return requestLoader(ctx, 'MiniProgramVersion.miniProgram', (ids: readonly string[]) => this.miniProgramService.referenceMany(ctx.principal, ids)).load(version.appId);
   }
 }

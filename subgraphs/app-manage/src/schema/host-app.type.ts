@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LinkStatus } from './enums';
 
@@ -36,6 +37,9 @@ export class HostApp {
 
   @Field()
   createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: CURSOR_FIELD_DESCRIPTION })
+  cursor?: string;
 }
 
 @ObjectType({ description: 'Returned only by createHostApp and rotateHostAppSecret: store the secret now, it is not shown again' })
@@ -81,4 +85,7 @@ export class HostAppLink {
 
   @Field()
   createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: CURSOR_FIELD_DESCRIPTION })
+  cursor?: string;
 }

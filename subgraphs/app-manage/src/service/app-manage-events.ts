@@ -1,5 +1,5 @@
 import { AppManageTopic, hostAppEvents, isEventType, miniProgramEvents, schemaHeaders } from '@grove/contracts';
-import type { EventBus, Logger } from '@grove/platform';
+import type { Logger, TransactionalOutbox } from '@grove/platform';
 
 /** The topics, event types and payload schemas are app-manage's contract in @grove/contracts. */
 export { AppManageTopic };
@@ -10,22 +10,25 @@ export type EventPayload = Record<string, string | number | boolean | null | und
 
 export class AppManageEvents {
   constructor(
-    private readonly bus: EventBus,
+    private readonly outbox: TransactionalOutbox,
     private readonly logger: Logger,
   ) {}
 
   /**
-   * Published after the state change is written. A bus failure is logged, not thrown: the change already
-   * happened and the caller must not retry it.
+   * Runs a state change and the events it publishes as one unit of work: the events are stored with the writes
+   * (transactional outbox, docs/events.md) and go out after the commit, so neither exists without the other.
+   */
+  atomically<R>(work: () => Promise<R>): Promise<R> {
+    return this.outbox.transaction(() => work());
+  }
+
+  /**
+   * Call inside `atomically`, after the write. A broker failure is not the caller's: the outbox relay retries it.
    */
   async publish(topic: AppManageTopic, type: string, key: string, payload: EventPayload): Promise<void> {
     const contract = CONTRACTS[topic];
     // A type missing from the contract still goes out (consumers ignore it), but it is a bug worth seeing.
     if (!isEventType(contract, type)) this.logger.error({ topic, type }, 'app-manage event type is not in @grove/contracts');
-    try {
-      await this.bus.publish(topic, { type, key, payload, headers: isEventType(contract, type) ? schemaHeaders(contract, type) : undefined });
-    } catch (error) {
-      this.logger.error({ err: error, topic, type, key }, 'publishing app-manage event failed');
-    }
+    await this.outbox.enqueue(topic, { type, key, payload, headers: isEventType(contract, type) ? schemaHeaders(contract, type) : undefined });
   }
 }

@@ -63,20 +63,24 @@ export class DeletionService {
     const version = await this.stores.versions.findById(parseInput(idField, versionId));
     if (!version) throw new NotFoundError('Version not found');
     const { user, app } = await this.access.app(p, version.appId, Permission.MINIPROGRAM_WRITE);
-    if (!(await this.stores.versions.deleteInStatus(version._id, DELETABLE_VERSION_STATUSES))) {
-      const current = await this.stores.versions.findById(version._id);
-      if (!current) throw new NotFoundError('Version not found');
-      throw new ConflictError(`A version that is ${current.status} cannot be deleted; only DEVELOPMENT and REJECTED versions can`, {
-        reason: 'VERSION_NOT_DELETABLE',
-        status: current.status,
-        versionId: current._id,
-      });
-    }
-    await this.removeVersionData(version);
-    if ((await this.stores.trials.trialVersionId(app._id)) === version._id && (await this.stores.trials.clearTrialVersion(app._id))) {
-      await this.events.publish(AppManageTopic.MINI_PROGRAM, 'trial.version-cleared', app._id, { appId: app._id, orgId: app.orgId, actorId: user.userId, versionId: version._id });
-    }
-    await this.publishVersion('version.deleted', version, user.userId);
+    // The records and their events commit together; the package object goes after the commit.
+    await this.events.atomically(async () => {
+      if (!(await this.stores.versions.deleteInStatus(version._id, DELETABLE_VERSION_STATUSES))) {
+        const current = await this.stores.versions.findById(version._id);
+        if (!current) throw new NotFoundError('Version not found');
+        throw new ConflictError(`A version that is ${current.status} cannot be deleted; only DEVELOPMENT and REJECTED versions can`, {
+          reason: 'VERSION_NOT_DELETABLE',
+          status: current.status,
+          versionId: current._id,
+        });
+      }
+      await this.stores.contents.delete(version._id);
+      if ((await this.stores.trials.trialVersionId(app._id)) === version._id && (await this.stores.trials.clearTrialVersion(app._id))) {
+        await this.events.publish(AppManageTopic.MINI_PROGRAM, 'trial.version-cleared', app._id, { appId: app._id, orgId: app.orgId, actorId: user.userId, versionId: version._id });
+      }
+      await this.publishVersion('version.deleted', version, user.userId);
+    });
+    await this.deleteObject(version.packageKey);
     return true;
   }
 
@@ -112,9 +116,12 @@ export class DeletionService {
     for (const member of await this.stores.trials.listMembers(id)) await this.stores.trials.removeMember(id, member.userId);
     await this.stores.trials.clearTrialVersion(id);
     if (app.logoKey) await this.deleteObject(app.logoKey);
-    // Published before the document goes: a retry after a crash here publishes again, which consumers absorb.
-    await this.events.publish(AppManageTopic.MINI_PROGRAM, 'mini-program.deleted', id, { appId: id, orgId: app.orgId, actorId: user.userId });
-    if (await this.stores.apps.deleteMarked(id)) await this.license?.release('miniPrograms', id);
+    // The event commits with the document's removal: a retry after a crash before it finds the mark and finishes.
+    const deleted = await this.events.atomically(async () => {
+      await this.events.publish(AppManageTopic.MINI_PROGRAM, 'mini-program.deleted', id, { appId: id, orgId: app.orgId, actorId: user.userId });
+      return this.stores.apps.deleteMarked(id);
+    });
+    if (deleted) await this.license?.release('miniPrograms', id);
     return true;
   }
 
@@ -128,13 +135,15 @@ export class DeletionService {
     const hostApp = await this.stores.hostApps.findById(id);
     if (!hostApp) throw new NotFoundError('Host app not found');
     const user = requireOrgPermission(p, hostApp.orgId, Permission.HOSTAPP_MANAGE);
-    if (!(await this.stores.hostApps.deleteDisabled(id))) {
-      const current = await this.stores.hostApps.findById(id);
-      if (!current) throw new NotFoundError('Host app not found');
-      throw new ConflictError('Disable the host app before deleting it', { reason: 'HOST_APP_ENABLED', enabled: current.enabled });
-    }
-    for (const link of await this.stores.links.listByHostApp(id)) await this.removeLink(link, user.userId);
-    await this.events.publish(AppManageTopic.HOST_APP, 'host-app.deleted', id, { hostAppId: id, orgId: hostApp.orgId, actorId: user.userId });
+    await this.events.atomically(async () => {
+      if (!(await this.stores.hostApps.deleteDisabled(id))) {
+        const current = await this.stores.hostApps.findById(id);
+        if (!current) throw new NotFoundError('Host app not found');
+        throw new ConflictError('Disable the host app before deleting it', { reason: 'HOST_APP_ENABLED', enabled: current.enabled });
+      }
+      for (const link of await this.stores.links.listByHostApp(id)) await this.removeLink(link, user.userId);
+      await this.events.publish(AppManageTopic.HOST_APP, 'host-app.deleted', id, { hostAppId: id, orgId: hostApp.orgId, actorId: user.userId });
+    });
     await this.license?.release('hostApps', id);
     return true;
   }
@@ -162,16 +171,18 @@ export class DeletionService {
     }
   }
 
-  private async removeLink(link: LinkModel, actorId: string): Promise<void> {
-    if ((await this.stores.links.deleteOne({ _id: link._id })) === 0) return;
-    await this.events.publish(AppManageTopic.HOST_APP, 'link.removed', link.hostAppId, {
-      linkId: link._id,
-      hostAppId: link.hostAppId,
-      hostOrgId: link.hostOrgId,
-      appId: link.appId,
-      appOrgId: link.appOrgId,
-      status: link.status,
-      actorId,
+  private removeLink(link: LinkModel, actorId: string): Promise<void> {
+    return this.events.atomically(async () => {
+      if ((await this.stores.links.deleteOne({ _id: link._id })) === 0) return;
+      await this.events.publish(AppManageTopic.HOST_APP, 'link.removed', link.hostAppId, {
+        linkId: link._id,
+        hostAppId: link.hostAppId,
+        hostOrgId: link.hostOrgId,
+        appId: link.appId,
+        appOrgId: link.appOrgId,
+        status: link.status,
+        actorId,
+      });
     });
   }
 

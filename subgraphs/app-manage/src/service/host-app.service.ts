@@ -8,9 +8,11 @@ import {
   requireUser,
   type Principal,
   type UserPrincipal,
+  encodeCursor,
+  type PageRequest,
 } from '@grove/platform';
 import type { HostAppModel } from '../store/host-app.model';
-import type { HostAppStore } from '../store/host-app.store';
+import { HOST_APPS_ORDER, type HostAppStore } from '../store/host-app.store';
 import { toHostAppView, type HostAppView } from '../store/views';
 import { AppManageTopic, type AppManageEvents } from './app-manage-events';
 import { createHostAppSchema, idField, parseInput, updateHostAppSchema } from './app-manage-input';
@@ -56,22 +58,27 @@ export class HostAppService {
     const secret = randomToken(SECRET_BYTES);
     let hostApp: HostAppModel;
     try {
-      const insert = () => this.hostApps.insert({
-        _id: id,
-        ...data,
-        sdkKey: newSdkKey(),
-        secretCiphertext: this.cipher.encrypt(secret, secretAad(id, 1)),
-        secretVersion: 1,
-        secretHint: secret.slice(-4),
-        secretRotatedAt: new Date(),
-        createdBy: user.userId,
-      });
+      // The record and its event commit together.
+      const insert = () =>
+        this.events.atomically(async () => {
+          const inserted = await this.hostApps.insert({
+            _id: id,
+            ...data,
+            sdkKey: newSdkKey(),
+            secretCiphertext: this.cipher.encrypt(secret, secretAad(id, 1)),
+            secretVersion: 1,
+            secretHint: secret.slice(-4),
+            secretRotatedAt: new Date(),
+            createdBy: user.userId,
+          });
+          await this.publish('host-app.created', inserted, user.userId);
+          return inserted;
+        });
       hostApp = this.options.license ? await this.options.license.claim('hostApps', id, insert) : await insert();
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError('This organization already has a host app with that name', { field: 'name' });
       throw error;
     }
-    await this.publish('host-app.created', hostApp, user.userId);
     return { hostApp: toHostAppView(hostApp), sdkKey: hostApp.sdkKey, sdkSecret: secret };
   }
 
@@ -88,25 +95,31 @@ export class HostAppService {
     }
     let updated: HostAppModel | null;
     try {
-      updated = await this.hostApps.transition(hostApp._id, {}, { name: data.name, ...next });
+      updated = await this.events.atomically(async () => {
+        const changed = await this.hostApps.transition(hostApp._id, {}, { name: data.name, ...next });
+        if (changed) await this.publish('host-app.updated', changed, user.userId);
+        return changed;
+      });
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError('This organization already has a host app with that name', { field: 'name' });
       throw error;
     }
     if (!updated) throw new NotFoundError('Host app not found');
-    await this.publish('host-app.updated', updated, user.userId);
     return toHostAppView(updated);
   }
 
   async setEnabled(p: Principal, id: string, enabled: boolean): Promise<HostAppView> {
     const { user, hostApp } = await this.load(p, id, Permission.HOSTAPP_MANAGE);
-    const updated = await this.hostApps.transition(hostApp._id, { enabled: !enabled }, { enabled });
-    if (!updated) {
-      const current = await this.hostApps.findById(hostApp._id);
-      if (!current) throw new NotFoundError('Host app not found');
-      throw new ConflictError(`The host app is already ${enabled ? 'enabled' : 'disabled'}`, { enabled: current.enabled });
-    }
-    await this.publish(enabled ? 'host-app.enabled' : 'host-app.disabled', updated, user.userId);
+    const updated = await this.events.atomically(async () => {
+      const changed = await this.hostApps.transition(hostApp._id, { enabled: !enabled }, { enabled });
+      if (!changed) {
+        const current = await this.hostApps.findById(hostApp._id);
+        if (!current) throw new NotFoundError('Host app not found');
+        throw new ConflictError(`The host app is already ${enabled ? 'enabled' : 'disabled'}`, { enabled: current.enabled });
+      }
+      await this.publish(enabled ? 'host-app.enabled' : 'host-app.disabled', changed, user.userId);
+      return changed;
+    });
     return toHostAppView(updated);
   }
 
@@ -118,18 +131,21 @@ export class HostAppService {
     const { user, hostApp } = await this.load(p, id, Permission.HOSTAPP_MANAGE);
     const secret = randomToken(SECRET_BYTES);
     const version = hostApp.secretVersion + 1;
-    const updated = await this.hostApps.transition(
-      hostApp._id,
-      { secretVersion: hostApp.secretVersion },
-      {
-        secretCiphertext: this.cipher.encrypt(secret, secretAad(hostApp._id, version)),
-        secretVersion: version,
-        secretHint: secret.slice(-4),
-        secretRotatedAt: new Date(),
-      },
-    );
-    if (!updated) throw new ConflictError('The secret was rotated meanwhile; try again', { reason: 'CONCURRENT_ROTATION' });
-    await this.publish('host-app.secret-rotated', updated, user.userId);
+    const updated = await this.events.atomically(async () => {
+      const rotated = await this.hostApps.transition(
+        hostApp._id,
+        { secretVersion: hostApp.secretVersion },
+        {
+          secretCiphertext: this.cipher.encrypt(secret, secretAad(hostApp._id, version)),
+          secretVersion: version,
+          secretHint: secret.slice(-4),
+          secretRotatedAt: new Date(),
+        },
+      );
+      if (!rotated) throw new ConflictError('The secret was rotated meanwhile; try again', { reason: 'CONCURRENT_ROTATION' });
+      await this.publish('host-app.secret-rotated', rotated, user.userId);
+      return rotated;
+    });
     return { hostApp: toHostAppView(updated), sdkKey: updated.sdkKey, sdkSecret: secret };
   }
 
@@ -138,11 +154,12 @@ export class HostAppService {
     return toHostAppView(hostApp);
   }
 
-  async list(p: Principal, orgId: string): Promise<HostAppView[]> {
+  /** Newest first, a page at a time (`take` up to 100, `after` a host app's cursor). */
+  async list(p: Principal, orgId: string, page: PageRequest = {}): Promise<HostAppView[]> {
     requireUser(p);
     const id = parseInput(idField, orgId);
     requireOrgPermission(p, id, Permission.ORG_READ, Permission.ORG_READ_ANY);
-    return (await this.hostApps.listByOrg(id)).map(toHostAppView);
+    return (await this.hostApps.listByOrg(id, page)).map((h) => ({ ...toHostAppView(h), cursor: encodeCursor(HOST_APPS_ORDER, h) }));
   }
 
   async reference(p: Principal, id: string): Promise<HostAppView | null> {

@@ -8,10 +8,12 @@ import {
   requireUser,
   type Principal,
   type UserPrincipal,
+  encodeCursor,
+  type PageRequest,
 } from '@grove/platform';
 import { z } from 'zod';
 import { LinkStatus, type LinkModel } from '../store/link.model';
-import type { LinkStore } from '../store/link.store';
+import { LINK_REQUESTS_ORDER, type LinkStore } from '../store/link.store';
 import type { MiniProgramStore } from '../store/mini-program.store';
 import { toLinkView, type LinkView } from '../store/views';
 import { AppManageTopic, type AppManageEvents } from './app-manage-events';
@@ -45,45 +47,55 @@ export class LinkService {
     const status = sameOrg ? LinkStatus.ACTIVE : LinkStatus.PENDING;
     const decided = sameOrg ? { decidedBy: user.userId, decidedAt: new Date() } : {};
 
-    const existing = await this.links.findPair(hostApp._id, app._id);
-    let link: LinkModel | null;
-    if (existing) {
-      // Only a rejected request may be asked again; the guard keeps a concurrent decision from being overwritten.
-      link = await this.links.transition(
-        existing._id,
-        { status: LinkStatus.REJECTED },
-        { status, requestedBy: user.userId, ...decided },
-        sameOrg ? ['rejectionReason'] : ['rejectionReason', 'decidedBy', 'decidedAt'],
-      );
-      if (!link) throw new ConflictError(`This mini-program is already ${existing.status === LinkStatus.ACTIVE ? 'linked' : 'requested'}`, { status: existing.status });
-    } else {
-      try {
-        link = await this.links.insert({ hostAppId: hostApp._id, hostOrgId: hostApp.orgId, appId: app._id, appOrgId: app.orgId, status, requestedBy: user.userId, ...decided });
-      } catch (error) {
-        if (error instanceof ConflictError) throw new ConflictError('This mini-program is already linked or requested', { reason: 'DUPLICATE_LINK' });
-        throw error;
+    // The link and its event commit together.
+    const saved = await this.events.atomically(async () => {
+      const existing = await this.links.findPair(hostApp._id, app._id);
+      let link: LinkModel | null;
+      if (existing) {
+        // Only a rejected request may be asked again; the guard keeps a concurrent decision from being overwritten.
+        link = await this.links.transition(
+          existing._id,
+          { status: LinkStatus.REJECTED },
+          { status, requestedBy: user.userId, ...decided },
+          sameOrg ? ['rejectionReason'] : ['rejectionReason', 'decidedBy', 'decidedAt'],
+        );
+        if (!link) throw new ConflictError(`This mini-program is already ${existing.status === LinkStatus.ACTIVE ? 'linked' : 'requested'}`, { status: existing.status });
+      } else {
+        try {
+          link = await this.links.insert({ hostAppId: hostApp._id, hostOrgId: hostApp.orgId, appId: app._id, appOrgId: app.orgId, status, requestedBy: user.userId, ...decided });
+        } catch (error) {
+          if (error instanceof ConflictError) throw new ConflictError('This mini-program is already linked or requested', { reason: 'DUPLICATE_LINK' });
+          throw error;
+        }
       }
-    }
-    if (await this.endpointDeletedMeanwhile(link)) {
-      await this.links.deleteOne({ _id: link._id });
-      throw new NotFoundError('The host app or the mini-program was deleted meanwhile');
-    }
-    await this.publish(sameOrg ? 'link.activated' : 'link.requested', link, user.userId);
-    return toLinkView(link);
+      if (await this.endpointDeletedMeanwhile(link)) {
+        await this.links.deleteOne({ _id: link._id });
+        throw new NotFoundError('The host app or the mini-program was deleted meanwhile');
+      }
+      await this.publish(sameOrg ? 'link.activated' : 'link.requested', link, user.userId);
+      return link;
+    });
+    return toLinkView(saved);
   }
 
   async approve(p: Principal, linkId: string): Promise<LinkView> {
     const { user, link } = await this.loadForAppOwner(p, linkId);
-    const updated = await this.decide(link, { status: LinkStatus.ACTIVE, decidedBy: user.userId, decidedAt: new Date() }, 'approved');
-    await this.publish('link.approved', updated, user.userId);
+    const updated = await this.events.atomically(async () => {
+      const approved = await this.decide(link, { status: LinkStatus.ACTIVE, decidedBy: user.userId, decidedAt: new Date() }, 'approved');
+      await this.publish('link.approved', approved, user.userId);
+      return approved;
+    });
     return toLinkView(updated);
   }
 
   async reject(p: Principal, linkId: string, reason?: string | null): Promise<LinkView> {
     const { user, link } = await this.loadForAppOwner(p, linkId);
     const rejectionReason = reason == null ? undefined : parseInput(reasonField, reason);
-    const updated = await this.decide(link, { status: LinkStatus.REJECTED, decidedBy: user.userId, decidedAt: new Date(), rejectionReason }, 'rejected');
-    await this.publish('link.rejected', updated, user.userId);
+    const updated = await this.events.atomically(async () => {
+      const rejected = await this.decide(link, { status: LinkStatus.REJECTED, decidedBy: user.userId, decidedAt: new Date(), rejectionReason }, 'rejected');
+      await this.publish('link.rejected', rejected, user.userId);
+      return rejected;
+    });
     return toLinkView(updated);
   }
 
@@ -93,20 +105,24 @@ export class LinkService {
     const link = await this.links.findPair(parseInput(idField, hostAppId), parseInput(appIdField, appId));
     if (!link) throw new NotFoundError('No such link');
     this.requireParticipant(user, link, 'write');
-    const removed = (await this.links.deleteOne({ _id: link._id, status: link.status })) > 0;
-    if (!removed) throw new ConflictError('The link changed meanwhile; reload and try again');
-    await this.publish('link.removed', link, user.userId);
+    await this.events.atomically(async () => {
+      const removed = (await this.links.deleteOne({ _id: link._id, status: link.status })) > 0;
+      if (!removed) throw new ConflictError('The link changed meanwhile; reload and try again');
+      await this.publish('link.removed', link, user.userId);
+    });
     return true;
   }
 
   /** Requests to (INCOMING: the org owns the mini-program) or from (OUTGOING: the org owns the host app) an org. */
-  async list(p: Principal, input: unknown): Promise<LinkView[]> {
+  /** Newest first, a page at a time (`take` up to 100, `after` a link's cursor). */
+  async list(p: Principal, input: unknown, page: PageRequest = {}): Promise<LinkView[]> {
     requireUser(p);
     const query = parseInput(linkListSchema, input);
     const incoming = query.direction === LinkDirection.INCOMING;
     requireOrgPermission(p, query.orgId, incoming ? Permission.MINIPROGRAM_READ : Permission.ORG_READ, Permission.ORG_READ_ANY);
     const status = query.status === undefined ? LinkStatus.PENDING : (query.status ?? undefined);
-    return (await this.links.listForOrg(query.orgId, incoming ? 'incoming' : 'outgoing', status)).map(toLinkView);
+    const links = await this.links.listForOrg(query.orgId, incoming ? 'incoming' : 'outgoing', status, page);
+    return links.map((link) => ({ ...toLinkView(link), cursor: encodeCursor(LINK_REQUESTS_ORDER, link) }));
   }
 
   /** Links of a host app, for its `links` field (the host app was already authorized by the caller's resolver). */

@@ -11,6 +11,7 @@ import {
   type Filter,
   type ObjectStore,
   type Principal,
+  alignByKey,
 } from '@grove/platform';
 import { MiniProgramStatus, type MiniProgramModel } from '../store/mini-program.model';
 import type { MiniProgramStore } from '../store/mini-program.store';
@@ -40,6 +41,17 @@ export interface MiniProgramPage {
 
 const LOGO_URL_TTL_SEC = 3600;
 
+const MINI_PROGRAM_ID = /^mp[0-9a-f]{16}$/;
+
+function mayRead(p: Principal, orgId: string): boolean {
+  try {
+    requireOrgPermission(p, orgId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Mini-program records: create/update by the organization, freeze/unfreeze by operators, logo upload. */
 export class MiniProgramService {
   constructor(
@@ -55,7 +67,13 @@ export class MiniProgramService {
     const data = parseInput(createMiniProgramSchema, input);
     const user = requireOrgPermission(p, data.orgId, Permission.MINIPROGRAM_WRITE);
     const appId = newAppId();
-    const insert = () => this.apps.insert({ ...data, appId, createdBy: user.userId });
+    // The record and its event commit together.
+    const insert = () =>
+      this.events.atomically(async () => {
+        const inserted = await this.apps.insert({ ...data, appId, createdBy: user.userId });
+        await this.publish('mini-program.created', inserted, user.userId);
+        return inserted;
+      });
     let app: MiniProgramModel;
     try {
       // The app id holds the license unit; a failed insert gives it back.
@@ -64,7 +82,6 @@ export class MiniProgramService {
       if (error instanceof ConflictError) throw new ConflictError('This organization already has a mini-program with that name', { field: 'name' });
       throw error;
     }
-    await this.publish('mini-program.created', app, user.userId);
     return toMiniProgramView(app);
   }
 
@@ -79,28 +96,37 @@ export class MiniProgramService {
     }
     let updated: MiniProgramModel | null;
     try {
-      updated = await this.apps.transition(app._id, {}, set, unset);
+      updated = await this.events.atomically(async () => {
+        const changed = await this.apps.transition(app._id, {}, set, unset);
+        if (changed) await this.publish('mini-program.updated', changed, user.userId);
+        return changed;
+      });
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError('This organization already has a mini-program with that name', { field: 'name' });
       throw error;
     }
     if (!updated) throw new NotFoundError('Mini-program not found');
-    await this.publish('mini-program.updated', updated, user.userId);
     return toMiniProgramView(updated);
   }
 
   async freeze(p: Principal, appId: string, reason: string): Promise<MiniProgramView> {
     const user = requireOperatorPermission(p, Permission.MINIPROGRAM_GOVERN);
     const frozenReason = parseInput(reasonField, reason);
-    const app = await this.guarded(appId, { status: MiniProgramStatus.ACTIVE }, { status: MiniProgramStatus.FROZEN, frozenReason }, [], 'frozen');
-    await this.publish('mini-program.frozen', app, user.userId, { reason: frozenReason });
+    const app = await this.events.atomically(async () => {
+      const frozen = await this.guarded(appId, { status: MiniProgramStatus.ACTIVE }, { status: MiniProgramStatus.FROZEN, frozenReason }, [], 'frozen');
+      await this.publish('mini-program.frozen', frozen, user.userId, { reason: frozenReason });
+      return frozen;
+    });
     return toMiniProgramView(app);
   }
 
   async unfreeze(p: Principal, appId: string): Promise<MiniProgramView> {
     const user = requireOperatorPermission(p, Permission.MINIPROGRAM_GOVERN);
-    const app = await this.guarded(appId, { status: MiniProgramStatus.FROZEN }, { status: MiniProgramStatus.ACTIVE }, ['frozenReason'], 'unfrozen');
-    await this.publish('mini-program.unfrozen', app, user.userId);
+    const app = await this.events.atomically(async () => {
+      const unfrozen = await this.guarded(appId, { status: MiniProgramStatus.FROZEN }, { status: MiniProgramStatus.ACTIVE }, ['frozenReason'], 'unfrozen');
+      await this.publish('mini-program.unfrozen', unfrozen, user.userId);
+      return unfrozen;
+    });
     return toMiniProgramView(app);
   }
 
@@ -138,10 +164,13 @@ export class MiniProgramService {
     const key = `logos/${app._id}/${createHash('sha256').update(body).digest('hex')}.${type.extension}`;
     await this.objects.put(key, body, { contentType: type.contentType });
     const before = app.logoKey;
-    const updated = await this.apps.transition(app._id, {}, { logoKey: key });
+    const updated = await this.events.atomically(async () => {
+      const changed = await this.apps.transition(app._id, {}, { logoKey: key });
+      if (changed) await this.publish('mini-program.logo-updated', changed, user.userId);
+      return changed;
+    });
     if (!updated) throw new NotFoundError('Mini-program not found');
     if (before && before !== key) await this.objects.delete(before);
-    await this.publish('mini-program.logo-updated', updated, user.userId);
     return toMiniProgramView(updated);
   }
 
@@ -153,6 +182,17 @@ export class MiniProgramService {
   /** Entity reference: the same visibility as `miniProgram(appId)`; callers who may not read it get null. */
   async reference(p: Principal, appId: string): Promise<MiniProgramView | null> {
     return this.get(p, appId).catch(() => null);
+  }
+
+  /**
+   * Batched `reference`: every mini-program a request names (entity representations, versions' `miniProgram`) in
+   * one read, each null unless the caller may read it (the rule of AppManageAccess.app).
+   */
+  async referenceMany(p: Principal, appIds: readonly string[]): Promise<Array<MiniProgramView | null>> {
+    if (p.kind !== 'user') return appIds.map(() => null);
+    const valid = [...new Set(appIds.filter((id) => MINI_PROGRAM_ID.test(id)))];
+    const apps = alignByKey(appIds, await this.apps.findByIds(valid), (app) => app._id);
+    return apps.map((app) => (app && !app.deletingAt && mayRead(p, app.orgId) ? toMiniProgramView(app) : null));
   }
 
   /** Without authorization, for in-process callers (the runtime read model, link views). */

@@ -78,22 +78,26 @@ export class TrialService {
     if ((await this.trials.countMembers(app._id)) >= MAX_TRIAL_MEMBERS) {
       throw new ConflictError(`A mini-program has at most ${MAX_TRIAL_MEMBERS} trial members`, { reason: 'TRIAL_MEMBERS_FULL', max: MAX_TRIAL_MEMBERS });
     }
-    let member: TrialMemberView;
     try {
-      member = await this.trials.addMember({ appId: app._id, orgId: app.orgId, userId, label: label || undefined, addedBy: user.userId });
+      return await this.events.atomically(async () => {
+        const member = await this.trials.addMember({ appId: app._id, orgId: app.orgId, userId, label: label || undefined, addedBy: user.userId });
+        await this.emit('trial.member-added', app._id, app.orgId, user.userId, { memberId: member.id });
+        return member;
+      });
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError('That user is already a trial member', { reason: 'TRIAL_MEMBER_EXISTS', field: 'userId' });
       throw error;
     }
-    await this.emit('trial.member-added', app._id, app.orgId, user.userId, { memberId: member.id });
-    return member;
   }
 
   async removeMember(p: Principal, appId: string, userId: string): Promise<boolean> {
     const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
-    const removed = await this.trials.removeMember(app._id, parseInput(userIdField, userId));
-    if (removed) await this.emit('trial.member-removed', app._id, app.orgId, user.userId);
-    return removed;
+    const memberId = parseInput(userIdField, userId);
+    return this.events.atomically(async () => {
+      const removed = await this.trials.removeMember(app._id, memberId);
+      if (removed) await this.emit('trial.member-removed', app._id, app.orgId, user.userId);
+      return removed;
+    });
   }
 
   /** The trial version of the mini-program, or null (none set, or it was rejected or delisted since). */
@@ -109,16 +113,20 @@ export class TrialService {
     if (!isTrialable(version)) {
       throw new ConflictError(`A version that is ${version.status} cannot be the trial version`, { reason: 'VERSION_NOT_TRIALABLE', status: version.status });
     }
-    await this.trials.setTrialVersion(app._id, app.orgId, version._id, user.userId);
-    await this.emit('trial.version-set', app._id, app.orgId, user.userId, { versionId: version._id });
+    await this.events.atomically(async () => {
+      await this.trials.setTrialVersion(app._id, app.orgId, version._id, user.userId);
+      await this.emit('trial.version-set', app._id, app.orgId, user.userId, { versionId: version._id });
+    });
     return toVersionView(version);
   }
 
   async clearTrialVersion(p: Principal, appId: string): Promise<boolean> {
     const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
-    const cleared = await this.trials.clearTrialVersion(app._id);
-    if (cleared) await this.emit('trial.version-cleared', app._id, app.orgId, user.userId);
-    return cleared;
+    return this.events.atomically(async () => {
+      const cleared = await this.trials.clearTrialVersion(app._id);
+      if (cleared) await this.emit('trial.version-cleared', app._id, app.orgId, user.userId);
+      return cleared;
+    });
   }
 
   /** A QR code (PNG or SVG) of the deep link that opens the current trial version; members with miniprogram:read. */

@@ -42,7 +42,11 @@ describe('VersionService lifecycle', () => {
 
   /** Runs an illegal transition: CONFLICT, the stored document unchanged, no event. */
   async function expectConflict(id: string, attempt: () => Promise<unknown>): Promise<void> {
-    await settle();
+    // Until the events of the earlier steps have all landed (a loaded machine can take longer than one settle).
+    for (let count = -1; count !== events.length; ) {
+      count = events.length;
+      await settle();
+    }
     const before = await raw(id);
     const seen = events.length;
     await expect(attempt()).rejects.toBeInstanceOf(ConflictError);

@@ -18,6 +18,7 @@ import type { MiniProgramStore } from '../store/mini-program.store';
 import { VersionStatus, type VersionModel } from '../store/version.model';
 import type { VersionStore } from '../store/version.store';
 import type { PackageFileView, VersionContentsStore, VersionContentsView } from '../store/version-contents.store';
+import type { PackageUploadStore } from '../store/package-upload.store';
 import { toVersionView, type VersionView } from '../store/views';
 import type { AppManageAccess } from './app-manage-access';
 import { AppManageTopic, type AppManageEvents, type EventPayload } from './app-manage-events';
@@ -105,6 +106,8 @@ export class VersionService {
     private readonly objects: ObjectStore,
     private readonly options: { maxPackageBytes: number },
     private readonly contents: VersionContentsStore,
+    /** Packages stored but not yet committed as a version; the orphan sweeper deletes those a crash left behind. */
+    private readonly uploads: PackageUploadStore,
   ) {}
 
   get maxPackageBytes(): number {
@@ -133,14 +136,19 @@ export class VersionService {
 
     const versionId = newId();
     const key = packageKey(app._id, versionId);
+    // Recorded before the object exists: if the process dies before the version commits, the sweeper finds it.
+    await this.uploads.begin({ key, appId: app._id, versionId }, new Date());
     const stored = await this.objects.put(key, zip, { contentType: 'application/zip', metadata: { 'app-id': app._id, 'version-id': versionId } });
     if (stored.sha256 !== manifest.sha256 || stored.size !== manifest.size) {
       await this.objects.delete(key);
+      await this.uploads.settle(key);
       throw new ConflictError('The stored package does not match the uploaded bytes; upload again');
     }
     let version: VersionModel;
     try {
-      version = await this.versions.insert({
+      // The version, its contents and version.uploaded commit together.
+      version = await this.events.atomically(async () => {
+        const inserted = await this.versions.insert({
         _id: versionId,
         appId: app._id,
         orgId: app.orgId,
@@ -156,41 +164,51 @@ export class VersionService {
         pages: manifest.pages,
         minPlatformCode: manifest.minPlatformCode,
         uploadedBy: user.userId,
+        });
+        await this.contents.record(inserted._id, inserted.appId, manifest);
+        if (await this.deletedMeanwhile(app._id)) {
+          // The mini-program's deletion ran while this package was validated: take the version back out.
+          await this.versions.deleteById(inserted._id);
+          await this.contents.delete(inserted._id);
+          throw new NotFoundError('Mini-program not found');
+        }
+        await this.emit('version.uploaded', inserted, user.userId, { sha256: inserted.packageSha256 });
+        // Settled in the version's own unit of work: committed version and upload record never disagree.
+        await this.uploads.settle(key);
+        return inserted;
       });
     } catch (error) {
       await this.objects.delete(key);
+      await this.uploads.settle(key);
       if (error instanceof ConflictError) throw versionNameTaken(versionName);
       throw error;
     }
-    await this.contents.record(version._id, version.appId, manifest);
-    if (await this.deletedMeanwhile(app._id)) {
-      // The mini-program's deletion ran while this package was validated: take the version back out.
-      await this.versions.deleteById(version._id);
-      await this.contents.delete(version._id);
-      await this.objects.delete(key);
-      throw new NotFoundError('Mini-program not found');
-    }
-    await this.emit('version.uploaded', version, user.userId, { sha256: version.packageSha256 });
     return toVersionView(version);
   }
 
   async submit(p: Principal, versionId: string): Promise<VersionView> {
     const { user, version, app } = await this.load(p, versionId, Permission.MINIPROGRAM_WRITE);
     this.requireActive(app, 'submitted for review');
-    const updated = await this.guarded(version, { status: S.DEVELOPMENT }, { status: S.SUBMITTED, submittedBy: user.userId, submittedAt: new Date() }, [
-      'rejectionReason',
-      'reviewedBy',
-      'reviewedAt',
-    ], 'submitted for review');
-    await this.emit('version.submitted', updated, user.userId);
+    const updated = await this.events.atomically(async () => {
+      const submitted = await this.guarded(version, { status: S.DEVELOPMENT }, { status: S.SUBMITTED, submittedBy: user.userId, submittedAt: new Date() }, [
+        'rejectionReason',
+        'reviewedBy',
+        'reviewedAt',
+      ], 'submitted for review');
+      await this.emit('version.submitted', submitted, user.userId);
+      return submitted;
+    });
     return toVersionView(updated);
   }
 
   /** Only the member who submitted it takes a version back out of review. */
   async withdraw(p: Principal, versionId: string): Promise<VersionView> {
     const { user, version } = await this.load(p, versionId, Permission.MINIPROGRAM_WRITE);
-    const updated = await this.guarded(version, { status: S.SUBMITTED, submittedBy: user.userId }, { status: S.DEVELOPMENT }, ['submittedBy', 'submittedAt'], 'withdrawn by you');
-    await this.emit('version.withdrawn', updated, user.userId);
+    const updated = await this.events.atomically(async () => {
+      const withdrawn = await this.guarded(version, { status: S.SUBMITTED, submittedBy: user.userId }, { status: S.DEVELOPMENT }, ['submittedBy', 'submittedAt'], 'withdrawn by you');
+      await this.emit('version.withdrawn', withdrawn, user.userId);
+      return withdrawn;
+    });
     return toVersionView(updated);
   }
 
@@ -199,8 +217,11 @@ export class VersionService {
     const version = await this.find(versionId);
     // Marked first: from now on the mini-program may be released and cannot be deleted (refused while it is deleted).
     if (version.status === S.SUBMITTED && !(await this.apps.markApproved(version.appId, new Date()))) throw new NotFoundError('Mini-program not found');
-    const updated = await this.guarded(version, { status: S.SUBMITTED }, { status: S.APPROVED, reviewedBy: reviewer.userId, reviewedAt: new Date() }, [], 'approved');
-    await this.emit('version.approved', updated, reviewer.userId);
+    const updated = await this.events.atomically(async () => {
+      const approved = await this.guarded(version, { status: S.SUBMITTED }, { status: S.APPROVED, reviewedBy: reviewer.userId, reviewedAt: new Date() }, [], 'approved');
+      await this.emit('version.approved', approved, reviewer.userId);
+      return approved;
+    });
     return toVersionView(updated);
   }
 
@@ -208,15 +229,18 @@ export class VersionService {
     const reviewer = requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
     const rejectionReason = parseInput(reasonField, reason);
     const version = await this.find(versionId);
-    const updated = await this.guarded(
-      version,
-      { status: S.SUBMITTED },
-      { status: S.REJECTED, rejectionReason, reviewedBy: reviewer.userId, reviewedAt: new Date() },
-      // The name goes back to the mini-program: the fixed build is uploaded under it as a new version.
-      ['nameSlot'],
-      'rejected',
-    );
-    await this.emit('version.rejected', updated, reviewer.userId, { reason: rejectionReason });
+    const updated = await this.events.atomically(async () => {
+      const rejected = await this.guarded(
+        version,
+        { status: S.SUBMITTED },
+        { status: S.REJECTED, rejectionReason, reviewedBy: reviewer.userId, reviewedAt: new Date() },
+        // The name goes back to the mini-program: the fixed build is uploaded under it as a new version.
+        ['nameSlot'],
+        'rejected',
+      );
+      await this.emit('version.rejected', rejected, reviewer.userId, { reason: rejectionReason });
+      return rejected;
+    });
     return toVersionView(updated);
   }
 
@@ -224,14 +248,17 @@ export class VersionService {
     const { user, version, app } = await this.load(p, versionId, Permission.MINIPROGRAM_RELEASE);
     this.requireActive(app, 'gray-released');
     const gray = parseInput(grayReleaseSchema, input ?? {});
-    const updated = await this.guarded(
-      version,
-      { status: S.APPROVED },
-      { status: S.GRAY, graySlot: version.appId, grayPercentage: gray.grayPercentage, grayRuleId: gray.grayRuleId, grayStartedAt: new Date() },
-      [],
-      'gray-released (another gray release may be running)',
-    );
-    await this.emit('version.gray-started', updated, user.userId, { grayPercentage: gray.grayPercentage, grayRuleId: gray.grayRuleId });
+    const updated = await this.events.atomically(async () => {
+      const started = await this.guarded(
+        version,
+        { status: S.APPROVED },
+        { status: S.GRAY, graySlot: version.appId, grayPercentage: gray.grayPercentage, grayRuleId: gray.grayRuleId, grayStartedAt: new Date() },
+        [],
+        'gray-released (another gray release may be running)',
+      );
+      await this.emit('version.gray-started', started, user.userId, { grayPercentage: gray.grayPercentage, grayRuleId: gray.grayRuleId });
+      return started;
+    });
     return toVersionView(updated);
   }
 
@@ -241,14 +268,17 @@ export class VersionService {
     if (version.releasePlanId && version.status === S.GRAY) {
       throw new ConflictError('A release plan gray-releases this version: revert the plan instead', { reason: 'RELEASE_PLAN_RUNNING', releasePlanId: version.releasePlanId });
     }
-    const updated = await this.guarded(
-      version,
-      { status: S.GRAY, releasePlanId: { $exists: false } },
-      { status: S.APPROVED },
-      ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt'],
-      'taken out of gray release',
-    );
-    await this.emit('version.gray-stopped', updated, user.userId);
+    const updated = await this.events.atomically(async () => {
+      const stopped = await this.guarded(
+        version,
+        { status: S.GRAY, releasePlanId: { $exists: false } },
+        { status: S.APPROVED },
+        ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt'],
+        'taken out of gray release',
+      );
+      await this.emit('version.gray-stopped', stopped, user.userId);
+      return stopped;
+    });
     return toVersionView(updated);
   }
 
@@ -258,7 +288,12 @@ export class VersionService {
    * that allows it. What cannot be applied is answered with version.release-plan-refused (the plan ends FAILED),
    * never applied to another app's version and never left silent.
    */
-  async startGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+  startGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+    // Whatever it answers (applied, said again, refused) commits with its event.
+    return this.events.atomically(() => this.startGrayForPlanNow(ref));
+  }
+
+  private async startGrayForPlanNow(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
     const target = await this.planVersion(ref);
     if (typeof target === 'string') return this.refusePlan(ref, target);
     const { version } = target;
@@ -286,24 +321,28 @@ export class VersionService {
   }
 
   /** The plan's percentage went up: mirror it on its GRAY version. */
-  async raiseGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
-    const updated = await this.versions.transition(ref.versionId, { appId: ref.appId, orgId: ref.orgId, status: S.GRAY, releasePlanId: ref.planId }, { grayPercentage: ref.percentage });
-    if (!updated) return 'unchanged';
-    await this.emit('version.gray-raised', updated, ref.actorId, { releasePlanId: ref.planId, grayPercentage: ref.percentage });
-    return 'applied';
+  raiseGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+    return this.events.atomically(async () => {
+      const updated = await this.versions.transition(ref.versionId, { appId: ref.appId, orgId: ref.orgId, status: S.GRAY, releasePlanId: ref.planId }, { grayPercentage: ref.percentage });
+      if (!updated) return 'unchanged';
+      await this.emit('version.gray-raised', updated, ref.actorId, { releasePlanId: ref.planId, grayPercentage: ref.percentage });
+      return 'applied';
+    });
   }
 
   /** The plan was reverted or failed: its GRAY version goes back to APPROVED. */
-  async endGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
-    const updated = await this.versions.transition(
-      ref.versionId,
-      { appId: ref.appId, orgId: ref.orgId, status: S.GRAY, releasePlanId: ref.planId },
-      { status: S.APPROVED },
-      ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt', 'releasePlanId'],
-    );
-    if (!updated) return 'unchanged';
-    await this.emit('version.gray-stopped', updated, ref.actorId, { releasePlanId: ref.planId });
-    return 'applied';
+  endGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+    return this.events.atomically(async () => {
+      const updated = await this.versions.transition(
+        ref.versionId,
+        { appId: ref.appId, orgId: ref.orgId, status: S.GRAY, releasePlanId: ref.planId },
+        { status: S.APPROVED },
+        ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt', 'releasePlanId'],
+      );
+      if (!updated) return 'unchanged';
+      await this.emit('version.gray-stopped', updated, ref.actorId, { releasePlanId: ref.planId });
+      return 'applied';
+    });
   }
 
   /**
@@ -311,7 +350,11 @@ export class VersionService {
    * version.published names the plan so the rule-engine marks it COMPLETED; a redelivery finds the version already
    * published by this plan and answers again (the rule-engine's confirmation is idempotent).
    */
-  async promoteCompletedGray(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+  promoteCompletedGray(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
+    return this.events.atomically(() => this.promoteCompletedGrayNow(ref));
+  }
+
+  private async promoteCompletedGrayNow(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
     const target = await this.planVersion(ref);
     if (typeof target === 'string') return this.refusePlan(ref, target);
     const { version, app } = target;
@@ -372,10 +415,13 @@ export class VersionService {
     this.requireActive(app, 'published');
     if (version.status !== S.APPROVED && version.status !== S.GRAY) throw this.conflict(version, 'published');
     const current = await this.versions.findByStatus(version.appId, S.PUBLISHED);
-    const published = await this.switchPublished(user, current, version, [S.APPROVED, S.GRAY], 'published', {
-      previousPublishedVersionId: current?._id,
+    const published = await this.events.atomically(async () => {
+      const switched = await this.switchPublished(user, current, version, [S.APPROVED, S.GRAY], 'published', {
+        previousPublishedVersionId: current?._id,
+      });
+      await this.emit('version.published', switched, user.userId, { previousVersionId: current?._id });
+      return switched;
     });
-    await this.emit('version.published', published, user.userId, { previousVersionId: current?._id });
     return toVersionView(published);
   }
 
@@ -391,8 +437,11 @@ export class VersionService {
       throw new ConflictError(`The previous version is ${previous.status} and cannot be published again`, { status: previous.status, versionId: previous._id });
     }
     // The restored version keeps its own predecessor, so repeated rollbacks walk further back.
-    const restored = await this.switchPublished(user, current, previous, [S.APPROVED], 'restored by rollback', {});
-    await this.emit('version.rolled-back', restored, user.userId, { fromVersionId: current._id });
+    const restored = await this.events.atomically(async () => {
+      const switched = await this.switchPublished(user, current, previous, [S.APPROVED], 'restored by rollback', {});
+      await this.emit('version.rolled-back', switched, user.userId, { fromVersionId: current._id });
+      return switched;
+    });
     return toVersionView(restored);
   }
 
@@ -540,6 +589,10 @@ export class VersionService {
   }
 
   private async toDelisted(user: UserPrincipal, version: VersionModel, reason: string | undefined, forced: boolean): Promise<VersionView> {
+    return this.events.atomically(() => this.toDelistedNow(user, version, reason, forced));
+  }
+
+  private async toDelistedNow(user: UserPrincipal, version: VersionModel, reason: string | undefined, forced: boolean): Promise<VersionView> {
     const updated = await this.guarded(
       version,
       { status: { $in: [S.PUBLISHED, S.GRAY] } },

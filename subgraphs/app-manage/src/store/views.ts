@@ -70,6 +70,8 @@ export interface HostAppView {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Set by paginated lists. */
+  cursor?: string;
 }
 
 export interface LinkView {
@@ -84,6 +86,8 @@ export interface LinkView {
   decidedAt?: Date;
   rejectionReason?: string;
   createdAt: Date;
+  /** Set by paginated lists. */
+  cursor?: string;
 }
 
 export function toMiniProgramView(doc: MiniProgramModel): MiniProgramView {

@@ -1,24 +1,25 @@
 import { DOMAIN_EVENTS_TOPIC, DomainEventType, domainEvents, schemaHeaders, type DomainChange, type DomainChangedPayload } from '@grove/contracts';
-import type { EventBus, Logger } from '@grove/platform';
+import type { Logger, TransactionalOutbox } from '@grove/platform';
 
 /** Topic, event type and payload schema are this subgraph's contract in @grove/contracts. */
 export { DOMAIN_EVENTS_TOPIC, DomainEventType, type DomainChange, type DomainChangedPayload };
 
 export class DomainEvents {
   constructor(
-    private readonly bus: EventBus,
+    private readonly outbox: TransactionalOutbox,
     private readonly logger: Logger,
   ) {}
 
   /**
-   * Published after the change is written, for runtime cache invalidation. A bus failure is logged, not thrown:
-   * the change already happened and the caller must not retry it.
+   * Runs a change and its event as one unit of work: the event is stored with the writes (transactional outbox,
+   * docs/events.md) and goes out after the commit, so neither exists without the other.
    */
+  atomically<R>(work: () => Promise<R>): Promise<R> {
+    return this.outbox.transaction(() => work());
+  }
+
+  /** For runtime cache invalidation; call inside `atomically`, after the write (the outbox relay retries the bus). */
   async changed(payload: DomainChangedPayload): Promise<void> {
-    try {
-      await this.bus.publish(DOMAIN_EVENTS_TOPIC, { type: DomainEventType.CHANGED, key: payload.appId, payload, headers: schemaHeaders(domainEvents, DomainEventType.CHANGED) });
-    } catch (error) {
-      this.logger.error({ err: error, appId: payload.appId, change: payload.change }, 'publishing domain event failed');
-    }
+    await this.outbox.enqueue(DOMAIN_EVENTS_TOPIC, { type: DomainEventType.CHANGED, key: payload.appId, payload, headers: schemaHeaders(domainEvents, DomainEventType.CHANGED) });
   }
 }

@@ -1,12 +1,17 @@
 import {
   BadUserInputError,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   Permission,
+  alignByKey,
+  groupByKey,
   newId,
+  requireOrgPermission,
   requireUser,
   type Principal,
 } from '@grove/platform';
+import { MINI_PROGRAM_APP_ID, OwnedMiniProgramStatus } from '@grove/contracts';
 import type { MiniProgramAccess, MiniProgramOwnership } from '../projection';
 import type { DomainSettings } from '../config';
 import { BusinessDomainStatus, VerificationMethod, type BusinessDomainModel } from '../store/business-domain.model';
@@ -30,6 +35,22 @@ import {
 
 /** At most this many business domains per mini-program, like each service list. */
 export const MAX_BUSINESS_DOMAINS = MAX_DOMAINS_PER_LIST;
+
+/** A mini-program as this subgraph's entity: its app id and, once read, its owning organization. */
+export interface MiniProgramRef {
+  id: string;
+  orgId?: string;
+}
+
+/** miniprogram:read in the owning organization, or miniprogram:review for operators (MiniProgramAccess's rule). */
+function mayReadDomains(p: Principal, orgId: string): boolean {
+  try {
+    requireOrgPermission(p, orgId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface DomainServiceOptions {
   settings: DomainSettings;
@@ -65,6 +86,36 @@ export class DomainService {
   }
 
   /**
+   * Batched `MiniProgram` entity references (issue 8 item 2): one read of the ownership projection for every
+   * representation of a request; `{ id, orgId }` where the caller may read the mini-program's domains, else null.
+   */
+  async referenceMany(p: Principal, appIds: readonly string[]): Promise<Array<MiniProgramRef | null>> {
+    if (p.kind !== 'user') return appIds.map(() => null);
+    const valid = appIds.filter((id) => MINI_PROGRAM_APP_ID.test(id));
+    const owners = alignByKey(appIds, await this.store.ownerships(valid), (row) => row._id);
+    return owners.map((owner) => (owner && owner.status !== OwnedMiniProgramStatus.DELETED && mayReadDomains(p, owner.orgId) ? { id: owner._id, orgId: owner.orgId } : null));
+  }
+
+  /**
+   * `domains` of many mini-programs: one read of the service lists and one of the business domains for all of them.
+   * The owner comes with each reference resolved in the same request (else it is read, again in one batch).
+   */
+  async getMany(p: Principal, apps: readonly MiniProgramRef[]): Promise<Array<MiniProgramDomainsView | Error>> {
+    requireUser(p);
+    const unknown = apps.filter((app) => !app.orgId).map((app) => app.id);
+    const owners = new Map(apps.flatMap((app) => (app.orgId ? [[app.id, app.orgId] as const] : [])));
+    for (const row of await this.store.ownerships(unknown.filter((id) => MINI_PROGRAM_APP_ID.test(id)))) {
+      if (row.status !== OwnedMiniProgramStatus.DELETED) owners.set(row._id, row.orgId);
+    }
+    const readable = apps.filter((app) => owners.has(app.id) && mayReadDomains(p, owners.get(app.id)!)).map((app) => app.id);
+    const [lists, business] = await Promise.all([this.store.serviceDomainsOf(readable), this.store.businessDomainsOf(readable)]);
+    const listsOf = alignByKey(readable, lists, (row) => row._id);
+    const businessOf = groupByKey(readable, business, (row) => row.appId);
+    const views = new Map(readable.map((id, i) => [id, toMiniProgramDomainsView(id, listsOf[i] ?? null, businessOf[i] ?? [])]));
+    return apps.map((app) => views.get(app.id) ?? (owners.has(app.id) ? new ForbiddenError('Not allowed to read these domains') : new NotFoundError('Mini-program not found')));
+  }
+
+  /**
    * Replaces one list. `expectedVersion` (from a previous read) makes it a compare-and-set; without it the version
    * read here is used, so a concurrent writer still makes this call fail with CONFLICT instead of being lost.
    */
@@ -79,19 +130,22 @@ export class DomainService {
     const version = expectedVersion ?? current?.version ?? 0;
     const stale = () => new ConflictError('The domain lists were changed by someone else; reload and try again', { reason: 'STALE_VERSION', expectedVersion: version });
 
-    if (version === 0) {
-      try {
-        const empty = Object.fromEntries(DOMAIN_LIST_KINDS.map((k) => [k, [] as string[]])) as Record<DomainListKind, string[]>;
-        await this.store.insertServiceDomains({ _id: app.appId, orgId: app.orgId, ...empty, [kind]: normalized, version: 1, updatedBy: user.userId });
-      } catch (error) {
-        if (error instanceof ConflictError) throw stale();
-        throw error;
+    // The lists and their event commit together.
+    await this.events.atomically(async () => {
+      if (version === 0) {
+        try {
+          const empty = Object.fromEntries(DOMAIN_LIST_KINDS.map((k) => [k, [] as string[]])) as Record<DomainListKind, string[]>;
+          await this.store.insertServiceDomains({ _id: app.appId, orgId: app.orgId, ...empty, [kind]: normalized, version: 1, updatedBy: user.userId });
+        } catch (error) {
+          if (error instanceof ConflictError) throw stale();
+          throw error;
+        }
+      } else {
+        const updated = await this.store.replaceServiceDomains(app.appId, version, { [kind]: normalized, orgId: app.orgId, updatedBy: user.userId });
+        if (!updated) throw stale();
       }
-    } else {
-      const updated = await this.store.replaceServiceDomains(app.appId, version, { [kind]: normalized, orgId: app.orgId, updatedBy: user.userId });
-      if (!updated) throw stale();
-    }
-    await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'service-domains-replaced', subject: kind, actorId: user.userId });
+      await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'service-domains-replaced', subject: kind, actorId: user.userId });
+    });
     return this.load(app.appId);
   }
 
@@ -107,22 +161,25 @@ export class DomainService {
     const now = new Date();
     let doc: BusinessDomainModel;
     try {
-      doc = await this.store.insertBusinessDomain({
-        _id: newId(),
-        appId: app.appId,
-        orgId: app.orgId,
-        domain: file.domain,
-        status: whitelisted ? BusinessDomainStatus.VERIFIED : BusinessDomainStatus.PENDING_VERIFICATION,
-        fileName: file.fileName,
-        fileContent: file.content,
-        ...(whitelisted ? { verificationMethod: VerificationMethod.WHITELIST, verifiedAt: now } : {}),
-        addedBy: user.userId,
+      doc = await this.events.atomically(async () => {
+        const inserted = await this.store.insertBusinessDomain({
+          _id: newId(),
+          appId: app.appId,
+          orgId: app.orgId,
+          domain: file.domain,
+          status: whitelisted ? BusinessDomainStatus.VERIFIED : BusinessDomainStatus.PENDING_VERIFICATION,
+          fileName: file.fileName,
+          fileContent: file.content,
+          ...(whitelisted ? { verificationMethod: VerificationMethod.WHITELIST, verifiedAt: now } : {}),
+          addedBy: user.userId,
+        });
+        await this.events.changed({ appId: app.appId, orgId: app.orgId, change: whitelisted ? 'business-domain-verified' : 'business-domain-added', subject: inserted.domain, actorId: user.userId });
+        return inserted;
       });
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError(`${file.domain} is already a business domain of this mini-program`, { domain: file.domain });
       throw error;
     }
-    await this.events.changed({ appId: app.appId, orgId: app.orgId, change: whitelisted ? 'business-domain-verified' : 'business-domain-added', subject: doc.domain, actorId: user.userId });
     return toBusinessDomainView(doc);
   }
 
@@ -141,9 +198,10 @@ export class DomainService {
       $unset: { failureReason: '', failureDetail: '' },
     });
 
-    let updated: BusinessDomainModel | null;
+    // The check (a network fetch) runs first; the write and its event then commit together.
+    let update: ReturnType<typeof verified> | { $set: Record<string, unknown> };
     if (await this.store.isWhitelisted(doc.domain)) {
-      updated = await this.store.transitionBusinessDomain(doc._id, pending, verified(VerificationMethod.WHITELIST));
+      update = verified(VerificationMethod.WHITELIST);
     } else {
       const { settings, fetchImpl } = this.options;
       const result = await checkVerification({
@@ -156,31 +214,33 @@ export class DomainService {
         maxBytes: settings.verifyMaxBytes,
         fetchImpl,
       });
-      updated = await this.store.transitionBusinessDomain(
-        doc._id,
-        pending,
-        result.verified
-          ? verified(VerificationMethod.FILE)
-          : { $set: { lastCheckedAt: now, failureReason: result.reason, failureDetail: result.detail.slice(0, 500) } },
-      );
+      update = result.verified
+        ? verified(VerificationMethod.FILE)
+        : { $set: { lastCheckedAt: now, failureReason: result.reason, failureDetail: result.detail.slice(0, 500) } };
     }
+    const updated = await this.events.atomically(async () => {
+      const changed = await this.store.transitionBusinessDomain(doc._id, pending, update);
+      if (changed?.status === BusinessDomainStatus.VERIFIED) {
+        await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'business-domain-verified', subject: changed.domain, actorId: userId });
+      }
+      return changed;
+    });
     if (!updated) {
       // Verified or removed by a concurrent request meanwhile.
       const current = await this.store.findBusinessDomain(doc._id);
       if (!current) throw new NotFoundError('Business domain not found');
       return toBusinessDomainView(current);
     }
-    if (updated.status === BusinessDomainStatus.VERIFIED) {
-      await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'business-domain-verified', subject: updated.domain, actorId: userId });
-    }
     return toBusinessDomainView(updated);
   }
 
   async removeBusinessDomain(p: Principal, id: string): Promise<boolean> {
     const { doc, app, userId } = await this.businessDomain(p, id);
-    const removed = (await this.store.deleteBusinessDomain(doc._id)) > 0;
-    if (removed) await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'business-domain-removed', subject: doc.domain, actorId: userId });
-    return removed;
+    return this.events.atomically(async () => {
+      const removed = (await this.store.deleteBusinessDomain(doc._id)) > 0;
+      if (removed) await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'business-domain-removed', subject: doc.domain, actorId: userId });
+      return removed;
+    });
   }
 
   /** For in-process callers (the SDK runtime read model): no authorization, only verified business domains. */

@@ -1,8 +1,9 @@
-import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GrayRuleService } from '../service/gray-rule.service';
 import type { ReleasePlanService } from '../service/release-plan.service';
 import type { ReleasePlanView } from '../service/views';
+import { RELEASE_PLANS_PAGE } from '../store/rule-engine.store';
 import { GrayRule } from '../schema/gray-rule.type';
 import { ReleasePlan, StartReleasePlanInput } from '../schema/release-plan.type';
 
@@ -13,9 +14,14 @@ export class ReleasePlanResolver {
     private readonly rules: GrayRuleService,
   ) {}
 
-  @Query(() => [ReleasePlan], { description: 'Members of the owning organization or reviewing operators; newest first' })
-  releasePlans(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
-    return this.plans.list(ctx.principal, appId);
+  @Query(() => [ReleasePlan], { description: 'Members of the owning organization or reviewing operators; newest first, a page at a time' })
+  releasePlans(
+    @Arg('appId', () => ID) appId: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('take', () => Int, { defaultValue: RELEASE_PLANS_PAGE.defaultTake, description: takeArgDescription(RELEASE_PLANS_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.plans.list(ctx.principal, appId, { take, after });
   }
 
   @Query(() => ReleasePlan)

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
@@ -29,6 +30,9 @@ export class GrayRule {
 
   @Field()
   updatedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: CURSOR_FIELD_DESCRIPTION })
+  cursor?: string;
 }
 
 // Shapes only: validation happens in the services (zod + validateRule), so every entry point agrees.

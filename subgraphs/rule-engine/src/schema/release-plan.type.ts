@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Directive, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { ReleasePlanState } from './enums';
 
@@ -45,6 +46,9 @@ export class ReleasePlan {
 
   @Field()
   updatedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: CURSOR_FIELD_DESCRIPTION })
+  cursor?: string;
 }
 
 @InputType()

@@ -20,7 +20,7 @@ describe('gray rules', () => {
     const rule = await rules().create(h.ownerA, { appId, name: ' iOS 2.x ', description: 'first wave', rule: IOS_RULE });
     expect(rule).toMatchObject({ appId, name: 'iOS 2.x', description: 'first wave', rule: IOS_RULE, version: 1, updatedBy: h.ownerA.userId });
     expect(h.engine.services.compiledRules.has(rule.id, 1)).toBe(true);
-    expect(await rules().list(h.reviewer, appId)).toEqual([rule]);
+    expect(await rules().list(h.reviewer, appId)).toEqual([{ ...rule, cursor: expect.any(String) }]);
     expect(await codeOf(rules().create(h.ownerA, { appId, name: 'iOS 2.x', rule: IOS_RULE }))).toBe('CONFLICT');
     await eventually(() => expect(seen.map((e) => [e.type, e.key])).toEqual([['gray-rule.created', appId]]));
   });

@@ -1,8 +1,8 @@
-import { ConflictError, NotFoundError, Permission, newId, requireUser, type Principal } from '@grove/platform';
+import { ConflictError, NotFoundError, Permission, encodeCursor, newId, requireUser, type PageRequest, type Principal } from '@grove/platform';
 import type { MiniProgramAccess } from '@grove/contracts';
 import { validateRule } from '../engine';
 import type { GrayRuleModel } from '../store/gray-rule.model';
-import type { RuleEngineStore } from '../store/rule-engine.store';
+import { GRAY_RULES_ORDER, type RuleEngineStore } from '../store/rule-engine.store';
 import type { CompiledRuleCache } from './compiled-rule.cache';
 import { RuleEngineEventType, type RuleEngineEvents } from './rule-engine-events';
 import { createGrayRuleSchema, idField, parseInput, updateGrayRuleSchema } from './rule-engine-input';
@@ -17,9 +17,10 @@ export class GrayRuleService {
     private readonly compiled: CompiledRuleCache,
   ) {}
 
-  async list(p: Principal, appId: string): Promise<GrayRuleView[]> {
+  /** By name, a page at a time (`take` up to 100, `after` a rule's cursor). */
+  async list(p: Principal, appId: string, page: PageRequest = {}): Promise<GrayRuleView[]> {
     const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
-    return (await this.store.listRules(app.appId)).map(toGrayRuleView);
+    return (await this.store.listRules(app.appId, page)).map((r) => ({ ...toGrayRuleView(r), cursor: encodeCursor(GRAY_RULES_ORDER, r) }));
   }
 
   /** Read with the same visibility as the rule's mini-program; null when the rule does not exist. */
@@ -44,22 +45,25 @@ export class GrayRuleService {
     const rule = validateRule(data.rule);
     let saved: GrayRuleModel;
     try {
-      saved = await this.store.insertRule({
-        _id: newId(),
-        appId: app.appId,
-        orgId: app.orgId,
-        name: data.name,
-        ...(data.description ? { description: data.description } : {}),
-        ruleJson: JSON.stringify(rule),
-        version: 1,
-        createdBy: user.userId,
-        updatedBy: user.userId,
+      saved = await this.events.atomically(async () => {
+        const inserted = await this.store.insertRule({
+          _id: newId(),
+          appId: app.appId,
+          orgId: app.orgId,
+          name: data.name,
+          ...(data.description ? { description: data.description } : {}),
+          ruleJson: JSON.stringify(rule),
+          version: 1,
+          createdBy: user.userId,
+          updatedBy: user.userId,
+        });
+        await this.events.publish(RuleEngineEventType.GRAY_RULE_CREATED, { appId: app.appId, orgId: app.orgId, ruleId: inserted._id, version: inserted.version, actorId: user.userId });
+        return inserted;
       });
     } catch (error) {
       throw this.nameTaken(error);
     }
     this.compiled.get(saved._id, saved.version, saved.ruleJson);
-    await this.events.publish(RuleEngineEventType.GRAY_RULE_CREATED, { appId: app.appId, orgId: app.orgId, ruleId: saved._id, version: saved.version, actorId: user.userId });
     return toGrayRuleView(saved);
   }
 
@@ -72,17 +76,20 @@ export class GrayRuleService {
     if (data.name !== undefined) set.name = data.name;
     if (typeof data.description === 'string') set.description = data.description;
     if (data.rule !== undefined) set.ruleJson = JSON.stringify(validateRule(data.rule));
-    let saved: GrayRuleModel | null;
-    try {
-      saved = await this.store.updateRule(current._id, data.expectedVersion, set, data.description === null ? ['description'] : []);
-    } catch (error) {
-      throw this.nameTaken(error);
-    }
-    if (!saved) {
-      throw new ConflictError('The rule was changed by someone else; reload and try again', { reason: 'STALE_VERSION', expectedVersion: data.expectedVersion });
-    }
+    const saved = await this.events.atomically(async () => {
+      let updated: GrayRuleModel | null;
+      try {
+        updated = await this.store.updateRule(current._id, data.expectedVersion, set, data.description === null ? ['description'] : []);
+      } catch (error) {
+        throw this.nameTaken(error);
+      }
+      if (!updated) {
+        throw new ConflictError('The rule was changed by someone else; reload and try again', { reason: 'STALE_VERSION', expectedVersion: data.expectedVersion });
+      }
+      await this.events.publish(RuleEngineEventType.GRAY_RULE_UPDATED, { appId: app.appId, orgId: app.orgId, ruleId: updated._id, version: updated.version, actorId: user.userId });
+      return updated;
+    });
     this.compiled.get(saved._id, saved.version, saved.ruleJson);
-    await this.events.publish(RuleEngineEventType.GRAY_RULE_UPDATED, { appId: app.appId, orgId: app.orgId, ruleId: saved._id, version: saved.version, actorId: user.userId });
     return toGrayRuleView(saved);
   }
 
@@ -91,9 +98,11 @@ export class GrayRuleService {
     const { current, user, app } = await this.owned(p, id);
     const plan = await this.store.livePlanUsingRule(current._id);
     if (plan) throw new ConflictError('A running release plan uses this rule; complete or revert it first', { reason: 'RULE_IN_USE', planId: plan._id });
-    const removed = (await this.store.deleteRule(current._id)) > 0;
-    if (removed) await this.events.publish(RuleEngineEventType.GRAY_RULE_DELETED, { appId: app.appId, orgId: app.orgId, ruleId: current._id, actorId: user.userId });
-    return removed;
+    return this.events.atomically(async () => {
+      const removed = (await this.store.deleteRule(current._id)) > 0;
+      if (removed) await this.events.publish(RuleEngineEventType.GRAY_RULE_DELETED, { appId: app.appId, orgId: app.orgId, ruleId: current._id, actorId: user.userId });
+      return removed;
+    });
   }
 
   private async owned(p: Principal, id: string) {

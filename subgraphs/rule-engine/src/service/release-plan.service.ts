@@ -6,6 +6,8 @@ import {
   requireUser,
   type Principal,
   type Update,
+  encodeCursor,
+  type PageRequest,
 } from '@grove/platform';
 import type { LicenseCapacity, MiniProgramAccess, MiniProgramOwnership } from '@grove/contracts';
 import {
@@ -26,7 +28,7 @@ import {
 } from '../engine';
 import type { VersionStatusProjection } from '../projection/version-status.projection';
 import type { ReleasePlanModel } from '../store/release-plan.model';
-import type { RuleEngineStore } from '../store/rule-engine.store';
+import { RELEASE_PLANS_ORDER, type RuleEngineStore } from '../store/rule-engine.store';
 import type { CompiledRuleCache } from './compiled-rule.cache';
 import { RuleEngineEventType, type RuleEngineEvents } from './rule-engine-events';
 import { idField, parseInput, startReleasePlanSchema } from './rule-engine-input';
@@ -81,9 +83,10 @@ export class ReleasePlanService {
     private readonly license?: GrayReleaseLicenseGuard,
   ) {}
 
-  async list(p: Principal, appId: string): Promise<ReleasePlanView[]> {
+  /** Newest first, a page at a time (`take` up to 100, `after` a plan's cursor). */
+  async list(p: Principal, appId: string, page: PageRequest = {}): Promise<ReleasePlanView[]> {
     const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
-    return (await this.store.listPlans(app.appId)).map(toReleasePlanView);
+    return (await this.store.listPlans(app.appId, page)).map((plan) => ({ ...toReleasePlanView(plan), cursor: encodeCursor(RELEASE_PLANS_ORDER, plan) }));
   }
 
   async get(p: Principal, id: string): Promise<ReleasePlanView> {
@@ -125,25 +128,30 @@ export class ReleasePlanService {
     const planId = newId();
     let plan: ReleasePlanModel;
     try {
-      const insert = () => this.store.insertPlan({
-        _id: planId,
-        appId: app.appId,
-        orgId: app.orgId,
-        grayVersionId: data.grayVersionId,
-        ruleId: rule._id,
-        state: initial.state,
-        percentage: initial.percentage,
-        liveSlot: app.appId,
-        startedBy: user.userId,
-        updatedBy: user.userId,
-      });
+      // The plan and its event commit together.
+      const insert = () =>
+        this.events.atomically(async () => {
+          const inserted = await this.store.insertPlan({
+            _id: planId,
+            appId: app.appId,
+            orgId: app.orgId,
+            grayVersionId: data.grayVersionId,
+            ruleId: rule._id,
+            state: initial.state,
+            percentage: initial.percentage,
+            liveSlot: app.appId,
+            startedBy: user.userId,
+            updatedBy: user.userId,
+          });
+          await this.emit(RuleEngineEventType.RELEASE_PLAN_STARTED, inserted, user.userId);
+          return inserted;
+        });
       plan = this.license ? await this.license.claim('concurrentGrayReleases', planId, insert) : await insert();
     } catch (error) {
       // Another plan took the app's live slot between the check above and this insert.
       if (error instanceof ConflictError) throw this.alreadyRunning();
       throw error;
     }
-    await this.emit(RuleEngineEventType.RELEASE_PLAN_STARTED, plan, user.userId);
     return toReleasePlanView(plan);
   }
 
@@ -252,10 +260,13 @@ export class ReleasePlanService {
     if (action === 'revert') update.$set!.revertedAt = now;
     if (action === 'fail') Object.assign(update.$set!, { failedAt: now, failureReason: failureReason ?? 'refused' });
     if (!RUNNING_PLAN_STATES.includes(next.state)) update.$unset = { ...update.$unset, liveSlot: '' };
-    const updated = await this.store.transitionPlan(current._id, { state: current.state, percentage: current.percentage }, update);
+    const updated = await this.events.atomically(async () => {
+      const moved = await this.store.transitionPlan(current._id, { state: current.state, percentage: current.percentage }, update);
+      if (moved) await this.emit(EVENT_BY_ACTION[action], moved, actorId);
+      return moved;
+    });
     // A plan that stops running (COMPLETED, REVERTED, FAILED) frees its concurrent gray release.
     if (updated && !RUNNING_PLAN_STATES.includes(updated.state)) await this.license?.release('concurrentGrayReleases', updated._id);
-    if (updated) await this.emit(EVENT_BY_ACTION[action], updated, actorId);
     return updated;
   }
 

@@ -1,5 +1,5 @@
 import { RULE_ENGINE_EVENTS_TOPIC, RuleEngineEventType, ruleEngineEvents, schemaHeaders } from '@grove/contracts';
-import type { EventBus, Logger } from '@grove/platform';
+import type { Logger, TransactionalOutbox } from '@grove/platform';
 
 /** Topic and event types are this subgraph's contract in @grove/contracts (payload schemas there too). */
 export { RULE_ENGINE_EVENTS_TOPIC, RuleEngineEventType };
@@ -8,16 +8,20 @@ export type RuleEnginePayload = { appId: string; orgId: string; actorId: string 
 
 export class RuleEngineEvents {
   constructor(
-    private readonly bus: EventBus,
+    private readonly outbox: TransactionalOutbox,
     private readonly logger: Logger,
   ) {}
 
-  /** Published after the change is written; a bus failure is logged, not thrown (the change already happened). */
+  /**
+   * Runs a change and its events as one unit of work: the events are stored with the writes (transactional outbox,
+   * docs/events.md) and go out after the commit, so neither exists without the other.
+   */
+  atomically<R>(work: () => Promise<R>): Promise<R> {
+    return this.outbox.transaction(() => work());
+  }
+
+  /** Call inside `atomically`, after the write; a broker failure is not the caller's (the outbox relay retries it). */
   async publish(type: RuleEngineEventType, payload: RuleEnginePayload): Promise<void> {
-    try {
-      await this.bus.publish(RULE_ENGINE_EVENTS_TOPIC, { type, key: payload.appId, payload, headers: schemaHeaders(ruleEngineEvents, type) });
-    } catch (error) {
-      this.logger.error({ err: error, type, appId: payload.appId }, 'publishing rule-engine event failed');
-    }
+    await this.outbox.enqueue(RULE_ENGINE_EVENTS_TOPIC, { type, key: payload.appId, payload, headers: schemaHeaders(ruleEngineEvents, type) });
   }
 }

@@ -13,6 +13,8 @@ export interface GrayRuleView {
   updatedBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Set by paginated lists. */
+  cursor?: string;
 }
 
 export interface ReleasePlanView {
@@ -31,6 +33,8 @@ export interface ReleasePlanView {
   failedAt?: Date;
   failureReason?: string;
   updatedAt: Date;
+  /** Set by paginated lists. */
+  cursor?: string;
 }
 
 export function toGrayRuleView(doc: GrayRuleModel): GrayRuleView {

@@ -1,6 +1,6 @@
-import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { BaseLibraryService } from '../service/base-library.service';
+import { takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BASE_LIBRARIES_PAGE, type BaseLibraryService } from '../service/base-library.service';
 import type { BaseLibraryView } from '../store/views';
 import { BaseLibrary } from '../schema/base-library.type';
 import { SdkPlatform } from '../schema/enums';
@@ -17,8 +17,10 @@ export class BaseLibraryResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
     @Arg('enabled', () => Boolean, { nullable: true }) enabled?: boolean | null,
+    @Arg('take', () => Int, { defaultValue: BASE_LIBRARIES_PAGE.defaultTake, description: takeArgDescription(BASE_LIBRARIES_PAGE.maxTake) }) take?: number,
+    @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
   ) {
-    return this.baseLibraryService.list(ctx.principal, { platform, enabled });
+    return this.baseLibraryService.list(ctx.principal, { platform, enabled, take, skip });
   }
 
   @Query(() => BaseLibrary)

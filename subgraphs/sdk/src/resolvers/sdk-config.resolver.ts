@@ -1,7 +1,8 @@
-import type { SubgraphContext } from '@grove/platform';
+import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SdkConfigService, SdkConfigOverrideView } from '../service/sdk-config.service';
 import { SdkConfigInput } from '../schema/inputs';
+import { CONFIG_HISTORY_PAGE } from '../store/sdk-config.store';
 import {
   EffectiveSdkConfig,
   SdkConfigOverride,
@@ -36,14 +37,15 @@ export class SdkConfigResolver {
   }
 
   @Query(() => [SdkConfigRevision], {
-    description: 'Newest first: the global defaults without hostAppId, else that host app override',
+    description: 'Newest first, a page at a time: the global defaults without hostAppId, else that host app override',
   })
   async sdkConfigHistory(
     @Ctx() ctx: SubgraphContext,
     @Arg('hostAppId', () => ID, { nullable: true }) hostAppId?: string | null,
-    @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+    @Arg('take', () => Int, { defaultValue: CONFIG_HISTORY_PAGE.defaultTake, description: takeArgDescription(CONFIG_HISTORY_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    const rows = await this.sdkConfigService.history(ctx.principal, hostAppId, { take });
+    const rows = await this.sdkConfigService.history(ctx.principal, hostAppId, { take, after });
     return rows.map((row) => ({ ...row, settings: toGraphqlSettings(row.settings) }));
   }
 

@@ -1,6 +1,6 @@
-import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { SdkVersionService } from '../service/sdk-version.service';
+import { takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { SDK_VERSIONS_PAGE, type SdkVersionService } from '../service/sdk-version.service';
 import type { SdkVersionView } from '../store/views';
 import { SdkPlatform } from '../schema/enums';
 import { PublishSdkVersionInput } from '../schema/inputs';
@@ -16,8 +16,10 @@ export class SdkVersionResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
     @Arg('enabled', () => Boolean, { nullable: true }) enabled?: boolean | null,
+    @Arg('take', () => Int, { defaultValue: SDK_VERSIONS_PAGE.defaultTake, description: takeArgDescription(SDK_VERSIONS_PAGE.maxTake) }) take?: number,
+    @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
   ) {
-    return this.sdkVersionService.list(ctx.principal, { platform, enabled });
+    return this.sdkVersionService.list(ctx.principal, { platform, enabled, take, skip });
   }
 
   @Query(() => SdkVersion)

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SdkLogLevel } from './enums';
 
@@ -145,4 +146,7 @@ export class SdkConfigRevision {
 
   @Field()
   createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: CURSOR_FIELD_DESCRIPTION })
+  cursor?: string;
 }

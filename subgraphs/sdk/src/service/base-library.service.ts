@@ -8,6 +8,7 @@ import {
   requireUser,
   type ObjectStore,
   type Principal,
+  offsetPage,
 } from '@grove/platform';
 import { gte } from 'semver';
 import { z } from 'zod';
@@ -26,6 +27,9 @@ import {
 } from './sdk-input';
 import { newestFirst } from './semver-order';
 import { discardArtifact, storeZipArtifact } from './zip-artifact';
+
+/** `baseLibraries`: newest first, 100 a page by default and at most (docs/query-limits.md); read whole and ordered by semver in memory, so an offset is cheap. */
+export const BASE_LIBRARIES_PAGE = { defaultTake: 100, maxTake: 100 };
 
 const uploadSchema = z.object({
   version: semverField,
@@ -93,14 +97,18 @@ export class BaseLibraryService {
     );
     let library: BaseLibraryModel;
     try {
-      library = await this.libraries.insert({
-        _id: id,
-        ...data,
-        packageKey: stored.key,
-        packageSha256: stored.sha256,
-        packageSize: stored.size,
-        packageFiles: stored.files,
-        createdBy: user.userId,
+      library = await this.events.atomically(async () => {
+        const inserted = await this.libraries.insert({
+          _id: id,
+          ...data,
+          packageKey: stored.key,
+          packageSha256: stored.sha256,
+          packageSize: stored.size,
+          packageFiles: stored.files,
+          createdBy: user.userId,
+        });
+        await this.publish('base-library.uploaded', inserted, user.userId);
+        return inserted;
       });
     } catch (error) {
       await discardArtifact(this.objects, stored.key);
@@ -111,7 +119,6 @@ export class BaseLibraryService {
         });
       throw error;
     }
-    await this.publish('base-library.uploaded', library, user.userId);
     return toBaseLibraryView(library);
   }
 
@@ -120,46 +127,54 @@ export class BaseLibraryService {
     const libraryId = parseInput(idField, id);
     const data = parseInput(updateSchema, input);
     const unset = data.releaseNotes === null ? ['releaseNotes'] : [];
-    const updated = await this.libraries.transition(
-      libraryId,
-      {},
-      {
-        minSdkVersion: data.minSdkVersion,
-        platforms: data.platforms,
-        releaseNotes: data.releaseNotes ?? undefined,
-      },
-      unset,
-    );
+    const updated = await this.events.atomically(async () => {
+      const changed = await this.libraries.transition(
+        libraryId,
+        {},
+        {
+          minSdkVersion: data.minSdkVersion,
+          platforms: data.platforms,
+          releaseNotes: data.releaseNotes ?? undefined,
+        },
+        unset,
+      );
+      if (changed) await this.publish('base-library.updated', changed, user.userId);
+      return changed;
+    });
     if (!updated) throw new NotFoundError('Base library not found');
-    await this.publish('base-library.updated', updated, user.userId);
     return toBaseLibraryView(updated);
   }
 
   async setEnabled(p: Principal, id: string, enabled: boolean): Promise<BaseLibraryView> {
     const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
     const libraryId = parseInput(idField, id);
-    const updated = await this.libraries.transition(libraryId, { enabled: !enabled }, { enabled });
+    const updated = await this.events.atomically(async () => {
+      const changed = await this.libraries.transition(libraryId, { enabled: !enabled }, { enabled });
+      if (changed) await this.publish(enabled ? 'base-library.enabled' : 'base-library.disabled', changed, user.userId);
+      return changed;
+    });
     if (!updated) {
       if (!(await this.libraries.findById(libraryId))) throw new NotFoundError('Base library not found');
       throw new ConflictError(`The base library is already ${enabled ? 'enabled' : 'disabled'}`, {
         enabled: !enabled,
       });
     }
-    await this.publish(enabled ? 'base-library.enabled' : 'base-library.disabled', updated, user.userId);
     return toBaseLibraryView(updated);
   }
 
   /** Newest first. Disabled ones only for operators who manage them. */
   async list(
     p: Principal,
-    filter: { platform?: unknown; enabled?: unknown } = {},
+    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
   ): Promise<BaseLibraryView[]> {
     requireUser(p);
     const data = parseInput(listSchema, filter);
     const enabled = this.seesDisabled(p) ? data.enabled : true;
     if (data.enabled === false && enabled === true) return [];
-    return newestFirst(
-      (await this.libraries.list({ platform: data.platform, enabled })).map(toBaseLibraryView),
+    return offsetPage(
+      newestFirst((await this.libraries.list({ platform: data.platform, enabled })).map(toBaseLibraryView)),
+      filter,
+      BASE_LIBRARIES_PAGE,
     );
   }
 

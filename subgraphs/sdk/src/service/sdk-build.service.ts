@@ -184,8 +184,11 @@ export class SdkBuildService {
   }
 
   private async insert(user: UserPrincipal, data: NewSdkBuildReview): Promise<SdkBuildView> {
-    const build = await this.builds.insert(data);
-    await this.emit('sdk-build.submitted', build, user.userId);
+    const build = await this.events.atomically(async () => {
+      const inserted = await this.builds.insert(data);
+      await this.emit('sdk-build.submitted', inserted, user.userId);
+      return inserted;
+    });
     return toSdkBuildView(build);
   }
 
@@ -198,11 +201,11 @@ export class SdkBuildService {
     type: string,
     payload: Record<string, string> = {},
   ): Promise<SdkBuildView> {
-    const updated = await this.builds.transition(
-      id,
-      { status: SdkBuildStatus.SUBMITTED },
-      { status: to, ...extra },
-    );
+    const updated = await this.events.atomically(async () => {
+      const moved = await this.builds.transition(id, { status: SdkBuildStatus.SUBMITTED }, { status: to, ...extra });
+      if (moved) await this.emit(type, moved, user.userId, payload);
+      return moved;
+    });
     if (!updated) {
       const current = await this.builds.findById(id);
       if (!current) throw new NotFoundError('SDK build not found');
@@ -210,7 +213,6 @@ export class SdkBuildService {
         status: current.status,
       });
     }
-    await this.emit(type, updated, user.userId, payload);
     return toSdkBuildView(updated);
   }
 

@@ -7,11 +7,13 @@ import {
   requireUser,
   type Principal,
   type UserPrincipal,
+  encodeCursor,
+  type PageRequest,
 } from '@grove/platform';
 import { z } from 'zod';
 import type { HostAppOwnershipStore } from '../store/host-app-ownership.store';
 import { GLOBAL_SCOPE, type SdkConfigHeadModel } from '../store/sdk-config.model';
-import type { SdkConfigStore } from '../store/sdk-config.store';
+import { CONFIG_HISTORY_ORDER, type SdkConfigStore } from '../store/sdk-config.store';
 import {
   BUILT_IN_SDK_CONFIG,
   canonicalJson,
@@ -26,9 +28,6 @@ import { SdkTopic, type SdkEvents } from './sdk-events';
 import { idField, optional, parseInput } from './sdk-input';
 
 const expectedVersionField = optional(z.number().int().min(0, 'must be 0 or more'));
-const historySchema = z.object({
-  take: optional(z.number().int().min(1).max(100)).transform((v) => v ?? 20),
-});
 
 export interface GlobalSdkConfigView {
   /** 0 while the built-in defaults apply. */
@@ -71,6 +70,7 @@ export interface SdkConfigRevisionView {
   settings: SdkConfigOverrideDocument;
   createdBy: string;
   createdAt: Date;
+  cursor: string;
 }
 
 /**
@@ -95,8 +95,7 @@ export class SdkConfigService {
   async updateGlobal(p: Principal, input: unknown, expectedVersion?: unknown): Promise<GlobalSdkConfigView> {
     const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
     const config = parseInput(sdkConfigSchema, input);
-    const head = await this.write(GLOBAL_SCOPE, expectedVersion, user, config);
-    await this.emit('sdk-config.global-updated', GLOBAL_SCOPE, head, user.userId);
+    const head = await this.write(GLOBAL_SCOPE, expectedVersion, user, config, 'sdk-config.global-updated');
     return this.globalView(head);
   }
 
@@ -115,8 +114,7 @@ export class SdkConfigService {
     const id = await this.authorizeHostApp(p, hostAppId, Permission.HOSTAPP_MANAGE);
     const user = requireUser(p);
     const settings = parseInput(sdkConfigOverrideSchema, input);
-    const head = await this.write(id, expectedVersion, user, settings);
-    await this.emit('sdk-config.override-updated', id, head, user.userId);
+    const head = await this.write(id, expectedVersion, user, settings, 'sdk-config.override-updated');
     return this.overrideView(id, head);
   }
 
@@ -128,8 +126,7 @@ export class SdkConfigService {
   ): Promise<SdkConfigOverrideView> {
     const id = await this.authorizeHostApp(p, hostAppId, Permission.HOSTAPP_MANAGE);
     const user = requireUser(p);
-    const head = await this.write(id, expectedVersion, user, {});
-    await this.emit('sdk-config.override-cleared', id, head, user.userId);
+    const head = await this.write(id, expectedVersion, user, {}, 'sdk-config.override-cleared');
     return this.overrideView(id, head);
   }
 
@@ -159,21 +156,21 @@ export class SdkConfigService {
   async history(
     p: Principal,
     hostAppId: string | null | undefined,
-    options: { take?: unknown } = {},
+    page: PageRequest = {},
   ): Promise<SdkConfigRevisionView[]> {
     requireUser(p);
-    const { take } = parseInput(historySchema, options);
     const scope =
       hostAppId == null
         ? GLOBAL_SCOPE
         : await this.authorizeHostApp(p, hostAppId, Permission.ORG_READ, Permission.ORG_READ_ANY);
-    return (await this.configs.history(scope, take)).map((row) => ({
+    return (await this.configs.history(scope, page)).map((row) => ({
       scope: row.scope,
       version: row.version,
       etag: row.etag,
       settings: JSON.parse(row.configJson) as SdkConfigOverrideDocument,
       createdBy: row.createdBy,
       createdAt: row.createdAt,
+      cursor: encodeCursor(CONFIG_HISTORY_ORDER, row),
     }));
   }
 
@@ -197,6 +194,7 @@ export class SdkConfigService {
     expectedVersion: unknown,
     user: UserPrincipal,
     document: object,
+    eventType: string,
   ): Promise<SdkConfigHeadModel> {
     const expected = parseInput(expectedVersionField, expectedVersion);
     const current = (await this.configs.head(scope))?.version ?? 0;
@@ -209,16 +207,20 @@ export class SdkConfigService {
         },
       );
     }
-    const head = await this.configs.advance(scope, current, {
-      configJson: canonicalJson(document),
-      etag: configEtag(document),
-      actorId: user.userId,
-    });
-    if (!head)
-      throw new ConflictError('The configuration was changed meanwhile; reload and try again', {
-        reason: 'CONCURRENT_UPDATE',
+    // The new revision and its event commit together.
+    return this.events.atomically(async () => {
+      const head = await this.configs.advance(scope, current, {
+        configJson: canonicalJson(document),
+        etag: configEtag(document),
+        actorId: user.userId,
       });
-    return head;
+      if (!head)
+        throw new ConflictError('The configuration was changed meanwhile; reload and try again', {
+          reason: 'CONCURRENT_UPDATE',
+        });
+      await this.emit(eventType, scope, head, user.userId);
+      return head;
+    });
   }
 
   private globalView(head: SdkConfigHeadModel | null): GlobalSdkConfigView {

@@ -1,5 +1,5 @@
 import { baseLibraryEvents, isEventType, schemaHeaders, sdkConfigEvents, SdkTopic, type TopicContract } from '@grove/contracts';
-import type { EventBus, Logger } from '@grove/platform';
+import type { Logger, TransactionalOutbox } from '@grove/platform';
 
 /** The topics (and the schemas of those another package consumes) are this subgraph's contract in @grove/contracts. */
 export { SdkTopic };
@@ -10,22 +10,23 @@ export type SdkEventPayload = Record<string, string | number | boolean | null | 
 
 export class SdkEvents {
   constructor(
-    private readonly bus: EventBus,
+    private readonly outbox: TransactionalOutbox,
     private readonly logger: Logger,
   ) {}
 
   /**
-   * Published after the state change is written. A bus failure is logged, not thrown: the change already
-   * happened and the caller must not retry it.
+   * Runs a state change and the events it publishes as one unit of work: the events are stored with the writes
+   * (transactional outbox, docs/events.md) and go out after the commit, so neither exists without the other.
    */
+  atomically<R>(work: () => Promise<R>): Promise<R> {
+    return this.outbox.transaction(() => work());
+  }
+
+  /** Call inside `atomically`, after the write. A broker failure is not the caller's: the outbox relay retries it. */
   async publish(topic: SdkTopic, type: string, key: string, payload: SdkEventPayload): Promise<void> {
     const contract = CONTRACTS[topic];
     const headers = contract && isEventType(contract, type) ? schemaHeaders(contract, type) : undefined;
     if (contract && !headers) this.logger.error({ topic, type }, 'sdk event type is not in @grove/contracts');
-    try {
-      await this.bus.publish(topic, { type, key, payload, headers });
-    } catch (error) {
-      this.logger.error({ err: error, topic, type, key }, 'publishing sdk event failed');
-    }
+    await this.outbox.enqueue(topic, { type, key, payload, headers });
   }
 }

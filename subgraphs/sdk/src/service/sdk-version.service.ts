@@ -10,6 +10,7 @@ import {
   type ObjectStore,
   type Principal,
   type UserPrincipal,
+  offsetPage,
 } from '@grove/platform';
 import { z } from 'zod';
 import type { SdkVersionModel } from '../store/sdk-version.model';
@@ -27,6 +28,9 @@ import {
 } from './sdk-input';
 import { newestFirst } from './semver-order';
 import { discardArtifact, storeZipArtifact } from './zip-artifact';
+
+/** `sdkVersions`: newest first, 100 a page by default and at most (docs/query-limits.md); read whole and ordered by semver in memory, so an offset is cheap. */
+export const SDK_VERSIONS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 const releaseFields = { platform: platformField, version: semverField, releaseNotes: optional(notesField) };
 const publishSchema = z.object({ ...releaseFields, artifactKey: objectKeyField });
@@ -116,28 +120,33 @@ export class SdkVersionService {
   async setEnabled(p: Principal, id: string, enabled: boolean): Promise<SdkVersionView> {
     const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
     const versionId = parseInput(idField, id);
-    const updated = await this.versions.transition(versionId, { enabled: !enabled }, { enabled });
+    const updated = await this.events.atomically(async () => {
+      const changed = await this.versions.transition(versionId, { enabled: !enabled }, { enabled });
+      if (changed) await this.emit(enabled ? 'sdk-version.enabled' : 'sdk-version.disabled', changed, user.userId);
+      return changed;
+    });
     if (!updated) {
       if (!(await this.versions.findById(versionId))) throw new NotFoundError('SDK version not found');
       throw new ConflictError(`The SDK version is already ${enabled ? 'enabled' : 'disabled'}`, {
         enabled: !enabled,
       });
     }
-    await this.emit(enabled ? 'sdk-version.enabled' : 'sdk-version.disabled', updated, user.userId);
     return toSdkVersionView(updated);
   }
 
   /** Newest first. Disabled ones only for operators who manage them. */
   async list(
     p: Principal,
-    filter: { platform?: unknown; enabled?: unknown } = {},
+    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
   ): Promise<SdkVersionView[]> {
     requireUser(p);
     const data = parseInput(listSchema, filter);
     const enabled = this.seesDisabled(p) ? data.enabled : true;
     if (data.enabled === false && enabled === true) return [];
-    return newestFirst(
-      (await this.versions.list({ platform: data.platform, enabled })).map(toSdkVersionView),
+    return offsetPage(
+      newestFirst((await this.versions.list({ platform: data.platform, enabled })).map(toSdkVersionView)),
+      filter,
+      SDK_VERSIONS_PAGE,
     );
   }
 
@@ -163,7 +172,11 @@ export class SdkVersionService {
   ): Promise<SdkVersionView> {
     let version: SdkVersionModel;
     try {
-      version = await this.versions.insert({ ...data, createdBy: user.userId });
+      version = await this.events.atomically(async () => {
+        const inserted = await this.versions.insert({ ...data, createdBy: user.userId });
+        await this.emit('sdk-version.published', inserted, user.userId);
+        return inserted;
+      });
     } catch (error) {
       if (error instanceof ConflictError) {
         throw new ConflictError(`SDK ${data.version} for ${data.platform} already exists`, {
@@ -174,7 +187,6 @@ export class SdkVersionService {
       }
       throw error;
     }
-    await this.emit('sdk-version.published', version, user.userId);
     return toSdkVersionView(version);
   }
 

@@ -1,4 +1,4 @@
-import { ConflictError, newId, type DocumentCollection, type DocumentStore } from '@grove/platform';
+import { ConflictError, keysetPage, newId, type DocumentCollection, type DocumentStore, type KeysetOrder, type PageRequest } from '@grove/platform';
 import { SdkConfigHeadModel, SdkConfigVersionModel } from './sdk-config.model';
 import { stamped } from '@grove/platform';
 
@@ -7,6 +7,10 @@ export interface ConfigRevisionData {
   etag: string;
   actorId: string;
 }
+
+/** `sdkConfigHistory`: newest version first, 20 a page by default, at most 100 (docs/query-limits.md). */
+export const CONFIG_HISTORY_ORDER: KeysetOrder = { name: 'sdkConfigHistory', field: 'version', direction: -1 };
+export const CONFIG_HISTORY_PAGE = { defaultTake: 20, maxTake: 100 };
 
 export class SdkConfigStore {
   private readonly heads: DocumentCollection<SdkConfigHeadModel>;
@@ -72,7 +76,9 @@ export class SdkConfigStore {
     return head;
   }
 
-  history(scope: string, take: number): Promise<SdkConfigVersionModel[]> {
-    return this.versions.find({ scope }, { sort: { version: -1 }, limit: take });
+  /** One page of a scope's history; `after` goes past the 100 newest versions. */
+  history(scope: string, request: PageRequest = {}): Promise<SdkConfigVersionModel[]> {
+    const page = keysetPage(CONFIG_HISTORY_ORDER, request, CONFIG_HISTORY_PAGE, { scope });
+    return this.versions.find(page.filter, { sort: page.sort, limit: page.take });
   }
 }
