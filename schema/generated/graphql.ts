@@ -1196,77 +1196,77 @@ export type PublishSdkVersionInput = {
 export type Query = {
   __typename?: 'Query';
   /** Newest first; disabled ones only for platform:configure */
-  baseLibraries: Array<BaseLibrary>;
-  baseLibrary: BaseLibrary;
+  baseLibraries?: Maybe<Array<BaseLibrary>>;
+  baseLibrary?: Maybe<BaseLibrary>;
   /** The owning organization or operators */
-  effectiveSdkConfig: EffectiveSdkConfig;
+  effectiveSdkConfig?: Maybe<EffectiveSdkConfig>;
   /** Members of the owning organization or reviewing operators; by name, a page at a time */
-  grayRules: Array<GrayRule>;
+  grayRules?: Maybe<Array<GrayRule>>;
   /** Members of the owning organization or operators */
-  hostApp: HostApp;
+  hostApp?: Maybe<HostApp>;
   /** Newest first, a page at a time */
-  hostApps: Array<HostApp>;
+  hostApps?: Maybe<Array<HostApp>>;
   /** Operators: the license in force (the built-in evaluation license until one is installed) with usage per limit */
-  license: License;
+  license?: Maybe<License>;
   /** platform:configure (OPERATOR_ADMIN): installed licenses, newest first */
-  licenseHistory: LicenseInstallationPage;
+  licenseHistory?: Maybe<LicenseInstallationPage>;
   /** Link requests of an organization (PENDING unless a status is given) */
-  linkRequests: Array<HostAppLink>;
+  linkRequests?: Maybe<Array<HostAppLink>>;
   /** The signed-in caller with roles, memberships and permissions */
-  me: Viewer;
+  me?: Maybe<Viewer>;
   /** org:members:read, or operators; oldest first, a page at a time */
-  members: Array<Member>;
+  members?: Maybe<Array<Member>>;
   /** Members of the owning organization (miniprogram:read) or reviewers */
-  miniProgram: MiniProgram;
+  miniProgram?: Maybe<MiniProgram>;
   /** Members of the owning organization (miniprogram:read) or reviewing operators */
-  miniProgramDomains: MiniProgramDomains;
-  miniProgramVersion: MiniProgramVersion;
+  miniProgramDomains?: Maybe<MiniProgramDomains>;
+  miniProgramVersion?: Maybe<MiniProgramVersion>;
   /** An organization's mini-programs (its members, or operators), newest first; without orgId every organization's (operators who review) */
-  miniPrograms: MiniProgramPage;
+  miniPrograms?: Maybe<MiniProgramPage>;
   /** Organizations the caller belongs to, in any state */
-  myOrganizations: Array<Organization>;
+  myOrganizations?: Maybe<Array<Organization>>;
   /** Your live sessions (devices) */
-  mySessions: Array<Session>;
+  mySessions?: Maybe<Array<Session>>;
   /** Operator accounts (operator:manage) */
-  operators: Array<User>;
+  operators?: Maybe<Array<User>>;
   /** Members of the organization or operators */
-  organization: Organization;
+  organization?: Maybe<Organization>;
   /** Operators (org:read:any); newest first */
-  organizations: OrganizationPage;
+  organizations?: Maybe<OrganizationPage>;
   /** Review queue, oldest first (miniprogram:review) */
-  pendingReviews: MiniProgramVersionPage;
+  pendingReviews?: Maybe<MiniProgramVersionPage>;
   /** Review queue, oldest first (miniprogram:review) */
-  pendingSdkBuildReviews: SdkBuildPage;
-  releasePlan: ReleasePlan;
+  pendingSdkBuildReviews?: Maybe<SdkBuildPage>;
+  releasePlan?: Maybe<ReleasePlan>;
   /** Members of the owning organization or reviewing operators; newest first, a page at a time */
-  releasePlans: Array<ReleasePlan>;
+  releasePlans?: Maybe<Array<ReleasePlan>>;
   /** Newest enabled base library compatible with the SDK version, else the newest enabled one */
   resolveBaseLibrary?: Maybe<BaseLibrary>;
   /** The submitting organization or operators */
-  sdkBuild: SdkBuild;
+  sdkBuild?: Maybe<SdkBuild>;
   /** An organization's submissions, newest first */
-  sdkBuilds: Array<SdkBuild>;
+  sdkBuilds?: Maybe<Array<SdkBuild>>;
   /** Newest first, a page at a time: the global defaults without hostAppId, else that host app override */
-  sdkConfigHistory: Array<SdkConfigRevision>;
+  sdkConfigHistory?: Maybe<Array<SdkConfigRevision>>;
   /** The owning organization or operators */
-  sdkConfigOverride: SdkConfigOverride;
+  sdkConfigOverride?: Maybe<SdkConfigOverride>;
   /** Signed-in users */
-  sdkGlobalConfig: SdkGlobalConfig;
-  sdkVersion: SdkVersion;
+  sdkGlobalConfig?: Maybe<SdkGlobalConfig>;
+  sdkVersion?: Maybe<SdkVersion>;
   /** Newest first; disabled ones only for platform:configure */
-  sdkVersions: Array<SdkVersion>;
+  sdkVersions?: Maybe<Array<SdkVersion>>;
   /** Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review) */
-  trialMembers: Array<TrialMember>;
+  trialMembers?: Maybe<Array<TrialMember>>;
   /** A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read) */
-  trialQrCode: TrialQrCode;
+  trialQrCode?: Maybe<TrialQrCode>;
   /** The trial version (体验版), or null (miniprogram:read; operators with miniprogram:review) */
   trialVersion?: Maybe<MiniProgramVersion>;
   /** Yourself, or anyone for operators */
-  user: User;
+  user?: Maybe<User>;
   /** Versions of a mini-program, newest first */
-  versions: Array<MiniProgramVersion>;
+  versions?: Maybe<Array<MiniProgramVersion>>;
   /** Operators */
-  whitelistDomains: Array<WhitelistDomain>;
+  whitelistDomains?: Maybe<Array<WhitelistDomain>>;
 };
 
 
@@ -1849,12 +1849,12 @@ export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword: 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Viewer', sessionId: string, operatorRoles: Array<OperatorRole>, permissions: Array<string>, memberships: Array<{ __typename?: 'Member', orgId: string, role: OrgRole }>, user: { __typename?: 'User', id: string, displayName: string, email?: string | null } } };
+export type MeQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', sessionId: string, operatorRoles: Array<OperatorRole>, permissions: Array<string>, memberships: Array<{ __typename?: 'Member', orgId: string, role: OrgRole }>, user: { __typename?: 'User', id: string, displayName: string, email?: string | null } } | null };
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MySessionsQuery = { __typename?: 'Query', mySessions: Array<{ __typename?: 'Session', id: string, deviceId?: string | null, deviceName?: string | null, current: boolean, lastUsedAt: string }> };
+export type MySessionsQuery = { __typename?: 'Query', mySessions?: Array<{ __typename?: 'Session', id: string, deviceId?: string | null, deviceName?: string | null, current: boolean, lastUsedAt: string }> | null };
 
 export type RevokeSessionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1884,19 +1884,19 @@ export type PendingOrganizationsQueryVariables = Exact<{
 }>;
 
 
-export type PendingOrganizationsQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationPage', total: number, items: Array<{ __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, creditCode?: string | null, contactName?: string | null }> } };
+export type PendingOrganizationsQuery = { __typename?: 'Query', organizations?: { __typename?: 'OrganizationPage', total: number, items: Array<{ __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, creditCode?: string | null, contactName?: string | null }> } | null };
 
 export type OrganizationQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type OrganizationQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, frozen: boolean, rejectionReason?: string | null } };
+export type OrganizationQuery = { __typename?: 'Query', organization?: { __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, frozen: boolean, rejectionReason?: string | null } | null };
 
 export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyOrganizationsQuery = { __typename?: 'Query', myOrganizations: Array<{ __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, frozen: boolean }> };
+export type MyOrganizationsQuery = { __typename?: 'Query', myOrganizations?: Array<{ __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, frozen: boolean }> | null };
 
 export type ApproveOrganizationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1972,7 +1972,7 @@ export type MembersQueryVariables = Exact<{
 }>;
 
 
-export type MembersQuery = { __typename?: 'Query', members: Array<{ __typename?: 'Member', userId: string, role: OrgRole, user?: { __typename?: 'User', id: string, displayName: string } | null }> };
+export type MembersQuery = { __typename?: 'Query', members?: Array<{ __typename?: 'Member', userId: string, role: OrgRole, user?: { __typename?: 'User', id: string, displayName: string } | null }> | null };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
   orgId: Scalars['ID']['input'];
@@ -2017,7 +2017,7 @@ export type MiniProgramVersionsQueryVariables = Exact<{
 }>;
 
 
-export type MiniProgramVersionsQuery = { __typename?: 'Query', versions: Array<{ __typename?: 'MiniProgramVersion', id: string, versionName: string, status: MiniProgramVersionStatus, grayPercentage?: number | null, releasePlanId?: string | null }> };
+export type MiniProgramVersionsQuery = { __typename?: 'Query', versions?: Array<{ __typename?: 'MiniProgramVersion', id: string, versionName: string, status: MiniProgramVersionStatus, grayPercentage?: number | null, releasePlanId?: string | null }> | null };
 
 export type SubmitVersionForReviewMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2125,12 +2125,12 @@ export type ReleasePlanQueryVariables = Exact<{
 }>;
 
 
-export type ReleasePlanQuery = { __typename?: 'Query', releasePlan: { __typename?: 'ReleasePlan', id: string, state: ReleasePlanState, percentage: number, grayVersionId: string, failureReason?: string | null } };
+export type ReleasePlanQuery = { __typename?: 'Query', releasePlan?: { __typename?: 'ReleasePlan', id: string, state: ReleasePlanState, percentage: number, grayVersionId: string, failureReason?: string | null } | null };
 
 export type LicenseQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LicenseQuery = { __typename?: 'Query', license: { __typename?: 'License', licenseId: string, licensee: string, expiresAt?: string | null, limits: Array<{ __typename?: 'LicenseLimit', name: LicenseLimitName, max?: number | null, used?: number | null }> } };
+export type LicenseQuery = { __typename?: 'Query', license?: { __typename?: 'License', licenseId: string, licensee: string, expiresAt?: string | null, limits: Array<{ __typename?: 'LicenseLimit', name: LicenseLimitName, max?: number | null, used?: number | null }> } | null };
 
 export type InstallLicenseMutationVariables = Exact<{
   document: Scalars['String']['input'];
@@ -2138,6 +2138,11 @@ export type InstallLicenseMutationVariables = Exact<{
 
 
 export type InstallLicenseMutation = { __typename?: 'Mutation', installLicense: { __typename?: 'License', licenseId: string, licensee: string, expiresAt?: string | null } };
+
+export type MeAndLicenseQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeAndLicenseQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', sessionId: string } | null, license?: { __typename?: 'License', licenseId: string } | null };
 
 export type SetServiceDomainsMutationVariables = Exact<{
   appId: Scalars['ID']['input'];
@@ -2204,5 +2209,6 @@ export const CompleteReleasePlanDocument = {"kind":"Document","definitions":[{"k
 export const ReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReleasePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releasePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"grayVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]} as unknown as DocumentNode<ReleasePlanQuery, ReleasePlanQueryVariables>;
 export const LicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"License"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"used"}}]}}]}}]}}]} as unknown as DocumentNode<LicenseQuery, LicenseQueryVariables>;
 export const InstallLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstallLicense"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"document"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installLicense"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"document"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<InstallLicenseMutation, InstallLicenseMutationVariables>;
+export const MeAndLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeAndLicense"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}}]}}]}}]} as unknown as DocumentNode<MeAndLicenseQuery, MeAndLicenseQueryVariables>;
 export const SetServiceDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetServiceDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceDomainKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domains"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setServiceDomains"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"domains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domains"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"request"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetServiceDomainsMutation, SetServiceDomainsMutationVariables>;
 export const SetSdkConfigOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSdkConfigOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SdkConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSdkConfigOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hostAppId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostAppId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetSdkConfigOverrideMutation, SetSdkConfigOverrideMutationVariables>;

@@ -61,7 +61,7 @@ describe.each(e2eModes())('account changes and deletions through the router (%s)
     expect(errorCodes(await execute(e2e.url, MeDocument, {}, { token: laptop.accessToken }))).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(await execute(e2e.url, RefreshSessionDocument, { refreshToken: phone.refreshToken }))).toEqual(['UNAUTHENTICATED']);
     const me = dataOf(await execute(e2e.url, MeDocument, {}, { token: changed.accessToken })).me;
-    expect(me.sessionId).toBe(laptop.session.id);
+    expect(me!.sessionId).toBe(laptop.session.id);
     expect(errorCodes(await execute(e2e.url, LoginDocument, { input: { identifier: email, password } }))).toEqual(['UNAUTHENTICATED']);
     const owner = await login(email, newPassword, 'laptop');
 

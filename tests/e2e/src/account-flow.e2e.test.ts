@@ -71,15 +71,15 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
     // 3. The bootstrap operator admin sees the application and approves it.
     const admin = await login(ADMIN_EMAIL, ADMIN_PASSWORD, 'ops-console');
     const pending = dataOf(await execute(e2e.url, PendingOrganizationsDocument, {}, { token: admin.accessToken })).organizations;
-    expect(pending.items.map((o) => o.id)).toContain(org.id);
+    expect(pending!.items.map((o) => o.id)).toContain(org.id);
     const approved = dataOf(await execute(e2e.url, ApproveOrganizationDocument, { id: org.id }, { token: admin.accessToken }));
     expect(approved.approveOrganization.status).toBe('APPROVED');
 
     // 4. The owner's next token carries the approved membership; the owner invites a developer.
     const ownerAfterApproval = await login('owner@acme.example', ownerPassword, 'owner-laptop');
     const me = dataOf(await execute(e2e.url, MeDocument, {}, { token: ownerAfterApproval.accessToken })).me;
-    expect(me.memberships).toEqual([{ orgId: org.id, role: 'ORG_OWNER' }]);
-    expect(me.permissions).toContain(`${org.id}:org:members:manage`);
+    expect(me!.memberships).toEqual([{ orgId: org.id, role: 'ORG_OWNER' }]);
+    expect(me!.permissions).toContain(`${org.id}:org:members:manage`);
     const invite = dataOf(
       await execute(
         e2e.url,
@@ -98,9 +98,9 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
     expect(accepted.acceptInvitation).toMatchObject({ orgId: org.id, role: 'ORG_DEVELOPER' });
     const dev = await login('dev@acme.example', devPassword, 'dev-phone');
     const devMe = dataOf(await execute(e2e.url, MeDocument, {}, { token: dev.accessToken })).me;
-    expect(devMe.memberships).toEqual([{ orgId: org.id, role: 'ORG_DEVELOPER' }]);
+    expect(devMe!.memberships).toEqual([{ orgId: org.id, role: 'ORG_DEVELOPER' }]);
     const members = dataOf(await execute(e2e.url, MembersDocument, { orgId: org.id }, { token: dev.accessToken })).members;
-    expect(members.map((m) => m.role).sort()).toEqual(['ORG_DEVELOPER', 'ORG_OWNER']);
+    expect(members!.map((m) => m.role).sort()).toEqual(['ORG_DEVELOPER', 'ORG_OWNER']);
     // A developer may not invite.
     const devInvite = await execute(
       e2e.url,
@@ -115,7 +115,7 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
     expect(refreshed.refreshToken).not.toBe(dev.refreshToken);
     expect(refreshed.session.id).toBe(dev.session.id);
     const sessions = dataOf(await execute(e2e.url, MySessionsDocument, {}, { token: refreshed.accessToken })).mySessions;
-    expect(sessions.find((s) => s.id === refreshed.session.id)).toMatchObject({ deviceId: 'dev-phone', current: true });
+    expect(sessions!.find((s) => s.id === refreshed.session.id)).toMatchObject({ deviceId: 'dev-phone', current: true });
 
     // 7. Presenting the already-rotated token again revokes the whole family, including the new token.
     const reuse = await execute(e2e.url, RefreshSessionDocument, { refreshToken: dev.refreshToken });
@@ -123,7 +123,7 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
     const afterReuse = await execute(e2e.url, RefreshSessionDocument, { refreshToken: refreshed.refreshToken });
     expect(errorCodes(afterReuse)).toEqual(['UNAUTHENTICATED']);
     const sessionsAfter = dataOf(await execute(e2e.url, MySessionsDocument, {}, { token: ownerAfterApproval.accessToken })).mySessions;
-    expect(sessionsAfter.length).toBeGreaterThan(0); // the owner's own sessions are untouched
+    expect(sessionsAfter!.length).toBeGreaterThan(0); // the owner's own sessions are untouched
   });
 
   it('never reveals whether an account exists when a login fails', async () => {

@@ -20,7 +20,7 @@ describe.each(e2eModes())('bad input through the router (%s)', (mode) => {
     await e2e?.stop();
   }, E2E_START_TIMEOUT_MS);
 
-  const pendingCount = async () => dataOf(await execute(e2e.url, PendingOrganizationsDocument, {}, { token: adminToken })).organizations.total;
+  const pendingCount = async () => dataOf(await execute(e2e.url, PendingOrganizationsDocument, {}, { token: adminToken })).organizations!.total;
   const raw = (body: string, headers: Record<string, string> = {}) =>
     fetch(e2e.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const json = async (response: Response): Promise<any> => response.json();

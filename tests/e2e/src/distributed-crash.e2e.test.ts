@@ -50,9 +50,9 @@ describeDistributed('distributed platform: kill -9 in the middle of the story', 
     const owner = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: 'owner@crash.example', password: 'Story-owner-1' } })).login
       .accessToken;
     const versions = dataOf(await execute(e2e.url, MiniProgramVersionsDocument, { appId: ids.appId }, { token: owner })).versions;
-    expect(versions.map((v) => v.id).sort()).toEqual([ids.v1, ids.v2].sort());
-    expect(versions.find((v) => v.id === ids.v2)).toMatchObject({ status: 'DELISTED', releasePlanId: ids.planId });
-    expect(versions.find((v) => v.id === ids.v1)?.status).not.toBe('PUBLISHED');
+    expect(versions!.map((v) => v.id).sort()).toEqual([ids.v1, ids.v2].sort());
+    expect(versions!.find((v) => v.id === ids.v2)).toMatchObject({ status: 'DELISTED', releasePlanId: ids.planId });
+    expect(versions!.find((v) => v.id === ids.v1)?.status).not.toBe('PUBLISHED');
 
     // Every event, read by a consumer group that starts now (from the start of the streams, like any late projection).
     const seen: Array<DomainEvent<Payload>> = [];

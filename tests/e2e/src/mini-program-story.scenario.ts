@@ -172,7 +172,7 @@ export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOption
   ids.planId = planId;
   await at('release-plan-started');
   // The plan is the version's gray release: app-manage shows it GRAY at the plan's percentage.
-  const versionsOf = async () => dataOf(await execute(e2e.url, MiniProgramVersionsDocument, { appId: mp.appId }, { token: owner })).versions;
+  const versionsOf = async () => dataOf(await execute(e2e.url, MiniProgramVersionsDocument, { appId: mp.appId }, { token: owner })).versions ?? [];
   const planOf = async () => dataOf(await execute(e2e.url, ReleasePlanDocument, { id: planId }, { token: owner })).releasePlan;
 
   // A host app of the organization, linked to the mini-program.
@@ -242,7 +242,7 @@ export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOption
   // The plan completes: the gray version becomes the published one for everybody.
   expect(dataOf(await execute(e2e.url, CompleteReleasePlanDocument, { id: planId }, { token: owner })).completeReleasePlan.state).toBe('COMPLETING');
   await at('release-plan-completing');
-  await poll(async () => (await planOf()).state === 'COMPLETED', 'app-manage to publish the version and the plan to complete');
+  await poll(async () => (await planOf())?.state === 'COMPLETED', 'app-manage to publish the version and the plan to complete');
   expect((await versionsOf()).find((v) => v.id === v2)).toMatchObject({ status: 'PUBLISHED', releasePlanId: planId });
   await poll(async () => {
     const sample = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((i) => appletFor(`device-${i}`)));

@@ -132,7 +132,7 @@ describe('embedded mode: a nedb data directory is imported into SQLite on first 
       const withOldToken = dataOf(
         await execute(running.url, MyOrganizationsDocument, {}, { token: session.accessToken }),
       ).myOrganizations;
-      expect(withOldToken.map((o) => o.id)).toEqual([org.id]);
+      expect(withOldToken!.map((o) => o.id)).toEqual([org.id]);
       // The bootstrap admin created by the first start was imported, not created again.
       dataOf(
         await execute(running.url, LoginDocument, {

@@ -96,6 +96,6 @@ describeEmbedded('embedded mode persistence across a process restart', () => {
     const mine = dataOf(await execute(running.url, MyOrganizationsDocument, {}, { token: again.accessToken })).myOrganizations;
     expect(mine).toEqual([expect.objectContaining({ id: org.id, name: 'Persistent Org', status: 'PENDING' })]);
     const withOldToken = dataOf(await execute(running.url, MyOrganizationsDocument, {}, { token: session.accessToken })).myOrganizations;
-    expect(withOldToken.map((o) => o.id)).toEqual([org.id]);
+    expect(withOldToken!.map((o) => o.id)).toEqual([org.id]);
   });
 });

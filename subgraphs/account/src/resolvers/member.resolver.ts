@@ -19,7 +19,7 @@ export class MemberResolver {
     private readonly organizations: OrganizationService,
   ) {}
 
-  @Query(() => [Member], { description: 'org:members:read, or operators; oldest first, a page at a time' })
+  @Query(() => [Member], { nullable: true, description: 'org:members:read, or operators; oldest first, a page at a time' })
   members(
     @Arg('orgId', () => ID) orgId: string,
     @Ctx() ctx: SubgraphContext,

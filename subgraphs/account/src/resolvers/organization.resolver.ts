@@ -12,12 +12,12 @@ type PrivateField = Exclude<keyof OrganizationView, 'id' | 'name' | 'status' | '
 export class OrganizationResolver {
   constructor(private readonly organizationService: OrganizationService) {}
 
-  @Query(() => Organization, { description: 'Members of the organization or operators' })
+  @Query(() => Organization, { nullable: true, description: 'Members of the organization or operators' })
   organization(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.organizationService.get(ctx.principal, id);
   }
 
-  @Query(() => OrganizationPage, { description: 'Operators (org:read:any); newest first' })
+  @Query(() => OrganizationPage, { nullable: true, description: 'Operators (org:read:any); newest first' })
   organizations(
     @Ctx() ctx: SubgraphContext,
     @Arg('status', () => OrganizationStatus, { nullable: true }) status?: OrganizationStatus,
@@ -30,7 +30,7 @@ export class OrganizationResolver {
     return this.organizationService.list(ctx.principal, { status, frozen, amendmentPending, skip, take });
   }
 
-  @Query(() => [Organization], { description: 'Organizations the caller belongs to, in any state' })
+  @Query(() => [Organization], { nullable: true, description: 'Organizations the caller belongs to, in any state' })
   myOrganizations(@Ctx() ctx: SubgraphContext) {
     return this.organizationService.mine(ctx.principal);
   }

@@ -30,7 +30,7 @@ export class SessionResolver {
     return this.sessions.changePassword(ctx.principal, input, { clientIp: ctx.clientIp, deviceId: ctx.deviceId, userAgent: ctx.userAgent });
   }
 
-  @Query(() => [Session], { description: 'Your live sessions (devices)' })
+  @Query(() => [Session], { nullable: true, description: 'Your live sessions (devices)' })
   mySessions(@Ctx() ctx: SubgraphContext) {
     return this.sessions.mySessions(ctx.principal);
   }

@@ -11,17 +11,17 @@ import { SignUpPayload, Viewer } from '../schema/viewer.type';
 export class UserResolver {
   constructor(private readonly identity: IdentityService) {}
 
-  @Query(() => Viewer, { description: 'The signed-in caller with roles, memberships and permissions' })
+  @Query(() => Viewer, { nullable: true, description: 'The signed-in caller with roles, memberships and permissions' })
   me(@Ctx() ctx: SubgraphContext) {
     return this.identity.me(ctx.principal);
   }
 
-  @Query(() => User, { description: 'Yourself, or anyone for operators' })
+  @Query(() => User, { nullable: true, description: 'Yourself, or anyone for operators' })
   user(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.identity.user(ctx.principal, id);
   }
 
-  @Query(() => [User], { description: 'Operator accounts (operator:manage)' })
+  @Query(() => [User], { nullable: true, description: 'Operator accounts (operator:manage)' })
   operators(@Ctx() ctx: SubgraphContext) {
     return this.identity.operators(ctx.principal);
   }

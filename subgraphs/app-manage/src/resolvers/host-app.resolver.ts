@@ -15,12 +15,12 @@ export class HostAppResolver {
     private readonly linkService: LinkService,
   ) {}
 
-  @Query(() => HostApp, { description: 'Members of the owning organization or operators' })
+  @Query(() => HostApp, { nullable: true, description: 'Members of the owning organization or operators' })
   hostApp(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.hostAppService.get(ctx.principal, id);
   }
 
-  @Query(() => [HostApp], { description: 'Newest first, a page at a time' })
+  @Query(() => [HostApp], { nullable: true, description: 'Newest first, a page at a time' })
   hostApps(
     @Arg('orgId', () => ID) orgId: string,
     @Ctx() ctx: SubgraphContext,

@@ -15,7 +15,7 @@ export class LinkResolver {
     private readonly miniProgramService: MiniProgramService,
   ) {}
 
-  @Query(() => [HostAppLink], { description: 'Link requests of an organization (PENDING unless a status is given)' })
+  @Query(() => [HostAppLink], { nullable: true, description: 'Link requests of an organization (PENDING unless a status is given)' })
   linkRequests(
     @Arg('orgId', () => ID) orgId: string,
     @Ctx() ctx: SubgraphContext,

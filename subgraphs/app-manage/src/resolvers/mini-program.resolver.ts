@@ -16,12 +16,13 @@ export class MiniProgramResolver {
     private readonly versionService: VersionService,
   ) {}
 
-  @Query(() => MiniProgram, { description: 'Members of the owning organization (miniprogram:read) or reviewers' })
+  @Query(() => MiniProgram, { nullable: true, description: 'Members of the owning organization (miniprogram:read) or reviewers' })
   miniProgram(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.miniProgramService.get(ctx.principal, appId);
   }
 
   @Query(() => MiniProgramPage, {
+    nullable: true,
     description: "An organization's mini-programs (its members, or operators), newest first; without orgId every organization's (operators who review)",
   })
   miniPrograms(

@@ -8,7 +8,7 @@ import { MiniProgramVersion } from '../schema/version.type';
 export class TrialResolver {
   constructor(private readonly trialService: TrialService) {}
 
-  @Query(() => [TrialMember], { description: 'Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review)' })
+  @Query(() => [TrialMember], { nullable: true, description: 'Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review)' })
   trialMembers(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.trialService.members(ctx.principal, appId);
   }
@@ -18,7 +18,7 @@ export class TrialResolver {
     return this.trialService.trialVersion(ctx.principal, appId);
   }
 
-  @Query(() => TrialQrCode, { description: 'A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read)' })
+  @Query(() => TrialQrCode, { nullable: true, description: 'A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read)' })
   trialQrCode(
     @Arg('appId', () => ID) appId: string,
     @Ctx() ctx: SubgraphContext,

@@ -15,12 +15,12 @@ export class VersionResolver {
     private readonly miniProgramService: MiniProgramService,
   ) {}
 
-  @Query(() => MiniProgramVersion)
+  @Query(() => MiniProgramVersion, { nullable: true })
   miniProgramVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.versionService.get(ctx.principal, id);
   }
 
-  @Query(() => [MiniProgramVersion], { description: 'Versions of a mini-program, newest first' })
+  @Query(() => [MiniProgramVersion], { nullable: true, description: 'Versions of a mini-program, newest first' })
   versions(
     @Arg('appId', () => ID) appId: string,
     @Ctx() ctx: SubgraphContext,
@@ -30,7 +30,7 @@ export class VersionResolver {
     return this.versionService.list(ctx.principal, appId, { skip, take });
   }
 
-  @Query(() => MiniProgramVersionPage, { description: 'Review queue, oldest first (miniprogram:review)' })
+  @Query(() => MiniProgramVersionPage, { nullable: true, description: 'Review queue, oldest first (miniprogram:review)' })
   pendingReviews(
     @Ctx() ctx: SubgraphContext,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,

@@ -8,7 +8,7 @@ import { ServiceDomainKind } from '../schema/enums';
 export class DomainResolver {
   constructor(private readonly domains: DomainService) {}
 
-  @Query(() => MiniProgramDomains, { description: 'Members of the owning organization (miniprogram:read) or reviewing operators' })
+  @Query(() => MiniProgramDomains, { nullable: true, description: 'Members of the owning organization (miniprogram:read) or reviewing operators' })
   miniProgramDomains(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.domains.get(ctx.principal, appId);
   }

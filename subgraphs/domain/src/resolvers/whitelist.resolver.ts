@@ -7,7 +7,7 @@ import { WhitelistDomain } from '../schema/domain.types';
 export class WhitelistResolver {
   constructor(private readonly whitelist: WhitelistService) {}
 
-  @Query(() => [WhitelistDomain], { description: 'Operators' })
+  @Query(() => [WhitelistDomain], { nullable: true, description: 'Operators' })
   whitelistDomains(@Ctx() ctx: SubgraphContext) {
     return this.whitelist.list(ctx.principal);
   }

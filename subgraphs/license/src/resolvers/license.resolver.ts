@@ -8,6 +8,7 @@ export class LicenseResolver {
   constructor(private readonly licenses: LicenseService) {}
 
   @Query(() => License, {
+    nullable: true,
     description:
       'Operators: the license in force (the built-in evaluation license until one is installed) with usage per limit',
   })
@@ -16,6 +17,7 @@ export class LicenseResolver {
   }
 
   @Query(() => LicenseInstallationPage, {
+    nullable: true,
     description: 'platform:configure (OPERATOR_ADMIN): installed licenses, newest first',
   })
   licenseHistory(

@@ -8,7 +8,7 @@ import { CreateGrayRuleInput, GrayRule, UpdateGrayRuleInput } from '../schema/gr
 export class GrayRuleResolver {
   constructor(private readonly rules: GrayRuleService) {}
 
-  @Query(() => [GrayRule], { description: 'Members of the owning organization or reviewing operators; by name, a page at a time' })
+  @Query(() => [GrayRule], { nullable: true, description: 'Members of the owning organization or reviewing operators; by name, a page at a time' })
   grayRules(
     @Arg('appId', () => ID) appId: string,
     @Ctx() ctx: SubgraphContext,

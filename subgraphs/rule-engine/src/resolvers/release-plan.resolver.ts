@@ -14,7 +14,7 @@ export class ReleasePlanResolver {
     private readonly rules: GrayRuleService,
   ) {}
 
-  @Query(() => [ReleasePlan], { description: 'Members of the owning organization or reviewing operators; newest first, a page at a time' })
+  @Query(() => [ReleasePlan], { nullable: true, description: 'Members of the owning organization or reviewing operators; newest first, a page at a time' })
   releasePlans(
     @Arg('appId', () => ID) appId: string,
     @Ctx() ctx: SubgraphContext,
@@ -24,7 +24,7 @@ export class ReleasePlanResolver {
     return this.plans.list(ctx.principal, appId, { take, after });
   }
 
-  @Query(() => ReleasePlan)
+  @Query(() => ReleasePlan, { nullable: true })
   releasePlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.plans.get(ctx.principal, id);
   }

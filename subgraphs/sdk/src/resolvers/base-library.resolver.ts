@@ -12,7 +12,7 @@ export const DOWNLOAD_URL_TTL_SEC = 600;
 export class BaseLibraryResolver {
   constructor(private readonly baseLibraryService: BaseLibraryService) {}
 
-  @Query(() => [BaseLibrary], { description: 'Newest first; disabled ones only for platform:configure' })
+  @Query(() => [BaseLibrary], { nullable: true, description: 'Newest first; disabled ones only for platform:configure' })
   baseLibraries(
     @Ctx() ctx: SubgraphContext,
     @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
@@ -23,7 +23,7 @@ export class BaseLibraryResolver {
     return this.baseLibraryService.list(ctx.principal, { platform, enabled, take, skip });
   }
 
-  @Query(() => BaseLibrary)
+  @Query(() => BaseLibrary, { nullable: true })
   baseLibrary(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.baseLibraryService.get(ctx.principal, id);
   }

@@ -10,12 +10,12 @@ import { DOWNLOAD_URL_TTL_SEC } from './base-library.resolver';
 export class SdkBuildResolver {
   constructor(private readonly sdkBuildService: SdkBuildService) {}
 
-  @Query(() => SdkBuild, { description: 'The submitting organization or operators' })
+  @Query(() => SdkBuild, { nullable: true, description: 'The submitting organization or operators' })
   sdkBuild(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.sdkBuildService.get(ctx.principal, id);
   }
 
-  @Query(() => [SdkBuild], { description: "An organization's submissions, newest first" })
+  @Query(() => [SdkBuild], { nullable: true, description: "An organization's submissions, newest first" })
   sdkBuilds(
     @Arg('orgId', () => ID) orgId: string,
     @Ctx() ctx: SubgraphContext,
@@ -25,7 +25,7 @@ export class SdkBuildResolver {
     return this.sdkBuildService.listByOrg(ctx.principal, orgId, { skip, take });
   }
 
-  @Query(() => SdkBuildPage, { description: 'Review queue, oldest first (miniprogram:review)' })
+  @Query(() => SdkBuildPage, { nullable: true, description: 'Review queue, oldest first (miniprogram:review)' })
   pendingSdkBuildReviews(
     @Ctx() ctx: SubgraphContext,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,

@@ -19,24 +19,25 @@ function overrideOut(view: SdkConfigOverrideView) {
 export class SdkConfigResolver {
   constructor(private readonly sdkConfigService: SdkConfigService) {}
 
-  @Query(() => SdkGlobalConfig, { description: 'Signed-in users' })
+  @Query(() => SdkGlobalConfig, { nullable: true, description: 'Signed-in users' })
   async sdkGlobalConfig(@Ctx() ctx: SubgraphContext) {
     const view = await this.sdkConfigService.globalConfig(ctx.principal);
     return { ...view, config: toGraphqlConfig(view.config) };
   }
 
-  @Query(() => SdkConfigOverride, { description: 'The owning organization or operators' })
+  @Query(() => SdkConfigOverride, { nullable: true, description: 'The owning organization or operators' })
   async sdkConfigOverride(@Arg('hostAppId', () => ID) hostAppId: string, @Ctx() ctx: SubgraphContext) {
     return overrideOut(await this.sdkConfigService.override(ctx.principal, hostAppId));
   }
 
-  @Query(() => EffectiveSdkConfig, { description: 'The owning organization or operators' })
+  @Query(() => EffectiveSdkConfig, { nullable: true, description: 'The owning organization or operators' })
   async effectiveSdkConfig(@Arg('hostAppId', () => ID) hostAppId: string, @Ctx() ctx: SubgraphContext) {
     const view = await this.sdkConfigService.effective(ctx.principal, hostAppId);
     return { ...view, config: toGraphqlConfig(view.config) };
   }
 
   @Query(() => [SdkConfigRevision], {
+    nullable: true,
     description: 'Newest first, a page at a time: the global defaults without hostAppId, else that host app override',
   })
   async sdkConfigHistory(

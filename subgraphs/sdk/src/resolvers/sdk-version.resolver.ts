@@ -11,7 +11,7 @@ import { DOWNLOAD_URL_TTL_SEC } from './base-library.resolver';
 export class SdkVersionResolver {
   constructor(private readonly sdkVersionService: SdkVersionService) {}
 
-  @Query(() => [SdkVersion], { description: 'Newest first; disabled ones only for platform:configure' })
+  @Query(() => [SdkVersion], { nullable: true, description: 'Newest first; disabled ones only for platform:configure' })
   sdkVersions(
     @Ctx() ctx: SubgraphContext,
     @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
@@ -22,7 +22,7 @@ export class SdkVersionResolver {
     return this.sdkVersionService.list(ctx.principal, { platform, enabled, take, skip });
   }
 
-  @Query(() => SdkVersion)
+  @Query(() => SdkVersion, { nullable: true })
   sdkVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.sdkVersionService.get(ctx.principal, id);
   }
