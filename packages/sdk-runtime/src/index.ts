@@ -11,7 +11,6 @@ export {
   type RuntimeSdkConfig,
   type RuntimeSources,
   type RuntimeVersion,
-  type OrganizationFrozenSource,
 } from './runtime-sources';
 export {
   canonicalQuery,

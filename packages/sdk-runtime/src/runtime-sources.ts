@@ -38,6 +38,3 @@ export interface RuntimeSources {
   /** Host-app user ids of the app's testers (at most MAX_TRIAL_MEMBERS). */
   trialMembers(appId: string): Promise<string[]>;
 }
-
-/** The account subgraph's answer to "is this organization frozen?", supplied by the mounting server. */
-export type OrganizationFrozenSource = (orgId: string) => Promise<boolean>;
