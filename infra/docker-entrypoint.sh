@@ -35,6 +35,9 @@ fi
 
 printf 'http://127.0.0.1:%s/healthz\n' "$port" > "${TMPDIR:-/tmp}/grove-healthz-url"
 # V8 sizes its young generation from the memory it sees: 16 MB semi-spaces on a large host (about 30 MB per
-# process that stays committed after start-up), 1 MB in a 512 Mi pod (a scavenge every MB allocated). 8 MB is
-# the same on every host (docs/adr/0008); the start:built scripts and the bench use the same flag.
-exec node --max-semi-space-size=8 "$main"
+# process that stays committed after start-up), 1 MB in a 512 Mi pod (a scavenge every MB allocated). A fixed size
+# is the same on every host (docs/adr/0008): 8 MB for the router, 4 MB for a subgraph; the start:built scripts and
+# the bench use the same flags.
+semi_space=4
+if [ -z "$prefix" ]; then semi_space=8; fi
+exec node --max-semi-space-size="$semi_space" "$main"

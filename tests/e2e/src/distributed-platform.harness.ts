@@ -139,12 +139,15 @@ function rssMb(pid: number): number {
  */
 export type ServiceRunner = 'source' | 'built';
 
-/** Node flags of the built services: the same as infra/docker-entrypoint.sh and the `start:built` scripts (ADR 0008). */
-export const BUILT_NODE_FLAGS = ['--max-semi-space-size=8'];
+/**
+ * Node flags of the built services: the same as infra/docker-entrypoint.sh and the `start:built` scripts (ADR 0008).
+ * The router (also the whole platform in embedded mode) keeps 8 MB semi-spaces; a standalone subgraph 4 MB.
+ */
+export const BUILT_NODE_FLAGS = { router: ['--max-semi-space-size=8'], subgraph: ['--max-semi-space-size=4'] } as const;
 
 /** Arguments of `node` for a service's entry (`main` relative to the workspace: `dist/main.js` or `src/main.ts`). */
-export function serviceArgs(runner: ServiceRunner, main: string): string[] {
-  return runner === 'built' ? [...BUILT_NODE_FLAGS, main] : ['-r', '@swc-node/register', main];
+export function serviceArgs(runner: ServiceRunner, main: string, role: keyof typeof BUILT_NODE_FLAGS = 'router'): string[] {
+  return runner === 'built' ? [...BUILT_NODE_FLAGS[role], main] : ['-r', '@swc-node/register', main];
 }
 
 /**
@@ -239,7 +242,7 @@ export async function startDistributedPlatform(
       const began = Date.now();
       const runner = options.runner ?? 'source';
       const main = `${isRouter ? 'router/' : ''}${runner === 'built' ? 'dist/main.js' : 'src/main.ts'}`;
-      const child = spawn(process.execPath, serviceArgs(runner, main), {
+      const child = spawn(process.execPath, serviceArgs(runner, main, isRouter ? 'router' : 'subgraph'), {
         cwd: dir,
         env: { PATH: readProcessEnv().PATH, ...env, [portVar]: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],

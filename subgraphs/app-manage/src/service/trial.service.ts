@@ -1,4 +1,3 @@
-import { toBuffer, toString as toSvg } from 'qrcode';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, Permission, type Principal } from '@grove/platform';
 import { VersionStatus, type VersionModel } from '../store/version.model';
@@ -140,6 +139,8 @@ export class TrialService {
     const token = signTrialToken({ appId: app._id, versionId: version.id, expiresAt, secret: this.options.tokenSecret });
     const deepLink = trialDeepLink(app._id, token);
     const common = { appId: app._id, versionId: version.id, deepLink, token, expiresAt, format };
+    // qrcode (and pngjs) load with the first QR code a process draws, not with the service.
+    const { toBuffer, toString: toSvg } = await import('qrcode');
     if (format === TrialQrFormat.SVG) {
       const svg = await toSvg(deepLink, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return { ...common, contentType: 'image/svg+xml', data: svg, dataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
