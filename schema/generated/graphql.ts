@@ -175,7 +175,7 @@ export type HostApp = {
   harmonyBundleNames: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   iosBundleIds: Array<Scalars['String']['output']>;
-  /** Linked and requested mini-programs */
+  /** Linked and requested mini-programs; newest first, a page at a time */
   links: Array<HostAppLink>;
   name: Scalars['String']['output'];
   orgId: Scalars['ID']['output'];
@@ -185,6 +185,13 @@ export type HostApp = {
   /** Last 4 characters of the current SDK secret */
   secretHint: Scalars['String']['output'];
   secretRotatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** A host app (应用) embedding the SDK; its SDK secret is never readable here */
+export type HostAppLinksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  take?: Scalars['Int']['input'];
 };
 
 /** Returned only by createHostApp and rotateHostAppSecret: store the secret now, it is not shown again */
@@ -1103,6 +1110,8 @@ export type Organization = {
   contactPhone?: Maybe<Scalars['String']['output']>;
   createdAt?: Maybe<Scalars['DateTimeISO']['output']>;
   creditCode?: Maybe<Scalars['String']['output']>;
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page (myOrganizations) */
+  cursor?: Maybe<Scalars['String']['output']>;
   /** Frozen organizations keep their data but their members cannot act for them */
   frozen: Scalars['Boolean']['output'];
   frozenReason?: Maybe<Scalars['String']['output']>;
@@ -1223,11 +1232,11 @@ export type Query = {
   miniProgramVersion?: Maybe<MiniProgramVersion>;
   /** An organization's mini-programs (its members, or operators), newest first; without orgId every organization's (operators who review) */
   miniPrograms?: Maybe<MiniProgramPage>;
-  /** Organizations the caller belongs to, in any state */
+  /** Organizations the caller belongs to, in any state; in the order joined, a page at a time */
   myOrganizations?: Maybe<Array<Organization>>;
-  /** Your live sessions (devices) */
+  /** Your live sessions (devices); newest first, a page at a time */
   mySessions?: Maybe<Array<Session>>;
-  /** Operator accounts (operator:manage) */
+  /** Operator accounts (operator:manage); oldest first, a page at a time */
   operators?: Maybe<Array<User>>;
   /** Members of the organization or operators */
   organization?: Maybe<Organization>;
@@ -1265,7 +1274,7 @@ export type Query = {
   user?: Maybe<User>;
   /** Versions of a mini-program, newest first */
   versions?: Maybe<Array<MiniProgramVersion>>;
-  /** Operators */
+  /** Operators; in name order, a page at a time */
   whitelistDomains?: Maybe<Array<WhitelistDomain>>;
 };
 
@@ -1350,6 +1359,24 @@ export type QueryMiniProgramsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
   skip?: Scalars['Int']['input'];
   status?: InputMaybe<MiniProgramStatus>;
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryMyOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryMySessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryOperatorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   take?: Scalars['Int']['input'];
 };
 
@@ -1460,6 +1487,12 @@ export type QueryUserArgs = {
 export type QueryVersionsArgs = {
   appId: Scalars['ID']['input'];
   skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryWhitelistDomainsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   take?: Scalars['Int']['input'];
 };
 
@@ -1662,6 +1695,8 @@ export type Session = {
   createdAt: Scalars['DateTimeISO']['output'];
   /** True for the session of the access token making this request */
   current: Scalars['Boolean']['output'];
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page (mySessions) */
+  cursor?: Maybe<Scalars['String']['output']>;
   deviceId?: Maybe<Scalars['String']['output']>;
   deviceName?: Maybe<Scalars['String']['output']>;
   expiresAt: Scalars['DateTimeISO']['output'];
@@ -1774,6 +1809,8 @@ export type UpdateMiniProgramInput = {
 export type User = {
   __typename?: 'User';
   createdAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page (operators) */
+  cursor?: Maybe<Scalars['String']['output']>;
   disabled?: Maybe<Scalars['Boolean']['output']>;
   displayName: Scalars['String']['output'];
   email?: Maybe<Scalars['String']['output']>;
@@ -1807,6 +1844,8 @@ export type WhitelistDomain = {
   __typename?: 'WhitelistDomain';
   addedBy: Scalars['ID']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor?: Maybe<Scalars['String']['output']>;
   domain: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
 };

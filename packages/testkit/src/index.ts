@@ -3,3 +3,4 @@ export * from './redis-probe';
 export * from './eventually';
 export * from './authorization-matrix';
 export * from './outbox-relay';
+export * from './pages';

@@ -1,6 +1,7 @@
-import type { SubgraphContext } from '@grove/platform';
+import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationService } from '../service/organization.service';
+import { MY_ORGANIZATIONS_PAGE } from '../store/membership.store';
 import type { OrganizationView } from '../store/views';
 import { OrganizationStatus } from '../schema/enums';
 import { OrganizationApplicationInput, OrganizationUpdateInput } from '../schema/inputs';
@@ -30,9 +31,13 @@ export class OrganizationResolver {
     return this.organizationService.list(ctx.principal, { status, frozen, amendmentPending, skip, take });
   }
 
-  @Query(() => [Organization], { nullable: true, description: 'Organizations the caller belongs to, in any state' })
-  myOrganizations(@Ctx() ctx: SubgraphContext) {
-    return this.organizationService.mine(ctx.principal);
+  @Query(() => [Organization], { nullable: true, description: 'Organizations the caller belongs to, in any state; in the order joined, a page at a time' })
+  myOrganizations(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('take', () => Int, { defaultValue: MY_ORGANIZATIONS_PAGE.defaultTake, description: takeArgDescription(MY_ORGANIZATIONS_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.organizationService.mine(ctx.principal, { take, after });
   }
 
   @Mutation(() => Organization, { description: 'Any signed-in user; creates a PENDING organization owned by the caller' })

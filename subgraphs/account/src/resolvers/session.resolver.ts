@@ -1,6 +1,7 @@
-import type { SubgraphContext } from '@grove/platform';
+import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SessionService } from '../service/session.service';
+import { SESSIONS_PAGE } from '../store/session.store';
 import { ChangePasswordInput, LoginInput } from '../schema/inputs';
 import { AuthPayload, Session } from '../schema/session.type';
 
@@ -30,9 +31,13 @@ export class SessionResolver {
     return this.sessions.changePassword(ctx.principal, input, { clientIp: ctx.clientIp, deviceId: ctx.deviceId, userAgent: ctx.userAgent });
   }
 
-  @Query(() => [Session], { nullable: true, description: 'Your live sessions (devices)' })
-  mySessions(@Ctx() ctx: SubgraphContext) {
-    return this.sessions.mySessions(ctx.principal);
+  @Query(() => [Session], { nullable: true, description: 'Your live sessions (devices); newest first, a page at a time' })
+  mySessions(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('take', () => Int, { defaultValue: SESSIONS_PAGE.defaultTake, description: takeArgDescription(SESSIONS_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.sessions.mySessions(ctx.principal, { take, after });
   }
 
   @Mutation(() => Boolean, { description: 'Revokes one of your own sessions' })

@@ -1,6 +1,7 @@
-import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityService } from '../service/identity.service';
+import { OPERATORS_PAGE } from '../store/user.store';
 import type { UserView } from '../store/views';
 import { OperatorRole } from '../schema/enums';
 import { CreateOperatorInput, SignUpInput } from '../schema/inputs';
@@ -21,9 +22,13 @@ export class UserResolver {
     return this.identity.user(ctx.principal, id);
   }
 
-  @Query(() => [User], { nullable: true, description: 'Operator accounts (operator:manage)' })
-  operators(@Ctx() ctx: SubgraphContext) {
-    return this.identity.operators(ctx.principal);
+  @Query(() => [User], { nullable: true, description: 'Operator accounts (operator:manage); oldest first, a page at a time' })
+  operators(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('take', () => Int, { defaultValue: OPERATORS_PAGE.defaultTake, description: takeArgDescription(OPERATORS_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.identity.operators(ctx.principal, { take, after });
   }
 
   @Mutation(() => SignUpPayload, { description: 'Institution user sign-up, optionally redeeming an invitation' })

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { AmendmentStatus, OrganizationStatus } from './enums';
 
@@ -19,6 +20,9 @@ export class Organization {
 
   @Field({ description: 'Frozen organizations keep their data but their members cannot act for them' })
   frozen!: boolean;
+
+  @Field(() => String, { nullable: true, description: `${CURSOR_FIELD_DESCRIPTION} (myOrganizations)` })
+  cursor?: string;
 }
 
 @ObjectType()

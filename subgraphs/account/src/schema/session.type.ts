@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { User } from './user.type';
 
@@ -29,6 +30,9 @@ export class Session {
 
   @Field({ description: 'True for the session of the access token making this request' })
   current!: boolean;
+
+  @Field(() => String, { nullable: true, description: `${CURSOR_FIELD_DESCRIPTION} (mySessions)` })
+  cursor?: string;
 }
 
 @ObjectType()

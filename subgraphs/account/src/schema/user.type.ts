@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { OperatorRole } from './enums';
 
@@ -14,6 +15,9 @@ export class User {
 
   @Field()
   displayName!: string;
+
+  @Field(() => String, { nullable: true, description: `${CURSOR_FIELD_DESCRIPTION} (operators)` })
+  cursor?: string;
 }
 
 @ObjectType({ description: 'Result of createOperator' })

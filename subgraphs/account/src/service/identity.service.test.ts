@@ -1,3 +1,4 @@
+import { readAllPages } from '@grove/testkit';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { permissionsOf, type UserPrincipal } from '@grove/platform';
@@ -99,6 +100,10 @@ describe('IdentityService', () => {
       expect(created.user.operatorRoles).toEqual(['OPERATOR_REVIEWER']);
       const reviewer = await principalFor(h, 'rev@example.com', created.initialPassword as string);
       expect((await identity().operators(admin)).map((u) => u.email)).toEqual(['admin@grove.local', 'rev@example.com']);
+      for (let i = 0; i < 3; i++) await identity().createOperator(admin, { email: `op${i}@example.com`, displayName: `Op ${i}`, role: 'OPERATOR_REVIEWER' });
+      const paged = await readAllPages((page) => identity().operators(admin, page), 2);
+      expect(paged.items.map((u) => u.email)).toEqual(['admin@grove.local', 'rev@example.com', 'op0@example.com', 'op1@example.com', 'op2@example.com']);
+      await expect(identity().operators(admin, { take: 101 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
 
       await expect(identity().createOperator(reviewer, { email: 'x@example.com', displayName: 'X', role: 'OPERATOR_ADMIN' })).rejects.toMatchObject({
         code: 'FORBIDDEN',

@@ -9,12 +9,14 @@ import {
   alignByKey,
   isPlatformError,
   permissionsOf,
+  encodeCursor,
   randomToken,
+  type PageRequest,
   type Principal,
 } from '@grove/platform';
 import type { Logger } from '@grove/platform';
 import type { MembershipStore } from '../store/membership.store';
-import type { UserStore } from '../store/user.store';
+import { OPERATORS_ORDER, type UserStore } from '../store/user.store';
 import { asProvenSelf, isProvenSelf, toMemberView, toUserView, type MemberView, type UserView } from '../store/views';
 import type { AccountAccess } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
@@ -148,9 +150,9 @@ export class IdentityService {
     return users.map((user) => (user ? toUserView(user) : null));
   }
 
-  async operators(p: Principal): Promise<UserView[]> {
+  async operators(p: Principal, page: PageRequest = {}): Promise<UserView[]> {
     await this.access.requireOperator(p, Permission.OPERATOR_MANAGE);
-    return (await this.users.listOperators()).map(toUserView);
+    return (await this.users.pageOperators(page)).map((u) => ({ ...toUserView(u), cursor: encodeCursor(OPERATORS_ORDER, u) }));
   }
 
   async createOperator(p: Principal, input: unknown): Promise<CreateOperatorResult> {

@@ -1,3 +1,4 @@
+import { readAllPages } from '@grove/testkit';
 import { OrgRole, type UserPrincipal } from '@grove/platform';
 import { OrganizationModel } from '../store/organization.model';
 import { MembershipModel } from '../store/membership.model';
@@ -136,5 +137,16 @@ describe('OrganizationService', () => {
     await expect(orgs().get(stranger, org.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(orgs().get(stranger, 'unknown')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(orgs().get(admin, 'unknown')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('pages the caller’s organizations in the order joined, with cursors that only fit this list', async () => {
+    const applied = [];
+    for (let i = 0; i < 5; i++) applied.push((await orgs().apply(applicant, application(VALID_CREDIT_CODES[i], `Mine ${i}`))).id);
+    const { items, pages } = await readAllPages((page) => orgs().mine(applicant, page), 2);
+    expect(items.map((o) => o.id)).toEqual(applied);
+    expect(pages).toBe(3);
+    await expect(orgs().mine(applicant, { take: 101 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'take' }) });
+    const foreign = Buffer.from(JSON.stringify(['members', null, 'x'])).toString('base64url');
+    await expect(orgs().mine(applicant, { after: foreign })).rejects.toMatchObject({ details: expect.objectContaining({ reason: 'INVALID_CURSOR' }) });
   });
 });

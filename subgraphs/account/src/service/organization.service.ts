@@ -6,11 +6,13 @@ import {
   OrgRole,
   Permission,
   alignByKey,
+  encodeCursor,
   newId,
   type Filter,
+  type PageRequest,
   type Principal,
 } from '@grove/platform';
-import type { MembershipStore } from '../store/membership.store';
+import { MY_ORGANIZATIONS_ORDER, type MembershipStore } from '../store/membership.store';
 import { AmendmentStatus, OrganizationStatus, type OrganizationModel } from '../store/organization.model';
 import type { OrganizationStore } from '../store/organization.store';
 import { toOrganizationView, type OrganizationView } from '../store/views';
@@ -285,10 +287,15 @@ export class OrganizationService {
     return { items: items.map(toOrganizationView), total };
   }
 
-  async mine(p: Principal): Promise<OrganizationView[]> {
+  /** The caller's organizations in the order they joined, a page at a time; the cursor is the membership's. */
+  async mine(p: Principal, page: PageRequest = {}): Promise<OrganizationView[]> {
     const { user } = await this.access.requireAccount(p);
-    const memberships = await this.memberships.listByUser(user._id);
-    return (await this.orgs.findByIds(memberships.map((m) => m.orgId))).map(toOrganizationView);
+    const memberships = await this.memberships.pageByUser(user._id, page);
+    const orgs = new Map((await this.orgs.findByIds(memberships.map((m) => m.orgId))).map((o) => [o._id, o]));
+    return memberships.flatMap((m) => {
+      const org = orgs.get(m.orgId);
+      return org ? [{ ...toOrganizationView(org), cursor: encodeCursor(MY_ORGANIZATIONS_ORDER, m) }] : [];
+    });
   }
 
   async byIds(ids: string[]): Promise<Map<string, OrganizationView>> {

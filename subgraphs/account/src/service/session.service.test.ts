@@ -1,3 +1,5 @@
+import { SessionModel } from '../store/session.model';
+import { readAllPages } from '@grove/testkit';
 import { OrgRole, type UserPrincipal } from '@grove/platform';
 import {
   PASSWORD,
@@ -105,6 +107,19 @@ describe('SessionService', () => {
 
     await sessions().logout(onLaptop);
     await expect(sessions().refresh(laptop.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'SESSION_REVOKED' } });
+  });
+
+  it('pages the caller’s live sessions newest first, ties broken by id', async () => {
+    await signUp(h, 'many@example.com');
+    let last;
+    for (let i = 0; i < 5; i++) last = await sessions().login({ identifier: 'many@example.com', password: PASSWORD, deviceId: `device-${i}` });
+    const caller = await h.runtime.tokens.verifyAccessToken(last!.accessToken);
+    const { items } = await readAllPages((page) => sessions().mySessions(caller, page), 2);
+    const stored = await h.runtime.documents.collection(SessionModel).find({ userId: caller.userId }, { sort: { createdAt: -1, _id: -1 } });
+    expect(items.map((s) => s.id)).toEqual(stored.map((s) => s._id));
+    expect(items).toHaveLength(5);
+    expect(items.filter((s) => s.current).map((s) => s.deviceId)).toEqual(['device-4']);
+    await expect(sessions().mySessions(caller, { take: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('a new login on the same device replaces that device’s family', async () => {

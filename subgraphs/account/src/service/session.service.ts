@@ -5,8 +5,10 @@ import {
   Permission,
   RateLimitedError,
   UnauthenticatedError,
+  encodeCursor,
   randomToken,
   type Membership,
+  type PageRequest,
   type PlatformRuntime,
   type Principal,
   type RateLimiter,
@@ -14,7 +16,7 @@ import {
 import type { MembershipStore } from '../store/membership.store';
 import type { OrganizationStore } from '../store/organization.store';
 import type { SessionModel } from '../store/session.model';
-import type { RevokeReason, SessionStore } from '../store/session.store';
+import { SESSIONS_ORDER, type RevokeReason, type SessionStore } from '../store/session.store';
 import type { UserModel } from '../store/user.model';
 import type { UserStore } from '../store/user.store';
 import { asProvenSelf, toSessionView, toUserView, type SessionView, type UserView } from '../store/views';
@@ -174,10 +176,10 @@ export class SessionService {
     return true;
   }
 
-  async mySessions(p: Principal): Promise<Array<SessionView & { current: boolean }>> {
+  async mySessions(p: Principal, page: PageRequest = {}): Promise<Array<SessionView & { current: boolean; cursor: string }>> {
     const { principal, user } = await this.access.requireAccount(p);
-    const sessions = await this.sessions.listActive(user._id, new Date());
-    return sessions.map((s) => ({ ...toSessionView(s), current: s._id === principal.sessionId }));
+    const sessions = await this.sessions.pageActive(user._id, new Date(), page);
+    return sessions.map((s) => ({ ...toSessionView(s), current: s._id === principal.sessionId, cursor: encodeCursor(SESSIONS_ORDER, s) }));
   }
 
   /** One of the caller's own sessions; unknown and foreign ids answer alike (FORBIDDEN). */

@@ -5,6 +5,8 @@ import { stamped } from './views';
 /** `members(orgId)`: oldest first, at most 100 a page (docs/query-limits.md). */
 export const MEMBERS_ORDER: KeysetOrder = { name: 'members', field: 'createdAt', direction: 1 };
 export const MEMBERS_PAGE = { defaultTake: 100, maxTake: 100 };
+export const MY_ORGANIZATIONS_ORDER: KeysetOrder = { name: 'myOrganizations', field: 'createdAt', direction: 1 };
+export const MY_ORGANIZATIONS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export class MembershipStore {
   private readonly memberships: DocumentCollection<MembershipModel>;
@@ -29,6 +31,12 @@ export class MembershipStore {
   /** One page of an organization's members (cursor pagination). */
   pageByOrg(orgId: string, request: PageRequest): Promise<MembershipModel[]> {
     const page = keysetPage(MEMBERS_ORDER, request, MEMBERS_PAGE, { orgId });
+    return this.memberships.find(page.filter, { sort: page.sort, limit: page.take });
+  }
+
+  /** A user's memberships, oldest first, a page at a time (myOrganizations). */
+  pageByUser(userId: string, request: PageRequest): Promise<MembershipModel[]> {
+    const page = keysetPage(MY_ORGANIZATIONS_ORDER, request, MY_ORGANIZATIONS_PAGE, { userId });
     return this.memberships.find(page.filter, { sort: page.sort, limit: page.take });
   }
 

@@ -1,6 +1,9 @@
-import type { DocumentCollection, DocumentStore } from '@grove/platform';
+import { keysetPage, type DocumentCollection, type DocumentStore, type KeysetOrder, type PageRequest } from '@grove/platform';
 import { RefreshTokenModel, SessionModel } from './session.model';
 import { compact, stamped } from './views';
+
+export const SESSIONS_ORDER: KeysetOrder = { name: 'sessions', field: 'createdAt', direction: -1 };
+export const SESSIONS_PAGE = { defaultTake: 50, maxTake: 100 };
 
 export type RevokeReason = NonNullable<SessionModel['revokedReason']>;
 
@@ -32,8 +35,13 @@ export class SessionStore {
     return this.sessions.findById(id);
   }
 
-  listActive(userId: string, now: Date): Promise<SessionModel[]> {
-    return this.sessions.find({ userId, revoked: false, expiresAt: { $gt: now } }, { sort: { lastUsedAt: -1, _id: -1 } });
+  /**
+   * A user's live sessions, newest first, a page at a time. Ordered by when they began, not when last used: that
+   * changes while a client pages, which would move sessions between pages.
+   */
+  pageActive(userId: string, now: Date, request: PageRequest): Promise<SessionModel[]> {
+    const page = keysetPage(SESSIONS_ORDER, request, SESSIONS_PAGE, { userId, revoked: false, expiresAt: { $gt: now } });
+    return this.sessions.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   /** Conditional: only a live, unexpired family can be extended. */

@@ -1,8 +1,11 @@
-import { OperatorRole, type DocumentCollection, type DocumentStore } from '@grove/platform';
+import { keysetPage, OperatorRole, type DocumentCollection, type DocumentStore, type KeysetOrder, type PageRequest } from '@grove/platform';
 import { UserModel } from './user.model';
 import { compact, stamped } from './views';
 
 const ANY_OPERATOR_ROLE = { $in: Object.values(OperatorRole) };
+
+export const OPERATORS_ORDER: KeysetOrder = { name: 'operators', field: 'createdAt', direction: 1 };
+export const OPERATORS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export interface NewUser {
   email?: string;
@@ -39,8 +42,10 @@ export class UserStore {
     return Promise.resolve(null);
   }
 
-  listOperators(): Promise<UserModel[]> {
-    return this.users.find({ operatorRoles: ANY_OPERATOR_ROLE }, { sort: { createdAt: 1, _id: 1 } });
+  /** Operator accounts, oldest first, a page at a time (docs/query-limits.md). */
+  pageOperators(request: PageRequest): Promise<UserModel[]> {
+    const page = keysetPage(OPERATORS_ORDER, request, OPERATORS_PAGE, { operatorRoles: ANY_OPERATOR_ROLE });
+    return this.users.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   findAnyWithOperatorRole(role: OperatorRole): Promise<UserModel | null> {

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { HostAppService } from '../service/host-app.service';
 import type { LinkService } from '../service/link.service';
 import { HOST_APPS_PAGE } from '../store/host-app.store';
+import { HOST_APP_LINKS_PAGE } from '../store/link.store';
 import type { HostAppView } from '../store/views';
 import { HostApp, HostAppCredentials, HostAppLink } from '../schema/host-app.type';
 import { CreateHostAppInput, UpdateHostAppInput } from '../schema/inputs';
@@ -60,8 +61,12 @@ export class HostAppResolver {
     return { __typename: 'Organization', id: hostApp.orgId };
   }
 
-  @FieldResolver(() => [HostAppLink], { description: 'Linked and requested mini-programs' })
-  links(@Root() hostApp: HostAppView) {
-    return this.linkService.ofHostApp(hostApp.id);
+  @FieldResolver(() => [HostAppLink], { description: 'Linked and requested mini-programs; newest first, a page at a time' })
+  links(
+    @Root() hostApp: HostAppView,
+    @Arg('take', () => Int, { defaultValue: HOST_APP_LINKS_PAGE.defaultTake, description: takeArgDescription(HOST_APP_LINKS_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.linkService.ofHostApp(hostApp.id, { take, after });
   }
 }

@@ -1,3 +1,4 @@
+import { readAllPages } from '@grove/testkit';
 import { createApp, createHarness, eventually, execute, recordEvents, type Harness } from '../app-manage.test-support';
 import { AppManageTopic } from './app-manage-events';
 
@@ -48,6 +49,25 @@ describe('LinkService', () => {
     expect(seen.data).toEqual({ hostApp: { links: [{ status: 'ACTIVE', miniProgram: { appId: foreign.appId, name: 'B app' } }] } });
 
     await eventually(() => expect(events.map((e) => e.type)).toEqual(['link.requested', 'link.approved']));
+  });
+
+  it('pages a host app’s links newest first through HostApp.links(take, after)', async () => {
+    const linked: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const app = await createApp(h, `Linked ${i}`);
+      await links().link(h.ownerA, hostAppId, app.appId);
+      linked.unshift(app.appId);
+    }
+    const source = 'query($id: ID!, $take: Int, $after: String) { hostApp(id: $id) { links(take: $take, after: $after) { cursor miniProgram { appId } } } }';
+    const { items, pages } = await readAllPages(async (page) => {
+      const result = await execute(h, source, h.ownerA, { id: hostAppId, ...page });
+      expect(result.errors).toBeUndefined();
+      return (result.data as { hostApp: { links: Array<{ cursor: string; miniProgram: { appId: string } }> } }).hostApp.links;
+    }, 2);
+    expect(pages).toBe(3);
+    expect(new Set(items.map((l) => l.miniProgram.appId))).toEqual(new Set(linked));
+    const refused = await execute(h, 'query($id: ID!) { hostApp(id: $id) { links(take: 101) { id } } }', h.ownerA, { id: hostAppId });
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('take must be an integer from 1 to 100') });
   });
 
   it('lets the owner reject, the host re-request, and either side unlink', async () => {

@@ -13,7 +13,7 @@ import {
 } from '@grove/platform';
 import { z } from 'zod';
 import { LinkStatus, type LinkModel } from '../store/link.model';
-import { LINK_REQUESTS_ORDER, type LinkStore } from '../store/link.store';
+import { HOST_APP_LINKS_ORDER, LINK_REQUESTS_ORDER, type LinkStore } from '../store/link.store';
 import type { MiniProgramStore } from '../store/mini-program.store';
 import { toLinkView, type LinkView } from '../store/views';
 import { AppManageTopic, type AppManageEvents } from './app-manage-events';
@@ -126,8 +126,8 @@ export class LinkService {
   }
 
   /** Links of a host app, for its `links` field (the host app was already authorized by the caller's resolver). */
-  async ofHostApp(hostAppId: string): Promise<LinkView[]> {
-    return (await this.links.listByHostApp(hostAppId)).map(toLinkView);
+  async ofHostApp(hostAppId: string, page: PageRequest = {}): Promise<LinkView[]> {
+    return (await this.links.pageByHostApp(hostAppId, page)).map((l) => ({ ...toLinkView(l), cursor: encodeCursor(HOST_APP_LINKS_ORDER, l) }));
   }
 
   /** For the SDK runtime: does this mini-program open in this host app? */

@@ -7,6 +7,8 @@ export type NewLink = Pick<LinkModel, 'hostAppId' | 'hostOrgId' | 'appId' | 'app
 /** `linkRequests(orgId)`: newest first, at most 100 a page (docs/query-limits.md). */
 export const LINK_REQUESTS_ORDER: KeysetOrder = { name: 'linkRequests', field: 'createdAt', direction: -1 };
 export const LINK_REQUESTS_PAGE = { defaultTake: 100, maxTake: 100 };
+export const HOST_APP_LINKS_ORDER: KeysetOrder = { name: 'hostAppLinks', field: 'createdAt', direction: -1 };
+export const HOST_APP_LINKS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export class LinkStore {
   private readonly links: DocumentCollection<LinkModel>;
@@ -31,8 +33,15 @@ export class LinkStore {
     return this.links.find({ appId });
   }
 
+  /** Every link of a host app (deleting it removes them all). */
   listByHostApp(hostAppId: string): Promise<LinkModel[]> {
     return this.links.find({ hostAppId }, { sort: { createdAt: -1, _id: -1 } });
+  }
+
+  /** One host app's links and link requests, newest first, a page at a time. */
+  pageByHostApp(hostAppId: string, request: PageRequest): Promise<LinkModel[]> {
+    const page = keysetPage(HOST_APP_LINKS_ORDER, request, HOST_APP_LINKS_PAGE, { hostAppId });
+    return this.links.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   /** Requests that involve the organization, as owner of the mini-program (incoming) or of the host app (outgoing). */

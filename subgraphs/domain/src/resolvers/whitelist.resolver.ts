@@ -1,15 +1,20 @@
-import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { WhitelistService } from '../service/whitelist.service';
+import { WHITELIST_PAGE } from '../store/domain.store';
 import { WhitelistDomain } from '../schema/domain.types';
 
 @Resolver(() => WhitelistDomain)
 export class WhitelistResolver {
   constructor(private readonly whitelist: WhitelistService) {}
 
-  @Query(() => [WhitelistDomain], { nullable: true, description: 'Operators' })
-  whitelistDomains(@Ctx() ctx: SubgraphContext) {
-    return this.whitelist.list(ctx.principal);
+  @Query(() => [WhitelistDomain], { nullable: true, description: 'Operators; in name order, a page at a time' })
+  whitelistDomains(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('take', () => Int, { defaultValue: WHITELIST_PAGE.defaultTake, description: takeArgDescription(WHITELIST_PAGE.maxTake) }) take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.whitelist.list(ctx.principal, { take, after });
   }
 
   @Mutation(() => WhitelistDomain, { description: 'Operators with platform:configure' })

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BusinessDomainStatus, VerificationMethod } from './enums';
 
@@ -89,4 +90,7 @@ export class WhitelistDomain {
 
   @Field()
   createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: CURSOR_FIELD_DESCRIPTION })
+  cursor?: string;
 }

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, Permission, requireOperatorPermission, type Principal } from '@grove/platform';
-import type { DomainStore } from '../store/domain.store';
+import { BadUserInputError, ConflictError, Permission, encodeCursor, requireOperatorPermission, type PageRequest, type Principal } from '@grove/platform';
+import { WHITELIST_ORDER, type DomainStore } from '../store/domain.store';
 import { normalizeBusinessDomain } from '../validation';
 import { toWhitelistDomainView, type WhitelistDomainView } from './domain-views';
 
@@ -13,9 +13,9 @@ const MAX_NOTE_LENGTH = 200;
 export class WhitelistService {
   constructor(private readonly store: DomainStore) {}
 
-  async list(p: Principal): Promise<WhitelistDomainView[]> {
+  async list(p: Principal, page: PageRequest = {}): Promise<WhitelistDomainView[]> {
     requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
-    return (await this.store.listWhitelist()).map(toWhitelistDomainView);
+    return (await this.store.pageWhitelist(page)).map((d) => ({ ...toWhitelistDomainView(d), cursor: encodeCursor(WHITELIST_ORDER, d) }));
   }
 
   async add(p: Principal, domain: unknown, note?: string | null): Promise<WhitelistDomainView> {

@@ -1,8 +1,11 @@
-import type { DocumentCollection, DocumentStore, Filter, NewDocument, Update } from '@grove/platform';
+import { keysetPage, type DocumentCollection, type DocumentStore, type Filter, type KeysetOrder, type NewDocument, type PageRequest, type Update } from '@grove/platform';
 import { DomainMiniProgramModel } from '../projection/domain-mini-program.model';
 import { BusinessDomainModel } from './business-domain.model';
 import { ServiceDomainsModel } from './service-domains.model';
 import { WhitelistDomainModel } from './whitelist-domain.model';
+
+export const WHITELIST_ORDER: KeysetOrder = { name: 'whitelistDomains', field: '_id', direction: 1 };
+export const WHITELIST_PAGE = { defaultTake: 100, maxTake: 100 };
 
 /** Persistence of the domain subgraph over the documents port (shared Mongo/nedb grammar). */
 export class DomainStore {
@@ -76,8 +79,10 @@ export class DomainStore {
     return this.whitelist.findById(domain).then((doc) => doc !== null);
   }
 
-  listWhitelist(): Promise<WhitelistDomainModel[]> {
-    return this.whitelist.find({}, { sort: { _id: 1 } });
+  /** Whitelisted domains in name order, a page at a time. */
+  pageWhitelist(request: PageRequest): Promise<WhitelistDomainModel[]> {
+    const page = keysetPage(WHITELIST_ORDER, request, WHITELIST_PAGE, {});
+    return this.whitelist.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   insertWhitelist(doc: NewDocument<WhitelistDomainModel> & { _id: string }): Promise<WhitelistDomainModel> {
