@@ -79,6 +79,7 @@ export const routerEnvShape = {
   RATE_LIMIT_HOST_APP_POINTS: positiveInt(30_000),
   ...operationLimitsEnvShape,
   MAX_BODY_BYTES: positiveInt(256 * 1024),
+  MAX_RESPONSE_BYTES: positiveInt(4 * 1024 * 1024),
   INTROSPECTION: envBoolean.optional(),
   // OTEL_EXPORTER_OTLP_ENDPOINT comes from platformEnvShape (subgraphs export traces too).
   OTEL_SERVICE_NAME: z.string().default('grove-router'),

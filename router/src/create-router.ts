@@ -18,6 +18,7 @@ import { SUBGRAPH_UNAVAILABLE, SUBGRAPH_UNAVAILABLE_MESSAGE } from './subgraph-f
 import { AccessTokenVerifier, authenticateRequest } from './request-auth';
 import { requestLifecyclePlugin } from './request-lifecycle.plugin';
 import { RequestRateLimits } from './request-rate-limits';
+import { limitResponseSize } from './response-size.guard';
 import { createRestGuard } from './rest-request.guard';
 import { RequestState, RouterRequestContext } from './router-context';
 import { RouterMetrics, type RequestOutcome } from './router-metrics';
@@ -129,7 +130,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   registerHttpErrorHandlers(app, { metrics, logger });
 
   const limits = createOperationLimits(
-    { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST },
+    { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST, maxIntrospectionDepth: config.MAX_INTROSPECTION_DEPTH },
     (reason) => metrics.reject(reason),
   );
   const gateway = new ApolloGateway({ supergraphSdl, buildService, logger });
@@ -228,6 +229,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     method: ['GET', 'POST'],
     url: '/graphql',
     preHandler: createGraphqlGuard({ verifier, rateLimits, metrics, maxTokens: config.MAX_TOKENS }),
+    onSend: limitResponseSize(config.MAX_RESPONSE_BYTES, metrics),
     // (The cast only bridges the integration's route generics.)
     handler: (request, reply) => apolloHandler.call(app, request as never, reply as never),
   });

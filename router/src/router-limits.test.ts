@@ -5,7 +5,7 @@ let t: TestRouter;
 
 beforeAll(async () => {
   t = await startTestRouter({
-    env: { MAX_DEPTH: '5', MAX_ALIASES: '4', MAX_TOKENS: '300', MAX_COST: '90', MAX_BODY_BYTES: '2048' },
+    env: { MAX_DEPTH: '5', MAX_ALIASES: '4', MAX_TOKENS: '300', MAX_COST: '90', MAX_BODY_BYTES: '2048', MAX_RESPONSE_BYTES: '4096', MAX_INTROSPECTION_DEPTH: '8' },
   });
 });
 afterAll(async () => {
@@ -140,6 +140,35 @@ describe('introspection', () => {
   it('is available outside production by default', async () => {
     const res = await t.post(introspection);
     expect(res.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('counts introspection against its own depth limit, and its nested lists against graphql-js’s', async () => {
+    // graphql-armor's depth rule skips `__schema` (it does count `__type`, so MAX_DEPTH=5 applies there).
+    const chain = await t.post({ query: `{ __schema { queryType { ${'ofType { '.repeat(10)}name${' }'.repeat(10)} } } }` });
+    expect(chain.status).toBe(400);
+    expect(chain.body.errors[0]).toMatchObject({
+      message: 'Introspection depth limit of 8 exceeded (MAX_INTROSPECTION_DEPTH)',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_INTROSPECTION_DEPTH', maxIntrospectionDepth: 8 },
+    });
+    const fanOut = await t.post({ query: '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }' });
+    expect(fanOut.status).toBe(400);
+    expect(fanOut.body.errors[0].message).toMatch(/maximum introspection depth exceeded/i);
+    const shallow = await t.post({ query: `{ __schema { queryType { ${'ofType { '.repeat(5)}name${' }'.repeat(5)} } } }` });
+    expect(shallow.body).toEqual({ data: { __schema: { queryType: { ofType: null } } } });
+  });
+
+  it('replaces an answer over MAX_RESPONSE_BYTES by an error naming the limit', async () => {
+    // Every type with its description and fields: well over 4 KiB, though shallow, cheap and few tokens.
+    const res = await t.post({ query: '{ __schema { types { name description fields { name description } } } }' });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'RESPONSE_TOO_LARGE', reason: 'MAX_RESPONSE_BYTES', maxResponseBytes: 4096 });
+    expect(res.body.errors[0].extensions.responseBytes).toBeGreaterThan(4096);
+    expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="response_size"\} [1-9]/);
+    // The same question, smaller, is answered.
+    const small = await t.post({ query: '{ __schema { queryType { name } } }' });
+    expect(small.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 
   it('is refused with the production configuration', async () => {

@@ -7,6 +7,7 @@ export type RejectionReason =
   | 'tokens'
   | 'cost'
   | 'body_size'
+  | 'response_size'
   | 'malformed'
   | 'csrf'
   | 'unauthenticated';

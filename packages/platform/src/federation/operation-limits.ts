@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, parse, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { z } from 'zod';
 import { operationCost } from './operation-cost';
 
@@ -15,12 +15,15 @@ export const operationLimitsEnvShape = {
   MAX_ALIASES: positiveInt(15),
   MAX_TOKENS: positiveInt(2000),
   MAX_COST: positiveInt(5000),
+  MAX_INTROSPECTION_DEPTH: positiveInt(16),
 };
 
 export interface OperationLimitSettings {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** Depth of a `__schema` / `__type` selection (the standard introspection query is 15 deep); default 16. */
+  maxIntrospectionDepth?: number;
 }
 
 export type OperationLimitReason = 'depth' | 'aliases' | 'cost';
@@ -49,7 +52,10 @@ export function createOperationLimits(settings: OperationLimitSettings, onReject
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
-  const { plugins, validationRules } = armor.protect();
+  const { plugins, validationRules: armorRules } = armor.protect();
+  // Armor's depth rule skips introspection; graphql-js's MaxIntrospectionDepthRule (in the specified rules) bounds
+  // how often introspection lists nest, this rule how deep the whole introspection selection goes (`ofType` chains).
+  const validationRules = [...armorRules, introspectionDepthRule(settings.maxIntrospectionDepth ?? 16, () => onReject('depth'))];
   const checkCost: OperationLimits['checkCost'] = (schema, document, request) => {
     const measured = operationCost(schema, document, request);
     if (!measured || measured.cost <= settings.maxCost) return;
@@ -66,6 +72,45 @@ export function createOperationLimits(settings: OperationLimitSettings, onReject
     },
   };
   return { plugins: [...plugins, costPlugin], validationRules, checkCost };
+}
+
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/** Refuses an introspection selection (`__schema`, `__type`) deeper than `maxDepth` fields, fragments followed. */
+export function introspectionDepthRule(maxDepth: number, onReject: () => void = () => undefined): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const depthOf = (selectionSet: SelectionSetNode | undefined, fragments: Set<string>): number => {
+      let deepest = 0;
+      for (const selection of selectionSet?.selections ?? []) {
+        if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments));
+        else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments));
+        else if (!fragments.has(selection.name.value)) {
+          // A fragment cycle is another rule's error; here it only must not recurse forever.
+          const fragment = context.getFragment(selection.name.value);
+          fragments.add(selection.name.value);
+          deepest = Math.max(deepest, depthOf(fragment?.selectionSet, fragments));
+          fragments.delete(selection.name.value);
+        }
+        if (deepest > maxDepth) break;
+      }
+      return deepest;
+    };
+    return {
+      Field(node) {
+        if (!INTROSPECTION_ROOTS.has(node.name.value)) return;
+        const depth = 1 + depthOf(node.selectionSet, new Set());
+        if (depth <= maxDepth) return false;
+        onReject();
+        context.reportError(
+          new GraphQLError(`Introspection depth limit of ${maxDepth} exceeded (MAX_INTROSPECTION_DEPTH)`, {
+            nodes: [node],
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_INTROSPECTION_DEPTH', maxIntrospectionDepth: maxDepth },
+          }),
+        );
+        return false;
+      },
+    };
+  };
 }
 
 /** HTTP 400 naming the limit, what the operation cost and where most of it came from. */

@@ -70,7 +70,7 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       tracer: tracing.tracer,
       authorization: runtime.authorization,
       acceptUserTokens: service.SUBGRAPH_ACCEPT_USER_TOKENS,
-      operationLimits: { maxDepth: service.MAX_DEPTH, maxAliases: service.MAX_ALIASES, maxCost: service.MAX_COST, maxTokens: service.MAX_TOKENS },
+      operationLimits: { maxDepth: service.MAX_DEPTH, maxAliases: service.MAX_ALIASES, maxCost: service.MAX_COST, maxTokens: service.MAX_TOKENS, maxIntrospectionDepth: service.MAX_INTROSPECTION_DEPTH },
       ...options.address(config),
     });
 

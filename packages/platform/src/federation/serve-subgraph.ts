@@ -48,6 +48,7 @@ const DEFAULT_OPERATION_LIMITS: SubgraphOperationLimits = (() => {
     maxAliases: d(operationLimitsEnvShape.MAX_ALIASES),
     maxCost: d(operationLimitsEnvShape.MAX_COST),
     maxTokens: d(operationLimitsEnvShape.MAX_TOKENS),
+    maxIntrospectionDepth: d(operationLimitsEnvShape.MAX_INTROSPECTION_DEPTH),
   };
 })();
 
