@@ -191,6 +191,45 @@ describe('authentication', () => {
   });
 });
 
+describe('the synchronous path (everything the request needs already in process)', () => {
+  it('still refuses bad signatures, stale timestamps, replays, unlinked apps and serves the exact envelope bytes', async () => {
+    const linked = await publishedApplet(platform);
+    const other = await publishedApplet(platform);
+    const keys = await linkedHostApp(platform, [linked.appId]);
+    const path = `${P}/applets/${linked.appId}`;
+    const otherPath = `${P}/applets/${other.appId}`;
+    // Warm every entry both routes read (events of the setup may still drop some), until all are in process.
+    const { readModel } = server.handle;
+    await eventually(async () => {
+      expect(await errcodeOf(signedGet(server, keys, path))).toBe('OK');
+      expect(await errcodeOf(signedGet(server, keys, otherPath))).toBe('APPLET_NOT_LINKED');
+      expect(readModel.cachedCredentials(keys.sdkKey)).toMatchObject({ hostAppId: keys.hostAppId });
+      expect(readModel.cachedAppletState(linked.appId)).toBeDefined();
+      expect(readModel.cachedIsLinked(keys.hostAppId, linked.appId)).toBe(true);
+      expect(readModel.cachedIsLinked(keys.hostAppId, other.appId)).toBe(false);
+    }, 1000);
+
+    expect(await errcodeOf(signedGet(server, { sdkKey: keys.sdkKey, sdkSecret: `${keys.sdkSecret}x` }, path))).toBe('SIGNATURE_INVALID');
+    const signed = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path, query: { deviceId: 'a' } });
+    expect(await errcodeOf(fetch(`${server.baseUrl}${path}?deviceId=b`, { headers: signed }))).toBe('SIGNATURE_INVALID');
+    expect(await errcodeOf(signedGet(server, keys, path, {}, { timestamp: Date.now() - 6 * 60_000 }))).toBe('TIMESTAMP_EXPIRED');
+    expect(await errcodeOf(signedGet(server, keys, otherPath))).toBe('APPLET_NOT_LINKED');
+    const headers = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path });
+    const first = await fetch(`${server.baseUrl}${path}`, { headers });
+    const replay = await fetch(`${server.baseUrl}${path}`, { headers });
+    expect((await json(replay)).errcode).toBe('NONCE_REPLAYED');
+
+    // The body is written once per answer: the same bytes fastify would serialize for the envelope, as JSON.
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await first.text();
+    const body = JSON.parse(text) as Envelope;
+    expect(text).toBe(JSON.stringify({ errcode: 'OK', error: '', data: body.data }));
+    const unchanged = await signedGet(server, keys, path, { knownDigest: body.data.digest });
+    expect(unchanged.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await unchanged.text()).toBe(JSON.stringify({ errcode: 'UNCHANGED', error: '', data: { digest: body.data.digest, versionId: linked.versionId } }));
+  });
+});
+
 describe('applet availability', () => {
   it('answers APPLET_NOT_FOUND, APPLET_NOT_LINKED, APPLET_FROZEN and APPLET_DELISTED', async () => {
     const linked = await publishedApplet(platform);

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, PlatformError, RateLimitedError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
-import type { RuleContext } from '@grove/gray-rules';
 import { DEVICE_FIELDS, MAX_CUSTOM_VALUE_LENGTH, MAX_DEVICE_VALUE_LENGTH, CUSTOM_KEY_PATTERN, deviceContextOf, deviceHeaderName } from './device-context';
 import { GrayPlanEvaluator } from './gray-plan.evaluator';
 import {
@@ -103,6 +102,28 @@ const baseLibraryQuery = {
 
 type Query = Record<string, string | undefined>;
 type AppRequest = FastifyRequest<{ Params: { appId: string }; Querystring: Query }>;
+type OpenApplet = AppletState & { applet: NonNullable<AppletState['applet']> };
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Runs `next` at once when `value` is already there, else once it resolves. With the read model's in-process answers
+ * the runtime routes then check and answer a request in one synchronous pass: no promise chain, no microtask per step.
+ * A synchronous throw reaches fastify's error handler like a rejection.
+ */
+function after<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** The applet-info answer for one (state, chosen version), serialized once: body bytes and digest are reused until the state is replaced. */
+interface InfoAnswer {
+  appId: string;
+  digest: string;
+  etag: string;
+  okBody: string;
+  unchangedBody: string;
+}
 
 interface Chosen {
   version: RuntimeVersion;
@@ -140,9 +161,15 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
   const evaluator = new GrayPlanEvaluator(logger);
   const callers = new WeakMap<FastifyRequest, RuntimeCredentials>();
 
-  async function authenticate(request: FastifyRequest): Promise<void> {
+  /** Synchronous when the credentials, the nonce verdict and the organization's state are all in process. */
+  function authenticate(request: FastifyRequest): MaybePromise<void> {
     const headers = request.headers as Record<string, string>;
-    const credentials = await readModel.credentials(headers[SIGNATURE_HEADERS.sdkKey]);
+    const sdkKey = headers[SIGNATURE_HEADERS.sdkKey];
+    const cached = readModel.cachedCredentials(sdkKey);
+    return after(cached === undefined ? readModel.credentials(sdkKey) : cached, (credentials) => verifyCaller(request, headers, credentials));
+  }
+
+  function verifyCaller(request: FastifyRequest, headers: Record<string, string>, credentials: RuntimeCredentials | null): MaybePromise<void> {
     if (!credentials) throw new RuntimeError(RuntimeErrcode.APP_KEY_INVALID, 'Unknown SDK key');
     const timestamp = headers[SIGNATURE_HEADERS.timestamp];
     const skewed = timestampProblem(timestamp, Date.now(), maxSkewMs);
@@ -161,18 +188,21 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       throw new RuntimeError(RuntimeErrcode.SIGNATURE_INVALID, 'The request signature does not match');
     }
     // Only after the signature: strangers must not be able to burn nonces.
-    const claim = await replayGuard.claim(credentials.hostAppId, nonce, Number(timestamp));
-    if (claim === 'replayed') throw new RuntimeError(RuntimeErrcode.NONCE_REPLAYED, 'This nonce was already used');
-    if (claim === 'too-old') {
-      throw new RuntimeError(RuntimeErrcode.TIMESTAMP_EXPIRED, 'x-timestamp is older than the nonces this server can still check; sign with the current time');
-    }
-    if (claim === 'saturated') throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Too many requests to check for replays; retry shortly');
-    if (!credentials.enabled) throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
-    if (await readModel.organizationFrozen(credentials.orgId)) {
-      throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "The host app's organization is frozen");
-    }
-    await deps.limits?.consumeHostApp(credentials.hostAppId);
-    callers.set(request, credentials);
+    return after(replayGuard.claim(credentials.hostAppId, nonce, Number(timestamp)), (claim) => {
+      if (claim === 'replayed') throw new RuntimeError(RuntimeErrcode.NONCE_REPLAYED, 'This nonce was already used');
+      if (claim === 'too-old') {
+        throw new RuntimeError(RuntimeErrcode.TIMESTAMP_EXPIRED, 'x-timestamp is older than the nonces this server can still check; sign with the current time');
+      }
+      if (claim === 'saturated') throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Too many requests to check for replays; retry shortly');
+      if (!credentials.enabled) throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
+      const frozen = readModel.cachedOrganizationFrozen(credentials.orgId);
+      return after(frozen ?? readModel.organizationFrozen(credentials.orgId), (isFrozen) => {
+        if (isFrozen) throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "The host app's organization is frozen");
+        const limits = deps.limits;
+        if (!limits) return void callers.set(request, credentials);
+        return limits.consumeHostApp(credentials.hostAppId).then(() => void callers.set(request, credentials));
+      });
+    });
   }
 
   function caller(request: FastifyRequest): RuntimeCredentials {
@@ -181,31 +211,43 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     return credentials;
   }
 
-  async function openApplet(request: AppRequest): Promise<AppletState & { applet: NonNullable<AppletState['applet']> }> {
+  /** Synchronous when the app's state, the link and the organization's state are in process. */
+  function openApplet(request: AppRequest): MaybePromise<OpenApplet> {
     const { appId } = request.params;
-    const state = await readModel.appletState(appId);
-    if (!state.applet) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'No such mini-program');
-    if (!(await readModel.isLinked(caller(request).hostAppId, appId))) {
-      throw new RuntimeError(RuntimeErrcode.APPLET_NOT_LINKED, 'This mini-program is not linked to the host app');
-    }
-    if (state.applet.status === 'FROZEN') throw new RuntimeError(RuntimeErrcode.APPLET_FROZEN, 'This mini-program is frozen');
-    if (await readModel.organizationFrozen(state.applet.orgId)) {
-      throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "This mini-program's organization is frozen");
-    }
-    return state as AppletState & { applet: NonNullable<AppletState['applet']> };
+    return after(readModel.cachedAppletState(appId) ?? readModel.appletState(appId), (state) => {
+      const { applet } = state;
+      if (!applet) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'No such mini-program');
+      const { hostAppId } = caller(request);
+      return after(readModel.cachedIsLinked(hostAppId, appId) ?? readModel.isLinked(hostAppId, appId), (linked) => {
+        if (!linked) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_LINKED, 'This mini-program is not linked to the host app');
+        if (applet.status === 'FROZEN') throw new RuntimeError(RuntimeErrcode.APPLET_FROZEN, 'This mini-program is frozen');
+        return after(readModel.cachedOrganizationFrozen(applet.orgId) ?? readModel.organizationFrozen(applet.orgId), (frozen) => {
+          if (frozen) throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "This mini-program's organization is frozen");
+          return state as OpenApplet;
+        });
+      });
+    });
   }
 
   /**
-   * The applet-info body and its digest depend on the cached state and the chosen version only, not on the
-   * device, so they are built once per (state object, version) and reused until the state is replaced.
+   * The applet-info answer depends on the cached state and the chosen version only, not on the device, so its body is
+   * built, digested and serialized once per (state object, chosen version) and reused until the state is replaced.
+   * The published and the gray choice are fixed per state object; trial versions are looked up by id.
    */
-  const infoMemo = new WeakMap<AppletState, Map<string, { info: Record<string, unknown>; digest: string }>>();
-  function appletInfo(state: AppletState & { applet: NonNullable<AppletState['applet']> }, chosen: Chosen, appId: string) {
-    let byVersion = infoMemo.get(state);
-    if (!byVersion) infoMemo.set(state, (byVersion = new Map()));
-    const memoKey = `${chosen.version.id}|${chosen.gray}|${chosen.planId ?? ''}|${chosen.trial === true}|${appId}`;
-    const hit = byVersion.get(memoKey);
-    if (hit) return hit;
+  const infoMemo = new WeakMap<AppletState, { published?: InfoAnswer; gray?: InfoAnswer; trial: Map<string, InfoAnswer> }>();
+  function appletInfo(state: OpenApplet, chosen: Chosen, appId: string): InfoAnswer {
+    let memo = infoMemo.get(state);
+    if (!memo) infoMemo.set(state, (memo = { trial: new Map() }));
+    const hit = chosen.trial ? memo.trial.get(chosen.version.id) : chosen.gray ? memo.gray : memo.published;
+    if (hit?.appId === appId) return hit;
+    const answer = buildAppletInfo(state, chosen, appId);
+    if (chosen.trial) memo.trial.set(chosen.version.id, answer);
+    else if (chosen.gray) memo.gray = answer;
+    else memo.published = answer;
+    return answer;
+  }
+
+  function buildAppletInfo(state: OpenApplet, chosen: Chosen, appId: string): InfoAnswer {
     const { version } = chosen;
     const info = {
       appId,
@@ -226,9 +268,14 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         digest: state.domainsDigest,
       },
     };
-    const entry = { info, digest: digestOf(info) };
-    byVersion.set(memoKey, entry);
-    return entry;
+    const digest = digestOf(info);
+    return {
+      appId,
+      digest,
+      etag: `"${digest}"`,
+      okBody: JSON.stringify(ok({ ...info, digest })),
+      unchangedBody: JSON.stringify(unchanged({ digest, versionId: version.id })),
+    };
   }
 
   /** The trial version for a request carrying `trial=<grant>` (TRIAL_TOKEN_INVALID / NOT_TRIAL_MEMBER otherwise). */
@@ -242,8 +289,11 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     });
   }
 
-  function choose(state: AppletState & { applet: NonNullable<AppletState['applet']> }, context: RuleContext): Chosen {
-    if (state.gray && evaluator.matches(state.gray.plan, context)) return { version: state.gray.version, gray: true, planId: state.gray.plan.planId };
+  /** The device context is only read when a gray plan runs. */
+  function choose(state: OpenApplet, request: FastifyRequest<{ Querystring: Query }>): Chosen {
+    if (state.gray && evaluator.matches(state.gray.plan, deviceContextOf(request.query, request.headers))) {
+      return { version: state.gray.version, gray: true, planId: state.gray.plan.planId };
+    }
     if (state.applet.published) return { version: state.applet.published, gray: false };
     if (state.applet.delisted) throw new RuntimeError(RuntimeErrcode.APPLET_DELISTED, 'This mini-program was delisted');
     throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'This mini-program has no published version');
@@ -253,20 +303,27 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     async (scope) => {
       const limits = deps.limits;
       if (limits) scope.addHook('onRequest', async (request) => limits.consumeClient(request.ip));
-      scope.addHook('preHandler', authenticate);
+      // Callback style: a request checked from the in-process cache passes without a promise.
+      scope.addHook('preHandler', (request, _reply, done) => {
+        let pending: MaybePromise<void>;
+        try {
+          pending = authenticate(request);
+        } catch (error) {
+          return done(error as FastifyError);
+        }
+        if (pending instanceof Promise) pending.then(() => done(), done);
+        else done();
+      });
       scope.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
       scope.setNotFoundHandler((request, reply) => send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint')));
 
-      scope.get('/applets/:appId', { schema: { params: appParams, querystring: appletQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
-        const state = await openApplet(request);
-        const chosen: Chosen =
-          request.query.trial !== undefined ? { version: await trialChoice(request), gray: false, trial: true } : choose(state, deviceContextOf(request.query, request.headers));
-        const { appId } = request.params;
-        const { info, digest } = appletInfo(state, chosen, appId);
-        const { knownVersion, knownDigest: kd } = request.query;
-        const isUnchanged = (knownVersion !== undefined || kd !== undefined) && (knownVersion === undefined || knownVersion === chosen.version.id) && (kd === undefined || kd === digest);
-        return respond(request, reply, digest, isUnchanged, { ...info, digest }, { digest, versionId: chosen.version.id });
-      });
+      // Not async: answered in one synchronous pass when the read model holds everything (see after()).
+      scope.get('/applets/:appId', { schema: { params: appParams, querystring: appletQuery, headers: headersSchema } }, (request: AppRequest, reply) =>
+        after(openApplet(request), (state) => {
+          if (request.query.trial === undefined) return sendAppletInfo(request, reply, state, choose(state, request));
+          return trialChoice(request).then((version) => sendAppletInfo(request, reply, state, { version, gray: false, trial: true }));
+        }),
+      );
 
       scope.get('/applets/:appId/package', { schema: { params: appParams, querystring: packageQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
         const state = await openApplet(request);
@@ -275,7 +332,7 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         if (request.query.trial !== undefined) {
           version = await trialChoice(request);
           if (wanted !== undefined && wanted !== version.id) throw new RuntimeError(RuntimeErrcode.VERSION_UNAVAILABLE, 'That version is not the trial version');
-        } else if (wanted === undefined) version = choose(state, deviceContextOf(request.query, request.headers)).version;
+        } else if (wanted === undefined) version = choose(state, request).version;
         else if (state.applet.published?.id === wanted) version = state.applet.published;
         else if (state.gray?.version.id === wanted) version = state.gray.version;
         else throw new RuntimeError(RuntimeErrcode.VERSION_UNAVAILABLE, 'That version is not released for this mini-program');
@@ -295,7 +352,7 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
 
       scope.get('/applets/:appId/domains', { schema: { params: appParams, querystring: domainsQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
         const state = await openApplet(request);
-        choose(state, deviceContextOf(request.query, request.headers)); // refuses delisted / unreleased apps like the info
+        choose(state, request); // refuses delisted / unreleased apps like the info
         const digest = state.domainsDigest;
         return respond(request, reply, digest, request.query.knownDigest === digest, { appId: request.params.appId, ...state.domains, digest }, { digest });
       });
@@ -330,6 +387,17 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     },
     { prefix },
   );
+
+  function sendAppletInfo(request: AppRequest, reply: FastifyReply, state: OpenApplet, chosen: Chosen): void {
+    const answer = appletInfo(state, chosen, request.params.appId);
+    const { knownVersion, knownDigest: kd } = request.query;
+    const isUnchanged =
+      (knownVersion !== undefined || kd !== undefined) && (knownVersion === undefined || knownVersion === chosen.version.id) && (kd === undefined || kd === answer.digest);
+    void reply.header('etag', answer.etag).header('cache-control', 'private, no-cache');
+    if (matchesIfNoneMatch(request.headers['if-none-match'], answer.digest)) return void reply.code(304).send();
+    // The bytes fastify's serializer would write for the envelope object, written once per answer.
+    void reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(isUnchanged ? answer.unchangedBody : answer.okBody);
+  }
 
   function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof RuntimeError) return send(reply, error.httpStatus, failure(error.errcode, error.message));
