@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, PlatformError, RateLimitedError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
 import { DEVICE_FIELDS, MAX_CUSTOM_VALUE_LENGTH, MAX_DEVICE_VALUE_LENGTH, CUSTOM_KEY_PATTERN, deviceContextOf, deviceHeaderName } from './device-context';
@@ -160,6 +161,13 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
   const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs, deps.runtime.fallbacks);
   const evaluator = new GrayPlanEvaluator(logger);
   const callers = new WeakMap<FastifyRequest, RuntimeCredentials>();
+  /** HMAC keys made once per cached credentials object (dropped with it when the cache replaces it). */
+  const signingKeys = new WeakMap<RuntimeCredentials, KeyObject>();
+  const signingKey = (credentials: RuntimeCredentials): KeyObject => {
+    let key = signingKeys.get(credentials);
+    if (!key) signingKeys.set(credentials, (key = createSecretKey(Buffer.from(credentials.secret, 'utf8'))));
+    return key;
+  };
 
   /** Synchronous when the credentials, the nonce verdict and the organization's state are all in process. */
   function authenticate(request: FastifyRequest): MaybePromise<void> {
@@ -184,7 +192,7 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       timestamp,
       nonce,
     });
-    if (!signatureMatches(credentials.secret, message, headers[SIGNATURE_HEADERS.signature])) {
+    if (!signatureMatches(signingKey(credentials), message, headers[SIGNATURE_HEADERS.signature])) {
       throw new RuntimeError(RuntimeErrcode.SIGNATURE_INVALID, 'The request signature does not match');
     }
     // Only after the signature: strangers must not be able to burn nonces.
