@@ -1,7 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, PlatformError, RateLimitedError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
-import { DEVICE_FIELDS, MAX_CUSTOM_VALUE_LENGTH, MAX_DEVICE_VALUE_LENGTH, CUSTOM_KEY_PATTERN, deviceContextOf, deviceHeaderName } from './device-context';
+import { deviceContextOf } from './device-context';
 import { GrayPlanEvaluator } from './gray-plan.evaluator';
 import {
   DEFAULT_KV_TTL_MS,
@@ -17,7 +17,16 @@ import { createReplayGuard } from './replay-guard';
 import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME } from '@grove/contracts';
 import { trialVersionForRequest } from './trial-access';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
-import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
+import { SIGNATURE_HEADERS, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
+import {
+  checkAppParams,
+  checkAppletQuery,
+  checkBaseLibraryQuery,
+  checkConfigQuery,
+  checkDomainsQuery,
+  checkPackageQuery,
+  checkRuntimeHeaders,
+} from './runtime-request.validator';
 import type { RuntimeCredentials, RuntimeSources, RuntimeVersion } from './runtime-sources';
 
 export interface SdkRuntimeDeps {
@@ -44,62 +53,7 @@ export interface SdkRuntimeHandle {
 /** Name of the generated cache sealing key under DATA_DIR/secrets.json when no key is configured. */
 export const LOCAL_CACHE_KEY_NAME = 'sdkRuntimeCacheKey';
 
-const APP_ID_PATTERN = '^mp[0-9a-f]{16}$';
-const DIGEST_PATTERN = '^[0-9a-f]{64}$';
 const SDK_PLATFORMS = ['IOS', 'ANDROID', 'HARMONY'];
-
-const deviceText = { type: 'string', maxLength: MAX_DEVICE_VALUE_LENGTH } as const;
-
-const headersSchema = {
-  type: 'object',
-  required: [SIGNATURE_HEADERS.sdkKey, SIGNATURE_HEADERS.timestamp, SIGNATURE_HEADERS.nonce, SIGNATURE_HEADERS.signature],
-  properties: {
-    [SIGNATURE_HEADERS.sdkKey]: { type: 'string', pattern: SDK_KEY_PATTERN },
-    [SIGNATURE_HEADERS.timestamp]: { type: 'string', pattern: TIMESTAMP_PATTERN },
-    [SIGNATURE_HEADERS.nonce]: { type: 'string', pattern: NONCE_PATTERN },
-    [SIGNATURE_HEADERS.signature]: { type: 'string', pattern: SIGNATURE_PATTERN },
-    'if-none-match': { type: 'string', maxLength: 1024 },
-    ...Object.fromEntries(DEVICE_FIELDS.map((f) => [deviceHeaderName(f), deviceText])),
-  },
-  patternProperties: { [`^x-custom-${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH } },
-} as const;
-
-const appParams = {
-  type: 'object',
-  required: ['appId'],
-  properties: { appId: { type: 'string', pattern: APP_ID_PATTERN } },
-} as const;
-
-const deviceQueryProperties = Object.fromEntries(DEVICE_FIELDS.map((f) => [f, deviceText]));
-const customQuery = { [`^custom\\.${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH } };
-const knownDigest = { type: 'string', pattern: DIGEST_PATTERN } as const;
-// Any text up to the cap: a malformed grant is TRIAL_TOKEN_INVALID, not BAD_REQUEST.
-const trialGrant = { type: 'string', maxLength: 200 } as const;
-
-const appletQuery = {
-  type: 'object',
-  properties: { ...deviceQueryProperties, knownVersion: { type: 'string', maxLength: 100 }, knownDigest, trial: trialGrant },
-  patternProperties: customQuery,
-} as const;
-
-const packageQuery = {
-  type: 'object',
-  properties: { ...deviceQueryProperties, versionId: { type: 'string', minLength: 1, maxLength: 100 }, trial: trialGrant },
-  patternProperties: customQuery,
-} as const;
-
-const domainsQuery = { type: 'object', properties: { knownDigest } } as const;
-const configQuery = { type: 'object', properties: { knownVersion: { type: 'string', pattern: '^[0-9]{1,12}$' }, knownDigest } } as const;
-const baseLibraryQuery = {
-  type: 'object',
-  required: ['sdkVersion', 'platform'],
-  properties: {
-    sdkVersion: { type: 'string', minLength: 1, maxLength: 64 },
-    platform: { type: 'string', pattern: '^[A-Za-z]{1,16}$' },
-    knownVersion: { type: 'string', maxLength: 64 },
-    knownDigest,
-  },
-} as const;
 
 type Query = Record<string, string | undefined>;
 type AppRequest = FastifyRequest<{ Params: { appId: string }; Querystring: Query }>;
@@ -160,7 +114,6 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     options.trialTokenSecret ?? deriveTrialTokenSecret(options.appSecretEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_APP_SECRET_KEY_NAME));
   const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs, deps.runtime.fallbacks);
   const evaluator = new GrayPlanEvaluator(logger);
-  const callers = new WeakMap<FastifyRequest, RuntimeCredentials>();
   /** HMAC keys made once per cached credentials object (dropped with it when the cache replaces it). */
   const signingKeys = new WeakMap<RuntimeCredentials, KeyObject>();
   const signingKey = (credentials: RuntimeCredentials): KeyObject => {
@@ -169,15 +122,18 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     return key;
   };
 
-  /** Synchronous when the credentials, the nonce verdict and the organization's state are all in process. */
-  function authenticate(request: FastifyRequest): MaybePromise<void> {
+  /**
+   * The caller's credentials once the signature, timestamp, nonce, host app and its organization are checked.
+   * Synchronous when the credentials, the nonce verdict and the organization's state are all in process.
+   */
+  function authenticate(request: FastifyRequest): MaybePromise<RuntimeCredentials> {
     const headers = request.headers as Record<string, string>;
     const sdkKey = headers[SIGNATURE_HEADERS.sdkKey];
     const cached = readModel.cachedCredentials(sdkKey);
     return after(cached === undefined ? readModel.credentials(sdkKey) : cached, (credentials) => verifyCaller(request, headers, credentials));
   }
 
-  function verifyCaller(request: FastifyRequest, headers: Record<string, string>, credentials: RuntimeCredentials | null): MaybePromise<void> {
+  function verifyCaller(request: FastifyRequest, headers: Record<string, string>, credentials: RuntimeCredentials | null): MaybePromise<RuntimeCredentials> {
     if (!credentials) throw new RuntimeError(RuntimeErrcode.APP_KEY_INVALID, 'Unknown SDK key');
     const timestamp = headers[SIGNATURE_HEADERS.timestamp];
     const skewed = timestampProblem(timestamp, Date.now(), maxSkewMs);
@@ -207,25 +163,18 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       return after(frozen ?? readModel.organizationFrozen(credentials.orgId), (isFrozen) => {
         if (isFrozen) throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "The host app's organization is frozen");
         const limits = deps.limits;
-        if (!limits) return void callers.set(request, credentials);
-        return limits.consumeHostApp(credentials.hostAppId).then(() => void callers.set(request, credentials));
+        if (!limits) return credentials;
+        return limits.consumeHostApp(credentials.hostAppId).then(() => credentials);
       });
     });
   }
 
-  function caller(request: FastifyRequest): RuntimeCredentials {
-    const credentials = callers.get(request);
-    if (!credentials) throw new Error('request reached a handler without authentication');
-    return credentials;
-  }
-
   /** Synchronous when the app's state, the link and the organization's state are in process. */
-  function openApplet(request: AppRequest): MaybePromise<OpenApplet> {
+  function openApplet(request: AppRequest, { hostAppId }: RuntimeCredentials): MaybePromise<OpenApplet> {
     const { appId } = request.params;
     return after(readModel.cachedAppletState(appId) ?? readModel.appletState(appId), (state) => {
       const { applet } = state;
       if (!applet) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'No such mini-program');
-      const { hostAppId } = caller(request);
       return after(readModel.cachedIsLinked(hostAppId, appId) ?? readModel.isLinked(hostAppId, appId), (linked) => {
         if (!linked) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_LINKED, 'This mini-program is not linked to the host app');
         if (applet.status === 'FROZEN') throw new RuntimeError(RuntimeErrcode.APPLET_FROZEN, 'This mini-program is frozen');
@@ -311,30 +260,30 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     async (scope) => {
       const limits = deps.limits;
       if (limits) scope.addHook('onRequest', async (request) => limits.consumeClient(request.ip));
-      // Callback style: a request checked from the in-process cache passes without a promise.
-      scope.addHook('preHandler', (request, _reply, done) => {
-        let pending: MaybePromise<void>;
-        try {
-          pending = authenticate(request);
-        } catch (error) {
-          return done(error as FastifyError);
-        }
-        if (pending instanceof Promise) pending.then(() => done(), done);
-        else done();
-      });
       scope.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
-      scope.setNotFoundHandler((request, reply) => send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint')));
-
-      // Not async: answered in one synchronous pass when the read model holds everything (see after()).
-      scope.get('/applets/:appId', { schema: { params: appParams, querystring: appletQuery, headers: headersSchema } }, (request: AppRequest, reply) =>
-        after(openApplet(request), (state) => {
-          if (request.query.trial === undefined) return sendAppletInfo(request, reply, state, choose(state, request));
-          return trialChoice(request).then((version) => sendAppletInfo(request, reply, state, { version, gray: false, trial: true }));
-        }),
+      // Unknown endpoints are refused only after authentication too, so unsigned probes learn nothing about the routes.
+      scope.setNotFoundHandler((request, reply) =>
+        after(authenticate(request), () => void send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint'))),
       );
 
-      scope.get('/applets/:appId/package', { schema: { params: appParams, querystring: packageQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
-        const state = await openApplet(request);
+      // Not async: answered in one synchronous pass when the read model holds everything (see after()).
+      scope.get('/applets/:appId', (request: AppRequest, reply) => {
+        checkAppParams(request.params);
+        checkAppletQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        return after(authenticate(request), (credentials) =>
+          after(openApplet(request, credentials), (state) => {
+            if (request.query.trial === undefined) return sendAppletInfo(request, reply, state, choose(state, request));
+            return trialChoice(request).then((version) => sendAppletInfo(request, reply, state, { version, gray: false, trial: true }));
+          }),
+        );
+      });
+
+      scope.get('/applets/:appId/package', async (request: AppRequest, reply) => {
+        checkAppParams(request.params);
+        checkPackageQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        const state = await openApplet(request, await authenticate(request));
         const wanted = request.query.versionId;
         let version: RuntimeVersion;
         if (request.query.trial !== undefined) {
@@ -358,21 +307,30 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         return reply.header('content-type', 'application/zip').header('content-length', String(info.size)).send(body);
       });
 
-      scope.get('/applets/:appId/domains', { schema: { params: appParams, querystring: domainsQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
-        const state = await openApplet(request);
+      scope.get('/applets/:appId/domains', async (request: AppRequest, reply) => {
+        checkAppParams(request.params);
+        checkDomainsQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        const state = await openApplet(request, await authenticate(request));
         choose(state, request); // refuses delisted / unreleased apps like the info
         const digest = state.domainsDigest;
         return respond(request, reply, digest, request.query.knownDigest === digest, { appId: request.params.appId, ...state.domains, digest }, { digest });
       });
 
-      scope.get('/config', { schema: { querystring: configQuery, headers: headersSchema } }, async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
-        const config = await readModel.effectiveConfig(caller(request).hostAppId);
+      scope.get('/config', async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
+        checkConfigQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        const { hostAppId } = await authenticate(request);
+        const config = await readModel.effectiveConfig(hostAppId);
         const { knownVersion, knownDigest: kd } = request.query;
         const isUnchanged = (knownVersion !== undefined && knownVersion === String(config.version)) || (kd !== undefined && kd === config.etag);
         return respond(request, reply, config.etag, isUnchanged, { version: config.version, etag: config.etag, config: config.config }, { version: config.version, etag: config.etag });
       });
 
-      scope.get('/base-library', { schema: { querystring: baseLibraryQuery, headers: headersSchema } }, async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
+      scope.get('/base-library', async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
+        checkBaseLibraryQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        await authenticate(request);
         const platform = String(request.query.platform).toUpperCase();
         if (!SDK_PLATFORMS.includes(platform)) throw new RuntimeError(RuntimeErrcode.BAD_REQUEST, `platform must be one of ${SDK_PLATFORMS.join(', ')}`);
         const library = await readModel.baseLibrary(String(request.query.sdkVersion).trim(), platform);
