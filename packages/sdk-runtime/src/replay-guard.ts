@@ -56,7 +56,7 @@ export interface MemoryReplayGuardOptions {
  */
 export class MemoryReplayGuard implements ReplayGuard {
   private readonly slices = new Map<number, FingerprintSet>();
-  /** Secret per process, so nobody can aim nonces at each other's fingerprints. */
+  /** Secret per process, so nobody can aim nonces at each other's fingerprints or at one probe chain of a FingerprintSet. */
   private readonly salt = randomBytes(16).toString('hex');
   private size = 0;
   /** Timestamps below this can no longer be checked against a complete record. */
