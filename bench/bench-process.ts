@@ -24,11 +24,12 @@ export interface Measurement {
   errors: number;
 }
 
-/** Starts `script kind` under SWC and waits for its `BENCH_READY <json>` line. */
-export async function startBenchServer<Info>(script: string, kind: string): Promise<BenchServer<Info>> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, script), kind], {
+/** Starts `script kind` under SWC (with extra Node flags, e.g. `--cpu-prof`) and waits for its `BENCH_READY <json>` line. */
+export async function startBenchServer<Info>(script: string, kind: string, nodeArgs: string[] = []): Promise<BenchServer<Info>> {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(__dirname, script), kind], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // The IPC channel carries the allocation meter's questions (bench/alloc-meter.ts); servers without one ignore it.
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit').then(([code]) => {
     throw new Error(`${kind} server exited with ${code}`);
@@ -80,4 +81,22 @@ export function combineRounds(rounds: Measurement[]): Measurement {
     non2xx: 0,
     errors: 0,
   };
+}
+
+/** JS heap bytes the server allocated while `run` ran (the server must call serveAllocationMeter()). */
+export async function withAllocations<T>(server: BenchServer<unknown>, run: () => Promise<T>): Promise<{ result: T; bytes: number }> {
+  const ask = (message: string) =>
+    new Promise<{ bytes?: number }>((resolve) => {
+      const onMessage = (reply: { alloc?: string; bytes?: number }) => {
+        if (!reply?.alloc) return;
+        server.child.off('message', onMessage);
+        resolve(reply);
+      };
+      server.child.on('message', onMessage);
+      server.child.send(message);
+    });
+  await ask('alloc-start');
+  const result = await run();
+  const { bytes } = await ask('alloc-stop');
+  return { result, bytes: bytes ?? Number.NaN };
 }

@@ -19,7 +19,7 @@ export const CUSTOM_QUERY_PREFIX = 'custom.';
 export const CUSTOM_HEADER_PREFIX = 'x-custom-';
 export const CUSTOM_KEY_PATTERN = '[A-Za-z0-9_-]{1,64}';
 /**
- * Caps on what an unsigned header (or query parameter) can feed the rule engine. The route schemas refuse longer
+ * Caps on what an unsigned header (or query parameter) can feed the rule engine. The route checks refuse longer
  * values; deviceContextOf() enforces the same caps itself so every caller is covered: a longer value is left out of
  * the context (as if not sent), so it never reaches a regex or a comparison.
  */

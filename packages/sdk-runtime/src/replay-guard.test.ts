@@ -11,6 +11,12 @@ describe('MemoryReplayGuard', () => {
     now = 1_800_000_000_000;
   });
 
+  it('answers synchronously, so a request checked from the in-process cache needs no promise', () => {
+    const g = guard();
+    expect(g.claim('host-a', 'sync-nonce', now)).toBe('claimed');
+    expect(g.claim('host-a', 'sync-nonce', now)).toBe('replayed');
+  });
+
   it('claims a nonce once per scope', async () => {
     const g = guard();
     expect(await g.claim('host-a', 'n1', now)).toBe('claimed');

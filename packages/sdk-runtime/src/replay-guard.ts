@@ -15,7 +15,8 @@ export type NonceClaim =
   | 'saturated';
 
 export interface ReplayGuard {
-  claim(scope: string, nonce: string, timestampMs: number): Promise<NonceClaim>;
+  /** The in-process guard answers synchronously (no promise on the hot path); a shared store's answer is a promise. */
+  claim(scope: string, nonce: string, timestampMs: number): NonceClaim | Promise<NonceClaim>;
 }
 
 const nonceKey = (scope: string, nonce: string) => `sdkrt:nonce:${scope}:${nonce}`;
@@ -55,7 +56,7 @@ export interface MemoryReplayGuardOptions {
  */
 export class MemoryReplayGuard implements ReplayGuard {
   private readonly slices = new Map<number, FingerprintSet>();
-  /** Secret per process, so nobody can aim nonces at each other's fingerprints. */
+  /** Secret per process, so nobody can aim nonces at each other's fingerprints or at one probe chain of a FingerprintSet. */
   private readonly salt = randomBytes(16).toString('hex');
   private size = 0;
   /** Timestamps below this can no longer be checked against a complete record. */
@@ -71,7 +72,7 @@ export class MemoryReplayGuard implements ReplayGuard {
     this.now = options.now ?? Date.now;
   }
 
-  async claim(scope: string, nonce: string, timestampMs: number): Promise<NonceClaim> {
+  claim(scope: string, nonce: string, timestampMs: number): NonceClaim {
     this.expire();
     if (timestampMs < this.floorMs) return 'too-old';
     const start = timestampMs - (timestampMs % this.sliceMs);
@@ -187,7 +188,7 @@ export class FallbackReplayGuard implements ReplayGuard {
   ) {}
 
   async claim(scope: string, nonce: string, timestampMs: number): Promise<NonceClaim> {
-    const local = await this.local.claim(scope, nonce, timestampMs);
+    const local = this.local.claim(scope, nonce, timestampMs);
     try {
       const shared = await this.shared.claim(scope, nonce, timestampMs);
       // The shared record decides; the local one can only add a replay it saw itself.

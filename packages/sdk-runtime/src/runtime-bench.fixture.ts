@@ -1,4 +1,4 @@
-import fastify, { type FastifyInstance } from 'fastify';
+import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { EnvSource } from '@grove/platform';
 import type { SdkRuntimeOptions } from './runtime-config';
 import { signRuntimeRequest } from './runtime-signature';
@@ -20,13 +20,16 @@ export interface RuntimeBenchFixture {
   close(): Promise<void>;
 }
 
+/** Server options of the runtime bench's app; the bare baseline route is served with the same ones. */
+export const RUNTIME_BENCH_SERVER_OPTIONS: FastifyServerOptions = { logger: false };
+
 /**
  * An in-process platform (real subgraph modules on embedded drivers, or the drivers `env` selects) with one published
  * mini-program linked to one host app, for benchmarks of the runtime endpoints.
  */
 export async function createRuntimeBenchFixture(options: { env?: EnvSource; runtimeOptions?: SdkRuntimeOptions } = {}): Promise<RuntimeBenchFixture> {
   const platform = await createRuntimePlatform({ env: options.env });
-  const app = fastify({ logger: false });
+  const app = fastify(RUNTIME_BENCH_SERVER_OPTIONS);
   try {
     const { appId, versionId } = await publishedApplet(platform);
     const keys = await linkedHostApp(platform, [appId]);

@@ -69,6 +69,14 @@ export class RuntimeCache {
     return promise;
   }
 
+  /**
+   * The in-process copy of `key` without touching the shared store or the sources: `{ value }` on a hit, undefined
+   * otherwise. Lets a hot route answer synchronously (no promise chain) when everything it needs is local.
+   */
+  peek<T>(key: string): { value: T } | undefined {
+    return this.local.get(key) as { value: T } | undefined;
+  }
+
   /** Taken before reading the sources; a value loaded after it is stored only if its key was not invalidated since. */
   token(): number {
     return this.clock;

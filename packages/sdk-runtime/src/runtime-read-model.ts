@@ -163,6 +163,32 @@ export class RuntimeReadModel {
     return credentials && credentials.hostAppId === hostAppId ? credentials : null;
   }
 
+  /**
+   * The same answers from the in-process cache only: the value, or undefined when it is not held locally (then use
+   * the async method). They never load, so they cannot be stale in any way the async methods are not.
+   */
+  cachedCredentials(sdkKey: string): RuntimeCredentials | null | undefined {
+    const mapping = this.cache.peek<string | null>(cacheKeys.sdkKey(sdkKey));
+    if (!mapping) return undefined;
+    if (mapping.value === null) return null;
+    const hostAppId = mapping.value;
+    const credentials = this.cache.peek<RuntimeCredentials | null>(cacheKeys.credentials(hostAppId));
+    if (!credentials) return undefined;
+    return credentials.value && credentials.value.hostAppId === hostAppId ? credentials.value : null;
+  }
+
+  cachedAppletState(appId: string): AppletState | undefined {
+    return this.cache.peek<AppletState>(cacheKeys.applet(appId))?.value;
+  }
+
+  cachedOrganizationFrozen(orgId: string): boolean | undefined {
+    return this.cache.peek<boolean>(cacheKeys.organizationFrozen(orgId))?.value;
+  }
+
+  cachedIsLinked(hostAppId: string, appId: string): boolean | undefined {
+    return this.cache.peek<boolean>(cacheKeys.link(hostAppId, appId))?.value;
+  }
+
   appletState(appId: string): Promise<AppletState> {
     return this.cache.get(cacheKeys.applet(appId), () => this.loadAppletState(appId));
   }

@@ -1,20 +1,80 @@
 import { createHmac } from 'node:crypto';
-import { canonicalQuery, rfc3986Encode, signRuntimeRequest, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
+import {
+  canonicalQuery,
+  rfc3986Encode,
+  signRuntimeRequest,
+  signatureMatches,
+  stringToSign,
+  timestampProblem,
+} from './runtime-signature';
 
 describe('runtime request signature', () => {
   it('canonicalizes the query: decoded, RFC 3986 re-encoded, sorted by key then value', () => {
     expect(canonicalQuery('')).toBe('');
     expect(canonicalQuery('?b=2&a=1')).toBe('a=1&b=2');
     expect(canonicalQuery('x=2&x=1&a=b+c')).toBe('a=b%20c&x=1&x=2');
-    expect(canonicalQuery("custom.tag=it's(ok)*!&deviceId=d~1")).toBe('custom.tag=it%27s%28ok%29%2A%21&deviceId=d~1');
+    expect(canonicalQuery("custom.tag=it's(ok)*!&deviceId=d~1")).toBe(
+      'custom.tag=it%27s%28ok%29%2A%21&deviceId=d~1',
+    );
     // The same parameters as an object or as any encoding of the same string sign alike.
-    expect(canonicalQuery({ region: '华东', a: ['2', '1'] })).toBe(canonicalQuery('a=1&a=2&region=%E5%8D%8E%E4%B8%9C'));
+    expect(canonicalQuery({ region: '华东', a: ['2', '1'] })).toBe(
+      canonicalQuery('a=1&a=2&region=%E5%8D%8E%E4%B8%9C'),
+    );
     expect(rfc3986Encode('a b/ü')).toBe('a%20b%2F%C3%BC');
   });
 
+  it('takes already canonical queries as they are, and agrees with the general path on any query', () => {
+    // The spec's canonicalization, written out as the general path does it.
+    const reference = (query: string) =>
+      [...new URLSearchParams(query)]
+        .map(([k, v]) => [rfc3986Encode(k), rfc3986Encode(v)] as const)
+        .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+    const tricky = [
+      'a',
+      'a=',
+      '=a',
+      'a=1&&b=2',
+      'a=1&',
+      '&a=1',
+      'a=b=c',
+      'a-b=1&a=1',
+      'a=1&a-b=1',
+      'a=2&a=1',
+      'a=1&a=1',
+      'a=%41',
+      'a=b+c',
+      'a.b=1&a=1',
+      'A=1&a=1',
+      'a=1&A=1',
+      '~=1&z=1',
+    ];
+    for (const query of tricky) expect(canonicalQuery(query)).toBe(reference(query));
+    // Pseudo-random queries over an alphabet that exercises every branch (deterministic: a fixed LCG seed).
+    let seed = 42;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const alphabet = 'ab-._~=&%+Z9';
+    for (let i = 0; i < 5000; i++) {
+      const query = Array.from({ length: next(12) }, () => alphabet[next(alphabet.length)]).join('');
+      expect(canonicalQuery(query)).toBe(reference(query));
+    }
+    expect(canonicalQuery('deviceId=bench-device&platform=ANDROID')).toBe(
+      'deviceId=bench-device&platform=ANDROID',
+    );
+  });
+
   it('signs METHOD\\nPATH\\nSORTED_QUERY\\nTIMESTAMP\\nNONCE with HMAC-SHA256 in lowercase hex', () => {
-    const message = stringToSign({ method: 'get', path: '/runtime/v1/applets/mp0123456789abcdef', query: 'platform=IOS&deviceId=d1', timestamp: 1767225600000, nonce: 'n0nce-0001' });
-    expect(message).toBe('GET\n/runtime/v1/applets/mp0123456789abcdef\ndeviceId=d1&platform=IOS\n1767225600000\nn0nce-0001');
+    const message = stringToSign({
+      method: 'get',
+      path: '/runtime/v1/applets/mp0123456789abcdef',
+      query: 'platform=IOS&deviceId=d1',
+      timestamp: 1767225600000,
+      nonce: 'n0nce-0001',
+    });
+    expect(message).toBe(
+      'GET\n/runtime/v1/applets/mp0123456789abcdef\ndeviceId=d1&platform=IOS\n1767225600000\nn0nce-0001',
+    );
     const headers = signRuntimeRequest({
       sdkKey: 'hk0123456789abcdef01234567',
       secret: 'the-secret',

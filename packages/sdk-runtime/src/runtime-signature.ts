@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * Request signing for the SDK runtime API (what SDK authors implement):
@@ -31,16 +31,23 @@ export const SDK_KEY_PATTERN = '^hk[0-9a-f]{24}$';
 export const SIGNATURE_PATTERN = '^[0-9a-fA-F]{64}$';
 export const TIMESTAMP_PATTERN = '^[0-9]{1,16}$';
 
-export type QueryInput = string | URLSearchParams | Record<string, string | number | boolean | Array<string | number | boolean> | undefined>;
+export type QueryInput =
+  | string
+  | URLSearchParams
+  | Record<string, string | number | boolean | Array<string | number | boolean> | undefined>;
 
 /** RFC 3986 unreserved characters stay; everything else is %XX (encodeURIComponent leaves !'()* alone). */
 export function rfc3986Encode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function pairsOf(query: QueryInput | undefined): Array<[string, string]> {
   if (query === undefined) return [];
-  if (typeof query === 'string') return [...new URLSearchParams(query.startsWith('?') ? query.slice(1) : query)];
+  if (typeof query === 'string')
+    return [...new URLSearchParams(query.startsWith('?') ? query.slice(1) : query)];
   if (query instanceof URLSearchParams) return [...query];
   const pairs: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(query)) {
@@ -50,8 +57,42 @@ function pairsOf(query: QueryInput | undefined): Array<[string, string]> {
   return pairs;
 }
 
+/** Only unreserved characters, `=` and `&`: decoding and re-encoding such a query changes nothing. */
+const PLAIN_QUERY = /^[A-Za-z0-9\-._~=&]*$/;
+
+/**
+ * The query itself when it is already canonical (what SDKs send: plain characters, one `=` per pair, sorted), else
+ * undefined. Saves the decode / re-encode / sort on every request; anything else takes the general path.
+ */
+function alreadyCanonical(query: string): string | undefined {
+  if (query === '' || !PLAIN_QUERY.test(query)) return undefined;
+  let previousKey = '';
+  let previousValue = '';
+  let start = 0;
+  for (;;) {
+    const amp = query.indexOf('&', start);
+    const end = amp === -1 ? query.length : amp;
+    const eq = query.indexOf('=', start);
+    // No `=` (URLSearchParams would add one), an empty pair (it would be dropped) or a second `=` (it would be encoded).
+    if (eq === -1 || eq >= end) return undefined;
+    const secondEq = query.indexOf('=', eq + 1);
+    if (secondEq !== -1 && secondEq < end) return undefined;
+    const key = query.slice(start, eq);
+    const value = query.slice(eq + 1, end);
+    if (start > 0 && (key < previousKey || (key === previousKey && value < previousValue))) return undefined;
+    previousKey = key;
+    previousValue = value;
+    if (amp === -1) return query;
+    start = amp + 1;
+  }
+}
+
 /** SORTED_QUERY of the scheme above. Accepts the raw query string (with or without `?`) or a key/value object. */
 export function canonicalQuery(query?: QueryInput): string {
+  if (typeof query === 'string') {
+    const plain = alreadyCanonical(query.startsWith('?') ? query.slice(1) : query);
+    if (plain !== undefined) return plain;
+  }
   return pairsOf(query)
     .map(([k, v]) => [rfc3986Encode(k), rfc3986Encode(v)] as const)
     .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
@@ -59,8 +100,20 @@ export function canonicalQuery(query?: QueryInput): string {
     .join('&');
 }
 
-export function stringToSign(parts: { method: string; path: string; query?: QueryInput; timestamp: string | number; nonce: string }): string {
-  return [parts.method.toUpperCase(), parts.path, canonicalQuery(parts.query), String(parts.timestamp), parts.nonce].join('\n');
+export function stringToSign(parts: {
+  method: string;
+  path: string;
+  query?: QueryInput;
+  timestamp: string | number;
+  nonce: string;
+}): string {
+  return [
+    parts.method.toUpperCase(),
+    parts.path,
+    canonicalQuery(parts.query),
+    String(parts.timestamp),
+    parts.nonce,
+  ].join('\n');
 }
 
 export function computeSignature(secret: string, message: string): string {
@@ -84,7 +137,10 @@ export interface SignRuntimeRequestInput {
 export function signRuntimeRequest(input: SignRuntimeRequestInput): Record<string, string> {
   const timestamp = String(input.timestamp ?? Date.now());
   const nonce = input.nonce ?? randomNonce();
-  const signature = computeSignature(input.secret, stringToSign({ method: input.method ?? 'GET', path: input.path, query: input.query, timestamp, nonce }));
+  const signature = computeSignature(
+    input.secret,
+    stringToSign({ method: input.method ?? 'GET', path: input.path, query: input.query, timestamp, nonce }),
+  );
   return {
     [SIGNATURE_HEADERS.sdkKey]: input.sdkKey,
     [SIGNATURE_HEADERS.timestamp]: timestamp,
@@ -93,10 +149,15 @@ export function signRuntimeRequest(input: SignRuntimeRequestInput): Record<strin
   };
 }
 
-/** Constant-time comparison of a presented hex signature with the expected one. */
-export function signatureMatches(secret: string, message: string, presentedHex: string): boolean {
+/**
+ * Constant-time comparison of a presented hex signature with the expected one. `secret` may be a KeyObject made once
+ * from the secret's UTF-8 bytes (createSecretKey), which spares a buffer per request.
+ */
+export function signatureMatches(secret: string | KeyObject, message: string, presentedHex: string): boolean {
   if (!/^[0-9a-fA-F]{64}$/.test(presentedHex)) return false;
-  const expected = createHmac('sha256', Buffer.from(secret, 'utf8')).update(message, 'utf8').digest();
+  const expected = createHmac('sha256', typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret)
+    .update(message, 'utf8')
+    .digest();
   return timingSafeEqual(expected, Buffer.from(presentedHex, 'hex'));
 }
 
@@ -110,7 +171,8 @@ function randomNonce(): string {
  */
 export function timestampProblem(value: string | undefined, now: number, maxSkewMs: number): string | null {
   const timestamp = Number(value);
-  if (value === undefined || value === '' || !Number.isFinite(timestamp)) return 'x-timestamp must be Unix epoch milliseconds in decimal';
+  if (value === undefined || value === '' || !Number.isFinite(timestamp))
+    return 'x-timestamp must be Unix epoch milliseconds in decimal';
   if (Math.abs(now - timestamp) <= maxSkewMs) return null;
   if (Math.abs(now - timestamp * 1000) <= maxSkewMs) {
     return 'x-timestamp looks like Unix seconds; send milliseconds (e.g. Date.now(), or seconds × 1000)';

@@ -173,6 +173,62 @@ describe('authentication', () => {
     expect(await errcodeOf(signedGet(server, keys, `${P}/applets/not-an-app-id`))).toBe('BAD_REQUEST');
   });
 
+  it('refuses each malformed input before authentication, with the errcode, status and message clients see', async () => {
+    const headers = (): Record<string, string> => signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path });
+    const refusal = async (response: Promise<Response>) => {
+      const answer = await response;
+      return { status: answer.status, ...(await json(answer)) };
+    };
+    const bad = (error: string) => ({ status: 400, errcode: 'BAD_REQUEST', error, data: null });
+    const { 'x-nonce': _nonce, ...noNonce } = headers();
+    const cases: Array<[Promise<Response>, object]> = [
+      [fetch(`${server.baseUrl}${path}`), { status: 401, errcode: 'APP_KEY_INVALID', error: "Invalid headers 'x-sdk-key': must have required property 'x-sdk-key'" }],
+      [
+        fetch(`${server.baseUrl}${path}`, { headers: { ...headers(), 'x-sdk-key': 'not-a-key' } }),
+        { status: 401, errcode: 'APP_KEY_INVALID', error: `Invalid headers 'x-sdk-key': must match pattern "^hk[0-9a-f]{24}$"` },
+      ],
+      [
+        fetch(`${server.baseUrl}${path}`, { headers: { ...headers(), 'x-signature': 'nothex' } }),
+        { status: 401, errcode: 'SIGNATURE_INVALID', error: `Invalid headers 'x-signature': must match pattern "^[0-9a-fA-F]{64}$"` },
+      ],
+      [fetch(`${server.baseUrl}${path}`, { headers: noNonce }), bad("Invalid headers 'x-nonce': must have required property 'x-nonce'")],
+      [fetch(`${server.baseUrl}${path}`, { headers: { ...headers(), 'x-nonce': 'short' } }), bad(`Invalid headers 'x-nonce': must match pattern "^[A-Za-z0-9_-]{8,64}$"`)],
+      [fetch(`${server.baseUrl}${path}`, { headers: { ...headers(), 'x-timestamp': '12:00' } }), bad(`Invalid headers 'x-timestamp': must match pattern "^[0-9]{1,16}$"`)],
+      [fetch(`${server.baseUrl}${path}`, { headers: { ...headers(), 'if-none-match': 'x'.repeat(1025) } }), bad("Invalid headers 'if-none-match': must NOT have more than 1024 characters")],
+      [fetch(`${server.baseUrl}${path}`, { headers: { ...headers(), 'x-device-id': 'd'.repeat(129) } }), bad("Invalid headers 'x-device-id': must NOT have more than 128 characters")],
+      [fetch(`${server.baseUrl}${path}`, { headers: { ...headers(), 'x-custom-tier': 't'.repeat(257) } }), bad("Invalid headers 'x-custom-tier': must NOT have more than 256 characters")],
+      // Params come first: an unsigned request for a malformed app id is a bad request.
+      [fetch(`${server.baseUrl}${P}/applets/not-an-app-id`), bad(`Invalid params 'appId': must match pattern "^mp[0-9a-f]{16}$"`)],
+      [signedGet(server, keys, path, { deviceId: 'd'.repeat(129) }), bad("Invalid querystring 'deviceId': must NOT have more than 128 characters")],
+      [signedGet(server, keys, path, { 'custom.tier': 't'.repeat(257) }), bad("Invalid querystring 'custom.tier': must NOT have more than 256 characters")],
+      [signedGet(server, keys, path, { knownVersion: 'v'.repeat(101) }), bad("Invalid querystring 'knownVersion': must NOT have more than 100 characters")],
+      [signedGet(server, keys, path, { knownDigest: 'nothex' }), bad(`Invalid querystring 'knownDigest': must match pattern "^[0-9a-f]{64}$"`)],
+      [signedGet(server, keys, path, { trial: 'g'.repeat(201) }), bad("Invalid querystring 'trial': must NOT have more than 200 characters")],
+      [fetch(`${server.baseUrl}${path}?deviceId=a&deviceId=b`, { headers: headers() }), bad("Invalid querystring 'deviceId': must be string")],
+      [signedGet(server, keys, `${path}/package`, { versionId: '' }), bad("Invalid querystring 'versionId': must NOT have fewer than 1 characters")],
+      [signedGet(server, keys, `${path}/package`, { versionId: 'v'.repeat(101) }), bad("Invalid querystring 'versionId': must NOT have more than 100 characters")],
+      [signedGet(server, keys, `${path}/domains`, { knownDigest: 'nothex' }), bad(`Invalid querystring 'knownDigest': must match pattern "^[0-9a-f]{64}$"`)],
+      [signedGet(server, keys, `${P}/config`, { knownVersion: 'v1' }), bad(`Invalid querystring 'knownVersion': must match pattern "^[0-9]{1,12}$"`)],
+      [signedGet(server, keys, `${P}/base-library`, { sdkVersion: '1.0.0' }), bad("Invalid querystring 'platform': must have required property 'platform'")],
+      [signedGet(server, keys, `${P}/base-library`, { platform: 'IOS', sdkVersion: '' }), bad("Invalid querystring 'sdkVersion': must NOT have fewer than 1 characters")],
+      [signedGet(server, keys, `${P}/base-library`, { platform: 'IOS1', sdkVersion: '1.0.0' }), bad(`Invalid querystring 'platform': must match pattern "^[A-Za-z]{1,16}$"`)],
+      [
+        signedGet(server, keys, `${P}/base-library`, { platform: 'IOS', sdkVersion: '1.0.0', knownVersion: 'v'.repeat(65) }),
+        bad("Invalid querystring 'knownVersion': must NOT have more than 64 characters"),
+      ],
+    ];
+    for (const [response, expected] of cases) expect(await refusal(response)).toMatchObject({ data: null, ...expected });
+  });
+
+  it('answers an unknown runtime endpoint only after authentication', async () => {
+    const unsigned = await fetch(`${server.baseUrl}${P}/nothing-here`);
+    expect(unsigned.status).toBe(401);
+    expect((await json(unsigned)).errcode).toBe('APP_KEY_INVALID');
+    const signed = await signedGet(server, keys, `${P}/nothing-here`);
+    expect(signed.status).toBe(404);
+    expect((await json(signed)).errcode).toBe('NOT_FOUND');
+  });
+
   it('refuses a disabled host app with HOST_APP_DISABLED, and serves it again once enabled', async () => {
     const own = await linkedHostApp(platform, [appId]);
     expect(await errcodeOf(signedGet(server, own, path))).toBe('OK');
@@ -188,6 +244,45 @@ describe('authentication', () => {
     const rotated = await platform.appManage.services.hostApps.rotateSecret(platform.owner, own.hostAppId);
     await eventually(async () => expect(await errcodeOf(signedGet(server, own, path))).toBe('SIGNATURE_INVALID'), 500);
     expect(await errcodeOf(signedGet(server, { sdkKey: own.sdkKey, sdkSecret: rotated.sdkSecret }, path))).toBe('OK');
+  });
+});
+
+describe('the synchronous path (everything the request needs already in process)', () => {
+  it('still refuses bad signatures, stale timestamps, replays, unlinked apps and serves the exact envelope bytes', async () => {
+    const linked = await publishedApplet(platform);
+    const other = await publishedApplet(platform);
+    const keys = await linkedHostApp(platform, [linked.appId]);
+    const path = `${P}/applets/${linked.appId}`;
+    const otherPath = `${P}/applets/${other.appId}`;
+    // Warm every entry both routes read (events of the setup may still drop some), until all are in process.
+    const { readModel } = server.handle;
+    await eventually(async () => {
+      expect(await errcodeOf(signedGet(server, keys, path))).toBe('OK');
+      expect(await errcodeOf(signedGet(server, keys, otherPath))).toBe('APPLET_NOT_LINKED');
+      expect(readModel.cachedCredentials(keys.sdkKey)).toMatchObject({ hostAppId: keys.hostAppId });
+      expect(readModel.cachedAppletState(linked.appId)).toBeDefined();
+      expect(readModel.cachedIsLinked(keys.hostAppId, linked.appId)).toBe(true);
+      expect(readModel.cachedIsLinked(keys.hostAppId, other.appId)).toBe(false);
+    }, 1000);
+
+    expect(await errcodeOf(signedGet(server, { sdkKey: keys.sdkKey, sdkSecret: `${keys.sdkSecret}x` }, path))).toBe('SIGNATURE_INVALID');
+    const signed = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path, query: { deviceId: 'a' } });
+    expect(await errcodeOf(fetch(`${server.baseUrl}${path}?deviceId=b`, { headers: signed }))).toBe('SIGNATURE_INVALID');
+    expect(await errcodeOf(signedGet(server, keys, path, {}, { timestamp: Date.now() - 6 * 60_000 }))).toBe('TIMESTAMP_EXPIRED');
+    expect(await errcodeOf(signedGet(server, keys, otherPath))).toBe('APPLET_NOT_LINKED');
+    const headers = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path });
+    const first = await fetch(`${server.baseUrl}${path}`, { headers });
+    const replay = await fetch(`${server.baseUrl}${path}`, { headers });
+    expect((await json(replay)).errcode).toBe('NONCE_REPLAYED');
+
+    // The body is written once per answer: the same bytes fastify would serialize for the envelope, as JSON.
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await first.text();
+    const body = JSON.parse(text) as Envelope;
+    expect(text).toBe(JSON.stringify({ errcode: 'OK', error: '', data: body.data }));
+    const unchanged = await signedGet(server, keys, path, { knownDigest: body.data.digest });
+    expect(unchanged.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await unchanged.text()).toBe(JSON.stringify({ errcode: 'UNCHANGED', error: '', data: { digest: body.data.digest, versionId: linked.versionId } }));
   });
 });
 

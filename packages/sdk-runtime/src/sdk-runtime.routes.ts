@@ -1,7 +1,7 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, PlatformError, RateLimitedError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
-import type { RuleContext } from '@grove/gray-rules';
-import { DEVICE_FIELDS, MAX_CUSTOM_VALUE_LENGTH, MAX_DEVICE_VALUE_LENGTH, CUSTOM_KEY_PATTERN, deviceContextOf, deviceHeaderName } from './device-context';
+import { deviceContextOf } from './device-context';
 import { GrayPlanEvaluator } from './gray-plan.evaluator';
 import {
   DEFAULT_KV_TTL_MS,
@@ -17,7 +17,16 @@ import { createReplayGuard } from './replay-guard';
 import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME } from '@grove/contracts';
 import { trialVersionForRequest } from './trial-access';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
-import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
+import { SIGNATURE_HEADERS, signatureMatches, stringToSign, timestampProblem } from './runtime-signature';
+import {
+  checkAppParams,
+  checkAppletQuery,
+  checkBaseLibraryQuery,
+  checkConfigQuery,
+  checkDomainsQuery,
+  checkPackageQuery,
+  checkRuntimeHeaders,
+} from './runtime-request.validator';
 import type { RuntimeCredentials, RuntimeSources, RuntimeVersion } from './runtime-sources';
 
 export interface SdkRuntimeDeps {
@@ -44,65 +53,32 @@ export interface SdkRuntimeHandle {
 /** Name of the generated cache sealing key under DATA_DIR/secrets.json when no key is configured. */
 export const LOCAL_CACHE_KEY_NAME = 'sdkRuntimeCacheKey';
 
-const APP_ID_PATTERN = '^mp[0-9a-f]{16}$';
-const DIGEST_PATTERN = '^[0-9a-f]{64}$';
 const SDK_PLATFORMS = ['IOS', 'ANDROID', 'HARMONY'];
-
-const deviceText = { type: 'string', maxLength: MAX_DEVICE_VALUE_LENGTH } as const;
-
-const headersSchema = {
-  type: 'object',
-  required: [SIGNATURE_HEADERS.sdkKey, SIGNATURE_HEADERS.timestamp, SIGNATURE_HEADERS.nonce, SIGNATURE_HEADERS.signature],
-  properties: {
-    [SIGNATURE_HEADERS.sdkKey]: { type: 'string', pattern: SDK_KEY_PATTERN },
-    [SIGNATURE_HEADERS.timestamp]: { type: 'string', pattern: TIMESTAMP_PATTERN },
-    [SIGNATURE_HEADERS.nonce]: { type: 'string', pattern: NONCE_PATTERN },
-    [SIGNATURE_HEADERS.signature]: { type: 'string', pattern: SIGNATURE_PATTERN },
-    'if-none-match': { type: 'string', maxLength: 1024 },
-    ...Object.fromEntries(DEVICE_FIELDS.map((f) => [deviceHeaderName(f), deviceText])),
-  },
-  patternProperties: { [`^x-custom-${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH } },
-} as const;
-
-const appParams = {
-  type: 'object',
-  required: ['appId'],
-  properties: { appId: { type: 'string', pattern: APP_ID_PATTERN } },
-} as const;
-
-const deviceQueryProperties = Object.fromEntries(DEVICE_FIELDS.map((f) => [f, deviceText]));
-const customQuery = { [`^custom\\.${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH } };
-const knownDigest = { type: 'string', pattern: DIGEST_PATTERN } as const;
-// Any text up to the cap: a malformed grant is TRIAL_TOKEN_INVALID, not BAD_REQUEST.
-const trialGrant = { type: 'string', maxLength: 200 } as const;
-
-const appletQuery = {
-  type: 'object',
-  properties: { ...deviceQueryProperties, knownVersion: { type: 'string', maxLength: 100 }, knownDigest, trial: trialGrant },
-  patternProperties: customQuery,
-} as const;
-
-const packageQuery = {
-  type: 'object',
-  properties: { ...deviceQueryProperties, versionId: { type: 'string', minLength: 1, maxLength: 100 }, trial: trialGrant },
-  patternProperties: customQuery,
-} as const;
-
-const domainsQuery = { type: 'object', properties: { knownDigest } } as const;
-const configQuery = { type: 'object', properties: { knownVersion: { type: 'string', pattern: '^[0-9]{1,12}$' }, knownDigest } } as const;
-const baseLibraryQuery = {
-  type: 'object',
-  required: ['sdkVersion', 'platform'],
-  properties: {
-    sdkVersion: { type: 'string', minLength: 1, maxLength: 64 },
-    platform: { type: 'string', pattern: '^[A-Za-z]{1,16}$' },
-    knownVersion: { type: 'string', maxLength: 64 },
-    knownDigest,
-  },
-} as const;
 
 type Query = Record<string, string | undefined>;
 type AppRequest = FastifyRequest<{ Params: { appId: string }; Querystring: Query }>;
+type OpenApplet = AppletState & { applet: NonNullable<AppletState['applet']> };
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Runs `next` at once when `value` is already there, else once it resolves. With the read model's in-process answers
+ * the runtime routes then check and answer a request in one synchronous pass: no promise chain, no microtask per step.
+ * A synchronous throw reaches fastify's error handler like a rejection.
+ */
+function after<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** The applet-info answer for one (state, chosen version), serialized once: body bytes and digest are reused until the state is replaced. */
+interface InfoAnswer {
+  appId: string;
+  digest: string;
+  etag: string;
+  okBody: string;
+  unchangedBody: string;
+}
 
 interface Chosen {
   version: RuntimeVersion;
@@ -138,11 +114,26 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     options.trialTokenSecret ?? deriveTrialTokenSecret(options.appSecretEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_APP_SECRET_KEY_NAME));
   const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs, deps.runtime.fallbacks);
   const evaluator = new GrayPlanEvaluator(logger);
-  const callers = new WeakMap<FastifyRequest, RuntimeCredentials>();
+  /** HMAC keys made once per cached credentials object (dropped with it when the cache replaces it). */
+  const signingKeys = new WeakMap<RuntimeCredentials, KeyObject>();
+  const signingKey = (credentials: RuntimeCredentials): KeyObject => {
+    let key = signingKeys.get(credentials);
+    if (!key) signingKeys.set(credentials, (key = createSecretKey(Buffer.from(credentials.secret, 'utf8'))));
+    return key;
+  };
 
-  async function authenticate(request: FastifyRequest): Promise<void> {
+  /**
+   * The caller's credentials once the signature, timestamp, nonce, host app and its organization are checked.
+   * Synchronous when the credentials, the nonce verdict and the organization's state are all in process.
+   */
+  function authenticate(request: FastifyRequest): MaybePromise<RuntimeCredentials> {
     const headers = request.headers as Record<string, string>;
-    const credentials = await readModel.credentials(headers[SIGNATURE_HEADERS.sdkKey]);
+    const sdkKey = headers[SIGNATURE_HEADERS.sdkKey];
+    const cached = readModel.cachedCredentials(sdkKey);
+    return after(cached === undefined ? readModel.credentials(sdkKey) : cached, (credentials) => verifyCaller(request, headers, credentials));
+  }
+
+  function verifyCaller(request: FastifyRequest, headers: Record<string, string>, credentials: RuntimeCredentials | null): MaybePromise<RuntimeCredentials> {
     if (!credentials) throw new RuntimeError(RuntimeErrcode.APP_KEY_INVALID, 'Unknown SDK key');
     const timestamp = headers[SIGNATURE_HEADERS.timestamp];
     const skewed = timestampProblem(timestamp, Date.now(), maxSkewMs);
@@ -157,55 +148,63 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       timestamp,
       nonce,
     });
-    if (!signatureMatches(credentials.secret, message, headers[SIGNATURE_HEADERS.signature])) {
+    if (!signatureMatches(signingKey(credentials), message, headers[SIGNATURE_HEADERS.signature])) {
       throw new RuntimeError(RuntimeErrcode.SIGNATURE_INVALID, 'The request signature does not match');
     }
     // Only after the signature: strangers must not be able to burn nonces.
-    const claim = await replayGuard.claim(credentials.hostAppId, nonce, Number(timestamp));
-    if (claim === 'replayed') throw new RuntimeError(RuntimeErrcode.NONCE_REPLAYED, 'This nonce was already used');
-    if (claim === 'too-old') {
-      throw new RuntimeError(RuntimeErrcode.TIMESTAMP_EXPIRED, 'x-timestamp is older than the nonces this server can still check; sign with the current time');
-    }
-    if (claim === 'saturated') throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Too many requests to check for replays; retry shortly');
-    if (!credentials.enabled) throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
-    if (await readModel.organizationFrozen(credentials.orgId)) {
-      throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "The host app's organization is frozen");
-    }
-    await deps.limits?.consumeHostApp(credentials.hostAppId);
-    callers.set(request, credentials);
+    return after(replayGuard.claim(credentials.hostAppId, nonce, Number(timestamp)), (claim) => {
+      if (claim === 'replayed') throw new RuntimeError(RuntimeErrcode.NONCE_REPLAYED, 'This nonce was already used');
+      if (claim === 'too-old') {
+        throw new RuntimeError(RuntimeErrcode.TIMESTAMP_EXPIRED, 'x-timestamp is older than the nonces this server can still check; sign with the current time');
+      }
+      if (claim === 'saturated') throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Too many requests to check for replays; retry shortly');
+      if (!credentials.enabled) throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
+      const frozen = readModel.cachedOrganizationFrozen(credentials.orgId);
+      return after(frozen ?? readModel.organizationFrozen(credentials.orgId), (isFrozen) => {
+        if (isFrozen) throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "The host app's organization is frozen");
+        const limits = deps.limits;
+        if (!limits) return credentials;
+        return limits.consumeHostApp(credentials.hostAppId).then(() => credentials);
+      });
+    });
   }
 
-  function caller(request: FastifyRequest): RuntimeCredentials {
-    const credentials = callers.get(request);
-    if (!credentials) throw new Error('request reached a handler without authentication');
-    return credentials;
-  }
-
-  async function openApplet(request: AppRequest): Promise<AppletState & { applet: NonNullable<AppletState['applet']> }> {
+  /** Synchronous when the app's state, the link and the organization's state are in process. */
+  function openApplet(request: AppRequest, { hostAppId }: RuntimeCredentials): MaybePromise<OpenApplet> {
     const { appId } = request.params;
-    const state = await readModel.appletState(appId);
-    if (!state.applet) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'No such mini-program');
-    if (!(await readModel.isLinked(caller(request).hostAppId, appId))) {
-      throw new RuntimeError(RuntimeErrcode.APPLET_NOT_LINKED, 'This mini-program is not linked to the host app');
-    }
-    if (state.applet.status === 'FROZEN') throw new RuntimeError(RuntimeErrcode.APPLET_FROZEN, 'This mini-program is frozen');
-    if (await readModel.organizationFrozen(state.applet.orgId)) {
-      throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "This mini-program's organization is frozen");
-    }
-    return state as AppletState & { applet: NonNullable<AppletState['applet']> };
+    return after(readModel.cachedAppletState(appId) ?? readModel.appletState(appId), (state) => {
+      const { applet } = state;
+      if (!applet) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'No such mini-program');
+      return after(readModel.cachedIsLinked(hostAppId, appId) ?? readModel.isLinked(hostAppId, appId), (linked) => {
+        if (!linked) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_LINKED, 'This mini-program is not linked to the host app');
+        if (applet.status === 'FROZEN') throw new RuntimeError(RuntimeErrcode.APPLET_FROZEN, 'This mini-program is frozen');
+        return after(readModel.cachedOrganizationFrozen(applet.orgId) ?? readModel.organizationFrozen(applet.orgId), (frozen) => {
+          if (frozen) throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "This mini-program's organization is frozen");
+          return state as OpenApplet;
+        });
+      });
+    });
   }
 
   /**
-   * The applet-info body and its digest depend on the cached state and the chosen version only, not on the
-   * device, so they are built once per (state object, version) and reused until the state is replaced.
+   * The applet-info answer depends on the cached state and the chosen version only, not on the device, so its body is
+   * built, digested and serialized once per (state object, chosen version) and reused until the state is replaced.
+   * The published and the gray choice are fixed per state object; trial versions are looked up by id.
    */
-  const infoMemo = new WeakMap<AppletState, Map<string, { info: Record<string, unknown>; digest: string }>>();
-  function appletInfo(state: AppletState & { applet: NonNullable<AppletState['applet']> }, chosen: Chosen, appId: string) {
-    let byVersion = infoMemo.get(state);
-    if (!byVersion) infoMemo.set(state, (byVersion = new Map()));
-    const memoKey = `${chosen.version.id}|${chosen.gray}|${chosen.planId ?? ''}|${chosen.trial === true}|${appId}`;
-    const hit = byVersion.get(memoKey);
-    if (hit) return hit;
+  const infoMemo = new WeakMap<AppletState, { published?: InfoAnswer; gray?: InfoAnswer; trial: Map<string, InfoAnswer> }>();
+  function appletInfo(state: OpenApplet, chosen: Chosen, appId: string): InfoAnswer {
+    let memo = infoMemo.get(state);
+    if (!memo) infoMemo.set(state, (memo = { trial: new Map() }));
+    const hit = chosen.trial ? memo.trial.get(chosen.version.id) : chosen.gray ? memo.gray : memo.published;
+    if (hit?.appId === appId) return hit;
+    const answer = buildAppletInfo(state, chosen, appId);
+    if (chosen.trial) memo.trial.set(chosen.version.id, answer);
+    else if (chosen.gray) memo.gray = answer;
+    else memo.published = answer;
+    return answer;
+  }
+
+  function buildAppletInfo(state: OpenApplet, chosen: Chosen, appId: string): InfoAnswer {
     const { version } = chosen;
     const info = {
       appId,
@@ -226,9 +225,14 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         digest: state.domainsDigest,
       },
     };
-    const entry = { info, digest: digestOf(info) };
-    byVersion.set(memoKey, entry);
-    return entry;
+    const digest = digestOf(info);
+    return {
+      appId,
+      digest,
+      etag: `"${digest}"`,
+      okBody: JSON.stringify(ok({ ...info, digest })),
+      unchangedBody: JSON.stringify(unchanged({ digest, versionId: version.id })),
+    };
   }
 
   /** The trial version for a request carrying `trial=<grant>` (TRIAL_TOKEN_INVALID / NOT_TRIAL_MEMBER otherwise). */
@@ -242,8 +246,11 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     });
   }
 
-  function choose(state: AppletState & { applet: NonNullable<AppletState['applet']> }, context: RuleContext): Chosen {
-    if (state.gray && evaluator.matches(state.gray.plan, context)) return { version: state.gray.version, gray: true, planId: state.gray.plan.planId };
+  /** The device context is only read when a gray plan runs. */
+  function choose(state: OpenApplet, request: FastifyRequest<{ Querystring: Query }>): Chosen {
+    if (state.gray && evaluator.matches(state.gray.plan, deviceContextOf(request.query, request.headers))) {
+      return { version: state.gray.version, gray: true, planId: state.gray.plan.planId };
+    }
     if (state.applet.published) return { version: state.applet.published, gray: false };
     if (state.applet.delisted) throw new RuntimeError(RuntimeErrcode.APPLET_DELISTED, 'This mini-program was delisted');
     throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'This mini-program has no published version');
@@ -253,29 +260,36 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     async (scope) => {
       const limits = deps.limits;
       if (limits) scope.addHook('onRequest', async (request) => limits.consumeClient(request.ip));
-      scope.addHook('preHandler', authenticate);
       scope.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
-      scope.setNotFoundHandler((request, reply) => send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint')));
+      // Unknown endpoints are refused only after authentication too, so unsigned probes learn nothing about the routes.
+      scope.setNotFoundHandler((request, reply) =>
+        after(authenticate(request), () => void send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint'))),
+      );
 
-      scope.get('/applets/:appId', { schema: { params: appParams, querystring: appletQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
-        const state = await openApplet(request);
-        const chosen: Chosen =
-          request.query.trial !== undefined ? { version: await trialChoice(request), gray: false, trial: true } : choose(state, deviceContextOf(request.query, request.headers));
-        const { appId } = request.params;
-        const { info, digest } = appletInfo(state, chosen, appId);
-        const { knownVersion, knownDigest: kd } = request.query;
-        const isUnchanged = (knownVersion !== undefined || kd !== undefined) && (knownVersion === undefined || knownVersion === chosen.version.id) && (kd === undefined || kd === digest);
-        return respond(request, reply, digest, isUnchanged, { ...info, digest }, { digest, versionId: chosen.version.id });
+      // Not async: answered in one synchronous pass when the read model holds everything (see after()).
+      scope.get('/applets/:appId', (request: AppRequest, reply) => {
+        checkAppParams(request.params);
+        checkAppletQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        return after(authenticate(request), (credentials) =>
+          after(openApplet(request, credentials), (state) => {
+            if (request.query.trial === undefined) return sendAppletInfo(request, reply, state, choose(state, request));
+            return trialChoice(request).then((version) => sendAppletInfo(request, reply, state, { version, gray: false, trial: true }));
+          }),
+        );
       });
 
-      scope.get('/applets/:appId/package', { schema: { params: appParams, querystring: packageQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
-        const state = await openApplet(request);
+      scope.get('/applets/:appId/package', async (request: AppRequest, reply) => {
+        checkAppParams(request.params);
+        checkPackageQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        const state = await openApplet(request, await authenticate(request));
         const wanted = request.query.versionId;
         let version: RuntimeVersion;
         if (request.query.trial !== undefined) {
           version = await trialChoice(request);
           if (wanted !== undefined && wanted !== version.id) throw new RuntimeError(RuntimeErrcode.VERSION_UNAVAILABLE, 'That version is not the trial version');
-        } else if (wanted === undefined) version = choose(state, deviceContextOf(request.query, request.headers)).version;
+        } else if (wanted === undefined) version = choose(state, request).version;
         else if (state.applet.published?.id === wanted) version = state.applet.published;
         else if (state.gray?.version.id === wanted) version = state.gray.version;
         else throw new RuntimeError(RuntimeErrcode.VERSION_UNAVAILABLE, 'That version is not released for this mini-program');
@@ -293,21 +307,30 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         return reply.header('content-type', 'application/zip').header('content-length', String(info.size)).send(body);
       });
 
-      scope.get('/applets/:appId/domains', { schema: { params: appParams, querystring: domainsQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
-        const state = await openApplet(request);
-        choose(state, deviceContextOf(request.query, request.headers)); // refuses delisted / unreleased apps like the info
+      scope.get('/applets/:appId/domains', async (request: AppRequest, reply) => {
+        checkAppParams(request.params);
+        checkDomainsQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        const state = await openApplet(request, await authenticate(request));
+        choose(state, request); // refuses delisted / unreleased apps like the info
         const digest = state.domainsDigest;
         return respond(request, reply, digest, request.query.knownDigest === digest, { appId: request.params.appId, ...state.domains, digest }, { digest });
       });
 
-      scope.get('/config', { schema: { querystring: configQuery, headers: headersSchema } }, async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
-        const config = await readModel.effectiveConfig(caller(request).hostAppId);
+      scope.get('/config', async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
+        checkConfigQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        const { hostAppId } = await authenticate(request);
+        const config = await readModel.effectiveConfig(hostAppId);
         const { knownVersion, knownDigest: kd } = request.query;
         const isUnchanged = (knownVersion !== undefined && knownVersion === String(config.version)) || (kd !== undefined && kd === config.etag);
         return respond(request, reply, config.etag, isUnchanged, { version: config.version, etag: config.etag, config: config.config }, { version: config.version, etag: config.etag });
       });
 
-      scope.get('/base-library', { schema: { querystring: baseLibraryQuery, headers: headersSchema } }, async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
+      scope.get('/base-library', async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
+        checkBaseLibraryQuery(request.query);
+        checkRuntimeHeaders(request.headers);
+        await authenticate(request);
         const platform = String(request.query.platform).toUpperCase();
         if (!SDK_PLATFORMS.includes(platform)) throw new RuntimeError(RuntimeErrcode.BAD_REQUEST, `platform must be one of ${SDK_PLATFORMS.join(', ')}`);
         const library = await readModel.baseLibrary(String(request.query.sdkVersion).trim(), platform);
@@ -330,6 +353,17 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     },
     { prefix },
   );
+
+  function sendAppletInfo(request: AppRequest, reply: FastifyReply, state: OpenApplet, chosen: Chosen): void {
+    const answer = appletInfo(state, chosen, request.params.appId);
+    const { knownVersion, knownDigest: kd } = request.query;
+    const isUnchanged =
+      (knownVersion !== undefined || kd !== undefined) && (knownVersion === undefined || knownVersion === chosen.version.id) && (kd === undefined || kd === answer.digest);
+    void reply.header('etag', answer.etag).header('cache-control', 'private, no-cache');
+    if (matchesIfNoneMatch(request.headers['if-none-match'], answer.digest)) return void reply.code(304).send();
+    // The bytes fastify's serializer would write for the envelope object, written once per answer.
+    void reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(isUnchanged ? answer.unchangedBody : answer.okBody);
+  }
 
   function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof RuntimeError) return send(reply, error.httpStatus, failure(error.errcode, error.message));
