@@ -14,6 +14,7 @@ import {
 } from './runtime-config';
 import { RUNTIME_HTTP_STATUS, RuntimeErrcode, RuntimeError, failure, ok, unchanged, type RuntimeEnvelope } from './runtime-errors';
 import { createReplayGuard } from './replay-guard';
+import { reportRoutes } from './report.routes';
 import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME } from '@grove/contracts';
 import { trialVersionForRequest } from './trial-access';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
@@ -256,6 +257,8 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       scope.addHook('preHandler', authenticate);
       scope.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
       scope.setNotFoundHandler((request, reply) => send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint')));
+
+      await scope.register(reportRoutes({ runtime: deps.runtime, caller, isLinked: (hostAppId, appId) => readModel.isLinked(hostAppId, appId) }));
 
       scope.get('/applets/:appId', { schema: { params: appParams, querystring: appletQuery, headers: headersSchema } }, async (request: AppRequest, reply) => {
         const state = await openApplet(request);
