@@ -1,0 +1,81 @@
+import { EARLIEST_CLIENT_TIMESTAMP, type ReportAcceptedPayload } from '@grove/contracts';
+import type { CleanEvent } from '../store/analytics-store.port';
+import type { DropReason } from './clean-metrics';
+import { addDays, dayOf } from './reporting-day';
+
+/** An event may be stamped this long after its report was sent (clock granularity, queue flush races). */
+const SEND_TOLERANCE_MS = 60_000;
+
+export interface CleanerSettings {
+  timeZone: string;
+  maxClockSkewMs: number;
+  lateDays: number;
+  testDeviceIds: readonly string[];
+}
+
+export interface CleanedReport {
+  events: CleanEvent[];
+  dropped: Partial<Record<DropReason, number>>;
+  /** Events counted at received-at because the device clock was off by more than the allowed skew. */
+  rebucketed: number;
+}
+
+/**
+ * data-clean's per-report rules (deduplication happens in the store, the session rule in the rollup):
+ * - the device clock's error is `receivedAt - sentAt`; beyond `maxClockSkewMs` the report's events count at
+ *   received-at, since their own timestamps are on a wrong clock;
+ * - impossible timestamps (before 2015, or after the report was sent by the device's own clock) are dropped;
+ * - events whose day is more than `lateDays` before the day they arrived are dropped (rollups no longer recompute it);
+ * - test devices are dropped.
+ */
+export function cleanReport(report: ReportAcceptedPayload, settings: CleanerSettings): CleanedReport {
+  const dropped: Partial<Record<DropReason, number>> = {};
+  const drop = (reason: DropReason) => (dropped[reason] = (dropped[reason] ?? 0) + 1);
+  const skewed = Math.abs(report.receivedAt - report.sentAt) > settings.maxClockSkewMs;
+  const oldestDay = addDays(dayOf(report.receivedAt, settings.timeZone), -settings.lateDays);
+  const tests = new Set(settings.testDeviceIds);
+  const events: CleanEvent[] = [];
+  let rebucketed = 0;
+  for (const e of report.events) {
+    if (tests.has(e.deviceId)) {
+      drop('test_device');
+      continue;
+    }
+    if (e.clientTs < EARLIEST_CLIENT_TIMESTAMP || e.clientTs > report.sentAt + SEND_TOLERANCE_MS) {
+      drop('impossible_timestamp');
+      continue;
+    }
+    const eventTs = skewed ? report.receivedAt : e.clientTs;
+    const day = dayOf(eventTs, settings.timeZone);
+    if (day < oldestDay) {
+      drop('too_late');
+      continue;
+    }
+    if (skewed) rebucketed++;
+    const { eventId, type, appId, deviceId, launchId, clientTs, platform, versionId, versionSource, releasePlanId, durationMs, pagePath, ...rest } = e;
+    const attrs = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    events.push({
+      appId,
+      eventId,
+      day,
+      type,
+      deviceId,
+      launchId,
+      clientTs,
+      eventTs,
+      receivedAt: report.receivedAt,
+      platform,
+      versionId: versionId ?? null,
+      versionSource: versionSource ?? null,
+      releasePlanId: releasePlanId ?? null,
+      hostAppId: report.hostAppId,
+      orgId: report.orgId,
+      province: report.region?.province || null,
+      city: report.region?.city || null,
+      durationMs: durationMs ?? null,
+      pagePath: pagePath ?? null,
+      attrs,
+    });
+  }
+  return { events, dropped, rebucketed };
+}
