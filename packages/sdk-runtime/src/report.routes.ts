@@ -47,7 +47,8 @@ let sharedRegions: RegionLookup | undefined;
  * `POST {prefix}/reports` (data-report): a signed batch of analytics events, JSON, optionally
  * `content-encoding: gzip`. Registered inside the runtime's scope, so it has the same signature check, rate limits
  * and envelope as every runtime route. The valid events go to `analytics.raw-events` as one bus entry before the
- * answer, so a 202 means the report is on the bus (durable with Redis Streams / Kafka; in process when embedded).
+ * answer, so a 202 means the report is on the bus (Redis Streams / Kafka; embedded, the in-process bus journals this
+ * topic on disk until the analytics consumer handled it, docs/adr/0010).
  */
 export function reportRoutes(deps: ReportRouteDeps) {
   const regions = deps.regions ?? (sharedRegions ??= createRegionLookup());

@@ -28,6 +28,11 @@ export class AnalyticsMetrics {
     if (count > 0) this.skewed.inc(count);
   }
 
+  /** Events appended to the raw store by this process so far. */
+  async storedTotal(): Promise<number> {
+    return (await this.stored.get()).values[0]?.value ?? 0;
+  }
+
   /** Current drop counts by reason (for tests and the status query). */
   async droppedByReason(): Promise<Record<string, number>> {
     const metric = await this.dropped.get();
