@@ -196,6 +196,53 @@ export type CreateOperatorPayload = {
   user: User;
 };
 
+/** The JSON type a custom attribute value must have */
+export type CustomAttributeType =
+  | 'BOOLEAN'
+  | 'NUMBER'
+  | 'STRING';
+
+export type CustomEventAttribute = {
+  __typename?: 'CustomEventAttribute';
+  displayName: Scalars['String']['output'];
+  /** The key the SDK sends in custom.attributes */
+  name: Scalars['String']['output'];
+  type: CustomAttributeType;
+};
+
+export type CustomEventAttributeInput = {
+  /** Default: the name */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  type: CustomAttributeType;
+};
+
+/** A custom event a mini-program may report; undeclared ones and mistyped attributes are dropped by the cleaner */
+export type CustomEventDeclaration = {
+  __typename?: 'CustomEventDeclaration';
+  appId: Scalars['ID']['output'];
+  /** The declared attributes, in declaration order (at most 32) */
+  attributes: Array<CustomEventAttribute>;
+  displayName: Scalars['String']['output'];
+  /** The identifier the SDK sends as custom.name */
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** A custom event a mini-program may report; undeclared ones and mistyped attributes are dropped by the cleaner */
+export type CustomEventDeclarationAttributesArgs = {
+  take?: Scalars['Int']['input'];
+};
+
+export type DeclareCustomEventInput = {
+  attributes?: Array<CustomEventAttributeInput>;
+  /** 1–60 characters */
+  displayName: Scalars['String']['input'];
+  /** Starts with a letter; A-Z a-z 0-9 _; at most 64 */
+  name: Scalars['String']['input'];
+};
+
 /** What the SDK of a host app receives: the defaults merged with its override */
 export type EffectiveSdkConfig = {
   __typename?: 'EffectiveSdkConfig';
@@ -580,6 +627,8 @@ export type Mutation = {
   createMiniProgram: MiniProgram;
   /** operator:manage */
   createOperator: CreateOperatorPayload;
+  /** miniprogram:write; creates or replaces the declaration of input.name */
+  declareCustomEvent: CustomEventDeclaration;
   /** miniprogram:release; CONFLICT while a running plan uses it */
   deleteGrayRule: Scalars['Boolean']['output'];
   /** hostapp:manage; disable it first; removes its links, ends its SDK key and frees its license unit */
@@ -646,6 +695,8 @@ export type Mutation = {
   rejectVersion: MiniProgramVersion;
   /** miniprogram:write */
   removeBusinessDomain: Scalars['Boolean']['output'];
+  /** miniprogram:write; events of that name reported afterwards are dropped */
+  removeCustomEventDeclaration: Scalars['Boolean']['output'];
   /** Managers remove lower or equal ranks; anyone may remove themself (leave) */
   removeMember: Scalars['Boolean']['output'];
   /** miniprogram:write; false when the user was not a tester */
@@ -819,6 +870,12 @@ export type MutationCreateOperatorArgs = {
 };
 
 
+export type MutationDeclareCustomEventArgs = {
+  appId: Scalars['ID']['input'];
+  input: DeclareCustomEventInput;
+};
+
+
 export type MutationDeleteGrayRuleArgs = {
   id: Scalars['ID']['input'];
 };
@@ -988,6 +1045,12 @@ export type MutationRejectVersionArgs = {
 
 export type MutationRemoveBusinessDomainArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveCustomEventDeclarationArgs = {
+  appId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
 };
 
 
@@ -1275,6 +1338,8 @@ export type Query = {
   /** Newest first; disabled ones only for platform:configure */
   baseLibraries?: Maybe<Array<BaseLibrary>>;
   baseLibrary?: Maybe<BaseLibrary>;
+  /** Members of the owning organization (miniprogram:read) or reviewing operators; by name */
+  customEventDeclarations: Array<CustomEventDeclaration>;
   /** The owning organization or operators */
   effectiveSdkConfig?: Maybe<EffectiveSdkConfig>;
   /** Members of the owning organization or reviewing operators; by name, a page at a time */
@@ -1361,6 +1426,13 @@ export type QueryBaseLibrariesArgs = {
 
 export type QueryBaseLibraryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomEventDeclarationsArgs = {
+  appId: Scalars['ID']['input'];
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
 };
 
 
@@ -2130,6 +2202,29 @@ export type RecomputeAnalyticsMutationVariables = Exact<{
 
 export type RecomputeAnalyticsMutation = { __typename?: 'Mutation', recomputeAnalytics: number };
 
+export type CustomEventDeclarationsQueryVariables = Exact<{
+  appId: Scalars['ID']['input'];
+}>;
+
+
+export type CustomEventDeclarationsQuery = { __typename?: 'Query', customEventDeclarations: Array<{ __typename?: 'CustomEventDeclaration', appId: string, name: string, displayName: string, updatedAt: string, attributes: Array<{ __typename?: 'CustomEventAttribute', name: string, type: CustomAttributeType, displayName: string }> }> };
+
+export type DeclareCustomEventMutationVariables = Exact<{
+  appId: Scalars['ID']['input'];
+  input: DeclareCustomEventInput;
+}>;
+
+
+export type DeclareCustomEventMutation = { __typename?: 'Mutation', declareCustomEvent: { __typename?: 'CustomEventDeclaration', appId: string, name: string, displayName: string, attributes: Array<{ __typename?: 'CustomEventAttribute', name: string, type: CustomAttributeType, displayName: string }> } };
+
+export type RemoveCustomEventDeclarationMutationVariables = Exact<{
+  appId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type RemoveCustomEventDeclarationMutation = { __typename?: 'Mutation', removeCustomEventDeclaration: boolean };
+
 export type CreateMiniProgramMutationVariables = Exact<{
   input: CreateMiniProgramInput;
 }>;
@@ -2319,6 +2414,9 @@ export const RevokeUserSessionsDocument = {"kind":"Document","definitions":[{"ki
 export const MiniProgramAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsQuery, MiniProgramAnalyticsQueryVariables>;
 export const MiniProgramAnalyticsBreakdownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalyticsBreakdown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsDimension"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalyticsBreakdown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"dimension"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsBreakdownQuery, MiniProgramAnalyticsBreakdownQueryVariables>;
 export const RecomputeAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecomputeAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recomputeAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}]}}]} as unknown as DocumentNode<RecomputeAnalyticsMutation, RecomputeAnalyticsMutationVariables>;
+export const CustomEventDeclarationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomEventDeclarations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customEventDeclarations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<CustomEventDeclarationsQuery, CustomEventDeclarationsQueryVariables>;
+export const DeclareCustomEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclareCustomEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclareCustomEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declareCustomEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<DeclareCustomEventMutation, DeclareCustomEventMutationVariables>;
+export const RemoveCustomEventDeclarationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCustomEventDeclaration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCustomEventDeclaration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}]}}]} as unknown as DocumentNode<RemoveCustomEventDeclarationMutation, RemoveCustomEventDeclarationMutationVariables>;
 export const CreateMiniProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateMiniProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMiniProgramInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMiniProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateMiniProgramMutation, CreateMiniProgramMutationVariables>;
 export const MiniProgramVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"grayPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"releasePlanId"}}]}}]}}]} as unknown as DocumentNode<MiniProgramVersionsQuery, MiniProgramVersionsQueryVariables>;
 export const SubmitVersionForReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitVersionForReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitVersionForReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SubmitVersionForReviewMutation, SubmitVersionForReviewMutationVariables>;

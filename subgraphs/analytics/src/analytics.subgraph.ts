@@ -4,6 +4,9 @@ import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type S
 import { analyticsEnvSchema, analyticsSettingsFromConfig, defaultAnalyticsSettings, type AnalyticsSettings } from './config';
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
+import { CustomEventResolver } from './resolvers/custom-event.resolver';
+import { CustomEventService } from './service/custom-event.service';
+import { CustomEventStore } from './store/custom-event.store';
 import { AnalyticsPipeline } from './service/analytics-pipeline.service';
 import { AnalyticsQueryService } from './service/analytics-query.service';
 import { AnalyticsMetrics } from './service/clean-metrics';
@@ -23,7 +26,7 @@ export interface AnalyticsDeps {
 }
 
 export interface AnalyticsSubgraph extends SubgraphModule {
-  services: { queries: AnalyticsQueryService; pipeline: AnalyticsPipeline; store: AnalyticsStore; metrics: AnalyticsMetrics; miniPrograms: MiniProgramOwnershipProjection };
+  services: { queries: AnalyticsQueryService; customEvents: CustomEventService; pipeline: AnalyticsPipeline; store: AnalyticsStore; metrics: AnalyticsMetrics; miniPrograms: MiniProgramOwnershipProjection };
   close(): Promise<void>;
 }
 
@@ -35,14 +38,16 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
 
   const store = await createAnalyticsStore(settings.storeDriver, runtime.config, { postgresSchema: settings.postgresSchema });
   const metrics = new AnalyticsMetrics();
-  const pipeline = new AnalyticsPipeline(store, settings, metrics, logger.child({ component: 'pipeline' }), deps.now);
   const projection = new MiniProgramOwnershipProjection(runtime.documents, AnalyticsMiniProgramModel);
-  const queries = new AnalyticsQueryService(store, new MiniProgramAccess(projection), pipeline, settings.timeZone);
+  const access = new MiniProgramAccess(projection);
+  const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access);
+  const pipeline = new AnalyticsPipeline(store, settings, metrics, logger.child({ component: 'pipeline' }), customEvents, deps.now);
+  const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
-    resolvers: [AnalyticsResolver],
-    instances: [new AnalyticsResolver(queries)],
+    resolvers: [AnalyticsResolver, CustomEventResolver],
+    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents)],
   });
 
   const ownership = await projection.subscribe(runtime.events, runtime.kv, ANALYTICS_OWNERSHIP_GROUP, logger.child({ component: 'projection' }));
@@ -51,7 +56,7 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
 
   return {
     ...module,
-    services: { queries, pipeline, store, metrics, miniPrograms: projection },
+    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection },
     registerHttpRoutes: async (app) => {
       app.get(ANALYTICS_METRICS_PATH, async (_request, reply) => reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
     },

@@ -1,4 +1,4 @@
-import { LoginDocument, MiniProgramAnalyticsBreakdownDocument, MiniProgramAnalyticsDocument, RecomputeAnalyticsDocument } from '../../../schema/generated/graphql';
+import { CustomEventDeclarationsDocument, DeclareCustomEventDocument, LoginDocument, MiniProgramAnalyticsBreakdownDocument, MiniProgramAnalyticsDocument, RecomputeAnalyticsDocument } from '../../../schema/generated/graphql';
 import { eventually } from '@grove/testkit';
 import { generateFleet, sendBatch, shanghaiDay, type Expected } from './analytics-fleet.scenario';
 import { dataOf, execute } from './graphql-client';
@@ -32,6 +32,21 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
     const to = shanghaiDay(now);
     const late = fleet.batches.filter((_, i) => i % 7 === 3);
     const onTime = fleet.batches.filter((_, i) => i % 7 !== 3);
+
+    // The owner declares a custom event through the router; the fleet's undeclared ones ('share') are dropped, so the
+    // statistics below are unaffected either way.
+    const declared = dataOf(
+      await execute(
+        e2e.url,
+        DeclareCustomEventDocument,
+        { appId: story.appId, input: { name: 'purchase', displayName: 'Purchase', attributes: [{ name: 'amount', type: 'NUMBER' }] } },
+        { token: story.ownerToken },
+      ),
+    ).declareCustomEvent;
+    expect(declared.attributes).toEqual([{ name: 'amount', type: 'NUMBER', displayName: 'amount' }]);
+    expect(dataOf(await execute(e2e.url, CustomEventDeclarationsDocument, { appId: story.appId }, { token: story.ownerToken })).customEventDeclarations.map((d) => d.name)).toEqual([
+      'purchase',
+    ]);
 
     // On-time batches, a tenth of them sent twice (client retries), and junk the cleaner drops.
     let accepted = 0;

@@ -4,6 +4,7 @@ import type { AnalyticsSettings } from '../config';
 import type { AnalyticsStore, CleanEvent } from '../store/analytics-store.port';
 import type { AnalyticsMetrics } from './clean-metrics';
 import { computeDay } from './daily-rollup';
+import type { CustomEventService } from './custom-event.service';
 import { cleanReport } from './event-cleaner';
 import { addDays, dayOf, daysBetween } from './reporting-day';
 
@@ -23,6 +24,7 @@ export class AnalyticsPipeline {
     private readonly settings: AnalyticsSettings,
     private readonly metrics: AnalyticsMetrics,
     private readonly logger: Logger,
+    private readonly customEvents: Pick<CustomEventService, 'rulesOf'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -43,7 +45,9 @@ export class AnalyticsPipeline {
 
   /** Cleans and stores one accepted report; a failure is retried by the bus, and the store makes retries harmless. */
   async ingest(report: Parameters<typeof cleanReport>[0]): Promise<void> {
-    const cleaned = cleanReport(report, this.settings);
+    const customApps = report.events.filter((e) => e.type === 'custom').map((e) => e.appId);
+    const rules = customApps.length ? await this.customEvents.rulesOf(customApps) : undefined;
+    const cleaned = cleanReport(report, this.settings, rules);
     const result = await this.store.append(cleaned.events);
     for (const [reason, count] of Object.entries(cleaned.dropped)) this.metrics.drop(reason as never, count);
     this.metrics.drop('duplicate', result.duplicates);

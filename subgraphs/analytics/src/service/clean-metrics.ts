@@ -1,7 +1,7 @@
 import { Counter, Registry } from 'prom-client';
 
 /** Why the cleaner dropped an event (data-clean). */
-export type DropReason = 'invalid' | 'impossible_timestamp' | 'too_late' | 'test_device' | 'duplicate';
+export type DropReason = 'invalid' | 'impossible_timestamp' | 'too_late' | 'test_device' | 'duplicate' | 'undeclared_custom_event' | 'custom_attribute_mismatch';
 
 /** Prometheus series of the analytics pipeline, on its own registry (several subgraphs can share a process in tests). */
 export class AnalyticsMetrics {

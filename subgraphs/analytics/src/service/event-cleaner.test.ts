@@ -25,6 +25,28 @@ describe('reporting days', () => {
 });
 
 describe('cleaning', () => {
+  it('keeps declared custom events with their declared attribute types and drops the others by reason', () => {
+    const appId = 'mp0123456789abcdef';
+    const rules = new Map([[appId, new Map([['purchase', new Map<string, 'string' | 'number' | 'boolean'>([['sku', 'string'], ['amount', 'number'], ['first', 'boolean']])]])]]);
+    const custom = (n: number, name: string, attributes: Record<string, string | number | boolean>) => ev(n, NOW - 1000, { type: 'custom', custom: { name, attributes } });
+    const out = cleanReport(
+      report([
+        custom(1, 'purchase', { sku: 'A-1', amount: 12.5, first: true }),
+        custom(2, 'purchase', { sku: 'A-1' }), // declared attributes may be absent
+        custom(3, 'purchase', { sku: 'A-1', amount: '12.5' }), // mistyped
+        custom(4, 'purchase', { sku: 'A-1', coupon: 'X' }), // not declared
+        custom(5, 'share', {}), // event not declared
+        ev(6, NOW - 1000),
+      ]),
+      settings,
+      rules,
+    );
+    expect(out.events.map((e) => e.eventId)).toEqual(['event-1-xxxx', 'event-2-xxxx', 'event-6-xxxx']);
+    expect(out.dropped).toEqual({ custom_attribute_mismatch: 2, undeclared_custom_event: 1 });
+    // Without declarations no custom event is stored.
+    expect(cleanReport(report([custom(7, 'purchase', {})]), settings).dropped).toEqual({ undeclared_custom_event: 1 });
+  });
+
   it('drops impossible, too-late and test-device events and keeps the region, never the IP', () => {
     const out = cleanReport(
       report([

@@ -1,5 +1,6 @@
 import { EARLIEST_CLIENT_TIMESTAMP, type ReportAcceptedPayload } from '@grove/contracts';
 import type { CleanEvent } from '../store/analytics-store.port';
+import type { CustomEventRules } from './custom-event.service';
 import type { DropReason } from './clean-metrics';
 import { addDays, dayOf } from './reporting-day';
 
@@ -26,9 +27,11 @@ export interface CleanedReport {
  *   received-at, since their own timestamps are on a wrong clock;
  * - impossible timestamps (before 2015, or after the report was sent by the device's own clock) are dropped;
  * - events whose day is more than `lateDays` before the day they arrived are dropped (rollups no longer recompute it);
- * - test devices are dropped.
+ * - test devices are dropped;
+ * - custom events must be declared for their mini-program (`undeclared_custom_event`), and each attribute declared
+ *   with the type it has (`custom_attribute_mismatch`); undeclared attributes are refused, declared ones may be absent.
  */
-export function cleanReport(report: ReportAcceptedPayload, settings: CleanerSettings): CleanedReport {
+export function cleanReport(report: ReportAcceptedPayload, settings: CleanerSettings, customRules: CustomEventRules = new Map()): CleanedReport {
   const dropped: Partial<Record<DropReason, number>> = {};
   const drop = (reason: DropReason) => (dropped[reason] = (dropped[reason] ?? 0) + 1);
   const skewed = Math.abs(report.receivedAt - report.sentAt) > settings.maxClockSkewMs;
@@ -40,6 +43,17 @@ export function cleanReport(report: ReportAcceptedPayload, settings: CleanerSett
     if (tests.has(e.deviceId)) {
       drop('test_device');
       continue;
+    }
+    if (e.type === 'custom') {
+      const declared = e.custom ? customRules.get(e.appId)?.get(e.custom.name) : undefined;
+      if (!declared) {
+        drop('undeclared_custom_event');
+        continue;
+      }
+      if (Object.entries(e.custom!.attributes).some(([name, value]) => declared.get(name) !== typeof value)) {
+        drop('custom_attribute_mismatch');
+        continue;
+      }
     }
     if (e.clientTs < EARLIEST_CLIENT_TIMESTAMP || e.clientTs > report.sentAt + SEND_TOLERANCE_MS) {
       drop('impossible_timestamp');
