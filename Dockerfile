@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every Grove service: `router` (the default command) or a subgraph name (account, license,
-# app-manage, domain, sdk, rule-engine); infra/docker-entrypoint.sh picks the entry file. Services run
+# app-manage, domain, sdk, rule-engine, analytics); infra/docker-entrypoint.sh picks the entry file. Services run
 # the JavaScript `npm run build` compiles into each workspace's dist/ (docs/adr/0008), not their TypeScript
 # through @swc-node/register: the stages below install production dependencies once, build, and copy both
 # onto a slim runtime.

@@ -20,18 +20,14 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { validate as lintDockerfile } from 'dockerfile-utils';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { readProcessEnv, sharedTopologyProblems } from '@grove/platform';
+import { deployableServices } from '../router/src/deployable-services';
 
 const ROOT = join(__dirname, '..');
 const ENV = readProcessEnv();
-const SUBGRAPHS: Record<string, number> = {
-  account: 4101,
-  license: 4102,
-  'app-manage': 4103,
-  domain: 4104,
-  sdk: 4105,
-  'rule-engine': 4106,
-};
-const SERVICES: Record<string, number> = { router: 4000, ...SUBGRAPHS };
+/** Every service of the router's registry and its port (a subgraph added there must be in every manifest). */
+const DEPLOYABLES = deployableServices();
+const SERVICES: Record<string, number> = Object.fromEntries(DEPLOYABLES.map((s) => [s.name, s.port]));
+const SUBGRAPHS: Record<string, number> = Object.fromEntries(DEPLOYABLES.filter((s) => s.name !== 'router').map((s) => [s.name, s.port]));
 /** Values for the compose files' mandatory variables; production would refuse them (change-me). */
 const COMPOSE_CHECK_ENV = Object.fromEntries(
   ['JWT_SECRET', 'INTERNAL_TOKEN_SECRET', 'APP_SECRET_ENCRYPTION_KEY', 'SDK_RUNTIME_CACHE_KEY', 'OBJECT_URL_SECRET', 'POSTGRES_PASSWORD', 'MINIO_ROOT_PASSWORD', 'BOOTSTRAP_ADMIN_PASSWORD'].map(

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { objectStoreEnvShape, platformEnvShape, subgraphServiceEnvShape } from '@grove/platform';
 import { accountEnvShape } from '@grove/account';
+import { analyticsEnvShape } from '@grove/analytics';
 import { appManageEnvShape } from '@grove/app-manage';
 import { domainEnvShape } from '@grove/domain';
 import { licenseEnvShape } from '@grove/license';
@@ -143,6 +144,17 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   RULE_ENGINE_HOST: 'rule-engine subgraph bind address',
   RULE_ENGINE_COMPILED_CACHE_SIZE: 'compiled gray rules kept in memory',
 
+  ANALYTICS_PORT: 'analytics subgraph port (distributed mode)',
+  ANALYTICS_HOST: 'analytics subgraph bind address',
+  ANALYTICS_STORE_DRIVER: 'raw analytics event store: sqlite (DATA_DIR/analytics.sqlite) or postgres (POSTGRES_URL, partitioned by day); default follows DOCUMENTS_DRIVER',
+  ANALYTICS_TIME_ZONE: 'the installation-wide reporting time zone of every day boundary',
+  ANALYTICS_MAX_CLOCK_SKEW_MS: 'a device clock off by more than this has its events counted at received-at',
+  ANALYTICS_SESSION_GAP_MS: 'back in the foreground after at least this long in the background is a new launch',
+  ANALYTICS_LATE_DAYS: 'days before today recomputed for late events; older events are dropped as too late',
+  ANALYTICS_RETENTION_DAYS: 'raw analytics events older than this are deleted (rollups are kept)',
+  ANALYTICS_ROLLUP_INTERVAL_MS: 'how often rollups of the late window are recomputed (0: only by recomputeAnalytics)',
+  ANALYTICS_TEST_DEVICE_IDS: 'comma list of test device ids whose events are dropped',
+
   SDK_PORT: 'sdk subgraph port (distributed mode; also serves its upload routes)',
   SDK_HOST: 'sdk subgraph bind address',
   BASE_LIBRARY_MAX_BYTES: 'largest accepted base library package',
@@ -162,6 +174,7 @@ export const ENV_SECTIONS: EnvSection[] = [
   { title: 'license subgraph', shape: licenseEnvShape },
   { title: 'rule-engine subgraph', shape: ruleEngineEnvShape },
   { title: 'sdk subgraph', shape: sdkEnvShape },
+  { title: 'analytics subgraph', shape: analyticsEnvShape },
 ];
 
 export interface EnvVariable {

@@ -8,6 +8,7 @@ import {
   type Logger,
   type PlatformRuntime,
 } from '@grove/platform';
+import { ANALYTICS_RAW_EVENTS_TOPIC } from '@grove/contracts';
 import { routerEnvSchema, type RouterConfig } from './config';
 import { createRouter, type Router } from './create-router';
 import { mountSdkRuntime } from './sdk-runtime.mount';
@@ -39,7 +40,8 @@ export async function startPlatform(processEnv: EnvSource): Promise<RunningPlatf
     shared: config.SUBGRAPH_MODE === 'distributed',
   });
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development' });
-  const runtime = await createPlatformRuntime(config, { logger });
+  // Accepted analytics reports survive a crash before the consumer cleaned them (in-process bus; docs/adr/0010).
+  const runtime = await createPlatformRuntime(config, { logger, durableTopics: [ANALYTICS_RAW_EVENTS_TOPIC] });
   const modules: RegisteredSubgraphModule[] = [];
   try {
     if (config.SUBGRAPH_MODE === 'embedded') {

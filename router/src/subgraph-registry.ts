@@ -82,6 +82,10 @@ export const subgraphFactories: Readonly<Record<string, SubgraphFactory>> = {
     const { createSdkSubgraphFromEnv } = await import('@grove/sdk');
     return createSdkSubgraphFromEnv(runtime, env);
   },
+  analytics: async (runtime, env) => {
+    const { createAnalyticsSubgraphFromEnv } = await import('@grove/analytics');
+    return createAnalyticsSubgraphFromEnv(runtime, env);
+  },
 };
 
 /** Builds the registered modules on one runtime, in registry order. */

@@ -19,6 +19,75 @@ export type Scalars = {
   JSONObject: { input: any; output: any; }
 };
 
+export type AnalyticsBreakdown = {
+  __typename?: 'AnalyticsBreakdown';
+  appId: Scalars['ID']['output'];
+  dimension: AnalyticsDimension;
+  from: Scalars['String']['output'];
+  /** By active users, most first */
+  rows: Array<AnalyticsBreakdownRow>;
+  timeZone: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+};
+
+export type AnalyticsBreakdownRow = {
+  __typename?: 'AnalyticsBreakdownRow';
+  /** activeUsers distinct over the period within this value */
+  metrics: AnalyticsMetrics;
+  /** The dimension's value (platform name, version id, 'unknown') */
+  value: Scalars['String']['output'];
+};
+
+export type AnalyticsDay = {
+  __typename?: 'AnalyticsDay';
+  /** YYYY-MM-DD in the reporting time zone */
+  day: Scalars['String']['output'];
+  metrics: AnalyticsMetrics;
+};
+
+/** What a breakdown groups by */
+export type AnalyticsDimension =
+  | 'PLATFORM'
+  | 'VERSION';
+
+/** FinClip's core statistics over a day or a period (users are devices) */
+export type AnalyticsMetrics = {
+  __typename?: 'AnalyticsMetrics';
+  /** Distinct devices with any event in the period: distinct over the whole period, not a sum of days */
+  activeUsers: Scalars['Int']['output'];
+  /** totalStayMs / launches (0 without launches) */
+  averageStayMs: Scalars['Float']['output'];
+  /** bounces / launches */
+  bounceRate: Scalars['Float']['output'];
+  /** Launches that saw exactly one page */
+  bounces: Scalars['Int']['output'];
+  /** crashes / launches */
+  crashRate: Scalars['Float']['output'];
+  crashes: Scalars['Int']['output'];
+  jsErrors: Scalars['Int']['output'];
+  /** Launches: cold starts, and returns to the foreground after an exit or after the configured time in the background (30 s) */
+  launches: Scalars['Int']['output'];
+  /** Devices whose first event for the mini-program falls in the period */
+  newUsers: Scalars['Int']['output'];
+  pageViews: Scalars['Int']['output'];
+  /** Foreground time of the launches of the period, milliseconds */
+  totalStayMs: Scalars['Float']['output'];
+};
+
+/** A day-by-day series and the period total of one mini-program */
+export type AnalyticsSeries = {
+  __typename?: 'AnalyticsSeries';
+  appId: Scalars['ID']['output'];
+  /** Every day of the period, zeros included */
+  days: Array<AnalyticsDay>;
+  from: Scalars['String']['output'];
+  /** The installation-wide reporting time zone every day boundary uses */
+  timeZone: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  /** Sums over the period; activeUsers distinct over the period */
+  total: AnalyticsMetrics;
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   accessToken: Scalars['String']['output'];
@@ -125,6 +194,53 @@ export type CreateOperatorPayload = {
   /** Generated password, shown once; null when the admin set one */
   initialPassword?: Maybe<Scalars['String']['output']>;
   user: User;
+};
+
+/** The JSON type a custom attribute value must have */
+export type CustomAttributeType =
+  | 'BOOLEAN'
+  | 'NUMBER'
+  | 'STRING';
+
+export type CustomEventAttribute = {
+  __typename?: 'CustomEventAttribute';
+  displayName: Scalars['String']['output'];
+  /** The key the SDK sends in custom.attributes */
+  name: Scalars['String']['output'];
+  type: CustomAttributeType;
+};
+
+export type CustomEventAttributeInput = {
+  /** Default: the name */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  type: CustomAttributeType;
+};
+
+/** A custom event a mini-program may report; undeclared ones and mistyped attributes are dropped by the cleaner */
+export type CustomEventDeclaration = {
+  __typename?: 'CustomEventDeclaration';
+  appId: Scalars['ID']['output'];
+  /** The declared attributes, in declaration order (at most 32) */
+  attributes: Array<CustomEventAttribute>;
+  displayName: Scalars['String']['output'];
+  /** The identifier the SDK sends as custom.name */
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** A custom event a mini-program may report; undeclared ones and mistyped attributes are dropped by the cleaner */
+export type CustomEventDeclarationAttributesArgs = {
+  take?: Scalars['Int']['input'];
+};
+
+export type DeclareCustomEventInput = {
+  attributes?: Array<CustomEventAttributeInput>;
+  /** 1–60 characters */
+  displayName: Scalars['String']['input'];
+  /** Starts with a letter; A-Z a-z 0-9 _; at most 64 */
+  name: Scalars['String']['input'];
 };
 
 /** What the SDK of a host app receives: the defaults merged with its override */
@@ -518,6 +634,8 @@ export type Mutation = {
   createMiniProgram: MiniProgram;
   /** operator:manage */
   createOperator: CreateOperatorPayload;
+  /** miniprogram:write; creates or replaces the declaration of input.name */
+  declareCustomEvent: CustomEventDeclaration;
   /** miniprogram:release; CONFLICT while a running plan uses it */
   deleteGrayRule: Scalars['Boolean']['output'];
   /** hostapp:manage; disable it first; removes its links, ends its SDK key and frees its license unit */
@@ -568,6 +686,8 @@ export type Mutation = {
   publishVersion: MiniProgramVersion;
   /** miniprogram:release; ACTIVE plans only, and only upwards */
   raiseReleasePlanPercentage: ReleasePlan;
+  /** platform:configure; recomputes the daily rollups of the period now (they are also recomputed for the late window on a timer); answers the (mini-program, day) pairs written */
+  recomputeAnalytics: Scalars['Int']['output'];
   /** Rotates the refresh token; a reused token revokes its session */
   refreshSession: AuthPayload;
   /** miniprogram:release in the mini-program's organization */
@@ -582,6 +702,8 @@ export type Mutation = {
   rejectVersion: MiniProgramVersion;
   /** miniprogram:write */
   removeBusinessDomain: Scalars['Boolean']['output'];
+  /** miniprogram:write; events of that name reported afterwards are dropped */
+  removeCustomEventDeclaration: Scalars['Boolean']['output'];
   /** Managers remove lower or equal ranks; anyone may remove themself (leave) */
   removeMember: Scalars['Boolean']['output'];
   /** miniprogram:write; false when the user was not a tester */
@@ -755,6 +877,12 @@ export type MutationCreateOperatorArgs = {
 };
 
 
+export type MutationDeclareCustomEventArgs = {
+  appId: Scalars['ID']['input'];
+  input: DeclareCustomEventInput;
+};
+
+
 export type MutationDeleteGrayRuleArgs = {
   id: Scalars['ID']['input'];
 };
@@ -881,6 +1009,12 @@ export type MutationRaiseReleasePlanPercentageArgs = {
 };
 
 
+export type MutationRecomputeAnalyticsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
 };
@@ -918,6 +1052,12 @@ export type MutationRejectVersionArgs = {
 
 export type MutationRemoveBusinessDomainArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveCustomEventDeclarationArgs = {
+  appId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
 };
 
 
@@ -1207,6 +1347,8 @@ export type Query = {
   /** Newest first; disabled ones only for platform:configure */
   baseLibraries?: Maybe<Array<BaseLibrary>>;
   baseLibrary?: Maybe<BaseLibrary>;
+  /** Members of the owning organization (miniprogram:read) or reviewing operators; by name */
+  customEventDeclarations: Array<CustomEventDeclaration>;
   /** The owning organization or operators */
   effectiveSdkConfig?: Maybe<EffectiveSdkConfig>;
   /** Members of the owning organization or reviewing operators; by name, a page at a time */
@@ -1227,6 +1369,10 @@ export type Query = {
   members?: Maybe<Array<Member>>;
   /** Members of the owning organization (miniprogram:read) or reviewers */
   miniProgram?: Maybe<MiniProgram>;
+  /** Members of the owning organization (miniprogram:read) or reviewing operators; days in the reporting time zone */
+  miniProgramAnalytics?: Maybe<AnalyticsSeries>;
+  /** As miniProgramAnalytics, grouped by a dimension over the period */
+  miniProgramAnalyticsBreakdown?: Maybe<AnalyticsBreakdown>;
   /** Members of the owning organization (miniprogram:read) or reviewing operators */
   miniProgramDomains?: Maybe<MiniProgramDomains>;
   miniProgramVersion?: Maybe<MiniProgramVersion>;
@@ -1292,6 +1438,13 @@ export type QueryBaseLibraryArgs = {
 };
 
 
+export type QueryCustomEventDeclarationsArgs = {
+  appId: Scalars['ID']['input'];
+  skip?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+};
+
+
 export type QueryEffectiveSdkConfigArgs = {
   hostAppId: Scalars['ID']['input'];
 };
@@ -1340,6 +1493,21 @@ export type QueryMembersArgs = {
 
 export type QueryMiniProgramArgs = {
   appId: Scalars['ID']['input'];
+};
+
+
+export type QueryMiniProgramAnalyticsArgs = {
+  appId: Scalars['ID']['input'];
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type QueryMiniProgramAnalyticsBreakdownArgs = {
+  appId: Scalars['ID']['input'];
+  dimension: AnalyticsDimension;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -2044,6 +2212,58 @@ export type RevokeUserSessionsMutationVariables = Exact<{
 
 export type RevokeUserSessionsMutation = { __typename?: 'Mutation', revokeUserSessions: number };
 
+export type AnalyticsMetricsFieldsFragment = { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number };
+
+export type MiniProgramAnalyticsQueryVariables = Exact<{
+  appId: Scalars['ID']['input'];
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+}>;
+
+
+export type MiniProgramAnalyticsQuery = { __typename?: 'Query', miniProgramAnalytics?: { __typename?: 'AnalyticsSeries', appId: string, from: string, to: string, timeZone: string, days: Array<{ __typename?: 'AnalyticsDay', day: string, metrics: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } }>, total: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } } | null };
+
+export type MiniProgramAnalyticsBreakdownQueryVariables = Exact<{
+  appId: Scalars['ID']['input'];
+  dimension: AnalyticsDimension;
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+}>;
+
+
+export type MiniProgramAnalyticsBreakdownQuery = { __typename?: 'Query', miniProgramAnalyticsBreakdown?: { __typename?: 'AnalyticsBreakdown', dimension: AnalyticsDimension, rows: Array<{ __typename?: 'AnalyticsBreakdownRow', value: string, metrics: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } }> } | null };
+
+export type RecomputeAnalyticsMutationVariables = Exact<{
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+}>;
+
+
+export type RecomputeAnalyticsMutation = { __typename?: 'Mutation', recomputeAnalytics: number };
+
+export type CustomEventDeclarationsQueryVariables = Exact<{
+  appId: Scalars['ID']['input'];
+}>;
+
+
+export type CustomEventDeclarationsQuery = { __typename?: 'Query', customEventDeclarations: Array<{ __typename?: 'CustomEventDeclaration', appId: string, name: string, displayName: string, updatedAt: string, attributes: Array<{ __typename?: 'CustomEventAttribute', name: string, type: CustomAttributeType, displayName: string }> }> };
+
+export type DeclareCustomEventMutationVariables = Exact<{
+  appId: Scalars['ID']['input'];
+  input: DeclareCustomEventInput;
+}>;
+
+
+export type DeclareCustomEventMutation = { __typename?: 'Mutation', declareCustomEvent: { __typename?: 'CustomEventDeclaration', appId: string, name: string, displayName: string, attributes: Array<{ __typename?: 'CustomEventAttribute', name: string, type: CustomAttributeType, displayName: string }> } };
+
+export type RemoveCustomEventDeclarationMutationVariables = Exact<{
+  appId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type RemoveCustomEventDeclarationMutation = { __typename?: 'Mutation', removeCustomEventDeclaration: boolean };
+
 export type CreateMiniProgramMutationVariables = Exact<{
   input: CreateMiniProgramInput;
 }>;
@@ -2202,6 +2422,7 @@ export type SetSdkConfigOverrideMutation = { __typename?: 'Mutation', setSdkConf
 
 export const SessionTokensFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<SessionTokensFragment, unknown>;
 export const OrganizationAmendmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationAmendmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationAmendment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenceDocumentRef"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]} as unknown as DocumentNode<OrganizationAmendmentFieldsFragment, unknown>;
+export const AnalyticsMetricsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<AnalyticsMetricsFieldsFragment, unknown>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const RefreshSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
@@ -2229,6 +2450,12 @@ export const ChangeMemberRoleDocument = {"kind":"Document","definitions":[{"kind
 export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
 export const CreateOperatorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOperator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOperatorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOperator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initialPassword"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"operatorRoles"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOperatorMutation, CreateOperatorMutationVariables>;
 export const RevokeUserSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeUserSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeUserSessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RevokeUserSessionsMutation, RevokeUserSessionsMutationVariables>;
+export const MiniProgramAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsQuery, MiniProgramAnalyticsQueryVariables>;
+export const MiniProgramAnalyticsBreakdownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalyticsBreakdown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsDimension"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalyticsBreakdown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"dimension"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsBreakdownQuery, MiniProgramAnalyticsBreakdownQueryVariables>;
+export const RecomputeAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecomputeAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recomputeAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}]}}]} as unknown as DocumentNode<RecomputeAnalyticsMutation, RecomputeAnalyticsMutationVariables>;
+export const CustomEventDeclarationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomEventDeclarations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customEventDeclarations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<CustomEventDeclarationsQuery, CustomEventDeclarationsQueryVariables>;
+export const DeclareCustomEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclareCustomEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclareCustomEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declareCustomEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<DeclareCustomEventMutation, DeclareCustomEventMutationVariables>;
+export const RemoveCustomEventDeclarationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCustomEventDeclaration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCustomEventDeclaration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}]}}]} as unknown as DocumentNode<RemoveCustomEventDeclarationMutation, RemoveCustomEventDeclarationMutationVariables>;
 export const CreateMiniProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateMiniProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMiniProgramInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMiniProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateMiniProgramMutation, CreateMiniProgramMutationVariables>;
 export const MiniProgramVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"grayPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"releasePlanId"}}]}}]}}]} as unknown as DocumentNode<MiniProgramVersionsQuery, MiniProgramVersionsQueryVariables>;
 export const SubmitVersionForReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitVersionForReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitVersionForReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SubmitVersionForReviewMutation, SubmitVersionForReviewMutationVariables>;

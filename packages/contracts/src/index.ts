@@ -4,6 +4,7 @@ export * from './rule-engine.events';
 export * from './domain.events';
 export * from './sdk.events';
 export * from './account.events';
+export * from './analytics.events';
 export * from './mini-program-ownership';
 export * from './license';
 export * from './trial-grant';

@@ -44,3 +44,6 @@ export {
   type SdkRuntimeConfig,
   type SdkRuntimeOptions,
 } from './runtime-config';
+export { reportRoutes, type ReportReceipt, type ReportRouteDeps } from './report.routes';
+export { ReportRejection, checkReport, type CheckedReport, type RejectedEvent } from './report-envelope';
+export { createRegionLookup, type RegionLookup } from './report-region';

@@ -26,6 +26,8 @@ export const RuntimeErrcode = {
   /** A valid `trial` grant, but the request names no `userId` or one that is not a tester of the mini-program. */
   NOT_TRIAL_MEMBER: 'NOT_TRIAL_MEMBER',
   NOT_FOUND: 'NOT_FOUND',
+  /** An analytics report over the documented size (MAX_REPORT_BYTES after gzip is undone). */
+  REPORT_TOO_LARGE: 'REPORT_TOO_LARGE',
   /** Too many requests from this client IP or for this host app; retry after the `Retry-After` seconds. */
   RATE_LIMITED: 'RATE_LIMITED',
   UNAVAILABLE: 'UNAVAILABLE',
@@ -52,6 +54,7 @@ export const RUNTIME_HTTP_STATUS: Record<RuntimeErrcode, number> = {
   TRIAL_TOKEN_INVALID: 403,
   NOT_TRIAL_MEMBER: 403,
   NOT_FOUND: 404,
+  REPORT_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,

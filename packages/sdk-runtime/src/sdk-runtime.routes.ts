@@ -14,6 +14,7 @@ import {
 } from './runtime-config';
 import { RUNTIME_HTTP_STATUS, RuntimeErrcode, RuntimeError, failure, ok, unchanged, type RuntimeEnvelope } from './runtime-errors';
 import { createReplayGuard } from './replay-guard';
+import { reportRoutes } from './report.routes';
 import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME } from '@grove/contracts';
 import { trialVersionForRequest } from './trial-access';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
@@ -265,6 +266,8 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       scope.setNotFoundHandler((request, reply) =>
         after(authenticate(request), () => void send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint'))),
       );
+
+      await scope.register(reportRoutes({ runtime: deps.runtime, authenticate, isLinked: (hostAppId, appId) => readModel.isLinked(hostAppId, appId) }));
 
       // Not async: answered in one synchronous pass when the read model holds everything (see after()).
       scope.get('/applets/:appId', (request: AppRequest, reply) => {

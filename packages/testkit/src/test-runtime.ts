@@ -23,7 +23,7 @@ export interface TestRuntime extends PlatformRuntime {
  * CACHE_DRIVER=redis against the real server, DOCUMENTS_DRIVER=nedb for the deprecated driver).
  */
 export async function createTestRuntime(
-  options: { env?: EnvSource; dataDir?: string; inMemory?: boolean } = {},
+  options: { env?: EnvSource; dataDir?: string; inMemory?: boolean; durableTopics?: readonly string[] } = {},
 ): Promise<TestRuntime> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'grove-test-'));
   const config = loadConfig(platformEnvSchema, {
@@ -38,6 +38,7 @@ export async function createTestRuntime(
   const runtime = await createPlatformRuntime(config, {
     logger: silentLogger(),
     inMemoryDocuments: options.inMemory,
+    durableTopics: options.durableTopics,
   });
   return {
     ...runtime,

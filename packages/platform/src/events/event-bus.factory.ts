@@ -3,6 +3,7 @@ import type { RedisClient } from '../cache/redis-connection';
 import type { PlatformConfig } from '../config/platform-config';
 import type { Logger } from '../logging/logger';
 import type { EventBus } from './event-bus.port';
+import { EventJournal } from './event-journal';
 import { MemoryEventBus } from './memory-event-bus.driver';
 import type { RedisStreamsEventBusOptions } from './redis-streams-event-bus.driver';
 
@@ -21,6 +22,10 @@ export interface EventBusOptions {
   /** redis: tuning (EVENTS_REDIS_*) and an injectable retry clock. */
   redisStreams?: Pick<RedisStreamsEventBusOptions, 'blockMs' | 'claimIdleMs' | 'maxDeliveries' | 'maxLen' | 'maxAgeMs' | 'readCount' | 'clock'>;
   logger?: Logger;
+  /** memory: topics kept in a journal file until handled, so a crash loses none of them (docs/adr/0010). */
+  durableTopics?: readonly string[];
+  /** memory: where the journal of `durableTopics` lives (DATA_DIR/events-journal.sqlite). */
+  journalPath?: string;
 }
 
 /** The event bus options a deployable's configuration selects (add a logger). */
@@ -45,8 +50,10 @@ export function eventBusOptionsFromConfig(config: PlatformConfig): EventBusOptio
 /** Builds the configured bus. The redis and kafka drivers are only loaded when selected. */
 export async function createEventBus(options: EventBusOptions): Promise<EventBus> {
   switch (options.driver) {
-    case 'memory':
-      return new MemoryEventBus({ logger: options.logger });
+    case 'memory': {
+      const journal = options.durableTopics?.length && options.journalPath ? new EventJournal(options.journalPath) : undefined;
+      return new MemoryEventBus({ logger: options.logger, durableTopics: options.durableTopics, journal });
+    }
     case 'redis': {
       if (!options.redis && !options.redisUrl && !options.redisClusterNodes?.length) {
         throw new BadUserInputError('The redis event bus needs a Redis URL or cluster nodes');

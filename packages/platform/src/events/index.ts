@@ -1,5 +1,6 @@
 export * from './event-bus.port';
 export { DeadLetterHeader } from './event-envelope';
+export { EVENT_JOURNAL_FILE, EventJournal, type JournalEntry } from './event-journal';
 export { MemoryEventBus, type MemoryEventBusOptions } from './memory-event-bus.driver';
 // The Kafka class is reached through createEventBus so kafkajs loads only when selected.
 export type { KafkaEventBus, KafkaEventBusOptions } from './kafka-event-bus.driver';

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { BadUserInputError, UnavailableError } from '../errors';
 import type { Logger } from '../logging/logger';
+import type { EventJournal } from './event-journal';
 import { deadLetterTopic, type DomainEvent, type EventBus, type EventHandler, type NewEvent, type SubscribeOptions, type Subscription } from './event-bus.port';
 import {
   backoffDelay,
@@ -16,12 +17,17 @@ import {
 
 export interface MemoryEventBusOptions {
   logger?: Logger;
+  /** Topics whose events survive a crash in `journal` until each group handled them. */
+  durableTopics?: readonly string[];
+  journal?: EventJournal;
 }
 
 interface Delivery {
   id: string;
   key?: string;
   serialized: string;
+  /** Journal sequence of an event on a durable topic: acknowledged once handled. */
+  seq?: number;
 }
 
 interface Worker {
@@ -47,24 +53,31 @@ interface Group {
 /**
  * In-process bus with Kafka's delivery shape: each consumer group gets every event published after
  * it first subscribed; subscribers in one group share the work; same-key events stay in order.
- * Nothing survives a restart, so it suits single-node development and tests.
+ * Nothing survives a restart, except on the `durableTopics`, which a journal on disk keeps until every group handled
+ * them (replayed when the group subscribes again after a restart).
  */
 export class MemoryEventBus implements EventBus {
   readonly driver = 'memory' as const;
   private readonly topics = new Map<string, Map<string, Group>>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly logger?: Logger;
+  private readonly journal?: EventJournal;
+  private readonly durableTopics: ReadonlySet<string>;
   private closed = false;
 
   constructor(options: MemoryEventBusOptions = {}) {
     this.logger = options.logger;
+    this.journal = options.journal;
+    this.durableTopics = new Set(options.journal ? (options.durableTopics ?? []) : []);
   }
 
   async publish<T>(topic: string, event: NewEvent<T>): Promise<DomainEvent<T>> {
     this.assertOpen();
     checkTopic(topic);
     const prepared = prepareEvent(event);
-    this.enqueue(topic, prepared.event, prepared.serialized);
+    // Written before publish returns: a crash after it replays the event instead of losing it.
+    const seq = this.durableTopics.has(topic) ? this.journal?.write(topic, prepared.serialized) : undefined;
+    this.enqueue(topic, prepared.event, prepared.serialized, seq);
     return prepared.event;
   }
 
@@ -80,7 +93,15 @@ export class MemoryEventBus implements EventBus {
       closed: false,
       abort: new AbortController(),
     };
+    const known = this.topics.get(topic)?.has(group) ?? false;
     const state = this.group(topic, group);
+    if (!known && this.durableTopics.has(topic) && this.journal) {
+      // First subscriber of the group in this process: what it left unhandled before a crash comes first.
+      for (const entry of this.journal.register(topic, group)) {
+        const { id, key } = parseEvent(entry.serialized);
+        state.queue.push({ id, key, serialized: entry.serialized, seq: entry.seq });
+      }
+    }
     state.workers.push(worker);
     this.schedule(state);
     return {
@@ -108,11 +129,12 @@ export class MemoryEventBus implements EventBus {
     }
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     this.topics.clear();
+    this.journal?.close();
   }
 
-  private enqueue(topic: string, event: DomainEvent<unknown>, serialized: string): void {
+  private enqueue(topic: string, event: DomainEvent<unknown>, serialized: string, seq?: number): void {
     for (const group of this.topics.get(topic)?.values() ?? []) {
-      group.queue.push({ id: event.id, key: event.key, serialized });
+      group.queue.push({ id: event.id, key: event.key, serialized, seq });
       this.schedule(group);
     }
   }
@@ -189,6 +211,7 @@ export class MemoryEventBus implements EventBus {
       const event = parseEvent(delivery.serialized);
       try {
         await invokeHandler(worker.handler, event);
+        this.acknowledge(group, delivery);
         return;
       } catch (error) {
         lastError = error;
@@ -202,6 +225,17 @@ export class MemoryEventBus implements EventBus {
     this.logger?.error({ topic: group.topic, group: group.name, eventId: delivery.id, deadLetterTopic: dlq }, 'event moved to dead-letter topic');
     // Enqueued directly (not via publish) so a bus that is closing still records the failure.
     this.enqueue(dlq, prepared.event, prepared.serialized);
+    this.acknowledge(group, delivery);
+  }
+
+  private acknowledge(group: Group, delivery: Delivery): void {
+    if (delivery.seq === undefined || !this.journal) return;
+    try {
+      this.journal.acknowledge(group.name, delivery.seq);
+    } catch (error) {
+      // A closed journal (bus closing): the event stays pending and is replayed, at-least-once.
+      this.logger?.warn({ topic: group.topic, group: group.name, eventId: delivery.id, err: errorMessage(error) }, 'event journal acknowledgement failed');
+    }
   }
 
   private assertOpen(): void {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createDocumentStore } from '../documents';
 import { createKeyValueStore, createRedisConnection } from '../cache';
 import { createRateLimiterFactory } from '../rate-limit';
-import { createEventBus, eventBusOptionsFromConfig } from '../events';
+import { createEventBus, EVENT_JOURNAL_FILE, eventBusOptionsFromConfig } from '../events';
 import { TransactionalOutbox } from '../outbox/transactional-outbox';
 import { TokenService } from '../auth/token.service';
 import { AuthorizationEpochs } from '../auth/authorization-epochs';
@@ -52,6 +52,8 @@ export async function createPlatformRuntime(
     // The redis bus shares the cache connection when there is one (its blocking reads use their own).
     redis,
     logger: logger.child({ component: 'events' }),
+    durableTopics: options.durableTopics,
+    journalPath: join(config.DATA_DIR, EVENT_JOURNAL_FILE),
   });
   const outboxes = new Map<string, TransactionalOutbox>();
   const outbox = (source: string): TransactionalOutbox => {

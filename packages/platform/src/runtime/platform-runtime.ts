@@ -39,4 +39,9 @@ export interface CreatePlatformRuntimeOptions {
   logger: Logger;
   /** Keep documents in memory instead of under DATA_DIR (tests, composition). */
   inMemoryDocuments?: boolean;
+  /**
+   * In-process bus only: topics whose events are journaled under DATA_DIR until every consumer group handled them,
+   * so a crash between accepting and consuming loses nothing (Redis Streams and Kafka are durable already).
+   */
+  durableTopics?: readonly string[];
 }

@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { MiniProgramAccess, MiniProgramOwnershipProjection } from '@grove/contracts';
+import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import { analyticsEnvSchema, analyticsSettingsFromConfig, defaultAnalyticsSettings, type AnalyticsSettings } from './config';
+import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
+import { AnalyticsResolver } from './resolvers/analytics.resolver';
+import { CustomEventResolver } from './resolvers/custom-event.resolver';
+import { CustomEventService } from './service/custom-event.service';
+import { CustomEventStore } from './store/custom-event.store';
+import { AnalyticsPipeline } from './service/analytics-pipeline.service';
+import { AnalyticsQueryService } from './service/analytics-query.service';
+import { AnalyticsMetrics } from './service/clean-metrics';
+import { createAnalyticsStore } from './store/analytics-store.factory';
+import type { AnalyticsStore } from './store/analytics-store.port';
+
+export const ANALYTICS_SUBGRAPH_NAME = 'analytics';
+/** Consumer group of this subgraph on app-manage's mini-program events (ownership projection). */
+export const ANALYTICS_OWNERSHIP_GROUP = 'analytics-ownership';
+/** Prometheus text of the pipeline's counters (drops by reason, stored, re-bucketed). */
+export const ANALYTICS_METRICS_PATH = '/analytics/metrics';
+
+export interface AnalyticsDeps {
+  settings?: Partial<AnalyticsSettings>;
+  /** Clock of the rollup window (tests). */
+  now?: () => number;
+}
+
+export interface AnalyticsSubgraph extends SubgraphModule {
+  services: { queries: AnalyticsQueryService; customEvents: CustomEventService; pipeline: AnalyticsPipeline; store: AnalyticsStore; metrics: AnalyticsMetrics; miniPrograms: MiniProgramOwnershipProjection };
+  close(): Promise<void>;
+}
+
+/** Assembles the analytics subgraph: the raw-report consumer (data-clean), the rollup timer (data-static), the queries. */
+export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: AnalyticsDeps = {}): Promise<AnalyticsSubgraph> {
+  const storeDriver = deps.settings?.storeDriver ?? (runtime.config.DOCUMENTS_DRIVER === 'postgres' ? 'postgres' : 'sqlite');
+  const settings: AnalyticsSettings = { ...defaultAnalyticsSettings, storeDriver, ...stripUndefined(deps.settings ?? {}) };
+  const logger = runtime.logger.child({ subgraph: ANALYTICS_SUBGRAPH_NAME });
+
+  const store = await createAnalyticsStore(settings.storeDriver, runtime.config, { postgresSchema: settings.postgresSchema });
+  const metrics = new AnalyticsMetrics();
+  const projection = new MiniProgramOwnershipProjection(runtime.documents, AnalyticsMiniProgramModel);
+  const access = new MiniProgramAccess(projection);
+  const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access);
+  const pipeline = new AnalyticsPipeline(store, settings, metrics, logger.child({ component: 'pipeline' }), customEvents, deps.now);
+  const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
+
+  const module = await buildSubgraph({
+    name: ANALYTICS_SUBGRAPH_NAME,
+    resolvers: [AnalyticsResolver, CustomEventResolver],
+    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents)],
+  });
+
+  const ownership = await projection.subscribe(runtime.events, runtime.kv, ANALYTICS_OWNERSHIP_GROUP, logger.child({ component: 'projection' }));
+  const reports = await pipeline.consume(runtime.events);
+  pipeline.start();
+
+  return {
+    ...module,
+    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection },
+    registerHttpRoutes: async (app) => {
+      app.get(ANALYTICS_METRICS_PATH, async (_request, reply) => reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
+    },
+    ready: () => store.ping(),
+    close: async () => {
+      await reports.close();
+      await ownership.close();
+      await pipeline.stop();
+      await store.close();
+    },
+  };
+}
+
+/** The router's registry entry: settings from the environment (same variables as the standalone service). */
+export function createAnalyticsSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource): Promise<AnalyticsSubgraph> {
+  return createAnalyticsSubgraph(runtime, { settings: analyticsSettingsFromConfig(loadConfig(analyticsEnvSchema, env)) });
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,103 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum AnalyticsDimension {
+  PLATFORM = 'platform',
+  VERSION = 'version',
+}
+registerEnumType(AnalyticsDimension, { name: 'AnalyticsDimension', description: 'What a breakdown groups by' });
+
+@ObjectType({ description: "FinClip's core statistics over a day or a period (users are devices)" })
+export class AnalyticsMetrics {
+  @Field(() => Int, { description: 'Devices whose first event for the mini-program falls in the period' })
+  newUsers!: number;
+
+  @Field(() => Int, { description: 'Distinct devices with any event in the period: distinct over the whole period, not a sum of days' })
+  activeUsers!: number;
+
+  @Field(() => Int, { description: 'Launches: cold starts, and returns to the foreground after an exit or after the configured time in the background (30 s)' })
+  launches!: number;
+
+  @Field(() => Int)
+  pageViews!: number;
+
+  @Field(() => Float, { description: 'Foreground time of the launches of the period, milliseconds' })
+  totalStayMs!: number;
+
+  @Field(() => Float, { description: 'totalStayMs / launches (0 without launches)' })
+  averageStayMs!: number;
+
+  @Field(() => Int, { description: 'Launches that saw exactly one page' })
+  bounces!: number;
+
+  @Field(() => Float, { description: 'bounces / launches' })
+  bounceRate!: number;
+
+  @Field(() => Int)
+  jsErrors!: number;
+
+  @Field(() => Int)
+  crashes!: number;
+
+  @Field(() => Float, { description: 'crashes / launches' })
+  crashRate!: number;
+}
+
+@ObjectType()
+export class AnalyticsDay {
+  @Field({ description: 'YYYY-MM-DD in the reporting time zone' })
+  day!: string;
+
+  @Field(() => AnalyticsMetrics)
+  metrics!: AnalyticsMetrics;
+}
+
+@ObjectType({ description: 'A day-by-day series and the period total of one mini-program' })
+export class AnalyticsSeries {
+  @Field(() => ID)
+  appId!: string;
+
+  @Field()
+  from!: string;
+
+  @Field()
+  to!: string;
+
+  @Field({ description: 'The installation-wide reporting time zone every day boundary uses' })
+  timeZone!: string;
+
+  @Field(() => [AnalyticsDay], { description: 'Every day of the period, zeros included' })
+  days!: AnalyticsDay[];
+
+  @Field(() => AnalyticsMetrics, { description: 'Sums over the period; activeUsers distinct over the period' })
+  total!: AnalyticsMetrics;
+}
+
+@ObjectType()
+export class AnalyticsBreakdownRow {
+  @Field({ description: "The dimension's value (platform name, version id, 'unknown')" })
+  value!: string;
+
+  @Field(() => AnalyticsMetrics, { description: 'activeUsers distinct over the period within this value' })
+  metrics!: AnalyticsMetrics;
+}
+
+@ObjectType()
+export class AnalyticsBreakdown {
+  @Field(() => ID)
+  appId!: string;
+
+  @Field(() => AnalyticsDimension)
+  dimension!: AnalyticsDimension;
+
+  @Field()
+  from!: string;
+
+  @Field()
+  to!: string;
+
+  @Field()
+  timeZone!: string;
+
+  @Field(() => [AnalyticsBreakdownRow], { description: 'By active users, most first' })
+  rows!: AnalyticsBreakdownRow[];
+}

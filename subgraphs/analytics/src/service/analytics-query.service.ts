@@ -1,0 +1,126 @@
+import { BadUserInputError, Permission, requireOperatorPermission, type Principal } from '@grove/platform';
+import type { MiniProgramAccess } from '@grove/contracts';
+import type { AnalyticsStore, DailyMetrics, Dimension } from '../store/analytics-store.port';
+import type { AnalyticsPipeline } from './analytics-pipeline.service';
+import { emptyMetrics } from './daily-rollup';
+import { DAY_PATTERN, daysBetween } from './reporting-day';
+
+/** At most this many days in one query (a year and a day). */
+export const MAX_QUERY_DAYS = 366;
+
+export interface MetricsView {
+  newUsers: number;
+  /** Distinct devices over the whole period (not a sum of days). */
+  activeUsers: number;
+  launches: number;
+  pageViews: number;
+  totalStayMs: number;
+  averageStayMs: number;
+  bounces: number;
+  bounceRate: number;
+  jsErrors: number;
+  crashes: number;
+  crashRate: number;
+}
+
+export function toView(m: DailyMetrics): MetricsView {
+  const per = (n: number) => (m.launches > 0 ? n / m.launches : 0);
+  return {
+    newUsers: m.newUsers,
+    activeUsers: m.activeUsers,
+    launches: m.launches,
+    pageViews: m.pageViews,
+    totalStayMs: m.stayMs,
+    averageStayMs: per(m.stayMs),
+    bounces: m.bounces,
+    bounceRate: per(m.bounces),
+    jsErrors: m.jsErrors,
+    crashes: m.crashes,
+    crashRate: per(m.crashes),
+  };
+}
+
+function add(into: DailyMetrics, row: DailyMetrics): void {
+  into.launches += row.launches;
+  into.pageViews += row.pageViews;
+  into.stayMs += row.stayMs;
+  into.bounces += row.bounces;
+  into.jsErrors += row.jsErrors;
+  into.crashes += row.crashes;
+  into.newUsers += row.newUsers;
+}
+
+export interface SeriesView {
+  appId: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  days: Array<{ day: string; metrics: MetricsView }>;
+  total: MetricsView;
+}
+
+export interface BreakdownView {
+  appId: string;
+  dimension: Dimension;
+  from: string;
+  to: string;
+  timeZone: string;
+  rows: Array<{ value: string; metrics: MetricsView }>;
+}
+
+/** The statistics console's reads: members of the owning organization (miniprogram:read) and reviewing operators. */
+export class AnalyticsQueryService {
+  constructor(
+    private readonly store: AnalyticsStore,
+    private readonly access: MiniProgramAccess,
+    private readonly pipeline: AnalyticsPipeline,
+    private readonly timeZone: string,
+  ) {}
+
+  async series(p: Principal, appId: string, from: string, to: string): Promise<SeriesView> {
+    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const days = checkRange(from, to);
+    const rows = new Map((await this.store.daily(app.appId, from, to, '')).map((r) => [r.day, r]));
+    const total = emptyMetrics();
+    const series = days.map((day) => {
+      const m = rows.get(day) ?? { ...emptyMetrics() };
+      add(total, m);
+      return { day, metrics: toView(m) };
+    });
+    total.activeUsers = (await this.store.distinctDevices(app.appId, from, to, ''))[0]?.active ?? 0;
+    return { appId: app.appId, from, to, timeZone: this.timeZone, days: series, total: toView(total) };
+  }
+
+  async breakdown(p: Principal, appId: string, dimension: Exclude<Dimension, ''>, from: string, to: string): Promise<BreakdownView> {
+    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    checkRange(from, to);
+    const byValue = new Map<string, DailyMetrics>();
+    for (const row of await this.store.daily(app.appId, from, to, dimension)) {
+      let m = byValue.get(row.value);
+      if (!m) byValue.set(row.value, (m = emptyMetrics()));
+      add(m, row);
+    }
+    for (const { value, active } of await this.store.distinctDevices(app.appId, from, to, dimension)) {
+      const m = byValue.get(value);
+      if (m) m.activeUsers = active;
+    }
+    const rows = [...byValue].map(([value, m]) => ({ value, metrics: toView(m) })).sort((a, b) => b.metrics.activeUsers - a.metrics.activeUsers || (a.value < b.value ? -1 : 1));
+    return { appId: app.appId, dimension, from, to, timeZone: this.timeZone, rows };
+  }
+
+  /** Operators (platform:configure): recompute the rollups of a range now, e.g. after a backfill. */
+  async recompute(p: Principal, from: string, to: string): Promise<number> {
+    requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
+    return this.pipeline.recompute(checkRange(from, to));
+  }
+}
+
+function checkRange(from: string, to: string): string[] {
+  if (!DAY_PATTERN.test(from) || !DAY_PATTERN.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
+    throw new BadUserInputError('from and to are days as YYYY-MM-DD', { fields: ['from', 'to'] });
+  }
+  if (from > to) throw new BadUserInputError('from must not be after to', { fields: ['from', 'to'] });
+  const days = daysBetween(from, to);
+  if (days.length > MAX_QUERY_DAYS) throw new BadUserInputError(`At most ${MAX_QUERY_DAYS} days per query`, { fields: ['from', 'to'] });
+  return days;
+}

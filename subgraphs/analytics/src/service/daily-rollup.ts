@@ -1,0 +1,108 @@
+import { DIMENSIONS, type CleanEvent, type DailyDevice, type DailyMetrics, type DailyRow, type Dimension } from '../store/analytics-store.port';
+
+export const UNKNOWN_VERSION = 'unknown';
+
+export function emptyMetrics(): DailyMetrics {
+  return { launches: 0, pageViews: 0, stayMs: 0, bounces: 0, jsErrors: 0, crashes: 0, newUsers: 0, activeUsers: 0 };
+}
+
+function valueOf(dimension: Dimension, e: CleanEvent): string {
+  if (dimension === 'platform') return e.platform;
+  if (dimension === 'version') return e.versionId ?? UNKNOWN_VERSION;
+  return '';
+}
+
+interface Session {
+  start: CleanEvent;
+  pages: number;
+  stayMs: number;
+}
+
+/**
+ * FinClip's session rule over one device's events in device-clock order: an `app_launch` starts a launch; so does
+ * coming back to the foreground (`app_show`) after an `app_exit` or after at least `sessionGapMs` in the background;
+ * so does any event with no launch before it in the window. A short trip to the background stays in the launch.
+ */
+export function sessionsOf(deviceEvents: readonly CleanEvent[], sessionGapMs: number): Session[] {
+  const sessions: Session[] = [];
+  let current: Session | undefined;
+  let prev: CleanEvent | undefined;
+  for (const e of deviceEvents) {
+    const starts =
+      e.type === 'app_launch' ||
+      !current ||
+      prev?.type === 'app_exit' ||
+      (e.type === 'app_show' && prev?.type === 'app_hide' && e.clientTs - prev.clientTs >= sessionGapMs);
+    if (starts) sessions.push((current = { start: e, pages: 0, stayMs: 0 }));
+    if (e.type === 'page_show') current!.pages++;
+    if (e.type === 'app_hide' || e.type === 'app_exit') current!.stayMs += e.durationMs ?? 0;
+    prev = e;
+  }
+  return sessions;
+}
+
+/**
+ * One reporting day of one mini-program, from its raw events of the day before, the day and the day after (so that
+ * launches crossing midnight are whole): launches, bounces and stay belong to the day a launch started; page views,
+ * errors and active users to the day of each event. Pure: the same events always give the same rows.
+ */
+export function computeDay(
+  day: string,
+  events: readonly CleanEvent[],
+  newDevices: ReadonlySet<string>,
+  sessionGapMs: number,
+): { rows: DailyRow[]; devices: DailyDevice[] } {
+  const metrics = new Map<string, DailyMetrics>();
+  const active = new Map<string, Set<string>>();
+  const key = (dimension: Dimension, value: string) => `${dimension}\u0000${value}`;
+  const bucket = (dimension: Dimension, value: string) => {
+    let m = metrics.get(key(dimension, value));
+    if (!m) metrics.set(key(dimension, value), (m = emptyMetrics()));
+    return m;
+  };
+
+  let from = 0;
+  while (from < events.length) {
+    let to = from;
+    while (to < events.length && events[to].deviceId === events[from].deviceId) to++;
+    const deviceEvents = events.slice(from, to);
+    for (const s of sessionsOf(deviceEvents, sessionGapMs)) {
+      if (s.start.day !== day) continue;
+      for (const dimension of DIMENSIONS) {
+        const m = bucket(dimension, valueOf(dimension, s.start));
+        m.launches++;
+        m.stayMs += s.stayMs;
+        if (s.pages === 1) m.bounces++;
+      }
+    }
+    for (const e of deviceEvents) {
+      if (e.day !== day) continue;
+      for (const dimension of DIMENSIONS) {
+        const value = valueOf(dimension, e);
+        const m = bucket(dimension, value);
+        if (e.type === 'page_show') m.pageViews++;
+        if (e.type === 'js_error') m.jsErrors++;
+        if (e.type === 'crash') m.crashes++;
+        let set = active.get(key(dimension, value));
+        if (!set) active.set(key(dimension, value), (set = new Set()));
+        set.add(e.deviceId);
+      }
+    }
+    from = to;
+  }
+
+  const rows: DailyRow[] = [];
+  const devices: DailyDevice[] = [];
+  for (const [k, m] of metrics) {
+    const [dimension, value] = k.split('\u0000') as [Dimension, string];
+    const set = active.get(k) ?? new Set<string>();
+    m.activeUsers = set.size;
+    for (const deviceId of set) {
+      const isNew = newDevices.has(deviceId);
+      if (isNew) m.newUsers++;
+      devices.push({ dimension, value, deviceId, isNew });
+    }
+    rows.push({ day, dimension, value, ...m });
+  }
+  return { rows, devices };
+}

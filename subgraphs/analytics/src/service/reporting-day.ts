@@ -1,0 +1,46 @@
+/** Reporting days: `YYYY-MM-DD` in the installation's reporting time zone; instants stay UTC epoch ms. */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 3600_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClock(ms: number, timeZone: string): { day: string; asUtc: number } {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return { day, asUtc: Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) };
+}
+
+/** The reporting day an instant falls on. */
+export function dayOf(ms: number, timeZone: string): string {
+  return wallClock(ms, timeZone).day;
+}
+
+/** The instant a reporting day starts (handles offsets and DST by correcting twice). */
+export function dayStart(day: string, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  const midnight = Date.UTC(y, m - 1, d);
+  let guess = midnight;
+  for (let i = 0; i < 2; i++) guess = midnight - (wallClock(guess, timeZone).asUtc - Math.floor(guess / 1000) * 1000);
+  return guess;
+}
+
+/** Calendar arithmetic on day names (independent of the zone). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Every day from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}

@@ -1,0 +1,54 @@
+import type { ReportEventType } from '@grove/contracts';
+import type { CleanEvent } from './analytics-store.port';
+
+/** Rollup metric columns, in DailyMetrics order. */
+export const METRIC_COLUMNS = ['launches', 'page_views', 'stay_ms', 'bounces', 'js_errors', 'crashes', 'new_users', 'active_users'] as const;
+
+/** A raw event row as both SQL drivers return it (PostgreSQL answers BIGINT as text). */
+export interface RawRow {
+  day: string | Date;
+  app_id: string;
+  event_id: string;
+  type: string;
+  device_id: string;
+  launch_id: string;
+  client_ts: number | string;
+  event_ts: number | string;
+  received_at: number | string;
+  platform: string;
+  version_id: string | null;
+  version_source: string | null;
+  release_plan_id: string | null;
+  host_app_id: string;
+  org_id: string;
+  province: string | null;
+  city: string | null;
+  duration_ms: number | string | null;
+  page_path: string | null;
+  attrs: string | Record<string, unknown>;
+}
+
+export function rowToEvent(r: RawRow): CleanEvent {
+  return {
+    day: typeof r.day === 'string' ? r.day : r.day.toISOString().slice(0, 10),
+    appId: r.app_id,
+    eventId: r.event_id,
+    type: r.type as ReportEventType,
+    deviceId: r.device_id,
+    launchId: r.launch_id,
+    clientTs: Number(r.client_ts),
+    eventTs: Number(r.event_ts),
+    receivedAt: Number(r.received_at),
+    platform: r.platform,
+    versionId: r.version_id,
+    versionSource: r.version_source,
+    releasePlanId: r.release_plan_id,
+    hostAppId: r.host_app_id,
+    orgId: r.org_id,
+    province: r.province,
+    city: r.city,
+    durationMs: r.duration_ms === null ? null : Number(r.duration_ms),
+    pagePath: r.page_path,
+    attrs: typeof r.attrs === 'string' ? (JSON.parse(r.attrs) as Record<string, unknown>) : r.attrs,
+  };
+}

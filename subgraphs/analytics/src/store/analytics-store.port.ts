@@ -1,0 +1,90 @@
+import type { ReportEventType } from '@grove/contracts';
+
+/** One cleaned raw event as stored: the columns rollups read, the rest of the envelope in `attrs`. */
+export interface CleanEvent {
+  appId: string;
+  eventId: string;
+  /** Reporting day of `eventTs` (the partition). */
+  day: string;
+  type: ReportEventType;
+  deviceId: string;
+  launchId: string;
+  /** Device clock; orders a device's events. */
+  clientTs: number;
+  /** The instant the event is counted at: clientTs, or receivedAt when the device clock is off. */
+  eventTs: number;
+  receivedAt: number;
+  platform: string;
+  versionId: string | null;
+  versionSource: string | null;
+  releasePlanId: string | null;
+  hostAppId: string;
+  orgId: string;
+  province: string | null;
+  city: string | null;
+  durationMs: number | null;
+  pagePath: string | null;
+  /** userId, OS, model, network, SDK / base library / host app versions, referrer, error, custom. */
+  attrs: Record<string, unknown>;
+}
+
+/** Breakdown dimensions; '' is the whole mini-program. */
+export type Dimension = '' | 'platform' | 'version';
+export const DIMENSIONS: readonly Dimension[] = ['', 'platform', 'version'];
+
+/** Additive metrics of one (app, day, dimension value); distinct users are kept apart (`DailyDevice`). */
+export interface DailyMetrics {
+  launches: number;
+  pageViews: number;
+  stayMs: number;
+  bounces: number;
+  jsErrors: number;
+  crashes: number;
+  newUsers: number;
+  activeUsers: number;
+}
+
+export interface DailyRow extends DailyMetrics {
+  day: string;
+  dimension: Dimension;
+  value: string;
+}
+
+/** A device active on a day under a dimension value: range queries count distinct devices over these. */
+export interface DailyDevice {
+  dimension: Dimension;
+  value: string;
+  deviceId: string;
+  isNew: boolean;
+}
+
+export interface AppendResult {
+  inserted: number;
+  /** Events whose (appId, eventId) was stored before: retries and redeliveries. */
+  duplicates: number;
+}
+
+/**
+ * Raw analytics events (append-only, by reporting day) and their daily rollups. One contract suite runs over every
+ * driver (analytics.store.contract.test.ts); the rollup arithmetic is not here, so every driver counts alike.
+ */
+export interface AnalyticsStore {
+  readonly driver: 'sqlite' | 'postgres';
+  init(): Promise<void>;
+  /** Stores the events not stored before (by appId + eventId), atomically with the devices' first-seen days. */
+  append(events: CleanEvent[]): Promise<AppendResult>;
+  /** The app's events on these days, by device, then device clock, then event id. */
+  events(appId: string, days: string[]): Promise<CleanEvent[]>;
+  appsWithEvents(days: string[]): Promise<string[]>;
+  /** Devices whose first event for the app is on `day`. */
+  newDevices(appId: string, day: string): Promise<string[]>;
+  /** Replaces the day's rollup rows and device rows (re-running a day replaces, never adds). */
+  writeDay(appId: string, day: string, rows: DailyRow[], devices: DailyDevice[]): Promise<void>;
+  daily(appId: string, from: string, to: string, dimension: Dimension): Promise<DailyRow[]>;
+  /** Distinct devices over the range per dimension value, and how many of them were new in the range. */
+  distinctDevices(appId: string, from: string, to: string, dimension: Dimension): Promise<Array<{ value: string; active: number }>>;
+  /** Deletes raw events (and their idempotency keys) on days before `day`; answers how many days went. */
+  pruneBefore(day: string): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

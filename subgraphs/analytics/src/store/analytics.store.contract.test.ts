@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { newId, readProcessEnv } from '@grove/platform';
+import type { AnalyticsStore, CleanEvent } from './analytics-store.port';
+import { PostgresAnalyticsStore } from './postgres-analytics.store';
+import { SqliteAnalyticsStore } from './sqlite-analytics.store';
+
+const env = readProcessEnv();
+const POSTGRES_URL = env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const APP = 'mp0123456789abcdef';
+
+function event(n: number, day: string, extra: Partial<CleanEvent> = {}): CleanEvent {
+  const ts = Date.parse(`${day}T04:00:00Z`) + n;
+  return {
+    appId: APP, eventId: `e-${String(n).padStart(6, '0')}`, day, type: 'page_show', deviceId: `d${n % 3}`, launchId: 'l1', clientTs: ts, eventTs: ts, receivedAt: ts,
+    platform: 'IOS', versionId: 'v1', versionSource: 'release', releasePlanId: null, hostAppId: 'h1', orgId: 'o1', province: '广东省', city: null, durationMs: null,
+    pagePath: 'pages/index', attrs: { custom: { name: 'x', attributes: { a: 1, b: 'two', c: true } } }, ...extra,
+  };
+}
+
+type Driver = { name: string; open(): Promise<{ store: AnalyticsStore; dispose(): Promise<void> }> };
+
+const drivers: Driver[] = [
+  {
+    name: 'sqlite (embedded)',
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), 'grove-analytics-'));
+      const store = new SqliteAnalyticsStore(join(dir, 'analytics.sqlite'));
+      await store.init();
+      return { store, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+    },
+  },
+  {
+    name: 'postgres (standard, partitioned by day)',
+    async open() {
+      const schema = `grove_an_${newId().toLowerCase()}`;
+      const store = new PostgresAnalyticsStore({ url: POSTGRES_URL, schema });
+      await store.init();
+      return {
+        store,
+        dispose: async () => {
+          await store.close();
+          const client = new Client({ connectionString: POSTGRES_URL });
+          await client.connect();
+          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+          await client.end();
+        },
+      };
+    },
+  },
+];
+
+describe.each(drivers)('analytics store contract: $name', (driver) => {
+  let store: AnalyticsStore;
+  let dispose: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ store, dispose } = await driver.open());
+  });
+  afterEach(async () => dispose());
+
+  it('appends each (app, event id) once, however often it is delivered, and reads back what it stored', async () => {
+    const batch = [event(1, '2025-03-01'), event(2, '2025-03-01'), event(3, '2025-03-02')];
+    expect(await store.append(batch)).toEqual({ inserted: 3, duplicates: 0 });
+    expect(await store.append([batch[0], event(4, '2025-03-02')])).toEqual({ inserted: 1, duplicates: 1 });
+    // A retry whose skew bucketing moved it to another day is still the same event.
+    expect(await store.append([{ ...batch[1], day: '2025-03-03' }])).toEqual({ inserted: 0, duplicates: 1 });
+    const stored = await store.events(APP, ['2025-03-01', '2025-03-02']);
+    expect(stored.map((e) => e.eventId)).toEqual(['e-000003', 'e-000001', 'e-000004', 'e-000002']);
+    expect(stored[1]).toEqual(batch[0]);
+    expect(await store.appsWithEvents(['2025-03-02'])).toEqual([APP]);
+    expect(await store.appsWithEvents(['2025-03-05'])).toEqual([]);
+  });
+
+  it("keeps each device's first day, lowered by late events", async () => {
+    await store.append([event(3, '2025-03-02')]);
+    expect(await store.newDevices(APP, '2025-03-02')).toEqual(['d0']);
+    await store.append([event(6, '2025-03-01')]);
+    expect(await store.newDevices(APP, '2025-03-02')).toEqual([]);
+    expect(await store.newDevices(APP, '2025-03-01')).toEqual(['d0']);
+  });
+
+  it('replaces a day of rollups (re-running never adds) and counts devices distinct over a range', async () => {
+    const row = { dimension: '' as const, value: '', launches: 2, pageViews: 3, stayMs: 4, bounces: 1, jsErrors: 0, crashes: 1, newUsers: 1, activeUsers: 2 };
+    for (let i = 0; i < 2; i++) {
+      await store.writeDay(APP, '2025-03-01', [{ day: '2025-03-01', ...row }], [
+        { dimension: '', value: '', deviceId: 'a', isNew: true },
+        { dimension: '', value: '', deviceId: 'b', isNew: false },
+      ]);
+    }
+    await store.writeDay(APP, '2025-03-02', [{ day: '2025-03-02', ...row, launches: 5 }], [
+      { dimension: '', value: '', deviceId: 'b', isNew: false },
+      { dimension: '', value: '', deviceId: 'c', isNew: true },
+    ]);
+    expect((await store.daily(APP, '2025-03-01', '2025-03-02', '')).map((r) => [r.day, r.launches, r.pageViews])).toEqual([
+      ['2025-03-01', 2, 3],
+      ['2025-03-02', 5, 3],
+    ]);
+    expect(await store.distinctDevices(APP, '2025-03-01', '2025-03-02', '')).toEqual([{ value: '', active: 3 }]);
+    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([{ value: '', active: 2 }]);
+  });
+
+  it('prunes raw events by whole days and keeps later days', async () => {
+    await store.append([event(1, '2025-03-01'), event(2, '2025-03-02'), event(3, '2025-03-03')]);
+    expect(await store.pruneBefore('2025-03-03')).toBe(2);
+    expect((await store.events(APP, ['2025-03-01', '2025-03-02', '2025-03-03'])).map((e) => e.day)).toEqual(['2025-03-03']);
+  });
+});

@@ -1,0 +1,241 @@
+import { Pool, type PoolClient } from 'pg';
+import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension } from './analytics-store.port';
+import { METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
+
+const RAW_COLUMNS = [
+  'day', 'app_id', 'event_id', 'type', 'device_id', 'launch_id', 'client_ts', 'event_ts', 'received_at', 'platform', 'version_id', 'version_source',
+  'release_plan_id', 'host_app_id', 'org_id', 'province', 'city', 'duration_ms', 'page_path', 'attrs',
+] as const;
+const DUPLICATE_TABLE = '42P07';
+const UNIQUE_VIOLATION = '23505';
+
+export interface PostgresAnalyticsStoreOptions {
+  url: string;
+  /** Default `public`; tests use one schema per run. */
+  schema?: string;
+  maxConnections?: number;
+}
+
+/**
+ * Standard profile: raw events in a table declaratively partitioned by reporting day (one partition per day, created
+ * on first use), so retention drops whole partitions (ADR 0010). Idempotency keys and rollups are plain tables.
+ */
+export class PostgresAnalyticsStore implements AnalyticsStore {
+  readonly driver = 'postgres' as const;
+  private readonly pool: Pool;
+  private readonly schema: string;
+  private readonly partitions = new Set<string>();
+
+  constructor(options: PostgresAnalyticsStoreOptions) {
+    this.schema = options.schema ?? 'public';
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new Error(`Invalid PostgreSQL schema name ${this.schema}`);
+    this.pool = new Pool({ connectionString: options.url, max: options.maxConnections ?? 5, connectionTimeoutMillis: 5000 });
+  }
+
+  private t(name: string): string {
+    return `"${this.schema}".${name}`;
+  }
+
+  async init(): Promise<void> {
+    await this.withClient(async (c) => {
+      // Several services may start together: serialize the DDL on an advisory lock.
+      await c.query('BEGIN');
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('grove-analytics-schema'))");
+      await c.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_raw_events')} (
+        day DATE NOT NULL, app_id TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, device_id TEXT NOT NULL,
+        launch_id TEXT NOT NULL, client_ts BIGINT NOT NULL, event_ts BIGINT NOT NULL, received_at BIGINT NOT NULL,
+        platform TEXT NOT NULL, version_id TEXT, version_source TEXT, release_plan_id TEXT, host_app_id TEXT NOT NULL,
+        org_id TEXT NOT NULL, province TEXT, city TEXT, duration_ms BIGINT, page_path TEXT, attrs JSONB NOT NULL
+      ) PARTITION BY RANGE (day)`);
+      await c.query(`CREATE INDEX IF NOT EXISTS analytics_raw_events_app_day ON ${this.t('analytics_raw_events')} (app_id, day, device_id, client_ts)`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_event_ids')} (app_id TEXT NOT NULL, event_id TEXT NOT NULL, day DATE NOT NULL, PRIMARY KEY (app_id, event_id))`);
+      await c.query(`CREATE INDEX IF NOT EXISTS analytics_event_ids_day ON ${this.t('analytics_event_ids')} (day)`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_first_seen')} (app_id TEXT NOT NULL, device_id TEXT NOT NULL, first_day DATE NOT NULL, PRIMARY KEY (app_id, device_id))`);
+      await c.query(`CREATE INDEX IF NOT EXISTS analytics_first_seen_day ON ${this.t('analytics_first_seen')} (app_id, first_day)`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_daily')} (
+        app_id TEXT NOT NULL, day DATE NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL,
+        ${METRIC_COLUMNS.map((col) => `${col} BIGINT NOT NULL`).join(', ')}, PRIMARY KEY (app_id, day, dimension, value))`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_daily_devices')} (
+        app_id TEXT NOT NULL, day DATE NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new BOOLEAN NOT NULL,
+        PRIMARY KEY (app_id, dimension, day, value, device_id))`);
+      await c.query('COMMIT');
+    });
+  }
+
+  private async ensurePartition(c: PoolClient, day: string): Promise<void> {
+    if (this.partitions.has(day)) return;
+    const name = `analytics_raw_events_${day.replace(/-/g, '')}`;
+    try {
+      await c.query(
+        `CREATE TABLE IF NOT EXISTS ${this.t(name)} PARTITION OF ${this.t('analytics_raw_events')} FOR VALUES FROM ('${day}') TO ('${day}'::date + 1)`,
+      );
+    } catch (error) {
+      // Another process created it between IF NOT EXISTS and CREATE.
+      const code = (error as { code?: string }).code;
+      if (code !== DUPLICATE_TABLE && code !== UNIQUE_VIOLATION) throw error;
+    }
+    this.partitions.add(day);
+  }
+
+  async append(events: CleanEvent[]): Promise<AppendResult> {
+    if (events.length === 0) return { inserted: 0, duplicates: 0 };
+    // Partitions are created outside the transaction so a concurrent creator cannot abort it.
+    await this.withClient(async (c) => {
+      for (const day of new Set(events.map((e) => e.day))) await this.ensurePartition(c, day);
+    });
+    return this.withClient(async (c) => {
+      await c.query('BEGIN');
+      try {
+        const claimed = await c.query<{ event_id: string; app_id: string }>(
+          `INSERT INTO ${this.t('analytics_event_ids')} (app_id, event_id, day)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::date[]) ON CONFLICT DO NOTHING RETURNING app_id, event_id`,
+          [events.map((e) => e.appId), events.map((e) => e.eventId), events.map((e) => e.day)],
+        );
+        const fresh = new Set(claimed.rows.map((r) => `${r.app_id}\u0000${r.event_id}`));
+        const rows = events.filter((e) => fresh.delete(`${e.appId}\u0000${e.eventId}`));
+        if (rows.length > 0) {
+          const values: unknown[] = [];
+          const tuples = rows.map((e, i) => {
+            values.push(
+              e.day, e.appId, e.eventId, e.type, e.deviceId, e.launchId, e.clientTs, e.eventTs, e.receivedAt, e.platform, e.versionId, e.versionSource,
+              e.releasePlanId, e.hostAppId, e.orgId, e.province, e.city, e.durationMs, e.pagePath, JSON.stringify(e.attrs),
+            );
+            return `(${RAW_COLUMNS.map((_, j) => `$${i * RAW_COLUMNS.length + j + 1}`).join(', ')})`;
+          });
+          await c.query(`INSERT INTO ${this.t('analytics_raw_events')} (${RAW_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+          await c.query(
+            `INSERT INTO ${this.t('analytics_first_seen')} AS s (app_id, device_id, first_day)
+             SELECT app_id, device_id, MIN(day) FROM unnest($1::text[], $2::text[], $3::date[]) AS x(app_id, device_id, day) GROUP BY app_id, device_id
+             ON CONFLICT (app_id, device_id) DO UPDATE SET first_day = LEAST(s.first_day, excluded.first_day)`,
+            [rows.map((e) => e.appId), rows.map((e) => e.deviceId), rows.map((e) => e.day)],
+          );
+        }
+        await c.query('COMMIT');
+        return { inserted: rows.length, duplicates: events.length - rows.length };
+      } catch (error) {
+        await c.query('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async events(appId: string, days: string[]): Promise<CleanEvent[]> {
+    if (days.length === 0) return [];
+    const { rows } = await this.pool.query<RawRow>(
+      `SELECT day::text AS day, ${RAW_COLUMNS.slice(1).join(', ')} FROM ${this.t('analytics_raw_events')}
+       WHERE app_id = $1 AND day = ANY($2::date[]) ORDER BY device_id COLLATE "C", client_ts, event_id COLLATE "C"`,
+      [appId, days],
+    );
+    return rows.map(rowToEvent);
+  }
+
+  async appsWithEvents(days: string[]): Promise<string[]> {
+    if (days.length === 0) return [];
+    const { rows } = await this.pool.query<{ app_id: string }>(
+      `SELECT DISTINCT app_id FROM ${this.t('analytics_raw_events')} WHERE day = ANY($1::date[]) ORDER BY app_id`,
+      [days],
+    );
+    return rows.map((r) => r.app_id);
+  }
+
+  async newDevices(appId: string, day: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ device_id: string }>(`SELECT device_id FROM ${this.t('analytics_first_seen')} WHERE app_id = $1 AND first_day = $2`, [appId, day]);
+    return rows.map((r) => r.device_id);
+  }
+
+  async writeDay(appId: string, day: string, rows: DailyRow[], devices: DailyDevice[]): Promise<void> {
+    await this.withClient(async (c) => {
+      await c.query('BEGIN');
+      try {
+        await c.query(`DELETE FROM ${this.t('analytics_daily')} WHERE app_id = $1 AND day = $2`, [appId, day]);
+        await c.query(`DELETE FROM ${this.t('analytics_daily_devices')} WHERE app_id = $1 AND day = $2`, [appId, day]);
+        if (rows.length > 0) {
+          const col = (pick: (r: DailyRow) => unknown) => rows.map(pick);
+          await c.query(
+            `INSERT INTO ${this.t('analytics_daily')} (app_id, day, dimension, value, ${METRIC_COLUMNS.join(', ')})
+             SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[])`,
+            [
+              appId, day, col((r) => r.dimension), col((r) => r.value), col((r) => r.launches), col((r) => r.pageViews), col((r) => r.stayMs),
+              col((r) => r.bounces), col((r) => r.jsErrors), col((r) => r.crashes), col((r) => r.newUsers), col((r) => r.activeUsers),
+            ],
+          );
+        }
+        if (devices.length > 0) {
+          await c.query(
+            `INSERT INTO ${this.t('analytics_daily_devices')} (app_id, day, dimension, value, device_id, is_new)
+             SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::text[], $6::boolean[])`,
+            [appId, day, devices.map((d) => d.dimension), devices.map((d) => d.value), devices.map((d) => d.deviceId), devices.map((d) => d.isNew)],
+          );
+        }
+        await c.query('COMMIT');
+      } catch (error) {
+        await c.query('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async daily(appId: string, from: string, to: string, dimension: Dimension): Promise<DailyRow[]> {
+    const { rows } = await this.pool.query<Record<string, string>>(
+      `SELECT day::text AS day, dimension, value, ${METRIC_COLUMNS.join(', ')} FROM ${this.t('analytics_daily')}
+       WHERE app_id = $1 AND dimension = $2 AND day BETWEEN $3 AND $4 ORDER BY day, value COLLATE "C"`,
+      [appId, dimension, from, to],
+    );
+    return rows.map((r) => ({
+      day: r.day,
+      dimension: r.dimension as Dimension,
+      value: r.value,
+      launches: Number(r.launches),
+      pageViews: Number(r.page_views),
+      stayMs: Number(r.stay_ms),
+      bounces: Number(r.bounces),
+      jsErrors: Number(r.js_errors),
+      crashes: Number(r.crashes),
+      newUsers: Number(r.new_users),
+      activeUsers: Number(r.active_users),
+    }));
+  }
+
+  async distinctDevices(appId: string, from: string, to: string, dimension: Dimension): Promise<Array<{ value: string; active: number }>> {
+    const { rows } = await this.pool.query<{ value: string; active: string }>(
+      `SELECT value, COUNT(DISTINCT device_id) AS active FROM ${this.t('analytics_daily_devices')}
+       WHERE app_id = $1 AND dimension = $2 AND day BETWEEN $3 AND $4 GROUP BY value ORDER BY value COLLATE "C"`,
+      [appId, dimension, from, to],
+    );
+    return rows.map((r) => ({ value: r.value, active: Number(r.active) }));
+  }
+
+  async pruneBefore(day: string): Promise<number> {
+    const { rows } = await this.pool.query<{ name: string; upper: string }>(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+       JOIN pg_namespace n ON n.oid = p.relnamespace WHERE p.relname = 'analytics_raw_events' AND n.nspname = $1`,
+      [this.schema],
+    );
+    const cutoff = `analytics_raw_events_${day.replace(/-/g, '')}`;
+    const old = rows.map((r) => r.name).filter((name) => /^analytics_raw_events_\d{8}$/.test(name) && name < cutoff);
+    for (const name of old) {
+      await this.pool.query(`DROP TABLE IF EXISTS ${this.t(name)}`);
+      this.partitions.delete(`${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}`);
+    }
+    await this.pool.query(`DELETE FROM ${this.t('analytics_event_ids')} WHERE day < $1`, [day]);
+    return old.length;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async withClient<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  }
+}

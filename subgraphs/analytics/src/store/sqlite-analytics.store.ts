@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension } from './analytics-store.port';
+import { rowToEvent, METRIC_COLUMNS, type RawRow } from './analytics-rows';
+
+/**
+ * Embedded profile: one SQLite file (DATA_DIR/analytics.sqlite) apart from the documents file, with a `day` column
+ * and an (app_id, day) index — on disk, never in memory; retention deletes whole days (ADR 0010).
+ */
+export class SqliteAnalyticsStore implements AnalyticsStore {
+  readonly driver = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  async init(): Promise<void> {
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS analytics_raw_events (
+        day TEXT NOT NULL, app_id TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, device_id TEXT NOT NULL,
+        launch_id TEXT NOT NULL, client_ts INTEGER NOT NULL, event_ts INTEGER NOT NULL, received_at INTEGER NOT NULL,
+        platform TEXT NOT NULL, version_id TEXT, version_source TEXT, release_plan_id TEXT, host_app_id TEXT NOT NULL,
+        org_id TEXT NOT NULL, province TEXT, city TEXT, duration_ms INTEGER, page_path TEXT, attrs TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS analytics_raw_events_app_day ON analytics_raw_events (app_id, day, device_id, client_ts);
+      CREATE INDEX IF NOT EXISTS analytics_raw_events_day ON analytics_raw_events (day);
+      CREATE TABLE IF NOT EXISTS analytics_event_ids (app_id TEXT NOT NULL, event_id TEXT NOT NULL, day TEXT NOT NULL, PRIMARY KEY (app_id, event_id)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS analytics_event_ids_day ON analytics_event_ids (day);
+      CREATE TABLE IF NOT EXISTS analytics_first_seen (app_id TEXT NOT NULL, device_id TEXT NOT NULL, first_day TEXT NOT NULL, PRIMARY KEY (app_id, device_id)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS analytics_first_seen_day ON analytics_first_seen (app_id, first_day);
+      CREATE TABLE IF NOT EXISTS analytics_daily (
+        app_id TEXT NOT NULL, day TEXT NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL,
+        ${METRIC_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')},
+        PRIMARY KEY (app_id, day, dimension, value)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS analytics_daily_devices (
+        app_id TEXT NOT NULL, day TEXT NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new INTEGER NOT NULL,
+        PRIMARY KEY (app_id, dimension, day, value, device_id)) WITHOUT ROWID;
+    `);
+  }
+
+  async append(events: CleanEvent[]): Promise<AppendResult> {
+    const claim = this.db.prepare('INSERT OR IGNORE INTO analytics_event_ids (app_id, event_id, day) VALUES (?, ?, ?)');
+    const insert = this.db.prepare(`INSERT INTO analytics_raw_events VALUES (${Array(20).fill('?').join(', ')})`);
+    const seen = this.db.prepare(
+      `INSERT INTO analytics_first_seen (app_id, device_id, first_day) VALUES (?, ?, ?)
+       ON CONFLICT (app_id, device_id) DO UPDATE SET first_day = excluded.first_day WHERE excluded.first_day < analytics_first_seen.first_day`,
+    );
+    return this.db.transaction(() => {
+      let inserted = 0;
+      for (const e of events) {
+        if (claim.run(e.appId, e.eventId, e.day).changes === 0) continue;
+        insert.run(
+          e.day, e.appId, e.eventId, e.type, e.deviceId, e.launchId, e.clientTs, e.eventTs, e.receivedAt, e.platform, e.versionId, e.versionSource,
+          e.releasePlanId, e.hostAppId, e.orgId, e.province, e.city, e.durationMs, e.pagePath, JSON.stringify(e.attrs),
+        );
+        seen.run(e.appId, e.deviceId, e.day);
+        inserted++;
+      }
+      return { inserted, duplicates: events.length - inserted };
+    })();
+  }
+
+  async events(appId: string, days: string[]): Promise<CleanEvent[]> {
+    if (days.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM analytics_raw_events WHERE app_id = ? AND day IN (${days.map(() => '?').join(', ')}) ORDER BY device_id, client_ts, event_id`)
+      .all(appId, ...days) as RawRow[];
+    return rows.map(rowToEvent);
+  }
+
+  async appsWithEvents(days: string[]): Promise<string[]> {
+    if (days.length === 0) return [];
+    const rows = this.db.prepare(`SELECT DISTINCT app_id FROM analytics_raw_events WHERE day IN (${days.map(() => '?').join(', ')}) ORDER BY app_id`).all(...days) as Array<{ app_id: string }>;
+    return rows.map((r) => r.app_id);
+  }
+
+  async newDevices(appId: string, day: string): Promise<string[]> {
+    const rows = this.db.prepare('SELECT device_id FROM analytics_first_seen WHERE app_id = ? AND first_day = ?').all(appId, day) as Array<{ device_id: string }>;
+    return rows.map((r) => r.device_id);
+  }
+
+  async writeDay(appId: string, day: string, rows: DailyRow[], devices: DailyDevice[]): Promise<void> {
+    const insertRow = this.db.prepare(`INSERT INTO analytics_daily VALUES (?, ?, ?, ?, ${METRIC_COLUMNS.map(() => '?').join(', ')})`);
+    const insertDevice = this.db.prepare('INSERT INTO analytics_daily_devices VALUES (?, ?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM analytics_daily WHERE app_id = ? AND day = ?').run(appId, day);
+      this.db.prepare('DELETE FROM analytics_daily_devices WHERE app_id = ? AND day = ?').run(appId, day);
+      for (const r of rows) insertRow.run(appId, day, r.dimension, r.value, r.launches, r.pageViews, r.stayMs, r.bounces, r.jsErrors, r.crashes, r.newUsers, r.activeUsers);
+      for (const d of devices) insertDevice.run(appId, day, d.dimension, d.value, d.deviceId, d.isNew ? 1 : 0);
+    })();
+  }
+
+  async daily(appId: string, from: string, to: string, dimension: Dimension): Promise<DailyRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT day, dimension, value, launches, page_views AS pageViews, stay_ms AS stayMs, bounces, js_errors AS jsErrors, crashes,
+         new_users AS newUsers, active_users AS activeUsers FROM analytics_daily WHERE app_id = ? AND dimension = ? AND day BETWEEN ? AND ? ORDER BY day, value`,
+      )
+      .all(appId, dimension, from, to) as DailyRow[];
+    return rows;
+  }
+
+  async distinctDevices(appId: string, from: string, to: string, dimension: Dimension): Promise<Array<{ value: string; active: number }>> {
+    return this.db
+      .prepare(
+        `SELECT value, COUNT(DISTINCT device_id) AS active FROM analytics_daily_devices
+         WHERE app_id = ? AND dimension = ? AND day BETWEEN ? AND ? GROUP BY value ORDER BY value`,
+      )
+      .all(appId, dimension, from, to) as Array<{ value: string; active: number }>;
+  }
+
+  async pruneBefore(day: string): Promise<number> {
+    return this.db.transaction(() => {
+      const days = (this.db.prepare('SELECT COUNT(DISTINCT day) AS n FROM analytics_raw_events WHERE day < ?').get(day) as { n: number }).n;
+      this.db.prepare('DELETE FROM analytics_raw_events WHERE day < ?').run(day);
+      this.db.prepare('DELETE FROM analytics_event_ids WHERE day < ?').run(day);
+      return days;
+    })();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
