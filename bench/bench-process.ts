@@ -25,13 +25,15 @@ export interface Measurement {
 }
 
 /** Starts `script kind` under SWC and waits for its `BENCH_READY <json>` line. */
-export async function startBenchServer<Info>(script: string, kind: string): Promise<BenchServer<Info>> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, script), kind], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export function startBenchServer<Info>(script: string, kind: string): Promise<BenchServer<Info>> {
+  return startBenchProcess(['-r', '@swc-node/register', join(__dirname, script), kind], kind);
+}
+
+/** Starts `node <args>` and waits for its `BENCH_READY <json>` line. */
+export async function startBenchProcess<Info>(args: string[], label: string): Promise<BenchServer<Info>> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit').then(([code]) => {
-    throw new Error(`${kind} server exited with ${code}`);
+    throw new Error(`${label} server exited with ${code}`);
   });
   const ready = new Promise<Info>((resolve) =>
     createInterface({ input: child.stdout! }).on('line', (line) => {
