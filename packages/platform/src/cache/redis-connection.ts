@@ -88,6 +88,11 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCli
   return client;
 }
 
+/** A connection of its own, for blocking reads or a subscription: same settings, never auto-pipelined. */
+export function duplicateRedisConnection(client: RedisClient): RedisClient {
+  return client instanceof Cluster ? client.duplicate(undefined, { enableAutoPipelining: false }) : client.duplicate({ enableAutoPipelining: false });
+}
+
 /** True while the connection is known to be down (lost or refused, not ready again yet). */
 export function redisConnectionDown(client: RedisClient): boolean {
   const state = health.get(client);
