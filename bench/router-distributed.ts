@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -204,7 +204,8 @@ function report(throughput: Record<QueryName, Record<Gateway, Round>>, loadBefor
       ];
     }),
   ) as Record<QueryName, { vsApollo: { rps: number; cpuEfficiency?: number; target: number }; vsHive: { rps: number; cpuEfficiency?: number; target: number } }>;
-  const result = { date, node: process.version, cpus: cpus().length, loadavgBefore: loadBefore, loadavgAfter: loadavg(), settings: SETTINGS, queries: QUERIES, throughput, ratios };
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const result = { date, commit, node: process.version, cpus: cpus().length, loadavgBefore: loadBefore, loadavgAfter: loadavg(), settings: SETTINGS, queries: QUERIES, throughput, ratios };
   mkdirSync(RESULTS, { recursive: true });
   const jsonFile = `router-distributed-${date.replace(/[:.]/g, '-').slice(0, 19)}.json`;
   writeFileSync(join(RESULTS, jsonFile), `${JSON.stringify(result, null, 2)}\n`);
