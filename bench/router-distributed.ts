@@ -213,7 +213,7 @@ function report(throughput: Record<QueryName, Record<Gateway, Round>>, loadBefor
   const md = [
     `# Router vs plain Apollo Gateway vs Hive Gateway, distributed (${date})`,
     '',
-    `\`npm run bench:router -- --distributed\`. Node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} before and ` +
+    `\`npm run bench:router -- --distributed\` at ${commit}. Node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' / ')} before and ` +
       `${result.loadavgAfter.map((l) => l.toFixed(2)).join(' / ')} after the run (shared machine). The same six subgraph processes (built JavaScript, ` +
       `PostgreSQL documents, Redis events, cache and rate limits) behind three gateway processes; autocannon with ${SETTINGS.connections} connections, ` +
       `${SETTINGS.warmupSec} s warm-up per gateway and query, then ${SETTINGS.rounds} rotating rounds of ${SETTINGS.durationSec} s each. ` +
