@@ -25,14 +25,19 @@ export interface Measurement {
 }
 
 /** Starts `script kind` under SWC (with extra Node flags, e.g. `--cpu-prof`) and waits for its `BENCH_READY <json>` line. */
-export async function startBenchServer<Info>(script: string, kind: string, nodeArgs: string[] = []): Promise<BenchServer<Info>> {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(__dirname, script), kind], {
+export function startBenchServer<Info>(script: string, kind: string, nodeArgs: string[] = []): Promise<BenchServer<Info>> {
+  return startBenchProcess([...nodeArgs, '-r', '@swc-node/register', join(__dirname, script), kind], kind);
+}
+
+/** Starts `node <args>` and waits for its `BENCH_READY <json>` line. */
+export async function startBenchProcess<Info>(args: string[], label: string): Promise<BenchServer<Info>> {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     // The IPC channel carries the allocation meter's questions (bench/alloc-meter.ts); servers without one ignore it.
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit').then(([code]) => {
-    throw new Error(`${kind} server exited with ${code}`);
+    throw new Error(`${label} server exited with ${code}`);
   });
   const ready = new Promise<Info>((resolve) =>
     createInterface({ input: child.stdout! }).on('line', (line) => {

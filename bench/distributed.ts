@@ -5,17 +5,9 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomToken, readProcessEnv, type EnvSource } from '@grove/platform';
-import {
-  ApplyForOrganizationDocument,
-  ApproveOrganizationDocument,
-  CreateMiniProgramDocument,
-  LoginDocument,
-  SignUpDocument,
-} from '../schema/generated/graphql';
-import { dataOf, execute } from '../tests/e2e/src/graphql-client';
-import { validCreditCode } from '../tests/e2e/src/platform-harness';
 import { serviceArgs, startDistributedPlatform, type ServiceRunner, type ServiceStats } from '../tests/e2e/src/distributed-platform.harness';
 import { buildServices } from '../scripts/build';
+import { seedOrganization } from './bench-seed';
 import { combineRounds, RESULTS, ROOT, processCpuMs, type Measurement } from './bench-process';
 
 /**
@@ -113,25 +105,8 @@ async function startEmbedded(env: EnvSource): Promise<{ url: string; pid: number
   };
 }
 
-/** An approved organization with mini-programs, and its owner's token. */
 async function seed(url: string): Promise<{ token: string; orgId: string }> {
-  const admin = dataOf(await execute(url, LoginDocument, { input: { identifier: ADMIN.email, password: ADMIN.password } })).login.accessToken;
-  const email = `owner-${randomToken(4)}@bench.grove.test`;
-  const password = 'Bench-owner-pass-2026';
-  dataOf(await execute(url, SignUpDocument, { input: { email, password, displayName: 'Bench owner' } }));
-  let token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login.accessToken;
-  const org = dataOf(
-    await execute(url, ApplyForOrganizationDocument, {
-      input: { name: `Bench ${randomToken(4)}`, creditCode: validCreditCode(), contactName: 'Bench', contactPhone: '+8613800138000', licenceDocumentRef: 'bench/licence.pdf' },
-    }, { token }),
-  ).applyForOrganization;
-  dataOf(await execute(url, ApproveOrganizationDocument, { id: org.id }, { token: admin }));
-  // The approval changes the owner's permissions: sign in again for a token that carries them.
-  token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login.accessToken;
-  for (let i = 0; i < SETTINGS.miniPrograms; i++) {
-    dataOf(await execute(url, CreateMiniProgramDocument, { input: { orgId: org.id, name: `Bench app ${i}`, category: 'tools', tags: [] } }, { token }));
-  }
-  return { token, orgId: org.id };
+  return seedOrganization(url, { admin: ADMIN, miniPrograms: SETTINGS.miniPrograms });
 }
 
 async function autocannon(target: Target, name: QueryName, durationSec: number): Promise<Measurement> {

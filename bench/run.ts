@@ -9,6 +9,7 @@ import { combineRounds, RESULTS, startBenchServer, stopBenchServer, withCpu, typ
  * `npm run bench`: the full router against a plain gateway over the same supergraph and embedded
  * subgraphs, each in its own process, loaded by autocannon (a third process) with the
  * authenticated `me` query, in alternating rounds. Writes bench/results/router-<date>.json and bench/results/latest.md.
+ * `npm run bench:router -- --distributed` runs bench/router-distributed.ts instead.
  */
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 const SETTINGS = { connections: 32, warmupSec: 10, durationSec: 20, rounds: 4, target: 0.85 };
@@ -137,7 +138,10 @@ async function main(): Promise<void> {
   console.log(markdown);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// `-- --distributed`: the same comparison over real subgraph processes, Hive Gateway included (bench/router-distributed.ts).
+if (process.argv.includes('--distributed')) void import('./router-distributed');
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

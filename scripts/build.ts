@@ -69,6 +69,46 @@ function sources(dir: string): string[] {
   });
 }
 
+/** Compiles one module to `out` (plus `out.map`), linking `@grove/<package>` imports to the packages' built entries. */
+function compileModule(file: string, out: string, byName: Map<string, Workspace>): void {
+  const { code, map } = transformSync(readFileSync(file, 'utf8'), {
+    ...SWC,
+    filename: file,
+    sourceFileName: relative(dirname(out), file).split(sep).join('/'),
+  });
+  const linked = code.replace(
+    /require\("(@grove\/[a-z0-9-]+)(\/[^"]*)?"\)/g,
+    (_all, name: string, subpath?: string) => {
+      const target = byName.get(name);
+      if (!target || subpath) {
+        throw new Error(
+          `${relative(ROOT, file)}: ${name}${subpath ?? ''} is not a shipped workspace entry (only @grove/<package> itself can be imported)`,
+        );
+      }
+      let path = relative(dirname(out), join(target.dir, 'dist', 'index.js'))
+        .split(sep)
+        .join('/');
+      if (!path.startsWith('.')) path = `./${path}`;
+      return `require(${JSON.stringify(path)})`;
+    },
+  );
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${linked}\n//# sourceMappingURL=${out.slice(dirname(out).length + 1)}.map\n`);
+  if (map) writeFileSync(`${out}.map`, map);
+}
+
+/**
+ * One self-contained script (a benchmark's server) as a built service is: plain JavaScript at `out` whose
+ * `@grove/<package>` imports load the packages' dist/ (run `buildServices()` first). Relative imports are not followed.
+ */
+export function buildScript(file: string, out: string): void {
+  compileModule(
+    resolve(file),
+    resolve(out),
+    new Map(workspaces().map((workspace) => [workspace.name, workspace])),
+  );
+}
+
 /** Compiles every shipped workspace; returns how many files were written. */
 export function buildServices(): number {
   const started = Date.now();
@@ -81,30 +121,7 @@ export function buildServices(): number {
     rmSync(dist, { recursive: true, force: true });
     for (const file of sources(src)) {
       const out = join(dist, relative(src, file)).replace(/\.ts$/, '.js');
-      const { code, map } = transformSync(readFileSync(file, 'utf8'), {
-        ...SWC,
-        filename: file,
-        sourceFileName: relative(dirname(out), file).split(sep).join('/'),
-      });
-      const linked = code.replace(
-        /require\("(@grove\/[a-z0-9-]+)(\/[^"]*)?"\)/g,
-        (_all, name: string, subpath?: string) => {
-          const target = byName.get(name);
-          if (!target || subpath) {
-            throw new Error(
-              `${relative(ROOT, file)}: ${name}${subpath ?? ''} is not a shipped workspace entry (only @grove/<package> itself can be imported)`,
-            );
-          }
-          let path = relative(dirname(out), join(target.dir, 'dist', 'index.js'))
-            .split(sep)
-            .join('/');
-          if (!path.startsWith('.')) path = `./${path}`;
-          return `require(${JSON.stringify(path)})`;
-        },
-      );
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, `${linked}\n//# sourceMappingURL=${out.slice(dirname(out).length + 1)}.map\n`);
-      if (map) writeFileSync(`${out}.map`, map);
+      compileModule(file, out, byName);
       files++;
     }
   }

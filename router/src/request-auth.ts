@@ -22,6 +22,12 @@ export class AccessTokenVerifier {
     this.cache = new LRUCache({ max: options.maxEntries ?? 10_000, ttl: options.maxAgeMs ?? 60_000 });
   }
 
+  /** True when `authorization` carries a bearer token this verifier checked recently (no signature check needed). */
+  knows(authorization: string | undefined): boolean {
+    const match = authorization === undefined ? null : BEARER.exec(authorization);
+    return match !== null && this.cache.has(match[1]);
+  }
+
   async verify(token: string): Promise<UserPrincipal> {
     let principal = this.cache.get(token);
     if (!principal) {

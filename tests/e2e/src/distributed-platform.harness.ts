@@ -165,6 +165,8 @@ export async function startDistributedPlatform(
     runner?: ServiceRunner;
     /** Subgraphs left stopped until `start()`: a consumer that subscribes after the events it needs were produced. */
     deferred?: DistributedServiceName[];
+    /** Extra `node` flags for some processes (a benchmark profiles the router with `--cpu-prof`). */
+    nodeFlags?: Partial<Record<DistributedServiceName, string[]>>;
   } = {},
 ): Promise<DistributedPlatform> {
   const runId = newId().toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -243,7 +245,7 @@ export async function startDistributedPlatform(
       const began = Date.now();
       const runner = options.runner ?? 'source';
       const main = `${isRouter ? 'router/' : ''}${runner === 'built' ? 'dist/main.js' : 'src/main.ts'}`;
-      const child = spawn(process.execPath, serviceArgs(runner, main, isRouter ? 'router' : 'subgraph'), {
+      const child = spawn(process.execPath, [...(options.nodeFlags?.[name] ?? []), ...serviceArgs(runner, main, isRouter ? 'router' : 'subgraph')], {
         cwd: dir,
         env: { PATH: readProcessEnv().PATH, ...env, [portVar]: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,6 +19,12 @@ export interface RedisConnectionOptions {
   connectTimeoutMs?: number;
   /** Bound of one KV or rate-limit command run through runRedisCommand (REDIS_COMMAND_TIMEOUT_MS). Default 1 000. */
   commandTimeoutMs?: number;
+  /**
+   * ioredis auto-pipelining: the commands issued in one event-loop turn leave in one write. For the connection the KV
+   * store and rate limits share, where concurrent requests each send a few short commands (issue 8 item 5); never for
+   * connections that block (event bus readers) or subscribe.
+   */
+  autoPipelining?: boolean;
 }
 
 export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 1_000;
@@ -51,6 +57,7 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCli
     ...COMMON,
     ...(options.connectTimeoutMs ? { connectTimeout: options.connectTimeoutMs } : {}),
     ...(options.connectionName ? { connectionName: options.connectionName } : {}),
+    ...(options.autoPipelining ? { enableAutoPipelining: true } : {}),
   };
   let client: RedisClient;
   if (options.redisClusterNodes?.length) {
@@ -79,6 +86,11 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCli
   client.on('close', () => (state.down = true));
   client.on('end', () => (state.down = true));
   return client;
+}
+
+/** A connection of its own, for blocking reads or a subscription: same settings, never auto-pipelined. */
+export function duplicateRedisConnection(client: RedisClient): RedisClient {
+  return client instanceof Cluster ? client.duplicate(undefined, { enableAutoPipelining: false }) : client.duplicate({ enableAutoPipelining: false });
 }
 
 /** True while the connection is known to be down (lost or refused, not ready again yet). */

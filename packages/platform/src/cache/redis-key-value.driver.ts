@@ -2,7 +2,7 @@ import { UnavailableError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { KeyValueStore, SetOptions } from './cache.port';
 import { checkChannel, checkIncrement, checkKey, checkValue, ttlOf } from './key-value-input';
-import { closeRedisConnection, runRedisCommand, toCacheError, type RedisClient } from './redis-connection';
+import { closeRedisConnection, duplicateRedisConnection, runRedisCommand, toCacheError, type RedisClient } from './redis-connection';
 
 export interface RedisKeyValueStoreOptions {
   client: RedisClient;
@@ -147,7 +147,7 @@ export class RedisKeyValueStore implements KeyValueStore {
   /** Pub/sub needs its own connection: a subscribed connection cannot run other commands. */
   private subscriberConnection(): RedisClient {
     if (!this.subscriber) {
-      const subscriber = this.client.duplicate();
+      const subscriber = duplicateRedisConnection(this.client);
       subscriber.on('error', (error: Error) => this.logger?.warn({ err: error.message }, 'cache subscriber connection error'));
       subscriber.on('message', (channel: string, message: string) => this.dispatch(channel, message));
       this.subscriber = subscriber;

@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ReplyError } from 'ioredis';
 import { BadUserInputError, PlatformError, UnavailableError } from '../errors';
 import type { Logger } from '../logging/logger';
-import { closeRedisConnection, createRedisConnection, type RedisClient } from '../cache/redis-connection';
+import { closeRedisConnection, createRedisConnection, duplicateRedisConnection, type RedisClient } from '../cache/redis-connection';
 import { deadLetterTopic, type DomainEvent, type EventBus, type EventHandler, type NewEvent, type SubscribeOptions, type Subscription } from './event-bus.port';
 import {
   backoffDelay,
@@ -421,7 +421,7 @@ class StreamConsumer {
     private readonly spec: ConsumerSpec,
   ) {
     this.stream = bus.streamKey(spec.topic);
-    this.reader = bus.connection.duplicate();
+    this.reader = duplicateRedisConnection(bus.connection);
     this.reader.on('error', (error: Error) => this.bus.log?.warn({ err: error.message }, 'event reader connection error'));
     const { claimIdleMs } = bus.settings;
     this.claimIntervalMs = Math.max(10, Math.min(Math.floor(claimIdleMs / 2), 10_000));

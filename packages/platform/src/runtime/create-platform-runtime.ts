@@ -32,6 +32,7 @@ export async function createPlatformRuntime(
           redisClusterNodes: config.REDIS_CLUSTER_NODES,
           connectTimeoutMs: config.REDIS_CONNECT_TIMEOUT_MS,
           commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+          autoPipelining: true,
         })
       : undefined;
   // Degraded mode without the cache store (docs/resilience.md): callers that can do without it count here.
