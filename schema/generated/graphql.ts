@@ -79,6 +79,13 @@ export type BusinessDomainVerificationMethod =
   | 'FILE'
   | 'WHITELIST';
 
+/** DRAFT: never published; PUBLISHED; DELISTED: its release was delisted; FROZEN: it or its organization is frozen */
+export type CatalogueStatus =
+  | 'DELISTED'
+  | 'DRAFT'
+  | 'FROZEN'
+  | 'PUBLISHED';
+
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
   /** At least 10 characters with letters and digits, not easy to guess */
@@ -401,6 +408,38 @@ export type MiniProgramDomains = {
 export type MiniProgramPage = {
   __typename?: 'MiniProgramPage';
   items: Array<MiniProgram>;
+  total: Scalars['Int']['output'];
+};
+
+/** Counts over every hit of the query and filter, not just this page */
+export type MiniProgramSearchFacets = {
+  __typename?: 'MiniProgramSearchFacets';
+  category: Array<SearchFacetCount>;
+  organization: Array<SearchFacetCount>;
+  status: Array<SearchFacetCount>;
+};
+
+export type MiniProgramSearchHit = {
+  __typename?: 'MiniProgramSearchHit';
+  appId: Scalars['ID']['output'];
+  category?: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  highlights: Array<SearchHighlight>;
+  /** The search keywords (tags) its owner set */
+  keywords: Array<Scalars['String']['output']>;
+  miniProgram: MiniProgram;
+  name: Scalars['String']['output'];
+  orgId: Scalars['ID']['output'];
+  organizationName: Scalars['String']['output'];
+  /** Relevance; only comparable within one answer */
+  score: Scalars['Float']['output'];
+  status: CatalogueStatus;
+};
+
+export type MiniProgramSearchResult = {
+  __typename?: 'MiniProgramSearchResult';
+  facets: MiniProgramSearchFacets;
+  hits: Array<MiniProgramSearchHit>;
   total: Scalars['Int']['output'];
 };
 
@@ -1264,6 +1303,8 @@ export type Query = {
   sdkVersion?: Maybe<SdkVersion>;
   /** Newest first; disabled ones only for platform:configure */
   sdkVersions?: Maybe<Array<SdkVersion>>;
+  /** Operators search every mini-program; members their organizations' (drafts included) */
+  searchMiniPrograms: MiniProgramSearchResult;
   /** Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review) */
   trialMembers?: Maybe<Array<TrialMember>>;
   /** A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read) */
@@ -1459,6 +1500,13 @@ export type QuerySdkVersionsArgs = {
   platform?: InputMaybe<SdkPlatform>;
   skip?: Scalars['Int']['input'];
   take?: Scalars['Int']['input'];
+};
+
+
+export type QuerySearchMiniProgramsArgs = {
+  filter?: InputMaybe<SearchMiniProgramsFilter>;
+  page?: InputMaybe<SearchPage>;
+  text?: Scalars['String']['input'];
 };
 
 
@@ -1679,6 +1727,38 @@ export type SdkVersion = {
   releaseNotes?: Maybe<Scalars['String']['output']>;
   /** Semantic version */
   version: Scalars['String']['output'];
+};
+
+export type SearchFacetCount = {
+  __typename?: 'SearchFacetCount';
+  count: Scalars['Int']['output'];
+  /** The organization's name for an organization id; the value otherwise */
+  label: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** Where a query matched */
+export type SearchHighlight = {
+  __typename?: 'SearchHighlight';
+  /** name, keywords, category, organizationName or description */
+  field: Scalars['String']['output'];
+  /** HTML-escaped text around the matches, each match in <em>…</em> */
+  fragment: Scalars['String']['output'];
+};
+
+/** Every list narrows the search; values of one list are alternatives */
+export type SearchMiniProgramsFilter = {
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Organizations; members may name only their own */
+  orgIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  statuses?: InputMaybe<Array<CatalogueStatus>>;
+};
+
+export type SearchPage = {
+  /** Hits per page, 1 to 50 (default 20) */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  /** Hits to skip, at most 1000 (default 0) */
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** REQUEST, UPLOAD, DOWNLOAD take https://, SOCKET wss:// */

@@ -9,3 +9,4 @@ export * from './license';
 export * from './trial-grant';
 export * from './runtime-reads';
 export * from './upload-routes.contract';
+export * from './catalogue-reads';

@@ -15,33 +15,20 @@ import {
 /** Name above keywords above category and organization above description (the issue's order). */
 export const FIELD_BOOSTS: Record<SearchField, number> = { name: 6, keywords: 3, category: 2, organizationName: 1.5, description: 1 };
 
-const STORED_FIELDS: Array<keyof IndexedMiniProgram> = [
-  'appId',
-  'orgId',
-  'organizationName',
-  'name',
-  'keywords',
-  'category',
-  'description',
-  'logoKey',
-  'status',
-  'hostAppIds',
-];
-
 /**
  * The embedded engine (ADR 0011): a MiniSearch index in this process whose tokenizer is the Chinese analyzer, on
- * both the index and the query side. Documents are kept whole (stored fields) so hits, filters, facets and
- * highlights need nothing else.
+ * both the index and the query side. Documents are kept whole beside the index (MiniSearch's stored fields go
+ * through `extractField`, which flattens lists) so hits, filters, facets and highlights need nothing else.
  */
 export class MiniSearchEngine implements SearchEngine {
   readonly description = 'embedded:minisearch+zh-segmenter-bigram';
   private index = MiniSearchEngine.createIndex();
+  private readonly documents = new Map<string, IndexedMiniProgram>();
 
   private static createIndex(): MiniSearch<IndexedMiniProgram> {
     return new MiniSearch<IndexedMiniProgram>({
       idField: 'appId',
       fields: [...SEARCH_FIELDS],
-      storeFields: STORED_FIELDS,
       extractField: (document, field) => {
         const value = (document as unknown as Record<string, unknown>)[field];
         return Array.isArray(value) ? value.join('\n') : ((value as string | null | undefined) ?? '');
@@ -62,16 +49,21 @@ export class MiniSearchEngine implements SearchEngine {
   async upsert(documents: readonly IndexedMiniProgram[]): Promise<void> {
     for (const document of documents) {
       if (this.index.has(document.appId)) this.index.discard(document.appId);
-      this.index.add({ ...document });
+      const copy = { ...document, keywords: [...document.keywords], hostAppIds: [...document.hostAppIds] };
+      this.index.add(copy);
+      this.documents.set(document.appId, copy);
     }
   }
 
   async remove(appIds: readonly string[]): Promise<void> {
-    for (const appId of appIds) if (this.index.has(appId)) this.index.discard(appId);
+    for (const appId of appIds) {
+      if (this.index.has(appId)) this.index.discard(appId);
+      this.documents.delete(appId);
+    }
   }
 
   async get(appId: string): Promise<IndexedMiniProgram | null> {
-    return (this.index.getStoredFields(appId) as IndexedMiniProgram | undefined) ?? null;
+    return this.documents.get(appId) ?? null;
   }
 
   async count(): Promise<number> {
@@ -80,19 +72,20 @@ export class MiniSearchEngine implements SearchEngine {
 
   async clear(): Promise<void> {
     this.index = MiniSearchEngine.createIndex();
+    this.documents.clear();
   }
 
   async close(): Promise<void> {}
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const text = request.text.trim();
-    const filter = (result: MiniSearchResult) => matchesFilter(result as unknown as IndexedMiniProgram, request.filter);
+    const filter = (result: MiniSearchResult) => matchesFilter(this.documentOf(result), request.filter);
     const queryTerms = text ? analyze(text, { mode: 'query' }) : [];
     let results: MiniSearchResult[];
     if (queryTerms.length === 0) {
       // Blank (or only punctuation): everything the filter lets through, by name.
       results = text ? [] : this.index.search(MiniSearch.wildcard, { filter });
-      results.sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh') || String(a.id).localeCompare(String(b.id)));
+      results.sort((a, b) => this.documentOf(a).name.localeCompare(this.documentOf(b).name, 'zh') || String(a.id).localeCompare(String(b.id)));
     } else {
       results = this.index.search(text, { filter });
       // Equal scores in a stable order, so pages do not overlap.
@@ -102,15 +95,19 @@ export class MiniSearchEngine implements SearchEngine {
     return {
       total: results.length,
       hits: page.map((result) => {
-        const document = toDocument(result);
+        const document = this.documentOf(result);
         return { document, score: result.score, highlights: highlightsOf(document, queryTerms) };
       }),
       facets: {
-        category: countBy(results, (r) => (r.category as string | null) ?? null),
-        organization: countBy(results, (r) => r.orgId as string),
-        status: countBy(results, (r) => r.status as string),
+        category: countBy(results.map((r) => this.documentOf(r)), (d) => d.category),
+        organization: countBy(results.map((r) => this.documentOf(r)), (d) => d.orgId, (d) => d.organizationName || d.orgId),
+        status: countBy(results.map((r) => this.documentOf(r)), (d) => d.status),
       },
     };
+  }
+
+  private documentOf(result: MiniSearchResult): IndexedMiniProgram {
+    return this.documents.get(String(result.id))!;
   }
 }
 
@@ -120,11 +117,6 @@ function matchesFilter(document: IndexedMiniProgram, filter: SearchFilter): bool
   if (filter.statuses && !filter.statuses.includes(document.status)) return false;
   if (filter.hostAppId !== undefined && !document.hostAppIds.includes(filter.hostAppId)) return false;
   return true;
-}
-
-function toDocument(result: MiniSearchResult): IndexedMiniProgram {
-  const stored = Object.fromEntries(STORED_FIELDS.map((field) => [field, result[field]])) as unknown as IndexedMiniProgram;
-  return stored;
 }
 
 /** One fragment per field that matched, in boost order. */
@@ -140,11 +132,14 @@ export function highlightsOf(document: IndexedMiniProgram, queryTerms: readonly 
   return highlights;
 }
 
-function countBy(results: readonly MiniSearchResult[], key: (result: MiniSearchResult) => string | null): FacetCount[] {
-  const counts = new Map<string, number>();
-  for (const result of results) {
-    const value = key(result);
-    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+function countBy(documents: readonly IndexedMiniProgram[], key: (document: IndexedMiniProgram) => string | null, label?: (document: IndexedMiniProgram) => string): FacetCount[] {
+  const counts = new Map<string, FacetCount>();
+  for (const document of documents) {
+    const value = key(document);
+    if (value === null) continue;
+    const facet = counts.get(value) ?? { value, label: label ? label(document) : value, count: 0 };
+    facet.count += 1;
+    counts.set(value, facet);
   }
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }

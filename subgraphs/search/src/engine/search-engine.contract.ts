@@ -79,18 +79,18 @@ export function describeSearchEngineContract(name: string, create: () => Promise
     it('filters by organization, category, status and host app, and counts facets over every hit', async () => {
       await engine.upsert([
         indexedMiniProgram({ name: '公积金查询', orgId: 'org-a', category: '政务', status: CatalogueStatus.PUBLISHED, hostAppIds: ['host-1'] }),
-        indexedMiniProgram({ name: '公积金贷款计算', orgId: 'org-b', category: '金融', status: CatalogueStatus.DRAFT }),
-        indexedMiniProgram({ name: '公积金提取', orgId: 'org-b', category: '政务', status: CatalogueStatus.FROZEN, hostAppIds: ['host-1'] }),
+        indexedMiniProgram({ name: '公积金贷款计算', orgId: 'org-b', organizationName: '乙机构', category: '金融', status: CatalogueStatus.DRAFT }),
+        indexedMiniProgram({ name: '公积金提取', orgId: 'org-b', organizationName: '乙机构', category: '政务', status: CatalogueStatus.FROZEN, hostAppIds: ['host-1'] }),
       ]);
       const all = await engine.search(request('公积金'));
       expect(all.total).toBe(3);
       expect(all.facets.category).toEqual([
-        { value: '政务', count: 2 },
-        { value: '金融', count: 1 },
+        { value: '政务', label: '政务', count: 2 },
+        { value: '金融', label: '金融', count: 1 },
       ]);
       expect(all.facets.organization).toEqual([
-        { value: 'org-b', count: 2 },
-        { value: 'org-a', count: 1 },
+        { value: 'org-b', label: '乙机构', count: 2 },
+        { value: 'org-a', label: '测试机构', count: 1 },
       ]);
       expect(all.facets.status).toHaveLength(3);
       expect(await names('公积金', { filter: { orgIds: ['org-a'] } })).toEqual(['公积金查询']);

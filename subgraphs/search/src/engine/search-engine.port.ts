@@ -65,6 +65,8 @@ export interface SearchHit {
 
 export interface FacetCount {
   value: string;
+  /** What to show for the value (the organization's name for an organization id); the value itself otherwise. */
+  label: string;
   count: number;
 }
 
