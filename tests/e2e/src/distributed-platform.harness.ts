@@ -20,6 +20,7 @@ export const DISTRIBUTED_SERVICES = {
   domain: { dir: 'subgraphs/domain', portVar: 'DOMAIN_PORT' },
   sdk: { dir: 'subgraphs/sdk', portVar: 'SDK_PORT' },
   'rule-engine': { dir: 'subgraphs/rule-engine', portVar: 'RULE_ENGINE_PORT' },
+  search: { dir: 'subgraphs/search', portVar: 'SEARCH_PORT' },
 } as const;
 
 export type DistributedServiceName = keyof typeof DISTRIBUTED_SERVICES | 'router';
