@@ -125,14 +125,14 @@ describe('search over the catalogue of app-manage and account', () => {
   });
 
   it('answers searchMiniPrograms over GraphQL with highlights and facets, and refuses bad input with a stable code', async () => {
-    const query = `query($text: String!) { searchMiniPrograms(text: $text, page: { limit: 2 }) {
-      total hits { appId name status highlights { field fragment } miniProgram { id } } facets { category { value count } } } }`;
+    const query = `query($text: String!) { searchMiniPrograms(text: $text, take: 2) {
+      total items { appId name status highlights { name description } miniProgram { id } } facets { category { value count } } } }`;
     const ctx = { principal: owner, requestId: 't', logger: silentLogger() };
     const result = await graphql({ schema: search.schema, source: query, variableValues: { text: '信用卡还款' }, contextValue: ctx });
     expect(result.errors).toBeUndefined();
-    const data = result.data as { searchMiniPrograms: { total: number; hits: Array<{ name: string; highlights: Array<{ field: string; fragment: string }> }>; facets: { category: unknown[] } } };
-    expect(data.searchMiniPrograms.hits).toHaveLength(2);
-    expect(data.searchMiniPrograms.hits[0].highlights[0]).toEqual({ field: 'name', fragment: '<em>信用卡</em>账单' });
+    const data = result.data as { searchMiniPrograms: { total: number; items: Array<{ name: string; highlights: { name: string | null } }>; facets: { category: unknown[] } } };
+    expect(data.searchMiniPrograms.items).toHaveLength(2);
+    expect(data.searchMiniPrograms.items[0].highlights.name).toBe('<em>信用卡</em>账单');
     expect(data.searchMiniPrograms.facets.category).toEqual([{ value: '金融', count: data.searchMiniPrograms.total }]);
     const tooLong = await graphql({ schema: search.schema, source: query, variableValues: { text: '长'.repeat(65) }, contextValue: ctx });
     expect((tooLong.errors?.[0].originalError as { code?: string } | undefined)?.code).toBe('BAD_USER_INPUT');

@@ -1,7 +1,14 @@
 import type { SubgraphContext } from '@grove/platform';
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { SearchResult } from '../engine/search-engine.port';
-import { MiniProgramSearchResult, SEARCH_TEXT_DESCRIPTION, SearchMiniProgramsFilter, SearchPage } from '../schema/search.types';
+import {
+  DEFAULT_PAGE_SIZE,
+  MiniProgramSearchResult,
+  OFFSET_DESCRIPTION,
+  SEARCH_TEXT_DESCRIPTION,
+  SearchMiniProgramsFilter,
+  TAKE_DESCRIPTION,
+} from '../schema/search.types';
 import type { SearchService } from '../service/search.service';
 
 @Resolver()
@@ -12,10 +19,12 @@ export class SearchResolver {
   async searchMiniPrograms(
     @Ctx() ctx: SubgraphContext,
     @Arg('text', () => String, { defaultValue: '', description: SEARCH_TEXT_DESCRIPTION }) text: string,
+    @Arg('take', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: TAKE_DESCRIPTION }) take: number,
+    @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset: number,
     @Arg('filter', () => SearchMiniProgramsFilter, { nullable: true }) filter?: SearchMiniProgramsFilter | null,
-    @Arg('page', () => SearchPage, { nullable: true }) page?: SearchPage | null,
   ): Promise<MiniProgramSearchResult> {
-    return toSearchResult(await this.search.searchCatalogue(ctx.principal, { text, filter: filter ? { ...filter } : null, page: page ? { ...page } : null }));
+    const input = { text, filter: filter ? { ...filter } : null, page: { offset, limit: take } };
+    return toSearchResult(await this.search.searchCatalogue(ctx.principal, input));
   }
 }
 
@@ -23,7 +32,7 @@ function toSearchResult(result: SearchResult): MiniProgramSearchResult {
   return {
     total: result.total,
     facets: result.facets,
-    hits: result.hits.map(({ document, score, highlights }) => ({
+    items: result.hits.map(({ document, score, highlights }) => ({
       appId: document.appId,
       miniProgram: { id: document.appId },
       name: document.name,
@@ -34,7 +43,7 @@ function toSearchResult(result: SearchResult): MiniProgramSearchResult {
       organizationName: document.organizationName,
       status: document.status,
       score,
-      highlights,
+      highlights: Object.fromEntries(highlights.map((h) => [h.field, h.fragment])),
     })),
   };
 }

@@ -29,22 +29,26 @@ export class SearchMiniProgramsFilter {
   statuses?: CatalogueStatus[];
 }
 
-@InputType()
-export class SearchPage {
-  @Field(() => Int, { nullable: true, description: `Hits to skip, at most ${MAX_OFFSET} (default 0)` })
-  offset?: number;
+export const TAKE_DESCRIPTION = `Hits per page, 1 to ${MAX_PAGE_SIZE}`;
+export const OFFSET_DESCRIPTION = `Hits to skip (relevance order), at most ${MAX_OFFSET}`;
+export { DEFAULT_PAGE_SIZE };
 
-  @Field(() => Int, { nullable: true, description: `Hits per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
-  limit?: number;
-}
+@ObjectType({ description: 'Where the query matched, per field: HTML-escaped text around the matches, each match in <em>…</em>; null where it did not match' })
+export class MiniProgramSearchHighlights {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
 
-@ObjectType({ description: 'Where a query matched' })
-export class SearchHighlight {
-  @Field({ description: 'name, keywords, category, organizationName or description' })
-  field!: string;
+  @Field(() => String, { nullable: true })
+  keywords?: string | null;
 
-  @Field({ description: 'HTML-escaped text around the matches, each match in <em>…</em>' })
-  fragment!: string;
+  @Field(() => String, { nullable: true })
+  category?: string | null;
+
+  @Field(() => String, { nullable: true })
+  organizationName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
 }
 
 @ObjectType()
@@ -79,8 +83,8 @@ export class MiniProgramSearchHit {
   @Field(() => Float, { description: 'Relevance; only comparable within one answer' })
   score!: number;
 
-  @Field(() => [SearchHighlight])
-  highlights!: SearchHighlight[];
+  @Field(() => MiniProgramSearchHighlights)
+  highlights!: MiniProgramSearchHighlights;
 }
 
 @ObjectType()
@@ -112,8 +116,8 @@ export class MiniProgramSearchResult {
   @Field(() => Int)
   total!: number;
 
-  @Field(() => [MiniProgramSearchHit])
-  hits!: MiniProgramSearchHit[];
+  @Field(() => [MiniProgramSearchHit], { description: 'This page of hits, most relevant first' })
+  items!: MiniProgramSearchHit[];
 
   @Field(() => MiniProgramSearchFacets)
   facets!: MiniProgramSearchFacets;
