@@ -1,7 +1,7 @@
 #!/bin/sh
 # The one entry point of the Grove image: starts the router or one subgraph.
 #   docker run grove router            (default; PORT, 4000)
-#   docker run grove account           (or license, app-manage, domain, sdk, rule-engine, analytics; <NAME>_PORT)
+#   docker run grove account           (or license, app-manage, domain, sdk, rule-engine, analytics, search; <NAME>_PORT)
 # The service may also come from GROVE_SERVICE. Every variable is read by the service's own zod schema;
 # this script only picks the entry file (the JavaScript the image's `npm run build` compiled, docs/adr/0008),
 # binds to all interfaces unless HOST / <NAME>_HOST says otherwise, and leaves the health URL where the
@@ -9,7 +9,7 @@
 set -eu
 
 usage() {
-  echo "usage: docker-entrypoint.sh router|account|license|app-manage|domain|sdk|rule-engine|analytics" >&2
+  echo "usage: docker-entrypoint.sh router|account|license|app-manage|domain|sdk|rule-engine|analytics|search" >&2
 }
 
 service="${1:-${GROVE_SERVICE:-router}}"
@@ -22,6 +22,7 @@ case "$service" in
   sdk)         main=subgraphs/sdk/dist/main.js;         prefix=SDK;         port="${SDK_PORT:-4105}" ;;
   rule-engine) main=subgraphs/rule-engine/dist/main.js; prefix=RULE_ENGINE; port="${RULE_ENGINE_PORT:-4106}" ;;
   analytics)   main=subgraphs/analytics/dist/main.js;   prefix=ANALYTICS;   port="${ANALYTICS_PORT:-4107}" ;;
+  search)      main=subgraphs/search/dist/main.js;      prefix=SEARCH;      port="${SEARCH_PORT:-4108}" ;;
   -h|--help|help) usage; exit 0 ;;
   *) echo "unknown service: $service" >&2; usage; exit 64 ;;
 esac

@@ -105,7 +105,7 @@ async function embedded(): Promise<Platform> {
     supergraphSdl: readSupergraph(SUPERGRAPH),
     modules: async (runtime) => {
       const modules: RegisteredSubgraphModule[] = [];
-      for (const [name, factory] of Object.entries(subgraphFactories)) modules.push(await factory(countingRuntime(runtime, name, reads), { PASSWORD_HASH_COST: '10' }));
+      for (const [name, factory] of Object.entries(subgraphFactories)) modules.push(await factory(countingRuntime(runtime, name, reads), { PASSWORD_HASH_COST: '10' }, modules));
       return modules;
     },
   });
@@ -118,7 +118,7 @@ async function distributed(): Promise<Platform> {
   const modules: RegisteredSubgraphModule[] = [];
   const services: RunningSubgraph[] = [];
   for (const [name, factory] of Object.entries(subgraphFactories)) {
-    const module = await factory(countingRuntime(runtime, name, reads), { PASSWORD_HASH_COST: '10' });
+    const module = await factory(countingRuntime(runtime, name, reads), { PASSWORD_HASH_COST: '10' }, modules);
     modules.push(module);
     services.push(await serveSubgraph({ module, tokens: runtime.tokens, logger: silentLogger(), port: 0, authorization: runtime.authorization }));
   }

@@ -8,6 +8,7 @@ import { licenseEnvShape } from '@grove/license';
 import { ruleEngineEnvShape } from '@grove/rule-engine';
 import { sdkEnvShape } from '@grove/sdk';
 import { sdkRuntimeEnvShape } from '@grove/sdk-runtime';
+import { searchEnvShape } from '@grove/search';
 import { routerEnvShape } from './config';
 
 /**
@@ -160,6 +161,11 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   BASE_LIBRARY_MAX_BYTES: 'largest accepted base library package',
   SUBGRAPH_ACCEPT_USER_TOKENS: 'standalone subgraphs: also accept end-user access tokens without the router credential (their MAX_* limits then apply to those callers); off: router only',
   SDK_ARTIFACT_MAX_BYTES: 'largest accepted SDK artifact; the router reads it too (distributed mode: its cap when forwarding)',
+
+  SEARCH_PORT: 'search subgraph port (distributed mode)',
+  SEARCH_HOST: 'search subgraph bind address',
+  SEARCH_CONSUMER_GROUP: "search: consumer group on app-manage's and account's events; one per search process (each keeps its own index)",
+  SEARCH_READ_TIMEOUT_MS: 'search: per catalogue read from app-manage or account (distributed mode)',
 };
 
 export const ENV_SECTIONS: EnvSection[] = [
@@ -175,6 +181,7 @@ export const ENV_SECTIONS: EnvSection[] = [
   { title: 'rule-engine subgraph', shape: ruleEngineEnvShape },
   { title: 'sdk subgraph', shape: sdkEnvShape },
   { title: 'analytics subgraph', shape: analyticsEnvShape },
+  { title: 'search subgraph', shape: searchEnvShape },
 ];
 
 export interface EnvVariable {

@@ -13,9 +13,10 @@ export interface RegisteredSubgraphModule extends SubgraphModule {
 /**
  * Builds one subgraph on the process runtime. `env` is the process environment, from which the
  * subgraph parses its own settings with its own schema (the same variables its standalone
- * `main.ts` reads in distributed mode).
+ * `main.ts` reads in distributed mode). `built` are the modules registered before it in this process (search reads
+ * app-manage's and account's catalogue from theirs).
  */
-export type SubgraphFactory = (runtime: PlatformRuntime, env: EnvSource) => Promise<RegisteredSubgraphModule>;
+export type SubgraphFactory = (runtime: PlatformRuntime, env: EnvSource, built: readonly RegisteredSubgraphModule[]) => Promise<RegisteredSubgraphModule>;
 
 type OwningDomain = 'account' | 'app-manage' | 'rule-engine';
 
@@ -86,6 +87,10 @@ export const subgraphFactories: Readonly<Record<string, SubgraphFactory>> = {
     const { createAnalyticsSubgraphFromEnv } = await import('@grove/analytics');
     return createAnalyticsSubgraphFromEnv(runtime, env);
   },
+  search: async (runtime, env, built) => {
+    const { createSearchSubgraphFromEnv } = await import('@grove/search');
+    return createSearchSubgraphFromEnv(runtime, env, built);
+  },
 };
 
 /** Builds the registered modules on one runtime, in registry order. */
@@ -97,7 +102,7 @@ export async function createSubgraphModules(
   const modules: RegisteredSubgraphModule[] = [];
   try {
     for (const [name, factory] of Object.entries(factories)) {
-      const module = await factory(runtime, env);
+      const module = await factory(runtime, env, modules);
       modules.push(module);
       if (module.name !== name) throw new Error(`Subgraph registered as "${name}" calls itself "${module.name}"`);
     }

@@ -148,6 +148,13 @@ export type BusinessDomainVerificationMethod =
   | 'FILE'
   | 'WHITELIST';
 
+/** DRAFT: never published; PUBLISHED; DELISTED: its release was delisted; FROZEN: it or its organization is frozen */
+export type CatalogueStatus =
+  | 'DELISTED'
+  | 'DRAFT'
+  | 'FROZEN'
+  | 'PUBLISHED';
+
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
   /** At least 10 characters with letters and digits, not easy to guess */
@@ -517,6 +524,49 @@ export type MiniProgramDomains = {
 export type MiniProgramPage = {
   __typename?: 'MiniProgramPage';
   items: Array<MiniProgram>;
+  total: Scalars['Int']['output'];
+};
+
+/** Counts over every hit of the query and filter, not just this page */
+export type MiniProgramSearchFacets = {
+  __typename?: 'MiniProgramSearchFacets';
+  category: Array<SearchFacetCount>;
+  organization: Array<SearchFacetCount>;
+  status: Array<SearchFacetCount>;
+};
+
+/** Where the query matched, per field: HTML-escaped text around the matches, each match in <em>…</em>; null where it did not match */
+export type MiniProgramSearchHighlights = {
+  __typename?: 'MiniProgramSearchHighlights';
+  category?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  keywords?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  organizationName?: Maybe<Scalars['String']['output']>;
+};
+
+export type MiniProgramSearchHit = {
+  __typename?: 'MiniProgramSearchHit';
+  appId: Scalars['ID']['output'];
+  category?: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  highlights: MiniProgramSearchHighlights;
+  /** The search keywords (tags) its owner set */
+  keywords: Array<Scalars['String']['output']>;
+  miniProgram: MiniProgram;
+  name: Scalars['String']['output'];
+  orgId: Scalars['ID']['output'];
+  organizationName: Scalars['String']['output'];
+  /** Relevance; only comparable within one answer */
+  score: Scalars['Float']['output'];
+  status: CatalogueStatus;
+};
+
+export type MiniProgramSearchResult = {
+  __typename?: 'MiniProgramSearchResult';
+  facets: MiniProgramSearchFacets;
+  /** This page of hits, most relevant first */
+  items: Array<MiniProgramSearchHit>;
   total: Scalars['Int']['output'];
 };
 
@@ -1410,6 +1460,8 @@ export type Query = {
   sdkVersion?: Maybe<SdkVersion>;
   /** Newest first; disabled ones only for platform:configure */
   sdkVersions?: Maybe<Array<SdkVersion>>;
+  /** Operators search every mini-program; members their organizations' (drafts included) */
+  searchMiniPrograms: MiniProgramSearchResult;
   /** Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review) */
   trialMembers?: Maybe<Array<TrialMember>>;
   /** A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read) */
@@ -1630,6 +1682,14 @@ export type QuerySdkVersionsArgs = {
 };
 
 
+export type QuerySearchMiniProgramsArgs = {
+  filter?: InputMaybe<SearchMiniProgramsFilter>;
+  offset?: Scalars['Int']['input'];
+  take?: Scalars['Int']['input'];
+  text?: Scalars['String']['input'];
+};
+
+
 export type QueryTrialMembersArgs = {
   appId: Scalars['ID']['input'];
 };
@@ -1847,6 +1907,22 @@ export type SdkVersion = {
   releaseNotes?: Maybe<Scalars['String']['output']>;
   /** Semantic version */
   version: Scalars['String']['output'];
+};
+
+export type SearchFacetCount = {
+  __typename?: 'SearchFacetCount';
+  count: Scalars['Int']['output'];
+  /** The organization's name for an organization id; the value otherwise */
+  label: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** Every list narrows the search; values of one list are alternatives */
+export type SearchMiniProgramsFilter = {
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Organizations; members may name only their own */
+  orgIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  statuses?: InputMaybe<Array<CatalogueStatus>>;
 };
 
 /** REQUEST, UPLOAD, DOWNLOAD take https://, SOCKET wss:// */
@@ -2420,6 +2496,16 @@ export type SetSdkConfigOverrideMutationVariables = Exact<{
 
 export type SetSdkConfigOverrideMutation = { __typename?: 'Mutation', setSdkConfigOverride: { __typename?: 'SdkConfigOverride', hostAppId: string, version: number } };
 
+export type SearchMiniProgramsQueryVariables = Exact<{
+  text: Scalars['String']['input'];
+  filter?: InputMaybe<SearchMiniProgramsFilter>;
+  take?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SearchMiniProgramsQuery = { __typename?: 'Query', searchMiniPrograms: { __typename?: 'MiniProgramSearchResult', total: number, items: Array<{ __typename?: 'MiniProgramSearchHit', appId: string, name: string, status: CatalogueStatus, organizationName: string, highlights: { __typename?: 'MiniProgramSearchHighlights', name?: string | null, keywords?: string | null, description?: string | null }, miniProgram: { __typename?: 'MiniProgram', id: string, name: string } }>, facets: { __typename?: 'MiniProgramSearchFacets', category: Array<{ __typename?: 'SearchFacetCount', value: string, label: string, count: number }>, organization: Array<{ __typename?: 'SearchFacetCount', value: string, label: string, count: number }>, status: Array<{ __typename?: 'SearchFacetCount', value: string, count: number }> } } };
+
 export const SessionTokensFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<SessionTokensFragment, unknown>;
 export const OrganizationAmendmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationAmendmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationAmendment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenceDocumentRef"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]} as unknown as DocumentNode<OrganizationAmendmentFieldsFragment, unknown>;
 export const AnalyticsMetricsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<AnalyticsMetricsFieldsFragment, unknown>;
@@ -2478,3 +2564,4 @@ export const InstallLicenseDocument = {"kind":"Document","definitions":[{"kind":
 export const MeAndLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeAndLicense"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}}]}}]}}]} as unknown as DocumentNode<MeAndLicenseQuery, MeAndLicenseQueryVariables>;
 export const SetServiceDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetServiceDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceDomainKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domains"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setServiceDomains"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"domains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domains"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"request"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetServiceDomainsMutation, SetServiceDomainsMutationVariables>;
 export const SetSdkConfigOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSdkConfigOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SdkConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSdkConfigOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hostAppId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostAppId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetSdkConfigOverrideMutation, SetSdkConfigOverrideMutationVariables>;
+export const SearchMiniProgramsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchMiniPrograms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchMiniProgramsFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchMiniPrograms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"keywords"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"miniProgram"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchMiniProgramsQuery, SearchMiniProgramsQueryVariables>;

@@ -15,7 +15,7 @@ function ruleIdsFor(cases: { filePath: string; code: string }[]): string[][] {
       cwd: ${JSON.stringify(ROOT)},
       overrideConfig: [{
         files: ['**/*.ts'],
-        languageOptions: { parserOptions: { projectService: false } },
+        languageOptions: { parserOptions: { projectService: false, project: null } },
         rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
       }],
     });

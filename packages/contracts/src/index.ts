@@ -10,3 +10,4 @@ export * from './license';
 export * from './trial-grant';
 export * from './runtime-reads';
 export * from './upload-routes.contract';
+export * from './catalogue-reads';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildSubgraph, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
-import { registerRuntimeReadRoutes, type RuntimeReadsOf } from '@grove/contracts';
+import { registerCatalogueReadRoutes, registerRuntimeReadRoutes, type CatalogueReadsOf, type RuntimeReadsOf } from '@grove/contracts';
+import { accountCatalogueReads } from './http/catalogue-reads';
 import { accountRuntimeReads } from './http/runtime-reads';
 import { defaultAccountSettings, type AccountSettings } from './config';
 import { MemberResolver } from './resolvers/member.resolver';
@@ -40,6 +41,8 @@ export interface AccountSubgraph extends SubgraphModule {
   passwordWork: PasswordWorkQueue;
   /** What the SDK runtime reads from account (in process, or over the internal route when standalone). */
   runtimeReads: RuntimeReadsOf<'account'>;
+  /** What the search index reads from account. */
+  catalogueReads: CatalogueReadsOf<'account'>;
 }
 
 /** Assembles stores, services and resolvers of the account subgraph over a platform runtime. */
@@ -94,11 +97,16 @@ export async function createAccountSubgraph(
   });
 
   const runtimeReads = accountRuntimeReads(organizations);
+  const catalogueReads = accountCatalogueReads(organizations);
   return {
     ...module,
     services: { identity, organizations, members, sessions },
     runtimeReads,
-    registerInternalRoutes: (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
+    catalogueReads,
+    registerInternalRoutes: async (app, context) => {
+      await registerRuntimeReadRoutes(app, context, runtimeReads);
+      await registerCatalogueReadRoutes(app, context, catalogueReads);
+    },
     passwordWork,
     ready: () => runtime.documents.ping(),
     bootstrap: () =>

@@ -31,8 +31,9 @@ import { VersionService } from './service/version.service';
 import { OrphanPackageSweeper } from './service/orphan-package.sweeper';
 import { PackageUploadStore } from './store/package-upload.store';
 import { TrialService } from './service/trial.service';
-import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME, registerRuntimeReadRoutes, type RuntimeReadsOf, type RuntimeReadsProvider } from '@grove/contracts';
+import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME, registerCatalogueReadRoutes, registerRuntimeReadRoutes, type CatalogueReadsOf, type RuntimeReadsOf, type RuntimeReadsProvider } from '@grove/contracts';
 import { appManageRuntimeReads } from './http/runtime-reads';
+import { appManageCatalogueReads } from './http/catalogue-reads';
 import { TrialStore } from './store/trial.store';
 import { HostAppStore } from './store/host-app.store';
 import { LinkStore } from './store/link.store';
@@ -64,6 +65,8 @@ export interface AppManageSubgraph extends SubgraphModule, UploadHandlers, Runti
   services: AppManageServices;
   /** What the SDK runtime reads from app-manage (in process, or over the internal route when standalone). */
   runtimeReads: RuntimeReadsOf<'app-manage'>;
+  /** What the search index reads from app-manage (in process, or over the internal route when standalone). */
+  catalogueReads: CatalogueReadsOf<'app-manage'>;
 }
 
 /** Assembles stores, services, resolvers and upload handlers of the app-manage subgraph. */
@@ -125,11 +128,16 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
   const releasePlans = await subscribeToReleasePlans(runtime.events, runtime.kv, versions, logger.child({ component: 'release-plans' }));
   const uploads = createUploadHandlers(versions, miniPrograms, settings);
   const runtimeReads = appManageRuntimeReads({ hostApps, links, miniPrograms, versions, trials });
+  const catalogueReads = appManageCatalogueReads({ links, miniPrograms, versions });
   return {
     ...module,
     ...uploads,
     runtimeReads,
-    registerInternalRoutes: (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
+    catalogueReads,
+    registerInternalRoutes: async (app, context) => {
+      await registerRuntimeReadRoutes(app, context, runtimeReads);
+      await registerCatalogueReadRoutes(app, context, catalogueReads);
+    },
     registerHttpRoutes: (app, context) =>
       registerUploadRoutes(app, uploads.routes, {
         authenticate: context.authenticate,

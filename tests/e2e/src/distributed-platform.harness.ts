@@ -21,6 +21,7 @@ export const DISTRIBUTED_SERVICES = {
   sdk: { dir: 'subgraphs/sdk', portVar: 'SDK_PORT' },
   'rule-engine': { dir: 'subgraphs/rule-engine', portVar: 'RULE_ENGINE_PORT' },
   analytics: { dir: 'subgraphs/analytics', portVar: 'ANALYTICS_PORT' },
+  search: { dir: 'subgraphs/search', portVar: 'SEARCH_PORT' },
 } as const;
 
 export type DistributedServiceName = keyof typeof DISTRIBUTED_SERVICES | 'router';

@@ -14,6 +14,7 @@ import {
   LinkMiniProgramDocument,
   LoginDocument,
   PublishVersionDocument,
+  SearchMiniProgramsDocument,
   SignUpDocument,
   MiniProgramVersionsDocument,
   ReleasePlanDocument,
@@ -134,6 +135,16 @@ export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOption
   dataOf(await execute(e2e.url, ApproveVersionDocument, { id: v1 }, { token: admin }));
   expect(dataOf(await execute(e2e.url, PublishVersionDocument, { id: v1 }, { token: owner })).publishVersion.status).toBe('PUBLISHED');
   await at('first-version-published');
+  // The search index follows app-manage's events: the owner finds it published, by a word of its name.
+  await eventually(
+    async () => {
+      const found = dataOf(await execute(e2e.url, SearchMiniProgramsDocument, { text: 'story shop', filter: { orgIds: [org.id] } }, { token: owner })).searchMiniPrograms;
+      expect(found.items[0]).toMatchObject({ appId: mp.appId, status: 'PUBLISHED', organizationName: `Org ${tag}`, miniProgram: { id: mp.appId, name: 'Story Shop' } });
+      expect(found.items[0].highlights.name).toBe('<em>Story</em> <em>Shop</em>');
+    },
+    CONVERGE_MS,
+    50,
+  );
 
   // A second version goes to gray release for 20% of mobile devices.
   const v2 = await upload(owner, mp.appId, '1.1.0', 2);

@@ -135,6 +135,11 @@ export class LinkService {
     return this.links.isActive(hostAppId, appId);
   }
 
+  /** Host apps a mini-program opens in (ACTIVE links), for the search index. */
+  linkedHostAppIds(appId: string): Promise<string[]> {
+    return this.links.activeHostAppIds(appId);
+  }
+
   linkedAppIds(hostAppId: string): Promise<string[]> {
     return this.links.activeAppIds(hostAppId);
   }

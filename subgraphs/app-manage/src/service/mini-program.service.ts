@@ -201,6 +201,11 @@ export class MiniProgramService {
     return app ? toMiniProgramView(app) : null;
   }
 
+  /** Every mini-program id in id order after `after`, for the search index's rebuild (no authorization: internal). */
+  idsAfter(after: string | undefined, take: number): Promise<string[]> {
+    return this.apps.idsAfter(after, take);
+  }
+
   private async guarded(appId: string, guard: Filter, set: Record<string, unknown>, unset: string[], verb: string): Promise<MiniProgramModel> {
     const updated = await this.apps.transition(appId, guard, set, unset);
     if (updated) return updated;

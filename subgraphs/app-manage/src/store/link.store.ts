@@ -59,6 +59,10 @@ export class LinkStore {
     return (await this.links.find({ hostAppId, status: LinkStatus.ACTIVE })).map((link) => link.appId);
   }
 
+  async activeHostAppIds(appId: string): Promise<string[]> {
+    return (await this.links.find({ appId, status: LinkStatus.ACTIVE })).map((link) => link.hostAppId);
+  }
+
   transition(id: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<LinkModel | null> {
     return this.links.findOneAndUpdate({ ...guard, _id: id }, setUnset(set, unset));
   }

@@ -51,6 +51,11 @@ export class MiniProgramStore {
     return ids.length === 0 ? Promise.resolve([]) : this.apps.find({ _id: { $in: ids } });
   }
 
+  async idsAfter(after: string | undefined, take: number): Promise<string[]> {
+    const apps = await this.apps.find(after ? { _id: { $gt: after } } : {}, { sort: { _id: 1 }, limit: take });
+    return apps.map((app) => app._id);
+  }
+
   async list(query: MiniProgramQuery): Promise<{ items: MiniProgramModel[]; total: number }> {
     const filter: Filter = compact({
       orgId: query.orgId,

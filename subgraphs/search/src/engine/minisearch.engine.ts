@@ -1,0 +1,145 @@
+import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
+import { analyze, highlightFragment, isHan } from '../analysis/chinese.analyzer';
+import {
+  SEARCH_FIELDS,
+  type FacetCount,
+  type IndexedMiniProgram,
+  type SearchEngine,
+  type SearchField,
+  type SearchFilter,
+  type SearchHighlight,
+  type SearchRequest,
+  type SearchResult,
+} from './search-engine.port';
+
+/** Name above keywords above category and organization above description (the issue's order). */
+export const FIELD_BOOSTS: Record<SearchField, number> = { name: 6, keywords: 3, category: 2, organizationName: 1.5, description: 1 };
+
+/**
+ * The embedded engine (ADR 0011): a MiniSearch index in this process whose tokenizer is the Chinese analyzer, on
+ * both the index and the query side. Documents are kept whole beside the index (MiniSearch's stored fields go
+ * through `extractField`, which flattens lists) so hits, filters, facets and highlights need nothing else.
+ */
+export class MiniSearchEngine implements SearchEngine {
+  readonly description = 'embedded:minisearch+zh-segmenter-bigram';
+  private index = MiniSearchEngine.createIndex();
+  private readonly documents = new Map<string, IndexedMiniProgram>();
+
+  private static createIndex(): MiniSearch<IndexedMiniProgram> {
+    return new MiniSearch<IndexedMiniProgram>({
+      idField: 'appId',
+      fields: [...SEARCH_FIELDS],
+      extractField: (document, field) => {
+        const value = (document as unknown as Record<string, unknown>)[field];
+        return Array.isArray(value) ? value.join('\n') : ((value as string | null | undefined) ?? '');
+      },
+      // Called with the field name when indexing, without one for the query.
+      tokenize: (text, field) => analyze(text, { mode: field ? 'index' : 'query', pinyinInitials: field === 'name' }),
+      // The analyzer already normalized the terms.
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: FIELD_BOOSTS,
+        // Latin words complete as prefixes ("wech" → wechat, "zs" → zsyh); Chinese terms are whole bigrams already.
+        prefix: (term) => !isHan(term) && term.length >= 2,
+        combineWith: 'OR',
+      },
+    });
+  }
+
+  async upsert(documents: readonly IndexedMiniProgram[]): Promise<void> {
+    for (const document of documents) {
+      if (this.index.has(document.appId)) this.index.discard(document.appId);
+      const copy = { ...document, keywords: [...document.keywords], hostAppIds: [...document.hostAppIds] };
+      this.index.add(copy);
+      this.documents.set(document.appId, copy);
+    }
+  }
+
+  async remove(appIds: readonly string[]): Promise<void> {
+    for (const appId of appIds) {
+      if (this.index.has(appId)) this.index.discard(appId);
+      this.documents.delete(appId);
+    }
+  }
+
+  async get(appId: string): Promise<IndexedMiniProgram | null> {
+    return this.documents.get(appId) ?? null;
+  }
+
+  async count(): Promise<number> {
+    return this.index.documentCount;
+  }
+
+  async clear(): Promise<void> {
+    this.index = MiniSearchEngine.createIndex();
+    this.documents.clear();
+  }
+
+  async close(): Promise<void> {}
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const text = request.text.trim();
+    const filter = (result: MiniSearchResult) => matchesFilter(this.documentOf(result), request.filter);
+    const queryTerms = text ? analyze(text, { mode: 'query' }) : [];
+    let results: MiniSearchResult[];
+    if (queryTerms.length === 0) {
+      // Blank (or only punctuation): everything the filter lets through, by name.
+      results = text ? [] : this.index.search(MiniSearch.wildcard, { filter });
+      results.sort((a, b) => this.documentOf(a).name.localeCompare(this.documentOf(b).name, 'zh') || String(a.id).localeCompare(String(b.id)));
+    } else {
+      results = this.index.search(text, { filter });
+      // Equal scores in a stable order, so pages do not overlap.
+      results.sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)));
+    }
+    const page = results.slice(request.offset, request.offset + request.limit);
+    return {
+      total: results.length,
+      hits: page.map((result) => {
+        const document = this.documentOf(result);
+        return { document, score: result.score, highlights: highlightsOf(document, queryTerms) };
+      }),
+      facets: {
+        category: countBy(results.map((r) => this.documentOf(r)), (d) => d.category),
+        organization: countBy(results.map((r) => this.documentOf(r)), (d) => d.orgId, (d) => d.organizationName || d.orgId),
+        status: countBy(results.map((r) => this.documentOf(r)), (d) => d.status),
+      },
+    };
+  }
+
+  private documentOf(result: MiniSearchResult): IndexedMiniProgram {
+    return this.documents.get(String(result.id))!;
+  }
+}
+
+function matchesFilter(document: IndexedMiniProgram, filter: SearchFilter): boolean {
+  if (filter.orgIds && !filter.orgIds.includes(document.orgId)) return false;
+  if (filter.categories && !(document.category !== null && filter.categories.includes(document.category))) return false;
+  if (filter.statuses && !filter.statuses.includes(document.status)) return false;
+  if (filter.hostAppId !== undefined && !document.hostAppIds.includes(filter.hostAppId)) return false;
+  return true;
+}
+
+/** One fragment per field that matched, in boost order. */
+export function highlightsOf(document: IndexedMiniProgram, queryTerms: readonly string[]): SearchHighlight[] {
+  if (queryTerms.length === 0) return [];
+  const highlights: SearchHighlight[] = [];
+  for (const field of SEARCH_FIELDS) {
+    const value = document[field];
+    const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
+    const fragment = text ? highlightFragment(text, queryTerms) : null;
+    if (fragment) highlights.push({ field, fragment });
+  }
+  return highlights;
+}
+
+function countBy(documents: readonly IndexedMiniProgram[], key: (document: IndexedMiniProgram) => string | null, label?: (document: IndexedMiniProgram) => string): FacetCount[] {
+  const counts = new Map<string, FacetCount>();
+  for (const document of documents) {
+    const value = key(document);
+    if (value === null) continue;
+    const facet = counts.get(value) ?? { value, label: label ? label(document) : value, count: 0 };
+    facet.count += 1;
+    counts.set(value, facet);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}

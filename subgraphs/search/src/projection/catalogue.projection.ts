@@ -1,0 +1,123 @@
+import {
+  contractHandler,
+  hostAppEvents,
+  miniProgramEvents,
+  organizationEvents,
+  CATALOGUE_IDS_MAX_TAKE,
+  type CatalogueEntry,
+  type CatalogueOrganization,
+  type CatalogueReadHandlers,
+} from '@grove/contracts';
+import { idempotentHandler, type EventBus, type KeyValueStore, type Logger, type Subscription } from '@grove/platform';
+import { CatalogueStatus, type IndexedMiniProgram, type SearchEngine } from '../engine/search-engine.port';
+
+/** Documents re-read per page when an organization's details change. */
+const REINDEX_PAGE = 200;
+
+/** Where a mini-program stands for search: frozen (itself or its organization) wins, then published, then delisted. */
+export function catalogueStatus(entry: CatalogueEntry, organization: CatalogueOrganization | null): CatalogueStatus {
+  if (entry.frozen || organization?.frozen) return CatalogueStatus.FROZEN;
+  if (entry.published) return CatalogueStatus.PUBLISHED;
+  return entry.delisted ? CatalogueStatus.DELISTED : CatalogueStatus.DRAFT;
+}
+
+export function toIndexedMiniProgram(entry: CatalogueEntry, organization: CatalogueOrganization | null): IndexedMiniProgram {
+  return {
+    appId: entry.appId,
+    orgId: entry.orgId,
+    organizationName: organization?.name ?? '',
+    name: entry.name,
+    keywords: entry.tags,
+    category: entry.category,
+    description: entry.description ?? '',
+    logoKey: entry.logoKey,
+    status: catalogueStatus(entry, organization),
+    hostAppIds: entry.hostAppIds,
+  };
+}
+
+/**
+ * Keeps the search index in step with app-manage and account. Their events carry ids only, so each event makes the
+ * index re-read what it names from the owner (the catalogue reads) and write the current state: applying an event
+ * twice, late or out of order converges on the owner's state, and a rebuild is the same code over every id.
+ */
+export class CatalogueProjection {
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly reads: CatalogueReadHandlers,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Re-reads one mini-program and writes (or drops) its document. */
+  async refreshApp(appId: string): Promise<void> {
+    const entry = await this.reads.catalogueEntry({ appId });
+    if (!entry) {
+      await this.engine.remove([appId]);
+      return;
+    }
+    const organization = await this.reads.catalogueOrganization({ orgId: entry.orgId });
+    await this.engine.upsert([toIndexedMiniProgram(entry, organization)]);
+  }
+
+  /** An organization's name or freeze changed: its indexed mini-programs take the new details. */
+  async refreshOrganization(orgId: string): Promise<void> {
+    const organization = await this.reads.catalogueOrganization({ orgId });
+    for (let offset = 0; ; offset += REINDEX_PAGE) {
+      const page = await this.engine.search({ text: '', filter: { orgIds: [orgId] }, offset, limit: REINDEX_PAGE });
+      if (page.hits.length === 0) break;
+      await this.engine.upsert(
+        page.hits.map(({ document }) => ({
+          ...document,
+          organizationName: organization?.name ?? document.organizationName,
+          // The organization's freeze lifts: the app's own state decides again (re-read below).
+          status: organization?.frozen ? CatalogueStatus.FROZEN : document.status,
+        })),
+      );
+      // Unfrozen: FROZEN documents may owe it to the organization only; the owner knows which.
+      if (!organization?.frozen) {
+        for (const hit of page.hits) if (hit.document.status === CatalogueStatus.FROZEN) await this.refreshApp(hit.document.appId);
+      }
+      if (page.hits.length < REINDEX_PAGE) break;
+    }
+  }
+
+  /** Reads every mini-program from app-manage into the (empty or stale) index; returns how many were indexed. */
+  async rebuild(): Promise<number> {
+    const organizations = new Map<string, CatalogueOrganization | null>();
+    let after: string | undefined;
+    let count = 0;
+    for (;;) {
+      const { appIds, next } = await this.reads.catalogueAppIds({ after, take: CATALOGUE_IDS_MAX_TAKE });
+      const documents: IndexedMiniProgram[] = [];
+      for (const appId of appIds) {
+        const entry = await this.reads.catalogueEntry({ appId });
+        if (!entry) continue;
+        if (!organizations.has(entry.orgId)) organizations.set(entry.orgId, await this.reads.catalogueOrganization({ orgId: entry.orgId }));
+        documents.push(toIndexedMiniProgram(entry, organizations.get(entry.orgId) ?? null));
+      }
+      await this.engine.upsert(documents);
+      count += documents.length;
+      if (!next) break;
+      after = next;
+    }
+    this.logger.info({ indexed: count }, 'search index rebuilt from app-manage and account');
+    return count;
+  }
+
+  /** Subscribes `group` to the owners' topics: mini-programs and their versions, links, organizations. */
+  async subscribe(bus: EventBus, kv: KeyValueStore, group: string): Promise<Subscription> {
+    const handle = (topic: string, handler: Parameters<typeof idempotentHandler>[2]) => bus.subscribe<unknown>(topic, group, idempotentHandler(kv, group, handler));
+    const subscriptions = await Promise.all([
+      handle(miniProgramEvents.topic, contractHandler(miniProgramEvents, this.logger, async (event) => this.refreshApp(event.payload.appId))),
+      handle(
+        hostAppEvents.topic,
+        contractHandler(hostAppEvents, this.logger, async (event) => {
+          // Only links change what a mini-program's document holds (its host apps); host-app events do not.
+          if (event.type.startsWith('link.')) await this.refreshApp((event.payload as { appId: string }).appId);
+        }),
+      ),
+      handle(organizationEvents.topic, contractHandler(organizationEvents, this.logger, async (event) => this.refreshOrganization(event.payload.organizationId))),
+    ]);
+    return { close: async () => void (await Promise.all(subscriptions.map((s) => s.close()))) };
+  }
+}
