@@ -283,7 +283,8 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   const metricsApp = Fastify({ logger: false });
   metricsApp.get('/metrics', async (_request, reply) => {
     const { contentType, body } = await metrics.render();
-    return reply.type(contentType).send(body);
+    const own = await Promise.all([...modules.values()].map((m) => m.metrics?.() ?? ''));
+    return reply.type(contentType).send([body, ...own.filter(Boolean)].join('\n'));
   });
 
   const router: Router = {

@@ -15,6 +15,7 @@ beforeAll(async () => {
     ready: async () => {
       if (!healthy) throw new Error('people store down');
     },
+    metrics: async () => '# HELP people_module_series A module series\n# TYPE people_module_series counter\npeople_module_series 7\n',
   };
   t = await startTestRouter({ modules: [flaky, await createNotesSubgraph()], spanProcessors: [new SimpleSpanProcessor(spans)] });
 });
@@ -190,6 +191,7 @@ describe('probes and metrics', () => {
     expect(text).toMatch(/grove_router_subgraph_fetch_duration_seconds_count\{subgraph="notes",outcome="success"\} [1-9]/);
     expect(text).toMatch(/grove_router_rejections_total\{reason="unauthenticated"\} [1-9]/);
     expect(text).toMatch(/grove_router_requests_total\{operation="anonymous",outcome="rejected"\} [1-9]/);
+    expect(text).toMatch(/^people_module_series 7$/m);
   });
 
   it('serves /metrics on its own loopback listener, not on the API port', async () => {
@@ -198,6 +200,8 @@ describe('probes and metrics', () => {
     const onApi = await fetch(`${t.base}/metrics`);
     expect(onApi.status).toBe(404);
     expect(await onApi.text()).not.toContain('grove_router_requests_total');
+    // A module's own series go to the metrics listener too, never to a route of the API port.
+    for (const path of ['/metrics', '/people/metrics']) expect(await (await fetch(`${t.base}${path}`)).text()).not.toContain('people_module_series');
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -16,8 +16,6 @@ import type { AnalyticsStore } from './store/analytics-store.port';
 export const ANALYTICS_SUBGRAPH_NAME = 'analytics';
 /** Consumer group of this subgraph on app-manage's mini-program events (ownership projection). */
 export const ANALYTICS_OWNERSHIP_GROUP = 'analytics-ownership';
-/** Prometheus text of the pipeline's counters (drops by reason, stored, re-bucketed). */
-export const ANALYTICS_METRICS_PATH = '/analytics/metrics';
 
 export interface AnalyticsDeps {
   settings?: Partial<AnalyticsSettings>;
@@ -57,9 +55,7 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
   return {
     ...module,
     services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection },
-    registerHttpRoutes: async (app) => {
-      app.get(ANALYTICS_METRICS_PATH, async (_request, reply) => reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
-    },
+    metrics: () => metrics.registry.metrics(),
     ready: () => store.ping(),
     close: async () => {
       await reports.close();

@@ -1,7 +1,6 @@
 export {
   createAnalyticsSubgraph,
   createAnalyticsSubgraphFromEnv,
-  ANALYTICS_METRICS_PATH,
   ANALYTICS_OWNERSHIP_GROUP,
   ANALYTICS_SUBGRAPH_NAME,
   type AnalyticsDeps,

@@ -38,7 +38,7 @@ describeDistributed('distributed platform: kill -9 of the analytics consumer mid
     const half = Math.floor(fleet.batches.length / 2);
 
     const storedSoFar = async () => {
-      const text = await (await fetch(`${platform.baseUrl('analytics')}/analytics/metrics`)).text();
+      const text = await (await fetch(`${platform.baseUrl('analytics')}/metrics`)).text();
       return Number(/^grove_analytics_events_stored_total (\d+)/m.exec(text)?.[1] ?? 0);
     };
     let accepted = 0;

@@ -74,6 +74,11 @@ export interface SubgraphModule {
   registerHttpRoutes?: (app: FastifyInstance, context: HttpRouteContext) => Promise<void>;
   /** Service-to-service routes (e.g. the SDK runtime's reads), mounted only when the subgraph runs on its own. */
   registerInternalRoutes?: (app: FastifyInstance, context: InternalRouteContext) => Promise<void>;
+  /**
+   * The module's own Prometheus series in the text exposition format. Never a route of the API: the router appends
+   * them to its metrics listener (embedded), `serveSubgraph` serves them as `GET /metrics` on the service's port.
+   */
+  metrics?: () => Promise<string>;
 }
 
 /**

@@ -1,0 +1,217 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { ANALYTICS_RAW_EVENTS_TOPIC, AnalyticsEventType, MINI_PROGRAM_EVENTS_TOPIC, analyticsEvents, contractEvent, type ReportEvent } from '@grove/contracts';
+import { newId, type OperatorRole, type OrgRole, type UserPrincipal } from '@grove/platform';
+import { createTestRuntime, describeAuthorizationMatrix, eventually, F, httpRoutesOf, U, type MatrixOperation, type MatrixRow, type TestRuntime } from '@grove/testkit';
+import { createAnalyticsSubgraph, type AnalyticsSubgraph } from './analytics.subgraph';
+import { CustomEventDeclarationModel } from './store/custom-event-declaration.model';
+
+/**
+ * Every operation of the analytics subgraph, for each kind of caller, with another organization's mini-program as
+ * well as the caller's own: members of the owning organization read statistics and declarations (miniprogram:read)
+ * and declare custom events (miniprogram:write); reviewing operators read; recomputing rollups is platform:configure.
+ */
+//                                        anonymous ownerA adminA developerA ownerB reviewer admin
+const READERS_A: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', F, 'ok', 'ok'];
+const READERS_B: MatrixRow = /*        */ [U, F, F, F, 'ok', 'ok', 'ok'];
+const MEMBERS_A: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', F, F, F];
+const MEMBERS_B: MatrixRow = /*        */ [U, F, F, F, 'ok', F, F];
+const CONFIGURERS: MatrixRow = /*      */ [U, F, F, F, F, F, 'ok'];
+
+interface Harness {
+  runtime: TestRuntime;
+  analytics: AnalyticsSubgraph;
+  principals: Record<'ownerA' | 'adminA' | 'developerA' | 'ownerB' | 'reviewer' | 'admin', UserPrincipal>;
+  appA: string;
+  appB: string;
+  day: string;
+}
+
+const user = (memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal => ({
+  kind: 'user',
+  userId: newId(),
+  sessionId: newId(),
+  operatorRoles,
+  memberships,
+});
+
+const SERIES = `query ($appId: ID!, $from: String!, $to: String!) {
+  miniProgramAnalytics(appId: $appId, from: $from, to: $to) { appId total { launches activeUsers } days { day metrics { pageViews } } }
+}`;
+const BREAKDOWN = `query ($appId: ID!, $from: String!, $to: String!) {
+  miniProgramAnalyticsBreakdown(appId: $appId, dimension: PLATFORM, from: $from, to: $to) { appId rows { value metrics { launches } } }
+}`;
+const RECOMPUTE = `mutation ($from: String!, $to: String!) { recomputeAnalytics(from: $from, to: $to) }`;
+const DECLARATIONS = `query ($appId: ID!) { customEventDeclarations(appId: $appId) { appId name attributes { name type } } }`;
+const DECLARE = `mutation ($appId: ID!, $name: String!) {
+  declareCustomEvent(appId: $appId, input: { name: $name, displayName: "购买", attributes: [{ name: "amount", type: NUMBER }] }) { appId name }
+}`;
+const REMOVE = `mutation ($appId: ID!, $name: String!) { removeCustomEventDeclaration(appId: $appId, name: $name) }`;
+
+let seq = 0;
+const eventName = () => `purchase${++seq}`;
+const range = (h: Harness) => ({ from: h.day, to: h.day });
+
+/** The statistics a caller sees are the requested mini-program's, never another's. */
+const seesApp = (field: string, appId: (h: Harness) => string) => (h: Harness, result: { data?: Record<string, unknown> | null } | undefined) =>
+  expect((result?.data?.[field] as { appId: string }).appId).toBe(appId(h));
+
+async function declared(h: Harness, appId: string, owner: UserPrincipal): Promise<{ appId: string; name: string }> {
+  const name = eventName();
+  await h.analytics.services.customEvents.declare(owner, appId, { name, displayName: name, attributes: [] });
+  return { appId, name };
+}
+
+const OPERATIONS: MatrixOperation<Harness>[] = [
+  {
+    name: 'miniProgramAnalytics',
+    source: SERIES,
+    prepare: async (h) => ({ appId: h.appA, ...range(h) }),
+    expected: READERS_A,
+    check: (h, result) => {
+      seesApp('miniProgramAnalytics', (x) => x.appA)(h, result);
+      expect((result?.data?.miniProgramAnalytics as { total: { launches: number } }).total.launches).toBe(1);
+    },
+  },
+  {
+    name: 'miniProgramAnalytics',
+    label: "miniProgramAnalytics of another organization's mini-program",
+    source: SERIES,
+    prepare: async (h) => ({ appId: h.appB, ...range(h) }),
+    expected: READERS_B,
+    check: seesApp('miniProgramAnalytics', (x) => x.appB),
+  },
+  {
+    name: 'miniProgramAnalyticsBreakdown',
+    source: BREAKDOWN,
+    prepare: async (h) => ({ appId: h.appA, ...range(h) }),
+    expected: READERS_A,
+    check: (h, result) => {
+      seesApp('miniProgramAnalyticsBreakdown', (x) => x.appA)(h, result);
+      expect((result?.data?.miniProgramAnalyticsBreakdown as { rows: unknown[] }).rows).toEqual([{ value: 'IOS', metrics: { launches: 1 } }]);
+    },
+  },
+  {
+    name: 'miniProgramAnalyticsBreakdown',
+    label: "miniProgramAnalyticsBreakdown of another organization's mini-program",
+    source: BREAKDOWN,
+    prepare: async (h) => ({ appId: h.appB, ...range(h) }),
+    expected: READERS_B,
+    check: seesApp('miniProgramAnalyticsBreakdown', (x) => x.appB),
+  },
+  {
+    name: 'recomputeAnalytics',
+    source: RECOMPUTE,
+    prepare: async (h) => range(h),
+    expected: CONFIGURERS,
+    check: (_h, result) => expect(result?.data?.recomputeAnalytics).toBeGreaterThanOrEqual(1),
+  },
+  {
+    name: 'customEventDeclarations',
+    source: DECLARATIONS,
+    prepare: async (h) => declared(h, h.appA, h.principals.ownerA),
+    expected: READERS_A,
+    check: (h, result) => {
+      const list = result?.data?.customEventDeclarations as Array<{ appId: string }>;
+      expect(list.length).toBeGreaterThan(0);
+      expect(new Set(list.map((d) => d.appId))).toEqual(new Set([h.appA]));
+    },
+  },
+  {
+    name: 'customEventDeclarations',
+    label: "customEventDeclarations of another organization's mini-program",
+    source: DECLARATIONS,
+    prepare: async (h) => declared(h, h.appB, h.principals.ownerB),
+    expected: READERS_B,
+  },
+  {
+    name: 'declareCustomEvent',
+    source: DECLARE,
+    prepare: async (h) => ({ appId: h.appA, name: eventName() }),
+    expected: MEMBERS_A,
+    check: async (h, _result, vars) => expect((await h.analytics.services.customEvents.rulesOf([h.appA])).get(h.appA)?.has(String(vars.name))).toBe(true),
+  },
+  {
+    name: 'declareCustomEvent',
+    label: "declareCustomEvent on another organization's mini-program",
+    source: DECLARE,
+    prepare: async (h) => ({ appId: h.appB, name: eventName() }),
+    expected: MEMBERS_B,
+  },
+  {
+    name: 'removeCustomEventDeclaration',
+    source: REMOVE,
+    prepare: async (h) => declared(h, h.appA, h.principals.ownerA),
+    expected: MEMBERS_A,
+    check: async (h, _result, vars) => expect((await h.analytics.services.customEvents.rulesOf([h.appA])).get(h.appA)?.has(String(vars.name))).toBe(false),
+  },
+  {
+    name: 'removeCustomEventDeclaration',
+    label: "removeCustomEventDeclaration on another organization's mini-program",
+    source: REMOVE,
+    prepare: async (h) => declared(h, h.appB, h.principals.ownerB),
+    expected: MEMBERS_B,
+  },
+];
+
+async function createHarness(): Promise<Harness> {
+  const runtime = await createTestRuntime();
+  const analytics = await createAnalyticsSubgraph(runtime, { settings: { rollupIntervalMs: 0, storeDriver: 'sqlite' } });
+  const [orgA, orgB] = [newId(), newId()];
+  const [appA, appB] = [`mp${randomBytes(8).toString('hex')}`, `mp${randomBytes(8).toString('hex')}`];
+  for (const [appId, orgId] of [
+    [appA, orgA],
+    [appB, orgB],
+  ]) {
+    await runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, { type: 'mini-program.created', key: appId, payload: { appId, orgId, actorId: newId() } });
+  }
+  await eventually(async () => expect(await Promise.all([analytics.services.miniPrograms.get(appA), analytics.services.miniPrograms.get(appB)])).not.toContain(null));
+
+  // One launch of each mini-program, so an allowed read has numbers to show and recompute has a day to write.
+  const now = Date.now();
+  for (const [appId, orgId] of [
+    [appA, orgA],
+    [appB, orgB],
+  ]) {
+    const events: ReportEvent[] = [{ eventId: `launch-${appId}`, type: 'app_launch', appId, deviceId: 'device-0001', launchId: 'launch-0001', platform: 'IOS', clientTs: now - 1000 }];
+    const payload = { hostAppId: 'host-1', orgId, receivedAt: now, sentAt: now, region: null, events };
+    await runtime.events.publish(ANALYTICS_RAW_EVENTS_TOPIC, contractEvent(analyticsEvents, AnalyticsEventType.REPORT_ACCEPTED, 'host-1', payload));
+  }
+  await eventually(async () => expect(await analytics.services.metrics.storedTotal()).toBe(2));
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(now));
+  await analytics.services.pipeline.recompute([day]);
+
+  return {
+    runtime,
+    analytics,
+    appA,
+    appB,
+    day,
+    principals: {
+      ownerA: user([{ orgId: orgA, role: 'ORG_OWNER' }]),
+      adminA: user([{ orgId: orgA, role: 'ORG_ADMIN' }]),
+      developerA: user([{ orgId: orgA, role: 'ORG_DEVELOPER' }]),
+      ownerB: user([{ orgId: orgB, role: 'ORG_OWNER' }]),
+      reviewer: user([], ['OPERATOR_REVIEWER']),
+      admin: user([], ['OPERATOR_ADMIN']),
+    },
+  };
+}
+
+describeAuthorizationMatrix<Harness>({
+  subgraph: 'analytics',
+  harness: createHarness,
+  dispose: async (h) => {
+    await h.analytics.close?.();
+    await h.runtime.dispose();
+  },
+  schema: (h) => h.analytics.schema,
+  principals: (h) => h.principals,
+  operations: OPERATIONS,
+  // A refusal declares nothing, removes nothing and rolls nothing up.
+  snapshot: async (h) => ({
+    declarations: await h.runtime.documents.collection(CustomEventDeclarationModel).find({}, { sort: { _id: 1 } }),
+    rollups: await Promise.all([h.appA, h.appB].map((appId) => h.analytics.services.store.daily(appId, h.day, h.day, ''))),
+  }),
+  routes: (h) => httpRoutesOf(h.analytics),
+});
