@@ -1,8 +1,25 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { ANALYTICS_RAW_EVENTS_TOPIC, AnalyticsEventType, MINI_PROGRAM_EVENTS_TOPIC, analyticsEvents, contractEvent, type ReportEvent } from '@grove/contracts';
+import {
+  ANALYTICS_RAW_EVENTS_TOPIC,
+  AnalyticsEventType,
+  MINI_PROGRAM_EVENTS_TOPIC,
+  analyticsEvents,
+  contractEvent,
+  type ReportEvent,
+} from '@grove/contracts';
 import { newId, type OperatorRole, type OrgRole, type UserPrincipal } from '@grove/platform';
-import { createTestRuntime, describeAuthorizationMatrix, eventually, F, httpRoutesOf, U, type MatrixOperation, type MatrixRow, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  describeAuthorizationMatrix,
+  eventually,
+  F,
+  httpRoutesOf,
+  U,
+  type MatrixOperation,
+  type MatrixRow,
+  type TestRuntime,
+} from '@grove/testkit';
 import { createAnalyticsSubgraph, type AnalyticsSubgraph } from './analytics.subgraph';
 import { CustomEventDeclarationModel } from './store/custom-event-declaration.model';
 
@@ -27,7 +44,10 @@ interface Harness {
   day: string;
 }
 
-const user = (memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal => ({
+const user = (
+  memberships: Array<{ orgId: string; role: OrgRole }>,
+  operatorRoles: OperatorRole[] = [],
+): UserPrincipal => ({
   kind: 'user',
   userId: newId(),
   sessionId: newId(),
@@ -53,10 +73,16 @@ const eventName = () => `purchase${++seq}`;
 const range = (h: Harness) => ({ from: h.day, to: h.day });
 
 /** The statistics a caller sees are the requested mini-program's, never another's. */
-const seesApp = (field: string, appId: (h: Harness) => string) => (h: Harness, result: { data?: Record<string, unknown> | null } | undefined) =>
-  expect((result?.data?.[field] as { appId: string }).appId).toBe(appId(h));
+const seesApp =
+  (field: string, appId: (h: Harness) => string) =>
+  (h: Harness, result: { data?: Record<string, unknown> | null } | undefined) =>
+    expect((result?.data?.[field] as { appId: string }).appId).toBe(appId(h));
 
-async function declared(h: Harness, appId: string, owner: UserPrincipal): Promise<{ appId: string; name: string }> {
+async function declared(
+  h: Harness,
+  appId: string,
+  owner: UserPrincipal,
+): Promise<{ appId: string; name: string }> {
   const name = eventName();
   await h.analytics.services.customEvents.declare(owner, appId, { name, displayName: name, attributes: [] });
   return { appId, name };
@@ -88,7 +114,9 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     expected: READERS_A,
     check: (h, result) => {
       seesApp('miniProgramAnalyticsBreakdown', (x) => x.appA)(h, result);
-      expect((result?.data?.miniProgramAnalyticsBreakdown as { rows: unknown[] }).rows).toEqual([{ value: 'IOS', metrics: { launches: 1 } }]);
+      expect((result?.data?.miniProgramAnalyticsBreakdown as { rows: unknown[] }).rows).toEqual([
+        { value: 'IOS', metrics: { launches: 1 } },
+      ]);
     },
   },
   {
@@ -129,7 +157,10 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     source: DECLARE,
     prepare: async (h) => ({ appId: h.appA, name: eventName() }),
     expected: MEMBERS_A,
-    check: async (h, _result, vars) => expect((await h.analytics.services.customEvents.rulesOf([h.appA])).get(h.appA)?.has(String(vars.name))).toBe(true),
+    check: async (h, _result, vars) =>
+      expect(
+        (await h.analytics.services.customEvents.rulesOf([h.appA])).get(h.appA)?.has(String(vars.name)),
+      ).toBe(true),
   },
   {
     name: 'declareCustomEvent',
@@ -143,7 +174,10 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     source: REMOVE,
     prepare: async (h) => declared(h, h.appA, h.principals.ownerA),
     expected: MEMBERS_A,
-    check: async (h, _result, vars) => expect((await h.analytics.services.customEvents.rulesOf([h.appA])).get(h.appA)?.has(String(vars.name))).toBe(false),
+    check: async (h, _result, vars) =>
+      expect(
+        (await h.analytics.services.customEvents.rulesOf([h.appA])).get(h.appA)?.has(String(vars.name)),
+      ).toBe(false),
   },
   {
     name: 'removeCustomEventDeclaration',
@@ -156,16 +190,29 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
 
 async function createHarness(): Promise<Harness> {
   const runtime = await createTestRuntime();
-  const analytics = await createAnalyticsSubgraph(runtime, { settings: { rollupIntervalMs: 0, storeDriver: 'sqlite' } });
+  const analytics = await createAnalyticsSubgraph(runtime, {
+    settings: { rollupIntervalMs: 0, storeDriver: 'sqlite' },
+  });
   const [orgA, orgB] = [newId(), newId()];
   const [appA, appB] = [`mp${randomBytes(8).toString('hex')}`, `mp${randomBytes(8).toString('hex')}`];
   for (const [appId, orgId] of [
     [appA, orgA],
     [appB, orgB],
   ]) {
-    await runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, { type: 'mini-program.created', key: appId, payload: { appId, orgId, actorId: newId() } });
+    await runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, {
+      type: 'mini-program.created',
+      key: appId,
+      payload: { appId, orgId, actorId: newId() },
+    });
   }
-  await eventually(async () => expect(await Promise.all([analytics.services.miniPrograms.get(appA), analytics.services.miniPrograms.get(appB)])).not.toContain(null));
+  await eventually(async () =>
+    expect(
+      await Promise.all([
+        analytics.services.miniPrograms.get(appA),
+        analytics.services.miniPrograms.get(appB),
+      ]),
+    ).not.toContain(null),
+  );
 
   // One launch of each mini-program, so an allowed read has numbers to show and recompute has a day to write.
   const now = Date.now();
@@ -173,9 +220,22 @@ async function createHarness(): Promise<Harness> {
     [appA, orgA],
     [appB, orgB],
   ]) {
-    const events: ReportEvent[] = [{ eventId: `launch-${appId}`, type: 'app_launch', appId, deviceId: 'device-0001', launchId: 'launch-0001', platform: 'IOS', clientTs: now - 1000 }];
+    const events: ReportEvent[] = [
+      {
+        eventId: `launch-${appId}`,
+        type: 'app_launch',
+        appId,
+        deviceId: 'device-0001',
+        launchId: 'launch-0001',
+        platform: 'IOS',
+        clientTs: now - 1000,
+      },
+    ];
     const payload = { hostAppId: 'host-1', orgId, receivedAt: now, sentAt: now, region: null, events };
-    await runtime.events.publish(ANALYTICS_RAW_EVENTS_TOPIC, contractEvent(analyticsEvents, AnalyticsEventType.REPORT_ACCEPTED, 'host-1', payload));
+    await runtime.events.publish(
+      ANALYTICS_RAW_EVENTS_TOPIC,
+      contractEvent(analyticsEvents, AnalyticsEventType.REPORT_ACCEPTED, 'host-1', payload),
+    );
   }
   await eventually(async () => expect(await analytics.services.metrics.storedTotal()).toBe(2));
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(now));
@@ -210,8 +270,12 @@ describeAuthorizationMatrix<Harness>({
   operations: OPERATIONS,
   // A refusal declares nothing, removes nothing and rolls nothing up.
   snapshot: async (h) => ({
-    declarations: await h.runtime.documents.collection(CustomEventDeclarationModel).find({}, { sort: { _id: 1 } }),
-    rollups: await Promise.all([h.appA, h.appB].map((appId) => h.analytics.services.store.daily(appId, h.day, h.day, ''))),
+    declarations: await h.runtime.documents
+      .collection(CustomEventDeclarationModel)
+      .find({}, { sort: { _id: 1 } }),
+    rollups: await Promise.all(
+      [h.appA, h.appB].map((appId) => h.analytics.services.store.daily(appId, h.day, h.day, '')),
+    ),
   }),
   routes: (h) => httpRoutesOf(h.analytics),
 });
