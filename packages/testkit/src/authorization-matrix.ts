@@ -14,6 +14,8 @@ import {
   newId,
   silentLogger,
   type AuthorizationGate,
+  type OperatorRole,
+  type OrgRole,
   type Principal,
   type SubgraphContext,
   type SubgraphModule,
@@ -39,6 +41,23 @@ export const N: Outcome = 'NOT_FOUND';
 
 //                          anonymous ownerA   adminA   developerA ownerB  reviewer admin
 export type MatrixRow = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+
+/** A signed-in user as the router forwards it: fresh ids, these memberships and operator roles. */
+export function matrixUser(memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal {
+  return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
+}
+
+/** The signed-in columns for subgraphs that only read memberships from the token: three roles of org A, org B's owner, two operators. */
+export function matrixPrincipals(orgA: string, orgB: string): Record<SignedInPrincipal, UserPrincipal> {
+  return {
+    ownerA: matrixUser([{ orgId: orgA, role: 'ORG_OWNER' }]),
+    adminA: matrixUser([{ orgId: orgA, role: 'ORG_ADMIN' }]),
+    developerA: matrixUser([{ orgId: orgA, role: 'ORG_DEVELOPER' }]),
+    ownerB: matrixUser([{ orgId: orgB, role: 'ORG_OWNER' }]),
+    reviewer: matrixUser([], ['OPERATOR_REVIEWER']),
+    admin: matrixUser([], ['OPERATOR_ADMIN']),
+  };
+}
 
 export interface MatrixOperation<H> {
   /**

@@ -8,10 +8,12 @@ import {
   contractEvent,
   type ReportEvent,
 } from '@grove/contracts';
-import { newId, type OperatorRole, type OrgRole, type UserPrincipal } from '@grove/platform';
+import { newId, type UserPrincipal } from '@grove/platform';
 import {
   createTestRuntime,
   describeAuthorizationMatrix,
+  matrixPrincipals,
+  type SignedInPrincipal,
   eventually,
   F,
   httpRoutesOf,
@@ -38,22 +40,11 @@ const CONFIGURERS: MatrixRow = /*      */ [U, F, F, F, F, F, 'ok'];
 interface Harness {
   runtime: TestRuntime;
   analytics: AnalyticsSubgraph;
-  principals: Record<'ownerA' | 'adminA' | 'developerA' | 'ownerB' | 'reviewer' | 'admin', UserPrincipal>;
+  principals: Record<SignedInPrincipal, UserPrincipal>;
   appA: string;
   appB: string;
   day: string;
 }
-
-const user = (
-  memberships: Array<{ orgId: string; role: OrgRole }>,
-  operatorRoles: OperatorRole[] = [],
-): UserPrincipal => ({
-  kind: 'user',
-  userId: newId(),
-  sessionId: newId(),
-  operatorRoles,
-  memberships,
-});
 
 const SERIES = `query ($appId: ID!, $from: String!, $to: String!) {
   miniProgramAnalytics(appId: $appId, from: $from, to: $to) { appId total { launches activeUsers } days { day metrics { pageViews } } }
@@ -247,14 +238,7 @@ async function createHarness(): Promise<Harness> {
     appA,
     appB,
     day,
-    principals: {
-      ownerA: user([{ orgId: orgA, role: 'ORG_OWNER' }]),
-      adminA: user([{ orgId: orgA, role: 'ORG_ADMIN' }]),
-      developerA: user([{ orgId: orgA, role: 'ORG_DEVELOPER' }]),
-      ownerB: user([{ orgId: orgB, role: 'ORG_OWNER' }]),
-      reviewer: user([], ['OPERATOR_REVIEWER']),
-      admin: user([], ['OPERATOR_ADMIN']),
-    },
+    principals: matrixPrincipals(orgA, orgB),
   };
 }
 

@@ -1,5 +1,5 @@
-import { describeAuthorizationMatrix, F, httpRoutesOf, U, type MatrixOperation, type MatrixRow } from '@grove/testkit';
-import { newId, type OperatorRole, type OrgRole, type UserPrincipal } from '@grove/platform';
+import { describeAuthorizationMatrix, matrixPrincipals, F, httpRoutesOf, U, type MatrixOperation, type MatrixRow } from '@grove/testkit';
+import { newId } from '@grove/platform';
 import { LicenseInstallationModel } from '@grove/contracts';
 import { HISTORY_QUERY, INSTALL_MUTATION, LICENSE_QUERY, createHarness, signedDocument, type Harness } from './license.test-support';
 
@@ -38,26 +38,12 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   },
 ];
 
-function user(memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal {
-  return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
-}
-
 describeAuthorizationMatrix<Harness>({
   subgraph: 'license',
   harness: () => createHarness(),
   dispose: (h) => h.dispose(),
   schema: (h) => h.license.schema,
-  principals: () => {
-    const orgA = newId();
-    return {
-      ownerA: user([{ orgId: orgA, role: 'ORG_OWNER' }]),
-      adminA: user([{ orgId: orgA, role: 'ORG_ADMIN' }]),
-      developerA: user([{ orgId: orgA, role: 'ORG_DEVELOPER' }]),
-      ownerB: user([{ orgId: newId(), role: 'ORG_OWNER' }]),
-      reviewer: user([], ['OPERATOR_REVIEWER']),
-      admin: user([], ['OPERATOR_ADMIN']),
-    };
-  },
+  principals: () => matrixPrincipals(newId(), newId()),
   operations: OPERATIONS,
   snapshot: (h) => installations(h).find({}, { sort: { _id: 1 } }),
   routes: (h) => httpRoutesOf(h.license),

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { CATALOGUE_READ_NAMES, type CatalogueReadHandlers } from '@grove/contracts';
-import { newId, type OperatorRole, type OrgRole, type UserPrincipal } from '@grove/platform';
+import { newId, type UserPrincipal } from '@grove/platform';
 import {
   createTestRuntime,
   describeAuthorizationMatrix,
+  matrixPrincipals,
+  type SignedInPrincipal,
   F,
   httpRoutesOf,
   U,
@@ -29,19 +31,8 @@ interface Harness {
   search: SearchSubgraph;
   orgA: string;
   orgB: string;
-  principals: Record<'ownerA' | 'adminA' | 'developerA' | 'ownerB' | 'reviewer' | 'admin', UserPrincipal>;
+  principals: Record<SignedInPrincipal, UserPrincipal>;
 }
-
-const user = (
-  memberships: Array<{ orgId: string; role: OrgRole }>,
-  operatorRoles: OperatorRole[] = [],
-): UserPrincipal => ({
-  kind: 'user',
-  userId: newId(),
-  sessionId: newId(),
-  operatorRoles,
-  memberships,
-});
 
 const SEARCH = `query ($text: String!, $orgIds: [ID!]) {
   searchMiniPrograms(text: $text, filter: { orgIds: $orgIds }) { total items { appId orgId status } facets { organization { value count } } }
@@ -146,14 +137,7 @@ async function createHarness(): Promise<Harness> {
     search,
     orgA,
     orgB,
-    principals: {
-      ownerA: user([{ orgId: orgA, role: 'ORG_OWNER' }]),
-      adminA: user([{ orgId: orgA, role: 'ORG_ADMIN' }]),
-      developerA: user([{ orgId: orgA, role: 'ORG_DEVELOPER' }]),
-      ownerB: user([{ orgId: orgB, role: 'ORG_OWNER' }]),
-      reviewer: user([], ['OPERATOR_REVIEWER']),
-      admin: user([], ['OPERATOR_ADMIN']),
-    },
+    principals: matrixPrincipals(orgA, orgB),
   };
 }
 
