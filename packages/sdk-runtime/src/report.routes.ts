@@ -6,7 +6,7 @@ import type { PlatformRuntime } from '@grove/platform';
 import { checkReport, InvalidReportError, type RejectedEvent } from './report-envelope';
 import { createRegionLookup, type RegionLookup } from './report-region';
 import { RuntimeErrcode, RuntimeError, ok } from './runtime-errors';
-import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN } from './runtime-signature';
+import { checkRuntimeHeaders } from './runtime-request.validator';
 import type { RuntimeCredentials } from './runtime-sources';
 
 const gunzipAsync = promisify(gunzip);
@@ -28,18 +28,6 @@ export interface ReportReceipt {
   rejected: number;
   rejections: RejectedEvent[];
 }
-
-/** The signature headers are required and well-formed before the signature check reads them, as on the other routes. */
-const headersSchema = {
-  type: 'object',
-  required: [SIGNATURE_HEADERS.sdkKey, SIGNATURE_HEADERS.timestamp, SIGNATURE_HEADERS.nonce, SIGNATURE_HEADERS.signature],
-  properties: {
-    [SIGNATURE_HEADERS.sdkKey]: { type: 'string', pattern: SDK_KEY_PATTERN },
-    [SIGNATURE_HEADERS.timestamp]: { type: 'string', pattern: TIMESTAMP_PATTERN },
-    [SIGNATURE_HEADERS.nonce]: { type: 'string', pattern: NONCE_PATTERN },
-    [SIGNATURE_HEADERS.signature]: { type: 'string', pattern: SIGNATURE_PATTERN },
-  },
-} as const;
 
 let sharedRegions: RegionLookup | undefined;
 
@@ -63,8 +51,10 @@ export function reportRoutes(deps: ReportRouteDeps) {
       );
     });
 
-    scope.post('/reports', { schema: { headers: headersSchema } }, async (request, reply) => {
+    scope.post('/reports', async (request, reply) => {
       const receivedAt = now();
+      // The signature headers are required and well-formed before the signature check reads them, as on the other routes.
+      checkRuntimeHeaders(request.headers);
       const credentials = await deps.authenticate(request);
       let checked;
       try {
