@@ -2,13 +2,11 @@ import {
   ConflictError,
   NotFoundError,
   Permission,
-  hasOperatorPermission,
   newId,
   requireOperatorPermission,
   requireUser,
   type ObjectStore,
   type Principal,
-  offsetPage,
 } from '@grove/platform';
 import { gte } from 'semver';
 import { z } from 'zod';
@@ -26,6 +24,7 @@ import {
   semverField,
 } from './sdk-input';
 import { newestFirst } from './semver-order';
+import { PlatformReleaseCatalogue } from './platform-release-catalogue';
 import { discardArtifact, storeZipArtifact } from './zip-artifact';
 
 /** `baseLibraries`: newest first, 100 a page by default and at most (docs/query-limits.md); read whole and ordered by semver in memory, so an offset is cheap. */
@@ -46,7 +45,6 @@ const updateSchema = z
   })
   .refine((v) => Object.values(v).some((field) => field !== undefined), { message: 'nothing to update' });
 
-const listSchema = z.object({ platform: optional(platformField), enabled: optional(z.boolean()) });
 const resolveSchema = z.object({ sdkVersion: semverField, platform: platformField });
 
 /** The validated, normalized input of `resolve` (BAD_USER_INPUT otherwise); pure, shared with the SDK runtime. */
@@ -83,6 +81,15 @@ export class BaseLibraryService {
     private readonly objects: ObjectStore,
     private readonly options: { maxBytes: number },
   ) {}
+
+  private readonly catalogue = new PlatformReleaseCatalogue<BaseLibraryModel, BaseLibraryView>({
+    store: this.libraries,
+    events: this.events,
+    noun: 'base library',
+    page: BASE_LIBRARIES_PAGE,
+    toView: toBaseLibraryView,
+    emitToggled: (enabled, library, actorId) => this.publish(enabled ? 'base-library.enabled' : 'base-library.disabled', library, actorId),
+  });
 
   async upload(p: Principal, input: UploadBaseLibraryInput): Promise<BaseLibraryView> {
     const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
@@ -145,49 +152,21 @@ export class BaseLibraryService {
     return toBaseLibraryView(updated);
   }
 
-  async setEnabled(p: Principal, id: string, enabled: boolean): Promise<BaseLibraryView> {
-    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
-    const libraryId = parseInput(idField, id);
-    const updated = await this.events.atomically(async () => {
-      const changed = await this.libraries.transition(libraryId, { enabled: !enabled }, { enabled });
-      if (changed) await this.publish(enabled ? 'base-library.enabled' : 'base-library.disabled', changed, user.userId);
-      return changed;
-    });
-    if (!updated) {
-      if (!(await this.libraries.findById(libraryId))) throw new NotFoundError('Base library not found');
-      throw new ConflictError(`The base library is already ${enabled ? 'enabled' : 'disabled'}`, {
-        enabled: !enabled,
-      });
-    }
-    return toBaseLibraryView(updated);
+  setEnabled(p: Principal, id: string, enabled: boolean): Promise<BaseLibraryView> {
+    return this.catalogue.setEnabled(p, id, enabled);
   }
 
   /** Newest first. Disabled ones only for operators who manage them. */
-  async list(
-    p: Principal,
-    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
-  ): Promise<BaseLibraryView[]> {
-    requireUser(p);
-    const data = parseInput(listSchema, filter);
-    const enabled = this.seesDisabled(p) ? data.enabled : true;
-    if (data.enabled === false && enabled === true) return [];
-    return offsetPage(
-      newestFirst((await this.libraries.list({ platform: data.platform, enabled })).map(toBaseLibraryView)),
-      filter,
-      BASE_LIBRARIES_PAGE,
-    );
+  list(p: Principal, filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {}): Promise<BaseLibraryView[]> {
+    return this.catalogue.list(p, filter);
   }
 
-  async get(p: Principal, id: string): Promise<BaseLibraryView> {
-    requireUser(p);
-    const library = await this.libraries.findById(parseInput(idField, id));
-    if (!library || (!library.enabled && !this.seesDisabled(p)))
-      throw new NotFoundError('Base library not found');
-    return toBaseLibraryView(library);
+  get(p: Principal, id: string): Promise<BaseLibraryView> {
+    return this.catalogue.get(p, id);
   }
 
-  async reference(p: Principal, id: string): Promise<BaseLibraryView | null> {
-    return this.get(p, id).catch(() => null);
+  reference(p: Principal, id: string): Promise<BaseLibraryView | null> {
+    return this.catalogue.reference(p, id);
   }
 
   /** The GraphQL face of `resolve`, for signed-in users. */
@@ -211,10 +190,6 @@ export class BaseLibraryService {
 
   async downloadUrl(library: BaseLibraryView, expiresInSec: number): Promise<string> {
     return this.objects.presignedGetUrl(library.packageKey, expiresInSec);
-  }
-
-  private seesDisabled(p: Principal): boolean {
-    return hasOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
   }
 
   private async publish(type: string, library: BaseLibraryModel, actorId: string): Promise<void> {

@@ -1,16 +1,12 @@
 import {
   BadUserInputError,
   ConflictError,
-  NotFoundError,
   Permission,
-  hasOperatorPermission,
   newId,
   requireOperatorPermission,
-  requireUser,
   type ObjectStore,
   type Principal,
   type UserPrincipal,
-  offsetPage,
 } from '@grove/platform';
 import { z } from 'zod';
 import type { SdkVersionModel } from '../store/sdk-version.model';
@@ -18,7 +14,6 @@ import type { SdkVersionStore } from '../store/sdk-version.store';
 import { toSdkVersionView, type SdkVersionView } from '../store/views';
 import { SdkTopic, type SdkEvents } from './sdk-events';
 import {
-  idField,
   notesField,
   objectKeyField,
   optional,
@@ -26,7 +21,7 @@ import {
   platformField,
   semverField,
 } from './sdk-input';
-import { newestFirst } from './semver-order';
+import { PlatformReleaseCatalogue } from './platform-release-catalogue';
 import { discardArtifact, storeZipArtifact } from './zip-artifact';
 
 /** `sdkVersions`: newest first, 100 a page by default and at most (docs/query-limits.md); read whole and ordered by semver in memory, so an offset is cheap. */
@@ -35,7 +30,6 @@ export const SDK_VERSIONS_PAGE = { defaultTake: 100, maxTake: 100 };
 const releaseFields = { platform: platformField, version: semverField, releaseNotes: optional(notesField) };
 const publishSchema = z.object({ ...releaseFields, artifactKey: objectKeyField });
 const uploadSchema = z.object(releaseFields);
-const listSchema = z.object({ platform: optional(platformField), enabled: optional(z.boolean()) });
 
 export interface UploadSdkVersionInput {
   platform: unknown;
@@ -63,6 +57,15 @@ export class SdkVersionService {
     private readonly objects: ObjectStore,
     private readonly options: { maxBytes: number },
   ) {}
+
+  private readonly catalogue = new PlatformReleaseCatalogue<SdkVersionModel, SdkVersionView>({
+    store: this.versions,
+    events: this.events,
+    noun: 'SDK version',
+    page: SDK_VERSIONS_PAGE,
+    toView: toSdkVersionView,
+    emitToggled: (enabled, version, actorId) => this.emit(enabled ? 'sdk-version.enabled' : 'sdk-version.disabled', version, actorId),
+  });
 
   /** Publishes an artifact already in the object store (e.g. placed there by a release pipeline). */
   async publish(p: Principal, input: unknown): Promise<SdkVersionView> {
@@ -117,49 +120,21 @@ export class SdkVersionService {
     }
   }
 
-  async setEnabled(p: Principal, id: string, enabled: boolean): Promise<SdkVersionView> {
-    const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
-    const versionId = parseInput(idField, id);
-    const updated = await this.events.atomically(async () => {
-      const changed = await this.versions.transition(versionId, { enabled: !enabled }, { enabled });
-      if (changed) await this.emit(enabled ? 'sdk-version.enabled' : 'sdk-version.disabled', changed, user.userId);
-      return changed;
-    });
-    if (!updated) {
-      if (!(await this.versions.findById(versionId))) throw new NotFoundError('SDK version not found');
-      throw new ConflictError(`The SDK version is already ${enabled ? 'enabled' : 'disabled'}`, {
-        enabled: !enabled,
-      });
-    }
-    return toSdkVersionView(updated);
+  setEnabled(p: Principal, id: string, enabled: boolean): Promise<SdkVersionView> {
+    return this.catalogue.setEnabled(p, id, enabled);
   }
 
   /** Newest first. Disabled ones only for operators who manage them. */
-  async list(
-    p: Principal,
-    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
-  ): Promise<SdkVersionView[]> {
-    requireUser(p);
-    const data = parseInput(listSchema, filter);
-    const enabled = this.seesDisabled(p) ? data.enabled : true;
-    if (data.enabled === false && enabled === true) return [];
-    return offsetPage(
-      newestFirst((await this.versions.list({ platform: data.platform, enabled })).map(toSdkVersionView)),
-      filter,
-      SDK_VERSIONS_PAGE,
-    );
+  list(p: Principal, filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {}): Promise<SdkVersionView[]> {
+    return this.catalogue.list(p, filter);
   }
 
-  async get(p: Principal, id: string): Promise<SdkVersionView> {
-    requireUser(p);
-    const version = await this.versions.findById(parseInput(idField, id));
-    if (!version || (!version.enabled && !this.seesDisabled(p)))
-      throw new NotFoundError('SDK version not found');
-    return toSdkVersionView(version);
+  get(p: Principal, id: string): Promise<SdkVersionView> {
+    return this.catalogue.get(p, id);
   }
 
-  async reference(p: Principal, id: string): Promise<SdkVersionView | null> {
-    return this.get(p, id).catch(() => null);
+  reference(p: Principal, id: string): Promise<SdkVersionView | null> {
+    return this.catalogue.reference(p, id);
   }
 
   async downloadUrl(version: SdkVersionView, expiresInSec: number): Promise<string> {
@@ -188,10 +163,6 @@ export class SdkVersionService {
       throw error;
     }
     return toSdkVersionView(version);
-  }
-
-  private seesDisabled(p: Principal): boolean {
-    return hasOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
   }
 
   private async emit(type: string, version: SdkVersionModel, actorId: string): Promise<void> {
