@@ -5,6 +5,9 @@ import { analyticsEnvSchema, analyticsSettingsFromConfig, defaultAnalyticsSettin
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
 import { CustomEventResolver } from './resolvers/custom-event.resolver';
+import { PlatformOverviewResolver } from './resolvers/platform-overview.resolver';
+import { PlatformOverviewProjection } from './platform-overview/platform-overview.projection';
+import { PlatformOverviewService } from './platform-overview/platform-overview.service';
 import { CustomEventService } from './service/custom-event.service';
 import { CustomEventStore } from './store/custom-event.store';
 import { AnalyticsPipeline } from './service/analytics-pipeline.service';
@@ -16,6 +19,8 @@ import type { AnalyticsStore } from './store/analytics-store.port';
 export const ANALYTICS_SUBGRAPH_NAME = 'analytics';
 /** Consumer group of this subgraph on app-manage's mini-program events (ownership projection). */
 export const ANALYTICS_OWNERSHIP_GROUP = 'analytics-ownership';
+/** Consumer group of the platform overview on account's organization and app-manage's mini-program and host-app events. */
+export const ANALYTICS_PLATFORM_GROUP = 'analytics-platform';
 
 export interface AnalyticsDeps {
   settings?: Partial<AnalyticsSettings>;
@@ -24,7 +29,16 @@ export interface AnalyticsDeps {
 }
 
 export interface AnalyticsSubgraph extends SubgraphModule {
-  services: { queries: AnalyticsQueryService; customEvents: CustomEventService; pipeline: AnalyticsPipeline; store: AnalyticsStore; metrics: AnalyticsMetrics; miniPrograms: MiniProgramOwnershipProjection };
+  services: {
+    queries: AnalyticsQueryService;
+    customEvents: CustomEventService;
+    pipeline: AnalyticsPipeline;
+    store: AnalyticsStore;
+    metrics: AnalyticsMetrics;
+    miniPrograms: MiniProgramOwnershipProjection;
+    platform: PlatformOverviewProjection;
+    overview: PlatformOverviewService;
+  };
   close(): Promise<void>;
 }
 
@@ -41,25 +55,29 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
   const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access);
   const pipeline = new AnalyticsPipeline(store, settings, metrics, logger.child({ component: 'pipeline' }), customEvents, deps.now);
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
+  const platform = new PlatformOverviewProjection(runtime.documents, settings.timeZone, logger.child({ component: 'platform-overview' }));
+  const overview = new PlatformOverviewService(runtime.documents, store, settings.timeZone);
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
-    resolvers: [AnalyticsResolver, CustomEventResolver],
-    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents)],
+    resolvers: [AnalyticsResolver, CustomEventResolver, PlatformOverviewResolver],
+    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents), new PlatformOverviewResolver(overview)],
   });
 
   const ownership = await projection.subscribe(runtime.events, runtime.kv, ANALYTICS_OWNERSHIP_GROUP, logger.child({ component: 'projection' }));
+  const platformEvents = await platform.subscribe(runtime.events, runtime.kv, ANALYTICS_PLATFORM_GROUP);
   const reports = await pipeline.consume(runtime.events);
   pipeline.start();
 
   return {
     ...module,
-    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection },
+    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection, platform, overview },
     metrics: () => metrics.registry.metrics(),
     ready: () => store.ping(),
     close: async () => {
       await reports.close();
       await ownership.close();
+      await platformEvents.close();
       await pipeline.stop();
       await store.close();
     },

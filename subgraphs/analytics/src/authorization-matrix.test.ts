@@ -36,6 +36,7 @@ const READERS_B: MatrixRow = /*        */ [U, F, F, F, 'ok', 'ok', 'ok'];
 const MEMBERS_A: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', F, F, F];
 const MEMBERS_B: MatrixRow = /*        */ [U, F, F, F, 'ok', F, F];
 const CONFIGURERS: MatrixRow = /*      */ [U, F, F, F, F, F, 'ok'];
+const OPERATORS: MatrixRow = /*        */ [U, F, F, F, F, 'ok', 'ok'];
 
 interface Harness {
   runtime: TestRuntime;
@@ -51,6 +52,9 @@ const SERIES = `query ($appId: ID!, $from: String!, $to: String!) {
 }`;
 const BREAKDOWN = `query ($appId: ID!, $from: String!, $to: String!) {
   miniProgramAnalyticsBreakdown(appId: $appId, dimension: PLATFORM, from: $from, to: $to) { appId rows { value metrics { launches } } }
+}`;
+const OVERVIEW = `query ($from: String!, $to: String!) {
+  platformOverview(from: $from, to: $to) { activeDevices launches totals { organizations miniProgramsOnline } days { day activeDevices } }
 }`;
 const RECOMPUTE = `mutation ($from: String!, $to: String!) { recomputeAnalytics(from: $from, to: $to) }`;
 const DECLARATIONS = `query ($appId: ID!) { customEventDeclarations(appId: $appId) { appId name attributes { name type } } }`;
@@ -117,6 +121,13 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     prepare: async (h) => ({ appId: h.appB, ...range(h) }),
     expected: READERS_B,
     check: seesApp('miniProgramAnalyticsBreakdown', (x) => x.appB),
+  },
+  {
+    name: 'platformOverview',
+    source: OVERVIEW,
+    prepare: async (h) => range(h),
+    expected: OPERATORS,
+    check: (_h, result) => expect(result?.data?.platformOverview).toMatchObject({ activeDevices: 1, launches: 2 }),
   },
   {
     name: 'recomputeAnalytics',

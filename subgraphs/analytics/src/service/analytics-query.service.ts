@@ -115,7 +115,8 @@ export class AnalyticsQueryService {
   }
 }
 
-function checkRange(from: string, to: string): string[] {
+/** The days of a query range, checked: YYYY-MM-DD, from <= to, at most MAX_QUERY_DAYS. */
+export function checkRange(from: string, to: string): string[] {
   if (!DAY_PATTERN.test(from) || !DAY_PATTERN.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
     throw new BadUserInputError('from and to are days as YYYY-MM-DD', { fields: ['from', 'to'] });
   }

@@ -58,6 +58,13 @@ export interface DailyDevice {
   isNew: boolean;
 }
 
+export interface PlatformDay {
+  day: string;
+  launches: number;
+  /** Distinct devices of the day across every mini-program. */
+  activeDevices: number;
+}
+
 export interface AppendResult {
   inserted: number;
   /** Events whose (appId, eventId) was stored before: retries and redeliveries. */
@@ -83,6 +90,10 @@ export interface AnalyticsStore {
   daily(appId: string, from: string, to: string, dimension: Dimension): Promise<DailyRow[]>;
   /** Distinct devices over the range per dimension value, and how many of them were new in the range. */
   distinctDevices(appId: string, from: string, to: string, dimension: Dimension): Promise<Array<{ value: string; active: number }>>;
+  /** Every mini-program together, per day of the range that has rollups: launches and distinct devices (platform overview). */
+  platformDaily(from: string, to: string): Promise<PlatformDay[]>;
+  /** Distinct devices over the range across every mini-program (not a sum of days or of mini-programs). */
+  platformDistinctDevices(from: string, to: string): Promise<number>;
   /** Deletes raw events (and their idempotency keys) on days before `day`; answers how many days went. */
   pruneBefore(day: string): Promise<number>;
   ping(): Promise<void>;

@@ -102,6 +102,22 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
     expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([{ value: '', active: 2 }]);
   });
 
+  it('adds every mini-program up per day for the platform, devices distinct across mini-programs and over the range', async () => {
+    const total = { dimension: '' as const, value: '', pageViews: 0, stayMs: 0, bounces: 0, jsErrors: 0, crashes: 0, newUsers: 0, activeUsers: 0 };
+    const device = (deviceId: string, dimension: '' | 'platform' = '') => ({ dimension, value: dimension ? 'IOS' : '', deviceId, isNew: false });
+    await store.writeDay('mpaaaaaaaaaaaaaaaa', '2025-03-01', [{ day: '2025-03-01', ...total, launches: 2 }], [device('a'), device('b'), device('z', 'platform')]);
+    await store.writeDay('mpbbbbbbbbbbbbbbbb', '2025-03-01', [{ day: '2025-03-01', ...total, launches: 3 }], [device('b'), device('c')]);
+    await store.writeDay('mpbbbbbbbbbbbbbbbb', '2025-03-03', [{ day: '2025-03-03', ...total, launches: 1 }], [device('a')]);
+    // Outside the range: counted nowhere.
+    await store.writeDay('mpbbbbbbbbbbbbbbbb', '2025-03-04', [{ day: '2025-03-04', ...total, launches: 9 }], [device('q')]);
+    expect(await store.platformDaily('2025-03-01', '2025-03-03')).toEqual([
+      { day: '2025-03-01', launches: 5, activeDevices: 3 },
+      { day: '2025-03-03', launches: 1, activeDevices: 1 },
+    ]);
+    expect(await store.platformDistinctDevices('2025-03-01', '2025-03-03')).toBe(3);
+    expect(await store.platformDistinctDevices('2025-03-02', '2025-03-02')).toBe(0);
+  });
+
   it('prunes raw events by whole days and keeps later days', async () => {
     await store.append([event(1, '2025-03-01'), event(2, '2025-03-02'), event(3, '2025-03-03')]);
     expect(await store.pruneBefore('2025-03-03')).toBe(2);

@@ -1,6 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
-import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension } from './analytics-store.port';
-import { METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
+import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension, PlatformDay } from './analytics-store.port';
+import { mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
 
 const RAW_COLUMNS = [
   'day', 'app_id', 'event_id', 'type', 'device_id', 'launch_id', 'client_ts', 'event_ts', 'received_at', 'platform', 'version_id', 'version_source',
@@ -59,6 +59,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_daily_devices')} (
         app_id TEXT NOT NULL, day DATE NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new BOOLEAN NOT NULL,
         PRIMARY KEY (app_id, dimension, day, value, device_id))`);
+      await c.query(`CREATE INDEX IF NOT EXISTS analytics_daily_devices_platform ON ${this.t('analytics_daily_devices')} (day, device_id) WHERE dimension = ''`);
       await c.query('COMMIT');
     });
   }
@@ -204,6 +205,31 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       [appId, dimension, from, to],
     );
     return rows.map((r) => ({ value: r.value, active: Number(r.active) }));
+  }
+
+  async platformDaily(from: string, to: string): Promise<PlatformDay[]> {
+    const [launches, devices] = await Promise.all([
+      this.pool.query<{ day: string; launches: string }>(
+        `SELECT day::text AS day, SUM(launches) AS launches FROM ${this.t('analytics_daily')} WHERE dimension = '' AND day BETWEEN $1 AND $2 GROUP BY day`,
+        [from, to],
+      ),
+      this.pool.query<{ day: string; devices: string }>(
+        `SELECT day::text AS day, COUNT(DISTINCT device_id) AS devices FROM ${this.t('analytics_daily_devices')} WHERE dimension = '' AND day BETWEEN $1 AND $2 GROUP BY day`,
+        [from, to],
+      ),
+    ]);
+    return mergePlatformDays(
+      launches.rows.map((r) => ({ day: r.day, launches: Number(r.launches) })),
+      devices.rows.map((r) => ({ day: r.day, devices: Number(r.devices) })),
+    );
+  }
+
+  async platformDistinctDevices(from: string, to: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT COUNT(DISTINCT device_id) AS n FROM ${this.t('analytics_daily_devices')} WHERE dimension = '' AND day BETWEEN $1 AND $2`,
+      [from, to],
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   async pruneBefore(day: string): Promise<number> {

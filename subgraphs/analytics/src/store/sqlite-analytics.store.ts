@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension } from './analytics-store.port';
-import { rowToEvent, METRIC_COLUMNS, type RawRow } from './analytics-rows';
+import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension, PlatformDay } from './analytics-store.port';
+import { mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
 
 /**
  * Embedded profile: one SQLite file (DATA_DIR/analytics.sqlite) apart from the documents file, with a `day` column
@@ -40,6 +40,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       CREATE TABLE IF NOT EXISTS analytics_daily_devices (
         app_id TEXT NOT NULL, day TEXT NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new INTEGER NOT NULL,
         PRIMARY KEY (app_id, dimension, day, value, device_id)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS analytics_daily_devices_platform ON analytics_daily_devices (day, device_id) WHERE dimension = '';
     `);
   }
 
@@ -112,6 +113,23 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
          WHERE app_id = ? AND dimension = ? AND day BETWEEN ? AND ? GROUP BY value ORDER BY value`,
       )
       .all(appId, dimension, from, to) as Array<{ value: string; active: number }>;
+  }
+
+  async platformDaily(from: string, to: string): Promise<PlatformDay[]> {
+    const launches = this.db
+      .prepare(`SELECT day, SUM(launches) AS launches FROM analytics_daily WHERE dimension = '' AND day BETWEEN ? AND ? GROUP BY day`)
+      .all(from, to) as Array<{ day: string; launches: number }>;
+    const devices = this.db
+      .prepare(`SELECT day, COUNT(DISTINCT device_id) AS devices FROM analytics_daily_devices WHERE dimension = '' AND day BETWEEN ? AND ? GROUP BY day`)
+      .all(from, to) as Array<{ day: string; devices: number }>;
+    return mergePlatformDays(launches, devices);
+  }
+
+  async platformDistinctDevices(from: string, to: string): Promise<number> {
+    const row = this.db
+      .prepare(`SELECT COUNT(DISTINCT device_id) AS n FROM analytics_daily_devices WHERE dimension = '' AND day BETWEEN ? AND ?`)
+      .get(from, to) as { n: number };
+    return row.n;
   }
 
   async pruneBefore(day: string): Promise<number> {
