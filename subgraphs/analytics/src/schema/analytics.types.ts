@@ -3,8 +3,25 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 export enum AnalyticsDimension {
   PLATFORM = 'platform',
   VERSION = 'version',
+  VERSION_SOURCE = 'version_source',
+  OS_VERSION = 'os_version',
+  DEVICE_MODEL = 'device_model',
+  NETWORK = 'network',
+  SDK_VERSION = 'sdk_version',
+  REGION = 'region',
+  HOST_APP = 'host_app',
 }
-registerEnumType(AnalyticsDimension, { name: 'AnalyticsDimension', description: 'What a breakdown groups by' });
+registerEnumType(AnalyticsDimension, {
+  name: 'AnalyticsDimension',
+  description: "What a breakdown groups by; a value the device did not report is 'unknown'",
+  valuesConfig: {
+    VERSION: { description: "The version id the event reported ('unknown' without one)" },
+    VERSION_SOURCE: { description: 'release, gray or trial, as reported' },
+    OS_VERSION: { description: "Platform and OS version ('IOS 17.4')" },
+    REGION: { description: 'Province, from the offline IP database at report time' },
+    HOST_APP: { description: 'The host app id of the SDK key that reported' },
+  },
+});
 
 @ObjectType({ description: "FinClip's core statistics over a day or a period (users are devices)" })
 export class AnalyticsMetrics {

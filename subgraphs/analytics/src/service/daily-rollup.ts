@@ -1,15 +1,44 @@
 import { DIMENSIONS, type CleanEvent, type DailyDevice, type DailyMetrics, type DailyRow, type Dimension } from '../store/analytics-store.port';
 
 export const UNKNOWN_VERSION = 'unknown';
+/** The value of a dimension the device did not report. */
+export const UNKNOWN = 'unknown';
 
 export function emptyMetrics(): DailyMetrics {
   return { launches: 0, pageViews: 0, stayMs: 0, bounces: 0, jsErrors: 0, crashes: 0, newUsers: 0, activeUsers: 0 };
 }
 
-function valueOf(dimension: Dimension, e: CleanEvent): string {
-  if (dimension === 'platform') return e.platform;
-  if (dimension === 'version') return e.versionId ?? UNKNOWN_VERSION;
-  return '';
+const attr = (e: CleanEvent, name: string): string => {
+  const value = e.attrs[name];
+  return typeof value === 'string' && value.length > 0 ? value : UNKNOWN;
+};
+
+/** The value an event counts under in each breakdown (the launch's first event for launches, bounces and stay). */
+export function valueOf(dimension: Dimension, e: CleanEvent): string {
+  switch (dimension) {
+    case '':
+      return '';
+    case 'platform':
+      return e.platform;
+    case 'version':
+      return e.versionId ?? UNKNOWN_VERSION;
+    case 'version_source':
+      return e.versionSource ?? UNKNOWN;
+    // OS versions mean nothing across platforms: "IOS 17.4", "ANDROID 14".
+    case 'os_version':
+      return `${e.platform} ${attr(e, 'osVersion')}`;
+    case 'device_model':
+      return attr(e, 'deviceModel');
+    case 'network':
+      return attr(e, 'network');
+    case 'sdk_version':
+      return attr(e, 'sdkVersion');
+    // Province from the offline IP database; the client IP itself is not stored.
+    case 'region':
+      return e.province ?? UNKNOWN;
+    case 'host_app':
+      return e.hostAppId;
+  }
 }
 
 interface Session {

@@ -94,3 +94,66 @@ describe('the session rule', () => {
     expect(computeDay('2025-03-10', events, new Set(), 60_000).rows.find((r) => r.dimension === '')).toMatchObject({ launches: 2 });
   });
 });
+
+describe('breakdowns', () => {
+  const base = { appId: 'a', day: '2025-03-10', receivedAt: 0, versionId: null, releasePlanId: null, orgId: 'o', city: null, pagePath: null, durationMs: null };
+  const launch = (deviceId: string, extra: Partial<CleanEvent>): CleanEvent => ({
+    ...base,
+    eventId: `launch-${deviceId}`,
+    launchId: `l-${deviceId}`,
+    deviceId,
+    type: 'app_launch',
+    clientTs: 1,
+    eventTs: 1,
+    platform: 'IOS',
+    versionSource: null,
+    hostAppId: 'h1',
+    province: null,
+    attrs: {},
+    ...extra,
+  });
+
+  it('group every metric by each reported dimension, with unknown for what the device did not report', () => {
+    const events = [
+      launch('d1', { attrs: { osVersion: '17.4', deviceModel: 'iPhone15,2', network: 'wifi', sdkVersion: '2.1.0' }, province: '广东省', versionSource: 'gray' }),
+      launch('d2', { platform: 'ANDROID', attrs: { osVersion: '14', network: '4g' }, hostAppId: 'h2', versionSource: 'release' }),
+      launch('d3', { attrs: { osVersion: '17.4', network: 'wifi' }, province: '广东省', versionSource: 'gray' }),
+    ];
+    const { rows, devices } = computeDay('2025-03-10', events, new Set(['d1']), 30_000);
+    const by = (dimension: string) =>
+      rows
+        .filter((r) => r.dimension === dimension)
+        .map((r) => [r.value, r.launches, r.activeUsers, r.newUsers])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(by('os_version')).toEqual([
+      ['ANDROID 14', 1, 1, 0],
+      ['IOS 17.4', 2, 2, 1],
+    ]);
+    expect(by('device_model')).toEqual([
+      ['iPhone15,2', 1, 1, 1],
+      ['unknown', 2, 2, 0],
+    ]);
+    expect(by('network')).toEqual([
+      ['4g', 1, 1, 0],
+      ['wifi', 2, 2, 1],
+    ]);
+    expect(by('sdk_version')).toEqual([
+      ['2.1.0', 1, 1, 1],
+      ['unknown', 2, 2, 0],
+    ]);
+    expect(by('region')).toEqual([
+      ['unknown', 1, 1, 0],
+      ['广东省', 2, 2, 1],
+    ]);
+    expect(by('host_app')).toEqual([
+      ['h1', 2, 2, 1],
+      ['h2', 1, 1, 0],
+    ]);
+    expect(by('version_source')).toEqual([
+      ['gray', 2, 2, 1],
+      ['release', 1, 1, 0],
+    ]);
+    // Each dimension keeps its own device rows, so distinct counts over a range stay per value.
+    expect(devices.filter((d) => d.dimension === 'network').map((d) => `${d.value}:${d.deviceId}`).sort()).toEqual(['4g:d2', 'wifi:d1', 'wifi:d3']);
+  });
+});

@@ -29,8 +29,8 @@ export interface CleanEvent {
 }
 
 /** Breakdown dimensions; '' is the whole mini-program. */
-export type Dimension = '' | 'platform' | 'version';
-export const DIMENSIONS: readonly Dimension[] = ['', 'platform', 'version'];
+export const DIMENSIONS = ['', 'platform', 'version', 'version_source', 'os_version', 'device_model', 'network', 'sdk_version', 'region', 'host_app'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Additive metrics of one (app, day, dimension value); distinct users are kept apart (`DailyDevice`). */
 export interface DailyMetrics {
