@@ -1,15 +1,24 @@
 import type { SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AnalyticsQueryService } from '../service/analytics-query.service';
-import { AnalyticsBreakdown, AnalyticsDimension, AnalyticsSeries } from '../schema/analytics.types';
+import { AnalyticsBreakdown, AnalyticsDimension, AnalyticsGranularity, AnalyticsSeries } from '../schema/analytics.types';
 
 @Resolver()
 export class AnalyticsResolver {
   constructor(private readonly analytics: AnalyticsQueryService) {}
 
   @Query(() => AnalyticsSeries, { nullable: true, description: 'Members of the owning organization (miniprogram:read) or reviewing operators; days in the reporting time zone' })
-  miniProgramAnalytics(@Arg('appId', () => ID) appId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: SubgraphContext) {
-    return this.analytics.series(ctx.principal, appId, from, to);
+  miniProgramAnalytics(
+    @Arg('appId', () => ID) appId: string,
+    @Arg('from') from: string,
+    @Arg('to') to: string,
+    @Arg('granularity', () => AnalyticsGranularity, { defaultValue: AnalyticsGranularity.DAY }) granularity: AnalyticsGranularity | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    // The subgraph schema is rebuilt from its SDL, where the default is the enum's name (DAY), not its value (day);
+    // an explicit null (an unset nullable variable) means the default too.
+    const bucket = String(granularity ?? AnalyticsGranularity.DAY).toLowerCase() as AnalyticsGranularity;
+    return this.analytics.series(ctx.principal, appId, from, to, bucket);
   }
 
   @Query(() => AnalyticsBreakdown, { nullable: true, description: 'As miniProgramAnalytics, grouped by a dimension over the period' })

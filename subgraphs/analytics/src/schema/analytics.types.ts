@@ -59,10 +59,23 @@ export class AnalyticsMetrics {
   crashRate!: number;
 }
 
+export enum AnalyticsGranularity {
+  DAY = 'day',
+  WEEK = 'week',
+  MONTH = 'month',
+}
+registerEnumType(AnalyticsGranularity, {
+  name: 'AnalyticsGranularity',
+  description: 'Series buckets: days, calendar weeks (Monday to Sunday) or months, the first and last clipped to the range',
+});
+
 @ObjectType()
 export class AnalyticsDay {
-  @Field({ description: 'YYYY-MM-DD in the reporting time zone' })
+  @Field({ description: 'YYYY-MM-DD in the reporting time zone: the first day of the bucket' })
   day!: string;
+
+  @Field({ description: 'The last day of the bucket (equal to day for days)' })
+  until!: string;
 
   @Field(() => AnalyticsMetrics)
   metrics!: AnalyticsMetrics;
@@ -82,7 +95,10 @@ export class AnalyticsSeries {
   @Field({ description: 'The installation-wide reporting time zone every day boundary uses' })
   timeZone!: string;
 
-  @Field(() => [AnalyticsDay], { description: 'Every day of the period, zeros included' })
+  @Field(() => AnalyticsGranularity)
+  granularity!: AnalyticsGranularity;
+
+  @Field(() => [AnalyticsDay], { description: 'Every bucket of the period, zeros included; activeUsers distinct within each bucket' })
   days!: AnalyticsDay[];
 
   @Field(() => AnalyticsMetrics, { description: 'Sums over the period; activeUsers distinct over the period' })

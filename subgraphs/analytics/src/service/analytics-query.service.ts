@@ -3,7 +3,7 @@ import type { MiniProgramAccess } from '@grove/contracts';
 import type { AnalyticsStore, DailyMetrics, Dimension } from '../store/analytics-store.port';
 import type { AnalyticsPipeline } from './analytics-pipeline.service';
 import { emptyMetrics } from './daily-rollup';
-import { DAY_PATTERN, daysBetween } from './reporting-day';
+import { addDays, DAY_PATTERN, daysBetween } from './reporting-day';
 
 /** At most this many days in one query (a year and a day). */
 export const MAX_QUERY_DAYS = 366;
@@ -50,12 +50,38 @@ function add(into: DailyMetrics, row: DailyMetrics): void {
   into.newUsers += row.newUsers;
 }
 
+export type Granularity = 'day' | 'week' | 'month';
+
+/** Consecutive days grouped into calendar weeks (Monday first) or months, each clipped to the range. */
+export function bucketsOf(days: readonly string[], granularity: Granularity): Array<{ from: string; to: string; days: string[] }> {
+  const keyOf = (day: string): string => {
+    if (granularity === 'day') return day;
+    if (granularity === 'month') return day.slice(0, 7);
+    if (granularity !== 'week') throw new BadUserInputError('granularity is day, week or month', { fields: ['granularity'] });
+    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+    return addDays(day, -weekday);
+  };
+  const buckets: Array<{ from: string; to: string; days: string[] }> = [];
+  let key: string | undefined;
+  for (const day of days) {
+    const k = keyOf(day);
+    if (k !== key) buckets.push({ from: day, to: day, days: [] });
+    key = k;
+    const bucket = buckets[buckets.length - 1]!;
+    bucket.to = day;
+    bucket.days.push(day);
+  }
+  return buckets;
+}
+
 export interface SeriesView {
   appId: string;
   from: string;
   to: string;
   timeZone: string;
-  days: Array<{ day: string; metrics: MetricsView }>;
+  granularity: Granularity;
+  /** Buckets in order: `day` is the first day of the bucket, `until` its last (both within the range). */
+  days: Array<{ day: string; until: string; metrics: MetricsView }>;
   total: MetricsView;
 }
 
@@ -77,18 +103,29 @@ export class AnalyticsQueryService {
     private readonly timeZone: string,
   ) {}
 
-  async series(p: Principal, appId: string, from: string, to: string): Promise<SeriesView> {
+  /**
+   * Day, week (Monday to Sunday, clipped to the range) or month buckets: additive metrics are sums of the days,
+   * activeUsers is distinct within each bucket and over the whole period.
+   */
+  async series(p: Principal, appId: string, from: string, to: string, granularity: Granularity = 'day'): Promise<SeriesView> {
     const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
     const days = checkRange(from, to);
     const rows = new Map((await this.store.daily(app.appId, from, to, '')).map((r) => [r.day, r]));
     const total = emptyMetrics();
-    const series = days.map((day) => {
-      const m = rows.get(day) ?? { ...emptyMetrics() };
+    const series: SeriesView['days'] = [];
+    for (const bucket of bucketsOf(days, granularity)) {
+      const m = emptyMetrics();
+      for (const day of bucket.days) {
+        const row = rows.get(day);
+        if (row) add(m, row);
+      }
       add(total, m);
-      return { day, metrics: toView(m) };
-    });
+      m.activeUsers =
+        bucket.days.length === 1 ? (rows.get(bucket.from)?.activeUsers ?? 0) : ((await this.store.distinctDevices(app.appId, bucket.from, bucket.to, ''))[0]?.active ?? 0);
+      series.push({ day: bucket.from, until: bucket.to, metrics: toView(m) });
+    }
     total.activeUsers = (await this.store.distinctDevices(app.appId, from, to, ''))[0]?.active ?? 0;
-    return { appId: app.appId, from, to, timeZone: this.timeZone, days: series, total: toView(total) };
+    return { appId: app.appId, from, to, timeZone: this.timeZone, granularity, days: series, total: toView(total) };
   }
 
   async breakdown(p: Principal, appId: string, dimension: Exclude<Dimension, ''>, from: string, to: string): Promise<BreakdownView> {
