@@ -12,12 +12,19 @@ import { AnalyticsQueryService } from './service/analytics-query.service';
 import { AnalyticsMetrics } from './service/clean-metrics';
 import { createAnalyticsStore } from './store/analytics-store.factory';
 import type { AnalyticsStore } from './store/analytics-store.port';
+import { ReleasePlanProjection } from './projection/release-plan.projection';
+import { ReleasePlanStatisticsResolver } from './resolvers/release-plan-statistics.resolver';
+import { ReleasePlan } from './schema/release-plan-statistics.types';
+import { ExposureIngest } from './service/exposure-ingest.service';
+import { ReleasePlanStatisticsService } from './service/release-plan-statistics.service';
 
 export const ANALYTICS_SUBGRAPH_NAME = 'analytics';
 /** Consumer group of this subgraph on app-manage's mini-program events (ownership projection). */
 export const ANALYTICS_OWNERSHIP_GROUP = 'analytics-ownership';
 /** Prometheus text of the pipeline's counters (drops by reason, stored, re-bucketed). */
 export const ANALYTICS_METRICS_PATH = '/analytics/metrics';
+/** Consumer group of this subgraph on rule-engine's events (release-plan projection and timeline). */
+export const ANALYTICS_RELEASE_PLANS_GROUP = 'analytics-release-plans';
 
 export interface AnalyticsDeps {
   settings?: Partial<AnalyticsSettings>;
@@ -26,7 +33,17 @@ export interface AnalyticsDeps {
 }
 
 export interface AnalyticsSubgraph extends SubgraphModule {
-  services: { queries: AnalyticsQueryService; customEvents: CustomEventService; pipeline: AnalyticsPipeline; store: AnalyticsStore; metrics: AnalyticsMetrics; miniPrograms: MiniProgramOwnershipProjection };
+  services: {
+    queries: AnalyticsQueryService;
+    customEvents: CustomEventService;
+    pipeline: AnalyticsPipeline;
+    store: AnalyticsStore;
+    metrics: AnalyticsMetrics;
+    miniPrograms: MiniProgramOwnershipProjection;
+    releasePlans: ReleasePlanProjection;
+    planStatistics: ReleasePlanStatisticsService;
+    exposures: ExposureIngest;
+  };
   close(): Promise<void>;
 }
 
@@ -43,26 +60,38 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
   const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access);
   const pipeline = new AnalyticsPipeline(store, settings, metrics, logger.child({ component: 'pipeline' }), customEvents, deps.now);
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
+  // Gray-release statistics (ADR 0012): the runtime's exposure record, rule-engine's plans and their timeline.
+  const releasePlans = new ReleasePlanProjection(runtime.documents);
+  const planStatistics = new ReleasePlanStatisticsService(store, releasePlans, access, settings, deps.now);
+  const exposures = new ExposureIngest(store, settings.timeZone, logger.child({ component: 'exposures' }));
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
-    resolvers: [AnalyticsResolver, CustomEventResolver],
-    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents)],
+    resolvers: [AnalyticsResolver, CustomEventResolver, ReleasePlanStatisticsResolver],
+    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents), new ReleasePlanStatisticsResolver(planStatistics)],
+    orphanedTypes: [ReleasePlan],
+    batchReferenceResolvers: {
+      ReleasePlan: (refs, ctx) => Promise.all(refs.map((ref) => planStatistics.reference(ctx.principal, String(ref.id)))),
+    },
   });
 
   const ownership = await projection.subscribe(runtime.events, runtime.kv, ANALYTICS_OWNERSHIP_GROUP, logger.child({ component: 'projection' }));
   const reports = await pipeline.consume(runtime.events);
+  const planEvents = await releasePlans.subscribe(runtime.events, runtime.kv, ANALYTICS_RELEASE_PLANS_GROUP, logger.child({ component: 'release-plans' }));
+  const exposureBatches = await exposures.consume(runtime.events);
   pipeline.start();
 
   return {
     ...module,
-    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection },
+    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection, releasePlans, planStatistics, exposures },
     registerHttpRoutes: async (app) => {
       app.get(ANALYTICS_METRICS_PATH, async (_request, reply) => reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
     },
     ready: () => store.ping(),
     close: async () => {
       await reports.close();
+      await exposureBatches.close();
+      await planEvents.close();
       await ownership.close();
       await pipeline.stop();
       await store.close();
