@@ -24,6 +24,7 @@ const ENTITY_READERS_B: MatrixRow = ['null', 'null', 'null', 'null', 'ok', 'ok',
 
 const RANGE = { from: '2025-03-01', to: '2025-03-07' };
 const PLAN_STATISTICS = 'query($id: ID!, $from: String, $to: String) { releasePlanStatistics(planId: $id, from: $from, to: $to) { planId total { errorRateDelta } marks { type } } }';
+const BREAKDOWN = 'query($id: ID!, $from: String, $to: String) { releasePlanStatisticsBreakdown(planId: $id, dimension: MODEL, from: $from, to: $to) { rows { value } } }';
 const ENTITY_PLAN = `query($id: ID!, $from: String, $to: String) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) {
   ... on ReleasePlan { id statistics(from: $from, to: $to) { planId total { gray { launches } } } } } }`;
 
@@ -86,6 +87,19 @@ const OPERATIONS: MatrixOperation<AnalyticsHarness>[] = [
     source: PLAN_STATISTICS,
     prepare: async () => ({ id: newId(), ...RANGE }),
     expected: NOBODY,
+  },
+  {
+    name: 'releasePlanStatisticsBreakdown',
+    source: BREAKDOWN,
+    prepare: async (h) => ({ id: (await knownPlan(h, h.orgA)).planId, ...RANGE }),
+    expected: READERS_A,
+  },
+  {
+    name: 'releasePlanStatisticsBreakdown',
+    label: "releasePlanStatisticsBreakdown with org B's plan id",
+    source: BREAKDOWN,
+    prepare: async (h) => ({ id: (await knownPlan(h, h.orgB)).planId, ...RANGE }),
+    expected: READERS_B,
   },
   {
     // Also covers ReleasePlan.statistics, the field resolver.

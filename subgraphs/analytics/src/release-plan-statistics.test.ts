@@ -160,10 +160,13 @@ describe('release plan statistics over the bus', () => {
     });
     expect(stats.total.errorRateDelta).toBeCloseTo(1 - 1 / 6, 12);
     expect(stats.days.map((d) => [d.day, d.comparison.gray.jsErrors, d.comparison.released.jsErrors])).toEqual([[DAY, 4, 1]]);
-    const region = stats.breakdowns.find((b) => b.dimension === 'region')!;
+    const region = await service.breakdown(h.developerA, planId, 'region');
+    expect(region).toMatchObject({ planId, dimension: 'region', from: DAY, to: DAY });
     expect(region.rows.map((r) => [r.value, r.comparison.gray.activeUsers, r.comparison.released.activeUsers])).toEqual([['广东省', 4, 6]]);
-    const os = stats.breakdowns.find((b) => b.dimension === 'os')!;
-    expect(os.rows.map((r) => [r.value, r.comparison.gray.crashes])).toEqual([['IOS 17.4', 1]]);
+    const os = await service.breakdown(h.developerA, planId, 'os', DAY, DAY, 1);
+    expect(os.rows.map((r) => [r.value, r.comparison.gray.crashes, r.comparison.gray.devicesExposed])).toEqual([['IOS 17.4', 1, null]]);
+    await expect(service.breakdown(h.developerA, planId, 'model', DAY, DAY, 101)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(service.breakdown(h.ownerB, planId, 'model')).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // The same statistics through the entity field, for a member of the plan's organization; none for another's.
     const query = `query($id: ID!) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) { ... on ReleasePlan { statistics { total { gray { jsErrors } released { jsErrors } } } } } }`;

@@ -99,12 +99,24 @@ export class GrayComparisonRow {
   comparison!: GrayComparison;
 }
 
-@ObjectType()
-export class GrayBreakdown {
+@ObjectType({ description: 'A release plan by region or terminal: gray against released per value' })
+export class ReleasePlanStatisticsBreakdown {
+  @Field(() => ID)
+  planId!: string;
+
   @Field(() => GrayStatisticsDimension)
   dimension!: GrayStatisticsDimension;
 
-  @Field(() => [GrayComparisonRow], { description: 'Most active devices first' })
+  @Field()
+  from!: string;
+
+  @Field()
+  to!: string;
+
+  @Field()
+  timeZone!: string;
+
+  @Field(() => [GrayComparisonRow], { description: 'Most active devices first, at most take' })
   rows!: GrayComparisonRow[];
 }
 
@@ -162,9 +174,6 @@ export class ReleasePlanStatistics {
 
   @Field(() => [GrayComparisonDay])
   days!: GrayComparisonDay[];
-
-  @Field(() => [GrayBreakdown])
-  breakdowns!: GrayBreakdown[];
 
   @Field(() => [ReleasePlanMark], {
     description: "The plan's percentage changes and state changes, oldest first",

@@ -13,6 +13,8 @@ import { addDays, DAY_PATTERN, dayOf, daysBetween } from './reporting-day';
 
 /** A plan's statistics are computed on read from raw events and exposures: at most this many days per query. */
 export const MAX_PLAN_STATISTICS_DAYS = 92;
+/** Rows of one breakdown: `take` defaults to 20 and may be at most 100. */
+export const BREAKDOWN_PAGE = { defaultTake: 20, maxTake: 100 };
 
 export interface CohortMetricsView {
   devicesExposed: number | null;
@@ -49,11 +51,17 @@ export interface ReleasePlanStatisticsView {
   timeZone: string;
   total: CohortComparisonView;
   days: Array<{ day: string; comparison: CohortComparisonView }>;
-  breakdowns: Array<{
-    dimension: GrayDimension;
-    rows: Array<{ value: string; comparison: CohortComparisonView }>;
-  }>;
   marks: PlanMark[];
+}
+
+export interface ReleasePlanBreakdownView {
+  planId: string;
+  dimension: GrayDimension;
+  from: string;
+  to: string;
+  timeZone: string;
+  /** Most active devices first, at most `take`. */
+  rows: Array<{ value: string; comparison: CohortComparisonView }>;
 }
 
 export interface PlanStatisticsSettings {
@@ -136,6 +144,50 @@ export class ReleasePlanStatisticsService {
     from?: string | null,
     to?: string | null,
   ): Promise<ReleasePlanStatisticsView> {
+    const { plan, marks, start, end, counts } = await this.compute(p, planId, from, to);
+    return {
+      planId: plan.planId,
+      appId: plan.appId,
+      grayVersionId: plan.grayVersionId,
+      state: plan.state,
+      percentage: plan.percentage,
+      from: start,
+      to: end,
+      timeZone: this.settings.timeZone,
+      total: compare(counts.total),
+      days: counts.days.map(({ day, ...c }) => ({ day, comparison: compare(c) })),
+      marks,
+    };
+  }
+
+  /** One breakdown (region or terminal) of the same comparison, most active devices first, `take` rows at most. */
+  async breakdown(
+    p: Principal,
+    planId: string,
+    dimension: GrayDimension,
+    from?: string | null,
+    to?: string | null,
+    take: number = BREAKDOWN_PAGE.defaultTake,
+  ): Promise<ReleasePlanBreakdownView> {
+    if (!Number.isInteger(take) || take < 1 || take > BREAKDOWN_PAGE.maxTake) {
+      throw new BadUserInputError(`take must be between 1 and ${BREAKDOWN_PAGE.maxTake}`, {
+        field: 'take',
+        max: BREAKDOWN_PAGE.maxTake,
+      });
+    }
+    const { plan, start, end, counts } = await this.compute(p, planId, from, to);
+    const rows = counts.breakdowns.find((b) => b.dimension === dimension)?.rows ?? [];
+    return {
+      planId: plan.planId,
+      dimension,
+      from: start,
+      to: end,
+      timeZone: this.settings.timeZone,
+      rows: rows.slice(0, take).map(({ value, ...c }) => ({ value, comparison: compare(c) })),
+    };
+  }
+
+  private async compute(p: Principal, planId: string, from?: string | null, to?: string | null) {
     const plan = await this.readablePlan(p, planId);
     const marks = await this.plans.timeline(plan.planId);
     const today = dayOf(this.now(), this.settings.timeZone);
@@ -154,23 +206,7 @@ export class ReleasePlanStatisticsService {
       cohortsOf(plan.planId, plan.grayVersionId, exposures),
       this.settings.sessionGapMs,
     );
-    return {
-      planId: plan.planId,
-      appId: plan.appId,
-      grayVersionId: plan.grayVersionId,
-      state: plan.state,
-      percentage: plan.percentage,
-      from: start,
-      to: end,
-      timeZone: this.settings.timeZone,
-      total: compare(counts.total),
-      days: counts.days.map(({ day, ...c }) => ({ day, comparison: compare(c) })),
-      breakdowns: counts.breakdowns.map(({ dimension, rows }) => ({
-        dimension,
-        rows: rows.map(({ value, ...c }) => ({ value, comparison: compare(c) })),
-      })),
-      marks,
-    };
+    return { plan, marks, start, end, counts };
   }
 }
 
