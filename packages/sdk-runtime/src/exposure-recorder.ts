@@ -67,7 +67,10 @@ export class ExposureRecorder {
     this.timer.unref();
   }
 
-  /** Synchronous and allocation-light: called on every applet-info answer that names a device. */
+  /**
+   * Synchronous and allocation-light: called on every applet-info answer that names a device. The object is kept
+   * (stamped with `servedAt`), not copied: the caller hands over a fresh one.
+   */
   record(exposure: Omit<Exposure, 'servedAt'>): void {
     if (this.closed) return;
     const servedAt = this.now();
@@ -81,7 +84,8 @@ export class ExposureRecorder {
       return;
     }
     this.recent.set(key, true);
-    this.buffer.push({ ...exposure, servedAt });
+    (exposure as Exposure).servedAt = servedAt;
+    this.buffer.push(exposure as Exposure);
     if (this.buffer.length >= this.batchSize) void this.flush();
   }
 
