@@ -21,14 +21,20 @@ async function main(): Promise<void> {
   const path = `${fixture.prefix}/applets/${fixture.appId}`;
   let device = 0;
   const requests = (recorded: boolean, n: number) =>
-    Array.from({ length: n }, () => fixture.sign(path, { [recorded ? 'deviceId' : 'userId']: `bench-device-${device++}`, platform: 'ANDROID' }));
+    Array.from({ length: n }, () =>
+      fixture.sign(path, {
+        [recorded ? 'deviceId' : 'userId']: `bench-device-${device++}`,
+        platform: 'ANDROID',
+      }),
+    );
 
   async function round(recorded: boolean, n: number): Promise<number> {
     const signed = requests(recorded, n);
     const cpu = process.cpuUsage();
     for (const { url, headers } of signed) {
       const response = await fixture.app.inject({ method: 'GET', url, headers });
-      if (response.statusCode !== 200) throw new Error(`applet info answered ${response.statusCode}: ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`applet info answered ${response.statusCode}: ${response.body}`);
     }
     const used = process.cpuUsage(cpu);
     return (used.user + used.system) / n;

@@ -5,7 +5,8 @@ describe('router metrics: the SDK runtime exposure record (ADR 0012)', () => {
     const metrics = new RouterMetrics({ defaultMetrics: false });
     const stats = { published: 1500, dropped: 0, deduplicated: 7, buffered: 12 };
     metrics.trackExposures(() => stats);
-    const scrape = async () => (await metrics.render()).body.split('\n').filter((line) => line.startsWith('grove_runtime_exposures'));
+    const scrape = async () =>
+      (await metrics.render()).body.split('\n').filter((line) => line.startsWith('grove_runtime_exposures'));
     expect(await scrape()).toEqual([
       'grove_runtime_exposures_published_total 1500',
       'grove_runtime_exposures_dropped_total 0',

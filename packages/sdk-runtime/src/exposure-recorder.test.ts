@@ -21,7 +21,11 @@ describe('exposure recorder', () => {
   beforeEach(async () => {
     bus = new MemoryEventBus();
     received = [];
-    await bus.subscribe<{ exposures: Exposure[] }>(ANALYTICS_EXPOSURES_TOPIC, 'test', async (event) => void received.push(event));
+    await bus.subscribe<{ exposures: Exposure[] }>(
+      ANALYTICS_EXPOSURES_TOPIC,
+      'test',
+      async (event) => void received.push(event),
+    );
   });
   afterEach(async () => {
     await bus.close();
@@ -34,11 +38,15 @@ describe('exposure recorder', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(recorder.snapshot()).toEqual({ published: 0, dropped: 0, deduplicated: 0, buffered: 10 });
     for (let i = 10; i < 1200; i++) recorder.record(decision(`device-${i}`));
-    await eventually(async () => expect(received.map((e) => e.payload.exposures.length)).toEqual([500, 500, 200]));
+    await eventually(async () =>
+      expect(received.map((e) => e.payload.exposures.length)).toEqual([500, 500, 200]),
+    );
     expect(recorder.snapshot()).toEqual({ published: 1200, dropped: 0, deduplicated: 0, buffered: 0 });
     recorder.record(decision('device-1200'));
     await recorder.close();
-    await eventually(async () => expect(received.map((e) => e.payload.exposures.length)).toEqual([500, 500, 200, 1]));
+    await eventually(async () =>
+      expect(received.map((e) => e.payload.exposures.length)).toEqual([500, 500, 200, 1]),
+    );
     const all = received.flatMap((e) => e.payload.exposures);
     expect(new Set(all.map((x) => x.deviceId)).size).toBe(1201);
     expect(all[0]).toEqual({ ...decision('device-0'), servedAt: now });
@@ -59,11 +67,13 @@ describe('exposure recorder', () => {
     recorder.record(decision('device-1'));
     await recorder.close();
     expect(recorder.snapshot()).toEqual({ published: 3, dropped: 0, deduplicated: 1, buffered: 0 });
-    await eventually(async () => expect(received.flatMap((e) => e.payload.exposures).map((x) => [x.versionId, x.servedAt])).toEqual([
-      ['v2', Date.parse('2025-03-02T01:00:00Z')],
-      ['v1', Date.parse('2025-03-02T01:14:00Z')],
-      ['v2', Date.parse('2025-03-02T01:15:00Z')],
-    ]));
+    await eventually(async () =>
+      expect(received.flatMap((e) => e.payload.exposures).map((x) => [x.versionId, x.servedAt])).toEqual([
+        ['v2', Date.parse('2025-03-02T01:00:00Z')],
+        ['v1', Date.parse('2025-03-02T01:14:00Z')],
+        ['v2', Date.parse('2025-03-02T01:15:00Z')],
+      ]),
+    );
   });
 
   it('holds at most maxBuffered and drops (counting) what the bus refuses, without throwing to the caller', async () => {

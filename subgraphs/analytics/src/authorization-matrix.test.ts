@@ -2,7 +2,10 @@ import { describeAuthorizationMatrix, F, N, U, type MatrixOperation, type Matrix
 import { newId } from '@grove/platform';
 import { createAnalyticsHarness, knownApp, knownPlan, type AnalyticsHarness } from './analytics.test-support';
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
-import { AnalyticsReleasePlanMarkModel, AnalyticsReleasePlanModel } from './projection/analytics-release-plan.model';
+import {
+  AnalyticsReleasePlanMarkModel,
+  AnalyticsReleasePlanModel,
+} from './projection/analytics-release-plan.model';
 import { CustomEventDeclarationModel } from './store/custom-event-declaration.model';
 
 /**
@@ -23,21 +26,25 @@ const ENTITY_READERS_A: MatrixRow = ['null', 'ok', 'ok', 'ok', 'null', 'ok', 'ok
 const ENTITY_READERS_B: MatrixRow = ['null', 'null', 'null', 'null', 'ok', 'ok', 'ok'];
 
 const RANGE = { from: '2025-03-01', to: '2025-03-07' };
-const PLAN_STATISTICS = 'query($id: ID!, $from: String, $to: String) { releasePlanStatistics(planId: $id, from: $from, to: $to) { planId total { errorRateDelta } marks { type } } }';
-const BREAKDOWN = 'query($id: ID!, $from: String, $to: String) { releasePlanStatisticsBreakdown(planId: $id, dimension: MODEL, from: $from, to: $to) { rows { value } } }';
+const PLAN_STATISTICS =
+  'query($id: ID!, $from: String, $to: String) { releasePlanStatistics(planId: $id, from: $from, to: $to) { planId total { errorRateDelta } marks { type } } }';
+const BREAKDOWN =
+  'query($id: ID!, $from: String, $to: String) { releasePlanStatisticsBreakdown(planId: $id, dimension: MODEL, from: $from, to: $to) { rows { value } } }';
 const ENTITY_PLAN = `query($id: ID!, $from: String, $to: String) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) {
   ... on ReleasePlan { id statistics(from: $from, to: $to) { planId total { gray { launches } } } } } }`;
 
 const OPERATIONS: MatrixOperation<AnalyticsHarness>[] = [
   {
     name: 'miniProgramAnalytics',
-    source: 'query($a: ID!) { miniProgramAnalytics(appId: $a, from: "2025-03-01", to: "2025-03-02") { appId } }',
+    source:
+      'query($a: ID!) { miniProgramAnalytics(appId: $a, from: "2025-03-01", to: "2025-03-02") { appId } }',
     prepare: async (h) => ({ a: await knownApp(h, h.orgA) }),
     expected: READERS_A,
   },
   {
     name: 'miniProgramAnalyticsBreakdown',
-    source: 'query($a: ID!) { miniProgramAnalyticsBreakdown(appId: $a, dimension: PLATFORM, from: "2025-03-01", to: "2025-03-02") { appId } }',
+    source:
+      'query($a: ID!) { miniProgramAnalyticsBreakdown(appId: $a, dimension: PLATFORM, from: "2025-03-01", to: "2025-03-02") { appId } }',
     prepare: async (h) => ({ a: await knownApp(h, h.orgA) }),
     expected: READERS_A,
   },
@@ -54,7 +61,8 @@ const OPERATIONS: MatrixOperation<AnalyticsHarness>[] = [
   },
   {
     name: 'declareCustomEvent',
-    source: 'mutation($a: ID!) { declareCustomEvent(appId: $a, input: { name: "purchase", displayName: "Purchase" }) { name } }',
+    source:
+      'mutation($a: ID!) { declareCustomEvent(appId: $a, input: { name: "purchase", displayName: "Purchase" }) { name } }',
     prepare: async (h) => ({ a: await knownApp(h, h.orgA) }),
     expected: WRITERS_A,
   },
@@ -63,7 +71,11 @@ const OPERATIONS: MatrixOperation<AnalyticsHarness>[] = [
     source: 'mutation($a: ID!) { removeCustomEventDeclaration(appId: $a, name: "purchase") }',
     prepare: async (h) => {
       const a = await knownApp(h, h.orgA);
-      await h.analytics.services.customEvents.declare(h.ownerA, a, { name: 'purchase', displayName: 'Purchase', attributes: [] });
+      await h.analytics.services.customEvents.declare(h.ownerA, a, {
+        name: 'purchase',
+        displayName: 'Purchase',
+        attributes: [],
+      });
       return { a };
     },
     expected: WRITERS_A,
@@ -122,12 +134,22 @@ describeAuthorizationMatrix<AnalyticsHarness>({
   harness: () => createAnalyticsHarness(),
   dispose: (h) => h.dispose(),
   schema: (h) => h.analytics.schema,
-  principals: (h) => ({ ownerA: h.ownerA, adminA: h.adminA, developerA: h.developerA, ownerB: h.ownerB, reviewer: h.reviewer, admin: h.admin }),
+  principals: (h) => ({
+    ownerA: h.ownerA,
+    adminA: h.adminA,
+    developerA: h.developerA,
+    ownerB: h.ownerB,
+    reviewer: h.reviewer,
+    admin: h.admin,
+  }),
   operations: OPERATIONS,
   snapshot: (h) =>
     Promise.all(
-      [AnalyticsMiniProgramModel, CustomEventDeclarationModel, AnalyticsReleasePlanModel, AnalyticsReleasePlanMarkModel].map((model) =>
-        h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
-      ),
+      [
+        AnalyticsMiniProgramModel,
+        CustomEventDeclarationModel,
+        AnalyticsReleasePlanModel,
+        AnalyticsReleasePlanMarkModel,
+      ].map((model) => h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } })),
     ),
 });

@@ -42,7 +42,12 @@ describe('release plan statistics over the bus', () => {
     await h?.dispose();
   });
 
-  const plan = (type: (typeof RuleEngineEventType)[keyof typeof RuleEngineEventType], percentage: number, state: string, changedAt: number) =>
+  const plan = (
+    type: (typeof RuleEngineEventType)[keyof typeof RuleEngineEventType],
+    percentage: number,
+    state: string,
+    changedAt: number,
+  ) =>
     contractEvent(ruleEngineEvents, type, appId, {
       appId,
       orgId: h.orgA,
@@ -57,11 +62,24 @@ describe('release plan statistics over the bus', () => {
 
   it('compares the gray cohort with the released one, exactly, with the plan changes on the timeline', async () => {
     const bus = h.runtime.events;
-    await bus.publish(MINI_PROGRAM_EVENTS_TOPIC, contractEvent(miniProgramEvents, 'mini-program.created', appId, { appId, orgId: h.orgA, actorId: newId() }));
+    await bus.publish(
+      MINI_PROGRAM_EVENTS_TOPIC,
+      contractEvent(miniProgramEvents, 'mini-program.created', appId, {
+        appId,
+        orgId: h.orgA,
+        actorId: newId(),
+      }),
+    );
     // Raised first, started delivered late, and the raise redelivered under its id: two marks, state of the raise.
-    const raised = { ...plan(RuleEngineEventType.RELEASE_PLAN_RAISED, 30, 'ACTIVE', at('03:00')), id: newId() };
+    const raised = {
+      ...plan(RuleEngineEventType.RELEASE_PLAN_RAISED, 30, 'ACTIVE', at('03:00')),
+      id: newId(),
+    };
     await bus.publish(RULE_ENGINE_EVENTS_TOPIC, raised);
-    await bus.publish(RULE_ENGINE_EVENTS_TOPIC, plan(RuleEngineEventType.RELEASE_PLAN_STARTED, 10, 'ACTIVE', at('00:30')));
+    await bus.publish(
+      RULE_ENGINE_EVENTS_TOPIC,
+      plan(RuleEngineEventType.RELEASE_PLAN_STARTED, 10, 'ACTIVE', at('00:30')),
+    );
     await bus.publish(RULE_ENGINE_EVENTS_TOPIC, raised);
 
     const gray = ['gray-0001', 'gray-0002', 'gray-0003', 'gray-0004'];
@@ -77,13 +95,24 @@ describe('release plan statistics over the bus', () => {
       orgId: h.orgA,
       servedAt: at('01:00'),
     });
-    const batch = { exposures: [...gray.map((d) => exposure(d, true)), ...released.map((d) => exposure(d, false))] };
+    const batch = {
+      exposures: [...gray.map((d) => exposure(d, true)), ...released.map((d) => exposure(d, false))],
+    };
     // The runtime may append the same decisions again (another process, a new 15-minute slot): stored once.
-    for (let i = 0; i < 2; i++) await bus.publish(ANALYTICS_EXPOSURES_TOPIC, contractEvent(analyticsExposureEvents, AnalyticsExposureEventType.EXPOSURES_RECORDED, appId, batch));
+    for (let i = 0; i < 2; i++)
+      await bus.publish(
+        ANALYTICS_EXPOSURES_TOPIC,
+        contractEvent(analyticsExposureEvents, AnalyticsExposureEventType.EXPOSURES_RECORDED, appId, batch),
+      );
 
     let n = 0;
     const events: ReportEvent[] = [];
-    const report = (deviceId: string, type: ReportEvent['type'], hhmm: string, extra: Partial<ReportEvent> = {}) =>
+    const report = (
+      deviceId: string,
+      type: ReportEvent['type'],
+      hhmm: string,
+      extra: Partial<ReportEvent> = {},
+    ) =>
       events.push({
         eventId: `ev-${String(n++).padStart(6, '0')}`,
         type,
@@ -129,10 +158,29 @@ describe('release plan statistics over the bus', () => {
       expect(s.marks).toHaveLength(2);
     });
     const stats = await service.forPlan(h.developerA, planId);
-    expect(stats).toMatchObject({ planId, appId, grayVersionId: 'v-gray', state: 'ACTIVE', percentage: 30, from: DAY, to: DAY, timeZone: 'Asia/Shanghai' });
+    expect(stats).toMatchObject({
+      planId,
+      appId,
+      grayVersionId: 'v-gray',
+      state: 'ACTIVE',
+      percentage: 30,
+      from: DAY,
+      to: DAY,
+      timeZone: 'Asia/Shanghai',
+    });
     expect(stats.marks).toEqual([
-      { type: 'release-plan.started', state: 'ACTIVE', percentage: 10, at: new Date(at('00:30')).toISOString() },
-      { type: 'release-plan.raised', state: 'ACTIVE', percentage: 30, at: new Date(at('03:00')).toISOString() },
+      {
+        type: 'release-plan.started',
+        state: 'ACTIVE',
+        percentage: 10,
+        at: new Date(at('00:30')).toISOString(),
+      },
+      {
+        type: 'release-plan.raised',
+        state: 'ACTIVE',
+        percentage: 30,
+        at: new Date(at('03:00')).toISOString(),
+      },
     ]);
     expect(stats.total.gray).toEqual({
       devicesExposed: 4,
@@ -159,25 +207,44 @@ describe('release plan statistics over the bus', () => {
       crashRate: 0,
     });
     expect(stats.total.errorRateDelta).toBeCloseTo(1 - 1 / 6, 12);
-    expect(stats.days.map((d) => [d.day, d.comparison.gray.jsErrors, d.comparison.released.jsErrors])).toEqual([[DAY, 4, 1]]);
+    expect(
+      stats.days.map((d) => [d.day, d.comparison.gray.jsErrors, d.comparison.released.jsErrors]),
+    ).toEqual([[DAY, 4, 1]]);
     const region = await service.breakdown(h.developerA, planId, 'region');
     expect(region).toMatchObject({ planId, dimension: 'region', from: DAY, to: DAY });
-    expect(region.rows.map((r) => [r.value, r.comparison.gray.activeUsers, r.comparison.released.activeUsers])).toEqual([['广东省', 4, 6]]);
+    expect(
+      region.rows.map((r) => [r.value, r.comparison.gray.activeUsers, r.comparison.released.activeUsers]),
+    ).toEqual([['广东省', 4, 6]]);
     const os = await service.breakdown(h.developerA, planId, 'os', DAY, DAY, 1);
-    expect(os.rows.map((r) => [r.value, r.comparison.gray.crashes, r.comparison.gray.devicesExposed])).toEqual([['IOS 17.4', 1, null]]);
-    await expect(service.breakdown(h.developerA, planId, 'model', DAY, DAY, 101)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(
+      os.rows.map((r) => [r.value, r.comparison.gray.crashes, r.comparison.gray.devicesExposed]),
+    ).toEqual([['IOS 17.4', 1, null]]);
+    await expect(service.breakdown(h.developerA, planId, 'model', DAY, DAY, 101)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     await expect(service.breakdown(h.ownerB, planId, 'model')).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // The same statistics through the entity field, for a member of the plan's organization; none for another's.
     const query = `query($id: ID!) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) { ... on ReleasePlan { statistics { total { gray { jsErrors } released { jsErrors } } } } } }`;
     const { graphql } = await import('graphql');
     const run = (principal: typeof h.ownerA) =>
-      graphql({ schema: h.analytics.schema, source: query, variableValues: { id: planId }, contextValue: { principal, requestId: 't', logger: h.runtime.logger } });
-    expect((await run(h.ownerA)).data).toEqual({ _entities: [{ statistics: { total: { gray: { jsErrors: 4 }, released: { jsErrors: 1 } } } }] });
+      graphql({
+        schema: h.analytics.schema,
+        source: query,
+        variableValues: { id: planId },
+        contextValue: { principal, requestId: 't', logger: h.runtime.logger },
+      });
+    expect((await run(h.ownerA)).data).toEqual({
+      _entities: [{ statistics: { total: { gray: { jsErrors: 4 }, released: { jsErrors: 1 } } } }],
+    });
     expect((await run(h.ownerB)).data).toEqual({ _entities: [null] });
 
     // Bad input has a stable code.
-    await expect(service.forPlan(h.ownerA, planId, '2025-03-05', '2025-03-01')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(service.forPlan(h.ownerA, planId, '2024-01-01', '2025-03-01')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(service.forPlan(h.ownerA, planId, '2025-03-05', '2025-03-01')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await expect(service.forPlan(h.ownerA, planId, '2024-01-01', '2025-03-01')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { BREAKDOWN_PAGE, type ReleasePlanStatisticsService } from '../service/release-plan-statistics.service';
+import {
+  BREAKDOWN_PAGE,
+  type ReleasePlanStatisticsService,
+} from '../service/release-plan-statistics.service';
 import {
   GrayStatisticsDimension,
   ReleasePlan,

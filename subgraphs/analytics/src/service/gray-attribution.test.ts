@@ -22,10 +22,17 @@ function exposure(deviceId: string, day: string, extra: Partial<ExposureRow> = {
     ...extra,
   };
 }
-const released = (deviceId: string, day: string) => exposure(deviceId, day, { versionId: 'v1', versionSource: 'release', ruleId: null });
+const released = (deviceId: string, day: string) =>
+  exposure(deviceId, day, { versionId: 'v1', versionSource: 'release', ruleId: null });
 
 let seq = 0;
-function ev(deviceId: string, day: string, minute: number, type: CleanEvent['type'], extra: Partial<CleanEvent> = {}): CleanEvent {
+function ev(
+  deviceId: string,
+  day: string,
+  minute: number,
+  type: CleanEvent['type'],
+  extra: Partial<CleanEvent> = {},
+): CleanEvent {
   const ts = Date.parse(`${day}T00:00:00Z`) + minute * 60_000;
   return {
     appId: APP,
@@ -54,29 +61,43 @@ function ev(deviceId: string, day: string, minute: number, type: CleanEvent['typ
 }
 
 /** Events as the store returns them: by device, then device clock. */
-const sorted = (events: CleanEvent[]) => [...events].sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.clientTs - b.clientTs));
+const sorted = (events: CleanEvent[]) =>
+  [...events].sort((a, b) =>
+    a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.clientTs - b.clientTs,
+  );
 
 describe('gray attribution by the exposure record', () => {
   it('puts a device in the cohort the runtime served it that day, whatever the client claims', () => {
-    const cohorts = cohortsOf(PLAN, GRAY, [
-      exposure('a', D1),
-      released('b', D1),
-      exposure('c', D1, { versionSource: 'trial', versionId: 't1', planId: PLAN }),
-      exposure('d', D1, { planId: 'other-plan' }),
-      released('e', D1),
-      exposure('e', D1),
-      released('a', D2),
-      // Served the published version with no plan live: not this plan's comparison.
-      released('f', D1),
-    ].map((x) => (x.deviceId === 'f' ? { ...x, planId: '' } : x)));
-    expect(Object.fromEntries([...cohorts.byDay].map(([day, devices]) => [day, Object.fromEntries(devices)]))).toEqual({
+    const cohorts = cohortsOf(
+      PLAN,
+      GRAY,
+      [
+        exposure('a', D1),
+        released('b', D1),
+        exposure('c', D1, { versionSource: 'trial', versionId: 't1', planId: PLAN }),
+        exposure('d', D1, { planId: 'other-plan' }),
+        released('e', D1),
+        exposure('e', D1),
+        released('a', D2),
+        // Served the published version with no plan live: not this plan's comparison.
+        released('f', D1),
+      ].map((x) => (x.deviceId === 'f' ? { ...x, planId: '' } : x)),
+    );
+    expect(
+      Object.fromEntries([...cohorts.byDay].map(([day, devices]) => [day, Object.fromEntries(devices)])),
+    ).toEqual({
       [D1]: { a: 'gray', b: 'released', e: 'gray' },
       [D2]: { a: 'released' },
     });
   });
 
   it('counts launches, stay, errors and crashes per cohort, per day and per region / terminal, exactly', () => {
-    const cohorts = cohortsOf(PLAN, GRAY, [exposure('a', D1), released('b', D1), released('a', D2), released('x', D2)]);
+    const cohorts = cohortsOf(PLAN, GRAY, [
+      exposure('a', D1),
+      released('b', D1),
+      released('a', D2),
+      released('x', D2),
+    ]);
     const events = sorted([
       // a (gray on D1): one launch of two pages with a JS error, then a launch that crosses midnight into D2 (released there).
       ev('a', D1, 60, 'app_launch'),
@@ -99,35 +120,120 @@ describe('gray attribution by the exposure record', () => {
     ]);
     const counts = planStatistics([D1, D2], events, cohorts, 30_000);
 
-    expect(counts.total.gray).toEqual({ devicesExposed: 1, activeUsers: 1, launches: 2, pageViews: 2, stayMs: 120_000, jsErrors: 1, crashes: 0 });
+    expect(counts.total.gray).toEqual({
+      devicesExposed: 1,
+      activeUsers: 1,
+      launches: 2,
+      pageViews: 2,
+      stayMs: 120_000,
+      jsErrors: 1,
+      crashes: 0,
+    });
     // a on D2 is released: its page view and error that day are the released version's; x was exposed but never reported.
-    expect(counts.total.released).toEqual({ devicesExposed: 3, activeUsers: 2, launches: 1, pageViews: 2, stayMs: 60_000, jsErrors: 1, crashes: 1 });
+    expect(counts.total.released).toEqual({
+      devicesExposed: 3,
+      activeUsers: 2,
+      launches: 1,
+      pageViews: 2,
+      stayMs: 60_000,
+      jsErrors: 1,
+      crashes: 1,
+    });
     expect(counts.days).toEqual([
       {
         day: D1,
-        gray: { devicesExposed: 1, activeUsers: 1, launches: 2, pageViews: 2, stayMs: 120_000, jsErrors: 1, crashes: 0 },
-        released: { devicesExposed: 1, activeUsers: 1, launches: 1, pageViews: 1, stayMs: 60_000, jsErrors: 0, crashes: 1 },
+        gray: {
+          devicesExposed: 1,
+          activeUsers: 1,
+          launches: 2,
+          pageViews: 2,
+          stayMs: 120_000,
+          jsErrors: 1,
+          crashes: 0,
+        },
+        released: {
+          devicesExposed: 1,
+          activeUsers: 1,
+          launches: 1,
+          pageViews: 1,
+          stayMs: 60_000,
+          jsErrors: 0,
+          crashes: 1,
+        },
       },
       {
         day: D2,
-        gray: { devicesExposed: 0, activeUsers: 0, launches: 0, pageViews: 0, stayMs: 0, jsErrors: 0, crashes: 0 },
-        released: { devicesExposed: 2, activeUsers: 1, launches: 0, pageViews: 1, stayMs: 0, jsErrors: 1, crashes: 0 },
+        gray: {
+          devicesExposed: 0,
+          activeUsers: 0,
+          launches: 0,
+          pageViews: 0,
+          stayMs: 0,
+          jsErrors: 0,
+          crashes: 0,
+        },
+        released: {
+          devicesExposed: 2,
+          activeUsers: 1,
+          launches: 0,
+          pageViews: 1,
+          stayMs: 0,
+          jsErrors: 1,
+          crashes: 0,
+        },
       },
     ]);
 
-    const byDimension = Object.fromEntries(counts.breakdowns.map((b) => [b.dimension, Object.fromEntries(b.rows.map((r) => [r.value, [r.gray.launches, r.gray.jsErrors, r.released.launches, r.released.crashes, r.released.activeUsers]]))]));
+    const byDimension = Object.fromEntries(
+      counts.breakdowns.map((b) => [
+        b.dimension,
+        Object.fromEntries(
+          b.rows.map((r) => [
+            r.value,
+            [
+              r.gray.launches,
+              r.gray.jsErrors,
+              r.released.launches,
+              r.released.crashes,
+              r.released.activeUsers,
+            ],
+          ]),
+        ),
+      ]),
+    );
     expect(byDimension.region).toEqual({ 广东省: [2, 1, 0, 0, 1], 浙江省: [0, 0, 1, 1, 1] });
     expect(byDimension.platform).toEqual({ IOS: [2, 1, 0, 0, 1], ANDROID: [0, 0, 1, 1, 1] });
     expect(byDimension.model).toEqual({ 'iPhone15,2': [2, 1, 0, 0, 1], unknown: [0, 0, 1, 1, 1] });
     // A launch counts under the OS of its first event; every event under its own.
-    expect(byDimension.os).toEqual({ 'IOS 17.4': [1, 1, 0, 0, 1], 'IOS 17.5': [1, 0, 0, 0, 0], ANDROID: [0, 0, 1, 1, 1] });
-    expect(counts.breakdowns.every((b) => b.rows.every((r) => r.gray.devicesExposed === null && r.released.devicesExposed === null))).toBe(true);
+    expect(byDimension.os).toEqual({
+      'IOS 17.4': [1, 1, 0, 0, 1],
+      'IOS 17.5': [1, 0, 0, 0, 0],
+      ANDROID: [0, 0, 1, 1, 1],
+    });
+    expect(
+      counts.breakdowns.every((b) =>
+        b.rows.every((r) => r.gray.devicesExposed === null && r.released.devicesExposed === null),
+      ),
+    ).toBe(true);
   });
 
   it('leaves days outside the range out, and a range without exposures empty', () => {
     const cohorts = cohortsOf(PLAN, GRAY, [exposure('a', D1)]);
-    const counts = planStatistics([D2], sorted([ev('a', D1, 60, 'app_launch'), ev('a', D1, 61, 'js_error')]), cohorts, 30_000);
-    expect(counts.total.gray).toEqual({ devicesExposed: 0, activeUsers: 0, launches: 0, pageViews: 0, stayMs: 0, jsErrors: 0, crashes: 0 });
+    const counts = planStatistics(
+      [D2],
+      sorted([ev('a', D1, 60, 'app_launch'), ev('a', D1, 61, 'js_error')]),
+      cohorts,
+      30_000,
+    );
+    expect(counts.total.gray).toEqual({
+      devicesExposed: 0,
+      activeUsers: 0,
+      launches: 0,
+      pageViews: 0,
+      stayMs: 0,
+      jsErrors: 0,
+      crashes: 0,
+    });
     expect(counts.breakdowns.every((b) => b.rows.length === 0)).toBe(true);
   });
 });
