@@ -55,6 +55,6 @@ export default tseslint.config(
   },
   // The testkit hands platform's Redis probe (kept next to platform's own Redis suites) to other packages' tests.
   { files: ['packages/testkit/src/redis-probe.ts'], rules: restrictImports(deepImports('@grove/platform/src/cache/redis-probe.test-support'), noSubgraphs()) },
-  // The runtime bench server builds its fixture from sdk-runtime's test support, which the package does not export.
-  { files: ['bench/runtime-bench-server.ts'], rules: restrictImports(deepImports('@grove/sdk-runtime/src/runtime-bench.fixture')) },
+  // The runtime bench server (and the exposure bench) build their fixture from sdk-runtime's test support, which the package does not export.
+  { files: ['bench/runtime-bench-server.ts', 'bench/runtime-exposures.ts'], rules: restrictImports(deepImports('@grove/sdk-runtime/src/runtime-bench.fixture')) },
 );

@@ -106,6 +106,8 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SDK_RUNTIME_PACKAGE_DELIVERY: 'redirect (presigned URL) | stream; default redirect on S3, stream on fs',
   SDK_RUNTIME_PACKAGE_URL_TTL_SEC: 'lifetime of presigned package URLs',
   SDK_RUNTIME_CACHE_KEY: 'key sealing SDK secrets in the shared cache; same in every process; generated under DATA_DIR when unset',
+  SDK_RUNTIME_EXPOSURE_BUFFER: 'exposure records (which version each device was served) waiting for the bus at most; beyond it they are dropped and counted (ADR 0012)',
+  SDK_RUNTIME_EXPOSURE_FLUSH_MS: 'a partial batch of exposure records waits at most this long before it is appended to the bus',
   TRIAL_TOKEN_SECRET: 'HMAC key of trial (体验版) QR grants: app-manage signs, the SDK runtime checks; same in both; derived from APP_SECRET_ENCRYPTION_KEY when unset',
 
   ACCOUNT_PORT: 'account subgraph port (distributed mode)',

@@ -139,6 +139,34 @@ export class RouterMetrics {
     this.rejections.inc({ reason });
   }
 
+  /** The SDK runtime's exposure record (ADR 0012): published, dropped (buffer full or bus down), deduplicated, buffered. */
+  trackExposures(stats: () => { published: number; dropped: number; deduplicated: number; buffered: number }): void {
+    const series = [
+      ['grove_runtime_exposures_published_total', 'Exposure records appended to the bus', 'published'],
+      ['grove_runtime_exposures_dropped_total', 'Exposure records lost: the buffer was full or the bus refused their batch', 'dropped'],
+      ['grove_runtime_exposures_deduplicated_total', 'Exposure records not buffered: the same decision for the device within 15 minutes', 'deduplicated'],
+    ] as const;
+    for (const [name, help, field] of series) {
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(stats()[field]);
+        },
+      });
+    }
+    new Gauge({
+      name: 'grove_runtime_exposures_buffered',
+      help: 'Exposure records waiting for the next batch',
+      registers: [this.registry],
+      collect() {
+        this.set(stats().buffered);
+      },
+    });
+  }
+
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }

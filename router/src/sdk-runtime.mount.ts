@@ -24,6 +24,7 @@ import {
   sdkRuntimeOptionsFromConfig,
   type RuntimeRateLimits,
   type RuntimeSources,
+  type SdkRuntimeHandle,
 } from '@grove/sdk-runtime';
 
 const objectStoreEnvSchema = z.object({ ...platformEnvShape, ...objectStoreEnvShape });
@@ -79,7 +80,7 @@ export async function mountSdkRuntime(
   limits?: RuntimeRateLimits,
   /** Distributed mode: the owning services' addresses. */
   remote?: RemoteRuntimeReads,
-): Promise<void> {
+): Promise<SdkRuntimeHandle> {
   loadConfig(trialKeyEnvSchema, env);
   const sources = runtimeSources(runtime, modules, remote);
 
@@ -88,7 +89,7 @@ export async function mountSdkRuntime(
   const objects = await createObjectStore(objectStoreOptionsFromConfig(objectConfig));
   app.addHook('onClose', async () => objects.close());
 
-  await registerSdkRuntimeRoutes(app, { runtime, objects, sources, limits }, sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)));
+  const handle = await registerSdkRuntimeRoutes(app, { runtime, objects, sources, limits }, sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)));
 
   const fsOptions = objectStoreOptionsFromConfig(objectConfig);
   if (fsOptions.driver === 'fs') {
@@ -108,4 +109,5 @@ export async function mountSdkRuntime(
       }
     });
   }
+  return handle;
 }

@@ -8,7 +8,7 @@ import {
   type Logger,
   type PlatformRuntime,
 } from '@grove/platform';
-import { ANALYTICS_RAW_EVENTS_TOPIC } from '@grove/contracts';
+import { ANALYTICS_EXPOSURES_TOPIC, ANALYTICS_RAW_EVENTS_TOPIC } from '@grove/contracts';
 import { routerEnvSchema, type RouterConfig } from './config';
 import { createRouter, type Router } from './create-router';
 import { mountSdkRuntime } from './sdk-runtime.mount';
@@ -40,8 +40,9 @@ export async function startPlatform(processEnv: EnvSource): Promise<RunningPlatf
     shared: config.SUBGRAPH_MODE === 'distributed',
   });
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development' });
-  // Accepted analytics reports survive a crash before the consumer cleaned them (in-process bus; docs/adr/0010).
-  const runtime = await createPlatformRuntime(config, { logger, durableTopics: [ANALYTICS_RAW_EVENTS_TOPIC] });
+  // Accepted analytics reports (and appended exposure batches) survive a crash before the consumer handled them
+  // (in-process bus; docs/adr/0010, 0012).
+  const runtime = await createPlatformRuntime(config, { logger, durableTopics: [ANALYTICS_RAW_EVENTS_TOPIC, ANALYTICS_EXPOSURES_TOPIC] });
   const modules: RegisteredSubgraphModule[] = [];
   try {
     if (config.SUBGRAPH_MODE === 'embedded') {
@@ -51,7 +52,7 @@ export async function startPlatform(processEnv: EnvSource): Promise<RunningPlatf
       }
     }
     const router = await createRouter({ config, runtime, modules, uploadRoutes: uploadProxyRoutesFromEnv(env) });
-    await mountSdkRuntime(
+    const sdkRuntime = await mountSdkRuntime(
       router.app,
       runtime,
       modules,
@@ -62,6 +63,7 @@ export async function startPlatform(processEnv: EnvSource): Promise<RunningPlatf
       },
       config.SUBGRAPH_MODE === 'distributed' ? { subgraphUrls: config.SUBGRAPH_URLS ?? {}, timeoutMs: config.SUBGRAPH_TIMEOUT_MS } : undefined,
     );
+    router.metrics.trackExposures(sdkRuntime.exposures);
     const url = await router.listen();
     return {
       config,

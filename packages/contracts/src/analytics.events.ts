@@ -120,3 +120,39 @@ export type ReportAcceptedPayload = z.infer<typeof reportAcceptedPayload>;
 export const analyticsEvents = defineTopic(ANALYTICS_RAW_EVENTS_TOPIC, {
   [AnalyticsEventType.REPORT_ACCEPTED]: eventSchema(reportAcceptedPayload),
 });
+
+/**
+ * The runtime's exposure record (ADR 0012): what the applet-info route decided for a device — which version it served,
+ * from which source, under which release plan and rule. Gray-release statistics attribute reports to the gray or the
+ * released version through this record (device + app + reporting day), never through the client's own claim.
+ */
+export const ANALYTICS_EXPOSURES_TOPIC = 'analytics.exposures';
+export const AnalyticsExposureEventType = { EXPOSURES_RECORDED: 'exposures.recorded' } as const;
+/** At most this many exposures in one bus entry (the runtime's batch size). */
+export const MAX_EXPOSURE_BATCH = 500;
+
+export const exposureSchema = z.object({
+  appId: z.string().regex(MINI_PROGRAM_APP_ID, 'is not a mini-program app id'),
+  /** The device id the SDK sent (query `deviceId` or header `x-device-id`); decisions without one are not recorded. */
+  deviceId: z.string().min(1).max(128),
+  versionId: z.string().min(1).max(100),
+  versionSource: z.enum(VERSION_SOURCES),
+  /** The live plan the device was judged against (gray: the plan that served it; release: the plan it was not in). */
+  releasePlanId: z.string().min(1).max(100).nullable(),
+  /** The plan's rule when it matched the device and its percentage bucket (gray only). */
+  ruleId: z.string().min(1).max(100).nullable(),
+  hostAppId: z.string().min(1),
+  orgId: z.string().min(1),
+  /** Server clock of the decision, epoch ms. */
+  servedAt: epochMs,
+});
+export type Exposure = z.infer<typeof exposureSchema>;
+
+export const exposuresRecordedPayload = z.object({
+  exposures: z.array(exposureSchema).min(1).max(MAX_EXPOSURE_BATCH),
+});
+export type ExposuresRecordedPayload = z.infer<typeof exposuresRecordedPayload>;
+
+export const analyticsExposureEvents = defineTopic(ANALYTICS_EXPOSURES_TOPIC, {
+  [AnalyticsExposureEventType.EXPOSURES_RECORDED]: eventSchema(exposuresRecordedPayload),
+});

@@ -46,6 +46,8 @@ export const releasePlanPayload = z.object({
   percentage: z.number(),
   failureReason: z.string().nullish(),
   actorId: id,
+  /** When the change was written (ISO 8601, the plan's updatedAt); analytics marks it on the plan's timeline. Absent from events before it existed: the event time stands in. */
+  changedAt: z.string().datetime().nullish(),
 });
 export type ReleasePlanPayload = z.infer<typeof releasePlanPayload>;
 

@@ -1,4 +1,5 @@
 import type { RuleContext } from '@grove/gray-rules';
+import { ANALYTICS_EXPOSURES_TOPIC, type Exposure } from '@grove/contracts';
 import {
   approvedVersion,
   createRuntimePlatform,
@@ -18,6 +19,8 @@ const DEVICES = 1000;
 let platform: RuntimePlatform;
 let server: RuntimeServer;
 const calls: Record<string, number> = {};
+/** What the runtime recorded it served (ADR 0012), as the analytics consumer receives it. */
+const exposures: Exposure[] = [];
 
 /** The real sources, counted: shows what the read-model answers from its cache. */
 function counted(sources: RuntimeSources): RuntimeSources {
@@ -39,7 +42,8 @@ async function infoFor(keys: HostAppKeys, appId: string, context: Record<string,
 
 beforeAll(async () => {
   platform = await createRuntimePlatform();
-  server = await startRuntimeServer({ ...platform, sources: counted(platform.sources) }, { localTtlMs: 60_000 });
+  await platform.runtime.events.subscribe<{ exposures: Exposure[] }>(ANALYTICS_EXPOSURES_TOPIC, 'test-exposures', async (event) => void exposures.push(...event.payload.exposures));
+  server = await startRuntimeServer({ ...platform, sources: counted(platform.sources) }, { localTtlMs: 60_000, exposures: { flushIntervalMs: 20 } });
 });
 
 afterAll(async () => {
@@ -111,6 +115,21 @@ describe('gray release', () => {
       const version = await infoFor(keys, appId, { deviceId: `device-${i}`, platform: i % 2 ? 'IOS' : 'android', osVersion: '17.1' });
       expect(version.id).toBe(answers.get(`device-${i}`));
     }
+    // The exposure record says what was served to whom, under which plan and rule (the statistics join on it).
+    await eventually(async () => expect(new Set(exposures.filter((x) => x.releasePlanId === planId).map((x) => x.deviceId)).size).toBe(DEVICES));
+    const ruleId = (await platform.ruleEngine.services.plans.get(platform.owner, planId)).ruleId;
+    for (const x of exposures.filter((e) => e.releasePlanId === planId)) {
+      const served = answers.get(x.deviceId)!;
+      expect(x).toMatchObject({ appId, versionId: served, versionSource: served === gray ? 'gray' : 'release', ruleId: served === gray ? ruleId : null, hostAppId: keys.hostAppId });
+    }
+    // A request without a device id is served but not recorded: nothing to join reports with.
+    const handled = () => Object.values(server.handle.exposures()).reduce((a, b) => a + b, 0);
+    const before = handled();
+    await infoFor(keys, appId, { platform: 'IOS', userId: 'user-1' });
+    expect(handled()).toBe(before);
+    await infoFor(keys, appId, { platform: 'IOS', deviceId: 'device-new' });
+    expect(handled()).toBe(before + 1);
+
     // The device's package download follows the same choice.
     const grayDevice = [...answers].find(([, v]) => v === gray)![0];
     const index = Number(grayDevice.split('-')[1]);

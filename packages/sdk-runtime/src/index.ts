@@ -47,3 +47,4 @@ export {
 export { reportRoutes, type ReportReceipt, type ReportRouteDeps } from './report.routes';
 export { ReportRejection, checkReport, type CheckedReport, type RejectedEvent } from './report-envelope';
 export { createRegionLookup, type RegionLookup } from './report-region';
+export { ExposureRecorder, type ExposureRecorderOptions, type ExposureStats } from './exposure-recorder';

@@ -2,7 +2,7 @@ import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { EnvSource } from '@grove/platform';
 import type { SdkRuntimeOptions } from './runtime-config';
 import { signRuntimeRequest } from './runtime-signature';
-import { registerSdkRuntimeRoutes } from './sdk-runtime.routes';
+import { registerSdkRuntimeRoutes, type SdkRuntimeHandle } from './sdk-runtime.routes';
 import { createRuntimePlatform, linkedHostApp, publishedApplet } from './sdk-runtime.test-support';
 
 export interface RuntimeBenchFixture {
@@ -16,6 +16,8 @@ export interface RuntimeBenchFixture {
   credentials: { sdkKey: string; sdkSecret: string };
   /** A freshly signed request (new nonce each call): the URL to send (path + query, as signed) and its headers. */
   sign(path: string, query?: Record<string, string>): { url: string; headers: Record<string, string> };
+  /** The route's exposure record counters (ADR 0012). */
+  exposures: SdkRuntimeHandle['exposures'];
   /** Closes the app and the platform and removes its temp data. */
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function createRuntimeBenchFixture(options: { env?: EnvSource; runt
       versionId,
       hostAppId: keys.hostAppId,
       credentials: { sdkKey: keys.sdkKey, sdkSecret: keys.sdkSecret },
+      exposures: handle.exposures,
       sign(path, query = {}) {
         const search = new URLSearchParams(query).toString();
         return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { trialTokenSecretField } from '@grove/contracts';
+import type { ExposureRecorderOptions } from './exposure-recorder';
 import type { ReplayGuard } from './replay-guard';
 
 export const DEFAULT_RUNTIME_PREFIX = '/runtime/v1';
@@ -39,6 +40,8 @@ export interface SdkRuntimeOptions {
    * key when TRIAL_TOKEN_SECRET is unset. Default: the key app-manage generates under the runtime's DATA_DIR.
    */
   appSecretEncryptionKey?: string;
+  /** The exposure record's buffer and batching (ADR 0012). */
+  exposures?: ExposureRecorderOptions;
 }
 
 /** Variables read by the deployable that mounts the runtime routes (the router); names and defaults are stable. */
@@ -53,6 +56,10 @@ export const sdkRuntimeEnvShape = {
   TRIAL_TOKEN_SECRET: trialTokenSecretField,
   /** app-manage's variable (same rule); read here only to derive the trial grant key when TRIAL_TOKEN_SECRET is unset. */
   APP_SECRET_ENCRYPTION_KEY: z.string().min(MIN_CACHE_KEY_LENGTH, `must be at least ${MIN_CACHE_KEY_LENGTH} characters`).optional(),
+  /** Exposure records (which version each device was served) waiting for the bus at most; beyond it they are dropped and counted (ADR 0012). */
+  SDK_RUNTIME_EXPOSURE_BUFFER: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+  /** A partial batch of exposure records waits at most this long before it is appended to the bus. */
+  SDK_RUNTIME_EXPOSURE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 };
 
 export const sdkRuntimeEnvSchema = z.object(sdkRuntimeEnvShape);
@@ -69,5 +76,6 @@ export function sdkRuntimeOptionsFromConfig(config: SdkRuntimeConfig): SdkRuntim
     cacheEncryptionKey: config.SDK_RUNTIME_CACHE_KEY,
     trialTokenSecret: config.TRIAL_TOKEN_SECRET,
     appSecretEncryptionKey: config.APP_SECRET_ENCRYPTION_KEY,
+    exposures: { maxBuffered: config.SDK_RUNTIME_EXPOSURE_BUFFER, flushIntervalMs: config.SDK_RUNTIME_EXPOSURE_FLUSH_MS },
   };
 }

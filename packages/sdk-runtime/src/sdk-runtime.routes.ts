@@ -1,7 +1,8 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, PlatformError, RateLimitedError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
-import { deviceContextOf } from './device-context';
+import { deviceContextOf, deviceHeaderName, MAX_DEVICE_VALUE_LENGTH } from './device-context';
+import { ExposureRecorder, type ExposureStats } from './exposure-recorder';
 import { GrayPlanEvaluator } from './gray-plan.evaluator';
 import {
   DEFAULT_KV_TTL_MS,
@@ -49,12 +50,15 @@ export interface RuntimeRateLimits {
 export interface SdkRuntimeHandle {
   prefix: string;
   readModel: RuntimeReadModel;
+  /** Counters of the exposure record (published, dropped, deduplicated, buffered). */
+  exposures(): ExposureStats;
 }
 
 /** Name of the generated cache sealing key under DATA_DIR/secrets.json when no key is configured. */
 export const LOCAL_CACHE_KEY_NAME = 'sdkRuntimeCacheKey';
 
 const SDK_PLATFORMS = ['IOS', 'ANDROID', 'HARMONY'];
+const DEVICE_ID_HEADER = deviceHeaderName('deviceId');
 
 type Query = Record<string, string | undefined>;
 type AppRequest = FastifyRequest<{ Params: { appId: string }; Querystring: Query }>;
@@ -85,6 +89,10 @@ interface Chosen {
   version: RuntimeVersion;
   gray: boolean;
   planId?: string;
+  /** The live plan's rule when it matched the device (gray). */
+  ruleId?: string;
+  /** The live plan the device was judged against but not in (published version served). */
+  livePlanId?: string;
   /** Served to a tester through a trial grant. */
   trial?: boolean;
 }
@@ -115,6 +123,8 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     options.trialTokenSecret ?? deriveTrialTokenSecret(options.appSecretEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_APP_SECRET_KEY_NAME));
   const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs, deps.runtime.fallbacks);
   const evaluator = new GrayPlanEvaluator(logger);
+  const exposures = new ExposureRecorder(deps.runtime.events, logger.child({ component: 'exposures' }), options.exposures);
+  app.addHook('onClose', async () => exposures.close());
   /** HMAC keys made once per cached credentials object (dropped with it when the cache replaces it). */
   const signingKeys = new WeakMap<RuntimeCredentials, KeyObject>();
   const signingKey = (credentials: RuntimeCredentials): KeyObject => {
@@ -250,11 +260,29 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
   /** The device context is only read when a gray plan runs. */
   function choose(state: OpenApplet, request: FastifyRequest<{ Querystring: Query }>): Chosen {
     if (state.gray && evaluator.matches(state.gray.plan, deviceContextOf(request.query, request.headers))) {
-      return { version: state.gray.version, gray: true, planId: state.gray.plan.planId };
+      return { version: state.gray.version, gray: true, planId: state.gray.plan.planId, ruleId: state.gray.plan.rule.id };
     }
-    if (state.applet.published) return { version: state.applet.published, gray: false };
+    if (state.applet.published) return { version: state.applet.published, gray: false, livePlanId: state.gray?.plan.planId };
     if (state.applet.delisted) throw new RuntimeError(RuntimeErrcode.APPLET_DELISTED, 'This mini-program was delisted');
     throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'This mini-program has no published version');
+  }
+
+  /** The exposure record of an applet-info decision (ADR 0012): buffered, never awaited; requests without a device id are not recorded. */
+  function expose(request: AppRequest, credentials: RuntimeCredentials, chosen: Chosen): Chosen {
+    const deviceId = deviceIdOf(request);
+    if (deviceId !== undefined) {
+      exposures.record({
+        appId: request.params.appId,
+        deviceId,
+        versionId: chosen.version.id,
+        versionSource: chosen.trial ? 'trial' : chosen.gray ? 'gray' : 'release',
+        releasePlanId: chosen.planId ?? chosen.livePlanId ?? null,
+        ruleId: chosen.ruleId ?? null,
+        hostAppId: credentials.hostAppId,
+        orgId: credentials.orgId,
+      });
+    }
+    return chosen;
   }
 
   await app.register(
@@ -276,8 +304,8 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         checkRuntimeHeaders(request.headers);
         return after(authenticate(request), (credentials) =>
           after(openApplet(request, credentials), (state) => {
-            if (request.query.trial === undefined) return sendAppletInfo(request, reply, state, choose(state, request));
-            return trialChoice(request).then((version) => sendAppletInfo(request, reply, state, { version, gray: false, trial: true }));
+            if (request.query.trial === undefined) return sendAppletInfo(request, reply, state, expose(request, credentials, choose(state, request)));
+            return trialChoice(request).then((version) => sendAppletInfo(request, reply, state, expose(request, credentials, { version, gray: false, trial: true })));
           }),
         );
       });
@@ -393,7 +421,15 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     return send(reply, 500, failure(RuntimeErrcode.INTERNAL, `Internal error (request ${request.id})`));
   }
 
-  return { prefix, readModel };
+  return { prefix, readModel, exposures: () => exposures.snapshot() };
+}
+
+/** The device id as the gray decision reads it (query first, then header), with the same length cap. */
+function deviceIdOf(request: AppRequest): string | undefined {
+  const raw = request.query.deviceId ?? (request.headers[DEVICE_ID_HEADER] as string | undefined);
+  if (typeof raw !== 'string') return undefined;
+  const id = raw.trim();
+  return id === '' || id.length > MAX_DEVICE_VALUE_LENGTH ? undefined : id;
 }
 
 function send(reply: FastifyReply, status: number, envelope: RuntimeEnvelope) {

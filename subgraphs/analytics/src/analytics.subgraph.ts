@@ -15,12 +15,19 @@ import { AnalyticsQueryService } from './service/analytics-query.service';
 import { AnalyticsMetrics } from './service/clean-metrics';
 import { createAnalyticsStore } from './store/analytics-store.factory';
 import type { AnalyticsStore } from './store/analytics-store.port';
+import { ReleasePlanProjection } from './projection/release-plan.projection';
+import { ReleasePlanStatisticsResolver } from './resolvers/release-plan-statistics.resolver';
+import { ReleasePlan } from './schema/release-plan-statistics.types';
+import { ExposureIngest } from './service/exposure-ingest.service';
+import { ReleasePlanStatisticsService } from './service/release-plan-statistics.service';
 
 export const ANALYTICS_SUBGRAPH_NAME = 'analytics';
 /** Consumer group of this subgraph on app-manage's mini-program events (ownership projection). */
 export const ANALYTICS_OWNERSHIP_GROUP = 'analytics-ownership';
 /** Consumer group of the platform overview on account's organization and app-manage's mini-program and host-app events. */
 export const ANALYTICS_PLATFORM_GROUP = 'analytics-platform';
+/** Consumer group of this subgraph on rule-engine's events (release-plan projection and timeline). */
+export const ANALYTICS_RELEASE_PLANS_GROUP = 'analytics-release-plans';
 
 export interface AnalyticsDeps {
   settings?: Partial<AnalyticsSettings>;
@@ -38,6 +45,9 @@ export interface AnalyticsSubgraph extends SubgraphModule {
     miniPrograms: MiniProgramOwnershipProjection;
     platform: PlatformOverviewProjection;
     overview: PlatformOverviewService;
+    releasePlans: ReleasePlanProjection;
+    planStatistics: ReleasePlanStatisticsService;
+    exposures: ExposureIngest;
   };
   close(): Promise<void>;
 }
@@ -57,25 +67,37 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
   const platform = new PlatformOverviewProjection(runtime.documents, settings.timeZone, logger.child({ component: 'platform-overview' }));
   const overview = new PlatformOverviewService(runtime.documents, store, settings.timeZone);
+  // Gray-release statistics (ADR 0012): the runtime's exposure record, rule-engine's plans and their timeline.
+  const releasePlans = new ReleasePlanProjection(runtime.documents);
+  const planStatistics = new ReleasePlanStatisticsService(store, releasePlans, access, settings, deps.now);
+  const exposures = new ExposureIngest(store, settings.timeZone, logger.child({ component: 'exposures' }));
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
-    resolvers: [AnalyticsResolver, CustomEventResolver, PlatformOverviewResolver],
-    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents), new PlatformOverviewResolver(overview)],
+    resolvers: [AnalyticsResolver, CustomEventResolver, PlatformOverviewResolver, ReleasePlanStatisticsResolver],
+    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents), new PlatformOverviewResolver(overview), new ReleasePlanStatisticsResolver(planStatistics)],
+    orphanedTypes: [ReleasePlan],
+    batchReferenceResolvers: {
+      ReleasePlan: (refs, ctx) => Promise.all(refs.map((ref) => planStatistics.reference(ctx.principal, String(ref.id)))),
+    },
   });
 
   const ownership = await projection.subscribe(runtime.events, runtime.kv, ANALYTICS_OWNERSHIP_GROUP, logger.child({ component: 'projection' }));
   const platformEvents = await platform.subscribe(runtime.events, runtime.kv, ANALYTICS_PLATFORM_GROUP);
   const reports = await pipeline.consume(runtime.events);
+  const planEvents = await releasePlans.subscribe(runtime.events, runtime.kv, ANALYTICS_RELEASE_PLANS_GROUP, logger.child({ component: 'release-plans' }));
+  const exposureBatches = await exposures.consume(runtime.events);
   pipeline.start();
 
   return {
     ...module,
-    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection, platform, overview },
+    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection, platform, overview, releasePlans, planStatistics, exposures },
     metrics: () => metrics.registry.metrics(),
     ready: () => store.ping(),
     close: async () => {
       await reports.close();
+      await exposureBatches.close();
+      await planEvents.close();
       await ownership.close();
       await platformEvents.close();
       await pipeline.stop();

@@ -16,6 +16,7 @@ import {
   type SignedInPrincipal,
   eventually,
   F,
+  N,
   httpRoutesOf,
   U,
   type MatrixOperation,
@@ -23,6 +24,8 @@ import {
   type TestRuntime,
 } from '@grove/testkit';
 import { createAnalyticsSubgraph, type AnalyticsSubgraph } from './analytics.subgraph';
+import { knownPlan } from './analytics.test-support';
+import { AnalyticsReleasePlanMarkModel, AnalyticsReleasePlanModel } from './projection/analytics-release-plan.model';
 import { CustomEventDeclarationModel } from './store/custom-event-declaration.model';
 
 /**
@@ -37,11 +40,17 @@ const MEMBERS_A: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', F, F, F];
 const MEMBERS_B: MatrixRow = /*        */ [U, F, F, F, 'ok', F, F];
 const CONFIGURERS: MatrixRow = /*      */ [U, F, F, F, F, F, 'ok'];
 const OPERATORS: MatrixRow = /*        */ [U, F, F, F, F, 'ok', 'ok'];
+const NOBODY: MatrixRow = /*           */ [U, N, N, N, N, N, N];
+/** `_entities` hides what the caller may not read: a null entity, no error. */
+const ENTITY_READERS_A: MatrixRow = ['null', 'ok', 'ok', 'ok', 'null', 'ok', 'ok'];
+const ENTITY_READERS_B: MatrixRow = ['null', 'null', 'null', 'null', 'ok', 'ok', 'ok'];
 
 interface Harness {
   runtime: TestRuntime;
   analytics: AnalyticsSubgraph;
   principals: Record<SignedInPrincipal, UserPrincipal>;
+  orgA: string;
+  orgB: string;
   appA: string;
   appB: string;
   day: string;
@@ -56,6 +65,13 @@ const BREAKDOWN = `query ($appId: ID!, $from: String!, $to: String!) {
 const OVERVIEW = `query ($from: String!, $to: String!) {
   platformOverview(from: $from, to: $to) { activeDevices launches totals { organizations miniProgramsOnline } days { day activeDevices } }
 }`;
+const PLAN_RANGE = { from: '2025-03-01', to: '2025-03-07' };
+const PLAN_STATISTICS =
+  'query($id: ID!, $from: String, $to: String) { releasePlanStatistics(planId: $id, from: $from, to: $to) { planId total { errorRateDelta } marks { type } } }';
+const PLAN_BREAKDOWN =
+  'query($id: ID!, $from: String, $to: String) { releasePlanStatisticsBreakdown(planId: $id, dimension: MODEL, from: $from, to: $to) { rows { value } } }';
+const ENTITY_PLAN = `query($id: ID!, $from: String, $to: String) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) {
+  ... on ReleasePlan { id statistics(from: $from, to: $to) { planId total { gray { launches } } } } } }`;
 const RECOMPUTE = `mutation ($from: String!, $to: String!) { recomputeAnalytics(from: $from, to: $to) }`;
 const DECLARATIONS = `query ($appId: ID!) { customEventDeclarations(appId: $appId) { appId name attributes { name type } } }`;
 const DECLARE = `mutation ($appId: ID!, $name: String!) {
@@ -188,6 +204,53 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     prepare: async (h) => declared(h, h.appB, h.principals.ownerB),
     expected: MEMBERS_B,
   },
+  {
+    name: 'releasePlanStatistics',
+    source: PLAN_STATISTICS,
+    prepare: async (h) => ({ id: (await knownPlan(h, h.orgA)).planId, ...PLAN_RANGE }),
+    expected: READERS_A,
+  },
+  {
+    name: 'releasePlanStatistics',
+    label: "releasePlanStatistics with org B's plan id",
+    source: PLAN_STATISTICS,
+    prepare: async (h) => ({ id: (await knownPlan(h, h.orgB)).planId, ...PLAN_RANGE }),
+    expected: READERS_B,
+  },
+  {
+    name: 'releasePlanStatistics',
+    label: 'releasePlanStatistics with a plan id rule-engine never announced',
+    source: PLAN_STATISTICS,
+    prepare: async () => ({ id: newId(), ...PLAN_RANGE }),
+    expected: NOBODY,
+  },
+  {
+    name: 'releasePlanStatisticsBreakdown',
+    source: PLAN_BREAKDOWN,
+    prepare: async (h) => ({ id: (await knownPlan(h, h.orgA)).planId, ...PLAN_RANGE }),
+    expected: READERS_A,
+  },
+  {
+    name: 'releasePlanStatisticsBreakdown',
+    label: "releasePlanStatisticsBreakdown with org B's plan id",
+    source: PLAN_BREAKDOWN,
+    prepare: async (h) => ({ id: (await knownPlan(h, h.orgB)).planId, ...PLAN_RANGE }),
+    expected: READERS_B,
+  },
+  {
+    // Also covers ReleasePlan.statistics, the field resolver.
+    name: '_entities(ReleasePlan)',
+    source: ENTITY_PLAN,
+    prepare: async (h) => ({ id: (await knownPlan(h, h.orgA)).planId, ...PLAN_RANGE }),
+    expected: ENTITY_READERS_A,
+  },
+  {
+    name: '_entities(ReleasePlan)',
+    label: "_entities with org B's release plan",
+    source: ENTITY_PLAN,
+    prepare: async (h) => ({ id: (await knownPlan(h, h.orgB)).planId, ...PLAN_RANGE }),
+    expected: ENTITY_READERS_B,
+  },
 ];
 
 async function createHarness(): Promise<Harness> {
@@ -246,6 +309,8 @@ async function createHarness(): Promise<Harness> {
   return {
     runtime,
     analytics,
+    orgA,
+    orgB,
     appA,
     appB,
     day,
@@ -268,6 +333,9 @@ describeAuthorizationMatrix<Harness>({
     declarations: await h.runtime.documents
       .collection(CustomEventDeclarationModel)
       .find({}, { sort: { _id: 1 } }),
+    plans: await Promise.all(
+      [AnalyticsReleasePlanModel, AnalyticsReleasePlanMarkModel].map((model) => h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } })),
+    ),
     rollups: await Promise.all(
       [h.appA, h.appB].map((appId) => h.analytics.services.store.daily(appId, h.day, h.day, '')),
     ),

@@ -2,6 +2,7 @@ export {
   createAnalyticsSubgraph,
   createAnalyticsSubgraphFromEnv,
   ANALYTICS_OWNERSHIP_GROUP,
+  ANALYTICS_RELEASE_PLANS_GROUP,
   ANALYTICS_SUBGRAPH_NAME,
   type AnalyticsDeps,
   type AnalyticsSubgraph,
@@ -15,3 +16,8 @@ export { computeDay, sessionsOf } from './service/daily-rollup';
 export { addDays, dayOf, dayStart, daysBetween } from './service/reporting-day';
 export { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 export type { AnalyticsStore, CleanEvent, DailyRow, Dimension } from './store/analytics-store.port';
+export { ANALYTICS_EXPOSURES_GROUP, ExposureIngest } from './service/exposure-ingest.service';
+export { cohortsOf, planStatistics, type Cohort, type GrayDimension } from './service/gray-attribution';
+export { ReleasePlanStatisticsService, MAX_PLAN_STATISTICS_DAYS, type ReleasePlanStatisticsView } from './service/release-plan-statistics.service';
+export { ReleasePlanProjection } from './projection/release-plan.projection';
+export type { ExposureRow } from './store/analytics-store.port';

@@ -1,6 +1,16 @@
-import { CustomEventDeclarationsDocument, DeclareCustomEventDocument, LoginDocument, MiniProgramAnalyticsBreakdownDocument, MiniProgramAnalyticsDocument, RecomputeAnalyticsDocument } from '../../../schema/generated/graphql';
+import {
+  CustomEventDeclarationsDocument,
+  DeclareCustomEventDocument,
+  LoginDocument,
+  MiniProgramAnalyticsBreakdownDocument,
+  MiniProgramAnalyticsDocument,
+  RecomputeAnalyticsDocument,
+  ReleasePlanStatisticsBreakdownDocument,
+  ReleasePlanStatisticsDocument,
+  ReleasePlanWithStatisticsDocument,
+} from '../../../schema/generated/graphql';
 import { eventually } from '@grove/testkit';
-import { generateFleet, sendBatch, shanghaiDay, type Expected } from './analytics-fleet.scenario';
+import { fleetDevices, generateFleet, sendBatch, servedVersion, shanghaiDay, type CohortExpected, type Expected } from './analytics-fleet.scenario';
 import { dataOf, execute } from './graphql-client';
 import { runMiniProgramStory, STORY_ENV } from './mini-program-story.scenario';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, E2E_START_TIMEOUT_MS, e2eModes, startE2EPlatform, type E2EPlatform } from './platform-harness';
@@ -8,6 +18,9 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, E2E_START_TIMEOUT_MS, e2eModes, startE2EPl
 const DAY_MS = 86_400_000;
 /** Longest wait for the consumer to drain a few thousand events on a loaded machine; polling ends earlier. */
 const CONVERGE_MS = 60_000;
+const DEVICES = 400;
+/** Gray devices err after this share of pages (the released version: 0.15). */
+const GRAY_ERROR_RATE = 0.6;
 
 /**
  * Issue 9's proof: a simulated fleet reports through the signed endpoint (gzip, shuffled batches, duplicates, late
@@ -22,11 +35,31 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
     await e2e?.stop();
   }, E2E_START_TIMEOUT_MS);
 
-  it('counts exactly what the fleet did, idempotently, with late events recomputed', async () => {
-    const story = await runMiniProgramStory(e2e, { tag: 'analytics' });
-    const admin = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).login.accessToken;
+  it('counts exactly what the fleet did, idempotently, with late events recomputed; gray statistics follow the exposure record', async () => {
     const now = Date.now();
-    const fleet = generateFleet({ appId: story.appId, devices: 400, now });
+    // While the story's plan serves its gray version to 20% of mobile devices, every fleet device (and every device
+    // the story itself will ask for) launches once: the runtime records what it served. Answers are observed here.
+    const served = new Map<string, string>();
+    let exposureDay = '';
+    const story = await runMiniProgramStory(e2e, {
+      tag: 'analytics',
+      at: async (step, ids) => {
+        if (step !== 'runtime-serving') return;
+        const keys = { sdkKey: ids.sdkKey!, sdkSecret: ids.sdkSecret! };
+        exposureDay = shanghaiDay(Date.now());
+        const storyDevices = ['warm-up', ...Array.from({ length: 1000 }, (_, i) => `device-${i}`)].map((deviceId) => ({ deviceId, platform: 'ANDROID' }));
+        for (const device of [...fleetDevices(DEVICES), ...storyDevices]) served.set(device.deviceId, await servedVersion(e2e.url, keys, ids.appId!, device));
+      },
+    });
+    const admin = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).login.accessToken;
+    const grayDevices = new Set([...served].filter(([, v]) => v === story.v2).map(([d]) => d));
+    expect(new Set(served.values())).toEqual(new Set([story.v1, story.v2]));
+    const fleet = generateFleet({
+      appId: story.appId,
+      devices: DEVICES,
+      now,
+      gray: { devices: new Set(fleetDevices(DEVICES).map((d) => d.deviceId).filter((d) => grayDevices.has(d))), day: exposureDay, errorRate: GRAY_ERROR_RATE },
+    });
     const keys = { sdkKey: story.sdkKey, sdkSecret: story.sdkSecret };
     const from = shanghaiDay(now - 3 * DAY_MS);
     const to = shanghaiDay(now);
@@ -98,5 +131,70 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
     // Re-running the days changes nothing.
     await recompute();
     expect(await series()).toEqual(answer);
+
+    // Gray-release statistics of the story's plan, attributed by what the runtime served (the fleet claims versions
+    // 'v1' / 'v2' and source 'release' in every report: ignored), equal the fleet model on the exposure day.
+    const planStatistics = async () =>
+      dataOf(await execute(e2e.url, ReleasePlanStatisticsDocument, { planId: story.planId, from: exposureDay, to: exposureDay }, { token: story.ownerToken }))
+        .releasePlanStatistics!;
+    // Exposure batches reach the consumer within a second or so of the decisions; the completion's events too.
+    await eventually(async () => {
+      const { total, marks } = await planStatistics();
+      expect(total.gray.devicesExposed! + total.released.devicesExposed!).toBe(served.size);
+      expect(marks).toHaveLength(3);
+    }, CONVERGE_MS, 500);
+    const stats = await planStatistics();
+    expect(stats).toMatchObject({ planId: story.planId, appId: story.appId, grayVersionId: story.v2, state: 'COMPLETED', from: exposureDay, to: exposureDay });
+    const cohort = (c: CohortExpected, exposed: number) => ({
+      devicesExposed: exposed,
+      activeUsers: c.active.size,
+      launches: c.launches,
+      pageViews: c.pageViews,
+      jsErrors: c.jsErrors,
+      crashes: c.crashes,
+      totalStayMs: c.stayMs,
+    });
+    const pick = (m: typeof stats.total.gray) => ({
+      devicesExposed: m.devicesExposed,
+      activeUsers: m.activeUsers,
+      launches: m.launches,
+      pageViews: m.pageViews,
+      jsErrors: m.jsErrors,
+      crashes: m.crashes,
+      totalStayMs: m.totalStayMs,
+    });
+    expect(pick(stats.total.gray)).toEqual(cohort(fleet.cohorts.gray, grayDevices.size));
+    expect(pick(stats.total.released)).toEqual(cohort(fleet.cohorts.released, served.size - grayDevices.size));
+    expect(stats.total.gray.launches).toBeGreaterThan(0);
+    expect(stats.total.gray.errorRate).toBeCloseTo(fleet.cohorts.gray.jsErrors / fleet.cohorts.gray.launches, 9);
+    expect(stats.total.released.errorRate).toBeCloseTo(fleet.cohorts.released.jsErrors / fleet.cohorts.released.launches, 9);
+    expect(stats.total.gray.averageStayMs).toBeCloseTo(fleet.cohorts.gray.stayMs / fleet.cohorts.gray.launches, 6);
+    // The point of the page: the gray version is worse, before anyone raises its percentage.
+    expect(stats.total.gray.errorRate).toBeGreaterThan(stats.total.released.errorRate);
+    expect(stats.total.errorRateDelta).toBeGreaterThan(0);
+    expect(stats.days.map((d) => [d.day, d.comparison.gray.jsErrors, d.comparison.released.jsErrors])).toEqual([[exposureDay, fleet.cohorts.gray.jsErrors, fleet.cohorts.released.jsErrors]]);
+    const byPlatform = dataOf(
+      await execute(e2e.url, ReleasePlanStatisticsBreakdownDocument, { planId: story.planId, dimension: 'PLATFORM', from: exposureDay, to: exposureDay }, { token: story.ownerToken }),
+    ).releasePlanStatisticsBreakdown!;
+    expect(Object.fromEntries(byPlatform.rows.map((r) => [r.value, [r.comparison.gray.launches, r.comparison.released.launches]]))).toEqual(
+      Object.fromEntries(
+        [...new Set([...fleet.cohorts.gray.launchesByPlatform.keys(), ...fleet.cohorts.released.launchesByPlatform.keys()])].map((p) => [
+          p,
+          [fleet.cohorts.gray.launchesByPlatform.get(p) ?? 0, fleet.cohorts.released.launchesByPlatform.get(p) ?? 0],
+        ]),
+      ),
+    );
+    // The plan's changes on the timeline, from rule-engine's events.
+    expect(stats.marks.map((m) => [m.type, m.percentage])).toEqual([
+      ['release-plan.started', 20],
+      ['release-plan.completing', 20],
+      ['release-plan.completed', 20],
+    ]);
+
+    // The same through rule-engine's ReleasePlan entity (federation), for the owner.
+    const viaPlan = dataOf(
+      await execute(e2e.url, ReleasePlanWithStatisticsDocument, { id: story.planId, from: exposureDay, to: exposureDay }, { token: story.ownerToken }),
+    ).releasePlan!;
+    expect(viaPlan.statistics?.total).toEqual(stats.total);
   }, 600_000);
 });

@@ -29,6 +29,19 @@ interface Batch {
   events: Array<Record<string, unknown>>;
 }
 
+/** One cohort of a release plan on one day, as the fleet model counts it (what the statistics must answer). */
+export interface CohortExpected {
+  /** Devices of the fleet with an event that day. */
+  active: Set<string>;
+  launches: number;
+  pageViews: number;
+  stayMs: number;
+  jsErrors: number;
+  crashes: number;
+  launchesByPlatform: Map<string, number>;
+}
+const cohortZero = (): CohortExpected => ({ active: new Set(), launches: 0, pageViews: 0, stayMs: 0, jsErrors: 0, crashes: 0, launchesByPlatform: new Map() });
+
 export interface Fleet {
   batches: Batch[];
   /** Events the cleaner must drop (impossible / too old). */
@@ -37,6 +50,17 @@ export interface Fleet {
   byPlatform: Map<string, { launches: number; devices: Set<string> }>;
   devices: number;
   events: number;
+  /** With `gray`: the plan's cohorts on `gray.day`, gray devices being the ones the runtime served the gray version. */
+  cohorts: { gray: CohortExpected; released: CohortExpected };
+}
+
+export interface GrayOptions {
+  /** Fleet devices the runtime served the gray version (observed over HTTP); the others got the released one. */
+  devices: ReadonlySet<string>;
+  /** The reporting day of the exposures: only that day's events are attributed. */
+  day: string;
+  /** Probability of a JS error after each page, gray devices only (the fleet's base is 0.15). */
+  errorRate: number;
 }
 
 /** Mulberry32: a seeded generator, so a failure can be replayed. */
@@ -50,7 +74,7 @@ function rng(seed: number): () => number {
   };
 }
 
-export function generateFleet(options: { appId: string; devices: number; now: number; seed?: number }): Fleet {
+export function generateFleet(options: { appId: string; devices: number; now: number; seed?: number; gray?: GrayOptions }): Fleet {
   const random = rng(options.seed ?? 42);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const { appId, now } = options;
@@ -61,6 +85,7 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
   const batches: Batch[] = [];
   let eventCount = 0;
   let seq = 0;
+  const cohorts = { gray: cohortZero(), released: cohortZero() };
 
   for (let d = 0; d < options.devices; d++) {
     const deviceId = `device-${String(d).padStart(6, '0')}`;
@@ -69,6 +94,9 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
     // One device in ten has a clock that is hours off: its events count at received-at (the report time).
     const offset = d % 10 === 7 ? (d % 20 === 7 ? 2 : -5) * 3600_000 : 0;
     const bucketOf = (ts: number) => shanghaiDay(offset === 0 ? ts : now);
+    const isGray = options.gray?.devices.has(deviceId) ?? false;
+    /** The device's cohort when `ts` falls on the exposure day (nothing is attributed on other days). */
+    const cohortAt = (ts: number) => (options.gray && bucketOf(ts) === options.gray.day ? cohorts[isGray ? 'gray' : 'released'] : undefined);
     const events: Array<Record<string, unknown>> = [];
     let firstDay: string | undefined;
     const touch = (ts: number) => {
@@ -80,6 +108,7 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
     const emit = (type: string, ts: number, extra: Record<string, unknown> = {}) => {
       events.push({ eventId: `ev-${String(d).padStart(6, '0')}-${seq++}`, type, appId, versionId, versionSource: 'release', deviceId, launchId: `launch-${d}-${seq}`, platform, clientTs: ts + offset, sdkVersion: '2.1.0', ...extra });
       touch(ts);
+      cohortAt(ts)?.active.add(deviceId);
       eventCount++;
     };
 
@@ -97,10 +126,12 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
       for (let p = 0; p < pages; p++) {
         emit('page_show', ts, { pagePath: `pages/p${p}/index` });
         day(bucketOf(ts)).pageViews++;
+        if (cohortAt(ts)) cohortAt(ts)!.pageViews++;
         ts += int(2, 60) * 1000;
-        if (random() < 0.15) {
+        if (random() < (isGray ? options.gray!.errorRate : 0.15)) {
           emit('js_error', ts, { error: { message: 'TypeError: x is undefined', kind: 'js' } });
           day(bucketOf(ts)).jsErrors++;
+          if (cohortAt(ts)) cohortAt(ts)!.jsErrors++;
           ts += 1000;
         }
         if (random() < 0.2) {
@@ -116,6 +147,7 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
       if (random() < 0.05) {
         emit('crash', ts, { error: { message: 'SIGSEGV', kind: 'native' } });
         day(bucketOf(ts)).crashes++;
+        if (cohortAt(ts)) cohortAt(ts)!.crashes++;
         ts += 1000;
       }
       const exit = random() < 0.5;
@@ -126,6 +158,12 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
       e.launches++;
       e.stayMs += stay;
       if (pages === 1) e.bounces++;
+      const c = cohortAt(start);
+      if (c) {
+        c.launches++;
+        c.stayMs += stay;
+        c.launchesByPlatform.set(platform, (c.launchesByPlatform.get(platform) ?? 0) + 1);
+      }
       const perPlatform = byPlatform.get(platform) ?? (byPlatform.set(platform, { launches: 0, devices: new Set() }), byPlatform.get(platform)!);
       perPlatform.launches++;
       perPlatform.devices.add(deviceId);
@@ -145,7 +183,22 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
 
   const junkEvent = (n: number, clientTs: number) => ({ eventId: `junk-${n}-xxxx`, type: 'app_launch', appId, deviceId: 'junk-device', launchId: 'junk-launch', platform: 'IOS', clientTs });
   const junk: Batch[] = [{ deviceClockNow: () => Date.now(), events: [junkEvent(1, 5_000), junkEvent(2, now - 6 * 86_400_000), junkEvent(3, now + 86_400_000)] }];
-  return { batches, junk, byDay, byPlatform, devices: options.devices, events: eventCount };
+  return { batches, junk, byDay, byPlatform, devices: options.devices, events: eventCount, cohorts };
+}
+
+/** The fleet's device ids and platforms (the generator's, before it runs): what the runtime is asked about. */
+export function fleetDevices(devices: number): Array<{ deviceId: string; platform: string }> {
+  return Array.from({ length: devices }, (_, d) => ({ deviceId: `device-${String(d).padStart(6, '0')}`, platform: d % 3 === 0 ? 'IOS' : 'ANDROID' }));
+}
+
+/** The version the runtime serves a device (signed applet-info, as an SDK asks at launch); `url` is the router's. */
+export async function servedVersion(url: string, keys: { sdkKey: string; sdkSecret: string }, appId: string, query: { deviceId: string; platform: string }): Promise<string> {
+  const path = `/runtime/v1/applets/${appId}`;
+  const headers = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path, query });
+  const response = await fetch(new URL(`${path}?${new URLSearchParams(query)}`, url), { headers });
+  const envelope = (await response.json()) as { errcode: string; data?: { version: { id: string } } };
+  if (envelope.errcode !== 'OK') throw new Error(`applet info refused: ${JSON.stringify(envelope)}`);
+  return envelope.data!.version.id;
 }
 
 /** Sends one batch through the signed report endpoint like an SDK (gzip), answering the receipt; `url` is the router's. */

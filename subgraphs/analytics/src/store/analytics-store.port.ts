@@ -71,6 +71,22 @@ export interface AppendResult {
   duplicates: number;
 }
 
+/** One exposure as stored: at most one row per (app, day, device, plan, version) — the first decision of the day. */
+export interface ExposureRow {
+  appId: string;
+  /** Reporting day of `servedAt`. */
+  day: string;
+  deviceId: string;
+  /** '' when no plan was live. */
+  planId: string;
+  versionId: string;
+  versionSource: 'release' | 'gray' | 'trial';
+  ruleId: string | null;
+  hostAppId: string;
+  orgId: string;
+  servedAt: number;
+}
+
 /**
  * Raw analytics events (append-only, by reporting day) and their daily rollups. One contract suite runs over every
  * driver (analytics.store.contract.test.ts); the rollup arithmetic is not here, so every driver counts alike.
@@ -94,7 +110,11 @@ export interface AnalyticsStore {
   platformDaily(from: string, to: string): Promise<PlatformDay[]>;
   /** Distinct devices over the range across every mini-program (not a sum of days or of mini-programs). */
   platformDistinctDevices(from: string, to: string): Promise<number>;
-  /** Deletes raw events (and their idempotency keys) on days before `day`; answers how many days went. */
+  /** Stores the exposures not stored before (by app, day, device, plan, version); redeliveries change nothing (ADR 0012). */
+  appendExposures(rows: ExposureRow[]): Promise<AppendResult>;
+  /** The app's exposures on these days, by day, then device. */
+  exposures(appId: string, days: string[]): Promise<ExposureRow[]>;
+  /** Deletes raw events, exposures (and their idempotency keys) on days before `day`; answers how many days of raw events went. */
   pruneBefore(day: string): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;

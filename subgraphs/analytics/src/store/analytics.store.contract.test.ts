@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { newId, readProcessEnv } from '@grove/platform';
-import type { AnalyticsStore, CleanEvent } from './analytics-store.port';
+import type { AnalyticsStore, CleanEvent, ExposureRow } from './analytics-store.port';
 import { PostgresAnalyticsStore } from './postgres-analytics.store';
 import { SqliteAnalyticsStore } from './sqlite-analytics.store';
 
@@ -17,6 +17,13 @@ function event(n: number, day: string, extra: Partial<CleanEvent> = {}): CleanEv
     appId: APP, eventId: `e-${String(n).padStart(6, '0')}`, day, type: 'page_show', deviceId: `d${n % 3}`, launchId: 'l1', clientTs: ts, eventTs: ts, receivedAt: ts,
     platform: 'IOS', versionId: 'v1', versionSource: 'release', releasePlanId: null, hostAppId: 'h1', orgId: 'o1', province: '广东省', city: null, durationMs: null,
     pagePath: 'pages/index', attrs: { custom: { name: 'x', attributes: { a: 1, b: 'two', c: true } } }, ...extra,
+  };
+}
+
+function exposure(deviceId: string, day: string, extra: Partial<ExposureRow> = {}): ExposureRow {
+  return {
+    appId: APP, day, deviceId, planId: 'plan-1', versionId: 'v2', versionSource: 'gray', ruleId: 'rule-1', hostAppId: 'h1', orgId: 'o1',
+    servedAt: Date.parse(`${day}T04:00:00Z`), ...extra,
   };
 }
 
@@ -122,5 +129,38 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
     await store.append([event(1, '2025-03-01'), event(2, '2025-03-02'), event(3, '2025-03-03')]);
     expect(await store.pruneBefore('2025-03-03')).toBe(2);
     expect((await store.events(APP, ['2025-03-01', '2025-03-02', '2025-03-03'])).map((e) => e.day)).toEqual(['2025-03-03']);
+  });
+
+  it('keeps one exposure per (app, day, device, plan, version): the first decision of the day; redeliveries change nothing', async () => {
+    const first = [exposure('d1', '2025-03-01'), exposure('d2', '2025-03-01', { versionId: 'v1', versionSource: 'release', ruleId: null }), exposure('d1', '2025-03-02')];
+    expect(await store.appendExposures(first)).toEqual({ inserted: 3, duplicates: 0 });
+    // The same device again that day (later, another host app): still the first row.
+    expect(await store.appendExposures([exposure('d1', '2025-03-01', { servedAt: Date.parse('2025-03-01T09:00:00Z'), hostAppId: 'h2' }), exposure('d3', '2025-03-01', { planId: '' })])).toEqual({
+      inserted: 1,
+      duplicates: 1,
+    });
+    // Another version for the same device and day (served both, e.g. after a revert) is its own row.
+    expect(await store.appendExposures([exposure('d1', '2025-03-01', { versionId: 'v1', versionSource: 'release', ruleId: null })])).toEqual({ inserted: 1, duplicates: 0 });
+    expect(await store.appendExposures([])).toEqual({ inserted: 0, duplicates: 0 });
+
+    const day1 = await store.exposures(APP, ['2025-03-01']);
+    expect(day1.map((x) => [x.deviceId, x.planId, x.versionId, x.versionSource, x.ruleId, x.hostAppId])).toEqual([
+      ['d1', 'plan-1', 'v1', 'release', null, 'h1'],
+      ['d1', 'plan-1', 'v2', 'gray', 'rule-1', 'h1'],
+      ['d2', 'plan-1', 'v1', 'release', null, 'h1'],
+      ['d3', '', 'v2', 'gray', 'rule-1', 'h1'],
+    ]);
+    expect(day1[1]).toEqual(exposure('d1', '2025-03-01'));
+    expect((await store.exposures(APP, ['2025-03-01', '2025-03-02'])).length).toBe(5);
+    expect(await store.exposures('mp0000000000000000', ['2025-03-01'])).toEqual([]);
+    expect(await store.exposures(APP, [])).toEqual([]);
+  });
+
+  it('prunes exposures with the raw days', async () => {
+    await store.appendExposures([exposure('d1', '2025-03-01'), exposure('d1', '2025-03-02'), exposure('d1', '2025-03-03')]);
+    await store.pruneBefore('2025-03-03');
+    expect((await store.exposures(APP, ['2025-03-01', '2025-03-02', '2025-03-03'])).map((x) => x.day)).toEqual(['2025-03-03']);
+    // A pruned day can be written again (its partition is re-created).
+    expect(await store.appendExposures([exposure('d1', '2025-03-01')])).toEqual({ inserted: 1, duplicates: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
-import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension, PlatformDay } from './analytics-store.port';
+import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension, ExposureRow, PlatformDay } from './analytics-store.port';
 import { mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
 
 const RAW_COLUMNS = [
@@ -60,23 +60,64 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
         app_id TEXT NOT NULL, day DATE NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new BOOLEAN NOT NULL,
         PRIMARY KEY (app_id, dimension, day, value, device_id))`);
       await c.query(`CREATE INDEX IF NOT EXISTS analytics_daily_devices_platform ON ${this.t('analytics_daily_devices')} (day, device_id) WHERE dimension = ''`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_exposures')} (
+        app_id TEXT NOT NULL, day DATE NOT NULL, device_id TEXT NOT NULL, plan_id TEXT NOT NULL, version_id TEXT NOT NULL,
+        version_source TEXT NOT NULL, rule_id TEXT, host_app_id TEXT NOT NULL, org_id TEXT NOT NULL, served_at BIGINT NOT NULL,
+        PRIMARY KEY (app_id, day, device_id, plan_id, version_id)
+      ) PARTITION BY RANGE (day)`);
       await c.query('COMMIT');
     });
   }
 
-  private async ensurePartition(c: PoolClient, day: string): Promise<void> {
-    if (this.partitions.has(day)) return;
-    const name = `analytics_raw_events_${day.replace(/-/g, '')}`;
+  private async ensurePartition(c: PoolClient, day: string, parent = 'analytics_raw_events'): Promise<void> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`Invalid reporting day ${day}`);
+    if (this.partitions.has(`${parent}:${day}`)) return;
+    const name = `${parent}_${day.replace(/-/g, '')}`;
     try {
-      await c.query(
-        `CREATE TABLE IF NOT EXISTS ${this.t(name)} PARTITION OF ${this.t('analytics_raw_events')} FOR VALUES FROM ('${day}') TO ('${day}'::date + 1)`,
-      );
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t(name)} PARTITION OF ${this.t(parent)} FOR VALUES FROM ('${day}') TO ('${day}'::date + 1)`);
     } catch (error) {
       // Another process created it between IF NOT EXISTS and CREATE.
       const code = (error as { code?: string }).code;
       if (code !== DUPLICATE_TABLE && code !== UNIQUE_VIOLATION) throw error;
     }
-    this.partitions.add(day);
+    this.partitions.add(`${parent}:${day}`);
+  }
+
+  async appendExposures(rows: ExposureRow[]): Promise<AppendResult> {
+    if (rows.length === 0) return { inserted: 0, duplicates: 0 };
+    return this.withClient(async (c) => {
+      for (const day of new Set(rows.map((r) => r.day))) await this.ensurePartition(c, day, 'analytics_exposures');
+      const col = <K extends keyof ExposureRow>(k: K) => rows.map((r) => r[k]);
+      const { rowCount } = await c.query(
+        `INSERT INTO ${this.t('analytics_exposures')} (app_id, day, device_id, plan_id, version_id, version_source, rule_id, host_app_id, org_id, served_at)
+         SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[])
+         ON CONFLICT DO NOTHING`,
+        [col('appId'), col('day'), col('deviceId'), col('planId'), col('versionId'), col('versionSource'), col('ruleId'), col('hostAppId'), col('orgId'), col('servedAt')],
+      );
+      const inserted = rowCount ?? 0;
+      return { inserted, duplicates: rows.length - inserted };
+    });
+  }
+
+  async exposures(appId: string, days: string[]): Promise<ExposureRow[]> {
+    if (days.length === 0) return [];
+    const { rows } = await this.pool.query<Record<string, string | null>>(
+      `SELECT app_id, day::text AS day, device_id, plan_id, version_id, version_source, rule_id, host_app_id, org_id, served_at FROM ${this.t('analytics_exposures')}
+       WHERE app_id = $1 AND day = ANY($2::date[]) ORDER BY day, device_id COLLATE "C", plan_id COLLATE "C", version_id COLLATE "C"`,
+      [appId, days],
+    );
+    return rows.map((r) => ({
+      appId: r.app_id!,
+      day: r.day!,
+      deviceId: r.device_id!,
+      planId: r.plan_id!,
+      versionId: r.version_id!,
+      versionSource: r.version_source as ExposureRow['versionSource'],
+      ruleId: r.rule_id,
+      hostAppId: r.host_app_id!,
+      orgId: r.org_id!,
+      servedAt: Number(r.served_at),
+    }));
   }
 
   async append(events: CleanEvent[]): Promise<AppendResult> {
@@ -242,10 +283,24 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     const old = rows.map((r) => r.name).filter((name) => /^analytics_raw_events_\d{8}$/.test(name) && name < cutoff);
     for (const name of old) {
       await this.pool.query(`DROP TABLE IF EXISTS ${this.t(name)}`);
-      this.partitions.delete(`${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}`);
+      this.partitions.delete(`analytics_raw_events:${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}`);
     }
+    await this.dropExposurePartitionsBefore(day);
     await this.pool.query(`DELETE FROM ${this.t('analytics_event_ids')} WHERE day < $1`, [day]);
     return old.length;
+  }
+
+  private async dropExposurePartitionsBefore(day: string): Promise<void> {
+    const { rows } = await this.pool.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+       JOIN pg_namespace n ON n.oid = p.relnamespace WHERE p.relname = 'analytics_exposures' AND n.nspname = $1`,
+      [this.schema],
+    );
+    const cutoff = `analytics_exposures_${day.replace(/-/g, '')}`;
+    for (const name of rows.map((r) => r.name).filter((n) => /^analytics_exposures_\d{8}$/.test(n) && n < cutoff)) {
+      await this.pool.query(`DROP TABLE IF EXISTS ${this.t(name)}`);
+      this.partitions.delete(`analytics_exposures:${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}`);
+    }
   }
 
   async ping(): Promise<void> {

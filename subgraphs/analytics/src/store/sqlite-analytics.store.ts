@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension, PlatformDay } from './analytics-store.port';
+import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension, ExposureRow, PlatformDay } from './analytics-store.port';
 import { mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
 
 /**
@@ -41,6 +41,11 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         app_id TEXT NOT NULL, day TEXT NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new INTEGER NOT NULL,
         PRIMARY KEY (app_id, dimension, day, value, device_id)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS analytics_daily_devices_platform ON analytics_daily_devices (day, device_id) WHERE dimension = '';
+      CREATE TABLE IF NOT EXISTS analytics_exposures (
+        app_id TEXT NOT NULL, day TEXT NOT NULL, device_id TEXT NOT NULL, plan_id TEXT NOT NULL, version_id TEXT NOT NULL,
+        version_source TEXT NOT NULL, rule_id TEXT, host_app_id TEXT NOT NULL, org_id TEXT NOT NULL, served_at INTEGER NOT NULL,
+        PRIMARY KEY (app_id, day, device_id, plan_id, version_id)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS analytics_exposures_day ON analytics_exposures (day);
     `);
   }
 
@@ -132,8 +137,29 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     return row.n;
   }
 
+  async appendExposures(rows: ExposureRow[]): Promise<AppendResult> {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO analytics_exposures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    return this.db.transaction(() => {
+      let inserted = 0;
+      for (const r of rows) inserted += insert.run(r.appId, r.day, r.deviceId, r.planId, r.versionId, r.versionSource, r.ruleId, r.hostAppId, r.orgId, r.servedAt).changes;
+      return { inserted, duplicates: rows.length - inserted };
+    })();
+  }
+
+  async exposures(appId: string, days: string[]): Promise<ExposureRow[]> {
+    if (days.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT app_id AS appId, day, device_id AS deviceId, plan_id AS planId, version_id AS versionId, version_source AS versionSource, rule_id AS ruleId,
+         host_app_id AS hostAppId, org_id AS orgId, served_at AS servedAt FROM analytics_exposures
+         WHERE app_id = ? AND day IN (${days.map(() => '?').join(', ')}) ORDER BY day, device_id, plan_id, version_id`,
+      )
+      .all(appId, ...days) as ExposureRow[];
+  }
+
   async pruneBefore(day: string): Promise<number> {
     return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM analytics_exposures WHERE day < ?').run(day);
       const days = (this.db.prepare('SELECT COUNT(DISTINCT day) AS n FROM analytics_raw_events WHERE day < ?').get(day) as { n: number }).n;
       this.db.prepare('DELETE FROM analytics_raw_events WHERE day < ?').run(day);
       this.db.prepare('DELETE FROM analytics_event_ids WHERE day < ?').run(day);

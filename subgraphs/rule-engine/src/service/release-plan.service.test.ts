@@ -112,7 +112,7 @@ describe('release plans', () => {
       await plans().raise(h.ownerA, plan.id, 25);
       await plans().pause(h.ownerA, plan.id);
       await plans().resume(h.ownerA, plan.id);
-      await plans().complete(h.ownerA, plan.id);
+      const completing = await plans().complete(h.ownerA, plan.id);
       await answerCompletion(h, plan);
       await eventually(() => expect(seen).toHaveLength(7));
       expect(seen.map((e) => e.type)).toEqual([
@@ -126,7 +126,10 @@ describe('release plans', () => {
       ]);
       expect(seen.every((e) => e.key === appId)).toBe(true);
       const payload = { appId, orgId: h.orgA, planId: plan.id, grayVersionId, ruleId: rule.id, percentage: 25 };
-      expect(seen[5].payload).toEqual({ ...payload, state: 'COMPLETING', actorId: h.ownerA.userId });
+      // changedAt is the write's time, the plan's updatedAt (analytics marks it on the plan's timeline).
+      expect(seen[5].payload).toEqual({ ...payload, state: 'COMPLETING', actorId: h.ownerA.userId, changedAt: new Date(completing.updatedAt).toISOString() });
+      const times = seen.slice(1).map((e) => Date.parse((e.payload as { changedAt: string }).changedAt));
+      expect(times).toEqual([...times].sort((x, y) => x - y));
       // The confirmation is app-manage's: its actor is whoever published.
       expect(seen[6].payload).toMatchObject({ ...payload, state: 'COMPLETED' });
     });

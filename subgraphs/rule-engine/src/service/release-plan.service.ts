@@ -304,6 +304,7 @@ export class ReleasePlanService {
       percentage: plan.percentage,
       failureReason: plan.failureReason,
       actorId,
+      changedAt: new Date(plan.updatedAt ?? Date.now()).toISOString(),
     });
   }
 }
