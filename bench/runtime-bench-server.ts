@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import Fastify from 'fastify';
+import { ANALYTICS_RAW_EVENTS_TOPIC, MAX_REPORT_BYTES } from '@grove/contracts';
 import { serveAllocationMeter } from './alloc-meter';
 import { createRuntimeBenchFixture, RUNTIME_BENCH_SERVER_OPTIONS } from '@grove/sdk-runtime/src/runtime-bench.fixture';
 
@@ -18,7 +19,8 @@ import { createRuntimeBenchFixture, RUNTIME_BENCH_SERVER_OPTIONS } from '@grove/
  */
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  if (kind !== 'runtime' && kind !== 'bare') throw new Error('usage: runtime-bench-server.ts runtime|bare');
+  if (kind === 'report' || kind === 'report-bare') return serveReports(kind);
+  if (kind !== 'runtime' && kind !== 'bare') throw new Error('usage: runtime-bench-server.ts runtime|bare|report|report-bare');
   const fixture = await createRuntimeBenchFixture();
   const path = `${fixture.prefix}/applets/${fixture.appId}`;
   const query = { deviceId: 'bench-device', platform: 'ANDROID' };
@@ -40,6 +42,30 @@ async function main(): Promise<void> {
   }
   serveAllocationMeter();
   process.stdout.write(`BENCH_READY ${JSON.stringify({ url, path, query, ...fixture.credentials })}\n`);
+  process.once('SIGTERM', () => process.exit(0));
+}
+
+/**
+ * `report`: the signed report route (POST {prefix}/reports) with `analytics.raw-events` journaled on disk as in the
+ * embedded profile (DATA_DIR/events-journal.sqlite), so a 202 means the batch is durable. `report-bare`: a plain
+ * fastify POST route at the same path that parses the same JSON body and answers the same 202 receipt, no checks.
+ */
+async function serveReports(kind: 'report' | 'report-bare'): Promise<void> {
+  const fixture = await createRuntimeBenchFixture({ durableTopics: kind === 'report' ? [ANALYTICS_RAW_EVENTS_TOPIC] : [] });
+  const path = `${fixture.prefix}/reports`;
+  let url: string;
+  if (kind === 'report') {
+    url = await fixture.app.listen({ host: '127.0.0.1', port: 0 });
+  } else {
+    const bare = Fastify({ ...RUNTIME_BENCH_SERVER_OPTIONS, bodyLimit: MAX_REPORT_BYTES });
+    bare.post(path, async (request, reply) => {
+      const events = (request.body as { events?: unknown[] }).events ?? [];
+      return reply.code(202).header('cache-control', 'no-store').send({ errcode: 'OK', data: { accepted: events.length, rejected: 0, rejections: [] } });
+    });
+    url = await bare.listen({ host: '127.0.0.1', port: 0 });
+  }
+  serveAllocationMeter();
+  process.stdout.write(`BENCH_READY ${JSON.stringify({ url, path, appId: fixture.appId, versionId: fixture.versionId, ...fixture.credentials })}\n`);
   process.once('SIGTERM', () => process.exit(0));
 }
 

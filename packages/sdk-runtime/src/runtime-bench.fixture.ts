@@ -29,8 +29,10 @@ export const RUNTIME_BENCH_SERVER_OPTIONS: FastifyServerOptions = { logger: fals
  * An in-process platform (real subgraph modules on embedded drivers, or the drivers `env` selects) with one published
  * mini-program linked to one host app, for benchmarks of the runtime endpoints.
  */
-export async function createRuntimeBenchFixture(options: { env?: EnvSource; runtimeOptions?: SdkRuntimeOptions } = {}): Promise<RuntimeBenchFixture> {
-  const platform = await createRuntimePlatform({ env: options.env });
+export async function createRuntimeBenchFixture(
+  options: { env?: EnvSource; runtimeOptions?: SdkRuntimeOptions; durableTopics?: readonly string[] } = {},
+): Promise<RuntimeBenchFixture> {
+  const platform = await createRuntimePlatform({ env: options.env, durableTopics: options.durableTopics });
   const app = fastify(RUNTIME_BENCH_SERVER_OPTIONS);
   try {
     const { appId, versionId } = await publishedApplet(platform);

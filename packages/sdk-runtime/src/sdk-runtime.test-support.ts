@@ -40,8 +40,8 @@ export function userPrincipal(memberships: UserPrincipal['memberships'], operato
   return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
 }
 
-export async function createRuntimePlatform(options: { env?: EnvSource } = {}): Promise<RuntimePlatform> {
-  const runtime = await createTestRuntime({ env: options.env, inMemory: true });
+export async function createRuntimePlatform(options: { env?: EnvSource; durableTopics?: readonly string[] } = {}): Promise<RuntimePlatform> {
+  const runtime = await createTestRuntime({ env: options.env, inMemory: true, durableTopics: options.durableTopics });
   const objects = await FsObjectStore.open({
     rootDir: join(runtime.dataDir, 'objects'),
     publicBaseUrl: 'http://127.0.0.1:4000',
