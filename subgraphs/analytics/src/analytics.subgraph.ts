@@ -46,6 +46,7 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(ANALYTICS_SUBGRAPH_NAME),
     resolvers: [AnalyticsResolver, CustomEventResolver],
     instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents)],
   });

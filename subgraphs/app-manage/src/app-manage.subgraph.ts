@@ -107,6 +107,7 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
 
   const module = await buildSubgraph({
     name: APP_MANAGE_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(APP_MANAGE_SUBGRAPH_NAME),
     resolvers: [MiniProgramResolver, VersionResolver, HostAppResolver, LinkResolver, TrialResolver, DeletionResolver],
     instances: [
       new MiniProgramResolver(miniPrograms, versions),

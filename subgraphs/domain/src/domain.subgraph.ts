@@ -52,6 +52,7 @@ export async function createDomainSubgraph(runtime: PlatformRuntime, deps: Domai
 
   const module = await buildSubgraph({
     name: DOMAIN_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(DOMAIN_SUBGRAPH_NAME),
     resolvers: [DomainResolver, WhitelistResolver, MiniProgramDomainsResolver],
     instances: [new DomainResolver(domains), new WhitelistResolver(whitelist), new MiniProgramDomainsResolver(domains)],
     orphanedTypes: [MiniProgram],

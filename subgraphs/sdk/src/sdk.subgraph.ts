@@ -84,6 +84,7 @@ export async function createSdkSubgraph(runtime: PlatformRuntime, deps: SdkDeps)
 
   const module = await buildSubgraph({
     name: SDK_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(SDK_SUBGRAPH_NAME),
     resolvers: [BaseLibraryResolver, SdkVersionResolver, SdkConfigResolver, SdkBuildResolver],
     instances: [
       new BaseLibraryResolver(baseLibraries),

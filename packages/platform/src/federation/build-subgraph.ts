@@ -5,15 +5,31 @@ import type { Principal } from '../auth/principal';
 import type { NonEmptyArray, ResolverData } from 'type-graphql';
 import { representationKey, requestLoader } from './request-loaders';
 import type { SubgraphContext } from './subgraph-context';
+import { operationState, runOperation, type OperationState } from '../operation-log/operation-log';
 
 /** Pinned here so every subgraph speaks the same Federation version. */
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
-const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@interfaceObject'];
+const FEDERATION_IMPORTS = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+  '@tag',
+  '@interfaceObject',
+];
 
 export type EntityReference = Record<string, unknown> & { __typename: string };
-export type ReferenceResolver<T = unknown> = (reference: EntityReference, context: SubgraphContext) => Promise<T | null> | T | null;
+export type ReferenceResolver<T = unknown> = (
+  reference: EntityReference,
+  context: SubgraphContext,
+) => Promise<T | null> | T | null;
 /** Resolves every distinct representation of one type asked for in one request at once (one read); results in order. */
-export type BatchReferenceResolver<T = unknown> = (references: readonly EntityReference[], context: SubgraphContext) => Promise<ReadonlyArray<T | null | Error>>;
+export type BatchReferenceResolver<T = unknown> = (
+  references: readonly EntityReference[],
+  context: SubgraphContext,
+) => Promise<ReadonlyArray<T | null | Error>>;
 
 /** A decorated type-graphql class (resolver or object type). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -34,7 +50,21 @@ export interface BuildSubgraphOptions {
   orphanedTypes?: ClassType[];
   /** Most representations one `_entities` call may carry (default MAX_ENTITY_REPRESENTATIONS). */
   maxEntityRepresentations?: number;
+  /**
+   * Where the operation log lines of this subgraph's mutations go: its transactional outbox (`runtime.outbox(name)`).
+   * Every Mutation field then runs with its operation in scope; the first unit of work it commits writes the line,
+   * and a mutation that committed none gets its line after it returns (ADR 0013).
+   */
+  operationLog?: OperationLogWriter;
 }
+
+/** What buildSubgraph needs of the outbox to log a mutation that committed no unit of work. */
+export interface OperationLogWriter {
+  recordOperation(operation: OperationState): Promise<void>;
+}
+
+/** Marks a Mutation field resolver that writes operation log lines (the schema walk test looks for it). */
+export const OPERATION_LOGGED = Symbol.for('grove.operationLogged');
 
 /**
  * Default cap on the representations of one `_entities` call. The router's fetches stay below it: an operation
@@ -84,7 +114,12 @@ export interface SubgraphModule {
 export async function buildSubgraph(options: BuildSubgraphOptions): Promise<SubgraphModule> {
   // Loaded here, not at the top: a router in distributed mode imports the platform kit but builds no subgraph, and
   // type-graphql, graphql-scalars and @graphql-tools are ~450 modules it would carry for nothing (issue 6 item 9).
-  const [{ buildSchema, createResolversMap }, { printSchemaWithDirectives }, { buildSubgraphSchema, printSubgraphSchema }, { default: gql }] = await Promise.all([
+  const [
+    { buildSchema, createResolversMap },
+    { printSchemaWithDirectives },
+    { buildSubgraphSchema, printSubgraphSchema },
+    { default: gql },
+  ] = await Promise.all([
     import('type-graphql'),
     import('@graphql-tools/utils'),
     import('@apollo/subgraph'),
@@ -100,7 +135,8 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
     container: {
       get(someClass: any, _data: ResolverData<any>) {
         const instance = byClass.get(someClass);
-        if (!instance) throw new Error(`Resolver ${someClass?.name} has no instance in subgraph ${options.name}`);
+        if (!instance)
+          throw new Error(`Resolver ${someClass?.name} has no instance in subgraph ${options.name}`);
         return instance;
       },
     },
@@ -114,19 +150,24 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
   const batched: Record<string, BatchReferenceResolver> = { ...options.batchReferenceResolvers };
   for (const [typeName, resolve] of Object.entries(options.referenceResolvers ?? {})) {
     batched[typeName] ??= (references, context) =>
-      Promise.all(references.map(async (reference) => {
-        try {
-          return await resolve(reference, context);
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }));
+      Promise.all(
+        references.map(async (reference) => {
+          try {
+            return await resolve(reference, context);
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        }),
+      );
   }
   for (const [typeName, resolveMany] of Object.entries(batched)) {
-    resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: batchedReferenceResolver(typeName, resolveMany) };
+    resolverMap[typeName] = {
+      ...(resolverMap[typeName] ?? {}),
+      __resolveReference: batchedReferenceResolver(typeName, resolveMany),
+    };
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
-  guardMutations(schema);
+  guardMutations(schema, options.name, options.operationLog);
   capEntityRepresentations(schema, options.maxEntityRepresentations ?? MAX_ENTITY_REPRESENTATIONS);
   return { name: options.name, schema, sdl: printSubgraphSchema(schema) };
 }
@@ -138,17 +179,28 @@ const checkedContexts = new WeakMap<object, Promise<void>>();
  * Every mutation first checks the caller's token against the revocation records (context.authorization), so a
  * subgraph reached without the router (distributed mode) refuses a stale token too. Reads rely on the router's check.
  */
-function guardMutations(schema: GraphQLSchema): void {
+function guardMutations(
+  schema: GraphQLSchema,
+  subgraph: string,
+  operationLog: OperationLogWriter | undefined,
+): void {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (source, args, context: SubgraphContext | undefined, info) => {
       if (context?.authorization) {
         let check = checkedContexts.get(context);
-        if (!check) checkedContexts.set(context, (check = context.authorization.assertCurrent(context.principal)));
+        if (!check)
+          checkedContexts.set(context, (check = context.authorization.assertCurrent(context.principal)));
         await check;
       }
-      return resolve(source, args, context, info);
+      if (!operationLog) return resolve(source, args, context, info);
+      // Each Mutation field is one operation: its first committed unit of work writes its log line (ADR 0013).
+      const operation = operationState(subgraph, info, args, context);
+      const result = await runOperation(operation, async () => resolve(source, args, context, info));
+      if (!operation.logged) await operationLog.recordOperation(operation);
+      return result;
     };
+    if (operationLog) (field as unknown as Record<symbol, boolean>)[OPERATION_LOGGED] = true;
   }
 }
 
@@ -161,7 +213,12 @@ function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
     const count = Array.isArray(args.representations) ? args.representations.length : 0;
     if (count > max) {
       throw new GraphQLError(`_entities takes at most ${max} representations; ${count} were sent`, {
-        extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_ENTITY_REPRESENTATIONS', maxRepresentations: max, representations: count },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          reason: 'MAX_ENTITY_REPRESENTATIONS',
+          maxRepresentations: max,
+          representations: count,
+        },
       });
     }
     return resolve(source, args, context, info);
@@ -175,10 +232,16 @@ function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
 function batchedReferenceResolver(typeName: string, resolveMany: BatchReferenceResolver): ReferenceResolver {
   return (reference, context) => {
     // A context is what scopes the loader to one request; without one (direct schema calls) there is nothing to batch.
-    if (!context || typeof context !== 'object') return resolveMany([reference], context).then(([result]) => unwrap(result));
-    const loader = requestLoader<EntityReference, unknown, string>(context, `__resolveReference:${typeName}`, (references) => resolveMany(references, context), {
-      cacheKey: representationKey,
-    });
+    if (!context || typeof context !== 'object')
+      return resolveMany([reference], context).then(([result]) => unwrap(result));
+    const loader = requestLoader<EntityReference, unknown, string>(
+      context,
+      `__resolveReference:${typeName}`,
+      (references) => resolveMany(references, context),
+      {
+        cacheKey: representationKey,
+      },
+    );
     return loader.load(reference);
   };
 }
