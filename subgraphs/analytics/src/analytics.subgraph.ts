@@ -1,7 +1,18 @@
 import 'reflect-metadata';
 import { MiniProgramAccess, MiniProgramOwnershipProjection } from '@grove/contracts';
-import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
-import { analyticsEnvSchema, analyticsSettingsFromConfig, defaultAnalyticsSettings, type AnalyticsSettings } from './config';
+import {
+  buildSubgraph,
+  loadConfig,
+  type EnvSource,
+  type PlatformRuntime,
+  type SubgraphModule,
+} from '@grove/platform';
+import {
+  analyticsEnvSchema,
+  analyticsSettingsFromConfig,
+  defaultAnalyticsSettings,
+  type AnalyticsSettings,
+} from './config';
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
 import { CustomEventResolver } from './resolvers/custom-event.resolver';
@@ -11,6 +22,10 @@ import { AnalyticsPipeline } from './service/analytics-pipeline.service';
 import { AnalyticsQueryService } from './service/analytics-query.service';
 import { AnalyticsMetrics } from './service/clean-metrics';
 import { createAnalyticsStore } from './store/analytics-store.factory';
+import { createOperationLogStore } from './operation-log/operation-log-store.factory';
+import { OperationLogResolver } from './operation-log/operation-log.resolver';
+import { OperationLogService } from './operation-log/operation-log.service';
+import type { OperationLogStore } from './operation-log/operation-log-store.port';
 import type { AnalyticsStore } from './store/analytics-store.port';
 
 export const ANALYTICS_SUBGRAPH_NAME = 'analytics';
@@ -26,54 +41,125 @@ export interface AnalyticsDeps {
 }
 
 export interface AnalyticsSubgraph extends SubgraphModule {
-  services: { queries: AnalyticsQueryService; customEvents: CustomEventService; pipeline: AnalyticsPipeline; store: AnalyticsStore; metrics: AnalyticsMetrics; miniPrograms: MiniProgramOwnershipProjection };
+  services: {
+    queries: AnalyticsQueryService;
+    customEvents: CustomEventService;
+    pipeline: AnalyticsPipeline;
+    store: AnalyticsStore;
+    metrics: AnalyticsMetrics;
+    miniPrograms: MiniProgramOwnershipProjection;
+    operationLog: OperationLogService;
+    operationLogStore: OperationLogStore;
+  };
   close(): Promise<void>;
 }
 
 /** Assembles the analytics subgraph: the raw-report consumer (data-clean), the rollup timer (data-static), the queries. */
-export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: AnalyticsDeps = {}): Promise<AnalyticsSubgraph> {
-  const storeDriver = deps.settings?.storeDriver ?? (runtime.config.DOCUMENTS_DRIVER === 'postgres' ? 'postgres' : 'sqlite');
-  const settings: AnalyticsSettings = { ...defaultAnalyticsSettings, storeDriver, ...stripUndefined(deps.settings ?? {}) };
+export async function createAnalyticsSubgraph(
+  runtime: PlatformRuntime,
+  deps: AnalyticsDeps = {},
+): Promise<AnalyticsSubgraph> {
+  const storeDriver =
+    deps.settings?.storeDriver ?? (runtime.config.DOCUMENTS_DRIVER === 'postgres' ? 'postgres' : 'sqlite');
+  const settings: AnalyticsSettings = {
+    ...defaultAnalyticsSettings,
+    storeDriver,
+    ...stripUndefined(deps.settings ?? {}),
+  };
   const logger = runtime.logger.child({ subgraph: ANALYTICS_SUBGRAPH_NAME });
 
-  const store = await createAnalyticsStore(settings.storeDriver, runtime.config, { postgresSchema: settings.postgresSchema });
+  const store = await createAnalyticsStore(settings.storeDriver, runtime.config, {
+    postgresSchema: settings.postgresSchema,
+  });
   const metrics = new AnalyticsMetrics();
   const projection = new MiniProgramOwnershipProjection(runtime.documents, AnalyticsMiniProgramModel);
   const access = new MiniProgramAccess(projection);
   const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access);
-  const pipeline = new AnalyticsPipeline(store, settings, metrics, logger.child({ component: 'pipeline' }), customEvents, deps.now);
+  const pipeline = new AnalyticsPipeline(
+    store,
+    settings,
+    metrics,
+    logger.child({ component: 'pipeline' }),
+    customEvents,
+    deps.now,
+  );
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
+  const operationLogStore = await createOperationLogStore(settings.storeDriver, runtime.config, {
+    postgresSchema: settings.postgresSchema,
+  });
+  const operationLog = new OperationLogService(
+    operationLogStore,
+    {
+      retentionDays: settings.operationLogRetentionDays,
+      pruneIntervalMs: settings.operationLogPruneIntervalMs,
+    },
+    logger.child({ component: 'operation-log' }),
+    deps.now,
+  );
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
     operationLog: runtime.outbox(ANALYTICS_SUBGRAPH_NAME),
-    resolvers: [AnalyticsResolver, CustomEventResolver],
-    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents)],
+    resolvers: [AnalyticsResolver, CustomEventResolver, OperationLogResolver],
+    instances: [
+      new AnalyticsResolver(queries),
+      new CustomEventResolver(customEvents),
+      new OperationLogResolver(operationLog),
+    ],
   });
 
-  const ownership = await projection.subscribe(runtime.events, runtime.kv, ANALYTICS_OWNERSHIP_GROUP, logger.child({ component: 'projection' }));
+  const ownership = await projection.subscribe(
+    runtime.events,
+    runtime.kv,
+    ANALYTICS_OWNERSHIP_GROUP,
+    logger.child({ component: 'projection' }),
+  );
   const reports = await pipeline.consume(runtime.events);
   pipeline.start();
+  const operationLines = await operationLog.consume(runtime.events);
+  operationLog.start();
 
   return {
     ...module,
-    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection },
-    registerHttpRoutes: async (app) => {
-      app.get(ANALYTICS_METRICS_PATH, async (_request, reply) => reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
+    services: {
+      queries,
+      customEvents,
+      pipeline,
+      store,
+      metrics,
+      miniPrograms: projection,
+      operationLog,
+      operationLogStore,
     },
-    ready: () => store.ping(),
+    registerHttpRoutes: async (app) => {
+      app.get(ANALYTICS_METRICS_PATH, async (_request, reply) =>
+        reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
+      );
+    },
+    ready: async () => {
+      await store.ping();
+      await operationLogStore.ping();
+    },
     close: async () => {
+      await operationLines.close();
+      operationLog.stop();
       await reports.close();
       await ownership.close();
       await pipeline.stop();
       await store.close();
+      await operationLogStore.close();
     },
   };
 }
 
 /** The router's registry entry: settings from the environment (same variables as the standalone service). */
-export function createAnalyticsSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource): Promise<AnalyticsSubgraph> {
-  return createAnalyticsSubgraph(runtime, { settings: analyticsSettingsFromConfig(loadConfig(analyticsEnvSchema, env)) });
+export function createAnalyticsSubgraphFromEnv(
+  runtime: PlatformRuntime,
+  env: EnvSource,
+): Promise<AnalyticsSubgraph> {
+  return createAnalyticsSubgraph(runtime, {
+    settings: analyticsSettingsFromConfig(loadConfig(analyticsEnvSchema, env)),
+  });
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
