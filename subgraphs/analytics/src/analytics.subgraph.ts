@@ -1,18 +1,7 @@
 import 'reflect-metadata';
 import { MiniProgramAccess, MiniProgramOwnershipProjection } from '@grove/contracts';
-import {
-  buildSubgraph,
-  loadConfig,
-  type EnvSource,
-  type PlatformRuntime,
-  type SubgraphModule,
-} from '@grove/platform';
-import {
-  analyticsEnvSchema,
-  analyticsSettingsFromConfig,
-  defaultAnalyticsSettings,
-  type AnalyticsSettings,
-} from './config';
+import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import { analyticsEnvSchema, analyticsSettingsFromConfig, defaultAnalyticsSettings, type AnalyticsSettings } from './config';
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
 import { CustomEventResolver } from './resolvers/custom-event.resolver';
@@ -41,79 +30,35 @@ export interface AnalyticsDeps {
 }
 
 export interface AnalyticsSubgraph extends SubgraphModule {
-  services: {
-    queries: AnalyticsQueryService;
-    customEvents: CustomEventService;
-    pipeline: AnalyticsPipeline;
-    store: AnalyticsStore;
-    metrics: AnalyticsMetrics;
-    miniPrograms: MiniProgramOwnershipProjection;
-    operationLog: OperationLogService;
-    operationLogStore: OperationLogStore;
-  };
+  services: { queries: AnalyticsQueryService; customEvents: CustomEventService; pipeline: AnalyticsPipeline; store: AnalyticsStore; metrics: AnalyticsMetrics; miniPrograms: MiniProgramOwnershipProjection } & OperationLogServices;
   close(): Promise<void>;
 }
 
 /** Assembles the analytics subgraph: the raw-report consumer (data-clean), the rollup timer (data-static), the queries. */
-export async function createAnalyticsSubgraph(
-  runtime: PlatformRuntime,
-  deps: AnalyticsDeps = {},
-): Promise<AnalyticsSubgraph> {
-  const storeDriver =
-    deps.settings?.storeDriver ?? (runtime.config.DOCUMENTS_DRIVER === 'postgres' ? 'postgres' : 'sqlite');
-  const settings: AnalyticsSettings = {
-    ...defaultAnalyticsSettings,
-    storeDriver,
-    ...stripUndefined(deps.settings ?? {}),
-  };
+export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: AnalyticsDeps = {}): Promise<AnalyticsSubgraph> {
+  const storeDriver = deps.settings?.storeDriver ?? (runtime.config.DOCUMENTS_DRIVER === 'postgres' ? 'postgres' : 'sqlite');
+  const settings: AnalyticsSettings = { ...defaultAnalyticsSettings, storeDriver, ...stripUndefined(deps.settings ?? {}) };
   const logger = runtime.logger.child({ subgraph: ANALYTICS_SUBGRAPH_NAME });
 
-  const store = await createAnalyticsStore(settings.storeDriver, runtime.config, {
-    postgresSchema: settings.postgresSchema,
-  });
+  const store = await createAnalyticsStore(settings.storeDriver, runtime.config, { postgresSchema: settings.postgresSchema });
   const metrics = new AnalyticsMetrics();
   const projection = new MiniProgramOwnershipProjection(runtime.documents, AnalyticsMiniProgramModel);
   const access = new MiniProgramAccess(projection);
   const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access);
-  const pipeline = new AnalyticsPipeline(
-    store,
-    settings,
-    metrics,
-    logger.child({ component: 'pipeline' }),
-    customEvents,
-    deps.now,
-  );
+  const pipeline = new AnalyticsPipeline(store, settings, metrics, logger.child({ component: 'pipeline' }), customEvents, deps.now);
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
-  const operationLogStore = await createOperationLogStore(settings.storeDriver, runtime.config, {
-    postgresSchema: settings.postgresSchema,
-  });
-  const operationLog = new OperationLogService(
-    operationLogStore,
-    {
-      retentionDays: settings.operationLogRetentionDays,
-      pruneIntervalMs: settings.operationLogPruneIntervalMs,
-    },
-    logger.child({ component: 'operation-log' }),
-    deps.now,
-  );
+  const operationLogStore = await createOperationLogStore(settings.storeDriver, runtime.config, { postgresSchema: settings.postgresSchema });
+  const operationLogSettings = { retentionDays: settings.operationLogRetentionDays, pruneIntervalMs: settings.operationLogPruneIntervalMs };
+  const operationLog = new OperationLogService(operationLogStore, operationLogSettings, logger.child({ component: 'operation-log' }), deps.now);
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
     operationLog: runtime.outbox(ANALYTICS_SUBGRAPH_NAME),
     resolvers: [AnalyticsResolver, CustomEventResolver, OperationLogResolver],
-    instances: [
-      new AnalyticsResolver(queries),
-      new CustomEventResolver(customEvents),
-      new OperationLogResolver(operationLog),
-    ],
+    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents), new OperationLogResolver(operationLog)],
   });
 
-  const ownership = await projection.subscribe(
-    runtime.events,
-    runtime.kv,
-    ANALYTICS_OWNERSHIP_GROUP,
-    logger.child({ component: 'projection' }),
-  );
+  const ownership = await projection.subscribe(runtime.events, runtime.kv, ANALYTICS_OWNERSHIP_GROUP, logger.child({ component: 'projection' }));
   const reports = await pipeline.consume(runtime.events);
   pipeline.start();
   const operationLines = await operationLog.consume(runtime.events);
@@ -121,20 +66,9 @@ export async function createAnalyticsSubgraph(
 
   return {
     ...module,
-    services: {
-      queries,
-      customEvents,
-      pipeline,
-      store,
-      metrics,
-      miniPrograms: projection,
-      operationLog,
-      operationLogStore,
-    },
+    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection, operationLog, operationLogStore },
     registerHttpRoutes: async (app) => {
-      app.get(ANALYTICS_METRICS_PATH, async (_request, reply) =>
-        reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
-      );
+      app.get(ANALYTICS_METRICS_PATH, async (_request, reply) => reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()));
     },
     ready: async () => {
       await store.ping();
@@ -152,14 +86,15 @@ export async function createAnalyticsSubgraph(
   };
 }
 
+/** The operation log (ADR 0013): the store and the service that consumes `operations.log` and answers operationLog. */
+interface OperationLogServices {
+  operationLog: OperationLogService;
+  operationLogStore: OperationLogStore;
+}
+
 /** The router's registry entry: settings from the environment (same variables as the standalone service). */
-export function createAnalyticsSubgraphFromEnv(
-  runtime: PlatformRuntime,
-  env: EnvSource,
-): Promise<AnalyticsSubgraph> {
-  return createAnalyticsSubgraph(runtime, {
-    settings: analyticsSettingsFromConfig(loadConfig(analyticsEnvSchema, env)),
-  });
+export function createAnalyticsSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource): Promise<AnalyticsSubgraph> {
+  return createAnalyticsSubgraph(runtime, { settings: analyticsSettingsFromConfig(loadConfig(analyticsEnvSchema, env)) });
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

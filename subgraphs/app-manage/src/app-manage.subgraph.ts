@@ -143,6 +143,7 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
       registerUploadRoutes(app, uploads.routes, {
         authenticate: context.authenticate,
         onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
+        operationLog: { writer: runtime.outbox(APP_MANAGE_SUBGRAPH_NAME), subgraph: APP_MANAGE_SUBGRAPH_NAME, requestInfo: context.requestInfo },
       }),
     services: { miniPrograms, versions, hostApps, links, trials, deletions },
     ready: async () => {

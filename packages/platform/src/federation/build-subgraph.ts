@@ -1,35 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
 import type { NonEmptyArray, ResolverData } from 'type-graphql';
 import { representationKey, requestLoader } from './request-loaders';
 import type { SubgraphContext } from './subgraph-context';
-import { operationState, runOperation, type OperationState } from '../operation-log/operation-log';
+import { operationState, withOperationLog, type OperationLogWriter } from '../operation-log/operation-log';
 
 /** Pinned here so every subgraph speaks the same Federation version. */
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
-const FEDERATION_IMPORTS = [
-  '@key',
-  '@shareable',
-  '@external',
-  '@requires',
-  '@provides',
-  '@inaccessible',
-  '@tag',
-  '@interfaceObject',
-];
+const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@interfaceObject'];
 
 export type EntityReference = Record<string, unknown> & { __typename: string };
-export type ReferenceResolver<T = unknown> = (
-  reference: EntityReference,
-  context: SubgraphContext,
-) => Promise<T | null> | T | null;
+export type ReferenceResolver<T = unknown> = (reference: EntityReference, context: SubgraphContext) => Promise<T | null> | T | null;
 /** Resolves every distinct representation of one type asked for in one request at once (one read); results in order. */
-export type BatchReferenceResolver<T = unknown> = (
-  references: readonly EntityReference[],
-  context: SubgraphContext,
-) => Promise<ReadonlyArray<T | null | Error>>;
+export type BatchReferenceResolver<T = unknown> = (references: readonly EntityReference[], context: SubgraphContext) => Promise<ReadonlyArray<T | null | Error>>;
 
 /** A decorated type-graphql class (resolver or object type). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -58,11 +43,6 @@ export interface BuildSubgraphOptions {
   operationLog?: OperationLogWriter;
 }
 
-/** What buildSubgraph needs of the outbox to log a mutation that committed no unit of work. */
-export interface OperationLogWriter {
-  recordOperation(operation: OperationState): Promise<void>;
-}
-
 /** Marks a Mutation field resolver that writes operation log lines (the schema walk test looks for it). */
 export const OPERATION_LOGGED = Symbol.for('grove.operationLogged');
 
@@ -76,6 +56,8 @@ export const MAX_ENTITY_REPRESENTATIONS = 5000;
 export interface HttpRouteContext {
   /** Turns request headers into the caller, with the mounting server's rules (bearer JWT / internal token). */
   authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal>;
+  /** The request id and client IP of a request (for the operation log): the router's own, or those it forwarded. */
+  requestInfo?(request: FastifyRequest): Promise<{ requestId: string; clientIp?: string }>;
   logger: Logger;
 }
 
@@ -114,12 +96,7 @@ export interface SubgraphModule {
 export async function buildSubgraph(options: BuildSubgraphOptions): Promise<SubgraphModule> {
   // Loaded here, not at the top: a router in distributed mode imports the platform kit but builds no subgraph, and
   // type-graphql, graphql-scalars and @graphql-tools are ~450 modules it would carry for nothing (issue 6 item 9).
-  const [
-    { buildSchema, createResolversMap },
-    { printSchemaWithDirectives },
-    { buildSubgraphSchema, printSubgraphSchema },
-    { default: gql },
-  ] = await Promise.all([
+  const [{ buildSchema, createResolversMap }, { printSchemaWithDirectives }, { buildSubgraphSchema, printSubgraphSchema }, { default: gql }] = await Promise.all([
     import('type-graphql'),
     import('@graphql-tools/utils'),
     import('@apollo/subgraph'),
@@ -135,8 +112,7 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
     container: {
       get(someClass: any, _data: ResolverData<any>) {
         const instance = byClass.get(someClass);
-        if (!instance)
-          throw new Error(`Resolver ${someClass?.name} has no instance in subgraph ${options.name}`);
+        if (!instance) throw new Error(`Resolver ${someClass?.name} has no instance in subgraph ${options.name}`);
         return instance;
       },
     },
@@ -150,21 +126,16 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
   const batched: Record<string, BatchReferenceResolver> = { ...options.batchReferenceResolvers };
   for (const [typeName, resolve] of Object.entries(options.referenceResolvers ?? {})) {
     batched[typeName] ??= (references, context) =>
-      Promise.all(
-        references.map(async (reference) => {
-          try {
-            return await resolve(reference, context);
-          } catch (error) {
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        }),
-      );
+      Promise.all(references.map(async (reference) => {
+        try {
+          return await resolve(reference, context);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }));
   }
   for (const [typeName, resolveMany] of Object.entries(batched)) {
-    resolverMap[typeName] = {
-      ...(resolverMap[typeName] ?? {}),
-      __resolveReference: batchedReferenceResolver(typeName, resolveMany),
-    };
+    resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: batchedReferenceResolver(typeName, resolveMany) };
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
   guardMutations(schema, options.name, options.operationLog);
@@ -179,26 +150,18 @@ const checkedContexts = new WeakMap<object, Promise<void>>();
  * Every mutation first checks the caller's token against the revocation records (context.authorization), so a
  * subgraph reached without the router (distributed mode) refuses a stale token too. Reads rely on the router's check.
  */
-function guardMutations(
-  schema: GraphQLSchema,
-  subgraph: string,
-  operationLog: OperationLogWriter | undefined,
-): void {
+function guardMutations(schema: GraphQLSchema, subgraph: string, operationLog: OperationLogWriter | undefined): void {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (source, args, context: SubgraphContext | undefined, info) => {
       if (context?.authorization) {
         let check = checkedContexts.get(context);
-        if (!check)
-          checkedContexts.set(context, (check = context.authorization.assertCurrent(context.principal)));
+        if (!check) checkedContexts.set(context, (check = context.authorization.assertCurrent(context.principal)));
         await check;
       }
       if (!operationLog) return resolve(source, args, context, info);
       // Each Mutation field is one operation: its first committed unit of work writes its log line (ADR 0013).
-      const operation = operationState(subgraph, info, args, context);
-      const result = await runOperation(operation, async () => resolve(source, args, context, info));
-      if (!operation.logged) await operationLog.recordOperation(operation);
-      return result;
+      return withOperationLog(operationLog, operationState(subgraph, info, args, context), async () => resolve(source, args, context, info));
     };
     if (operationLog) (field as unknown as Record<symbol, boolean>)[OPERATION_LOGGED] = true;
   }
@@ -213,12 +176,7 @@ function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
     const count = Array.isArray(args.representations) ? args.representations.length : 0;
     if (count > max) {
       throw new GraphQLError(`_entities takes at most ${max} representations; ${count} were sent`, {
-        extensions: {
-          code: 'BAD_USER_INPUT',
-          reason: 'MAX_ENTITY_REPRESENTATIONS',
-          maxRepresentations: max,
-          representations: count,
-        },
+        extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_ENTITY_REPRESENTATIONS', maxRepresentations: max, representations: count },
       });
     }
     return resolve(source, args, context, info);
@@ -232,16 +190,10 @@ function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
 function batchedReferenceResolver(typeName: string, resolveMany: BatchReferenceResolver): ReferenceResolver {
   return (reference, context) => {
     // A context is what scopes the loader to one request; without one (direct schema calls) there is nothing to batch.
-    if (!context || typeof context !== 'object')
-      return resolveMany([reference], context).then(([result]) => unwrap(result));
-    const loader = requestLoader<EntityReference, unknown, string>(
-      context,
-      `__resolveReference:${typeName}`,
-      (references) => resolveMany(references, context),
-      {
-        cacheKey: representationKey,
-      },
-    );
+    if (!context || typeof context !== 'object') return resolveMany([reference], context).then(([result]) => unwrap(result));
+    const loader = requestLoader<EntityReference, unknown, string>(context, `__resolveReference:${typeName}`, (references) => resolveMany(references, context), {
+      cacheKey: representationKey,
+    });
     return loader.load(reference);
   };
 }

@@ -91,6 +91,26 @@ export function describeOperation(details: OperationDetails): void {
   if (state) state.details = { ...state.details, ...details };
 }
 
+/** What logs a mutation that committed no unit of work (a subgraph's transactional outbox). */
+export interface OperationLogWriter {
+  recordOperation(operation: OperationState): Promise<void>;
+}
+
+/**
+ * Runs one operation (a Mutation field, a REST upload) with its state in scope: the first unit of work it commits
+ * writes its line; if it returns without having committed one, `writer` writes the line then (`atomic: false`).
+ * A failure writes nothing beyond what committed units already wrote.
+ */
+export async function withOperationLog<R>(
+  writer: OperationLogWriter,
+  state: OperationState,
+  work: () => Promise<R>,
+): Promise<R> {
+  const result = await operations.run(state, work);
+  if (!state.logged) await writer.recordOperation(state);
+  return result;
+}
+
 /** The operation state of a mutation field call (from the subgraph request context). */
 export function operationState(
   subgraph: string,
