@@ -1,8 +1,25 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { contractEvent, MINI_PROGRAM_EVENTS_TOPIC, OPERATION_LOG_TOPIC, OPERATION_RECORDED, operationLogEvents } from '@grove/contracts';
+import {
+  contractEvent,
+  MINI_PROGRAM_EVENTS_TOPIC,
+  OPERATION_LOG_TOPIC,
+  OPERATION_RECORDED,
+  operationLogEvents,
+} from '@grove/contracts';
 import { newId, type OperatorRole, type OrgRole, type UserPrincipal } from '@grove/platform';
-import { createTestRuntime, describeAuthorizationMatrix, eventually, F, httpRoutesOf, U, type MatrixOperation, type MatrixRow, type SignedInPrincipal, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  describeAuthorizationMatrix,
+  eventually,
+  F,
+  httpRoutesOf,
+  U,
+  type MatrixOperation,
+  type MatrixRow,
+  type SignedInPrincipal,
+  type TestRuntime,
+} from '@grove/testkit';
 import { createAnalyticsSubgraph, type AnalyticsSubgraph } from './analytics.subgraph';
 import { CustomEventDeclarationModel } from './store/custom-event-declaration.model';
 
@@ -29,7 +46,10 @@ interface Harness {
   principals: Record<SignedInPrincipal, UserPrincipal>;
 }
 
-const user = (memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal => ({
+const user = (
+  memberships: Array<{ orgId: string; role: OrgRole }>,
+  operatorRoles: OperatorRole[] = [],
+): UserPrincipal => ({
   kind: 'user',
   userId: newId(),
   sessionId: newId(),
@@ -39,21 +59,43 @@ const user = (memberships: Array<{ orgId: string; role: OrgRole }>, operatorRole
 
 async function createHarness(): Promise<Harness> {
   const runtime = await createTestRuntime();
-  const analytics = await createAnalyticsSubgraph(runtime, { settings: { rollupIntervalMs: 0, storeDriver: 'sqlite', operationLogPruneIntervalMs: 0 } });
+  const analytics = await createAnalyticsSubgraph(runtime, {
+    settings: { rollupIntervalMs: 0, storeDriver: 'sqlite', operationLogPruneIntervalMs: 0 },
+  });
   const orgA = newId();
   const orgB = newId();
   const appId = `mp${randomBytes(8).toString('hex')}`;
-  await runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, { type: 'mini-program.created', key: appId, payload: { appId, orgId: orgA, actorId: newId() } });
+  await runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, {
+    type: 'mini-program.created',
+    key: appId,
+    payload: { appId, orgId: orgA, actorId: newId() },
+  });
   await eventually(async () => expect(await analytics.services.miniPrograms.get(appId)).not.toBeNull());
   // One line of each organization's log.
   for (const orgId of [orgA, orgB]) {
     const line = {
-      action: 'createMiniProgram', subgraph: 'app-manage', actorKind: 'user' as const, actorId: `user:${newId()}`, organizationId: orgId, targetType: 'mini-program',
-      targetId: appId, summary: 'mini-program.created', changes: ['mini-program.created'], requestId: newId(), clientIp: null, at: new Date().toISOString(), atomic: true,
+      action: 'createMiniProgram',
+      subgraph: 'app-manage',
+      actorKind: 'user' as const,
+      actorId: `user:${newId()}`,
+      organizationId: orgId,
+      targetType: 'mini-program',
+      targetId: appId,
+      summary: 'mini-program.created',
+      changes: ['mini-program.created'],
+      requestId: newId(),
+      clientIp: null,
+      at: new Date().toISOString(),
+      atomic: true,
     };
-    await runtime.events.publish(OPERATION_LOG_TOPIC, contractEvent(operationLogEvents, OPERATION_RECORDED, orgId, line));
+    await runtime.events.publish(
+      OPERATION_LOG_TOPIC,
+      contractEvent(operationLogEvents, OPERATION_RECORDED, orgId, line),
+    );
   }
-  await eventually(async () => expect(await analytics.services.operationLogStore.list({}, 10)).toHaveLength(2));
+  await eventually(async () =>
+    expect(await analytics.services.operationLogStore.list({}, 10)).toHaveLength(2),
+  );
   const principals: Record<SignedInPrincipal, UserPrincipal> = {
     ownerA: user([{ orgId: orgA, role: 'ORG_OWNER' }]),
     adminA: user([{ orgId: orgA, role: 'ORG_ADMIN' }]),
@@ -67,24 +109,34 @@ async function createHarness(): Promise<Harness> {
 
 const declared = async (h: Harness) => {
   const name = `e${randomBytes(4).toString('hex')}`;
-  await h.analytics.services.customEvents.declare(h.principals.ownerA, h.appId, { name, displayName: 'An event', attributes: [] });
+  await h.analytics.services.customEvents.declare(h.principals.ownerA, h.appId, {
+    name,
+    displayName: 'An event',
+    attributes: [],
+  });
   return { app: h.appId, name };
 };
 
 const OPERATIONS: MatrixOperation<Harness>[] = [
   {
     name: 'miniProgramAnalytics',
-    source: 'query($app: ID!) { miniProgramAnalytics(appId: $app, from: "2026-01-01", to: "2026-01-02") { appId } }',
+    source:
+      'query($app: ID!) { miniProgramAnalytics(appId: $app, from: "2026-01-01", to: "2026-01-02") { appId } }',
     prepare: async (h) => ({ app: h.appId }),
     expected: READERS_A,
   },
   {
     name: 'miniProgramAnalyticsBreakdown',
-    source: 'query($app: ID!) { miniProgramAnalyticsBreakdown(appId: $app, dimension: PLATFORM, from: "2026-01-01", to: "2026-01-02") { appId } }',
+    source:
+      'query($app: ID!) { miniProgramAnalyticsBreakdown(appId: $app, dimension: PLATFORM, from: "2026-01-01", to: "2026-01-02") { appId } }',
     prepare: async (h) => ({ app: h.appId }),
     expected: READERS_A,
   },
-  { name: 'recomputeAnalytics', source: 'mutation { recomputeAnalytics(from: "2026-01-01", to: "2026-01-01") }', expected: CONFIGURE },
+  {
+    name: 'recomputeAnalytics',
+    source: 'mutation { recomputeAnalytics(from: "2026-01-01", to: "2026-01-01") }',
+    expected: CONFIGURE,
+  },
   {
     name: 'customEventDeclarations',
     source: 'query($app: ID!) { customEventDeclarations(appId: $app) { name attributes { name type } } }',
@@ -93,7 +145,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   },
   {
     name: 'declareCustomEvent',
-    source: 'mutation($app: ID!, $name: String!) { declareCustomEvent(appId: $app, input: { name: $name, displayName: "x", attributes: [] }) { name } }',
+    source:
+      'mutation($app: ID!, $name: String!) { declareCustomEvent(appId: $app, input: { name: $name, displayName: "x", attributes: [] }) { name } }',
     prepare: async (h) => ({ app: h.appId, name: `d${randomBytes(4).toString('hex')}` }),
     expected: WRITERS_A,
   },
@@ -108,8 +161,17 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     source: 'query { operationLog { items { id organizationId } } }',
     expected: LOG_READERS,
     check: (h, result, _vars, who) => {
-      const orgs = (result?.data as { operationLog: { items: Array<{ organizationId: string }> } }).operationLog.items.map((i) => i.organizationId).sort();
-      const expected = who === 'reviewer' || who === 'admin' ? [h.orgA, h.orgB].sort() : who === 'ownerB' ? [h.orgB] : [h.orgA];
+      const orgs = (
+        result?.data as { operationLog: { items: Array<{ organizationId: string }> } }
+      ).operationLog.items
+        .map((i) => i.organizationId)
+        .sort();
+      const expected =
+        who === 'reviewer' || who === 'admin'
+          ? [h.orgA, h.orgB].sort()
+          : who === 'ownerB'
+            ? [h.orgB]
+            : [h.orgA];
       expect(orgs).toEqual(expected);
     },
   },
@@ -148,7 +210,9 @@ describeAuthorizationMatrix<Harness>({
   principals: (h) => h.principals,
   operations: OPERATIONS,
   snapshot: async (h) => ({
-    declarations: await h.runtime.documents.collection(CustomEventDeclarationModel).find({}, { sort: { _id: 1 } }),
+    declarations: await h.runtime.documents
+      .collection(CustomEventDeclarationModel)
+      .find({}, { sort: { _id: 1 } }),
     log: await h.analytics.services.operationLogStore.list({}, 1000),
   }),
   routes: (h) => httpRoutesOf(h.analytics),
