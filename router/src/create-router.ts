@@ -240,6 +240,7 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
       const authorization = headers.authorization;
       return authenticateRequest(Array.isArray(authorization) ? authorization[0] : authorization, verifier);
     },
+    requestInfo: async (request) => ({ requestId: request.id, clientIp: request.ip }),
     logger,
   };
   for (const module of modules.values()) await module.registerHttpRoutes?.(app, routeContext);

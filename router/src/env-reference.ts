@@ -157,6 +157,8 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   ANALYTICS_RETENTION_DAYS: 'raw analytics events older than this are deleted (rollups are kept)',
   ANALYTICS_ROLLUP_INTERVAL_MS: 'how often rollups of the late window are recomputed (0: only by recomputeAnalytics)',
   ANALYTICS_TEST_DEVICE_IDS: 'comma list of test device ids whose events are dropped',
+  OPERATION_LOG_RETENTION_DAYS: 'operation log lines (operationLog, ADR 0013) older than this many days are deleted',
+  OPERATION_LOG_PRUNE_INTERVAL_MS: 'how often the operation log retention runs (0: never on a timer)',
 
   SDK_PORT: 'sdk subgraph port (distributed mode; also serves its upload routes)',
   SDK_HOST: 'sdk subgraph bind address',

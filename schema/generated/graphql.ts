@@ -1333,6 +1333,74 @@ export type MutationWithdrawVersionReviewArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** One chunk of the operation log as CSV (RFC 4180, CRLF, header row in the first chunk only) */
+export type OperationLogCsv = {
+  __typename?: 'OperationLogCsv';
+  /** Formula-like fields (= + - @ tab CR first) are prefixed with an apostrophe */
+  csv: Scalars['String']['output'];
+  /** Pass as `after` for the next chunk; null when this chunk is the last */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** Data rows in this chunk */
+  rows: Scalars['Int']['output'];
+};
+
+/** One mutation by a person or a third party, written in the unit of work of the change (ADR 0013) */
+export type OperationLogEntry = {
+  __typename?: 'OperationLogEntry';
+  /** The mutation (GraphQL field name) */
+  action: Scalars['String']['output'];
+  /** `user:<id>`, `apiClient:<id>`, `hostApp:<id>`; null for an unidentified caller */
+  actorId?: Maybe<Scalars['String']['output']>;
+  /** user, operator, apiClient, hostApp or anonymous */
+  actorKind: Scalars['String']['output'];
+  /** When the change committed */
+  at: Scalars['DateTimeISO']['output'];
+  /** false: the mutation committed no unit of work, so its line was written after it returned */
+  atomic: Scalars['Boolean']['output'];
+  /** The events the change published, in order */
+  changes: Array<Scalars['String']['output']>;
+  clientIp?: Maybe<Scalars['String']['output']>;
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor: Scalars['String']['output'];
+  /** The id of the log line (its event id) */
+  id: Scalars['ID']['output'];
+  /** The organization the change belongs to; null for platform-wide changes */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  requestId: Scalars['String']['output'];
+  /** The subgraph that ran it */
+  subgraph: Scalars['String']['output'];
+  /** What changed (secrets are never included) */
+  summary: Scalars['String']['output'];
+  targetId?: Maybe<Scalars['String']['output']>;
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+/** Every field narrows the log (ANDed); omit a field to leave it open */
+export type OperationLogFilterInput = {
+  /** The mutation, e.g. freezeMiniProgram */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Who: `user:<id>`, `apiClient:<id>`, `hostApp:<id>`, or a bare id of any kind */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** From this time on (inclusive) */
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** One organization (organization admins: one of theirs; operators: any) */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The id of the thing changed (a mini-program app id, a version id …) */
+  target?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of thing changed, e.g. mini-program, version, organization */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Before this time (exclusive) */
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+export type OperationLogPage = {
+  __typename?: 'OperationLogPage';
+  /** Newest first (time, then id) */
+  items: Array<OperationLogEntry>;
+  /** Pass as `after` for the next page; null when this page is the last */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type OperatorRole =
   | 'OPERATOR_ADMIN'
   | 'OPERATOR_REVIEWER';
@@ -1484,6 +1552,10 @@ export type Query = {
   myOrganizations?: Maybe<Array<Organization>>;
   /** Your live sessions (devices); newest first, a page at a time */
   mySessions?: Maybe<Array<Session>>;
+  /** operation-log:read:any (operators): every line; org:operation-log:read (owners and admins): their organizations. Newest first, cursor-paged */
+  operationLog: OperationLogPage;
+  /** As operationLog, as CSV in chunks of up to 2000 lines: pass nextCursor as after until it is null */
+  operationLogCsv: OperationLogCsv;
   /** Operator accounts (operator:manage); oldest first, a page at a time */
   operators?: Maybe<Array<User>>;
   /** Members of the organization or operators */
@@ -1648,6 +1720,20 @@ export type QueryMyOrganizationsArgs = {
 export type QueryMySessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   take?: Scalars['Int']['input'];
+};
+
+
+export type QueryOperationLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OperationLogFilterInput>;
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryOperationLogCsvArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OperationLogFilterInput>;
+  rows?: Scalars['Int']['input'];
 };
 
 
@@ -2639,6 +2725,24 @@ export type MeAndLicenseQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeAndLicenseQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', sessionId: string } | null, license?: { __typename?: 'License', licenseId: string } | null };
 
+export type OperationLogQueryVariables = Exact<{
+  filter?: InputMaybe<OperationLogFilterInput>;
+  take?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type OperationLogQuery = { __typename?: 'Query', operationLog: { __typename?: 'OperationLogPage', nextCursor?: string | null, items: Array<{ __typename?: 'OperationLogEntry', id: string, at: string, action: string, subgraph: string, actorKind: string, actorId?: string | null, organizationId?: string | null, targetType?: string | null, targetId?: string | null, summary: string, changes: Array<string>, requestId: string, clientIp?: string | null, atomic: boolean, cursor: string }> } };
+
+export type OperationLogCsvQueryVariables = Exact<{
+  filter?: InputMaybe<OperationLogFilterInput>;
+  rows?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type OperationLogCsvQuery = { __typename?: 'Query', operationLogCsv: { __typename?: 'OperationLogCsv', csv: string, rows: number, nextCursor?: string | null } };
+
 export type SetServiceDomainsMutationVariables = Exact<{
   appId: Scalars['ID']['input'];
   kind: ServiceDomainKind;
@@ -2728,6 +2832,8 @@ export const ReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const LicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"License"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"used"}}]}}]}}]}}]} as unknown as DocumentNode<LicenseQuery, LicenseQueryVariables>;
 export const InstallLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstallLicense"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"document"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installLicense"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"document"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<InstallLicenseMutation, InstallLicenseMutationVariables>;
 export const MeAndLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeAndLicense"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}}]}}]}}]} as unknown as DocumentNode<MeAndLicenseQuery, MeAndLicenseQueryVariables>;
+export const OperationLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationLogFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"subgraph"}},{"kind":"Field","name":{"kind":"Name","value":"actorKind"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"atomic"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<OperationLogQuery, OperationLogQueryVariables>;
+export const OperationLogCsvDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationLogCsv"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationLogFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rows"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationLogCsv"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"rows"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rows"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"csv"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<OperationLogCsvQuery, OperationLogCsvQueryVariables>;
 export const SetServiceDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetServiceDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceDomainKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domains"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setServiceDomains"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"domains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domains"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"request"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetServiceDomainsMutation, SetServiceDomainsMutationVariables>;
 export const SetSdkConfigOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSdkConfigOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SdkConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSdkConfigOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hostAppId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostAppId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetSdkConfigOverrideMutation, SetSdkConfigOverrideMutationVariables>;
 export const SearchMiniProgramsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchMiniPrograms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchMiniProgramsFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchMiniPrograms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"keywords"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"miniProgram"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchMiniProgramsQuery, SearchMiniProgramsQueryVariables>;

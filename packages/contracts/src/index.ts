@@ -11,3 +11,4 @@ export * from './trial-grant';
 export * from './runtime-reads';
 export * from './upload-routes.contract';
 export * from './catalogue-reads';
+export * from './operation-log.events';

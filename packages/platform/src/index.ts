@@ -8,6 +8,7 @@ export * from './cache';
 export * from './rate-limit';
 export * from './events';
 export * from './outbox';
+export * from './operation-log';
 export * from './object-store';
 export * from './federation';
 export * from './runtime';

@@ -83,6 +83,7 @@ export async function createAccountSubgraph(
 
   const module = await buildSubgraph({
     name: ACCOUNT_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(ACCOUNT_SUBGRAPH_NAME),
     resolvers: [UserResolver, OrganizationResolver, MemberResolver, SessionResolver],
     instances: [
       new UserResolver(identity),

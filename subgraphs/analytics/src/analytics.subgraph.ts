@@ -14,6 +14,10 @@ import { AnalyticsPipeline } from './service/analytics-pipeline.service';
 import { AnalyticsQueryService } from './service/analytics-query.service';
 import { AnalyticsMetrics } from './service/clean-metrics';
 import { createAnalyticsStore } from './store/analytics-store.factory';
+import { createOperationLogStore } from './operation-log/operation-log-store.factory';
+import { OperationLogResolver } from './operation-log/operation-log.resolver';
+import { OperationLogService } from './operation-log/operation-log.service';
+import type { OperationLogStore } from './operation-log/operation-log-store.port';
 import type { AnalyticsStore } from './store/analytics-store.port';
 import { ReleasePlanProjection } from './projection/release-plan.projection';
 import { ReleasePlanStatisticsResolver } from './resolvers/release-plan-statistics.resolver';
@@ -48,7 +52,7 @@ export interface AnalyticsSubgraph extends SubgraphModule {
     releasePlans: ReleasePlanProjection;
     planStatistics: ReleasePlanStatisticsService;
     exposures: ExposureIngest;
-  };
+  } & OperationLogServices;
   close(): Promise<void>;
 }
 
@@ -71,11 +75,21 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
   const releasePlans = new ReleasePlanProjection(runtime.documents);
   const planStatistics = new ReleasePlanStatisticsService(store, releasePlans, access, settings, deps.now);
   const exposures = new ExposureIngest(store, settings.timeZone, logger.child({ component: 'exposures' }));
+  const operationLogStore = await createOperationLogStore(settings.storeDriver, runtime.config, { postgresSchema: settings.postgresSchema });
+  const operationLogSettings = { retentionDays: settings.operationLogRetentionDays, pruneIntervalMs: settings.operationLogPruneIntervalMs };
+  const operationLog = new OperationLogService(operationLogStore, operationLogSettings, logger.child({ component: 'operation-log' }), deps.now);
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
-    resolvers: [AnalyticsResolver, CustomEventResolver, PlatformOverviewResolver, ReleasePlanStatisticsResolver],
-    instances: [new AnalyticsResolver(queries), new CustomEventResolver(customEvents), new PlatformOverviewResolver(overview), new ReleasePlanStatisticsResolver(planStatistics)],
+    operationLog: runtime.outbox(ANALYTICS_SUBGRAPH_NAME),
+    resolvers: [AnalyticsResolver, CustomEventResolver, PlatformOverviewResolver, ReleasePlanStatisticsResolver, OperationLogResolver],
+    instances: [
+      new AnalyticsResolver(queries),
+      new CustomEventResolver(customEvents),
+      new PlatformOverviewResolver(overview),
+      new ReleasePlanStatisticsResolver(planStatistics),
+      new OperationLogResolver(operationLog),
+    ],
     orphanedTypes: [ReleasePlan],
     batchReferenceResolvers: {
       ReleasePlan: (refs, ctx) => Promise.all(refs.map((ref) => planStatistics.reference(ctx.principal, String(ref.id)))),
@@ -88,13 +102,20 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
   const planEvents = await releasePlans.subscribe(runtime.events, runtime.kv, ANALYTICS_RELEASE_PLANS_GROUP, logger.child({ component: 'release-plans' }));
   const exposureBatches = await exposures.consume(runtime.events);
   pipeline.start();
+  const operationLines = await operationLog.consume(runtime.events);
+  operationLog.start();
 
   return {
     ...module,
-    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection, platform, overview, releasePlans, planStatistics, exposures },
+    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection, platform, overview, releasePlans, planStatistics, exposures, operationLog, operationLogStore },
     metrics: () => metrics.registry.metrics(),
-    ready: () => store.ping(),
+    ready: async () => {
+      await store.ping();
+      await operationLogStore.ping();
+    },
     close: async () => {
+      await operationLines.close();
+      operationLog.stop();
       await reports.close();
       await exposureBatches.close();
       await planEvents.close();
@@ -102,8 +123,15 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
       await platformEvents.close();
       await pipeline.stop();
       await store.close();
+      await operationLogStore.close();
     },
   };
+}
+
+/** The operation log (ADR 0013): the store and the service that consumes `operations.log` and answers operationLog. */
+interface OperationLogServices {
+  operationLog: OperationLogService;
+  operationLogStore: OperationLogStore;
 }
 
 /** The router's registry entry: settings from the environment (same variables as the standalone service). */

@@ -4,8 +4,11 @@ import {
   ANALYTICS_RAW_EVENTS_TOPIC,
   AnalyticsEventType,
   MINI_PROGRAM_EVENTS_TOPIC,
+  OPERATION_LOG_TOPIC,
+  OPERATION_RECORDED,
   analyticsEvents,
   contractEvent,
+  operationLogEvents,
   type ReportEvent,
 } from '@grove/contracts';
 import { newId, type UserPrincipal } from '@grove/platform';
@@ -40,6 +43,8 @@ const MEMBERS_A: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', F, F, F];
 const MEMBERS_B: MatrixRow = /*        */ [U, F, F, F, 'ok', F, F];
 const CONFIGURERS: MatrixRow = /*      */ [U, F, F, F, F, F, 'ok'];
 const OPERATORS: MatrixRow = /*        */ [U, F, F, F, F, 'ok', 'ok'];
+const LOG_READERS: MatrixRow = /*      */ [U, 'ok', 'ok', F, 'ok', 'ok', 'ok'];
+const LOG_READERS_OF_A: MatrixRow = /* */ [U, 'ok', 'ok', F, F, 'ok', 'ok'];
 const NOBODY: MatrixRow = /*           */ [U, N, N, N, N, N, N];
 /** `_entities` hides what the caller may not read: a null entity, no error. */
 const ENTITY_READERS_A: MatrixRow = ['null', 'ok', 'ok', 'ok', 'null', 'ok', 'ok'];
@@ -251,12 +256,35 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     prepare: async (h) => ({ id: (await knownPlan(h, h.orgB)).planId, ...PLAN_RANGE }),
     expected: ENTITY_READERS_B,
   },
+  {
+    name: 'operationLog',
+    source: 'query { operationLog(take: 200) { items { id organizationId } } }',
+    expected: LOG_READERS,
+    check: (h, result, _vars, who) => {
+      const orgs = new Set((result?.data as { operationLog: { items: Array<{ organizationId: string | null }> } }).operationLog.items.map((i) => i.organizationId));
+      if (who === 'reviewer' || who === 'admin') expect([h.orgA, h.orgB].every((o) => orgs.has(o))).toBe(true);
+      else expect([...orgs]).toEqual([who === 'ownerB' ? h.orgB : h.orgA]);
+    },
+  },
+  {
+    name: 'operationLog',
+    label: "operationLog of organization A (another organization's id is refused)",
+    source: 'query($org: ID!) { operationLog(filter: { organizationId: $org }) { items { id } } }',
+    prepare: async (h) => ({ org: h.orgA }),
+    expected: LOG_READERS_OF_A,
+  },
+  {
+    name: 'operationLogCsv',
+    source: 'query($org: ID!) { operationLogCsv(filter: { organizationId: $org }) { csv rows } }',
+    prepare: async (h) => ({ org: h.orgA }),
+    expected: LOG_READERS_OF_A,
+  },
 ];
 
 async function createHarness(): Promise<Harness> {
   const runtime = await createTestRuntime();
   const analytics = await createAnalyticsSubgraph(runtime, {
-    settings: { rollupIntervalMs: 0, storeDriver: 'sqlite' },
+    settings: { rollupIntervalMs: 0, storeDriver: 'sqlite', operationLogPruneIntervalMs: 0 },
   });
   const [orgA, orgB] = [newId(), newId()];
   const [appA, appB] = [`mp${randomBytes(8).toString('hex')}`, `mp${randomBytes(8).toString('hex')}`];
@@ -306,6 +334,27 @@ async function createHarness(): Promise<Harness> {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(now));
   await analytics.services.pipeline.recompute([day]);
 
+  // One line of each organization's operation log.
+  for (const orgId of [orgA, orgB]) {
+    const line = {
+      action: 'createMiniProgram',
+      subgraph: 'app-manage',
+      actorKind: 'user' as const,
+      actorId: `user:${newId()}`,
+      organizationId: orgId,
+      targetType: 'mini-program',
+      targetId: orgId === orgA ? appA : appB,
+      summary: 'mini-program.created',
+      changes: ['mini-program.created'],
+      requestId: newId(),
+      clientIp: null,
+      at: new Date().toISOString(),
+      atomic: true,
+    };
+    await runtime.events.publish(OPERATION_LOG_TOPIC, contractEvent(operationLogEvents, OPERATION_RECORDED, orgId, line));
+  }
+  await eventually(async () => expect(await analytics.services.operationLogStore.list({}, 10)).toHaveLength(2));
+
   return {
     runtime,
     analytics,
@@ -330,6 +379,7 @@ describeAuthorizationMatrix<Harness>({
   operations: OPERATIONS,
   // A refusal declares nothing, removes nothing and rolls nothing up.
   snapshot: async (h) => ({
+    log: await h.analytics.services.operationLogStore.list({}, 1000),
     declarations: await h.runtime.documents
       .collection(CustomEventDeclarationModel)
       .find({}, { sort: { _id: 1 } }),

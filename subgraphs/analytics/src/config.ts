@@ -38,6 +38,10 @@ export const analyticsEnvShape = {
   ANALYTICS_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(0).max(24 * 3600_000).default(60_000),
   /** Device ids of test devices whose events are dropped (comma list). */
   ANALYTICS_TEST_DEVICE_IDS: list,
+  /** Operation log lines older than this many days are deleted (ADR 0013). */
+  OPERATION_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** How often the operation log retention runs (0: never on a timer). */
+  OPERATION_LOG_PRUNE_INTERVAL_MS: z.coerce.number().int().min(0).max(24 * 3600_000).default(3600_000),
 };
 
 export const analyticsEnvSchema = z.object(analyticsEnvShape).superRefine((config, ctx) => {
@@ -56,6 +60,8 @@ export interface AnalyticsSettings {
   retentionDays: number;
   rollupIntervalMs: number;
   testDeviceIds: string[];
+  operationLogRetentionDays: number;
+  operationLogPruneIntervalMs: number;
   /** postgres: schema of the analytics tables (tests use one per run). */
   postgresSchema?: string;
 }
@@ -68,6 +74,8 @@ export const defaultAnalyticsSettings: Omit<AnalyticsSettings, 'storeDriver'> = 
   retentionDays: 180,
   rollupIntervalMs: 60_000,
   testDeviceIds: [],
+  operationLogRetentionDays: 365,
+  operationLogPruneIntervalMs: 3600_000,
 };
 
 export function analyticsSettingsFromConfig(config: AnalyticsConfig): AnalyticsSettings {
@@ -80,5 +88,7 @@ export function analyticsSettingsFromConfig(config: AnalyticsConfig): AnalyticsS
     retentionDays: config.ANALYTICS_RETENTION_DAYS,
     rollupIntervalMs: config.ANALYTICS_ROLLUP_INTERVAL_MS,
     testDeviceIds: config.ANALYTICS_TEST_DEVICE_IDS,
+    operationLogRetentionDays: config.OPERATION_LOG_RETENTION_DAYS,
+    operationLogPruneIntervalMs: config.OPERATION_LOG_PRUNE_INTERVAL_MS,
   };
 }

@@ -107,6 +107,7 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
 
   const module = await buildSubgraph({
     name: APP_MANAGE_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(APP_MANAGE_SUBGRAPH_NAME),
     resolvers: [MiniProgramResolver, VersionResolver, HostAppResolver, LinkResolver, TrialResolver, DeletionResolver],
     instances: [
       new MiniProgramResolver(miniPrograms, versions),
@@ -142,6 +143,7 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
       registerUploadRoutes(app, uploads.routes, {
         authenticate: context.authenticate,
         onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
+        operationLog: { writer: runtime.outbox(APP_MANAGE_SUBGRAPH_NAME), subgraph: APP_MANAGE_SUBGRAPH_NAME, requestInfo: context.requestInfo },
       }),
     services: { miniPrograms, versions, hostApps, links, trials, deletions },
     ready: async () => {

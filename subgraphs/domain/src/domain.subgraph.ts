@@ -48,10 +48,11 @@ export async function createDomainSubgraph(runtime: PlatformRuntime, deps: Domai
   const events = new DomainEvents(runtime.outbox(DOMAIN_SUBGRAPH_NAME), logger.child({ component: 'events' }));
   const verificationFetch = createVerificationFetch({ resolveTo: settings.verifyResolveAddress });
   const domains = new DomainService(store, access, events, { settings, fetchImpl: verificationFetch.fetch });
-  const whitelist = new WhitelistService(store);
+  const whitelist = new WhitelistService(store, events);
 
   const module = await buildSubgraph({
     name: DOMAIN_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(DOMAIN_SUBGRAPH_NAME),
     resolvers: [DomainResolver, WhitelistResolver, MiniProgramDomainsResolver],
     instances: [new DomainResolver(domains), new WhitelistResolver(whitelist), new MiniProgramDomainsResolver(domains)],
     orphanedTypes: [MiniProgram],

@@ -41,6 +41,7 @@ export async function createLicenseSubgraph(
 
   const module = await buildSubgraph({
     name: LICENSE_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(LICENSE_SUBGRAPH_NAME),
     resolvers: [LicenseResolver],
     instances: [new LicenseResolver(service)],
   });

@@ -55,6 +55,7 @@ export async function createRuleEngineSubgraph(runtime: PlatformRuntime, deps: R
 
   const module = await buildSubgraph({
     name: RULE_ENGINE_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(RULE_ENGINE_SUBGRAPH_NAME),
     resolvers: [GrayRuleResolver, ReleasePlanResolver],
     instances: [new GrayRuleResolver(rules), new ReleasePlanResolver(plans, rules)],
     referenceResolvers: {

@@ -84,6 +84,7 @@ export async function createSdkSubgraph(runtime: PlatformRuntime, deps: SdkDeps)
 
   const module = await buildSubgraph({
     name: SDK_SUBGRAPH_NAME,
+    operationLog: runtime.outbox(SDK_SUBGRAPH_NAME),
     resolvers: [BaseLibraryResolver, SdkVersionResolver, SdkConfigResolver, SdkBuildResolver],
     instances: [
       new BaseLibraryResolver(baseLibraries),
@@ -109,6 +110,7 @@ export async function createSdkSubgraph(runtime: PlatformRuntime, deps: SdkDeps)
       registerSdkUploadRoutes(app, uploads.routes, {
         authenticate: context.authenticate,
         onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
+        operationLog: { writer: runtime.outbox(SDK_SUBGRAPH_NAME), subgraph: SDK_SUBGRAPH_NAME, requestInfo: context.requestInfo },
       }),
     services: { baseLibraries, sdkVersions, configs, builds, hostAppOwnership },
     ready: async () => {

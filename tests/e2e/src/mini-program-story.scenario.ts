@@ -24,6 +24,7 @@ import {
   SubmitVersionForReviewDocument,
 } from '../../../schema/generated/graphql';
 import { dataOf, execute } from './graphql-client';
+import { checkStoryOperationLog } from './operation-log.scenario';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, validCreditCode, type E2EPlatform } from './platform-harness';
 
 interface Envelope<T> {
@@ -123,7 +124,10 @@ export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOption
   ids.orgId = org.id;
 
   // The mini-program and its first version: upload → submit → operator approves → owner publishes.
-  const mp = dataOf(await execute(e2e.url, CreateMiniProgramDocument, { input: { orgId: org.id, name: 'Story Shop' } }, { token: owner })).createMiniProgram;
+  const createRequestId = `story-${tag}-create-${Date.now()}`;
+  const mp = dataOf(
+    await execute(e2e.url, CreateMiniProgramDocument, { input: { orgId: org.id, name: 'Story Shop' } }, { token: owner, headers: { 'x-request-id': createRequestId } }),
+  ).createMiniProgram;
   expect(mp.organization).toEqual({ id: org.id, name: `Org ${tag}` }); // resolved by the account subgraph
   ids.appId = mp.appId;
   await at('mini-program-created');
@@ -263,5 +267,8 @@ export async function runMiniProgramStory(e2e: E2EPlatform, options: StoryOption
   // Delisting: the runtime stops serving it.
   dataOf(await execute(e2e.url, DelistVersionDocument, { id: v2, reason: 'end of campaign' }, { token: owner }));
   await poll(async () => (await appletFor('device-1')).errcode === 'APPLET_DELISTED', 'the runtime to answer "delisted"');
+
+  // The operation log of the organization, through the router (ADR 0013).
+  await checkStoryOperationLog(e2e, { orgId: org.id, appId: mp.appId, ownerToken: owner, adminToken: admin, createRequestId });
   return { orgId: org.id, appId: mp.appId, v1, v2, ruleId, planId, hostAppId: host.hostApp.id, ownerToken: owner, sdkKey: host.sdkKey, sdkSecret: host.sdkSecret };
 }

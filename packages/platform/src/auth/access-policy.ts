@@ -14,6 +14,8 @@ export const Permission = {
   MINIPROGRAM_REVIEW: 'miniprogram:review',
   MINIPROGRAM_GOVERN: 'miniprogram:govern',
   PLATFORM_CONFIGURE: 'platform:configure',
+  /** The whole operation log (ADR 0013). */
+  OPERATION_LOG_READ_ANY: 'operation-log:read:any',
 
   ORG_READ: 'org:read',
   ORG_UPDATE: 'org:update',
@@ -24,6 +26,8 @@ export const Permission = {
   MINIPROGRAM_WRITE: 'miniprogram:write',
   MINIPROGRAM_RELEASE: 'miniprogram:release',
   HOSTAPP_MANAGE: 'hostapp:manage',
+  /** The operation log of the organization (its owners and admins). */
+  ORG_OPERATION_LOG_READ: 'org:operation-log:read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -39,8 +43,9 @@ export const OPERATOR_PERMISSIONS: Record<OperatorRole, readonly Permission[]> =
     P.MINIPROGRAM_REVIEW,
     P.MINIPROGRAM_GOVERN,
     P.PLATFORM_CONFIGURE,
+    P.OPERATION_LOG_READ_ANY,
   ],
-  OPERATOR_REVIEWER: [P.ORG_READ_ANY, P.ORG_REVIEW, P.MINIPROGRAM_REVIEW],
+  OPERATOR_REVIEWER: [P.ORG_READ_ANY, P.ORG_REVIEW, P.MINIPROGRAM_REVIEW, P.OPERATION_LOG_READ_ANY],
 };
 
 export const ORG_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
@@ -54,6 +59,7 @@ export const ORG_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     P.MINIPROGRAM_WRITE,
     P.MINIPROGRAM_RELEASE,
     P.HOSTAPP_MANAGE,
+    P.ORG_OPERATION_LOG_READ,
   ],
   ORG_ADMIN: [
     P.ORG_READ,
@@ -64,6 +70,7 @@ export const ORG_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     P.MINIPROGRAM_WRITE,
     P.MINIPROGRAM_RELEASE,
     P.HOSTAPP_MANAGE,
+    P.ORG_OPERATION_LOG_READ,
   ],
   ORG_DEVELOPER: [P.ORG_READ, P.ORG_MEMBERS_READ, P.MINIPROGRAM_READ, P.MINIPROGRAM_WRITE],
 };

@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
 import type { NonEmptyArray, ResolverData } from 'type-graphql';
 import { representationKey, requestLoader } from './request-loaders';
 import type { SubgraphContext } from './subgraph-context';
+import { operationState, withOperationLog, type OperationLogWriter } from '../operation-log/operation-log';
 
 /** Pinned here so every subgraph speaks the same Federation version. */
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
@@ -34,7 +35,16 @@ export interface BuildSubgraphOptions {
   orphanedTypes?: ClassType[];
   /** Most representations one `_entities` call may carry (default MAX_ENTITY_REPRESENTATIONS). */
   maxEntityRepresentations?: number;
+  /**
+   * Where the operation log lines of this subgraph's mutations go: its transactional outbox (`runtime.outbox(name)`).
+   * Every Mutation field then runs with its operation in scope; the first unit of work it commits writes the line,
+   * and a mutation that committed none gets its line after it returns (ADR 0013).
+   */
+  operationLog?: OperationLogWriter;
 }
+
+/** Marks a Mutation field resolver that writes operation log lines (the schema walk test looks for it). */
+export const OPERATION_LOGGED = Symbol.for('grove.operationLogged');
 
 /**
  * Default cap on the representations of one `_entities` call. The router's fetches stay below it: an operation
@@ -46,6 +56,8 @@ export const MAX_ENTITY_REPRESENTATIONS = 5000;
 export interface HttpRouteContext {
   /** Turns request headers into the caller, with the mounting server's rules (bearer JWT / internal token). */
   authenticate(headers: Record<string, string | string[] | undefined>): Promise<Principal>;
+  /** The request id and client IP of a request (for the operation log): the router's own, or those it forwarded. */
+  requestInfo?(request: FastifyRequest): Promise<{ requestId: string; clientIp?: string }>;
   logger: Logger;
 }
 
@@ -131,7 +143,7 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
     resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: batchedReferenceResolver(typeName, resolveMany) };
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
-  guardMutations(schema);
+  guardMutations(schema, options.name, options.operationLog);
   capEntityRepresentations(schema, options.maxEntityRepresentations ?? MAX_ENTITY_REPRESENTATIONS);
   return { name: options.name, schema, sdl: printSubgraphSchema(schema) };
 }
@@ -143,7 +155,7 @@ const checkedContexts = new WeakMap<object, Promise<void>>();
  * Every mutation first checks the caller's token against the revocation records (context.authorization), so a
  * subgraph reached without the router (distributed mode) refuses a stale token too. Reads rely on the router's check.
  */
-function guardMutations(schema: GraphQLSchema): void {
+function guardMutations(schema: GraphQLSchema, subgraph: string, operationLog: OperationLogWriter | undefined): void {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (source, args, context: SubgraphContext | undefined, info) => {
@@ -152,8 +164,11 @@ function guardMutations(schema: GraphQLSchema): void {
         if (!check) checkedContexts.set(context, (check = context.authorization.assertCurrent(context.principal)));
         await check;
       }
-      return resolve(source, args, context, info);
+      if (!operationLog) return resolve(source, args, context, info);
+      // Each Mutation field is one operation: its first committed unit of work writes its log line (ADR 0013).
+      return withOperationLog(operationLog, operationState(subgraph, info, args, context), async () => resolve(source, args, context, info));
     };
+    if (operationLog) (field as unknown as Record<symbol, boolean>)[OPERATION_LOGGED] = true;
   }
 }
 

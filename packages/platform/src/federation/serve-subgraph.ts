@@ -192,6 +192,11 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
       await options.authorization?.assertCurrent(principal);
       return principal;
     },
+    // What the router forwarded in its credential (request id, client IP).
+    requestInfo: async (request) => {
+      const context = await authenticateSubgraphRequest(request.headers, tokens, logger, undefined, auth);
+      return { requestId: context.requestId, ...(context.clientIp ? { clientIp: context.clientIp } : {}) };
+    },
     logger,
   });
   await module.registerInternalRoutes?.(app, {

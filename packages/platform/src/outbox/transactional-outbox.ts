@@ -5,6 +5,7 @@ import type { DocumentCollection, DocumentStore, DocumentTransaction } from '../
 import type { DomainEvent, EventBus, NewEvent } from '../events/event-bus.port';
 import { checkTopic, parseEvent, prepareEvent } from '../events/event-envelope';
 import { OutboxEntryModel, OutboxStatus } from './outbox-entry.model';
+import { currentOperation, OPERATION_LOG_TOPIC, OPERATION_RECORDED, operationRecord, type OperationState, type RecordedChange } from '../operation-log/operation-log';
 
 export interface TransactionalOutboxOptions {
   documents: DocumentStore;
@@ -39,6 +40,8 @@ interface PendingEntry {
 /** The entries one unit of work enqueued, dispatched when its outermost transaction commits. */
 interface Scope {
   entries: PendingEntry[];
+  /** The events of this unit (for the operation log line of the mutation it belongs to). */
+  changes: RecordedChange[];
 }
 
 const DEFAULTS = { leaseMs: 30_000, intervalMs: 5_000, retentionMs: 24 * 3600_000, maxBackoffMs: 60_000, batchSize: 100 };
@@ -90,20 +93,53 @@ export class TransactionalOutbox {
    */
   async transaction<R>(work: (tx: DocumentTransaction) => Promise<R>): Promise<R> {
     const outer = this.scopes.getStore();
-    const scope: Scope = { entries: [] };
-    if (!this.transactional) {
-      const result = await this.scopes.run(scope, () => work({ collection: (model) => this.options.documents.collection(model) })).catch(async (error: unknown) => {
-        await this.entries.deleteMany({ _id: { $in: scope.entries.map((entry) => entry.id) } }).catch(() => undefined);
-        throw error;
-      });
-      if (outer) outer.entries.push(...scope.entries);
-      else await this.dispatch(scope.entries);
-      return result;
+    const scope: Scope = { entries: [], changes: [] };
+    // The outermost unit of a mutation whose line is not written yet writes it, with its writes (ADR 0013).
+    const operation = outer ? undefined : currentOperation();
+    const logging = operation !== undefined && !operation.logged;
+    const unit = !logging
+      ? work
+      : async (tx: DocumentTransaction): Promise<R> => {
+          const result = await work(tx);
+          await this.recordOperation(operation, scope.changes, true);
+          return result;
+        };
+    let result: R;
+    try {
+      if (!this.transactional) {
+        result = await this.scopes.run(scope, () => unit({ collection: (model) => this.options.documents.collection(model) })).catch(async (error: unknown) => {
+          await this.entries.deleteMany({ _id: { $in: scope.entries.map((entry) => entry.id) } }).catch(() => undefined);
+          throw error;
+        });
+      } else {
+        result = await this.scopes.run(scope, () => this.options.documents.transaction(unit));
+      }
+    } catch (error) {
+      // Rolled back: its line with it.
+      if (logging) operation.logged = false;
+      throw error;
     }
-    const result = await this.scopes.run(scope, () => this.options.documents.transaction(work));
-    if (outer) outer.entries.push(...scope.entries);
-    else await this.dispatch(scope.entries);
+    if (outer) {
+      outer.entries.push(...scope.entries);
+      outer.changes.push(...scope.changes);
+    } else await this.dispatch(scope.entries);
     return result;
+  }
+
+  /**
+   * Writes the operation log line of `operation` (once per mutation): inside a unit of work from `transaction`,
+   * or on its own with `atomic: false` after a mutation that committed no unit of work (buildSubgraph calls it).
+   */
+  async recordOperation(operation: OperationState, changes: readonly RecordedChange[] = [], atomic = false): Promise<void> {
+    if (operation.logged) return;
+    operation.logged = true;
+    try {
+      const payload = operationRecord(operation, changes, new Date(this.options.now()), atomic);
+      await this.enqueue(OPERATION_LOG_TOPIC, { type: OPERATION_RECORDED, key: payload.organizationId ?? 'platform', payload, headers: { 'schema-version': '1' } });
+    } catch (error) {
+      operation.logged = false;
+      throw error;
+    }
   }
 
   /**
@@ -128,8 +164,10 @@ export class TransactionalOutbox {
       createdAt: new Date(now),
     });
     const scope = this.scopes.getStore();
-    if (scope) scope.entries.push(entry);
-    else await this.dispatch([entry]);
+    if (scope) {
+      scope.entries.push(entry);
+      if (topic !== OPERATION_LOG_TOPIC) scope.changes.push({ type: event.type, ...(event.key !== undefined ? { key: event.key } : {}), payload: event.payload });
+    } else await this.dispatch([entry]);
     return event;
   }
 

@@ -6,6 +6,10 @@ import {
   tooLargeEnvelope,
   UnauthenticatedError,
   UploadTooLargeError,
+  operationState,
+  withOperationLog,
+  type HttpRouteContext,
+  type OperationLogWriter,
   type Principal,
 } from '@grove/platform';
 import type { UploadRoute } from './upload.handlers';
@@ -17,6 +21,8 @@ export interface RegisterUploadRoutesOptions {
   authenticate(headers: HeaderBag): Promise<Principal>;
   /** Logs unexpected errors; clients only see a generic message for them. */
   onUnexpectedError?(error: unknown): void;
+  /** Each upload is an operation of the operation log (ADR 0013), under the action `POST <path>`. */
+  operationLog?: UploadOperationLog;
 }
 
 function first(value: unknown): string | undefined {
@@ -78,11 +84,13 @@ export async function registerUploadRoutes(app: FastifyInstance, routes: readonl
             const params = request.params as Record<string, string>;
             const query = request.query as Record<string, unknown>;
             const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-            const result = await route.handle(principal, params.appId, body, {
-              contentType: first(request.headers['content-type']),
-              versionName: first(query.versionName),
-              releaseNotes: first(query.releaseNotes),
-            });
+            const handle = () =>
+              route.handle(principal, params.appId, body, {
+                contentType: first(request.headers['content-type']),
+                versionName: first(query.versionName),
+                releaseNotes: first(query.releaseNotes),
+              });
+            const result = await logged(options.operationLog, request, `POST ${route.path}`, principal, { appId: params.appId }, handle);
             return reply.code(result.statusCode).send({ errcode: 'OK', error: '', data: result.body });
           } catch (error) {
             return fail(reply, error);
@@ -91,4 +99,18 @@ export async function registerUploadRoutes(app: FastifyInstance, routes: readonl
       });
     }
   });
+}
+
+export interface UploadOperationLog {
+  writer: OperationLogWriter;
+  subgraph: string;
+  requestInfo?: HttpRouteContext['requestInfo'];
+}
+
+/** Runs an upload as one operation of the operation log, when there is one. */
+async function logged<R>(log: UploadOperationLog | undefined, request: FastifyRequest, action: string, principal: Principal, args: Record<string, unknown>, work: () => Promise<R>): Promise<R> {
+  if (!log) return work();
+  const info = (await log.requestInfo?.(request)) ?? { requestId: request.id, clientIp: request.ip };
+  const state = operationState(log.subgraph, { fieldName: action }, args, { principal, requestId: info.requestId, clientIp: info.clientIp });
+  return withOperationLog(log.writer, state, work);
 }

@@ -1,7 +1,8 @@
-import { BadUserInputError, ConflictError, Permission, encodeCursor, requireOperatorPermission, type PageRequest, type Principal } from '@grove/platform';
+import { BadUserInputError, ConflictError, Permission, describeOperation, encodeCursor, requireOperatorPermission, type PageRequest, type Principal } from '@grove/platform';
 import { WHITELIST_ORDER, type DomainStore } from '../store/domain.store';
 import { normalizeBusinessDomain } from '../validation';
 import { toWhitelistDomainView, type WhitelistDomainView } from './domain-views';
+import type { DomainEvents } from './domain-events';
 
 const MAX_NOTE_LENGTH = 200;
 
@@ -11,7 +12,15 @@ const MAX_NOTE_LENGTH = 200;
  * verified, so removing an entry does not revoke domains already verified through it.
  */
 export class WhitelistService {
-  constructor(private readonly store: DomainStore) {}
+  constructor(
+    private readonly store: DomainStore,
+    /** Its unit of work: the whitelist change and its operation log line commit together (ADR 0013). */
+    private readonly events?: Pick<DomainEvents, 'atomically'>,
+  ) {}
+
+  private atomically<R>(work: () => Promise<R>): Promise<R> {
+    return this.events ? this.events.atomically(work) : work();
+  }
 
   async list(p: Principal, page: PageRequest = {}): Promise<WhitelistDomainView[]> {
     requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
@@ -25,8 +34,9 @@ export class WhitelistService {
     if (text !== undefined && text.length > MAX_NOTE_LENGTH) {
       throw new BadUserInputError(`note must be at most ${MAX_NOTE_LENGTH} characters`, { fields: ['note'] });
     }
+    describeOperation({ target: { type: 'whitelist-domain', id: normalized }, summary: `whitelisted ${normalized}`, organizationId: null });
     try {
-      const doc = await this.store.insertWhitelist({ _id: normalized, ...(text ? { note: text } : {}), addedBy: user.userId });
+      const doc = await this.atomically(() => this.store.insertWhitelist({ _id: normalized, ...(text ? { note: text } : {}), addedBy: user.userId }));
       return toWhitelistDomainView(doc);
     } catch (error) {
       if (error instanceof ConflictError) throw new ConflictError(`${normalized} is already whitelisted`, { domain: normalized });
@@ -37,6 +47,7 @@ export class WhitelistService {
   async remove(p: Principal, domain: unknown): Promise<boolean> {
     requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
     const normalized = normalizeBusinessDomain(typeof domain === 'string' ? domain : '');
-    return (await this.store.deleteWhitelist(normalized)) > 0;
+    describeOperation({ target: { type: 'whitelist-domain', id: normalized }, summary: `removed ${normalized} from the whitelist`, organizationId: null });
+    return (await this.atomically(() => this.store.deleteWhitelist(normalized))) > 0;
   }
 }

@@ -6,6 +6,10 @@ import {
   tooLargeEnvelope,
   UnauthenticatedError,
   UploadTooLargeError,
+  operationState,
+  withOperationLog,
+  type HttpRouteContext,
+  type OperationLogWriter,
   type Principal,
 } from '@grove/platform';
 import type { SdkUploadRoute } from './upload.handlers';
@@ -17,6 +21,8 @@ export interface RegisterSdkUploadRoutesOptions {
   authenticate(headers: HeaderBag): Promise<Principal>;
   /** Logs unexpected errors; clients only see a generic message for them. */
   onUnexpectedError?(error: unknown): void;
+  /** Each upload is an operation of the operation log (ADR 0013), under the action `POST <path>`. */
+  operationLog?: UploadOperationLog;
 }
 
 function queryValues(query: unknown): Record<string, string | undefined> {
@@ -99,10 +105,12 @@ export async function registerSdkUploadRoutes(
             if (!principal) throw new UnauthenticatedError('Sign in to upload');
             const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
             const contentType = request.headers['content-type'];
-            const result = await route.handle(principal, body, {
-              contentType: Array.isArray(contentType) ? contentType[0] : contentType,
-              query: queryValues(request.query),
-            });
+            const handle = () =>
+              route.handle(principal, body, {
+                contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+                query: queryValues(request.query),
+              });
+            const result = await logged(options.operationLog, request, `POST ${route.path}`, principal, {}, handle);
             return reply.code(result.statusCode).send({ errcode: 'OK', error: '', data: result.body });
           } catch (error) {
             return fail(reply, error);
@@ -111,4 +119,18 @@ export async function registerSdkUploadRoutes(
       });
     }
   });
+}
+
+export interface UploadOperationLog {
+  writer: OperationLogWriter;
+  subgraph: string;
+  requestInfo?: HttpRouteContext['requestInfo'];
+}
+
+/** Runs an upload as one operation of the operation log, when there is one. */
+async function logged<R>(log: UploadOperationLog | undefined, request: FastifyRequest, action: string, principal: Principal, args: Record<string, unknown>, work: () => Promise<R>): Promise<R> {
+  if (!log) return work();
+  const info = (await log.requestInfo?.(request)) ?? { requestId: request.id, clientIp: request.ip };
+  const state = operationState(log.subgraph, { fieldName: action }, args, { principal, requestId: info.requestId, clientIp: info.clientIp });
+  return withOperationLog(log.writer, state, work);
 }
