@@ -9,6 +9,7 @@ import { AuthProvider, useAuth } from './auth/auth-context';
 import { SessionManager } from './auth/session-manager';
 import { createGraphqlClient } from './graphql/client';
 import { ConsoleLayout } from './layout/console-layout';
+import { consoleTheme } from './theme';
 
 // Every page is its own chunk: the first load carries the shell, the rest comes with the route.
 const LoginPage = lazy(() => import('./pages/account/login.page').then((m) => ({ default: m.LoginPage })));
@@ -91,14 +92,22 @@ export function App() {
     [],
   );
   const client = useMemo(() => createGraphqlClient(manager), [manager]);
+  const theme = useMemo(
+    () => consoleTheme(window.matchMedia('(prefers-reduced-motion: reduce)').matches),
+    [],
+  );
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1f6f43' } }}
+      theme={theme}
+      button={{ autoInsertSpace: false }}
     >
       <AntApp>
         <UrqlProvider value={client}>
-          <BrowserRouter basename={BASENAME}>
+          <BrowserRouter
+            basename={BASENAME}
+            future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+          >
             <AuthProvider manager={manager}>
               <ConsoleRoutes />
             </AuthProvider>

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, brotliCompressSync } from 'node:zlib';
 import { request } from 'undici';
 import { randomToken } from '@grove/platform';
 import { composeSupergraph } from './compose-supergraph';
@@ -19,6 +20,7 @@ beforeAll(() => {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), SCRIPT);
+  writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(SCRIPT));
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(tmpdir(), 'grove-console-secret.txt'), 'outside the build');
 });
@@ -82,6 +84,17 @@ describe.each(['embedded', 'distributed'] as const)('the console at /console (%s
     });
     await revalidated.body.dump();
     expect(revalidated.statusCode).toBe(304);
+  });
+
+  it('sends the precompressed file of the build to browsers that accept it', async () => {
+    const response = await request(`${t.base}/console/assets/index-Ab12Cd34.js`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    const body = Buffer.from(await response.body.arrayBuffer());
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe(IMMUTABLE_CACHE);
+    expect(brotliDecompressSync(body).toString()).toBe(SCRIPT);
   });
 
   it('does not cache unhashed files for long', async () => {

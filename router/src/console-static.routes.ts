@@ -27,6 +27,8 @@ export async function registerConsoleRoutes(
     cacheControl: false,
     etag: true,
     lastModified: true,
+    // The build writes .br/.gz beside each file (scripts/console-build.ts): sent to browsers that accept them.
+    preCompressed: true,
   });
   const built = () => existsSync(join(root, 'index.html'));
   if (!built()) {

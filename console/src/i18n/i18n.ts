@@ -10,8 +10,8 @@ const KEY = 'grove.console.language';
 /** zh-CN unless the person chose English (kept in localStorage); `?lang=en` in a link chooses it too. */
 export function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  const chosen = fromUrl ?? window.localStorage.getItem(KEY);
-  return chosen === 'en' ? 'en' : 'zh-CN';
+  if (fromUrl === 'en' || fromUrl === 'zh-CN') window.localStorage.setItem(KEY, fromUrl);
+  return window.localStorage.getItem(KEY) === 'en' ? 'en' : 'zh-CN';
 }
 
 export function rememberLanguage(language: Language): void {

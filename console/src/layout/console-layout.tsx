@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
 import { rememberLanguage, type Language } from '../i18n/i18n';
+import { TAG_COLORS } from '../theme';
 
 const INSTITUTION_MENU = [
   { key: '/mini-programs', label: 'menu.miniPrograms' },
@@ -74,7 +75,7 @@ export function ConsoleLayout() {
         >
           <Space size="middle">
             <LanguageSwitch />
-            {isOperator && <Tag color="green">{t('layout.operator')}</Tag>}
+            {isOperator && <Tag color={TAG_COLORS.green}>{t('layout.operator')}</Tag>}
             <Typography.Text>{viewer?.user.displayName}</Typography.Text>
             <Button onClick={signOut}>{t('layout.signOut')}</Button>
           </Space>

@@ -68,7 +68,10 @@ export function LoginPage() {
         </Button>
       </Form>
       <p style={{ marginTop: 16, marginBottom: 0 }}>
-        {t('login.noAccount')} <Link to="/sign-up">{t('login.signUp')}</Link>
+        {t('login.noAccount')}{' '}
+        <Link to="/sign-up" style={{ textDecoration: 'underline' }}>
+          {t('login.signUp')}
+        </Link>
       </p>
     </AuthCard>
   );

@@ -91,7 +91,10 @@ export function SignUpPage() {
         </Button>
       </Form>
       <p style={{ marginTop: 16, marginBottom: 0 }}>
-        {t('signUp.haveAccount')} <Link to="/login">{t('signUp.login')}</Link>
+        {t('signUp.haveAccount')}{' '}
+        <Link to="/login" style={{ textDecoration: 'underline' }}>
+          {t('signUp.login')}
+        </Link>
       </p>
     </AuthCard>
   );

@@ -25,6 +25,7 @@ import {
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
+import { TAG_COLORS } from '../../theme';
 import { useMemberOrganizations } from './use-current-organization';
 
 interface CreateForm {
@@ -180,7 +181,9 @@ export function MiniProgramsPage() {
             title: t('miniPrograms.status'),
             dataIndex: 'status',
             render: (s: MiniProgramStatus) => (
-              <Tag color={s === 'ACTIVE' ? 'green' : 'red'}>{t(`miniProgramStatus.${s}`)}</Tag>
+              <Tag color={s === 'ACTIVE' ? TAG_COLORS.green : TAG_COLORS.red}>
+                {t(`miniProgramStatus.${s}`)}
+              </Tag>
             ),
           },
           {

@@ -11,6 +11,7 @@ import { useAuth } from '../../auth/auth-context';
 import { creditCodeProblem, normaliseCreditCode } from '../../lib/credit-code';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { TAG_COLORS } from '../../theme';
 
 interface ApplicationForm {
   name: string;
@@ -29,9 +30,9 @@ const FIELDS = [
   'licenceDocumentRef',
 ] as const;
 const STATUS_COLOR: Record<OrganizationStatus, string> = {
-  PENDING: 'gold',
-  APPROVED: 'green',
-  REJECTED: 'red',
+  PENDING: TAG_COLORS.gold,
+  APPROVED: TAG_COLORS.green,
+  REJECTED: TAG_COLORS.red,
 };
 
 export function OrganizationStatusTag({ status }: { status: OrganizationStatus }) {
@@ -98,7 +99,7 @@ export function OrganizationPage() {
             >
               <Descriptions.Item label={t('organization.status')}>
                 <OrganizationStatusTag status={org.status} />{' '}
-                {org.frozen && <Tag color="red">{t('organization.frozen')}</Tag>}
+                {org.frozen && <Tag color={TAG_COLORS.red}>{t('organization.frozen')}</Tag>}
               </Descriptions.Item>
               <Descriptions.Item label={t('organization.creditCode')}>{org.creditCode}</Descriptions.Item>
               <Descriptions.Item label={t('organization.contactName')}>{org.contactName}</Descriptions.Item>

@@ -32,6 +32,17 @@ import { PlanStateTag } from './version-status-tag';
 const PLATFORMS = ['IOS', 'ANDROID', 'HARMONY'] as const;
 const RUNNING = new Set(['ACTIVE', 'PAUSED', 'COMPLETING']);
 
+/**
+ * "Choose one" for a Select: a validator rather than `required`, which would make antd put aria-required on the
+ * Select's <div> (not allowed there: axe's aria-allowed-attr).
+ */
+const chosen = (message: string) => ({
+  validator: async (_rule: unknown, value: unknown) => {
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+      throw new Error(message);
+  },
+});
+
 interface RuleForm {
   name: string;
   platforms: string[];
@@ -143,7 +154,7 @@ export function ReleasePanel({
             <Form.Item
               name="platforms"
               label={t('releases.platforms')}
-              rules={[{ required: true, message: t('validation.required') }]}
+              rules={[chosen(t('validation.required'))]}
             >
               <Select
                 mode="multiple"
@@ -173,15 +184,11 @@ export function ReleasePanel({
               <Form.Item
                 name="grayVersionId"
                 label={t('releases.version')}
-                rules={[{ required: true, message: t('validation.required') }]}
+                rules={[chosen(t('validation.required'))]}
               >
                 <Select options={approved.map((v) => ({ value: v.id, label: v.versionName }))} />
               </Form.Item>
-              <Form.Item
-                name="ruleId"
-                label={t('releases.rule')}
-                rules={[{ required: true, message: t('releases.ruleFirst') }]}
-              >
+              <Form.Item name="ruleId" label={t('releases.rule')} rules={[chosen(t('releases.ruleFirst'))]}>
                 <Select
                   options={rules.map((r) => ({ value: r.id, label: r.name }))}
                   notFoundContent={t('releases.ruleFirst')}

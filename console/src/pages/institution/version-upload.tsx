@@ -49,8 +49,12 @@ export function VersionUpload({ appId, onUploaded }: { appId: string; onUploaded
         accept=".zip,application/zip"
         multiple={false}
         showUploadList={false}
-        disabled={!validName || progress !== null}
+        disabled={progress !== null}
         customRequest={async ({ file }) => {
+          if (!validName) {
+            setFailure({ message: t('versions.nameFirst'), findings: [] });
+            return;
+          }
           setFailure(null);
           setProgress(0);
           try {
