@@ -134,7 +134,9 @@ export function buildServices(): number {
 
 if (require.main === module) {
   buildServices();
-  // The web console the router serves at /console (scripts/console-build.ts).
-  const { ms } = buildConsole();
-  console.log(`Built the web console into console/dist in ${ms} ms.`);
+  // The web console the router serves at /console (scripts/console-build.ts); the image builds it in its own stage.
+  if (!process.argv.includes('--no-console')) {
+    const { ms } = buildConsole();
+    console.log(`Built the web console into console/dist in ${ms} ms.`);
+  }
 }
