@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -91,7 +91,10 @@ export function App() {
     () => new SessionManager({ endpoint: '/graphql', storage: window.localStorage }),
     [],
   );
-  const client = useMemo(() => createGraphqlClient(manager), [manager]);
+  // A new client (an empty cache) after each sign-out: the next person never sees the last one's data, even briefly.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => manager.subscribe((session) => !session && setGeneration((g) => g + 1)), [manager]);
+  const client = useMemo(() => createGraphqlClient(manager), [manager, generation]);
   const theme = useMemo(
     () => consoleTheme(window.matchMedia('(prefers-reduced-motion: reduce)').matches),
     [],

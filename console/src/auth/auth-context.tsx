@@ -1,7 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { MeDocument, type MeQuery, type SessionTokensFragment } from '../../../schema/generated/graphql';
+import {
+  ConsoleMyOrganizationsDocument,
+  MeDocument,
+  type MeQuery,
+  type SessionTokensFragment,
+} from '../../../schema/generated/graphql';
 import type { SessionManager, SignedOutReason, StoredSession } from './session-manager';
 
 export type Viewer = NonNullable<MeQuery['me']>;
@@ -36,6 +41,9 @@ export function AuthProvider({ manager, children }: { manager: SessionManager; c
     pause: !session,
     requestPolicy: 'network-only',
   });
+  // Asked beside `me`, not after it: the institution pages need the caller's organizations first thing, and the
+  // page's own query then answers from the cache (one round trip less before the first list draws).
+  useQuery({ query: ConsoleMyOrganizationsDocument, pause: !session });
 
   useEffect(
     () =>
