@@ -27,7 +27,16 @@ FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY --from=deps /app/ ./
 COPY . .
-RUN npm run build
+RUN npm run build -- --no-console
+
+# The web console (console/, served by the router at /console): Vite and React are build-time tools, so this stage
+# installs every dependency, builds console/dist (with .br/.gz beside each file) and only that goes to the runtime.
+FROM node:${NODE_VERSION}-bookworm AS console
+WORKDIR /app
+COPY --from=manifests /manifests/ ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY . .
+RUN npm run build:console
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -36,6 +45,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # Code and dependencies belong to root and are read-only for the service user.
 COPY --from=build /app/ ./
+COPY --from=console /app/console/dist/ ./console/dist/
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000 4101 4102 4103 4104 4105 4106

@@ -26,6 +26,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    ignores: ['console/**'],
     // One program for the whole repository (the root tsconfig covers every linted file): with the project service each
     // workspace's tsconfig built its own program of nearly the whole monorepo, and lint outgrew Node's default heap.
     languageOptions: { parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
@@ -41,6 +42,21 @@ export default tseslint.config(
     },
   },
   { files: ['packages/platform/src/config/config-loader.ts'], rules: { 'no-process-env': 'off' } },
+  // The web console: browser code (React, TSX) with its own program (DOM types, JSX); it reaches the platform only over
+  // HTTP, so it imports no workspace package at all (the typed operations come from schema/generated).
+  {
+    files: ['console/**/*.ts', 'console/**/*.tsx'],
+    languageOptions: { parserOptions: { project: ['./console/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-process-env': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@grove/*'], message: 'The console is a client of the supergraph: it imports no workspace package (use schema/generated and HTTP).' }] }],
+    },
+  },
 
   // A subgraph imports no other subgraph.
   ...subgraphs.map((s) => ({ files: [`subgraphs/${s.dir}/**/*.ts`], rules: restrictImports(deepImports(), noSubgraphs([s.pkg])) })),

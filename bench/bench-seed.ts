@@ -32,7 +32,7 @@ export function benchLicenseVendor(): LicenseKeyPair {
 export async function seedOrganization(
   url: string,
   options: { admin: BenchAdmin; miniPrograms: number; vendor?: LicenseKeyPair },
-): Promise<{ token: string; orgId: string }> {
+): Promise<{ token: string; orgId: string; email: string; password: string }> {
   const admin = dataOf(await execute(url, LoginDocument, { input: { identifier: options.admin.email, password: options.admin.password } })).login.accessToken;
   if (options.vendor) {
     const now = new Date();
@@ -63,5 +63,5 @@ export async function seedOrganization(
   for (let i = 0; i < options.miniPrograms; i++) {
     dataOf(await execute(url, CreateMiniProgramDocument, { input: { orgId: org.id, name: `Bench app ${i}`, category: 'tools', tags: [] } }, { token }));
   }
-  return { token, orgId: org.id };
+  return { token, orgId: org.id, email, password };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { transformSync, type Options } from '@swc/core';
+import { buildConsole } from './console-build';
 
 /**
  * `npm run build` (docs/adr/0008): compiles the TypeScript every service runs into plain CommonJS, `<workspace>/dist`
@@ -131,4 +132,11 @@ export function buildServices(): number {
   return files;
 }
 
-if (require.main === module) buildServices();
+if (require.main === module) {
+  buildServices();
+  // The web console the router serves at /console (scripts/console-build.ts); the image builds it in its own stage.
+  if (!process.argv.includes('--no-console')) {
+    const { ms } = buildConsole();
+    console.log(`Built the web console into console/dist in ${ms} ms.`);
+  }
+}

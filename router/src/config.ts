@@ -62,6 +62,11 @@ export const routerEnvShape = {
   SUBGRAPH_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
   SUBGRAPH_URLS: subgraphUrls.optional(),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  /**
+   * The built web console (`npm run build -w console`), served at /console (docs/console.md); an empty value serves
+   * none. Relative paths are resolved from the working directory, as SUPERGRAPH_PATH is.
+   */
+  CONSOLE_DIR: z.string().default('console/dist'),
   /** Distributed mode: a subgraph fetch (connect, answer and body) taking longer fails its fields (docs/resilience.md). */
   SUBGRAPH_TIMEOUT_MS: positiveInt(10_000),
   /** Consecutive failed fetches after which a subgraph's fields fail fast for the cooldown; 0 turns the breaker off. */

@@ -10,6 +10,7 @@ import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createOperationLimits, maskError, type HttpRouteContext, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
 import type { RouterConfig } from './config';
+import { registerConsoleRoutes } from './console-static.routes';
 import { EmbeddedSubgraphDataSource } from './embedded-subgraph.data-source';
 import { createGraphqlGuard } from './graphql-request.guard';
 import { registerHttpErrorHandlers } from './http-error-handler';
@@ -249,6 +250,9 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   if (config.SUBGRAPH_MODE === 'distributed' && remoteUploads.length) {
     await registerUploadProxyRoutes(app, { routes: remoteUploads, subgraphUrls: config.SUBGRAPH_URLS ?? {}, tokens: runtime.tokens, logger });
   }
+
+  // The web console (a client of /graphql and the REST routes above), in both modes.
+  if (config.CONSOLE_DIR) await registerConsoleRoutes(app, { dir: config.CONSOLE_DIR, logger });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   // Shared dependencies the router can run without answer 200 "degraded": pulling every replica out of rotation

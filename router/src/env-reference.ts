@@ -76,6 +76,7 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SUBGRAPH_MODE: 'embedded (every subgraph in the router process) | distributed (SUBGRAPH_URLS)',
   SUBGRAPH_URLS: 'distributed mode: name=url,… e.g. account=http://127.0.0.1:4101/graphql',
   SUPERGRAPH_PATH: 'the composed supergraph the gateway loads',
+  CONSOLE_DIR: 'the built web console served at /console (docs/console.md); empty serves none',
   SUBGRAPH_TIMEOUT_MS: "distributed mode: a subgraph fetch (connect, answer, body) taking longer fails that subgraph's fields with SUBGRAPH_UNAVAILABLE",
   SUBGRAPH_BREAKER_FAILURES: "distributed mode: consecutive failed fetches after which a subgraph's fields fail fast for the cooldown (0: no circuit breaker)",
   SUBGRAPH_BREAKER_COOLDOWN_MS: 'how long an open circuit fails fast before one probe fetch decides whether it closes',

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:console` (issue 11 item 6, a benchmark, not a test): the web console's budgets.
+ *  1. Initial JavaScript: what index.html loads before any route (the entry and its modulepreloads), gzip-compressed,
+ *     against 350 KB; and what the mini-program list adds (its lazy route chunks), measured in the browser.
+ *  2. Time to interactive of the mini-program list with 1,000 mini-programs, in headless Chromium (Debian's), against
+ *     an empty page (the router's /healthz) loaded the same way in the same run as the baseline; target under 1.5 s.
+ *     TTI here: from navigation start until the list's rows are drawn and the main thread has had no long task (>50 ms)
+ *     for 500 ms. Each run is a fresh browser context (nothing cached); the median of RUNS runs is reported.
+ * Results: bench/results/console-latest.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readProcessEnv } from '@grove/platform';
+import { LoginDocument } from '../schema/generated/graphql';
+import { toStoredSession } from '../console/src/auth/session-manager';
+import { buildConsole, CONSOLE_DIST } from '../scripts/console-build';
+import { dataOf, execute } from '../tests/e2e/src/graphql-client';
+import { chromiumMissing, launchChromium } from '../tests/e2e/src/console-browser.harness';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startE2EPlatform } from '../tests/e2e/src/platform-harness';
+import { RESULTS } from './bench-process';
+import { benchLicenseVendor, seedOrganization } from './bench-seed';
+
+const RUNS = Number(readProcessEnv().CONSOLE_BENCH_RUNS ?? 5);
+const MINI_PROGRAMS = 1000;
+const PAGE_SIZE = 20;
+const INITIAL_JS_BUDGET_KB = 350;
+const TTI_TARGET_MS = 1500;
+const QUIET_MS = 500;
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The entry script and the chunks index.html preloads: what every first visit downloads before a route. */
+function initialJs(): { files: Array<{ file: string; gzip: number; raw: number }>; gzip: number } {
+  const html = readFileSync(join(CONSOLE_DIST, 'index.html'), 'utf8');
+  const srcs = [
+    ...html.matchAll(/<script[^>]+src="\/console\/([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/console\/([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
+  const files = [...new Set(srcs)].map((file) => {
+    const body = readFileSync(join(CONSOLE_DIST, file));
+    return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
+  return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+async function main(): Promise<void> {
+  const missing = chromiumMissing();
+  if (missing) throw new Error(`bench:console needs Chromium: ${missing}`);
+  const build = buildConsole({ ifStale: true });
+  const initial = initialJs();
+
+  const vendor = benchLicenseVendor();
+  const e2e = await startE2EPlatform({
+    mode: 'embedded',
+    env: {
+      CONSOLE_DIR: CONSOLE_DIST,
+      LICENSE_PUBLIC_KEY: vendor.publicKeyPem,
+      RATE_LIMIT_IP_POINTS: '100000',
+      RATE_LIMIT_USER_POINTS: '100000',
+    },
+  });
+  const browser = await launchChromium();
+  try {
+    const seedStarted = Date.now();
+    const owner = await seedOrganization(e2e.url, {
+      admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      miniPrograms: MINI_PROGRAMS,
+      vendor,
+    });
+    console.log(`seeded ${MINI_PROGRAMS} mini-programs in ${Date.now() - seedStarted} ms`);
+    const base = e2e.url.replace(/\/graphql$/, '');
+    // The owner's session, as the console keeps it after signing in (the seed's owner is the only org member).
+    const login = dataOf(
+      await execute(e2e.url, LoginDocument, { input: { identifier: owner.email, password: owner.password } }),
+    ).login;
+    const session = JSON.stringify(toStoredSession(login));
+
+    const baseline: number[] = [];
+    const list: number[] = [];
+    const rowsAt: number[] = [];
+    const domReady: number[] = [];
+    const graphqlMs: number[] = [];
+    let routeJsBytes = 0;
+    for (let run = 0; run < RUNS; run++) {
+      // Baseline: an empty page from the same server, same browser, fresh context.
+      {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+        const page = await context.newPage();
+        await page.goto(`${base}/healthz`, { waitUntil: 'load' });
+        baseline.push(
+          await page.evaluate(
+            () =>
+              (globalThis as any).performance.getEntriesByType('navigation')[0].toJSON()
+                .loadEventEnd as number,
+          ),
+        );
+        await context.close();
+      }
+      {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+        // (Runs in the page: `globalThis` is its window; the root program has no DOM types.)
+        await context.addInitScript((stored: string) => {
+          const page = globalThis as unknown as {
+            localStorage: { setItem(key: string, value: string): void };
+            __longTaskEnds: number[];
+          };
+          page.localStorage.setItem('grove.console.session', stored);
+          const tasks: number[] = [];
+          page.__longTaskEnds = tasks;
+          new (globalThis as any).PerformanceObserver((entries: any) => {
+            for (const entry of entries.getEntries()) tasks.push(entry.startTime + entry.duration);
+          }).observe({ type: 'longtask', buffered: true });
+        }, session);
+        const page = await context.newPage();
+        let jsBytes = 0;
+        page.on('response', async (response) => {
+          if (response.url().endsWith('.js'))
+            jsBytes +=
+              Number((await response.headerValue('content-length')) ?? 0) || (await response.body()).length;
+        });
+        await page.goto(`${base}/console/mini-programs?size=${PAGE_SIZE}`);
+        await page
+          .locator('.ant-table-row')
+          .nth(PAGE_SIZE - 1)
+          .waitFor({ timeout: 30_000 });
+        const drawn = await page.evaluate(() => performance.now());
+        // Quiet window: no long task for QUIET_MS after the rows are drawn (or after the last long task).
+        let tti = drawn;
+        for (;;) {
+          await page.waitForTimeout(QUIET_MS);
+          const last = await page.evaluate(() =>
+            Math.max(0, ...(globalThis as unknown as { __longTaskEnds: number[] }).__longTaskEnds),
+          );
+          const next = Math.max(drawn, last);
+          if (next === tti) break;
+          tti = next;
+        }
+        const total = await page.locator('.ant-pagination-total-text').textContent();
+        if (!total?.includes('1,000') && !total?.includes('1000'))
+          throw new Error(`the list does not show 1,000 mini-programs: "${total}"`);
+        // Where the time goes: the document's DOMContentLoaded, and the GraphQL round trips before the rows (sequential).
+        const phases = await page.evaluate(() => {
+          const perf = (globalThis as any).performance;
+          const nav = perf.getEntriesByType('navigation')[0].toJSON();
+          const calls = perf.getEntriesByType('resource').filter((e: any) => e.name.endsWith('/graphql'));
+          return {
+            dcl: nav.domContentLoadedEventEnd as number,
+            graphql: calls.reduce((sum: number, e: any) => sum + e.duration, 0) as number,
+            calls: calls.length as number,
+          };
+        });
+        domReady.push(phases.dcl);
+        graphqlMs.push(phases.graphql);
+        list.push(tti);
+        rowsAt.push(drawn);
+        routeJsBytes = jsBytes; // the server sends no compression: raw bytes of JS downloaded for the route
+        await context.close();
+      }
+    }
+    const result = {
+      initialGzipKb: kb(initial.gzip),
+      ttiMs: Math.round(median(list)),
+      rowsMs: Math.round(median(rowsAt)),
+      baselineMs: Math.round(median(baseline)),
+    };
+    const md = [
+      '# bench:console',
+      '',
+      `Run ${new Date().toISOString()} on ${readProcessEnv().HOSTNAME ?? 'this machine'} (load: ${(
+        await import('node:os')
+      )
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}), headless Chromium (${browser.version()}), ${RUNS} runs, medians.`,
+      build.built ? `Console build: ${build.ms} ms.` : 'Console build: current, not rebuilt.',
+      '',
+      '| budget | measured | target | met |',
+      '|---|---|---|---|',
+      `| initial JavaScript (entry + modulepreloads, gzip -9) | ${result.initialGzipKb} KB | ≤ ${INITIAL_JS_BUDGET_KB} KB | ${result.initialGzipKb <= INITIAL_JS_BUDGET_KB ? 'yes' : 'no'} |`,
+      `| mini-program list, ${MINI_PROGRAMS} mini-programs (page of ${PAGE_SIZE}): time to interactive | ${result.ttiMs} ms (rows drawn at ${result.rowsMs} ms) | < ${TTI_TARGET_MS} ms | ${result.ttiMs < TTI_TARGET_MS ? 'yes' : 'no'} |`,
+      `| baseline: empty page (/healthz) load, same server and browser | ${result.baselineMs} ms | | |`,
+      `| list TTI minus baseline | ${result.ttiMs - result.baselineMs} ms | | |`,
+      `| of which: DOMContentLoaded (entry script parsed and run) | ${Math.round(median(domReady))} ms | | |`,
+      `| of which: GraphQL round trips before the rows (me, organizations, list) | ${Math.round(median(graphqlMs))} ms | | |`,
+      '',
+      `All runs (ms): list TTI ${list.map(Math.round).join(', ')}; baseline ${baseline.map(Math.round).join(', ')}.`,
+      `JavaScript transferred for the list route (brotli, as the router sends the precompressed build): ${kb(routeJsBytes)} KB.`,
+      '',
+      'Initial files:',
+      '',
+      ...initial.files.map((f) => `- ${f.file}: ${kb(f.raw)} KB, ${kb(f.gzip)} KB gzip`),
+      '',
+    ].join('\n');
+    writeFileSync(join(RESULTS, 'console-latest.md'), md);
+    console.log(md);
+  } finally {
+    await browser.close();
+    await e2e.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

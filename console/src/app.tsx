@@ -1,0 +1,122 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Provider as UrqlProvider } from 'urql';
+import { AuthProvider, useAuth } from './auth/auth-context';
+import { SessionManager } from './auth/session-manager';
+import { createGraphqlClient } from './graphql/client';
+import { ConsoleLayout } from './layout/console-layout';
+import { consoleTheme } from './theme';
+
+// Every page is its own chunk: the first load carries the shell, the rest comes with the route.
+const LoginPage = lazy(() => import('./pages/account/login.page').then((m) => ({ default: m.LoginPage })));
+const SignUpPage = lazy(() =>
+  import('./pages/account/sign-up.page').then((m) => ({ default: m.SignUpPage })),
+);
+const OrganizationPage = lazy(() =>
+  import('./pages/institution/organization.page').then((m) => ({ default: m.OrganizationPage })),
+);
+const MiniProgramsPage = lazy(() =>
+  import('./pages/institution/mini-programs.page').then((m) => ({ default: m.MiniProgramsPage })),
+);
+const MiniProgramPage = lazy(() =>
+  import('./pages/institution/mini-program.page').then((m) => ({ default: m.MiniProgramPage })),
+);
+const OrganizationReviewsPage = lazy(() =>
+  import('./pages/operator/organization-reviews.page').then((m) => ({ default: m.OrganizationReviewsPage })),
+);
+const VersionReviewsPage = lazy(() =>
+  import('./pages/operator/version-reviews.page').then((m) => ({ default: m.VersionReviewsPage })),
+);
+
+export const BASENAME = '/console';
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Spin style={{ display: 'block', margin: '20vh auto' }} tip={t('common.loading')} size="large">
+      <div />
+    </Spin>
+  );
+}
+
+/** Pages behind sign-in: no session → login (remembering where the person was going). */
+function RequireSession({ children }: { children: JSX.Element }) {
+  const { session, loading } = useAuth();
+  const location = useLocation();
+  if (!session)
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (loading) return <Loading />;
+  return children;
+}
+
+/** The role decides the home page; the server still decides what each operation may do. */
+function Home() {
+  const { isOperator } = useAuth();
+  return <Navigate to={isOperator ? '/reviews/organizations' : '/mini-programs'} replace />;
+}
+
+function ConsoleRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <ConsoleLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Home />} />
+          <Route path="organization" element={<OrganizationPage />} />
+          <Route path="mini-programs" element={<MiniProgramsPage />} />
+          <Route path="mini-programs/:appId" element={<MiniProgramPage />} />
+          <Route path="reviews/organizations" element={<OrganizationReviewsPage />} />
+          <Route path="reviews/versions" element={<VersionReviewsPage />} />
+          <Route path="*" element={<Home />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const manager = useMemo(
+    () => new SessionManager({ endpoint: '/graphql', storage: window.localStorage }),
+    [],
+  );
+  // A new client (an empty cache) after each sign-out: the next person never sees the last one's data, even briefly.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => manager.subscribe((session) => !session && setGeneration((g) => g + 1)), [manager]);
+  const client = useMemo(() => createGraphqlClient(manager), [manager, generation]);
+  const theme = useMemo(
+    () => consoleTheme(window.matchMedia('(prefers-reduced-motion: reduce)').matches),
+    [],
+  );
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={theme}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>
+        <UrqlProvider value={client}>
+          <BrowserRouter
+            basename={BASENAME}
+            future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+          >
+            <AuthProvider manager={manager}>
+              <ConsoleRoutes />
+            </AuthProvider>
+          </BrowserRouter>
+        </UrqlProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

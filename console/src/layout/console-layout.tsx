@@ -1,0 +1,91 @@
+import { useMemo } from 'react';
+import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context';
+import { rememberLanguage, type Language } from '../i18n/i18n';
+import { TAG_COLORS } from '../theme';
+
+const INSTITUTION_MENU = [
+  { key: '/mini-programs', label: 'menu.miniPrograms' },
+  { key: '/organization', label: 'menu.organization' },
+];
+const OPERATOR_MENU = [
+  { key: '/reviews/organizations', label: 'menu.organizationReviews' },
+  { key: '/reviews/versions', label: 'menu.versionReviews' },
+];
+
+/** Switches zh-CN / en; every string, date and number follows. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <Segmented
+      aria-label={t('common.language')}
+      value={i18n.language}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'English', value: 'en' },
+      ]}
+      onChange={(value) => {
+        rememberLanguage(value as Language);
+        void i18n.changeLanguage(value as string);
+      }}
+    />
+  );
+}
+
+/** The signed-in frame: the role's menu (operator 运营端 or institution 企业端), who is signed in, language, sign out. */
+export function ConsoleLayout() {
+  const { t } = useTranslation();
+  const { viewer, isOperator, signOut } = useAuth();
+  const location = useLocation();
+  const menu = isOperator ? OPERATOR_MENU : INSTITUTION_MENU;
+  const selected = useMemo(
+    () => menu.filter((item) => location.pathname.startsWith(item.key)).map((item) => item.key),
+    [menu, location.pathname],
+  );
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={208}>
+        <div style={{ padding: 16 }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            Grove
+          </Typography.Title>
+          <Typography.Text>
+            {isOperator ? t('layout.operatorConsole') : t('layout.institutionConsole')}
+          </Typography.Text>
+        </div>
+        <nav aria-label={t('layout.navigation')}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            items={menu.map((item) => ({ key: item.key, label: <Link to={item.key}>{t(item.label)}</Link> }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            paddingInline: 24,
+          }}
+        >
+          <Space size="middle">
+            <LanguageSwitch />
+            {isOperator && <Tag color={TAG_COLORS.green}>{t('layout.operator')}</Tag>}
+            <Typography.Text>{viewer?.user.displayName}</Typography.Text>
+            <Button onClick={signOut}>{t('layout.signOut')}</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <main>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,14 @@
+import { useQuery } from 'urql';
+import { ConsoleMyOrganizationsDocument } from '../../../../schema/generated/graphql';
+import { useAuth } from '../../auth/auth-context';
+
+/** The approved organizations the caller is a member of (what the institution console acts for). */
+export function useMemberOrganizations() {
+  const { viewer } = useAuth();
+  const [{ data, fetching }] = useQuery({ query: ConsoleMyOrganizationsDocument });
+  const memberOf = new Set(viewer?.memberships.map((m) => m.orgId));
+  const organizations = (data?.myOrganizations ?? []).filter(
+    (org) => org.status === 'APPROVED' && memberOf.has(org.id),
+  );
+  return { organizations, loading: fetching && !data };
+}

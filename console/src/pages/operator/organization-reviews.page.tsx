@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Alert, App, Button, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import {
+  ApproveOrganizationDocument,
+  ConsoleOrganizationsDocument,
+  RejectOrganizationDocument,
+  type OrganizationStatus,
+} from '../../../../schema/generated/graphql';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { apiErrors } from '../../lib/graphql-errors';
+import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
+import { OrganizationStatusTag } from '../institution/organization.page';
+import { RejectDialog } from './reject-dialog';
+
+const STATUSES: OrganizationStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];
+
+/** 运营端: organization applications, pending first; approve or reject (with a reason the applicant reads). */
+export function OrganizationReviewsPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { page, size, skip, filters, update } = usePageParams(['status'] as const);
+  const status = (STATUSES as string[]).includes(filters.status ?? '')
+    ? (filters.status as OrganizationStatus)
+    : 'PENDING';
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ConsoleOrganizationsDocument,
+    variables: { status, skip, take: size },
+  });
+  const [, approve] = useMutation(ApproveOrganizationDocument);
+  const [, reject] = useMutation(RejectOrganizationDocument);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+
+  const done = (result: { error?: Parameters<typeof apiErrors>[0] }, success: string) => {
+    const first = apiErrors(result.error)[0];
+    if (first) void message.error(first.message);
+    else void message.success(success);
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('organizationReviews.title')}
+      </Typography.Title>
+      <Select
+        aria-label={t('organization.status')}
+        value={status}
+        style={{ width: 180 }}
+        options={STATUSES.map((s) => ({ value: s, label: t(`organizationStatus.${s}`) }))}
+        onChange={(value) => update({ status: value })}
+      />
+      {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
+      <Table
+        rowKey="id"
+        loading={fetching}
+        dataSource={data?.organizations?.items ?? []}
+        locale={{
+          emptyText: (
+            <Empty
+              description={status === 'PENDING' ? t('organizationReviews.emptyPending') : t('common.empty')}
+            />
+          ),
+        }}
+        pagination={{
+          current: page,
+          pageSize: size,
+          total: data?.organizations?.total ?? 0,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showSizeChanger: true,
+          showTotal: (total) =>
+            t('common.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+          onChange: (nextPage, nextSize) => update({ page: nextPage, size: nextSize }),
+        }}
+        columns={[
+          { title: t('organization.name'), dataIndex: 'name' },
+          {
+            title: t('organization.creditCode'),
+            dataIndex: 'creditCode',
+            render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+          },
+          { title: t('organization.contactName'), dataIndex: 'contactName' },
+          { title: t('organization.contactPhone'), dataIndex: 'contactPhone' },
+          {
+            title: t('organization.submittedAt'),
+            dataIndex: 'submittedAt',
+            render: (d?: string | null) => formatDateTime(d, i18n.language),
+          },
+          {
+            title: t('organization.status'),
+            dataIndex: 'status',
+            render: (s: OrganizationStatus) => <OrganizationStatusTag status={s} />,
+          },
+          {
+            title: t('common.actions'),
+            render: (_, org) =>
+              org.status === 'PENDING' && (
+                <Space>
+                  <Popconfirm
+                    title={t('organizationReviews.approveConfirm', { name: org.name })}
+                    okText={t('review.approve')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={async () =>
+                      done(await approve({ id: org.id }), t('organizationReviews.approved'))
+                    }
+                  >
+                    <Button type="primary" size="small">
+                      {t('review.approve')}
+                    </Button>
+                  </Popconfirm>
+                  <Button danger size="small" onClick={() => setRejecting(org.id)}>
+                    {t('review.reject')}
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <RejectDialog
+        open={rejecting !== null}
+        title={t('organizationReviews.rejectTitle')}
+        onCancel={() => setRejecting(null)}
+        onReject={async (reason) => {
+          done(await reject({ id: rejecting!, reason }), t('organizationReviews.rejected'));
+          setRejecting(null);
+        }}
+      />
+    </Space>
+  );
+}

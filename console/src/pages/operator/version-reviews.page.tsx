@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import {
+  ApproveVersionDocument,
+  ConsolePendingReviewsDocument,
+  ConsoleRejectVersionDocument,
+  ConsoleVersionPackageDocument,
+} from '../../../../schema/generated/graphql';
+import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
+import { apiErrors } from '../../lib/graphql-errors';
+import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
+import { RejectDialog } from './reject-dialog';
+
+/** The package of a version under review: its manifest and its files. */
+function PackageInspector({ versionId }: { versionId: string }) {
+  const { t, i18n } = useTranslation();
+  const [{ data, fetching, error }] = useQuery({
+    query: ConsoleVersionPackageDocument,
+    variables: { id: versionId },
+  });
+  const version = data?.miniProgramVersion;
+  if (error) return <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={5}>{t('versionReviews.manifest')}</Typography.Title>
+      <pre
+        style={{ background: '#f5f5f5', padding: 12, maxHeight: 240, overflow: 'auto' }}
+        tabIndex={0}
+        aria-label={t('versionReviews.manifest')}
+      >
+        {version?.manifest ? JSON.stringify(version.manifest, null, 2) : '—'}
+      </pre>
+      <Typography.Title level={5}>
+        {t('versionReviews.files', { count: version?.packageFileList.total ?? 0 })}
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="path"
+        loading={fetching}
+        dataSource={version?.packageFileList.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('versionReviews.path'), dataIndex: 'path' },
+          {
+            title: t('versions.size'),
+            dataIndex: 'size',
+            render: (s: number) => formatBytes(s, i18n.language),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** 运营端: versions waiting for review, oldest first; inspect the package, approve or reject with a reason. */
+export function VersionReviewsPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { page, size, skip, update } = usePageParams([] as const);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ConsolePendingReviewsDocument,
+    variables: { skip, take: size },
+  });
+  const [, approve] = useMutation(ApproveVersionDocument);
+  const [, reject] = useMutation(ConsoleRejectVersionDocument);
+  const [inspecting, setInspecting] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+
+  const done = (result: { error?: Parameters<typeof apiErrors>[0] }, success: string) => {
+    const first = apiErrors(result.error)[0];
+    if (first) void message.error(first.message);
+    else void message.success(success);
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('versionReviews.title')}
+      </Typography.Title>
+      {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
+      <Table
+        rowKey="id"
+        loading={fetching}
+        dataSource={data?.pendingReviews?.items ?? []}
+        locale={{ emptyText: <Empty description={t('versionReviews.empty')} /> }}
+        pagination={{
+          current: page,
+          pageSize: size,
+          total: data?.pendingReviews?.total ?? 0,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showSizeChanger: true,
+          showTotal: (total) =>
+            t('common.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+          onChange: (nextPage, nextSize) => update({ page: nextPage, size: nextSize }),
+        }}
+        columns={[
+          { title: t('miniPrograms.name'), render: (_, v) => v.miniProgram?.name ?? v.appId },
+          {
+            title: t('versionReviews.organization'),
+            render: (_, v) => v.miniProgram?.organization.name ?? '—',
+          },
+          { title: t('versions.versionName'), dataIndex: 'versionName' },
+          { title: t('versions.size'), render: (_, v) => formatBytes(v.packageSize, i18n.language) },
+          {
+            title: t('versionReviews.submittedAt'),
+            render: (_, v) => formatDateTime(v.submittedAt, i18n.language),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, v) => (
+              <Space>
+                <Button size="small" onClick={() => setInspecting(v.id)}>
+                  {t('versionReviews.inspect')}
+                </Button>
+                <Popconfirm
+                  title={t('versionReviews.approveConfirm', {
+                    name: `${v.miniProgram?.name ?? v.appId} ${v.versionName}`,
+                  })}
+                  okText={t('review.approve')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={async () => done(await approve({ id: v.id }), t('versionReviews.approved'))}
+                >
+                  <Button type="primary" size="small">
+                    {t('review.approve')}
+                  </Button>
+                </Popconfirm>
+                <Button danger size="small" onClick={() => setRejecting(v.id)}>
+                  {t('review.reject')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Drawer
+        open={inspecting !== null}
+        width={640}
+        title={t('versionReviews.package')}
+        onClose={() => setInspecting(null)}
+        destroyOnClose
+      >
+        {inspecting && (
+          <>
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label="ID">{inspecting}</Descriptions.Item>
+            </Descriptions>
+            <PackageInspector versionId={inspecting} />
+          </>
+        )}
+      </Drawer>
+      <RejectDialog
+        open={rejecting !== null}
+        title={t('versionReviews.rejectTitle')}
+        onCancel={() => setRejecting(null)}
+        onReject={async (reason) => {
+          done(await reject({ id: rejecting!, reason }), t('versionReviews.rejected'));
+          setRejecting(null);
+        }}
+      />
+    </Space>
+  );
+}
