@@ -22,6 +22,12 @@ export const catalogueEntrySchema = z.object({
   description: z.string().nullable(),
   category: z.string().nullable(),
   tags: z.array(z.string()),
+  /** Search aliases its owner set (ranked below the name). */
+  aliases: z.array(z.string()),
+  /** Pages its owner declared searchable. */
+  pages: z.array(z.object({ path: z.string(), title: z.string(), text: z.string() })),
+  /** The owner's "can be found by search" switch. */
+  searchable: z.boolean(),
   logoKey: z.string().nullable(),
   /** Frozen by an operator (the mini-program itself; the organization's freeze is account's answer). */
   frozen: z.boolean(),
@@ -34,7 +40,11 @@ export const catalogueEntrySchema = z.object({
 });
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
 
-export const catalogueOrganizationSchema = z.object({ orgId: z.string(), name: z.string(), frozen: z.boolean() });
+export const catalogueOrganizationSchema = z.object({
+  orgId: z.string(),
+  name: z.string(),
+  frozen: z.boolean(),
+});
 export type CatalogueOrganization = z.infer<typeof catalogueOrganizationSchema>;
 
 export const catalogueAppIdsSchema = z.object({ appIds: z.array(z.string()), next: z.string().nullable() });
@@ -47,7 +57,11 @@ interface ReadDefinition<O extends CatalogueReadOwner, P extends z.ZodType, R ex
   result: R;
 }
 
-function read<O extends CatalogueReadOwner, P extends z.ZodType, R extends z.ZodType>(owner: O, params: P, result: R): ReadDefinition<O, P, R> {
+function read<O extends CatalogueReadOwner, P extends z.ZodType, R extends z.ZodType>(
+  owner: O,
+  params: P,
+  result: R,
+): ReadDefinition<O, P, R> {
   return { owner, params, result };
 }
 
@@ -55,7 +69,11 @@ export const catalogueReads = {
   /** null when the mini-program does not exist (or is being deleted). */
   catalogueEntry: read('app-manage', z.object({ appId: id }), catalogueEntrySchema.nullable()),
   /** Every mini-program id in id order, a page at a time (`after`: the last id of the previous page). */
-  catalogueAppIds: read('app-manage', z.object({ after: id.optional(), take: z.number().int().min(1).max(CATALOGUE_IDS_MAX_TAKE) }), catalogueAppIdsSchema),
+  catalogueAppIds: read(
+    'app-manage',
+    z.object({ after: id.optional(), take: z.number().int().min(1).max(CATALOGUE_IDS_MAX_TAKE) }),
+    catalogueAppIdsSchema,
+  ),
   /** null when the organization does not exist. */
   catalogueOrganization: read('account', z.object({ orgId: id }), catalogueOrganizationSchema.nullable()),
 } as const;
@@ -63,9 +81,13 @@ export const catalogueReads = {
 export type CatalogueReadName = keyof typeof catalogueReads;
 export type CatalogueReadParams<N extends CatalogueReadName> = z.infer<(typeof catalogueReads)[N]['params']>;
 export type CatalogueReadResult<N extends CatalogueReadName> = z.infer<(typeof catalogueReads)[N]['result']>;
-export type CatalogueReadHandler<N extends CatalogueReadName> = (params: CatalogueReadParams<N>) => Promise<CatalogueReadResult<N>>;
+export type CatalogueReadHandler<N extends CatalogueReadName> = (
+  params: CatalogueReadParams<N>,
+) => Promise<CatalogueReadResult<N>>;
 export type CatalogueReadsOf<O extends CatalogueReadOwner> = {
-  [N in CatalogueReadName as (typeof catalogueReads)[N]['owner'] extends O ? N : never]: CatalogueReadHandler<N>;
+  [
+    N in CatalogueReadName as (typeof catalogueReads)[N]['owner'] extends O ? N : never
+  ]: CatalogueReadHandler<N>;
 };
 export type CatalogueReadHandlers = { [N in CatalogueReadName]: CatalogueReadHandler<N> };
 
@@ -86,6 +108,9 @@ export function catalogueReadsFromModules(modules: readonly object[]): Catalogue
   const handlers: Partial<CatalogueReadHandlers> = {};
   for (const module of modules) Object.assign(handlers, catalogueReadsOf(module) ?? {});
   const missing = CATALOGUE_READ_NAMES.filter((name) => !handlers[name]);
-  if (missing.length > 0) throw new Error(`No module in this process answers the catalogue reads ${missing.join(', ')} (app-manage and account must run here)`);
+  if (missing.length > 0)
+    throw new Error(
+      `No module in this process answers the catalogue reads ${missing.join(', ')} (app-manage and account must run here)`,
+    );
   return handlers as CatalogueReadHandlers;
 }

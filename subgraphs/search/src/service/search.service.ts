@@ -1,5 +1,17 @@
-import { ForbiddenError, hasOperatorPermission, hasOrgPermission, Permission, requireUser, type Principal } from '@grove/platform';
-import { CatalogueStatus, type SearchEngine, type SearchFilter, type SearchResult } from '../engine/search-engine.port';
+import {
+  ForbiddenError,
+  hasOperatorPermission,
+  hasOrgPermission,
+  Permission,
+  requireUser,
+  type Principal,
+} from '@grove/platform';
+import {
+  CatalogueStatus,
+  type SearchEngine,
+  type SearchFilter,
+  type SearchResult,
+} from '../engine/search-engine.port';
 import { parseInput, searchInputSchema, type SearchInput } from './search-input';
 
 /**
@@ -16,10 +28,14 @@ export class SearchService {
     const query = parseInput(searchInputSchema, input);
     const filter: SearchFilter = { ...query.filter };
     if (!hasOperatorPermission(user, Permission.ORG_READ_ANY)) {
-      const own = user.memberships.map((m) => m.orgId).filter((orgId) => hasOrgPermission(user, orgId, Permission.MINIPROGRAM_READ));
-      if (own.length === 0) throw new ForbiddenError('Only operators and members of an organization search mini-programs');
+      const own = user.memberships
+        .map((m) => m.orgId)
+        .filter((orgId) => hasOrgPermission(user, orgId, Permission.MINIPROGRAM_READ));
+      if (own.length === 0)
+        throw new ForbiddenError('Only operators and members of an organization search mini-programs');
       const foreign = (query.filter.orgIds ?? []).filter((orgId) => !own.includes(orgId));
-      if (foreign.length > 0) throw new ForbiddenError('Missing permission miniprogram:read for this organization');
+      if (foreign.length > 0)
+        throw new ForbiddenError('Missing permission miniprogram:read for this organization');
       filter.orgIds = query.filter.orgIds ?? own;
     }
     return this.run(query, filter);
@@ -28,10 +44,20 @@ export class SearchService {
   /** A device's search through its host app (the signed runtime route has verified the host app). */
   async searchForHostApp(hostAppId: string, input: unknown): Promise<SearchResult> {
     const query = parseInput(searchInputSchema, input);
-    return this.run(query, { categories: query.filter.categories, hostAppId, statuses: [CatalogueStatus.PUBLISHED] });
+    return this.run(query, {
+      categories: query.filter.categories,
+      hostAppId,
+      statuses: [CatalogueStatus.PUBLISHED],
+      searchableOnly: true,
+    });
   }
 
   private run(query: SearchInput, filter: SearchFilter): Promise<SearchResult> {
-    return this.engine.search({ text: query.text, filter, offset: query.page.offset, limit: query.page.limit });
+    return this.engine.search({
+      text: query.text,
+      filter,
+      offset: query.page.offset,
+      limit: query.page.limit,
+    });
   }
 }
