@@ -5,18 +5,19 @@ export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K]
 export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
-export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
-  DateTimeISO: { input: string; output: string; }
+  DateTimeISO: { input: string; output: string };
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
-  JSONObject: { input: any; output: any; }
+  JSONObject: { input: any; output: any };
 };
 
 export type AnalyticsBreakdown = {
@@ -46,9 +47,7 @@ export type AnalyticsDay = {
 };
 
 /** What a breakdown groups by */
-export type AnalyticsDimension =
-  | 'PLATFORM'
-  | 'VERSION';
+export type AnalyticsDimension = 'PLATFORM' | 'VERSION';
 
 /** FinClip's core statistics over a day or a period (users are devices) */
 export type AnalyticsMetrics = {
@@ -139,21 +138,13 @@ export type BusinessDomain = {
   verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
-export type BusinessDomainStatus =
-  | 'PENDING_VERIFICATION'
-  | 'VERIFIED';
+export type BusinessDomainStatus = 'PENDING_VERIFICATION' | 'VERIFIED';
 
 /** FILE: the issued file was served; WHITELIST: operator whitelist */
-export type BusinessDomainVerificationMethod =
-  | 'FILE'
-  | 'WHITELIST';
+export type BusinessDomainVerificationMethod = 'FILE' | 'WHITELIST';
 
 /** DRAFT: never published; PUBLISHED; DELISTED: its release was delisted; FROZEN: it or its organization is frozen */
-export type CatalogueStatus =
-  | 'DELISTED'
-  | 'DRAFT'
-  | 'FROZEN'
-  | 'PUBLISHED';
+export type CatalogueStatus = 'DELISTED' | 'DRAFT' | 'FROZEN' | 'PUBLISHED';
 
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
@@ -204,10 +195,7 @@ export type CreateOperatorPayload = {
 };
 
 /** The JSON type a custom attribute value must have */
-export type CustomAttributeType =
-  | 'BOOLEAN'
-  | 'NUMBER'
-  | 'STRING';
+export type CustomAttributeType = 'BOOLEAN' | 'NUMBER' | 'STRING';
 
 export type CustomEventAttribute = {
   __typename?: 'CustomEventAttribute';
@@ -235,7 +223,6 @@ export type CustomEventDeclaration = {
   name: Scalars['String']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
 };
-
 
 /** A custom event a mini-program may report; undeclared ones and mistyped attributes are dropped by the cleaner */
 export type CustomEventDeclarationAttributesArgs = {
@@ -310,7 +297,6 @@ export type HostApp = {
   secretRotatedAt: Scalars['DateTimeISO']['output'];
 };
 
-
 /** A host app (应用) embedding the SDK; its SDK secret is never readable here */
 export type HostAppLinksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -345,14 +331,9 @@ export type HostAppLink = {
 };
 
 /** INCOMING: requests for your mini-programs; OUTGOING: requests from your host apps */
-export type HostAppLinkDirection =
-  | 'INCOMING'
-  | 'OUTGOING';
+export type HostAppLinkDirection = 'INCOMING' | 'OUTGOING';
 
-export type HostAppLinkStatus =
-  | 'ACTIVE'
-  | 'PENDING'
-  | 'REJECTED';
+export type HostAppLinkStatus = 'ACTIVE' | 'PENDING' | 'REJECTED';
 
 export type Invitation = {
   __typename?: 'Invitation';
@@ -374,9 +355,7 @@ export type InvitationPayload = {
   token: Scalars['String']['output'];
 };
 
-export type InvitationStatus =
-  | 'ACCEPTED'
-  | 'PENDING';
+export type InvitationStatus = 'ACCEPTED' | 'PENDING';
 
 export type InviteMemberInput = {
   email?: InputMaybe<Scalars['String']['input']>;
@@ -439,16 +418,10 @@ export type LicenseLimit = {
 };
 
 /** What a license limits */
-export type LicenseLimitName =
-  | 'CONCURRENT_GRAY_RELEASES'
-  | 'HOST_APPS'
-  | 'MINI_PROGRAMS'
-  | 'ORGANIZATIONS';
+export type LicenseLimitName = 'CONCURRENT_GRAY_RELEASES' | 'HOST_APPS' | 'MINI_PROGRAMS' | 'ORGANIZATIONS';
 
 /** INSTALLED: uploaded by an operator admin; EVALUATION: the built-in evaluation license (nothing installed) */
-export type LicenseSource =
-  | 'EVALUATION'
-  | 'INSTALLED';
+export type LicenseSource = 'EVALUATION' | 'INSTALLED';
 
 export type LoginInput = {
   /** Defaults to the x-device-id the router forwards */
@@ -492,13 +465,18 @@ export type MiniProgram = {
   orgId: Scalars['ID']['output'];
   organization: Organization;
   publishedVersion?: Maybe<MiniProgramVersion>;
+  /** Search aliases the owner set (found like the name, ranked below it) */
+  searchAliases: Array<Scalars['String']['output']>;
+  /** "Can be found by search": off hides it from devices' search (consoles still find it) */
+  searchable: Scalars['Boolean']['output'];
+  /** Pages a search hit can open (path, title, text) */
+  searchablePages: Array<SearchablePage>;
   status: MiniProgramStatus;
   tags: Array<Scalars['String']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
   /** Newest first */
   versions: Array<MiniProgramVersion>;
 };
-
 
 /** A mini-program; `id` is its app id */
 export type MiniProgramVersionsArgs = {
@@ -538,6 +516,7 @@ export type MiniProgramSearchFacets = {
 /** Where the query matched, per field: HTML-escaped text around the matches, each match in <em>…</em>; null where it did not match */
 export type MiniProgramSearchHighlights = {
   __typename?: 'MiniProgramSearchHighlights';
+  aliases?: Maybe<Scalars['String']['output']>;
   category?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   keywords?: Maybe<Scalars['String']['output']>;
@@ -547,6 +526,8 @@ export type MiniProgramSearchHighlights = {
 
 export type MiniProgramSearchHit = {
   __typename?: 'MiniProgramSearchHit';
+  /** The search aliases its owner set */
+  aliases: Array<Scalars['String']['output']>;
   appId: Scalars['ID']['output'];
   category?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
@@ -557,8 +538,12 @@ export type MiniProgramSearchHit = {
   name: Scalars['String']['output'];
   orgId: Scalars['ID']['output'];
   organizationName: Scalars['String']['output'];
+  /** The searchable page that matched, if any */
+  page?: Maybe<SearchPageMatch>;
   /** Relevance; only comparable within one answer */
   score: Scalars['Float']['output'];
+  /** Its owner's "can be found by search" switch (off: devices do not find it) */
+  searchable: Scalars['Boolean']['output'];
   status: CatalogueStatus;
 };
 
@@ -570,10 +555,16 @@ export type MiniProgramSearchResult = {
   total: Scalars['Int']['output'];
 };
 
+/** Only the given fields change; aliases and pages replace the whole list (at most 5 aliases of 20 characters, 20 pages) */
+export type MiniProgramSearchSettingsInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  pages?: InputMaybe<Array<SearchablePageInput>>;
+  /** "Can be found by search" */
+  searchable?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** FROZEN mini-programs cannot be submitted or released */
-export type MiniProgramStatus =
-  | 'ACTIVE'
-  | 'FROZEN';
+export type MiniProgramStatus = 'ACTIVE' | 'FROZEN';
 
 /** One uploaded package of a mini-program and its review/release state */
 export type MiniProgramVersion = {
@@ -621,7 +612,6 @@ export type MiniProgramVersion = {
   versionName: Scalars['String']['output'];
 };
 
-
 /** One uploaded package of a mini-program and its review/release state */
 export type MiniProgramVersionPackageFileListArgs = {
   skip?: Scalars['Int']['input'];
@@ -636,13 +626,7 @@ export type MiniProgramVersionPage = {
 
 /** Review and release state of a version */
 export type MiniProgramVersionStatus =
-  | 'APPROVED'
-  | 'DELISTED'
-  | 'DEVELOPMENT'
-  | 'GRAY'
-  | 'PUBLISHED'
-  | 'REJECTED'
-  | 'SUBMITTED';
+  'APPROVED' | 'DELISTED' | 'DEVELOPMENT' | 'GRAY' | 'PUBLISHED' | 'REJECTED' | 'SUBMITTED';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -776,6 +760,10 @@ export type Mutation = {
   rotateHostAppSecret: HostAppCredentials;
   /** hostapp:manage in the host app's organization; replaces the override */
   setSdkConfigOverride: SdkConfigOverride;
+  /** Operators (platform:configure): replaces the hot words (at most 20 of 20 characters, in display order) */
+  setSearchHotWords: Array<Scalars['String']['output']>;
+  /** Operators (platform:configure): replaces the synonym groups (at most 200) */
+  setSearchSynonyms: Array<SearchSynonymGroup>;
   /** miniprogram:write; replaces the whole list (at most 200, no duplicates, no IPs) */
   setServiceDomains: MiniProgramDomains;
   /** miniprogram:write; any version that is not REJECTED or DELISTED becomes the trial version */
@@ -812,6 +800,8 @@ export type Mutation = {
   updateHostApp: HostApp;
   /** miniprogram:write */
   updateMiniProgram: MiniProgram;
+  /** miniprogram:write: search aliases, searchable pages and the "can be found by search" switch */
+  updateMiniProgramSearchSettings: MiniProgram;
   /** org:update (owners, admins); contacts change at once, a new name, credit code or licence of an APPROVED organization waits for review as its amendment */
   updateOrganization: Organization;
   /** platform:configure; a new version; CONFLICT when expectedVersion is stale */
@@ -824,17 +814,14 @@ export type Mutation = {
   withdrawVersionReview: MiniProgramVersion;
 };
 
-
 export type MutationAcceptInvitationArgs = {
   token: Scalars['String']['input'];
 };
-
 
 export type MutationAddBusinessDomainArgs = {
   appId: Scalars['ID']['input'];
   domain: Scalars['String']['input'];
 };
-
 
 export type MutationAddTrialMemberArgs = {
   appId: Scalars['ID']['input'];
@@ -842,42 +829,34 @@ export type MutationAddTrialMemberArgs = {
   userId: Scalars['String']['input'];
 };
 
-
 export type MutationAddWhitelistDomainArgs = {
   domain: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
-
 export type MutationApplyForOrganizationArgs = {
   input: OrganizationApplicationInput;
 };
-
 
 export type MutationApproveLinkRequestArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationApproveOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationApproveOrganizationAmendmentArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationApproveSdkBuildArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationApproveVersionArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationChangeMemberRoleArgs = {
   orgId: Scalars['ID']['input'];
@@ -885,284 +864,231 @@ export type MutationChangeMemberRoleArgs = {
   userId: Scalars['ID']['input'];
 };
 
-
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
 };
-
 
 export type MutationClearSdkConfigOverrideArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   hostAppId: Scalars['ID']['input'];
 };
 
-
 export type MutationClearTrialVersionArgs = {
   appId: Scalars['ID']['input'];
 };
-
 
 export type MutationCompleteReleasePlanArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationCreateGrayRuleArgs = {
   input: CreateGrayRuleInput;
 };
-
 
 export type MutationCreateHostAppArgs = {
   input: CreateHostAppInput;
 };
 
-
 export type MutationCreateMiniProgramArgs = {
   input: CreateMiniProgramInput;
 };
 
-
 export type MutationCreateOperatorArgs = {
   input: CreateOperatorInput;
 };
-
 
 export type MutationDeclareCustomEventArgs = {
   appId: Scalars['ID']['input'];
   input: DeclareCustomEventInput;
 };
 
-
 export type MutationDeleteGrayRuleArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationDeleteHostAppArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationDeleteMiniProgramArgs = {
   appId: Scalars['ID']['input'];
 };
 
-
 export type MutationDeleteVersionArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationDelistVersionArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
-
 export type MutationDisableBaseLibraryArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationDisableHostAppArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationDisableOperatorArgs = {
   userId: Scalars['ID']['input'];
 };
-
 
 export type MutationDisableSdkVersionArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationEnableBaseLibraryArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationEnableHostAppArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationEnableOperatorArgs = {
   userId: Scalars['ID']['input'];
 };
 
-
 export type MutationEnableSdkVersionArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationForceDelistVersionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
-
 export type MutationFreezeMiniProgramArgs = {
   appId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
-
 
 export type MutationFreezeOrganizationArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
-
 export type MutationInstallLicenseArgs = {
   document: Scalars['String']['input'];
 };
 
-
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
 };
-
 
 export type MutationLinkMiniProgramArgs = {
   appId: Scalars['ID']['input'];
   hostAppId: Scalars['ID']['input'];
 };
 
-
 export type MutationLoginArgs = {
   input: LoginInput;
 };
-
 
 export type MutationPauseReleasePlanArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationPublishSdkVersionArgs = {
   input: PublishSdkVersionInput;
 };
 
-
 export type MutationPublishVersionArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationRaiseReleasePlanPercentageArgs = {
   id: Scalars['ID']['input'];
   percentage: Scalars['Float']['input'];
 };
 
-
 export type MutationRecomputeAnalyticsArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
 };
 
-
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
 };
-
 
 export type MutationRejectLinkRequestArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
-
 export type MutationRejectOrganizationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
-
 
 export type MutationRejectOrganizationAmendmentArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
-
 export type MutationRejectSdkBuildArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
-
 
 export type MutationRejectVersionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
-
 export type MutationRemoveBusinessDomainArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationRemoveCustomEventDeclarationArgs = {
   appId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
 };
 
-
 export type MutationRemoveMemberArgs = {
   orgId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 };
-
 
 export type MutationRemoveTrialMemberArgs = {
   appId: Scalars['ID']['input'];
   userId: Scalars['String']['input'];
 };
 
-
 export type MutationRemoveWhitelistDomainArgs = {
   domain: Scalars['String']['input'];
 };
-
 
 export type MutationResubmitOrganizationArgs = {
   id: Scalars['ID']['input'];
   input: OrganizationApplicationInput;
 };
 
-
 export type MutationResumeReleasePlanArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationRevertReleasePlanArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationRevokeUserSessionsArgs = {
   userId: Scalars['ID']['input'];
 };
 
-
 export type MutationRollbackMiniProgramArgs = {
   appId: Scalars['ID']['input'];
 };
 
-
 export type MutationRotateHostAppSecretArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationSetSdkConfigOverrideArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -1170,6 +1096,13 @@ export type MutationSetSdkConfigOverrideArgs = {
   input: SdkConfigInput;
 };
 
+export type MutationSetSearchHotWordsArgs = {
+  words: Array<Scalars['String']['input']>;
+};
+
+export type MutationSetSearchSynonymsArgs = {
+  groups: Array<SearchSynonymGroupInput>;
+};
 
 export type MutationSetServiceDomainsArgs = {
   appId: Scalars['ID']['input'];
@@ -1178,117 +1111,98 @@ export type MutationSetServiceDomainsArgs = {
   kind: ServiceDomainKind;
 };
 
-
 export type MutationSetTrialVersionArgs = {
   versionId: Scalars['ID']['input'];
 };
 
-
 export type MutationSignUpArgs = {
   input: SignUpInput;
 };
-
 
 export type MutationStartGrayReleaseArgs = {
   id: Scalars['ID']['input'];
   input?: InputMaybe<GrayReleaseInput>;
 };
 
-
 export type MutationStartReleasePlanArgs = {
   input: StartReleasePlanInput;
 };
-
 
 export type MutationStopGrayReleaseArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationSubmitSdkBuildArgs = {
   input: SubmitSdkBuildInput;
 };
-
 
 export type MutationSubmitVersionForReviewArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationUnfreezeMiniProgramArgs = {
   appId: Scalars['ID']['input'];
 };
 
-
 export type MutationUnfreezeOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationUnlinkMiniProgramArgs = {
   appId: Scalars['ID']['input'];
   hostAppId: Scalars['ID']['input'];
 };
 
-
 export type MutationUpdateBaseLibraryArgs = {
   id: Scalars['ID']['input'];
   input: UpdateBaseLibraryInput;
 };
-
 
 export type MutationUpdateGrayRuleArgs = {
   id: Scalars['ID']['input'];
   input: UpdateGrayRuleInput;
 };
 
-
 export type MutationUpdateHostAppArgs = {
   id: Scalars['ID']['input'];
   input: UpdateHostAppInput;
 };
-
 
 export type MutationUpdateMiniProgramArgs = {
   appId: Scalars['ID']['input'];
   input: UpdateMiniProgramInput;
 };
 
+export type MutationUpdateMiniProgramSearchSettingsArgs = {
+  appId: Scalars['ID']['input'];
+  input: MiniProgramSearchSettingsInput;
+};
 
 export type MutationUpdateOrganizationArgs = {
   id: Scalars['ID']['input'];
   input: OrganizationUpdateInput;
 };
 
-
 export type MutationUpdateSdkGlobalConfigArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   input: SdkConfigInput;
 };
 
-
 export type MutationVerifyBusinessDomainArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationWithdrawSdkBuildArgs = {
   id: Scalars['ID']['input'];
 };
 
-
 export type MutationWithdrawVersionReviewArgs = {
   id: Scalars['ID']['input'];
 };
 
-export type OperatorRole =
-  | 'OPERATOR_ADMIN'
-  | 'OPERATOR_REVIEWER';
+export type OperatorRole = 'OPERATOR_ADMIN' | 'OPERATOR_REVIEWER';
 
-export type OrgRole =
-  | 'ORG_ADMIN'
-  | 'ORG_DEVELOPER'
-  | 'ORG_OWNER';
+export type OrgRole = 'ORG_ADMIN' | 'ORG_DEVELOPER' | 'ORG_OWNER';
 
 export type Organization = {
   __typename?: 'Organization';
@@ -1329,9 +1243,7 @@ export type OrganizationAmendment = {
 };
 
 /** Review state of a change of name, credit code or licence */
-export type OrganizationAmendmentStatus =
-  | 'PENDING'
-  | 'REJECTED';
+export type OrganizationAmendmentStatus = 'PENDING' | 'REJECTED';
 
 export type OrganizationApplicationInput = {
   contactEmail?: InputMaybe<Scalars['String']['input']>;
@@ -1351,10 +1263,7 @@ export type OrganizationPage = {
 };
 
 /** Review state of an organization application */
-export type OrganizationStatus =
-  | 'APPROVED'
-  | 'PENDING'
-  | 'REJECTED';
+export type OrganizationStatus = 'APPROVED' | 'PENDING' | 'REJECTED';
 
 /** Only the fields to change. On an approved organization a new name, credit code or licence is reviewed first */
 export type OrganizationUpdateInput = {
@@ -1460,8 +1369,14 @@ export type Query = {
   sdkVersion?: Maybe<SdkVersion>;
   /** Newest first; disabled ones only for platform:configure */
   sdkVersions?: Maybe<Array<SdkVersion>>;
+  /** The hot words shown before typing, in order (any signed-in user; devices get them from the runtime) */
+  searchHotWords: Array<Scalars['String']['output']>;
   /** Operators search every mini-program; members their organizations' (drafts included) */
   searchMiniPrograms: MiniProgramSearchResult;
+  /** Operators (org:read:any): top queries, queries with no result and click-through over at most 92 days */
+  searchStatistics: SearchStatistics;
+  /** Operators (org:read:any) */
+  searchSynonyms: Array<SearchSynonymGroup>;
   /** Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review) */
   trialMembers?: Maybe<Array<TrialMember>>;
   /** A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read) */
@@ -1476,7 +1391,6 @@ export type Query = {
   whitelistDomains?: Maybe<Array<WhitelistDomain>>;
 };
 
-
 export type QueryBaseLibrariesArgs = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   platform?: InputMaybe<SdkPlatform>;
@@ -1484,11 +1398,9 @@ export type QueryBaseLibrariesArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryBaseLibraryArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type QueryCustomEventDeclarationsArgs = {
   appId: Scalars['ID']['input'];
@@ -1496,11 +1408,9 @@ export type QueryCustomEventDeclarationsArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryEffectiveSdkConfigArgs = {
   hostAppId: Scalars['ID']['input'];
 };
-
 
 export type QueryGrayRulesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1508,11 +1418,9 @@ export type QueryGrayRulesArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryHostAppArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type QueryHostAppsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1520,12 +1428,10 @@ export type QueryHostAppsArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryLicenseHistoryArgs = {
   skip?: Scalars['Int']['input'];
   take?: Scalars['Int']['input'];
 };
-
 
 export type QueryLinkRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1535,25 +1441,21 @@ export type QueryLinkRequestsArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   orgId: Scalars['ID']['input'];
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryMiniProgramArgs = {
   appId: Scalars['ID']['input'];
 };
-
 
 export type QueryMiniProgramAnalyticsArgs = {
   appId: Scalars['ID']['input'];
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
 };
-
 
 export type QueryMiniProgramAnalyticsBreakdownArgs = {
   appId: Scalars['ID']['input'];
@@ -1562,16 +1464,13 @@ export type QueryMiniProgramAnalyticsBreakdownArgs = {
   to: Scalars['String']['input'];
 };
 
-
 export type QueryMiniProgramDomainsArgs = {
   appId: Scalars['ID']['input'];
 };
 
-
 export type QueryMiniProgramVersionArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type QueryMiniProgramsArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
@@ -1582,29 +1481,24 @@ export type QueryMiniProgramsArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryMyOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   take?: Scalars['Int']['input'];
 };
-
 
 export type QueryMySessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryOperatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type QueryOrganizationsArgs = {
   amendmentPending?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1614,23 +1508,19 @@ export type QueryOrganizationsArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryPendingReviewsArgs = {
   skip?: Scalars['Int']['input'];
   take?: Scalars['Int']['input'];
 };
-
 
 export type QueryPendingSdkBuildReviewsArgs = {
   skip?: Scalars['Int']['input'];
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryReleasePlanArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type QueryReleasePlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1638,17 +1528,14 @@ export type QueryReleasePlansArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QueryResolveBaseLibraryArgs = {
   platform: SdkPlatform;
   sdkVersion: Scalars['String']['input'];
 };
 
-
 export type QuerySdkBuildArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type QuerySdkBuildsArgs = {
   orgId: Scalars['ID']['input'];
@@ -1656,23 +1543,19 @@ export type QuerySdkBuildsArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QuerySdkConfigHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   hostAppId?: InputMaybe<Scalars['ID']['input']>;
   take?: Scalars['Int']['input'];
 };
 
-
 export type QuerySdkConfigOverrideArgs = {
   hostAppId: Scalars['ID']['input'];
 };
 
-
 export type QuerySdkVersionArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type QuerySdkVersionsArgs = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1681,7 +1564,6 @@ export type QuerySdkVersionsArgs = {
   take?: Scalars['Int']['input'];
 };
 
-
 export type QuerySearchMiniProgramsArgs = {
   filter?: InputMaybe<SearchMiniProgramsFilter>;
   offset?: Scalars['Int']['input'];
@@ -1689,11 +1571,15 @@ export type QuerySearchMiniProgramsArgs = {
   text?: Scalars['String']['input'];
 };
 
+export type QuerySearchStatisticsArgs = {
+  from: Scalars['String']['input'];
+  take?: Scalars['Int']['input'];
+  to: Scalars['String']['input'];
+};
 
 export type QueryTrialMembersArgs = {
   appId: Scalars['ID']['input'];
 };
-
 
 export type QueryTrialQrCodeArgs = {
   appId: Scalars['ID']['input'];
@@ -1701,23 +1587,19 @@ export type QueryTrialQrCodeArgs = {
   ttlHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
-
 export type QueryTrialVersionArgs = {
   appId: Scalars['ID']['input'];
 };
 
-
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type QueryVersionsArgs = {
   appId: Scalars['ID']['input'];
   skip?: Scalars['Int']['input'];
   take?: Scalars['Int']['input'];
 };
-
 
 export type QueryWhitelistDomainsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1751,13 +1633,7 @@ export type ReleasePlan = {
 };
 
 /** ACTIVE and PAUSED plans are running (PAUSED keeps its cohort, admits nobody new); COMPLETING waits for app-manage to publish the version; COMPLETED, REVERTED and FAILED (the version could not be gray-released or published) are final */
-export type ReleasePlanState =
-  | 'ACTIVE'
-  | 'COMPLETED'
-  | 'COMPLETING'
-  | 'FAILED'
-  | 'PAUSED'
-  | 'REVERTED';
+export type ReleasePlanState = 'ACTIVE' | 'COMPLETED' | 'COMPLETING' | 'FAILED' | 'PAUSED' | 'REVERTED';
 
 /** An SDK build an organization submitted for review */
 export type SdkBuild = {
@@ -1787,11 +1663,7 @@ export type SdkBuildPage = {
 };
 
 /** Review state of a submitted SDK build */
-export type SdkBuildStatus =
-  | 'APPROVED'
-  | 'REJECTED'
-  | 'SUBMITTED'
-  | 'WITHDRAWN';
+export type SdkBuildStatus = 'APPROVED' | 'REJECTED' | 'SUBMITTED' | 'WITHDRAWN';
 
 /** A complete SDK configuration document */
 export type SdkConfig = {
@@ -1880,17 +1752,10 @@ export type SdkGlobalConfig = {
   version: Scalars['Int']['output'];
 };
 
-export type SdkLogLevel =
-  | 'DEBUG'
-  | 'ERROR'
-  | 'INFO'
-  | 'WARN';
+export type SdkLogLevel = 'DEBUG' | 'ERROR' | 'INFO' | 'WARN';
 
 /** Host-app operating system */
-export type SdkPlatform =
-  | 'ANDROID'
-  | 'HARMONY'
-  | 'IOS';
+export type SdkPlatform = 'ANDROID' | 'HARMONY' | 'IOS';
 
 /** An SDK release published by the operator */
 export type SdkVersion = {
@@ -1925,12 +1790,72 @@ export type SearchMiniProgramsFilter = {
   statuses?: InputMaybe<Array<CatalogueStatus>>;
 };
 
+/** The searchable page of the mini-program that matched */
+export type SearchPageMatch = {
+  __typename?: 'SearchPageMatch';
+  /** HTML-escaped text of the page around the matches, each match in <em>…</em> */
+  fragment: Scalars['String']['output'];
+  /** Page path in the package (where a device opens the hit) */
+  path: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type SearchQueryCount = {
+  __typename?: 'SearchQueryCount';
+  /** Searches of it whose hit a device opened */
+  clicks: Scalars['Int']['output'];
+  /** Searches of it that found nothing */
+  noResult: Scalars['Int']['output'];
+  /** The normalized query (folded width and case, collapsed spaces) */
+  query: Scalars['String']['output'];
+  searches: Scalars['Int']['output'];
+};
+
+/** What was searched over a period (devices and consoles), from the search log */
+export type SearchStatistics = {
+  __typename?: 'SearchStatistics';
+  /** Clicked searches / searches */
+  clickThroughRate: Scalars['Float']['output'];
+  clicks: Scalars['Int']['output'];
+  /** First day (UTC), YYYY-MM-DD */
+  from: Scalars['String']['output'];
+  /** Queries that found nothing, most often first */
+  noResultQueries: Array<SearchQueryCount>;
+  noResultSearches: Scalars['Int']['output'];
+  searches: Scalars['Int']['output'];
+  /** Last day (UTC), YYYY-MM-DD */
+  to: Scalars['String']['output'];
+  /** Most searched first */
+  topQueries: Array<SearchQueryCount>;
+};
+
+export type SearchSynonymGroup = {
+  __typename?: 'SearchSynonymGroup';
+  terms: Array<Scalars['String']['output']>;
+};
+
+/** Terms that stand for one another at query time (社保 ⇄ 社会保险): 2 to 8 terms of at most 20 characters */
+export type SearchSynonymGroupInput = {
+  terms: Array<Scalars['String']['input']>;
+};
+
+/** A page its owner declared searchable */
+export type SearchablePage = {
+  __typename?: 'SearchablePage';
+  /** Page path in the package, e.g. pages/index/index (a query may follow) */
+  path: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type SearchablePageInput = {
+  path: Scalars['String']['input'];
+  text?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
 /** REQUEST, UPLOAD, DOWNLOAD take https://, SOCKET wss:// */
-export type ServiceDomainKind =
-  | 'DOWNLOAD'
-  | 'REQUEST'
-  | 'SOCKET'
-  | 'UPLOAD';
+export type ServiceDomainKind = 'DOWNLOAD' | 'REQUEST' | 'SOCKET' | 'UPLOAD';
 
 /** A signed-in device: one refresh-token family */
 export type Session = {
@@ -2015,9 +1940,7 @@ export type TrialQrCode = {
 };
 
 /** Image format of a trial QR code */
-export type TrialQrFormat =
-  | 'PNG'
-  | 'SVG';
+export type TrialQrFormat = 'PNG' | 'SVG';
 
 export type UpdateBaseLibraryInput = {
   minSdkVersion?: InputMaybe<Scalars['String']['input']>;
@@ -2094,168 +2017,359 @@ export type WhitelistDomain = {
   note?: Maybe<Scalars['String']['output']>;
 };
 
-export type SessionTokensFragment = { __typename?: 'AuthPayload', accessToken: string, refreshToken: string, expiresAt: string, refreshExpiresAt: string, session: { __typename?: 'Session', id: string, deviceId?: string | null }, user: { __typename?: 'User', id: string, displayName: string } };
+export type SessionTokensFragment = {
+  __typename?: 'AuthPayload';
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+  refreshExpiresAt: string;
+  session: { __typename?: 'Session'; id: string; deviceId?: string | null };
+  user: { __typename?: 'User'; id: string; displayName: string };
+};
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
 
-
-export type SignUpMutation = { __typename?: 'Mutation', signUp: { __typename?: 'SignUpPayload', user: { __typename?: 'User', id: string, displayName: string, email?: string | null }, membership?: { __typename?: 'Member', orgId: string, role: OrgRole } | null } };
+export type SignUpMutation = {
+  __typename?: 'Mutation';
+  signUp: {
+    __typename?: 'SignUpPayload';
+    user: { __typename?: 'User'; id: string; displayName: string; email?: string | null };
+    membership?: { __typename?: 'Member'; orgId: string; role: OrgRole } | null;
+  };
+};
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
-
-export type LoginMutation = { __typename?: 'Mutation', login: { __typename?: 'AuthPayload', accessToken: string, refreshToken: string, expiresAt: string, refreshExpiresAt: string, session: { __typename?: 'Session', id: string, deviceId?: string | null }, user: { __typename?: 'User', id: string, displayName: string } } };
+export type LoginMutation = {
+  __typename?: 'Mutation';
+  login: {
+    __typename?: 'AuthPayload';
+    accessToken: string;
+    refreshToken: string;
+    expiresAt: string;
+    refreshExpiresAt: string;
+    session: { __typename?: 'Session'; id: string; deviceId?: string | null };
+    user: { __typename?: 'User'; id: string; displayName: string };
+  };
+};
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: Scalars['String']['input'];
 }>;
 
+export type RefreshSessionMutation = {
+  __typename?: 'Mutation';
+  refreshSession: {
+    __typename?: 'AuthPayload';
+    accessToken: string;
+    refreshToken: string;
+    expiresAt: string;
+    refreshExpiresAt: string;
+    session: { __typename?: 'Session'; id: string; deviceId?: string | null };
+    user: { __typename?: 'User'; id: string; displayName: string };
+  };
+};
 
-export type RefreshSessionMutation = { __typename?: 'Mutation', refreshSession: { __typename?: 'AuthPayload', accessToken: string, refreshToken: string, expiresAt: string, refreshExpiresAt: string, session: { __typename?: 'Session', id: string, deviceId?: string | null }, user: { __typename?: 'User', id: string, displayName: string } } };
+export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
 
-export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type LogoutMutation = { __typename?: 'Mutation', logout: boolean };
+export type LogoutMutation = { __typename?: 'Mutation'; logout: boolean };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
+export type ChangePasswordMutation = {
+  __typename?: 'Mutation';
+  changePassword: {
+    __typename?: 'AuthPayload';
+    accessToken: string;
+    refreshToken: string;
+    expiresAt: string;
+    refreshExpiresAt: string;
+    session: { __typename?: 'Session'; id: string; deviceId?: string | null };
+    user: { __typename?: 'User'; id: string; displayName: string };
+  };
+};
 
-export type ChangePasswordMutation = { __typename?: 'Mutation', changePassword: { __typename?: 'AuthPayload', accessToken: string, refreshToken: string, expiresAt: string, refreshExpiresAt: string, session: { __typename?: 'Session', id: string, deviceId?: string | null }, user: { __typename?: 'User', id: string, displayName: string } } };
+export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
-export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+export type MeQuery = {
+  __typename?: 'Query';
+  me?: {
+    __typename?: 'Viewer';
+    sessionId: string;
+    operatorRoles: Array<OperatorRole>;
+    permissions: Array<string>;
+    memberships: Array<{ __typename?: 'Member'; orgId: string; role: OrgRole }>;
+    user: { __typename?: 'User'; id: string; displayName: string; email?: string | null };
+  } | null;
+};
 
+export type MySessionsQueryVariables = Exact<{ [key: string]: never }>;
 
-export type MeQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', sessionId: string, operatorRoles: Array<OperatorRole>, permissions: Array<string>, memberships: Array<{ __typename?: 'Member', orgId: string, role: OrgRole }>, user: { __typename?: 'User', id: string, displayName: string, email?: string | null } } | null };
-
-export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MySessionsQuery = { __typename?: 'Query', mySessions?: Array<{ __typename?: 'Session', id: string, deviceId?: string | null, deviceName?: string | null, current: boolean, lastUsedAt: string }> | null };
+export type MySessionsQuery = {
+  __typename?: 'Query';
+  mySessions?: Array<{
+    __typename?: 'Session';
+    id: string;
+    deviceId?: string | null;
+    deviceName?: string | null;
+    current: boolean;
+    lastUsedAt: string;
+  }> | null;
+};
 
 export type RevokeSessionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type RevokeSessionMutation = { __typename?: 'Mutation', revokeSession: boolean };
+export type RevokeSessionMutation = { __typename?: 'Mutation'; revokeSession: boolean };
 
 export type ApplyForOrganizationMutationVariables = Exact<{
   input: OrganizationApplicationInput;
 }>;
 
-
-export type ApplyForOrganizationMutation = { __typename?: 'Mutation', applyForOrganization: { __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, creditCode?: string | null } };
+export type ApplyForOrganizationMutation = {
+  __typename?: 'Mutation';
+  applyForOrganization: {
+    __typename?: 'Organization';
+    id: string;
+    name: string;
+    status: OrganizationStatus;
+    creditCode?: string | null;
+  };
+};
 
 export type ResubmitOrganizationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   input: OrganizationApplicationInput;
 }>;
 
-
-export type ResubmitOrganizationMutation = { __typename?: 'Mutation', resubmitOrganization: { __typename?: 'Organization', id: string, status: OrganizationStatus } };
+export type ResubmitOrganizationMutation = {
+  __typename?: 'Mutation';
+  resubmitOrganization: { __typename?: 'Organization'; id: string; status: OrganizationStatus };
+};
 
 export type PendingOrganizationsQueryVariables = Exact<{
   skip?: Scalars['Int']['input'];
   take?: Scalars['Int']['input'];
 }>;
 
-
-export type PendingOrganizationsQuery = { __typename?: 'Query', organizations?: { __typename?: 'OrganizationPage', total: number, items: Array<{ __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, creditCode?: string | null, contactName?: string | null }> } | null };
+export type PendingOrganizationsQuery = {
+  __typename?: 'Query';
+  organizations?: {
+    __typename?: 'OrganizationPage';
+    total: number;
+    items: Array<{
+      __typename?: 'Organization';
+      id: string;
+      name: string;
+      status: OrganizationStatus;
+      creditCode?: string | null;
+      contactName?: string | null;
+    }>;
+  } | null;
+};
 
 export type OrganizationQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
+export type OrganizationQuery = {
+  __typename?: 'Query';
+  organization?: {
+    __typename?: 'Organization';
+    id: string;
+    name: string;
+    status: OrganizationStatus;
+    frozen: boolean;
+    rejectionReason?: string | null;
+  } | null;
+};
 
-export type OrganizationQuery = { __typename?: 'Query', organization?: { __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, frozen: boolean, rejectionReason?: string | null } | null };
+export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never }>;
 
-export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MyOrganizationsQuery = { __typename?: 'Query', myOrganizations?: Array<{ __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, frozen: boolean }> | null };
+export type MyOrganizationsQuery = {
+  __typename?: 'Query';
+  myOrganizations?: Array<{
+    __typename?: 'Organization';
+    id: string;
+    name: string;
+    status: OrganizationStatus;
+    frozen: boolean;
+  }> | null;
+};
 
 export type ApproveOrganizationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type ApproveOrganizationMutation = { __typename?: 'Mutation', approveOrganization: { __typename?: 'Organization', id: string, status: OrganizationStatus } };
+export type ApproveOrganizationMutation = {
+  __typename?: 'Mutation';
+  approveOrganization: { __typename?: 'Organization'; id: string; status: OrganizationStatus };
+};
 
 export type RejectOrganizationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 }>;
 
-
-export type RejectOrganizationMutation = { __typename?: 'Mutation', rejectOrganization: { __typename?: 'Organization', id: string, status: OrganizationStatus, rejectionReason?: string | null } };
+export type RejectOrganizationMutation = {
+  __typename?: 'Mutation';
+  rejectOrganization: {
+    __typename?: 'Organization';
+    id: string;
+    status: OrganizationStatus;
+    rejectionReason?: string | null;
+  };
+};
 
 export type FreezeOrganizationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 }>;
 
-
-export type FreezeOrganizationMutation = { __typename?: 'Mutation', freezeOrganization: { __typename?: 'Organization', id: string, frozen: boolean } };
+export type FreezeOrganizationMutation = {
+  __typename?: 'Mutation';
+  freezeOrganization: { __typename?: 'Organization'; id: string; frozen: boolean };
+};
 
 export type UnfreezeOrganizationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
+export type UnfreezeOrganizationMutation = {
+  __typename?: 'Mutation';
+  unfreezeOrganization: { __typename?: 'Organization'; id: string; frozen: boolean };
+};
 
-export type UnfreezeOrganizationMutation = { __typename?: 'Mutation', unfreezeOrganization: { __typename?: 'Organization', id: string, frozen: boolean } };
-
-export type OrganizationAmendmentFieldsFragment = { __typename?: 'OrganizationAmendment', id: string, status: OrganizationAmendmentStatus, name: string, creditCode: string, licenceDocumentRef: string, submittedAt: string, rejectionReason?: string | null };
+export type OrganizationAmendmentFieldsFragment = {
+  __typename?: 'OrganizationAmendment';
+  id: string;
+  status: OrganizationAmendmentStatus;
+  name: string;
+  creditCode: string;
+  licenceDocumentRef: string;
+  submittedAt: string;
+  rejectionReason?: string | null;
+};
 
 export type UpdateOrganizationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   input: OrganizationUpdateInput;
 }>;
 
-
-export type UpdateOrganizationMutation = { __typename?: 'Mutation', updateOrganization: { __typename?: 'Organization', id: string, name: string, status: OrganizationStatus, creditCode?: string | null, contactName?: string | null, contactPhone?: string | null, contactEmail?: string | null, amendment?: { __typename?: 'OrganizationAmendment', id: string, status: OrganizationAmendmentStatus, name: string, creditCode: string, licenceDocumentRef: string, submittedAt: string, rejectionReason?: string | null } | null } };
+export type UpdateOrganizationMutation = {
+  __typename?: 'Mutation';
+  updateOrganization: {
+    __typename?: 'Organization';
+    id: string;
+    name: string;
+    status: OrganizationStatus;
+    creditCode?: string | null;
+    contactName?: string | null;
+    contactPhone?: string | null;
+    contactEmail?: string | null;
+    amendment?: {
+      __typename?: 'OrganizationAmendment';
+      id: string;
+      status: OrganizationAmendmentStatus;
+      name: string;
+      creditCode: string;
+      licenceDocumentRef: string;
+      submittedAt: string;
+      rejectionReason?: string | null;
+    } | null;
+  };
+};
 
 export type ApproveOrganizationAmendmentMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type ApproveOrganizationAmendmentMutation = { __typename?: 'Mutation', approveOrganizationAmendment: { __typename?: 'Organization', id: string, name: string, creditCode?: string | null, amendment?: { __typename?: 'OrganizationAmendment', id: string, status: OrganizationAmendmentStatus, name: string, creditCode: string, licenceDocumentRef: string, submittedAt: string, rejectionReason?: string | null } | null } };
+export type ApproveOrganizationAmendmentMutation = {
+  __typename?: 'Mutation';
+  approveOrganizationAmendment: {
+    __typename?: 'Organization';
+    id: string;
+    name: string;
+    creditCode?: string | null;
+    amendment?: {
+      __typename?: 'OrganizationAmendment';
+      id: string;
+      status: OrganizationAmendmentStatus;
+      name: string;
+      creditCode: string;
+      licenceDocumentRef: string;
+      submittedAt: string;
+      rejectionReason?: string | null;
+    } | null;
+  };
+};
 
 export type RejectOrganizationAmendmentMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 }>;
 
-
-export type RejectOrganizationAmendmentMutation = { __typename?: 'Mutation', rejectOrganizationAmendment: { __typename?: 'Organization', id: string, name: string, amendment?: { __typename?: 'OrganizationAmendment', id: string, status: OrganizationAmendmentStatus, name: string, creditCode: string, licenceDocumentRef: string, submittedAt: string, rejectionReason?: string | null } | null } };
+export type RejectOrganizationAmendmentMutation = {
+  __typename?: 'Mutation';
+  rejectOrganizationAmendment: {
+    __typename?: 'Organization';
+    id: string;
+    name: string;
+    amendment?: {
+      __typename?: 'OrganizationAmendment';
+      id: string;
+      status: OrganizationAmendmentStatus;
+      name: string;
+      creditCode: string;
+      licenceDocumentRef: string;
+      submittedAt: string;
+      rejectionReason?: string | null;
+    } | null;
+  };
+};
 
 export type InviteMemberMutationVariables = Exact<{
   input: InviteMemberInput;
 }>;
 
-
-export type InviteMemberMutation = { __typename?: 'Mutation', inviteMember: { __typename?: 'InvitationPayload', token: string, invitation: { __typename?: 'Invitation', id: string, role: OrgRole, status: InvitationStatus } } };
+export type InviteMemberMutation = {
+  __typename?: 'Mutation';
+  inviteMember: {
+    __typename?: 'InvitationPayload';
+    token: string;
+    invitation: { __typename?: 'Invitation'; id: string; role: OrgRole; status: InvitationStatus };
+  };
+};
 
 export type AcceptInvitationMutationVariables = Exact<{
   token: Scalars['String']['input'];
 }>;
 
-
-export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitation: { __typename?: 'Member', orgId: string, userId: string, role: OrgRole } };
+export type AcceptInvitationMutation = {
+  __typename?: 'Mutation';
+  acceptInvitation: { __typename?: 'Member'; orgId: string; userId: string; role: OrgRole };
+};
 
 export type MembersQueryVariables = Exact<{
   orgId: Scalars['ID']['input'];
 }>;
 
-
-export type MembersQuery = { __typename?: 'Query', members?: Array<{ __typename?: 'Member', userId: string, role: OrgRole, user?: { __typename?: 'User', id: string, displayName: string } | null }> | null };
+export type MembersQuery = {
+  __typename?: 'Query';
+  members?: Array<{
+    __typename?: 'Member';
+    userId: string;
+    role: OrgRole;
+    user?: { __typename?: 'User'; id: string; displayName: string } | null;
+  }> | null;
+};
 
 export type ChangeMemberRoleMutationVariables = Exact<{
   orgId: Scalars['ID']['input'];
@@ -2263,32 +2377,56 @@ export type ChangeMemberRoleMutationVariables = Exact<{
   role: OrgRole;
 }>;
 
-
-export type ChangeMemberRoleMutation = { __typename?: 'Mutation', changeMemberRole: { __typename?: 'Member', userId: string, role: OrgRole } };
+export type ChangeMemberRoleMutation = {
+  __typename?: 'Mutation';
+  changeMemberRole: { __typename?: 'Member'; userId: string; role: OrgRole };
+};
 
 export type RemoveMemberMutationVariables = Exact<{
   orgId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 }>;
 
-
-export type RemoveMemberMutation = { __typename?: 'Mutation', removeMember: boolean };
+export type RemoveMemberMutation = { __typename?: 'Mutation'; removeMember: boolean };
 
 export type CreateOperatorMutationVariables = Exact<{
   input: CreateOperatorInput;
 }>;
 
-
-export type CreateOperatorMutation = { __typename?: 'Mutation', createOperator: { __typename?: 'CreateOperatorPayload', initialPassword?: string | null, user: { __typename?: 'User', id: string, email?: string | null, operatorRoles?: Array<OperatorRole> | null } } };
+export type CreateOperatorMutation = {
+  __typename?: 'Mutation';
+  createOperator: {
+    __typename?: 'CreateOperatorPayload';
+    initialPassword?: string | null;
+    user: {
+      __typename?: 'User';
+      id: string;
+      email?: string | null;
+      operatorRoles?: Array<OperatorRole> | null;
+    };
+  };
+};
 
 export type RevokeUserSessionsMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
 }>;
 
+export type RevokeUserSessionsMutation = { __typename?: 'Mutation'; revokeUserSessions: number };
 
-export type RevokeUserSessionsMutation = { __typename?: 'Mutation', revokeUserSessions: number };
-
-export type AnalyticsMetricsFieldsFragment = { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number };
+export type AnalyticsMetricsFieldsFragment = {
+  __typename?: 'AnalyticsMetrics';
+  newUsers: number;
+  activeUsers: number;
+  launches: number;
+  pageViews: number;
+  totalStayMs: number;
+  averageStayMs: number;
+  bounces: number;
+  bounceRate: number;
+  jsErrors: number;
+  crashes: number;
+  crashRate: number;
+};
 
 export type MiniProgramAnalyticsQueryVariables = Exact<{
   appId: Scalars['ID']['input'];
@@ -2296,8 +2434,48 @@ export type MiniProgramAnalyticsQueryVariables = Exact<{
   to: Scalars['String']['input'];
 }>;
 
-
-export type MiniProgramAnalyticsQuery = { __typename?: 'Query', miniProgramAnalytics?: { __typename?: 'AnalyticsSeries', appId: string, from: string, to: string, timeZone: string, days: Array<{ __typename?: 'AnalyticsDay', day: string, metrics: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } }>, total: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } } | null };
+export type MiniProgramAnalyticsQuery = {
+  __typename?: 'Query';
+  miniProgramAnalytics?: {
+    __typename?: 'AnalyticsSeries';
+    appId: string;
+    from: string;
+    to: string;
+    timeZone: string;
+    days: Array<{
+      __typename?: 'AnalyticsDay';
+      day: string;
+      metrics: {
+        __typename?: 'AnalyticsMetrics';
+        newUsers: number;
+        activeUsers: number;
+        launches: number;
+        pageViews: number;
+        totalStayMs: number;
+        averageStayMs: number;
+        bounces: number;
+        bounceRate: number;
+        jsErrors: number;
+        crashes: number;
+        crashRate: number;
+      };
+    }>;
+    total: {
+      __typename?: 'AnalyticsMetrics';
+      newUsers: number;
+      activeUsers: number;
+      launches: number;
+      pageViews: number;
+      totalStayMs: number;
+      averageStayMs: number;
+      bounces: number;
+      bounceRate: number;
+      jsErrors: number;
+      crashes: number;
+      crashRate: number;
+    };
+  } | null;
+};
 
 export type MiniProgramAnalyticsBreakdownQueryVariables = Exact<{
   appId: Scalars['ID']['input'];
@@ -2306,178 +2484,298 @@ export type MiniProgramAnalyticsBreakdownQueryVariables = Exact<{
   to: Scalars['String']['input'];
 }>;
 
-
-export type MiniProgramAnalyticsBreakdownQuery = { __typename?: 'Query', miniProgramAnalyticsBreakdown?: { __typename?: 'AnalyticsBreakdown', dimension: AnalyticsDimension, rows: Array<{ __typename?: 'AnalyticsBreakdownRow', value: string, metrics: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } }> } | null };
+export type MiniProgramAnalyticsBreakdownQuery = {
+  __typename?: 'Query';
+  miniProgramAnalyticsBreakdown?: {
+    __typename?: 'AnalyticsBreakdown';
+    dimension: AnalyticsDimension;
+    rows: Array<{
+      __typename?: 'AnalyticsBreakdownRow';
+      value: string;
+      metrics: {
+        __typename?: 'AnalyticsMetrics';
+        newUsers: number;
+        activeUsers: number;
+        launches: number;
+        pageViews: number;
+        totalStayMs: number;
+        averageStayMs: number;
+        bounces: number;
+        bounceRate: number;
+        jsErrors: number;
+        crashes: number;
+        crashRate: number;
+      };
+    }>;
+  } | null;
+};
 
 export type RecomputeAnalyticsMutationVariables = Exact<{
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
 }>;
 
-
-export type RecomputeAnalyticsMutation = { __typename?: 'Mutation', recomputeAnalytics: number };
+export type RecomputeAnalyticsMutation = { __typename?: 'Mutation'; recomputeAnalytics: number };
 
 export type CustomEventDeclarationsQueryVariables = Exact<{
   appId: Scalars['ID']['input'];
 }>;
 
-
-export type CustomEventDeclarationsQuery = { __typename?: 'Query', customEventDeclarations: Array<{ __typename?: 'CustomEventDeclaration', appId: string, name: string, displayName: string, updatedAt: string, attributes: Array<{ __typename?: 'CustomEventAttribute', name: string, type: CustomAttributeType, displayName: string }> }> };
+export type CustomEventDeclarationsQuery = {
+  __typename?: 'Query';
+  customEventDeclarations: Array<{
+    __typename?: 'CustomEventDeclaration';
+    appId: string;
+    name: string;
+    displayName: string;
+    updatedAt: string;
+    attributes: Array<{
+      __typename?: 'CustomEventAttribute';
+      name: string;
+      type: CustomAttributeType;
+      displayName: string;
+    }>;
+  }>;
+};
 
 export type DeclareCustomEventMutationVariables = Exact<{
   appId: Scalars['ID']['input'];
   input: DeclareCustomEventInput;
 }>;
 
-
-export type DeclareCustomEventMutation = { __typename?: 'Mutation', declareCustomEvent: { __typename?: 'CustomEventDeclaration', appId: string, name: string, displayName: string, attributes: Array<{ __typename?: 'CustomEventAttribute', name: string, type: CustomAttributeType, displayName: string }> } };
+export type DeclareCustomEventMutation = {
+  __typename?: 'Mutation';
+  declareCustomEvent: {
+    __typename?: 'CustomEventDeclaration';
+    appId: string;
+    name: string;
+    displayName: string;
+    attributes: Array<{
+      __typename?: 'CustomEventAttribute';
+      name: string;
+      type: CustomAttributeType;
+      displayName: string;
+    }>;
+  };
+};
 
 export type RemoveCustomEventDeclarationMutationVariables = Exact<{
   appId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
 }>;
 
-
-export type RemoveCustomEventDeclarationMutation = { __typename?: 'Mutation', removeCustomEventDeclaration: boolean };
+export type RemoveCustomEventDeclarationMutation = {
+  __typename?: 'Mutation';
+  removeCustomEventDeclaration: boolean;
+};
 
 export type CreateMiniProgramMutationVariables = Exact<{
   input: CreateMiniProgramInput;
 }>;
 
-
-export type CreateMiniProgramMutation = { __typename?: 'Mutation', createMiniProgram: { __typename?: 'MiniProgram', id: string, appId: string, name: string, status: MiniProgramStatus, organization: { __typename?: 'Organization', id: string, name: string } } };
+export type CreateMiniProgramMutation = {
+  __typename?: 'Mutation';
+  createMiniProgram: {
+    __typename?: 'MiniProgram';
+    id: string;
+    appId: string;
+    name: string;
+    status: MiniProgramStatus;
+    organization: { __typename?: 'Organization'; id: string; name: string };
+  };
+};
 
 export type MiniProgramVersionsQueryVariables = Exact<{
   appId: Scalars['ID']['input'];
 }>;
 
-
-export type MiniProgramVersionsQuery = { __typename?: 'Query', versions?: Array<{ __typename?: 'MiniProgramVersion', id: string, versionName: string, status: MiniProgramVersionStatus, grayPercentage?: number | null, releasePlanId?: string | null }> | null };
+export type MiniProgramVersionsQuery = {
+  __typename?: 'Query';
+  versions?: Array<{
+    __typename?: 'MiniProgramVersion';
+    id: string;
+    versionName: string;
+    status: MiniProgramVersionStatus;
+    grayPercentage?: number | null;
+    releasePlanId?: string | null;
+  }> | null;
+};
 
 export type SubmitVersionForReviewMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type SubmitVersionForReviewMutation = { __typename?: 'Mutation', submitVersionForReview: { __typename?: 'MiniProgramVersion', id: string, status: MiniProgramVersionStatus } };
+export type SubmitVersionForReviewMutation = {
+  __typename?: 'Mutation';
+  submitVersionForReview: { __typename?: 'MiniProgramVersion'; id: string; status: MiniProgramVersionStatus };
+};
 
 export type ApproveVersionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type ApproveVersionMutation = { __typename?: 'Mutation', approveVersion: { __typename?: 'MiniProgramVersion', id: string, status: MiniProgramVersionStatus } };
+export type ApproveVersionMutation = {
+  __typename?: 'Mutation';
+  approveVersion: { __typename?: 'MiniProgramVersion'; id: string; status: MiniProgramVersionStatus };
+};
 
 export type PublishVersionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type PublishVersionMutation = { __typename?: 'Mutation', publishVersion: { __typename?: 'MiniProgramVersion', id: string, status: MiniProgramVersionStatus } };
+export type PublishVersionMutation = {
+  __typename?: 'Mutation';
+  publishVersion: { __typename?: 'MiniProgramVersion'; id: string; status: MiniProgramVersionStatus };
+};
 
 export type StartGrayReleaseMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   input?: InputMaybe<GrayReleaseInput>;
 }>;
 
-
-export type StartGrayReleaseMutation = { __typename?: 'Mutation', startGrayRelease: { __typename?: 'MiniProgramVersion', id: string, status: MiniProgramVersionStatus } };
+export type StartGrayReleaseMutation = {
+  __typename?: 'Mutation';
+  startGrayRelease: { __typename?: 'MiniProgramVersion'; id: string; status: MiniProgramVersionStatus };
+};
 
 export type DelistVersionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 }>;
 
-
-export type DelistVersionMutation = { __typename?: 'Mutation', delistVersion: { __typename?: 'MiniProgramVersion', id: string, status: MiniProgramVersionStatus } };
+export type DelistVersionMutation = {
+  __typename?: 'Mutation';
+  delistVersion: { __typename?: 'MiniProgramVersion'; id: string; status: MiniProgramVersionStatus };
+};
 
 export type DeleteVersionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type DeleteVersionMutation = { __typename?: 'Mutation', deleteVersion: boolean };
+export type DeleteVersionMutation = { __typename?: 'Mutation'; deleteVersion: boolean };
 
 export type DeleteMiniProgramMutationVariables = Exact<{
   appId: Scalars['ID']['input'];
 }>;
 
-
-export type DeleteMiniProgramMutation = { __typename?: 'Mutation', deleteMiniProgram: boolean };
+export type DeleteMiniProgramMutation = { __typename?: 'Mutation'; deleteMiniProgram: boolean };
 
 export type DisableHostAppMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type DisableHostAppMutation = { __typename?: 'Mutation', disableHostApp: { __typename?: 'HostApp', id: string, enabled: boolean } };
+export type DisableHostAppMutation = {
+  __typename?: 'Mutation';
+  disableHostApp: { __typename?: 'HostApp'; id: string; enabled: boolean };
+};
 
 export type DeleteHostAppMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type DeleteHostAppMutation = { __typename?: 'Mutation', deleteHostApp: boolean };
+export type DeleteHostAppMutation = { __typename?: 'Mutation'; deleteHostApp: boolean };
 
 export type CreateHostAppMutationVariables = Exact<{
   input: CreateHostAppInput;
 }>;
 
-
-export type CreateHostAppMutation = { __typename?: 'Mutation', createHostApp: { __typename?: 'HostAppCredentials', sdkKey: string, sdkSecret: string, hostApp: { __typename?: 'HostApp', id: string, name: string, enabled: boolean } } };
+export type CreateHostAppMutation = {
+  __typename?: 'Mutation';
+  createHostApp: {
+    __typename?: 'HostAppCredentials';
+    sdkKey: string;
+    sdkSecret: string;
+    hostApp: { __typename?: 'HostApp'; id: string; name: string; enabled: boolean };
+  };
+};
 
 export type LinkMiniProgramMutationVariables = Exact<{
   hostAppId: Scalars['ID']['input'];
   appId: Scalars['ID']['input'];
 }>;
 
-
-export type LinkMiniProgramMutation = { __typename?: 'Mutation', linkMiniProgram: { __typename?: 'HostAppLink', id: string, status: HostAppLinkStatus } };
+export type LinkMiniProgramMutation = {
+  __typename?: 'Mutation';
+  linkMiniProgram: { __typename?: 'HostAppLink'; id: string; status: HostAppLinkStatus };
+};
 
 export type CreateGrayRuleMutationVariables = Exact<{
   input: CreateGrayRuleInput;
 }>;
 
-
-export type CreateGrayRuleMutation = { __typename?: 'Mutation', createGrayRule: { __typename?: 'GrayRule', id: string, rule: any } };
+export type CreateGrayRuleMutation = {
+  __typename?: 'Mutation';
+  createGrayRule: { __typename?: 'GrayRule'; id: string; rule: any };
+};
 
 export type StartReleasePlanMutationVariables = Exact<{
   input: StartReleasePlanInput;
 }>;
 
-
-export type StartReleasePlanMutation = { __typename?: 'Mutation', startReleasePlan: { __typename?: 'ReleasePlan', id: string, state: ReleasePlanState, percentage: number } };
+export type StartReleasePlanMutation = {
+  __typename?: 'Mutation';
+  startReleasePlan: { __typename?: 'ReleasePlan'; id: string; state: ReleasePlanState; percentage: number };
+};
 
 export type CompleteReleasePlanMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
-
-export type CompleteReleasePlanMutation = { __typename?: 'Mutation', completeReleasePlan: { __typename?: 'ReleasePlan', id: string, state: ReleasePlanState } };
+export type CompleteReleasePlanMutation = {
+  __typename?: 'Mutation';
+  completeReleasePlan: { __typename?: 'ReleasePlan'; id: string; state: ReleasePlanState };
+};
 
 export type ReleasePlanQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
+export type ReleasePlanQuery = {
+  __typename?: 'Query';
+  releasePlan?: {
+    __typename?: 'ReleasePlan';
+    id: string;
+    state: ReleasePlanState;
+    percentage: number;
+    grayVersionId: string;
+    failureReason?: string | null;
+  } | null;
+};
 
-export type ReleasePlanQuery = { __typename?: 'Query', releasePlan?: { __typename?: 'ReleasePlan', id: string, state: ReleasePlanState, percentage: number, grayVersionId: string, failureReason?: string | null } | null };
+export type LicenseQueryVariables = Exact<{ [key: string]: never }>;
 
-export type LicenseQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type LicenseQuery = { __typename?: 'Query', license?: { __typename?: 'License', licenseId: string, licensee: string, expiresAt?: string | null, limits: Array<{ __typename?: 'LicenseLimit', name: LicenseLimitName, max?: number | null, used?: number | null }> } | null };
+export type LicenseQuery = {
+  __typename?: 'Query';
+  license?: {
+    __typename?: 'License';
+    licenseId: string;
+    licensee: string;
+    expiresAt?: string | null;
+    limits: Array<{
+      __typename?: 'LicenseLimit';
+      name: LicenseLimitName;
+      max?: number | null;
+      used?: number | null;
+    }>;
+  } | null;
+};
 
 export type InstallLicenseMutationVariables = Exact<{
   document: Scalars['String']['input'];
 }>;
 
+export type InstallLicenseMutation = {
+  __typename?: 'Mutation';
+  installLicense: { __typename?: 'License'; licenseId: string; licensee: string; expiresAt?: string | null };
+};
 
-export type InstallLicenseMutation = { __typename?: 'Mutation', installLicense: { __typename?: 'License', licenseId: string, licensee: string, expiresAt?: string | null } };
+export type MeAndLicenseQueryVariables = Exact<{ [key: string]: never }>;
 
-export type MeAndLicenseQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MeAndLicenseQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', sessionId: string } | null, license?: { __typename?: 'License', licenseId: string } | null };
+export type MeAndLicenseQuery = {
+  __typename?: 'Query';
+  me?: { __typename?: 'Viewer'; sessionId: string } | null;
+  license?: { __typename?: 'License'; licenseId: string } | null;
+};
 
 export type SetServiceDomainsMutationVariables = Exact<{
   appId: Scalars['ID']['input'];
@@ -2485,16 +2783,25 @@ export type SetServiceDomainsMutationVariables = Exact<{
   domains: Array<Scalars['String']['input']> | Scalars['String']['input'];
 }>;
 
-
-export type SetServiceDomainsMutation = { __typename?: 'Mutation', setServiceDomains: { __typename?: 'MiniProgramDomains', appId: string, request: Array<string>, version: number } };
+export type SetServiceDomainsMutation = {
+  __typename?: 'Mutation';
+  setServiceDomains: {
+    __typename?: 'MiniProgramDomains';
+    appId: string;
+    request: Array<string>;
+    version: number;
+  };
+};
 
 export type SetSdkConfigOverrideMutationVariables = Exact<{
   hostAppId: Scalars['ID']['input'];
   input: SdkConfigInput;
 }>;
 
-
-export type SetSdkConfigOverrideMutation = { __typename?: 'Mutation', setSdkConfigOverride: { __typename?: 'SdkConfigOverride', hostAppId: string, version: number } };
+export type SetSdkConfigOverrideMutation = {
+  __typename?: 'Mutation';
+  setSdkConfigOverride: { __typename?: 'SdkConfigOverride'; hostAppId: string; version: number };
+};
 
 export type SearchMiniProgramsQueryVariables = Exact<{
   text: Scalars['String']['input'];
@@ -2503,65 +2810,3420 @@ export type SearchMiniProgramsQueryVariables = Exact<{
   offset?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
+export type SearchMiniProgramsQuery = {
+  __typename?: 'Query';
+  searchMiniPrograms: {
+    __typename?: 'MiniProgramSearchResult';
+    total: number;
+    items: Array<{
+      __typename?: 'MiniProgramSearchHit';
+      appId: string;
+      name: string;
+      status: CatalogueStatus;
+      organizationName: string;
+      highlights: {
+        __typename?: 'MiniProgramSearchHighlights';
+        name?: string | null;
+        keywords?: string | null;
+        description?: string | null;
+      };
+      miniProgram: { __typename?: 'MiniProgram'; id: string; name: string };
+    }>;
+    facets: {
+      __typename?: 'MiniProgramSearchFacets';
+      category: Array<{ __typename?: 'SearchFacetCount'; value: string; label: string; count: number }>;
+      organization: Array<{ __typename?: 'SearchFacetCount'; value: string; label: string; count: number }>;
+      status: Array<{ __typename?: 'SearchFacetCount'; value: string; count: number }>;
+    };
+  };
+};
 
-export type SearchMiniProgramsQuery = { __typename?: 'Query', searchMiniPrograms: { __typename?: 'MiniProgramSearchResult', total: number, items: Array<{ __typename?: 'MiniProgramSearchHit', appId: string, name: string, status: CatalogueStatus, organizationName: string, highlights: { __typename?: 'MiniProgramSearchHighlights', name?: string | null, keywords?: string | null, description?: string | null }, miniProgram: { __typename?: 'MiniProgram', id: string, name: string } }>, facets: { __typename?: 'MiniProgramSearchFacets', category: Array<{ __typename?: 'SearchFacetCount', value: string, label: string, count: number }>, organization: Array<{ __typename?: 'SearchFacetCount', value: string, label: string, count: number }>, status: Array<{ __typename?: 'SearchFacetCount', value: string, count: number }> } } };
+export type UpdateMiniProgramSearchSettingsMutationVariables = Exact<{
+  appId: Scalars['ID']['input'];
+  input: MiniProgramSearchSettingsInput;
+}>;
 
-export const SessionTokensFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<SessionTokensFragment, unknown>;
-export const OrganizationAmendmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationAmendmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationAmendment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenceDocumentRef"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]} as unknown as DocumentNode<OrganizationAmendmentFieldsFragment, unknown>;
-export const AnalyticsMetricsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<AnalyticsMetricsFieldsFragment, unknown>;
-export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
-export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
-export const RefreshSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
-export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
-export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
-export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"operatorRoles"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
-export const MySessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mySessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}},{"kind":"Field","name":{"kind":"Name","value":"deviceName"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}}]}}]} as unknown as DocumentNode<MySessionsQuery, MySessionsQueryVariables>;
-export const RevokeSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RevokeSessionMutation, RevokeSessionMutationVariables>;
-export const ApplyForOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyForOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyForOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}}]}}]}}]} as unknown as DocumentNode<ApplyForOrganizationMutation, ApplyForOrganizationMutationVariables>;
-export const ResubmitOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResubmitOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resubmitOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ResubmitOrganizationMutation, ResubmitOrganizationMutationVariables>;
-export const PendingOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PendingOrganizations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"skip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"0"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"PENDING"}},{"kind":"Argument","name":{"kind":"Name","value":"skip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"skip"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}}]}}]}}]}}]} as unknown as DocumentNode<PendingOrganizationsQuery, PendingOrganizationsQueryVariables>;
-export const OrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Organization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]}}]} as unknown as DocumentNode<OrganizationQuery, OrganizationQueryVariables>;
-export const MyOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}}]}}]}}]} as unknown as DocumentNode<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
-export const ApproveOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ApproveOrganizationMutation, ApproveOrganizationMutationVariables>;
-export const RejectOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]}}]} as unknown as DocumentNode<RejectOrganizationMutation, RejectOrganizationMutationVariables>;
-export const FreezeOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FreezeOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"freezeOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}}]}}]}}]} as unknown as DocumentNode<FreezeOrganizationMutation, FreezeOrganizationMutationVariables>;
-export const UnfreezeOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnfreezeOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unfreezeOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}}]}}]}}]} as unknown as DocumentNode<UnfreezeOrganizationMutation, UnfreezeOrganizationMutationVariables>;
-export const UpdateOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"amendment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationAmendmentFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationAmendmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationAmendment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenceDocumentRef"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]} as unknown as DocumentNode<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
-export const ApproveOrganizationAmendmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveOrganizationAmendment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveOrganizationAmendment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"amendment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationAmendmentFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationAmendmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationAmendment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenceDocumentRef"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]} as unknown as DocumentNode<ApproveOrganizationAmendmentMutation, ApproveOrganizationAmendmentMutationVariables>;
-export const RejectOrganizationAmendmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectOrganizationAmendment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectOrganizationAmendment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"amendment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationAmendmentFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationAmendmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationAmendment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenceDocumentRef"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]} as unknown as DocumentNode<RejectOrganizationAmendmentMutation, RejectOrganizationAmendmentMutationVariables>;
-export const InviteMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
-export const AcceptInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
-export const MembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Members"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<MembersQuery, MembersQueryVariables>;
-export const ChangeMemberRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeMemberRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrgRole"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeMemberRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
-export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
-export const CreateOperatorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOperator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOperatorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOperator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initialPassword"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"operatorRoles"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOperatorMutation, CreateOperatorMutationVariables>;
-export const RevokeUserSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeUserSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeUserSessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RevokeUserSessionsMutation, RevokeUserSessionsMutationVariables>;
-export const MiniProgramAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsQuery, MiniProgramAnalyticsQueryVariables>;
-export const MiniProgramAnalyticsBreakdownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalyticsBreakdown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsDimension"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalyticsBreakdown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"dimension"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsBreakdownQuery, MiniProgramAnalyticsBreakdownQueryVariables>;
-export const RecomputeAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecomputeAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recomputeAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}]}}]} as unknown as DocumentNode<RecomputeAnalyticsMutation, RecomputeAnalyticsMutationVariables>;
-export const CustomEventDeclarationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomEventDeclarations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customEventDeclarations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<CustomEventDeclarationsQuery, CustomEventDeclarationsQueryVariables>;
-export const DeclareCustomEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclareCustomEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclareCustomEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declareCustomEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<DeclareCustomEventMutation, DeclareCustomEventMutationVariables>;
-export const RemoveCustomEventDeclarationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCustomEventDeclaration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCustomEventDeclaration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}]}}]} as unknown as DocumentNode<RemoveCustomEventDeclarationMutation, RemoveCustomEventDeclarationMutationVariables>;
-export const CreateMiniProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateMiniProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMiniProgramInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMiniProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateMiniProgramMutation, CreateMiniProgramMutationVariables>;
-export const MiniProgramVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"grayPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"releasePlanId"}}]}}]}}]} as unknown as DocumentNode<MiniProgramVersionsQuery, MiniProgramVersionsQueryVariables>;
-export const SubmitVersionForReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitVersionForReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitVersionForReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SubmitVersionForReviewMutation, SubmitVersionForReviewMutationVariables>;
-export const ApproveVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ApproveVersionMutation, ApproveVersionMutationVariables>;
-export const PublishVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PublishVersionMutation, PublishVersionMutationVariables>;
-export const StartGrayReleaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartGrayRelease"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GrayReleaseInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startGrayRelease"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartGrayReleaseMutation, StartGrayReleaseMutationVariables>;
-export const DelistVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DelistVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delistVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DelistVersionMutation, DelistVersionMutationVariables>;
-export const DeleteVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteVersionMutation, DeleteVersionMutationVariables>;
-export const DeleteMiniProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteMiniProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteMiniProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}]}]}}]} as unknown as DocumentNode<DeleteMiniProgramMutation, DeleteMiniProgramMutationVariables>;
-export const DisableHostAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableHostApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableHostApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]} as unknown as DocumentNode<DisableHostAppMutation, DisableHostAppMutationVariables>;
-export const DeleteHostAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteHostApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteHostApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteHostAppMutation, DeleteHostAppMutationVariables>;
-export const CreateHostAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateHostApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateHostAppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createHostApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}},{"kind":"Field","name":{"kind":"Name","value":"sdkSecret"}},{"kind":"Field","name":{"kind":"Name","value":"hostApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]}}]} as unknown as DocumentNode<CreateHostAppMutation, CreateHostAppMutationVariables>;
-export const LinkMiniProgramDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LinkMiniProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkMiniProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hostAppId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}}},{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<LinkMiniProgramMutation, LinkMiniProgramMutationVariables>;
-export const CreateGrayRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGrayRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGrayRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGrayRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]}}]} as unknown as DocumentNode<CreateGrayRuleMutation, CreateGrayRuleMutationVariables>;
-export const StartReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartReleasePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartReleasePlanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startReleasePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}}]}}]}}]} as unknown as DocumentNode<StartReleasePlanMutation, StartReleasePlanMutationVariables>;
-export const CompleteReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteReleasePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeReleasePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<CompleteReleasePlanMutation, CompleteReleasePlanMutationVariables>;
-export const ReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReleasePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releasePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"grayVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]} as unknown as DocumentNode<ReleasePlanQuery, ReleasePlanQueryVariables>;
-export const LicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"License"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"used"}}]}}]}}]}}]} as unknown as DocumentNode<LicenseQuery, LicenseQueryVariables>;
-export const InstallLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstallLicense"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"document"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installLicense"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"document"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<InstallLicenseMutation, InstallLicenseMutationVariables>;
-export const MeAndLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeAndLicense"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}}]}}]}}]} as unknown as DocumentNode<MeAndLicenseQuery, MeAndLicenseQueryVariables>;
-export const SetServiceDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetServiceDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceDomainKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domains"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setServiceDomains"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"domains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domains"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"request"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetServiceDomainsMutation, SetServiceDomainsMutationVariables>;
-export const SetSdkConfigOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSdkConfigOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SdkConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSdkConfigOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hostAppId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostAppId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetSdkConfigOverrideMutation, SetSdkConfigOverrideMutationVariables>;
-export const SearchMiniProgramsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchMiniPrograms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchMiniProgramsFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchMiniPrograms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"keywords"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"miniProgram"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchMiniProgramsQuery, SearchMiniProgramsQueryVariables>;
+export type UpdateMiniProgramSearchSettingsMutation = {
+  __typename?: 'Mutation';
+  updateMiniProgramSearchSettings: {
+    __typename?: 'MiniProgram';
+    id: string;
+    searchAliases: Array<string>;
+    searchable: boolean;
+    searchablePages: Array<{ __typename?: 'SearchablePage'; path: string; title: string; text: string }>;
+  };
+};
+
+export type SearchHotWordsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SearchHotWordsQuery = { __typename?: 'Query'; searchHotWords: Array<string> };
+
+export type SetSearchHotWordsMutationVariables = Exact<{
+  words: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+export type SetSearchHotWordsMutation = { __typename?: 'Mutation'; setSearchHotWords: Array<string> };
+
+export type SetSearchSynonymsMutationVariables = Exact<{
+  groups: Array<SearchSynonymGroupInput> | SearchSynonymGroupInput;
+}>;
+
+export type SetSearchSynonymsMutation = {
+  __typename?: 'Mutation';
+  setSearchSynonyms: Array<{ __typename?: 'SearchSynonymGroup'; terms: Array<string> }>;
+};
+
+export type SearchStatisticsQueryVariables = Exact<{
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  take?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type SearchStatisticsQuery = {
+  __typename?: 'Query';
+  searchStatistics: {
+    __typename?: 'SearchStatistics';
+    from: string;
+    to: string;
+    searches: number;
+    noResultSearches: number;
+    clicks: number;
+    clickThroughRate: number;
+    topQueries: Array<{
+      __typename?: 'SearchQueryCount';
+      query: string;
+      searches: number;
+      noResult: number;
+      clicks: number;
+    }>;
+    noResultQueries: Array<{ __typename?: 'SearchQueryCount'; query: string; searches: number }>;
+  };
+};
+
+export const SessionTokensFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SessionTokens' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuthPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'accessToken' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshToken' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshExpiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'session' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceId' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SessionTokensFragment, unknown>;
+export const OrganizationAmendmentFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrganizationAmendmentFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganizationAmendment' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'licenceDocumentRef' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rejectionReason' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrganizationAmendmentFieldsFragment, unknown>;
+export const AnalyticsMetricsFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AnalyticsMetricsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AnalyticsMetrics' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'newUsers' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activeUsers' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'launches' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pageViews' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalStayMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'averageStayMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bounces' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bounceRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jsErrors' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'crashes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'crashRate' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AnalyticsMetricsFieldsFragment, unknown>;
+export const SignUpDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SignUp' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SignUpInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'signUp' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'membership' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'orgId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const LoginDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'Login' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LoginInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'login' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SessionTokens' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SessionTokens' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuthPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'accessToken' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshToken' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshExpiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'session' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceId' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const RefreshSessionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RefreshSession' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'refreshToken' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'refreshSession' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'refreshToken' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'refreshToken' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SessionTokens' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SessionTokens' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuthPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'accessToken' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshToken' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshExpiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'session' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceId' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const LogoutDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'Logout' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'logout' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+export const ChangePasswordDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ChangePassword' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ChangePasswordInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changePassword' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SessionTokens' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SessionTokens' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuthPayload' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'accessToken' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshToken' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refreshExpiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'session' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceId' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'user' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const MeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Me' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'sessionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'operatorRoles' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'permissions' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'memberships' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'orgId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const MySessionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MySessions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mySessions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'current' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MySessionsQuery, MySessionsQueryVariables>;
+export const RevokeSessionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RevokeSession' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'revokeSession' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const ApplyForOrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ApplyForOrganization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganizationApplicationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'applyForOrganization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApplyForOrganizationMutation, ApplyForOrganizationMutationVariables>;
+export const ResubmitOrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ResubmitOrganization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganizationApplicationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resubmitOrganization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResubmitOrganizationMutation, ResubmitOrganizationMutationVariables>;
+export const PendingOrganizationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PendingOrganizations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'skip' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+          defaultValue: { kind: 'IntValue', value: '0' },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'take' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+          defaultValue: { kind: 'IntValue', value: '20' },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organizations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'EnumValue', value: 'PENDING' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'skip' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'skip' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'take' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'take' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'items' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PendingOrganizationsQuery, PendingOrganizationsQueryVariables>;
+export const OrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Organization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'frozen' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rejectionReason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrganizationQuery, OrganizationQueryVariables>;
+export const MyOrganizationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyOrganizations' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myOrganizations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'frozen' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
+export const ApproveOrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ApproveOrganization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'approveOrganization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApproveOrganizationMutation, ApproveOrganizationMutationVariables>;
+export const RejectOrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RejectOrganization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rejectOrganization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rejectionReason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RejectOrganizationMutation, RejectOrganizationMutationVariables>;
+export const FreezeOrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'FreezeOrganization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'freezeOrganization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'frozen' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FreezeOrganizationMutation, FreezeOrganizationMutationVariables>;
+export const UnfreezeOrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UnfreezeOrganization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unfreezeOrganization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'frozen' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnfreezeOrganizationMutation, UnfreezeOrganizationMutationVariables>;
+export const UpdateOrganizationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateOrganization' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganizationUpdateInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateOrganization' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contactPhone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amendment' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'OrganizationAmendmentFields' },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrganizationAmendmentFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganizationAmendment' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'licenceDocumentRef' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rejectionReason' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
+export const ApproveOrganizationAmendmentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ApproveOrganizationAmendment' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'approveOrganizationAmendment' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amendment' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'OrganizationAmendmentFields' },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrganizationAmendmentFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganizationAmendment' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'licenceDocumentRef' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rejectionReason' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ApproveOrganizationAmendmentMutation,
+  ApproveOrganizationAmendmentMutationVariables
+>;
+export const RejectOrganizationAmendmentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RejectOrganizationAmendment' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rejectOrganizationAmendment' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'amendment' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'OrganizationAmendmentFields' },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrganizationAmendmentFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganizationAmendment' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'creditCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'licenceDocumentRef' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rejectionReason' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  RejectOrganizationAmendmentMutation,
+  RejectOrganizationAmendmentMutationVariables
+>;
+export const InviteMemberDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'InviteMember' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'InviteMemberInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'inviteMember' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'token' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'invitation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InviteMemberMutation, InviteMemberMutationVariables>;
+export const AcceptInvitationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AcceptInvitation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'acceptInvitation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'orgId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const MembersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Members' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orgId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'members' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orgId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orgId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MembersQuery, MembersQueryVariables>;
+export const ChangeMemberRoleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ChangeMemberRole' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orgId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrgRole' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changeMemberRole' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orgId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orgId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'userId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'role' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const RemoveMemberDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveMember' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orgId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeMember' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orgId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orgId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'userId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const CreateOperatorDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateOperator' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateOperatorInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createOperator' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'initialPassword' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'operatorRoles' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateOperatorMutation, CreateOperatorMutationVariables>;
+export const RevokeUserSessionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RevokeUserSessions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'revokeUserSessions' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'userId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'userId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RevokeUserSessionsMutation, RevokeUserSessionsMutationVariables>;
+export const MiniProgramAnalyticsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MiniProgramAnalytics' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'miniProgramAnalytics' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'to' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'appId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'timeZone' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'days' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'metrics' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'AnalyticsMetricsFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'total' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'AnalyticsMetricsFields' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AnalyticsMetricsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AnalyticsMetrics' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'newUsers' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activeUsers' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'launches' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pageViews' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalStayMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'averageStayMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bounces' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bounceRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jsErrors' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'crashes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'crashRate' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MiniProgramAnalyticsQuery, MiniProgramAnalyticsQueryVariables>;
+export const MiniProgramAnalyticsBreakdownDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MiniProgramAnalyticsBreakdown' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'dimension' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AnalyticsDimension' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'miniProgramAnalyticsBreakdown' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'dimension' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'dimension' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'to' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'dimension' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'rows' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'metrics' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'FragmentSpread',
+                              name: { kind: 'Name', value: 'AnalyticsMetricsFields' },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AnalyticsMetricsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AnalyticsMetrics' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'newUsers' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activeUsers' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'launches' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pageViews' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalStayMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'averageStayMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bounces' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'bounceRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'jsErrors' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'crashes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'crashRate' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MiniProgramAnalyticsBreakdownQuery, MiniProgramAnalyticsBreakdownQueryVariables>;
+export const RecomputeAnalyticsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecomputeAnalytics' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recomputeAnalytics' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'to' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecomputeAnalyticsMutation, RecomputeAnalyticsMutationVariables>;
+export const CustomEventDeclarationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CustomEventDeclarations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'customEventDeclarations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'appId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attributes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomEventDeclarationsQuery, CustomEventDeclarationsQueryVariables>;
+export const DeclareCustomEventDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeclareCustomEvent' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeclareCustomEventInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'declareCustomEvent' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'appId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attributes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeclareCustomEventMutation, DeclareCustomEventMutationVariables>;
+export const RemoveCustomEventDeclarationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveCustomEventDeclaration' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeCustomEventDeclaration' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  RemoveCustomEventDeclarationMutation,
+  RemoveCustomEventDeclarationMutationVariables
+>;
+export const CreateMiniProgramDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateMiniProgram' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateMiniProgramInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createMiniProgram' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'appId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organization' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateMiniProgramMutation, CreateMiniProgramMutationVariables>;
+export const MiniProgramVersionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MiniProgramVersions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'versions' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'versionName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grayPercentage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'releasePlanId' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MiniProgramVersionsQuery, MiniProgramVersionsQueryVariables>;
+export const SubmitVersionForReviewDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SubmitVersionForReview' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'submitVersionForReview' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitVersionForReviewMutation, SubmitVersionForReviewMutationVariables>;
+export const ApproveVersionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ApproveVersion' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'approveVersion' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApproveVersionMutation, ApproveVersionMutationVariables>;
+export const PublishVersionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PublishVersion' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publishVersion' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublishVersionMutation, PublishVersionMutationVariables>;
+export const StartGrayReleaseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartGrayRelease' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'GrayReleaseInput' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startGrayRelease' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartGrayReleaseMutation, StartGrayReleaseMutationVariables>;
+export const DelistVersionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DelistVersion' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delistVersion' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DelistVersionMutation, DelistVersionMutationVariables>;
+export const DeleteVersionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteVersion' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteVersion' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteVersionMutation, DeleteVersionMutationVariables>;
+export const DeleteMiniProgramDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteMiniProgram' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteMiniProgram' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteMiniProgramMutation, DeleteMiniProgramMutationVariables>;
+export const DisableHostAppDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DisableHostApp' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'disableHostApp' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DisableHostAppMutation, DisableHostAppMutationVariables>;
+export const DeleteHostAppDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteHostApp' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteHostApp' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteHostAppMutation, DeleteHostAppMutationVariables>;
+export const CreateHostAppDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateHostApp' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateHostAppInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createHostApp' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'sdkKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sdkSecret' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'hostApp' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateHostAppMutation, CreateHostAppMutationVariables>;
+export const LinkMiniProgramDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'LinkMiniProgram' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hostAppId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'linkMiniProgram' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'hostAppId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'hostAppId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LinkMiniProgramMutation, LinkMiniProgramMutationVariables>;
+export const CreateGrayRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateGrayRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateGrayRuleInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createGrayRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rule' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateGrayRuleMutation, CreateGrayRuleMutationVariables>;
+export const StartReleasePlanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartReleasePlan' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartReleasePlanInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startReleasePlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'percentage' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartReleasePlanMutation, StartReleasePlanMutationVariables>;
+export const CompleteReleasePlanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CompleteReleasePlan' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completeReleasePlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompleteReleasePlanMutation, CompleteReleasePlanMutationVariables>;
+export const ReleasePlanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReleasePlan' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'releasePlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'percentage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'grayVersionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReleasePlanQuery, ReleasePlanQueryVariables>;
+export const LicenseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'License' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'license' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'licenseId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'licensee' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'limits' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'max' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'used' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LicenseQuery, LicenseQueryVariables>;
+export const InstallLicenseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'InstallLicense' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'document' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'installLicense' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'document' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'document' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'licenseId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'licensee' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InstallLicenseMutation, InstallLicenseMutationVariables>;
+export const MeAndLicenseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MeAndLicense' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'sessionId' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'license' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'licenseId' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MeAndLicenseQuery, MeAndLicenseQueryVariables>;
+export const SetServiceDomainsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetServiceDomains' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceDomainKind' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'domains' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setServiceDomains' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'domains' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'domains' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'appId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'request' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetServiceDomainsMutation, SetServiceDomainsMutationVariables>;
+export const SetSdkConfigOverrideDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetSdkConfigOverride' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hostAppId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SdkConfigInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setSdkConfigOverride' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'hostAppId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'hostAppId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'hostAppId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetSdkConfigOverrideMutation, SetSdkConfigOverrideMutationVariables>;
+export const SearchMiniProgramsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SearchMiniPrograms' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'SearchMiniProgramsFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'take' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'offset' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'searchMiniPrograms' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'text' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'take' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'take' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'offset' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'offset' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'items' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'appId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organizationName' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'highlights' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'keywords' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'miniProgram' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'facets' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'category' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organization' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'status' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SearchMiniProgramsQuery, SearchMiniProgramsQueryVariables>;
+export const UpdateMiniProgramSearchSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateMiniProgramSearchSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MiniProgramSearchSettingsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateMiniProgramSearchSettings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'appId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'appId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'searchAliases' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'searchable' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'searchablePages' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'path' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  UpdateMiniProgramSearchSettingsMutation,
+  UpdateMiniProgramSearchSettingsMutationVariables
+>;
+export const SearchHotWordsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SearchHotWords' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'searchHotWords' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SearchHotWordsQuery, SearchHotWordsQueryVariables>;
+export const SetSearchHotWordsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetSearchHotWords' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'words' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setSearchHotWords' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'words' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'words' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetSearchHotWordsMutation, SetSearchHotWordsMutationVariables>;
+export const SetSearchSynonymsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetSearchSynonyms' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'groups' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'SearchSynonymGroupInput' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setSearchSynonyms' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groups' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'groups' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'terms' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetSearchSynonymsMutation, SetSearchSynonymsMutationVariables>;
+export const SearchStatisticsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SearchStatistics' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'take' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'searchStatistics' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'to' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'take' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'take' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'searches' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'noResultSearches' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'clicks' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'clickThroughRate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'topQueries' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'query' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'searches' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'noResult' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'clicks' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'noResultQueries' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'query' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'searches' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SearchStatisticsQuery, SearchStatisticsQueryVariables>;

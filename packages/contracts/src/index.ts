@@ -5,6 +5,7 @@ export * from './domain.events';
 export * from './sdk.events';
 export * from './account.events';
 export * from './analytics.events';
+export * from './search.events';
 export * from './mini-program-ownership';
 export * from './license';
 export * from './trial-grant';
