@@ -202,6 +202,11 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SEARCH_CONSUMER_GROUP:
     "search: consumer group on app-manage's and account's events; one per search process (each keeps its own index)",
   SEARCH_READ_TIMEOUT_MS: 'search: per catalogue read from app-manage or account (distributed mode)',
+  SEARCH_ENGINE:
+    "search: embedded (MiniSearch in each search process, ADR 0011) | elasticsearch (the large profile: IK when the plugin is present, else smartcn, else Grove's analyzer; /readyz reports which)",
+  ELASTICSEARCH_URL:
+    'search: Elasticsearch node URL, required for SEARCH_ENGINE=elasticsearch; also runs the Elasticsearch engine contract tests',
+  ELASTICSEARCH_INDEX: 'search: Elasticsearch index of the catalogue (created with its mapping when missing)',
   SEARCH_LOG_RETENTION_DAYS:
     'search: days a search log entry (query, hit count, click; devices: host app and hashed device id) is kept',
   SEARCH_STATS_RETENTION_DAYS: 'search: days the per-day query counters behind searchStatistics are kept',

@@ -36,6 +36,15 @@ export const searchEnvShape = {
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   /** Days the per-day query counters behind searchStatistics (top queries, no-result queries, clicks) are kept. */
   SEARCH_STATS_RETENTION_DAYS: z.coerce.number().int().min(1).max(1_100).default(400),
+  /** embedded: MiniSearch in this process (ADR 0011); elasticsearch: the large profile's cluster at ELASTICSEARCH_URL. */
+  SEARCH_ENGINE: z.enum(['embedded', 'elasticsearch']).default('embedded'),
+  /** Elasticsearch node URL for SEARCH_ENGINE=elasticsearch. */
+  ELASTICSEARCH_URL: z.string().url().optional(),
+  /** Elasticsearch index of the catalogue (created with its mapping when missing). */
+  ELASTICSEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,100}$/)
+    .default('grove-mini-programs'),
   /** Per catalogue read from app-manage or account (distributed mode). */
   SEARCH_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Distributed mode: where app-manage and account answer the catalogue reads (the router's SUBGRAPH_URLS). */

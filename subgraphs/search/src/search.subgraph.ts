@@ -33,6 +33,7 @@ import {
   type SearchConfig,
   type SearchSettings,
 } from './config';
+import { ElasticsearchEngine } from './engine/elasticsearch.engine';
 import { MiniSearchEngine } from './engine/minisearch.engine';
 import type { SearchEngine } from './engine/search-engine.port';
 import { CatalogueProjection } from './projection/catalogue.projection';
@@ -185,15 +186,25 @@ export function catalogueReadsFor(
   });
 }
 
+/** The configured engine: the embedded index, or the Elasticsearch cluster (its analysis chosen from its plugins). */
+export async function searchEngineFor(config: SearchConfig): Promise<SearchEngine> {
+  if (config.SEARCH_ENGINE === 'elasticsearch' && config.ELASTICSEARCH_URL) {
+    return ElasticsearchEngine.open({ node: config.ELASTICSEARCH_URL, index: config.ELASTICSEARCH_INDEX });
+  }
+  return new MiniSearchEngine();
+}
+
 /** The router's registry entry: `modules` are the subgraphs built before it in this process. */
-export function createSearchSubgraphFromEnv(
+export async function createSearchSubgraphFromEnv(
   runtime: PlatformRuntime,
   env: EnvSource,
   modules: readonly object[] = [],
 ): Promise<SearchSubgraph> {
   const config = loadConfig(searchEnvSchema, env);
+  const reads = catalogueReadsFor(runtime, config, modules);
   return createSearchSubgraph(runtime, {
-    reads: catalogueReadsFor(runtime, config, modules),
+    reads,
     settings: searchSettingsFromConfig(config),
+    engine: await searchEngineFor(config),
   });
 }
