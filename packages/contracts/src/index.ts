@@ -9,6 +9,7 @@ export * from './search.events';
 export * from './mini-program-ownership';
 export * from './license';
 export * from './trial-grant';
+export * from './internal-reads';
 export * from './runtime-reads';
 export * from './upload-routes.contract';
 export * from './catalogue-reads';

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  defineRead,
+  isReadName,
+  readNames,
+  type ReadHandler,
+  type ReadHandlers,
+  type ReadParams,
+  type ReadResult,
+  type ReadsOwnedBy,
+} from '../internal-reads/internal-reads.contract';
 
 /**
  * What the search service reads from the owners of the catalogue (issue 10): events carry ids only, so on each event
@@ -51,19 +61,11 @@ export const catalogueAppIdsSchema = z.object({ appIds: z.array(z.string()), nex
 
 export type CatalogueReadOwner = 'app-manage' | 'account';
 
-interface ReadDefinition<O extends CatalogueReadOwner, P extends z.ZodType, R extends z.ZodType> {
-  owner: O;
-  params: P;
-  result: R;
-}
-
-function read<O extends CatalogueReadOwner, P extends z.ZodType, R extends z.ZodType>(
+const read = <O extends CatalogueReadOwner, P extends z.ZodType, R extends z.ZodType>(
   owner: O,
   params: P,
   result: R,
-): ReadDefinition<O, P, R> {
-  return { owner, params, result };
-}
+) => defineRead(owner, params, result);
 
 export const catalogueReads = {
   /** null when the mini-program does not exist (or is being deleted). */
@@ -78,23 +80,22 @@ export const catalogueReads = {
   catalogueOrganization: read('account', z.object({ orgId: id }), catalogueOrganizationSchema.nullable()),
 } as const;
 
-export type CatalogueReadName = keyof typeof catalogueReads;
-export type CatalogueReadParams<N extends CatalogueReadName> = z.infer<(typeof catalogueReads)[N]['params']>;
-export type CatalogueReadResult<N extends CatalogueReadName> = z.infer<(typeof catalogueReads)[N]['result']>;
-export type CatalogueReadHandler<N extends CatalogueReadName> = (
-  params: CatalogueReadParams<N>,
-) => Promise<CatalogueReadResult<N>>;
-export type CatalogueReadsOf<O extends CatalogueReadOwner> = {
-  [
-    N in CatalogueReadName as (typeof catalogueReads)[N]['owner'] extends O ? N : never
-  ]: CatalogueReadHandler<N>;
-};
-export type CatalogueReadHandlers = { [N in CatalogueReadName]: CatalogueReadHandler<N> };
+type CatalogueReadSet = typeof catalogueReads;
+export type CatalogueReadName = keyof CatalogueReadSet;
+export type CatalogueReadParams<N extends CatalogueReadName> = ReadParams<CatalogueReadSet, N>;
+export type CatalogueReadResult<N extends CatalogueReadName> = ReadResult<CatalogueReadSet, N>;
+export type CatalogueReadHandler<N extends CatalogueReadName> = ReadHandler<CatalogueReadSet, N>;
 
-export const CATALOGUE_READ_NAMES = Object.keys(catalogueReads) as CatalogueReadName[];
+/** The reads one owner answers. */
+export type CatalogueReadsOf<O extends CatalogueReadOwner> = ReadsOwnedBy<CatalogueReadSet, O>;
+
+/** Every read of the set, whoever answers. */
+export type CatalogueReadHandlers = ReadHandlers<CatalogueReadSet>;
+
+export const CATALOGUE_READ_NAMES: CatalogueReadName[] = readNames(catalogueReads);
 
 export function isCatalogueReadName(name: string): name is CatalogueReadName {
-  return Object.prototype.hasOwnProperty.call(catalogueReads, name);
+  return isReadName(catalogueReads, name);
 }
 
 /** The catalogue reads a module answers in process (`catalogueReads` on app-manage's and account's modules). */

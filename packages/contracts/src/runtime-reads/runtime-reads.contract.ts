@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  defineRead,
+  isReadName,
+  readNames,
+  type ReadHandler,
+  type ReadHandlers,
+  type ReadParams,
+  type ReadResult,
+  type ReadsOwnedBy,
+} from '../internal-reads/internal-reads.contract';
 
 /**
  * What the SDK runtime reads from the services that own the data (issue 6 item 6): one named read per question,
@@ -114,19 +124,11 @@ export type RuntimeSearchResult = z.infer<typeof runtimeSearchResultSchema>;
 /** The services that answer runtime reads (their names in SUBGRAPH_URLS). */
 export type RuntimeReadOwner = 'account' | 'app-manage' | 'rule-engine' | 'domain' | 'sdk' | 'search';
 
-interface ReadDefinition<O extends RuntimeReadOwner, P extends z.ZodType, R extends z.ZodType> {
-  owner: O;
-  params: P;
-  result: R;
-}
-
-function read<O extends RuntimeReadOwner, P extends z.ZodType, R extends z.ZodType>(
+const read = <O extends RuntimeReadOwner, P extends z.ZodType, R extends z.ZodType>(
   owner: O,
   params: P,
   result: R,
-): ReadDefinition<O, P, R> {
-  return { owner, params, result };
-}
+) => defineRead(owner, params, result);
 
 /** Every runtime read: who answers it, its parameters and the shape of its answer (checked on both ends). */
 export const runtimeReads = {
@@ -177,25 +179,22 @@ export const runtimeReads = {
   searchClicked: read('search', z.object({ hostAppId: id, searchId: id, appId: id }), z.boolean()),
 } as const;
 
-export type RuntimeReadName = keyof typeof runtimeReads;
-export type RuntimeReadParams<N extends RuntimeReadName> = z.infer<(typeof runtimeReads)[N]['params']>;
-export type RuntimeReadResult<N extends RuntimeReadName> = z.infer<(typeof runtimeReads)[N]['result']>;
-export type RuntimeReadHandler<N extends RuntimeReadName> = (
-  params: RuntimeReadParams<N>,
-) => Promise<RuntimeReadResult<N>>;
+type RuntimeReadSet = typeof runtimeReads;
+export type RuntimeReadName = keyof RuntimeReadSet;
+export type RuntimeReadParams<N extends RuntimeReadName> = ReadParams<RuntimeReadSet, N>;
+export type RuntimeReadResult<N extends RuntimeReadName> = ReadResult<RuntimeReadSet, N>;
+export type RuntimeReadHandler<N extends RuntimeReadName> = ReadHandler<RuntimeReadSet, N>;
 
 /** The reads one owner answers. */
-export type RuntimeReadsOf<O extends RuntimeReadOwner> = {
-  [N in RuntimeReadName as (typeof runtimeReads)[N]['owner'] extends O ? N : never]: RuntimeReadHandler<N>;
-};
+export type RuntimeReadsOf<O extends RuntimeReadOwner> = ReadsOwnedBy<RuntimeReadSet, O>;
 
-/** All reads: what the runtime needs, whoever answers. */
-export type RuntimeReadHandlers = { [N in RuntimeReadName]: RuntimeReadHandler<N> };
+/** Every read of the set, whoever answers. */
+export type RuntimeReadHandlers = ReadHandlers<RuntimeReadSet>;
 
-export const RUNTIME_READ_NAMES = Object.keys(runtimeReads) as RuntimeReadName[];
+export const RUNTIME_READ_NAMES: RuntimeReadName[] = readNames(runtimeReads);
 
 export function isRuntimeReadName(name: string): name is RuntimeReadName {
-  return Object.prototype.hasOwnProperty.call(runtimeReads, name);
+  return isReadName(runtimeReads, name);
 }
 
 /** The owners of a module's reads, for the mounting server: a subgraph module with `runtimeReads` answers them. */
