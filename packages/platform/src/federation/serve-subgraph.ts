@@ -160,13 +160,11 @@ function limitDirectCallerTokens(app: FastifyInstance, maxTokens: number): void 
     if (!body || typeof body.query !== 'string') return;
     const parsed = parseWithTokenLimit(body.query, maxTokens);
     if (!('tooManyTokens' in parsed)) return;
-    return reply
-      .code(400)
-      .send({
-        errors: [
-          { message: parsed.tooManyTokens, extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' } },
-        ],
-      });
+    return reply.code(400).send({
+      errors: [
+        { message: parsed.tooManyTokens, extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' } },
+      ],
+    });
   });
 }
 
