@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { createAccountSubgraph, type AccountSubgraph } from '@grove/account';
 import { createAppManageSubgraph, type AppManageSubgraph } from '@grove/app-manage';
 import { CATALOGUE_READS_CALLER, catalogueReadsFromModules, catalogueReadsOverHttp } from '@grove/contracts';
-import { FsObjectStore, serveSubgraph, silentLogger, type Principal, type RunningSubgraph, type UserPrincipal } from '@grove/platform';
+import {
+  FsObjectStore,
+  serveSubgraph,
+  silentLogger,
+  type Principal,
+  type RunningSubgraph,
+  type UserPrincipal,
+} from '@grove/platform';
 import { createSearchSubgraph, type SearchSubgraph } from '@grove/search';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { graphql } from 'graphql';
@@ -27,32 +34,55 @@ describe('search over the catalogue of app-manage and account', () => {
   let hostAppId: string;
   const apps: Record<string, string> = {};
 
-  const login = async (identifier: string, password: string) => runtime.tokens.verifyAccessToken((await account.services.sessions.login({ identifier, password })).accessToken);
+  const login = async (identifier: string, password: string) =>
+    runtime.tokens.verifyAccessToken(
+      (await account.services.sessions.login({ identifier, password })).accessToken,
+    );
   let versionCode = 0;
   const publish = async (appId: string) => {
     versionCode += 1;
     const { versions } = appManage.services;
-    const v = await versions.upload(owner, { appId, versionName: `1.0.${versionCode}`, zip: await miniAppPackage(appId, `1.0.${versionCode}`, versionCode) });
+    const v = await versions.upload(owner, {
+      appId,
+      versionName: `1.0.${versionCode}`,
+      zip: await miniAppPackage(appId, `1.0.${versionCode}`, versionCode),
+    });
     await versions.submit(owner, v.id);
     await versions.approve(admin, v.id);
     return versions.publish(owner, v.id);
   };
-  const create = async (name: string, extra: { description?: string; category?: string; tags?: string[] } = {}) =>
-    (await appManage.services.miniPrograms.create(owner, { orgId, name, ...extra })).appId;
+  const create = async (
+    name: string,
+    extra: { description?: string; category?: string; tags?: string[] } = {},
+  ) => (await appManage.services.miniPrograms.create(owner, { orgId, name, ...extra })).appId;
   const statusOf = async (appId: string) => (await search.services.engine.get(appId))?.status;
-  const deviceNames = async (text: string) => (await search.services.search.searchForHostApp(hostAppId, { text })).hits.map((h) => h.document.name).sort();
+  const deviceNames = async (text: string) =>
+    (await search.services.search.searchForHostApp(hostAppId, { text })).hits
+      .map((h) => h.document.name)
+      .sort();
 
   beforeAll(async () => {
     runtime = await createTestRuntime({ inMemory: true });
-    objects = await FsObjectStore.open({ rootDir: join(runtime.dataDir, 'objects'), publicBaseUrl: 'http://127.0.0.1:4000', urlSigningSecret: 'test-url-signing-secret-of-sufficient-length' });
-    account = await createAccountSubgraph(runtime, { bootstrapAdminPassword: ADMIN_PASSWORD, passwordHashCost: 10 });
+    objects = await FsObjectStore.open({
+      rootDir: join(runtime.dataDir, 'objects'),
+      publicBaseUrl: 'http://127.0.0.1:4000',
+      urlSigningSecret: 'test-url-signing-secret-of-sufficient-length',
+    });
+    account = await createAccountSubgraph(runtime, {
+      bootstrapAdminPassword: ADMIN_PASSWORD,
+      passwordHashCost: 10,
+    });
     await account.bootstrap();
     appManage = await createAppManageSubgraph(runtime, { objects });
     search = await createSearchSubgraph(runtime, { reads: catalogueReadsFromModules([account, appManage]) });
     await search.services.indexed();
 
     admin = await login('admin@grove.local', ADMIN_PASSWORD);
-    await account.services.identity.signUp({ email: 'owner@cmb.example', password: PASSWORD, displayName: 'Owner' });
+    await account.services.identity.signUp({
+      email: 'owner@cmb.example',
+      password: PASSWORD,
+      displayName: 'Owner',
+    });
     const applicant = await login('owner@cmb.example', PASSWORD);
     const org = await account.services.organizations.apply(applicant, {
       name: '招商银行股份有限公司',
@@ -64,15 +94,26 @@ describe('search over the catalogue of app-manage and account', () => {
     await account.services.organizations.approve(admin, org.id);
     orgId = org.id;
     owner = await login('owner@cmb.example', PASSWORD);
-    hostAppId = (await appManage.services.hostApps.create(owner, { orgId, name: '掌上生活', androidPackageNames: ['com.cmb.life'] })).hostApp.id;
+    hostAppId = (
+      await appManage.services.hostApps.create(owner, {
+        orgId,
+        name: '掌上生活',
+        androidPackageNames: ['com.cmb.life'],
+      })
+    ).hostApp.id;
 
-    apps.card = await create('信用卡还款', { description: '招商银行信用卡账单查询与还款', category: '金融', tags: ['账单', '还款'] });
+    apps.card = await create('信用卡还款', {
+      description: '招商银行信用卡账单查询与还款',
+      category: '金融',
+      tags: ['账单', '还款'],
+    });
     apps.draft = await create('信用卡积分商城', { category: '金融' });
     apps.frozen = await create('信用卡分期', { category: '金融' });
     apps.delisted = await create('信用卡年费查询', { category: '金融' });
     apps.unlinked = await create('信用卡申请', { category: '金融' });
     for (const key of ['card', 'frozen', 'delisted', 'unlinked']) await publish(apps[key]);
-    for (const key of ['card', 'draft', 'frozen', 'delisted']) await appManage.services.links.link(owner, hostAppId, apps[key]);
+    for (const key of ['card', 'draft', 'frozen', 'delisted'])
+      await appManage.services.links.link(owner, hostAppId, apps[key]);
     await appManage.services.miniPrograms.freeze(admin, apps.frozen, '违规');
     const delisting = await appManage.services.versions.publishedVersion(apps.delisted);
     await appManage.services.versions.delist(owner, delisting!.id, '下线');
@@ -92,7 +133,14 @@ describe('search over the catalogue of app-manage and account', () => {
 
   it("indexes what app-manage and account hold: names, keywords, category, the organization's name", async () => {
     const doc = await search.services.engine.get(apps.card);
-    expect(doc).toMatchObject({ name: '信用卡还款', keywords: ['账单', '还款'], category: '金融', organizationName: '招商银行股份有限公司', status: 'PUBLISHED', hostAppIds: [hostAppId] });
+    expect(doc).toMatchObject({
+      name: '信用卡还款',
+      keywords: ['账单', '还款'],
+      category: '金融',
+      organizationName: '招商银行股份有限公司',
+      status: 'PUBLISHED',
+      hostAppIds: [hostAppId],
+    });
     const { hits } = await search.services.search.searchCatalogue(owner, { text: '招商银行' });
     expect(hits[0].document.appId).toBe(apps.card);
   });
@@ -100,18 +148,34 @@ describe('search over the catalogue of app-manage and account', () => {
   it('a device finds only published mini-programs linked to its host app, never frozen, delisted, drafts or unlinked ones', async () => {
     expect(await deviceNames('信用卡')).toEqual(['信用卡还款']);
     expect(await deviceNames('')).toEqual(['信用卡还款']);
-    expect((await search.services.search.searchForHostApp('another-host-app', { text: '信用卡' })).total).toBe(0);
+    expect(
+      (await search.services.search.searchForHostApp('another-host-app', { text: '信用卡' })).total,
+    ).toBe(0);
   });
 
   it('the institution sees its whole catalogue, drafts included; another organization sees none of it; operators see all', async () => {
     const own = await search.services.search.searchCatalogue(owner, { text: '信用卡' });
     expect(own.total).toBe(5);
-    expect(own.facets.status.map((f) => f.value).sort()).toEqual(['DELISTED', 'DRAFT', 'FROZEN', 'PUBLISHED']);
+    expect(own.facets.status.map((f) => f.value).sort()).toEqual([
+      'DELISTED',
+      'DRAFT',
+      'FROZEN',
+      'PUBLISHED',
+    ]);
     expect(own.facets.organization).toEqual([{ value: orgId, label: '招商银行股份有限公司', count: 5 }]);
     const stranger: Principal = { ...owner, memberships: [{ orgId: 'some-other-org', role: 'ORG_OWNER' }] };
     expect((await search.services.search.searchCatalogue(stranger, { text: '信用卡' })).total).toBe(0);
-    await expect(search.services.search.searchCatalogue(stranger, { text: '信用卡', filter: { orgIds: [orgId] } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect((await search.services.search.searchCatalogue(admin, { text: '信用卡', filter: { statuses: ['DRAFT'] } })).hits.map((h) => h.document.appId)).toEqual([apps.draft]);
+    await expect(
+      search.services.search.searchCatalogue(stranger, { text: '信用卡', filter: { orgIds: [orgId] } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (
+        await search.services.search.searchCatalogue(admin, {
+          text: '信用卡',
+          filter: { statuses: ['DRAFT'] },
+        })
+      ).hits.map((h) => h.document.appId),
+    ).toEqual([apps.draft]);
   });
 
   it('follows changes: an update renames, an organization freeze hides every mini-program from devices until lifted', async () => {
@@ -124,36 +188,114 @@ describe('search over the catalogue of app-manage and account', () => {
     expect(await statusOf(apps.frozen)).toBe('FROZEN');
   });
 
+  it('indexes the owner-set search fields: aliases rank below the name, pages are found, the switch hides it from devices only', async () => {
+    const settings = appManage.services.miniPrograms;
+    await settings.updateSearchSettings(owner, apps.card, {
+      aliases: ['还信用卡', '还信用卡'],
+      pages: [{ path: 'pages/bill/index?tab=1', title: '本期账单', text: '查看最低还款额' }],
+    });
+    await eventually(async () =>
+      expect((await search.services.engine.get(apps.card))?.aliases).toEqual(['还信用卡']),
+    );
+    const byPage = await search.services.search.searchForHostApp(hostAppId, { text: '最低还款' });
+    expect(byPage.hits.map((h) => [h.document.appId, h.page?.path])).toEqual([
+      [apps.card, 'pages/bill/index?tab=1'],
+    ]);
+    await settings.updateSearchSettings(owner, apps.card, { searchable: false });
+    await eventually(async () => expect(await deviceNames('信用卡')).toEqual([]));
+    expect(
+      (await search.services.search.searchCatalogue(owner, { text: '本期账单' })).hits.map(
+        (h) => h.document.appId,
+      ),
+    ).toEqual([apps.card]);
+    await settings.updateSearchSettings(owner, apps.card, { searchable: true });
+    await eventually(async () => expect((await deviceNames('信用卡')).length).toBe(1));
+    // Bounded and checked: a stable code naming the field, nothing written.
+    const refused = [
+      { aliases: Array.from({ length: 6 }, (_, i) => `别名${i}`) },
+      { aliases: ['长'.repeat(21)] },
+      { pages: [{ path: '../secret', title: 'x' }] },
+      { pages: [{ path: 'https://evil.example/x', title: 'x' }] },
+      { pages: Array.from({ length: 21 }, (_, i) => ({ path: `pages/p${i}`, title: `页${i}` })) },
+      {
+        pages: [
+          { path: 'pages/a', title: 'a' },
+          { path: 'pages/a', title: 'b' },
+        ],
+      },
+      {},
+    ];
+    for (const input of refused)
+      await expect(settings.updateSearchSettings(owner, apps.card, input)).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
+    const stranger: Principal = { ...owner, memberships: [{ orgId: 'some-other-org', role: 'ORG_OWNER' }] };
+    await expect(
+      settings.updateSearchSettings(stranger, apps.card, { searchable: false }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await settings.get(owner, apps.card)).searchAliases).toEqual(['还信用卡']);
+  });
+
   it('answers searchMiniPrograms over GraphQL with highlights and facets, and refuses bad input with a stable code', async () => {
     const query = `query($text: String!) { searchMiniPrograms(text: $text, take: 2) {
       total items { appId name status highlights { name description } miniProgram { id } } facets { category { value count } } } }`;
     const ctx = { principal: owner, requestId: 't', logger: silentLogger() };
-    const result = await graphql({ schema: search.schema, source: query, variableValues: { text: '信用卡还款' }, contextValue: ctx });
+    const result = await graphql({
+      schema: search.schema,
+      source: query,
+      variableValues: { text: '信用卡还款' },
+      contextValue: ctx,
+    });
     expect(result.errors).toBeUndefined();
-    const data = result.data as { searchMiniPrograms: { total: number; items: Array<{ name: string; highlights: { name: string | null } }>; facets: { category: unknown[] } } };
+    const data = result.data as {
+      searchMiniPrograms: {
+        total: number;
+        items: Array<{ name: string; highlights: { name: string | null } }>;
+        facets: { category: unknown[] };
+      };
+    };
     expect(data.searchMiniPrograms.items).toHaveLength(2);
     expect(data.searchMiniPrograms.items[0].highlights.name).toBe('<em>信用卡</em>账单');
-    expect(data.searchMiniPrograms.facets.category).toEqual([{ value: '金融', count: data.searchMiniPrograms.total }]);
-    const tooLong = await graphql({ schema: search.schema, source: query, variableValues: { text: '长'.repeat(65) }, contextValue: ctx });
+    expect(data.searchMiniPrograms.facets.category).toEqual([
+      { value: '金融', count: data.searchMiniPrograms.total },
+    ]);
+    const tooLong = await graphql({
+      schema: search.schema,
+      source: query,
+      variableValues: { text: '长'.repeat(65) },
+      contextValue: ctx,
+    });
     expect((tooLong.errors?.[0].originalError as { code?: string } | undefined)?.code).toBe('BAD_USER_INPUT');
   });
 
   it('rebuilds the same index from the owners over their internal routes (distributed profile)', async () => {
     const served: RunningSubgraph[] = [];
     try {
-      for (const module of [appManage, account]) served.push(await serveSubgraph({ module, tokens: runtime.tokens, logger: silentLogger(), port: 0 }));
+      for (const module of [appManage, account])
+        served.push(await serveSubgraph({ module, tokens: runtime.tokens, logger: silentLogger(), port: 0 }));
       const reads = catalogueReadsOverHttp({
         origins: { 'app-manage': served[0].url, account: served[1].url },
         credential: () => runtime.tokens.signServiceCall(CATALOGUE_READS_CALLER),
         timeoutMs: 5_000,
         logger: silentLogger(),
       });
-      const remote = await createSearchSubgraph(runtime, { reads, settings: { consumerGroup: 'search-remote' } });
+      const remote = await createSearchSubgraph(runtime, {
+        reads,
+        settings: { consumerGroup: 'search-remote' },
+      });
       try {
         await remote.services.indexed();
-        for (const appId of Object.values(apps)) expect(await remote.services.engine.get(appId)).toEqual(await search.services.engine.get(appId));
-        const wrongCaller = catalogueReadsOverHttp({ origins: { 'app-manage': served[0].url, account: served[1].url }, credential: () => runtime.tokens.signServiceCall('sdk-runtime'), timeoutMs: 5_000, logger: silentLogger() });
-        await expect(wrongCaller.catalogueEntry({ appId: apps.card })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+        for (const appId of Object.values(apps))
+          expect(await remote.services.engine.get(appId)).toEqual(await search.services.engine.get(appId));
+        const wrongCaller = catalogueReadsOverHttp({
+          origins: { 'app-manage': served[0].url, account: served[1].url },
+          credential: () => runtime.tokens.signServiceCall('sdk-runtime'),
+          timeoutMs: 5_000,
+          logger: silentLogger(),
+        });
+        await expect(wrongCaller.catalogueEntry({ appId: apps.card })).rejects.toMatchObject({
+          code: 'UNAVAILABLE',
+        });
       } finally {
         await remote.close();
       }

@@ -40,15 +40,35 @@ export type AnalyticsBreakdownRow = {
 
 export type AnalyticsDay = {
   __typename?: 'AnalyticsDay';
-  /** YYYY-MM-DD in the reporting time zone */
+  /** YYYY-MM-DD in the reporting time zone: the first day of the bucket */
   day: Scalars['String']['output'];
   metrics: AnalyticsMetrics;
+  /** The last day of the bucket (equal to day for days) */
+  until: Scalars['String']['output'];
 };
 
-/** What a breakdown groups by */
+/** What a breakdown groups by; a value the device did not report is 'unknown' */
 export type AnalyticsDimension =
+  | 'DEVICE_MODEL'
+  /** The host app id of the SDK key that reported */
+  | 'HOST_APP'
+  | 'NETWORK'
+  /** Platform and OS version ('IOS 17.4') */
+  | 'OS_VERSION'
   | 'PLATFORM'
-  | 'VERSION';
+  /** Province, from the offline IP database at report time */
+  | 'REGION'
+  | 'SDK_VERSION'
+  /** The version id the event reported ('unknown' without one) */
+  | 'VERSION'
+  /** release, gray or trial, as reported */
+  | 'VERSION_SOURCE';
+
+/** Series buckets: days, calendar weeks (Monday to Sunday) or months, the first and last clipped to the range */
+export type AnalyticsGranularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
 
 /** FinClip's core statistics over a day or a period (users are devices) */
 export type AnalyticsMetrics = {
@@ -78,9 +98,10 @@ export type AnalyticsMetrics = {
 export type AnalyticsSeries = {
   __typename?: 'AnalyticsSeries';
   appId: Scalars['ID']['output'];
-  /** Every day of the period, zeros included */
+  /** Every bucket of the period, zeros included; activeUsers distinct within each bucket */
   days: Array<AnalyticsDay>;
   from: Scalars['String']['output'];
+  granularity: AnalyticsGranularity;
   /** The installation-wide reporting time zone every day boundary uses */
   timeZone: Scalars['String']['output'];
   to: Scalars['String']['output'];
@@ -263,6 +284,51 @@ export type EffectiveSdkConfig = {
   version: Scalars['Int']['output'];
 };
 
+/** One cohort of a release plan: the devices the runtime served the gray version, or the released one, on a day */
+export type GrayCohortMetrics = {
+  __typename?: 'GrayCohortMetrics';
+  /** Distinct devices of the cohort with any report in the period */
+  activeUsers: Scalars['Int']['output'];
+  /** totalStayMs / launches (0 without launches) */
+  averageStayMs: Scalars['Float']['output'];
+  /** crashes / launches */
+  crashRate: Scalars['Float']['output'];
+  crashes: Scalars['Int']['output'];
+  /** Distinct devices the runtime served this cohort's version (exposure record); null in breakdowns */
+  devicesExposed?: Maybe<Scalars['Int']['output']>;
+  /** jsErrors / launches */
+  errorRate: Scalars['Float']['output'];
+  jsErrors: Scalars['Int']['output'];
+  launches: Scalars['Int']['output'];
+  pageViews: Scalars['Int']['output'];
+  /** Foreground time of the launches, milliseconds */
+  totalStayMs: Scalars['Float']['output'];
+};
+
+/** Gray against released, and the differences (gray − released) */
+export type GrayComparison = {
+  __typename?: 'GrayComparison';
+  averageStayMsDelta: Scalars['Float']['output'];
+  crashRateDelta: Scalars['Float']['output'];
+  /** gray.errorRate − released.errorRate: above 0, the gray version errs more per launch */
+  errorRateDelta: Scalars['Float']['output'];
+  gray: GrayCohortMetrics;
+  released: GrayCohortMetrics;
+};
+
+export type GrayComparisonDay = {
+  __typename?: 'GrayComparisonDay';
+  comparison: GrayComparison;
+  /** YYYY-MM-DD in the reporting time zone */
+  day: Scalars['String']['output'];
+};
+
+export type GrayComparisonRow = {
+  __typename?: 'GrayComparisonRow';
+  comparison: GrayComparison;
+  value: Scalars['String']['output'];
+};
+
 /** Recorded as data; the rule-engine subgraph owns gray rules */
 export type GrayReleaseInput = {
   grayPercentage?: InputMaybe<Scalars['Int']['input']>;
@@ -286,6 +352,13 @@ export type GrayRule = {
   /** Pass it as expectedVersion when editing */
   version: Scalars['Int']['output'];
 };
+
+/** Region (province of the client IP) or terminal: platform, device model, OS version */
+export type GrayStatisticsDimension =
+  | 'MODEL'
+  | 'OS'
+  | 'PLATFORM'
+  | 'REGION';
 
 /** A host app (应用) embedding the SDK; its SDK secret is never readable here */
 export type HostApp = {
@@ -492,6 +565,12 @@ export type MiniProgram = {
   orgId: Scalars['ID']['output'];
   organization: Organization;
   publishedVersion?: Maybe<MiniProgramVersion>;
+  /** Search aliases the owner set (found like the name, ranked below it) */
+  searchAliases: Array<Scalars['String']['output']>;
+  /** "Can be found by search": off hides it from devices' search (consoles still find it) */
+  searchable: Scalars['Boolean']['output'];
+  /** Pages a search hit can open (path, title, text) */
+  searchablePages: Array<SearchablePage>;
   status: MiniProgramStatus;
   tags: Array<Scalars['String']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
@@ -538,6 +617,7 @@ export type MiniProgramSearchFacets = {
 /** Where the query matched, per field: HTML-escaped text around the matches, each match in <em>…</em>; null where it did not match */
 export type MiniProgramSearchHighlights = {
   __typename?: 'MiniProgramSearchHighlights';
+  aliases?: Maybe<Scalars['String']['output']>;
   category?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   keywords?: Maybe<Scalars['String']['output']>;
@@ -547,6 +627,8 @@ export type MiniProgramSearchHighlights = {
 
 export type MiniProgramSearchHit = {
   __typename?: 'MiniProgramSearchHit';
+  /** The search aliases its owner set */
+  aliases: Array<Scalars['String']['output']>;
   appId: Scalars['ID']['output'];
   category?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
@@ -557,8 +639,12 @@ export type MiniProgramSearchHit = {
   name: Scalars['String']['output'];
   orgId: Scalars['ID']['output'];
   organizationName: Scalars['String']['output'];
+  /** The searchable page that matched, if any */
+  page?: Maybe<SearchPageMatch>;
   /** Relevance; only comparable within one answer */
   score: Scalars['Float']['output'];
+  /** Its owner's "can be found by search" switch (off: devices do not find it) */
+  searchable: Scalars['Boolean']['output'];
   status: CatalogueStatus;
 };
 
@@ -568,6 +654,14 @@ export type MiniProgramSearchResult = {
   /** This page of hits, most relevant first */
   items: Array<MiniProgramSearchHit>;
   total: Scalars['Int']['output'];
+};
+
+/** Only the given fields change; aliases and pages replace the whole list (at most 5 aliases of 20 characters, 20 pages) */
+export type MiniProgramSearchSettingsInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  pages?: InputMaybe<Array<SearchablePageInput>>;
+  /** "Can be found by search" */
+  searchable?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** FROZEN mini-programs cannot be submitted or released */
@@ -776,6 +870,10 @@ export type Mutation = {
   rotateHostAppSecret: HostAppCredentials;
   /** hostapp:manage in the host app's organization; replaces the override */
   setSdkConfigOverride: SdkConfigOverride;
+  /** Operators (platform:configure): replaces the hot words (at most 20 of 20 characters, in display order) */
+  setSearchHotWords: Array<Scalars['String']['output']>;
+  /** Operators (platform:configure): replaces the synonym groups (at most 200) */
+  setSearchSynonyms: Array<SearchSynonymGroup>;
   /** miniprogram:write; replaces the whole list (at most 200, no duplicates, no IPs) */
   setServiceDomains: MiniProgramDomains;
   /** miniprogram:write; any version that is not REJECTED or DELISTED becomes the trial version */
@@ -812,6 +910,8 @@ export type Mutation = {
   updateHostApp: HostApp;
   /** miniprogram:write */
   updateMiniProgram: MiniProgram;
+  /** miniprogram:write: search aliases, searchable pages and the "can be found by search" switch */
+  updateMiniProgramSearchSettings: MiniProgram;
   /** org:update (owners, admins); contacts change at once, a new name, credit code or licence of an APPROVED organization waits for review as its amendment */
   updateOrganization: Organization;
   /** platform:configure; a new version; CONFLICT when expectedVersion is stale */
@@ -1171,6 +1271,16 @@ export type MutationSetSdkConfigOverrideArgs = {
 };
 
 
+export type MutationSetSearchHotWordsArgs = {
+  words: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationSetSearchSynonymsArgs = {
+  groups: Array<SearchSynonymGroupInput>;
+};
+
+
 export type MutationSetServiceDomainsArgs = {
   appId: Scalars['ID']['input'];
   domains: Array<Scalars['String']['input']>;
@@ -1255,6 +1365,12 @@ export type MutationUpdateMiniProgramArgs = {
 };
 
 
+export type MutationUpdateMiniProgramSearchSettingsArgs = {
+  appId: Scalars['ID']['input'];
+  input: MiniProgramSearchSettingsInput;
+};
+
+
 export type MutationUpdateOrganizationArgs = {
   id: Scalars['ID']['input'];
   input: OrganizationUpdateInput;
@@ -1279,6 +1395,74 @@ export type MutationWithdrawSdkBuildArgs = {
 
 export type MutationWithdrawVersionReviewArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** One chunk of the operation log as CSV (RFC 4180, CRLF, header row in the first chunk only) */
+export type OperationLogCsv = {
+  __typename?: 'OperationLogCsv';
+  /** Formula-like fields (= + - @ tab CR first) are prefixed with an apostrophe */
+  csv: Scalars['String']['output'];
+  /** Pass as `after` for the next chunk; null when this chunk is the last */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** Data rows in this chunk */
+  rows: Scalars['Int']['output'];
+};
+
+/** One mutation by a person or a third party, written in the unit of work of the change (ADR 0013) */
+export type OperationLogEntry = {
+  __typename?: 'OperationLogEntry';
+  /** The mutation (GraphQL field name) */
+  action: Scalars['String']['output'];
+  /** `user:<id>`, `apiClient:<id>`, `hostApp:<id>`; null for an unidentified caller */
+  actorId?: Maybe<Scalars['String']['output']>;
+  /** user, operator, apiClient, hostApp or anonymous */
+  actorKind: Scalars['String']['output'];
+  /** When the change committed */
+  at: Scalars['DateTimeISO']['output'];
+  /** false: the mutation committed no unit of work, so its line was written after it returned */
+  atomic: Scalars['Boolean']['output'];
+  /** The events the change published, in order */
+  changes: Array<Scalars['String']['output']>;
+  clientIp?: Maybe<Scalars['String']['output']>;
+  /** Opaque position of this item in the list that returned it: pass it as `after` to read the next page */
+  cursor: Scalars['String']['output'];
+  /** The id of the log line (its event id) */
+  id: Scalars['ID']['output'];
+  /** The organization the change belongs to; null for platform-wide changes */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  requestId: Scalars['String']['output'];
+  /** The subgraph that ran it */
+  subgraph: Scalars['String']['output'];
+  /** What changed (secrets are never included) */
+  summary: Scalars['String']['output'];
+  targetId?: Maybe<Scalars['String']['output']>;
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+/** Every field narrows the log (ANDed); omit a field to leave it open */
+export type OperationLogFilterInput = {
+  /** The mutation, e.g. freezeMiniProgram */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Who: `user:<id>`, `apiClient:<id>`, `hostApp:<id>`, or a bare id of any kind */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** From this time on (inclusive) */
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** One organization (organization admins: one of theirs; operators: any) */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The id of the thing changed (a mini-program app id, a version id …) */
+  target?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of thing changed, e.g. mini-program, version, organization */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Before this time (exclusive) */
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+export type OperationLogPage = {
+  __typename?: 'OperationLogPage';
+  /** Newest first (time, then id) */
+  items: Array<OperationLogEntry>;
+  /** Pass as `after` for the next page; null when this page is the last */
+  nextCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type OperatorRole =
@@ -1384,6 +1568,65 @@ export type PackageFilePage = {
   total: Scalars['Int']['output'];
 };
 
+export type PlatformDay = {
+  __typename?: 'PlatformDay';
+  /** Distinct devices that day across every mini-program */
+  activeDevices: Scalars['Int']['output'];
+  /** YYYY-MM-DD in the reporting time zone */
+  day: Scalars['String']['output'];
+  /** Host apps created and not deleted */
+  hostApps: Scalars['Int']['output'];
+  hostAppsCreated: Scalars['Int']['output'];
+  launches: Scalars['Int']['output'];
+  /** Mini-programs created and not deleted */
+  miniPrograms: Scalars['Int']['output'];
+  miniProgramsCreated: Scalars['Int']['output'];
+  /** Mini-programs with a published version, not frozen and not deleted */
+  miniProgramsOnline: Scalars['Int']['output'];
+  /** Approved organizations, frozen ones included */
+  organizations: Scalars['Int']['output'];
+  /** Organizations approved for the first time that day */
+  organizationsApproved: Scalars['Int']['output'];
+  organizationsFrozen: Scalars['Int']['output'];
+};
+
+/** The operators' platform overview (app-spider): organizations, mini-programs, host apps, devices and launches per day */
+export type PlatformOverview = {
+  __typename?: 'PlatformOverview';
+  /** Distinct over the whole period across every mini-program (not a sum of days) */
+  activeDevices: Scalars['Int']['output'];
+  /** Every day of the period, zeros included */
+  days: Array<PlatformDay>;
+  from: Scalars['String']['output'];
+  /** Sum over the period */
+  hostAppsCreated: Scalars['Int']['output'];
+  /** Sum over the period */
+  launches: Scalars['Int']['output'];
+  /** Sum over the period */
+  miniProgramsCreated: Scalars['Int']['output'];
+  /** Sum over the period */
+  organizationsApproved: Scalars['Int']['output'];
+  /** The installation-wide reporting time zone every day boundary uses */
+  timeZone: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  /** At the end of the period */
+  totals: PlatformTotals;
+};
+
+/** Platform totals at the end of a day or period, from the owners' events since analytics first ran */
+export type PlatformTotals = {
+  __typename?: 'PlatformTotals';
+  /** Host apps created and not deleted */
+  hostApps: Scalars['Int']['output'];
+  /** Mini-programs created and not deleted */
+  miniPrograms: Scalars['Int']['output'];
+  /** Mini-programs with a published version, not frozen and not deleted */
+  miniProgramsOnline: Scalars['Int']['output'];
+  /** Approved organizations, frozen ones included */
+  organizations: Scalars['Int']['output'];
+  organizationsFrozen: Scalars['Int']['output'];
+};
+
 export type PublishSdkVersionInput = {
   /** Key of the artifact in the object store */
   artifactKey: Scalars['String']['input'];
@@ -1432,6 +1675,10 @@ export type Query = {
   myOrganizations?: Maybe<Array<Organization>>;
   /** Your live sessions (devices); newest first, a page at a time */
   mySessions?: Maybe<Array<Session>>;
+  /** operation-log:read:any (operators): every line; org:operation-log:read (owners and admins): their organizations. Newest first, cursor-paged */
+  operationLog: OperationLogPage;
+  /** As operationLog, as CSV in chunks of up to 2000 lines: pass nextCursor as after until it is null */
+  operationLogCsv: OperationLogCsv;
   /** Operator accounts (operator:manage); oldest first, a page at a time */
   operators?: Maybe<Array<User>>;
   /** Members of the organization or operators */
@@ -1442,7 +1689,13 @@ export type Query = {
   pendingReviews?: Maybe<MiniProgramVersionPage>;
   /** Review queue, oldest first (miniprogram:review) */
   pendingSdkBuildReviews?: Maybe<SdkBuildPage>;
+  /** Operators (org:read:any); days in the reporting time zone, at most 366 */
+  platformOverview: PlatformOverview;
   releasePlan?: Maybe<ReleasePlan>;
+  /** Members of the plan's organization (miniprogram:read) or reviewing operators; days as YYYY-MM-DD in the reporting time zone; from defaults to the day the plan started, to to today; at most 92 days */
+  releasePlanStatistics?: Maybe<ReleasePlanStatistics>;
+  /** As releasePlanStatistics, by region or terminal (one dimension, most active first); days as YYYY-MM-DD in the reporting time zone; from defaults to the day the plan started, to to today; at most 92 days */
+  releasePlanStatisticsBreakdown?: Maybe<ReleasePlanStatisticsBreakdown>;
   /** Members of the owning organization or reviewing operators; newest first, a page at a time */
   releasePlans?: Maybe<Array<ReleasePlan>>;
   /** Newest enabled base library compatible with the SDK version, else the newest enabled one */
@@ -1460,8 +1713,14 @@ export type Query = {
   sdkVersion?: Maybe<SdkVersion>;
   /** Newest first; disabled ones only for platform:configure */
   sdkVersions?: Maybe<Array<SdkVersion>>;
+  /** The hot words shown before typing, in order (any signed-in user; devices get them from the runtime) */
+  searchHotWords: Array<Scalars['String']['output']>;
   /** Operators search every mini-program; members their organizations' (drafts included) */
   searchMiniPrograms: MiniProgramSearchResult;
+  /** Operators (org:read:any): top queries, queries with no result and click-through over at most 92 days */
+  searchStatistics: SearchStatistics;
+  /** Operators (org:read:any) */
+  searchSynonyms: Array<SearchSynonymGroup>;
   /** Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review) */
   trialMembers?: Maybe<Array<TrialMember>>;
   /** A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read) */
@@ -1551,6 +1810,7 @@ export type QueryMiniProgramArgs = {
 export type QueryMiniProgramAnalyticsArgs = {
   appId: Scalars['ID']['input'];
   from: Scalars['String']['input'];
+  granularity?: AnalyticsGranularity;
   to: Scalars['String']['input'];
 };
 
@@ -1595,6 +1855,20 @@ export type QueryMySessionsArgs = {
 };
 
 
+export type QueryOperationLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OperationLogFilterInput>;
+  take?: Scalars['Int']['input'];
+};
+
+
+export type QueryOperationLogCsvArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OperationLogFilterInput>;
+  rows?: Scalars['Int']['input'];
+};
+
+
 export type QueryOperatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   take?: Scalars['Int']['input'];
@@ -1627,8 +1901,30 @@ export type QueryPendingSdkBuildReviewsArgs = {
 };
 
 
+export type QueryPlatformOverviewArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
 export type QueryReleasePlanArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryReleasePlanStatisticsArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  planId: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryReleasePlanStatisticsBreakdownArgs = {
+  dimension: GrayStatisticsDimension;
+  from?: InputMaybe<Scalars['String']['input']>;
+  planId: Scalars['ID']['input'];
+  take?: Scalars['Int']['input'];
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1690,6 +1986,13 @@ export type QuerySearchMiniProgramsArgs = {
 };
 
 
+export type QuerySearchStatisticsArgs = {
+  from: Scalars['String']['input'];
+  take?: Scalars['Int']['input'];
+  to: Scalars['String']['input'];
+};
+
+
 export type QueryTrialMembersArgs = {
   appId: Scalars['ID']['input'];
 };
@@ -1747,7 +2050,29 @@ export type ReleasePlan = {
   startedAt: Scalars['DateTimeISO']['output'];
   startedBy: Scalars['ID']['output'];
   state: ReleasePlanState;
+  /** As releasePlanStatistics(planId: id); days as YYYY-MM-DD in the reporting time zone; from defaults to the day the plan started, to to today; at most 92 days */
+  statistics?: Maybe<ReleasePlanStatistics>;
   updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** A phased gray release of one version under a rule */
+export type ReleasePlanStatisticsArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change of the plan on the timeline (rule-engine's release-plan events) */
+export type ReleasePlanMark = {
+  __typename?: 'ReleasePlanMark';
+  /** When the change was written (ISO 8601) */
+  at: Scalars['String']['output'];
+  /** The percentage after the change */
+  percentage: Scalars['Float']['output'];
+  /** The plan state after the change */
+  state: Scalars['String']['output'];
+  /** release-plan.started, .raised, .paused, .resumed, .completing, .completed, .reverted or .failed */
+  type: Scalars['String']['output'];
 };
 
 /** ACTIVE and PAUSED plans are running (PAUSED keeps its cohort, admits nobody new); COMPLETING waits for app-manage to publish the version; COMPLETED, REVERTED and FAILED (the version could not be gray-released or published) are final */
@@ -1758,6 +2083,37 @@ export type ReleasePlanState =
   | 'FAILED'
   | 'PAUSED'
   | 'REVERTED';
+
+/** A release plan: gray version against the released version over the same days, attributed by the runtime exposure record */
+export type ReleasePlanStatistics = {
+  __typename?: 'ReleasePlanStatistics';
+  appId: Scalars['ID']['output'];
+  days: Array<GrayComparisonDay>;
+  from: Scalars['String']['output'];
+  grayVersionId: Scalars['ID']['output'];
+  /** The plan's percentage changes and state changes, oldest first */
+  marks: Array<ReleasePlanMark>;
+  percentage: Scalars['Float']['output'];
+  planId: Scalars['ID']['output'];
+  /** The plan state as last seen */
+  state: Scalars['String']['output'];
+  timeZone: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  /** Over the period (distinct devices over the period, not a sum of days) */
+  total: GrayComparison;
+};
+
+/** A release plan by region or terminal: gray against released per value */
+export type ReleasePlanStatisticsBreakdown = {
+  __typename?: 'ReleasePlanStatisticsBreakdown';
+  dimension: GrayStatisticsDimension;
+  from: Scalars['String']['output'];
+  planId: Scalars['ID']['output'];
+  /** Most active devices first, at most take */
+  rows: Array<GrayComparisonRow>;
+  timeZone: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+};
 
 /** An SDK build an organization submitted for review */
 export type SdkBuild = {
@@ -1923,6 +2279,70 @@ export type SearchMiniProgramsFilter = {
   /** Organizations; members may name only their own */
   orgIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   statuses?: InputMaybe<Array<CatalogueStatus>>;
+};
+
+/** The searchable page of the mini-program that matched */
+export type SearchPageMatch = {
+  __typename?: 'SearchPageMatch';
+  /** HTML-escaped text of the page around the matches, each match in <em>…</em> */
+  fragment: Scalars['String']['output'];
+  /** Page path in the package (where a device opens the hit) */
+  path: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type SearchQueryCount = {
+  __typename?: 'SearchQueryCount';
+  /** Searches of it whose hit a device opened */
+  clicks: Scalars['Int']['output'];
+  /** Searches of it that found nothing */
+  noResult: Scalars['Int']['output'];
+  /** The normalized query (folded width and case, collapsed spaces) */
+  query: Scalars['String']['output'];
+  searches: Scalars['Int']['output'];
+};
+
+/** What was searched over a period (devices and consoles), from the search log */
+export type SearchStatistics = {
+  __typename?: 'SearchStatistics';
+  /** Clicked searches / searches */
+  clickThroughRate: Scalars['Float']['output'];
+  clicks: Scalars['Int']['output'];
+  /** First day (UTC), YYYY-MM-DD */
+  from: Scalars['String']['output'];
+  /** Queries that found nothing, most often first */
+  noResultQueries: Array<SearchQueryCount>;
+  noResultSearches: Scalars['Int']['output'];
+  searches: Scalars['Int']['output'];
+  /** Last day (UTC), YYYY-MM-DD */
+  to: Scalars['String']['output'];
+  /** Most searched first */
+  topQueries: Array<SearchQueryCount>;
+};
+
+export type SearchSynonymGroup = {
+  __typename?: 'SearchSynonymGroup';
+  terms: Array<Scalars['String']['output']>;
+};
+
+/** Terms that stand for one another at query time (社保 ⇄ 社会保险): 2 to 8 terms of at most 20 characters */
+export type SearchSynonymGroupInput = {
+  terms: Array<Scalars['String']['input']>;
+};
+
+/** A page its owner declared searchable */
+export type SearchablePage = {
+  __typename?: 'SearchablePage';
+  /** Page path in the package, e.g. pages/index/index (a query may follow) */
+  path: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type SearchablePageInput = {
+  path: Scalars['String']['input'];
+  text?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
 };
 
 /** REQUEST, UPLOAD, DOWNLOAD take https://, SOCKET wss:// */
@@ -2294,10 +2714,11 @@ export type MiniProgramAnalyticsQueryVariables = Exact<{
   appId: Scalars['ID']['input'];
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
+  granularity?: InputMaybe<AnalyticsGranularity>;
 }>;
 
 
-export type MiniProgramAnalyticsQuery = { __typename?: 'Query', miniProgramAnalytics?: { __typename?: 'AnalyticsSeries', appId: string, from: string, to: string, timeZone: string, days: Array<{ __typename?: 'AnalyticsDay', day: string, metrics: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } }>, total: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } } | null };
+export type MiniProgramAnalyticsQuery = { __typename?: 'Query', miniProgramAnalytics?: { __typename?: 'AnalyticsSeries', appId: string, from: string, to: string, timeZone: string, granularity: AnalyticsGranularity, days: Array<{ __typename?: 'AnalyticsDay', day: string, until: string, metrics: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } }>, total: { __typename?: 'AnalyticsMetrics', newUsers: number, activeUsers: number, launches: number, pageViews: number, totalStayMs: number, averageStayMs: number, bounces: number, bounceRate: number, jsErrors: number, crashes: number, crashRate: number } } | null };
 
 export type MiniProgramAnalyticsBreakdownQueryVariables = Exact<{
   appId: Scalars['ID']['input'];
@@ -2339,6 +2760,51 @@ export type RemoveCustomEventDeclarationMutationVariables = Exact<{
 
 
 export type RemoveCustomEventDeclarationMutation = { __typename?: 'Mutation', removeCustomEventDeclaration: boolean };
+
+export type PlatformTotalsFieldsFragment = { __typename?: 'PlatformTotals', organizations: number, organizationsFrozen: number, miniPrograms: number, miniProgramsOnline: number, hostApps: number };
+
+export type PlatformOverviewQueryVariables = Exact<{
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+}>;
+
+
+export type PlatformOverviewQuery = { __typename?: 'Query', platformOverview: { __typename?: 'PlatformOverview', from: string, to: string, timeZone: string, organizationsApproved: number, miniProgramsCreated: number, hostAppsCreated: number, activeDevices: number, launches: number, days: Array<{ __typename?: 'PlatformDay', day: string, organizations: number, organizationsFrozen: number, miniPrograms: number, miniProgramsOnline: number, hostApps: number, organizationsApproved: number, miniProgramsCreated: number, hostAppsCreated: number, activeDevices: number, launches: number }>, totals: { __typename?: 'PlatformTotals', organizations: number, organizationsFrozen: number, miniPrograms: number, miniProgramsOnline: number, hostApps: number } } };
+
+export type GrayCohortFieldsFragment = { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number };
+
+export type GrayComparisonFieldsFragment = { __typename?: 'GrayComparison', errorRateDelta: number, crashRateDelta: number, averageStayMsDelta: number, gray: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number }, released: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number } };
+
+export type ReleasePlanStatisticsFieldsFragment = { __typename?: 'ReleasePlanStatistics', planId: string, appId: string, grayVersionId: string, state: string, percentage: number, from: string, to: string, timeZone: string, total: { __typename?: 'GrayComparison', errorRateDelta: number, crashRateDelta: number, averageStayMsDelta: number, gray: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number }, released: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number } }, days: Array<{ __typename?: 'GrayComparisonDay', day: string, comparison: { __typename?: 'GrayComparison', errorRateDelta: number, crashRateDelta: number, averageStayMsDelta: number, gray: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number }, released: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number } } }>, marks: Array<{ __typename?: 'ReleasePlanMark', type: string, state: string, percentage: number, at: string }> };
+
+export type ReleasePlanStatisticsQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ReleasePlanStatisticsQuery = { __typename?: 'Query', releasePlanStatistics?: { __typename?: 'ReleasePlanStatistics', planId: string, appId: string, grayVersionId: string, state: string, percentage: number, from: string, to: string, timeZone: string, total: { __typename?: 'GrayComparison', errorRateDelta: number, crashRateDelta: number, averageStayMsDelta: number, gray: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number }, released: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number } }, days: Array<{ __typename?: 'GrayComparisonDay', day: string, comparison: { __typename?: 'GrayComparison', errorRateDelta: number, crashRateDelta: number, averageStayMsDelta: number, gray: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number }, released: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number } } }>, marks: Array<{ __typename?: 'ReleasePlanMark', type: string, state: string, percentage: number, at: string }> } | null };
+
+export type ReleasePlanWithStatisticsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ReleasePlanWithStatisticsQuery = { __typename?: 'Query', releasePlan?: { __typename?: 'ReleasePlan', id: string, state: ReleasePlanState, percentage: number, statistics?: { __typename?: 'ReleasePlanStatistics', planId: string, appId: string, grayVersionId: string, state: string, percentage: number, from: string, to: string, timeZone: string, total: { __typename?: 'GrayComparison', errorRateDelta: number, crashRateDelta: number, averageStayMsDelta: number, gray: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number }, released: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number } }, days: Array<{ __typename?: 'GrayComparisonDay', day: string, comparison: { __typename?: 'GrayComparison', errorRateDelta: number, crashRateDelta: number, averageStayMsDelta: number, gray: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number }, released: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number } } }>, marks: Array<{ __typename?: 'ReleasePlanMark', type: string, state: string, percentage: number, at: string }> } | null } | null };
+
+export type ReleasePlanStatisticsBreakdownQueryVariables = Exact<{
+  planId: Scalars['ID']['input'];
+  dimension: GrayStatisticsDimension;
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+  take?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ReleasePlanStatisticsBreakdownQuery = { __typename?: 'Query', releasePlanStatisticsBreakdown?: { __typename?: 'ReleasePlanStatisticsBreakdown', planId: string, dimension: GrayStatisticsDimension, from: string, to: string, rows: Array<{ __typename?: 'GrayComparisonRow', value: string, comparison: { __typename?: 'GrayComparison', errorRateDelta: number, crashRateDelta: number, averageStayMsDelta: number, gray: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number }, released: { __typename?: 'GrayCohortMetrics', devicesExposed?: number | null, activeUsers: number, launches: number, pageViews: number, jsErrors: number, crashes: number, totalStayMs: number, averageStayMs: number, errorRate: number, crashRate: number } } }> } | null };
 
 export type ConsoleMyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2567,6 +3033,24 @@ export type MeAndLicenseQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeAndLicenseQuery = { __typename?: 'Query', me?: { __typename?: 'Viewer', sessionId: string } | null, license?: { __typename?: 'License', licenseId: string } | null };
 
+export type OperationLogQueryVariables = Exact<{
+  filter?: InputMaybe<OperationLogFilterInput>;
+  take?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type OperationLogQuery = { __typename?: 'Query', operationLog: { __typename?: 'OperationLogPage', nextCursor?: string | null, items: Array<{ __typename?: 'OperationLogEntry', id: string, at: string, action: string, subgraph: string, actorKind: string, actorId?: string | null, organizationId?: string | null, targetType?: string | null, targetId?: string | null, summary: string, changes: Array<string>, requestId: string, clientIp?: string | null, atomic: boolean, cursor: string }> } };
+
+export type OperationLogCsvQueryVariables = Exact<{
+  filter?: InputMaybe<OperationLogFilterInput>;
+  rows?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type OperationLogCsvQuery = { __typename?: 'Query', operationLogCsv: { __typename?: 'OperationLogCsv', csv: string, rows: number, nextCursor?: string | null } };
+
 export type SetServiceDomainsMutationVariables = Exact<{
   appId: Scalars['ID']['input'];
   kind: ServiceDomainKind;
@@ -2594,9 +3078,49 @@ export type SearchMiniProgramsQueryVariables = Exact<{
 
 export type SearchMiniProgramsQuery = { __typename?: 'Query', searchMiniPrograms: { __typename?: 'MiniProgramSearchResult', total: number, items: Array<{ __typename?: 'MiniProgramSearchHit', appId: string, name: string, status: CatalogueStatus, organizationName: string, highlights: { __typename?: 'MiniProgramSearchHighlights', name?: string | null, keywords?: string | null, description?: string | null }, miniProgram: { __typename?: 'MiniProgram', id: string, name: string } }>, facets: { __typename?: 'MiniProgramSearchFacets', category: Array<{ __typename?: 'SearchFacetCount', value: string, label: string, count: number }>, organization: Array<{ __typename?: 'SearchFacetCount', value: string, label: string, count: number }>, status: Array<{ __typename?: 'SearchFacetCount', value: string, count: number }> } } };
 
+export type UpdateMiniProgramSearchSettingsMutationVariables = Exact<{
+  appId: Scalars['ID']['input'];
+  input: MiniProgramSearchSettingsInput;
+}>;
+
+
+export type UpdateMiniProgramSearchSettingsMutation = { __typename?: 'Mutation', updateMiniProgramSearchSettings: { __typename?: 'MiniProgram', id: string, searchAliases: Array<string>, searchable: boolean, searchablePages: Array<{ __typename?: 'SearchablePage', path: string, title: string, text: string }> } };
+
+export type SearchHotWordsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchHotWordsQuery = { __typename?: 'Query', searchHotWords: Array<string> };
+
+export type SetSearchHotWordsMutationVariables = Exact<{
+  words: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type SetSearchHotWordsMutation = { __typename?: 'Mutation', setSearchHotWords: Array<string> };
+
+export type SetSearchSynonymsMutationVariables = Exact<{
+  groups: Array<SearchSynonymGroupInput> | SearchSynonymGroupInput;
+}>;
+
+
+export type SetSearchSynonymsMutation = { __typename?: 'Mutation', setSearchSynonyms: Array<{ __typename?: 'SearchSynonymGroup', terms: Array<string> }> };
+
+export type SearchStatisticsQueryVariables = Exact<{
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+  take?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SearchStatisticsQuery = { __typename?: 'Query', searchStatistics: { __typename?: 'SearchStatistics', from: string, to: string, searches: number, noResultSearches: number, clicks: number, clickThroughRate: number, topQueries: Array<{ __typename?: 'SearchQueryCount', query: string, searches: number, noResult: number, clicks: number }>, noResultQueries: Array<{ __typename?: 'SearchQueryCount', query: string, searches: number }> } };
+
 export const SessionTokensFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<SessionTokensFragment, unknown>;
 export const OrganizationAmendmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationAmendmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationAmendment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenceDocumentRef"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}}]}}]} as unknown as DocumentNode<OrganizationAmendmentFieldsFragment, unknown>;
 export const AnalyticsMetricsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<AnalyticsMetricsFieldsFragment, unknown>;
+export const PlatformTotalsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformTotalsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformTotals"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"}},{"kind":"Field","name":{"kind":"Name","value":"organizationsFrozen"}},{"kind":"Field","name":{"kind":"Name","value":"miniPrograms"}},{"kind":"Field","name":{"kind":"Name","value":"miniProgramsOnline"}},{"kind":"Field","name":{"kind":"Name","value":"hostApps"}}]}}]} as unknown as DocumentNode<PlatformTotalsFieldsFragment, unknown>;
+export const GrayCohortFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayCohortFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayCohortMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesExposed"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<GrayCohortFieldsFragment, unknown>;
+export const GrayComparisonFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayComparisonFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayComparison"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gray"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"released"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"crashRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMsDelta"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayCohortFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayCohortMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesExposed"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<GrayComparisonFieldsFragment, unknown>;
+export const ReleasePlanStatisticsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReleasePlanStatisticsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReleasePlanStatistics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planId"}},{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"grayVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayComparisonFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"comparison"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayComparisonFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"marks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayCohortFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayCohortMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesExposed"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayComparisonFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayComparison"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gray"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"released"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"crashRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMsDelta"}}]}}]} as unknown as DocumentNode<ReleasePlanStatisticsFieldsFragment, unknown>;
 export const ConsoleVersionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConsoleVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MiniProgramVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"versionName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"packageSize"}},{"kind":"Field","name":{"kind":"Name","value":"packageFiles"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"reviewedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}},{"kind":"Field","name":{"kind":"Name","value":"grayPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"releasePlanId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<ConsoleVersionFieldsFragment, unknown>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"membership"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
@@ -2625,12 +3149,16 @@ export const ChangeMemberRoleDocument = {"kind":"Document","definitions":[{"kind
 export const RemoveMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RemoveMemberMutation, RemoveMemberMutationVariables>;
 export const CreateOperatorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOperator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOperatorInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOperator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"initialPassword"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"operatorRoles"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOperatorMutation, CreateOperatorMutationVariables>;
 export const RevokeUserSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeUserSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeUserSessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<RevokeUserSessionsMutation, RevokeUserSessionsMutationVariables>;
-export const MiniProgramAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsQuery, MiniProgramAnalyticsQueryVariables>;
+export const MiniProgramAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsGranularity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"granularity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"granularity"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsQuery, MiniProgramAnalyticsQueryVariables>;
 export const MiniProgramAnalyticsBreakdownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MiniProgramAnalyticsBreakdown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsDimension"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniProgramAnalyticsBreakdown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"dimension"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AnalyticsMetricsFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnalyticsMetricsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"newUsers"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"bounces"}},{"kind":"Field","name":{"kind":"Name","value":"bounceRate"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}}]} as unknown as DocumentNode<MiniProgramAnalyticsBreakdownQuery, MiniProgramAnalyticsBreakdownQueryVariables>;
 export const RecomputeAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecomputeAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recomputeAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}]}}]} as unknown as DocumentNode<RecomputeAnalyticsMutation, RecomputeAnalyticsMutationVariables>;
 export const CustomEventDeclarationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomEventDeclarations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customEventDeclarations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<CustomEventDeclarationsQuery, CustomEventDeclarationsQueryVariables>;
 export const DeclareCustomEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclareCustomEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclareCustomEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declareCustomEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<DeclareCustomEventMutation, DeclareCustomEventMutationVariables>;
 export const RemoveCustomEventDeclarationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveCustomEventDeclaration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeCustomEventDeclaration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}]}}]} as unknown as DocumentNode<RemoveCustomEventDeclarationMutation, RemoveCustomEventDeclarationMutationVariables>;
+export const PlatformOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformOverview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"organizations"}},{"kind":"Field","name":{"kind":"Name","value":"organizationsFrozen"}},{"kind":"Field","name":{"kind":"Name","value":"miniPrograms"}},{"kind":"Field","name":{"kind":"Name","value":"miniProgramsOnline"}},{"kind":"Field","name":{"kind":"Name","value":"hostApps"}},{"kind":"Field","name":{"kind":"Name","value":"organizationsApproved"}},{"kind":"Field","name":{"kind":"Name","value":"miniProgramsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"hostAppsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"activeDevices"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformTotalsFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizationsApproved"}},{"kind":"Field","name":{"kind":"Name","value":"miniProgramsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"hostAppsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"activeDevices"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformTotalsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformTotals"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"}},{"kind":"Field","name":{"kind":"Name","value":"organizationsFrozen"}},{"kind":"Field","name":{"kind":"Name","value":"miniPrograms"}},{"kind":"Field","name":{"kind":"Name","value":"miniProgramsOnline"}},{"kind":"Field","name":{"kind":"Name","value":"hostApps"}}]}}]} as unknown as DocumentNode<PlatformOverviewQuery, PlatformOverviewQueryVariables>;
+export const ReleasePlanStatisticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReleasePlanStatistics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"planId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releasePlanStatistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"planId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"planId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReleasePlanStatisticsFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayCohortFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayCohortMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesExposed"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayComparisonFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayComparison"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gray"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"released"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"crashRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMsDelta"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReleasePlanStatisticsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReleasePlanStatistics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planId"}},{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"grayVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayComparisonFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"comparison"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayComparisonFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"marks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<ReleasePlanStatisticsQuery, ReleasePlanStatisticsQueryVariables>;
+export const ReleasePlanWithStatisticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReleasePlanWithStatistics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releasePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"statistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReleasePlanStatisticsFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayCohortFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayCohortMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesExposed"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayComparisonFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayComparison"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gray"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"released"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"crashRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMsDelta"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReleasePlanStatisticsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReleasePlanStatistics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planId"}},{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"grayVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayComparisonFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"comparison"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayComparisonFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"marks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"percentage"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<ReleasePlanWithStatisticsQuery, ReleasePlanWithStatisticsQueryVariables>;
+export const ReleasePlanStatisticsBreakdownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReleasePlanStatisticsBreakdown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"planId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrayStatisticsDimension"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releasePlanStatisticsBreakdown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"planId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"planId"}}},{"kind":"Argument","name":{"kind":"Name","value":"dimension"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"planId"}},{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"comparison"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayComparisonFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayCohortFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayCohortMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesExposed"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"launches"}},{"kind":"Field","name":{"kind":"Name","value":"pageViews"}},{"kind":"Field","name":{"kind":"Name","value":"jsErrors"}},{"kind":"Field","name":{"kind":"Name","value":"crashes"}},{"kind":"Field","name":{"kind":"Name","value":"totalStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMs"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"crashRate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GrayComparisonFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GrayComparison"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gray"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"released"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GrayCohortFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"crashRateDelta"}},{"kind":"Field","name":{"kind":"Name","value":"averageStayMsDelta"}}]}}]} as unknown as DocumentNode<ReleasePlanStatisticsBreakdownQuery, ReleasePlanStatisticsBreakdownQueryVariables>;
 export const ConsoleMyOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMyOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myOrganizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"rejectionReason"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]} as unknown as DocumentNode<ConsoleMyOrganizationsQuery, ConsoleMyOrganizationsQueryVariables>;
 export const ConsoleOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleOrganizations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"skip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"skip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"skip"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"frozen"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleOrganizationsQuery, ConsoleOrganizationsQueryVariables>;
 export const ConsoleMiniProgramsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleMiniPrograms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MiniProgramStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"skip"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"miniPrograms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orgId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orgId"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"skip"},"value":{"kind":"Variable","name":{"kind":"Name","value":"skip"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleMiniProgramsQuery, ConsoleMiniProgramsQueryVariables>;
@@ -2662,6 +3190,13 @@ export const ReleasePlanDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const LicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"License"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"used"}}]}}]}}]}}]} as unknown as DocumentNode<LicenseQuery, LicenseQueryVariables>;
 export const InstallLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstallLicense"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"document"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installLicense"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"document"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}},{"kind":"Field","name":{"kind":"Name","value":"licensee"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<InstallLicenseMutation, InstallLicenseMutationVariables>;
 export const MeAndLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeAndLicense"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"licenseId"}}]}}]}}]} as unknown as DocumentNode<MeAndLicenseQuery, MeAndLicenseQueryVariables>;
+export const OperationLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationLogFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"subgraph"}},{"kind":"Field","name":{"kind":"Name","value":"actorKind"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientIp"}},{"kind":"Field","name":{"kind":"Name","value":"atomic"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<OperationLogQuery, OperationLogQueryVariables>;
+export const OperationLogCsvDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationLogCsv"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OperationLogFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rows"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationLogCsv"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"rows"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rows"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"csv"}},{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"nextCursor"}}]}}]}}]} as unknown as DocumentNode<OperationLogCsvQuery, OperationLogCsvQueryVariables>;
 export const SetServiceDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetServiceDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceDomainKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domains"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setServiceDomains"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"domains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domains"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"request"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetServiceDomainsMutation, SetServiceDomainsMutationVariables>;
 export const SetSdkConfigOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSdkConfigOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SdkConfigInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSdkConfigOverride"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hostAppId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hostAppId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostAppId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetSdkConfigOverrideMutation, SetSdkConfigOverrideMutationVariables>;
 export const SearchMiniProgramsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchMiniPrograms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchMiniProgramsFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchMiniPrograms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"keywords"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"miniProgram"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchMiniProgramsQuery, SearchMiniProgramsQueryVariables>;
+export const UpdateMiniProgramSearchSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMiniProgramSearchSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MiniProgramSearchSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMiniProgramSearchSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"searchAliases"}},{"kind":"Field","name":{"kind":"Name","value":"searchable"}},{"kind":"Field","name":{"kind":"Name","value":"searchablePages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateMiniProgramSearchSettingsMutation, UpdateMiniProgramSearchSettingsMutationVariables>;
+export const SearchHotWordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchHotWords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchHotWords"}}]}}]} as unknown as DocumentNode<SearchHotWordsQuery, SearchHotWordsQueryVariables>;
+export const SetSearchHotWordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSearchHotWords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"words"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSearchHotWords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"words"},"value":{"kind":"Variable","name":{"kind":"Name","value":"words"}}}]}]}}]} as unknown as DocumentNode<SetSearchHotWordsMutation, SetSearchHotWordsMutationVariables>;
+export const SetSearchSynonymsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSearchSynonyms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groups"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchSynonymGroupInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSearchSynonyms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groups"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groups"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terms"}}]}}]}}]} as unknown as DocumentNode<SetSearchSynonymsMutation, SetSearchSynonymsMutationVariables>;
+export const SearchStatisticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchStatistics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"take"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchStatistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"take"},"value":{"kind":"Variable","name":{"kind":"Name","value":"take"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"searches"}},{"kind":"Field","name":{"kind":"Name","value":"noResultSearches"}},{"kind":"Field","name":{"kind":"Name","value":"clicks"}},{"kind":"Field","name":{"kind":"Name","value":"clickThroughRate"}},{"kind":"Field","name":{"kind":"Name","value":"topQueries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"query"}},{"kind":"Field","name":{"kind":"Name","value":"searches"}},{"kind":"Field","name":{"kind":"Name","value":"noResult"}},{"kind":"Field","name":{"kind":"Name","value":"clicks"}}]}},{"kind":"Field","name":{"kind":"Name","value":"noResultQueries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"query"}},{"kind":"Field","name":{"kind":"Name","value":"searches"}}]}}]}}]}}]} as unknown as DocumentNode<SearchStatisticsQuery, SearchStatisticsQueryVariables>;

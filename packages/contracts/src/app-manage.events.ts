@@ -56,7 +56,13 @@ export const releasePlanRefusedPayload = z.object({
 export type ReleasePlanRefusedPayload = z.infer<typeof releasePlanRefusedPayload>;
 
 /** Trial (体验版) changes: testers added or removed (`memberId`), trial version set (`versionId`) or cleared. */
-export const trialPayload = z.object({ appId, orgId: id, actorId: id, versionId: optionalId, memberId: optionalId });
+export const trialPayload = z.object({
+  appId,
+  orgId: id,
+  actorId: id,
+  versionId: optionalId,
+  memberId: optionalId,
+});
 export type TrialPayload = z.infer<typeof trialPayload>;
 
 export const hostAppPayload = z.object({ hostAppId: id, orgId: id, actorId: id });
@@ -82,6 +88,8 @@ export const miniProgramEvents = defineTopic(AppManageTopic.MINI_PROGRAM, {
   'mini-program.created': miniProgram,
   'mini-program.updated': miniProgram,
   'mini-program.logo-updated': miniProgram,
+  /** Its owner changed the search aliases, searchable pages or the "can be found by search" switch (the search index re-reads them). */
+  'mini-program.search-settings-updated': miniProgram,
   'mini-program.frozen': miniProgram,
   'mini-program.unfrozen': miniProgram,
   /** Deleted by its organization (never had an approved version): projections drop it; its versions and links are gone. */

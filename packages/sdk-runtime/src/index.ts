@@ -1,6 +1,16 @@
-export { registerSdkRuntimeRoutes, LOCAL_CACHE_KEY_NAME, type RuntimeRateLimits, type SdkRuntimeDeps, type SdkRuntimeHandle } from './sdk-runtime.routes';
+export {
+  registerSdkRuntimeRoutes,
+  LOCAL_CACHE_KEY_NAME,
+  type RuntimeRateLimits,
+  type SdkRuntimeDeps,
+  type SdkRuntimeHandle,
+} from './sdk-runtime.routes';
 export { runtimeReadsFromModules, runtimeSourcesFromReads } from './runtime-sources.reads';
-export { runtimeReadOrigins, runtimeReadsOverHttp, type RuntimeReadsOverHttpOptions } from './runtime-reads.http-client';
+export {
+  runtimeReadOrigins,
+  runtimeReadsOverHttp,
+  type RuntimeReadsOverHttpOptions,
+} from './runtime-reads.http-client';
 export {
   SERVABLE_VERSION_STATUSES,
   type RuntimeApplet,
@@ -33,7 +43,14 @@ export {
 } from './runtime-read-model';
 export { RUNTIME_INVALIDATE_CHANNEL } from './runtime-cache';
 export { GrayPlanEvaluator } from './gray-plan.evaluator';
-export { createReplayGuard, FallbackReplayGuard, KeyValueReplayGuard, MemoryReplayGuard, type NonceClaim, type ReplayGuard } from './replay-guard';
+export {
+  createReplayGuard,
+  FallbackReplayGuard,
+  KeyValueReplayGuard,
+  MemoryReplayGuard,
+  type NonceClaim,
+  type ReplayGuard,
+} from './replay-guard';
 export { DEVICE_FIELDS, deviceContextOf, deviceHeaderName } from './device-context';
 export {
   sdkRuntimeEnvSchema,
@@ -45,6 +62,7 @@ export {
   type SdkRuntimeOptions,
 } from './runtime-config';
 export { reportRoutes, type ReportReceipt, type ReportRouteDeps } from './report.routes';
+export { searchRoutes, deviceIdHashOf, type SearchRouteDeps } from './search.routes';
 export { ReportRejection, checkReport, type CheckedReport, type RejectedEvent } from './report-envelope';
 export { createRegionLookup, type RegionLookup } from './report-region';
 export { ExposureRecorder, type ExposureRecorderOptions, type ExposureStats } from './exposure-recorder';

@@ -45,6 +45,8 @@ function httpSources(p: RuntimePlatform, timeoutMs = 5_000): RuntimeSources {
         sdk: services.sdk.url,
         // Not served here (no account module in this platform); the router's test covers account's read.
         account: 'http://127.0.0.1:9/graphql',
+        // The search service's reads are covered by the runtime search test.
+        search: 'http://127.0.0.1:9/graphql',
       },
       credential: () => p.runtime.tokens.signServiceCall(RUNTIME_READS_CALLER),
       timeoutMs,
@@ -56,7 +58,8 @@ function httpSources(p: RuntimePlatform, timeoutMs = 5_000): RuntimeSources {
 beforeAll(async () => {
   platform = await createRuntimePlatform();
   fromModules = platform.sources;
-  const serve = (module: Parameters<typeof serveSubgraph>[0]['module']) => serveSubgraph({ module, tokens: platform.runtime.tokens, logger: silentLogger(), port: 0 });
+  const serve = (module: Parameters<typeof serveSubgraph>[0]['module']) =>
+    serveSubgraph({ module, tokens: platform.runtime.tokens, logger: silentLogger(), port: 0 });
   services = {
     'app-manage': await serve(platform.appManage),
     'rule-engine': await serve(platform.ruleEngine),
@@ -75,7 +78,13 @@ beforeAll(async () => {
   let ruleId = '';
   // The rule engine and the domain subgraph learn about the mini-program from app-manage's events.
   await eventually(async () => {
-    ruleId = (await rules.create(owner, { appId, name: 'mobile', rule: { salt: 'parity', match: { field: 'platform', op: 'in', value: ['IOS'] } } })).id;
+    ruleId = (
+      await rules.create(owner, {
+        appId,
+        name: 'mobile',
+        rule: { salt: 'parity', match: { field: 'platform', op: 'in', value: ['IOS'] } },
+      })
+    ).id;
   });
   // The rule engine learns the version's status from app-manage's events too.
   await eventually(async () => {
@@ -84,7 +93,10 @@ beforeAll(async () => {
 
   const { domains } = platform.domain.services;
   await eventually(async () => {
-    await domains.replaceServiceDomains(owner, appId, 'request', ['https://api.example.com', 'https://b.example.com']);
+    await domains.replaceServiceDomains(owner, appId, 'request', [
+      'https://api.example.com',
+      'https://b.example.com',
+    ]);
   });
   await domains.replaceServiceDomains(owner, appId, 'socket', ['wss://ws.example.com']);
   // Pending (unverified) business domains are not served: both sources must leave it out.
@@ -94,12 +106,18 @@ beforeAll(async () => {
     await platform.sdk.services.configs.setOverride(owner, keys.hostAppId, { maxCachedApplets: 7 });
   });
 
-  for (const [version, minSdkVersion] of [['1.0.0', '1.0.0'], ['2.0.0', '3.0.0']]) {
+  for (const [version, minSdkVersion] of [
+    ['1.0.0', '1.0.0'],
+    ['2.0.0', '3.0.0'],
+  ]) {
     await platform.sdk.services.baseLibraries.upload(admin, {
       version,
       minSdkVersion,
       platforms: ['IOS', 'ANDROID'],
-      zip: await buildZip({ 'package.json': JSON.stringify({ version }), 'dist/framework.js': `/* ${version} */` }),
+      zip: await buildZip({
+        'package.json': JSON.stringify({ version }),
+        'dist/framework.js': `/* ${version} */`,
+      }),
     });
   }
 
@@ -136,9 +154,23 @@ describe('the owning services answer the runtime reads over HTTP as their module
   });
 
   it('applet: published, delisted, never released, missing', async () => {
-    expect(await same((s) => s.applet(appId))).toMatchObject({ appId, orgId: platform.orgId, status: 'ACTIVE', delisted: false, published: { id: publishedId, status: 'PUBLISHED' } });
-    expect(await same((s) => s.applet(delistedAppId))).toMatchObject({ appId: delistedAppId, published: null, delisted: true });
-    expect(await same((s) => s.applet(draftAppId))).toMatchObject({ appId: draftAppId, published: null, delisted: false });
+    expect(await same((s) => s.applet(appId))).toMatchObject({
+      appId,
+      orgId: platform.orgId,
+      status: 'ACTIVE',
+      delisted: false,
+      published: { id: publishedId, status: 'PUBLISHED' },
+    });
+    expect(await same((s) => s.applet(delistedAppId))).toMatchObject({
+      appId: delistedAppId,
+      published: null,
+      delisted: true,
+    });
+    expect(await same((s) => s.applet(draftAppId))).toMatchObject({
+      appId: draftAppId,
+      published: null,
+      delisted: false,
+    });
     expect(await same((s) => s.applet(newId()))).toBeNull();
   });
 
@@ -153,13 +185,20 @@ describe('the owning services answer the runtime reads over HTTP as their module
       state: 'ACTIVE',
       percentage: 20,
       grayVersionId: grayId,
-      rule: { version: 1, definition: { salt: 'parity', match: { field: 'platform', op: 'in', value: ['IOS'] } } },
+      rule: {
+        version: 1,
+        definition: { salt: 'parity', match: { field: 'platform', op: 'in', value: ['IOS'] } },
+      },
     });
     expect(await same((s) => s.grayPlan(draftAppId))).toBeNull();
   });
 
   it('version: by id, gray included; missing is null', async () => {
-    expect(await same((s) => s.version(publishedId))).toMatchObject({ id: publishedId, appId, status: 'PUBLISHED' });
+    expect(await same((s) => s.version(publishedId))).toMatchObject({
+      id: publishedId,
+      appId,
+      status: 'PUBLISHED',
+    });
     expect(await same((s) => s.version(grayId))).toMatchObject({ id: grayId, appId, status: 'GRAY' });
     expect(await same((s) => s.version(newId()))).toBeNull();
   });
@@ -175,9 +214,16 @@ describe('the owning services answer the runtime reads over HTTP as their module
     expect(await same((s) => s.trialVersion(appId))).toMatchObject({ id: grayId, appId, status: 'GRAY' });
     expect(await same((s) => s.trialMembers(appId))).toEqual(['tester-b', 'tester-a']);
 
-    const rejected = await versions.upload(owner, { appId: draftAppId, versionName: '0.0.1', zip: await miniAppPackage(draftAppId, '0.0.1', 1) });
+    const rejected = await versions.upload(owner, {
+      appId: draftAppId,
+      versionName: '0.0.1',
+      zip: await miniAppPackage(draftAppId, '0.0.1', 1),
+    });
     await trials.setTrialVersion(owner, rejected.id);
-    expect(await same((s) => s.trialVersion(draftAppId))).toMatchObject({ id: rejected.id, status: 'DEVELOPMENT' });
+    expect(await same((s) => s.trialVersion(draftAppId))).toMatchObject({
+      id: rejected.id,
+      status: 'DEVELOPMENT',
+    });
     await versions.submit(owner, rejected.id);
     await versions.reject(reviewer, rejected.id, 'parity');
     expect(await same((s) => s.trialVersion(draftAppId))).toBeNull();
@@ -196,7 +242,13 @@ describe('the owning services answer the runtime reads over HTTP as their module
       download: [],
       business: [],
     });
-    expect(await same((s) => s.domains(draftAppId))).toEqual({ request: [], socket: [], upload: [], download: [], business: [] });
+    expect(await same((s) => s.domains(draftAppId))).toEqual({
+      request: [],
+      socket: [],
+      upload: [],
+      download: [],
+      business: [],
+    });
   });
 
   it('effectiveConfig: defaults merged with the override, same version and etag', async () => {
@@ -209,7 +261,10 @@ describe('the owning services answer the runtime reads over HTTP as their module
 
   it('baseLibrary: newest compatible, else newest, none for other platforms, bad input refused alike', async () => {
     expect(await same((s) => s.baseLibrary('2.1.0', 'IOS'))).toMatchObject({ version: '1.0.0' });
-    expect(await same((s) => s.baseLibrary('3.2.0', 'ANDROID'))).toMatchObject({ version: '2.0.0', platforms: ['IOS', 'ANDROID'] });
+    expect(await same((s) => s.baseLibrary('3.2.0', 'ANDROID'))).toMatchObject({
+      version: '2.0.0',
+      platforms: ['IOS', 'ANDROID'],
+    });
     expect(await same((s) => s.baseLibrary('0.1.0', 'IOS'))).toMatchObject({ version: '2.0.0' });
     expect(await same((s) => s.baseLibrary('3.2.0', 'HARMONY'))).toBeNull();
     const [modulesError, documentsError] = await Promise.all([
@@ -226,7 +281,11 @@ describe('the runtime routes over the owning services', () => {
 
   beforeAll(async () => {
     // Account is not served here (its read has its own test in the router): no organization is frozen.
-    server = await startRuntimeServer({ runtime: platform.runtime, objects: platform.objects, sources: { ...fromHttp, organizationFrozen: async () => false } });
+    server = await startRuntimeServer({
+      runtime: platform.runtime,
+      objects: platform.objects,
+      sources: { ...fromHttp, organizationFrozen: async () => false },
+    });
   });
 
   afterAll(async () => {
@@ -234,35 +293,61 @@ describe('the runtime routes over the owning services', () => {
   });
 
   type Envelope = { errcode: string; data: any };
-  const get = async (path: string, query: Record<string, string> = {}, signer: Pick<HostAppKeys, 'sdkKey' | 'sdkSecret'> = keys) =>
-    (await (await signedGet(server, signer, path, query)).json()) as Envelope;
+  const get = async (
+    path: string,
+    query: Record<string, string> = {},
+    signer: Pick<HostAppKeys, 'sdkKey' | 'sdkSecret'> = keys,
+  ) => (await (await signedGet(server, signer, path, query)).json()) as Envelope;
 
   it('authenticates with the secret app-manage answers and refuses a wrong one', async () => {
     expect((await get(`${P}/config`)).errcode).toBe('OK');
-    expect((await get(`${P}/config`, {}, { sdkKey: keys.sdkKey, sdkSecret: 'wrong-secret' })).errcode).not.toBe('OK');
+    expect(
+      (await get(`${P}/config`, {}, { sdkKey: keys.sdkKey, sdkSecret: 'wrong-secret' })).errcode,
+    ).not.toBe('OK');
   });
 
   it('serves applet info, gray choice, package, domains, config and base library', async () => {
     const info = await get(`${P}/applets/${appId}`, { deviceId: 'device-1', platform: 'HARMONY' });
-    expect(info).toMatchObject({ errcode: 'OK', data: { appId, version: { id: publishedId, gray: false }, domains: { request: 2, socket: 1 } } });
+    expect(info).toMatchObject({
+      errcode: 'OK',
+      data: { appId, version: { id: publishedId, gray: false }, domains: { request: 2, socket: 1 } },
+    });
     // The rule matches IOS only; at 20% some of these devices get the gray version, never a HARMONY one.
-    const ios = await Promise.all(Array.from({ length: 50 }, (_, i) => get(`${P}/applets/${appId}`, { deviceId: `device-${i}`, platform: 'IOS' })));
+    const ios = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        get(`${P}/applets/${appId}`, { deviceId: `device-${i}`, platform: 'IOS' }),
+      ),
+    );
     const served = new Set(ios.map((body) => body.data.version.id as string));
     expect(served).toEqual(new Set([publishedId, grayId]));
 
-    const download = await signedGet(server, keys, `${P}/applets/${appId}/package`, { deviceId: 'device-1', platform: 'HARMONY' });
+    const download = await signedGet(server, keys, `${P}/applets/${appId}/package`, {
+      deviceId: 'device-1',
+      platform: 'HARMONY',
+    });
     expect(download.headers.get('x-version-id')).toBe(publishedId);
     await download.arrayBuffer();
 
-    expect((await get(`${P}/applets/${appId}/domains`)).data).toMatchObject({ appId, request: ['https://api.example.com', 'https://b.example.com'], business: [] });
+    expect((await get(`${P}/applets/${appId}/domains`)).data).toMatchObject({
+      appId,
+      request: ['https://api.example.com', 'https://b.example.com'],
+      business: [],
+    });
     expect((await get(`${P}/config`)).data.config).toMatchObject({ maxCachedApplets: 7 });
-    expect((await get(`${P}/base-library`, { sdkVersion: '3.2.0', platform: 'android' })).data).toMatchObject({ version: '2.0.0' });
+    expect((await get(`${P}/base-library`, { sdkVersion: '3.2.0', platform: 'android' })).data).toMatchObject(
+      { version: '2.0.0' },
+    );
     expect((await get(`${P}/applets/${draftAppId}`)).errcode).not.toBe('OK');
   });
 });
 
 describe('the internal read route', () => {
-  const post = (service: RunningSubgraph, read: string, body: unknown, headers: Record<string, string> = {}) =>
+  const post = (
+    service: RunningSubgraph,
+    read: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     fetch(`${new URL(service.url).origin}${RUNTIME_READS_PATH}/${read}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -290,27 +375,50 @@ describe('the internal read route', () => {
   it('refuses reads another service owns, unknown reads and malformed parameters', async () => {
     const headers = await credential(platform.runtime.tokens.signServiceCall(RUNTIME_READS_CALLER));
     const misrouted = await post(services.domain, 'resolveCredentials', { sdkKey: keys.sdkKey }, headers);
-    expect([misrouted.status, ((await misrouted.json()) as { code: string }).code]).toEqual([404, 'RUNTIME_READ_UNKNOWN']);
+    expect([misrouted.status, ((await misrouted.json()) as { code: string }).code]).toEqual([
+      404,
+      'RUNTIME_READ_UNKNOWN',
+    ]);
     expect((await post(services['app-manage'], 'dropTables', {}, headers)).status).toBe(404);
     const bad = await post(services['app-manage'], 'applet', { appId: 42 }, headers);
-    expect([bad.status, ((await bad.json()) as { code: string; fields: string[] }).fields]).toEqual([400, ['appId']]);
+    expect([bad.status, ((await bad.json()) as { code: string; fields: string[] }).fields]).toEqual([
+      400,
+      ['appId'],
+    ]);
   });
 
   it('a service that does not answer is UNAVAILABLE, not "nothing there"; devices get 503 and retry', async () => {
     const dead = runtimeSourcesFromReads(
       runtimeReadsOverHttp({
-        origins: { 'app-manage': 'http://127.0.0.1:9/graphql', 'rule-engine': 'http://127.0.0.1:9', domain: 'http://127.0.0.1:9', sdk: 'http://127.0.0.1:9', account: 'http://127.0.0.1:9' },
+        origins: {
+          'app-manage': 'http://127.0.0.1:9/graphql',
+          'rule-engine': 'http://127.0.0.1:9',
+          domain: 'http://127.0.0.1:9',
+          sdk: 'http://127.0.0.1:9',
+          account: 'http://127.0.0.1:9',
+          search: 'http://127.0.0.1:9',
+        },
         credential: () => platform.runtime.tokens.signServiceCall(RUNTIME_READS_CALLER),
         timeoutMs: 1_000,
         logger: silentLogger(),
       }),
     );
-    await expect(dead.applet(appId)).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'RUNTIME_READ_FAILED' } });
+    await expect(dead.applet(appId)).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      details: { reason: 'RUNTIME_READ_FAILED' },
+    });
 
-    const server = await startRuntimeServer({ runtime: platform.runtime, objects: platform.objects, sources: dead });
+    const server = await startRuntimeServer({
+      runtime: platform.runtime,
+      objects: platform.objects,
+      sources: dead,
+    });
     try {
       const answer = async (id: string) => {
-        const response = await signedGet(server, keys, `${P}/applets/${id}`, { deviceId: 'device-1', platform: 'IOS' });
+        const response = await signedGet(server, keys, `${P}/applets/${id}`, {
+          deviceId: 'device-1',
+          platform: 'IOS',
+        });
         return [response.status, ((await response.json()) as { errcode: string }).errcode];
       };
       // What the read model already holds (the shared cache of the earlier tests) is still served…

@@ -1,6 +1,20 @@
-import { CUSTOM_HEADER_PREFIX, CUSTOM_KEY_PATTERN, CUSTOM_QUERY_PREFIX, DEVICE_FIELDS, MAX_CUSTOM_VALUE_LENGTH, MAX_DEVICE_VALUE_LENGTH, deviceHeaderName } from './device-context';
+import {
+  CUSTOM_HEADER_PREFIX,
+  CUSTOM_KEY_PATTERN,
+  CUSTOM_QUERY_PREFIX,
+  DEVICE_FIELDS,
+  MAX_CUSTOM_VALUE_LENGTH,
+  MAX_DEVICE_VALUE_LENGTH,
+  deviceHeaderName,
+} from './device-context';
 import { RuntimeErrcode, RuntimeError } from './runtime-errors';
-import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN } from './runtime-signature';
+import {
+  NONCE_PATTERN,
+  SDK_KEY_PATTERN,
+  SIGNATURE_HEADERS,
+  SIGNATURE_PATTERN,
+  TIMESTAMP_PATTERN,
+} from './runtime-signature';
 
 /**
  * Hand-written checks of the runtime routes' params, query and headers, run on every request before authentication.
@@ -23,8 +37,10 @@ export const IF_NONE_MATCH_MAX_LENGTH = 1024;
 function invalid(where: Where, field: string, problem: string): RuntimeError {
   const message = `Invalid ${where} '${field}': ${problem}`;
   // A malformed key or signature is the caller's credentials being wrong, not a malformed request.
-  if (where === 'headers' && field === SIGNATURE_HEADERS.sdkKey) return new RuntimeError(RuntimeErrcode.APP_KEY_INVALID, message);
-  if (where === 'headers' && field === SIGNATURE_HEADERS.signature) return new RuntimeError(RuntimeErrcode.SIGNATURE_INVALID, message);
+  if (where === 'headers' && field === SIGNATURE_HEADERS.sdkKey)
+    return new RuntimeError(RuntimeErrcode.APP_KEY_INVALID, message);
+  if (where === 'headers' && field === SIGNATURE_HEADERS.signature)
+    return new RuntimeError(RuntimeErrcode.SIGNATURE_INVALID, message);
   return new RuntimeError(RuntimeErrcode.BAD_REQUEST, message);
 }
 
@@ -49,16 +65,26 @@ function characters(value: string): number {
 function stringIn(bag: Bag, name: string): string | undefined {
   const value = bag[name];
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string') return (bag[name] = value[0]) as string;
+  if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string')
+    return (bag[name] = value[0]) as string;
   return undefined;
 }
 
 /** The problem with a present value (type, then maxLength, minLength, pattern: ajv's keyword order), or undefined. */
-function textProblem(bag: Bag, name: string, maxLength?: number, minLength?: number, pattern?: RegExp, patternSource?: string): string | undefined {
+function textProblem(
+  bag: Bag,
+  name: string,
+  maxLength?: number,
+  minLength?: number,
+  pattern?: RegExp,
+  patternSource?: string,
+): string | undefined {
   const value = stringIn(bag, name);
   if (value === undefined) return 'must be string';
-  if (maxLength !== undefined && value.length > maxLength && characters(value) > maxLength) return `must NOT have more than ${maxLength} characters`;
-  if (minLength !== undefined && value.length < minLength) return `must NOT have fewer than ${minLength} characters`;
+  if (maxLength !== undefined && value.length > maxLength && characters(value) > maxLength)
+    return `must NOT have more than ${maxLength} characters`;
+  if (minLength !== undefined && value.length < minLength)
+    return `must NOT have fewer than ${minLength} characters`;
   if (pattern && !pattern.test(value)) return `must match pattern "${patternSource}"`;
   return undefined;
 }
@@ -71,7 +97,10 @@ interface TextField {
   patternSource?: string;
 }
 
-const field = (name: string, rules: { maxLength?: number; minLength?: number; pattern?: string } = {}): TextField => ({
+const field = (
+  name: string,
+  rules: { maxLength?: number; minLength?: number; pattern?: string } = {},
+): TextField => ({
   name,
   maxLength: rules.maxLength,
   minLength: rules.minLength,
@@ -88,7 +117,8 @@ function checkFields(where: Where, bag: Bag, fields: readonly TextField[]): void
 }
 
 function checkRequired(where: Where, bag: Bag, names: readonly string[]): void {
-  for (const name of names) if (bag[name] === undefined) throw invalid(where, name, `must have required property '${name}'`);
+  for (const name of names)
+    if (bag[name] === undefined) throw invalid(where, name, `must have required property '${name}'`);
 }
 
 const CUSTOM_QUERY_KEY = new RegExp(`^custom\\.${CUSTOM_KEY_PATTERN}$`, 'u');
@@ -111,7 +141,12 @@ const SIGNATURE_FIELDS = [
   field('if-none-match', { maxLength: IF_NONE_MATCH_MAX_LENGTH }),
   ...DEVICE_FIELDS.map((f) => field(deviceHeaderName(f), { maxLength: MAX_DEVICE_VALUE_LENGTH })),
 ];
-const REQUIRED_HEADERS = [SIGNATURE_HEADERS.sdkKey, SIGNATURE_HEADERS.timestamp, SIGNATURE_HEADERS.nonce, SIGNATURE_HEADERS.signature];
+const REQUIRED_HEADERS = [
+  SIGNATURE_HEADERS.sdkKey,
+  SIGNATURE_HEADERS.timestamp,
+  SIGNATURE_HEADERS.nonce,
+  SIGNATURE_HEADERS.signature,
+];
 
 /** The signature headers (present and well-formed), If-None-Match and the device headers (capped). */
 export function checkRuntimeHeaders(headers: Bag): void {
@@ -132,8 +167,17 @@ const knownDigest = field('knownDigest', { pattern: DIGEST_PATTERN });
 // Any text up to the cap: a malformed grant is TRIAL_TOKEN_INVALID, not BAD_REQUEST.
 const trialGrant = field('trial', { maxLength: 200 });
 
-const APPLET_QUERY_FIELDS = [...DEVICE_QUERY_FIELDS, field('knownVersion', { maxLength: 100 }), knownDigest, trialGrant];
-const PACKAGE_QUERY_FIELDS = [...DEVICE_QUERY_FIELDS, field('versionId', { minLength: 1, maxLength: 100 }), trialGrant];
+const APPLET_QUERY_FIELDS = [
+  ...DEVICE_QUERY_FIELDS,
+  field('knownVersion', { maxLength: 100 }),
+  knownDigest,
+  trialGrant,
+];
+const PACKAGE_QUERY_FIELDS = [
+  ...DEVICE_QUERY_FIELDS,
+  field('versionId', { minLength: 1, maxLength: 100 }),
+  trialGrant,
+];
 const DOMAINS_QUERY_FIELDS = [knownDigest];
 const CONFIG_QUERY_FIELDS = [field('knownVersion', { pattern: CONFIG_VERSION_PATTERN }), knownDigest];
 const BASE_LIBRARY_QUERY_FIELDS = [
@@ -164,4 +208,51 @@ export function checkConfigQuery(query: Bag): void {
 export function checkBaseLibraryQuery(query: Bag): void {
   checkRequired('querystring', query, ['sdkVersion', 'platform']);
   checkFields('querystring', query, BASE_LIBRARY_QUERY_FIELDS);
+}
+
+/** Longest search text a device may send (the search service's own limit). */
+export const MAX_SEARCH_TEXT_CHARS = 64;
+export const MAX_SEARCH_PAGE_SIZE = 50;
+/** Deepest hit a page may start at (the search service's MAX_OFFSET): beyond it people refine the query. */
+export const MAX_SEARCH_OFFSET = 1_000;
+const ID_PATTERN = '^[0-9A-Za-z_-]{1,64}$';
+
+const SEARCH_QUERY_FIELDS = [
+  field('text', { maxLength: MAX_SEARCH_TEXT_CHARS }),
+  field('page', { pattern: '^[1-9][0-9]{0,3}$' }),
+  field('pageSize', { pattern: '^[1-9][0-9]?$' }),
+  ...DEVICE_QUERY_FIELDS,
+];
+const CLICK_QUERY_FIELDS = [
+  field('searchId', { pattern: ID_PATTERN }),
+  field('appId', { pattern: APP_ID_PATTERN }),
+];
+
+/**
+ * `GET {prefix}/search`: `text` (may be blank: everything the device may open, by name), `page` from 1 and `pageSize`
+ * up to 50 (default 1 and 20), the page starting at most MAX_SEARCH_OFFSET hits in; returns the page's offset and size.
+ */
+export function checkSearchQuery(query: Bag): { text: string; offset: number; limit: number } {
+  checkRequired('querystring', query, ['text']);
+  checkFields('querystring', query, SEARCH_QUERY_FIELDS);
+  checkCustom('querystring', query, CUSTOM_QUERY_PREFIX, CUSTOM_QUERY_KEY);
+  const page = query.page === undefined ? 1 : Number(query.page);
+  const limit = query.pageSize === undefined ? 20 : Number(query.pageSize);
+  if (limit > MAX_SEARCH_PAGE_SIZE)
+    throw invalid('querystring', 'pageSize', `must be at most ${MAX_SEARCH_PAGE_SIZE}`);
+  const offset = (page - 1) * limit;
+  if (offset > MAX_SEARCH_OFFSET)
+    throw invalid(
+      'querystring',
+      'page',
+      `must start at most ${MAX_SEARCH_OFFSET} hits in; refine the text instead`,
+    );
+  return { text: query.text as string, offset, limit };
+}
+
+/** `POST {prefix}/search/clicks`: the `searchId` a search answered and the `appId` of the hit opened. */
+export function checkSearchClickQuery(query: Bag): { searchId: string; appId: string } {
+  checkRequired('querystring', query, ['searchId', 'appId']);
+  checkFields('querystring', query, CLICK_QUERY_FIELDS);
+  return { searchId: query.searchId as string, appId: query.appId as string };
 }

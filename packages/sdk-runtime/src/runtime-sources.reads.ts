@@ -18,6 +18,9 @@ export function runtimeSourcesFromReads(reads: RuntimeReadHandlers): RuntimeSour
     organizationFrozen: (orgId) => reads.organizationFrozen({ orgId }),
     trialVersion: (appId) => reads.trialVersion({ appId }),
     trialMembers: (appId) => reads.trialMembers({ appId }),
+    searchApplets: (request) => reads.searchApplets(request),
+    searchHotWords: () => reads.searchHotWords({}),
+    searchClicked: (hostAppId, searchId, appId) => reads.searchClicked({ hostAppId, searchId, appId }),
   };
 }
 
@@ -26,11 +29,15 @@ export function runtimeSourcesFromReads(reads: RuntimeReadHandlers): RuntimeSour
  * account), then `defaults` for what none of them answers. Throws naming the reads nobody answers: the runtime
  * must not guess (e.g. "not frozen") for a missing owner.
  */
-export function runtimeReadsFromModules(modules: readonly object[], defaults: Partial<RuntimeReadHandlers> = {}): RuntimeReadHandlers {
+export function runtimeReadsFromModules(
+  modules: readonly object[],
+  defaults: Partial<RuntimeReadHandlers> = {},
+): RuntimeReadHandlers {
   const merged: Partial<RuntimeReadHandlers> = {};
   for (const module of modules) Object.assign(merged, runtimeReadsOf(module));
   const reads = { ...defaults, ...merged };
   const missing = RUNTIME_READ_NAMES.filter((name) => typeof reads[name] !== 'function');
-  if (missing.length > 0) throw new Error(`No subgraph module answers the runtime reads ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`No subgraph module answers the runtime reads ${missing.join(', ')}`);
   return reads as RuntimeReadHandlers;
 }

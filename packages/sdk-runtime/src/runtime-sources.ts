@@ -5,6 +5,7 @@ import type {
   RuntimeDomainLists,
   RuntimeGrayPlan,
   RuntimeSdkConfig,
+  RuntimeSearchResult,
   RuntimeVersion,
 } from '@grove/contracts';
 
@@ -13,7 +14,24 @@ import type {
  * embedded mode the owners' handlers run in process, in the distributed profile the runtime calls the owning services
  * (runtime-sources.reads.ts). Every answer must be JSON-serializable: it is cached in the shared key-value store.
  */
-export type { RuntimeApplet, RuntimeBaseLibrary, RuntimeCredentials, RuntimeDomainLists, RuntimeGrayPlan, RuntimeSdkConfig, RuntimeVersion };
+export type {
+  RuntimeApplet,
+  RuntimeBaseLibrary,
+  RuntimeCredentials,
+  RuntimeDomainLists,
+  RuntimeGrayPlan,
+  RuntimeSdkConfig,
+  RuntimeSearchResult,
+  RuntimeVersion,
+};
+
+export interface RuntimeSearchRequest {
+  hostAppId: string;
+  text: string;
+  offset: number;
+  limit: number;
+  deviceIdHash?: string;
+}
 
 /** The statuses of a version the runtime may hand to devices (reviewed, not delisted). */
 export const SERVABLE_VERSION_STATUSES = ['APPROVED', 'GRAY', 'PUBLISHED'] as const;
@@ -37,4 +55,10 @@ export interface RuntimeSources {
   trialVersion(appId: string): Promise<RuntimeVersion | null>;
   /** Host-app user ids of the app's testers (at most MAX_TRIAL_MEMBERS). */
   trialMembers(appId: string): Promise<string[]>;
+  /** A device's search through its host app (the search service; never cached). */
+  searchApplets(request: RuntimeSearchRequest): Promise<RuntimeSearchResult>;
+  /** The operators' hot words, in order. */
+  searchHotWords(): Promise<string[]>;
+  /** Records a click on a hit of the host app's search; false when the search or the hit is not the host app's. */
+  searchClicked(hostAppId: string, searchId: string, appId: string): Promise<boolean>;
 }

@@ -1,6 +1,13 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, PlatformError, RateLimitedError, loadOrCreateLocalSecret, type ObjectStore, type PlatformRuntime } from '@grove/platform';
+import {
+  ErrorCode,
+  PlatformError,
+  RateLimitedError,
+  loadOrCreateLocalSecret,
+  type ObjectStore,
+  type PlatformRuntime,
+} from '@grove/platform';
 import { deviceContextOf, deviceHeaderName, MAX_DEVICE_VALUE_LENGTH } from './device-context';
 import { ExposureRecorder, type ExposureStats } from './exposure-recorder';
 import { GrayPlanEvaluator } from './gray-plan.evaluator';
@@ -13,9 +20,18 @@ import {
   type PackageDelivery,
   type SdkRuntimeOptions,
 } from './runtime-config';
-import { RUNTIME_HTTP_STATUS, RuntimeErrcode, RuntimeError, failure, ok, unchanged, type RuntimeEnvelope } from './runtime-errors';
+import {
+  RUNTIME_HTTP_STATUS,
+  RuntimeErrcode,
+  RuntimeError,
+  failure,
+  ok,
+  unchanged,
+  type RuntimeEnvelope,
+} from './runtime-errors';
 import { createReplayGuard } from './replay-guard';
 import { reportRoutes } from './report.routes';
+import { searchRoutes } from './search.routes';
 import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME } from '@grove/contracts';
 import { trialVersionForRequest } from './trial-access';
 import { RuntimeReadModel, digestOf, type AppletState } from './runtime-read-model';
@@ -101,10 +117,15 @@ interface Chosen {
  * Mounts the SDK runtime REST API (GET {prefix}/applets/:appId, …/package, …/domains, /config, /base-library) and
  * starts the read-model's event consumers; they stop when the fastify instance closes.
  */
-export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRuntimeDeps, options: SdkRuntimeOptions = {}): Promise<SdkRuntimeHandle> {
+export async function registerSdkRuntimeRoutes(
+  app: FastifyInstance,
+  deps: SdkRuntimeDeps,
+  options: SdkRuntimeOptions = {},
+): Promise<SdkRuntimeHandle> {
   const prefix = (options.prefix ?? DEFAULT_RUNTIME_PREFIX).replace(/\/+$/, '');
   const maxSkewMs = options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
-  const delivery: PackageDelivery = options.packageDelivery ?? (deps.objects.driver === 's3' ? 'redirect' : 'stream');
+  const delivery: PackageDelivery =
+    options.packageDelivery ?? (deps.objects.driver === 's3' ? 'redirect' : 'stream');
   const packageUrlTtlSec = options.packageUrlTtlSec ?? DEFAULT_PACKAGE_URL_TTL_SEC;
   const logger = deps.runtime.logger.child({ component: 'sdk-runtime' });
 
@@ -113,17 +134,28 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     localTtlMs: options.localTtlMs ?? DEFAULT_LOCAL_TTL_MS,
     localMaxEntries: options.localMaxEntries ?? 10_000,
     fallbacks: deps.runtime.fallbacks,
-    cacheEncryptionKey: options.cacheEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_CACHE_KEY_NAME),
+    cacheEncryptionKey:
+      options.cacheEncryptionKey ??
+      loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_CACHE_KEY_NAME),
   });
   await readModel.start(deps.runtime.events);
   app.addHook('onClose', async () => readModel.close());
 
   // The key app-manage signs trial grants with (see deriveTrialTokenSecret).
   const trialTokenSecret =
-    options.trialTokenSecret ?? deriveTrialTokenSecret(options.appSecretEncryptionKey ?? loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_APP_SECRET_KEY_NAME));
-  const replayGuard = options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs, deps.runtime.fallbacks);
+    options.trialTokenSecret ??
+    deriveTrialTokenSecret(
+      options.appSecretEncryptionKey ??
+        loadOrCreateLocalSecret(deps.runtime.config.DATA_DIR, LOCAL_APP_SECRET_KEY_NAME),
+    );
+  const replayGuard =
+    options.replayGuard ?? createReplayGuard(deps.runtime.kv, maxSkewMs, deps.runtime.fallbacks);
   const evaluator = new GrayPlanEvaluator(logger);
-  const exposures = new ExposureRecorder(deps.runtime.events, logger.child({ component: 'exposures' }), options.exposures);
+  const exposures = new ExposureRecorder(
+    deps.runtime.events,
+    logger.child({ component: 'exposures' }),
+    options.exposures,
+  );
   app.addHook('onClose', async () => exposures.close());
   /** HMAC keys made once per cached credentials object (dropped with it when the cache replaces it). */
   const signingKeys = new WeakMap<RuntimeCredentials, KeyObject>();
@@ -141,10 +173,16 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     const headers = request.headers as Record<string, string>;
     const sdkKey = headers[SIGNATURE_HEADERS.sdkKey];
     const cached = readModel.cachedCredentials(sdkKey);
-    return after(cached === undefined ? readModel.credentials(sdkKey) : cached, (credentials) => verifyCaller(request, headers, credentials));
+    return after(cached === undefined ? readModel.credentials(sdkKey) : cached, (credentials) =>
+      verifyCaller(request, headers, credentials),
+    );
   }
 
-  function verifyCaller(request: FastifyRequest, headers: Record<string, string>, credentials: RuntimeCredentials | null): MaybePromise<RuntimeCredentials> {
+  function verifyCaller(
+    request: FastifyRequest,
+    headers: Record<string, string>,
+    credentials: RuntimeCredentials | null,
+  ): MaybePromise<RuntimeCredentials> {
     if (!credentials) throw new RuntimeError(RuntimeErrcode.APP_KEY_INVALID, 'Unknown SDK key');
     const timestamp = headers[SIGNATURE_HEADERS.timestamp];
     const skewed = timestampProblem(timestamp, Date.now(), maxSkewMs);
@@ -164,15 +202,25 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     }
     // Only after the signature: strangers must not be able to burn nonces.
     return after(replayGuard.claim(credentials.hostAppId, nonce, Number(timestamp)), (claim) => {
-      if (claim === 'replayed') throw new RuntimeError(RuntimeErrcode.NONCE_REPLAYED, 'This nonce was already used');
+      if (claim === 'replayed')
+        throw new RuntimeError(RuntimeErrcode.NONCE_REPLAYED, 'This nonce was already used');
       if (claim === 'too-old') {
-        throw new RuntimeError(RuntimeErrcode.TIMESTAMP_EXPIRED, 'x-timestamp is older than the nonces this server can still check; sign with the current time');
+        throw new RuntimeError(
+          RuntimeErrcode.TIMESTAMP_EXPIRED,
+          'x-timestamp is older than the nonces this server can still check; sign with the current time',
+        );
       }
-      if (claim === 'saturated') throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Too many requests to check for replays; retry shortly');
-      if (!credentials.enabled) throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
+      if (claim === 'saturated')
+        throw new RuntimeError(
+          RuntimeErrcode.UNAVAILABLE,
+          'Too many requests to check for replays; retry shortly',
+        );
+      if (!credentials.enabled)
+        throw new RuntimeError(RuntimeErrcode.HOST_APP_DISABLED, 'The host app is disabled');
       const frozen = readModel.cachedOrganizationFrozen(credentials.orgId);
       return after(frozen ?? readModel.organizationFrozen(credentials.orgId), (isFrozen) => {
-        if (isFrozen) throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "The host app's organization is frozen");
+        if (isFrozen)
+          throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "The host app's organization is frozen");
         const limits = deps.limits;
         if (!limits) return credentials;
         return limits.consumeHostApp(credentials.hostAppId).then(() => credentials);
@@ -186,14 +234,29 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     return after(readModel.cachedAppletState(appId) ?? readModel.appletState(appId), (state) => {
       const { applet } = state;
       if (!applet) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'No such mini-program');
-      return after(readModel.cachedIsLinked(hostAppId, appId) ?? readModel.isLinked(hostAppId, appId), (linked) => {
-        if (!linked) throw new RuntimeError(RuntimeErrcode.APPLET_NOT_LINKED, 'This mini-program is not linked to the host app');
-        if (applet.status === 'FROZEN') throw new RuntimeError(RuntimeErrcode.APPLET_FROZEN, 'This mini-program is frozen');
-        return after(readModel.cachedOrganizationFrozen(applet.orgId) ?? readModel.organizationFrozen(applet.orgId), (frozen) => {
-          if (frozen) throw new RuntimeError(RuntimeErrcode.ORGANIZATION_FROZEN, "This mini-program's organization is frozen");
-          return state as OpenApplet;
-        });
-      });
+      return after(
+        readModel.cachedIsLinked(hostAppId, appId) ?? readModel.isLinked(hostAppId, appId),
+        (linked) => {
+          if (!linked)
+            throw new RuntimeError(
+              RuntimeErrcode.APPLET_NOT_LINKED,
+              'This mini-program is not linked to the host app',
+            );
+          if (applet.status === 'FROZEN')
+            throw new RuntimeError(RuntimeErrcode.APPLET_FROZEN, 'This mini-program is frozen');
+          return after(
+            readModel.cachedOrganizationFrozen(applet.orgId) ?? readModel.organizationFrozen(applet.orgId),
+            (frozen) => {
+              if (frozen)
+                throw new RuntimeError(
+                  RuntimeErrcode.ORGANIZATION_FROZEN,
+                  "This mini-program's organization is frozen",
+                );
+              return state as OpenApplet;
+            },
+          );
+        },
+      );
     });
   }
 
@@ -202,7 +265,10 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
    * built, digested and serialized once per (state object, chosen version) and reused until the state is replaced.
    * The published and the gray choice are fixed per state object; trial versions are looked up by id.
    */
-  const infoMemo = new WeakMap<AppletState, { published?: InfoAnswer; gray?: InfoAnswer; trial: Map<string, InfoAnswer> }>();
+  const infoMemo = new WeakMap<
+    AppletState,
+    { published?: InfoAnswer; gray?: InfoAnswer; trial: Map<string, InfoAnswer> }
+  >();
   function appletInfo(state: OpenApplet, chosen: Chosen, appId: string): InfoAnswer {
     let memo = infoMemo.get(state);
     if (!memo) infoMemo.set(state, (memo = { trial: new Map() }));
@@ -220,7 +286,14 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     const info = {
       appId,
       name: state.applet.name,
-      version: { id: version.id, name: version.name, code: version.code ?? null, gray: chosen.gray, planId: chosen.planId ?? null, ...(chosen.trial ? { trial: true } : {}) },
+      version: {
+        id: version.id,
+        name: version.name,
+        code: version.code ?? null,
+        gray: chosen.gray,
+        planId: chosen.planId ?? null,
+        ...(chosen.trial ? { trial: true } : {}),
+      },
       package: {
         sha256: version.packageSha256,
         size: version.packageSize,
@@ -260,10 +333,17 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
   /** The device context is only read when a gray plan runs. */
   function choose(state: OpenApplet, request: FastifyRequest<{ Querystring: Query }>): Chosen {
     if (state.gray && evaluator.matches(state.gray.plan, deviceContextOf(request.query, request.headers))) {
-      return { version: state.gray.version, gray: true, planId: state.gray.plan.planId, ruleId: state.gray.plan.rule.id };
+      return {
+        version: state.gray.version,
+        gray: true,
+        planId: state.gray.plan.planId,
+        ruleId: state.gray.plan.rule.id,
+      };
     }
-    if (state.applet.published) return { version: state.applet.published, gray: false, livePlanId: state.gray?.plan.planId };
-    if (state.applet.delisted) throw new RuntimeError(RuntimeErrcode.APPLET_DELISTED, 'This mini-program was delisted');
+    if (state.applet.published)
+      return { version: state.applet.published, gray: false, livePlanId: state.gray?.plan.planId };
+    if (state.applet.delisted)
+      throw new RuntimeError(RuntimeErrcode.APPLET_DELISTED, 'This mini-program was delisted');
     throw new RuntimeError(RuntimeErrcode.APPLET_NOT_FOUND, 'This mini-program has no published version');
   }
 
@@ -292,10 +372,32 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
       scope.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
       // Unknown endpoints are refused only after authentication too, so unsigned probes learn nothing about the routes.
       scope.setNotFoundHandler((request, reply) =>
-        after(authenticate(request), () => void send(reply, RUNTIME_HTTP_STATUS.NOT_FOUND, failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint'))),
+        after(
+          authenticate(request),
+          () =>
+            void send(
+              reply,
+              RUNTIME_HTTP_STATUS.NOT_FOUND,
+              failure(RuntimeErrcode.NOT_FOUND, 'No such runtime endpoint'),
+            ),
+        ),
       );
 
-      await scope.register(reportRoutes({ runtime: deps.runtime, authenticate, isLinked: (hostAppId, appId) => readModel.isLinked(hostAppId, appId) }));
+      await scope.register(
+        reportRoutes({
+          runtime: deps.runtime,
+          authenticate,
+          isLinked: (hostAppId, appId) => readModel.isLinked(hostAppId, appId),
+        }),
+      );
+      await scope.register(
+        searchRoutes({
+          authenticate,
+          sources: deps.sources,
+          objects: deps.objects,
+          logoUrlTtlSec: packageUrlTtlSec,
+        }),
+      );
 
       // Not async: answered in one synchronous pass when the read model holds everything (see after()).
       scope.get('/applets/:appId', (request: AppRequest, reply) => {
@@ -304,8 +406,21 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         checkRuntimeHeaders(request.headers);
         return after(authenticate(request), (credentials) =>
           after(openApplet(request, credentials), (state) => {
-            if (request.query.trial === undefined) return sendAppletInfo(request, reply, state, expose(request, credentials, choose(state, request)));
-            return trialChoice(request).then((version) => sendAppletInfo(request, reply, state, expose(request, credentials, { version, gray: false, trial: true })));
+            if (request.query.trial === undefined)
+              return sendAppletInfo(
+                request,
+                reply,
+                state,
+                expose(request, credentials, choose(state, request)),
+              );
+            return trialChoice(request).then((version) =>
+              sendAppletInfo(
+                request,
+                reply,
+                state,
+                expose(request, credentials, { version, gray: false, trial: true }),
+              ),
+            );
           }),
         );
       });
@@ -319,23 +434,41 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         let version: RuntimeVersion;
         if (request.query.trial !== undefined) {
           version = await trialChoice(request);
-          if (wanted !== undefined && wanted !== version.id) throw new RuntimeError(RuntimeErrcode.VERSION_UNAVAILABLE, 'That version is not the trial version');
+          if (wanted !== undefined && wanted !== version.id)
+            throw new RuntimeError(
+              RuntimeErrcode.VERSION_UNAVAILABLE,
+              'That version is not the trial version',
+            );
         } else if (wanted === undefined) version = choose(state, request).version;
         else if (state.applet.published?.id === wanted) version = state.applet.published;
         else if (state.gray?.version.id === wanted) version = state.gray.version;
-        else throw new RuntimeError(RuntimeErrcode.VERSION_UNAVAILABLE, 'That version is not released for this mini-program');
+        else
+          throw new RuntimeError(
+            RuntimeErrcode.VERSION_UNAVAILABLE,
+            'That version is not released for this mini-program',
+          );
 
-        reply.header('etag', `"${version.packageSha256}"`).header('x-package-sha256', version.packageSha256).header('x-version-id', version.id);
-        if (matchesIfNoneMatch(request.headers['if-none-match'], version.packageSha256)) return reply.code(304).send();
+        reply
+          .header('etag', `"${version.packageSha256}"`)
+          .header('x-package-sha256', version.packageSha256)
+          .header('x-version-id', version.id);
+        if (matchesIfNoneMatch(request.headers['if-none-match'], version.packageSha256))
+          return reply.code(304).send();
         if (delivery === 'redirect') {
-          return reply.redirect(await deps.objects.presignedGetUrl(version.packageKey, packageUrlTtlSec), 302);
+          return reply.redirect(
+            await deps.objects.presignedGetUrl(version.packageKey, packageUrlTtlSec),
+            302,
+          );
         }
         const { info, body } = await deps.objects.get(version.packageKey);
         if (info.sha256 !== version.packageSha256) {
           body.destroy();
           throw new Error(`stored package ${version.packageKey} does not match the recorded digest`);
         }
-        return reply.header('content-type', 'application/zip').header('content-length', String(info.size)).send(body);
+        return reply
+          .header('content-type', 'application/zip')
+          .header('content-length', String(info.size))
+          .send(body);
       });
 
       scope.get('/applets/:appId/domains', async (request: AppRequest, reply) => {
@@ -345,7 +478,14 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         const state = await openApplet(request, await authenticate(request));
         choose(state, request); // refuses delisted / unreleased apps like the info
         const digest = state.domainsDigest;
-        return respond(request, reply, digest, request.query.knownDigest === digest, { appId: request.params.appId, ...state.domains, digest }, { digest });
+        return respond(
+          request,
+          reply,
+          digest,
+          request.query.knownDigest === digest,
+          { appId: request.params.appId, ...state.domains, digest },
+          { digest },
+        );
       });
 
       scope.get('/config', async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
@@ -354,8 +494,17 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         const { hostAppId } = await authenticate(request);
         const config = await readModel.effectiveConfig(hostAppId);
         const { knownVersion, knownDigest: kd } = request.query;
-        const isUnchanged = (knownVersion !== undefined && knownVersion === String(config.version)) || (kd !== undefined && kd === config.etag);
-        return respond(request, reply, config.etag, isUnchanged, { version: config.version, etag: config.etag, config: config.config }, { version: config.version, etag: config.etag });
+        const isUnchanged =
+          (knownVersion !== undefined && knownVersion === String(config.version)) ||
+          (kd !== undefined && kd === config.etag);
+        return respond(
+          request,
+          reply,
+          config.etag,
+          isUnchanged,
+          { version: config.version, etag: config.etag, config: config.config },
+          { version: config.version, etag: config.etag },
+        );
       });
 
       scope.get('/base-library', async (request: FastifyRequest<{ Querystring: Query }>, reply) => {
@@ -363,21 +512,35 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
         checkRuntimeHeaders(request.headers);
         await authenticate(request);
         const platform = String(request.query.platform).toUpperCase();
-        if (!SDK_PLATFORMS.includes(platform)) throw new RuntimeError(RuntimeErrcode.BAD_REQUEST, `platform must be one of ${SDK_PLATFORMS.join(', ')}`);
+        if (!SDK_PLATFORMS.includes(platform))
+          throw new RuntimeError(
+            RuntimeErrcode.BAD_REQUEST,
+            `platform must be one of ${SDK_PLATFORMS.join(', ')}`,
+          );
         const library = await readModel.baseLibrary(String(request.query.sdkVersion).trim(), platform);
-        if (!library) throw new RuntimeError(RuntimeErrcode.BASE_LIBRARY_NOT_FOUND, `No base library for ${platform}`);
+        if (!library)
+          throw new RuntimeError(RuntimeErrcode.BASE_LIBRARY_NOT_FOUND, `No base library for ${platform}`);
         const digest = library.packageSha256;
         const { knownVersion, knownDigest: kd } = request.query;
-        const isUnchanged = (knownVersion !== undefined && knownVersion === library.version) || (kd !== undefined && kd === digest);
+        const isUnchanged =
+          (knownVersion !== undefined && knownVersion === library.version) ||
+          (kd !== undefined && kd === digest);
         if (isUnchanged || matchesIfNoneMatch(request.headers['if-none-match'], digest)) {
-          return respond(request, reply, digest, isUnchanged, null, { version: library.version, sha256: digest });
+          return respond(request, reply, digest, isUnchanged, null, {
+            version: library.version,
+            sha256: digest,
+          });
         }
         const data = {
           id: library.id,
           version: library.version,
           minSdkVersion: library.minSdkVersion,
           platforms: library.platforms,
-          package: { sha256: library.packageSha256, size: library.packageSize, url: await deps.objects.presignedGetUrl(library.packageKey, packageUrlTtlSec) },
+          package: {
+            sha256: library.packageSha256,
+            size: library.packageSize,
+            url: await deps.objects.presignedGetUrl(library.packageKey, packageUrlTtlSec),
+          },
         };
         return respond(request, reply, digest, false, data, null);
       });
@@ -389,31 +552,46 @@ export async function registerSdkRuntimeRoutes(app: FastifyInstance, deps: SdkRu
     const answer = appletInfo(state, chosen, request.params.appId);
     const { knownVersion, knownDigest: kd } = request.query;
     const isUnchanged =
-      (knownVersion !== undefined || kd !== undefined) && (knownVersion === undefined || knownVersion === chosen.version.id) && (kd === undefined || kd === answer.digest);
+      (knownVersion !== undefined || kd !== undefined) &&
+      (knownVersion === undefined || knownVersion === chosen.version.id) &&
+      (kd === undefined || kd === answer.digest);
     void reply.header('etag', answer.etag).header('cache-control', 'private, no-cache');
-    if (matchesIfNoneMatch(request.headers['if-none-match'], answer.digest)) return void reply.code(304).send();
+    if (matchesIfNoneMatch(request.headers['if-none-match'], answer.digest))
+      return void reply.code(304).send();
     // The bytes fastify's serializer would write for the envelope object, written once per answer.
-    void reply.code(200).header('content-type', JSON_CONTENT_TYPE).send(isUnchanged ? answer.unchangedBody : answer.okBody);
+    void reply
+      .code(200)
+      .header('content-type', JSON_CONTENT_TYPE)
+      .send(isUnchanged ? answer.unchangedBody : answer.okBody);
   }
 
   function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-    if (error instanceof RuntimeError) return send(reply, error.httpStatus, failure(error.errcode, error.message));
+    if (error instanceof RuntimeError)
+      return send(reply, error.httpStatus, failure(error.errcode, error.message));
     if (error instanceof RateLimitedError) {
       void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
       return send(reply, 429, failure(RuntimeErrcode.RATE_LIMITED, error.message));
     }
     if (error.validation) {
       const issue = error.validation[0];
-      const field = String((issue?.params as { missingProperty?: string } | undefined)?.missingProperty ?? issue?.instancePath?.replace(/^\//, '') ?? '');
+      const field = String(
+        (issue?.params as { missingProperty?: string } | undefined)?.missingProperty ??
+          issue?.instancePath?.replace(/^\//, '') ??
+          '',
+      );
       const where = error.validationContext ?? 'request';
       const message = `Invalid ${where}${field ? ` '${field}'` : ''}: ${issue?.message ?? 'malformed'}`;
-      if (where === 'headers' && field === SIGNATURE_HEADERS.sdkKey) return send(reply, 401, failure(RuntimeErrcode.APP_KEY_INVALID, message));
-      if (where === 'headers' && field === SIGNATURE_HEADERS.signature) return send(reply, 401, failure(RuntimeErrcode.SIGNATURE_INVALID, message));
+      if (where === 'headers' && field === SIGNATURE_HEADERS.sdkKey)
+        return send(reply, 401, failure(RuntimeErrcode.APP_KEY_INVALID, message));
+      if (where === 'headers' && field === SIGNATURE_HEADERS.signature)
+        return send(reply, 401, failure(RuntimeErrcode.SIGNATURE_INVALID, message));
       return send(reply, 400, failure(RuntimeErrcode.BAD_REQUEST, message));
     }
     if (error instanceof PlatformError) {
-      if (error.code === ErrorCode.BAD_USER_INPUT) return send(reply, 400, failure(RuntimeErrcode.BAD_REQUEST, error.message));
-      if (error.code === ErrorCode.UNAVAILABLE) return send(reply, 503, failure(RuntimeErrcode.UNAVAILABLE, 'Temporarily unavailable; retry later'));
+      if (error.code === ErrorCode.BAD_USER_INPUT)
+        return send(reply, 400, failure(RuntimeErrcode.BAD_REQUEST, error.message));
+      if (error.code === ErrorCode.UNAVAILABLE)
+        return send(reply, 503, failure(RuntimeErrcode.UNAVAILABLE, 'Temporarily unavailable; retry later'));
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, 400, failure(RuntimeErrcode.BAD_REQUEST, error.message));
     }
@@ -437,7 +615,14 @@ function send(reply: FastifyReply, status: number, envelope: RuntimeEnvelope) {
 }
 
 /** ETag + conditional answers: 304 for If-None-Match, UNCHANGED for the SDK's knownVersion / knownDigest. */
-function respond(request: FastifyRequest, reply: FastifyReply, digest: string, isUnchanged: boolean, data: unknown, unchangedData: unknown) {
+function respond(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  digest: string,
+  isUnchanged: boolean,
+  data: unknown,
+  unchangedData: unknown,
+) {
   reply.header('etag', `"${digest}"`).header('cache-control', 'private, no-cache');
   if (matchesIfNoneMatch(request.headers['if-none-match'], digest)) return reply.code(304).send();
   return reply.code(200).send(isUnchanged ? unchanged(unchangedData) : ok(data));

@@ -4,7 +4,15 @@ import { ZipFile } from 'yazl';
 import { createAppManageSubgraph, LOCAL_SECRET_KEY_NAME, type AppManageSubgraph } from '@grove/app-manage';
 import { deriveTrialTokenSecret } from '@grove/contracts';
 import { createDomainSubgraph, type DomainSubgraph } from '@grove/domain';
-import { FsObjectStore, loadOrCreateLocalSecret, newId, randomToken, type EnvSource, type UserPrincipal } from '@grove/platform';
+import {
+  FsObjectStore,
+  loadOrCreateLocalSecret,
+  newId,
+  randomToken,
+  UnavailableError,
+  type EnvSource,
+  type UserPrincipal,
+} from '@grove/platform';
 import { createRuleEngineSubgraph, type RuleEngineSubgraph } from '@grove/rule-engine';
 import { createSdkSubgraph, type SdkSubgraph } from '@grove/sdk';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
@@ -36,12 +44,31 @@ export interface HostAppKeys {
   sdkSecret: string;
 }
 
-export function userPrincipal(memberships: UserPrincipal['memberships'], operatorRoles: UserPrincipal['operatorRoles'] = []): UserPrincipal {
+export function userPrincipal(
+  memberships: UserPrincipal['memberships'],
+  operatorRoles: UserPrincipal['operatorRoles'] = [],
+): UserPrincipal {
   return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
 }
 
-export async function createRuntimePlatform(options: { env?: EnvSource; durableTopics?: readonly string[] } = {}): Promise<RuntimePlatform> {
-  const runtime = await createTestRuntime({ env: options.env, inMemory: true, durableTopics: options.durableTopics });
+const noSearchService = async (): Promise<never> => {
+  throw new UnavailableError('No search service runs in this test platform');
+};
+/** The search reads where no search service runs (the router's runtime search test covers them). */
+const NO_SEARCH = {
+  searchApplets: noSearchService,
+  searchHotWords: noSearchService,
+  searchClicked: noSearchService,
+};
+
+export async function createRuntimePlatform(
+  options: { env?: EnvSource; durableTopics?: readonly string[] } = {},
+): Promise<RuntimePlatform> {
+  const runtime = await createTestRuntime({
+    env: options.env,
+    inMemory: true,
+    durableTopics: options.durableTopics,
+  });
   const objects = await FsObjectStore.open({
     rootDir: join(runtime.dataDir, 'objects'),
     publicBaseUrl: 'http://127.0.0.1:4000',
@@ -59,8 +86,13 @@ export async function createRuntimePlatform(options: { env?: EnvSource; durableT
     ruleEngine,
     domain,
     sdk,
-    // No account module here: no organization is frozen unless a test says otherwise.
-    sources: runtimeSourcesFromReads(runtimeReadsFromModules([appManage, ruleEngine, domain, sdk], { organizationFrozen: async () => false })),
+    // No account module here: no organization is frozen unless a test says otherwise. No search service either.
+    sources: runtimeSourcesFromReads(
+      runtimeReadsFromModules([appManage, ruleEngine, domain, sdk], {
+        organizationFrozen: async () => false,
+        ...NO_SEARCH,
+      }),
+    ),
     orgId,
     owner: userPrincipal([{ orgId, role: 'ORG_OWNER' }]),
     reviewer: userPrincipal([], ['OPERATOR_REVIEWER']),
@@ -78,7 +110,9 @@ export async function createRuntimePlatform(options: { env?: EnvSource; durableT
 export async function buildZip(entries: Record<string, string | Buffer>): Promise<Buffer> {
   const zip = new ZipFile();
   for (const [name, data] of Object.entries(entries)) {
-    zip.addBuffer(typeof data === 'string' ? Buffer.from(data) : data, name, { mtime: new Date('2026-01-01T00:00:00Z') });
+    zip.addBuffer(typeof data === 'string' ? Buffer.from(data) : data, name, {
+      mtime: new Date('2026-01-01T00:00:00Z'),
+    });
   }
   zip.end();
   const chunks: Buffer[] = [];
@@ -106,8 +140,16 @@ export function miniAppPackage(appId: string, versionName: string, versionCode: 
 
 let versionSeq = 0;
 
-export async function createMiniProgram(p: RuntimePlatform, name = `Runtime ${randomToken(4)}`): Promise<string> {
-  const app = await p.appManage.services.miniPrograms.create(p.owner, { orgId: p.orgId, name, category: 'tools', tags: [] });
+export async function createMiniProgram(
+  p: RuntimePlatform,
+  name = `Runtime ${randomToken(4)}`,
+): Promise<string> {
+  const app = await p.appManage.services.miniPrograms.create(p.owner, {
+    orgId: p.orgId,
+    name,
+    category: 'tools',
+    tags: [],
+  });
   return app.appId;
 }
 
@@ -116,7 +158,11 @@ export async function approvedVersion(p: RuntimePlatform, appId: string) {
   const seq = ++versionSeq;
   const name = `1.0.${seq}`;
   const { versions } = p.appManage.services;
-  const uploaded = await versions.upload(p.owner, { appId, versionName: name, zip: await miniAppPackage(appId, name, seq) });
+  const uploaded = await versions.upload(p.owner, {
+    appId,
+    versionName: name,
+    zip: await miniAppPackage(appId, name, seq),
+  });
   await versions.submit(p.owner, uploaded.id);
   return versions.approve(p.reviewer, uploaded.id);
 }
@@ -129,7 +175,11 @@ export async function publishedApplet(p: RuntimePlatform): Promise<{ appId: stri
 }
 
 export async function linkedHostApp(p: RuntimePlatform, appIds: string[]): Promise<HostAppKeys> {
-  const created = await p.appManage.services.hostApps.create(p.owner, { orgId: p.orgId, name: `Host ${randomToken(4)}`, iosBundleIds: ['com.example.host'] });
+  const created = await p.appManage.services.hostApps.create(p.owner, {
+    orgId: p.orgId,
+    name: `Host ${randomToken(4)}`,
+    iosBundleIds: ['com.example.host'],
+  });
   for (const appId of appIds) await p.appManage.services.links.link(p.owner, created.hostApp.id, appId);
   return { hostAppId: created.hostApp.id, sdkKey: created.sdkKey, sdkSecret: created.sdkSecret };
 }
@@ -147,7 +197,11 @@ export async function startRuntimeServer(
   options: SdkRuntimeOptions = {},
 ): Promise<RuntimeServer> {
   const app = fastify({ logger: false });
-  const handle = await registerSdkRuntimeRoutes(app, { runtime: p.runtime, objects: p.objects, sources: p.sources }, options);
+  const handle = await registerSdkRuntimeRoutes(
+    app,
+    { runtime: p.runtime, objects: p.objects, sources: p.sources },
+    options,
+  );
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, handle, baseUrl, close: () => app.close() };
 }
@@ -158,11 +212,26 @@ export function signedGet(
   keys: Pick<HostAppKeys, 'sdkKey' | 'sdkSecret'>,
   path: string,
   query: Record<string, string> = {},
-  extra: { headers?: Record<string, string>; timestamp?: number; nonce?: string; redirect?: 'manual' | 'follow' } = {},
+  extra: {
+    headers?: Record<string, string>;
+    timestamp?: number;
+    nonce?: string;
+    redirect?: 'manual' | 'follow';
+  } = {},
 ): Promise<Response> {
   const search = new URLSearchParams(query).toString();
-  const headers = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path, query: search as QueryInput, timestamp: extra.timestamp, nonce: extra.nonce });
-  return fetch(`${server.baseUrl}${path}${search ? `?${search}` : ''}`, { headers: { ...headers, ...extra.headers }, redirect: extra.redirect ?? 'manual' });
+  const headers = signRuntimeRequest({
+    sdkKey: keys.sdkKey,
+    secret: keys.sdkSecret,
+    path,
+    query: search as QueryInput,
+    timestamp: extra.timestamp,
+    nonce: extra.nonce,
+  });
+  return fetch(`${server.baseUrl}${path}${search ? `?${search}` : ''}`, {
+    headers: { ...headers, ...extra.headers },
+    redirect: extra.redirect ?? 'manual',
+  });
 }
 
 /** The key app-manage signs trial grants with on this platform (no TRIAL_TOKEN_SECRET: derived from its local key). */

@@ -1,4 +1,12 @@
-import { describeAuthorizationMatrix, F, httpRoutesOf, U, type MatrixOperation, type MatrixPrincipal, type MatrixRow } from '@grove/testkit';
+import {
+  describeAuthorizationMatrix,
+  F,
+  httpRoutesOf,
+  U,
+  type MatrixOperation,
+  type MatrixPrincipal,
+  type MatrixRow,
+} from '@grove/testkit';
 import type { UserPrincipal } from '@grove/platform';
 import { HostAppModel } from './store/host-app.model';
 import { LinkModel } from './store/link.model';
@@ -85,7 +93,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   // ---- queries (their selections also cover the field resolvers of MiniProgram, MiniProgramVersion and HostApp)
   {
     name: 'miniProgram',
-    source: 'query($a: ID!) { miniProgram(appId: $a) { id name organization { id } logoUrl versions { id } publishedVersion { id } } }',
+    source:
+      'query($a: ID!) { miniProgram(appId: $a) { id name organization { id } logoUrl versions { id } publishedVersion { id } } }',
     prepare: async (h) => {
       const a = await appA(h);
       await publishedVersion(h, a);
@@ -126,7 +135,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     // What reviewers open: the package link, its files and manifest (the same readers as the version).
     name: 'miniProgramVersion',
     label: 'miniProgramVersion (package link, files, manifest)',
-    source: 'query($v: ID!) { miniProgramVersion(id: $v) { packageDownloadUrl manifest packageFileList(take: 2) { total items { path size } } } }',
+    source:
+      'query($v: ID!) { miniProgramVersion(id: $v) { packageDownloadUrl manifest packageFileList(take: 2) { total items { path size } } } }',
     prepare: async (h) => {
       const v = await uploadVersion(h, await appA(h));
       await h.app.services.versions.submit(h.ownerA, v.id);
@@ -160,7 +170,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   { name: 'pendingReviews', source: '{ pendingReviews { total items { id } } }', expected: REVIEWERS },
   {
     name: 'hostApp',
-    source: 'query($id: ID!) { hostApp(id: $id) { id sdkKey organization { id } links { id miniProgram { id } } } }',
+    source:
+      'query($id: ID!) { hostApp(id: $id) { id sdkKey organization { id } links { id miniProgram { id } } } }',
     prepare: async (h) => {
       const id = await hostAppOfA(h);
       await h.app.services.links.link(h.ownerA, id, await appA(h));
@@ -176,7 +187,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     prepare: async (h) => ({ id: (await requestToA(h)).hostAppId }),
     expected: [U, F, F, F, 'ok', 'ok', 'ok'],
     check: (_h, result) => {
-      const links = (result?.data?.hostApp as { links: Array<{ status: string; miniProgram: unknown }> }).links;
+      const links = (result?.data?.hostApp as { links: Array<{ status: string; miniProgram: unknown }> })
+        .links;
       expect(links).toEqual([{ status: 'PENDING', miniProgram: null }]);
     },
   },
@@ -246,22 +258,41 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   // ---- mini-programs
   {
     name: 'createMiniProgram',
-    source: 'mutation($o: ID!, $n: String!) { createMiniProgram(input: { orgId: $o, name: $n, tags: ["x"] }) { id appId } }',
+    source:
+      'mutation($o: ID!, $n: String!) { createMiniProgram(input: { orgId: $o, name: $n, tags: ["x"] }) { id appId } }',
     prepare: async (h) => ({ o: h.orgA, n: unique('New') }),
     expected: MEMBERS_A,
   },
   {
     name: 'createMiniProgram',
     label: "createMiniProgram with org B's id in the input",
-    source: 'mutation($o: ID!, $n: String!) { createMiniProgram(input: { orgId: $o, name: $n, tags: ["x"] }) { id appId } }',
+    source:
+      'mutation($o: ID!, $n: String!) { createMiniProgram(input: { orgId: $o, name: $n, tags: ["x"] }) { id appId } }',
     prepare: async (h) => ({ o: h.orgB, n: unique('New') }),
     expected: ORG_B_MANAGERS,
   },
   {
     name: 'updateMiniProgram',
-    source: 'mutation($a: ID!) { updateMiniProgram(appId: $a, input: { description: "changed" }) { id description } }',
+    source:
+      'mutation($a: ID!) { updateMiniProgram(appId: $a, input: { description: "changed" }) { id description } }',
     prepare: async (h) => ({ a: await appA(h) }),
     expected: MEMBERS_A,
+  },
+  {
+    name: 'updateMiniProgramSearchSettings',
+    source:
+      'mutation($a: ID!) { updateMiniProgramSearchSettings(appId: $a, input: { aliases: ["别名"], searchable: false }) { id searchAliases searchable } }',
+    prepare: async (h) => ({ a: await appA(h) }),
+    expected: MEMBERS_A,
+  },
+  {
+    // Another organization's app id: only org B's members may set its search fields.
+    name: 'updateMiniProgramSearchSettings',
+    label: "updateMiniProgramSearchSettings of org B's mini-program",
+    source:
+      'mutation($a: ID!) { updateMiniProgramSearchSettings(appId: $a, input: { pages: [{ path: "pages/index/index", title: "首页" }] }) { id } }',
+    prepare: async (h) => ({ a: await appB(h) }),
+    expected: ORG_B_MANAGERS,
   },
   {
     name: 'freezeMiniProgram',
@@ -431,7 +462,10 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   // ---- uploads (REST)
   {
     name: 'POST /uploads/mini-programs/:appId/versions',
-    call: async (h, principal, vars) => h.app.handlePackageUpload(principal, String(vars.a), vars.zip as Buffer, { contentType: 'application/zip' }),
+    call: async (h, principal, vars) =>
+      h.app.handlePackageUpload(principal, String(vars.a), vars.zip as Buffer, {
+        contentType: 'application/zip',
+      }),
     prepare: async (h) => {
       const a = await appA(h);
       return { a, zip: await w3cPackage(a, '9.9.9') };
@@ -442,14 +476,22 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     // Org A's upload URL, a package whose manifest names org B's mini-program.
     name: 'POST /uploads/mini-programs/:appId/versions',
     label: "POST /uploads/mini-programs/:appId/versions with org B's app id in the manifest",
-    call: async (h, principal, vars) => h.app.handlePackageUpload(principal, String(vars.a), vars.zip as Buffer, { contentType: 'application/zip' }),
+    call: async (h, principal, vars) =>
+      h.app.handlePackageUpload(principal, String(vars.a), vars.zip as Buffer, {
+        contentType: 'application/zip',
+      }),
     prepare: async (h) => ({ a: await appA(h), zip: await w3cPackage(await appB(h), '9.9.8') }),
     expected: [U, 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', F, F, F],
   },
   {
     name: 'POST /uploads/mini-programs/:appId/logo',
     call: async (h, principal, vars) =>
-      h.app.handleLogoUpload(principal, String(vars.a), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), { contentType: 'image/png' }),
+      h.app.handleLogoUpload(
+        principal,
+        String(vars.a),
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+        { contentType: 'image/png' },
+      ),
     prepare: async (h) => ({ a: await appA(h) }),
     expected: MEMBERS_A,
   },
@@ -457,14 +499,16 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   // ---- host apps
   {
     name: 'createHostApp',
-    source: 'mutation($o: ID!, $n: String!) { createHostApp(input: { orgId: $o, name: $n, androidPackageNames: ["com.example.h"] }) { sdkKey sdkSecret hostApp { id } } }',
+    source:
+      'mutation($o: ID!, $n: String!) { createHostApp(input: { orgId: $o, name: $n, androidPackageNames: ["com.example.h"] }) { sdkKey sdkSecret hostApp { id } } }',
     prepare: async (h) => ({ o: h.orgA, n: unique('Host') }),
     expected: RELEASERS_A,
   },
   {
     name: 'createHostApp',
     label: "createHostApp with org B's id in the input",
-    source: 'mutation($o: ID!, $n: String!) { createHostApp(input: { orgId: $o, name: $n, androidPackageNames: ["com.example.h"] }) { sdkKey sdkSecret hostApp { id } } }',
+    source:
+      'mutation($o: ID!, $n: String!) { createHostApp(input: { orgId: $o, name: $n, androidPackageNames: ["com.example.h"] }) { sdkKey sdkSecret hostApp { id } } }',
     prepare: async (h) => ({ o: h.orgB, n: unique('Host') }),
     expected: ORG_B_MANAGERS,
   },
@@ -585,9 +629,15 @@ describeAuthorizationMatrix<Harness>({
   operations: OPERATIONS,
   snapshot: (h) =>
     Promise.all(
-      [MiniProgramModel, VersionModel, HostAppModel, LinkModel, TrialMemberModel, TrialVersionModel, VersionContentsModel].map((model) =>
-        h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
-      ),
+      [
+        MiniProgramModel,
+        VersionModel,
+        HostAppModel,
+        LinkModel,
+        TrialMemberModel,
+        TrialVersionModel,
+        VersionContentsModel,
+      ].map((model) => h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } })),
     ),
   routes: (h) => httpRoutesOf(h.app),
 });

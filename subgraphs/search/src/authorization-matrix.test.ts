@@ -25,6 +25,9 @@ import { createSearchSubgraph, type SearchSubgraph } from './search.subgraph';
 //                                        anonymous ownerA adminA developerA ownerB reviewer admin
 const SEARCHERS: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
 const READERS_B: MatrixRow = /*        */ [U, F, F, F, 'ok', 'ok', 'ok'];
+const SIGNED_IN: MatrixRow = /*        */ [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
+const OPERATORS: MatrixRow = /*        */ [U, F, F, F, F, 'ok', 'ok'];
+const CONFIGURERS: MatrixRow = /*      */ [U, F, F, F, F, F, 'ok'];
 
 interface Harness {
   runtime: TestRuntime;
@@ -51,6 +54,8 @@ function visibleOrgs(h: Harness, who: string): string[] {
   if (who === 'reviewer' || who === 'admin') return [h.orgA, h.orgB].sort();
   return [who === 'ownerB' ? h.orgB : h.orgA];
 }
+
+let seq = 0;
 
 const OPERATIONS: MatrixOperation<Harness>[] = [
   {
@@ -86,6 +91,36 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     expected: [U, F, F, F, F, 'ok', 'ok'],
   },
   {
+    name: 'searchHotWords',
+    source: '{ searchHotWords }',
+    expected: SIGNED_IN,
+    check: (_h, result) => expect(Array.isArray(result?.data?.searchHotWords)).toBe(true),
+  },
+  {
+    name: 'searchSynonyms',
+    source: '{ searchSynonyms { terms } }',
+    expected: OPERATORS,
+  },
+  {
+    name: 'setSearchHotWords',
+    source: 'mutation ($words: [String!]!) { setSearchHotWords(words: $words) }',
+    prepare: async () => ({ words: ['社保', `公积金${++seq}`] }),
+    expected: CONFIGURERS,
+    check: (_h, result, vars) => expect(result?.data?.setSearchHotWords).toEqual(vars.words),
+  },
+  {
+    name: 'setSearchSynonyms',
+    source: 'mutation ($groups: [SearchSynonymGroupInput!]!) { setSearchSynonyms(groups: $groups) { terms } }',
+    prepare: async () => ({ groups: [{ terms: ['社保', `社会保险${++seq}`] }] }),
+    expected: CONFIGURERS,
+  },
+  {
+    name: 'searchStatistics',
+    source: 'query ($from: String!, $to: String!) { searchStatistics(from: $from, to: $to) { searches noResultSearches } }',
+    prepare: async () => ({ from: '2026-01-01', to: '2026-01-31' }),
+    expected: OPERATORS,
+  },
+  {
     // A key-only stub (resolvable: false): the router never asks search for it, and a direct call learns nothing
     // beyond the id it sent.
     name: '_entities(MiniProgram)',
@@ -106,6 +141,9 @@ function entry(orgId: string, name: string, status: CatalogueStatus): IndexedMin
     category: '政务',
     description: `${name}：社保查询与缴费`,
     logoKey: null,
+    aliases: [],
+    pages: [],
+    searchable: true,
     status,
     hostAppIds: [],
   };
@@ -152,6 +190,6 @@ describeAuthorizationMatrix<Harness>({
   principals: (h) => h.principals,
   operations: OPERATIONS,
   // Searching changes nothing; the index is what a refusal must leave as it was.
-  snapshot: (h) => h.search.services.engine.count(),
+  snapshot: async (h) => ({ documents: await h.search.services.engine.count(), hotWords: h.search.services.settings.listHotWords(h.principals.admin), synonyms: h.search.services.settings.listSynonyms(h.principals.admin) }),
   routes: (h) => httpRoutesOf(h.search),
 });

@@ -2,15 +2,41 @@ export {
   catalogueReadsFor,
   createSearchSubgraph,
   createSearchSubgraphFromEnv,
+  searchEngineFor,
   SEARCH_SUBGRAPH_NAME,
   type SearchDeps,
   type SearchServices,
   type SearchSubgraph,
 } from './search.subgraph';
-export { defaultSearchSettings, searchEnvSchema, searchEnvShape, searchSettingsFromConfig, type SearchConfig, type SearchSettings } from './config';
+export {
+  defaultSearchSettings,
+  searchEnvSchema,
+  searchEnvShape,
+  searchSettingsFromConfig,
+  type SearchConfig,
+  type SearchSettings,
+} from './config';
 export { analyze, highlightFragment, normalizeText, type AnalyzeOptions } from './analysis/chinese.analyzer';
 export { MiniSearchEngine, FIELD_BOOSTS } from './engine/minisearch.engine';
-export { CatalogueStatus, SEARCH_FIELDS, type IndexedMiniProgram, type SearchEngine, type SearchRequest, type SearchResult, type SearchHit } from './engine/search-engine.port';
-export { CatalogueProjection, catalogueStatus, toIndexedMiniProgram } from './projection/catalogue.projection';
+export {
+  ElasticsearchEngine,
+  detectAnalysis,
+  type ElasticsearchAnalysis,
+  type ElasticsearchEngineOptions,
+} from './engine/elasticsearch.engine';
+export {
+  CatalogueStatus,
+  SEARCH_FIELDS,
+  type IndexedMiniProgram,
+  type SearchEngine,
+  type SearchRequest,
+  type SearchResult,
+  type SearchHit,
+} from './engine/search-engine.port';
+export {
+  CatalogueProjection,
+  catalogueStatus,
+  toIndexedMiniProgram,
+} from './projection/catalogue.projection';
 export { SearchService } from './service/search.service';
 export { MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_CHARS } from './service/search-input';

@@ -8,5 +8,9 @@ runSubgraphService({
   name: 'search',
   schema: searchEnvSchema,
   address: (config) => ({ host: config.SEARCH_HOST, port: config.SEARCH_PORT }),
-  build: (runtime, config) => createSearchSubgraph(runtime, { reads: catalogueReadsFor(runtime, config, []), settings: searchSettingsFromConfig(config) }),
+  build: (runtime, config) =>
+    createSearchSubgraph(runtime, {
+      reads: catalogueReadsFor(runtime, config, []),
+      settings: searchSettingsFromConfig(config),
+    }),
 });

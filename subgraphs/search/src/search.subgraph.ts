@@ -1,14 +1,39 @@
 import 'reflect-metadata';
 import {
   CATALOGUE_READS_CALLER,
+  contractHandler,
+  registerRuntimeReadRoutes,
+  searchSettingsEvents,
   catalogueReadOrigins,
   catalogueReadsFromModules,
   catalogueReadsOf,
   catalogueReadsOverHttp,
   type CatalogueReadHandlers,
 } from '@grove/contracts';
-import { buildSubgraph, loadConfig, UnavailableError, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
-import { defaultSearchSettings, searchEnvSchema, searchSettingsFromConfig, type SearchConfig, type SearchSettings } from './config';
+import {
+  buildSubgraph,
+  idempotentHandler,
+  loadConfig,
+  UnavailableError,
+  type EnvSource,
+  type PlatformRuntime,
+  type SubgraphModule,
+} from '@grove/platform';
+import type { RuntimeReadsOf } from '@grove/contracts';
+import { searchRuntimeReads } from './http/runtime-reads';
+import { SearchSettingsResolver } from './resolvers/search-settings.resolver';
+import { SearchLogService } from './service/search-log.service';
+import { SearchSettingsService } from './service/search-settings.service';
+import { SearchLogStore } from './store/search-log.store';
+import { SearchSettingsStore } from './store/search-settings.store';
+import {
+  defaultSearchSettings,
+  searchEnvSchema,
+  searchSettingsFromConfig,
+  type SearchConfig,
+  type SearchSettings,
+} from './config';
+import { ElasticsearchEngine } from './engine/elasticsearch.engine';
 import { MiniSearchEngine } from './engine/minisearch.engine';
 import type { SearchEngine } from './engine/search-engine.port';
 import { CatalogueProjection } from './projection/catalogue.projection';
@@ -26,10 +51,14 @@ export interface SearchDeps {
   /** Default: the embedded MiniSearch index (ADR 0011). */
   engine?: SearchEngine;
   settings?: Partial<SearchSettings>;
+  /** Injected clock of the search log (ms). */
+  now?: () => number;
 }
 
 export interface SearchServices {
   search: SearchService;
+  settings: SearchSettingsService;
+  log: SearchLogService;
   projection: CatalogueProjection;
   engine: SearchEngine;
   /** Resolves once the index holds the catalogue (immediately when it was not empty on start). */
@@ -38,6 +67,8 @@ export interface SearchServices {
 
 export interface SearchSubgraph extends SubgraphModule {
   services: SearchServices;
+  /** The SDK runtime's reads this service answers (a device's search, hot words, clicks; ADR 0009). */
+  runtimeReads: RuntimeReadsOf<'search'>;
   close(): Promise<void>;
 }
 
@@ -45,21 +76,54 @@ export interface SearchSubgraph extends SubgraphModule {
  * Assembles the search subgraph: subscribes the index to app-manage's and account's events first, then (index empty)
  * rebuilds it from the owners, so no change made during the rebuild is missed. Not ready until the rebuild is done.
  */
-export async function createSearchSubgraph(runtime: PlatformRuntime, deps: SearchDeps): Promise<SearchSubgraph> {
+export async function createSearchSubgraph(
+  runtime: PlatformRuntime,
+  deps: SearchDeps,
+): Promise<SearchSubgraph> {
   const settings: SearchSettings = { ...defaultSearchSettings, ...deps.settings };
   const logger = runtime.logger.child({ subgraph: SEARCH_SUBGRAPH_NAME });
   const engine = deps.engine ?? new MiniSearchEngine();
   const projection = new CatalogueProjection(engine, deps.reads, logger.child({ component: 'projection' }));
-  const search = new SearchService(engine);
+  const searchSettings = new SearchSettingsService(
+    new SearchSettingsStore(runtime.documents),
+    runtime.outbox(SEARCH_SUBGRAPH_NAME),
+  );
+  const log = new SearchLogService(
+    new SearchLogStore(runtime.documents),
+    { logRetentionDays: settings.logRetentionDays, statsRetentionDays: settings.statsRetentionDays },
+    logger.child({ component: 'search-log' }),
+    deps.now,
+  );
+  const search = new SearchService(engine, searchSettings, log);
 
   const module = await buildSubgraph({
     name: SEARCH_SUBGRAPH_NAME,
-    resolvers: [SearchResolver],
-    instances: [new SearchResolver(search)],
+    resolvers: [SearchResolver, SearchSettingsResolver],
+    instances: [new SearchResolver(search), new SearchSettingsResolver(searchSettings, log)],
     orphanedTypes: [MiniProgram],
   });
 
-  const subscription = await projection.subscribe(runtime.events, runtime.kv, settings.consumerGroup);
+  // Hot words and synonyms: read now, and again whenever an operator changes them (in any search process).
+  await searchSettings.reload();
+  const settingsSubscription = await runtime.events.subscribe<unknown>(
+    searchSettingsEvents.topic,
+    settings.consumerGroup,
+    idempotentHandler(
+      runtime.kv,
+      settings.consumerGroup,
+      contractHandler(searchSettingsEvents, logger, async () => searchSettings.reload()),
+    ),
+  );
+  const catalogueSubscription = await projection.subscribe(
+    runtime.events,
+    runtime.kv,
+    settings.consumerGroup,
+  );
+  const subscription = {
+    close: async () =>
+      void (await Promise.all([settingsSubscription.close(), catalogueSubscription.close()])),
+  };
+  const runtimeReads = searchRuntimeReads({ search, settings: searchSettings, log });
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   let rebuilt = false;
@@ -81,9 +145,14 @@ export async function createSearchSubgraph(runtime: PlatformRuntime, deps: Searc
 
   return {
     ...module,
-    services: { search, projection, engine, indexed: () => indexed },
+    services: { search, settings: searchSettings, log, projection, engine, indexed: () => indexed },
+    runtimeReads,
+    registerInternalRoutes: async (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
     ready: async () => {
-      if (!rebuilt) throw new UnavailableError('The search index is being rebuilt', { reason: 'SEARCH_INDEX_REBUILDING' });
+      if (!rebuilt)
+        throw new UnavailableError('The search index is being rebuilt', {
+          reason: 'SEARCH_INDEX_REBUILDING',
+        });
       await engine.count();
     },
     close: async () => {
@@ -99,9 +168,16 @@ export async function createSearchSubgraph(runtime: PlatformRuntime, deps: Searc
  * The catalogue reads: in process when app-manage and account are modules of this process (embedded), else over
  * their internal routes at the SUBGRAPH_URLS addresses (distributed).
  */
-export function catalogueReadsFor(runtime: PlatformRuntime, config: SearchConfig, modules: readonly object[]): CatalogueReadHandlers {
+export function catalogueReadsFor(
+  runtime: PlatformRuntime,
+  config: SearchConfig,
+  modules: readonly object[],
+): CatalogueReadHandlers {
   if (modules.some((m) => catalogueReadsOf(m))) return catalogueReadsFromModules(modules);
-  if (!config.SUBGRAPH_URLS) throw new Error('The search service reads the catalogue from app-manage and account: set SUBGRAPH_URLS, or run them in this process');
+  if (!config.SUBGRAPH_URLS)
+    throw new Error(
+      'The search service reads the catalogue from app-manage and account: set SUBGRAPH_URLS, or run them in this process',
+    );
   return catalogueReadsOverHttp({
     origins: catalogueReadOrigins(config.SUBGRAPH_URLS),
     credential: () => runtime.tokens.signServiceCall(CATALOGUE_READS_CALLER),
@@ -110,8 +186,25 @@ export function catalogueReadsFor(runtime: PlatformRuntime, config: SearchConfig
   });
 }
 
+/** The configured engine: the embedded index, or the Elasticsearch cluster (its analysis chosen from its plugins). */
+export async function searchEngineFor(config: SearchConfig): Promise<SearchEngine> {
+  if (config.SEARCH_ENGINE === 'elasticsearch' && config.ELASTICSEARCH_URL) {
+    return ElasticsearchEngine.open({ node: config.ELASTICSEARCH_URL, index: config.ELASTICSEARCH_INDEX });
+  }
+  return new MiniSearchEngine();
+}
+
 /** The router's registry entry: `modules` are the subgraphs built before it in this process. */
-export function createSearchSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource, modules: readonly object[] = []): Promise<SearchSubgraph> {
+export async function createSearchSubgraphFromEnv(
+  runtime: PlatformRuntime,
+  env: EnvSource,
+  modules: readonly object[] = [],
+): Promise<SearchSubgraph> {
   const config = loadConfig(searchEnvSchema, env);
-  return createSearchSubgraph(runtime, { reads: catalogueReadsFor(runtime, config, modules), settings: searchSettingsFromConfig(config) });
+  const reads = catalogueReadsFor(runtime, config, modules);
+  return createSearchSubgraph(runtime, {
+    reads,
+    settings: searchSettingsFromConfig(config),
+    engine: await searchEngineFor(config),
+  });
 }

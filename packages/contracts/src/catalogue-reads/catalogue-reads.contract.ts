@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  defineRead,
+  isReadName,
+  readNames,
+  type ReadHandler,
+  type ReadHandlers,
+  type ReadParams,
+  type ReadResult,
+  type ReadsOwnedBy,
+} from '../internal-reads/internal-reads.contract';
 
 /**
  * What the search service reads from the owners of the catalogue (issue 10): events carry ids only, so on each event
@@ -22,6 +32,12 @@ export const catalogueEntrySchema = z.object({
   description: z.string().nullable(),
   category: z.string().nullable(),
   tags: z.array(z.string()),
+  /** Search aliases its owner set (ranked below the name). */
+  aliases: z.array(z.string()),
+  /** Pages its owner declared searchable. */
+  pages: z.array(z.object({ path: z.string(), title: z.string(), text: z.string() })),
+  /** The owner's "can be found by search" switch. */
+  searchable: z.boolean(),
   logoKey: z.string().nullable(),
   /** Frozen by an operator (the mini-program itself; the organization's freeze is account's answer). */
   frozen: z.boolean(),
@@ -34,45 +50,52 @@ export const catalogueEntrySchema = z.object({
 });
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
 
-export const catalogueOrganizationSchema = z.object({ orgId: z.string(), name: z.string(), frozen: z.boolean() });
+export const catalogueOrganizationSchema = z.object({
+  orgId: z.string(),
+  name: z.string(),
+  frozen: z.boolean(),
+});
 export type CatalogueOrganization = z.infer<typeof catalogueOrganizationSchema>;
 
 export const catalogueAppIdsSchema = z.object({ appIds: z.array(z.string()), next: z.string().nullable() });
 
 export type CatalogueReadOwner = 'app-manage' | 'account';
 
-interface ReadDefinition<O extends CatalogueReadOwner, P extends z.ZodType, R extends z.ZodType> {
-  owner: O;
-  params: P;
-  result: R;
-}
-
-function read<O extends CatalogueReadOwner, P extends z.ZodType, R extends z.ZodType>(owner: O, params: P, result: R): ReadDefinition<O, P, R> {
-  return { owner, params, result };
-}
+const read = <O extends CatalogueReadOwner, P extends z.ZodType, R extends z.ZodType>(
+  owner: O,
+  params: P,
+  result: R,
+) => defineRead(owner, params, result);
 
 export const catalogueReads = {
   /** null when the mini-program does not exist (or is being deleted). */
   catalogueEntry: read('app-manage', z.object({ appId: id }), catalogueEntrySchema.nullable()),
   /** Every mini-program id in id order, a page at a time (`after`: the last id of the previous page). */
-  catalogueAppIds: read('app-manage', z.object({ after: id.optional(), take: z.number().int().min(1).max(CATALOGUE_IDS_MAX_TAKE) }), catalogueAppIdsSchema),
+  catalogueAppIds: read(
+    'app-manage',
+    z.object({ after: id.optional(), take: z.number().int().min(1).max(CATALOGUE_IDS_MAX_TAKE) }),
+    catalogueAppIdsSchema,
+  ),
   /** null when the organization does not exist. */
   catalogueOrganization: read('account', z.object({ orgId: id }), catalogueOrganizationSchema.nullable()),
 } as const;
 
-export type CatalogueReadName = keyof typeof catalogueReads;
-export type CatalogueReadParams<N extends CatalogueReadName> = z.infer<(typeof catalogueReads)[N]['params']>;
-export type CatalogueReadResult<N extends CatalogueReadName> = z.infer<(typeof catalogueReads)[N]['result']>;
-export type CatalogueReadHandler<N extends CatalogueReadName> = (params: CatalogueReadParams<N>) => Promise<CatalogueReadResult<N>>;
-export type CatalogueReadsOf<O extends CatalogueReadOwner> = {
-  [N in CatalogueReadName as (typeof catalogueReads)[N]['owner'] extends O ? N : never]: CatalogueReadHandler<N>;
-};
-export type CatalogueReadHandlers = { [N in CatalogueReadName]: CatalogueReadHandler<N> };
+type CatalogueReadSet = typeof catalogueReads;
+export type CatalogueReadName = keyof CatalogueReadSet;
+export type CatalogueReadParams<N extends CatalogueReadName> = ReadParams<CatalogueReadSet, N>;
+export type CatalogueReadResult<N extends CatalogueReadName> = ReadResult<CatalogueReadSet, N>;
+export type CatalogueReadHandler<N extends CatalogueReadName> = ReadHandler<CatalogueReadSet, N>;
 
-export const CATALOGUE_READ_NAMES = Object.keys(catalogueReads) as CatalogueReadName[];
+/** The reads one owner answers. */
+export type CatalogueReadsOf<O extends CatalogueReadOwner> = ReadsOwnedBy<CatalogueReadSet, O>;
+
+/** Every read of the set, whoever answers. */
+export type CatalogueReadHandlers = ReadHandlers<CatalogueReadSet>;
+
+export const CATALOGUE_READ_NAMES: CatalogueReadName[] = readNames(catalogueReads);
 
 export function isCatalogueReadName(name: string): name is CatalogueReadName {
-  return Object.prototype.hasOwnProperty.call(catalogueReads, name);
+  return isReadName(catalogueReads, name);
 }
 
 /** The catalogue reads a module answers in process (`catalogueReads` on app-manage's and account's modules). */
@@ -86,6 +109,9 @@ export function catalogueReadsFromModules(modules: readonly object[]): Catalogue
   const handlers: Partial<CatalogueReadHandlers> = {};
   for (const module of modules) Object.assign(handlers, catalogueReadsOf(module) ?? {});
   const missing = CATALOGUE_READ_NAMES.filter((name) => !handlers[name]);
-  if (missing.length > 0) throw new Error(`No module in this process answers the catalogue reads ${missing.join(', ')} (app-manage and account must run here)`);
+  if (missing.length > 0)
+    throw new Error(
+      `No module in this process answers the catalogue reads ${missing.join(', ')} (app-manage and account must run here)`,
+    );
   return handlers as CatalogueReadHandlers;
 }

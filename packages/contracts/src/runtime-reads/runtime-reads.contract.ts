@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  defineRead,
+  isReadName,
+  readNames,
+  type ReadHandler,
+  type ReadHandlers,
+  type ReadParams,
+  type ReadResult,
+  type ReadsOwnedBy,
+} from '../internal-reads/internal-reads.contract';
 
 /**
  * What the SDK runtime reads from the services that own the data (issue 6 item 6): one named read per question,
@@ -63,7 +73,11 @@ export const runtimeDomainListsSchema = z.object({
   business: z.array(z.string()),
 });
 
-export const runtimeSdkConfigSchema = z.object({ version: z.number(), etag: z.string(), config: z.unknown() });
+export const runtimeSdkConfigSchema = z.object({
+  version: z.number(),
+  etag: z.string(),
+  config: z.unknown(),
+});
 
 export const runtimeBaseLibrarySchema = z.object({
   id: z.string(),
@@ -83,23 +97,47 @@ export type RuntimeDomainLists = z.infer<typeof runtimeDomainListsSchema>;
 export type RuntimeSdkConfig = z.infer<typeof runtimeSdkConfigSchema>;
 export type RuntimeBaseLibrary = z.infer<typeof runtimeBaseLibrarySchema>;
 
+/** A device's search hit in FinClip's `searchApplet` shape (the runtime turns `logoKey` into a `logo` link). */
+export const runtimeSearchHitSchema = z.object({
+  appId: z.string(),
+  appName: z.string(),
+  desc: z.string(),
+  logoKey: z.string().nullable(),
+  organName: z.string(),
+  /** The searchable page the hit opens ('' for the mini-program's home). */
+  pageUrl: z.string(),
+  /** The text to show under the name: the matched page's or the description's fragment, HTML-escaped with <em> marks. */
+  showText: z.string(),
+  highLights: z.array(z.object({ key: z.string(), value: z.string() })),
+});
+
+export const runtimeSearchResultSchema = z.object({
+  /** The search log entry of this search: the device reports a click with it. */
+  searchId: z.string(),
+  total: z.number().int(),
+  list: z.array(runtimeSearchHitSchema),
+});
+
+export type RuntimeSearchHit = z.infer<typeof runtimeSearchHitSchema>;
+export type RuntimeSearchResult = z.infer<typeof runtimeSearchResultSchema>;
+
 /** The services that answer runtime reads (their names in SUBGRAPH_URLS). */
-export type RuntimeReadOwner = 'account' | 'app-manage' | 'rule-engine' | 'domain' | 'sdk';
+export type RuntimeReadOwner = 'account' | 'app-manage' | 'rule-engine' | 'domain' | 'sdk' | 'search';
 
-interface ReadDefinition<O extends RuntimeReadOwner, P extends z.ZodType, R extends z.ZodType> {
-  owner: O;
-  params: P;
-  result: R;
-}
-
-function read<O extends RuntimeReadOwner, P extends z.ZodType, R extends z.ZodType>(owner: O, params: P, result: R): ReadDefinition<O, P, R> {
-  return { owner, params, result };
-}
+const read = <O extends RuntimeReadOwner, P extends z.ZodType, R extends z.ZodType>(
+  owner: O,
+  params: P,
+  result: R,
+) => defineRead(owner, params, result);
 
 /** Every runtime read: who answers it, its parameters and the shape of its answer (checked on both ends). */
 export const runtimeReads = {
   /** null when no host app has this SDK key. */
-  resolveCredentials: read('app-manage', z.object({ sdkKey: z.string().max(64) }), runtimeCredentialsSchema.nullable()),
+  resolveCredentials: read(
+    'app-manage',
+    z.object({ sdkKey: z.string().max(64) }),
+    runtimeCredentialsSchema.nullable(),
+  ),
   /** null when the mini-program does not exist. */
   applet: read('app-manage', z.object({ appId: id }), runtimeAppletSchema.nullable()),
   isLinked: read('app-manage', z.object({ hostAppId: id, appId: id }), z.boolean()),
@@ -113,28 +151,50 @@ export const runtimeReads = {
   domains: read('domain', z.object({ appId: id }), runtimeDomainListsSchema),
   effectiveConfig: read('sdk', z.object({ hostAppId: id }), runtimeSdkConfigSchema),
   /** Newest base library compatible with the SDK version, else the newest for the platform; null when none. */
-  baseLibrary: read('sdk', z.object({ sdkVersion: z.string().max(64), platform: z.string().max(32) }), runtimeBaseLibrarySchema.nullable()),
+  baseLibrary: read(
+    'sdk',
+    z.object({ sdkVersion: z.string().max(64), platform: z.string().max(32) }),
+    runtimeBaseLibrarySchema.nullable(),
+  ),
   /** True when the organization is frozen: its host apps and mini-programs are refused. */
   organizationFrozen: read('account', z.object({ orgId: id }), z.boolean()),
+  /**
+   * A device's search through its verified host app (never cached): only mini-programs linked to it, published, not
+   * frozen or delisted, searchable; logged with the hashed device id.
+   */
+  searchApplets: read(
+    'search',
+    z.object({
+      hostAppId: id,
+      text: z.string().max(64),
+      offset: z.number().int().min(0).max(1_000),
+      limit: z.number().int().min(1).max(50),
+      deviceIdHash: z.string().max(64).optional(),
+    }),
+    runtimeSearchResultSchema,
+  ),
+  /** The operators' hot words, in their order (shown before the device user types). */
+  searchHotWords: read('search', z.object({}), z.array(z.string())),
+  /** A device opened a hit of one of its host app's searches: false when the search or the hit is not the host app's. */
+  searchClicked: read('search', z.object({ hostAppId: id, searchId: id, appId: id }), z.boolean()),
 } as const;
 
-export type RuntimeReadName = keyof typeof runtimeReads;
-export type RuntimeReadParams<N extends RuntimeReadName> = z.infer<(typeof runtimeReads)[N]['params']>;
-export type RuntimeReadResult<N extends RuntimeReadName> = z.infer<(typeof runtimeReads)[N]['result']>;
-export type RuntimeReadHandler<N extends RuntimeReadName> = (params: RuntimeReadParams<N>) => Promise<RuntimeReadResult<N>>;
+type RuntimeReadSet = typeof runtimeReads;
+export type RuntimeReadName = keyof RuntimeReadSet;
+export type RuntimeReadParams<N extends RuntimeReadName> = ReadParams<RuntimeReadSet, N>;
+export type RuntimeReadResult<N extends RuntimeReadName> = ReadResult<RuntimeReadSet, N>;
+export type RuntimeReadHandler<N extends RuntimeReadName> = ReadHandler<RuntimeReadSet, N>;
 
 /** The reads one owner answers. */
-export type RuntimeReadsOf<O extends RuntimeReadOwner> = {
-  [N in RuntimeReadName as (typeof runtimeReads)[N]['owner'] extends O ? N : never]: RuntimeReadHandler<N>;
-};
+export type RuntimeReadsOf<O extends RuntimeReadOwner> = ReadsOwnedBy<RuntimeReadSet, O>;
 
-/** All reads: what the runtime needs, whoever answers. */
-export type RuntimeReadHandlers = { [N in RuntimeReadName]: RuntimeReadHandler<N> };
+/** Every read of the set, whoever answers. */
+export type RuntimeReadHandlers = ReadHandlers<RuntimeReadSet>;
 
-export const RUNTIME_READ_NAMES = Object.keys(runtimeReads) as RuntimeReadName[];
+export const RUNTIME_READ_NAMES: RuntimeReadName[] = readNames(runtimeReads);
 
 export function isRuntimeReadName(name: string): name is RuntimeReadName {
-  return Object.prototype.hasOwnProperty.call(runtimeReads, name);
+  return isReadName(runtimeReads, name);
 }
 
 /** The owners of a module's reads, for the mounting server: a subgraph module with `runtimeReads` answers them. */

@@ -9,12 +9,27 @@ import { operationState, withOperationLog, type OperationLogWriter } from '../op
 
 /** Pinned here so every subgraph speaks the same Federation version. */
 export const FEDERATION_VERSION = 'https://specs.apollo.dev/federation/v2.7';
-const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@interfaceObject'];
+const FEDERATION_IMPORTS = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+  '@tag',
+  '@interfaceObject',
+];
 
 export type EntityReference = Record<string, unknown> & { __typename: string };
-export type ReferenceResolver<T = unknown> = (reference: EntityReference, context: SubgraphContext) => Promise<T | null> | T | null;
+export type ReferenceResolver<T = unknown> = (
+  reference: EntityReference,
+  context: SubgraphContext,
+) => Promise<T | null> | T | null;
 /** Resolves every distinct representation of one type asked for in one request at once (one read); results in order. */
-export type BatchReferenceResolver<T = unknown> = (references: readonly EntityReference[], context: SubgraphContext) => Promise<ReadonlyArray<T | null | Error>>;
+export type BatchReferenceResolver<T = unknown> = (
+  references: readonly EntityReference[],
+  context: SubgraphContext,
+) => Promise<ReadonlyArray<T | null | Error>>;
 
 /** A decorated type-graphql class (resolver or object type). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -76,8 +91,8 @@ export interface SubgraphModule {
   schema: GraphQLSchema;
   /** The subgraph SDL used for composition (`npm run compose`). */
   sdl: string;
-  /** Health of the module's own drivers, for /readyz. */
-  ready?: () => Promise<void>;
+  /** Health of the module's own drivers, for /readyz; what it returns is added to the answer (e.g. the search engine). */
+  ready?: () => Promise<void | Record<string, string | number | boolean>>;
   close?: () => Promise<void>;
   /**
    * REST routes served next to `/graphql` (uploads, SDK runtime): mounted by the router in embedded
@@ -101,7 +116,12 @@ export interface SubgraphModule {
 export async function buildSubgraph(options: BuildSubgraphOptions): Promise<SubgraphModule> {
   // Loaded here, not at the top: a router in distributed mode imports the platform kit but builds no subgraph, and
   // type-graphql, graphql-scalars and @graphql-tools are ~450 modules it would carry for nothing (issue 6 item 9).
-  const [{ buildSchema, createResolversMap }, { printSchemaWithDirectives }, { buildSubgraphSchema, printSubgraphSchema }, { default: gql }] = await Promise.all([
+  const [
+    { buildSchema, createResolversMap },
+    { printSchemaWithDirectives },
+    { buildSubgraphSchema, printSubgraphSchema },
+    { default: gql },
+  ] = await Promise.all([
     import('type-graphql'),
     import('@graphql-tools/utils'),
     import('@apollo/subgraph'),
@@ -117,7 +137,8 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
     container: {
       get(someClass: any, _data: ResolverData<any>) {
         const instance = byClass.get(someClass);
-        if (!instance) throw new Error(`Resolver ${someClass?.name} has no instance in subgraph ${options.name}`);
+        if (!instance)
+          throw new Error(`Resolver ${someClass?.name} has no instance in subgraph ${options.name}`);
         return instance;
       },
     },
@@ -131,16 +152,21 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
   const batched: Record<string, BatchReferenceResolver> = { ...options.batchReferenceResolvers };
   for (const [typeName, resolve] of Object.entries(options.referenceResolvers ?? {})) {
     batched[typeName] ??= (references, context) =>
-      Promise.all(references.map(async (reference) => {
-        try {
-          return await resolve(reference, context);
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }));
+      Promise.all(
+        references.map(async (reference) => {
+          try {
+            return await resolve(reference, context);
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        }),
+      );
   }
   for (const [typeName, resolveMany] of Object.entries(batched)) {
-    resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: batchedReferenceResolver(typeName, resolveMany) };
+    resolverMap[typeName] = {
+      ...(resolverMap[typeName] ?? {}),
+      __resolveReference: batchedReferenceResolver(typeName, resolveMany),
+    };
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
   guardMutations(schema, options.name, options.operationLog);
@@ -161,7 +187,8 @@ function guardMutations(schema: GraphQLSchema, subgraph: string, operationLog: O
     field.resolve = async (source, args, context: SubgraphContext | undefined, info) => {
       if (context?.authorization) {
         let check = checkedContexts.get(context);
-        if (!check) checkedContexts.set(context, (check = context.authorization.assertCurrent(context.principal)));
+        if (!check)
+          checkedContexts.set(context, (check = context.authorization.assertCurrent(context.principal)));
         await check;
       }
       if (!operationLog) return resolve(source, args, context, info);
@@ -181,7 +208,12 @@ function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
     const count = Array.isArray(args.representations) ? args.representations.length : 0;
     if (count > max) {
       throw new GraphQLError(`_entities takes at most ${max} representations; ${count} were sent`, {
-        extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_ENTITY_REPRESENTATIONS', maxRepresentations: max, representations: count },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          reason: 'MAX_ENTITY_REPRESENTATIONS',
+          maxRepresentations: max,
+          representations: count,
+        },
       });
     }
     return resolve(source, args, context, info);
@@ -195,10 +227,16 @@ function capEntityRepresentations(schema: GraphQLSchema, max: number): void {
 function batchedReferenceResolver(typeName: string, resolveMany: BatchReferenceResolver): ReferenceResolver {
   return (reference, context) => {
     // A context is what scopes the loader to one request; without one (direct schema calls) there is nothing to batch.
-    if (!context || typeof context !== 'object') return resolveMany([reference], context).then(([result]) => unwrap(result));
-    const loader = requestLoader<EntityReference, unknown, string>(context, `__resolveReference:${typeName}`, (references) => resolveMany(references, context), {
-      cacheKey: representationKey,
-    });
+    if (!context || typeof context !== 'object')
+      return resolveMany([reference], context).then(([result]) => unwrap(result));
+    const loader = requestLoader<EntityReference, unknown, string>(
+      context,
+      `__resolveReference:${typeName}`,
+      (references) => resolveMany(references, context),
+      {
+        cacheKey: representationKey,
+      },
+    );
     return loader.load(reference);
   };
 }

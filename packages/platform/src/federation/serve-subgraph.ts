@@ -14,7 +14,12 @@ import { maskError, isPlatformError } from '../errors';
 import type { TokenService } from '../auth/token.service';
 import type { AuthorizationGate } from '../auth/authorization-epochs';
 import { extractTraceContext } from '../tracing/tracing';
-import { createOperationLimits, operationLimitsEnvShape, parseWithTokenLimit, type OperationLimitSettings } from './operation-limits';
+import {
+  createOperationLimits,
+  operationLimitsEnvShape,
+  parseWithTokenLimit,
+  type OperationLimitSettings,
+} from './operation-limits';
 import { authenticateSubgraphRequest, INTERNAL_PRINCIPAL_HEADER } from './subgraph-auth';
 import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphModule } from './build-subgraph';
@@ -42,7 +47,8 @@ export interface SubgraphOperationLimits extends OperationLimitSettings {
 }
 
 const DEFAULT_OPERATION_LIMITS: SubgraphOperationLimits = (() => {
-  const d = (field: (typeof operationLimitsEnvShape)[keyof typeof operationLimitsEnvShape]) => field.parse(undefined);
+  const d = (field: (typeof operationLimitsEnvShape)[keyof typeof operationLimitsEnvShape]) =>
+    field.parse(undefined);
   return {
     maxDepth: d(operationLimitsEnvShape.MAX_DEPTH),
     maxAliases: d(operationLimitsEnvShape.MAX_ALIASES),
@@ -60,10 +66,15 @@ const DEFAULT_OPERATION_LIMITS: SubgraphOperationLimits = (() => {
  */
 const DIRECT_CALLER = Symbol('grove.directCaller');
 
-function directCallerLimits(schema: GraphQLSchema, limits: SubgraphOperationLimits): ApolloServerPlugin<SubgraphContext> {
+function directCallerLimits(
+  schema: GraphQLSchema,
+  limits: SubgraphOperationLimits,
+): ApolloServerPlugin<SubgraphContext> {
   const { validationRules, checkCost } = createOperationLimits(limits, () => undefined);
   const refuse = (message: string, reason: string) =>
-    new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason, http: { status: 400 } } });
+    new GraphQLError(message, {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason, http: { status: 400 } },
+    });
   return {
     async requestDidStart() {
       return {
@@ -119,7 +130,10 @@ function traceRequests(app: FastifyInstance, tracer: Tracer): void {
     if (route && PROBE_ROUTES.has(route)) return done();
     const span = tracer.startSpan(
       `${request.method} ${route ?? 'unknown'}`,
-      { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: request.method, [ATTR_HTTP_ROUTE]: route ?? '' } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { [ATTR_HTTP_REQUEST_METHOD]: request.method, [ATTR_HTTP_ROUTE]: route ?? '' },
+      },
       extractTraceContext(request.headers),
     );
     requestSpans.set(request, span);
@@ -146,7 +160,11 @@ function limitDirectCallerTokens(app: FastifyInstance, maxTokens: number): void 
     if (!body || typeof body.query !== 'string') return;
     const parsed = parseWithTokenLimit(body.query, maxTokens);
     if (!('tooManyTokens' in parsed)) return;
-    return reply.code(400).send({ errors: [{ message: parsed.tooManyTokens, extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' } }] });
+    return reply.code(400).send({
+      errors: [
+        { message: parsed.tooManyTokens, extensions: { code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' } },
+      ],
+    });
   });
 }
 
@@ -167,17 +185,23 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
     // No inline (ftv1) traces: they feed Apollo Studio usage reporting, which Grove's router does not use. Apollo
     // would otherwise load its protobuf encoder into every subgraph (~3 MB) and time every resolver of a request
     // that asks for them, direct callers included.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), fastifyApolloDrainPlugin(app), directCallerLimits(module.schema, limits)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      fastifyApolloDrainPlugin(app),
+      directCallerLimits(module.schema, limits),
+    ],
     formatError: (formatted, error) =>
-      maskError(formatted, error, { log: (e, requestId) => logger.error({ err: e, requestId }, 'unexpected error') }),
+      maskError(formatted, error, {
+        log: (e, requestId) => logger.error({ err: e, requestId }, 'unexpected error'),
+      }),
   });
   await server.start();
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
-      await module.ready?.();
-      return { status: 'ready' };
+      const details = await module.ready?.();
+      return { status: 'ready', ...(details ?? {}) };
     } catch (error) {
       logger.warn({ err: error }, 'not ready');
       return reply.code(503).send({ status: 'unavailable' });
@@ -212,10 +236,18 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
       // Resolvers have no active span (no context manager), so the trace id rides on their logger.
       const requestLogger = span ? logger.child({ traceId: span.spanContext().traceId }) : logger;
       try {
-        const context = await authenticateSubgraphRequest(request.headers, tokens, requestLogger, options.authorization, auth);
+        const context = await authenticateSubgraphRequest(
+          request.headers,
+          tokens,
+          requestLogger,
+          options.authorization,
+          auth,
+        );
         // Marks requests without the router's credential (only when acceptUserTokens lets them in). A property, not
         // a WeakSet of contexts: Apollo hands plugins a shallow copy of the context.
-        return request.headers[INTERNAL_PRINCIPAL_HEADER] ? context : Object.assign(context, { [DIRECT_CALLER]: true });
+        return request.headers[INTERNAL_PRINCIPAL_HEADER]
+          ? context
+          : Object.assign(context, { [DIRECT_CALLER]: true });
       } catch (error) {
         if (isPlatformError(error)) {
           throw new GraphQLError(error.message, {

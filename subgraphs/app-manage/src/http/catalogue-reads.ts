@@ -10,13 +10,18 @@ export interface AppManageCatalogueReadServices {
 }
 
 /** app-manage's answers to the search index: a mini-program's searchable state, and every id for a rebuild. */
-export function appManageCatalogueReads(services: AppManageCatalogueReadServices): CatalogueReadsOf<'app-manage'> {
+export function appManageCatalogueReads(
+  services: AppManageCatalogueReadServices,
+): CatalogueReadsOf<'app-manage'> {
   const { links, miniPrograms, versions } = services;
   return {
     async catalogueEntry({ appId }) {
       const app = await miniPrograms.byId(appId);
       if (!app) return null;
-      const [published, hostAppIds] = await Promise.all([versions.publishedVersion(appId), links.linkedHostAppIds(appId)]);
+      const [published, hostAppIds] = await Promise.all([
+        versions.publishedVersion(appId),
+        links.linkedHostAppIds(appId),
+      ]);
       return {
         appId: app.appId,
         orgId: app.orgId,
@@ -24,6 +29,9 @@ export function appManageCatalogueReads(services: AppManageCatalogueReadServices
         description: app.description ?? null,
         category: app.category ?? null,
         tags: app.tags,
+        aliases: app.searchAliases,
+        pages: app.searchablePages,
+        searchable: app.searchable,
         logoKey: app.logoKey ?? null,
         frozen: app.status === 'FROZEN',
         published: published !== null,

@@ -4,7 +4,11 @@ import type { MiniProgramService } from '../service/mini-program.service';
 import type { VersionService } from '../service/version.service';
 import type { MiniProgramView } from '../store/views';
 import { MiniProgramStatus } from '../schema/enums';
-import { CreateMiniProgramInput, UpdateMiniProgramInput } from '../schema/inputs';
+import {
+  CreateMiniProgramInput,
+  MiniProgramSearchSettingsInput,
+  UpdateMiniProgramInput,
+} from '../schema/inputs';
 import { MiniProgram, MiniProgramPage } from '../schema/mini-program.type';
 import { Organization } from '../schema/organization.type';
 import { MiniProgramVersion } from '../schema/version.type';
@@ -16,21 +20,26 @@ export class MiniProgramResolver {
     private readonly versionService: VersionService,
   ) {}
 
-  @Query(() => MiniProgram, { nullable: true, description: 'Members of the owning organization (miniprogram:read) or reviewers' })
+  @Query(() => MiniProgram, {
+    nullable: true,
+    description: 'Members of the owning organization (miniprogram:read) or reviewers',
+  })
   miniProgram(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.miniProgramService.get(ctx.principal, appId);
   }
 
   @Query(() => MiniProgramPage, {
     nullable: true,
-    description: "An organization's mini-programs (its members, or operators), newest first; without orgId every organization's (operators who review)",
+    description:
+      "An organization's mini-programs (its members, or operators), newest first; without orgId every organization's (operators who review)",
   })
   miniPrograms(
     @Ctx() ctx: SubgraphContext,
     @Arg('orgId', () => ID, { nullable: true }) orgId?: string,
     @Arg('status', () => MiniProgramStatus, { nullable: true }) status?: MiniProgramStatus,
     @Arg('category', () => String, { nullable: true }) category?: string,
-    @Arg('search', () => String, { nullable: true, description: 'Part of the name, case-insensitive' }) search?: string,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the name, case-insensitive' })
+    search?: string,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
     @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
   ) {
@@ -38,7 +47,10 @@ export class MiniProgramResolver {
   }
 
   @Mutation(() => MiniProgram, { description: 'miniprogram:write in the organization; license-limited' })
-  createMiniProgram(@Arg('input', () => CreateMiniProgramInput) input: CreateMiniProgramInput, @Ctx() ctx: SubgraphContext) {
+  createMiniProgram(
+    @Arg('input', () => CreateMiniProgramInput) input: CreateMiniProgramInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.miniProgramService.create(ctx.principal, input);
   }
 
@@ -51,8 +63,24 @@ export class MiniProgramResolver {
     return this.miniProgramService.update(ctx.principal, appId, input);
   }
 
+  @Mutation(() => MiniProgram, {
+    description:
+      'miniprogram:write: search aliases, searchable pages and the "can be found by search" switch',
+  })
+  updateMiniProgramSearchSettings(
+    @Arg('appId', () => ID) appId: string,
+    @Arg('input', () => MiniProgramSearchSettingsInput) input: MiniProgramSearchSettingsInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.miniProgramService.updateSearchSettings(ctx.principal, appId, input);
+  }
+
   @Mutation(() => MiniProgram, { description: 'Operators (miniprogram:govern); ACTIVE → FROZEN' })
-  freezeMiniProgram(@Arg('appId', () => ID) appId: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext) {
+  freezeMiniProgram(
+    @Arg('appId', () => ID) appId: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.miniProgramService.freeze(ctx.principal, appId, reason);
   }
 

@@ -35,6 +35,33 @@ export class UpdateMiniProgramInput {
   tags?: string[] | null;
 }
 
+@InputType()
+export class SearchablePageInput {
+  @Field()
+  path!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  text?: string | null;
+}
+
+@InputType({
+  description:
+    'Only the given fields change; aliases and pages replace the whole list (at most 5 aliases of 20 characters, 20 pages)',
+})
+export class MiniProgramSearchSettingsInput {
+  @Field(() => [String], { nullable: true })
+  aliases?: string[] | null;
+
+  @Field(() => [SearchablePageInput], { nullable: true })
+  pages?: SearchablePageInput[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: '"Can be found by search"' })
+  searchable?: boolean | null;
+}
+
 @InputType({ description: 'Recorded as data; the rule-engine subgraph owns gray rules' })
 export class GrayReleaseInput {
   @Field(() => Int, { nullable: true })

@@ -1,6 +1,18 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { MiniProgramStatus } from './enums';
 
+@ObjectType({ description: 'A page its owner declared searchable' })
+export class SearchablePage {
+  @Field({ description: 'Page path in the package, e.g. pages/index/index (a query may follow)' })
+  path!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  text!: string;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A mini-program; `id` is its app id' })
 export class MiniProgram {
@@ -25,7 +37,23 @@ export class MiniProgram {
   @Field(() => [String])
   tags!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Object-store key of the logo (set by the logo upload)' })
+  @Field(() => [String], {
+    description: 'Search aliases the owner set (found like the name, ranked below it)',
+  })
+  searchAliases!: string[];
+
+  @Field(() => [SearchablePage], { description: 'Pages a search hit can open (path, title, text)' })
+  searchablePages!: SearchablePage[];
+
+  @Field({
+    description: '"Can be found by search": off hides it from devices\' search (consoles still find it)',
+  })
+  searchable!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Object-store key of the logo (set by the logo upload)',
+  })
   logoKey?: string;
 
   @Field(() => MiniProgramStatus)

@@ -17,7 +17,10 @@ function optional<T extends z.ZodType>(schema: T) {
 }
 
 export const idField = z.string().trim().min(1, 'is required').max(100, 'is too long');
-export const appIdField = z.string().trim().regex(/^mp[0-9a-f]{16}$/, 'is not a mini-program app id');
+export const appIdField = z
+  .string()
+  .trim()
+  .regex(/^mp[0-9a-f]{16}$/, 'is not a mini-program app id');
 export const reasonField = z.string().trim().min(1, 'is required').max(500, 'must be at most 500 characters');
 
 const nameField = z.string().trim().min(1, 'is required').max(40, 'must be at most 40 characters');
@@ -43,6 +46,60 @@ export const updateMiniProgramSchema = z
     description: z.union([descriptionField, z.null()]).optional(),
     category: z.union([categoryField, z.null()]).optional(),
     tags: optional(tagsField),
+  })
+  .refine((v) => Object.values(v).some((field) => field !== undefined), { message: 'nothing to update' });
+
+/** Bounds of the owner-set search fields (issue 10): a few aliases, a few pages, short texts. */
+export const MAX_SEARCH_ALIASES = 5;
+export const MAX_SEARCH_ALIAS_CHARS = 20;
+export const MAX_SEARCHABLE_PAGES = 20;
+export const MAX_PAGE_PATH_CHARS = 200;
+export const MAX_PAGE_TITLE_CHARS = 40;
+export const MAX_PAGE_TEXT_CHARS = 200;
+
+/** A page path inside the package: `pages/index/index`, optionally with a query (`?id=1`); no scheme, no `..`. */
+const PAGE_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*(\?[A-Za-z0-9_.~%=&-]*)?$/;
+
+const searchAliasesField = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(MAX_SEARCH_ALIAS_CHARS, `must be at most ${MAX_SEARCH_ALIAS_CHARS} characters`),
+  )
+  .max(MAX_SEARCH_ALIASES, `at most ${MAX_SEARCH_ALIASES} aliases`)
+  .transform((aliases) => [...new Set(aliases)]);
+
+const searchablePageField = z.object({
+  path: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(MAX_PAGE_PATH_CHARS, `must be at most ${MAX_PAGE_PATH_CHARS} characters`)
+    .regex(PAGE_PATH, 'must be a page path of the package such as pages/index/index')
+    .refine((path) => !path.split('/').includes('..'), 'must not contain ..'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(MAX_PAGE_TITLE_CHARS, `must be at most ${MAX_PAGE_TITLE_CHARS} characters`),
+  text: optional(
+    z.string().trim().max(MAX_PAGE_TEXT_CHARS, `must be at most ${MAX_PAGE_TEXT_CHARS} characters`),
+  ).transform((text) => text ?? ''),
+});
+
+const searchablePagesField = z
+  .array(searchablePageField)
+  .max(MAX_SEARCHABLE_PAGES, `at most ${MAX_SEARCHABLE_PAGES} pages`)
+  .refine((pages) => new Set(pages.map((page) => page.path)).size === pages.length, 'must not repeat a path');
+
+/** Only the fields given change; `pages` and `aliases` replace the whole list. */
+export const miniProgramSearchSettingsSchema = z
+  .object({
+    aliases: optional(searchAliasesField),
+    pages: optional(searchablePagesField),
+    searchable: optional(z.boolean()),
   })
   .refine((v) => Object.values(v).some((field) => field !== undefined), { message: 'nothing to update' });
 

@@ -21,6 +21,7 @@ import { AppManageTopic, type AppManageEvents } from './app-manage-events';
 import {
   createMiniProgramSchema,
   miniProgramListSchema,
+  miniProgramSearchSettingsSchema,
   parseInput,
   reasonField,
   updateMiniProgramSchema,
@@ -77,9 +78,14 @@ export class MiniProgramService {
     let app: MiniProgramModel;
     try {
       // The app id holds the license unit; a failed insert gives it back.
-      app = this.options.license ? await this.options.license.claim('miniPrograms', appId, insert) : await insert();
+      app = this.options.license
+        ? await this.options.license.claim('miniPrograms', appId, insert)
+        : await insert();
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError('This organization already has a mini-program with that name', { field: 'name' });
+      if (error instanceof ConflictError)
+        throw new ConflictError('This organization already has a mini-program with that name', {
+          field: 'name',
+        });
       throw error;
     }
     return toMiniProgramView(app);
@@ -102,9 +108,33 @@ export class MiniProgramService {
         return changed;
       });
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError('This organization already has a mini-program with that name', { field: 'name' });
+      if (error instanceof ConflictError)
+        throw new ConflictError('This organization already has a mini-program with that name', {
+          field: 'name',
+        });
       throw error;
     }
+    if (!updated) throw new NotFoundError('Mini-program not found');
+    return toMiniProgramView(updated);
+  }
+
+  /**
+   * The owner-set search fields (issue 10): aliases, searchable pages, the "can be found by search" switch. Members
+   * of the owning organization with miniprogram:write only; the search index re-reads them on the event.
+   */
+  async updateSearchSettings(p: Principal, appId: string, input: unknown): Promise<MiniProgramView> {
+    const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
+    const data = parseInput(miniProgramSearchSettingsSchema, input);
+    const set: Record<string, unknown> = {};
+    if (data.aliases !== undefined) set.searchAliases = data.aliases;
+    if (data.pages !== undefined) set.searchablePages = data.pages;
+    if (data.searchable !== undefined) set.searchable = data.searchable;
+    const updated = await this.events.atomically(async () => {
+      // Not while its deletion runs: the index must not take it back.
+      const changed = await this.apps.transition(app._id, { deletingAt: { $exists: false } }, set);
+      if (changed) await this.publish('mini-program.search-settings-updated', changed, user.userId);
+      return changed;
+    });
     if (!updated) throw new NotFoundError('Mini-program not found');
     return toMiniProgramView(updated);
   }
@@ -113,7 +143,13 @@ export class MiniProgramService {
     const user = requireOperatorPermission(p, Permission.MINIPROGRAM_GOVERN);
     const frozenReason = parseInput(reasonField, reason);
     const app = await this.events.atomically(async () => {
-      const frozen = await this.guarded(appId, { status: MiniProgramStatus.ACTIVE }, { status: MiniProgramStatus.FROZEN, frozenReason }, [], 'frozen');
+      const frozen = await this.guarded(
+        appId,
+        { status: MiniProgramStatus.ACTIVE },
+        { status: MiniProgramStatus.FROZEN, frozenReason },
+        [],
+        'frozen',
+      );
       await this.publish('mini-program.frozen', frozen, user.userId, { reason: frozenReason });
       return frozen;
     });
@@ -123,7 +159,13 @@ export class MiniProgramService {
   async unfreeze(p: Principal, appId: string): Promise<MiniProgramView> {
     const user = requireOperatorPermission(p, Permission.MINIPROGRAM_GOVERN);
     const app = await this.events.atomically(async () => {
-      const unfrozen = await this.guarded(appId, { status: MiniProgramStatus.FROZEN }, { status: MiniProgramStatus.ACTIVE }, ['frozenReason'], 'unfrozen');
+      const unfrozen = await this.guarded(
+        appId,
+        { status: MiniProgramStatus.FROZEN },
+        { status: MiniProgramStatus.ACTIVE },
+        ['frozenReason'],
+        'unfrozen',
+      );
       await this.publish('mini-program.unfrozen', unfrozen, user.userId);
       return unfrozen;
     });
@@ -132,7 +174,12 @@ export class MiniProgramService {
 
   /** Members of the owning organization, and operators who review or govern mini-programs. */
   async get(p: Principal, appId: string): Promise<MiniProgramView> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     return toMiniProgramView(app);
   }
 
@@ -143,7 +190,8 @@ export class MiniProgramService {
   async list(p: Principal, input: unknown): Promise<MiniProgramPage> {
     requireUser(p);
     const query = parseInput(miniProgramListSchema, input);
-    if (query.orgId) requireOrgPermission(p, query.orgId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    if (query.orgId)
+      requireOrgPermission(p, query.orgId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
     else requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
     const { items, total } = await this.apps.list(query);
     return { items: items.map(toMiniProgramView), total };
@@ -157,7 +205,9 @@ export class MiniProgramService {
     const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
     if (!Buffer.isBuffer(body) || body.length === 0) throw new BadUserInputError('The logo image is empty');
     if (body.length > this.options.maxLogoBytes) {
-      throw new BadUserInputError(`The logo must be at most ${this.options.maxLogoBytes} bytes`, { maxBytes: this.options.maxLogoBytes });
+      throw new BadUserInputError(`The logo must be at most ${this.options.maxLogoBytes} bytes`, {
+        maxBytes: this.options.maxLogoBytes,
+      });
     }
     const type = detectImageType(body);
     if (!type) throw new BadUserInputError('The logo must be a PNG, JPEG or WebP image');
@@ -192,7 +242,9 @@ export class MiniProgramService {
     if (p.kind !== 'user') return appIds.map(() => null);
     const valid = [...new Set(appIds.filter((id) => MINI_PROGRAM_ID.test(id)))];
     const apps = alignByKey(appIds, await this.apps.findByIds(valid), (app) => app._id);
-    return apps.map((app) => (app && !app.deletingAt && mayRead(p, app.orgId) ? toMiniProgramView(app) : null));
+    return apps.map((app) =>
+      app && !app.deletingAt && mayRead(p, app.orgId) ? toMiniProgramView(app) : null,
+    );
   }
 
   /** Without authorization, for in-process callers (the runtime read model, link views). */
@@ -206,15 +258,33 @@ export class MiniProgramService {
     return this.apps.idsAfter(after, take);
   }
 
-  private async guarded(appId: string, guard: Filter, set: Record<string, unknown>, unset: string[], verb: string): Promise<MiniProgramModel> {
+  private async guarded(
+    appId: string,
+    guard: Filter,
+    set: Record<string, unknown>,
+    unset: string[],
+    verb: string,
+  ): Promise<MiniProgramModel> {
     const updated = await this.apps.transition(appId, guard, set, unset);
     if (updated) return updated;
     const current = await this.apps.findById(appId);
     if (!current) throw new NotFoundError('Mini-program not found');
-    throw new ConflictError(`A mini-program that is ${current.status} cannot be ${verb}`, { status: current.status });
+    throw new ConflictError(`A mini-program that is ${current.status} cannot be ${verb}`, {
+      status: current.status,
+    });
   }
 
-  private async publish(type: string, app: MiniProgramModel, actorId: string, extra: Record<string, string> = {}): Promise<void> {
-    await this.events.publish(AppManageTopic.MINI_PROGRAM, type, app._id, { appId: app._id, orgId: app.orgId, actorId, ...extra });
+  private async publish(
+    type: string,
+    app: MiniProgramModel,
+    actorId: string,
+    extra: Record<string, string> = {},
+  ): Promise<void> {
+    await this.events.publish(AppManageTopic.MINI_PROGRAM, type, app._id, {
+      appId: app._id,
+      orgId: app.orgId,
+      actorId,
+      ...extra,
+    });
   }
 }

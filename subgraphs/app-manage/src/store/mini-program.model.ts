@@ -1,5 +1,17 @@
 import { index, modelOptions, prop } from '@typegoose/typegoose';
 
+/** A page of the mini-program its owner declared searchable: found by its title and text, opened at its path. */
+export class SearchablePageModel {
+  @prop({ type: String, required: true, maxlength: 200 })
+  path!: string;
+
+  @prop({ type: String, required: true, maxlength: 40 })
+  title!: string;
+
+  @prop({ type: String, maxlength: 200 })
+  text?: string;
+}
+
 export const MiniProgramStatus = { ACTIVE: 'ACTIVE', FROZEN: 'FROZEN' } as const;
 export type MiniProgramStatus = (typeof MiniProgramStatus)[keyof typeof MiniProgramStatus];
 
@@ -32,11 +44,28 @@ export class MiniProgramModel {
   @prop({ type: () => [String], default: [] })
   tags!: string[];
 
+  /** Search aliases the owner set (other names people type: 社保 for 社会保险查询); indexed below the name. */
+  @prop({ type: () => [String], default: [] })
+  searchAliases!: string[];
+
+  /** Pages declared searchable by the owner (issue 10): a hit can open the mini-program at one of them. */
+  @prop({ type: () => [SearchablePageModel], _id: false, default: [] })
+  searchablePages!: SearchablePageModel[];
+
+  /** False when the owner switched "can be found by search" off; absent (older records) means on. */
+  @prop({ type: Boolean })
+  searchable?: boolean;
+
   /** Object-store key of the logo image, set only by the logo upload. */
   @prop({ type: String, maxlength: 300 })
   logoKey?: string;
 
-  @prop({ type: String, required: true, enum: Object.values(MiniProgramStatus), default: MiniProgramStatus.ACTIVE })
+  @prop({
+    type: String,
+    required: true,
+    enum: Object.values(MiniProgramStatus),
+    default: MiniProgramStatus.ACTIVE,
+  })
   status!: MiniProgramStatus;
 
   @prop({ type: String, maxlength: 500 })

@@ -35,7 +35,17 @@ export class MiniProgramStore {
 
   insert(data: NewMiniProgram): Promise<MiniProgramModel> {
     const { appId, ...rest } = data;
-    return this.apps.insertOne(stamped<MiniProgramModel>(compact({ _id: appId, ...rest, status: MiniProgramStatus.ACTIVE })));
+    return this.apps.insertOne(
+      stamped<MiniProgramModel>(
+        compact({
+          _id: appId,
+          ...rest,
+          searchAliases: [],
+          searchablePages: [],
+          status: MiniProgramStatus.ACTIVE,
+        }),
+      ),
+    );
   }
 
   findById(appId: string): Promise<MiniProgramModel | null> {
@@ -52,7 +62,10 @@ export class MiniProgramStore {
   }
 
   async idsAfter(after: string | undefined, take: number): Promise<string[]> {
-    const apps = await this.apps.find(after ? { _id: { $gt: after } } : {}, { sort: { _id: 1 }, limit: take });
+    const apps = await this.apps.find(after ? { _id: { $gt: after } } : {}, {
+      sort: { _id: 1 },
+      limit: take,
+    });
     return apps.map((app) => app._id);
   }
 
@@ -75,7 +88,10 @@ export class MiniProgramStore {
    * deleting. One conditional write on the app document, so it and the deletion's guard exclude each other.
    */
   async markApproved(appId: string, at: Date): Promise<boolean> {
-    await this.apps.updateOne({ _id: appId, firstApprovedAt: { $exists: false }, deletingAt: { $exists: false } }, { $set: { firstApprovedAt: at } });
+    await this.apps.updateOne(
+      { _id: appId, firstApprovedAt: { $exists: false }, deletingAt: { $exists: false } },
+      { $set: { firstApprovedAt: at } },
+    );
     return (await this.apps.count({ _id: appId, deletingAt: { $exists: false } })) > 0;
   }
 
@@ -85,7 +101,12 @@ export class MiniProgramStore {
   }
 
   /** Conditional update: `guard` must still hold when the write happens, else null and nothing written. */
-  transition(appId: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<MiniProgramModel | null> {
+  transition(
+    appId: string,
+    guard: Filter,
+    set: Record<string, unknown>,
+    unset: readonly string[] = [],
+  ): Promise<MiniProgramModel | null> {
     return this.apps.findOneAndUpdate({ ...guard, _id: appId }, setUnset(set, unset));
   }
 }

@@ -12,12 +12,22 @@ export interface MiniProgramView {
   description?: string;
   category?: string;
   tags: string[];
+  searchAliases: string[];
+  searchablePages: SearchablePageView[];
+  /** "Can be found by search" (on unless the owner switched it off). */
+  searchable: boolean;
   logoKey?: string;
   status: MiniProgramStatus;
   frozenReason?: string;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface SearchablePageView {
+  path: string;
+  title: string;
+  text: string;
 }
 
 export interface VersionView {
@@ -99,6 +109,13 @@ export function toMiniProgramView(doc: MiniProgramModel): MiniProgramView {
     description: doc.description,
     category: doc.category,
     tags: [...(doc.tags ?? [])],
+    searchAliases: [...(doc.searchAliases ?? [])],
+    searchablePages: (doc.searchablePages ?? []).map((page) => ({
+      path: page.path,
+      title: page.title,
+      text: page.text ?? '',
+    })),
+    searchable: doc.searchable !== false,
     logoKey: doc.logoKey,
     status: doc.status,
     frozenReason: doc.frozenReason,

@@ -1,8 +1,11 @@
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
 import { analyze, highlightFragment, isHan } from '../analysis/chinese.analyzer';
 import {
+  HIGHLIGHT_FIELDS,
   SEARCH_FIELDS,
   type FacetCount,
+  type IndexedPage,
+  type PageMatch,
   type IndexedMiniProgram,
   type SearchEngine,
   type SearchField,
@@ -13,7 +16,15 @@ import {
 } from './search-engine.port';
 
 /** Name above keywords above category and organization above description (the issue's order). */
-export const FIELD_BOOSTS: Record<SearchField, number> = { name: 6, keywords: 3, category: 2, organizationName: 1.5, description: 1 };
+export const FIELD_BOOSTS: Record<SearchField, number> = {
+  name: 6,
+  aliases: 4,
+  keywords: 3,
+  category: 2,
+  organizationName: 1.5,
+  description: 1,
+  pages: 0.8,
+};
 
 /**
  * The embedded engine (ADR 0011): a MiniSearch index in this process whose tokenizer is the Chinese analyzer, on
@@ -30,11 +41,13 @@ export class MiniSearchEngine implements SearchEngine {
       idField: 'appId',
       fields: [...SEARCH_FIELDS],
       extractField: (document, field) => {
+        if (field === 'pages') return searchableText(document.pages);
         const value = (document as unknown as Record<string, unknown>)[field];
         return Array.isArray(value) ? value.join('\n') : ((value as string | null | undefined) ?? '');
       },
       // Called with the field name when indexing, without one for the query.
-      tokenize: (text, field) => analyze(text, { mode: field ? 'index' : 'query', pinyinInitials: field === 'name' }),
+      tokenize: (text, field) =>
+        analyze(text, { mode: field ? 'index' : 'query', pinyinInitials: field === 'name' }),
       // The analyzer already normalized the terms.
       processTerm: (term) => term,
       searchOptions: {
@@ -49,7 +62,7 @@ export class MiniSearchEngine implements SearchEngine {
   async upsert(documents: readonly IndexedMiniProgram[]): Promise<void> {
     for (const document of documents) {
       if (this.index.has(document.appId)) this.index.discard(document.appId);
-      const copy = { ...document, keywords: [...document.keywords], hostAppIds: [...document.hostAppIds] };
+      const copy = copyOf(document);
       this.index.add(copy);
       this.documents.set(document.appId, copy);
     }
@@ -85,7 +98,11 @@ export class MiniSearchEngine implements SearchEngine {
     if (queryTerms.length === 0) {
       // Blank (or only punctuation): everything the filter lets through, by name.
       results = text ? [] : this.index.search(MiniSearch.wildcard, { filter });
-      results.sort((a, b) => this.documentOf(a).name.localeCompare(this.documentOf(b).name, 'zh') || String(a.id).localeCompare(String(b.id)));
+      results.sort(
+        (a, b) =>
+          this.documentOf(a).name.localeCompare(this.documentOf(b).name, 'zh') ||
+          String(a.id).localeCompare(String(b.id)),
+      );
     } else {
       results = this.index.search(text, { filter });
       // Equal scores in a stable order, so pages do not overlap.
@@ -96,12 +113,27 @@ export class MiniSearchEngine implements SearchEngine {
       total: results.length,
       hits: page.map((result) => {
         const document = this.documentOf(result);
-        return { document, score: result.score, highlights: highlightsOf(document, queryTerms) };
+        return {
+          document,
+          score: result.score,
+          highlights: highlightsOf(document, queryTerms),
+          page: pageMatchOf(document, queryTerms),
+        };
       }),
       facets: {
-        category: countBy(results.map((r) => this.documentOf(r)), (d) => d.category),
-        organization: countBy(results.map((r) => this.documentOf(r)), (d) => d.orgId, (d) => d.organizationName || d.orgId),
-        status: countBy(results.map((r) => this.documentOf(r)), (d) => d.status),
+        category: countBy(
+          results.map((r) => this.documentOf(r)),
+          (d) => d.category,
+        ),
+        organization: countBy(
+          results.map((r) => this.documentOf(r)),
+          (d) => d.orgId,
+          (d) => d.organizationName || d.orgId,
+        ),
+        status: countBy(
+          results.map((r) => this.documentOf(r)),
+          (d) => d.status,
+        ),
       },
     };
   }
@@ -111,11 +143,28 @@ export class MiniSearchEngine implements SearchEngine {
   }
 }
 
-function matchesFilter(document: IndexedMiniProgram, filter: SearchFilter): boolean {
+function copyOf(document: IndexedMiniProgram): IndexedMiniProgram {
+  return {
+    ...document,
+    aliases: [...document.aliases],
+    keywords: [...document.keywords],
+    pages: document.pages.map((page) => ({ ...page })),
+    hostAppIds: [...document.hostAppIds],
+  };
+}
+
+/** What of the searchable pages is indexed: each page's title and text. */
+export function searchableText(pages: readonly IndexedPage[]): string {
+  return pages.map((page) => `${page.title}\n${page.text}`).join('\n');
+}
+
+export function matchesFilter(document: IndexedMiniProgram, filter: SearchFilter): boolean {
   if (filter.orgIds && !filter.orgIds.includes(document.orgId)) return false;
-  if (filter.categories && !(document.category !== null && filter.categories.includes(document.category))) return false;
+  if (filter.categories && !(document.category !== null && filter.categories.includes(document.category)))
+    return false;
   if (filter.statuses && !filter.statuses.includes(document.status)) return false;
   if (filter.hostAppId !== undefined && !document.hostAppIds.includes(filter.hostAppId)) return false;
+  if (filter.searchableOnly && !document.searchable) return false;
   return true;
 }
 
@@ -123,7 +172,7 @@ function matchesFilter(document: IndexedMiniProgram, filter: SearchFilter): bool
 export function highlightsOf(document: IndexedMiniProgram, queryTerms: readonly string[]): SearchHighlight[] {
   if (queryTerms.length === 0) return [];
   const highlights: SearchHighlight[] = [];
-  for (const field of SEARCH_FIELDS) {
+  for (const field of HIGHLIGHT_FIELDS) {
     const value = document[field];
     const text = Array.isArray(value) ? value.join(' ') : (value ?? '');
     const fragment = text ? highlightFragment(text, queryTerms) : null;
@@ -132,7 +181,25 @@ export function highlightsOf(document: IndexedMiniProgram, queryTerms: readonly 
   return highlights;
 }
 
-function countBy(documents: readonly IndexedMiniProgram[], key: (document: IndexedMiniProgram) => string | null, label?: (document: IndexedMiniProgram) => string): FacetCount[] {
+/** The first searchable page whose title (else text) holds a query term: where a device's hit opens. */
+export function pageMatchOf(document: IndexedMiniProgram, queryTerms: readonly string[]): PageMatch | null {
+  if (queryTerms.length === 0) return null;
+  for (const page of document.pages) {
+    const title = highlightFragment(page.title, queryTerms);
+    if (title) return { path: page.path, title: page.title, fragment: title };
+  }
+  for (const page of document.pages) {
+    const text = page.text ? highlightFragment(page.text, queryTerms) : null;
+    if (text) return { path: page.path, title: page.title, fragment: text };
+  }
+  return null;
+}
+
+function countBy(
+  documents: readonly IndexedMiniProgram[],
+  key: (document: IndexedMiniProgram) => string | null,
+  label?: (document: IndexedMiniProgram) => string,
+): FacetCount[] {
   const counts = new Map<string, FacetCount>();
   for (const document of documents) {
     const value = key(document);

@@ -1,4 +1,9 @@
-import { CatalogueStatus, type IndexedMiniProgram, type SearchEngine, type SearchRequest } from './search-engine.port';
+import {
+  CatalogueStatus,
+  type IndexedMiniProgram,
+  type SearchEngine,
+  type SearchRequest,
+} from './search-engine.port';
 
 let seq = 0;
 /** A mini-program document with defaults; ids are unique per call. */
@@ -9,17 +14,26 @@ export function indexedMiniProgram(overrides: Partial<IndexedMiniProgram> = {}):
     orgId: 'org-a',
     organizationName: '测试机构',
     name: `应用${seq}`,
+    aliases: [],
     keywords: [],
     category: null,
     description: '',
     logoKey: null,
     status: CatalogueStatus.PUBLISHED,
+    pages: [],
+    searchable: true,
     hostAppIds: [],
     ...overrides,
   };
 }
 
-const request = (text: string, overrides: Partial<SearchRequest> = {}): SearchRequest => ({ text, filter: {}, offset: 0, limit: 20, ...overrides });
+const request = (text: string, overrides: Partial<SearchRequest> = {}): SearchRequest => ({
+  text,
+  filter: {},
+  offset: 0,
+  limit: 20,
+  ...overrides,
+});
 
 /**
  * The behaviour every search engine driver must have (docs/architecture.md § 4: one contract suite per port).
@@ -35,7 +49,8 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       await engine.close();
     });
 
-    const names = async (text: string, overrides: Partial<SearchRequest> = {}) => (await engine.search(request(text, overrides))).hits.map((h) => h.document.name);
+    const names = async (text: string, overrides: Partial<SearchRequest> = {}) =>
+      (await engine.search(request(text, overrides))).hits.map((h) => h.document.name);
 
     it('finds Chinese terms the segmenter splits, and out-of-vocabulary names', async () => {
       await engine.upsert([
@@ -60,17 +75,62 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       expect(await names('旅行')).toEqual(['旅行日记', '优选商城', '城市指南']);
     });
 
+    it('ranks the name above a search alias above the description, and finds searchable pages', async () => {
+      await engine.upsert([
+        indexedMiniProgram({ name: '办事大厅', description: '社保缴费记录查询' }),
+        indexedMiniProgram({ name: '城市服务', aliases: ['社保查询'] }),
+        indexedMiniProgram({ name: '社保通' }),
+        indexedMiniProgram({
+          name: '掌上政务',
+          pages: [
+            { path: 'pages/index/index', title: '首页', text: '' },
+            { path: 'pages/fund/detail?id=1', title: '公积金明细', text: '按月查看缴存记录' },
+          ],
+        }),
+      ]);
+      expect(await names('社保')).toEqual(['社保通', '城市服务', '办事大厅']);
+      const byPage = await engine.search(request('公积金'));
+      expect(byPage.hits.map((h) => h.document.name)).toEqual(['掌上政务']);
+      expect(byPage.hits[0].page).toEqual({
+        path: 'pages/fund/detail?id=1',
+        title: '公积金明细',
+        fragment: '<em>公积金</em>明细',
+      });
+      const byText = await engine.search(request('缴存'));
+      expect(byText.hits[0].page).toEqual({
+        path: 'pages/fund/detail?id=1',
+        title: '公积金明细',
+        fragment: '按月查看<em>缴存</em>记录',
+      });
+      expect((await engine.search(request('社保'))).hits[0].page).toBeNull();
+    });
+
+    it('leaves out what the owner switched off when asked for searchable ones only', async () => {
+      await engine.upsert([
+        indexedMiniProgram({ name: '停车缴费' }),
+        indexedMiniProgram({ name: '停车场导航', searchable: false }),
+      ]);
+      expect((await names('停车')).sort()).toEqual(['停车场导航', '停车缴费'].sort());
+      expect(await names('停车', { filter: { searchableOnly: true } })).toEqual(['停车缴费']);
+      expect(await names('', { filter: { searchableOnly: true } })).toEqual(['停车缴费']);
+    });
+
     it('returns highlights as fragments of the fields that matched', async () => {
       const app = indexedMiniProgram({ name: '招商银行', description: '信用卡账单查询、<还款>与积分' });
       await engine.upsert([app]);
       const { hits } = await engine.search(request('信用卡 APP'));
-      expect(hits[0].highlights).toEqual([{ field: 'description', fragment: '<em>信用卡</em>账单查询、&lt;还款&gt;与积分' }]);
+      expect(hits[0].highlights).toEqual([
+        { field: 'description', fragment: '<em>信用卡</em>账单查询、&lt;还款&gt;与积分' },
+      ]);
       const byName = await engine.search(request('招商'));
       expect(byName.hits[0].highlights[0]).toEqual({ field: 'name', fragment: '<em>招商</em>银行' });
     });
 
     it('folds case and full-width forms, and completes Latin prefixes and pinyin initials of the name', async () => {
-      await engine.upsert([indexedMiniProgram({ name: 'ETC办理' }), indexedMiniProgram({ name: '招商银行' })]);
+      await engine.upsert([
+        indexedMiniProgram({ name: 'ETC办理' }),
+        indexedMiniProgram({ name: '招商银行' }),
+      ]);
       expect(await names('ｅｔｃ')).toEqual(['ETC办理']);
       expect(await names('zsyh')).toEqual(['招商银行']);
       expect(await names('zs')).toEqual(['招商银行']);
@@ -78,9 +138,28 @@ export function describeSearchEngineContract(name: string, create: () => Promise
 
     it('filters by organization, category, status and host app, and counts facets over every hit', async () => {
       await engine.upsert([
-        indexedMiniProgram({ name: '公积金查询', orgId: 'org-a', category: '政务', status: CatalogueStatus.PUBLISHED, hostAppIds: ['host-1'] }),
-        indexedMiniProgram({ name: '公积金贷款计算', orgId: 'org-b', organizationName: '乙机构', category: '金融', status: CatalogueStatus.DRAFT }),
-        indexedMiniProgram({ name: '公积金提取', orgId: 'org-b', organizationName: '乙机构', category: '政务', status: CatalogueStatus.FROZEN, hostAppIds: ['host-1'] }),
+        indexedMiniProgram({
+          name: '公积金查询',
+          orgId: 'org-a',
+          category: '政务',
+          status: CatalogueStatus.PUBLISHED,
+          hostAppIds: ['host-1'],
+        }),
+        indexedMiniProgram({
+          name: '公积金贷款计算',
+          orgId: 'org-b',
+          organizationName: '乙机构',
+          category: '金融',
+          status: CatalogueStatus.DRAFT,
+        }),
+        indexedMiniProgram({
+          name: '公积金提取',
+          orgId: 'org-b',
+          organizationName: '乙机构',
+          category: '政务',
+          status: CatalogueStatus.FROZEN,
+          hostAppIds: ['host-1'],
+        }),
       ]);
       const all = await engine.search(request('公积金'));
       expect(all.total).toBe(3);
@@ -95,8 +174,12 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       expect(all.facets.status).toHaveLength(3);
       expect(await names('公积金', { filter: { orgIds: ['org-a'] } })).toEqual(['公积金查询']);
       expect(await names('公积金', { filter: { categories: ['金融'] } })).toEqual(['公积金贷款计算']);
-      expect(await names('公积金', { filter: { statuses: [CatalogueStatus.PUBLISHED] } })).toEqual(['公积金查询']);
-      expect((await names('公积金', { filter: { hostAppId: 'host-1' } })).sort()).toEqual(['公积金提取', '公积金查询'].sort());
+      expect(await names('公积金', { filter: { statuses: [CatalogueStatus.PUBLISHED] } })).toEqual([
+        '公积金查询',
+      ]);
+      expect((await names('公积金', { filter: { hostAppId: 'host-1' } })).sort()).toEqual(
+        ['公积金提取', '公积金查询'].sort(),
+      );
       expect(await names('公积金', { filter: { hostAppId: 'host-2' } })).toEqual([]);
     });
 

@@ -15,24 +15,45 @@ export const CatalogueStatus = {
 } as const;
 export type CatalogueStatus = (typeof CatalogueStatus)[keyof typeof CatalogueStatus];
 
+/** A page its owner declared searchable: a hit can open the mini-program there. */
+export interface IndexedPage {
+  path: string;
+  title: string;
+  text: string;
+}
+
 /** One mini-program as indexed: the searchable text and the fields filters and visibility need. */
 export interface IndexedMiniProgram {
   appId: string;
   orgId: string;
   organizationName: string;
   name: string;
+  /** Search aliases the owner set (other names people type), ranked below the name. */
+  aliases: string[];
   /** Words the owner set so the mini-program is found (its tags). */
   keywords: string[];
   category: string | null;
   description: string;
   logoKey: string | null;
   status: CatalogueStatus;
+  /** Pages declared searchable (title and text indexed). */
+  pages: IndexedPage[];
+  /** The owner's "can be found by search" switch: off, devices never find it. */
+  searchable: boolean;
   /** Host apps it is linked to (active links): a device only finds what its host app may open. */
   hostAppIds: string[];
 }
 
 /** The searchable fields, strongest first: the order of their boosts. */
-export const SEARCH_FIELDS = ['name', 'keywords', 'category', 'organizationName', 'description'] as const;
+export const SEARCH_FIELDS = [
+  'name',
+  'aliases',
+  'keywords',
+  'category',
+  'organizationName',
+  'description',
+  'pages',
+] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export interface SearchFilter {
@@ -41,6 +62,8 @@ export interface SearchFilter {
   statuses?: readonly CatalogueStatus[];
   /** Only mini-programs linked to this host app. */
   hostAppId?: string;
+  /** Only mini-programs whose owner left "can be found by search" on. */
+  searchableOnly?: boolean;
 }
 
 export interface SearchRequest {
@@ -51,8 +74,12 @@ export interface SearchRequest {
   limit: number;
 }
 
+/** The fields highlighted per hit (a page's match is reported as the hit's `page`). */
+export type HighlightField = Exclude<SearchField, 'pages'>;
+export const HIGHLIGHT_FIELDS = SEARCH_FIELDS.filter((field): field is HighlightField => field !== 'pages');
+
 export interface SearchHighlight {
-  field: SearchField;
+  field: HighlightField;
   /** HTML-escaped text around the matches, each match in `<em>…</em>`. */
   fragment: string;
 }
@@ -61,6 +88,15 @@ export interface SearchHit {
   document: IndexedMiniProgram;
   score: number;
   highlights: SearchHighlight[];
+  /** The searchable page that matched best (its title first, then its text), or null when none did. */
+  page: PageMatch | null;
+}
+
+export interface PageMatch {
+  path: string;
+  title: string;
+  /** HTML-escaped text of the page around the matches, each match in `<em>…</em>` (the title when the text did not match). */
+  fragment: string;
 }
 
 export interface FacetCount {

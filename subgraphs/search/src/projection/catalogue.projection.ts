@@ -8,30 +8,45 @@ import {
   type CatalogueOrganization,
   type CatalogueReadHandlers,
 } from '@grove/contracts';
-import { idempotentHandler, type EventBus, type KeyValueStore, type Logger, type Subscription } from '@grove/platform';
+import {
+  idempotentHandler,
+  type EventBus,
+  type KeyValueStore,
+  type Logger,
+  type Subscription,
+} from '@grove/platform';
 import { CatalogueStatus, type IndexedMiniProgram, type SearchEngine } from '../engine/search-engine.port';
 
 /** Documents re-read per page when an organization's details change. */
 const REINDEX_PAGE = 200;
 
 /** Where a mini-program stands for search: frozen (itself or its organization) wins, then published, then delisted. */
-export function catalogueStatus(entry: CatalogueEntry, organization: CatalogueOrganization | null): CatalogueStatus {
+export function catalogueStatus(
+  entry: CatalogueEntry,
+  organization: CatalogueOrganization | null,
+): CatalogueStatus {
   if (entry.frozen || organization?.frozen) return CatalogueStatus.FROZEN;
   if (entry.published) return CatalogueStatus.PUBLISHED;
   return entry.delisted ? CatalogueStatus.DELISTED : CatalogueStatus.DRAFT;
 }
 
-export function toIndexedMiniProgram(entry: CatalogueEntry, organization: CatalogueOrganization | null): IndexedMiniProgram {
+export function toIndexedMiniProgram(
+  entry: CatalogueEntry,
+  organization: CatalogueOrganization | null,
+): IndexedMiniProgram {
   return {
     appId: entry.appId,
     orgId: entry.orgId,
     organizationName: organization?.name ?? '',
     name: entry.name,
+    aliases: entry.aliases,
     keywords: entry.tags,
     category: entry.category,
     description: entry.description ?? '',
     logoKey: entry.logoKey,
     status: catalogueStatus(entry, organization),
+    pages: entry.pages,
+    searchable: entry.searchable,
     hostAppIds: entry.hostAppIds,
   };
 }
@@ -63,7 +78,12 @@ export class CatalogueProjection {
   async refreshOrganization(orgId: string): Promise<void> {
     const organization = await this.reads.catalogueOrganization({ orgId });
     for (let offset = 0; ; offset += REINDEX_PAGE) {
-      const page = await this.engine.search({ text: '', filter: { orgIds: [orgId] }, offset, limit: REINDEX_PAGE });
+      const page = await this.engine.search({
+        text: '',
+        filter: { orgIds: [orgId] },
+        offset,
+        limit: REINDEX_PAGE,
+      });
       if (page.hits.length === 0) break;
       await this.engine.upsert(
         page.hits.map(({ document }) => ({
@@ -75,7 +95,8 @@ export class CatalogueProjection {
       );
       // Unfrozen: FROZEN documents may owe it to the organization only; the owner knows which.
       if (!organization?.frozen) {
-        for (const hit of page.hits) if (hit.document.status === CatalogueStatus.FROZEN) await this.refreshApp(hit.document.appId);
+        for (const hit of page.hits)
+          if (hit.document.status === CatalogueStatus.FROZEN) await this.refreshApp(hit.document.appId);
       }
       if (page.hits.length < REINDEX_PAGE) break;
     }
@@ -92,7 +113,8 @@ export class CatalogueProjection {
       for (const appId of appIds) {
         const entry = await this.reads.catalogueEntry({ appId });
         if (!entry) continue;
-        if (!organizations.has(entry.orgId)) organizations.set(entry.orgId, await this.reads.catalogueOrganization({ orgId: entry.orgId }));
+        if (!organizations.has(entry.orgId))
+          organizations.set(entry.orgId, await this.reads.catalogueOrganization({ orgId: entry.orgId }));
         documents.push(toIndexedMiniProgram(entry, organizations.get(entry.orgId) ?? null));
       }
       await this.engine.upsert(documents);
@@ -106,17 +128,29 @@ export class CatalogueProjection {
 
   /** Subscribes `group` to the owners' topics: mini-programs and their versions, links, organizations. */
   async subscribe(bus: EventBus, kv: KeyValueStore, group: string): Promise<Subscription> {
-    const handle = (topic: string, handler: Parameters<typeof idempotentHandler>[2]) => bus.subscribe<unknown>(topic, group, idempotentHandler(kv, group, handler));
+    const handle = (topic: string, handler: Parameters<typeof idempotentHandler>[2]) =>
+      bus.subscribe<unknown>(topic, group, idempotentHandler(kv, group, handler));
     const subscriptions = await Promise.all([
-      handle(miniProgramEvents.topic, contractHandler(miniProgramEvents, this.logger, async (event) => this.refreshApp(event.payload.appId))),
+      handle(
+        miniProgramEvents.topic,
+        contractHandler(miniProgramEvents, this.logger, async (event) =>
+          this.refreshApp(event.payload.appId),
+        ),
+      ),
       handle(
         hostAppEvents.topic,
         contractHandler(hostAppEvents, this.logger, async (event) => {
           // Only links change what a mini-program's document holds (its host apps); host-app events do not.
-          if (event.type.startsWith('link.')) await this.refreshApp((event.payload as { appId: string }).appId);
+          if (event.type.startsWith('link.'))
+            await this.refreshApp((event.payload as { appId: string }).appId);
         }),
       ),
-      handle(organizationEvents.topic, contractHandler(organizationEvents, this.logger, async (event) => this.refreshOrganization(event.payload.organizationId))),
+      handle(
+        organizationEvents.topic,
+        contractHandler(organizationEvents, this.logger, async (event) =>
+          this.refreshOrganization(event.payload.organizationId),
+        ),
+      ),
     ]);
     return { close: async () => void (await Promise.all(subscriptions.map((s) => s.close()))) };
   }

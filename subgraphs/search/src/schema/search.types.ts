@@ -4,7 +4,8 @@ import { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_CHARS } from '.
 
 registerEnumType(CatalogueStatus, {
   name: 'CatalogueStatus',
-  description: 'DRAFT: never published; PUBLISHED; DELISTED: its release was delisted; FROZEN: it or its organization is frozen',
+  description:
+    'DRAFT: never published; PUBLISHED; DELISTED: its release was delisted; FROZEN: it or its organization is frozen',
 });
 
 export { CatalogueStatus };
@@ -33,10 +34,16 @@ export const TAKE_DESCRIPTION = `Hits per page, 1 to ${MAX_PAGE_SIZE}`;
 export const OFFSET_DESCRIPTION = `Hits to skip (relevance order), at most ${MAX_OFFSET}`;
 export { DEFAULT_PAGE_SIZE };
 
-@ObjectType({ description: 'Where the query matched, per field: HTML-escaped text around the matches, each match in <em>…</em>; null where it did not match' })
+@ObjectType({
+  description:
+    'Where the query matched, per field: HTML-escaped text around the matches, each match in <em>…</em>; null where it did not match',
+})
 export class MiniProgramSearchHighlights {
   @Field(() => String, { nullable: true })
   name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  aliases?: string | null;
 
   @Field(() => String, { nullable: true })
   keywords?: string | null;
@@ -49,6 +56,18 @@ export class MiniProgramSearchHighlights {
 
   @Field(() => String, { nullable: true })
   description?: string | null;
+}
+
+@ObjectType({ description: 'The searchable page of the mini-program that matched' })
+export class SearchPageMatch {
+  @Field({ description: 'Page path in the package (where a device opens the hit)' })
+  path!: string;
+
+  @Field()
+  title!: string;
+
+  @Field({ description: 'HTML-escaped text of the page around the matches, each match in <em>…</em>' })
+  fragment!: string;
 }
 
 @ObjectType()
@@ -70,6 +89,15 @@ export class MiniProgramSearchHit {
 
   @Field(() => [String], { description: 'The search keywords (tags) its owner set' })
   keywords!: string[];
+
+  @Field(() => [String], { description: 'The search aliases its owner set' })
+  aliases!: string[];
+
+  @Field({ description: 'Its owner\'s "can be found by search" switch (off: devices do not find it)' })
+  searchable!: boolean;
+
+  @Field(() => SearchPageMatch, { nullable: true, description: 'The searchable page that matched, if any' })
+  page!: SearchPageMatch | null;
 
   @Field(() => ID)
   orgId!: string;
