@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { createAppManageSubgraph, type AppManageSubgraph } from '@grove/app-manage';
 import { createDomainSubgraph, type DomainSubgraph } from '@grove/domain';
-import { FsObjectStore, loadConfig, newId, serveSubgraph, silentLogger, type EnvSource, type RunningSubgraph, type UserPrincipal } from '@grove/platform';
+import { FsObjectStore, loadConfig, newId, serveSubgraph, silentLogger, UnavailableError, type EnvSource, type RunningSubgraph, type UserPrincipal } from '@grove/platform';
 import { createRuleEngineSubgraph, type RuleEngineSubgraph } from '@grove/rule-engine';
 import { createSdkSubgraph, type SdkSubgraph } from '@grove/sdk';
 import { createTestRuntime, type TestRuntime } from '@grove/testkit';
@@ -12,6 +12,10 @@ import { createRouter, type Router } from '../create-router';
 import { mountSdkRuntime } from '../sdk-runtime.mount';
 import type { UploadProxyRoute } from '../upload-proxy.routes';
 import { createNotesSubgraph, createPeopleSubgraph } from './test-subgraphs';
+
+const noSearchService = async (): Promise<never> => {
+  throw new UnavailableError('No search service runs in this fixture');
+};
 
 const URL_SECRET = 'test-url-signing-secret-of-sufficient-length';
 /** Small limits so tests can go over them cheaply. */
@@ -90,8 +94,8 @@ export async function startRestRouter(
   await mountSdkRuntime(
     router.app,
     p.runtime,
-    // No account module in this fixture: no organization is frozen.
-    [p.appManage, p.sdk, p.ruleEngine, p.domain, { runtimeReads: { organizationFrozen: async () => false } }],
+    // No account module in this fixture: no organization is frozen; no search module: searches answer UNAVAILABLE.
+    [p.appManage, p.sdk, p.ruleEngine, p.domain, { runtimeReads: { organizationFrozen: async () => false, searchApplets: noSearchService, searchHotWords: noSearchService, searchClicked: noSearchService } }],
     { NODE_ENV: 'test', DATA_DIR: p.runtime.dataDir, OBJECT_STORE_DIR: join(p.runtime.dataDir, 'objects'), OBJECT_URL_SECRET: URL_SECRET },
     { consumeClient: (ip) => router.rateLimits.consumeIp(ip), consumeHostApp: (id) => router.rateLimits.consumeHostApp(id) },
   );
