@@ -98,6 +98,8 @@ export async function createSearchSubgraph(
 
   const module = await buildSubgraph({
     name: SEARCH_SUBGRAPH_NAME,
+    // Hot words and synonyms changes: one operation-log line in the settings' own transaction (ADR 0013).
+    operationLog: runtime.outbox(SEARCH_SUBGRAPH_NAME),
     resolvers: [SearchResolver, SearchSettingsResolver],
     instances: [new SearchResolver(search), new SearchSettingsResolver(searchSettings, log)],
     orphanedTypes: [MiniProgram],
