@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
 import { RuleEngineEventType, contractEvent, miniProgramEvents, ruleEngineEvents } from '@grove/contracts';
-import {
-  newId,
-  type DomainEvent,
-  type NewEvent,
-  type OperatorRole,
-  type OrgRole,
-  type UserPrincipal,
-} from '@grove/platform';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { newId, readProcessEnv, type DomainEvent, type NewEvent, type UserPrincipal } from '@grove/platform';
+import { createTestRuntime, matrixPrincipals, type TestRuntime } from '@grove/testkit';
 import { createAnalyticsSubgraph, type AnalyticsDeps, type AnalyticsSubgraph } from './analytics.subgraph';
 
 export interface AnalyticsHarness {
@@ -25,13 +22,6 @@ export interface AnalyticsHarness {
   dispose(): Promise<void>;
 }
 
-export function userPrincipal(
-  memberships: Array<{ orgId: string; role: OrgRole }>,
-  operatorRoles: OperatorRole[] = [],
-): UserPrincipal {
-  return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
-}
-
 /** Real embedded drivers (documents, KV, bus) in a temp dir and the analytics subgraph on its SQLite raw store. */
 export async function createAnalyticsHarness(deps: AnalyticsDeps = {}): Promise<AnalyticsHarness> {
   const runtime = await createTestRuntime();
@@ -46,12 +36,7 @@ export async function createAnalyticsHarness(deps: AnalyticsDeps = {}): Promise<
     analytics,
     orgA,
     orgB,
-    ownerA: userPrincipal([{ orgId: orgA, role: 'ORG_OWNER' }]),
-    adminA: userPrincipal([{ orgId: orgA, role: 'ORG_ADMIN' }]),
-    developerA: userPrincipal([{ orgId: orgA, role: 'ORG_DEVELOPER' }]),
-    ownerB: userPrincipal([{ orgId: orgB, role: 'ORG_OWNER' }]),
-    reviewer: userPrincipal([], ['OPERATOR_REVIEWER']),
-    admin: userPrincipal([], ['OPERATOR_ADMIN']),
+    ...matrixPrincipals(orgA, orgB),
     dispose: async () => {
       await analytics.close();
       await runtime.dispose();
@@ -117,4 +102,60 @@ export async function knownPlan(
     state: 'ACTIVE',
   });
   return { planId, appId };
+}
+
+/** One driver of a store contract suite: opens a fresh, initialized store and disposes of it (files, schema). */
+export interface StoreDriverCase<S> {
+  name: string;
+  open(): Promise<{ store: S; dispose(): Promise<void> }>;
+}
+
+const POSTGRES_URL =
+  readProcessEnv().POSTGRES_URL ?? readProcessEnv().DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * The embedded (SQLite file in a temp dir) and standard (PostgreSQL, a schema of its own per case) drivers of an
+ * analytics store, for `describe.each` contract suites: every case starts empty and leaves nothing behind.
+ */
+export function analyticsStoreDrivers<S extends { init(): Promise<void>; close(): Promise<void> }>(
+  prefix: string,
+  make: {
+    sqlite(file: string): S;
+    postgres(options: { url: string; schema: string }): S;
+    sqliteLabel?: string;
+    postgresLabel?: string;
+  },
+): StoreDriverCase<S>[] {
+  return [
+    {
+      name: make.sqliteLabel ?? 'sqlite (embedded)',
+      async open() {
+        const dir = mkdtempSync(join(tmpdir(), `grove-${prefix}-`));
+        const store = make.sqlite(join(dir, `${prefix}.sqlite`));
+        await store.init();
+        return {
+          store,
+          dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+        };
+      },
+    },
+    {
+      name: make.postgresLabel ?? 'postgres (standard)',
+      async open() {
+        const schema = `grove_${prefix.replace(/-/g, '_')}_${newId().toLowerCase()}`;
+        const store = make.postgres({ url: POSTGRES_URL, schema });
+        await store.init();
+        return {
+          store,
+          dispose: async () => {
+            await store.close();
+            const client = new Client({ connectionString: POSTGRES_URL });
+            await client.connect();
+            await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+            await client.end();
+          },
+        };
+      },
+    },
+  ];
 }

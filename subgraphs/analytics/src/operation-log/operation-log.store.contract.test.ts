@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { newId, readProcessEnv } from '@grove/platform';
 import type { OperationLogEntry, OperationLogStore } from './operation-log-store.port';
 import { PostgresOperationLogStore } from './postgres-operation-log.store';
+import { analyticsStoreDrivers } from '../analytics.test-support';
 import { SqliteOperationLogStore } from './sqlite-operation-log.store';
 
-const env = readProcessEnv();
-const POSTGRES_URL = env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const T0 = Date.parse('2026-05-01T00:00:00Z');
 
 function entry(n: number, extra: Partial<OperationLogEntry> = {}): OperationLogEntry {
@@ -31,40 +25,11 @@ function entry(n: number, extra: Partial<OperationLogEntry> = {}): OperationLogE
   };
 }
 
-type Driver = { name: string; open(): Promise<{ store: OperationLogStore; dispose(): Promise<void> }> };
-
-const drivers: Driver[] = [
-  {
-    name: 'sqlite (embedded)',
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'grove-oplog-store-'));
-      const store = new SqliteOperationLogStore(join(dir, 'operation-log.sqlite'));
-      await store.init();
-      return {
-        store,
-        dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
-      };
-    },
-  },
-  {
-    name: 'postgres (standard)',
-    async open() {
-      const schema = `grove_oplog_${newId().toLowerCase()}`;
-      const store = new PostgresOperationLogStore({ url: POSTGRES_URL, schema });
-      await store.init();
-      return {
-        store,
-        dispose: async () => {
-          await store.close();
-          const client = new Client({ connectionString: POSTGRES_URL });
-          await client.connect();
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await client.end();
-        },
-      };
-    },
-  },
-];
+const drivers = analyticsStoreDrivers<OperationLogStore>('oplog-store', {
+  sqlite: (file) => new SqliteOperationLogStore(file),
+  postgres: (options) => new PostgresOperationLogStore(options),
+  postgresLabel: 'postgres (standard)',
+});
 
 describe.each(drivers)('operation log store contract: $name', (driver) => {
   let store: OperationLogStore;

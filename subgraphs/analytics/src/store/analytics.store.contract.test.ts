@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { newId, readProcessEnv } from '@grove/platform';
 import type { AnalyticsStore, CleanEvent, ExposureRow } from './analytics-store.port';
 import { PostgresAnalyticsStore } from './postgres-analytics.store';
+import { analyticsStoreDrivers } from '../analytics.test-support';
 import { SqliteAnalyticsStore } from './sqlite-analytics.store';
 
-const env = readProcessEnv();
-const POSTGRES_URL = env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const APP = 'mp0123456789abcdef';
 
 function event(n: number, day: string, extra: Partial<CleanEvent> = {}): CleanEvent {
@@ -27,37 +21,11 @@ function exposure(deviceId: string, day: string, extra: Partial<ExposureRow> = {
   };
 }
 
-type Driver = { name: string; open(): Promise<{ store: AnalyticsStore; dispose(): Promise<void> }> };
-
-const drivers: Driver[] = [
-  {
-    name: 'sqlite (embedded)',
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'grove-analytics-'));
-      const store = new SqliteAnalyticsStore(join(dir, 'analytics.sqlite'));
-      await store.init();
-      return { store, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
-    },
-  },
-  {
-    name: 'postgres (standard, partitioned by day)',
-    async open() {
-      const schema = `grove_an_${newId().toLowerCase()}`;
-      const store = new PostgresAnalyticsStore({ url: POSTGRES_URL, schema });
-      await store.init();
-      return {
-        store,
-        dispose: async () => {
-          await store.close();
-          const client = new Client({ connectionString: POSTGRES_URL });
-          await client.connect();
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await client.end();
-        },
-      };
-    },
-  },
-];
+const drivers = analyticsStoreDrivers<AnalyticsStore>('analytics', {
+  sqlite: (file) => new SqliteAnalyticsStore(file),
+  postgres: (options) => new PostgresAnalyticsStore(options),
+  postgresLabel: 'postgres (standard, partitioned by day)',
+});
 
 describe.each(drivers)('analytics store contract: $name', (driver) => {
   let store: AnalyticsStore;
