@@ -4,6 +4,7 @@ import {
   LoginDocument,
   MiniProgramAnalyticsBreakdownDocument,
   MiniProgramAnalyticsDocument,
+  PlatformOverviewDocument,
   RecomputeAnalyticsDocument,
   ReleasePlanStatisticsBreakdownDocument,
   ReleasePlanStatisticsDocument,
@@ -127,6 +128,18 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
     expect(Object.fromEntries(breakdown.rows.map((r) => [r.value, [r.metrics.launches, r.metrics.activeUsers]]))).toEqual(
       Object.fromEntries([...fleet.byPlatform].map(([p, v]) => [p, [v.launches, v.devices.size]])),
     );
+
+    // The operators' platform overview sees the fleet among everything else this platform ran (other suites may add
+    // more): at least its launches and devices over the period, and the story's organization and mini-program.
+    const fleetDeviceCount = [...fleet.byPlatform.values()].reduce((n, v) => n + v.devices.size, 0);
+    const overview = dataOf(await execute(e2e.url, PlatformOverviewDocument, { from, to }, { token: admin })).platformOverview;
+    expect(overview.launches).toBeGreaterThanOrEqual(sum((e) => e.launches));
+    expect(overview.activeDevices).toBeGreaterThanOrEqual(fleetDeviceCount);
+    expect(overview.activeDevices).toBeLessThanOrEqual(overview.days.reduce((n, d) => n + d.activeDevices, 0));
+    expect(overview.totals.organizations).toBeGreaterThanOrEqual(1);
+    expect(overview.totals.miniPrograms).toBeGreaterThanOrEqual(1);
+    const members = await execute(e2e.url, PlatformOverviewDocument, { from, to }, { token: story.ownerToken });
+    expect(members.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // Re-running the days changes nothing.
     await recompute();
