@@ -13,6 +13,7 @@ import {
 import { createSearchSubgraph, type SearchSubgraph } from '@grove/search';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { graphql } from 'graphql';
+import { approvedOrganization, loginAs } from './test-support/approved-organization.fixture';
 import { miniAppPackage } from './test-support/rest-platform.fixture';
 
 const ADMIN_PASSWORD = 'Bootstrap-Pass-2024';
@@ -34,10 +35,7 @@ describe('search over the catalogue of app-manage and account', () => {
   let hostAppId: string;
   const apps: Record<string, string> = {};
 
-  const login = async (identifier: string, password: string) =>
-    runtime.tokens.verifyAccessToken(
-      (await account.services.sessions.login({ identifier, password })).accessToken,
-    );
+  const login = (identifier: string, password: string) => loginAs(runtime, account, identifier, password);
   let versionCode = 0;
   const publish = async (appId: string) => {
     versionCode += 1;
@@ -78,22 +76,7 @@ describe('search over the catalogue of app-manage and account', () => {
     await search.services.indexed();
 
     admin = await login('admin@grove.local', ADMIN_PASSWORD);
-    await account.services.identity.signUp({
-      email: 'owner@cmb.example',
-      password: PASSWORD,
-      displayName: 'Owner',
-    });
-    const applicant = await login('owner@cmb.example', PASSWORD);
-    const org = await account.services.organizations.apply(applicant, {
-      name: '招商银行股份有限公司',
-      creditCode: '91350100M000100Y43',
-      contactName: 'Li',
-      contactPhone: '+8613800138000',
-      licenceDocumentRef: 'x.pdf',
-    });
-    await account.services.organizations.approve(admin, org.id);
-    orgId = org.id;
-    owner = await login('owner@cmb.example', PASSWORD);
+    ({ orgId, owner } = await approvedOrganization(runtime, account, admin, { email: 'owner@cmb.example', password: PASSWORD, organizationName: '招商银行股份有限公司' }));
     hostAppId = (
       await appManage.services.hostApps.create(owner, {
         orgId,

@@ -21,6 +21,7 @@ import {
 } from '@grove/sdk-runtime';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import fastify, { type FastifyInstance } from 'fastify';
+import { approvedOrganization, loginAs } from './test-support/approved-organization.fixture';
 import { miniAppPackage } from './test-support/rest-platform.fixture';
 
 const ADMIN_PASSWORD = 'Bootstrap-Pass-2024';
@@ -77,10 +78,7 @@ describe('the runtime search route', () => {
   const apps: Record<string, string> = {};
   const served: RunningSubgraph[] = [];
 
-  const login = async (identifier: string, password: string) =>
-    runtime.tokens.verifyAccessToken(
-      (await account.services.sessions.login({ identifier, password })).accessToken,
-    );
+  const login = (identifier: string, password: string) => loginAs(runtime, account, identifier, password);
   let versionCode = 0;
   const publish = async (appId: string) => {
     versionCode += 1;
@@ -117,22 +115,7 @@ describe('the runtime search route', () => {
     await search.services.indexed();
 
     admin = await login('admin@grove.local', ADMIN_PASSWORD);
-    await account.services.identity.signUp({
-      email: 'owner@gov.example',
-      password: PASSWORD,
-      displayName: 'Owner',
-    });
-    const applicant = await login('owner@gov.example', PASSWORD);
-    const org = await account.services.organizations.apply(applicant, {
-      name: '市政务服务中心',
-      creditCode: '91350100M000100Y43',
-      contactName: 'Li',
-      contactPhone: '+8613800138000',
-      licenceDocumentRef: 'x.pdf',
-    });
-    await account.services.organizations.approve(admin, org.id);
-    orgId = org.id;
-    owner = await login('owner@gov.example', PASSWORD);
+    ({ orgId, owner } = await approvedOrganization(runtime, account, admin, { email: 'owner@gov.example', password: PASSWORD, organizationName: '市政务服务中心' }));
     const host = await appManage.services.hostApps.create(owner, {
       orgId,
       name: '城市通',
