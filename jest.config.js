@@ -4,7 +4,13 @@ const swcrc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/router', '<rootDir>/tests', '<rootDir>/console'],
+  roots: [
+    '<rootDir>/packages',
+    '<rootDir>/subgraphs',
+    '<rootDir>/router',
+    '<rootDir>/tests',
+    '<rootDir>/console',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   setupFiles: ['reflect-metadata'],

@@ -16,7 +16,10 @@ export function serveAllocationMeter(): void {
     } else if (message === 'alloc-stop' && profiler) {
       const result = profiler.stop();
       profiler = undefined;
-      const freed = (result?.statistics ?? []).reduce((sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize, 0);
+      const freed = (result?.statistics ?? []).reduce(
+        (sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+        0,
+      );
       process.send?.({ alloc: 'stopped', bytes: getHeapStatistics().used_heap_size - usedAtStart + freed });
     }
   });

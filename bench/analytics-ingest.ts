@@ -13,7 +13,14 @@ import { RESULTS, processCpuMs, startBenchServer, stopBenchServer, type BenchSer
  * report route validates, enriches and journals each batch durably (DATA_DIR/events-journal.sqlite) before its 202.
  * Target: >= 50,000 events/s. Writes bench/results/analytics-ingest-<date>.json and analytics-ingest-latest.md.
  */
-const SETTINGS = { connections: 32, warmupSec: 5, roundSec: 5, rounds: 4, batch: 50, targetEventsPerSec: 50_000 };
+const SETTINGS = {
+  connections: 32,
+  warmupSec: 5,
+  roundSec: 5,
+  rounds: 4,
+  batch: 50,
+  targetEventsPerSec: 50_000,
+};
 type Kind = 'report' | 'report-bare';
 const KINDS: readonly Kind[] = ['report', 'report-bare'];
 interface Info {
@@ -76,12 +83,17 @@ async function saturate(server: BenchServer<Info>, durationSec: number) {
         setupRequest: (request) => ({
           ...request,
           body: batchBody(server.info),
-          headers: { ...request.headers, 'content-type': 'application/json', ...signRuntimeRequest({ sdkKey, secret: sdkSecret, method: 'POST', path }) },
+          headers: {
+            ...request.headers,
+            'content-type': 'application/json',
+            ...signRuntimeRequest({ sdkKey, secret: sdkSecret, method: 'POST', path }),
+          },
         }),
       },
     ],
   });
-  if (result.non2xx || result.errors) throw new Error(`${server.info.url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  if (result.non2xx || result.errors)
+    throw new Error(`${server.info.url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
   return result;
 }
 
@@ -103,11 +115,15 @@ async function checkAccepted(server: BenchServer<Info>): Promise<void> {
   const { path, sdkKey, sdkSecret } = server.info;
   const response = await fetch(`${server.info.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signRuntimeRequest({ sdkKey, secret: sdkSecret, method: 'POST', path }) },
+    headers: {
+      'content-type': 'application/json',
+      ...signRuntimeRequest({ sdkKey, secret: sdkSecret, method: 'POST', path }),
+    },
     body: batchBody(server.info),
   });
   const body = (await response.json()) as { data?: { accepted?: number } };
-  if (response.status !== 202 || body.data?.accepted !== SETTINGS.batch) throw new Error(`${server.info.url} answered ${response.status} ${JSON.stringify(body)}`);
+  if (response.status !== 202 || body.data?.accepted !== SETTINGS.batch)
+    throw new Error(`${server.info.url} answered ${response.status} ${JSON.stringify(body)}`);
 }
 
 async function main(): Promise<void> {
@@ -121,7 +137,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < SETTINGS.rounds; i++) {
       const order = i % 2 ? [...KINDS].reverse() : KINDS;
       for (const kind of order) rounds[kind].push(await measuredRound(servers[kind]));
-      console.log(`round ${i + 1}/${SETTINGS.rounds}: ${KINDS.map((k) => `${k} ${rounds[k].at(-1)!.eventsPerSec} events/s`).join(', ')}`);
+      console.log(
+        `round ${i + 1}/${SETTINGS.rounds}: ${KINDS.map((k) => `${k} ${rounds[k].at(-1)!.eventsPerSec} events/s`).join(', ')}`,
+      );
     }
     const summary = Object.fromEntries(
       KINDS.map((kind) => [
@@ -137,17 +155,29 @@ async function main(): Promise<void> {
     const met = summary.report.eventsPerSec >= SETTINGS.targetEventsPerSec;
     mkdirSync(RESULTS, { recursive: true });
     const stamp = date.replace(/[:.]/g, '-');
-    writeFileSync(join(RESULTS, `analytics-ingest-${stamp}.json`), JSON.stringify({ date, settings: SETTINGS, loadBefore, loadAfter: loadavg(), rounds, summary }, null, 2));
+    writeFileSync(
+      join(RESULTS, `analytics-ingest-${stamp}.json`),
+      JSON.stringify(
+        { date, settings: SETTINGS, loadBefore, loadAfter: loadavg(), rounds, summary },
+        null,
+        2,
+      ),
+    );
     const md = [
       `# Analytics ingest benchmark (${date})`,
       '',
       `\`npm run bench:analytics\`. Node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.join(' / ')} before and ${loadavg()
         .map((l) => l.toFixed(2))
-        .join(' / ')} after (shared machine). Signed \`POST /runtime/v1/reports\` with ${SETTINGS.batch} events per batch, journaled durably as in the embedded profile, beside a bare fastify route parsing the same bytes; autocannon, ${SETTINGS.connections} connections, ${SETTINGS.warmupSec} s warm-up, ${SETTINGS.rounds} alternating rounds of ${SETTINGS.roundSec} s; medians.`,
+        .join(
+          ' / ',
+        )} after (shared machine). Signed \`POST /runtime/v1/reports\` with ${SETTINGS.batch} events per batch, journaled durably as in the embedded profile, beside a bare fastify route parsing the same bytes; autocannon, ${SETTINGS.connections} connections, ${SETTINGS.warmupSec} s warm-up, ${SETTINGS.rounds} alternating rounds of ${SETTINGS.roundSec} s; medians.`,
       '',
       '| route | events/s | server CPU µs per event | p99 ms per batch |',
       '|---|---:|---:|---:|',
-      ...KINDS.map((k) => `| ${k === 'report' ? 'report route (signature, replay guard, validation, region, durable journal)' : 'bare route (parse only)'} | ${summary[k].eventsPerSec} | ${summary[k].cpuUsPerEvent} | ${summary[k].p99Ms} |`),
+      ...KINDS.map(
+        (k) =>
+          `| ${k === 'report' ? 'report route (signature, replay guard, validation, region, durable journal)' : 'bare route (parse only)'} | ${summary[k].eventsPerSec} | ${summary[k].cpuUsPerEvent} | ${summary[k].p99Ms} |`,
+      ),
       '',
       `Target: report route >= ${SETTINGS.targetEventsPerSec} events/s: **${met ? 'met' : 'not met'}** (${(summary.report.eventsPerSec / summary['report-bare'].eventsPerSec).toFixed(2)}x the bare route in the same run).`,
       '',

@@ -1,5 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { AuthorizationEpochs, MemoryKeyValueStore, createKeyValueStore, newId, type KeyValueStore, type UserPrincipal } from '@grove/platform';
+import {
+  AuthorizationEpochs,
+  MemoryKeyValueStore,
+  createKeyValueStore,
+  newId,
+  type KeyValueStore,
+  type UserPrincipal,
+} from '@grove/platform';
 
 /**
  * `node -r @swc-node/register bench/authorization-epochs.ts [redis://…]`: what the revocation check (ADR 0006)
@@ -12,7 +19,14 @@ const CONCURRENT_BATCHES = 2_000;
 const IN_FLIGHT = 32;
 
 function principal(): UserPrincipal {
-  return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles: [], memberships: [], authEpoch: Date.now() };
+  return {
+    kind: 'user',
+    userId: newId(),
+    sessionId: newId(),
+    operatorRoles: [],
+    memberships: [],
+    authEpoch: Date.now(),
+  };
 }
 
 async function measure(name: string, kv: KeyValueStore): Promise<string> {
@@ -34,7 +48,11 @@ async function measure(name: string, kv: KeyValueStore): Promise<string> {
 
   const started = performance.now();
   for (let b = 0; b < CONCURRENT_BATCHES; b++) {
-    await Promise.all(Array.from({ length: IN_FLIGHT }, (_, i) => epochs.assertCurrent(users[(b * IN_FLIGHT + i) % users.length])));
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, (_, i) =>
+        epochs.assertCurrent(users[(b * IN_FLIGHT + i) % users.length]),
+      ),
+    );
   }
   const perSec = (CONCURRENT_BATCHES * IN_FLIGHT) / ((performance.now() - started) / 1000);
   return `| ${name} | ${q(0.5).toFixed(1)} | ${q(0.99).toFixed(1)} | ${Math.round(perSec).toLocaleString('en')} |`;
@@ -43,7 +61,11 @@ async function measure(name: string, kv: KeyValueStore): Promise<string> {
 async function main(): Promise<void> {
   const rows = [await measure('memory (embedded)', new MemoryKeyValueStore())];
   const redisUrl = process.argv[2] ?? 'redis://127.0.0.1:6379';
-  const redis = createKeyValueStore({ driver: 'redis', redisUrl, keyPrefix: `grove-bench:epochs:${newId()}:` });
+  const redis = createKeyValueStore({
+    driver: 'redis',
+    redisUrl,
+    keyPrefix: `grove-bench:epochs:${newId()}:`,
+  });
   try {
     await redis.ping();
     rows.push(await measure(`redis (${redisUrl}, one MGET)`, redis));
@@ -52,7 +74,11 @@ async function main(): Promise<void> {
   } finally {
     await redis.close();
   }
-  console.log(['| store | p50 µs | p99 µs | checks/s (32 in flight) |', '| --- | ---: | ---: | ---: |', ...rows].join('\n'));
+  console.log(
+    ['| store | p50 µs | p99 µs | checks/s (32 in flight) |', '| --- | ---: | ---: | ---: |', ...rows].join(
+      '\n',
+    ),
+  );
 }
 
 main().catch((error: unknown) => {

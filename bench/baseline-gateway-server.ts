@@ -1,5 +1,9 @@
 import 'reflect-metadata';
-import { RemoteGraphQLDataSource, ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  RemoteGraphQLDataSource,
+  ApolloGateway,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { randomUUID } from 'node:crypto';
@@ -33,7 +37,10 @@ export interface BaselineConfig {
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /** The credential the subgraphs accept, for one client request's Authorization header. */
-async function internalCredential(tokens: TokenService, authorization: string | null | undefined): Promise<string> {
+async function internalCredential(
+  tokens: TokenService,
+  authorization: string | null | undefined,
+): Promise<string> {
   let principal: Principal = ANONYMOUS;
   if (authorization) {
     const match = BEARER.exec(authorization);
@@ -50,12 +57,16 @@ interface ApolloContext {
 class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<ApolloContext> {
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<ApolloContext>): Promise<void> {
     const context = (options as { context?: Partial<ApolloContext> }).context;
-    if (context?.credential) options.request.http?.headers.set(INTERNAL_PRINCIPAL_HEADER, await context.credential);
+    if (context?.credential)
+      options.request.http?.headers.set(INTERNAL_PRINCIPAL_HEADER, await context.credential);
   }
 }
 
 async function startApollo(config: BaselineConfig, tokens: TokenService): Promise<string> {
-  const gateway = new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8'), buildService: ({ url }) => new PrincipalForwardingDataSource({ url }) });
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ url }) => new PrincipalForwardingDataSource({ url }),
+  });
   const server = new ApolloServer<ApolloContext>({ gateway });
   const { url } = await startStandaloneServer(server, {
     listen: { host: '127.0.0.1', port: 0 },
@@ -73,7 +84,9 @@ interface HiveRuntime {
   createGatewayRuntime(options: {
     supergraph: string;
     logging: boolean;
-    propagateHeaders: { fromClientToSubgraphs: (payload: { request: Request }) => Promise<Record<string, string | undefined>> };
+    propagateHeaders: {
+      fromClientToSubgraphs: (payload: { request: Request }) => Promise<Record<string, string | undefined>>;
+    };
   }): RequestListener;
 }
 /**
@@ -115,7 +128,12 @@ async function main(): Promise<void> {
     accessTokenTtlSec: config.accessTokenTtlSec,
     internalSecret: config.internalSecret,
   });
-  const url = config.kind === 'apollo' ? await startApollo(config, tokens) : config.kind === 'hive' ? await startHive(config, tokens) : undefined;
+  const url =
+    config.kind === 'apollo'
+      ? await startApollo(config, tokens)
+      : config.kind === 'hive'
+        ? await startHive(config, tokens)
+        : undefined;
   if (!url) throw new Error(`kind must be apollo or hive, not ${String(config.kind)}`);
   process.stdout.write(`BENCH_READY ${JSON.stringify({ url })}\n`);
   process.once('SIGTERM', () => process.exit(0));

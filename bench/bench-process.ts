@@ -25,7 +25,11 @@ export interface Measurement {
 }
 
 /** Starts `script kind` under SWC (with extra Node flags, e.g. `--cpu-prof`) and waits for its `BENCH_READY <json>` line. */
-export function startBenchServer<Info>(script: string, kind: string, nodeArgs: string[] = []): Promise<BenchServer<Info>> {
+export function startBenchServer<Info>(
+  script: string,
+  kind: string,
+  nodeArgs: string[] = [],
+): Promise<BenchServer<Info>> {
   return startBenchProcess([...nodeArgs, '-r', '@swc-node/register', join(__dirname, script), kind], kind);
 }
 
@@ -65,18 +69,25 @@ export function processCpuMs(pid: number | undefined): number | undefined {
 }
 
 /** Runs one measurement and adds the server's CPU time per request. */
-export async function withCpu(pid: number | undefined, run: () => Promise<Measurement>): Promise<Measurement> {
+export async function withCpu(
+  pid: number | undefined,
+  run: () => Promise<Measurement>,
+): Promise<Measurement> {
   const before = processCpuMs(pid);
   const result = await run();
   const after = processCpuMs(pid);
-  if (before !== undefined && after !== undefined && result.requests) result.cpuUsPerRequest = ((after - before) * 1000) / result.requests;
+  if (before !== undefined && after !== undefined && result.requests)
+    result.cpuUsPerRequest = ((after - before) * 1000) / result.requests;
   return result;
 }
 
 /** Throughput over all rounds; latency percentiles are the mean of the rounds' percentiles. */
 export function combineRounds(rounds: Measurement[]): Measurement {
-  const mean = (pick: (m: Measurement) => number) => rounds.reduce((sum, m) => sum + pick(m), 0) / rounds.length;
-  const cpu = rounds.every((m) => m.cpuUsPerRequest !== undefined) ? Number(mean((m) => m.cpuUsPerRequest!).toFixed(1)) : undefined;
+  const mean = (pick: (m: Measurement) => number) =>
+    rounds.reduce((sum, m) => sum + pick(m), 0) / rounds.length;
+  const cpu = rounds.every((m) => m.cpuUsPerRequest !== undefined)
+    ? Number(mean((m) => m.cpuUsPerRequest!).toFixed(1))
+    : undefined;
   return {
     rps: mean((m) => m.rps),
     cpuUsPerRequest: cpu,
@@ -89,7 +100,10 @@ export function combineRounds(rounds: Measurement[]): Measurement {
 }
 
 /** JS heap bytes the server allocated while `run` ran (the server must call serveAllocationMeter()). */
-export async function withAllocations<T>(server: BenchServer<unknown>, run: () => Promise<T>): Promise<{ result: T; bytes: number }> {
+export async function withAllocations<T>(
+  server: BenchServer<unknown>,
+  run: () => Promise<T>,
+): Promise<{ result: T; bytes: number }> {
   const ask = (message: string) =>
     new Promise<{ bytes?: number }>((resolve) => {
       const onMessage = (reply: { alloc?: string; bytes?: number }) => {

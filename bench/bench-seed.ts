@@ -33,7 +33,11 @@ export async function seedOrganization(
   url: string,
   options: { admin: BenchAdmin; miniPrograms: number; vendor?: LicenseKeyPair },
 ): Promise<{ token: string; orgId: string; email: string; password: string }> {
-  const admin = dataOf(await execute(url, LoginDocument, { input: { identifier: options.admin.email, password: options.admin.password } })).login.accessToken;
+  const admin = dataOf(
+    await execute(url, LoginDocument, {
+      input: { identifier: options.admin.email, password: options.admin.password },
+    }),
+  ).login.accessToken;
   if (options.vendor) {
     const now = new Date();
     const document = signLicense(
@@ -46,22 +50,44 @@ export async function seedOrganization(
       },
       options.vendor.privateKeyPem,
     );
-    dataOf(await execute(url, InstallLicenseDocument, { document: JSON.stringify(document) }, { token: admin }));
+    dataOf(
+      await execute(url, InstallLicenseDocument, { document: JSON.stringify(document) }, { token: admin }),
+    );
   }
   const email = `owner-${randomToken(4)}@bench.grove.test`;
   const password = 'Bench-owner-pass-2026';
   dataOf(await execute(url, SignUpDocument, { input: { email, password, displayName: 'Bench owner' } }));
-  let token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login.accessToken;
+  let token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login
+    .accessToken;
   const org = dataOf(
-    await execute(url, ApplyForOrganizationDocument, {
-      input: { name: `Bench ${randomToken(4)}`, creditCode: validCreditCode(), contactName: 'Bench', contactPhone: '+8613800138000', licenceDocumentRef: 'bench/licence.pdf' },
-    }, { token }),
+    await execute(
+      url,
+      ApplyForOrganizationDocument,
+      {
+        input: {
+          name: `Bench ${randomToken(4)}`,
+          creditCode: validCreditCode(),
+          contactName: 'Bench',
+          contactPhone: '+8613800138000',
+          licenceDocumentRef: 'bench/licence.pdf',
+        },
+      },
+      { token },
+    ),
   ).applyForOrganization;
   dataOf(await execute(url, ApproveOrganizationDocument, { id: org.id }, { token: admin }));
   // The approval changes the owner's permissions: sign in again for a token that carries them.
-  token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login.accessToken;
+  token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login
+    .accessToken;
   for (let i = 0; i < options.miniPrograms; i++) {
-    dataOf(await execute(url, CreateMiniProgramDocument, { input: { orgId: org.id, name: `Bench app ${i}`, category: 'tools', tags: [] } }, { token }));
+    dataOf(
+      await execute(
+        url,
+        CreateMiniProgramDocument,
+        { input: { orgId: org.id, name: `Bench app ${i}`, category: 'tools', tags: [] } },
+        { token },
+      ),
+    );
   }
   return { token, orgId: org.id, email, password };
 }

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
 }
 
 /** Everything on: JWT, rate limits (large enough not to trip), operation limits, tracing, metrics. */
-async function startRouter(runtime: Awaited<ReturnType<typeof createTestRuntime>>, modules: SubgraphModule[]): Promise<string> {
+async function startRouter(
+  runtime: Awaited<ReturnType<typeof createTestRuntime>>,
+  modules: SubgraphModule[],
+): Promise<string> {
   const config = loadConfig(routerEnvSchema, {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -58,7 +61,10 @@ async function startRouter(runtime: Awaited<ReturnType<typeof createTestRuntime>
  * sources (with a no-op tracer). Its context verifies the bearer token too, because `me` needs a
  * principal: the comparison measures the router's other layers, not JWT verification.
  */
-async function startBaseline(runtime: Awaited<ReturnType<typeof createTestRuntime>>, modules: SubgraphModule[]): Promise<string> {
+async function startBaseline(
+  runtime: Awaited<ReturnType<typeof createTestRuntime>>,
+  modules: SubgraphModule[],
+): Promise<string> {
   const byName = new Map(modules.map((m) => [m.name, m]));
   const logger = silentLogger();
   const tracer = new ProxyTracerProvider().getTracer('noop');
@@ -73,7 +79,9 @@ async function startBaseline(runtime: Awaited<ReturnType<typeof createTestRuntim
     context: async (request) => {
       const authorization = request.headers.authorization;
       if (authorization && !authorization.startsWith('Bearer ')) throw new UnauthenticatedError();
-      const principal = authorization ? await runtime.tokens.verifyAccessToken(authorization.slice(7)) : ({ kind: 'anonymous' } as const);
+      const principal = authorization
+        ? await runtime.tokens.verifyAccessToken(authorization.slice(7))
+        : ({ kind: 'anonymous' } as const);
       return { principal, requestId: randomUUID(), traceId: '', logger, otelContext: ROOT_CONTEXT };
     },
   });

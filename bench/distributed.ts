@@ -5,7 +5,12 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomToken, readProcessEnv, type EnvSource } from '@grove/platform';
-import { serviceArgs, startDistributedPlatform, type ServiceRunner, type ServiceStats } from '../tests/e2e/src/distributed-platform.harness';
+import {
+  serviceArgs,
+  startDistributedPlatform,
+  type ServiceRunner,
+  type ServiceStats,
+} from '../tests/e2e/src/distributed-platform.harness';
 import { buildServices } from '../scripts/build';
 import { seedOrganization } from './bench-seed';
 import { combineRounds, RESULTS, ROOT, processCpuMs, type Measurement } from './bench-process';
@@ -22,12 +27,20 @@ import { combineRounds, RESULTS, ROOT, processCpuMs, type Measurement } from './
  * `-- --runner=source` runs the TypeScript through `@swc-node/register` instead, as `npm start` does.
  */
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
-const SETTINGS = { connections: 16, warmupSec: 5, durationSec: 10, rounds: 3, idleSettleMs: 15_000, miniPrograms: 20 };
+const SETTINGS = {
+  connections: 16,
+  warmupSec: 5,
+  durationSec: 10,
+  rounds: 3,
+  idleSettleMs: 15_000,
+  miniPrograms: 20,
+};
 const ADMIN = { email: 'admin@bench.grove.test', password: 'Bench-admin-pass-2026' };
 const QUERIES = {
   me: { query: 'query Me { me { user { id email } permissions } }', operationName: 'Me' },
   list: {
-    query: 'query List($o: ID!) { miniPrograms(orgId: $o, take: 20) { total items { id name organization { id name } } } }',
+    query:
+      'query List($o: ID!) { miniPrograms(orgId: $o, take: 20) { total items { id name organization { id name } } } }',
     operationName: 'List',
   },
 } as const;
@@ -35,12 +48,21 @@ type QueryName = keyof typeof QUERIES;
 type Mode = 'embedded' | 'distributed';
 const RUNNER = runnerFromArgs(process.argv.slice(2));
 /** The processes issue 6's footprint target (all services + router ≤ 900 MB) was set for. */
-const ISSUE_6_PROCESSES = new Set(['account', 'license', 'app-manage', 'domain', 'sdk', 'rule-engine', 'router']);
+const ISSUE_6_PROCESSES = new Set([
+  'account',
+  'license',
+  'app-manage',
+  'domain',
+  'sdk',
+  'rule-engine',
+  'router',
+]);
 
 function runnerFromArgs(args: string[]): ServiceRunner {
   const arg = args.find((a) => a.startsWith('--runner='));
   const runner = arg ? arg.slice('--runner='.length) : 'built';
-  if (runner !== 'built' && runner !== 'source') throw new Error(`--runner must be built or source, not ${runner}`);
+  if (runner !== 'built' && runner !== 'source')
+    throw new Error(`--runner must be built or source, not ${runner}`);
   return runner;
 }
 
@@ -75,23 +97,38 @@ function pssMb(pid: number): number {
 }
 
 /** `npm start` in embedded mode, as its own process, in a fresh data directory. */
-async function startEmbedded(env: EnvSource): Promise<{ url: string; pid: number; stats: ServiceStats; stop: () => Promise<void> }> {
+async function startEmbedded(
+  env: EnvSource,
+): Promise<{ url: string; pid: number; stats: ServiceStats; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'grove-bench-embedded-'));
   const began = Date.now();
-  const child = spawn(process.execPath, serviceArgs(RUNNER, RUNNER === 'built' ? 'router/dist/main.js' : 'router/src/main.ts'), {
-    cwd: ROOT,
-    env: { PATH: readProcessEnv().PATH, ...env, PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    serviceArgs(RUNNER, RUNNER === 'built' ? 'router/dist/main.js' : 'router/src/main.ts'),
+    {
+      cwd: ROOT,
+      env: { PATH: readProcessEnv().PATH, ...env, PORT: String(port), DATA_DIR: dataDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`embedded router exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((done) => setTimeout(done, 100));
   }
-  const stats: ServiceStats = { service: 'router', pid: child.pid!, readyMs: Date.now() - began, rssMb: rssMb(child.pid!), starts: 1 };
+  const stats: ServiceStats = {
+    service: 'router',
+    pid: child.pid!,
+    readyMs: Date.now() - began,
+    rssMb: rssMb(child.pid!),
+    starts: 1,
+  };
   return {
     url: `${base}/graphql`,
     pid: child.pid!,
@@ -112,8 +149,21 @@ async function seed(url: string): Promise<{ token: string; orgId: string }> {
 async function autocannon(target: Target, name: QueryName, durationSec: number): Promise<Measurement> {
   const body = name === 'list' ? { ...QUERIES.list, variables: { o: target.orgId } } : QUERIES.me;
   const args = [
-    AUTOCANNON, '--json', '-c', String(SETTINGS.connections), '-d', String(durationSec), '-m', 'POST',
-    '-H', 'content-type=application/json', '-H', `authorization=Bearer ${target.token}`, '-b', JSON.stringify(body), target.url,
+    AUTOCANNON,
+    '--json',
+    '-c',
+    String(SETTINGS.connections),
+    '-d',
+    String(durationSec),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-H',
+    `authorization=Bearer ${target.token}`,
+    '-b',
+    JSON.stringify(body),
+    target.url,
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -121,8 +171,16 @@ async function autocannon(target: Target, name: QueryName, durationSec: number):
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`autocannon exited with ${code}`);
   const result = JSON.parse(out);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
-  return { rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, non2xx: 0, errors: 0 };
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: 0,
+    errors: 0,
+  };
 }
 
 async function checkAnswer(target: Target, name: QueryName): Promise<void> {
@@ -133,7 +191,8 @@ async function checkAnswer(target: Target, name: QueryName): Promise<void> {
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
-  if (response.status !== 200 || json.errors || !json.data) throw new Error(`${name} answered ${response.status}: ${JSON.stringify(json)}`);
+  if (response.status !== 200 || json.errors || !json.data)
+    throw new Error(`${name} answered ${response.status}: ${JSON.stringify(json)}`);
 }
 
 async function main(): Promise<void> {
@@ -156,7 +215,10 @@ async function main(): Promise<void> {
   const distributed = await startDistributedPlatform({ env, runner: RUNNER });
   const embedded = await startEmbedded(env);
   try {
-    const atReady: Record<Mode, ServiceStats[]> = { distributed: distributed.stats(), embedded: [embedded.stats] };
+    const atReady: Record<Mode, ServiceStats[]> = {
+      distributed: distributed.stats(),
+      embedded: [embedded.stats],
+    };
     // CPU each process has used so far: mostly its start (the subgraphs idled while the router started). Unlike the
     // time to ready, it does not grow with what else runs on the machine.
     const startCpuMs = new Map(atReady.distributed.map((s) => [s.service, processCpuMs(s.pid) ?? NaN]));
@@ -164,7 +226,11 @@ async function main(): Promise<void> {
     const distributedReadyMs = Math.max(...atReady.distributed.map((s) => s.readyMs));
     await new Promise((done) => setTimeout(done, SETTINGS.idleSettleMs));
     const idle = {
-      distributed: atReady.distributed.map((s) => ({ service: s.service, rssMb: rssMb(s.pid), pssMb: pssMb(s.pid) })),
+      distributed: atReady.distributed.map((s) => ({
+        service: s.service,
+        rssMb: rssMb(s.pid),
+        pssMb: pssMb(s.pid),
+      })),
       embedded: [{ service: 'router (embedded)', rssMb: rssMb(embedded.pid), pssMb: pssMb(embedded.pid) }],
     };
 
@@ -174,7 +240,10 @@ async function main(): Promise<void> {
       embedded: { url: embedded.url, pid: embedded.pid, ...(await seed(embedded.url)) },
     };
     const modes: Mode[] = ['embedded', 'distributed'];
-    const throughput: Record<QueryName, Record<Mode, Measurement>> = { me: {} as Record<Mode, Measurement>, list: {} as Record<Mode, Measurement> };
+    const throughput: Record<QueryName, Record<Mode, Measurement>> = {
+      me: {} as Record<Mode, Measurement>,
+      list: {} as Record<Mode, Measurement>,
+    };
     for (const name of Object.keys(QUERIES) as QueryName[]) {
       for (const mode of modes) {
         await checkAnswer(targets[mode], name);
@@ -186,7 +255,8 @@ async function main(): Promise<void> {
           const before = processCpuMs(targets[mode].pid);
           const result = await autocannon(targets[mode], name, SETTINGS.durationSec);
           const after = processCpuMs(targets[mode].pid);
-          if (before !== undefined && after !== undefined) result.cpuUsPerRequest = ((after - before) * 1000) / result.requests;
+          if (before !== undefined && after !== undefined)
+            result.cpuUsPerRequest = ((after - before) * 1000) / result.requests;
           rounds[mode].push(result);
         }
       }
@@ -234,7 +304,9 @@ async function main(): Promise<void> {
       `# Distributed vs embedded (${result.date})`,
       '',
       `Node ${process.version}, ${cpus().length} CPUs, every process and autocannon on this machine (loopback). \`npm run bench:distributed${RUNNER === 'source' ? ' -- --runner=source' : ''}\`: ` +
-        (RUNNER === 'built' ? 'services run the JavaScript of `npm run build` (as the image does).' : 'services run their TypeScript through `@swc-node/register` (as `npm start` does).'),
+        (RUNNER === 'built'
+          ? 'services run the JavaScript of `npm run build` (as the image does).'
+          : 'services run their TypeScript through `@swc-node/register` (as `npm start` does).'),
       '',
       '| process | ready ms | CPU ms to ready | RSS at ready MB | RSS idle MB | PSS idle MB |',
       '|---|---|---|---|---|---|',
@@ -249,7 +321,9 @@ async function main(): Promise<void> {
       '',
       `Targets: each standalone subgraph ≤ 150 MB idle (${result.targets.subgraphIdleMaxMb.value} MB: ${met(result.targets.subgraphIdleMaxMb.value <= 150)}), ` +
         `the six subgraphs of issue 6 + router ≤ 900 MB (${budgetedIdle} MB: ${met(budgetedIdle <= 900)}), ready ≤ 15 s started together (${distributedReadyMs} ms: ${met(distributedReadyMs <= 15_000)}).` +
-        (budgeted.length < idle.distributed.length ? ` All ${idle.distributed.length} processes, with the services added since: ${totalIdle} MB.` : ''),
+        (budgeted.length < idle.distributed.length
+          ? ` All ${idle.distributed.length} processes, with the services added since: ${totalIdle} MB.`
+          : ''),
       '',
       `Router throughput, ${SETTINGS.connections} connections, ${SETTINGS.rounds} alternating rounds of ${SETTINGS.durationSec} s:`,
       '',

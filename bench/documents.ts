@@ -3,7 +3,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import { createDocumentStore, readProcessEnv, type DocumentCollection, type SqliteDocumentStore } from '@grove/platform';
+import {
+  createDocumentStore,
+  readProcessEnv,
+  type DocumentCollection,
+  type SqliteDocumentStore,
+} from '@grove/platform';
 import { MiniProgramModel } from '../subgraphs/app-manage/src/store/mini-program.model';
 import { MiniProgramStore } from '../subgraphs/app-manage/src/store/mini-program.store';
 import { RESULTS } from './bench-process';

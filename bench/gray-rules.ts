@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { EvaluationBudget, MAX_RULE_COST, compileRule, type CompiledRule, type RuleContext } from '@grove/rule-engine';
+import {
+  EvaluationBudget,
+  MAX_RULE_COST,
+  compileRule,
+  type CompiledRule,
+  type RuleContext,
+} from '@grove/rule-engine';
 
 /**
  * `node -r @swc-node/register bench/gray-rules.ts`: evaluation time of the most expensive gray rules validation
@@ -14,13 +20,20 @@ const LENGTH = 128;
 
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-const text = (alphabet: string) => Array.from({ length: LENGTH }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+const text = (alphabet: string) =>
+  Array.from({ length: LENGTH }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 /** Random text ending in `tail`: the patterns below need no literal the prefilter could miss, so the automaton runs. */
 const ending = (alphabet: string, tail: string) => text(alphabet).slice(0, LENGTH - tail.length) + tail;
 
-const plain = (n: number) => Array.from({ length: n }, (_, i) => ({ field: 'userId', op: 'eq', value: `nobody-${i}` }));
-const regexes = (pattern: string, n: number, field = 'deviceModel') => Array.from({ length: n }, () => ({ field, op: 'regex', value: pattern }));
-const spread = (nodes: unknown[]) => ({ any: Array.from({ length: Math.ceil(nodes.length / 50) }, (_, i) => ({ any: nodes.slice(i * 50, i * 50 + 50) })) });
+const plain = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ field: 'userId', op: 'eq', value: `nobody-${i}` }));
+const regexes = (pattern: string, n: number, field = 'deviceModel') =>
+  Array.from({ length: n }, () => ({ field, op: 'regex', value: pattern }));
+const spread = (nodes: unknown[]) => ({
+  any: Array.from({ length: Math.ceil(nodes.length / 50) }, (_, i) => ({
+    any: nodes.slice(i * 50, i * 50 + 50),
+  })),
+});
 
 const CASES: Array<{ name: string; match: unknown; context: () => RuleContext }> = [
   {
@@ -59,7 +72,13 @@ function measure(compiled: CompiledRule, context: () => RuleContext) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return { meanMs: times.reduce((a, b) => a + b, 0) / times.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: times[times.length - 1], exhausted };
+  return {
+    meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: times[times.length - 1],
+    exhausted,
+  };
 }
 
 const results = CASES.map(({ name, match, context }) => {
@@ -75,7 +94,10 @@ const md = [
   '',
   '| rule | cost / budget | mean ms | p50 ms | p99 ms | max ms |',
   '|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.name} | ${r.cost} / ${r.maxCost} | ${round(r.meanMs)} | ${round(r.p50Ms)} | ${round(r.p99Ms)} | ${round(r.maxMs)} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.name} | ${r.cost} / ${r.maxCost} | ${round(r.meanMs)} | ${round(r.p50Ms)} | ${round(r.p99Ms)} | ${round(r.maxMs)} |`,
+  ),
   '',
 ].join('\n');
 const dir = join(__dirname, 'results');

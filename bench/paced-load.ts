@@ -42,7 +42,11 @@ const TICK_MS = 1;
 export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadResult> {
   const pool = new Pool(options.url, { connections: options.connections, pipelining: 1 });
   // Microsecond values up to 60 s, 3 significant digits.
-  const histogramOptions = { lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 as const };
+  const histogramOptions = {
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3 as const,
+  };
   const histogram = buildHistogram(histogramOptions);
   const fromSend = buildHistogram(histogramOptions);
   const total = Math.round(options.rate * options.durationSec);

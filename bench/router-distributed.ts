@@ -5,10 +5,24 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { randomToken, type EnvSource } from '@grove/platform';
-import { BUILT_NODE_FLAGS, DISTRIBUTED_SERVICES, startDistributedPlatform, type DistributedServiceName } from '../tests/e2e/src/distributed-platform.harness';
+import {
+  BUILT_NODE_FLAGS,
+  DISTRIBUTED_SERVICES,
+  startDistributedPlatform,
+  type DistributedServiceName,
+} from '../tests/e2e/src/distributed-platform.harness';
 import { buildScript, buildServices } from '../scripts/build';
 import { benchLicenseVendor, seedOrganization } from './bench-seed';
-import { combineRounds, processCpuMs, RESULTS, ROOT, startBenchProcess, stopBenchServer, type BenchServer, type Measurement } from './bench-process';
+import {
+  combineRounds,
+  processCpuMs,
+  RESULTS,
+  ROOT,
+  startBenchProcess,
+  stopBenchServer,
+  type BenchServer,
+  type Measurement,
+} from './bench-process';
 import type { BaselineConfig } from './baseline-gateway-server';
 
 /**
@@ -20,7 +34,14 @@ import type { BaselineConfig } from './baseline-gateway-server';
  * plain gateway and >= 1.5x Hive Gateway. `-- --profile` also writes the router's `--cpu-prof` profile.
  */
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
-const SETTINGS = { connections: 16, warmupSec: 5, durationSec: 10, rounds: 3, miniPrograms: 60, listTake: 50 };
+const SETTINGS = {
+  connections: 16,
+  warmupSec: 5,
+  durationSec: 10,
+  rounds: 3,
+  miniPrograms: 60,
+  listTake: 50,
+};
 const TARGETS = { apollo: 1.0, hive: 1.5 };
 const ADMIN = { email: 'admin@bench.grove.test', password: 'Bench-admin-pass-2026' };
 const JWT_ISSUER = 'grove';
@@ -36,7 +57,8 @@ type QueryName = keyof typeof QUERIES;
 const GATEWAYS = ['router', 'apollo', 'hive'] as const;
 type Gateway = (typeof GATEWAYS)[number];
 const LABELS: Record<Gateway, string> = {
-  router: "Grove's router (JWT + epoch check, rate limits, operation limits, CSRF, tracing, metrics, breaker, retries)",
+  router:
+    "Grove's router (JWT + epoch check, rate limits, operation limits, CSRF, tracing, metrics, breaker, retries)",
   apollo: 'plain @apollo/gateway + @apollo/server (defaults)',
   hive: 'Hive Gateway runtime (defaults)',
 };
@@ -55,10 +77,28 @@ function bodyOf(name: QueryName, orgId: string): string {
   return JSON.stringify(name === 'list' ? { ...QUERIES.list, variables: { o: orgId } } : QUERIES.me);
 }
 
-async function autocannon(url: string, token: string, body: string, durationSec: number): Promise<Measurement> {
+async function autocannon(
+  url: string,
+  token: string,
+  body: string,
+  durationSec: number,
+): Promise<Measurement> {
   const args = [
-    AUTOCANNON, '--json', '-c', String(SETTINGS.connections), '-d', String(durationSec), '-m', 'POST',
-    '-H', 'content-type=application/json', '-H', `authorization=Bearer ${token}`, '-b', body, url,
+    AUTOCANNON,
+    '--json',
+    '-c',
+    String(SETTINGS.connections),
+    '-d',
+    String(durationSec),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-H',
+    `authorization=Bearer ${token}`,
+    '-b',
+    body,
+    url,
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -66,15 +106,28 @@ async function autocannon(url: string, token: string, body: string, durationSec:
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`autocannon exited with ${code}`);
   const result = JSON.parse(out);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
-  return { rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, non2xx: 0, errors: 0 };
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: 0,
+    errors: 0,
+  };
 }
 
 /** One answer per gateway, checked to be the same data: every gateway does the same work. */
 async function answer(target: Target, token: string, body: string): Promise<unknown> {
-  const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
   const json = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (response.status !== 200 || json.errors || !json.data) throw new Error(`${target.url} answered ${response.status}: ${JSON.stringify(json)}`);
+  if (response.status !== 200 || json.errors || !json.data)
+    throw new Error(`${target.url} answered ${response.status}: ${JSON.stringify(json)}`);
   return json.data;
 }
 
@@ -124,11 +177,17 @@ async function main(): Promise<void> {
   });
   const baselines: BenchServer<{ url: string }>[] = [];
   try {
-    const { token, orgId } = await seedOrganization(platform.url, { admin: ADMIN, miniPrograms: SETTINGS.miniPrograms, vendor });
+    const { token, orgId } = await seedOrganization(platform.url, {
+      admin: ADMIN,
+      miniPrograms: SETTINGS.miniPrograms,
+      vendor,
+    });
     const supergraphPath = localSupergraph((service) => platform.baseUrl(service), work);
     const stats = platform.stats();
     const subgraphPids = stats.filter((s) => s.service !== 'router').map((s) => s.pid);
-    const targets = { router: { url: platform.url, pid: stats.find((s) => s.service === 'router')!.pid } } as Record<Gateway, Target>;
+    const targets = {
+      router: { url: platform.url, pid: stats.find((s) => s.service === 'router')!.pid },
+    } as Record<Gateway, Target>;
     for (const kind of ['apollo', 'hive'] as const) {
       const config: BaselineConfig = {
         kind,
@@ -138,7 +197,10 @@ async function main(): Promise<void> {
         accessTokenTtlSec: ACCESS_TOKEN_TTL_SEC,
         internalSecret: String(env.INTERNAL_TOKEN_SECRET),
       };
-      const server = await startBenchProcess<{ url: string }>([...BUILT_NODE_FLAGS.router, baselineScript, JSON.stringify(config)], kind);
+      const server = await startBenchProcess<{ url: string }>(
+        [...BUILT_NODE_FLAGS.router, baselineScript, JSON.stringify(config)],
+        kind,
+      );
       baselines.push(server);
       targets[kind] = { url: server.info.url, pid: server.child.pid! };
     }
@@ -149,7 +211,8 @@ async function main(): Promise<void> {
       const body = bodyOf(name, orgId);
       const answers = await Promise.all(GATEWAYS.map((g) => answer(targets[g], token, body)));
       for (const [i, g] of GATEWAYS.entries()) {
-        if (!isDeepStrictEqual(answers[i], answers[0])) throw new Error(`${g} answered ${name} differently from the router: ${JSON.stringify(answers[i])}`);
+        if (!isDeepStrictEqual(answers[i], answers[0]))
+          throw new Error(`${g} answered ${name} differently from the router: ${JSON.stringify(answers[i])}`);
       }
       for (const g of GATEWAYS) await autocannon(targets[g].url, token, body, SETTINGS.warmupSec);
       const rounds = { router: [], apollo: [], hive: [] } as Record<Gateway, Round[]>;
@@ -160,16 +223,23 @@ async function main(): Promise<void> {
           const before = { gateway: processCpuMs(targets[g].pid), subgraphs: subgraphCpuMs() };
           const result: Round = await autocannon(targets[g].url, token, body, SETTINGS.durationSec);
           const after = { gateway: processCpuMs(targets[g].pid), subgraphs: subgraphCpuMs() };
-          if (before.gateway !== undefined && after.gateway !== undefined) result.cpuUsPerRequest = ((after.gateway - before.gateway) * 1000) / result.requests;
+          if (before.gateway !== undefined && after.gateway !== undefined)
+            result.cpuUsPerRequest = ((after.gateway - before.gateway) * 1000) / result.requests;
           result.subgraphCpuUsPerRequest = ((after.subgraphs - before.subgraphs) * 1000) / result.requests;
           rounds[g].push(result);
         }
-        console.log(`${name} round ${round + 1}/${SETTINGS.rounds}: ${GATEWAYS.map((g) => `${g} ${rounds[g].at(-1)!.rps.toFixed(0)} req/s`).join(', ')}`);
+        console.log(
+          `${name} round ${round + 1}/${SETTINGS.rounds}: ${GATEWAYS.map((g) => `${g} ${rounds[g].at(-1)!.rps.toFixed(0)} req/s`).join(', ')}`,
+        );
       }
       throughput[name] = {} as Record<Gateway, Round>;
       for (const g of GATEWAYS) {
-        const subgraphCpu = rounds[g].reduce((sum, r) => sum + r.subgraphCpuUsPerRequest!, 0) / rounds[g].length;
-        throughput[name][g] = { ...combineRounds(rounds[g]), subgraphCpuUsPerRequest: Number(subgraphCpu.toFixed(1)) };
+        const subgraphCpu =
+          rounds[g].reduce((sum, r) => sum + r.subgraphCpuUsPerRequest!, 0) / rounds[g].length;
+        throughput[name][g] = {
+          ...combineRounds(rounds[g]),
+          subgraphCpuUsPerRequest: Number(subgraphCpu.toFixed(1)),
+        };
       }
     }
     report(throughput, load);
@@ -177,7 +247,9 @@ async function main(): Promise<void> {
     await Promise.all(baselines.map(stopBenchServer));
     await platform.stop();
     if (profile) {
-      const files = readdirSync(profileDir, { withFileTypes: true }).filter((f) => f.name.endsWith('.cpuprofile'));
+      const files = readdirSync(profileDir, { withFileTypes: true }).filter((f) =>
+        f.name.endsWith('.cpuprofile'),
+      );
       mkdirSync(join(RESULTS, 'profiles'), { recursive: true });
       for (const file of files) {
         const target = join(RESULTS, 'profiles', `router-distributed-${file.name}`);
@@ -194,22 +266,54 @@ function report(throughput: Record<QueryName, Record<Gateway, Round>>, loadBefor
   const ratios = Object.fromEntries(
     (Object.keys(QUERIES) as QueryName[]).map((name) => {
       const t = throughput[name];
-      const cpu = (g: Gateway) => (t.router.cpuUsPerRequest && t[g].cpuUsPerRequest ? Number((t[g].cpuUsPerRequest! / t.router.cpuUsPerRequest).toFixed(2)) : undefined);
+      const cpu = (g: Gateway) =>
+        t.router.cpuUsPerRequest && t[g].cpuUsPerRequest
+          ? Number((t[g].cpuUsPerRequest! / t.router.cpuUsPerRequest).toFixed(2))
+          : undefined;
       return [
         name,
         {
-          vsApollo: { rps: Number((t.router.rps / t.apollo.rps).toFixed(2)), cpuEfficiency: cpu('apollo'), target: TARGETS.apollo },
-          vsHive: { rps: Number((t.router.rps / t.hive.rps).toFixed(2)), cpuEfficiency: cpu('hive'), target: TARGETS.hive },
+          vsApollo: {
+            rps: Number((t.router.rps / t.apollo.rps).toFixed(2)),
+            cpuEfficiency: cpu('apollo'),
+            target: TARGETS.apollo,
+          },
+          vsHive: {
+            rps: Number((t.router.rps / t.hive.rps).toFixed(2)),
+            cpuEfficiency: cpu('hive'),
+            target: TARGETS.hive,
+          },
         },
       ];
     }),
-  ) as Record<QueryName, { vsApollo: { rps: number; cpuEfficiency?: number; target: number }; vsHive: { rps: number; cpuEfficiency?: number; target: number } }>;
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const result = { date, commit, node: process.version, cpus: cpus().length, loadavgBefore: loadBefore, loadavgAfter: loadavg(), settings: SETTINGS, queries: QUERIES, throughput, ratios };
+  ) as Record<
+    QueryName,
+    {
+      vsApollo: { rps: number; cpuEfficiency?: number; target: number };
+      vsHive: { rps: number; cpuEfficiency?: number; target: number };
+    }
+  >;
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+  const result = {
+    date,
+    commit,
+    node: process.version,
+    cpus: cpus().length,
+    loadavgBefore: loadBefore,
+    loadavgAfter: loadavg(),
+    settings: SETTINGS,
+    queries: QUERIES,
+    throughput,
+    ratios,
+  };
   mkdirSync(RESULTS, { recursive: true });
   const jsonFile = `router-distributed-${date.replace(/[:.]/g, '-').slice(0, 19)}.json`;
   writeFileSync(join(RESULTS, jsonFile), `${JSON.stringify(result, null, 2)}\n`);
-  const met = (value: number, target: number) => `${value.toFixed(2)}× (target ≥ ${target}×: ${value >= target ? 'met' : '**not met**'})`;
+  const met = (value: number, target: number) =>
+    `${value.toFixed(2)}× (target ≥ ${target}×: ${value >= target ? 'met' : '**not met**'})`;
   const md = [
     `# Router vs plain Apollo Gateway vs Hive Gateway, distributed (${date})`,
     '',

@@ -3,7 +3,15 @@ import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { combineRounds, RESULTS, startBenchServer, stopBenchServer, withCpu, type BenchServer, type Measurement } from './bench-process';
+import {
+  combineRounds,
+  RESULTS,
+  startBenchServer,
+  stopBenchServer,
+  withCpu,
+  type BenchServer,
+  type Measurement,
+} from './bench-process';
 
 /**
  * `npm run bench`: the full router against a plain gateway over the same supergraph and embedded
@@ -16,18 +24,27 @@ const SETTINGS = { connections: 32, warmupSec: 10, durationSec: 20, rounds: 4, t
 
 type Kind = 'router' | 'baseline';
 type Server = BenchServer<{ url: string; token: string }>;
-const QUERY = { query: 'query Me { me { user { id email displayName } operatorRoles permissions } }', operationName: 'Me' };
+const QUERY = {
+  query: 'query Me { me { user { id email displayName } operatorRoles permissions } }',
+  operationName: 'Me',
+};
 
 async function autocannon(server: Server, durationSec: number): Promise<Measurement> {
   const args = [
     AUTOCANNON,
     '--json',
-    '-c', String(SETTINGS.connections),
-    '-d', String(durationSec),
-    '-m', 'POST',
-    '-H', 'content-type=application/json',
-    '-H', `authorization=Bearer ${server.info.token}`,
-    '-b', JSON.stringify(QUERY),
+    '-c',
+    String(SETTINGS.connections),
+    '-d',
+    String(durationSec),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-H',
+    `authorization=Bearer ${server.info.token}`,
+    '-b',
+    JSON.stringify(QUERY),
     server.info.url,
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -53,7 +70,8 @@ async function checkAnswer(server: Server): Promise<void> {
     body: JSON.stringify(QUERY),
   });
   const body = (await response.json()) as { data?: { me?: unknown } };
-  if (response.status !== 200 || !body.data?.me) throw new Error(`unexpected answer from ${server.info.url}: ${JSON.stringify(body)}`);
+  if (response.status !== 200 || !body.data?.me)
+    throw new Error(`unexpected answer from ${server.info.url}: ${JSON.stringify(body)}`);
 }
 
 /**
@@ -72,10 +90,13 @@ async function measureInterleaved(servers: Record<Kind, Server>): Promise<Record
   for (let round = 0; round < SETTINGS.rounds; round++) {
     for (const kind of round % 2 ? [...kinds].reverse() : kinds) {
       const result = await withCpu(servers[kind].child.pid, () => autocannon(servers[kind], roundSec));
-      if (result.non2xx || result.errors) throw new Error(`${kind}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+      if (result.non2xx || result.errors)
+        throw new Error(`${kind}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
       rounds[kind].push(result);
     }
-    console.log(`round ${round + 1}/${SETTINGS.rounds}: router ${rounds.router.at(-1)!.rps.toFixed(0)} req/s, baseline ${rounds.baseline.at(-1)!.rps.toFixed(0)} req/s`);
+    console.log(
+      `round ${round + 1}/${SETTINGS.rounds}: router ${rounds.router.at(-1)!.rps.toFixed(0)} req/s, baseline ${rounds.baseline.at(-1)!.rps.toFixed(0)} req/s`,
+    );
   }
   return { router: combineRounds(rounds.router), baseline: combineRounds(rounds.baseline) };
 }
@@ -93,7 +114,10 @@ async function main(): Promise<void> {
   }
   const { router, baseline } = measured;
   const ratio = router.rps / baseline.rps;
-  const cpuRatio = router.cpuUsPerRequest && baseline.cpuUsPerRequest ? baseline.cpuUsPerRequest / router.cpuUsPerRequest : undefined;
+  const cpuRatio =
+    router.cpuUsPerRequest && baseline.cpuUsPerRequest
+      ? baseline.cpuUsPerRequest / router.cpuUsPerRequest
+      : undefined;
   const date = new Date().toISOString();
   const report = {
     date,
@@ -129,7 +153,11 @@ async function main(): Promise<void> {
       'at about 80% of the baseline on this machine (JWT verification is ~60 µs of CPU per request).',
     '',
     `Router throughput is **${pct(ratio)}** of the plain gateway (target ${pct(SETTINGS.target)}): ${report.meetsTarget ? 'met' : 'NOT met'}.`,
-    ...(cpuRatio ? [`By server CPU time per request the router runs at ${pct(cpuRatio)} of the plain gateway's efficiency.`] : []),
+    ...(cpuRatio
+      ? [
+          `By server CPU time per request the router runs at ${pct(cpuRatio)} of the plain gateway's efficiency.`,
+        ]
+      : []),
     '',
     `Raw numbers: \`${join('bench', 'results', jsonFile.split('/').pop()!)}\`. The machine may be shared; compare runs on a quiet host.`,
     '',

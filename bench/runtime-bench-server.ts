@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import Fastify from 'fastify';
 import { ANALYTICS_RAW_EVENTS_TOPIC, MAX_REPORT_BYTES } from '@grove/contracts';
 import { serveAllocationMeter } from './alloc-meter';
-import { createRuntimeBenchFixture, RUNTIME_BENCH_SERVER_OPTIONS } from '@grove/sdk-runtime/src/runtime-bench.fixture';
+import {
+  createRuntimeBenchFixture,
+  RUNTIME_BENCH_SERVER_OPTIONS,
+} from '@grove/sdk-runtime/src/runtime-bench.fixture';
 
 /**
  * One runtime benchmark server per process; both kinds build the same in-process platform (one published applet
@@ -20,7 +23,8 @@ import { createRuntimeBenchFixture, RUNTIME_BENCH_SERVER_OPTIONS } from '@grove/
 async function main(): Promise<void> {
   const kind = process.argv[2];
   if (kind === 'report' || kind === 'report-bare') return serveReports(kind);
-  if (kind !== 'runtime' && kind !== 'bare') throw new Error('usage: runtime-bench-server.ts runtime|bare|report|report-bare');
+  if (kind !== 'runtime' && kind !== 'bare')
+    throw new Error('usage: runtime-bench-server.ts runtime|bare|report|report-bare');
   const fixture = await createRuntimeBenchFixture();
   const path = `${fixture.prefix}/applets/${fixture.appId}`;
   const query = { deviceId: 'bench-device', platform: 'ANDROID' };
@@ -51,7 +55,9 @@ async function main(): Promise<void> {
  * fastify POST route at the same path that parses the same JSON body and answers the same 202 receipt, no checks.
  */
 async function serveReports(kind: 'report' | 'report-bare'): Promise<void> {
-  const fixture = await createRuntimeBenchFixture({ durableTopics: kind === 'report' ? [ANALYTICS_RAW_EVENTS_TOPIC] : [] });
+  const fixture = await createRuntimeBenchFixture({
+    durableTopics: kind === 'report' ? [ANALYTICS_RAW_EVENTS_TOPIC] : [],
+  });
   const path = `${fixture.prefix}/reports`;
   let url: string;
   if (kind === 'report') {
@@ -60,12 +66,17 @@ async function serveReports(kind: 'report' | 'report-bare'): Promise<void> {
     const bare = Fastify({ ...RUNTIME_BENCH_SERVER_OPTIONS, bodyLimit: MAX_REPORT_BYTES });
     bare.post(path, async (request, reply) => {
       const events = (request.body as { events?: unknown[] }).events ?? [];
-      return reply.code(202).header('cache-control', 'no-store').send({ errcode: 'OK', data: { accepted: events.length, rejected: 0, rejections: [] } });
+      return reply
+        .code(202)
+        .header('cache-control', 'no-store')
+        .send({ errcode: 'OK', data: { accepted: events.length, rejected: 0, rejections: [] } });
     });
     url = await bare.listen({ host: '127.0.0.1', port: 0 });
   }
   serveAllocationMeter();
-  process.stdout.write(`BENCH_READY ${JSON.stringify({ url, path, appId: fixture.appId, versionId: fixture.versionId, ...fixture.credentials })}\n`);
+  process.stdout.write(
+    `BENCH_READY ${JSON.stringify({ url, path, appId: fixture.appId, versionId: fixture.versionId, ...fixture.credentials })}\n`,
+  );
   process.once('SIGTERM', () => process.exit(0));
 }
 

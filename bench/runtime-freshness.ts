@@ -77,12 +77,36 @@ async function changes(url: string, story: StoryResult): Promise<Summary[]> {
   const domains: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const maxCachedApplets = 10 + round;
-    dataOf(await execute(url, SetSdkConfigOverrideDocument, { hostAppId: story.hostAppId, input: { maxCachedApplets } }, { token: story.ownerToken }));
-    config.push(await until(async () => (await runtimeGet('/runtime/v1/config')).data?.config?.maxCachedApplets === maxCachedApplets));
+    dataOf(
+      await execute(
+        url,
+        SetSdkConfigOverrideDocument,
+        { hostAppId: story.hostAppId, input: { maxCachedApplets } },
+        { token: story.ownerToken },
+      ),
+    );
+    config.push(
+      await until(
+        async () =>
+          (await runtimeGet('/runtime/v1/config')).data?.config?.maxCachedApplets === maxCachedApplets,
+      ),
+    );
 
     const domain = `https://api-${round}.fresh.example`;
-    dataOf(await execute(url, SetServiceDomainsDocument, { appId: story.appId, kind: 'REQUEST', domains: [domain] }, { token: story.ownerToken }));
-    domains.push(await until(async () => (await runtimeGet(`/runtime/v1/applets/${story.appId}/domains`)).data?.request?.[0] === domain));
+    dataOf(
+      await execute(
+        url,
+        SetServiceDomainsDocument,
+        { appId: story.appId, kind: 'REQUEST', domains: [domain] },
+        { token: story.ownerToken },
+      ),
+    );
+    domains.push(
+      await until(
+        async () =>
+          (await runtimeGet(`/runtime/v1/applets/${story.appId}/domains`)).data?.request?.[0] === domain,
+      ),
+    );
   }
   return [summarize('sdk config override', config), summarize('request domains', domains)];
 }
@@ -95,7 +119,10 @@ async function main(): Promise<void> {
   }
   const date = new Date().toISOString();
   const rows = Object.entries(results).flatMap(([mode, summaries]) =>
-    summaries.map((s) => `| ${mode} | ${s.change} | ${s.samples} | ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} | ${s.max.toFixed(0)} |`),
+    summaries.map(
+      (s) =>
+        `| ${mode} | ${s.change} | ${s.samples} | ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} | ${s.max.toFixed(0)} |`,
+    ),
   );
   const worst = Math.max(...results.distributed.map((s) => s.max));
   const markdown = [
@@ -110,7 +137,10 @@ async function main(): Promise<void> {
     `Target: a change visible to devices within ${TARGET_MS} ms in the distributed profile (worst sample ${worst.toFixed(0)} ms: **${worst <= TARGET_MS ? 'met' : 'not met'}**).`,
     '',
   ].join('\n');
-  writeFileSync(join(RESULTS, `freshness-${date.replace(/[:.]/g, '-')}.json`), JSON.stringify({ date, node: process.version, rounds: ROUNDS, results }, null, 2));
+  writeFileSync(
+    join(RESULTS, `freshness-${date.replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ date, node: process.version, rounds: ROUNDS, results }, null, 2),
+  );
   writeFileSync(join(RESULTS, 'freshness-latest.md'), markdown);
   console.log(markdown);
   process.exit(0);

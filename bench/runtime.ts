@@ -3,7 +3,14 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { signRuntimeRequest } from '@grove/sdk-runtime';
-import { RESULTS, processCpuMs, startBenchServer, stopBenchServer, withAllocations, type BenchServer } from './bench-process';
+import {
+  RESULTS,
+  processCpuMs,
+  startBenchServer,
+  stopBenchServer,
+  withAllocations,
+  type BenchServer,
+} from './bench-process';
 import { pacedLoad, type PacedLoadResult } from './paced-load';
 
 /**
@@ -63,7 +70,12 @@ interface RunResult {
   saturation: Record<Kind, Round>;
   cpuRatio: number;
   throughputRatio: number;
-  paced: { rate: number; p99sMs: Record<Kind, number[]>; medianRun: Record<Kind, PacedLoadResult>; p99Ratio: number };
+  paced: {
+    rate: number;
+    p99sMs: Record<Kind, number[]>;
+    medianRun: Record<Kind, PacedLoadResult>;
+    p99Ratio: number;
+  };
 }
 
 const median = (values: number[]) => {
@@ -76,7 +88,10 @@ const round2 = (value: number) => Number(value.toFixed(2));
 function signedPath(server: BenchServer<Info>) {
   const { path, query, sdkKey, sdkSecret } = server.info;
   const search = new URLSearchParams(query).toString();
-  return { url: `${path}?${search}`, headers: () => signRuntimeRequest({ sdkKey, secret: sdkSecret, path, query: search }) };
+  return {
+    url: `${path}?${search}`,
+    headers: () => signRuntimeRequest({ sdkKey, secret: sdkSecret, path, query: search }),
+  };
 }
 
 async function saturate(server: BenchServer<Info>, durationSec: number) {
@@ -85,9 +100,16 @@ async function saturate(server: BenchServer<Info>, durationSec: number) {
     url: server.info.url,
     connections: SETTINGS.connections,
     duration: durationSec,
-    requests: [{ method: 'GET', path: url, setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...headers() } }) }],
+    requests: [
+      {
+        method: 'GET',
+        path: url,
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...headers() } }),
+      },
+    ],
   });
-  if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  if (result.non2xx || result.errors)
+    throw new Error(`${result.non2xx} non-2xx responses, ${result.errors} errors`);
   return result;
 }
 
@@ -108,7 +130,12 @@ async function measuredRound(server: BenchServer<Info>): Promise<Round> {
 
 function pacedOptions(server: BenchServer<Info>, rate: number) {
   const { url, headers } = signedPath(server);
-  return { url: server.info.url, connections: SETTINGS.connections, rate, request: () => ({ path: url, headers: headers() }) };
+  return {
+    url: server.info.url,
+    connections: SETTINGS.connections,
+    rate,
+    request: () => ({ path: url, headers: headers() }),
+  };
 }
 
 /**
@@ -121,11 +148,20 @@ async function checkSameAnswer(servers: Record<Kind, BenchServer<Info>>): Promis
       const { url, headers } = signedPath(servers[kind]);
       const response = await fetch(`${servers[kind].info.url}${url}`, { headers: headers() });
       const body = await response.text();
-      return { status: response.status, type: response.headers.get('content-type'), etag: response.headers.get('etag')?.length, bytes: Buffer.byteLength(body), shape: body.replace(/[0-9A-Za-z_-]/g, 'x') };
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        etag: response.headers.get('etag')?.length,
+        bytes: Buffer.byteLength(body),
+        shape: body.replace(/[0-9A-Za-z_-]/g, 'x'),
+      };
     }),
   );
   const [runtime, bare] = answers as [(typeof answers)[0], (typeof answers)[0]];
-  if (JSON.stringify(runtime) !== JSON.stringify(bare)) throw new Error(`the bare route does not answer what the runtime route does:\n${JSON.stringify(answers, null, 2)}`);
+  if (JSON.stringify(runtime) !== JSON.stringify(bare))
+    throw new Error(
+      `the bare route does not answer what the runtime route does:\n${JSON.stringify(answers, null, 2)}`,
+    );
   return runtime.bytes;
 }
 
@@ -145,26 +181,35 @@ async function oneRun(nodeArgs: string[]): Promise<RunResult & { bodyBytes: numb
     bodyBytes = await checkSameAnswer(servers);
     for (const kind of KINDS) await saturate(servers[kind], SETTINGS.warmupSec);
     for (let round = 0; round < SETTINGS.rounds; round++) {
-      for (const kind of round % 2 ? (['bare', 'runtime'] as const) : (['runtime', 'bare'] as const)) rounds[kind].push(await measuredRound(servers[kind]));
+      for (const kind of round % 2 ? (['bare', 'runtime'] as const) : (['runtime', 'bare'] as const))
+        rounds[kind].push(await measuredRound(servers[kind]));
       const [r, b] = [rounds.runtime.at(-1)!, rounds.bare.at(-1)!];
-      console.log(`round ${round + 1}/${SETTINGS.rounds}: runtime ${r.rps.toFixed(0)} req/s ${r.cpuUsPerRequest} µs CPU/req; bare ${b.rps.toFixed(0)} req/s ${b.cpuUsPerRequest} µs CPU/req`);
+      console.log(
+        `round ${round + 1}/${SETTINGS.rounds}: runtime ${r.rps.toFixed(0)} req/s ${r.cpuUsPerRequest} µs CPU/req; bare ${b.rps.toFixed(0)} req/s ${b.cpuUsPerRequest} µs CPU/req`,
+      );
     }
     rate = Math.round((median(rounds.runtime.map((r) => r.rps)) * SETTINGS.pacedLoad) / 100) * 100;
     // Latency on fresh processes: the saturation rounds leave old-generation garbage whose major GCs would be billed here.
     await Promise.all(Object.values(servers).map(stopBenchServer));
     servers = await start();
-    for (const kind of KINDS) await pacedLoad({ ...pacedOptions(servers[kind], rate), durationSec: SETTINGS.pacedJitWarmupSec });
+    for (const kind of KINDS)
+      await pacedLoad({ ...pacedOptions(servers[kind], rate), durationSec: SETTINGS.pacedJitWarmupSec });
     for (let repeat = 0; repeat < SETTINGS.pacedRepeats; repeat++) {
       for (const kind of repeat % 2 ? (['bare', 'runtime'] as const) : (['runtime', 'bare'] as const)) {
         const options = pacedOptions(servers[kind], rate);
         await pacedLoad({ ...options, durationSec: SETTINGS.pacedWarmupSec });
         const result = await pacedLoad({ ...options, durationSec: SETTINGS.pacedSec });
-        if (result.non2xx || result.errors) throw new Error(`${kind} at ${rate} req/s: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+        if (result.non2xx || result.errors)
+          throw new Error(
+            `${kind} at ${rate} req/s: ${result.non2xx} non-2xx responses, ${result.errors} errors`,
+          );
         pacedRuns[kind].push(result);
         p99sMs[kind].push(result.p99Ms);
       }
     }
-    console.log(`paced ${rate} req/s: runtime p99 ${p99sMs.runtime.join(', ')} ms; bare p99 ${p99sMs.bare.join(', ')} ms`);
+    console.log(
+      `paced ${rate} req/s: runtime p99 ${p99sMs.runtime.join(', ')} ms; bare p99 ${p99sMs.bare.join(', ')} ms`,
+    );
   } finally {
     await Promise.all(Object.values(servers).map(stopBenchServer));
   }
@@ -176,8 +221,10 @@ async function oneRun(nodeArgs: string[]): Promise<RunResult & { bodyBytes: numb
     p50Ms: median(list.map((r) => r.p50Ms)),
     p99Ms: median(list.map((r) => r.p99Ms)),
   });
-  const pairRatio = (pick: (r: Round) => number) => round2(median(rounds.runtime.map((r, i) => pick(r) / pick(rounds.bare[i]!))));
-  const medianRun = (kind: Kind) => [...pacedRuns[kind]].sort((a, b) => a.p99Ms - b.p99Ms)[Math.floor(pacedRuns[kind].length / 2)]!;
+  const pairRatio = (pick: (r: Round) => number) =>
+    round2(median(rounds.runtime.map((r, i) => pick(r) / pick(rounds.bare[i]!))));
+  const medianRun = (kind: Kind) =>
+    [...pacedRuns[kind]].sort((a, b) => a.p99Ms - b.p99Ms)[Math.floor(pacedRuns[kind].length / 2)]!;
   return {
     bodyBytes,
     loadBefore,
@@ -185,7 +232,12 @@ async function oneRun(nodeArgs: string[]): Promise<RunResult & { bodyBytes: numb
     saturation: { runtime: medianRound(rounds.runtime), bare: medianRound(rounds.bare) },
     cpuRatio: pairRatio((r) => r.cpuUsPerRequest),
     throughputRatio: pairRatio((r) => r.rps),
-    paced: { rate, p99sMs, medianRun: { runtime: medianRun('runtime'), bare: medianRun('bare') }, p99Ratio: round2(median(p99sMs.runtime) / median(p99sMs.bare)) },
+    paced: {
+      rate,
+      p99sMs,
+      medianRun: { runtime: medianRun('runtime'), bare: medianRun('bare') },
+      p99Ratio: round2(median(p99sMs.runtime) / median(p99sMs.bare)),
+    },
   };
 }
 
@@ -207,8 +259,23 @@ async function main(): Promise<void> {
   const throughputRatio = median(runs.map((r) => r.throughputRatio));
   const p99Ratio = median(runs.map((r) => r.paced.p99Ratio));
   const { targets } = SETTINGS;
-  const met = { cpuRatio: cpuRatio <= targets.cpuRatio, throughputRatio: throughputRatio >= targets.throughputRatio, p99Ratio: p99Ratio <= targets.p99Ratio };
-  const report = { date, node: process.version, cpus: cpus().length, settings: SETTINGS, loadAfter, runs, cpuRatio, throughputRatio, p99Ratio, met };
+  const met = {
+    cpuRatio: cpuRatio <= targets.cpuRatio,
+    throughputRatio: throughputRatio >= targets.throughputRatio,
+    p99Ratio: p99Ratio <= targets.p99Ratio,
+  };
+  const report = {
+    date,
+    node: process.version,
+    cpus: cpus().length,
+    settings: SETTINGS,
+    loadAfter,
+    runs,
+    cpuRatio,
+    throughputRatio,
+    p99Ratio,
+    met,
+  };
   mkdirSync(RESULTS, { recursive: true });
   const jsonFile = join(RESULTS, `runtime-${stamp}.json`);
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -238,7 +305,7 @@ async function main(): Promise<void> {
     '## Runs',
     '',
     `Saturation: autocannon, ${SETTINGS.connections} connections, ${SETTINGS.warmupSec} s warm-up per server, then ${SETTINGS.rounds} alternating rounds of ${SETTINGS.roundSec} s per server; ` +
-      'CPU is the server process\'s utime+stime per request served, allocation is JS heap bytes allocated per request (heap growth + what the GCs freed, V8 GCProfiler); ' +
+      "CPU is the server process's utime+stime per request served, allocation is JS heap bytes allocated per request (heap growth + what the GCs freed, V8 GCProfiler); " +
       'figures are medians over the rounds, ratios the median of the per-round-pair ratios. ' +
       `Fixed load: ${SETTINGS.pacedLoad * 100}% of the runtime route's saturated throughput, open loop, evenly paced over ${SETTINGS.connections} connections, latency from when each request was due; ` +
       `measured on freshly started servers warmed ${SETTINGS.pacedJitWarmupSec} s at that rate, ${SETTINGS.pacedRepeats} alternating runs of ${SETTINGS.pacedSec} s per server (each after ${SETTINGS.pacedWarmupSec} s at the same rate); the p99 ratio divides the medians.`,

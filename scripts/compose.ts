@@ -24,8 +24,11 @@ async function main(): Promise<number> {
     const modules = await createSubgraphModules(runtime, { DATA_DIR: runtime.dataDir });
     closers.push(...modules.map((m) => () => m.close?.()));
     const files = new Map<string, string>();
-    for (const module of modules) files.set(join(SUBGRAPH_DIR, `${module.name}.graphql`), `${HEADER}${module.sdl.trimEnd()}\n`);
-    const { supergraphSdl, apiSchemaSdl } = composeSchemas(modules.map((m) => ({ name: m.name, sdl: m.sdl })));
+    for (const module of modules)
+      files.set(join(SUBGRAPH_DIR, `${module.name}.graphql`), `${HEADER}${module.sdl.trimEnd()}\n`);
+    const { supergraphSdl, apiSchemaSdl } = composeSchemas(
+      modules.map((m) => ({ name: m.name, sdl: m.sdl })),
+    );
     files.set(join(SCHEMA_DIR, 'supergraph.graphql'), `${HEADER}${supergraphSdl.trimEnd()}\n`);
     files.set(join(SCHEMA_DIR, 'api-schema.graphql'), `${HEADER}${apiSchemaSdl.trimEnd()}\n`);
     const stale = existsSync(SUBGRAPH_DIR)
@@ -45,7 +48,10 @@ function writeFiles(files: Map<string, string>, stale: string[], count: number):
   mkdirSync(SUBGRAPH_DIR, { recursive: true });
   for (const [file, content] of files) writeFileSync(file, content);
   console.log(`Composed ${count} subgraph(s) into ${relative(ROOT, join(SCHEMA_DIR, 'supergraph.graphql'))}`);
-  for (const file of stale) console.warn(`Note: ${relative(ROOT, file)} belongs to no registered subgraph; delete it if the subgraph is gone.`);
+  for (const file of stale)
+    console.warn(
+      `Note: ${relative(ROOT, file)} belongs to no registered subgraph; delete it if the subgraph is gone.`,
+    );
   return 0;
 }
 
@@ -65,7 +71,9 @@ function checkFiles(files: Map<string, string>, stale: string[]): number {
     console.log('Supergraph is up to date.');
     return 0;
   }
-  console.error(`The committed schema is stale:\n${problems.map((p) => `  - ${p}`).join('\n')}\nRun \`npm run compose\` and commit the result.`);
+  console.error(
+    `The committed schema is stale:\n${problems.map((p) => `  - ${p}`).join('\n')}\nRun \`npm run compose\` and commit the result.`,
+  );
   return 1;
 }
 
@@ -73,7 +81,8 @@ function firstDifference(actual: string, expected: string): string {
   const a = actual.split('\n');
   const e = expected.split('\n');
   for (let i = 0; i < Math.max(a.length, e.length); i++) {
-    if (a[i] !== e[i]) return ` (first at line ${i + 1}:\n      committed: ${JSON.stringify(a[i] ?? '<end of file>')}\n      composed:  ${JSON.stringify(e[i] ?? '<end of file>')})`;
+    if (a[i] !== e[i])
+      return ` (first at line ${i + 1}:\n      committed: ${JSON.stringify(a[i] ?? '<end of file>')}\n      composed:  ${JSON.stringify(e[i] ?? '<end of file>')})`;
   }
   return '';
 }

@@ -1,8 +1,19 @@
 import { join } from 'node:path';
-import { AuthorizationEpochs, MemoryKeyValueStore, serveSubgraph, silentLogger, type RunningSubgraph } from '@grove/platform';
+import {
+  AuthorizationEpochs,
+  MemoryKeyValueStore,
+  serveSubgraph,
+  silentLogger,
+  type RunningSubgraph,
+} from '@grove/platform';
 import { readSupergraph } from './create-router';
 import { createSubgraphModules, type RegisteredSubgraphModule } from './subgraph-registry';
-import { readResponse, startTestRouter, type TestResponse, type TestRouter } from './test-support/router-harness';
+import {
+  readResponse,
+  startTestRouter,
+  type TestResponse,
+  type TestRouter,
+} from './test-support/router-harness';
 import { createPeopleSubgraph } from './test-support/test-subgraphs';
 
 /**
@@ -16,10 +27,17 @@ let t: TestRouter;
 beforeAll(async () => {
   let registered: RegisteredSubgraphModule[] = [];
   t = await startTestRouter({
-    env: { RATE_LIMIT_LOGIN_POINTS: '1000', RATE_LIMIT_USER_POINTS: '100000', RATE_LIMIT_IP_POINTS: '100000' },
+    env: {
+      RATE_LIMIT_LOGIN_POINTS: '1000',
+      RATE_LIMIT_USER_POINTS: '100000',
+      RATE_LIMIT_IP_POINTS: '100000',
+    },
     supergraphSdl: readSupergraph(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
     modules: async (runtime) => {
-      registered = await createSubgraphModules(runtime, { BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST: '10' });
+      registered = await createSubgraphModules(runtime, {
+        BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+        PASSWORD_HASH_COST: '10',
+      });
       return registered;
     },
   });
@@ -36,7 +54,11 @@ interface Session {
   userId: string;
 }
 
-async function gql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<TestResponse> {
+async function gql(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<TestResponse> {
   return t.post({ query, variables }, token ? { authorization: `Bearer ${token}` } : {});
 }
 
@@ -47,7 +69,12 @@ async function data<T = any>(query: string, variables: Record<string, unknown>, 
 }
 
 const AUTH_FIELDS = 'accessToken refreshToken session { id } user { id }';
-const toSession = (p: { accessToken: string; refreshToken: string; session: { id: string }; user: { id: string } }): Session => ({
+const toSession = (p: {
+  accessToken: string;
+  refreshToken: string;
+  session: { id: string };
+  user: { id: string };
+}): Session => ({
   accessToken: p.accessToken,
   refreshToken: p.refreshToken,
   sessionId: p.session.id,
@@ -55,22 +82,32 @@ const toSession = (p: { accessToken: string; refreshToken: string; session: { id
 });
 
 async function login(identifier: string, password = PASSWORD, deviceId?: string): Promise<Session> {
-  const d = await data(`mutation($i: LoginInput!) { login(input: $i) { ${AUTH_FIELDS} } }`, { i: { identifier, password, deviceId } });
+  const d = await data(`mutation($i: LoginInput!) { login(input: $i) { ${AUTH_FIELDS} } }`, {
+    i: { identifier, password, deviceId },
+  });
   return toSession(d.login);
 }
 
 async function refresh(session: Session): Promise<Session> {
-  const d = await data(`mutation($r: String!) { refreshSession(refreshToken: $r) { ${AUTH_FIELDS} } }`, { r: session.refreshToken });
+  const d = await data(`mutation($r: String!) { refreshSession(refreshToken: $r) { ${AUTH_FIELDS} } }`, {
+    r: session.refreshToken,
+  });
   return toSession(d.refreshSession);
 }
 
 async function signUp(email: string, invitationToken?: string): Promise<Session> {
-  await data('mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }', { i: { email, password: PASSWORD, displayName: email.split('@')[0], invitationToken } });
+  await data('mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }', {
+    i: { email, password: PASSWORD, displayName: email.split('@')[0], invitationToken },
+  });
   return login(email);
 }
 
 async function invite(owner: Session, orgId: string, email: string, role: string): Promise<Session> {
-  const d = await data('mutation($i: InviteMemberInput!) { inviteMember(input: $i) { token } }', { i: { orgId, email, role } }, owner.accessToken);
+  const d = await data(
+    'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { token } }',
+    { i: { orgId, email, role } },
+    owner.accessToken,
+  );
   return signUp(email, d.inviteMember.token);
 }
 
@@ -79,17 +116,33 @@ function expectRefused(response: TestResponse, reason: string): void {
   expect(response.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
 }
 
-const CREDIT_CODES = ['91350100M000100Y43', '91350200776049653A', '91440101MA5CJQ4N59', '9135021359498494XQ', '91350213678251743X'];
+const CREDIT_CODES = [
+  '91350100M000100Y43',
+  '91350200776049653A',
+  '91440101MA5CJQ4N59',
+  '9135021359498494XQ',
+  '91350213678251743X',
+];
 let orgCount = 0;
 
 /** A signed-up owner whose organization the bootstrap admin approved; `applied` is the owner's pre-approval session. */
-async function approvedOrganization(admin: Session): Promise<{ orgId: string; applied: Session; owner: Session; email: string }> {
+async function approvedOrganization(
+  admin: Session,
+): Promise<{ orgId: string; applied: Session; owner: Session; email: string }> {
   const n = orgCount++;
   const email = `owner${n}@org${n}.example`;
   const applied = await signUp(email);
   const d = await data(
     'mutation($i: OrganizationApplicationInput!) { applyForOrganization(input: $i) { id } }',
-    { i: { name: `Org ${n}`, creditCode: CREDIT_CODES[n], contactName: 'Li Lei', contactPhone: '+8613800138000', licenceDocumentRef: 'licences/x.pdf' } },
+    {
+      i: {
+        name: `Org ${n}`,
+        creditCode: CREDIT_CODES[n],
+        contactName: 'Li Lei',
+        contactPhone: '+8613800138000',
+        licenceDocumentRef: 'licences/x.pdf',
+      },
+    },
     applied.accessToken,
   );
   const orgId = d.applyForOrganization.id;
@@ -98,7 +151,8 @@ async function approvedOrganization(admin: Session): Promise<{ orgId: string; ap
 }
 
 const ME = '{ me { permissions } }';
-const CREATE_HOST_APP = 'mutation($i: CreateHostAppInput!) { createHostApp(input: $i) { hostApp { id } sdkSecret } }';
+const CREATE_HOST_APP =
+  'mutation($i: CreateHostAppInput!) { createHostApp(input: $i) { hostApp { id } sdkSecret } }';
 const ROTATE = 'mutation($id: ID!) { rotateHostAppSecret(id: $id) { sdkSecret } }';
 
 describe('authorization epochs through the router', () => {
@@ -123,9 +177,17 @@ describe('authorization epochs through the router', () => {
   it("refuses a demoted admin's next rotateHostAppSecret", async () => {
     const { orgId, owner } = shared;
     const orgAdmin = await invite(owner, orgId, `admin@demoted.example`, 'ORG_ADMIN');
-    const created = await data(CREATE_HOST_APP, { i: { orgId, name: 'Host', iosBundleIds: ['com.example.host'] } }, orgAdmin.accessToken);
+    const created = await data(
+      CREATE_HOST_APP,
+      { i: { orgId, name: 'Host', iosBundleIds: ['com.example.host'] } },
+      orgAdmin.accessToken,
+    );
     const hostAppId = created.createHostApp.hostApp.id;
-    await data('mutation($o: ID!, $u: ID!) { changeMemberRole(orgId: $o, userId: $u, role: ORG_DEVELOPER) { role } }', { o: orgId, u: orgAdmin.userId }, owner.accessToken);
+    await data(
+      'mutation($o: ID!, $u: ID!) { changeMemberRole(orgId: $o, userId: $u, role: ORG_DEVELOPER) { role } }',
+      { o: orgId, u: orgAdmin.userId },
+      owner.accessToken,
+    );
 
     const rotated = await gql(ROTATE, { id: hostAppId }, orgAdmin.accessToken);
     expectRefused(rotated, 'TOKEN_STALE');
@@ -139,7 +201,11 @@ describe('authorization epochs through the router', () => {
     const developer = await invite(owner, orgId, 'dev@removed.example', 'ORG_DEVELOPER');
     const READ = 'query($o: ID!) { miniPrograms(orgId: $o) { total } }';
     expect((await gql(READ, { o: orgId }, developer.accessToken)).body.errors).toBeUndefined();
-    await data('mutation($o: ID!, $u: ID!) { removeMember(orgId: $o, userId: $u) }', { o: orgId, u: developer.userId }, owner.accessToken);
+    await data(
+      'mutation($o: ID!, $u: ID!) { removeMember(orgId: $o, userId: $u) }',
+      { o: orgId, u: developer.userId },
+      owner.accessToken,
+    );
     expectRefused(await gql(READ, { o: orgId }, developer.accessToken), 'TOKEN_STALE');
   });
 
@@ -152,13 +218,41 @@ describe('authorization epochs through the router', () => {
       admin.accessToken,
     );
     const operator = await login(email);
-    await data('mutation($u: ID!) { disableOperator(userId: $u) { id } }', { u: created.createOperator.user.id }, admin.accessToken);
+    await data(
+      'mutation($u: ID!) { disableOperator(userId: $u) { id } }',
+      { u: created.createOperator.user.id },
+      admin.accessToken,
+    );
 
-    expectRefused(await gql('mutation($id: ID!) { freezeOrganization(id: $id) { frozen } }', { id: orgId }, operator.accessToken), 'TOKEN_STALE');
-    expectRefused(await gql('mutation { addWhitelistDomain(domain: "evil.example") { domain } }', {}, operator.accessToken), 'TOKEN_STALE');
-    const org = await data('query($id: ID!) { organization(id: $id) { frozen } }', { id: orgId }, admin.accessToken);
+    expectRefused(
+      await gql(
+        'mutation($id: ID!) { freezeOrganization(id: $id) { frozen } }',
+        { id: orgId },
+        operator.accessToken,
+      ),
+      'TOKEN_STALE',
+    );
+    expectRefused(
+      await gql(
+        'mutation { addWhitelistDomain(domain: "evil.example") { domain } }',
+        {},
+        operator.accessToken,
+      ),
+      'TOKEN_STALE',
+    );
+    const org = await data(
+      'query($id: ID!) { organization(id: $id) { frozen } }',
+      { id: orgId },
+      admin.accessToken,
+    );
     expect(org.organization.frozen).toBe(false);
-    expect((await gql(`mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, { r: operator.refreshToken })).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(
+      (
+        await gql(`mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, {
+          r: operator.refreshToken,
+        })
+      ).body.errors[0].extensions.code,
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('refuses the token of a session that logged out or was revoked', async () => {
@@ -177,17 +271,50 @@ describe('authorization epochs through the router', () => {
 
   it("makes a frozen organization's members refresh into tokens without it, and back on unfreeze", async () => {
     const { orgId, owner } = await approvedOrganization(admin);
-    await data('mutation($id: ID!) { freezeOrganization(id: $id) { frozen } }', { id: orgId }, admin.accessToken);
-    expectRefused(await gql(CREATE_HOST_APP, { i: { orgId, name: 'Host', iosBundleIds: ['com.example.host'] } }, owner.accessToken), 'TOKEN_STALE');
+    await data(
+      'mutation($id: ID!) { freezeOrganization(id: $id) { frozen } }',
+      { id: orgId },
+      admin.accessToken,
+    );
+    expectRefused(
+      await gql(
+        CREATE_HOST_APP,
+        { i: { orgId, name: 'Host', iosBundleIds: ['com.example.host'] } },
+        owner.accessToken,
+      ),
+      'TOKEN_STALE',
+    );
 
     const frozen = await refresh(owner);
-    expect((await data(ME, {}, frozen.accessToken)).me.permissions.filter((p: string) => p.startsWith(orgId))).toEqual([]);
-    expect((await gql(CREATE_HOST_APP, { i: { orgId, name: 'Host', iosBundleIds: ['com.example.host'] } }, frozen.accessToken)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await data(ME, {}, frozen.accessToken)).me.permissions.filter((p: string) => p.startsWith(orgId)),
+    ).toEqual([]);
+    expect(
+      (
+        await gql(
+          CREATE_HOST_APP,
+          { i: { orgId, name: 'Host', iosBundleIds: ['com.example.host'] } },
+          frozen.accessToken,
+        )
+      ).body.errors[0].extensions.code,
+    ).toBe('FORBIDDEN');
 
-    await data('mutation($id: ID!) { unfreezeOrganization(id: $id) { frozen } }', { id: orgId }, admin.accessToken);
+    await data(
+      'mutation($id: ID!) { unfreezeOrganization(id: $id) { frozen } }',
+      { id: orgId },
+      admin.accessToken,
+    );
     expectRefused(await gql(ME, {}, frozen.accessToken), 'TOKEN_STALE');
     const thawed = await refresh(frozen);
-    expect((await gql(CREATE_HOST_APP, { i: { orgId, name: 'Host', iosBundleIds: ['com.example.host'] } }, thawed.accessToken)).body.errors).toBeUndefined();
+    expect(
+      (
+        await gql(
+          CREATE_HOST_APP,
+          { i: { orgId, name: 'Host', iosBundleIds: ['com.example.host'] } },
+          thawed.accessToken,
+        )
+      ).body.errors,
+    ).toBeUndefined();
   });
 });
 
@@ -199,7 +326,10 @@ describe('authorization epochs when the store is down', () => {
       await router.runtime.kv.close();
       const refused = await router.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
       expect(refused.status).toBe(503);
-      expect(refused.body.errors[0].extensions).toMatchObject({ code: 'UNAVAILABLE', reason: 'AUTH_STATE_UNAVAILABLE' });
+      expect(refused.body.errors[0].extensions).toMatchObject({
+        code: 'UNAVAILABLE',
+        reason: 'AUTH_STATE_UNAVAILABLE',
+      });
       const anonymous = await router.post({ query: '{ me { id } }' });
       expect(anonymous.status).toBe(200);
     } finally {
@@ -215,15 +345,31 @@ describe('a subgraph reached without the router (distributed mode)', () => {
     const epochs = new AuthorizationEpochs(kv, { accessTokenTtlSec: 900 });
     let served: RunningSubgraph | undefined;
     try {
-      served = await serveSubgraph({ module: await createPeopleSubgraph(), tokens: router.runtime.tokens, logger: silentLogger(), port: 0, authorization: epochs, acceptUserTokens: true });
+      served = await serveSubgraph({
+        module: await createPeopleSubgraph(),
+        tokens: router.runtime.tokens,
+        logger: silentLogger(),
+        port: 0,
+        authorization: epochs,
+        acceptUserTokens: true,
+      });
       const token = await router.signToken({ userId: 'u-direct' });
       const call = async (query: string) =>
-        readResponse(await fetch(served!.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }));
+        readResponse(
+          await fetch(served!.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query }),
+          }),
+        );
       const MUTATION = 'mutation { login(input: { identifier: "x", password: "y" }) }';
       expect((await call(MUTATION)).body.data).toEqual({ login: 'welcome x' });
       await epochs.revokeUser('u-direct');
       const refused = await call(MUTATION);
-      expect(refused.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_STALE' });
+      expect(refused.body.errors[0].extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'TOKEN_STALE',
+      });
       expect((await call('{ __typename }')).body.data).toEqual({ __typename: 'Query' });
     } finally {
       await served?.stop();

@@ -31,7 +31,12 @@ export function composeSchemas(subgraphs: SubgraphSdl[]): ComposedSchemas {
     sorted.map((s) => ({ name: s.name, typeDefs: parse(s.sdl), url: s.url ?? defaultSubgraphUrl(s.name) })),
   );
   if (result.errors) {
-    throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    throw new Error(
+      `Supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
   }
-  return { supergraphSdl: result.supergraphSdl, apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) };
+  return {
+    supergraphSdl: result.supergraphSdl,
+    apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
+  };
 }

@@ -18,7 +18,11 @@ describe('router config', () => {
   });
 
   it('turns introspection off in production unless asked', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: randomToken(32), INTERNAL_TOKEN_SECRET: randomToken(32) };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: randomToken(32),
+      INTERNAL_TOKEN_SECRET: randomToken(32),
+    };
     expect(loadConfig(routerEnvSchema, production).INTROSPECTION).toBe(false);
     expect(loadConfig(routerEnvSchema, { ...production, INTROSPECTION: 'true' }).INTROSPECTION).toBe(true);
   });
@@ -28,14 +32,22 @@ describe('router config', () => {
       SUBGRAPH_MODE: 'distributed',
       SUBGRAPH_URLS: 'account=http://127.0.0.1:4101/graphql, catalog=https://catalog.internal/graphql',
     });
-    expect(config.SUBGRAPH_URLS).toEqual({ account: 'http://127.0.0.1:4101/graphql', catalog: 'https://catalog.internal/graphql' });
-    expect(() => loadConfig(routerEnvSchema, { SUBGRAPH_MODE: 'distributed' })).toThrow(/SUBGRAPH_URLS: required when SUBGRAPH_MODE=distributed/);
+    expect(config.SUBGRAPH_URLS).toEqual({
+      account: 'http://127.0.0.1:4101/graphql',
+      catalog: 'https://catalog.internal/graphql',
+    });
+    expect(() => loadConfig(routerEnvSchema, { SUBGRAPH_MODE: 'distributed' })).toThrow(
+      /SUBGRAPH_URLS: required when SUBGRAPH_MODE=distributed/,
+    );
   });
 
   it('reads TRUST_PROXY as a flag, a hop count or a list of proxies', () => {
     expect(loadConfig(routerEnvSchema, { TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
     expect(loadConfig(routerEnvSchema, { TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
-    expect(loadConfig(routerEnvSchema, { TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig(routerEnvSchema, { TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
   });
 
   it('reports every problem at once, including the platform rules', () => {
@@ -53,7 +65,8 @@ describe('router config', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const field of ['PORT', 'MAX_DEPTH', 'SUBGRAPH_URLS', 'OTEL_EXPORTER_OTLP_ENDPOINT']) expect(problems).toContain(field);
+    for (const field of ['PORT', 'MAX_DEPTH', 'SUBGRAPH_URLS', 'OTEL_EXPORTER_OTLP_ENDPOINT'])
+      expect(problems).toContain(field);
     expect((error as ConfigError).problems.length).toBeGreaterThanOrEqual(5);
   });
 });

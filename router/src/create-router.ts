@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { createOperationLimits, maskError, type HttpRouteContext, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
+import {
+  createOperationLimits,
+  maskError,
+  type HttpRouteContext,
+  type PlatformRuntime,
+  type SubgraphModule,
+} from '@grove/platform';
 import type { RouterConfig } from './config';
 import { registerConsoleRoutes } from './console-static.routes';
 import { EmbeddedSubgraphDataSource } from './embedded-subgraph.data-source';
@@ -24,7 +30,11 @@ import { createRestGuard } from './rest-request.guard';
 import { RequestState, RouterRequestContext } from './router-context';
 import { RouterMetrics, type RequestOutcome } from './router-metrics';
 import { createRouterTracing, extractTraceContext } from './tracing';
-import { registerUploadProxyRoutes, uploadProxyRoutesFromEnv, type UploadProxyRoute } from './upload-proxy.routes';
+import {
+  registerUploadProxyRoutes,
+  uploadProxyRoutesFromEnv,
+  type UploadProxyRoute,
+} from './upload-proxy.routes';
 
 export interface CreateRouterOptions {
   config: RouterConfig;
@@ -58,7 +68,9 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const INFRA_ROUTES = new Set(['/healthz', '/readyz']);
 
 /** A hop count becomes proxy-addr's "trust the first n hops" function (fastify's types omit numbers). */
-function trustProxyOption(value: RouterConfig['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  value: RouterConfig['TRUST_PROXY'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof value === 'number' ? (_address, hop) => hop < value : value;
 }
 
@@ -74,7 +86,9 @@ export function readSupergraph(path: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the supergraph at ${file} (run \`npm run compose\`): ${(error as Error).message}`);
+    throw new Error(
+      `Cannot read the supergraph at ${file} (run \`npm run compose\`): ${(error as Error).message}`,
+    );
   }
 }
 
@@ -87,7 +101,11 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   const logger = runtime.logger.child({ component: 'router' });
   const metrics = new RouterMetrics();
   const tracing = createRouterTracing(
-    { serviceName: config.OTEL_SERVICE_NAME, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, spanProcessors: options.spanProcessors },
+    {
+      serviceName: config.OTEL_SERVICE_NAME,
+      otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+      spanProcessors: options.spanProcessors,
+    },
     logger,
   );
   const { tracer } = tracing;
@@ -104,11 +122,25 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
         breakerCooldownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS,
         queryRetries: config.SUBGRAPH_QUERY_RETRIES,
       };
-      return new RemoteSubgraphDataSource({ name, url, tokens: runtime.tokens, tracer, metrics, logger, resilience });
+      return new RemoteSubgraphDataSource({
+        name,
+        url,
+        tokens: runtime.tokens,
+        tracer,
+        metrics,
+        logger,
+        resilience,
+      });
     }
     const module = modules.get(name);
-    if (!module) throw new Error(`The supergraph names subgraph "${name}" but no embedded module provides it`);
-    return new EmbeddedSubgraphDataSource(module, { tracer, metrics, logger, authorization: runtime.authorization });
+    if (!module)
+      throw new Error(`The supergraph names subgraph "${name}" but no embedded module provides it`);
+    return new EmbeddedSubgraphDataSource(module, {
+      tracer,
+      metrics,
+      logger,
+      authorization: runtime.authorization,
+    });
   };
 
   const app = Fastify({
@@ -131,7 +163,12 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   registerHttpErrorHandlers(app, { metrics, logger });
 
   const limits = createOperationLimits(
-    { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST, maxIntrospectionDepth: config.MAX_INTROSPECTION_DEPTH },
+    {
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxCost: config.MAX_COST,
+      maxIntrospectionDepth: config.MAX_INTROSPECTION_DEPTH,
+    },
     (reason) => metrics.reject(reason),
   );
   const gateway = new ApolloGateway({ supergraphSdl, buildService, logger });
@@ -156,11 +193,19 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
       // A subgraph that could not be reached (logged by the data source): its name, never its address or the cause.
       if (extensions.code === SUBGRAPH_UNAVAILABLE) {
         const service = typeof extensions.service === 'string' ? extensions.service : extensions.serviceName;
-        return { message: SUBGRAPH_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: SUBGRAPH_UNAVAILABLE, service } };
+        return {
+          message: SUBGRAPH_UNAVAILABLE_MESSAGE,
+          path: formatted.path,
+          extensions: { code: SUBGRAPH_UNAVAILABLE, service },
+        };
       }
       // Already masked (and logged) by the subgraph: keep its request id.
       if (extensions.code === 'INTERNAL_SERVER_ERROR' && typeof extensions.requestId === 'string') {
-        return { message: formatted.message, path: formatted.path, extensions: { code: extensions.code, requestId: extensions.requestId } };
+        return {
+          message: formatted.message,
+          path: formatted.path,
+          extensions: { code: extensions.code, requestId: extensions.requestId },
+        };
       }
       const masked = maskError(formatted, error);
       // Subgraph names are backend topology; clients do not need them.
@@ -182,7 +227,10 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     const parent = extractTraceContext(request.headers);
     const span = tracer.startSpan(
       `${request.method} ${request.routeOptions.url ?? 'unknown'}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.routeOptions.url ?? '' } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': request.method, 'url.path': request.routeOptions.url ?? '' },
+      },
       parent,
     );
     request.grove = new RequestState(request.id, span, trace.setSpan(parent, span), logger);
@@ -196,9 +244,16 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     state.span.end();
     if (request.routeOptions.url !== '/graphql') return done();
     const outcome: RequestOutcome =
-      reply.statusCode >= 500 ? 'failed' : reply.statusCode >= 400 ? 'rejected' : state.graphqlErrors ? 'error' : 'success';
+      reply.statusCode >= 500
+        ? 'failed'
+        : reply.statusCode >= 400
+          ? 'rejected'
+          : state.graphqlErrors
+            ? 'error'
+            : 'success';
     const body = request.body as { operationName?: unknown } | undefined;
-    const claimed = state.operationName ?? (typeof body?.operationName === 'string' ? body.operationName : undefined);
+    const claimed =
+      state.operationName ?? (typeof body?.operationName === 'string' ? body.operationName : undefined);
     metrics.observeRequest(metrics.operationLabel(claimed), outcome, reply.elapsedTime / 1000);
     done();
   });
@@ -223,7 +278,13 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
         const value = request.headers[name];
         return typeof value === 'string' && value ? value.slice(0, 256) : undefined;
       };
-      return new RouterRequestContext(state.principal!, state, request.ip, header('x-device-id'), header('user-agent'));
+      return new RouterRequestContext(
+        state.principal!,
+        state,
+        request.ip,
+        header('x-device-id'),
+        header('user-agent'),
+      );
     },
   });
   app.route({
@@ -246,9 +307,16 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   };
   for (const module of modules.values()) await module.registerHttpRoutes?.(app, routeContext);
   // Upload routes of services that run elsewhere are forwarded to them (distributed mode).
-  const remoteUploads = (options.uploadRoutes ?? uploadProxyRoutesFromEnv()).filter((route) => !modules.has(route.service));
+  const remoteUploads = (options.uploadRoutes ?? uploadProxyRoutesFromEnv()).filter(
+    (route) => !modules.has(route.service),
+  );
   if (config.SUBGRAPH_MODE === 'distributed' && remoteUploads.length) {
-    await registerUploadProxyRoutes(app, { routes: remoteUploads, subgraphUrls: config.SUBGRAPH_URLS ?? {}, tokens: runtime.tokens, logger });
+    await registerUploadProxyRoutes(app, {
+      routes: remoteUploads,
+      subgraphUrls: config.SUBGRAPH_URLS ?? {},
+      tokens: runtime.tokens,
+      logger,
+    });
   }
 
   // The web console (a client of /graphql and the REST routes above), in both modes.
@@ -258,31 +326,46 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
   // Shared dependencies the router can run without answer 200 "degraded": pulling every replica out of rotation
   // for an outage they all share would turn degraded service into none (docs/resilience.md).
   // A standalone subgraph that is down costs only its fields (partial answers), so it degrades the router, too.
-  const remoteSubgraphs = config.SUBGRAPH_MODE === 'distributed' ? Object.entries(config.SUBGRAPH_URLS ?? {}) : [];
+  const remoteSubgraphs =
+    config.SUBGRAPH_MODE === 'distributed' ? Object.entries(config.SUBGRAPH_URLS ?? {}) : [];
   const degradable = new Set(['cache', 'events', ...remoteSubgraphs.map(([name]) => `subgraph:${name}`)]);
   const probeTimeoutMs = Math.min(1_000, config.SUBGRAPH_TIMEOUT_MS);
-  const unsubscribeFallbacks = runtime.fallbacks.onFallback((dependency, fallback) => metrics.dependencyFallback(dependency, fallback));
+  const unsubscribeFallbacks = runtime.fallbacks.onFallback((dependency, fallback) =>
+    metrics.dependencyFallback(dependency, fallback),
+  );
   app.get('/readyz', async (_request, reply) => {
     const checks: Array<[string, Promise<unknown>]> = [
       ['documents', runtime.documents.ping()],
       ['cache', runtime.kv.ping()],
       ['events', runtime.events.ping()],
-      ...[...modules.values()].map((m): [string, Promise<unknown>] => [`subgraph:${m.name}`, Promise.resolve(m.ready?.())]),
-      ...remoteSubgraphs.map(([name, url]): [string, Promise<unknown>] => [`subgraph:${name}`, probeSubgraph(url, probeTimeoutMs)]),
+      ...[...modules.values()].map((m): [string, Promise<unknown>] => [
+        `subgraph:${m.name}`,
+        Promise.resolve(m.ready?.()),
+      ]),
+      ...remoteSubgraphs.map(([name, url]): [string, Promise<unknown>] => [
+        `subgraph:${name}`,
+        probeSubgraph(url, probeTimeoutMs),
+      ]),
     ];
     const results = await Promise.allSettled(checks.map(([, check]) => check));
     const failed = checks.flatMap(([name], i) => (results[i]!.status === 'rejected' ? [name] : []));
     if (!failed.length) return { status: 'ready' };
-    const causes = Object.fromEntries(checks.flatMap(([name], i) => {
-      const result = results[i]!;
-      return result.status === 'rejected' ? [[name, causeOf(result.reason)]] : [];
-    }));
+    const causes = Object.fromEntries(
+      checks.flatMap(([name], i) => {
+        const result = results[i]!;
+        return result.status === 'rejected' ? [[name, causeOf(result.reason)]] : [];
+      }),
+    );
     if (failed.every((name) => degradable.has(name))) {
       logger.warn({ degraded: failed, causes }, 'degraded');
       return { status: 'degraded', degraded: failed };
     }
     logger.warn({ unavailable: failed, causes }, 'not ready');
-    return reply.code(503).send({ status: 'unavailable', unavailable: failed.filter((name) => !degradable.has(name)), degraded: failed.filter((name) => degradable.has(name)) });
+    return reply.code(503).send({
+      status: 'unavailable',
+      unavailable: failed.filter((name) => !degradable.has(name)),
+      degraded: failed.filter((name) => degradable.has(name)),
+    });
   });
   // Metrics on their own listener (METRICS_HOST:METRICS_PORT): the API port may face the internet, the scraper does not.
   const metricsApp = Fastify({ logger: false });
@@ -303,9 +386,15 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
         router.metricsUrl = `${await metricsApp.listen({ host: config.METRICS_HOST, port: config.METRICS_PORT })}/metrics`;
       } catch (error) {
         // Serving the API matters more than its metrics (e.g. a second router on one host): say so and go on.
-        logger.error({ err: error, host: config.METRICS_HOST, port: config.METRICS_PORT }, 'metrics listener could not start; set METRICS_PORT');
+        logger.error(
+          { err: error, host: config.METRICS_HOST, port: config.METRICS_PORT },
+          'metrics listener could not start; set METRICS_PORT',
+        );
       }
-      logger.info({ url: router.url, metricsUrl: router.metricsUrl, mode: config.SUBGRAPH_MODE }, 'router listening');
+      logger.info(
+        { url: router.url, metricsUrl: router.metricsUrl, mode: config.SUBGRAPH_MODE },
+        'router listening',
+      );
       return router.url;
     },
     async close() {

@@ -18,7 +18,10 @@ export interface DeployableService {
  * service here) and its port from the service's own schema, so manifests and checks cannot keep a stale list.
  */
 export function deployableServices(): DeployableService[] {
-  const shapes: Record<string, z.ZodType> = Object.assign({}, ...ENV_SECTIONS.map((section) => section.shape));
+  const shapes: Record<string, z.ZodType> = Object.assign(
+    {},
+    ...ENV_SECTIONS.map((section) => section.shape),
+  );
   const portOf = (portVar: string): number => {
     const schema = shapes[portVar];
     if (!schema) throw new Error(`No configuration schema declares ${portVar}`);

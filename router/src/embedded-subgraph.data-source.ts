@@ -4,7 +4,15 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { execute, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { ANONYMOUS, maskError, newId, type AuthorizationGate, type Logger, type SubgraphContext, type SubgraphModule } from '@grove/platform';
+import {
+  ANONYMOUS,
+  maskError,
+  newId,
+  type AuthorizationGate,
+  type Logger,
+  type SubgraphContext,
+  type SubgraphModule,
+} from '@grove/platform';
 import type { RouterContext } from './router-context';
 import { withSubgraphFetchSpan, type SubgraphFetchDeps } from './subgraph-fetch-span';
 
@@ -18,7 +26,10 @@ type GatewayResponse = Awaited<ReturnType<Process>>;
  */
 export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
   /** Query plans send the same few fetch documents over and over: parse and validate each once. */
-  private readonly documents = new LRUCache<string, { document?: DocumentNode; errors?: readonly GraphQLError[] }>({ max: 500 });
+  private readonly documents = new LRUCache<
+    string,
+    { document?: DocumentNode; errors?: readonly GraphQLError[] }
+  >({ max: 500 });
   private readonly logger: Logger;
 
   constructor(
@@ -30,27 +41,38 @@ export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayResponse> {
-    const router = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext) : undefined;
+    const router =
+      options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION
+        ? (options.context as RouterContext)
+        : undefined;
     const subgraphContext = this.subgraphContext(router);
-    return withSubgraphFetchSpan(this.deps, this.module.name, router?.otelContext ?? ROOT_CONTEXT, async () => {
-      const { document, errors } = this.document(options.request.query ?? '');
-      const result = document
-        ? await execute({
-            schema: this.module.schema,
-            document,
-            variableValues: options.request.variables,
-            operationName: options.request.operationName,
-            contextValue: subgraphContext,
-          })
-        : { errors };
-      if (!result.errors?.length) return result as GatewayResponse;
-      // Format like a subgraph server would: platform errors keep their code, the rest is masked and logged.
-      const log = (error: unknown, requestId?: string) => subgraphContext.logger.error({ err: error, requestId }, 'unexpected error');
-      return {
-        ...(result as GatewayResponse),
-        errors: result.errors.map((e) => maskError(e.toJSON(), e, { requestId: subgraphContext.requestId, log })),
-      };
-    });
+    return withSubgraphFetchSpan(
+      this.deps,
+      this.module.name,
+      router?.otelContext ?? ROOT_CONTEXT,
+      async () => {
+        const { document, errors } = this.document(options.request.query ?? '');
+        const result = document
+          ? await execute({
+              schema: this.module.schema,
+              document,
+              variableValues: options.request.variables,
+              operationName: options.request.operationName,
+              contextValue: subgraphContext,
+            })
+          : { errors };
+        if (!result.errors?.length) return result as GatewayResponse;
+        // Format like a subgraph server would: platform errors keep their code, the rest is masked and logged.
+        const log = (error: unknown, requestId?: string) =>
+          subgraphContext.logger.error({ err: error, requestId }, 'unexpected error');
+        return {
+          ...(result as GatewayResponse),
+          errors: result.errors.map((e) =>
+            maskError(e.toJSON(), e, { requestId: subgraphContext.requestId, log }),
+          ),
+        };
+      },
+    );
   }
 
   private subgraphContext(router: RouterContext | undefined): SubgraphContext {

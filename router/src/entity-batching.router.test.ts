@@ -43,7 +43,11 @@ function countingCollection<T extends object>(collection: T, count: (method: str
   });
 }
 
-function countingRuntime(runtime: PlatformRuntime, subgraph: string, reads: Map<string, number>): PlatformRuntime {
+function countingRuntime(
+  runtime: PlatformRuntime,
+  subgraph: string,
+  reads: Map<string, number>,
+): PlatformRuntime {
   const count = (collection: string) => (method: string) => {
     const key = `${subgraph} ${collection} ${method}`;
     reads.set(key, (reads.get(key) ?? 0) + 1);
@@ -52,12 +56,18 @@ function countingRuntime(runtime: PlatformRuntime, subgraph: string, reads: Map<
     get(target, property) {
       const value = Reflect.get(target, property, target) as unknown;
       if (property === 'collection') {
-        return (model: { name: string }) => countingCollection((target.collection as (m: unknown) => DocumentCollection<never>)(model), count(model.name));
+        return (model: { name: string }) =>
+          countingCollection(
+            (target.collection as (m: unknown) => DocumentCollection<never>)(model),
+            count(model.name),
+          );
       }
       return typeof value === 'function' ? value.bind(target) : value;
     },
   }) as DocumentStore;
-  return new Proxy(runtime, { get: (target, property) => (property === 'documents' ? documents : Reflect.get(target, property, target)) });
+  return new Proxy(runtime, {
+    get: (target, property) => (property === 'documents' ? documents : Reflect.get(target, property, target)),
+  });
 }
 
 const reads = new Map<string, number>();
@@ -86,10 +96,22 @@ async function seed(documents: DocumentStore): Promise<void> {
       ownerCount: 1,
     } as never);
   }
-  const apps = [...appIds.map((id) => [id, orgId] as const), ...Array.from({ length: 100 }, (_, i) => [appId(1000 + i), otherOrgIds[i % 10]!] as const)];
+  const apps = [
+    ...appIds.map((id) => [id, orgId] as const),
+    ...Array.from({ length: 100 }, (_, i) => [appId(1000 + i), otherOrgIds[i % 10]!] as const),
+  ];
   for (const [i, [id, owner]] of apps.entries()) {
-    await documents.collection(MiniProgramModel).insertOne({ _id: id, orgId: owner, name: `App ${i}`, tags: [], status: MiniProgramStatus.ACTIVE, createdBy: 'u-applicant' } as never);
-    await documents.collection(DomainMiniProgramModel).insertOne({ _id: id, orgId: owner, status: 'ACTIVE', lastEventAt: now.toISOString() } as never);
+    await documents.collection(MiniProgramModel).insertOne({
+      _id: id,
+      orgId: owner,
+      name: `App ${i}`,
+      tags: [],
+      status: MiniProgramStatus.ACTIVE,
+      createdBy: 'u-applicant',
+    } as never);
+    await documents
+      .collection(DomainMiniProgramModel)
+      .insertOne({ _id: id, orgId: owner, status: 'ACTIVE', lastEventAt: now.toISOString() } as never);
   }
 }
 
@@ -105,12 +127,19 @@ async function embedded(): Promise<Platform> {
     supergraphSdl: readSupergraph(SUPERGRAPH),
     modules: async (runtime) => {
       const modules: RegisteredSubgraphModule[] = [];
-      for (const [name, factory] of Object.entries(subgraphFactories)) modules.push(await factory(countingRuntime(runtime, name, reads), { PASSWORD_HASH_COST: '10' }, modules));
+      for (const [name, factory] of Object.entries(subgraphFactories))
+        modules.push(
+          await factory(countingRuntime(runtime, name, reads), { PASSWORD_HASH_COST: '10' }, modules),
+        );
       return modules;
     },
   });
   await seed(t.runtime.documents);
-  return { post: (body, token) => t.post(body, { authorization: `Bearer ${token}` }), signToken: (user) => t.signToken(user), close: () => t.close() };
+  return {
+    post: (body, token) => t.post(body, { authorization: `Bearer ${token}` }),
+    signToken: (user) => t.signToken(user),
+    close: () => t.close(),
+  };
 }
 
 async function distributed(): Promise<Platform> {
@@ -118,9 +147,21 @@ async function distributed(): Promise<Platform> {
   const modules: RegisteredSubgraphModule[] = [];
   const services: RunningSubgraph[] = [];
   for (const [name, factory] of Object.entries(subgraphFactories)) {
-    const module = await factory(countingRuntime(runtime, name, reads), { PASSWORD_HASH_COST: '10' }, modules);
+    const module = await factory(
+      countingRuntime(runtime, name, reads),
+      { PASSWORD_HASH_COST: '10' },
+      modules,
+    );
     modules.push(module);
-    services.push(await serveSubgraph({ module, tokens: runtime.tokens, logger: silentLogger(), port: 0, authorization: runtime.authorization }));
+    services.push(
+      await serveSubgraph({
+        module,
+        tokens: runtime.tokens,
+        logger: silentLogger(),
+        port: 0,
+        authorization: runtime.authorization,
+      }),
+    );
   }
   const config = loadConfig(routerEnvSchema, {
     NODE_ENV: 'test',
@@ -131,16 +172,31 @@ async function distributed(): Promise<Platform> {
     SUBGRAPH_URLS: modules.map((m, i) => `${m.name}=${services[i]!.url}`).join(','),
     ...LIMITS,
   });
-  const router = await createRouter({ config, runtime, modules: [], supergraphSdl: readSupergraph(SUPERGRAPH), uploadRoutes: [] });
+  const router = await createRouter({
+    config,
+    runtime,
+    modules: [],
+    supergraphSdl: readSupergraph(SUPERGRAPH),
+    uploadRoutes: [],
+  });
   const url = await router.listen();
   await seed(runtime.documents);
   return {
     post: async (body, token) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, body: await response.json() };
     },
     signToken: (user) =>
-      runtime.tokens.signAccessToken({ userId: user.userId ?? newId(), sessionId: user.sessionId ?? newId(), operatorRoles: user.operatorRoles ?? [], memberships: user.memberships ?? [] }),
+      runtime.tokens.signAccessToken({
+        userId: user.userId ?? newId(),
+        sessionId: user.sessionId ?? newId(),
+        operatorRoles: user.operatorRoles ?? [],
+        memberships: user.memberships ?? [],
+      }),
     close: async () => {
       await router.close();
       for (const service of services) await service.stop();
@@ -180,9 +236,15 @@ describe.each([
     reads.clear();
     const res = await p.post({ query: PAGE, variables: { orgId } }, token);
     expect(res.body.errors).toBeUndefined();
-    const items = res.body.data.miniPrograms.items as Array<{ id: string; organization: { name: string }; domains: { request: string[] } | null }>;
+    const items = res.body.data.miniPrograms.items as Array<{
+      id: string;
+      organization: { name: string };
+      domains: { request: string[] } | null;
+    }>;
     expect(items).toHaveLength(100);
-    expect(items.every((item) => item.organization.name === 'Batch Org' && Array.isArray(item.domains?.request))).toBe(true);
+    expect(
+      items.every((item) => item.organization.name === 'Batch Org' && Array.isArray(item.domains?.request)),
+    ).toBe(true);
     // app-manage: the page and its total; account: the organization; domain: ownerships, service lists, business domains.
     expect(expectOneReadEach()).toMatchObject({
       'app-manage MiniProgramModel find': 1,
@@ -196,7 +258,10 @@ describe.each([
   it("an operator's page of 100 mini-programs of ten organizations reads the organizations once, in one batch", async () => {
     const token = await p.signToken({ operatorRoles: [OperatorRole.OPERATOR_REVIEWER] });
     reads.clear();
-    const res = await p.post({ query: '{ miniPrograms(take: 100) { items { id organization { id name } domains { request } } } }' }, token);
+    const res = await p.post(
+      { query: '{ miniPrograms(take: 100) { items { id organization { id name } domains { request } } } }' },
+      token,
+    );
     expect(res.body.errors).toBeUndefined();
     const items = res.body.data.miniPrograms.items as Array<{ organization: { name: string } }>;
     expect(items).toHaveLength(100);

@@ -1,6 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { isPlatformError, parseWithTokenLimit, RateLimitedError, UnauthenticatedError, type ParsedOperation, type Principal } from '@grove/platform';
+import {
+  isPlatformError,
+  parseWithTokenLimit,
+  RateLimitedError,
+  UnauthenticatedError,
+  type ParsedOperation,
+  type Principal,
+} from '@grove/platform';
 import { CSRF_MESSAGE, isCsrfSuspect } from './csrf-guard';
 import { graphQLErrorBody, sendPlatformError } from './http-errors';
 import { findLoginAttempts } from './login-operation';
@@ -30,7 +37,11 @@ interface GraphqlBody {
  * here in the GraphQL error shape; documents with syntax errors go on to Apollo, which reports them.
  */
 export function createGraphqlGuard(deps: GraphqlGuardDeps) {
-  const parsed = new LRUCache<string, Parsed>({ max: 1000, maxSize: 8 * 1024 * 1024, sizeCalculation: (_v, k) => k.length || 1 });
+  const parsed = new LRUCache<string, Parsed>({
+    max: 1000,
+    maxSize: 8 * 1024 * 1024,
+    sizeCalculation: (_v, k) => k.length || 1,
+  });
 
   const parseOnce = (query: string): Parsed => {
     let entry = parsed.get(query);
@@ -41,7 +52,10 @@ export function createGraphqlGuard(deps: GraphqlGuardDeps) {
     return entry;
   };
 
-  return async function graphqlGuard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+  return async function graphqlGuard(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply | void> {
     const state = request.grove;
     if (isCsrfSuspect(request.headers)) {
       state.rejection = 'csrf';
@@ -63,18 +77,27 @@ export function createGraphqlGuard(deps: GraphqlGuardDeps) {
       state.principal = await (authenticated ?? authenticateRequest(authorization, deps.verifier));
       await deps.rateLimits.consumePrincipal(state.principal);
 
-      const body = request.method === 'GET' ? (request.query as GraphqlBody) : (request.body as GraphqlBody | undefined);
+      const body =
+        request.method === 'GET' ? (request.query as GraphqlBody) : (request.body as GraphqlBody | undefined);
       if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') return;
       const result = parseOnce(body.query);
       if ('tooManyTokens' in result) {
         state.rejection = 'tokens';
         deps.metrics.reject('tokens');
-        return reply.code(400).send(graphQLErrorBody(result.tooManyTokens, { code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' }));
+        return reply
+          .code(400)
+          .send(graphQLErrorBody(result.tooManyTokens, { code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' }));
       }
       if (!('document' in result) || request.method !== 'POST') return;
-      const variables = body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : undefined;
+      const variables =
+        body.variables && typeof body.variables === 'object'
+          ? (body.variables as Record<string, unknown>)
+          : undefined;
       const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-      await deps.rateLimits.consumeLogin(request.ip, findLoginAttempts(result.document, operationName, variables));
+      await deps.rateLimits.consumeLogin(
+        request.ip,
+        findLoginAttempts(result.document, operationName, variables),
+      );
     } catch (error) {
       if (!isPlatformError(error)) throw error;
       if (error instanceof RateLimitedError) state.rejection = 'rate_limited';

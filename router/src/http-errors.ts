@@ -5,7 +5,10 @@ export interface GraphQLErrorBody {
   errors: Array<{ message: string; extensions: Record<string, unknown> & { code: string } }>;
 }
 
-export function graphQLErrorBody(message: string, extensions: Record<string, unknown> & { code: string }): GraphQLErrorBody {
+export function graphQLErrorBody(
+  message: string,
+  extensions: Record<string, unknown> & { code: string },
+): GraphQLErrorBody {
   return { errors: [{ message, extensions }] };
 }
 

@@ -6,15 +6,26 @@ const attempts = (query: string, variables?: Record<string, unknown>, operationN
 
 describe('findLoginAttempts', () => {
   it('finds the identifier in an input variable and normalizes it', () => {
-    expect(attempts('mutation L($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { identifier: ' Ann@Example.COM ' } })).toEqual({
+    expect(
+      attempts('mutation L($i: LoginInput!) { login(input: $i) { accessToken } }', {
+        i: { identifier: ' Ann@Example.COM ' },
+      }),
+    ).toEqual({
       count: 1,
       identifiers: ['ann@example.com'],
     });
   });
 
   it('finds an inline identifier and one passed as its own variable', () => {
-    expect(attempts('mutation { login(input: { identifier: "bob", password: "x" }) { accessToken } }')).toEqual({ count: 1, identifiers: ['bob'] });
-    expect(attempts('mutation($id: String!) { login(input: { identifier: $id, password: "x" }) { accessToken } }', { id: 'Cy' })).toEqual({
+    expect(
+      attempts('mutation { login(input: { identifier: "bob", password: "x" }) { accessToken } }'),
+    ).toEqual({ count: 1, identifiers: ['bob'] });
+    expect(
+      attempts(
+        'mutation($id: String!) { login(input: { identifier: $id, password: "x" }) { accessToken } }',
+        { id: 'Cy' },
+      ),
+    ).toEqual({
       count: 1,
       identifiers: ['cy'],
     });
@@ -28,16 +39,25 @@ describe('findLoginAttempts', () => {
   });
 
   it('counts every aliased login field and keeps the identifier of each', () => {
-    const fields = Array.from({ length: 10 }, (_, i) => `a${i}: login(input: { identifier: "user${i}@example.com", password: "x" }) { accessToken }`);
+    const fields = Array.from(
+      { length: 10 },
+      (_, i) => `a${i}: login(input: { identifier: "user${i}@example.com", password: "x" }) { accessToken }`,
+    );
     const found = attempts(`mutation { ${fields.join(' ')} }`);
     expect(found.count).toBe(10);
     expect(found.identifiers).toEqual(Array.from({ length: 10 }, (_, i) => `user${i}@example.com`));
   });
 
   it('counts sign-ups and password changes against the same per-IP budget, without an identifier', () => {
-    const signUps = attempts('mutation { a: signUp(input: { email: "a@x.io" }) { user { id } } b: signUp(input: { email: "b@x.io" }) { user { id } } }');
+    const signUps = attempts(
+      'mutation { a: signUp(input: { email: "a@x.io" }) { user { id } } b: signUp(input: { email: "b@x.io" }) { user { id } } }',
+    );
     expect(signUps).toEqual({ count: 2, identifiers: [] });
-    expect(attempts('mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) { accessToken } }').count).toBe(1);
+    expect(
+      attempts(
+        'mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) { accessToken } }',
+      ).count,
+    ).toBe(1);
   });
 
   it('ignores queries, other mutations and unselected operations', () => {

@@ -35,7 +35,9 @@ export function findLoginAttempts(
   variables: Variables,
   loginFields: ReadonlySet<string> = LOGIN_FIELDS,
 ): LoginAttempts {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -74,7 +76,9 @@ function identifierFrom(input: ValueNode | undefined, variables: Variables): str
   if (!input) return undefined;
   if (input.kind === Kind.VARIABLE) {
     const value = variables?.[input.name.value];
-    return value && typeof value === 'object' ? normalize((value as Record<string, unknown>).identifier) : undefined;
+    return value && typeof value === 'object'
+      ? normalize((value as Record<string, unknown>).identifier)
+      : undefined;
   }
   if (input.kind !== Kind.OBJECT) return undefined;
   const field = input.fields.find((f) => f.name.value === 'identifier')?.value;

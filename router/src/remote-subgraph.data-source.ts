@@ -5,9 +5,19 @@ import { ROOT_CONTEXT, type Context } from '@opentelemetry/api';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parse, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { INTERNAL_PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Logger, type TokenService } from '@grove/platform';
+import {
+  INTERNAL_PRINCIPAL_HEADER,
+  REQUEST_ID_HEADER,
+  type Logger,
+  type TokenService,
+} from '@grove/platform';
 import type { RouterContext } from './router-context';
-import { classifySubgraphFailure, SubgraphCircuitBreaker, subgraphFailureErrors, type SubgraphFailure } from './subgraph-failure';
+import {
+  classifySubgraphFailure,
+  SubgraphCircuitBreaker,
+  subgraphFailureErrors,
+  type SubgraphFailure,
+} from './subgraph-failure';
 import { createSubgraphFetcher } from './subgraph-http-client';
 import { withSubgraphFetchSpan, type SubgraphFetchDeps } from './subgraph-fetch-span';
 import { traceHeaders } from './tracing';
@@ -53,7 +63,13 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
   private readonly failedDocuments = new LRUCache<string, DocumentNode>({ max: 200 });
 
   constructor(
-    options: { name: string; url: string; tokens: TokenService; logger: Logger; resilience: SubgraphResilienceOptions } & SubgraphFetchDeps,
+    options: {
+      name: string;
+      url: string;
+      tokens: TokenService;
+      logger: Logger;
+      resilience: SubgraphResilienceOptions;
+    } & SubgraphFetchDeps,
   ) {
     super({ url: options.url });
     this.subgraph = options.name;
@@ -61,7 +77,10 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
     this.fetchDeps = { tracer: options.tracer, metrics: options.metrics };
     this.logger = options.logger.child({ subgraph: options.name });
     const { timeoutMs, breakerFailures, breakerCooldownMs } = options.resilience;
-    this.breaker = new SubgraphCircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });
+    this.breaker = new SubgraphCircuitBreaker({
+      failureThreshold: breakerFailures,
+      cooldownMs: breakerCooldownMs,
+    });
     this.queryRetries = options.resilience.queryRetries ?? 0;
     // undici's request() over a keep-alive pool instead of the gateway's default make-fetch-happen, which captures a stack
     // per call (source-mapped under the TypeScript runner) and pools less well, and instead of Node's fetch, whose
@@ -71,16 +90,25 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayResponse> {
-    const ctx = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as RouterContext) : undefined;
-    if (!this.breaker.allow()) return this.unavailable(options, ctx, { reason: 'circuit_open', cause: 'CIRCUIT_OPEN' });
+    const ctx =
+      options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION
+        ? (options.context as RouterContext)
+        : undefined;
+    if (!this.breaker.allow())
+      return this.unavailable(options, ctx, { reason: 'circuit_open', cause: 'CIRCUIT_OPEN' });
     // Queries only: a mutation the service may have applied before the connection broke must not run twice.
     const retries = MUTATION.test(options.request.query ?? '') ? 0 : this.queryRetries;
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await withSubgraphFetchSpan(this.fetchDeps, this.subgraph, ctx?.otelContext ?? ROOT_CONTEXT, (spanContext) => {
-          this.fetchSpans.set(options, spanContext);
-          return super.process(options);
-        });
+        const response = await withSubgraphFetchSpan(
+          this.fetchDeps,
+          this.subgraph,
+          ctx?.otelContext ?? ROOT_CONTEXT,
+          (spanContext) => {
+            this.fetchSpans.set(options, spanContext);
+            return super.process(options);
+          },
+        );
         if (this.breaker.success() === 'closed') {
           this.logger.info('subgraph answers again; circuit closed');
           this.fetchDeps.metrics?.setSubgraphCircuitOpen(this.subgraph, false);
@@ -99,9 +127,16 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
   }
 
   /** One failed fetch (after its retries): the breaker counts it, and its fields become SUBGRAPH_UNAVAILABLE. */
-  private failed(options: GraphQLDataSourceProcessOptions<RouterContext>, ctx: RouterContext | undefined, failure: SubgraphFailure): GatewayResponse {
+  private failed(
+    options: GraphQLDataSourceProcessOptions<RouterContext>,
+    ctx: RouterContext | undefined,
+    failure: SubgraphFailure,
+  ): GatewayResponse {
     if (this.breaker.failure() === 'opened') {
-      this.logger.warn({ cause: failure.cause }, 'subgraph keeps failing; circuit open, its fields fail fast');
+      this.logger.warn(
+        { cause: failure.cause },
+        'subgraph keeps failing; circuit open, its fields fail fast',
+      );
       this.fetchDeps.metrics?.setSubgraphCircuitOpen(this.subgraph, true);
     }
     return this.unavailable(options, ctx, failure);
@@ -111,18 +146,26 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
    * The fetch's fields as SUBGRAPH_UNAVAILABLE errors (the gateway answers the rest); the log line says why.
    * `data: null` tells the gateway there is nothing to merge.
    */
-  private unavailable(options: GraphQLDataSourceProcessOptions<RouterContext>, ctx: RouterContext | undefined, failure: SubgraphFailure): GatewayResponse {
+  private unavailable(
+    options: GraphQLDataSourceProcessOptions<RouterContext>,
+    ctx: RouterContext | undefined,
+    failure: SubgraphFailure,
+  ): GatewayResponse {
     this.fetchDeps.metrics?.subgraphFailure(this.subgraph, failure.reason);
     (ctx?.logger ?? this.logger).warn(
       { subgraph: this.subgraph, reason: failure.reason, cause: failure.cause, detail: failure.detail },
       `subgraph ${this.subgraph} unavailable (${failure.cause})`,
     );
-    return { data: null, errors: subgraphFailureErrors(this.fetchDocument(options), this.subgraph) } as unknown as GatewayResponse;
+    return {
+      data: null,
+      errors: subgraphFailureErrors(this.fetchDocument(options), this.subgraph),
+    } as unknown as GatewayResponse;
   }
 
   /** The fetch's operation (the gateway does not always hand over its parsed form); failures only, so parsed on demand. */
   private fetchDocument(options: GraphQLDataSourceProcessOptions<RouterContext>): DocumentNode | undefined {
-    if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION && options.document) return options.document;
+    if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION && options.document)
+      return options.document;
     const query = options.request.query;
     if (!query) return undefined;
     let document = this.failedDocuments.get(query);
@@ -146,7 +189,8 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
       headers.set(REQUEST_ID_HEADER, ctx.requestId);
     }
     const spanContext = this.fetchSpans.get(options);
-    if (spanContext) for (const [name, value] of Object.entries(traceHeaders(spanContext))) headers.set(name, value);
+    if (spanContext)
+      for (const [name, value] of Object.entries(traceHeaders(spanContext))) headers.set(name, value);
   }
 
   private internalToken(ctx: RouterContext): Promise<string> {

@@ -4,7 +4,13 @@ import { AccessTokenVerifier, authenticateRequest } from './request-auth';
 describe('AccessTokenVerifier', () => {
   const user = { userId: newId(), sessionId: newId(), operatorRoles: [], memberships: [] };
   const create = (ttlSec: number) =>
-    TokenService.create({ algorithm: 'HS256', secret: randomToken(32), issuer: 'grove', accessTokenTtlSec: ttlSec, internalSecret: randomToken(32) });
+    TokenService.create({
+      algorithm: 'HS256',
+      secret: randomToken(32),
+      issuer: 'grove',
+      accessTokenTtlSec: ttlSec,
+      internalSecret: randomToken(32),
+    });
 
   it('verifies a token once and answers repeats from the cache', async () => {
     const tokens = await create(900);
@@ -35,12 +41,17 @@ describe('AccessTokenVerifier', () => {
     const token = await tokens.signAccessToken(user);
     await expect(verifier.verify(token)).resolves.toMatchObject({ userId: user.userId });
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'TOKEN_EXPIRED' } });
+    await expect(verifier.verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      details: { reason: 'TOKEN_EXPIRED' },
+    });
   });
 
   it('treats a missing header as anonymous and a malformed one as an error', async () => {
     const verifier = new AccessTokenVerifier(await create(900));
     await expect(authenticateRequest(undefined, verifier)).resolves.toEqual({ kind: 'anonymous' });
-    await expect(authenticateRequest('Basic abc', verifier)).rejects.toMatchObject({ details: { reason: 'AUTHORIZATION_MALFORMED' } });
+    await expect(authenticateRequest('Basic abc', verifier)).rejects.toMatchObject({
+      details: { reason: 'AUTHORIZATION_MALFORMED' },
+    });
   });
 });

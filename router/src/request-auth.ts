@@ -1,5 +1,12 @@
 import { LRUCache } from 'lru-cache';
-import { ANONYMOUS, UnauthenticatedError, type AuthorizationGate, type Principal, type TokenService, type UserPrincipal } from '@grove/platform';
+import {
+  ANONYMOUS,
+  UnauthenticatedError,
+  type AuthorizationGate,
+  type Principal,
+  type TokenService,
+  type UserPrincipal,
+} from '@grove/platform';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -46,9 +53,15 @@ export class AccessTokenVerifier {
  * tampered, expired or wrongly signed token is refused (UNAUTHENTICATED with a reason), never
  * downgraded to anonymous, so a client learns its session is gone.
  */
-export async function authenticateRequest(authorization: string | undefined, verifier: AccessTokenVerifier): Promise<Principal> {
+export async function authenticateRequest(
+  authorization: string | undefined,
+  verifier: AccessTokenVerifier,
+): Promise<Principal> {
   if (authorization === undefined) return ANONYMOUS;
   const match = BEARER.exec(authorization);
-  if (!match) throw new UnauthenticatedError('Authorization must be "Bearer <access token>"', { reason: 'AUTHORIZATION_MALFORMED' });
+  if (!match)
+    throw new UnauthenticatedError('Authorization must be "Bearer <access token>"', {
+      reason: 'AUTHORIZATION_MALFORMED',
+    });
   return verifier.verify(match[1]);
 }

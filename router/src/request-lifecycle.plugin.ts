@@ -14,13 +14,17 @@ export function requestLifecyclePlugin(): ApolloServerPlugin<RouterRequestContex
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors }) {
-          const log = (err: unknown, requestId?: string) => contextValue.logger.error({ err, requestId }, 'unexpected error');
+          const log = (err: unknown, requestId?: string) =>
+            contextValue.logger.error({ err, requestId }, 'unexpected error');
           for (const error of errors) {
             // Already masked and logged by the subgraph; or by the data source that could not reach it.
             if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' && error.extensions.requestId) continue;
             if (error.extensions?.code === SUBGRAPH_UNAVAILABLE) continue;
             // The gateway passes on what a fetch or its own code threw as is, not always a GraphQLError.
-            const formatted = error instanceof GraphQLError ? error.toJSON() : { message: String((error as Error | undefined)?.message ?? error) };
+            const formatted =
+              error instanceof GraphQLError
+                ? error.toJSON()
+                : { message: String((error as Error | undefined)?.message ?? error) };
             maskError(formatted, error, { requestId: contextValue.requestId, log });
           }
         },
@@ -35,7 +39,9 @@ export function requestLifecyclePlugin(): ApolloServerPlugin<RouterRequestContex
           if (response.body.kind !== 'single' || !response.body.singleResult.errors?.length) return;
           state.graphqlErrors = true;
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === SUBGRAPH_UNAVAILABLE) && !error.extensions.requestId
+            (error.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
+              error.extensions?.code === SUBGRAPH_UNAVAILABLE) &&
+            !error.extensions.requestId
               ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
               : error,
           );

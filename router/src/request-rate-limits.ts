@@ -31,7 +31,11 @@ export class RequestRateLimits {
 
   constructor(factory: RateLimiterFactory, settings: RequestRateLimitSettings) {
     this.ip = factory.create({ keyPrefix: 'ip', points: settings.ipPoints, durationSec: settings.windowSec });
-    this.user = factory.create({ keyPrefix: 'user', points: settings.userPoints, durationSec: settings.windowSec });
+    this.user = factory.create({
+      keyPrefix: 'user',
+      points: settings.userPoints,
+      durationSec: settings.windowSec,
+    });
     // Once a login bucket is empty it stays closed for a whole window: slows password guessing.
     this.login = factory.create({
       keyPrefix: 'login',
@@ -39,9 +43,21 @@ export class RequestRateLimits {
       durationSec: settings.loginWindowSec,
       blockDurationSec: settings.loginWindowSec,
     });
-    this.loginIp = factory.create({ keyPrefix: 'login-ip', points: settings.loginIpPoints ?? 60, durationSec: settings.loginWindowSec });
-    this.upload = factory.create({ keyPrefix: 'upload', points: settings.uploadPoints ?? 30, durationSec: settings.windowSec });
-    this.hostApp = factory.create({ keyPrefix: 'hostapp', points: settings.hostAppPoints ?? 30_000, durationSec: settings.windowSec });
+    this.loginIp = factory.create({
+      keyPrefix: 'login-ip',
+      points: settings.loginIpPoints ?? 60,
+      durationSec: settings.loginWindowSec,
+    });
+    this.upload = factory.create({
+      keyPrefix: 'upload',
+      points: settings.uploadPoints ?? 30,
+      durationSec: settings.windowSec,
+    });
+    this.hostApp = factory.create({
+      keyPrefix: 'hostapp',
+      points: settings.hostAppPoints ?? 30_000,
+      durationSec: settings.windowSec,
+    });
   }
 
   async consumeIp(ip: string): Promise<void> {

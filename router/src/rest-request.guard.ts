@@ -30,9 +30,18 @@ function kindOf(route: string | undefined): RestRouteKind | undefined {
 }
 
 /** A refusal in the REST envelope `{ errcode, error, data }`, with Retry-After on 429, body left unread. */
-export function sendRestRefusal(request: FastifyRequest, reply: FastifyReply, error: PlatformError): FastifyReply {
-  if (error instanceof RateLimitedError) void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
-  return refuseUnreadBody(request, reply, error.httpStatus, { errcode: error.code, error: error.message, data: error.details ?? null });
+export function sendRestRefusal(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: PlatformError,
+): FastifyReply {
+  if (error instanceof RateLimitedError)
+    void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+  return refuseUnreadBody(request, reply, error.httpStatus, {
+    errcode: error.code,
+    error: error.message,
+    data: error.details ?? null,
+  });
 }
 
 /**
@@ -43,26 +52,39 @@ export function sendRestRefusal(request: FastifyRequest, reply: FastifyReply, er
  * The principal lands on `request.grove.principal` for the handler (or the proxy to the owning service).
  */
 export function createRestGuard(deps: RestGuardDeps) {
-  return async function restGuard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
+  return async function restGuard(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply | void> {
     const kind = kindOf(request.routeOptions.url);
     if (!kind) return;
     const state = request.grove;
     if (kind === 'upload' && isCsrfSuspect(request.headers)) {
       if (state) state.rejection = 'csrf';
       deps.metrics.reject('csrf');
-      return refuseUnreadBody(request, reply, 400, { errcode: 'BAD_REQUEST', error: CSRF_MESSAGE, data: { reason: 'CSRF' } });
+      return refuseUnreadBody(request, reply, 400, {
+        errcode: 'BAD_REQUEST',
+        error: CSRF_MESSAGE,
+        data: { reason: 'CSRF' },
+      });
     }
     try {
       await deps.rateLimits.consumeIp(request.ip);
       if (kind !== 'upload') return;
       const principal = await authenticateRequest(request.headers.authorization, deps.verifier);
-      if (principal.kind === 'anonymous') throw new UnauthenticatedError('Sign in to upload', { reason: 'SIGN_IN_REQUIRED' });
+      if (principal.kind === 'anonymous')
+        throw new UnauthenticatedError('Sign in to upload', { reason: 'SIGN_IN_REQUIRED' });
       if (state) state.principal = principal;
       await deps.rateLimits.consumePrincipal(principal);
       await deps.rateLimits.consumeUpload(principal);
     } catch (error) {
       if (!isPlatformError(error)) throw error;
-      const rejection = error instanceof RateLimitedError ? 'rate_limited' : error instanceof UnauthenticatedError ? 'unauthenticated' : undefined;
+      const rejection =
+        error instanceof RateLimitedError
+          ? 'rate_limited'
+          : error instanceof UnauthenticatedError
+            ? 'unauthenticated'
+            : undefined;
       if (rejection) {
         if (state) state.rejection = rejection;
         deps.metrics.reject(rejection);

@@ -42,7 +42,10 @@ export class RequestState {
   }
 
   get logger(): Logger {
-    return (this.requestLogger ??= this.baseLogger.child({ requestId: this.requestId, traceId: this.traceId }));
+    return (this.requestLogger ??= this.baseLogger.child({
+      requestId: this.requestId,
+      traceId: this.traceId,
+    }));
   }
 }
 

@@ -18,11 +18,15 @@ let t: TestRouter;
 
 /** Starts the subgraph services in their own process and waits for their URLs. */
 async function startSubgraphServices(): Promise<void> {
-  child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'test-support', 'remote-subgraphs.fixture.ts')], {
-    cwd: ROOT,
-    env: { PATH: readProcessEnv().PATH, ...secrets },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, 'test-support', 'remote-subgraphs.fixture.ts')],
+    {
+      cwd: ROOT,
+      env: { PATH: readProcessEnv().PATH, ...secrets },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const exited = once(child, 'exit').then(([code]) => {
     throw new Error(`subgraph fixture exited early with ${code}`);
@@ -39,7 +43,10 @@ async function startSubgraphServices(): Promise<void> {
 beforeAll(async () => {
   await startSubgraphServices();
   // Compose from the same modules the services run (SDL only; nothing executes here).
-  const sdl = [await createPeopleSubgraph(), await createNotesSubgraph()].map((m) => ({ name: m.name, sdl: m.sdl }));
+  const sdl = [await createPeopleSubgraph(), await createNotesSubgraph()].map((m) => ({
+    name: m.name,
+    sdl: m.sdl,
+  }));
   t = await startTestRouter({
     env: { SUBGRAPH_MODE: 'distributed', SUBGRAPH_URLS: `people=${urls.people},notes=${urls.notes}` },
     runtimeEnv: secrets,
@@ -58,12 +65,19 @@ afterAll(async () => {
 });
 
 const direct = (url: string, headers: Record<string, string>, query = '{ whoami { kind userId } }') =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) }).then(readResponse);
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  }).then(readResponse);
 
 describe('distributed mode', () => {
   it('runs a federated query across subgraph services over HTTP', async () => {
     const token = await t.signToken({ userId: 'u9' });
-    const res = await t.post({ query: '{ me { id name notes { text author } } }' }, { authorization: `Bearer ${token}` });
+    const res = await t.post(
+      { query: '{ me { id name notes { text author } } }' },
+      { authorization: `Bearer ${token}` },
+    );
     expect(res.body).toEqual({
       data: {
         me: {
@@ -83,7 +97,12 @@ describe('distributed mode', () => {
     const traceId = '0af7651916cd43dd8448eb211c80319c';
     const res = await t.post(
       { query: '{ whoami { kind userId requestId clientIp deviceId userAgent receivedTraceparent } }' },
-      { authorization: `Bearer ${token}`, 'x-device-id': 'dev-1', 'user-agent': 'grove-test/2', traceparent: `00-${traceId}-b7ad6b7169203331-01` },
+      {
+        authorization: `Bearer ${token}`,
+        'x-device-id': 'dev-1',
+        'user-agent': 'grove-test/2',
+        traceparent: `00-${traceId}-b7ad6b7169203331-01`,
+      },
     );
     const whoami = res.body.data.whoami;
     expect(whoami).toMatchObject({
@@ -104,9 +123,14 @@ describe('distributed mode', () => {
   it('subgraph services refuse direct calls without the router header or a valid credential', async () => {
     const bare = await direct(urls.people, {});
     expect(bare.status).toBe(401);
-    expect(bare.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ROUTER_REQUIRED' });
+    expect(bare.body.errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'ROUTER_REQUIRED',
+    });
 
-    const forged = await new SignJWT({ p: { kind: 'user', userId: 'root', sessionId: 's', operatorRoles: ['OPERATOR_ADMIN'], memberships: [] } })
+    const forged = await new SignJWT({
+      p: { kind: 'user', userId: 'root', sessionId: 's', operatorRoles: ['OPERATOR_ADMIN'], memberships: [] },
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('grove-router')
       .setAudience('grove-subgraph')
@@ -115,7 +139,10 @@ describe('distributed mode', () => {
       .sign(new TextEncoder().encode(randomToken(32)));
     const withForged = await direct(urls.people, { [INTERNAL_PRINCIPAL_HEADER]: forged });
     expect(withForged.status).toBe(401);
-    expect(withForged.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INTERNAL_TOKEN_INVALID' });
+    expect(withForged.body.errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INTERNAL_TOKEN_INVALID',
+    });
 
     const badBearer = await direct(urls.people, { authorization: 'Bearer not.a.token' });
     expect(badBearer.status).toBe(401);
@@ -125,6 +152,9 @@ describe('distributed mode', () => {
     const token = await t.signToken({ userId: 'u11' });
     const res = await direct(urls.people, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(401);
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ROUTER_REQUIRED' });
+    expect(res.body.errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'ROUTER_REQUIRED',
+    });
   });
 });

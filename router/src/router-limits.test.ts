@@ -5,7 +5,15 @@ let t: TestRouter;
 
 beforeAll(async () => {
   t = await startTestRouter({
-    env: { MAX_DEPTH: '5', MAX_ALIASES: '4', MAX_TOKENS: '300', MAX_COST: '90', MAX_BODY_BYTES: '2048', MAX_RESPONSE_BYTES: '4096', MAX_INTROSPECTION_DEPTH: '8' },
+    env: {
+      MAX_DEPTH: '5',
+      MAX_ALIASES: '4',
+      MAX_TOKENS: '300',
+      MAX_COST: '90',
+      MAX_BODY_BYTES: '2048',
+      MAX_RESPONSE_BYTES: '4096',
+      MAX_INTROSPECTION_DEPTH: '8',
+    },
   });
 });
 afterAll(async () => {
@@ -62,18 +70,37 @@ describe('operation limits (graphql-armor)', () => {
   });
 
   it('multiplies nested lists by their page size and refuses them before any subgraph runs', async () => {
-    const fetches = async () => [...(await rejections()).matchAll(/grove_router_subgraph_fetch_duration_seconds_count\{[^}]*\} (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    const fetches = async () =>
+      [
+        ...(await rejections()).matchAll(
+          /grove_router_subgraph_fetch_duration_seconds_count\{[^}]*\} (\d+)/g,
+        ),
+      ].reduce((n, m) => n + Number(m[1]), 0);
     const before = await fetches();
     expect(before).toBeGreaterThan(0); // the metric is there: earlier tests fetched
     // Depth 4, no aliases, 14 tokens: only the cost model sees the 2 × 100 × 100 × 100 objects it asks for.
-    const res = await t.post({ query: 'query($n: Int) { me { friends(first: $n) { friends(first: 100) { friends(first: 100) { id } } } } }', variables: { n: 2 } });
+    const res = await t.post({
+      query:
+        'query($n: Int) { me { friends(first: $n) { friends(first: 100) { friends(first: 100) { id } } } } }',
+      variables: { n: 2 },
+    });
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
-    expect(res.body.errors[0].message).toMatch(/^Cost limit of 90 exceeded \(MAX_COST\): the operation costs 40203; costliest path me\.friends\(×2\)\.friends\(×100\)\.friends\(×100\)/);
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', cost: 40203, maxCost: 90 });
+    expect(res.body.errors[0].message).toMatch(
+      /^Cost limit of 90 exceeded \(MAX_COST\): the operation costs 40203; costliest path me\.friends\(×2\)\.friends\(×100\)\.friends\(×100\)/,
+    );
+    expect(res.body.errors[0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'MAX_COST',
+      cost: 40203,
+      maxCost: 90,
+    });
     expect(await fetches()).toBe(before);
     // The same shape with small pages is served.
-    const small = await t.post({ query: '{ me { friends(first: 2) { friends(first: 2) { id } } } }' }, { authorization: `Bearer ${await t.signToken()}` });
+    const small = await t.post(
+      { query: '{ me { friends(first: 2) { friends(first: 2) { id } } } }' },
+      { authorization: `Bearer ${await t.signToken()}` },
+    );
     expect(small.body.errors).toBeUndefined();
     expect(small.body.data.me.friends).toHaveLength(2);
   });
@@ -120,7 +147,11 @@ describe('CSRF prevention', () => {
 
   it('rejects a simple-content-type POST (text/plain)', async () => {
     const res = await readResponse(
-      await fetch(t.graphqlUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ hello }' }) }),
+      await fetch(t.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ hello }' }),
+      }),
     );
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/Cross-Site Request Forgery/);
@@ -144,26 +175,42 @@ describe('introspection', () => {
 
   it('counts introspection against its own depth limit, and its nested lists against graphql-js’s', async () => {
     // graphql-armor's depth rule skips `__schema` (it does count `__type`, so MAX_DEPTH=5 applies there).
-    const chain = await t.post({ query: `{ __schema { queryType { ${'ofType { '.repeat(10)}name${' }'.repeat(10)} } } }` });
+    const chain = await t.post({
+      query: `{ __schema { queryType { ${'ofType { '.repeat(10)}name${' }'.repeat(10)} } } }`,
+    });
     expect(chain.status).toBe(400);
     expect(chain.body.errors[0]).toMatchObject({
       message: 'Introspection depth limit of 8 exceeded (MAX_INTROSPECTION_DEPTH)',
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_INTROSPECTION_DEPTH', maxIntrospectionDepth: 8 },
+      extensions: {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        reason: 'MAX_INTROSPECTION_DEPTH',
+        maxIntrospectionDepth: 8,
+      },
     });
-    const fanOut = await t.post({ query: '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }' });
+    const fanOut = await t.post({
+      query: '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
+    });
     expect(fanOut.status).toBe(400);
     expect(fanOut.body.errors[0].message).toMatch(/maximum introspection depth exceeded/i);
-    const shallow = await t.post({ query: `{ __schema { queryType { ${'ofType { '.repeat(5)}name${' }'.repeat(5)} } } }` });
+    const shallow = await t.post({
+      query: `{ __schema { queryType { ${'ofType { '.repeat(5)}name${' }'.repeat(5)} } } }`,
+    });
     expect(shallow.body).toEqual({ data: { __schema: { queryType: { ofType: null } } } });
   });
 
   it('replaces an answer over MAX_RESPONSE_BYTES by an error naming the limit', async () => {
     // Every type with its description and fields: well over 4 KiB, though shallow, cheap and few tokens.
-    const res = await t.post({ query: '{ __schema { types { name description fields { name description } } } }' });
+    const res = await t.post({
+      query: '{ __schema { types { name description fields { name description } } } }',
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'RESPONSE_TOO_LARGE', reason: 'MAX_RESPONSE_BYTES', maxResponseBytes: 4096 });
+    expect(res.body.errors[0].extensions).toMatchObject({
+      code: 'RESPONSE_TOO_LARGE',
+      reason: 'MAX_RESPONSE_BYTES',
+      maxResponseBytes: 4096,
+    });
     expect(res.body.errors[0].extensions.responseBytes).toBeGreaterThan(4096);
     expect(await rejections()).toMatch(/grove_router_rejections_total\{reason="response_size"\} [1-9]/);
     // The same question, smaller, is answered.

@@ -5,7 +5,9 @@ import { startTestRouter, type TestRouter } from './test-support/router-harness'
 describe('router login buckets', () => {
   let t: TestRouter;
   beforeAll(async () => {
-    t = await startTestRouter({ env: { RATE_LIMIT_LOGIN_IP_POINTS: '10', RATE_LIMIT_LOGIN_POINTS: '10', RATE_LIMIT_IP_POINTS: '1000' } });
+    t = await startTestRouter({
+      env: { RATE_LIMIT_LOGIN_IP_POINTS: '10', RATE_LIMIT_LOGIN_POINTS: '10', RATE_LIMIT_IP_POINTS: '1000' },
+    });
   });
   afterAll(() => t.close());
 
@@ -34,7 +36,13 @@ describe('tokens claiming role names that are not roles', () => {
 
   it('are served as a user without those roles (never a 500)', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ typ: 'access', sid: 's1', ops: ['toString', '__proto__'], orgs: [{ id: 'o1', role: 'toString' }], ae: Date.now() })
+    const token = await new SignJWT({
+      typ: 'access',
+      sid: 's1',
+      ops: ['toString', '__proto__'],
+      orgs: [{ id: 'o1', role: 'toString' }],
+      ae: Date.now(),
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('u-roles')
       .setIssuer('grove')

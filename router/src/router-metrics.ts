@@ -31,7 +31,10 @@ export class RouterMetrics {
   private readonly subgraphCircuit: Gauge<'subgraph'>;
   private readonly fallbacks: Counter<'dependency' | 'fallback'>;
   /** Label children resolved once per label set: the hot path skips prom-client's label hashing. */
-  private readonly requestSeries = new Map<string, { count: { inc(): void }; duration: { observe(v: number): void } }>();
+  private readonly requestSeries = new Map<
+    string,
+    { count: { inc(): void }; duration: { observe(v: number): void } }
+  >();
   private readonly fetchSeries = new Map<string, { observe(v: number): void }>();
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
@@ -102,7 +105,10 @@ export class RouterMetrics {
     const key = `${operation}\u0000${outcome}`;
     let series = this.requestSeries.get(key);
     if (!series) {
-      series = { count: this.requests.labels(operation, outcome), duration: this.requestDuration.labels(operation, outcome) };
+      series = {
+        count: this.requests.labels(operation, outcome),
+        duration: this.requestDuration.labels(operation, outcome),
+      };
       this.requestSeries.set(key, series);
     }
     series.count.inc();
@@ -140,11 +146,21 @@ export class RouterMetrics {
   }
 
   /** The SDK runtime's exposure record (ADR 0012): published, dropped (buffer full or bus down), deduplicated, buffered. */
-  trackExposures(stats: () => { published: number; dropped: number; deduplicated: number; buffered: number }): void {
+  trackExposures(
+    stats: () => { published: number; dropped: number; deduplicated: number; buffered: number },
+  ): void {
     const series = [
       ['grove_runtime_exposures_published_total', 'Exposure records appended to the bus', 'published'],
-      ['grove_runtime_exposures_dropped_total', 'Exposure records lost: the buffer was full or the bus refused their batch', 'dropped'],
-      ['grove_runtime_exposures_deduplicated_total', 'Exposure records not buffered: the same decision for the device within 15 minutes', 'deduplicated'],
+      [
+        'grove_runtime_exposures_dropped_total',
+        'Exposure records lost: the buffer was full or the bus refused their batch',
+        'dropped',
+      ],
+      [
+        'grove_runtime_exposures_deduplicated_total',
+        'Exposure records not buffered: the same decision for the device within 15 minutes',
+        'deduplicated',
+      ],
     ] as const;
     for (const [name, help, field] of series) {
       new Counter({

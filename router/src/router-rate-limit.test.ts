@@ -11,14 +11,20 @@ const drivers: Array<{ name: string; runtimeEnv: EnvSource }> = [
 ];
 
 const LOGIN = 'mutation Login($input: TestLoginInput!) { login(input: $input) }';
-const login = (identifier: string) => ({ query: LOGIN, operationName: 'Login', variables: { input: { identifier, password: 'pw' } } });
+const login = (identifier: string) => ({
+  query: LOGIN,
+  operationName: 'Login',
+  variables: { input: { identifier, password: 'pw' } },
+});
 
 function expectRateLimited(res: { status: number; headers: Headers; body: any }) {
   expect(res.status).toBe(429);
   const retryAfter = Number(res.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(res.body).toEqual({
-    errors: [{ message: expect.any(String), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }],
+    errors: [
+      { message: expect.any(String), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } },
+    ],
   });
 }
 
@@ -67,7 +73,11 @@ describe.each(drivers)('rate limits with the $name driver', ({ name, runtimeEnv 
   describe('user and login buckets', () => {
     let t: TestRouter;
     beforeAll(async () => {
-      t = await start({ RATE_LIMIT_IP_POINTS: '1000', RATE_LIMIT_USER_POINTS: '2', RATE_LIMIT_LOGIN_POINTS: '2' });
+      t = await start({
+        RATE_LIMIT_IP_POINTS: '1000',
+        RATE_LIMIT_USER_POINTS: '2',
+        RATE_LIMIT_LOGIN_POINTS: '2',
+      });
     });
 
     it('limits each signed-in user separately', async () => {
@@ -82,7 +92,9 @@ describe.each(drivers)('rate limits with the $name driver', ({ name, runtimeEnv 
     });
 
     it('throttles login attempts per IP and identifier, however the identifier is written', async () => {
-      expect((await t.post(login('carol@example.com'))).body).toEqual({ data: { login: 'welcome carol@example.com' } });
+      expect((await t.post(login('carol@example.com'))).body).toEqual({
+        data: { login: 'welcome carol@example.com' },
+      });
       const inline = 'mutation { login(input: { identifier: " Carol@Example.com ", password: "x" }) }';
       expect((await t.post({ query: inline })).status).toBe(200);
       expectRateLimited(await t.post(login('CAROL@example.com')));
@@ -92,7 +104,8 @@ describe.each(drivers)('rate limits with the $name driver', ({ name, runtimeEnv 
     });
 
     it('counts every aliased login field of one request', async () => {
-      const double = 'mutation { a: login(input: { identifier: "erin", password: "1" }) b: login(input: { identifier: "erin", password: "2" }) }';
+      const double =
+        'mutation { a: login(input: { identifier: "erin", password: "1" }) b: login(input: { identifier: "erin", password: "2" }) }';
       expect((await t.post({ query: double })).status).toBe(200);
       expectRateLimited(await t.post(login('erin')));
     });

@@ -3,7 +3,13 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createTestRuntime, type TestRuntime } from '@grove/testkit';
-import { loadConfig, serveSubgraph, silentLogger, type RunningSubgraph, type SubgraphModule } from '@grove/platform';
+import {
+  loadConfig,
+  serveSubgraph,
+  silentLogger,
+  type RunningSubgraph,
+  type SubgraphModule,
+} from '@grove/platform';
 import { composeSupergraph } from './compose-supergraph';
 import { routerEnvSchema } from './config';
 import { createRouter, type Router } from './create-router';
@@ -36,7 +42,9 @@ async function startService(module: SubgraphModule, port = 0): Promise<RunningSu
 }
 
 /** A router on its own pino stream, so the test reads exactly the lines it wrote. */
-async function startRouter(env: Record<string, string>): Promise<{ router: Router; url: string; logs: LogLine[] }> {
+async function startRouter(
+  env: Record<string, string>,
+): Promise<{ router: Router; url: string; logs: LogLine[] }> {
   const logs: LogLine[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -44,8 +52,20 @@ async function startRouter(env: Record<string, string>): Promise<{ router: Route
       done();
     },
   });
-  const config = loadConfig(routerEnvSchema, { NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', SUBGRAPH_MODE: 'distributed', ...env });
-  const router = await createRouter({ config, runtime: { ...runtime, logger: pino({ level: 'info' }, stream) }, modules: [], supergraphSdl, uploadRoutes: [] });
+  const config = loadConfig(routerEnvSchema, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    SUBGRAPH_MODE: 'distributed',
+    ...env,
+  });
+  const router = await createRouter({
+    config,
+    runtime: { ...runtime, logger: pino({ level: 'info' }, stream) },
+    modules: [],
+    supergraphSdl,
+    uploadRoutes: [],
+  });
   routers.push(router);
   return { router, url: await router.listen(), logs };
 }
@@ -79,16 +99,23 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => ['content-type', 'x-grove-principal', 'x-request-id'].includes(name))) as Record<string, string>;
-        void fetch(services.people!.url, { method: 'POST', headers, body: Buffer.concat(chunks) }).then(async (answer) => {
-          res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
-        });
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(([name]) =>
+            ['content-type', 'x-grove-principal', 'x-request-id'].includes(name),
+          ),
+        ) as Record<string, string>;
+        void fetch(services.people!.url, { method: 'POST', headers, body: Buffer.concat(chunks) }).then(
+          async (answer) => {
+            res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+          },
+        );
       });
       return;
     }
     if (req.url === '/fail') res.writeHead(503, { 'content-type': 'text/plain' }).end('upstream unavailable');
     // A 200 the gateway cannot use: it throws a plain Error (not a GraphQLError) into the response.
-    if (req.url === '/short') res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"_entities":[]}}');
+    if (req.url === '/short')
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"_entities":[]}}');
   });
   misbehaving.listen(0, '127.0.0.1');
   await once(misbehaving, 'listening');
@@ -109,7 +136,11 @@ describe('a subgraph that is down', () => {
     // A stopped service on its own port: connections are refused.
     const url = services.people!.url;
     await services.people!.stop();
-    const { router, url: graphqlUrl, logs } = await startRouter({
+    const {
+      router,
+      url: graphqlUrl,
+      logs,
+    } = await startRouter({
       SUBGRAPH_URLS: `people=${url},notes=${services.notes!.url}`,
       SUBGRAPH_BREAKER_FAILURES: '0',
     });
@@ -129,7 +160,12 @@ describe('a subgraph that is down', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
 
       const line = logs.find((l) => l.subgraph === 'people' && l.requestId === requestId);
-      expect(line).toMatchObject({ level: 40, cause: 'ECONNREFUSED', reason: 'refused', msg: 'subgraph people unavailable (ECONNREFUSED)' });
+      expect(line).toMatchObject({
+        level: 40,
+        cause: 'ECONNREFUSED',
+        reason: 'refused',
+        msg: 'subgraph people unavailable (ECONNREFUSED)',
+      });
       expect(line?.traceId).toMatch(/^[0-9a-f]{32}$/);
       expect(logs.filter((l) => l.level >= 50)).toEqual([]);
       expect(JSON.stringify(logs)).not.toMatch(/toJSON is not a function/);
@@ -146,15 +182,27 @@ describe('a subgraph that is down', () => {
   it('an entity fetch that fails names the nested path; the nullable parent absorbs it', async () => {
     const url = services.notes!.url;
     await services.notes!.stop();
-    const { router, url: graphqlUrl } = await startRouter({ SUBGRAPH_URLS: `people=${services.people!.url},notes=${url}` });
+    const { router, url: graphqlUrl } = await startRouter({
+      SUBGRAPH_URLS: `people=${services.people!.url},notes=${url}`,
+    });
     try {
-      const token = await runtime.tokens.signAccessToken({ userId: 'u1', sessionId: 's1', operatorRoles: [], memberships: [] });
-      const res = await post(graphqlUrl, '{ me { id name notes { text } } }', { authorization: `Bearer ${token}` });
+      const token = await runtime.tokens.signAccessToken({
+        userId: 'u1',
+        sessionId: 's1',
+        operatorRoles: [],
+        memberships: [],
+      });
+      const res = await post(graphqlUrl, '{ me { id name notes { text } } }', {
+        authorization: `Bearer ${token}`,
+      });
       expect(res.status).toBe(200);
       // notes is non-null, so GraphQL nulls the nearest nullable parent (me); the error names the field that failed.
       expect(res.body.data).toEqual({ me: null });
       expect(res.body.errors).toHaveLength(1);
-      expect(res.body.errors[0]).toMatchObject({ path: ['me', 'notes'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'notes' } });
+      expect(res.body.errors[0]).toMatchObject({
+        path: ['me', 'notes'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'notes' },
+      });
     } finally {
       await router.close();
       services.notes = await startService(modules[1]!, Number(new URL(url).port));
@@ -164,7 +212,11 @@ describe('a subgraph that is down', () => {
   it('after N consecutive failures the circuit opens (fail fast, no fetch), and a probe closes it once the service is back', async () => {
     const url = services.people!.url;
     await services.people!.stop();
-    const { router, url: graphqlUrl, logs } = await startRouter({
+    const {
+      router,
+      url: graphqlUrl,
+      logs,
+    } = await startRouter({
       SUBGRAPH_URLS: `people=${url},notes=${services.notes!.url}`,
       SUBGRAPH_BREAKER_FAILURES: '2',
       SUBGRAPH_BREAKER_COOLDOWN_MS: '300',
@@ -172,13 +224,20 @@ describe('a subgraph that is down', () => {
     try {
       for (let i = 0; i < 3; i++) {
         const res = await post(graphqlUrl, '{ me { id } notesPerUser }');
-        expect(res.body).toMatchObject({ data: { me: null, notesPerUser: 2 }, errors: [{ extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }] });
+        expect(res.body).toMatchObject({
+          data: { me: null, notesPerUser: 2 },
+          errors: [{ extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }],
+        });
       }
-      const causes = logs.filter((l) => l.subgraph === 'people' && typeof l.cause === 'string' && l.requestId).map((l) => l.cause);
+      const causes = logs
+        .filter((l) => l.subgraph === 'people' && typeof l.cause === 'string' && l.requestId)
+        .map((l) => l.cause);
       expect(causes).toEqual(['ECONNREFUSED', 'ECONNREFUSED', 'CIRCUIT_OPEN']);
       let metrics = await (await fetch(router.metricsUrl!)).text();
       expect(metrics).toMatch(/grove_router_subgraph_circuit_open\{subgraph="people"\} 1/);
-      expect(metrics).toMatch(/grove_router_subgraph_failures_total\{subgraph="people",reason="circuit_open"\} 1/);
+      expect(metrics).toMatch(
+        /grove_router_subgraph_failures_total\{subgraph="people",reason="circuit_open"\} 1/,
+      );
 
       services.people = await startService(modules[0]!, Number(new URL(url).port));
       // Still open until the cooldown has passed; then one probe goes out and closes the circuit.
@@ -200,7 +259,11 @@ describe('a subgraph that is down', () => {
 
 describe('a subgraph that hangs or answers 5xx', () => {
   it('times out after SUBGRAPH_TIMEOUT_MS and answers the rest', async () => {
-    const { router, url: graphqlUrl, logs } = await startRouter({
+    const {
+      router,
+      url: graphqlUrl,
+      logs,
+    } = await startRouter({
       SUBGRAPH_URLS: `people=${services.people!.url},notes=${misbehavingBase}/hang`,
       SUBGRAPH_TIMEOUT_MS: '200',
     });
@@ -209,7 +272,12 @@ describe('a subgraph that hangs or answers 5xx', () => {
       expect(res.status).toBe(200);
       // notesPerUser is non-null: the whole data is null, but the answer comes, with the error where it belongs.
       expect(res.body.data).toBeNull();
-      expect(res.body.errors).toEqual([expect.objectContaining({ path: ['notesPerUser'], extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', service: 'notes' }) })]);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({
+          path: ['notesPerUser'],
+          extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', service: 'notes' }),
+        }),
+      ]);
       expect(logs.find((l) => l.subgraph === 'notes' && l.requestId)).toMatchObject({ reason: 'timeout' });
     } finally {
       await router.close();
@@ -217,26 +285,49 @@ describe('a subgraph that hangs or answers 5xx', () => {
   });
 
   it('a 503 is SUBGRAPH_UNAVAILABLE with the status in the log', async () => {
-    const { router, url: graphqlUrl, logs } = await startRouter({ SUBGRAPH_URLS: `people=${services.people!.url},notes=${misbehavingBase}/fail` });
+    const {
+      router,
+      url: graphqlUrl,
+      logs,
+    } = await startRouter({ SUBGRAPH_URLS: `people=${services.people!.url},notes=${misbehavingBase}/fail` });
     try {
       const res = await post(graphqlUrl, '{ me { id } notesPerUser }');
       expect(res.status).toBe(200);
-      expect(res.body.errors[0]).toMatchObject({ path: ['notesPerUser'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'notes' } });
-      expect(logs.find((l) => l.subgraph === 'notes' && l.requestId)).toMatchObject({ reason: 'http_5xx', cause: 'HTTP 503' });
+      expect(res.body.errors[0]).toMatchObject({
+        path: ['notesPerUser'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'notes' },
+      });
+      expect(logs.find((l) => l.subgraph === 'notes' && l.requestId)).toMatchObject({
+        reason: 'http_5xx',
+        cause: 'HTTP 503',
+      });
     } finally {
       await router.close();
     }
   });
 
   it('a plain Error from the gateway is masked and logged with the request id, not a 500 (error.toJSON is not a function)', async () => {
-    const { router, url: graphqlUrl, logs } = await startRouter({ SUBGRAPH_URLS: `people=${services.people!.url},notes=${misbehavingBase}/short` });
+    const {
+      router,
+      url: graphqlUrl,
+      logs,
+    } = await startRouter({ SUBGRAPH_URLS: `people=${services.people!.url},notes=${misbehavingBase}/short` });
     try {
-      const token = await runtime.tokens.signAccessToken({ userId: 'u2', sessionId: 's2', operatorRoles: [], memberships: [] });
-      const res = await post(graphqlUrl, '{ hello me { id notes { text } } }', { authorization: `Bearer ${token}` });
+      const token = await runtime.tokens.signAccessToken({
+        userId: 'u2',
+        sessionId: 's2',
+        operatorRoles: [],
+        memberships: [],
+      });
+      const res = await post(graphqlUrl, '{ hello me { id notes { text } } }', {
+        authorization: `Bearer ${token}`,
+      });
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual({ hello: 'world', me: null });
       const requestId = res.headers.get('x-request-id');
-      expect(res.body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }]);
+      expect(res.body.errors).toEqual([
+        { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } },
+      ]);
       const line = logs.find((l) => l.msg === 'unexpected error');
       expect(line).toMatchObject({ requestId, err: { message: expect.stringMatching(/_entities/) } });
       expect(JSON.stringify(logs)).not.toMatch(/toJSON is not a function/);
@@ -248,7 +339,9 @@ describe('a subgraph that hangs or answers 5xx', () => {
 
 describe('retries and readiness', () => {
   it('a query fetch answered 503 is sent again once and answers; the retry is counted', async () => {
-    const { router, url: graphqlUrl } = await startRouter({ SUBGRAPH_URLS: `people=${misbehavingBase}/flaky,notes=${services.notes!.url}` });
+    const { router, url: graphqlUrl } = await startRouter({
+      SUBGRAPH_URLS: `people=${misbehavingBase}/flaky,notes=${services.notes!.url}`,
+    });
     try {
       Object.assign(flaky, { failures: 1, requests: 0 });
       const res = await post(graphqlUrl, '{ hello }');
@@ -263,16 +356,28 @@ describe('retries and readiness', () => {
   });
 
   it('retries are bounded (SUBGRAPH_QUERY_RETRIES) and a mutation is never sent twice', async () => {
-    const { router, url: graphqlUrl } = await startRouter({ SUBGRAPH_URLS: `people=${misbehavingBase}/flaky,notes=${services.notes!.url}`, SUBGRAPH_QUERY_RETRIES: '2' });
+    const { router, url: graphqlUrl } = await startRouter({
+      SUBGRAPH_URLS: `people=${misbehavingBase}/flaky,notes=${services.notes!.url}`,
+      SUBGRAPH_QUERY_RETRIES: '2',
+    });
     try {
       Object.assign(flaky, { failures: 5, requests: 0 });
       const query = await post(graphqlUrl, '{ hello }');
-      expect(query.body.errors[0]).toMatchObject({ path: ['hello'], extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+      expect(query.body.errors[0]).toMatchObject({
+        path: ['hello'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+      });
       expect(flaky.requests).toBe(3);
 
       Object.assign(flaky, { failures: 1, requests: 0 });
-      const mutation = await post(graphqlUrl, 'mutation { login(input: { identifier: "a@example.com", password: "x" }) }');
-      expect(mutation.body.errors[0]).toMatchObject({ path: ['login'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'people' } });
+      const mutation = await post(
+        graphqlUrl,
+        'mutation { login(input: { identifier: "a@example.com", password: "x" }) }',
+      );
+      expect(mutation.body.errors[0]).toMatchObject({
+        path: ['login'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'people' },
+      });
       expect(flaky.requests).toBe(1);
     } finally {
       await router.close();

@@ -15,9 +15,13 @@ beforeAll(async () => {
     ready: async () => {
       if (!healthy) throw new Error('people store down');
     },
-    metrics: async () => '# HELP people_module_series A module series\n# TYPE people_module_series counter\npeople_module_series 7\n',
+    metrics: async () =>
+      '# HELP people_module_series A module series\n# TYPE people_module_series counter\npeople_module_series 7\n',
   };
-  t = await startTestRouter({ modules: [flaky, await createNotesSubgraph()], spanProcessors: [new SimpleSpanProcessor(spans)] });
+  t = await startTestRouter({
+    modules: [flaky, await createNotesSubgraph()],
+    spanProcessors: [new SimpleSpanProcessor(spans)],
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -28,7 +32,10 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe('federation through the gateway', () => {
   it('resolves an entity extended across two subgraphs', async () => {
     const token = await t.signToken({ userId: 'u1' });
-    const res = await t.post({ query: 'query Me { me { id name notes { text author } } }', operationName: 'Me' }, bearer(token));
+    const res = await t.post(
+      { query: 'query Me { me { id name notes { text author } } }', operationName: 'Me' },
+      bearer(token),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       data: {
@@ -71,7 +78,9 @@ describe('authentication', () => {
   it('refuses a tampered token with 401 UNAUTHENTICATED', async () => {
     const token = await t.signToken({ userId: 'u1' });
     const [header, payload, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'admin' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'admin' }),
+    ).toString('base64url');
     const res = await t.post({ query: '{ me { id } }' }, bearer(`${header}.${forged}.${signature}`));
     expect(res.status).toBe(401);
     expect(res.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' });
@@ -115,7 +124,10 @@ describe('authentication', () => {
     expect(none.status).toBe(401);
     const basic = await t.post({ query: '{ me { id } }' }, { authorization: 'Basic dXNlcjpwYXNz' });
     expect(basic.status).toBe(401);
-    expect(basic.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'AUTHORIZATION_MALFORMED' });
+    expect(basic.body.errors[0].extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'AUTHORIZATION_MALFORMED',
+    });
   });
 });
 
@@ -125,7 +137,11 @@ describe('errors', () => {
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
     expect(res.body.errors).toEqual([
-      { message: 'Internal server error', path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') } },
+      {
+        message: 'Internal server error',
+        path: ['boom'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') },
+      },
     ]);
   });
 
@@ -146,7 +162,10 @@ describe('tracing', () => {
   it('continues the incoming traceparent into the subgraph resolvers and fetch spans', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     spans.reset();
-    const res = await t.post({ query: 'query Who { whoami { traceId } }' }, { traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
+    const res = await t.post(
+      { query: 'query Who { whoami { traceId } }' },
+      { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    );
     expect(res.body.data.whoami.traceId).toBe(traceId);
     const finished = spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
     const server = finished.find((s) => s.name === 'POST /graphql');
@@ -186,9 +205,15 @@ describe('probes and metrics', () => {
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
     expect(text).toMatch(/grove_router_requests_total\{operation="Me",outcome="success"\} [1-9]/);
-    expect(text).toMatch(/grove_router_request_duration_seconds_count\{operation="Me",outcome="success"\} [1-9]/);
-    expect(text).toMatch(/grove_router_subgraph_fetch_duration_seconds_count\{subgraph="people",outcome="success"\} [1-9]/);
-    expect(text).toMatch(/grove_router_subgraph_fetch_duration_seconds_count\{subgraph="notes",outcome="success"\} [1-9]/);
+    expect(text).toMatch(
+      /grove_router_request_duration_seconds_count\{operation="Me",outcome="success"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /grove_router_subgraph_fetch_duration_seconds_count\{subgraph="people",outcome="success"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /grove_router_subgraph_fetch_duration_seconds_count\{subgraph="notes",outcome="success"\} [1-9]/,
+    );
     expect(text).toMatch(/grove_router_rejections_total\{reason="unauthenticated"\} [1-9]/);
     expect(text).toMatch(/grove_router_requests_total\{operation="anonymous",outcome="rejected"\} [1-9]/);
     expect(text).toMatch(/^people_module_series 7$/m);
@@ -201,7 +226,8 @@ describe('probes and metrics', () => {
     expect(onApi.status).toBe(404);
     expect(await onApi.text()).not.toContain('grove_router_requests_total');
     // A module's own series go to the metrics listener too, never to a route of the API port.
-    for (const path of ['/metrics', '/people/metrics']) expect(await (await fetch(`${t.base}${path}`)).text()).not.toContain('people_module_series');
+    for (const path of ['/metrics', '/people/metrics'])
+      expect(await (await fetch(`${t.base}${path}`)).text()).not.toContain('people_module_series');
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -34,10 +34,19 @@ const objectStoreEnvSchema = z.object({ ...platformEnvShape, ...objectStoreEnvSh
  * would be refused by a runtime that generated a key of its own.
  */
 const trialKeyEnvSchema = z
-  .object({ ...platformEnvShape, TRIAL_TOKEN_SECRET: sdkRuntimeEnvShape.TRIAL_TOKEN_SECRET, APP_SECRET_ENCRYPTION_KEY: sdkRuntimeEnvShape.APP_SECRET_ENCRYPTION_KEY })
+  .object({
+    ...platformEnvShape,
+    TRIAL_TOKEN_SECRET: sdkRuntimeEnvShape.TRIAL_TOKEN_SECRET,
+    APP_SECRET_ENCRYPTION_KEY: sdkRuntimeEnvShape.APP_SECRET_ENCRYPTION_KEY,
+  })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !config.TRIAL_TOKEN_SECRET && !config.APP_SECRET_ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['APP_SECRET_ENCRYPTION_KEY'], message: "required in production unless TRIAL_TOKEN_SECRET is set (the SDK runtime checks app-manage's trial grants)" });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_SECRET_ENCRYPTION_KEY'],
+        message:
+          "required in production unless TRIAL_TOKEN_SECRET is set (the SDK runtime checks app-manage's trial grants)",
+      });
     }
   });
 
@@ -53,7 +62,11 @@ export interface RemoteRuntimeReads {
  * Where the runtime reads from: the owners' handlers in this process (embedded mode: every owning module is here),
  * else the owning services' internal read routes (distributed mode). Never another service's collections.
  */
-export function runtimeSources(runtime: PlatformRuntime, modules: readonly object[], remote?: RemoteRuntimeReads): RuntimeSources {
+export function runtimeSources(
+  runtime: PlatformRuntime,
+  modules: readonly object[],
+  remote?: RemoteRuntimeReads,
+): RuntimeSources {
   if (modules.length > 0 || !remote) return runtimeSourcesFromReads(runtimeReadsFromModules(modules));
   return runtimeSourcesFromReads(
     runtimeReadsOverHttp({
@@ -89,7 +102,11 @@ export async function mountSdkRuntime(
   const objects = await createObjectStore(objectStoreOptionsFromConfig(objectConfig));
   app.addHook('onClose', async () => objects.close());
 
-  const handle = await registerSdkRuntimeRoutes(app, { runtime, objects, sources, limits }, sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)));
+  const handle = await registerSdkRuntimeRoutes(
+    app,
+    { runtime, objects, sources, limits },
+    sdkRuntimeOptionsFromConfig(loadConfig(sdkRuntimeEnvSchema, env)),
+  );
 
   const fsOptions = objectStoreOptionsFromConfig(objectConfig);
   if (fsOptions.driver === 'fs') {

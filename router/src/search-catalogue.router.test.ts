@@ -76,7 +76,11 @@ describe('search over the catalogue of app-manage and account', () => {
     await search.services.indexed();
 
     admin = await login('admin@grove.local', ADMIN_PASSWORD);
-    ({ orgId, owner } = await approvedOrganization(runtime, account, admin, { email: 'owner@cmb.example', password: PASSWORD, organizationName: '招商银行股份有限公司' }));
+    ({ orgId, owner } = await approvedOrganization(runtime, account, admin, {
+      email: 'owner@cmb.example',
+      password: PASSWORD,
+      organizationName: '招商银行股份有限公司',
+    }));
     hostAppId = (
       await appManage.services.hostApps.create(owner, {
         orgId,

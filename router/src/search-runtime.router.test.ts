@@ -115,7 +115,11 @@ describe('the runtime search route', () => {
     await search.services.indexed();
 
     admin = await login('admin@grove.local', ADMIN_PASSWORD);
-    ({ orgId, owner } = await approvedOrganization(runtime, account, admin, { email: 'owner@gov.example', password: PASSWORD, organizationName: '市政务服务中心' }));
+    ({ orgId, owner } = await approvedOrganization(runtime, account, admin, {
+      email: 'owner@gov.example',
+      password: PASSWORD,
+      organizationName: '市政务服务中心',
+    }));
     const host = await appManage.services.hostApps.create(owner, {
       orgId,
       name: '城市通',

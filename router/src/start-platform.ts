@@ -34,15 +34,26 @@ export async function startPlatform(processEnv: EnvSource): Promise<RunningPlatf
   const env = withPublicObjectUrl(processEnv, config.PORT);
   // Distributed: the router shares documents, events and objects (SDK runtime) with the subgraph services.
   assertDeployable({
-    config: { ...config, OBJECT_STORE_DRIVER: objectStoreEnvShape.OBJECT_STORE_DRIVER.safeParse(env.OBJECT_STORE_DRIVER || undefined).data ?? env.OBJECT_STORE_DRIVER },
+    config: {
+      ...config,
+      OBJECT_STORE_DRIVER:
+        objectStoreEnvShape.OBJECT_STORE_DRIVER.safeParse(env.OBJECT_STORE_DRIVER || undefined).data ??
+        env.OBJECT_STORE_DRIVER,
+    },
     env,
     deployable: 'the router in distributed mode',
     shared: config.SUBGRAPH_MODE === 'distributed',
   });
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development' });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development',
+  });
   // Accepted analytics reports (and appended exposure batches) survive a crash before the consumer handled them
   // (in-process bus; docs/adr/0010, 0012).
-  const runtime = await createPlatformRuntime(config, { logger, durableTopics: [ANALYTICS_RAW_EVENTS_TOPIC, ANALYTICS_EXPOSURES_TOPIC] });
+  const runtime = await createPlatformRuntime(config, {
+    logger,
+    durableTopics: [ANALYTICS_RAW_EVENTS_TOPIC, ANALYTICS_EXPOSURES_TOPIC],
+  });
   const modules: RegisteredSubgraphModule[] = [];
   try {
     if (config.SUBGRAPH_MODE === 'embedded') {
@@ -51,7 +62,12 @@ export async function startPlatform(processEnv: EnvSource): Promise<RunningPlatf
         if (module.bootstrap) reportBootstrap(module.name, await module.bootstrap(), logger);
       }
     }
-    const router = await createRouter({ config, runtime, modules, uploadRoutes: uploadProxyRoutesFromEnv(env) });
+    const router = await createRouter({
+      config,
+      runtime,
+      modules,
+      uploadRoutes: uploadProxyRoutesFromEnv(env),
+    });
     const sdkRuntime = await mountSdkRuntime(
       router.app,
       runtime,
@@ -61,7 +77,9 @@ export async function startPlatform(processEnv: EnvSource): Promise<RunningPlatf
         consumeClient: (ip) => router.rateLimits.consumeIp(ip),
         consumeHostApp: (hostAppId) => router.rateLimits.consumeHostApp(hostAppId),
       },
-      config.SUBGRAPH_MODE === 'distributed' ? { subgraphUrls: config.SUBGRAPH_URLS ?? {}, timeoutMs: config.SUBGRAPH_TIMEOUT_MS } : undefined,
+      config.SUBGRAPH_MODE === 'distributed'
+        ? { subgraphUrls: config.SUBGRAPH_URLS ?? {}, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }
+        : undefined,
     );
     router.metrics.trackExposures(sdkRuntime.exposures);
     const url = await router.listen();
@@ -97,9 +115,15 @@ function reportBootstrap(subgraph: string, result: unknown, logger: Logger): voi
   if (!created) {
     logger.info({ subgraph, email }, 'bootstrap: operator admin already exists');
   } else if (passwordFile) {
-    logger.warn({ subgraph, email, passwordFile }, `bootstrap: created operator admin ${email}; its generated password is in ${passwordFile}`);
+    logger.warn(
+      { subgraph, email, passwordFile },
+      `bootstrap: created operator admin ${email}; its generated password is in ${passwordFile}`,
+    );
   } else {
-    logger.warn({ subgraph, email }, `bootstrap: created operator admin ${email} with the password from BOOTSTRAP_ADMIN_PASSWORD`);
+    logger.warn(
+      { subgraph, email },
+      `bootstrap: created operator admin ${email} with the password from BOOTSTRAP_ADMIN_PASSWORD`,
+    );
   }
 }
 

@@ -6,7 +6,8 @@ export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 /** What the client reads: no host, port, URL or cause (those are in the router's log line). */
 export const SUBGRAPH_UNAVAILABLE_MESSAGE = 'A service this field needs is unavailable; retry later';
 
-export type SubgraphFailureReason = 'refused' | 'timeout' | 'network' | 'http_5xx' | 'http_4xx' | 'bad_response' | 'circuit_open';
+export type SubgraphFailureReason =
+  'refused' | 'timeout' | 'network' | 'http_5xx' | 'http_4xx' | 'bad_response' | 'circuit_open';
 
 export interface SubgraphFailure {
   reason: SubgraphFailureReason;
@@ -17,21 +18,46 @@ export interface SubgraphFailure {
 }
 
 const REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const TIMED_OUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
+const TIMED_OUT = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+]);
 
 /**
  * Classifies what a RemoteGraphQLDataSource fetch threw: Node's fetch (`TypeError: fetch failed` with the system error as
  * `cause`, a `TimeoutError` from the abort signal), an HTTP error status, or a body that is not a GraphQL answer.
  */
 export function classifySubgraphFailure(error: unknown): SubgraphFailure {
-  type Thrown = { code?: unknown; name?: unknown; type?: unknown; message?: unknown; cause?: unknown; extensions?: { response?: { status?: unknown } } };
+  type Thrown = {
+    code?: unknown;
+    name?: unknown;
+    type?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    extensions?: { response?: { status?: unknown } };
+  };
   const e = error as Thrown | null;
   const cause = (e?.cause && typeof e.cause === 'object' ? e.cause : undefined) as Thrown | undefined;
-  const detail = [e?.message, cause?.message].filter((m): m is string => typeof m === 'string').join(': ') || String(error);
-  const status = e instanceof GraphQLError ? e.extensions?.response && (e.extensions.response as { status?: unknown }).status : undefined;
-  if (typeof status === 'number') return { reason: status >= 500 ? 'http_5xx' : 'http_4xx', cause: `HTTP ${status}`, detail };
-  const code = typeof e?.code === 'string' ? e.code : typeof cause?.code === 'string' ? cause.code : undefined;
-  if (e?.name === 'TimeoutError' || cause?.name === 'TimeoutError' || e?.type === 'request-timeout' || e?.type === 'body-timeout' || (code && TIMED_OUT.has(code))) {
+  const detail =
+    [e?.message, cause?.message].filter((m): m is string => typeof m === 'string').join(': ') ||
+    String(error);
+  const status =
+    e instanceof GraphQLError
+      ? e.extensions?.response && (e.extensions.response as { status?: unknown }).status
+      : undefined;
+  if (typeof status === 'number')
+    return { reason: status >= 500 ? 'http_5xx' : 'http_4xx', cause: `HTTP ${status}`, detail };
+  const code =
+    typeof e?.code === 'string' ? e.code : typeof cause?.code === 'string' ? cause.code : undefined;
+  if (
+    e?.name === 'TimeoutError' ||
+    cause?.name === 'TimeoutError' ||
+    e?.type === 'request-timeout' ||
+    e?.type === 'body-timeout' ||
+    (code && TIMED_OUT.has(code))
+  ) {
     return { reason: 'timeout', cause: code ?? 'TIMEOUT', detail };
   }
   if (code && REFUSED.has(code)) return { reason: 'refused', cause: code, detail };
@@ -54,9 +80,12 @@ interface FailedError {
 export function subgraphFailureErrors(document: DocumentNode | undefined, service: string): FailedError[] {
   const extensions = { code: SUBGRAPH_UNAVAILABLE, service };
   const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [{ message: SUBGRAPH_UNAVAILABLE_MESSAGE, extensions }];
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION)
+    return [{ message: SUBGRAPH_UNAVAILABLE_MESSAGE, extensions }];
   const roots = responseKeys(operation.selectionSet);
-  const entities = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
+  const entities = operation.selectionSet.selections.find(
+    (s) => s.kind === Kind.FIELD && s.name.value === '_entities',
+  );
   const paths: Array<Array<string | number>> =
     entities?.kind === Kind.FIELD && entities.selectionSet
       ? responseKeys(entities.selectionSet).map((key) => [entities.alias?.value ?? '_entities', 0, key])

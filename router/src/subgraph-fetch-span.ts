@@ -29,7 +29,8 @@ export async function withSubgraphFetchSpan<T extends FetchResult>(
   let outcome: 'success' | 'error' = 'error';
   try {
     const result = await fetch(trace.setSpan(parent, span));
-    if (result.errors?.length) span.setStatus({ code: SpanStatusCode.ERROR, message: 'subgraph returned errors' });
+    if (result.errors?.length)
+      span.setStatus({ code: SpanStatusCode.ERROR, message: 'subgraph returned errors' });
     else outcome = 'success';
     return result;
   } catch (error) {

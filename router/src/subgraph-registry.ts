@@ -16,7 +16,11 @@ export interface RegisteredSubgraphModule extends SubgraphModule {
  * `main.ts` reads in distributed mode). `built` are the modules registered before it in this process (search reads
  * app-manage's and account's catalogue from theirs).
  */
-export type SubgraphFactory = (runtime: PlatformRuntime, env: EnvSource, built: readonly RegisteredSubgraphModule[]) => Promise<RegisteredSubgraphModule>;
+export type SubgraphFactory = (
+  runtime: PlatformRuntime,
+  env: EnvSource,
+  built: readonly RegisteredSubgraphModule[],
+) => Promise<RegisteredSubgraphModule>;
 
 type OwningDomain = 'account' | 'app-manage' | 'rule-engine';
 
@@ -42,7 +46,11 @@ async function ownedLimits(domain: OwningDomain): Promise<LicenseGuardOptions['o
  * The license guard of one owning domain: the license in force from the shared store and an atomic claim on its
  * limits (ADR 0005); reconciled with the domain's data before the platform serves.
  */
-async function licenseGuard(runtime: PlatformRuntime, env: EnvSource, domain: OwningDomain): Promise<LicenseGuard> {
+async function licenseGuard(
+  runtime: PlatformRuntime,
+  env: EnvSource,
+  domain: OwningDomain,
+): Promise<LicenseGuard> {
   const { createLicenseGuard, licenseEnvSchema, licensePublicKeyFromConfig } = await import('@grove/license');
   const guard = createLicenseGuard(runtime, {
     publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)),
@@ -58,14 +66,18 @@ async function licenseGuard(runtime: PlatformRuntime, env: EnvSource, domain: Ow
  */
 export const subgraphFactories: Readonly<Record<string, SubgraphFactory>> = {
   account: async (runtime, env) => {
-    const { accountEnvSchema, accountSettingsFromConfig, createAccountSubgraph } = await import('@grove/account');
+    const { accountEnvSchema, accountSettingsFromConfig, createAccountSubgraph } =
+      await import('@grove/account');
     return createAccountSubgraph(runtime, accountSettingsFromConfig(loadConfig(accountEnvSchema, env)), {
       license: await licenseGuard(runtime, env, 'account'),
     });
   },
   license: async (runtime, env) => {
-    const { createLicenseSubgraph, licenseEnvSchema, licensePublicKeyFromConfig } = await import('@grove/license');
-    return createLicenseSubgraph(runtime, { publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)) });
+    const { createLicenseSubgraph, licenseEnvSchema, licensePublicKeyFromConfig } =
+      await import('@grove/license');
+    return createLicenseSubgraph(runtime, {
+      publicKeyPem: licensePublicKeyFromConfig(loadConfig(licenseEnvSchema, env)),
+    });
   },
   'app-manage': async (runtime, env) => {
     const { createAppManageSubgraphFromEnv } = await import('@grove/app-manage');
@@ -104,7 +116,8 @@ export async function createSubgraphModules(
     for (const [name, factory] of Object.entries(factories)) {
       const module = await factory(runtime, env, modules);
       modules.push(module);
-      if (module.name !== name) throw new Error(`Subgraph registered as "${name}" calls itself "${module.name}"`);
+      if (module.name !== name)
+        throw new Error(`Subgraph registered as "${name}" calls itself "${module.name}"`);
     }
   } catch (error) {
     await Promise.allSettled(modules.map((m) => m.close?.()));

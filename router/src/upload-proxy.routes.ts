@@ -46,11 +46,36 @@ const uploadLimitsEnvSchema = z.object(uploadLimitsEnvShape);
 export function uploadProxyRoutesFromEnv(env: EnvSource = {}): UploadProxyRoute[] {
   const limits = loadConfig(uploadLimitsEnvSchema, env);
   return [
-    { service: 'app-manage', path: PACKAGE_UPLOAD_PATH, contentTypes: PACKAGE_CONTENT_TYPES, bodyLimit: limits.MINI_PROGRAM_PACKAGE_MAX_BYTES },
-    { service: 'app-manage', path: LOGO_UPLOAD_PATH, contentTypes: LOGO_CONTENT_TYPES, bodyLimit: limits.MINI_PROGRAM_LOGO_MAX_BYTES },
-    { service: 'sdk', path: BASE_LIBRARY_UPLOAD_PATH, contentTypes: ZIP_CONTENT_TYPES, bodyLimit: limits.BASE_LIBRARY_MAX_BYTES },
-    { service: 'sdk', path: SDK_VERSION_UPLOAD_PATH, contentTypes: ZIP_CONTENT_TYPES, bodyLimit: limits.SDK_ARTIFACT_MAX_BYTES },
-    { service: 'sdk', path: SDK_BUILD_UPLOAD_PATH, contentTypes: ZIP_CONTENT_TYPES, bodyLimit: limits.SDK_ARTIFACT_MAX_BYTES },
+    {
+      service: 'app-manage',
+      path: PACKAGE_UPLOAD_PATH,
+      contentTypes: PACKAGE_CONTENT_TYPES,
+      bodyLimit: limits.MINI_PROGRAM_PACKAGE_MAX_BYTES,
+    },
+    {
+      service: 'app-manage',
+      path: LOGO_UPLOAD_PATH,
+      contentTypes: LOGO_CONTENT_TYPES,
+      bodyLimit: limits.MINI_PROGRAM_LOGO_MAX_BYTES,
+    },
+    {
+      service: 'sdk',
+      path: BASE_LIBRARY_UPLOAD_PATH,
+      contentTypes: ZIP_CONTENT_TYPES,
+      bodyLimit: limits.BASE_LIBRARY_MAX_BYTES,
+    },
+    {
+      service: 'sdk',
+      path: SDK_VERSION_UPLOAD_PATH,
+      contentTypes: ZIP_CONTENT_TYPES,
+      bodyLimit: limits.SDK_ARTIFACT_MAX_BYTES,
+    },
+    {
+      service: 'sdk',
+      path: SDK_BUILD_UPLOAD_PATH,
+      contentTypes: ZIP_CONTENT_TYPES,
+      bodyLimit: limits.SDK_ARTIFACT_MAX_BYTES,
+    },
   ];
 }
 
@@ -72,7 +97,11 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return typeof value === 'string' && value ? value.slice(0, 256) : undefined;
 }
 
-const unavailable = { errcode: 'UNAVAILABLE', error: 'The upload service is unavailable; retry later', data: null };
+const unavailable = {
+  errcode: 'UNAVAILABLE',
+  error: 'The upload service is unavailable; retry later',
+  data: null,
+};
 
 /**
  * Distributed mode: `/uploads/*` on the router, forwarded to the owning service (app-manage or sdk) after the
@@ -80,7 +109,10 @@ const unavailable = { errcode: 'UNAVAILABLE', error: 'The upload service is unav
  * internal token GraphQL fetches carry; the body is streamed through (never buffered here) and counted against
  * the route's cap. Answers of the service (including its own refusals) are relayed as they are.
  */
-export async function registerUploadProxyRoutes(app: FastifyInstance, options: UploadProxyOptions): Promise<void> {
+export async function registerUploadProxyRoutes(
+  app: FastifyInstance,
+  options: UploadProxyOptions,
+): Promise<void> {
   await app.register(async (scope) => {
     // The handler streams the raw body itself.
     scope.removeAllContentTypeParsers();
@@ -89,7 +121,10 @@ export async function registerUploadProxyRoutes(app: FastifyInstance, options: U
     for (const route of options.routes) {
       const graphqlUrl = options.subgraphUrls[route.service];
       if (!graphqlUrl) {
-        options.logger.warn({ path: route.path, service: route.service }, 'SUBGRAPH_URLS has no URL for the upload service; route not served');
+        options.logger.warn(
+          { path: route.path, service: route.service },
+          'SUBGRAPH_URLS has no URL for the upload service; route not served',
+        );
         continue;
       }
       const origin = new URL(graphqlUrl).origin;
@@ -106,19 +141,32 @@ export async function registerUploadProxyRoutes(app: FastifyInstance, options: U
               data: { reason: 'UNSUPPORTED_MEDIA_TYPE', contentType: type || null },
             });
           }
-          if ((declaredLength(request) ?? 0) > route.bodyLimit) return refuseUnreadBody(request, reply, 413, tooLargeEnvelope(route.bodyLimit));
+          if ((declaredLength(request) ?? 0) > route.bodyLimit)
+            return refuseUnreadBody(request, reply, 413, tooLargeEnvelope(route.bodyLimit));
         },
-        handler: (request, reply) => forward(request, reply, new URL(request.raw.url ?? route.path, origin), route.bodyLimit, options),
+        handler: (request, reply) =>
+          forward(request, reply, new URL(request.raw.url ?? route.path, origin), route.bodyLimit, options),
       });
     }
   });
 }
 
-async function forward(request: FastifyRequest, reply: FastifyReply, target: URL, limit: number, options: UploadProxyOptions): Promise<FastifyReply> {
+async function forward(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  target: URL,
+  limit: number,
+  options: UploadProxyOptions,
+): Promise<FastifyReply> {
   const state = request.grove;
   const principal = state?.principal;
   // The REST guard sets the principal for every /uploads/ route; without it nothing is forwarded.
-  if (!principal) return refuseUnreadBody(request, reply, 401, { errcode: 'UNAUTHENTICATED', error: 'Sign in to upload', data: null });
+  if (!principal)
+    return refuseUnreadBody(request, reply, 401, {
+      errcode: 'UNAUTHENTICATED',
+      error: 'Sign in to upload',
+      data: null,
+    });
   const claims: Record<string, string> = { rid: request.id, ip: request.ip };
   const deviceId = header(request, 'x-device-id');
   const userAgent = header(request, 'user-agent');
@@ -145,7 +193,10 @@ async function forward(request: FastifyRequest, reply: FastifyReply, target: URL
       raw.removeListener('close', onClientClose);
       resolve(answer());
     };
-    const upstream = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, { method: 'POST', headers });
+    const upstream = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
+      method: 'POST',
+      headers,
+    });
 
     const onData = (chunk: Buffer) => {
       received += chunk.length;
@@ -179,7 +230,10 @@ async function forward(request: FastifyRequest, reply: FastifyReply, target: URL
     });
     upstream.on('error', (error) => {
       if (settled) return;
-      (state?.logger ?? options.logger).warn({ err: error, target: target.pathname }, 'upload forwarding failed');
+      (state?.logger ?? options.logger).warn(
+        { err: error, target: target.pathname },
+        'upload forwarding failed',
+      );
       settle(() => refuseUnreadBody(request, reply, 502, unavailable));
     });
     raw.on('data', onData);

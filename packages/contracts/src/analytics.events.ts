@@ -16,7 +16,17 @@ export const MAX_REPORT_BYTES = 1024 * 1024;
 /** At most this many custom attributes on one custom event. */
 export const MAX_CUSTOM_ATTRIBUTES = 32;
 
-export const REPORT_EVENT_TYPES = ['app_launch', 'app_show', 'app_hide', 'app_exit', 'page_show', 'page_hide', 'js_error', 'crash', 'custom'] as const;
+export const REPORT_EVENT_TYPES = [
+  'app_launch',
+  'app_show',
+  'app_hide',
+  'app_exit',
+  'page_show',
+  'page_hide',
+  'js_error',
+  'crash',
+  'custom',
+] as const;
 export type ReportEventType = (typeof REPORT_EVENT_TYPES)[number];
 export const VERSION_SOURCES = ['release', 'gray', 'trial'] as const;
 export const REPORT_PLATFORMS = ['IOS', 'ANDROID', 'HARMONY'] as const;
@@ -26,7 +36,9 @@ export const ERROR_KINDS = ['js', 'promise', 'network', 'native', 'other'] as co
 export const EARLIEST_CLIENT_TIMESTAMP = Date.UTC(2015, 0, 1);
 
 const shortText = (max: number) => z.string().min(1).max(max);
-const clientId = z.string().regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 characters of A-Z a-z 0-9 _ . : -');
+const clientId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'must be 8–64 characters of A-Z a-z 0-9 _ . : -');
 const epochMs = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Typed custom attribute values: text, finite numbers or booleans (declared per mini-program in a later step). */
@@ -60,28 +72,47 @@ export const reportEventSchema = z
     pagePath: shortText(512).optional(),
     referrerPage: shortText(512).optional(),
     /** Foreground time (app_hide / app_exit) or time on the page (page_hide), in milliseconds. */
-    durationMs: z.number().int().min(0).max(7 * 24 * 3600 * 1000).optional(),
+    durationMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600 * 1000)
+      .optional(),
     /** Device clock, Unix epoch milliseconds. */
     clientTs: epochMs,
-    error: z.object({ message: shortText(2_000), stack: z.string().max(16_000).optional(), kind: z.enum(ERROR_KINDS).default('other') }).optional(),
+    error: z
+      .object({
+        message: shortText(2_000),
+        stack: z.string().max(16_000).optional(),
+        kind: z.enum(ERROR_KINDS).default('other'),
+      })
+      .optional(),
     custom: z
       .object({
         name: z.string().regex(attributeKey, 'must start with a letter and use A-Z a-z 0-9 _ (at most 64)'),
         attributes: z
-          .record(z.string().regex(attributeKey, 'attribute names start with a letter and use A-Z a-z 0-9 _'), customAttributeValue)
-          .refine((a) => Object.keys(a).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`)
+          .record(
+            z.string().regex(attributeKey, 'attribute names start with a letter and use A-Z a-z 0-9 _'),
+            customAttributeValue,
+          )
+          .refine(
+            (a) => Object.keys(a).length <= MAX_CUSTOM_ATTRIBUTES,
+            `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`,
+          )
           .default({}),
       })
       .optional(),
   })
   .superRefine((event, ctx) => {
     const need = (field: keyof typeof event, why: string) => {
-      if (event[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
+      if (event[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
     };
     if (event.type === 'page_show' || event.type === 'page_hide') need('pagePath', `for ${event.type}`);
     if (event.type === 'js_error' || event.type === 'crash') need('error', `for ${event.type}`);
     if (event.type === 'custom') need('custom', 'for custom events');
-    if (event.type === 'app_hide' || event.type === 'app_exit' || event.type === 'page_hide') need('durationMs', `for ${event.type}`);
+    if (event.type === 'app_hide' || event.type === 'app_exit' || event.type === 'page_hide')
+      need('durationMs', `for ${event.type}`);
     if (event.versionSource === 'gray') need('releasePlanId', 'for gray versions');
   });
 export type ReportEvent = z.infer<typeof reportEventSchema>;

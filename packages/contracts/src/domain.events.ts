@@ -6,7 +6,12 @@ import { defineTopic, eventSchema } from './event-contract';
 export const DOMAIN_EVENTS_TOPIC = 'domain';
 export const DomainEventType = { CHANGED: 'domain.changed' } as const;
 
-export const DOMAIN_CHANGES = ['service-domains-replaced', 'business-domain-added', 'business-domain-verified', 'business-domain-removed'] as const;
+export const DOMAIN_CHANGES = [
+  'service-domains-replaced',
+  'business-domain-added',
+  'business-domain-verified',
+  'business-domain-removed',
+] as const;
 export type DomainChange = (typeof DOMAIN_CHANGES)[number];
 
 export const domainChangedPayload = z.object({

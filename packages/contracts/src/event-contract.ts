@@ -23,13 +23,18 @@ export interface TopicContract<E extends Record<string, EventSchema> = Record<st
 }
 
 export type EventTypeOf<C extends TopicContract> = Extract<keyof C['events'], string>;
-export type PayloadOf<C extends TopicContract, T extends EventTypeOf<C>> = z.output<C['events'][T]['payload']>;
+export type PayloadOf<C extends TopicContract, T extends EventTypeOf<C>> = z.output<
+  C['events'][T]['payload']
+>;
 
 export function eventSchema<P extends z.ZodType>(payload: P, version = 1): EventSchema<P> {
   return { version, payload };
 }
 
-export function defineTopic<const E extends Record<string, EventSchema>>(topic: string, events: E): TopicContract<E> {
+export function defineTopic<const E extends Record<string, EventSchema>>(
+  topic: string,
+  events: E,
+): TopicContract<E> {
   return { topic, events };
 }
 
@@ -42,7 +47,10 @@ export function isEventType<C extends TopicContract>(contract: C, type: string):
 }
 
 /** The envelope headers a producer adds to an event of `type`: its schema version. */
-export function schemaHeaders<C extends TopicContract>(contract: C, type: EventTypeOf<C>): Record<string, string> {
+export function schemaHeaders<C extends TopicContract>(
+  contract: C,
+  type: EventTypeOf<C>,
+): Record<string, string> {
   return { [SCHEMA_VERSION_HEADER]: String((contract.events[type] as EventSchema).version) };
 }
 
@@ -69,13 +77,22 @@ export type EventParseResult<C extends TopicContract> =
  * Checks a received event against its contract: a type the contract lists, a schema version the consumer knows,
  * a payload the schema accepts. Unknown fields are dropped (additions are compatible and do not bump the version).
  */
-export function parseContractEvent<C extends TopicContract>(contract: C, event: DomainEvent<unknown>): EventParseResult<C> {
-  if (!isEventType(contract, event.type)) return { ok: false, reason: 'foreign', detail: `not a ${contract.topic} event type`, event };
+export function parseContractEvent<C extends TopicContract>(
+  contract: C,
+  event: DomainEvent<unknown>,
+): EventParseResult<C> {
+  if (!isEventType(contract, event.type))
+    return { ok: false, reason: 'foreign', detail: `not a ${contract.topic} event type`, event };
   const schema = contract.events[event.type] as EventSchema;
   const header = event.headers?.[SCHEMA_VERSION_HEADER];
   const version = header === undefined ? UNVERSIONED : Number(header);
   if (version !== schema.version) {
-    return { ok: false, reason: 'invalid', detail: `schema version ${header} of ${event.type}; this consumer knows ${schema.version}`, event };
+    return {
+      ok: false,
+      reason: 'invalid',
+      detail: `schema version ${header} of ${event.type}; this consumer knows ${schema.version}`,
+      event,
+    };
   }
   const parsed = schema.payload.safeParse(event.payload);
   if (!parsed.success) return { ok: false, reason: 'invalid', detail: z.prettifyError(parsed.error), event };
@@ -96,7 +113,10 @@ export function contractHandler<C extends TopicContract>(
     const parsed = parseContractEvent(contract, event);
     if (parsed.ok) return handler(parsed);
     if (parsed.reason === 'invalid') {
-      logger.warn({ topic: contract.topic, eventId: event.id, type: event.type, detail: parsed.detail }, 'event does not match its contract; skipped');
+      logger.warn(
+        { topic: contract.topic, eventId: event.id, type: event.type, detail: parsed.detail },
+        'event does not match its contract; skipped',
+      );
     }
   };
 }

@@ -9,13 +9,29 @@ describe('trial grants', () => {
 
   it('verify what was signed for the same app, and nothing else', () => {
     const token = signTrialToken({ appId, versionId, expiresAt, secret: SECRET });
-    expect(verifyTrialToken(token, { appId, secret: SECRET })).toEqual({ ok: true, versionId, expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000) });
-    expect(verifyTrialToken(token, { appId: 'mpfedcba9876543210', secret: SECRET })).toEqual({ ok: false, problem: 'bad_signature' });
-    expect(verifyTrialToken(token, { appId, secret: `${SECRET}-other` })).toEqual({ ok: false, problem: 'bad_signature' });
+    expect(verifyTrialToken(token, { appId, secret: SECRET })).toEqual({
+      ok: true,
+      versionId,
+      expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000),
+    });
+    expect(verifyTrialToken(token, { appId: 'mpfedcba9876543210', secret: SECRET })).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
+    expect(verifyTrialToken(token, { appId, secret: `${SECRET}-other` })).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
     const [, expires, mac] = token.split('.');
-    expect(verifyTrialToken(`01JOTHERVERSION00000000000.${expires}.${mac}`, { appId, secret: SECRET })).toEqual({ ok: false, problem: 'bad_signature' });
-    expect(verifyTrialToken(`${versionId}.${Number(expires) + 1}.${mac}`, { appId, secret: SECRET })).toEqual({ ok: false, problem: 'bad_signature' });
-    expect(verifyTrialToken(token, { appId, secret: SECRET, now: new Date(expiresAt.getTime() + 1000) })).toEqual({ ok: false, problem: 'expired' });
+    expect(
+      verifyTrialToken(`01JOTHERVERSION00000000000.${expires}.${mac}`, { appId, secret: SECRET }),
+    ).toEqual({ ok: false, problem: 'bad_signature' });
+    expect(verifyTrialToken(`${versionId}.${Number(expires) + 1}.${mac}`, { appId, secret: SECRET })).toEqual(
+      { ok: false, problem: 'bad_signature' },
+    );
+    expect(
+      verifyTrialToken(token, { appId, secret: SECRET, now: new Date(expiresAt.getTime() + 1000) }),
+    ).toEqual({ ok: false, problem: 'expired' });
     for (const bad of ['', 'x', `${token}x`, token.replace('.', '..'), 42, null]) {
       expect(verifyTrialToken(bad, { appId, secret: SECRET })).toEqual({ ok: false, problem: 'malformed' });
     }

@@ -28,7 +28,8 @@ const TOKEN = new RegExp(TRIAL_TOKEN_PATTERN);
 
 export type TrialTokenProblem = 'malformed' | 'bad_signature' | 'expired';
 
-export type TrialTokenCheck = { ok: true; versionId: string; expiresAt: Date } | { ok: false; problem: TrialTokenProblem };
+export type TrialTokenCheck =
+  { ok: true; versionId: string; expiresAt: Date } | { ok: false; problem: TrialTokenProblem };
 
 /**
  * The grant key when TRIAL_TOKEN_SECRET is unset: derived from app-manage's SDK-secret key material
@@ -46,10 +47,17 @@ function assertSecret(secret: string): void {
 }
 
 function mac(secret: string, appId: string, versionId: string, expires: number): string {
-  return createHmac('sha256', secret).update(`grove-trial\n${appId}\n${versionId}\n${expires}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`grove-trial\n${appId}\n${versionId}\n${expires}`)
+    .digest('base64url');
 }
 
-export function signTrialToken(params: { appId: string; versionId: string; expiresAt: Date; secret: string }): string {
+export function signTrialToken(params: {
+  appId: string;
+  versionId: string;
+  expiresAt: Date;
+  secret: string;
+}): string {
   assertSecret(params.secret);
   const expires = Math.floor(params.expiresAt.getTime() / 1000);
   const token = `${params.versionId}.${expires}.${mac(params.secret, params.appId, params.versionId, expires)}`;
@@ -58,14 +66,18 @@ export function signTrialToken(params: { appId: string; versionId: string; expir
 }
 
 /** Checks a token for `appId`; never throws on bad input (the caller maps the problem to its error code). */
-export function verifyTrialToken(token: unknown, options: { appId: string; secret: string; now?: Date }): TrialTokenCheck {
+export function verifyTrialToken(
+  token: unknown,
+  options: { appId: string; secret: string; now?: Date },
+): TrialTokenCheck {
   assertSecret(options.secret);
   if (typeof token !== 'string' || !TOKEN.test(token)) return { ok: false, problem: 'malformed' };
   const [versionId, expiresText, signature] = token.split('.');
   const expires = Number(expiresText);
   const expected = Buffer.from(mac(options.secret, options.appId, versionId, expires));
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, problem: 'bad_signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, problem: 'bad_signature' };
   if (expires * 1000 < (options.now ?? new Date()).getTime()) return { ok: false, problem: 'expired' };
   return { ok: true, versionId, expiresAt: new Date(expires * 1000) };
 }

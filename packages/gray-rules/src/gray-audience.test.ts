@@ -12,18 +12,25 @@ describe('inGrayAudience', () => {
 
   it('below 100% needs a device or user id and picks a stable share of them', () => {
     expect(inGrayAudience(ios, plan(50), { platform: 'IOS' })).toBe(false);
-    const chosen = Array.from({ length: 2000 }, (_, i) => inGrayAudience(ios, plan(20), { platform: 'IOS', deviceId: `device-${i}` }));
+    const chosen = Array.from({ length: 2000 }, (_, i) =>
+      inGrayAudience(ios, plan(20), { platform: 'IOS', deviceId: `device-${i}` }),
+    );
     const share = chosen.filter(Boolean).length / chosen.length;
     expect(share).toBeGreaterThan(0.17);
     expect(share).toBeLessThan(0.23);
     // Same answer every time, and the user id stands in for a missing device id.
-    expect(Array.from({ length: 2000 }, (_, i) => inGrayAudience(ios, plan(20), { platform: 'IOS', deviceId: `device-${i}` }))).toEqual(chosen);
+    expect(
+      Array.from({ length: 2000 }, (_, i) =>
+        inGrayAudience(ios, plan(20), { platform: 'IOS', deviceId: `device-${i}` }),
+      ),
+    ).toEqual(chosen);
     expect(inGrayAudience(ios, plan(20), { platform: 'IOS', userId: 'device-7' })).toBe(chosen[7]);
   });
 
   it('keeps earlier devices when the percentage is raised, and gives each plan its own cohort', () => {
     const ids = Array.from({ length: 1000 }, (_, i) => `device-${i}`);
-    const at = (p: { id: string; percentage: number }) => ids.filter((deviceId) => inGrayAudience(ios, p, { platform: 'IOS', deviceId }));
+    const at = (p: { id: string; percentage: number }) =>
+      ids.filter((deviceId) => inGrayAudience(ios, p, { platform: 'IOS', deviceId }));
     const twenty = at(plan(20));
     expect(at(plan(50))).toEqual(expect.arrayContaining(twenty));
     expect(at({ id: 'plan-2', percentage: 20 })).not.toEqual(twenty);

@@ -9,7 +9,12 @@ import { inRollout } from './bucket';
  * own choice and for the SDK runtime, which evaluates cached plans without calling the subgraph. `budget`: the
  * request's evaluation budget (see CompiledRule.evaluate).
  */
-export function inGrayAudience(rule: CompiledRule, plan: { id: string; percentage: number }, context: RuleContext, budget?: EvaluationBudget): boolean {
+export function inGrayAudience(
+  rule: CompiledRule,
+  plan: { id: string; percentage: number },
+  context: RuleContext,
+  budget?: EvaluationBudget,
+): boolean {
   if (!rule.evaluate(context, budget)) return false;
   if (plan.percentage >= 100) return true;
   const unit = context.deviceId || context.userId;

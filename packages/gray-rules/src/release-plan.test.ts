@@ -28,12 +28,52 @@ const apply: Record<ReleasePlanAction, (p: ReleasePlan) => ReleasePlan> = {
 
 // Every (state, action) pair: the expected next state, or null when the transition is illegal.
 const TABLE: Record<ReleasePlanState, Record<ReleasePlanAction, ReleasePlanState | null>> = {
-  ACTIVE: { raise: 'ACTIVE', pause: 'PAUSED', resume: null, complete: 'COMPLETING', revert: 'REVERTED', confirm: null, fail: 'FAILED' },
-  PAUSED: { raise: null, pause: null, resume: 'ACTIVE', complete: 'COMPLETING', revert: 'REVERTED', confirm: null, fail: 'FAILED' },
+  ACTIVE: {
+    raise: 'ACTIVE',
+    pause: 'PAUSED',
+    resume: null,
+    complete: 'COMPLETING',
+    revert: 'REVERTED',
+    confirm: null,
+    fail: 'FAILED',
+  },
+  PAUSED: {
+    raise: null,
+    pause: null,
+    resume: 'ACTIVE',
+    complete: 'COMPLETING',
+    revert: 'REVERTED',
+    confirm: null,
+    fail: 'FAILED',
+  },
   // Once completion was requested only app-manage's answer moves the plan: no revert behind its back.
-  COMPLETING: { raise: null, pause: null, resume: null, complete: null, revert: null, confirm: 'COMPLETED', fail: 'FAILED' },
-  COMPLETED: { raise: null, pause: null, resume: null, complete: null, revert: null, confirm: null, fail: null },
-  REVERTED: { raise: null, pause: null, resume: null, complete: null, revert: null, confirm: null, fail: null },
+  COMPLETING: {
+    raise: null,
+    pause: null,
+    resume: null,
+    complete: null,
+    revert: null,
+    confirm: 'COMPLETED',
+    fail: 'FAILED',
+  },
+  COMPLETED: {
+    raise: null,
+    pause: null,
+    resume: null,
+    complete: null,
+    revert: null,
+    confirm: null,
+    fail: null,
+  },
+  REVERTED: {
+    raise: null,
+    pause: null,
+    resume: null,
+    complete: null,
+    revert: null,
+    confirm: null,
+    fail: null,
+  },
   FAILED: { raise: null, pause: null, resume: null, complete: null, revert: null, confirm: null, fail: null },
 };
 const cases = Object.entries(TABLE).flatMap(([state, row]) =>

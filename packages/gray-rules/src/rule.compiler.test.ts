@@ -245,17 +245,20 @@ describe('compileRule: bounded evaluation', () => {
     ['^(\\w+\\s?)*$', `${'a '.repeat(63)}!!`, false],
     ['(a+)+b', 'a'.repeat(128), false],
     ['(a|aa)+$', 'a'.repeat(128), true],
-  ])('evaluates %p on a 128-character value with RE2, charged linearly in its length', (pattern, value, expected) => {
-    const regexSpy = jest.spyOn(ruleCompiler, 'regex');
-    const compiled = rule({ field: 'deviceModel', op: 'regex', value: pattern });
-    const regex = regexSpy.mock.results[0].value as RE2JS;
-    expect(regex).toBeInstanceOf(RE2JS);
-    const budget = new EvaluationBudget();
-    expect(compiled.evaluate({ deviceModel: value }, budget)).toBe(expected);
-    expect(budget.used).toBe(regexCost(regex.programSize(), value.length));
-    expect(budget.used).toBeLessThanOrEqual(compiled.cost);
-    expect(compiled.cost).toBe(worstConditionCost(regex.programSize()));
-  });
+  ])(
+    'evaluates %p on a 128-character value with RE2, charged linearly in its length',
+    (pattern, value, expected) => {
+      const regexSpy = jest.spyOn(ruleCompiler, 'regex');
+      const compiled = rule({ field: 'deviceModel', op: 'regex', value: pattern });
+      const regex = regexSpy.mock.results[0].value as RE2JS;
+      expect(regex).toBeInstanceOf(RE2JS);
+      const budget = new EvaluationBudget();
+      expect(compiled.evaluate({ deviceModel: value }, budget)).toBe(expected);
+      expect(budget.used).toBe(regexCost(regex.programSize(), value.length));
+      expect(budget.used).toBeLessThanOrEqual(compiled.cost);
+      expect(compiled.cost).toBe(worstConditionCost(regex.programSize()));
+    },
+  );
 
   it('estimates the worst case of the whole rule at compile time, within MAX_RULE_COST', () => {
     const compiled = rule({
@@ -271,7 +274,12 @@ describe('compileRule: bounded evaluation', () => {
 
   it('stops once the budget is spent and does not match, even through notIn or any', () => {
     const context = { platform: 'ios', userId: 'u1', custom: { tier: 'gold' } };
-    const inner: RuleNode = { any: [{ field: 'platform', op: 'eq', value: 'android' }, { field: 'userId', op: 'notIn', value: ['u2'] }] };
+    const inner: RuleNode = {
+      any: [
+        { field: 'platform', op: 'eq', value: 'android' },
+        { field: 'userId', op: 'notIn', value: ['u2'] },
+      ],
+    };
     const compiled = rule({ all: [{ field: 'custom.tier', op: 'eq', value: 'gold' }, inner] });
     const enough = new EvaluationBudget(3 * CONDITION_COST);
     expect(compiled.evaluate(context, enough)).toBe(true);
@@ -295,13 +303,23 @@ describe('compileRule: bounded evaluation', () => {
   });
 
   it(`refuses stored rules over today's limits (e.g. more than ${MAX_RULE_CONDITIONS} conditions)`, () => {
-    const conditions = Array.from({ length: MAX_RULE_CONDITIONS + 1 }, (_, i) => ({ field: 'userId', op: 'eq', value: `u${i}` }) as const);
+    const conditions = Array.from(
+      { length: MAX_RULE_CONDITIONS + 1 },
+      (_, i) => ({ field: 'userId', op: 'eq', value: `u${i}` }) as const,
+    );
     const match: RuleNode = { any: [{ any: conditions.slice(0, 60) }, { any: conditions.slice(60) }] };
     expect(() => rule(match)).toThrow(BadUserInputError);
   });
 
   it('reads custom keys from the context itself, never from Object.prototype', () => {
-    expect(matches({ field: 'custom.constructor', op: 'regex', value: 'Object' }, { custom: {} })).toBe(false);
-    expect(matches({ field: 'custom.constructor', op: 'eq', value: 'x' }, { custom: { constructor: 'x' } as never })).toBe(true);
+    expect(matches({ field: 'custom.constructor', op: 'regex', value: 'Object' }, { custom: {} })).toBe(
+      false,
+    );
+    expect(
+      matches(
+        { field: 'custom.constructor', op: 'eq', value: 'x' },
+        { custom: { constructor: 'x' } as never },
+      ),
+    ).toBe(true);
   });
 });

@@ -25,7 +25,9 @@ export function regexCost(programSize: number, inputLength: number): number {
 
 /** The most one condition can cost: a regex on the longest value it may run on, anything else CONDITION_COST. */
 export function worstConditionCost(regexProgramSize?: number): number {
-  return regexProgramSize === undefined ? CONDITION_COST : regexCost(regexProgramSize, MAX_REGEX_INPUT_LENGTH);
+  return regexProgramSize === undefined
+    ? CONDITION_COST
+    : regexCost(regexProgramSize, MAX_REGEX_INPUT_LENGTH);
 }
 
 /**

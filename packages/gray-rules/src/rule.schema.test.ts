@@ -154,14 +154,21 @@ describe('validateRule: limits that bound evaluation', () => {
   const regex = (pattern: string) => ({ field: 'deviceModel', op: 'regex', value: pattern });
   // Groups hold at most MAX_GROUP_SIZE children, so large rules are split into several groups.
   const spread = (nodes: unknown[], size = 50) =>
-    withMatch({ any: Array.from({ length: Math.ceil(nodes.length / size) }, (_, i) => ({ any: nodes.slice(i * size, (i + 1) * size) })) });
+    withMatch({
+      any: Array.from({ length: Math.ceil(nodes.length / size) }, (_, i) => ({
+        any: nodes.slice(i * size, (i + 1) * size),
+      })),
+    });
   const limitsOf = (input: unknown) => problemsOf(input).filter((p) => p.path === 'match');
 
   it(`accepts ${MAX_RULE_CONDITIONS} conditions and refuses one more`, () => {
     const conditions = Array.from({ length: MAX_RULE_CONDITIONS + 1 }, (_, i) => eq(i));
     expect(() => validateRule(spread(conditions.slice(1)))).not.toThrow();
     expect(limitsOf(spread(conditions))).toEqual([
-      { path: 'match', message: `too many conditions (this rule: ${MAX_RULE_CONDITIONS + 1}, at most ${MAX_RULE_CONDITIONS})` },
+      {
+        path: 'match',
+        message: `too many conditions (this rule: ${MAX_RULE_CONDITIONS + 1}, at most ${MAX_RULE_CONDITIONS})`,
+      },
     ]);
   });
 
@@ -178,7 +185,10 @@ describe('validateRule: limits that bound evaluation', () => {
     const regexes = Array.from({ length: MAX_REGEX_CONDITIONS + 1 }, (_, i) => regex(`^m${i}$`));
     expect(() => validateRule(spread(regexes.slice(1)))).not.toThrow();
     expect(limitsOf(spread(regexes))).toEqual([
-      { path: 'match', message: expect.stringMatching(/^too many regex conditions \(this rule: 11, at most 10\)$/) },
+      {
+        path: 'match',
+        message: expect.stringMatching(/^too many regex conditions \(this rule: 11, at most 10\)$/),
+      },
     ]);
   });
 
@@ -189,15 +199,24 @@ describe('validateRule: limits that bound evaluation', () => {
     expect(limitsOf(spread(Array.from({ length: 6 }, () => long('a', 198))))).toEqual([
       { path: 'match', message: expect.stringMatching(/too long in total.*this rule: 1200, at most 1024/) },
     ]);
-    expect(limitsOf(spread(Array.from({ length: 3 }, () => long('é', 199))))[0].message).toMatch(/this rule: 1200/);
+    expect(limitsOf(spread(Array.from({ length: 3 }, () => long('é', 199))))[0].message).toMatch(
+      /this rule: 1200/,
+    );
   });
 
   it(`refuses more than ${MAX_RULE_LIST_ITEMS} list items in total`, () => {
-    const list = (n: number) => ({ field: 'userId', op: 'in', value: Array.from({ length: n }, (_, i) => `u${i}`) });
-    expect(() => validateRule(withMatch({ any: [list(MAX_RULE_LIST_ITEMS / 2), list(MAX_RULE_LIST_ITEMS / 2)] }))).not.toThrow();
-    expect(limitsOf(withMatch({ any: [list(MAX_RULE_LIST_ITEMS / 2), list(MAX_RULE_LIST_ITEMS / 2 + 1)] }))[0].message).toMatch(
-      /too many in\/notIn list items in total/,
-    );
+    const list = (n: number) => ({
+      field: 'userId',
+      op: 'in',
+      value: Array.from({ length: n }, (_, i) => `u${i}`),
+    });
+    expect(() =>
+      validateRule(withMatch({ any: [list(MAX_RULE_LIST_ITEMS / 2), list(MAX_RULE_LIST_ITEMS / 2)] })),
+    ).not.toThrow();
+    expect(
+      limitsOf(withMatch({ any: [list(MAX_RULE_LIST_ITEMS / 2), list(MAX_RULE_LIST_ITEMS / 2 + 1)] }))[0]
+        .message,
+    ).toMatch(/too many in\/notIn list items in total/);
   });
 
   it('refuses a rule whose worst-case evaluation cost is over the budget, though each limit alone holds', () => {
@@ -209,7 +228,14 @@ describe('validateRule: limits that bound evaluation', () => {
     expect(count * heavy.length).toBeLessThanOrEqual(MAX_RULE_PATTERN_BYTES);
     expect(() => validateRule(spread(Array.from({ length: count - 1 }, () => regex(heavy))))).not.toThrow();
     expect(limitsOf(spread(Array.from({ length: count }, () => regex(heavy))))).toEqual([
-      { path: 'match', message: expect.stringMatching(new RegExp(`^estimated evaluation cost too high.*this rule: ${count * perRegex}, at most ${MAX_RULE_COST}`)) },
+      {
+        path: 'match',
+        message: expect.stringMatching(
+          new RegExp(
+            `^estimated evaluation cost too high.*this rule: ${count * perRegex}, at most ${MAX_RULE_COST}`,
+          ),
+        ),
+      },
     ]);
   });
 
@@ -221,7 +247,12 @@ describe('validateRule: limits that bound evaluation', () => {
       ...Array.from({ length: MAX_REGEX_CONDITIONS }, (_, i) => regex(`^m${i}$`)),
     ];
     const problems = problemsOf(spread(conditions));
-    expect(problems.map((p) => p.path)).toEqual(['match.any.2.any.0.field', 'match.any.2.any.1.value', 'match', 'match']);
+    expect(problems.map((p) => p.path)).toEqual([
+      'match.any.2.any.0.field',
+      'match.any.2.any.1.value',
+      'match',
+      'match',
+    ]);
     expect(problems.slice(2).map((p) => p.message)).toEqual([
       expect.stringMatching(/^too many conditions \(this rule: 112/),
       expect.stringMatching(/^too many regex conditions \(this rule: 11/),
@@ -229,10 +260,15 @@ describe('validateRule: limits that bound evaluation', () => {
   });
 
   it(`lists at most ${MAX_REPORTED_PROBLEMS} problems, then how many more there are`, () => {
-    const problems = problemsOf(withMatch({ field: 'userId', op: 'in', value: Array.from({ length: 150 }, (_, i) => i) }));
+    const problems = problemsOf(
+      withMatch({ field: 'userId', op: 'in', value: Array.from({ length: 150 }, (_, i) => i) }),
+    );
     expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
     expect(problems[0].path).toBe('match.value.0');
-    expect(problems[MAX_REPORTED_PROBLEMS]).toEqual({ path: '(root)', message: '50 more problem(s) not listed' });
+    expect(problems[MAX_REPORTED_PROBLEMS]).toEqual({
+      path: '(root)',
+      message: '50 more problem(s) not listed',
+    });
   });
 
   it('reports an oversized list once, not once per item', () => {

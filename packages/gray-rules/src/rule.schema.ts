@@ -122,7 +122,10 @@ export function validateRule(input: unknown): GrayRule {
     const count = problems.length;
     if (count > MAX_REPORTED_PROBLEMS) {
       problems.splice(MAX_REPORTED_PROBLEMS);
-      problems.push({ path: '(root)', message: `${count - MAX_REPORTED_PROBLEMS} more problem(s) not listed` });
+      problems.push({
+        path: '(root)',
+        message: `${count - MAX_REPORTED_PROBLEMS} more problem(s) not listed`,
+      });
     }
     throw new BadUserInputError(`Invalid gray release rule: ${count} problem(s)`, { problems });
   }
@@ -143,13 +146,18 @@ interface Totals {
 function limitProblems(totals: Totals): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const over = (value: number, max: number, message: string) => {
-    if (value > max) problems.push({ path: 'match', message: `${message} (this rule: ${value}, at most ${max})` });
+    if (value > max)
+      problems.push({ path: 'match', message: `${message} (this rule: ${value}, at most ${max})` });
   };
   over(totals.conditions, MAX_RULE_CONDITIONS, 'too many conditions');
   over(totals.regexes, MAX_REGEX_CONDITIONS, 'too many regex conditions');
   over(totals.patternBytes, MAX_RULE_PATTERN_BYTES, 'regular expressions too long in total (UTF-8 bytes)');
   over(totals.listItems, MAX_RULE_LIST_ITEMS, 'too many in/notIn list items in total');
-  over(totals.cost, MAX_RULE_COST, 'estimated evaluation cost too high; use fewer or simpler regular expressions');
+  over(
+    totals.cost,
+    MAX_RULE_COST,
+    'estimated evaluation cost too high; use fewer or simpler regular expressions',
+  );
   return problems;
 }
 
@@ -209,7 +217,10 @@ function validateNode(
   if (Array.isArray(value)) {
     // One problem for an oversized list, not one per item.
     if (value.length > MAX_LIST_SIZE) {
-      problems.push({ path: join([...path, 'value']), message: `a list may contain at most ${MAX_LIST_SIZE} items` });
+      problems.push({
+        path: join([...path, 'value']),
+        message: `a list may contain at most ${MAX_LIST_SIZE} items`,
+      });
       return;
     }
     totals.listItems += value.length;

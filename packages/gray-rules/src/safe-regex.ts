@@ -20,7 +20,8 @@ export type RegexCheck = { regex: RuleRegex; problem: null } | { regex: null; pr
 export function checkRegex(pattern: string): RegexCheck {
   const refuse = (problem: string): RegexCheck => ({ regex: null, problem });
   if (pattern.length === 0) return refuse('regular expression must not be empty');
-  if (pattern.length > MAX_REGEX_LENGTH) return refuse(`regular expression is longer than ${MAX_REGEX_LENGTH} characters`);
+  if (pattern.length > MAX_REGEX_LENGTH)
+    return refuse(`regular expression is longer than ${MAX_REGEX_LENGTH} characters`);
   let regex: RuleRegex;
   try {
     regex = RE2JS.compile(pattern);

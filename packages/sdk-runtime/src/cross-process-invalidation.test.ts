@@ -1,5 +1,11 @@
 import { randomToken } from '@grove/platform';
-import { createTestRuntime, deleteRedisKeys, probeRedis, testRedisUrl, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  deleteRedisKeys,
+  probeRedis,
+  testRedisUrl,
+  type TestRuntime,
+} from '@grove/testkit';
 import {
   createRuntimePlatform,
   eventually,
@@ -13,7 +19,8 @@ import {
 
 const REDIS_URL = testRedisUrl();
 const redis = probeRedis(REDIS_URL);
-if (!redis.ok) console.warn(`cross-process invalidation tests skipped: no Redis at ${REDIS_URL} (${redis.reason})`);
+if (!redis.ok)
+  console.warn(`cross-process invalidation tests skipped: no Redis at ${REDIS_URL} (${redis.reason})`);
 const describeWithRedis = redis.ok ? describe : describe.skip;
 
 describeWithRedis('cross-process invalidation over a Redis-backed key-value store', () => {
@@ -31,7 +38,10 @@ describeWithRedis('cross-process invalidation over a Redis-backed key-value stor
     otherRuntime = await createTestRuntime({ env, inMemory: true });
     // Long local TTLs: only the broadcast can make a process drop what it holds.
     first = await startRuntimeServer(platform, { localTtlMs: 60_000, cacheEncryptionKey });
-    second = await startRuntimeServer({ runtime: otherRuntime, objects: platform.objects, sources: platform.sources }, { localTtlMs: 60_000, cacheEncryptionKey });
+    second = await startRuntimeServer(
+      { runtime: otherRuntime, objects: platform.objects, sources: platform.sources },
+      { localTtlMs: 60_000, cacheEncryptionKey },
+    );
   });
 
   afterAll(async () => {
@@ -46,7 +56,8 @@ describeWithRedis('cross-process invalidation over a Redis-backed key-value stor
     const { appId, versionId } = await publishedApplet(platform);
     const keys = await linkedHostApp(platform, [appId]);
     const path = `/runtime/v1/applets/${appId}`;
-    const errcode = async (server: RuntimeServer) => ((await (await signedGet(server, keys, path)).json()) as { errcode: string }).errcode;
+    const errcode = async (server: RuntimeServer) =>
+      ((await (await signedGet(server, keys, path)).json()) as { errcode: string }).errcode;
 
     // Both processes hold the applet in their local caches (the setup's own events have been handled by then).
     await eventually(async () => {
@@ -56,7 +67,13 @@ describeWithRedis('cross-process invalidation over a Redis-backed key-value stor
     // The nonce guard is shared too: a request replayed against the other process is refused.
     const replayed = await signedGet(first, keys, path, {}, { nonce: 'shared-nonce-1' });
     expect(replayed.status).toBe(200);
-    expect(((await (await signedGet(second, keys, path, {}, { nonce: 'shared-nonce-1' })).json()) as { errcode: string }).errcode).toBe('NONCE_REPLAYED');
+    expect(
+      (
+        (await (await signedGet(second, keys, path, {}, { nonce: 'shared-nonce-1' })).json()) as {
+          errcode: string;
+        }
+      ).errcode,
+    ).toBe('NONCE_REPLAYED');
 
     await platform.appManage.services.versions.delist(platform.owner, versionId, 'withdrawn');
     const delistedAt = Date.now();
@@ -69,7 +86,8 @@ describeWithRedis('cross-process invalidation over a Redis-backed key-value stor
     const { appId } = await publishedApplet(platform);
     const keys = await linkedHostApp(platform, [appId]);
     const path = `/runtime/v1/applets/${appId}`;
-    const errcode = async () => ((await (await signedGet(second, keys, path)).json()) as { errcode: string }).errcode;
+    const errcode = async () =>
+      ((await (await signedGet(second, keys, path)).json()) as { errcode: string }).errcode;
     await eventually(async () => expect(await errcode()).toBe('OK'));
     await platform.appManage.services.hostApps.setEnabled(platform.owner, keys.hostAppId, false);
     await eventually(async () => expect(await errcode()).toBe('HOST_APP_DISABLED'), 1000);

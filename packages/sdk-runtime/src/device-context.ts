@@ -39,22 +39,29 @@ const DEVICE_HEADERS = DEVICE_FIELDS.map((field) => [field, deviceHeaderName(fie
  * The device context of a request for gray-release decisions: query parameters first (they are signed), then
  * headers. `custom.<key>` / `x-custom-<key>` carry host-app key/values.
  */
-export function deviceContextOf(query: Record<string, unknown>, headers: Record<string, unknown>): RuleContext {
+export function deviceContextOf(
+  query: Record<string, unknown>,
+  headers: Record<string, unknown>,
+): RuleContext {
   const context: RuleContext = {};
   for (const [field, header] of DEVICE_HEADERS) {
-    const value = text(query[field], MAX_DEVICE_VALUE_LENGTH) ?? text(headers[header], MAX_DEVICE_VALUE_LENGTH);
+    const value =
+      text(query[field], MAX_DEVICE_VALUE_LENGTH) ?? text(headers[header], MAX_DEVICE_VALUE_LENGTH);
     if (value !== undefined) context[field] = value;
   }
   const custom: Record<string, ScalarValue> = {};
   let count = 0;
   const add = (key: string, raw: unknown) => {
     const value = text(raw, MAX_CUSTOM_VALUE_LENGTH);
-    if (value === undefined || !customKey.test(key) || Object.hasOwn(custom, key) || count >= MAX_CUSTOM_KEYS) return;
+    if (value === undefined || !customKey.test(key) || Object.hasOwn(custom, key) || count >= MAX_CUSTOM_KEYS)
+      return;
     custom[key] = value;
     count++;
   };
-  for (const [name, value] of Object.entries(query)) if (name.startsWith(CUSTOM_QUERY_PREFIX)) add(name.slice(CUSTOM_QUERY_PREFIX.length), value);
-  for (const [name, value] of Object.entries(headers)) if (name.startsWith(CUSTOM_HEADER_PREFIX)) add(name.slice(CUSTOM_HEADER_PREFIX.length), value);
+  for (const [name, value] of Object.entries(query))
+    if (name.startsWith(CUSTOM_QUERY_PREFIX)) add(name.slice(CUSTOM_QUERY_PREFIX.length), value);
+  for (const [name, value] of Object.entries(headers))
+    if (name.startsWith(CUSTOM_HEADER_PREFIX)) add(name.slice(CUSTOM_HEADER_PREFIX.length), value);
   if (count > 0) context.custom = custom;
   return context;
 }

@@ -1,5 +1,12 @@
 import { LRUCache } from 'lru-cache';
-import { EvaluationBudget, MATCHES_NOBODY, compileRule, inGrayAudience, type CompiledRule, type RuleContext } from '@grove/gray-rules';
+import {
+  EvaluationBudget,
+  MATCHES_NOBODY,
+  compileRule,
+  inGrayAudience,
+  type CompiledRule,
+  type RuleContext,
+} from '@grove/gray-rules';
 import type { Logger } from '@grove/platform';
 import type { RuntimeGrayPlan } from './runtime-sources';
 
@@ -26,11 +33,22 @@ export class GrayPlanEvaluator {
   matches(plan: RuntimeGrayPlan, context: RuleContext): boolean {
     const budget = new EvaluationBudget(this.options.evaluationBudget);
     const compiled = this.compile(plan);
-    const matched = inGrayAudience(compiled, { id: plan.planId, percentage: plan.percentage }, context, budget);
+    const matched = inGrayAudience(
+      compiled,
+      { id: plan.planId, percentage: plan.percentage },
+      context,
+      budget,
+    );
     if (budget.exhausted) {
       this.budgetExhausted++;
       this.logger.warn(
-        { ruleId: plan.rule.id, ruleVersion: plan.rule.version, planId: plan.planId, limit: budget.limit, cost: compiled.cost },
+        {
+          ruleId: plan.rule.id,
+          ruleVersion: plan.rule.version,
+          planId: plan.planId,
+          limit: budget.limit,
+          cost: compiled.cost,
+        },
         'gray rule evaluation budget exhausted; serving the published version',
       );
     }
@@ -48,7 +66,10 @@ export class GrayPlanEvaluator {
     } catch (error) {
       // A stored rule the engine no longer accepts (e.g. over today's limits) matches nobody: devices keep the
       // published version.
-      this.logger.error({ err: error, ruleId: plan.rule.id, planId: plan.planId }, 'gray rule does not compile');
+      this.logger.error(
+        { err: error, ruleId: plan.rule.id, planId: plan.planId },
+        'gray rule does not compile',
+      );
       this.compiled.set(cacheKey, MATCHES_NOBODY);
       return MATCHES_NOBODY;
     }

@@ -25,7 +25,10 @@ describe('SDK runtime and frozen organizations', () => {
   beforeAll(async () => {
     p = await createRuntimePlatform();
     // Long local TTL: only the event can make the runtime notice.
-    server = await startRuntimeServer({ ...p, sources: { ...p.sources, organizationFrozen: async (orgId) => frozen.has(orgId) } }, { localTtlMs: 60_000 });
+    server = await startRuntimeServer(
+      { ...p, sources: { ...p.sources, organizationFrozen: async (orgId) => frozen.has(orgId) } },
+      { localTtlMs: 60_000 },
+    );
   });
   afterAll(async () => {
     await server?.close();
@@ -33,7 +36,10 @@ describe('SDK runtime and frozen organizations', () => {
   });
 
   const publish = (type: 'organization.frozen' | 'organization.unfrozen', orgId: string) =>
-    p.runtime.events.publish(AccountTopic.ORGANIZATION, contractEvent(organizationEvents, type, orgId, { organizationId: orgId, actorId: newId() }));
+    p.runtime.events.publish(
+      AccountTopic.ORGANIZATION,
+      contractEvent(organizationEvents, type, orgId, { organizationId: orgId, actorId: newId() }),
+    );
 
   const errcode = async (response: Response) => ((await response.json()) as { errcode: string }).errcode;
 
@@ -42,7 +48,11 @@ describe('SDK runtime and frozen organizations', () => {
     // A host app of another organization, so the mini-program's own check is what refuses it.
     const otherOrg = newId();
     const otherOwner = userPrincipal([{ orgId: otherOrg, role: 'ORG_OWNER' }]);
-    const created = await p.appManage.services.hostApps.create(otherOwner, { orgId: otherOrg, name: `Host ${randomToken(4)}`, iosBundleIds: ['com.example.other'] });
+    const created = await p.appManage.services.hostApps.create(otherOwner, {
+      orgId: otherOrg,
+      name: `Host ${randomToken(4)}`,
+      iosBundleIds: ['com.example.other'],
+    });
     const link = await p.appManage.services.links.link(otherOwner, created.hostApp.id, appId);
     await p.appManage.services.links.approve(p.owner, link.id);
     const foreignHost = { sdkKey: created.sdkKey, sdkSecret: created.sdkSecret };
@@ -61,13 +71,18 @@ describe('SDK runtime and frozen organizations', () => {
       expect(refused.status).toBe(403);
       expect(await errcode(refused)).toBe('ORGANIZATION_FROZEN');
     }, 1000);
-    expect(await errcode(await signedGet(server, foreignHost, pkg, { versionId }))).toBe('ORGANIZATION_FROZEN');
+    expect(await errcode(await signedGet(server, foreignHost, pkg, { versionId }))).toBe(
+      'ORGANIZATION_FROZEN',
+    );
     // The frozen organization's own host app is refused whatever it asks for.
     expect(await errcode(await signedGet(server, ownHost, '/runtime/v1/config'))).toBe('ORGANIZATION_FROZEN');
 
     frozen.delete(p.orgId);
     await publish('organization.unfrozen', p.orgId);
-    await eventually(async () => expect(await errcode(await signedGet(server, foreignHost, info))).toBe('OK'), 1000);
+    await eventually(
+      async () => expect(await errcode(await signedGet(server, foreignHost, info))).toBe('OK'),
+      1000,
+    );
     expect(await errcode(await signedGet(server, ownHost, info))).toBe('OK');
   });
 });

@@ -1,12 +1,18 @@
 import { MemoryKeyValueStore, RedisKeyValueStore, createRedisConnection, randomToken } from '@grove/platform';
 import { deleteRedisKeys, probeRedis, testRedisUrl } from '@grove/testkit';
-import { FallbackReplayGuard, KeyValueReplayGuard, MemoryReplayGuard, createReplayGuard } from './replay-guard';
+import {
+  FallbackReplayGuard,
+  KeyValueReplayGuard,
+  MemoryReplayGuard,
+  createReplayGuard,
+} from './replay-guard';
 
 const SKEW = 5 * 60_000;
 
 describe('MemoryReplayGuard', () => {
   let now: number;
-  const guard = (maxEntries?: number) => new MemoryReplayGuard({ maxSkewMs: SKEW, maxEntries, now: () => now });
+  const guard = (maxEntries?: number) =>
+    new MemoryReplayGuard({ maxSkewMs: SKEW, maxEntries, now: () => now });
   beforeEach(() => {
     now = 1_800_000_000_000;
   });
@@ -67,12 +73,17 @@ describe('MemoryReplayGuard', () => {
 
 const redisUrl = testRedisUrl();
 const redis = probeRedis(redisUrl);
-if (!redis.ok) console.warn(`KeyValueReplayGuard on Redis skipped: no Redis at ${redisUrl} (${redis.reason})`);
+if (!redis.ok)
+  console.warn(`KeyValueReplayGuard on Redis skipped: no Redis at ${redisUrl} (${redis.reason})`);
 (redis.ok ? describe : describe.skip)('KeyValueReplayGuard on Redis', () => {
   const prefix = `grove-test:${randomToken(6)}:`;
   let stores: RedisKeyValueStore[] = [];
   const store = () => {
-    const s = new RedisKeyValueStore({ client: createRedisConnection({ redisUrl }), keyPrefix: prefix, ownsClient: true });
+    const s = new RedisKeyValueStore({
+      client: createRedisConnection({ redisUrl }),
+      keyPrefix: prefix,
+      ownsClient: true,
+    });
     stores.push(s);
     return s;
   };

@@ -205,7 +205,15 @@ export class FallbackReplayGuard implements ReplayGuard {
  * The shared store when there is one (with the in-process guard as its fallback); in one process on the memory
  * driver, the bounded in-process guard alone.
  */
-export function createReplayGuard(kv: KeyValueStore, maxSkewMs: number, fallbacks?: DependencyFallbacks): ReplayGuard {
+export function createReplayGuard(
+  kv: KeyValueStore,
+  maxSkewMs: number,
+  fallbacks?: DependencyFallbacks,
+): ReplayGuard {
   if (kv.driver === 'memory') return new MemoryReplayGuard({ maxSkewMs });
-  return new FallbackReplayGuard(new KeyValueReplayGuard(kv, maxSkewMs), new MemoryReplayGuard({ maxSkewMs }), fallbacks);
+  return new FallbackReplayGuard(
+    new KeyValueReplayGuard(kv, maxSkewMs),
+    new MemoryReplayGuard({ maxSkewMs }),
+    fallbacks,
+  );
 }

@@ -30,9 +30,13 @@ export class InvalidReportError extends Error {}
  * after that each event stands alone, so one bad event never costs the good ones. `isLinked` answers whether the
  * calling host app may report for a mini-program (asked once per distinct app id).
  */
-export async function checkReport(body: unknown, isLinked: (appId: string) => Promise<boolean>): Promise<CheckedReport> {
+export async function checkReport(
+  body: unknown,
+  isLinked: (appId: string) => Promise<boolean>,
+): Promise<CheckedReport> {
   const batch = reportBatchSchema.safeParse(body);
-  if (!batch.success) throw new InvalidReportError(`Invalid report: ${z.prettifyError(batch.error).replace(/\n/g, ' ')}`);
+  if (!batch.success)
+    throw new InvalidReportError(`Invalid report: ${z.prettifyError(batch.error).replace(/\n/g, ' ')}`);
   const accepted: ReportEvent[] = [];
   const rejected: RejectedEvent[] = [];
   const linked = new Map<string, Promise<boolean>>();
@@ -41,19 +45,34 @@ export async function checkReport(body: unknown, isLinked: (appId: string) => Pr
     const eventId = idOf(raw);
     const parsed = reportEventSchema.safeParse(raw);
     if (!parsed.success) {
-      rejected.push({ index, eventId, code: ReportRejection.INVALID_EVENT, reason: z.prettifyError(parsed.error).replace(/\n/g, ' ') });
+      rejected.push({
+        index,
+        eventId,
+        code: ReportRejection.INVALID_EVENT,
+        reason: z.prettifyError(parsed.error).replace(/\n/g, ' '),
+      });
       continue;
     }
     const event = parsed.data;
     let answer = linked.get(event.appId);
     if (!answer) linked.set(event.appId, (answer = isLinked(event.appId)));
     if (!(await answer)) {
-      rejected.push({ index, eventId, code: ReportRejection.APPLET_NOT_LINKED, reason: `${event.appId} is not linked to this host app` });
+      rejected.push({
+        index,
+        eventId,
+        code: ReportRejection.APPLET_NOT_LINKED,
+        reason: `${event.appId} is not linked to this host app`,
+      });
       continue;
     }
     const key = `${event.appId}\u0000${event.eventId}`;
     if (seen.has(key)) {
-      rejected.push({ index, eventId, code: ReportRejection.DUPLICATE_IN_BATCH, reason: 'the same eventId appears earlier in this report' });
+      rejected.push({
+        index,
+        eventId,
+        code: ReportRejection.DUPLICATE_IN_BATCH,
+        reason: 'the same eventId appears earlier in this report',
+      });
       continue;
     }
     seen.add(key);

@@ -26,8 +26,13 @@ export function createRegionLookup(): RegionLookup {
         return null; // not an address the database can parse
       }
       if (!found) return null;
-      const clean = (value: string | undefined) => (value && value !== '0' && !NOT_A_PLACE.has(value) ? value : '');
-      const region = { country: clean(found.country), province: clean(found.province), city: clean(found.city) };
+      const clean = (value: string | undefined) =>
+        value && value !== '0' && !NOT_A_PLACE.has(value) ? value : '';
+      const region = {
+        country: clean(found.country),
+        province: clean(found.province),
+        city: clean(found.city),
+      };
       return region.country || region.province || region.city ? region : null;
     },
   };

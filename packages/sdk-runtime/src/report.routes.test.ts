@@ -1,5 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import { ANALYTICS_RAW_EVENTS_TOPIC, MAX_REPORT_BYTES, analyticsEvents, parseContractEvent, type ReportAcceptedPayload } from '@grove/contracts';
+import {
+  ANALYTICS_RAW_EVENTS_TOPIC,
+  MAX_REPORT_BYTES,
+  analyticsEvents,
+  parseContractEvent,
+  type ReportAcceptedPayload,
+} from '@grove/contracts';
 import type { DomainEvent } from '@grove/platform';
 import { createRegionLookup } from './report-region';
 import { signRuntimeRequest } from './runtime-signature';
@@ -23,16 +29,37 @@ let otherAppId: string;
 const received: Array<DomainEvent<unknown>> = [];
 
 function event(n: number, extra: Record<string, unknown> = {}) {
-  return { eventId: `event-${String(n).padStart(6, '0')}`, type: 'app_launch', appId, deviceId: 'device-0001', launchId: 'launch-0001', platform: 'ANDROID', clientTs: Date.now(), ...extra };
+  return {
+    eventId: `event-${String(n).padStart(6, '0')}`,
+    type: 'app_launch',
+    appId,
+    deviceId: 'device-0001',
+    launchId: 'launch-0001',
+    platform: 'ANDROID',
+    clientTs: Date.now(),
+    ...extra,
+  };
 }
 
-function post(body: unknown, options: { gzip?: boolean; keys?: HostAppKeys; raw?: Buffer } = {}): Promise<Response> {
+function post(
+  body: unknown,
+  options: { gzip?: boolean; keys?: HostAppKeys; raw?: Buffer } = {},
+): Promise<Response> {
   const signer = options.keys ?? keys;
-  const headers = signRuntimeRequest({ sdkKey: signer.sdkKey, secret: signer.sdkSecret, method: 'POST', path: PATH });
+  const headers = signRuntimeRequest({
+    sdkKey: signer.sdkKey,
+    secret: signer.sdkSecret,
+    method: 'POST',
+    path: PATH,
+  });
   const json = options.raw ?? Buffer.from(JSON.stringify(body));
   return fetch(`${server.baseUrl}${PATH}`, {
     method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json', ...(options.gzip ? { 'content-encoding': 'gzip' } : {}) },
+    headers: {
+      ...headers,
+      'content-type': 'application/json',
+      ...(options.gzip ? { 'content-encoding': 'gzip' } : {}),
+    },
     body: options.gzip ? gzipSync(json) : json,
   });
 }
@@ -60,12 +87,25 @@ describe('POST /runtime/v1/reports', () => {
       {
         schemaVersion: 1,
         sentAt: Date.now(),
-        events: [event(1), event(2, { type: 'page_show' }), event(3, { appId: otherAppId }), event(1), event(4, { type: 'page_show', pagePath: 'pages/index/index' })],
+        events: [
+          event(1),
+          event(2, { type: 'page_show' }),
+          event(3, { appId: otherAppId }),
+          event(1),
+          event(4, { type: 'page_show', pagePath: 'pages/index/index' }),
+        ],
       },
       { gzip: true },
     );
     expect(response.status).toBe(202);
-    const body = (await response.json()) as { errcode: string; data: { accepted: number; rejected: number; rejections: Array<{ index: number; code: string; reason: string }> } };
+    const body = (await response.json()) as {
+      errcode: string;
+      data: {
+        accepted: number;
+        rejected: number;
+        rejections: Array<{ index: number; code: string; reason: string }>;
+      };
+    };
     expect(body.errcode).toBe('OK');
     expect(body.data).toMatchObject({ accepted: 2, rejected: 3 });
     expect(body.data.rejections.map((r) => [r.index, r.code])).toEqual([
@@ -93,17 +133,27 @@ describe('POST /runtime/v1/reports', () => {
     expect(wrongVersion.status).toBe(400);
     expect(await wrongVersion.json()).toMatchObject({ errcode: 'BAD_REQUEST' });
     const notJson = await post(null, { raw: Buffer.from('{nope') });
-    expect(await notJson.json()).toMatchObject({ errcode: 'BAD_REQUEST', error: 'The body is not valid JSON' });
+    expect(await notJson.json()).toMatchObject({
+      errcode: 'BAD_REQUEST',
+      error: 'The body is not valid JSON',
+    });
     const bomb = await post(null, { gzip: true, raw: Buffer.alloc(MAX_REPORT_BYTES + 10, 0x20) });
     expect(bomb.status).toBe(413);
     expect(await bomb.json()).toMatchObject({ errcode: 'REPORT_TOO_LARGE' });
   });
 
   it('is signed like every runtime route', async () => {
-    const unsigned = await fetch(`${server.baseUrl}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const unsigned = await fetch(`${server.baseUrl}${PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toMatchObject({ errcode: 'APP_KEY_INVALID' });
-    const forged = await post({ schemaVersion: 1, sentAt: Date.now(), events: [event(6)] }, { keys: { ...keys, sdkSecret: 'not-the-secret' } });
+    const forged = await post(
+      { schemaVersion: 1, sentAt: Date.now(), events: [event(6)] },
+      { keys: { ...keys, sdkSecret: 'not-the-secret' } },
+    );
     expect(await forged.json()).toMatchObject({ errcode: 'SIGNATURE_INVALID' });
   });
 });

@@ -1,7 +1,14 @@
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ANALYTICS_RAW_EVENTS_TOPIC, AnalyticsEventType, MAX_REPORT_BYTES, analyticsEvents, contractEvent, type ReportAcceptedPayload } from '@grove/contracts';
+import {
+  ANALYTICS_RAW_EVENTS_TOPIC,
+  AnalyticsEventType,
+  MAX_REPORT_BYTES,
+  analyticsEvents,
+  contractEvent,
+  type ReportAcceptedPayload,
+} from '@grove/contracts';
 import type { PlatformRuntime } from '@grove/platform';
 import { checkReport, InvalidReportError, type RejectedEvent } from './report-envelope';
 import { createRegionLookup, type RegionLookup } from './report-region';
@@ -44,12 +51,16 @@ export function reportRoutes(deps: ReportRouteDeps) {
   return async function registerReportRoutes(scope: FastifyInstance): Promise<void> {
     // This scope only: the runtime's other routes keep fastify's parser.
     scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: MAX_REPORT_BYTES }, (request, body, done) => {
-      parseReportBody(request, body as Buffer).then(
-        (value) => done(null, value),
-        (error: Error) => done(error),
-      );
-    });
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'buffer', bodyLimit: MAX_REPORT_BYTES },
+      (request, body, done) => {
+        parseReportBody(request, body as Buffer).then(
+          (value) => done(null, value),
+          (error: Error) => done(error),
+        );
+      },
+    );
 
     scope.post('/reports', async (request, reply) => {
       const receivedAt = now();
@@ -60,7 +71,8 @@ export function reportRoutes(deps: ReportRouteDeps) {
       try {
         checked = await checkReport(request.body, (appId) => deps.isLinked(credentials.hostAppId, appId));
       } catch (error) {
-        if (error instanceof InvalidReportError) throw new RuntimeError(RuntimeErrcode.BAD_REQUEST, error.message);
+        if (error instanceof InvalidReportError)
+          throw new RuntimeError(RuntimeErrcode.BAD_REQUEST, error.message);
         throw error;
       }
       if (checked.accepted.length > 0) {
@@ -73,13 +85,31 @@ export function reportRoutes(deps: ReportRouteDeps) {
           events: checked.accepted,
         };
         try {
-          await deps.runtime.events.publish(ANALYTICS_RAW_EVENTS_TOPIC, contractEvent(analyticsEvents, AnalyticsEventType.REPORT_ACCEPTED, credentials.hostAppId, payload));
+          await deps.runtime.events.publish(
+            ANALYTICS_RAW_EVENTS_TOPIC,
+            contractEvent(
+              analyticsEvents,
+              AnalyticsEventType.REPORT_ACCEPTED,
+              credentials.hostAppId,
+              payload,
+            ),
+          );
         } catch (error) {
-          deps.runtime.logger.warn({ err: error, hostAppId: credentials.hostAppId }, 'analytics report could not be appended to the bus');
-          throw new RuntimeError(RuntimeErrcode.UNAVAILABLE, 'Reports cannot be accepted right now; retry later');
+          deps.runtime.logger.warn(
+            { err: error, hostAppId: credentials.hostAppId },
+            'analytics report could not be appended to the bus',
+          );
+          throw new RuntimeError(
+            RuntimeErrcode.UNAVAILABLE,
+            'Reports cannot be accepted right now; retry later',
+          );
         }
       }
-      const receipt: ReportReceipt = { accepted: checked.accepted.length, rejected: checked.rejected.length, rejections: checked.rejected };
+      const receipt: ReportReceipt = {
+        accepted: checked.accepted.length,
+        rejected: checked.rejected.length,
+        rejections: checked.rejected,
+      };
       return reply.code(202).header('cache-control', 'no-store').send(ok(receipt));
     });
   };
@@ -93,7 +123,10 @@ async function parseReportBody(request: FastifyRequest, body: Buffer): Promise<u
       json = await gunzipAsync(body, { maxOutputLength: MAX_REPORT_BYTES });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new RuntimeError(RuntimeErrcode.REPORT_TOO_LARGE, `A report may hold at most ${MAX_REPORT_BYTES} bytes of JSON`);
+        throw new RuntimeError(
+          RuntimeErrcode.REPORT_TOO_LARGE,
+          `A report may hold at most ${MAX_REPORT_BYTES} bytes of JSON`,
+        );
       }
       throw new RuntimeError(RuntimeErrcode.BAD_REQUEST, 'The body is not valid gzip');
     }

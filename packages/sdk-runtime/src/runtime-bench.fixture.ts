@@ -37,7 +37,11 @@ export async function createRuntimeBenchFixture(
   try {
     const { appId, versionId } = await publishedApplet(platform);
     const keys = await linkedHostApp(platform, [appId]);
-    const handle = await registerSdkRuntimeRoutes(app, { runtime: platform.runtime, objects: platform.objects, sources: platform.sources }, options.runtimeOptions);
+    const handle = await registerSdkRuntimeRoutes(
+      app,
+      { runtime: platform.runtime, objects: platform.objects, sources: platform.sources },
+      options.runtimeOptions,
+    );
     await app.ready();
     return {
       app,

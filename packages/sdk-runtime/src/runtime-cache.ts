@@ -59,7 +59,11 @@ export class RuntimeCache {
   }
 
   /** Cached value of `key`, loading (once per process at a time) and storing it on a miss. */
-  async get<T>(key: string, load: () => Promise<T>, codec: CacheCodec<T> = jsonCodec as CacheCodec<T>): Promise<T> {
+  async get<T>(
+    key: string,
+    load: () => Promise<T>,
+    codec: CacheCodec<T> = jsonCodec as CacheCodec<T>,
+  ): Promise<T> {
     const hit = this.local.get(key);
     if (hit) return hit.value as T;
     const pending = this.inFlight.get(key);
@@ -83,7 +87,12 @@ export class RuntimeCache {
   }
 
   /** Stores a value obtained elsewhere (e.g. two entries from one source call), unless `key` was invalidated since `token`. */
-  async put<T>(key: string, value: T, token: number, codec: CacheCodec<T> = jsonCodec as CacheCodec<T>): Promise<void> {
+  async put<T>(
+    key: string,
+    value: T,
+    token: number,
+    codec: CacheCodec<T> = jsonCodec as CacheCodec<T>,
+  ): Promise<void> {
     if (!this.unchangedSince(key, token)) return;
     this.local.set(key, { value });
     await this.kvWrite(key, codec.encode(value));

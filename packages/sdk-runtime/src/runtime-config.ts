@@ -46,16 +46,35 @@ export interface SdkRuntimeOptions {
 
 /** Variables read by the deployable that mounts the runtime routes (the router); names and defaults are stable. */
 export const sdkRuntimeEnvShape = {
-  SDK_RUNTIME_PREFIX: z.string().regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must start with / and not end with /').default(DEFAULT_RUNTIME_PREFIX),
-  SDK_RUNTIME_CACHE_TTL_MS: z.coerce.number().int().min(1000).max(24 * 3600_000).default(DEFAULT_KV_TTL_MS),
+  SDK_RUNTIME_PREFIX: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]$/, 'must start with / and not end with /')
+    .default(DEFAULT_RUNTIME_PREFIX),
+  SDK_RUNTIME_CACHE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(24 * 3600_000)
+    .default(DEFAULT_KV_TTL_MS),
   SDK_RUNTIME_LOCAL_CACHE_TTL_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_LOCAL_TTL_MS),
   SDK_RUNTIME_MAX_SKEW_MS: z.coerce.number().int().min(10_000).max(3600_000).default(DEFAULT_MAX_SKEW_MS),
   SDK_RUNTIME_PACKAGE_DELIVERY: z.enum(['redirect', 'stream']).optional(),
-  SDK_RUNTIME_PACKAGE_URL_TTL_SEC: z.coerce.number().int().min(30).max(7 * 24 * 3600).default(DEFAULT_PACKAGE_URL_TTL_SEC),
-  SDK_RUNTIME_CACHE_KEY: z.string().min(MIN_CACHE_KEY_LENGTH, `must be at least ${MIN_CACHE_KEY_LENGTH} characters`).optional(),
+  SDK_RUNTIME_PACKAGE_URL_TTL_SEC: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(7 * 24 * 3600)
+    .default(DEFAULT_PACKAGE_URL_TTL_SEC),
+  SDK_RUNTIME_CACHE_KEY: z
+    .string()
+    .min(MIN_CACHE_KEY_LENGTH, `must be at least ${MIN_CACHE_KEY_LENGTH} characters`)
+    .optional(),
   TRIAL_TOKEN_SECRET: trialTokenSecretField,
   /** app-manage's variable (same rule); read here only to derive the trial grant key when TRIAL_TOKEN_SECRET is unset. */
-  APP_SECRET_ENCRYPTION_KEY: z.string().min(MIN_CACHE_KEY_LENGTH, `must be at least ${MIN_CACHE_KEY_LENGTH} characters`).optional(),
+  APP_SECRET_ENCRYPTION_KEY: z
+    .string()
+    .min(MIN_CACHE_KEY_LENGTH, `must be at least ${MIN_CACHE_KEY_LENGTH} characters`)
+    .optional(),
   /** Exposure records (which version each device was served) waiting for the bus at most; beyond it they are dropped and counted (ADR 0012). */
   SDK_RUNTIME_EXPOSURE_BUFFER: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   /** A partial batch of exposure records waits at most this long before it is appended to the bus. */
@@ -76,6 +95,9 @@ export function sdkRuntimeOptionsFromConfig(config: SdkRuntimeConfig): SdkRuntim
     cacheEncryptionKey: config.SDK_RUNTIME_CACHE_KEY,
     trialTokenSecret: config.TRIAL_TOKEN_SECRET,
     appSecretEncryptionKey: config.APP_SECRET_ENCRYPTION_KEY,
-    exposures: { maxBuffered: config.SDK_RUNTIME_EXPOSURE_BUFFER, flushIntervalMs: config.SDK_RUNTIME_EXPOSURE_FLUSH_MS },
+    exposures: {
+      maxBuffered: config.SDK_RUNTIME_EXPOSURE_BUFFER,
+      flushIntervalMs: config.SDK_RUNTIME_EXPOSURE_FLUSH_MS,
+    },
   };
 }

@@ -32,8 +32,12 @@ suite('SDK runtime without Redis (degraded mode)', () => {
 
   beforeAll(async () => {
     redis = await startTestRedisServer();
-    p = await createRuntimePlatform({ env: { CACHE_DRIVER: 'redis', REDIS_URL: redis.url, REDIS_KEY_PREFIX: `grove-test:${randomToken(6)}:` } });
-    p.runtime.fallbacks.onFallback((dependency, fallback) => fallbacks.set(`${dependency}:${fallback}`, (fallbacks.get(`${dependency}:${fallback}`) ?? 0) + 1));
+    p = await createRuntimePlatform({
+      env: { CACHE_DRIVER: 'redis', REDIS_URL: redis.url, REDIS_KEY_PREFIX: `grove-test:${randomToken(6)}:` },
+    });
+    p.runtime.fallbacks.onFallback((dependency, fallback) =>
+      fallbacks.set(`${dependency}:${fallback}`, (fallbacks.get(`${dependency}:${fallback}`) ?? 0) + 1),
+    );
     ({ appId, versionId } = await publishedApplet(p));
     keys = await linkedHostApp(p, [appId]);
     // A 1 ms in-process TTL: every answer goes through the shared store, so the outage cannot hide behind the LRU.
@@ -47,12 +51,19 @@ suite('SDK runtime without Redis (degraded mode)', () => {
   });
 
   /** Bounded: a runtime that hangs fails here rather than on the suite's timeout. */
-  const body = async (response: Response) => (await response.json()) as { errcode: string; data?: { appId?: string } };
+  const body = async (response: Response) =>
+    (await response.json()) as { errcode: string; data?: { appId?: string } };
   const info = () => `/runtime/v1/applets/${appId}`;
-  const get = (path: string, query: Record<string, string> = {}, extra: { nonce?: string; timestamp?: number } = {}) =>
+  const get = (
+    path: string,
+    query: Record<string, string> = {},
+    extra: { nonce?: string; timestamp?: number } = {},
+  ) =>
     Promise.race([
       signedGet(server, keys, path, query, extra),
-      new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`${path} did not answer within 5 s`)), 5_000).unref()),
+      new Promise<never>((_resolve, reject) =>
+        setTimeout(() => reject(new Error(`${path} did not answer within 5 s`)), 5_000).unref(),
+      ),
     ]);
 
   it('answers with data, refuses replays it saw, counts the fallbacks, and uses Redis again once it is back', async () => {
@@ -76,7 +87,13 @@ suite('SDK runtime without Redis (degraded mode)', () => {
 
     await redis.start();
     for (let attempt = 0; attempt < 100; attempt++) {
-      if (await p.runtime.kv.ping().then(() => true, () => false)) break;
+      if (
+        await p.runtime.kv.ping().then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const counted = new Map(fallbacks);

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
 import { SecretCipher } from '@grove/platform';
-import { AccountTopic, AppManageTopic, DOMAIN_EVENTS_TOPIC, GLOBAL_SDK_CONFIG_SCOPE, RULE_ENGINE_EVENTS_TOPIC, SdkTopic } from '@grove/contracts';
+import {
+  AccountTopic,
+  AppManageTopic,
+  DOMAIN_EVENTS_TOPIC,
+  GLOBAL_SDK_CONFIG_SCOPE,
+  RULE_ENGINE_EVENTS_TOPIC,
+  SdkTopic,
+} from '@grove/contracts';
 import type { DependencyFallbacks, DomainEvent, EventBus, Logger, Subscription } from '@grove/platform';
 import { RuntimeCache, type CacheCodec } from './runtime-cache';
 import {
@@ -56,7 +63,8 @@ export const cacheKeys = {
   organizationFrozen: (orgId: string) => `sdkrt:org-frozen:${orgId}`,
   link: (hostAppId: string, appId: string) => `sdkrt:link:${hostAppId}:${appId}`,
   config: (generation: number, hostAppId: string) => `sdkrt:config:g${generation}:${hostAppId}`,
-  baseLibrary: (generation: number, platform: string, sdkVersion: string) => `sdkrt:baselib:g${generation}:${platform}:${sdkVersion}`,
+  baseLibrary: (generation: number, platform: string, sdkVersion: string) =>
+    `sdkrt:baselib:g${generation}:${platform}:${sdkVersion}`,
 };
 
 const CONFIG_GENERATION = 'config';
@@ -97,9 +105,12 @@ export class RuntimeReadModel {
     const cipher = new SecretCipher(options.cacheEncryptionKey);
     // The clear secret never reaches the shared store: it is sealed to the host app id.
     this.credentialsCodec = {
-      encode: ({ secret, ...rest }) => JSON.stringify({ ...rest, sealedSecret: cipher.encrypt(secret, `sdk-runtime:${rest.hostAppId}`) }),
+      encode: ({ secret, ...rest }) =>
+        JSON.stringify({ ...rest, sealedSecret: cipher.encrypt(secret, `sdk-runtime:${rest.hostAppId}`) }),
       decode: (text) => {
-        const { sealedSecret, ...rest } = JSON.parse(text) as Omit<RuntimeCredentials, 'secret'> & { sealedSecret: string };
+        const { sealedSecret, ...rest } = JSON.parse(text) as Omit<RuntimeCredentials, 'secret'> & {
+          sealedSecret: string;
+        };
         return { ...rest, secret: cipher.decrypt(sealedSecret, `sdk-runtime:${rest.hostAppId}`) };
       },
     };
@@ -107,8 +118,13 @@ export class RuntimeReadModel {
 
   async start(events: EventBus): Promise<void> {
     await this.cache.start();
-    const on = async (topic: string, handler: (event: DomainEvent<Record<string, unknown>>) => Promise<void>) => {
-      this.subscriptions.push(await events.subscribe<Record<string, unknown>>(topic, SDK_RUNTIME_CONSUMER_GROUP, handler));
+    const on = async (
+      topic: string,
+      handler: (event: DomainEvent<Record<string, unknown>>) => Promise<void>,
+    ) => {
+      this.subscriptions.push(
+        await events.subscribe<Record<string, unknown>>(topic, SDK_RUNTIME_CONSUMER_GROUP, handler),
+      );
     };
     const T = RuntimeInvalidationTopic;
     const appScoped = async (event: DomainEvent<Record<string, unknown>>) => {
@@ -159,7 +175,11 @@ export class RuntimeReadModel {
       return loaded.hostAppId;
     });
     if (!hostAppId) return null;
-    const credentials = await this.cache.get(cacheKeys.credentials(hostAppId), () => this.sources.resolveCredentials(sdkKey), this.nullableCredentialsCodec());
+    const credentials = await this.cache.get(
+      cacheKeys.credentials(hostAppId),
+      () => this.sources.resolveCredentials(sdkKey),
+      this.nullableCredentialsCodec(),
+    );
     return credentials && credentials.hostAppId === hostAppId ? credentials : null;
   }
 
@@ -196,7 +216,10 @@ export class RuntimeReadModel {
   /** The trial version and testers of a mini-program (cached per app, dropped with the app's other entries). */
   trial(appId: string): Promise<RuntimeTrial> {
     return this.cache.get(cacheKeys.trial(appId), async () => {
-      const [version, members] = await Promise.all([this.sources.trialVersion(appId), this.sources.trialMembers(appId)]);
+      const [version, members] = await Promise.all([
+        this.sources.trialVersion(appId),
+        this.sources.trialMembers(appId),
+      ]);
       return { version, members };
     });
   }
@@ -212,12 +235,16 @@ export class RuntimeReadModel {
 
   async effectiveConfig(hostAppId: string): Promise<RuntimeSdkConfig> {
     const generation = await this.cache.generation(CONFIG_GENERATION);
-    return this.cache.get(cacheKeys.config(generation, hostAppId), () => this.sources.effectiveConfig(hostAppId));
+    return this.cache.get(cacheKeys.config(generation, hostAppId), () =>
+      this.sources.effectiveConfig(hostAppId),
+    );
   }
 
   async baseLibrary(sdkVersion: string, platform: string): Promise<RuntimeBaseLibrary | null> {
     const generation = await this.cache.generation(BASE_LIBRARY_GENERATION);
-    return this.cache.get(cacheKeys.baseLibrary(generation, platform, sdkVersion), () => this.sources.baseLibrary(sdkVersion, platform));
+    return this.cache.get(cacheKeys.baseLibrary(generation, platform, sdkVersion), () =>
+      this.sources.baseLibrary(sdkVersion, platform),
+    );
   }
 
   /** Drops cached state as the event consumers do (operators' tools and tests). */
@@ -226,11 +253,20 @@ export class RuntimeReadModel {
   }
 
   private async loadAppletState(appId: string): Promise<AppletState> {
-    const [applet, plan, domains] = await Promise.all([this.sources.applet(appId), this.sources.grayPlan(appId), this.sources.domains(appId)]);
+    const [applet, plan, domains] = await Promise.all([
+      this.sources.applet(appId),
+      this.sources.grayPlan(appId),
+      this.sources.domains(appId),
+    ]);
     let gray: AppletState['gray'] = null;
     if (applet && plan) {
       const version = await this.sources.version(plan.grayVersionId);
-      if (version && version.appId === appId && (SERVABLE_VERSION_STATUSES as readonly string[]).includes(version.status)) gray = { plan, version };
+      if (
+        version &&
+        version.appId === appId &&
+        (SERVABLE_VERSION_STATUSES as readonly string[]).includes(version.status)
+      )
+        gray = { plan, version };
     }
     return { applet, gray, domains, domainsDigest: digestOf(domains) };
   }

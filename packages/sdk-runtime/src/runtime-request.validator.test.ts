@@ -1,5 +1,11 @@
 import fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { CUSTOM_KEY_PATTERN, DEVICE_FIELDS, MAX_CUSTOM_VALUE_LENGTH, MAX_DEVICE_VALUE_LENGTH, deviceHeaderName } from './device-context';
+import {
+  CUSTOM_KEY_PATTERN,
+  DEVICE_FIELDS,
+  MAX_CUSTOM_VALUE_LENGTH,
+  MAX_DEVICE_VALUE_LENGTH,
+  deviceHeaderName,
+} from './device-context';
 import { RuntimeErrcode, RuntimeError } from './runtime-errors';
 import {
   APP_ID_PATTERN,
@@ -14,7 +20,13 @@ import {
   checkPackageQuery,
   checkRuntimeHeaders,
 } from './runtime-request.validator';
-import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, TIMESTAMP_PATTERN } from './runtime-signature';
+import {
+  NONCE_PATTERN,
+  SDK_KEY_PATTERN,
+  SIGNATURE_HEADERS,
+  SIGNATURE_PATTERN,
+  TIMESTAMP_PATTERN,
+} from './runtime-signature';
 
 /**
  * The JSON schemas the runtime routes validated with before the hand-written checks (fastify's default ajv), kept
@@ -23,7 +35,12 @@ import { NONCE_PATTERN, SDK_KEY_PATTERN, SIGNATURE_HEADERS, SIGNATURE_PATTERN, T
 const deviceText = { type: 'string', maxLength: MAX_DEVICE_VALUE_LENGTH } as const;
 const headersSchema = {
   type: 'object',
-  required: [SIGNATURE_HEADERS.sdkKey, SIGNATURE_HEADERS.timestamp, SIGNATURE_HEADERS.nonce, SIGNATURE_HEADERS.signature],
+  required: [
+    SIGNATURE_HEADERS.sdkKey,
+    SIGNATURE_HEADERS.timestamp,
+    SIGNATURE_HEADERS.nonce,
+    SIGNATURE_HEADERS.signature,
+  ],
   properties: {
     [SIGNATURE_HEADERS.sdkKey]: { type: 'string', pattern: SDK_KEY_PATTERN },
     [SIGNATURE_HEADERS.timestamp]: { type: 'string', pattern: TIMESTAMP_PATTERN },
@@ -32,31 +49,71 @@ const headersSchema = {
     'if-none-match': { type: 'string', maxLength: 1024 },
     ...Object.fromEntries(DEVICE_FIELDS.map((f) => [deviceHeaderName(f), deviceText])),
   },
-  patternProperties: { [`^x-custom-${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH } },
+  patternProperties: {
+    [`^x-custom-${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH },
+  },
 };
-const appParams = { type: 'object', required: ['appId'], properties: { appId: { type: 'string', pattern: APP_ID_PATTERN } } };
+const appParams = {
+  type: 'object',
+  required: ['appId'],
+  properties: { appId: { type: 'string', pattern: APP_ID_PATTERN } },
+};
 const deviceQueryProperties = Object.fromEntries(DEVICE_FIELDS.map((f) => [f, deviceText]));
-const customQuery = { [`^custom\\.${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH } };
+const customQuery = {
+  [`^custom\\.${CUSTOM_KEY_PATTERN}$`]: { type: 'string', maxLength: MAX_CUSTOM_VALUE_LENGTH },
+};
 const knownDigest = { type: 'string', pattern: DIGEST_PATTERN };
 const trialGrant = { type: 'string', maxLength: 200 };
 const schemas = {
   applet: {
     params: appParams,
-    query: { type: 'object', properties: { ...deviceQueryProperties, knownVersion: { type: 'string', maxLength: 100 }, knownDigest, trial: trialGrant }, patternProperties: customQuery },
+    query: {
+      type: 'object',
+      properties: {
+        ...deviceQueryProperties,
+        knownVersion: { type: 'string', maxLength: 100 },
+        knownDigest,
+        trial: trialGrant,
+      },
+      patternProperties: customQuery,
+    },
     check: checkAppletQuery,
   },
   package: {
     params: appParams,
-    query: { type: 'object', properties: { ...deviceQueryProperties, versionId: { type: 'string', minLength: 1, maxLength: 100 }, trial: trialGrant }, patternProperties: customQuery },
+    query: {
+      type: 'object',
+      properties: {
+        ...deviceQueryProperties,
+        versionId: { type: 'string', minLength: 1, maxLength: 100 },
+        trial: trialGrant,
+      },
+      patternProperties: customQuery,
+    },
     check: checkPackageQuery,
   },
-  domains: { params: appParams, query: { type: 'object', properties: { knownDigest } }, check: checkDomainsQuery },
-  config: { query: { type: 'object', properties: { knownVersion: { type: 'string', pattern: CONFIG_VERSION_PATTERN }, knownDigest } }, check: checkConfigQuery },
+  domains: {
+    params: appParams,
+    query: { type: 'object', properties: { knownDigest } },
+    check: checkDomainsQuery,
+  },
+  config: {
+    query: {
+      type: 'object',
+      properties: { knownVersion: { type: 'string', pattern: CONFIG_VERSION_PATTERN }, knownDigest },
+    },
+    check: checkConfigQuery,
+  },
   baseLibrary: {
     query: {
       type: 'object',
       required: ['sdkVersion', 'platform'],
-      properties: { sdkVersion: { type: 'string', minLength: 1, maxLength: 64 }, platform: { type: 'string', pattern: PLATFORM_PATTERN }, knownVersion: { type: 'string', maxLength: 64 }, knownDigest },
+      properties: {
+        sdkVersion: { type: 'string', minLength: 1, maxLength: 64 },
+        platform: { type: 'string', pattern: PLATFORM_PATTERN },
+        knownVersion: { type: 'string', maxLength: 64 },
+        knownDigest,
+      },
     },
     check: checkBaseLibraryQuery,
   },
@@ -67,31 +124,59 @@ type Verdict = { errcode: string; error: string } | 'accepted';
 
 /** What the routes' former error handler answered for a schema failure. */
 function schemaVerdict(request: FastifyRequest): Verdict {
-  const error = request.validationError as (Error & { validation: Array<{ params?: unknown; instancePath?: string; message?: string }>; validationContext?: string }) | undefined;
+  const error = request.validationError as
+    | (Error & {
+        validation: Array<{ params?: unknown; instancePath?: string; message?: string }>;
+        validationContext?: string;
+      })
+    | undefined;
   if (!error) return 'accepted';
   const issue = error.validation[0];
-  const field = String((issue?.params as { missingProperty?: string } | undefined)?.missingProperty ?? issue?.instancePath?.replace(/^\//, '') ?? '');
+  const field = String(
+    (issue?.params as { missingProperty?: string } | undefined)?.missingProperty ??
+      issue?.instancePath?.replace(/^\//, '') ??
+      '',
+  );
   const where = error.validationContext ?? 'request';
   const error_ = `Invalid ${where}${field ? ` '${field}'` : ''}: ${issue?.message ?? 'malformed'}`;
-  if (where === 'headers' && field === SIGNATURE_HEADERS.sdkKey) return { errcode: RuntimeErrcode.APP_KEY_INVALID, error: error_ };
-  if (where === 'headers' && field === SIGNATURE_HEADERS.signature) return { errcode: RuntimeErrcode.SIGNATURE_INVALID, error: error_ };
+  if (where === 'headers' && field === SIGNATURE_HEADERS.sdkKey)
+    return { errcode: RuntimeErrcode.APP_KEY_INVALID, error: error_ };
+  if (where === 'headers' && field === SIGNATURE_HEADERS.signature)
+    return { errcode: RuntimeErrcode.SIGNATURE_INVALID, error: error_ };
   return { errcode: RuntimeErrcode.BAD_REQUEST, error: error_ };
 }
 
 let app: FastifyInstance;
 let baseUrl: string;
-const before = new WeakMap<FastifyRequest, { params: Record<string, unknown>; query: Record<string, unknown>; headers: Record<string, unknown> }>();
+const before = new WeakMap<
+  FastifyRequest,
+  { params: Record<string, unknown>; query: Record<string, unknown>; headers: Record<string, unknown> }
+>();
 
 beforeAll(async () => {
   app = fastify({ logger: false });
   // Copies before ajv coerces anything, for the hand-written checks.
   app.addHook('onRequest', async (request) => {
-    before.set(request, { params: { ...(request.params as object) }, query: { ...(request.query as object) }, headers: { ...request.headers } });
+    before.set(request, {
+      params: { ...(request.params as object) },
+      query: { ...(request.query as object) },
+      headers: { ...request.headers },
+    });
   });
-  const paths: Record<RouteName, string> = { applet: '/applets/:appId', package: '/applets/:appId/package', domains: '/applets/:appId/domains', config: '/config', baseLibrary: '/base-library' };
+  const paths: Record<RouteName, string> = {
+    applet: '/applets/:appId',
+    package: '/applets/:appId/package',
+    domains: '/applets/:appId/domains',
+    config: '/config',
+    baseLibrary: '/base-library',
+  };
   for (const name of Object.keys(schemas) as RouteName[]) {
     const route = schemas[name];
-    const schema = { ...('params' in route ? { params: route.params } : {}), querystring: route.query, headers: headersSchema };
+    const schema = {
+      ...('params' in route ? { params: route.params } : {}),
+      querystring: route.query,
+      headers: headersSchema,
+    };
     app.get(paths[name], { schema, attachValidation: true }, async (request) => {
       const copy = before.get(request)!;
       let checked: Verdict = 'accepted';
@@ -131,7 +216,8 @@ const validHeaders = (): Record<string, string> => ({
 
 /** Values around each rule's edges: lengths at and past the caps, near-misses of the patterns, code points that are two UTF-16 units. */
 function textValues(rnd: () => number): string[] {
-  const pick = (s: string, n: number) => Array.from({ length: n }, () => s[Math.floor(rnd() * s.length)]).join('');
+  const pick = (s: string, n: number) =>
+    Array.from({ length: n }, () => s[Math.floor(rnd() * s.length)]).join('');
   return [
     '',
     'x',
@@ -163,17 +249,45 @@ function textValues(rnd: () => number): string[] {
   ];
 }
 
-const headerNames = [...Object.values(SIGNATURE_HEADERS), 'if-none-match', ...DEVICE_FIELDS.map(deviceHeaderName), 'x-custom-flag', 'x-custom-a.b', 'x-other'];
-const queryNames = [...DEVICE_FIELDS, 'knownVersion', 'knownDigest', 'trial', 'versionId', 'sdkVersion', 'custom.flag', 'custom.x-y', 'custom.bad.key', 'other'];
+const headerNames = [
+  ...Object.values(SIGNATURE_HEADERS),
+  'if-none-match',
+  ...DEVICE_FIELDS.map(deviceHeaderName),
+  'x-custom-flag',
+  'x-custom-a.b',
+  'x-other',
+];
+const queryNames = [
+  ...DEVICE_FIELDS,
+  'knownVersion',
+  'knownDigest',
+  'trial',
+  'versionId',
+  'sdkVersion',
+  'custom.flag',
+  'custom.x-y',
+  'custom.bad.key',
+  'other',
+];
 const HEADER_SAFE = /^[\x20-\x7e]*$/;
 
-function generatedRequest(rnd: () => number): { path: string; route: RouteName; headers: Record<string, string> } {
+function generatedRequest(rnd: () => number): {
+  path: string;
+  route: RouteName;
+  headers: Record<string, string>;
+} {
   const routes: RouteName[] = ['applet', 'package', 'domains', 'config', 'baseLibrary'];
   const route = routes[Math.floor(rnd() * routes.length)]!;
   const values = textValues(rnd);
   const any = () => values[Math.floor(rnd() * values.length)]!;
   const appId = rnd() < 0.8 ? `mp${'0123456789abcdef'}` : encodeURIComponent(any() || 'x');
-  const base = { applet: `/applets/${appId}`, package: `/applets/${appId}/package`, domains: `/applets/${appId}/domains`, config: '/config', baseLibrary: '/base-library' }[route];
+  const base = {
+    applet: `/applets/${appId}`,
+    package: `/applets/${appId}/package`,
+    domains: `/applets/${appId}/domains`,
+    config: '/config',
+    baseLibrary: '/base-library',
+  }[route];
   const query = new URLSearchParams();
   if (route === 'baseLibrary' && rnd() < 0.8) {
     query.append('sdkVersion', '1.0.0');
@@ -216,6 +330,8 @@ describe('hand-written runtime request checks', () => {
 
   it('count characters as code points, like the schemas did', () => {
     expect(() => checkAppletQuery({ deviceId: '😀'.repeat(MAX_DEVICE_VALUE_LENGTH) })).not.toThrow();
-    expect(() => checkAppletQuery({ deviceId: '😀'.repeat(MAX_DEVICE_VALUE_LENGTH + 1) })).toThrow(`Invalid querystring 'deviceId': must NOT have more than ${MAX_DEVICE_VALUE_LENGTH} characters`);
+    expect(() => checkAppletQuery({ deviceId: '😀'.repeat(MAX_DEVICE_VALUE_LENGTH + 1) })).toThrow(
+      `Invalid querystring 'deviceId': must NOT have more than ${MAX_DEVICE_VALUE_LENGTH} characters`,
+    );
   });
 });

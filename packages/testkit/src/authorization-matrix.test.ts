@@ -1,5 +1,11 @@
 import { buildSchema } from 'graphql';
-import { coverageGaps, entityCoordinates, fieldResolverCoordinates, httpRoutesOf, rootFieldCoordinates } from './authorization-matrix';
+import {
+  coverageGaps,
+  entityCoordinates,
+  fieldResolverCoordinates,
+  httpRoutesOf,
+  rootFieldCoordinates,
+} from './authorization-matrix';
 
 const schema = buildSchema(`
   type Plan { id: ID! rule: Rule }
@@ -10,7 +16,12 @@ const schema = buildSchema(`
 `);
 
 describe('authorization matrix coverage', () => {
-  const inventory = [...rootFieldCoordinates(schema), 'Plan.rule', ...entityCoordinates(schema), 'POST /uploads/plans'];
+  const inventory = [
+    ...rootFieldCoordinates(schema),
+    'Plan.rule',
+    ...entityCoordinates(schema),
+    'POST /uploads/plans',
+  ];
 
   it('lists root fields without federation fields, and entity types', () => {
     expect(rootFieldCoordinates(schema)).toEqual(['plan', 'startPlan']);
@@ -55,7 +66,10 @@ describe('authorization matrix coverage', () => {
     const global = globalThis as { TypeGraphQLMetadataStorage?: unknown };
     const saved = global.TypeGraphQLMetadataStorage;
     global.TypeGraphQLMetadataStorage = {
-      objectTypes: [{ name: 'Plan', target: PlanType }, { name: 'Other', target: Unrelated }],
+      objectTypes: [
+        { name: 'Plan', target: PlanType },
+        { name: 'Other', target: Unrelated },
+      ],
       fieldResolvers: [
         { kind: 'external', schemaName: 'rule', getObjectType: () => PlanType },
         { kind: 'internal', schemaName: 'id', getObjectType: () => PlanType },

@@ -29,12 +29,21 @@ import type { TestRuntime } from './test-runtime';
  */
 
 /** The columns, in table order: anonymous, the three roles of org A, a member of org B, the two operator roles. */
-export const MATRIX_PRINCIPALS = ['anonymous', 'ownerA', 'adminA', 'developerA', 'ownerB', 'reviewer', 'admin'] as const;
+export const MATRIX_PRINCIPALS = [
+  'anonymous',
+  'ownerA',
+  'adminA',
+  'developerA',
+  'ownerB',
+  'reviewer',
+  'admin',
+] as const;
 export type MatrixPrincipal = (typeof MATRIX_PRINCIPALS)[number];
 export type SignedInPrincipal = Exclude<MatrixPrincipal, 'anonymous'>;
 
 /** `ok`, `null` (no error, the entity or field is null: how `_entities` hides what the caller may not read) or an error code. */
-export type Outcome = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+export type Outcome =
+  'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
 export const U: Outcome = 'UNAUTHENTICATED';
 export const F: Outcome = 'FORBIDDEN';
 export const N: Outcome = 'NOT_FOUND';
@@ -43,7 +52,10 @@ export const N: Outcome = 'NOT_FOUND';
 export type MatrixRow = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 
 /** A signed-in user as the router forwards it: fresh ids, these memberships and operator roles. */
-export function matrixUser(memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal {
+export function matrixUser(
+  memberships: Array<{ orgId: string; role: OrgRole }>,
+  operatorRoles: OperatorRole[] = [],
+): UserPrincipal {
   return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
 }
 
@@ -76,7 +88,12 @@ export interface MatrixOperation<H> {
   prepare?: (h: H, who: MatrixPrincipal) => Promise<Record<string, unknown>>;
   expected: MatrixRow;
   /** Extra assertions after an allowed call (what the caller may see of the answer). */
-  check?: (h: H, result: ExecutionResult | undefined, vars: Record<string, unknown>, who: MatrixPrincipal) => void | Promise<void>;
+  check?: (
+    h: H,
+    result: ExecutionResult | undefined,
+    vars: Record<string, unknown>,
+    who: MatrixPrincipal,
+  ) => void | Promise<void>;
 }
 
 export interface AuthorizationMatrixOptions<H extends { runtime: TestRuntime }> {
@@ -102,7 +119,8 @@ const CODE_ORDER = MATRIX_PRINCIPALS;
 export function fieldResolverCoordinates(schema: GraphQLSchema): string[] {
   // type-graphql keeps its decorator metadata on this global (getMetadataStorage()); read structurally so the
   // testkit does not depend on type-graphql.
-  const storage = (globalThis as { TypeGraphQLMetadataStorage?: TypeGraphQLMetadata }).TypeGraphQLMetadataStorage;
+  const storage = (globalThis as { TypeGraphQLMetadataStorage?: TypeGraphQLMetadata })
+    .TypeGraphQLMetadataStorage;
   if (!storage) throw new Error('No type-graphql metadata: pass fieldResolvers to the matrix');
   const typeNames = new Map(storage.objectTypes.map((t) => [t.target, t.name]));
   const out = new Set<string>();
@@ -110,7 +128,8 @@ export function fieldResolverCoordinates(schema: GraphQLSchema): string[] {
     if (resolver.kind !== 'external') continue;
     const typeName = typeNames.get(resolver.getObjectType?.());
     const type = typeName ? schema.getType(typeName) : undefined;
-    if (isObjectType(type) && type.getFields()[resolver.schemaName]) out.add(`${typeName}.${resolver.schemaName}`);
+    if (isObjectType(type) && type.getFields()[resolver.schemaName])
+      out.add(`${typeName}.${resolver.schemaName}`);
   }
   return [...out].sort();
 }
@@ -123,7 +142,12 @@ interface TypeGraphQLMetadata {
 /** Types `_entities` can return (`_entities(Type)`). */
 export function entityCoordinates(schema: GraphQLSchema): string[] {
   const entity = schema.getType('_Entity');
-  return isUnionType(entity) ? entity.getTypes().map((t) => `_entities(${t.name})`).sort() : [];
+  return isUnionType(entity)
+    ? entity
+        .getTypes()
+        .map((t) => `_entities(${t.name})`)
+        .sort()
+    : [];
 }
 
 /** Every query and mutation a client can call (federation's `_entities`/`_service` are listed separately). */
@@ -188,7 +212,9 @@ export function coverageGaps(
   inventory: string[],
   operations: Array<Pick<MatrixOperation<never>, 'name' | 'source'>>,
 ): { missing: string[]; unknown: string[] } {
-  const covered = new Set(operations.flatMap((op) => [op.name, ...(op.source ? selectedCoordinates(schema, op.source) : [])]));
+  const covered = new Set(
+    operations.flatMap((op) => [op.name, ...(op.source ? selectedCoordinates(schema, op.source) : [])]),
+  );
   const known = new Set(inventory);
   return {
     missing: [...known].filter((name) => !covered.has(name)).sort(),
@@ -197,15 +223,26 @@ export function coverageGaps(
 }
 
 function errorCode(error: { extensions?: Record<string, unknown>; originalError?: unknown }): string {
-  return String((error.originalError as { code?: string } | undefined)?.code ?? error.extensions?.code ?? 'INTERNAL');
+  return String(
+    (error.originalError as { code?: string } | undefined)?.code ?? error.extensions?.code ?? 'INTERNAL',
+  );
 }
 
 function isNullish(value: unknown): boolean {
-  return value === null || value === undefined || (Array.isArray(value) && value.length > 0 && value.every((v) => v === null));
+  return (
+    value === null ||
+    value === undefined ||
+    (Array.isArray(value) && value.length > 0 && value.every((v) => v === null))
+  );
 }
 
 function contextFor(principal: Principal, authorization?: AuthorizationGate): SubgraphContext {
-  return { principal: { ...principal } as Principal, requestId: 'matrix', logger: silentLogger(), authorization };
+  return {
+    principal: { ...principal } as Principal,
+    requestId: 'matrix',
+    logger: silentLogger(),
+    authorization,
+  };
 }
 
 async function run<H extends { runtime: TestRuntime }>(
@@ -215,7 +252,11 @@ async function run<H extends { runtime: TestRuntime }>(
   principal: Principal,
   vars: Record<string, unknown>,
   authorization?: AuthorizationGate,
-): Promise<{ outcome: string; result?: ExecutionResult; error?: { code?: string; details?: Record<string, unknown> } }> {
+): Promise<{
+  outcome: string;
+  result?: ExecutionResult;
+  error?: { code?: string; details?: Record<string, unknown> };
+}> {
   if (op.call) {
     try {
       await op.call(h, principal, vars);
@@ -232,7 +273,8 @@ async function run<H extends { runtime: TestRuntime }>(
     contextValue: contextFor(principal, authorization),
   })) as ExecutionResult;
   if (result.errors?.length) {
-    const first = result.errors[0].originalError as { code?: string; details?: Record<string, unknown> } | undefined;
+    const first = result.errors[0].originalError as
+      { code?: string; details?: Record<string, unknown> } | undefined;
     // One code per kind: a field-level refusal repeats on every private field the document selects.
     return { outcome: [...new Set(result.errors.map(errorCode))].join(','), result, error: first };
   }
@@ -246,12 +288,24 @@ async function run<H extends { runtime: TestRuntime }>(
  * (service/authorization-revocations.ts) is a newer user epoch, or a revoked session for a logout.
  * `basis` are the columns whose token is copied, first one the row allows.
  */
-const STALE_TOKENS: Array<{ name: string; basis: SignedInPrincipal[]; reason: 'TOKEN_STALE' | 'SESSION_REVOKED' }> = [
+const STALE_TOKENS: Array<{
+  name: string;
+  basis: SignedInPrincipal[];
+  reason: 'TOKEN_STALE' | 'SESSION_REVOKED';
+}> = [
   { name: 'removed member', basis: ['ownerA', 'adminA', 'developerA'], reason: 'TOKEN_STALE' },
   { name: 'demoted member', basis: ['ownerA', 'adminA'], reason: 'TOKEN_STALE' },
-  { name: 'member of a frozen organization', basis: ['ownerA', 'adminA', 'developerA'], reason: 'TOKEN_STALE' },
+  {
+    name: 'member of a frozen organization',
+    basis: ['ownerA', 'adminA', 'developerA'],
+    reason: 'TOKEN_STALE',
+  },
   { name: 'disabled operator', basis: ['admin', 'reviewer'], reason: 'TOKEN_STALE' },
-  { name: 'logged-out session', basis: ['ownerA', 'adminA', 'developerA', 'reviewer', 'admin'], reason: 'SESSION_REVOKED' },
+  {
+    name: 'logged-out session',
+    basis: ['ownerA', 'adminA', 'developerA', 'reviewer', 'admin'],
+    reason: 'SESSION_REVOKED',
+  },
 ];
 
 function staleBasis(op: MatrixOperation<unknown>, basis: SignedInPrincipal[]): SignedInPrincipal {
@@ -265,13 +319,16 @@ function staleBasis(op: MatrixOperation<unknown>, basis: SignedInPrincipal[]): S
  * against the revocation records in the subgraph itself (buildSubgraph's guard); reads rely on the router's check,
  * so stale tokens are run against mutations only.
  */
-export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(options: AuthorizationMatrixOptions<H>): void {
+export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
+  options: AuthorizationMatrixOptions<H>,
+): void {
   const title = (op: MatrixOperation<H>) => op.label ?? op.name;
 
   describe(`${options.subgraph} authorization matrix`, () => {
     let h: H;
     // Read per case: a row may replace a column's token (a new session after changing the password).
-    const principal = (who: MatrixPrincipal): Principal => (who === 'anonymous' ? ANONYMOUS : options.principals(h)[who]);
+    const principal = (who: MatrixPrincipal): Principal =>
+      who === 'anonymous' ? ANONYMOUS : options.principals(h)[who];
     beforeAll(async () => {
       h = await options.harness();
     });
@@ -280,7 +337,12 @@ export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
     async function gaps() {
       const schema = options.schema(h);
       const fieldResolvers = options.fieldResolvers?.(h) ?? fieldResolverCoordinates(schema);
-      const inventory = [...rootFieldCoordinates(schema), ...fieldResolvers, ...entityCoordinates(schema), ...((await options.routes?.(h)) ?? [])];
+      const inventory = [
+        ...rootFieldCoordinates(schema),
+        ...fieldResolvers,
+        ...entityCoordinates(schema),
+        ...((await options.routes?.(h)) ?? []),
+      ];
       return coverageGaps(schema, inventory, options.operations);
     }
 
@@ -293,15 +355,21 @@ export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
     });
 
     describe.each(options.operations.map((op) => [title(op), op] as const))('%s', (_title, op) => {
-      it.each(CODE_ORDER.map((who, i) => [who, op.expected[i]] as const))('%s → %s', async (who, expected) => {
-        const vars = (await op.prepare?.(h, who)) ?? {};
-        const before = expected === 'ok' ? null : await options.snapshot(h);
-        const { outcome, result, error } = await run(options, h, op, principal(who), vars);
-        // The refusal's own message says why a row went another way (a conflict in the test data, a real bug).
-        expect({ outcome, ...(outcome === expected ? {} : { message: (error as Error | undefined)?.message }) }).toEqual({ outcome: expected });
-        if (before) expect(await options.snapshot(h)).toEqual(before);
-        else await op.check?.(h, result, vars, who);
-      });
+      it.each(CODE_ORDER.map((who, i) => [who, op.expected[i]] as const))(
+        '%s → %s',
+        async (who, expected) => {
+          const vars = (await op.prepare?.(h, who)) ?? {};
+          const before = expected === 'ok' ? null : await options.snapshot(h);
+          const { outcome, result, error } = await run(options, h, op, principal(who), vars);
+          // The refusal's own message says why a row went another way (a conflict in the test data, a real bug).
+          expect({
+            outcome,
+            ...(outcome === expected ? {} : { message: (error as Error | undefined)?.message }),
+          }).toEqual({ outcome: expected });
+          if (before) expect(await options.snapshot(h)).toEqual(before);
+          else await op.check?.(h, result, vars, who);
+        },
+      );
     });
   });
 
@@ -315,22 +383,33 @@ export function describeAuthorizationMatrix<H extends { runtime: TestRuntime }>(
     afterAll(() => options.dispose(h));
 
     describe.each(mutations.map((op) => [title(op), op] as const))('%s', (_title, op) => {
-      it.each(STALE_TOKENS.map((stale) => [stale.name, stale] as const))('%s → UNAUTHENTICATED', async (_name, stale) => {
-        const basis = staleBasis(op as MatrixOperation<unknown>, stale.basis);
-        const vars = (await op.prepare?.(h, basis)) ?? {};
-        // A copy of an allowed caller's token, issued before the change that made it untrue.
-        const token: UserPrincipal = { ...options.principals(h)[basis], userId: newId(), sessionId: newId(), authEpoch: Date.now() - 1 };
-        if (stale.reason === 'SESSION_REVOKED') {
-          token.authEpoch = Date.now();
-          await h.runtime.authorization.revokeSession(token.userId, token.sessionId);
-        } else {
-          await h.runtime.authorization.revokeUser(token.userId);
-        }
-        const before = await options.snapshot(h);
-        const { error } = await run(options, h, op, token, vars, h.runtime.authorization);
-        expect({ code: error?.code, reason: error?.details?.reason }).toEqual({ code: 'UNAUTHENTICATED', reason: stale.reason });
-        expect(await options.snapshot(h)).toEqual(before);
-      });
+      it.each(STALE_TOKENS.map((stale) => [stale.name, stale] as const))(
+        '%s → UNAUTHENTICATED',
+        async (_name, stale) => {
+          const basis = staleBasis(op as MatrixOperation<unknown>, stale.basis);
+          const vars = (await op.prepare?.(h, basis)) ?? {};
+          // A copy of an allowed caller's token, issued before the change that made it untrue.
+          const token: UserPrincipal = {
+            ...options.principals(h)[basis],
+            userId: newId(),
+            sessionId: newId(),
+            authEpoch: Date.now() - 1,
+          };
+          if (stale.reason === 'SESSION_REVOKED') {
+            token.authEpoch = Date.now();
+            await h.runtime.authorization.revokeSession(token.userId, token.sessionId);
+          } else {
+            await h.runtime.authorization.revokeUser(token.userId);
+          }
+          const before = await options.snapshot(h);
+          const { error } = await run(options, h, op, token, vars, h.runtime.authorization);
+          expect({ code: error?.code, reason: error?.details?.reason }).toEqual({
+            code: 'UNAUTHENTICATED',
+            reason: stale.reason,
+          });
+          expect(await options.snapshot(h)).toEqual(before);
+        },
+      );
     });
   });
 }

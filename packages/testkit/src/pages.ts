@@ -16,7 +16,8 @@ export async function readAllPages<T extends object>(
     items.push(...page);
     if (page.length < take) return { items, pages };
     const cursor = (page[page.length - 1] as { cursor?: unknown }).cursor;
-    if (typeof cursor !== 'string' || !cursor) throw new Error(`page ${pages} is full but its last item has no cursor`);
+    if (typeof cursor !== 'string' || !cursor)
+      throw new Error(`page ${pages} is full but its last item has no cursor`);
     after = cursor;
   }
   throw new Error(`more than ${maxPages} pages: does the list ignore after?`);

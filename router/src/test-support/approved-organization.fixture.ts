@@ -3,8 +3,15 @@ import type { TestRuntime } from '@grove/testkit';
 import type { UserPrincipal } from '@grove/platform';
 
 /** A signed-in principal as the router forwards it, from account's own login. */
-export async function loginAs(runtime: TestRuntime, account: AccountSubgraph, identifier: string, password: string): Promise<UserPrincipal> {
-  return runtime.tokens.verifyAccessToken((await account.services.sessions.login({ identifier, password })).accessToken);
+export async function loginAs(
+  runtime: TestRuntime,
+  account: AccountSubgraph,
+  identifier: string,
+  password: string,
+): Promise<UserPrincipal> {
+  return runtime.tokens.verifyAccessToken(
+    (await account.services.sessions.login({ identifier, password })).accessToken,
+  );
 }
 
 /**
@@ -17,7 +24,11 @@ export async function approvedOrganization(
   admin: UserPrincipal,
   owner: { email: string; password: string; organizationName: string },
 ): Promise<{ orgId: string; owner: UserPrincipal }> {
-  await account.services.identity.signUp({ email: owner.email, password: owner.password, displayName: 'Owner' });
+  await account.services.identity.signUp({
+    email: owner.email,
+    password: owner.password,
+    displayName: 'Owner',
+  });
   const applicant = await loginAs(runtime, account, owner.email, owner.password);
   const org = await account.services.organizations.apply(applicant, {
     name: owner.organizationName,

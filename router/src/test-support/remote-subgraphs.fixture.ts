@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { readProcessEnv, serveSubgraph, silentLogger, TokenService, type RunningSubgraph } from '@grove/platform';
+import {
+  readProcessEnv,
+  serveSubgraph,
+  silentLogger,
+  TokenService,
+  type RunningSubgraph,
+} from '@grove/platform';
 import { createNotesSubgraph, createPeopleSubgraph } from './test-subgraphs';
 
 /**
@@ -12,7 +18,8 @@ const FIXTURE_READY = 'GROVE_FIXTURE_READY';
 
 async function main(): Promise<void> {
   const env = readProcessEnv();
-  if (!env.JWT_SECRET || !env.INTERNAL_TOKEN_SECRET) throw new Error('JWT_SECRET and INTERNAL_TOKEN_SECRET are required');
+  if (!env.JWT_SECRET || !env.INTERNAL_TOKEN_SECRET)
+    throw new Error('JWT_SECRET and INTERNAL_TOKEN_SECRET are required');
   const tokens = await TokenService.create({
     algorithm: 'HS256',
     secret: env.JWT_SECRET,

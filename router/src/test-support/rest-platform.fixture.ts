@@ -2,7 +2,17 @@ import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { createAppManageSubgraph, type AppManageSubgraph } from '@grove/app-manage';
 import { createDomainSubgraph, type DomainSubgraph } from '@grove/domain';
-import { FsObjectStore, loadConfig, newId, serveSubgraph, silentLogger, UnavailableError, type EnvSource, type RunningSubgraph, type UserPrincipal } from '@grove/platform';
+import {
+  FsObjectStore,
+  loadConfig,
+  newId,
+  serveSubgraph,
+  silentLogger,
+  UnavailableError,
+  type EnvSource,
+  type RunningSubgraph,
+  type UserPrincipal,
+} from '@grove/platform';
 import { createRuleEngineSubgraph, type RuleEngineSubgraph } from '@grove/rule-engine';
 import { createSdkSubgraph, type SdkSubgraph } from '@grove/sdk';
 import { createTestRuntime, type TestRuntime } from '@grove/testkit';
@@ -36,8 +46,15 @@ export interface RestPlatform {
 
 export async function createRestPlatform(): Promise<RestPlatform> {
   const runtime = await createTestRuntime({ inMemory: true });
-  const objects = await FsObjectStore.open({ rootDir: join(runtime.dataDir, 'objects'), publicBaseUrl: 'http://127.0.0.1:4000', urlSigningSecret: URL_SECRET });
-  const appManage = await createAppManageSubgraph(runtime, { objects, settings: { maxPackageBytes: TEST_MAX_PACKAGE_BYTES } });
+  const objects = await FsObjectStore.open({
+    rootDir: join(runtime.dataDir, 'objects'),
+    publicBaseUrl: 'http://127.0.0.1:4000',
+    urlSigningSecret: URL_SECRET,
+  });
+  const appManage = await createAppManageSubgraph(runtime, {
+    objects,
+    settings: { maxPackageBytes: TEST_MAX_PACKAGE_BYTES },
+  });
   const sdk = await createSdkSubgraph(runtime, { objects });
   const ruleEngine = await createRuleEngineSubgraph(runtime);
   const domain = await createDomainSubgraph(runtime);
@@ -50,7 +67,13 @@ export async function createRestPlatform(): Promise<RestPlatform> {
     ruleEngine,
     domain,
     orgId,
-    owner: { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles: [], memberships: [{ orgId, role: 'ORG_OWNER' }] },
+    owner: {
+      kind: 'user',
+      userId: newId(),
+      sessionId: newId(),
+      operatorRoles: [],
+      memberships: [{ orgId, role: 'ORG_OWNER' }],
+    },
     async dispose() {
       await Promise.all([appManage.close?.(), sdk.close?.(), ruleEngine.close?.(), domain.close?.()]);
       await objects.close();
@@ -81,23 +104,57 @@ export async function startRestRouter(
   const services: RunningSubgraph[] = [];
   let env: EnvSource = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...options.env };
   if (options.mode === 'distributed') {
-    for (const module of [p.appManage, p.sdk]) services.push(await serveSubgraph({ module, tokens: p.runtime.tokens, logger: silentLogger(), port: 0 }));
+    for (const module of [p.appManage, p.sdk])
+      services.push(
+        await serveSubgraph({ module, tokens: p.runtime.tokens, logger: silentLogger(), port: 0 }),
+      );
     const [appManage, sdk] = services.map((s) => s.url);
     // The test subgraphs are never queried here; the gateway only needs URLs for them.
-    env = { ...env, SUBGRAPH_MODE: 'distributed', SUBGRAPH_URLS: `people=http://127.0.0.1:9/graphql,notes=http://127.0.0.1:9/graphql,app-manage=${appManage},sdk=${sdk}` };
+    env = {
+      ...env,
+      SUBGRAPH_MODE: 'distributed',
+      SUBGRAPH_URLS: `people=http://127.0.0.1:9/graphql,notes=http://127.0.0.1:9/graphql,app-manage=${appManage},sdk=${sdk}`,
+    };
   }
   const modules = options.mode === 'distributed' ? [] : [...testSubgraphs, p.appManage, p.sdk];
   const config = loadConfig(routerEnvSchema, env);
-  const router = await createRouter({ config, runtime: p.runtime, modules, supergraphSdl, uploadRoutes: options.uploadRoutes });
+  const router = await createRouter({
+    config,
+    runtime: p.runtime,
+    modules,
+    supergraphSdl,
+    uploadRoutes: options.uploadRoutes,
+  });
   const sockets = new Set<Socket>();
   router.app.server.on('connection', (socket: Socket) => sockets.add(socket));
   await mountSdkRuntime(
     router.app,
     p.runtime,
     // No account module in this fixture: no organization is frozen; no search module: searches answer UNAVAILABLE.
-    [p.appManage, p.sdk, p.ruleEngine, p.domain, { runtimeReads: { organizationFrozen: async () => false, searchApplets: noSearchService, searchHotWords: noSearchService, searchClicked: noSearchService } }],
-    { NODE_ENV: 'test', DATA_DIR: p.runtime.dataDir, OBJECT_STORE_DIR: join(p.runtime.dataDir, 'objects'), OBJECT_URL_SECRET: URL_SECRET },
-    { consumeClient: (ip) => router.rateLimits.consumeIp(ip), consumeHostApp: (id) => router.rateLimits.consumeHostApp(id) },
+    [
+      p.appManage,
+      p.sdk,
+      p.ruleEngine,
+      p.domain,
+      {
+        runtimeReads: {
+          organizationFrozen: async () => false,
+          searchApplets: noSearchService,
+          searchHotWords: noSearchService,
+          searchClicked: noSearchService,
+        },
+      },
+    ],
+    {
+      NODE_ENV: 'test',
+      DATA_DIR: p.runtime.dataDir,
+      OBJECT_STORE_DIR: join(p.runtime.dataDir, 'objects'),
+      OBJECT_URL_SECRET: URL_SECRET,
+    },
+    {
+      consumeClient: (ip) => router.rateLimits.consumeIp(ip),
+      consumeHostApp: (id) => router.rateLimits.consumeHostApp(id),
+    },
   );
   const base = (await router.listen()).replace(/\/graphql$/, '');
   return {

@@ -42,9 +42,21 @@ export async function startTestRouter(options: StartTestRouterOptions = {}): Pro
     typeof options.modules === 'function'
       ? await options.modules(runtime)
       : (options.modules ?? [await createPeopleSubgraph(), await createNotesSubgraph()]);
-  const config = loadConfig(routerEnvSchema, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...options.env });
-  const supergraphSdl = options.supergraphSdl ?? composeSupergraph(modules.map((m) => ({ name: m.name, sdl: m.sdl })));
-  const router = await createRouter({ config, runtime, modules, supergraphSdl, spanProcessors: options.spanProcessors });
+  const config = loadConfig(routerEnvSchema, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    ...options.env,
+  });
+  const supergraphSdl =
+    options.supergraphSdl ?? composeSupergraph(modules.map((m) => ({ name: m.name, sdl: m.sdl })));
+  const router = await createRouter({
+    config,
+    runtime,
+    modules,
+    supergraphSdl,
+    spanProcessors: options.spanProcessors,
+  });
   const graphqlUrl = await router.listen();
   const base = graphqlUrl.replace(/\/graphql$/, '');
   return {

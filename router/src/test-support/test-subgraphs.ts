@@ -1,5 +1,19 @@
 import 'reflect-metadata';
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { buildSubgraph, ForbiddenError, type SubgraphContext, type SubgraphModule } from '@grove/platform';
 
 /*
@@ -48,7 +62,9 @@ class PeopleResolver {
 
   @Query(() => PersonUser, { nullable: true, description: 'The signed-in user, null when anonymous' })
   me(@Ctx() ctx: SubgraphContext): PersonUser | null {
-    return ctx.principal.kind === 'user' ? { id: ctx.principal.userId, name: nameOf(ctx.principal.userId) } : null;
+    return ctx.principal.kind === 'user'
+      ? { id: ctx.principal.userId, name: nameOf(ctx.principal.userId) }
+      : null;
   }
 
   @Query(() => Caller)
@@ -86,8 +102,14 @@ class PeopleResolver {
   }
 
   @FieldResolver(() => [PersonUser])
-  friends(@Root() user: PersonUser, @Arg('first', () => Int, { defaultValue: 2 }) first: number): PersonUser[] {
-    return Array.from({ length: Math.min(first, 100) }, (_, i) => i + 1).map((n) => ({ id: `${user.id}.${n}`, name: nameOf(`${user.id}.${n}`) }));
+  friends(
+    @Root() user: PersonUser,
+    @Arg('first', () => Int, { defaultValue: 2 }) first: number,
+  ): PersonUser[] {
+    return Array.from({ length: Math.min(first, 100) }, (_, i) => i + 1).map((n) => ({
+      id: `${user.id}.${n}`,
+      name: nameOf(`${user.id}.${n}`),
+    }));
   }
 }
 

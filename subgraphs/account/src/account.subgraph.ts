@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { buildSubgraph, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
-import { registerCatalogueReadRoutes, registerRuntimeReadRoutes, type CatalogueReadsOf, type RuntimeReadsOf } from '@grove/contracts';
+import {
+  registerCatalogueReadRoutes,
+  registerRuntimeReadRoutes,
+  type CatalogueReadsOf,
+  type RuntimeReadsOf,
+} from '@grove/contracts';
 import { accountCatalogueReads } from './http/catalogue-reads';
 import { accountRuntimeReads } from './http/runtime-reads';
 import { defaultAccountSettings, type AccountSettings } from './config';
@@ -60,26 +65,65 @@ export async function createAccountSubgraph(
   const invitations = new InvitationStore(runtime.documents);
   const sessionStore = new SessionStore(runtime.documents);
 
-  const revocations = new AuthorizationRevocations(runtime.authorization, memberships, logger.child({ component: 'revocations' }));
-  const events = new AccountEvents(runtime.outbox(ACCOUNT_SUBGRAPH_NAME), logger.child({ component: 'events' }), revocations);
+  const revocations = new AuthorizationRevocations(
+    runtime.authorization,
+    memberships,
+    logger.child({ component: 'revocations' }),
+  );
+  const events = new AccountEvents(
+    runtime.outbox(ACCOUNT_SUBGRAPH_NAME),
+    logger.child({ component: 'events' }),
+    revocations,
+  );
   const access = new AccountAccess(users, memberships);
   // Every scrypt of this process (logins, sign-ups, password changes) shares one bounded queue.
-  const passwordWork = new PasswordWorkQueue({ concurrency: settings.passwordHashConcurrency, maxQueued: settings.passwordHashQueue });
+  const passwordWork = new PasswordWorkQueue({
+    concurrency: settings.passwordHashConcurrency,
+    maxQueued: settings.passwordHashQueue,
+  });
   const hasher = new QueuedPasswordHasher(settings.passwordHashCost, passwordWork);
   const redeemer = new InvitationRedeemer(invitations, memberships, orgs, events);
 
-  const sessions = new SessionService(runtime, users, sessionStore, memberships, orgs, access, hasher, events, {
-    maxFailures: settings.loginMaxFailures,
-    failureWindowSec: settings.loginFailureWindowSec,
-    lockSec: settings.loginLockSec,
-    refreshTokenTtlSec: runtime.config.REFRESH_TOKEN_TTL_SEC,
-    maxDelaySec: settings.loginMaxDelaySec,
-    ipPoints: settings.loginIpPoints,
-    ipWindowSec: settings.loginIpWindowSec,
-  });
-  const identity = new IdentityService(users, memberships, access, hasher, redeemer, sessions, events, logger.child({ component: 'identity' }));
+  const sessions = new SessionService(
+    runtime,
+    users,
+    sessionStore,
+    memberships,
+    orgs,
+    access,
+    hasher,
+    events,
+    {
+      maxFailures: settings.loginMaxFailures,
+      failureWindowSec: settings.loginFailureWindowSec,
+      lockSec: settings.loginLockSec,
+      refreshTokenTtlSec: runtime.config.REFRESH_TOKEN_TTL_SEC,
+      maxDelaySec: settings.loginMaxDelaySec,
+      ipPoints: settings.loginIpPoints,
+      ipWindowSec: settings.loginIpWindowSec,
+    },
+  );
+  const identity = new IdentityService(
+    users,
+    memberships,
+    access,
+    hasher,
+    redeemer,
+    sessions,
+    events,
+    logger.child({ component: 'identity' }),
+  );
   const organizations = new OrganizationService(orgs, memberships, access, events, deps.license);
-  const members = new MemberService(memberships, invitations, orgs, users, access, redeemer, events, settings.invitationTtlSec);
+  const members = new MemberService(
+    memberships,
+    invitations,
+    orgs,
+    users,
+    access,
+    redeemer,
+    events,
+    settings.invitationTtlSec,
+  );
 
   const module = await buildSubgraph({
     name: ACCOUNT_SUBGRAPH_NAME,

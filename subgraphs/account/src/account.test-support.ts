@@ -1,5 +1,11 @@
 import { graphql, type ExecutionResult } from 'graphql';
-import { ANONYMOUS, silentLogger, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
+import {
+  ANONYMOUS,
+  silentLogger,
+  type Principal,
+  type SubgraphContext,
+  type UserPrincipal,
+} from '@grove/platform';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { createAccountSubgraph, type AccountSubgraph } from './account.subgraph';
 import type { AccountSettings } from './config';
@@ -15,14 +21,20 @@ export interface Harness {
 }
 
 /** Real embedded drivers in a temp dir; scrypt cost lowered so the suite stays fast on shared CPUs. */
-export async function createHarness(options: { dataDir?: string; settings?: Partial<AccountSettings> } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { dataDir?: string; settings?: Partial<AccountSettings> } = {},
+): Promise<Harness> {
   const runtime = await createTestRuntime({ dataDir: options.dataDir });
   const account = await createAccountSubgraph(runtime, { passwordHashCost: 10, ...options.settings });
   return { runtime, account, dispose: () => runtime.dispose() };
 }
 
 /** Signs in for real and turns the access token back into the principal the router would forward. */
-export async function principalFor(h: Harness, identifier: string, password = PASSWORD): Promise<UserPrincipal> {
+export async function principalFor(
+  h: Harness,
+  identifier: string,
+  password = PASSWORD,
+): Promise<UserPrincipal> {
   const auth = await h.account.services.sessions.login({ identifier, password });
   return h.runtime.tokens.verifyAccessToken(auth.accessToken);
 }
@@ -53,18 +65,27 @@ export async function operatorAdmin(h: Harness): Promise<UserPrincipal> {
 export async function approvedOrgOwner(h: Harness, email: string, creditCode: string, admin: Principal) {
   await signUp(h, email);
   const applicant = await principalFor(h, email);
-  const org = await h.account.services.organizations.apply(applicant, application(creditCode, `Org of ${email}`));
+  const org = await h.account.services.organizations.apply(
+    applicant,
+    application(creditCode, `Org of ${email}`),
+  );
   await h.account.services.organizations.approve(admin, org.id);
   return { org, principal: await principalFor(h, email) };
 }
 
-export function contextFor(principal: Principal = ANONYMOUS, extra: Partial<SubgraphContext> = {}): SubgraphContext {
+export function contextFor(
+  principal: Principal = ANONYMOUS,
+  extra: Partial<SubgraphContext> = {},
+): SubgraphContext {
   // A fresh principal object per request, as the router delivers it (field-level checks memoise per request).
   return { principal: { ...principal } as Principal, requestId: 'test', logger: silentLogger(), ...extra };
 }
 
 /** Collects what this subgraph publishes on a topic (fresh consumer group per call). */
-export async function recordEvents(h: Harness, topic: string): Promise<Array<{ type: string; key?: string; payload: Record<string, unknown> }>> {
+export async function recordEvents(
+  h: Harness,
+  topic: string,
+): Promise<Array<{ type: string; key?: string; payload: Record<string, unknown> }>> {
   const seen: Array<{ type: string; key?: string; payload: Record<string, unknown> }> = [];
   await h.runtime.events.subscribe<Record<string, unknown>>(topic, `test-${Math.random()}`, async (event) => {
     seen.push({ type: event.type, key: event.key, payload: event.payload });
@@ -84,5 +105,7 @@ export async function execute(
 }
 
 export function errorCodes(result: ExecutionResult): string[] {
-  return (result.errors ?? []).map((e) => String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'));
+  return (result.errors ?? []).map((e) =>
+    String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'),
+  );
 }

@@ -1,4 +1,14 @@
-import { describeAuthorizationMatrix, F, httpRoutesOf, N, U, type MatrixOperation, type MatrixRow, type SignedInPrincipal, type TestRuntime } from '@grove/testkit';
+import {
+  describeAuthorizationMatrix,
+  F,
+  httpRoutesOf,
+  N,
+  U,
+  type MatrixOperation,
+  type MatrixRow,
+  type SignedInPrincipal,
+  type TestRuntime,
+} from '@grove/testkit';
 import { randomInt } from 'node:crypto';
 import { OrgRole, type UserPrincipal } from '@grove/platform';
 import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from './service/credit-code';
@@ -7,7 +17,15 @@ import { MembershipModel } from './store/membership.model';
 import { OrganizationModel } from './store/organization.model';
 import { RefreshTokenModel, SessionModel } from './store/session.model';
 import { UserModel } from './store/user.model';
-import { PASSWORD, application, approvedOrgOwner, createHarness, principalFor, signUp, type Harness } from './account.test-support';
+import {
+  PASSWORD,
+  application,
+  approvedOrgOwner,
+  createHarness,
+  principalFor,
+  signUp,
+  type Harness,
+} from './account.test-support';
 
 /**
  * Every query, mutation, field resolver and entity of the account subgraph, through the built schema, for callers
@@ -96,7 +114,11 @@ async function freshOperator(w: World): Promise<string> {
 
 const OPERATIONS: MatrixOperation<World>[] = [
   // ---- queries
-  { name: 'me', source: '{ me { user { id } permissions } }', expected: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] },
+  {
+    name: 'me',
+    source: '{ me { user { id } permissions } }',
+    expected: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  },
   {
     name: 'user',
     source: 'query($id: ID!) { user(id: $id) { id email } }',
@@ -115,14 +137,22 @@ const OPERATIONS: MatrixOperation<World>[] = [
     source: '{ organizations(take: 5) { total items { id creditCode } } }',
     expected: [U, F, F, F, F, 'ok', 'ok'],
   },
-  { name: 'myOrganizations', source: '{ myOrganizations { id } }', expected: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] },
+  {
+    name: 'myOrganizations',
+    source: '{ myOrganizations { id } }',
+    expected: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  },
   {
     name: 'members',
     source: 'query($orgId: ID!) { members(orgId: $orgId) { userId role user { id email } } }',
     prepare: async (w) => ({ orgId: w.orgA }),
     expected: READERS_A,
   },
-  { name: 'mySessions', source: '{ mySessions { id current } }', expected: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] },
+  {
+    name: 'mySessions',
+    source: '{ mySessions { id current } }',
+    expected: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  },
 
   // ---- field resolvers and entities: private fields of organizations and users, behind references anyone may ask for
   {
@@ -247,7 +277,10 @@ const OPERATIONS: MatrixOperation<World>[] = [
     name: 'updateOrganization',
     source:
       'mutation($id: ID!, $input: OrganizationUpdateInput!) { updateOrganization(id: $id, input: $input) { id name amendment { status name } } }',
-    prepare: async (w) => ({ id: await approvedOrgOfA(w), input: { name: unique('Renamed'), contactName: 'Wang Fang' } }),
+    prepare: async (w) => ({
+      id: await approvedOrgOfA(w),
+      input: { name: unique('Renamed'), contactName: 'Wang Fang' },
+    }),
     expected: [U, 'ok', F, F, F, F, F],
   },
   {
@@ -258,7 +291,8 @@ const OPERATIONS: MatrixOperation<World>[] = [
   },
   {
     name: 'rejectOrganizationAmendment',
-    source: 'mutation($id: ID!) { rejectOrganizationAmendment(id: $id, reason: "blurry licence") { id amendment { status } } }',
+    source:
+      'mutation($id: ID!) { rejectOrganizationAmendment(id: $id, reason: "blurry licence") { id amendment { status } } }',
     prepare: async (w) => ({ id: await amendedOrgOfA(w) }),
     expected: [U, F, F, F, F, 'ok', 'ok'],
   },
@@ -351,28 +385,33 @@ const OPERATIONS: MatrixOperation<World>[] = [
   {
     name: 'updateOrganization',
     label: 'updateOrganization of org A (ORG_ADMIN holds org:update)',
-    source: 'mutation($id: ID!, $input: OrganizationUpdateInput!) { updateOrganization(id: $id, input: $input) { id contactName } }',
+    source:
+      'mutation($id: ID!, $input: OrganizationUpdateInput!) { updateOrganization(id: $id, input: $input) { id contactName } }',
     prepare: async (w) => ({ id: w.orgA, input: { contactName: unique('Contact') } }),
     expected: [U, 'ok', 'ok', F, F, F, F],
   },
   {
     name: 'inviteMember',
     label: "inviteMember with org B's id in the input",
-    source: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }',
-    prepare: async (w) => ({ input: { orgId: w.orgB, email: `${unique('invitee')}@example.com`, role: 'ORG_DEVELOPER' } }),
+    source:
+      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }',
+    prepare: async (w) => ({
+      input: { orgId: w.orgB, email: `${unique('invitee')}@example.com`, role: 'ORG_DEVELOPER' },
+    }),
     expected: [U, F, F, F, 'ok', F, F],
   },
   {
     name: 'changeMemberRole',
-    label: "changeMemberRole of a member of org B",
-    source: 'mutation($orgId: ID!, $userId: ID!) { changeMemberRole(orgId: $orgId, userId: $userId, role: ORG_ADMIN) { role } }',
+    label: 'changeMemberRole of a member of org B',
+    source:
+      'mutation($orgId: ID!, $userId: ID!) { changeMemberRole(orgId: $orgId, userId: $userId, role: ORG_ADMIN) { role } }',
     prepare: async (w) => ({ orgId: w.orgB, userId: await memberOf(w, w.orgB) }),
     expected: [U, F, F, F, 'ok', F, F],
   },
   {
     // Org A's id with a user of org B: nobody in org A can reach a member of another organization through it.
     name: 'removeMember',
-    label: "removeMember of org A naming a member of org B",
+    label: 'removeMember of org A naming a member of org B',
     source: 'mutation($orgId: ID!, $userId: ID!) { removeMember(orgId: $orgId, userId: $userId) }',
     prepare: async (w) => ({ orgId: w.orgA, userId: await memberOf(w, w.orgB) }),
     expected: [U, N, N, F, F, F, F],
@@ -382,7 +421,11 @@ const OPERATIONS: MatrixOperation<World>[] = [
     label: "revokeSession with org B's owner's session id",
     source: 'mutation($id: ID!) { revokeSession(id: $id) }',
     prepare: async (w) => {
-      const auth = await w.h.account.services.sessions.login({ identifier: emails.ownerB, password: w.passwords.ownerB, deviceId: unique('device') });
+      const auth = await w.h.account.services.sessions.login({
+        identifier: emails.ownerB,
+        password: w.passwords.ownerB,
+        deviceId: unique('device'),
+      });
       return { id: auth.session.id };
     },
     expected: [U, F, F, F, 'ok', F, F],
@@ -409,7 +452,6 @@ const OPERATIONS: MatrixOperation<World>[] = [
   },
 ];
 
-
 /** Org A's owner, admin and developer, org B's owner and both operators, each signed in for real. */
 async function world(): Promise<World> {
   // Hundreds of real sign-ins from one (absent) client IP: lift the per-IP throttle, the account lockout stays.
@@ -418,9 +460,16 @@ async function world(): Promise<World> {
   const admin = await principalFor(h, boot.email, boot.password);
   const a = await approvedOrgOwner(h, emails.ownerA, freshCreditCode(), admin);
   const b = await approvedOrgOwner(h, emails.ownerB, freshCreditCode(), admin);
-  for (const [who, role] of [['adminA', OrgRole.ORG_ADMIN], ['developerA', OrgRole.ORG_DEVELOPER]] as const) {
+  for (const [who, role] of [
+    ['adminA', OrgRole.ORG_ADMIN],
+    ['developerA', OrgRole.ORG_DEVELOPER],
+  ] as const) {
     await signUp(h, emails[who]);
-    const { token } = await h.account.services.members.invite(a.principal, { orgId: a.org.id, email: emails[who], role });
+    const { token } = await h.account.services.members.invite(a.principal, {
+      orgId: a.org.id,
+      email: emails[who],
+      role,
+    });
     await h.account.services.members.accept(await principalFor(h, emails[who]), token);
   }
   const reviewer = await h.account.services.identity.createOperator(admin, {
@@ -437,7 +486,14 @@ async function world(): Promise<World> {
     orgA: a.org.id,
     orgB: b.org.id,
     helper: await principalFor(h, 'helper@example.com'),
-    passwords: { ownerA: PASSWORD, adminA: PASSWORD, developerA: PASSWORD, ownerB: PASSWORD, reviewer: PASSWORD, admin: boot.password as string },
+    passwords: {
+      ownerA: PASSWORD,
+      adminA: PASSWORD,
+      developerA: PASSWORD,
+      ownerB: PASSWORD,
+      reviewer: PASSWORD,
+      admin: boot.password as string,
+    },
     principals: {
       ownerA: a.principal,
       adminA: await principalFor(h, emails.adminA),
@@ -457,8 +513,17 @@ describeAuthorizationMatrix<World>({
   principals: (w) => w.principals,
   operations: OPERATIONS,
   snapshot: async (w) => {
-    const models = [UserModel, OrganizationModel, MembershipModel, InvitationModel, SessionModel, RefreshTokenModel] as const;
-    const all = await Promise.all(models.map((m) => w.runtime.documents.collection<{ _id: string }>(m).find({}, { sort: { _id: 1 } })));
+    const models = [
+      UserModel,
+      OrganizationModel,
+      MembershipModel,
+      InvitationModel,
+      SessionModel,
+      RefreshTokenModel,
+    ] as const;
+    const all = await Promise.all(
+      models.map((m) => w.runtime.documents.collection<{ _id: string }>(m).find({}, { sort: { _id: 1 } })),
+    );
     return JSON.stringify(all);
   },
   routes: (w) => httpRoutesOf(w.h.account),

@@ -11,8 +11,16 @@ export const accountEnvShape = {
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   /** Failed logins of one account from one IP within LOGIN_FAILURE_WINDOW_SEC before that IP is locked out of it. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_FAILURE_WINDOW_SEC: z.coerce.number().int().min(1).default(15 * 60),
-  LOGIN_LOCK_SEC: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_FAILURE_WINDOW_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
+  LOGIN_LOCK_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   /** Cap of the account-wide delay after consecutive failures (sources that signed in before skip it). */
   LOGIN_MAX_DELAY_SEC: z.coerce.number().int().min(1).default(60),
   /** Password checks per client IP per LOGIN_IP_WINDOW_SEC, whatever the identifier. */
@@ -21,7 +29,11 @@ export const accountEnvShape = {
   /** Password hashes computed at once (default: the CPU count); more wait in a queue of PASSWORD_HASH_QUEUE. */
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
-  INVITATION_TTL_SEC: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+  INVITATION_TTL_SEC: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(7 * 24 * 3600),
   /** log2 of scrypt's N for new password hashes. */
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
 };

@@ -1,4 +1,9 @@
-export { createAccountSubgraph, ACCOUNT_SUBGRAPH_NAME, type AccountSubgraph, type AccountServices } from './account.subgraph';
+export {
+  createAccountSubgraph,
+  ACCOUNT_SUBGRAPH_NAME,
+  type AccountSubgraph,
+  type AccountServices,
+} from './account.subgraph';
 export {
   accountEnvSchema,
   accountEnvShape,
@@ -11,7 +16,13 @@ export {
 export { AccountTopic } from './service/account-events';
 export { isValidCreditCode, creditCodeCheckCharacter, normaliseCreditCode } from './service/credit-code';
 export { normaliseEmail, normalisePhone } from './service/identifiers';
-export { BOOTSTRAP_PASSWORD_FILE, type BootstrapResult, type Viewer, type SignUpResult, type CreateOperatorResult } from './service/identity.service';
+export {
+  BOOTSTRAP_PASSWORD_FILE,
+  type BootstrapResult,
+  type Viewer,
+  type SignUpResult,
+  type CreateOperatorResult,
+} from './service/identity.service';
 export type { AuthResult, ClientInfo } from './service/session.service';
 export type { InvitationResult } from './service/member.service';
 export type { OrganizationPage } from './service/organization.service';

@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANALYTICS_RAW_EVENTS_TOPIC, AnalyticsEventType, analyticsEvents, contractEvent, type ReportAcceptedPayload, type ReportEvent } from '@grove/contracts';
+import {
+  ANALYTICS_RAW_EVENTS_TOPIC,
+  AnalyticsEventType,
+  analyticsEvents,
+  contractEvent,
+  type ReportAcceptedPayload,
+  type ReportEvent,
+} from '@grove/contracts';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { createAnalyticsSubgraph, type AnalyticsSubgraph } from './analytics.subgraph';
 import { dayOf } from './service/reporting-day';
@@ -15,7 +22,12 @@ const DAY = dayOf(NOW, 'Asia/Shanghai');
 function reports(launches: number): ReportAcceptedPayload[] {
   return Array.from({ length: launches }, (_, i) => {
     const device = `device-${String(i).padStart(4, '0')}`;
-    const base = { appId: APP_ID, deviceId: device, launchId: `launch-${device}`, platform: 'ANDROID' as const };
+    const base = {
+      appId: APP_ID,
+      deviceId: device,
+      launchId: `launch-${device}`,
+      platform: 'ANDROID' as const,
+    };
     const events: ReportEvent[] = [
       { ...base, eventId: `${device}-1`, type: 'app_launch', clientTs: NOW - 60_000 },
       { ...base, eventId: `${device}-2`, type: 'page_show', pagePath: 'pages/index', clientTs: NOW - 50_000 },
@@ -31,7 +43,10 @@ describe('analytics in the embedded profile: accepted reports survive a crash be
   const open: Array<{ runtime: TestRuntime; subgraph?: AnalyticsSubgraph }> = [];
   const start = async () => {
     const runtime = await createTestRuntime({ dataDir: dir, durableTopics: [ANALYTICS_RAW_EVENTS_TOPIC] });
-    const subgraph = await createAnalyticsSubgraph(runtime, { settings: { rollupIntervalMs: 0, storeDriver: 'sqlite' }, now: () => NOW });
+    const subgraph = await createAnalyticsSubgraph(runtime, {
+      settings: { rollupIntervalMs: 0, storeDriver: 'sqlite' },
+      now: () => NOW,
+    });
     open.push({ runtime, subgraph });
     return { runtime, subgraph };
   };
@@ -49,12 +64,23 @@ describe('analytics in the embedded profile: accepted reports survive a crash be
     // The consumer stops (as if the process died before it got to them); the runtime keeps accepting.
     await first.subgraph.close();
     for (const payload of reports(30)) {
-      await first.runtime.events.publish(ANALYTICS_RAW_EVENTS_TOPIC, contractEvent(analyticsEvents, AnalyticsEventType.REPORT_ACCEPTED, payload.hostAppId, payload));
+      await first.runtime.events.publish(
+        ANALYTICS_RAW_EVENTS_TOPIC,
+        contractEvent(analyticsEvents, AnalyticsEventType.REPORT_ACCEPTED, payload.hostAppId, payload),
+      );
     }
     await first.runtime.close(); // the in-process queue is gone
 
     const second = await start();
-    await eventually(async () => expect([await second.subgraph.services.metrics.storedTotal(), await second.subgraph.services.metrics.droppedByReason()]).toEqual([90, {}]), 10_000, 20);
+    await eventually(
+      async () =>
+        expect([
+          await second.subgraph.services.metrics.storedTotal(),
+          await second.subgraph.services.metrics.droppedByReason(),
+        ]).toEqual([90, {}]),
+      10_000,
+      20,
+    );
     await second.subgraph.services.pipeline.recompute([DAY]);
     const [row] = await second.subgraph.services.store.daily(APP_ID, DAY, DAY, '');
     expect([row.launches, row.pageViews, row.activeUsers]).toEqual([30, 30, 30]);

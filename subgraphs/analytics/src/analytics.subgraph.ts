@@ -1,7 +1,18 @@
 import 'reflect-metadata';
 import { MiniProgramAccess, MiniProgramOwnershipProjection } from '@grove/contracts';
-import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
-import { analyticsEnvSchema, analyticsSettingsFromConfig, defaultAnalyticsSettings, type AnalyticsSettings } from './config';
+import {
+  buildSubgraph,
+  loadConfig,
+  type EnvSource,
+  type PlatformRuntime,
+  type SubgraphModule,
+} from '@grove/platform';
+import {
+  analyticsEnvSchema,
+  analyticsSettingsFromConfig,
+  defaultAnalyticsSettings,
+  type AnalyticsSettings,
+} from './config';
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
 import { CustomEventResolver } from './resolvers/custom-event.resolver';
@@ -57,32 +68,69 @@ export interface AnalyticsSubgraph extends SubgraphModule {
 }
 
 /** Assembles the analytics subgraph: the raw-report consumer (data-clean), the rollup timer (data-static), the queries. */
-export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: AnalyticsDeps = {}): Promise<AnalyticsSubgraph> {
-  const storeDriver = deps.settings?.storeDriver ?? (runtime.config.DOCUMENTS_DRIVER === 'postgres' ? 'postgres' : 'sqlite');
-  const settings: AnalyticsSettings = { ...defaultAnalyticsSettings, storeDriver, ...stripUndefined(deps.settings ?? {}) };
+export async function createAnalyticsSubgraph(
+  runtime: PlatformRuntime,
+  deps: AnalyticsDeps = {},
+): Promise<AnalyticsSubgraph> {
+  const storeDriver =
+    deps.settings?.storeDriver ?? (runtime.config.DOCUMENTS_DRIVER === 'postgres' ? 'postgres' : 'sqlite');
+  const settings: AnalyticsSettings = {
+    ...defaultAnalyticsSettings,
+    storeDriver,
+    ...stripUndefined(deps.settings ?? {}),
+  };
   const logger = runtime.logger.child({ subgraph: ANALYTICS_SUBGRAPH_NAME });
 
-  const store = await createAnalyticsStore(settings.storeDriver, runtime.config, { postgresSchema: settings.postgresSchema });
+  const store = await createAnalyticsStore(settings.storeDriver, runtime.config, {
+    postgresSchema: settings.postgresSchema,
+  });
   const metrics = new AnalyticsMetrics();
   const projection = new MiniProgramOwnershipProjection(runtime.documents, AnalyticsMiniProgramModel);
   const access = new MiniProgramAccess(projection);
   const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access);
-  const pipeline = new AnalyticsPipeline(store, settings, metrics, logger.child({ component: 'pipeline' }), customEvents, deps.now);
+  const pipeline = new AnalyticsPipeline(
+    store,
+    settings,
+    metrics,
+    logger.child({ component: 'pipeline' }),
+    customEvents,
+    deps.now,
+  );
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
-  const platform = new PlatformOverviewProjection(runtime.documents, settings.timeZone, logger.child({ component: 'platform-overview' }));
+  const platform = new PlatformOverviewProjection(
+    runtime.documents,
+    settings.timeZone,
+    logger.child({ component: 'platform-overview' }),
+  );
   const overview = new PlatformOverviewService(runtime.documents, store, settings.timeZone);
   // Gray-release statistics (ADR 0012): the runtime's exposure record, rule-engine's plans and their timeline.
   const releasePlans = new ReleasePlanProjection(runtime.documents);
   const planStatistics = new ReleasePlanStatisticsService(store, releasePlans, access, settings, deps.now);
   const exposures = new ExposureIngest(store, settings.timeZone, logger.child({ component: 'exposures' }));
-  const operationLogStore = await createOperationLogStore(settings.storeDriver, runtime.config, { postgresSchema: settings.postgresSchema });
-  const operationLogSettings = { retentionDays: settings.operationLogRetentionDays, pruneIntervalMs: settings.operationLogPruneIntervalMs };
-  const operationLog = new OperationLogService(operationLogStore, operationLogSettings, logger.child({ component: 'operation-log' }), deps.now);
+  const operationLogStore = await createOperationLogStore(settings.storeDriver, runtime.config, {
+    postgresSchema: settings.postgresSchema,
+  });
+  const operationLogSettings = {
+    retentionDays: settings.operationLogRetentionDays,
+    pruneIntervalMs: settings.operationLogPruneIntervalMs,
+  };
+  const operationLog = new OperationLogService(
+    operationLogStore,
+    operationLogSettings,
+    logger.child({ component: 'operation-log' }),
+    deps.now,
+  );
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
     operationLog: runtime.outbox(ANALYTICS_SUBGRAPH_NAME),
-    resolvers: [AnalyticsResolver, CustomEventResolver, PlatformOverviewResolver, ReleasePlanStatisticsResolver, OperationLogResolver],
+    resolvers: [
+      AnalyticsResolver,
+      CustomEventResolver,
+      PlatformOverviewResolver,
+      ReleasePlanStatisticsResolver,
+      OperationLogResolver,
+    ],
     instances: [
       new AnalyticsResolver(queries),
       new CustomEventResolver(customEvents),
@@ -92,14 +140,25 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
     ],
     orphanedTypes: [ReleasePlan],
     batchReferenceResolvers: {
-      ReleasePlan: (refs, ctx) => Promise.all(refs.map((ref) => planStatistics.reference(ctx.principal, String(ref.id)))),
+      ReleasePlan: (refs, ctx) =>
+        Promise.all(refs.map((ref) => planStatistics.reference(ctx.principal, String(ref.id)))),
     },
   });
 
-  const ownership = await projection.subscribe(runtime.events, runtime.kv, ANALYTICS_OWNERSHIP_GROUP, logger.child({ component: 'projection' }));
+  const ownership = await projection.subscribe(
+    runtime.events,
+    runtime.kv,
+    ANALYTICS_OWNERSHIP_GROUP,
+    logger.child({ component: 'projection' }),
+  );
   const platformEvents = await platform.subscribe(runtime.events, runtime.kv, ANALYTICS_PLATFORM_GROUP);
   const reports = await pipeline.consume(runtime.events);
-  const planEvents = await releasePlans.subscribe(runtime.events, runtime.kv, ANALYTICS_RELEASE_PLANS_GROUP, logger.child({ component: 'release-plans' }));
+  const planEvents = await releasePlans.subscribe(
+    runtime.events,
+    runtime.kv,
+    ANALYTICS_RELEASE_PLANS_GROUP,
+    logger.child({ component: 'release-plans' }),
+  );
   const exposureBatches = await exposures.consume(runtime.events);
   pipeline.start();
   const operationLines = await operationLog.consume(runtime.events);
@@ -107,7 +166,21 @@ export async function createAnalyticsSubgraph(runtime: PlatformRuntime, deps: An
 
   return {
     ...module,
-    services: { queries, customEvents, pipeline, store, metrics, miniPrograms: projection, platform, overview, releasePlans, planStatistics, exposures, operationLog, operationLogStore },
+    services: {
+      queries,
+      customEvents,
+      pipeline,
+      store,
+      metrics,
+      miniPrograms: projection,
+      platform,
+      overview,
+      releasePlans,
+      planStatistics,
+      exposures,
+      operationLog,
+      operationLogStore,
+    },
     metrics: () => metrics.registry.metrics(),
     ready: async () => {
       await store.ping();
@@ -135,8 +208,13 @@ interface OperationLogServices {
 }
 
 /** The router's registry entry: settings from the environment (same variables as the standalone service). */
-export function createAnalyticsSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource): Promise<AnalyticsSubgraph> {
-  return createAnalyticsSubgraph(runtime, { settings: analyticsSettingsFromConfig(loadConfig(analyticsEnvSchema, env)) });
+export function createAnalyticsSubgraphFromEnv(
+  runtime: PlatformRuntime,
+  env: EnvSource,
+): Promise<AnalyticsSubgraph> {
+  return createAnalyticsSubgraph(runtime, {
+    settings: analyticsSettingsFromConfig(loadConfig(analyticsEnvSchema, env)),
+  });
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

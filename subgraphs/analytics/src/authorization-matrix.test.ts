@@ -28,7 +28,10 @@ import {
 } from '@grove/testkit';
 import { createAnalyticsSubgraph, type AnalyticsSubgraph } from './analytics.subgraph';
 import { knownPlan } from './analytics.test-support';
-import { AnalyticsReleasePlanMarkModel, AnalyticsReleasePlanModel } from './projection/analytics-release-plan.model';
+import {
+  AnalyticsReleasePlanMarkModel,
+  AnalyticsReleasePlanModel,
+} from './projection/analytics-release-plan.model';
 import { CustomEventDeclarationModel } from './store/custom-event-declaration.model';
 
 /**
@@ -148,7 +151,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     source: OVERVIEW,
     prepare: async (h) => range(h),
     expected: OPERATORS,
-    check: (_h, result) => expect(result?.data?.platformOverview).toMatchObject({ activeDevices: 1, launches: 2 }),
+    check: (_h, result) =>
+      expect(result?.data?.platformOverview).toMatchObject({ activeDevices: 1, launches: 2 }),
   },
   {
     name: 'recomputeAnalytics',
@@ -261,8 +265,13 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     source: 'query { operationLog(take: 200) { items { id organizationId } } }',
     expected: LOG_READERS,
     check: (h, result, _vars, who) => {
-      const orgs = new Set((result?.data as { operationLog: { items: Array<{ organizationId: string | null }> } }).operationLog.items.map((i) => i.organizationId));
-      if (who === 'reviewer' || who === 'admin') expect([h.orgA, h.orgB].every((o) => orgs.has(o))).toBe(true);
+      const orgs = new Set(
+        (
+          result?.data as { operationLog: { items: Array<{ organizationId: string | null }> } }
+        ).operationLog.items.map((i) => i.organizationId),
+      );
+      if (who === 'reviewer' || who === 'admin')
+        expect([h.orgA, h.orgB].every((o) => orgs.has(o))).toBe(true);
       else expect([...orgs]).toEqual([who === 'ownerB' ? h.orgB : h.orgA]);
     },
   },
@@ -351,9 +360,14 @@ async function createHarness(): Promise<Harness> {
       at: new Date().toISOString(),
       atomic: true,
     };
-    await runtime.events.publish(OPERATION_LOG_TOPIC, contractEvent(operationLogEvents, OPERATION_RECORDED, orgId, line));
+    await runtime.events.publish(
+      OPERATION_LOG_TOPIC,
+      contractEvent(operationLogEvents, OPERATION_RECORDED, orgId, line),
+    );
   }
-  await eventually(async () => expect(await analytics.services.operationLogStore.list({}, 10)).toHaveLength(2));
+  await eventually(async () =>
+    expect(await analytics.services.operationLogStore.list({}, 10)).toHaveLength(2),
+  );
 
   return {
     runtime,
@@ -384,7 +398,9 @@ describeAuthorizationMatrix<Harness>({
       .collection(CustomEventDeclarationModel)
       .find({}, { sort: { _id: 1 } }),
     plans: await Promise.all(
-      [AnalyticsReleasePlanModel, AnalyticsReleasePlanMarkModel].map((model) => h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } })),
+      [AnalyticsReleasePlanModel, AnalyticsReleasePlanMarkModel].map((model) =>
+        h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } }),
+      ),
     ),
     rollups: await Promise.all(
       [h.appA, h.appB].map((appId) => h.analytics.services.store.daily(appId, h.day, h.day, '')),

@@ -8,5 +8,6 @@ runSubgraphService({
   name: 'analytics',
   schema: analyticsEnvSchema,
   address: (config) => ({ host: config.ANALYTICS_HOST, port: config.ANALYTICS_PORT }),
-  build: (runtime, config) => createAnalyticsSubgraph(runtime, { settings: analyticsSettingsFromConfig(config) }),
+  build: (runtime, config) =>
+    createAnalyticsSubgraph(runtime, { settings: analyticsSettingsFromConfig(config) }),
 });

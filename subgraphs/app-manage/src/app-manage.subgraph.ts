@@ -10,7 +10,12 @@ import {
   type PlatformRuntime,
   type SubgraphModule,
 } from '@grove/platform';
-import { appManageEnvSchema, appManageSettingsFromConfig, defaultAppManageSettings, type AppManageSettings } from './config';
+import {
+  appManageEnvSchema,
+  appManageSettingsFromConfig,
+  defaultAppManageSettings,
+  type AppManageSettings,
+} from './config';
 import { registerUploadRoutes } from './http/upload-routes.fastify';
 import { subscribeToReleasePlans } from './service/release-plan.consumer';
 import { createUploadHandlers, type UploadHandlers } from './http/upload.handlers';
@@ -31,7 +36,15 @@ import { VersionService } from './service/version.service';
 import { OrphanPackageSweeper } from './service/orphan-package.sweeper';
 import { PackageUploadStore } from './store/package-upload.store';
 import { TrialService } from './service/trial.service';
-import { deriveTrialTokenSecret, LOCAL_APP_SECRET_KEY_NAME, registerCatalogueReadRoutes, registerRuntimeReadRoutes, type CatalogueReadsOf, type RuntimeReadsOf, type RuntimeReadsProvider } from '@grove/contracts';
+import {
+  deriveTrialTokenSecret,
+  LOCAL_APP_SECRET_KEY_NAME,
+  registerCatalogueReadRoutes,
+  registerRuntimeReadRoutes,
+  type CatalogueReadsOf,
+  type RuntimeReadsOf,
+  type RuntimeReadsProvider,
+} from '@grove/contracts';
 import { appManageRuntimeReads } from './http/runtime-reads';
 import { appManageCatalogueReads } from './http/catalogue-reads';
 import { TrialStore } from './store/trial.store';
@@ -70,10 +83,14 @@ export interface AppManageSubgraph extends SubgraphModule, UploadHandlers, Runti
 }
 
 /** Assembles stores, services, resolvers and upload handlers of the app-manage subgraph. */
-export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: AppManageDeps): Promise<AppManageSubgraph> {
+export async function createAppManageSubgraph(
+  runtime: PlatformRuntime,
+  deps: AppManageDeps,
+): Promise<AppManageSubgraph> {
   const settings: AppManageSettings = { ...defaultAppManageSettings, ...stripUndefined(deps.settings ?? {}) };
   const logger = runtime.logger.child({ subgraph: APP_MANAGE_SUBGRAPH_NAME });
-  const secretKey = settings.secretEncryptionKey ?? loadOrCreateLocalSecret(runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME);
+  const secretKey =
+    settings.secretEncryptionKey ?? loadOrCreateLocalSecret(runtime.config.DATA_DIR, LOCAL_SECRET_KEY_NAME);
   const cipher = new SecretCipher(secretKey);
 
   const appStore = new MiniProgramStore(runtime.documents);
@@ -81,15 +98,35 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
   const hostAppStore = new HostAppStore(runtime.documents);
   const linkStore = new LinkStore(runtime.documents);
 
-  const events = new AppManageEvents(runtime.outbox(APP_MANAGE_SUBGRAPH_NAME), logger.child({ component: 'events' }));
+  const events = new AppManageEvents(
+    runtime.outbox(APP_MANAGE_SUBGRAPH_NAME),
+    logger.child({ component: 'events' }),
+  );
   const access = new AppManageAccess(appStore);
-  const miniPrograms = new MiniProgramService(appStore, access, events, deps.objects, { maxLogoBytes: settings.maxLogoBytes, license: deps.license });
+  const miniPrograms = new MiniProgramService(appStore, access, events, deps.objects, {
+    maxLogoBytes: settings.maxLogoBytes,
+    license: deps.license,
+  });
   const contentsStore = new VersionContentsStore(runtime.documents);
   const trialStore = new TrialStore(runtime.documents);
   const uploadStore = new PackageUploadStore(runtime.documents);
-  const versions = new VersionService(versionStore, appStore, access, events, deps.objects, { maxPackageBytes: settings.maxPackageBytes }, contentsStore, uploadStore);
+  const versions = new VersionService(
+    versionStore,
+    appStore,
+    access,
+    events,
+    deps.objects,
+    { maxPackageBytes: settings.maxPackageBytes },
+    contentsStore,
+    uploadStore,
+  );
   // Packages of uploads a crash interrupted (stored, version never committed) are deleted after an hour.
-  const orphanPackages = new OrphanPackageSweeper({ uploads: uploadStore, versions: versionStore, objects: deps.objects, logger: logger.child({ component: 'orphan-packages' }) });
+  const orphanPackages = new OrphanPackageSweeper({
+    uploads: uploadStore,
+    versions: versionStore,
+    objects: deps.objects,
+    logger: logger.child({ component: 'orphan-packages' }),
+  });
   orphanPackages.start();
   const hostApps = new HostAppService(hostAppStore, events, cipher, { license: deps.license });
   const links = new LinkService(linkStore, appStore, hostApps, events);
@@ -97,7 +134,14 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
     tokenSecret: settings.trialTokenSecret ?? deriveTrialTokenSecret(secretKey),
   });
   const deletions = new DeletionService(
-    { apps: appStore, versions: versionStore, contents: contentsStore, hostApps: hostAppStore, links: linkStore, trials: trialStore },
+    {
+      apps: appStore,
+      versions: versionStore,
+      contents: contentsStore,
+      hostApps: hostAppStore,
+      links: linkStore,
+      trials: trialStore,
+    },
     access,
     events,
     deps.objects,
@@ -108,7 +152,14 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
   const module = await buildSubgraph({
     name: APP_MANAGE_SUBGRAPH_NAME,
     operationLog: runtime.outbox(APP_MANAGE_SUBGRAPH_NAME),
-    resolvers: [MiniProgramResolver, VersionResolver, HostAppResolver, LinkResolver, TrialResolver, DeletionResolver],
+    resolvers: [
+      MiniProgramResolver,
+      VersionResolver,
+      HostAppResolver,
+      LinkResolver,
+      TrialResolver,
+      DeletionResolver,
+    ],
     instances: [
       new MiniProgramResolver(miniPrograms, versions),
       new VersionResolver(versions, miniPrograms),
@@ -118,7 +169,11 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
       new DeletionResolver(deletions),
     ],
     batchReferenceResolvers: {
-      MiniProgram: (refs, ctx) => miniPrograms.referenceMany(ctx.principal, refs.map((ref) => String(ref.id))),
+      MiniProgram: (refs, ctx) =>
+        miniPrograms.referenceMany(
+          ctx.principal,
+          refs.map((ref) => String(ref.id)),
+        ),
     },
     referenceResolvers: {
       MiniProgramVersion: (ref, ctx) => versions.reference(ctx.principal, String(ref.id)),
@@ -126,7 +181,12 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
     },
   });
 
-  const releasePlans = await subscribeToReleasePlans(runtime.events, runtime.kv, versions, logger.child({ component: 'release-plans' }));
+  const releasePlans = await subscribeToReleasePlans(
+    runtime.events,
+    runtime.kv,
+    versions,
+    logger.child({ component: 'release-plans' }),
+  );
   const uploads = createUploadHandlers(versions, miniPrograms, settings);
   const runtimeReads = appManageRuntimeReads({ hostApps, links, miniPrograms, versions, trials });
   const catalogueReads = appManageCatalogueReads({ links, miniPrograms, versions });
@@ -143,7 +203,11 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
       registerUploadRoutes(app, uploads.routes, {
         authenticate: context.authenticate,
         onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
-        operationLog: { writer: runtime.outbox(APP_MANAGE_SUBGRAPH_NAME), subgraph: APP_MANAGE_SUBGRAPH_NAME, requestInfo: context.requestInfo },
+        operationLog: {
+          writer: runtime.outbox(APP_MANAGE_SUBGRAPH_NAME),
+          subgraph: APP_MANAGE_SUBGRAPH_NAME,
+          requestInfo: context.requestInfo,
+        },
       }),
     services: { miniPrograms, versions, hostApps, links, trials, deletions },
     ready: async () => {
@@ -160,10 +224,18 @@ export async function createAppManageSubgraph(runtime: PlatformRuntime, deps: Ap
  * The router's registry entry: settings and the object store from the environment (same variables as the
  * standalone service). The object store is closed with the module.
  */
-export async function createAppManageSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource, license?: LicenseGuard): Promise<AppManageSubgraph> {
+export async function createAppManageSubgraphFromEnv(
+  runtime: PlatformRuntime,
+  env: EnvSource,
+  license?: LicenseGuard,
+): Promise<AppManageSubgraph> {
   const config = loadConfig(appManageEnvSchema, env);
   const objects = await createObjectStore(objectStoreOptionsFromConfig(config));
-  const module = await createAppManageSubgraph(runtime, { objects, license, settings: appManageSettingsFromConfig(config) });
+  const module = await createAppManageSubgraph(runtime, {
+    objects,
+    license,
+    settings: appManageSettingsFromConfig(config),
+  });
   return {
     ...module,
     close: async () => {

@@ -34,13 +34,21 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export function userPrincipal(memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal {
+export function userPrincipal(
+  memberships: Array<{ orgId: string; role: OrgRole }>,
+  operatorRoles: OperatorRole[] = [],
+): UserPrincipal {
   return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
 }
 
 /** Real embedded documents and a real filesystem object store in a temp dir. */
 export async function createHarness(
-  options: { dataDir?: string; settings?: Partial<AppManageSettings>; license?: LicenseGuard; people?: Partial<Harness> } = {},
+  options: {
+    dataDir?: string;
+    settings?: Partial<AppManageSettings>;
+    license?: LicenseGuard;
+    people?: Partial<Harness>;
+  } = {},
 ): Promise<Harness> {
   const runtime = await createTestRuntime({ dataDir: options.dataDir });
   const objects = await FsObjectStore.open({
@@ -48,7 +56,11 @@ export async function createHarness(
     publicBaseUrl: 'http://localhost:4000',
     urlSigningSecret: 'test-url-signing-secret-of-sufficient-length',
   });
-  const app = await createAppManageSubgraph(runtime, { objects, license: options.license, settings: options.settings });
+  const app = await createAppManageSubgraph(runtime, {
+    objects,
+    license: options.license,
+    settings: options.settings,
+  });
   const orgA = options.people?.orgA ?? newId();
   const orgB = options.people?.orgB ?? newId();
   return {
@@ -73,7 +85,9 @@ export async function createHarness(
 export async function buildZip(entries: Record<string, string | Buffer>): Promise<Buffer> {
   const zip = new ZipFile();
   for (const [name, data] of Object.entries(entries)) {
-    zip.addBuffer(typeof data === 'string' ? Buffer.from(data) : data, name, { mtime: new Date('2026-01-01T00:00:00Z') });
+    zip.addBuffer(typeof data === 'string' ? Buffer.from(data) : data, name, {
+      mtime: new Date('2026-01-01T00:00:00Z'),
+    });
   }
   zip.end();
   const chunks: Buffer[] = [];
@@ -102,24 +116,45 @@ export function w3cPackage(appId: string, versionName = '1.0.0', versionCode = 1
 
 let versionSeq = 0;
 
-export async function createApp(h: Harness, name = `App ${randomToken(4)}`, owner: Principal = h.ownerA, orgId = h.orgA) {
+export async function createApp(
+  h: Harness,
+  name = `App ${randomToken(4)}`,
+  owner: Principal = h.ownerA,
+  orgId = h.orgA,
+) {
   return h.app.services.miniPrograms.create(owner, { orgId, name, category: 'tools', tags: ['demo'] });
 }
 
 /** Uploads a fresh version (unique name) of the app as its owner. */
-export async function uploadVersion(h: Harness, appId: string, owner: Principal = h.ownerA): Promise<VersionView> {
+export async function uploadVersion(
+  h: Harness,
+  appId: string,
+  owner: Principal = h.ownerA,
+): Promise<VersionView> {
   const name = `1.0.${++versionSeq}`;
-  return h.app.services.versions.upload(owner, { appId, versionName: name, zip: await w3cPackage(appId, name, versionSeq) });
+  return h.app.services.versions.upload(owner, {
+    appId,
+    versionName: name,
+    zip: await w3cPackage(appId, name, versionSeq),
+  });
 }
 
 /** A version brought to APPROVED through the real transitions. */
-export async function approvedVersion(h: Harness, appId: string, owner: Principal = h.ownerA): Promise<VersionView> {
+export async function approvedVersion(
+  h: Harness,
+  appId: string,
+  owner: Principal = h.ownerA,
+): Promise<VersionView> {
   const v = await uploadVersion(h, appId, owner);
   await h.app.services.versions.submit(owner, v.id);
   return h.app.services.versions.approve(h.reviewer, v.id);
 }
 
-export async function publishedVersion(h: Harness, appId: string, owner: Principal = h.ownerA): Promise<VersionView> {
+export async function publishedVersion(
+  h: Harness,
+  appId: string,
+  owner: Principal = h.ownerA,
+): Promise<VersionView> {
   const v = await approvedVersion(h, appId, owner);
   return h.app.services.versions.publish(owner, v.id);
 }
@@ -128,12 +163,19 @@ export function contextFor(principal: Principal = ANONYMOUS): SubgraphContext {
   return { principal: { ...principal } as Principal, requestId: 'test', logger: silentLogger() };
 }
 
-export async function execute(h: Harness, source: string, principal: Principal = ANONYMOUS, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
+export async function execute(
+  h: Harness,
+  source: string,
+  principal: Principal = ANONYMOUS,
+  variableValues?: Record<string, unknown>,
+): Promise<ExecutionResult> {
   return graphql({ schema: h.app.schema, source, variableValues, contextValue: contextFor(principal) });
 }
 
 export function errorCodes(result: ExecutionResult): string[] {
-  return (result.errors ?? []).map((e) => String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'));
+  return (result.errors ?? []).map((e) =>
+    String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'),
+  );
 }
 
 export type RecordedEvent = { type: string; key?: string; payload: Record<string, unknown> };
@@ -141,9 +183,13 @@ export type RecordedEvent = { type: string; key?: string; payload: Record<string
 /** Collects what this subgraph publishes on a topic (fresh consumer group per call). */
 export async function recordEvents(h: Harness, topic: string): Promise<RecordedEvent[]> {
   const seen: RecordedEvent[] = [];
-  await h.runtime.events.subscribe<Record<string, unknown>>(topic, `test-${randomToken(6)}`, async (event) => {
-    seen.push({ type: event.type, key: event.key, payload: event.payload });
-  });
+  await h.runtime.events.subscribe<Record<string, unknown>>(
+    topic,
+    `test-${randomToken(6)}`,
+    async (event) => {
+      seen.push({ type: event.type, key: event.key, payload: event.payload });
+    },
+  );
   return seen;
 }
 

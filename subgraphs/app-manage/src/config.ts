@@ -1,7 +1,17 @@
-import { checkObjectStoreConfig, checkPlatformConfig, objectStoreEnvShape, platformEnvShape } from '@grove/platform';
+import {
+  checkObjectStoreConfig,
+  checkPlatformConfig,
+  objectStoreEnvShape,
+  platformEnvShape,
+} from '@grove/platform';
 import { z } from 'zod';
 import { MIN_SECRET_KEY_LENGTH } from './service/secret-cipher';
-import { DEFAULT_MAX_LOGO_BYTES, DEFAULT_MAX_PACKAGE_BYTES, trialTokenSecretField, uploadLimitsEnvShape } from '@grove/contracts';
+import {
+  DEFAULT_MAX_LOGO_BYTES,
+  DEFAULT_MAX_PACKAGE_BYTES,
+  trialTokenSecretField,
+  uploadLimitsEnvShape,
+} from '@grove/contracts';
 
 export { DEFAULT_MAX_LOGO_BYTES, DEFAULT_MAX_PACKAGE_BYTES };
 
@@ -16,7 +26,10 @@ export const appManageEnvShape = {
    * Key material (at least 32 characters) for encrypting SDK secrets at rest. Outside production a key is
    * generated once under DATA_DIR; production must set it (and keep it: losing it invalidates every secret).
    */
-  APP_SECRET_ENCRYPTION_KEY: z.string().min(MIN_SECRET_KEY_LENGTH, `must be at least ${MIN_SECRET_KEY_LENGTH} characters`).optional(),
+  APP_SECRET_ENCRYPTION_KEY: z
+    .string()
+    .min(MIN_SECRET_KEY_LENGTH, `must be at least ${MIN_SECRET_KEY_LENGTH} characters`)
+    .optional(),
   /**
    * HMAC key (at least 32 characters) of trial QR grants; app-manage signs them and the SDK runtime (router) checks
    * them, so both read it. Unset: derived from APP_SECRET_ENCRYPTION_KEY (or its generated local key).
@@ -26,15 +39,13 @@ export const appManageEnvShape = {
   MINI_PROGRAM_LOGO_MAX_BYTES: uploadLimitsEnvShape.MINI_PROGRAM_LOGO_MAX_BYTES,
 };
 
-export const appManageEnvSchema = z
-  .object(appManageEnvShape)
-  .superRefine((config, ctx) => {
-    checkPlatformConfig(config, ctx);
-    checkObjectStoreConfig(config, ctx);
-    if (config.NODE_ENV === 'production' && !config.APP_SECRET_ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['APP_SECRET_ENCRYPTION_KEY'], message: 'required in production' });
-    }
-  });
+export const appManageEnvSchema = z.object(appManageEnvShape).superRefine((config, ctx) => {
+  checkPlatformConfig(config, ctx);
+  checkObjectStoreConfig(config, ctx);
+  if (config.NODE_ENV === 'production' && !config.APP_SECRET_ENCRYPTION_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['APP_SECRET_ENCRYPTION_KEY'], message: 'required in production' });
+  }
+});
 export type AppManageConfig = z.infer<typeof appManageEnvSchema>;
 
 /** What createAppManageSubgraph needs beyond the runtime and the object store. */

@@ -28,10 +28,24 @@ export {
   type UploadResponse,
   type UploadRoute,
 } from './http/upload.handlers';
-export { registerUploadRoutes, type HeaderBag, type RegisterUploadRoutesOptions } from './http/upload-routes.fastify';
+export {
+  registerUploadRoutes,
+  type HeaderBag,
+  type RegisterUploadRoutesOptions,
+} from './http/upload-routes.fastify';
 export { AppManageTopic } from './service/app-manage-events';
-export { packageKey, PACKAGE_DOWNLOAD_URL_TTL_SEC, type PackageFilePage, type UploadVersionInput, type VersionPage } from './service/version.service';
-export { secretAad as sdkSecretAssociatedData, type HostAppCredentials, type SdkCredentials } from './service/host-app.service';
+export {
+  packageKey,
+  PACKAGE_DOWNLOAD_URL_TTL_SEC,
+  type PackageFilePage,
+  type UploadVersionInput,
+  type VersionPage,
+} from './service/version.service';
+export {
+  secretAad as sdkSecretAssociatedData,
+  type HostAppCredentials,
+  type SdkCredentials,
+} from './service/host-app.service';
 export type { LicenseGuard, MiniProgramPage } from './service/mini-program.service';
 export { SecretCipher } from './service/secret-cipher';
 export { MiniProgramStatus, MiniProgramModel } from './store/mini-program.model';

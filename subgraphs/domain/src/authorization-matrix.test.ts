@@ -1,4 +1,11 @@
-import { describeAuthorizationMatrix, F, httpRoutesOf, U, type MatrixOperation, type MatrixRow } from '@grove/testkit';
+import {
+  describeAuthorizationMatrix,
+  F,
+  httpRoutesOf,
+  U,
+  type MatrixOperation,
+  type MatrixRow,
+} from '@grove/testkit';
 import { DomainMiniProgramModel } from './projection';
 import { BusinessDomainModel } from './store/business-domain.model';
 import { ServiceDomainsModel } from './store/service-domains.model';
@@ -33,7 +40,11 @@ const unique = () => Math.random().toString(16).slice(2, 8);
 async function pendingDomain(h: H, orgId = h.orgA): Promise<string> {
   const appId = await createApp(h, orgId);
   const owner = orgId === h.orgA ? h.ownerA : h.ownerB;
-  const added = await h.domain.services.domains.addBusinessDomain(owner, appId, `shop${unique()}.example.com`);
+  const added = await h.domain.services.domains.addBusinessDomain(
+    owner,
+    appId,
+    `shop${unique()}.example.com`,
+  );
   h.server.files.set(`/${added.verificationFile.fileName}`, added.verificationFile.content);
   return added.id;
 }

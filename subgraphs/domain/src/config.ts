@@ -15,7 +15,12 @@ export const domainEnvShape = {
   /** Port of the verification fetch; unset: the scheme's default port. */
   DOMAIN_VERIFY_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DOMAIN_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_VERIFY_TIMEOUT_MS),
-  DOMAIN_VERIFY_MAX_BYTES: z.coerce.number().int().min(64).max(1024 * 1024).default(DEFAULT_VERIFY_MAX_BYTES),
+  DOMAIN_VERIFY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64)
+    .max(1024 * 1024)
+    .default(DEFAULT_VERIFY_MAX_BYTES),
   /**
    * Connect every verification fetch to this IP instead of resolving the domain (like curl --resolve): for tests
    * and split-horizon networks. Unset: DNS, and addresses in private, loopback or link-local ranges are refused.
@@ -29,7 +34,11 @@ export const domainEnvShape = {
 export const domainEnvSchema = z.object(domainEnvShape).superRefine((config, ctx) => {
   checkPlatformConfig(config, ctx);
   if (config.NODE_ENV === 'production' && config.DOMAIN_VERIFY_RESOLVE_ADDRESS) {
-    ctx.addIssue({ code: 'custom', path: ['DOMAIN_VERIFY_RESOLVE_ADDRESS'], message: 'must not be set in production' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DOMAIN_VERIFY_RESOLVE_ADDRESS'],
+      message: 'must not be set in production',
+    });
   }
 });
 export type DomainConfig = z.infer<typeof domainEnvSchema>;

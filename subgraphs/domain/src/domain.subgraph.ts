@@ -1,6 +1,17 @@
 import 'reflect-metadata';
-import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
-import { domainEnvSchema, domainSettingsFromConfig, defaultDomainSettings, type DomainSettings } from './config';
+import {
+  buildSubgraph,
+  loadConfig,
+  type EnvSource,
+  type PlatformRuntime,
+  type SubgraphModule,
+} from '@grove/platform';
+import {
+  domainEnvSchema,
+  domainSettingsFromConfig,
+  defaultDomainSettings,
+  type DomainSettings,
+} from './config';
 import { DomainMiniProgramModel, MiniProgramAccess, MiniProgramOwnershipProjection } from './projection';
 import { DomainResolver } from './resolvers/domain.resolver';
 import { MiniProgramDomainsResolver } from './resolvers/mini-program.resolver';
@@ -38,14 +49,20 @@ export interface DomainSubgraph extends SubgraphModule {
 }
 
 /** Assembles the domain-manager subgraph and starts its consumer of app-manage's mini-program events. */
-export async function createDomainSubgraph(runtime: PlatformRuntime, deps: DomainDeps = {}): Promise<DomainSubgraph> {
+export async function createDomainSubgraph(
+  runtime: PlatformRuntime,
+  deps: DomainDeps = {},
+): Promise<DomainSubgraph> {
   const settings: DomainSettings = { ...defaultDomainSettings, ...stripUndefined(deps.settings ?? {}) };
   const logger = runtime.logger.child({ subgraph: DOMAIN_SUBGRAPH_NAME });
 
   const store = new DomainStore(runtime.documents);
   const projection = new MiniProgramOwnershipProjection(runtime.documents, DomainMiniProgramModel);
   const access = new MiniProgramAccess(projection);
-  const events = new DomainEvents(runtime.outbox(DOMAIN_SUBGRAPH_NAME), logger.child({ component: 'events' }));
+  const events = new DomainEvents(
+    runtime.outbox(DOMAIN_SUBGRAPH_NAME),
+    logger.child({ component: 'events' }),
+  );
   const verificationFetch = createVerificationFetch({ resolveTo: settings.verifyResolveAddress });
   const domains = new DomainService(store, access, events, { settings, fetchImpl: verificationFetch.fetch });
   const whitelist = new WhitelistService(store, events);
@@ -54,14 +71,27 @@ export async function createDomainSubgraph(runtime: PlatformRuntime, deps: Domai
     name: DOMAIN_SUBGRAPH_NAME,
     operationLog: runtime.outbox(DOMAIN_SUBGRAPH_NAME),
     resolvers: [DomainResolver, WhitelistResolver, MiniProgramDomainsResolver],
-    instances: [new DomainResolver(domains), new WhitelistResolver(whitelist), new MiniProgramDomainsResolver(domains)],
+    instances: [
+      new DomainResolver(domains),
+      new WhitelistResolver(whitelist),
+      new MiniProgramDomainsResolver(domains),
+    ],
     orphanedTypes: [MiniProgram],
     batchReferenceResolvers: {
-      MiniProgram: (refs, ctx) => domains.referenceMany(ctx.principal, refs.map((ref) => String(ref.id))),
+      MiniProgram: (refs, ctx) =>
+        domains.referenceMany(
+          ctx.principal,
+          refs.map((ref) => String(ref.id)),
+        ),
     },
   });
 
-  const subscription = await projection.subscribe(runtime.events, runtime.kv, DOMAIN_CONSUMER_GROUP, logger.child({ component: 'projection' }));
+  const subscription = await projection.subscribe(
+    runtime.events,
+    runtime.kv,
+    DOMAIN_CONSUMER_GROUP,
+    logger.child({ component: 'projection' }),
+  );
 
   const runtimeReads = domainRuntimeReads(domains);
   return {
@@ -78,8 +108,13 @@ export async function createDomainSubgraph(runtime: PlatformRuntime, deps: Domai
 }
 
 /** The router's registry entry: settings from the environment (same variables as the standalone service). */
-export function createDomainSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource): Promise<DomainSubgraph> {
-  return createDomainSubgraph(runtime, { settings: domainSettingsFromConfig(loadConfig(domainEnvSchema, env)) });
+export function createDomainSubgraphFromEnv(
+  runtime: PlatformRuntime,
+  env: EnvSource,
+): Promise<DomainSubgraph> {
+  return createDomainSubgraph(runtime, {
+    settings: domainSettingsFromConfig(loadConfig(domainEnvSchema, env)),
+  });
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { graphql, type ExecutionResult } from 'graphql';
-import { ANONYMOUS, newId, randomToken, silentLogger, type OperatorRole, type OrgRole, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
+import {
+  ANONYMOUS,
+  newId,
+  randomToken,
+  silentLogger,
+  type OperatorRole,
+  type OrgRole,
+  type Principal,
+  type SubgraphContext,
+  type UserPrincipal,
+} from '@grove/platform';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import type { DomainSettings } from './config';
 import { createDomainSubgraph, type DomainSubgraph } from './domain.subgraph';
@@ -21,7 +31,10 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export function userPrincipal(memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal {
+export function userPrincipal(
+  memberships: Array<{ orgId: string; role: OrgRole }>,
+  operatorRoles: OperatorRole[] = [],
+): UserPrincipal {
   return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
 }
 
@@ -59,8 +72,18 @@ export function newAppId(): string {
 }
 
 /** Publishes a mini-program event exactly as app-manage does (topic, type, key, payload). */
-export async function publishAppEvent(h: Harness, type: string, appId: string, orgId: string, extra: Record<string, unknown> = {}) {
-  return h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, { type, key: appId, payload: { appId, orgId, actorId: newId(), ...extra } });
+export async function publishAppEvent(
+  h: Harness,
+  type: string,
+  appId: string,
+  orgId: string,
+  extra: Record<string, unknown> = {},
+) {
+  return h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, {
+    type,
+    key: appId,
+    payload: { appId, orgId, actorId: newId(), ...extra },
+  });
 }
 
 /** A mini-program of `orgId` (default org A) known to the projection, created through the event path. */
@@ -73,19 +96,33 @@ export async function createApp(h: Harness, orgId = h.orgA): Promise<string> {
 
 export async function freezeApp(h: Harness, appId: string, orgId = h.orgA): Promise<void> {
   await publishAppEvent(h, 'mini-program.frozen', appId, orgId, { reason: 'abuse' });
-  await eventually(async () => expect((await h.domain.services.miniPrograms.get(appId))?.status).toBe('FROZEN'));
+  await eventually(async () =>
+    expect((await h.domain.services.miniPrograms.get(appId))?.status).toBe('FROZEN'),
+  );
 }
 
 export function contextFor(principal: Principal = ANONYMOUS): SubgraphContext {
   return { principal: { ...principal } as Principal, requestId: 'test', logger: silentLogger() };
 }
 
-export function execute(h: Harness, source: string, principal: Principal = ANONYMOUS, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
-  return graphql({ schema: h.domain.schema, source, variableValues, contextValue: contextFor(principal) }) as Promise<ExecutionResult>;
+export function execute(
+  h: Harness,
+  source: string,
+  principal: Principal = ANONYMOUS,
+  variableValues?: Record<string, unknown>,
+): Promise<ExecutionResult> {
+  return graphql({
+    schema: h.domain.schema,
+    source,
+    variableValues,
+    contextValue: contextFor(principal),
+  }) as Promise<ExecutionResult>;
 }
 
 export function errorCodes(result: ExecutionResult): string[] {
-  return (result.errors ?? []).map((e) => String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'));
+  return (result.errors ?? []).map((e) =>
+    String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'),
+  );
 }
 
 export { eventually };
@@ -98,9 +135,13 @@ export type RecordedEvent = { type: string; key?: string; payload: Record<string
 
 export async function recordEvents(h: Harness, topic: string): Promise<RecordedEvent[]> {
   const seen: RecordedEvent[] = [];
-  await h.runtime.events.subscribe<Record<string, unknown>>(topic, `test-${randomToken(6)}`, async (event) => {
-    seen.push({ type: event.type, key: event.key, payload: event.payload });
-  });
+  await h.runtime.events.subscribe<Record<string, unknown>>(
+    topic,
+    `test-${randomToken(6)}`,
+    async (event) => {
+      seen.push({ type: event.type, key: event.key, payload: event.payload });
+    },
+  );
   return seen;
 }
 
@@ -141,5 +182,11 @@ export async function startFileServer(): Promise<FileServer> {
 
 /** Settings that send verification fetches over http to the local file server. */
 export function localVerification(server: FileServer, timeoutMs = 1000): Partial<DomainSettings> {
-  return { verifyScheme: 'http', verifyPort: server.port, verifyResolveAddress: '127.0.0.1', verifyTimeoutMs: timeoutMs, verifyMaxBytes: 1024 };
+  return {
+    verifyScheme: 'http',
+    verifyPort: server.port,
+    verifyResolveAddress: '127.0.0.1',
+    verifyTimeoutMs: timeoutMs,
+    verifyMaxBytes: 1024,
+  };
 }

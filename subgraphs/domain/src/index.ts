@@ -19,11 +19,25 @@ export {
   type DomainConfig,
   type DomainSettings,
 } from './config';
-export { DOMAIN_EVENTS_TOPIC, DomainEventType, type DomainChange, type DomainChangedPayload } from './service/domain-events';
+export {
+  DOMAIN_EVENTS_TOPIC,
+  DomainEventType,
+  type DomainChange,
+  type DomainChangedPayload,
+} from './service/domain-events';
 export { DomainService, MAX_BUSINESS_DOMAINS } from './service/domain.service';
 export { WhitelistService } from './service/whitelist.service';
-export type { BusinessDomainView, MiniProgramDomainsView, RuntimeDomains, WhitelistDomainView } from './service/domain-views';
+export type {
+  BusinessDomainView,
+  MiniProgramDomainsView,
+  RuntimeDomains,
+  WhitelistDomainView,
+} from './service/domain-views';
 export { BusinessDomainStatus, BusinessDomainModel, VerificationMethod } from './store/business-domain.model';
 export { ServiceDomainsModel } from './store/service-domains.model';
 export { toMiniProgramDomainsView } from './service/domain-views';
-export { createVerificationFetch, isPrivateAddress, type VerificationFetch } from './verification/verification-fetch';
+export {
+  createVerificationFetch,
+  isPrivateAddress,
+  type VerificationFetch,
+} from './verification/verification-fetch';

@@ -1,7 +1,22 @@
-import { describeAuthorizationMatrix, matrixPrincipals, F, httpRoutesOf, U, type MatrixOperation, type MatrixRow } from '@grove/testkit';
+import {
+  describeAuthorizationMatrix,
+  matrixPrincipals,
+  F,
+  httpRoutesOf,
+  U,
+  type MatrixOperation,
+  type MatrixRow,
+} from '@grove/testkit';
 import { newId } from '@grove/platform';
 import { LicenseInstallationModel } from '@grove/contracts';
-import { HISTORY_QUERY, INSTALL_MUTATION, LICENSE_QUERY, createHarness, signedDocument, type Harness } from './license.test-support';
+import {
+  HISTORY_QUERY,
+  INSTALL_MUTATION,
+  LICENSE_QUERY,
+  createHarness,
+  signedDocument,
+  type Harness,
+} from './license.test-support';
 
 /**
  * Every operation of the license subgraph, for each kind of caller: any operator reads the license,

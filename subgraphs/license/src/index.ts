@@ -8,7 +8,12 @@ export {
 } from './license.subgraph';
 export { licenseEnvSchema, licenseEnvShape, licensePublicKeyFromConfig, type LicenseConfig } from './config';
 // The guard lives in @grove/contracts so standalone services build it without importing this package.
-export { createLicenseGuard, LicenseGuard, type LicenseCapacity, type LicenseGuardOptions } from '@grove/contracts';
+export {
+  createLicenseGuard,
+  LicenseGuard,
+  type LicenseCapacity,
+  type LicenseGuardOptions,
+} from '@grove/contracts';
 export {
   DocumentCountUsageSource,
   LedgerUsageSource,

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { ActiveLicenseReader, createLicenseGuard, EVALUATION_PUBLIC_KEY_PEM, type LicenseGuard } from '@grove/contracts';
+import {
+  ActiveLicenseReader,
+  createLicenseGuard,
+  EVALUATION_PUBLIC_KEY_PEM,
+  type LicenseGuard,
+} from '@grove/contracts';
 import { buildSubgraph, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
 import { LicenseResolver } from './resolvers/license.resolver';
 import { LicenseService } from './service/license.service';
@@ -37,7 +42,13 @@ export async function createLicenseSubgraph(
   const guard = createLicenseGuard(runtime, { publicKeyPem, clock: options.clock }); // checks the key
   const logger = runtime.logger.child({ subgraph: LICENSE_SUBGRAPH_NAME, component: 'license' });
   const reader = new ActiveLicenseReader(runtime.documents, publicKeyPem, logger);
-  const service = new LicenseService(store, reader, options.usage ?? new LedgerUsageSource(runtime.documents), publicKeyPem, options.clock);
+  const service = new LicenseService(
+    store,
+    reader,
+    options.usage ?? new LedgerUsageSource(runtime.documents),
+    publicKeyPem,
+    options.clock,
+  );
 
   const module = await buildSubgraph({
     name: LICENSE_SUBGRAPH_NAME,

@@ -11,5 +11,6 @@ runSubgraphService({
   name: 'license',
   schema: licenseEnvSchema,
   address: (config) => ({ host: config.LICENSE_HOST, port: config.LICENSE_PORT }),
-  build: (runtime, config) => createLicenseSubgraph(runtime, { publicKeyPem: licensePublicKeyFromConfig(config) }),
+  build: (runtime, config) =>
+    createLicenseSubgraph(runtime, { publicKeyPem: licensePublicKeyFromConfig(config) }),
 });

@@ -1,7 +1,24 @@
-import { describeAuthorizationMatrix, F, httpRoutesOf, N, U, type MatrixOperation, type MatrixRow } from '@grove/testkit';
+import {
+  describeAuthorizationMatrix,
+  F,
+  httpRoutesOf,
+  N,
+  U,
+  type MatrixOperation,
+  type MatrixRow,
+} from '@grove/testkit';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';
 import { RuleEngineVersionModel } from './projection/rule-engine-version.model';
-import { createApp, createHarness, createRule, IOS_RULE, startPlan, userPrincipal, versionIn, type Harness } from './rule-engine.test-support';
+import {
+  createApp,
+  createHarness,
+  createRule,
+  IOS_RULE,
+  startPlan,
+  userPrincipal,
+  versionIn,
+  type Harness,
+} from './rule-engine.test-support';
 import { GrayRuleModel } from './store/gray-rule.model';
 import { ReleasePlanModel } from './store/release-plan.model';
 
@@ -32,7 +49,8 @@ const pausedPlanOfA = async (h: Harness) => {
   return id;
 };
 /** An APPROVED version of a mini-program of org B. */
-const versionOfB = async (h: Harness) => versionIn(h, await createApp(h, h.orgB), 'APPROVED', { orgId: h.orgB });
+const versionOfB = async (h: Harness) =>
+  versionIn(h, await createApp(h, h.orgB), 'APPROVED', { orgId: h.orgB });
 
 const START_PLAN =
   'mutation($a: ID!, $r: ID!, $v: ID!) { startReleasePlan(input: { appId: $a, grayVersionId: $v, ruleId: $r, percentage: 10 }) { id } }';
@@ -78,27 +96,31 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   },
   {
     name: 'createGrayRule',
-    source: 'mutation($a: ID!, $r: JSONObject!) { createGrayRule(input: { appId: $a, name: "r", rule: $r }) { id } }',
+    source:
+      'mutation($a: ID!, $r: JSONObject!) { createGrayRule(input: { appId: $a, name: "r", rule: $r }) { id } }',
     prepare: async (h) => ({ a: await appOfA(h), r: IOS_RULE }),
     expected: RELEASERS_A,
   },
   {
     name: 'createGrayRule',
     label: "createGrayRule for org B's mini-program",
-    source: 'mutation($a: ID!, $r: JSONObject!) { createGrayRule(input: { appId: $a, name: "r", rule: $r }) { id } }',
+    source:
+      'mutation($a: ID!, $r: JSONObject!) { createGrayRule(input: { appId: $a, name: "r", rule: $r }) { id } }',
     prepare: async (h) => ({ a: await createApp(h, h.orgB), r: IOS_RULE }),
     expected: RELEASERS_B,
   },
   {
     name: 'updateGrayRule',
-    source: 'mutation($id: ID!) { updateGrayRule(id: $id, input: { expectedVersion: 1, name: "renamed" }) { id version } }',
+    source:
+      'mutation($id: ID!) { updateGrayRule(id: $id, input: { expectedVersion: 1, name: "renamed" }) { id version } }',
     prepare: async (h) => ({ id: (await createRule(h, await appOfA(h))).id }),
     expected: RELEASERS_A,
   },
   {
     name: 'updateGrayRule',
     label: "updateGrayRule with org B's rule id",
-    source: 'mutation($id: ID!) { updateGrayRule(id: $id, input: { expectedVersion: 1, name: "renamed" }) { id version } }',
+    source:
+      'mutation($id: ID!) { updateGrayRule(id: $id, input: { expectedVersion: 1, name: "renamed" }) { id version } }',
     prepare: async (h) => ({ id: (await createRule(h, await createApp(h, h.orgB), IOS_RULE, h.ownerB)).id }),
     expected: RELEASERS_B,
   },
@@ -146,7 +168,11 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     source: START_PLAN,
     prepare: async (h) => {
       const b = await createApp(h, h.orgB);
-      return { a: b, r: (await createRule(h, b, IOS_RULE, h.ownerB)).id, v: await versionIn(h, await appOfA(h)) };
+      return {
+        a: b,
+        r: (await createRule(h, b, IOS_RULE, h.ownerB)).id,
+        v: await versionIn(h, await appOfA(h)),
+      };
     },
     expected: [U, F, F, F, N, F, F],
   },

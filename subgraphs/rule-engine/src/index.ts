@@ -17,10 +17,18 @@ export {
   type RuleEngineConfig,
   type RuleEngineSettings,
 } from './config';
-export { ReleasePlanService, type GrayChoice, type GrayReleaseLicenseGuard } from './service/release-plan.service';
+export {
+  ReleasePlanService,
+  type GrayChoice,
+  type GrayReleaseLicenseGuard,
+} from './service/release-plan.service';
 export { GrayRuleService } from './service/gray-rule.service';
 export { CompiledRuleCache } from './service/compiled-rule.cache';
-export { RULE_ENGINE_EVENTS_TOPIC, RuleEngineEventType, type RuleEnginePayload } from './service/rule-engine-events';
+export {
+  RULE_ENGINE_EVENTS_TOPIC,
+  RuleEngineEventType,
+  type RuleEnginePayload,
+} from './service/rule-engine-events';
 export type { GrayRuleView, ReleasePlanView } from './service/views';
 export { ReleasePlanModel, CONCURRENT_GRAY_RELEASES_FILTER } from './store/release-plan.model';
 export { GrayRuleModel } from './store/gray-rule.model';

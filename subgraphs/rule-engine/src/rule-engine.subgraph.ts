@@ -1,8 +1,24 @@
 import 'reflect-metadata';
-import { MiniProgramAccess, MiniProgramOwnershipProjection, registerRuntimeReadRoutes, type RuntimeReadsOf } from '@grove/contracts';
+import {
+  MiniProgramAccess,
+  MiniProgramOwnershipProjection,
+  registerRuntimeReadRoutes,
+  type RuntimeReadsOf,
+} from '@grove/contracts';
 import { ruleEngineRuntimeReads } from './http/runtime-reads';
-import { buildSubgraph, loadConfig, type EnvSource, type PlatformRuntime, type SubgraphModule } from '@grove/platform';
-import { defaultRuleEngineSettings, ruleEngineEnvSchema, ruleEngineSettingsFromConfig, type RuleEngineSettings } from './config';
+import {
+  buildSubgraph,
+  loadConfig,
+  type EnvSource,
+  type PlatformRuntime,
+  type SubgraphModule,
+} from '@grove/platform';
+import {
+  defaultRuleEngineSettings,
+  ruleEngineEnvSchema,
+  ruleEngineSettingsFromConfig,
+  type RuleEngineSettings,
+} from './config';
 import { RuleEngineMiniProgramModel } from './projection/rule-engine-mini-program.model';
 import { VersionStatusProjection } from './projection/version-status.projection';
 import { GrayRuleResolver } from './resolvers/gray-rule.resolver';
@@ -40,16 +56,28 @@ export interface RuleEngineSubgraph extends SubgraphModule {
 }
 
 /** Assembles the rule-engine subgraph and starts its consumer of app-manage's mini-program events. */
-export async function createRuleEngineSubgraph(runtime: PlatformRuntime, deps: RuleEngineDeps = {}): Promise<RuleEngineSubgraph> {
-  const settings: RuleEngineSettings = { ...defaultRuleEngineSettings, ...stripUndefined(deps.settings ?? {}) };
+export async function createRuleEngineSubgraph(
+  runtime: PlatformRuntime,
+  deps: RuleEngineDeps = {},
+): Promise<RuleEngineSubgraph> {
+  const settings: RuleEngineSettings = {
+    ...defaultRuleEngineSettings,
+    ...stripUndefined(deps.settings ?? {}),
+  };
   const logger = runtime.logger.child({ subgraph: RULE_ENGINE_SUBGRAPH_NAME });
 
   const store = new RuleEngineStore(runtime.documents);
   const projection = new MiniProgramOwnershipProjection(runtime.documents, RuleEngineMiniProgramModel);
   const versions = new VersionStatusProjection(runtime.documents);
   const access = new MiniProgramAccess(projection);
-  const events = new RuleEngineEvents(runtime.outbox(RULE_ENGINE_SUBGRAPH_NAME), logger.child({ component: 'events' }));
-  const compiledRules = new CompiledRuleCache(settings.compiledRuleCacheSize, logger.child({ component: 'compiled-rules' }));
+  const events = new RuleEngineEvents(
+    runtime.outbox(RULE_ENGINE_SUBGRAPH_NAME),
+    logger.child({ component: 'events' }),
+  );
+  const compiledRules = new CompiledRuleCache(
+    settings.compiledRuleCacheSize,
+    logger.child({ component: 'compiled-rules' }),
+  );
   const rules = new GrayRuleService(store, access, events, compiledRules);
   const plans = new ReleasePlanService(store, access, events, compiledRules, versions, deps.license);
 
@@ -83,8 +111,15 @@ export async function createRuleEngineSubgraph(runtime: PlatformRuntime, deps: R
 }
 
 /** The router's registry entry: settings from the environment (same variables as the standalone service). */
-export function createRuleEngineSubgraphFromEnv(runtime: PlatformRuntime, env: EnvSource, license?: GrayReleaseLicenseGuard): Promise<RuleEngineSubgraph> {
-  return createRuleEngineSubgraph(runtime, { license, settings: ruleEngineSettingsFromConfig(loadConfig(ruleEngineEnvSchema, env)) });
+export function createRuleEngineSubgraphFromEnv(
+  runtime: PlatformRuntime,
+  env: EnvSource,
+  license?: GrayReleaseLicenseGuard,
+): Promise<RuleEngineSubgraph> {
+  return createRuleEngineSubgraph(runtime, {
+    license,
+    settings: ruleEngineSettingsFromConfig(loadConfig(ruleEngineEnvSchema, env)),
+  });
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

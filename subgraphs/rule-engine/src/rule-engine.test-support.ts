@@ -8,7 +8,17 @@ import {
   type LicenseGuard,
   type LicenseLimitName,
 } from '@grove/contracts';
-import { ANONYMOUS, newId, randomToken, silentLogger, type OperatorRole, type OrgRole, type Principal, type SubgraphContext, type UserPrincipal } from '@grove/platform';
+import {
+  ANONYMOUS,
+  newId,
+  randomToken,
+  silentLogger,
+  type OperatorRole,
+  type OrgRole,
+  type Principal,
+  type SubgraphContext,
+  type UserPrincipal,
+} from '@grove/platform';
 import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { RuleEngineSettings } from './config';
@@ -32,7 +42,10 @@ export interface Harness extends People {
   dispose(): Promise<void>;
 }
 
-export function userPrincipal(memberships: Array<{ orgId: string; role: OrgRole }>, operatorRoles: OperatorRole[] = []): UserPrincipal {
+export function userPrincipal(
+  memberships: Array<{ orgId: string; role: OrgRole }>,
+  operatorRoles: OperatorRole[] = [],
+): UserPrincipal {
   return { kind: 'user', userId: newId(), sessionId: newId(), operatorRoles, memberships };
 }
 
@@ -52,10 +65,18 @@ export function newPeople(): People {
 
 /** Real embedded documents, cache and memory bus in a temp dir. */
 export async function createHarness(
-  options: { dataDir?: string; settings?: Partial<RuleEngineSettings>; license?: GrayReleaseLicenseGuard; people?: People } = {},
+  options: {
+    dataDir?: string;
+    settings?: Partial<RuleEngineSettings>;
+    license?: GrayReleaseLicenseGuard;
+    people?: People;
+  } = {},
 ): Promise<Harness> {
   const runtime = await createTestRuntime({ dataDir: options.dataDir });
-  const engine = await createRuleEngineSubgraph(runtime, { settings: options.settings, license: options.license });
+  const engine = await createRuleEngineSubgraph(runtime, {
+    settings: options.settings,
+    license: options.license,
+  });
   return {
     ...(options.people ?? newPeople()),
     runtime,
@@ -84,10 +105,17 @@ export function cappedLicense(h: () => Harness, cap: number): GrayReleaseLicense
         limits: { miniPrograms: null, hostApps: null, concurrentGrayReleases: cap, organizations: null },
       };
       const document = JSON.stringify(signLicense(payload, vendor.privateKeyPem));
-      await h().runtime.documents.collection(LicenseInstallationModel).insertOne({ licenseId: payload.licenseId, licensee: payload.licensee, document, installedBy: 'test' });
+      await h().runtime.documents.collection(LicenseInstallationModel).insertOne({
+        licenseId: payload.licenseId,
+        licensee: payload.licensee,
+        document,
+        installedBy: 'test',
+      });
       return createLicenseGuard(h().runtime, {
         publicKeyPem: vendor.publicKeyPem,
-        owned: { concurrentGrayReleases: { model: ReleasePlanModel, filter: CONCURRENT_GRAY_RELEASES_FILTER } },
+        owned: {
+          concurrentGrayReleases: { model: ReleasePlanModel, filter: CONCURRENT_GRAY_RELEASES_FILTER },
+        },
       });
     })());
   const capped = {
@@ -110,23 +138,43 @@ export function newAppId(): string {
 /** Publishes a mini-program event exactly as app-manage does and waits until the projection has it. */
 export async function createApp(h: Harness, orgId = h.orgA): Promise<string> {
   const appId = newAppId();
-  await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, { type: 'mini-program.created', key: appId, payload: { appId, orgId, actorId: newId() } });
+  await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, {
+    type: 'mini-program.created',
+    key: appId,
+    payload: { appId, orgId, actorId: newId() },
+  });
   await eventually(async () => expect(await h.engine.services.miniPrograms.get(appId)).not.toBeNull());
   return appId;
 }
 
 export async function freezeApp(h: Harness, appId: string, orgId = h.orgA): Promise<void> {
-  await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, { type: 'mini-program.frozen', key: appId, payload: { appId, orgId, actorId: newId(), reason: 'abuse' } });
-  await eventually(async () => expect((await h.engine.services.miniPrograms.get(appId))?.status).toBe('FROZEN'));
+  await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, {
+    type: 'mini-program.frozen',
+    key: appId,
+    payload: { appId, orgId, actorId: newId(), reason: 'abuse' },
+  });
+  await eventually(async () =>
+    expect((await h.engine.services.miniPrograms.get(appId))?.status).toBe('FROZEN'),
+  );
 }
 
 /** iOS devices on 2.x host apps. */
 export const IOS_RULE = {
   salt: 'ios-2x',
-  match: { all: [{ field: 'platform', op: 'eq', value: 'ios' }, { field: 'hostAppVersion', op: 'range', value: { min: '2.0.0', max: '2.99.99' } }] },
+  match: {
+    all: [
+      { field: 'platform', op: 'eq', value: 'ios' },
+      { field: 'hostAppVersion', op: 'range', value: { min: '2.0.0', max: '2.99.99' } },
+    ],
+  },
 };
 
-export async function createRule(h: Harness, appId: string, rule: unknown = IOS_RULE, owner: Principal = h.ownerA) {
+export async function createRule(
+  h: Harness,
+  appId: string,
+  rule: unknown = IOS_RULE,
+  owner: Principal = h.ownerA,
+) {
   return h.engine.services.rules.create(owner, { appId, name: `rule ${randomToken(4)}`, rule });
 }
 
@@ -145,27 +193,63 @@ const EVENT_BY_STATUS: Record<string, string> = {
  * Publishes a `version.*` event as app-manage does (the payload carries the status after the change) and waits
  * until the version projection has it. Returns the version id.
  */
-export async function versionIn(h: Harness, appId: string, status = 'APPROVED', options: { versionId?: string; orgId?: string; extra?: Record<string, unknown>; type?: string } = {}): Promise<string> {
+export async function versionIn(
+  h: Harness,
+  appId: string,
+  status = 'APPROVED',
+  options: { versionId?: string; orgId?: string; extra?: Record<string, unknown>; type?: string } = {},
+): Promise<string> {
   const versionId = options.versionId ?? newId();
-  const payload = { appId, orgId: options.orgId ?? h.orgA, versionId, versionName: '1.0.0', status, actorId: newId(), ...options.extra };
-  await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, { type: options.type ?? EVENT_BY_STATUS[status], key: appId, payload });
-  await eventually(async () => expect((await h.engine.services.versions.get(versionId))?.status).toBe(status));
+  const payload = {
+    appId,
+    orgId: options.orgId ?? h.orgA,
+    versionId,
+    versionName: '1.0.0',
+    status,
+    actorId: newId(),
+    ...options.extra,
+  };
+  await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, {
+    type: options.type ?? EVENT_BY_STATUS[status],
+    key: appId,
+    payload,
+  });
+  await eventually(async () =>
+    expect((await h.engine.services.versions.get(versionId))?.status).toBe(status),
+  );
   return versionId;
 }
 
 /** app-manage's answer to a completing plan: it published the version, or refused it. Waits for the plan to move. */
-export async function answerCompletion(h: Harness, plan: { id: string; appId: string; grayVersionId: string }, outcome: 'published' | 'refused' = 'published'): Promise<void> {
+export async function answerCompletion(
+  h: Harness,
+  plan: { id: string; appId: string; grayVersionId: string },
+  outcome: 'published' | 'refused' = 'published',
+): Promise<void> {
   if (outcome === 'published') {
-    await versionIn(h, plan.appId, 'PUBLISHED', { versionId: plan.grayVersionId, extra: { releasePlanId: plan.id } });
+    await versionIn(h, plan.appId, 'PUBLISHED', {
+      versionId: plan.grayVersionId,
+      extra: { releasePlanId: plan.id },
+    });
   } else {
     await h.runtime.events.publish(MINI_PROGRAM_EVENTS_TOPIC, {
       type: 'version.release-plan-refused',
       key: plan.appId,
-      payload: { appId: plan.appId, orgId: h.orgA, versionId: plan.grayVersionId, status: 'DELISTED', releasePlanId: plan.id, reason: 'the version was delisted', actorId: newId() },
+      payload: {
+        appId: plan.appId,
+        orgId: h.orgA,
+        versionId: plan.grayVersionId,
+        status: 'DELISTED',
+        releasePlanId: plan.id,
+        reason: 'the version was delisted',
+        actorId: newId(),
+      },
     });
   }
   const expected = outcome === 'published' ? 'COMPLETED' : 'FAILED';
-  await eventually(async () => expect((await h.engine.services.plans.get(h.reviewer, plan.id)).state).toBe(expected));
+  await eventually(async () =>
+    expect((await h.engine.services.plans.get(h.reviewer, plan.id)).state).toBe(expected),
+  );
 }
 
 export async function startPlan(h: Harness, appId: string, percentage = 10, owner: Principal = h.ownerA) {
@@ -178,12 +262,24 @@ export function contextFor(principal: Principal = ANONYMOUS): SubgraphContext {
   return { principal: { ...principal } as Principal, requestId: 'test', logger: silentLogger() };
 }
 
-export function execute(h: Harness, source: string, principal: Principal = ANONYMOUS, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
-  return graphql({ schema: h.engine.schema, source, variableValues, contextValue: contextFor(principal) }) as Promise<ExecutionResult>;
+export function execute(
+  h: Harness,
+  source: string,
+  principal: Principal = ANONYMOUS,
+  variableValues?: Record<string, unknown>,
+): Promise<ExecutionResult> {
+  return graphql({
+    schema: h.engine.schema,
+    source,
+    variableValues,
+    contextValue: contextFor(principal),
+  }) as Promise<ExecutionResult>;
 }
 
 export function errorCodes(result: ExecutionResult): string[] {
-  return (result.errors ?? []).map((e) => String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'));
+  return (result.errors ?? []).map((e) =>
+    String(e.extensions?.code ?? (e.originalError as { code?: string } | undefined)?.code ?? 'INTERNAL'),
+  );
 }
 
 export async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -201,8 +297,12 @@ export type RecordedEvent = { type: string; key?: string; payload: Record<string
 
 export async function recordEvents(h: Harness, topic: string): Promise<RecordedEvent[]> {
   const seen: RecordedEvent[] = [];
-  await h.runtime.events.subscribe<Record<string, unknown>>(topic, `test-${randomToken(6)}`, async (event) => {
-    seen.push({ type: event.type, key: event.key, payload: event.payload });
-  });
+  await h.runtime.events.subscribe<Record<string, unknown>>(
+    topic,
+    `test-${randomToken(6)}`,
+    async (event) => {
+      seen.push({ type: event.type, key: event.key, payload: event.payload });
+    },
+  );
   return seen;
 }

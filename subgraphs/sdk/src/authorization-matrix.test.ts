@@ -1,4 +1,12 @@
-import { describeAuthorizationMatrix, F, httpRoutesOf, N, U, type MatrixOperation, type MatrixRow } from '@grove/testkit';
+import {
+  describeAuthorizationMatrix,
+  F,
+  httpRoutesOf,
+  N,
+  U,
+  type MatrixOperation,
+  type MatrixRow,
+} from '@grove/testkit';
 import { readdir } from 'node:fs/promises';
 import { newId } from '@grove/platform';
 import {
@@ -69,11 +77,13 @@ const SUBMIT_BUILD =
   'mutation($o: ID!, $k: String!) { submitSdkBuild(input: { orgId: $o, platform: ANDROID, version: "9.9.9", artifactKey: $k }) { id status } }';
 const SET_OVERRIDE =
   'mutation($h: ID!) { setSdkConfigOverride(hostAppId: $h, input: { maxCachedApplets: 5, extra: [{ key: "theme", value: "dark" }] }) { version } }';
-const uploadBuild = (orgId: (h: Harness) => string) => async (h: Harness, principal: Parameters<Harness['sdk']['handleSdkBuildUpload']>[0]) =>
-  h.sdk.handleSdkBuildUpload(principal, await sdkArtifactZip('b'), {
-    contentType: 'application/zip',
-    query: { orgId: orgId(h), platform: 'IOS', version: '1.0.0' },
-  });
+const uploadBuild =
+  (orgId: (h: Harness) => string) =>
+  async (h: Harness, principal: Parameters<Harness['sdk']['handleSdkBuildUpload']>[0]) =>
+    h.sdk.handleSdkBuildUpload(principal, await sdkArtifactZip('b'), {
+      contentType: 'application/zip',
+      query: { orgId: orgId(h), platform: 'IOS', version: '1.0.0' },
+    });
 
 const OPERATIONS: MatrixOperation<Harness>[] = [
   // ---- base libraries (the queries also cover BaseLibrary.downloadUrl)
@@ -91,14 +101,16 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   },
   {
     name: '_entities(BaseLibrary)',
-    source: 'query($id: ID!) { _entities(representations: [{ __typename: "BaseLibrary", id: $id }]) { ... on BaseLibrary { id downloadUrl } } }',
+    source:
+      'query($id: ID!) { _entities(representations: [{ __typename: "BaseLibrary", id: $id }]) { ... on BaseLibrary { id downloadUrl } } }',
     prepare: async (h) => ({ id: await library(h) }),
     expected: ENTITY_SIGNED_IN,
   },
   {
     name: '_entities(BaseLibrary)',
     label: '_entities with a disabled base library',
-    source: 'query($id: ID!) { _entities(representations: [{ __typename: "BaseLibrary", id: $id }]) { ... on BaseLibrary { id downloadUrl } } }',
+    source:
+      'query($id: ID!) { _entities(representations: [{ __typename: "BaseLibrary", id: $id }]) { ... on BaseLibrary { id downloadUrl } } }',
     prepare: async (h) => ({ id: await disabledLibrary(h) }),
     expected: ENTITY_CONFIGURERS,
   },
@@ -109,7 +121,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   },
   {
     name: 'updateBaseLibrary',
-    source: 'mutation($id: ID!) { updateBaseLibrary(id: $id, input: { releaseNotes: "changed" }) { id releaseNotes } }',
+    source:
+      'mutation($id: ID!) { updateBaseLibrary(id: $id, input: { releaseNotes: "changed" }) { id releaseNotes } }',
     prepare: async (h) => ({ id: await library(h) }),
     expected: CONFIGURERS,
   },
@@ -154,13 +167,15 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   },
   {
     name: '_entities(SdkVersion)',
-    source: 'query($id: ID!) { _entities(representations: [{ __typename: "SdkVersion", id: $id }]) { ... on SdkVersion { id downloadUrl } } }',
+    source:
+      'query($id: ID!) { _entities(representations: [{ __typename: "SdkVersion", id: $id }]) { ... on SdkVersion { id downloadUrl } } }',
     prepare: async (h) => ({ id: await sdkVersion(h) }),
     expected: ENTITY_SIGNED_IN,
   },
   {
     name: 'publishSdkVersion',
-    source: 'mutation($v: String!, $k: String!) { publishSdkVersion(input: { platform: HARMONY, version: $v, artifactKey: $k }) { id } }',
+    source:
+      'mutation($v: String!, $k: String!) { publishSdkVersion(input: { platform: HARMONY, version: $v, artifactKey: $k }) { id } }',
     prepare: async (h) => {
       const key = `releases/${nextVersion()}.zip`;
       await h.objects.put(key, await sdkArtifactZip('r'));
@@ -172,7 +187,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     // An organization's SDK build (sdk-builds/<orgId>/...) is never a platform SDK version, not even for an admin.
     name: 'publishSdkVersion',
     label: "publishSdkVersion with org A's unreviewed SDK build artifact key",
-    source: 'mutation($v: String!, $k: String!) { publishSdkVersion(input: { platform: HARMONY, version: $v, artifactKey: $k }) { id } }',
+    source:
+      'mutation($v: String!, $k: String!) { publishSdkVersion(input: { platform: HARMONY, version: $v, artifactKey: $k }) { id } }',
     prepare: async (h) => ({ v: nextVersion(), k: (await buildOf(h)).artifactKey }),
     expected: [U, F, F, F, F, F, 'BAD_USER_INPUT'],
   },
@@ -231,7 +247,8 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   },
   {
     name: 'effectiveSdkConfig',
-    source: 'query($h: ID!) { effectiveSdkConfig(hostAppId: $h) { version etag config { maxCachedApplets } } }',
+    source:
+      'query($h: ID!) { effectiveSdkConfig(hostAppId: $h) { version etag config { maxCachedApplets } } }',
     prepare: async (h) => ({ h: await hostAppOfA(h) }),
     expected: ORG_A_READERS,
   },
@@ -371,7 +388,14 @@ describeAuthorizationMatrix<Harness>({
   }),
   operations: OPERATIONS,
   snapshot: async (h) => {
-    const models = [BaseLibraryModel, SdkVersionModel, SdkConfigHeadModel, SdkConfigVersionModel, HostAppOwnershipModel, SdkBuildReviewModel];
+    const models = [
+      BaseLibraryModel,
+      SdkVersionModel,
+      SdkConfigHeadModel,
+      SdkConfigVersionModel,
+      HostAppOwnershipModel,
+      SdkBuildReviewModel,
+    ];
     const collections = await Promise.all(
       models.map((model) => h.runtime.documents.collection(model as never).find({}, { sort: { _id: 1 } })),
     );

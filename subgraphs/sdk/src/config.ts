@@ -5,7 +5,11 @@ import {
   platformEnvShape,
 } from '@grove/platform';
 import { z } from 'zod';
-import { DEFAULT_MAX_BASE_LIBRARY_BYTES, DEFAULT_MAX_SDK_ARTIFACT_BYTES, uploadLimitsEnvShape } from '@grove/contracts';
+import {
+  DEFAULT_MAX_BASE_LIBRARY_BYTES,
+  DEFAULT_MAX_SDK_ARTIFACT_BYTES,
+  uploadLimitsEnvShape,
+} from '@grove/contracts';
 
 export { DEFAULT_MAX_BASE_LIBRARY_BYTES, DEFAULT_MAX_SDK_ARTIFACT_BYTES };
 

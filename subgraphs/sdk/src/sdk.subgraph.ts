@@ -110,7 +110,11 @@ export async function createSdkSubgraph(runtime: PlatformRuntime, deps: SdkDeps)
       registerSdkUploadRoutes(app, uploads.routes, {
         authenticate: context.authenticate,
         onUnexpectedError: (error) => context.logger.error({ err: error }, 'upload failed'),
-        operationLog: { writer: runtime.outbox(SDK_SUBGRAPH_NAME), subgraph: SDK_SUBGRAPH_NAME, requestInfo: context.requestInfo },
+        operationLog: {
+          writer: runtime.outbox(SDK_SUBGRAPH_NAME),
+          subgraph: SDK_SUBGRAPH_NAME,
+          requestInfo: context.requestInfo,
+        },
       }),
     services: { baseLibraries, sdkVersions, configs, builds, hostAppOwnership },
     ready: async () => {

@@ -110,13 +110,15 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   },
   {
     name: 'setSearchSynonyms',
-    source: 'mutation ($groups: [SearchSynonymGroupInput!]!) { setSearchSynonyms(groups: $groups) { terms } }',
+    source:
+      'mutation ($groups: [SearchSynonymGroupInput!]!) { setSearchSynonyms(groups: $groups) { terms } }',
     prepare: async () => ({ groups: [{ terms: ['社保', `社会保险${++seq}`] }] }),
     expected: CONFIGURERS,
   },
   {
     name: 'searchStatistics',
-    source: 'query ($from: String!, $to: String!) { searchStatistics(from: $from, to: $to) { searches noResultSearches } }',
+    source:
+      'query ($from: String!, $to: String!) { searchStatistics(from: $from, to: $to) { searches noResultSearches } }',
     prepare: async () => ({ from: '2026-01-01', to: '2026-01-31' }),
     expected: OPERATORS,
   },
@@ -190,6 +192,10 @@ describeAuthorizationMatrix<Harness>({
   principals: (h) => h.principals,
   operations: OPERATIONS,
   // Searching changes nothing; the index is what a refusal must leave as it was.
-  snapshot: async (h) => ({ documents: await h.search.services.engine.count(), hotWords: h.search.services.settings.listHotWords(h.principals.admin), synonyms: h.search.services.settings.listSynonyms(h.principals.admin) }),
+  snapshot: async (h) => ({
+    documents: await h.search.services.engine.count(),
+    hotWords: h.search.services.settings.listHotWords(h.principals.admin),
+    synonyms: h.search.services.settings.listSynonyms(h.principals.admin),
+  }),
   routes: (h) => httpRoutesOf(h.search),
 });

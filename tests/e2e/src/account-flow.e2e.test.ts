@@ -12,7 +12,15 @@ import {
   SignUpDocument,
 } from '../../../schema/generated/graphql';
 import { dataOf, errorCodes, execute } from './graphql-client';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, E2E_START_TIMEOUT_MS, e2eModes, startE2EPlatform, validCreditCode, type E2EPlatform } from './platform-harness';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  E2E_START_TIMEOUT_MS,
+  e2eModes,
+  startE2EPlatform,
+  validCreditCode,
+  type E2EPlatform,
+} from './platform-harness';
 
 /**
  * The whole account story through the router over HTTP, with the typed operations the consoles use:
@@ -29,13 +37,19 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
   }, E2E_START_TIMEOUT_MS);
 
   const login = async (identifier: string, password: string, deviceId: string) =>
-    dataOf(await execute(e2e.url, LoginDocument, { input: { identifier, password, deviceId, deviceName: `device ${deviceId}` } })).login;
+    dataOf(
+      await execute(e2e.url, LoginDocument, {
+        input: { identifier, password, deviceId, deviceName: `device ${deviceId}` },
+      }),
+    ).login;
 
   it('runs from sign-up to refresh-token reuse detection', async () => {
     // 1. An institution user signs up and signs in.
     const ownerPassword = 'Owner-password-1';
     const signUp = dataOf(
-      await execute(e2e.url, SignUpDocument, { input: { email: 'owner@acme.example', password: ownerPassword, displayName: 'Acme Owner' } }),
+      await execute(e2e.url, SignUpDocument, {
+        input: { email: 'owner@acme.example', password: ownerPassword, displayName: 'Acme Owner' },
+      }),
     ).signUp;
     expect(signUp.user.email).toBe('owner@acme.example');
     const owner = await login('owner@acme.example', ownerPassword, 'owner-laptop');
@@ -70,9 +84,13 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
 
     // 3. The bootstrap operator admin sees the application and approves it.
     const admin = await login(ADMIN_EMAIL, ADMIN_PASSWORD, 'ops-console');
-    const pending = dataOf(await execute(e2e.url, PendingOrganizationsDocument, {}, { token: admin.accessToken })).organizations;
+    const pending = dataOf(
+      await execute(e2e.url, PendingOrganizationsDocument, {}, { token: admin.accessToken }),
+    ).organizations;
     expect(pending!.items.map((o) => o.id)).toContain(org.id);
-    const approved = dataOf(await execute(e2e.url, ApproveOrganizationDocument, { id: org.id }, { token: admin.accessToken }));
+    const approved = dataOf(
+      await execute(e2e.url, ApproveOrganizationDocument, { id: org.id }, { token: admin.accessToken }),
+    );
     expect(approved.approveOrganization.status).toBe('APPROVED');
 
     // 4. The owner's next token carries the approved membership; the owner invites a developer.
@@ -92,14 +110,27 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
 
     // 5. The developer signs up, accepts the invitation, and logs in as a member.
     const devPassword = 'Developer-pass-2';
-    dataOf(await execute(e2e.url, SignUpDocument, { input: { email: 'dev@acme.example', password: devPassword, displayName: 'Dev' } }));
+    dataOf(
+      await execute(e2e.url, SignUpDocument, {
+        input: { email: 'dev@acme.example', password: devPassword, displayName: 'Dev' },
+      }),
+    );
     const devFirst = await login('dev@acme.example', devPassword, 'dev-phone');
-    const accepted = dataOf(await execute(e2e.url, AcceptInvitationDocument, { token: invite.token }, { token: devFirst.accessToken }));
+    const accepted = dataOf(
+      await execute(
+        e2e.url,
+        AcceptInvitationDocument,
+        { token: invite.token },
+        { token: devFirst.accessToken },
+      ),
+    );
     expect(accepted.acceptInvitation).toMatchObject({ orgId: org.id, role: 'ORG_DEVELOPER' });
     const dev = await login('dev@acme.example', devPassword, 'dev-phone');
     const devMe = dataOf(await execute(e2e.url, MeDocument, {}, { token: dev.accessToken })).me;
     expect(devMe!.memberships).toEqual([{ orgId: org.id, role: 'ORG_DEVELOPER' }]);
-    const members = dataOf(await execute(e2e.url, MembersDocument, { orgId: org.id }, { token: dev.accessToken })).members;
+    const members = dataOf(
+      await execute(e2e.url, MembersDocument, { orgId: org.id }, { token: dev.accessToken }),
+    ).members;
     expect(members!.map((m) => m.role).sort()).toEqual(['ORG_DEVELOPER', 'ORG_OWNER']);
     // A developer may not invite.
     const devInvite = await execute(
@@ -111,24 +142,39 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
     expect(errorCodes(devInvite)).toEqual(['FORBIDDEN']);
 
     // 6. Refresh rotates the token; the new access token works.
-    const refreshed = dataOf(await execute(e2e.url, RefreshSessionDocument, { refreshToken: dev.refreshToken })).refreshSession;
+    const refreshed = dataOf(
+      await execute(e2e.url, RefreshSessionDocument, { refreshToken: dev.refreshToken }),
+    ).refreshSession;
     expect(refreshed.refreshToken).not.toBe(dev.refreshToken);
     expect(refreshed.session.id).toBe(dev.session.id);
-    const sessions = dataOf(await execute(e2e.url, MySessionsDocument, {}, { token: refreshed.accessToken })).mySessions;
-    expect(sessions!.find((s) => s.id === refreshed.session.id)).toMatchObject({ deviceId: 'dev-phone', current: true });
+    const sessions = dataOf(
+      await execute(e2e.url, MySessionsDocument, {}, { token: refreshed.accessToken }),
+    ).mySessions;
+    expect(sessions!.find((s) => s.id === refreshed.session.id)).toMatchObject({
+      deviceId: 'dev-phone',
+      current: true,
+    });
 
     // 7. Presenting the already-rotated token again revokes the whole family, including the new token.
     const reuse = await execute(e2e.url, RefreshSessionDocument, { refreshToken: dev.refreshToken });
     expect(errorCodes(reuse)).toEqual(['UNAUTHENTICATED']);
-    const afterReuse = await execute(e2e.url, RefreshSessionDocument, { refreshToken: refreshed.refreshToken });
+    const afterReuse = await execute(e2e.url, RefreshSessionDocument, {
+      refreshToken: refreshed.refreshToken,
+    });
     expect(errorCodes(afterReuse)).toEqual(['UNAUTHENTICATED']);
-    const sessionsAfter = dataOf(await execute(e2e.url, MySessionsDocument, {}, { token: ownerAfterApproval.accessToken })).mySessions;
+    const sessionsAfter = dataOf(
+      await execute(e2e.url, MySessionsDocument, {}, { token: ownerAfterApproval.accessToken }),
+    ).mySessions;
     expect(sessionsAfter!.length).toBeGreaterThan(0); // the owner's own sessions are untouched
   });
 
   it('never reveals whether an account exists when a login fails', async () => {
-    const unknown = await execute(e2e.url, LoginDocument, { input: { identifier: 'nobody@acme.example', password: 'Whatever-123' } });
-    const wrong = await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: 'Wrong-password-1' } });
+    const unknown = await execute(e2e.url, LoginDocument, {
+      input: { identifier: 'nobody@acme.example', password: 'Whatever-123' },
+    });
+    const wrong = await execute(e2e.url, LoginDocument, {
+      input: { identifier: ADMIN_EMAIL, password: 'Wrong-password-1' },
+    });
     expect(errorCodes(unknown)).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(wrong)).toEqual(['UNAUTHENTICATED']);
     expect(unknown.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);

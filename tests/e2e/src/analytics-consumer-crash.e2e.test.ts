@@ -1,10 +1,21 @@
 import { eventually } from '@grove/testkit';
-import { LoginDocument, MiniProgramAnalyticsDocument, RecomputeAnalyticsDocument } from '../../../schema/generated/graphql';
+import {
+  LoginDocument,
+  MiniProgramAnalyticsDocument,
+  RecomputeAnalyticsDocument,
+} from '../../../schema/generated/graphql';
 import { generateFleet, sendBatch, shanghaiDay } from './analytics-fleet.scenario';
 import { printStats } from './distributed-platform.harness';
 import { dataOf, execute } from './graphql-client';
 import { runMiniProgramStory, STORY_ENV } from './mini-program-story.scenario';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, E2E_START_TIMEOUT_MS, e2eModes, startE2EPlatform, type E2EPlatform } from './platform-harness';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  E2E_START_TIMEOUT_MS,
+  e2eModes,
+  startE2EPlatform,
+  type E2EPlatform,
+} from './platform-harness';
 
 const DAY_MS = 86_400_000;
 /** Longest wait for the restarted consumer to claim the dead one's entries and drain; polling ends earlier. */
@@ -22,7 +33,10 @@ describeDistributed('distributed platform: kill -9 of the analytics consumer mid
   let e2e: E2EPlatform;
   beforeAll(async () => {
     // The restarted consumer claims the dead one's pending entries after this idle time (default 60 s).
-    e2e = await startE2EPlatform({ mode: 'distributed', env: { ...STORY_ENV, ANALYTICS_ROLLUP_INTERVAL_MS: '0', EVENTS_REDIS_CLAIM_IDLE_MS: '2000' } });
+    e2e = await startE2EPlatform({
+      mode: 'distributed',
+      env: { ...STORY_ENV, ANALYTICS_ROLLUP_INTERVAL_MS: '0', EVENTS_REDIS_CLAIM_IDLE_MS: '2000' },
+    });
   }, E2E_START_TIMEOUT_MS);
   afterAll(async () => {
     await e2e?.stop();
@@ -31,7 +45,9 @@ describeDistributed('distributed platform: kill -9 of the analytics consumer mid
   it('loses nothing and counts nothing twice', async () => {
     const platform = e2e.distributed!;
     const story = await runMiniProgramStory(e2e, { tag: 'analytics-kill' });
-    const admin = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).login.accessToken;
+    const admin = dataOf(
+      await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
+    ).login.accessToken;
     const now = Date.now();
     const fleet = generateFleet({ appId: story.appId, devices: 300, now, seed: 9 });
     const keys = { sdkKey: story.sdkKey, sdkSecret: story.sdkSecret };
@@ -46,7 +62,9 @@ describeDistributed('distributed platform: kill -9 of the analytics consumer mid
       if (i === half) {
         const before = await storedSoFar();
         await platform.kill9('analytics');
-        console.log(`analytics killed after ${i} of ${fleet.batches.length} batches accepted, ${before} events stored by then (of ${fleet.events})`);
+        console.log(
+          `analytics killed after ${i} of ${fleet.batches.length} batches accepted, ${before} events stored by then (of ${fleet.events})`,
+        );
       }
       accepted += (await sendBatch(e2e.url, keys, batch)).accepted;
       // Client retries of a few batches, on both sides of the kill.
@@ -58,15 +76,49 @@ describeDistributed('distributed platform: kill -9 of the analytics consumer mid
 
     const from = shanghaiDay(now - 3 * DAY_MS);
     const to = shanghaiDay(now);
-    const series = async () => dataOf(await execute(e2e.url, MiniProgramAnalyticsDocument, { appId: story.appId, from, to }, { token: story.ownerToken })).miniProgramAnalytics!;
+    const series = async () =>
+      dataOf(
+        await execute(
+          e2e.url,
+          MiniProgramAnalyticsDocument,
+          { appId: story.appId, from, to },
+          { token: story.ownerToken },
+        ),
+      ).miniProgramAnalytics!;
     const expectedDays = [...fleet.byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-    await eventually(async () => {
-      await execute(e2e.url, RecomputeAnalyticsDocument, { from, to }, { token: admin });
-      const days = (await series()).days.filter((d) => d.metrics.activeUsers > 0 || d.metrics.launches > 0);
-      expect(days.map((d) => [d.day, d.metrics.launches, d.metrics.pageViews, d.metrics.totalStayMs, d.metrics.bounces, d.metrics.jsErrors, d.metrics.crashes, d.metrics.newUsers, d.metrics.activeUsers])).toEqual(
-        expectedDays.map(([d, e]) => [d, e.launches, e.pageViews, e.stayMs, e.bounces, e.jsErrors, e.crashes, e.newUsers, e.activeUsers]),
-      );
-    }, CONVERGE_MS, 500);
+    await eventually(
+      async () => {
+        await execute(e2e.url, RecomputeAnalyticsDocument, { from, to }, { token: admin });
+        const days = (await series()).days.filter((d) => d.metrics.activeUsers > 0 || d.metrics.launches > 0);
+        expect(
+          days.map((d) => [
+            d.day,
+            d.metrics.launches,
+            d.metrics.pageViews,
+            d.metrics.totalStayMs,
+            d.metrics.bounces,
+            d.metrics.jsErrors,
+            d.metrics.crashes,
+            d.metrics.newUsers,
+            d.metrics.activeUsers,
+          ]),
+        ).toEqual(
+          expectedDays.map(([d, e]) => [
+            d,
+            e.launches,
+            e.pageViews,
+            e.stayMs,
+            e.bounces,
+            e.jsErrors,
+            e.crashes,
+            e.newUsers,
+            e.activeUsers,
+          ]),
+        );
+      },
+      CONVERGE_MS,
+      500,
+    );
     const answer = await series();
     expect(answer.total.activeUsers).toBe(fleet.devices);
     expect(answer.total.newUsers).toBe(fleet.devices);

@@ -11,10 +11,25 @@ import {
   ReleasePlanWithStatisticsDocument,
 } from '../../../schema/generated/graphql';
 import { eventually } from '@grove/testkit';
-import { fleetDevices, generateFleet, sendBatch, servedVersion, shanghaiDay, type CohortExpected, type Expected } from './analytics-fleet.scenario';
+import {
+  fleetDevices,
+  generateFleet,
+  sendBatch,
+  servedVersion,
+  shanghaiDay,
+  type CohortExpected,
+  type Expected,
+} from './analytics-fleet.scenario';
 import { dataOf, execute } from './graphql-client';
 import { runMiniProgramStory, STORY_ENV } from './mini-program-story.scenario';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, E2E_START_TIMEOUT_MS, e2eModes, startE2EPlatform, type E2EPlatform } from './platform-harness';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  E2E_START_TIMEOUT_MS,
+  e2eModes,
+  startE2EPlatform,
+  type E2EPlatform,
+} from './platform-harness';
 
 const DAY_MS = 86_400_000;
 /** Longest wait for the consumer to drain a few thousand events on a loaded machine; polling ends earlier. */
@@ -48,18 +63,31 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
         if (step !== 'runtime-serving') return;
         const keys = { sdkKey: ids.sdkKey!, sdkSecret: ids.sdkSecret! };
         exposureDay = shanghaiDay(Date.now());
-        const storyDevices = ['warm-up', ...Array.from({ length: 1000 }, (_, i) => `device-${i}`)].map((deviceId) => ({ deviceId, platform: 'ANDROID' }));
-        for (const device of [...fleetDevices(DEVICES), ...storyDevices]) served.set(device.deviceId, await servedVersion(e2e.url, keys, ids.appId!, device));
+        const storyDevices = ['warm-up', ...Array.from({ length: 1000 }, (_, i) => `device-${i}`)].map(
+          (deviceId) => ({ deviceId, platform: 'ANDROID' }),
+        );
+        for (const device of [...fleetDevices(DEVICES), ...storyDevices])
+          served.set(device.deviceId, await servedVersion(e2e.url, keys, ids.appId!, device));
       },
     });
-    const admin = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).login.accessToken;
+    const admin = dataOf(
+      await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
+    ).login.accessToken;
     const grayDevices = new Set([...served].filter(([, v]) => v === story.v2).map(([d]) => d));
     expect(new Set(served.values())).toEqual(new Set([story.v1, story.v2]));
     const fleet = generateFleet({
       appId: story.appId,
       devices: DEVICES,
       now,
-      gray: { devices: new Set(fleetDevices(DEVICES).map((d) => d.deviceId).filter((d) => grayDevices.has(d))), day: exposureDay, errorRate: GRAY_ERROR_RATE },
+      gray: {
+        devices: new Set(
+          fleetDevices(DEVICES)
+            .map((d) => d.deviceId)
+            .filter((d) => grayDevices.has(d)),
+        ),
+        day: exposureDay,
+        errorRate: GRAY_ERROR_RATE,
+      },
     });
     const keys = { sdkKey: story.sdkKey, sdkSecret: story.sdkSecret };
     const from = shanghaiDay(now - 3 * DAY_MS);
@@ -73,14 +101,28 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
       await execute(
         e2e.url,
         DeclareCustomEventDocument,
-        { appId: story.appId, input: { name: 'purchase', displayName: 'Purchase', attributes: [{ name: 'amount', type: 'NUMBER' }] } },
+        {
+          appId: story.appId,
+          input: {
+            name: 'purchase',
+            displayName: 'Purchase',
+            attributes: [{ name: 'amount', type: 'NUMBER' }],
+          },
+        },
         { token: story.ownerToken },
       ),
     ).declareCustomEvent;
     expect(declared.attributes).toEqual([{ name: 'amount', type: 'NUMBER', displayName: 'amount' }]);
-    expect(dataOf(await execute(e2e.url, CustomEventDeclarationsDocument, { appId: story.appId }, { token: story.ownerToken })).customEventDeclarations.map((d) => d.name)).toEqual([
-      'purchase',
-    ]);
+    expect(
+      dataOf(
+        await execute(
+          e2e.url,
+          CustomEventDeclarationsDocument,
+          { appId: story.appId },
+          { token: story.ownerToken },
+        ),
+      ).customEventDeclarations.map((d) => d.name),
+    ).toEqual(['purchase']);
 
     // On-time batches, a tenth of them sent twice (client retries), and junk the cleaner drops.
     let accepted = 0;
@@ -91,27 +133,67 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
     await sendBatch(e2e.url, keys, fleet.junk[0]);
     expect(accepted).toBe(onTime.reduce((n, b) => n + b.events.length, 0));
 
-    const series = async () => dataOf(await execute(e2e.url, MiniProgramAnalyticsDocument, { appId: story.appId, from, to }, { token: story.ownerToken })).miniProgramAnalytics!;
-    const recompute = async () => dataOf(await execute(e2e.url, RecomputeAnalyticsDocument, { from, to }, { token: admin })).recomputeAnalytics;
+    const series = async () =>
+      dataOf(
+        await execute(
+          e2e.url,
+          MiniProgramAnalyticsDocument,
+          { appId: story.appId, from, to },
+          { token: story.ownerToken },
+        ),
+      ).miniProgramAnalytics!;
+    const recompute = async () =>
+      dataOf(await execute(e2e.url, RecomputeAnalyticsDocument, { from, to }, { token: admin }))
+        .recomputeAnalytics;
 
     // Late batches arrive after a first rollup; recomputing the window takes them in.
     const partialLaunches = onTime.flatMap((b) => b.events).filter((e) => e.type === 'app_launch').length;
-    await eventually(async () => {
-      await recompute();
-      expect((await series()).total.launches).toBeGreaterThanOrEqual(partialLaunches);
-    }, CONVERGE_MS, 200);
+    await eventually(
+      async () => {
+        await recompute();
+        expect((await series()).total.launches).toBeGreaterThanOrEqual(partialLaunches);
+      },
+      CONVERGE_MS,
+      200,
+    );
     for (const batch of late) await sendBatch(e2e.url, keys, batch);
 
     const expectedDays = [...fleet.byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     const sum = (pick: (e: Expected) => number) => expectedDays.reduce((n, [, e]) => n + pick(e), 0);
-    await eventually(async () => {
-      await recompute();
-      const answer = await series();
-      const days = answer.days.filter((d) => d.metrics.activeUsers > 0 || d.metrics.launches > 0);
-      expect(days.map((d) => [d.day, d.metrics.launches, d.metrics.pageViews, d.metrics.totalStayMs, d.metrics.bounces, d.metrics.jsErrors, d.metrics.crashes, d.metrics.newUsers, d.metrics.activeUsers])).toEqual(
-        expectedDays.map(([d, e]) => [d, e.launches, e.pageViews, e.stayMs, e.bounces, e.jsErrors, e.crashes, e.newUsers, e.activeUsers]),
-      );
-    }, CONVERGE_MS, 500);
+    await eventually(
+      async () => {
+        await recompute();
+        const answer = await series();
+        const days = answer.days.filter((d) => d.metrics.activeUsers > 0 || d.metrics.launches > 0);
+        expect(
+          days.map((d) => [
+            d.day,
+            d.metrics.launches,
+            d.metrics.pageViews,
+            d.metrics.totalStayMs,
+            d.metrics.bounces,
+            d.metrics.jsErrors,
+            d.metrics.crashes,
+            d.metrics.newUsers,
+            d.metrics.activeUsers,
+          ]),
+        ).toEqual(
+          expectedDays.map(([d, e]) => [
+            d,
+            e.launches,
+            e.pageViews,
+            e.stayMs,
+            e.bounces,
+            e.jsErrors,
+            e.crashes,
+            e.newUsers,
+            e.activeUsers,
+          ]),
+        );
+      },
+      CONVERGE_MS,
+      500,
+    );
 
     const answer = await series();
     expect(answer.timeZone).toBe('Asia/Shanghai');
@@ -123,22 +205,36 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
     expect(answer.total.bounceRate).toBeCloseTo(sum((e) => e.bounces) / sum((e) => e.launches), 6);
 
     const breakdown = dataOf(
-      await execute(e2e.url, MiniProgramAnalyticsBreakdownDocument, { appId: story.appId, dimension: 'PLATFORM', from, to }, { token: story.ownerToken }),
+      await execute(
+        e2e.url,
+        MiniProgramAnalyticsBreakdownDocument,
+        { appId: story.appId, dimension: 'PLATFORM', from, to },
+        { token: story.ownerToken },
+      ),
     ).miniProgramAnalyticsBreakdown!;
-    expect(Object.fromEntries(breakdown.rows.map((r) => [r.value, [r.metrics.launches, r.metrics.activeUsers]]))).toEqual(
-      Object.fromEntries([...fleet.byPlatform].map(([p, v]) => [p, [v.launches, v.devices.size]])),
-    );
+    expect(
+      Object.fromEntries(breakdown.rows.map((r) => [r.value, [r.metrics.launches, r.metrics.activeUsers]])),
+    ).toEqual(Object.fromEntries([...fleet.byPlatform].map(([p, v]) => [p, [v.launches, v.devices.size]])));
 
     // The operators' platform overview sees the fleet among everything else this platform ran (other suites may add
     // more): at least its launches and devices over the period, and the story's organization and mini-program.
     const fleetDeviceCount = [...fleet.byPlatform.values()].reduce((n, v) => n + v.devices.size, 0);
-    const overview = dataOf(await execute(e2e.url, PlatformOverviewDocument, { from, to }, { token: admin })).platformOverview;
+    const overview = dataOf(
+      await execute(e2e.url, PlatformOverviewDocument, { from, to }, { token: admin }),
+    ).platformOverview;
     expect(overview.launches).toBeGreaterThanOrEqual(sum((e) => e.launches));
     expect(overview.activeDevices).toBeGreaterThanOrEqual(fleetDeviceCount);
-    expect(overview.activeDevices).toBeLessThanOrEqual(overview.days.reduce((n, d) => n + d.activeDevices, 0));
+    expect(overview.activeDevices).toBeLessThanOrEqual(
+      overview.days.reduce((n, d) => n + d.activeDevices, 0),
+    );
     expect(overview.totals.organizations).toBeGreaterThanOrEqual(1);
     expect(overview.totals.miniPrograms).toBeGreaterThanOrEqual(1);
-    const members = await execute(e2e.url, PlatformOverviewDocument, { from, to }, { token: story.ownerToken });
+    const members = await execute(
+      e2e.url,
+      PlatformOverviewDocument,
+      { from, to },
+      { token: story.ownerToken },
+    );
     expect(members.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // Re-running the days changes nothing.
@@ -148,16 +244,33 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
     // Gray-release statistics of the story's plan, attributed by what the runtime served (the fleet claims versions
     // 'v1' / 'v2' and source 'release' in every report: ignored), equal the fleet model on the exposure day.
     const planStatistics = async () =>
-      dataOf(await execute(e2e.url, ReleasePlanStatisticsDocument, { planId: story.planId, from: exposureDay, to: exposureDay }, { token: story.ownerToken }))
-        .releasePlanStatistics!;
+      dataOf(
+        await execute(
+          e2e.url,
+          ReleasePlanStatisticsDocument,
+          { planId: story.planId, from: exposureDay, to: exposureDay },
+          { token: story.ownerToken },
+        ),
+      ).releasePlanStatistics!;
     // Exposure batches reach the consumer within a second or so of the decisions; the completion's events too.
-    await eventually(async () => {
-      const { total, marks } = await planStatistics();
-      expect(total.gray.devicesExposed! + total.released.devicesExposed!).toBe(served.size);
-      expect(marks).toHaveLength(3);
-    }, CONVERGE_MS, 500);
+    await eventually(
+      async () => {
+        const { total, marks } = await planStatistics();
+        expect(total.gray.devicesExposed! + total.released.devicesExposed!).toBe(served.size);
+        expect(marks).toHaveLength(3);
+      },
+      CONVERGE_MS,
+      500,
+    );
     const stats = await planStatistics();
-    expect(stats).toMatchObject({ planId: story.planId, appId: story.appId, grayVersionId: story.v2, state: 'COMPLETED', from: exposureDay, to: exposureDay });
+    expect(stats).toMatchObject({
+      planId: story.planId,
+      appId: story.appId,
+      grayVersionId: story.v2,
+      state: 'COMPLETED',
+      from: exposureDay,
+      to: exposureDay,
+    });
     const cohort = (c: CohortExpected, exposed: number) => ({
       devicesExposed: exposed,
       activeUsers: c.active.size,
@@ -177,23 +290,53 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
       totalStayMs: m.totalStayMs,
     });
     expect(pick(stats.total.gray)).toEqual(cohort(fleet.cohorts.gray, grayDevices.size));
-    expect(pick(stats.total.released)).toEqual(cohort(fleet.cohorts.released, served.size - grayDevices.size));
+    expect(pick(stats.total.released)).toEqual(
+      cohort(fleet.cohorts.released, served.size - grayDevices.size),
+    );
     expect(stats.total.gray.launches).toBeGreaterThan(0);
-    expect(stats.total.gray.errorRate).toBeCloseTo(fleet.cohorts.gray.jsErrors / fleet.cohorts.gray.launches, 9);
-    expect(stats.total.released.errorRate).toBeCloseTo(fleet.cohorts.released.jsErrors / fleet.cohorts.released.launches, 9);
-    expect(stats.total.gray.averageStayMs).toBeCloseTo(fleet.cohorts.gray.stayMs / fleet.cohorts.gray.launches, 6);
+    expect(stats.total.gray.errorRate).toBeCloseTo(
+      fleet.cohorts.gray.jsErrors / fleet.cohorts.gray.launches,
+      9,
+    );
+    expect(stats.total.released.errorRate).toBeCloseTo(
+      fleet.cohorts.released.jsErrors / fleet.cohorts.released.launches,
+      9,
+    );
+    expect(stats.total.gray.averageStayMs).toBeCloseTo(
+      fleet.cohorts.gray.stayMs / fleet.cohorts.gray.launches,
+      6,
+    );
     // The point of the page: the gray version is worse, before anyone raises its percentage.
     expect(stats.total.gray.errorRate).toBeGreaterThan(stats.total.released.errorRate);
     expect(stats.total.errorRateDelta).toBeGreaterThan(0);
-    expect(stats.days.map((d) => [d.day, d.comparison.gray.jsErrors, d.comparison.released.jsErrors])).toEqual([[exposureDay, fleet.cohorts.gray.jsErrors, fleet.cohorts.released.jsErrors]]);
+    expect(
+      stats.days.map((d) => [d.day, d.comparison.gray.jsErrors, d.comparison.released.jsErrors]),
+    ).toEqual([[exposureDay, fleet.cohorts.gray.jsErrors, fleet.cohorts.released.jsErrors]]);
     const byPlatform = dataOf(
-      await execute(e2e.url, ReleasePlanStatisticsBreakdownDocument, { planId: story.planId, dimension: 'PLATFORM', from: exposureDay, to: exposureDay }, { token: story.ownerToken }),
+      await execute(
+        e2e.url,
+        ReleasePlanStatisticsBreakdownDocument,
+        { planId: story.planId, dimension: 'PLATFORM', from: exposureDay, to: exposureDay },
+        { token: story.ownerToken },
+      ),
     ).releasePlanStatisticsBreakdown!;
-    expect(Object.fromEntries(byPlatform.rows.map((r) => [r.value, [r.comparison.gray.launches, r.comparison.released.launches]]))).toEqual(
+    expect(
       Object.fromEntries(
-        [...new Set([...fleet.cohorts.gray.launchesByPlatform.keys(), ...fleet.cohorts.released.launchesByPlatform.keys()])].map((p) => [
+        byPlatform.rows.map((r) => [r.value, [r.comparison.gray.launches, r.comparison.released.launches]]),
+      ),
+    ).toEqual(
+      Object.fromEntries(
+        [
+          ...new Set([
+            ...fleet.cohorts.gray.launchesByPlatform.keys(),
+            ...fleet.cohorts.released.launchesByPlatform.keys(),
+          ]),
+        ].map((p) => [
           p,
-          [fleet.cohorts.gray.launchesByPlatform.get(p) ?? 0, fleet.cohorts.released.launchesByPlatform.get(p) ?? 0],
+          [
+            fleet.cohorts.gray.launchesByPlatform.get(p) ?? 0,
+            fleet.cohorts.released.launchesByPlatform.get(p) ?? 0,
+          ],
         ]),
       ),
     );
@@ -206,7 +349,12 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
 
     // The same through rule-engine's ReleasePlan entity (federation), for the owner.
     const viaPlan = dataOf(
-      await execute(e2e.url, ReleasePlanWithStatisticsDocument, { id: story.planId, from: exposureDay, to: exposureDay }, { token: story.ownerToken }),
+      await execute(
+        e2e.url,
+        ReleasePlanWithStatisticsDocument,
+        { id: story.planId, from: exposureDay, to: exposureDay },
+        { token: story.ownerToken },
+      ),
     ).releasePlan!;
     expect(viaPlan.statistics?.total).toEqual(stats.total);
   }, 600_000);

@@ -9,7 +9,12 @@ import { signRuntimeRequest } from '@grove/sdk-runtime';
  * cleaner must drop (impossible and too-old timestamps).
  */
 const TZ = 'Asia/Shanghai';
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 export const shanghaiDay = (ms: number) => dayFormat.format(new Date(ms));
 
 export interface Expected {
@@ -22,7 +27,16 @@ export interface Expected {
   newUsers: number;
   activeUsers: number;
 }
-const zero = (): Expected => ({ launches: 0, pageViews: 0, stayMs: 0, bounces: 0, jsErrors: 0, crashes: 0, newUsers: 0, activeUsers: 0 });
+const zero = (): Expected => ({
+  launches: 0,
+  pageViews: 0,
+  stayMs: 0,
+  bounces: 0,
+  jsErrors: 0,
+  crashes: 0,
+  newUsers: 0,
+  activeUsers: 0,
+});
 
 interface Batch {
   deviceClockNow: () => number;
@@ -40,7 +54,15 @@ export interface CohortExpected {
   crashes: number;
   launchesByPlatform: Map<string, number>;
 }
-const cohortZero = (): CohortExpected => ({ active: new Set(), launches: 0, pageViews: 0, stayMs: 0, jsErrors: 0, crashes: 0, launchesByPlatform: new Map() });
+const cohortZero = (): CohortExpected => ({
+  active: new Set(),
+  launches: 0,
+  pageViews: 0,
+  stayMs: 0,
+  jsErrors: 0,
+  crashes: 0,
+  launchesByPlatform: new Map(),
+});
 
 export interface Fleet {
   batches: Batch[];
@@ -74,7 +96,13 @@ function rng(seed: number): () => number {
   };
 }
 
-export function generateFleet(options: { appId: string; devices: number; now: number; seed?: number; gray?: GrayOptions }): Fleet {
+export function generateFleet(options: {
+  appId: string;
+  devices: number;
+  now: number;
+  seed?: number;
+  gray?: GrayOptions;
+}): Fleet {
   const random = rng(options.seed ?? 42);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const { appId, now } = options;
@@ -96,7 +124,8 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
     const bucketOf = (ts: number) => shanghaiDay(offset === 0 ? ts : now);
     const isGray = options.gray?.devices.has(deviceId) ?? false;
     /** The device's cohort when `ts` falls on the exposure day (nothing is attributed on other days). */
-    const cohortAt = (ts: number) => (options.gray && bucketOf(ts) === options.gray.day ? cohorts[isGray ? 'gray' : 'released'] : undefined);
+    const cohortAt = (ts: number) =>
+      options.gray && bucketOf(ts) === options.gray.day ? cohorts[isGray ? 'gray' : 'released'] : undefined;
     const events: Array<Record<string, unknown>> = [];
     let firstDay: string | undefined;
     const touch = (ts: number) => {
@@ -106,7 +135,19 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
       if (!firstDay || dd < firstDay) firstDay = dd;
     };
     const emit = (type: string, ts: number, extra: Record<string, unknown> = {}) => {
-      events.push({ eventId: `ev-${String(d).padStart(6, '0')}-${seq++}`, type, appId, versionId, versionSource: 'release', deviceId, launchId: `launch-${d}-${seq}`, platform, clientTs: ts + offset, sdkVersion: '2.1.0', ...extra });
+      events.push({
+        eventId: `ev-${String(d).padStart(6, '0')}-${seq++}`,
+        type,
+        appId,
+        versionId,
+        versionSource: 'release',
+        deviceId,
+        launchId: `launch-${d}-${seq}`,
+        platform,
+        clientTs: ts + offset,
+        sdkVersion: '2.1.0',
+        ...extra,
+      });
       touch(ts);
       cohortAt(ts)?.active.add(deviceId);
       eventCount++;
@@ -117,7 +158,10 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
     let lastEnd: 'exit' | 'hide' | undefined;
     for (let s = 0; s < sessions; s++) {
       const start = t;
-      emit(lastEnd === undefined || (lastEnd === 'exit' && random() < 0.5) ? 'app_launch' : 'app_show', start);
+      emit(
+        lastEnd === undefined || (lastEnd === 'exit' && random() < 0.5) ? 'app_launch' : 'app_show',
+        start,
+      );
       const launchDay = bucketOf(start);
       let fg = start;
       let stay = 0;
@@ -164,7 +208,9 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
         c.stayMs += stay;
         c.launchesByPlatform.set(platform, (c.launchesByPlatform.get(platform) ?? 0) + 1);
       }
-      const perPlatform = byPlatform.get(platform) ?? (byPlatform.set(platform, { launches: 0, devices: new Set() }), byPlatform.get(platform)!);
+      const perPlatform =
+        byPlatform.get(platform) ??
+        (byPlatform.set(platform, { launches: 0, devices: new Set() }), byPlatform.get(platform)!);
       perPlatform.launches++;
       perPlatform.devices.add(deviceId);
       t = ts + int(40, 300) * 60_000; // next launch after 40 min to 5 h in the background
@@ -177,22 +223,44 @@ export function generateFleet(options: { appId: string; devices: number; now: nu
       const j = int(0, i);
       [events[i], events[j]] = [events[j], events[i]];
     }
-    for (let i = 0; i < events.length; i += 50) batches.push({ deviceClockNow: () => Date.now() + offset, events: events.slice(i, i + 50) });
+    for (let i = 0; i < events.length; i += 50)
+      batches.push({ deviceClockNow: () => Date.now() + offset, events: events.slice(i, i + 50) });
   }
   for (const [d, set] of activeByDay) day(d).activeUsers = set.size;
 
-  const junkEvent = (n: number, clientTs: number) => ({ eventId: `junk-${n}-xxxx`, type: 'app_launch', appId, deviceId: 'junk-device', launchId: 'junk-launch', platform: 'IOS', clientTs });
-  const junk: Batch[] = [{ deviceClockNow: () => Date.now(), events: [junkEvent(1, 5_000), junkEvent(2, now - 6 * 86_400_000), junkEvent(3, now + 86_400_000)] }];
+  const junkEvent = (n: number, clientTs: number) => ({
+    eventId: `junk-${n}-xxxx`,
+    type: 'app_launch',
+    appId,
+    deviceId: 'junk-device',
+    launchId: 'junk-launch',
+    platform: 'IOS',
+    clientTs,
+  });
+  const junk: Batch[] = [
+    {
+      deviceClockNow: () => Date.now(),
+      events: [junkEvent(1, 5_000), junkEvent(2, now - 6 * 86_400_000), junkEvent(3, now + 86_400_000)],
+    },
+  ];
   return { batches, junk, byDay, byPlatform, devices: options.devices, events: eventCount, cohorts };
 }
 
 /** The fleet's device ids and platforms (the generator's, before it runs): what the runtime is asked about. */
 export function fleetDevices(devices: number): Array<{ deviceId: string; platform: string }> {
-  return Array.from({ length: devices }, (_, d) => ({ deviceId: `device-${String(d).padStart(6, '0')}`, platform: d % 3 === 0 ? 'IOS' : 'ANDROID' }));
+  return Array.from({ length: devices }, (_, d) => ({
+    deviceId: `device-${String(d).padStart(6, '0')}`,
+    platform: d % 3 === 0 ? 'IOS' : 'ANDROID',
+  }));
 }
 
 /** The version the runtime serves a device (signed applet-info, as an SDK asks at launch); `url` is the router's. */
-export async function servedVersion(url: string, keys: { sdkKey: string; sdkSecret: string }, appId: string, query: { deviceId: string; platform: string }): Promise<string> {
+export async function servedVersion(
+  url: string,
+  keys: { sdkKey: string; sdkSecret: string },
+  appId: string,
+  query: { deviceId: string; platform: string },
+): Promise<string> {
   const path = `/runtime/v1/applets/${appId}`;
   const headers = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, path, query });
   const response = await fetch(new URL(`${path}?${new URLSearchParams(query)}`, url), { headers });
@@ -202,12 +270,27 @@ export async function servedVersion(url: string, keys: { sdkKey: string; sdkSecr
 }
 
 /** Sends one batch through the signed report endpoint like an SDK (gzip), answering the receipt; `url` is the router's. */
-export async function sendBatch(url: string, keys: { sdkKey: string; sdkSecret: string }, batch: Batch): Promise<{ accepted: number; rejected: number }> {
+export async function sendBatch(
+  url: string,
+  keys: { sdkKey: string; sdkSecret: string },
+  batch: Batch,
+): Promise<{ accepted: number; rejected: number }> {
   const path = '/runtime/v1/reports';
   const headers = signRuntimeRequest({ sdkKey: keys.sdkKey, secret: keys.sdkSecret, method: 'POST', path });
-  const body = gzipSync(JSON.stringify({ schemaVersion: 1, sentAt: batch.deviceClockNow(), events: batch.events }));
-  const response = await fetch(new URL(path, url), { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body });
-  const envelope = (await response.json()) as { errcode: string; error: string; data: { accepted: number; rejected: number } };
-  if (response.status !== 202) throw new Error(`report refused (${response.status}): ${JSON.stringify(envelope)}`);
+  const body = gzipSync(
+    JSON.stringify({ schemaVersion: 1, sentAt: batch.deviceClockNow(), events: batch.events }),
+  );
+  const response = await fetch(new URL(path, url), {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    body,
+  });
+  const envelope = (await response.json()) as {
+    errcode: string;
+    error: string;
+    data: { accepted: number; rejected: number };
+  };
+  if (response.status !== 202)
+    throw new Error(`report refused (${response.status}): ${JSON.stringify(envelope)}`);
   return envelope.data;
 }

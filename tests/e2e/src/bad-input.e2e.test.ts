@@ -1,7 +1,20 @@
 import { TokenService, newId } from '@grove/platform';
-import { ApplyForOrganizationDocument, LoginDocument, MeDocument, PendingOrganizationsDocument, SignUpDocument } from '../../../schema/generated/graphql';
+import {
+  ApplyForOrganizationDocument,
+  LoginDocument,
+  MeDocument,
+  PendingOrganizationsDocument,
+  SignUpDocument,
+} from '../../../schema/generated/graphql';
 import { dataOf, errorCodes, execute } from './graphql-client';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, E2E_START_TIMEOUT_MS, e2eModes, startE2EPlatform, type E2EPlatform } from './platform-harness';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  E2E_START_TIMEOUT_MS,
+  e2eModes,
+  startE2EPlatform,
+  type E2EPlatform,
+} from './platform-harness';
 
 /** Each kind of bad input gets a clear 4xx error with a stable code, never a 500, and writes nothing. */
 describe.each(e2eModes())('bad input through the router (%s)', (mode) => {
@@ -11,16 +24,27 @@ describe.each(e2eModes())('bad input through the router (%s)', (mode) => {
 
   beforeAll(async () => {
     e2e = await startE2EPlatform({ mode });
-    adminToken = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).login.accessToken;
-    dataOf(await execute(e2e.url, SignUpDocument, { input: { email: 'bad@input.example', password: 'Bad-input-pass-1', displayName: 'B' } }));
-    userToken = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: 'bad@input.example', password: 'Bad-input-pass-1' } })).login
-      .accessToken;
+    adminToken = dataOf(
+      await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
+    ).login.accessToken;
+    dataOf(
+      await execute(e2e.url, SignUpDocument, {
+        input: { email: 'bad@input.example', password: 'Bad-input-pass-1', displayName: 'B' },
+      }),
+    );
+    userToken = dataOf(
+      await execute(e2e.url, LoginDocument, {
+        input: { identifier: 'bad@input.example', password: 'Bad-input-pass-1' },
+      }),
+    ).login.accessToken;
   }, E2E_START_TIMEOUT_MS);
   afterAll(async () => {
     await e2e?.stop();
   }, E2E_START_TIMEOUT_MS);
 
-  const pendingCount = async () => dataOf(await execute(e2e.url, PendingOrganizationsDocument, {}, { token: adminToken })).organizations!.total;
+  const pendingCount = async () =>
+    dataOf(await execute(e2e.url, PendingOrganizationsDocument, {}, { token: adminToken })).organizations!
+      .total;
   const raw = (body: string, headers: Record<string, string> = {}) =>
     fetch(e2e.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const json = async (response: Response): Promise<any> => response.json();
@@ -42,8 +66,13 @@ describe.each(e2eModes())('bad input through the router (%s)', (mode) => {
       }),
     );
     expect(response.status).toBe(413);
-    expect((await json(response)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BODY_TOO_LARGE' });
-    const login = await execute(e2e.url, LoginDocument, { input: { identifier: 'huge@input.example', password: 'Huge-body-pass-1' } });
+    expect((await json(response)).errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'BODY_TOO_LARGE',
+    });
+    const login = await execute(e2e.url, LoginDocument, {
+      input: { identifier: 'huge@input.example', password: 'Huge-body-pass-1' },
+    });
     expect(errorCodes(login)).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -59,19 +88,29 @@ describe.each(e2eModes())('bad input through the router (%s)', (mode) => {
 
   it('refuses nested pages by their cost before any subgraph runs, naming the limit and the cost', async () => {
     // Issue 8: this returned 1,010,100 objects (35.8 MB); the list-aware cost model multiplies the three pages.
-    const nested = '{ miniProgram(appId: "any") { versions(take: 100) { miniProgram { versions(take: 100) { miniProgram { versions(take: 100) { id } } } } } } }';
+    const nested =
+      '{ miniProgram(appId: "any") { versions(take: 100) { miniProgram { versions(take: 100) { miniProgram { versions(take: 100) { id } } } } } } }';
     const response = await raw(JSON.stringify({ query: nested }), { authorization: `Bearer ${userToken}` });
     expect(response.status).toBe(400);
     const body = await json(response);
     expect(body.data).toBeUndefined();
-    expect(body.errors[0].message).toMatch(/^Cost limit of 5000 exceeded \(MAX_COST\): the operation costs 2020201; costliest path miniProgram\.versions\(×100\)/);
+    expect(body.errors[0].message).toMatch(
+      /^Cost limit of 5000 exceeded \(MAX_COST\): the operation costs 2020201; costliest path miniProgram\.versions\(×100\)/,
+    );
     // Refused before execution: a mini-program that does not exist would otherwise answer NOT_FOUND.
-    expect(body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', cost: 2020201, maxCost: 5000 });
+    expect(body.errors[0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'MAX_COST',
+      cost: 2020201,
+      maxCost: 5000,
+    });
   });
 
   it('rejects an alias bomb', async () => {
     const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: me { sessionId }`).join(' ');
-    const response = await raw(JSON.stringify({ query: `{ ${aliases} }` }), { authorization: `Bearer ${userToken}` });
+    const response = await raw(JSON.stringify({ query: `{ ${aliases} }` }), {
+      authorization: `Bearer ${userToken}`,
+    });
     expect(response.status).toBe(400);
     expect((await json(response)).errors[0].message).toMatch(/alias/i);
   });
@@ -119,6 +158,9 @@ describe.each(e2eModes())('bad input through the router (%s)', (mode) => {
     );
     const expiredResult = await execute(e2e.url, MeDocument, {}, { token: expired });
     expect(expiredResult.status).toBe(401);
-    expect(expiredResult.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' });
+    expect(expiredResult.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_EXPIRED',
+    });
   });
 });

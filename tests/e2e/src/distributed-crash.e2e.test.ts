@@ -43,20 +43,38 @@ describeDistributed('distributed platform: kill -9 in the middle of the story', 
         }
       },
     });
-    expect(steps).toEqual(['mini-program-created', 'first-version-published', 'release-plan-started', 'runtime-serving', 'release-plan-completing']);
+    expect(steps).toEqual([
+      'mini-program-created',
+      'first-version-published',
+      'release-plan-started',
+      'runtime-serving',
+      'release-plan-completing',
+    ]);
     printStats('after kill -9 and restarts', platform.stats());
 
     // Acknowledged writes: both uploaded versions, in their final states, with the plan that published the second.
-    const owner = dataOf(await execute(e2e.url, LoginDocument, { input: { identifier: 'owner@crash.example', password: 'Story-owner-1' } })).login
-      .accessToken;
-    const versions = dataOf(await execute(e2e.url, MiniProgramVersionsDocument, { appId: ids.appId }, { token: owner })).versions;
+    const owner = dataOf(
+      await execute(e2e.url, LoginDocument, {
+        input: { identifier: 'owner@crash.example', password: 'Story-owner-1' },
+      }),
+    ).login.accessToken;
+    const versions = dataOf(
+      await execute(e2e.url, MiniProgramVersionsDocument, { appId: ids.appId }, { token: owner }),
+    ).versions;
     expect(versions!.map((v) => v.id).sort()).toEqual([ids.v1, ids.v2].sort());
-    expect(versions!.find((v) => v.id === ids.v2)).toMatchObject({ status: 'DELISTED', releasePlanId: ids.planId });
+    expect(versions!.find((v) => v.id === ids.v2)).toMatchObject({
+      status: 'DELISTED',
+      releasePlanId: ids.planId,
+    });
     expect(versions!.find((v) => v.id === ids.v1)?.status).not.toBe('PUBLISHED');
 
     // Every event, read by a consumer group that starts now (from the start of the streams, like any late projection).
     const seen: Array<DomainEvent<Payload>> = [];
-    audit = await createEventBus({ driver: 'redis', redisUrl: e2e.env.REDIS_URL, keyPrefix: e2e.env.REDIS_KEY_PREFIX });
+    audit = await createEventBus({
+      driver: 'redis',
+      redisUrl: e2e.env.REDIS_URL,
+      keyPrefix: e2e.env.REDIS_KEY_PREFIX,
+    });
     const collect = async (event: DomainEvent<Payload>) => {
       seen.push(event);
     };
@@ -64,13 +82,19 @@ describeDistributed('distributed platform: kill -9 in the middle of the story', 
     await audit.subscribe<Payload>(RULE_ENGINE_EVENTS_TOPIC, 'e2e-audit', collect);
     const count = (type: string, match: (p: Payload) => boolean) =>
       seen.filter((e) => e.type === type && !e.payload.replay && match(e.payload)).length;
-    await eventually(() => expect(count('version.delisted', (p) => p.versionId === ids.v2)).toBe(1), 30_000, 50);
+    await eventually(
+      () => expect(count('version.delisted', (p) => p.versionId === ids.v2)).toBe(1),
+      30_000,
+      50,
+    );
 
     // Effects applied once, whatever was redelivered: one publication per version, the right one replaced, one gray
     // start, one completion of the plan.
     expect(count('version.published', (p) => p.versionId === ids.v1)).toBe(1);
     expect(count('version.published', (p) => p.versionId === ids.v2)).toBe(1);
-    const published = seen.find((e) => e.type === 'version.published' && e.payload.versionId === ids.v2 && !e.payload.replay);
+    const published = seen.find(
+      (e) => e.type === 'version.published' && e.payload.versionId === ids.v2 && !e.payload.replay,
+    );
     expect(published?.payload.previousVersionId).toBe(ids.v1); // the rollback target
     expect(count('version.superseded', (p) => p.versionId === ids.v1)).toBe(1);
     expect(count('version.gray-started', (p) => p.versionId === ids.v2)).toBe(1);

@@ -104,7 +104,8 @@ async function acquireStartLock(timeoutMs: number): Promise<() => void> {
       }
       continue;
     }
-    if (Date.now() > until) throw new Error(`another distributed platform (pid ${holder}) is still starting after ${timeoutMs} ms`);
+    if (Date.now() > until)
+      throw new Error(`another distributed platform (pid ${holder}) is still starting after ${timeoutMs} ms`);
     await new Promise((done) => setTimeout(done, 250));
   }
 }
@@ -145,10 +146,17 @@ export type ServiceRunner = 'source' | 'built';
  * Node flags of the built services: the same as infra/docker-entrypoint.sh and the `start:built` scripts (ADR 0008).
  * The router (also the whole platform in embedded mode) keeps 8 MB semi-spaces; a standalone subgraph 4 MB.
  */
-export const BUILT_NODE_FLAGS = { router: ['--max-semi-space-size=8'], subgraph: ['--max-semi-space-size=4'] } as const;
+export const BUILT_NODE_FLAGS = {
+  router: ['--max-semi-space-size=8'],
+  subgraph: ['--max-semi-space-size=4'],
+} as const;
 
 /** Arguments of `node` for a service's entry (`main` relative to the workspace: `dist/main.js` or `src/main.ts`). */
-export function serviceArgs(runner: ServiceRunner, main: string, role: keyof typeof BUILT_NODE_FLAGS = 'router'): string[] {
+export function serviceArgs(
+  runner: ServiceRunner,
+  main: string,
+  role: keyof typeof BUILT_NODE_FLAGS = 'router',
+): string[] {
   return runner === 'built' ? [...BUILT_NODE_FLAGS[role], main] : ['-r', '@swc-node/register', main];
 }
 
@@ -170,7 +178,9 @@ export async function startDistributedPlatform(
     nodeFlags?: Partial<Record<DistributedServiceName, string[]>>;
   } = {},
 ): Promise<DistributedPlatform> {
-  const runId = newId().toLowerCase().replace(/[^a-z0-9]/g, '');
+  const runId = newId()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   const database = `grove_e2e_${runId}`;
   const baseUrl = testPostgresUrl();
   const redisUrl = testRedisUrl();
@@ -180,14 +190,18 @@ export async function startDistributedPlatform(
   const waitedFrom = Date.now();
   const releaseStartLock = await acquireStartLock(START_TIMEOUT_MS * 2);
   const started = Date.now();
-  const waited = started - waitedFrom > 1000 ? ` (after ${started - waitedFrom} ms waiting for another platform to start)` : '';
+  const waited =
+    started - waitedFrom > 1000
+      ? ` (after ${started - waitedFrom} ms waiting for another platform to start)`
+      : '';
   let s3: S3rver | undefined;
   let databaseCreated = false;
 
   const cleanups = async () => {
     await Promise.all([...services.values()].map((service) => stopService(service)));
     await s3?.close().catch(() => undefined);
-    if (databaseCreated) await admin(baseUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+    if (databaseCreated)
+      await admin(baseUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
     await deleteRedisKeys(redisUrl, redisPrefix).catch(() => undefined);
     rmSync(workDir, { recursive: true, force: true });
   };
@@ -201,7 +215,8 @@ export async function startDistributedPlatform(
     postgresUrl.pathname = `/${database}`;
 
     const ports = new Map<DistributedServiceName, number>();
-    for (const name of [...Object.keys(DISTRIBUTED_SERVICES), 'router'] as DistributedServiceName[]) ports.set(name, await freePort());
+    for (const name of [...Object.keys(DISTRIBUTED_SERVICES), 'router'] as DistributedServiceName[])
+      ports.set(name, await freePort());
     const subgraphUrls = Object.keys(DISTRIBUTED_SERVICES)
       .map((name) => `${name}=http://127.0.0.1:${ports.get(name as DistributedServiceName)}/graphql`)
       .join(',');
@@ -246,11 +261,18 @@ export async function startDistributedPlatform(
       const began = Date.now();
       const runner = options.runner ?? 'source';
       const main = `${isRouter ? 'router/' : ''}${runner === 'built' ? 'dist/main.js' : 'src/main.ts'}`;
-      const child = spawn(process.execPath, [...(options.nodeFlags?.[name] ?? []), ...serviceArgs(runner, main, isRouter ? 'router' : 'subgraph')], {
-        cwd: dir,
-        env: { PATH: readProcessEnv().PATH, ...env, [portVar]: String(port) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          ...(options.nodeFlags?.[name] ?? []),
+          ...serviceArgs(runner, main, isRouter ? 'router' : 'subgraph'),
+        ],
+        {
+          cwd: dir,
+          env: { PATH: readProcessEnv().PATH, ...env, [portVar]: String(port) },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       children.add(child);
       child.once('exit', () => children.delete(child));
       const output: string[] = [];
@@ -260,7 +282,13 @@ export async function startDistributedPlatform(
       };
       child.stdout?.on('data', keep);
       child.stderr?.on('data', keep);
-      const service: RunningService = { name, child, port, output, stats: { service: name, pid: child.pid ?? -1, readyMs: 0, rssMb: 0, starts } };
+      const service: RunningService = {
+        name,
+        child,
+        port,
+        output,
+        stats: { service: name, pid: child.pid ?? -1, readyMs: 0, rssMb: 0, starts },
+      };
       services.set(name, service);
       await waitReady(service);
       service.stats.readyMs = Date.now() - began;
@@ -270,7 +298,9 @@ export async function startDistributedPlatform(
 
     // The subgraphs start side by side (each creates its tables under PostgreSQL's advisory lock), then the router.
     const deferred = new Set(options.deferred ?? []);
-    const first = (Object.keys(DISTRIBUTED_SERVICES) as DistributedServiceName[]).filter((name) => !deferred.has(name));
+    const first = (Object.keys(DISTRIBUTED_SERVICES) as DistributedServiceName[]).filter(
+      (name) => !deferred.has(name),
+    );
     await Promise.all(first.map((name) => spawnService(name)));
     await spawnService('router');
 
@@ -278,17 +308,23 @@ export async function startDistributedPlatform(
       url: `http://127.0.0.1:${ports.get('router')}/graphql`,
       env,
       baseUrl: (service) => `http://127.0.0.1:${ports.get(service)}`,
-      stats: () => [...services.values()].map((s) => ({ ...s.stats, rssMb: s.child.exitCode === null ? rssMb(s.child.pid!) : s.stats.rssMb })),
+      stats: () =>
+        [...services.values()].map((s) => ({
+          ...s.stats,
+          rssMb: s.child.exitCode === null ? rssMb(s.child.pid!) : s.stats.rssMb,
+        })),
       async kill9(name) {
         const service = services.get(name);
-        if (!service || service.child.exitCode !== null || service.child.signalCode !== null) throw new Error(`${name} is not running`);
+        if (!service || service.child.exitCode !== null || service.child.signalCode !== null)
+          throw new Error(`${name} is not running`);
         const exited = new Promise((done) => service.child.once('exit', done));
         service.child.kill('SIGKILL');
         await exited;
       },
       async start(name) {
         const previous = services.get(name);
-        if (previous && previous.child.exitCode === null && previous.child.signalCode === null) throw new Error(`${name} is still running`);
+        if (previous && previous.child.exitCode === null && previous.child.signalCode === null)
+          throw new Error(`${name} is still running`);
         return (await spawnService(name, (previous?.stats.starts ?? 0) + 1)).stats;
       },
       async stop() {
@@ -298,7 +334,10 @@ export async function startDistributedPlatform(
     printStats(`distributed platform ready in ${Date.now() - started} ms${waited}`, platform.stats());
     return platform;
   } catch (error) {
-    printStats(`distributed platform failed to start after ${Date.now() - started} ms`, [...services.values()].map((s) => s.stats));
+    printStats(
+      `distributed platform failed to start after ${Date.now() - started} ms`,
+      [...services.values()].map((s) => s.stats),
+    );
     await cleanups();
     throw error;
   } finally {
@@ -311,7 +350,9 @@ async function waitReady(service: RunningService, timeoutMs = START_TIMEOUT_MS):
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (service.child.exitCode !== null || service.child.signalCode !== null) {
-      throw new Error(`${service.name} exited (${service.child.exitCode ?? service.child.signalCode}) before it was ready:\n${service.output.join('')}`);
+      throw new Error(
+        `${service.name} exited (${service.child.exitCode ?? service.child.signalCode}) before it was ready:\n${service.output.join('')}`,
+      );
     }
     try {
       const response = await fetch(`http://127.0.0.1:${service.port}/readyz`);
@@ -319,7 +360,8 @@ async function waitReady(service: RunningService, timeoutMs = START_TIMEOUT_MS):
     } catch {
       // not listening yet
     }
-    if (Date.now() > until) throw new Error(`${service.name} not ready after ${timeoutMs} ms:\n${service.output.join('')}`);
+    if (Date.now() > until)
+      throw new Error(`${service.name} not ready after ${timeoutMs} ms:\n${service.output.join('')}`);
     await new Promise((done) => setTimeout(done, 100));
   }
 }
@@ -346,7 +388,10 @@ async function admin(url: string, sql: string): Promise<void> {
 
 /** Time to ready and memory per process (issue 6 item 9 footprint numbers). */
 export function printStats(title: string, stats: ServiceStats[]): void {
-  const rows = stats.map((s) => `  ${s.service.padEnd(12)} pid ${String(s.pid).padEnd(8)} ready ${String(s.readyMs).padStart(6)} ms  rss ${String(s.rssMb).padStart(4)} MB  start #${s.starts}`);
+  const rows = stats.map(
+    (s) =>
+      `  ${s.service.padEnd(12)} pid ${String(s.pid).padEnd(8)} ready ${String(s.readyMs).padStart(6)} ms  rss ${String(s.rssMb).padStart(4)} MB  start #${s.starts}`,
+  );
   const total = stats.reduce((sum, s) => sum + (Number.isNaN(s.rssMb) ? 0 : s.rssMb), 0);
   console.log(`${title}\n${rows.join('\n')}\n  total rss ${total} MB`);
 }

@@ -12,7 +12,10 @@ import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit'
  * feed domain's and sdk's ownership projections, and domain's SDL composes with app-manage's. (Subgraphs never import
  * each other, so these tests live here rather than in either subgraph.)
  */
-const user = (memberships: UserPrincipal['memberships'], operatorRoles: UserPrincipal['operatorRoles'] = []): UserPrincipal => ({
+const user = (
+  memberships: UserPrincipal['memberships'],
+  operatorRoles: UserPrincipal['operatorRoles'] = [],
+): UserPrincipal => ({
   kind: 'user',
   userId: newId(),
   sessionId: newId(),
@@ -32,8 +35,15 @@ describe('app-manage events → domain and sdk projections', () => {
 
   beforeAll(async () => {
     runtime = await createTestRuntime({ inMemory: true });
-    objects = await FsObjectStore.open({ rootDir: join(runtime.dataDir, 'objects'), publicBaseUrl: 'http://localhost:4000', urlSigningSecret: 'x'.repeat(40) });
-    appManage = await createAppManageSubgraph(runtime, { objects, settings: { secretEncryptionKey: 'k'.repeat(40) } });
+    objects = await FsObjectStore.open({
+      rootDir: join(runtime.dataDir, 'objects'),
+      publicBaseUrl: 'http://localhost:4000',
+      urlSigningSecret: 'x'.repeat(40),
+    });
+    appManage = await createAppManageSubgraph(runtime, {
+      objects,
+      settings: { secretEncryptionKey: 'k'.repeat(40) },
+    });
     domain = await createDomainSubgraph(runtime);
     sdk = await createSdkSubgraph(runtime, { objects });
   });
@@ -52,28 +62,72 @@ describe('app-manage events → domain and sdk projections', () => {
       { name: 'domain', url: 'http://domain', typeDefs: parse(domain.sdl) },
     ]);
     expect(result.errors).toBeUndefined();
-    expect(result.supergraphSdl).toMatch(/type MiniProgram[^{]*\{[^}]*\bname: String![^}]*\bdomains: MiniProgramDomains/s);
+    expect(result.supergraphSdl).toMatch(
+      /type MiniProgram[^{]*\{[^}]*\bname: String![^}]*\bdomains: MiniProgramDomains/s,
+    );
   });
 
   it('domain follows the mini-program: created, frozen, unfrozen', async () => {
-    const app = await appManage.services.miniPrograms.create(owner, { orgId, name: 'Contract app', tags: [] });
-    await eventually(async () => expect(await domain.services.miniPrograms.get(app.appId)).toEqual({ appId: app.appId, orgId, status: 'ACTIVE' }), 10_000);
-    expect((await domain.services.domains.replaceServiceDomains(owner, app.appId, 'request', ['https://api.example.com'])).version).toBe(1);
+    const app = await appManage.services.miniPrograms.create(owner, {
+      orgId,
+      name: 'Contract app',
+      tags: [],
+    });
+    await eventually(
+      async () =>
+        expect(await domain.services.miniPrograms.get(app.appId)).toEqual({
+          appId: app.appId,
+          orgId,
+          status: 'ACTIVE',
+        }),
+      10_000,
+    );
+    expect(
+      (
+        await domain.services.domains.replaceServiceDomains(owner, app.appId, 'request', [
+          'https://api.example.com',
+        ])
+      ).version,
+    ).toBe(1);
 
     await appManage.services.miniPrograms.freeze(admin, app.appId, 'abuse');
-    await eventually(async () => expect((await domain.services.miniPrograms.get(app.appId))?.status).toBe('FROZEN'), 10_000);
+    await eventually(
+      async () => expect((await domain.services.miniPrograms.get(app.appId))?.status).toBe('FROZEN'),
+      10_000,
+    );
     await appManage.services.miniPrograms.unfreeze(admin, app.appId);
-    await eventually(async () => expect((await domain.services.miniPrograms.get(app.appId))?.status).toBe('ACTIVE'), 10_000);
+    await eventually(
+      async () => expect((await domain.services.miniPrograms.get(app.appId))?.status).toBe('ACTIVE'),
+      10_000,
+    );
   });
 
   it('sdk learns the host app and its owner authorizes its SDK config; another organization stays refused', async () => {
-    const { hostApp } = await appManage.services.hostApps.create(owner, { orgId, name: 'Contract host', iosBundleIds: ['com.example.contract'] });
-    await eventually(async () => expect((await sdk.services.configs.setOverride(owner, hostApp.id, { enableDebug: true })).version).toBe(1), 10_000);
+    const { hostApp } = await appManage.services.hostApps.create(owner, {
+      orgId,
+      name: 'Contract host',
+      iosBundleIds: ['com.example.contract'],
+    });
+    await eventually(
+      async () =>
+        expect(
+          (await sdk.services.configs.setOverride(owner, hostApp.id, { enableDebug: true })).version,
+        ).toBe(1),
+      10_000,
+    );
     const stranger = user([{ orgId: newId(), role: 'ORG_OWNER' }]);
-    await expect(sdk.services.configs.setOverride(stranger, hostApp.id, { enableDebug: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      sdk.services.configs.setOverride(stranger, hostApp.id, { enableDebug: false }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // Later host-app events (disable, rotate) keep the owner.
     await appManage.services.hostApps.setEnabled(owner, hostApp.id, false);
     await appManage.services.hostApps.rotateSecret(owner, hostApp.id);
-    await eventually(async () => expect((await sdk.services.configs.setOverride(owner, hostApp.id, { enableDebug: false })).version).toBe(2), 10_000);
+    await eventually(
+      async () =>
+        expect(
+          (await sdk.services.configs.setOverride(owner, hostApp.id, { enableDebug: false })).version,
+        ).toBe(2),
+      10_000,
+    );
   });
 });

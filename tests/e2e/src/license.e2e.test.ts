@@ -166,17 +166,28 @@ describe.each(e2eModes())('license limits and expiry through the router (%s)', (
   });
 
   // Issue 8 item 1 on the real schema: root fields are nullable, so a failed service costs only its own fields.
-  (mode === 'distributed' ? it : it.skip)('with the license service killed, `me` is still answered and `license` fails alone', async () => {
-    const platform = e2e.distributed!;
-    await platform.kill9('license');
-    try {
-      const res = await execute(e2e.url, MeAndLicenseDocument, {}, { token: admin });
-      expect(res.data?.me?.sessionId).toEqual(expect.any(String));
-      expect(res.data?.license).toBeNull();
-      expect(res.errors).toEqual([expect.objectContaining({ path: ['license'], extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', service: 'license' }) })]);
-    } finally {
-      await platform.start('license');
-    }
-    expect(dataOf(await execute(e2e.url, MeAndLicenseDocument, {}, { token: admin })).license?.licenseId).toEqual(expect.any(String));
-  }, E2E_START_TIMEOUT_MS);
+  (mode === 'distributed' ? it : it.skip)(
+    'with the license service killed, `me` is still answered and `license` fails alone',
+    async () => {
+      const platform = e2e.distributed!;
+      await platform.kill9('license');
+      try {
+        const res = await execute(e2e.url, MeAndLicenseDocument, {}, { token: admin });
+        expect(res.data?.me?.sessionId).toEqual(expect.any(String));
+        expect(res.data?.license).toBeNull();
+        expect(res.errors).toEqual([
+          expect.objectContaining({
+            path: ['license'],
+            extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', service: 'license' }),
+          }),
+        ]);
+      } finally {
+        await platform.start('license');
+      }
+      expect(
+        dataOf(await execute(e2e.url, MeAndLicenseDocument, {}, { token: admin })).license?.licenseId,
+      ).toEqual(expect.any(String));
+    },
+    E2E_START_TIMEOUT_MS,
+  );
 });

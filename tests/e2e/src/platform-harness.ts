@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { randomToken, readProcessEnv, type EnvSource } from '@grove/platform';
 import { startPlatform, type RunningPlatform } from '@grove/router';
 import { creditCodeCheckCharacter } from '@grove/account';
-import { startDistributedPlatform, type DistributedPlatform, type DistributedServiceName } from './distributed-platform.harness';
+import {
+  startDistributedPlatform,
+  type DistributedPlatform,
+  type DistributedServiceName,
+} from './distributed-platform.harness';
 
 export const ADMIN_EMAIL = 'admin@e2e.grove.test';
 export const ADMIN_PASSWORD = 'e2e-Admin-password-2026';
@@ -22,8 +26,12 @@ export type E2EMode = 'embedded' | 'distributed';
 export function e2eModes(): E2EMode[] {
   const requested = readProcessEnv().E2E_MODES;
   if (!requested) return ['embedded', 'distributed'];
-  const modes = requested.split(',').map((m) => m.trim()).filter(Boolean);
-  for (const mode of modes) if (mode !== 'embedded' && mode !== 'distributed') throw new Error(`E2E_MODES: unknown mode "${mode}"`);
+  const modes = requested
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
+  for (const mode of modes)
+    if (mode !== 'embedded' && mode !== 'distributed') throw new Error(`E2E_MODES: unknown mode "${mode}"`);
   return modes as E2EMode[];
 }
 
@@ -85,7 +93,10 @@ export async function startE2EPlatform(
   };
 }
 
-async function startDistributedE2EPlatform(extra: EnvSource = {}, deferred?: DistributedServiceName[]): Promise<E2EPlatform> {
+async function startDistributedE2EPlatform(
+  extra: EnvSource = {},
+  deferred?: DistributedServiceName[],
+): Promise<E2EPlatform> {
   const distributed = await startDistributedPlatform({
     env: { BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, ...extra },
     deferred,

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readProcessEnv } from '@grove/platform';
-import { ApplyForOrganizationDocument, LoginDocument, MyOrganizationsDocument, SignUpDocument } from '../../../schema/generated/graphql';
+import {
+  ApplyForOrganizationDocument,
+  LoginDocument,
+  MyOrganizationsDocument,
+  SignUpDocument,
+} from '../../../schema/generated/graphql';
 import { dataOf, execute } from './graphql-client';
 import { e2eEnv, e2eModes, validCreditCode } from './platform-harness';
 
@@ -69,8 +74,14 @@ describeEmbedded('embedded mode persistence across a process restart', () => {
   it('keeps users, organizations and sessions written before the restart', async () => {
     running = await startProcess(env);
     const password = 'Restart-pass-1';
-    dataOf(await execute(running.url, SignUpDocument, { input: { email: 'persist@acme.example', password, displayName: 'Persist' } }));
-    const session = dataOf(await execute(running.url, LoginDocument, { input: { identifier: 'persist@acme.example', password } })).login;
+    dataOf(
+      await execute(running.url, SignUpDocument, {
+        input: { email: 'persist@acme.example', password, displayName: 'Persist' },
+      }),
+    );
+    const session = dataOf(
+      await execute(running.url, LoginDocument, { input: { identifier: 'persist@acme.example', password } }),
+    ).login;
     const org = dataOf(
       await execute(
         running.url,
@@ -92,10 +103,18 @@ describeEmbedded('embedded mode persistence across a process restart', () => {
     running = await startProcess(env);
 
     // The same password works, the organization is still there, and the old access token (same JWT secret) too.
-    const again = dataOf(await execute(running.url, LoginDocument, { input: { identifier: 'persist@acme.example', password } })).login;
-    const mine = dataOf(await execute(running.url, MyOrganizationsDocument, {}, { token: again.accessToken })).myOrganizations;
-    expect(mine).toEqual([expect.objectContaining({ id: org.id, name: 'Persistent Org', status: 'PENDING' })]);
-    const withOldToken = dataOf(await execute(running.url, MyOrganizationsDocument, {}, { token: session.accessToken })).myOrganizations;
+    const again = dataOf(
+      await execute(running.url, LoginDocument, { input: { identifier: 'persist@acme.example', password } }),
+    ).login;
+    const mine = dataOf(
+      await execute(running.url, MyOrganizationsDocument, {}, { token: again.accessToken }),
+    ).myOrganizations;
+    expect(mine).toEqual([
+      expect.objectContaining({ id: org.id, name: 'Persistent Org', status: 'PENDING' }),
+    ]);
+    const withOldToken = dataOf(
+      await execute(running.url, MyOrganizationsDocument, {}, { token: session.accessToken }),
+    ).myOrganizations;
     expect(withOldToken!.map((o) => o.id)).toEqual([org.id]);
   });
 });

@@ -37,7 +37,10 @@ export class ActiveLicenseReader {
 
   async active(): Promise<ActiveLicense> {
     for (let skip = 0; ; skip += PAGE) {
-      const batch = await this.installations.find({}, { sort: { createdAt: -1, _id: -1 }, skip, limit: PAGE });
+      const batch = await this.installations.find(
+        {},
+        { sort: { createdAt: -1, _id: -1 }, skip, limit: PAGE },
+      );
       for (const installation of batch) {
         const payload = this.verify(installation);
         if (payload) return { payload, source: LicenseSource.INSTALLED, installation };

@@ -86,7 +86,10 @@ export class LicenseCapacityLedger {
   /** Gives back `holder`'s unit; false when it held none (already released). Safe to repeat and to race. */
   async release(limit: LicenseLimitName, holder: string): Promise<boolean> {
     // Touch first: reconciliation must not recount between the hold's removal and the decrement.
-    await this.counters.updateOne({ _id: limit }, { $inc: { version: 1 }, $set: { changedAt: this.clock() } });
+    await this.counters.updateOne(
+      { _id: limit },
+      { $inc: { version: 1 }, $set: { changedAt: this.clock() } },
+    );
     const removed = await this.holds.deleteOne({ _id: holdId(limit, holder) });
     if (removed === 0) return false;
     await this.decrement(limit);
@@ -140,7 +143,10 @@ export class LicenseCapacityLedger {
       }
       await this.seed(limit);
     }
-    throw new ConflictError('License usage is changing concurrently; try again', { reason: 'CONCURRENT_CHANGE', limit });
+    throw new ConflictError('License usage is changing concurrently; try again', {
+      reason: 'CONCURRENT_CHANGE',
+      limit,
+    });
   }
 
   /** First use: a counter starting from the holds already there (one insert wins; the rest see it). */
@@ -167,7 +173,10 @@ export class LicenseCapacityLedger {
     if (this.clock().getTime() - counter.changedAt.getTime() < this.quietMs) return;
     const holds = await this.holds.count({ limit });
     if (holds === counter.used) return;
-    await this.counters.findOneAndUpdate({ _id: limit, version: counter.version }, { $set: { used: holds }, $inc: { version: 1 } });
+    await this.counters.findOneAndUpdate(
+      { _id: limit, version: counter.version },
+      { $set: { used: holds }, $inc: { version: 1 } },
+    );
   }
 }
 

@@ -82,7 +82,10 @@ export class LicenseGuard implements LicenseCapacity {
       if (await this.owns(limit, holderId).catch(() => false)) throw error;
       await this.ledger.release(limit, holderId).catch((releaseError: unknown) => {
         // The unit stays taken until reconciliation finds no holder: capacity lost for a while, never over-granted.
-        this.logger.warn({ err: releaseError, limit, holderId }, 'license unit not given back after a failed create');
+        this.logger.warn(
+          { err: releaseError, limit, holderId },
+          'license unit not given back after a failed create',
+        );
       });
       throw error;
     }

@@ -50,7 +50,11 @@ export function checkLimit(
 }
 
 /** The error every refused creation carries: stable code LICENSE_LIMIT_EXCEEDED, details naming the limit. */
-export function limitExceeded(limitName: LicenseLimitName, max: number, current: number): LicenseLimitExceededError {
+export function limitExceeded(
+  limitName: LicenseLimitName,
+  max: number,
+  current: number,
+): LicenseLimitExceededError {
   return new LicenseLimitExceededError(`The license allows at most ${max} ${LABELS[limitName]}`, {
     limit: limitName,
     max,

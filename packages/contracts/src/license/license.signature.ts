@@ -30,7 +30,8 @@ export function stableStringify(value: unknown): string {
   }
   const json = (value as { toJSON?: () => unknown }).toJSON;
   if (typeof json === 'function') return stableStringify(json.call(value));
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : stableStringify(item))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? 'null' : stableStringify(item))).join(',')}]`;
   const members = Object.keys(value)
     .sort()
     .filter((key) => (value as Record<string, unknown>)[key] !== undefined)

@@ -10,7 +10,10 @@ import {
 } from '@grove/platform';
 import { MINI_PROGRAM_APP_ID } from '../app-manage.events';
 import { OwnedMiniProgramStatus } from './mini-program-ownership.model';
-import type { MiniProgramOwnership, MiniProgramOwnershipProjection } from './mini-program-ownership.projection';
+import type {
+  MiniProgramOwnership,
+  MiniProgramOwnershipProjection,
+} from './mini-program-ownership.projection';
 
 export interface MiniProgramActor {
   user: UserPrincipal;
@@ -22,10 +25,16 @@ export class MiniProgramAccess {
   constructor(private readonly projection: MiniProgramOwnershipProjection) {}
 
   /** Signed in first (anonymous callers learn nothing), then the app (NOT_FOUND), then the permission in its org. */
-  async app(p: Principal, appId: unknown, permission: Permission, operatorPermission?: Permission): Promise<MiniProgramActor> {
+  async app(
+    p: Principal,
+    appId: unknown,
+    permission: Permission,
+    operatorPermission?: Permission,
+  ): Promise<MiniProgramActor> {
     requireUser(p);
     const id = typeof appId === 'string' ? appId.trim() : '';
-    if (!MINI_PROGRAM_APP_ID.test(id)) throw new BadUserInputError('appId is not a mini-program app id', { fields: ['appId'] });
+    if (!MINI_PROGRAM_APP_ID.test(id))
+      throw new BadUserInputError('appId is not a mini-program app id', { fields: ['appId'] });
     const app = await this.projection.get(id);
     if (!app) throw new NotFoundError('Mini-program not found');
     const user = requireOrgPermission(p, app.orgId, permission, operatorPermission);
@@ -35,7 +44,10 @@ export class MiniProgramAccess {
   /** Changes to a frozen mini-program are refused, like app-manage refuses releasing one. */
   requireActive(app: MiniProgramOwnership, verb: string): void {
     if (app.status !== OwnedMiniProgramStatus.ACTIVE) {
-      throw new ConflictError(`A frozen mini-program cannot be ${verb}`, { reason: 'MINI_PROGRAM_FROZEN', status: app.status });
+      throw new ConflictError(`A frozen mini-program cannot be ${verb}`, {
+        reason: 'MINI_PROGRAM_FROZEN',
+        status: app.status,
+      });
     }
   }
 }

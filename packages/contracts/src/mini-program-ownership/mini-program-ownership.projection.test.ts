@@ -6,14 +6,23 @@ import { createDocumentStore, newId, type DocumentStore, type DomainEvent } from
 import { MiniProgramOwnershipModel } from './mini-program-ownership.model';
 import { MiniProgramOwnershipProjection } from './mini-program-ownership.projection';
 
-@modelOptions({ schemaOptions: { collection: 'test_ownership_mini_programs' }, options: { customName: 'TestOwnershipMiniProgram' } })
+@modelOptions({
+  schemaOptions: { collection: 'test_ownership_mini_programs' },
+  options: { customName: 'TestOwnershipMiniProgram' },
+})
 class TestOwnershipModel extends MiniProgramOwnershipModel {}
 
 const orgId = 'org-a';
 const appId = 'mp0123456789abcdef';
 
 function event(type: string, offsetMs: number): DomainEvent<unknown> {
-  return { id: newId(), type, key: appId, occurredAt: new Date(Date.UTC(2026, 0, 1) + offsetMs).toISOString(), payload: { appId, orgId, actorId: 'u1' } };
+  return {
+    id: newId(),
+    type,
+    key: appId,
+    occurredAt: new Date(Date.UTC(2026, 0, 1) + offsetMs).toISOString(),
+    payload: { appId, orgId, actorId: 'u1' },
+  };
 }
 
 describe('MiniProgramOwnershipProjection: mini-program.deleted', () => {
@@ -51,9 +60,25 @@ describe('MiniProgramOwnershipProjection: mini-program.deleted', () => {
     const other = 'mp00000000000000ff';
     const at = new Date(Date.UTC(2026, 0, 2)).toISOString();
     const payload = { appId: other, orgId, actorId: 'u1' };
-    expect(await projection.apply({ id: newId(), type: 'mini-program.deleted', key: other, occurredAt: at, payload })).toBe(true);
+    expect(
+      await projection.apply({
+        id: newId(),
+        type: 'mini-program.deleted',
+        key: other,
+        occurredAt: at,
+        payload,
+      }),
+    ).toBe(true);
     const earlier = new Date(Date.UTC(2026, 0, 1)).toISOString();
-    expect(await projection.apply({ id: newId(), type: 'mini-program.updated', key: other, occurredAt: earlier, payload })).toBe(false);
+    expect(
+      await projection.apply({
+        id: newId(),
+        type: 'mini-program.updated',
+        key: other,
+        occurredAt: earlier,
+        payload,
+      }),
+    ).toBe(false);
     expect(await projection.get(other)).toBeNull();
   });
 });

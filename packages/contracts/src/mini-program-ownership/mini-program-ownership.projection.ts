@@ -46,7 +46,9 @@ export class MiniProgramOwnershipProjection {
   /** Null for unknown and deleted mini-programs alike. */
   async get(appId: string): Promise<MiniProgramOwnership | null> {
     const doc = await this.apps.findById(appId);
-    return doc && doc.status !== OwnedMiniProgramStatus.DELETED ? { appId: doc._id, orgId: doc.orgId, status: doc.status } : null;
+    return doc && doc.status !== OwnedMiniProgramStatus.DELETED
+      ? { appId: doc._id, orgId: doc.orgId, status: doc.status }
+      : null;
   }
 
   /**
@@ -67,7 +69,11 @@ export class MiniProgramOwnershipProjection {
     const fresh = { _id: appId, lastEventAt: { $lte: at } };
     try {
       if (status) {
-        await this.apps.updateOne(fresh, { $set: { orgId: payload.orgId, status, lastEventAt: at } }, { upsert: true });
+        await this.apps.updateOne(
+          fresh,
+          { $set: { orgId: payload.orgId, status, lastEventAt: at } },
+          { upsert: true },
+        );
         return true;
       }
       // A deleted app stays deleted: later events about it (e.g. a delayed update) only confirm the tombstone.
@@ -75,7 +81,12 @@ export class MiniProgramOwnershipProjection {
       if (updated.matchedCount > 0) return true;
       if (await this.apps.findById(appId)) return false;
       // The creation event was never seen (e.g. the projection started later): an app that is updated exists.
-      await this.apps.insertOne({ _id: appId, orgId: payload.orgId, status: OwnedMiniProgramStatus.ACTIVE, lastEventAt: at });
+      await this.apps.insertOne({
+        _id: appId,
+        orgId: payload.orgId,
+        status: OwnedMiniProgramStatus.ACTIVE,
+        lastEventAt: at,
+      });
       return true;
     } catch (error) {
       // The upsert's insert collided with a stored document newer than this event: a stale replay.
@@ -93,11 +104,18 @@ export class MiniProgramOwnershipProjection {
         const parsed = parseContractEvent(miniProgramEvents, event);
         if (!parsed.ok) {
           // Logged and skipped, not dead-lettered: a retry cannot make the payload valid (docs/events-contracts.md).
-          if (parsed.reason === 'invalid') logger.warn({ eventId: event.id, type: event.type, detail: parsed.detail }, 'mini-program event does not match its contract; skipped');
+          if (parsed.reason === 'invalid')
+            logger.warn(
+              { eventId: event.id, type: event.type, detail: parsed.detail },
+              'mini-program event does not match its contract; skipped',
+            );
           return;
         }
         const applied = await this.write(parsed);
-        logger.debug({ eventId: event.id, type: event.type, key: event.key, applied }, 'mini-program projection');
+        logger.debug(
+          { eventId: event.id, type: event.type, key: event.key, applied },
+          'mini-program projection',
+        );
       }),
     );
   }

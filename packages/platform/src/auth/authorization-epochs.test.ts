@@ -57,7 +57,9 @@ describe.each(harnesses)('AuthorizationEpochs on $name', (harness) => {
       await expect(epochs.assertCurrent(user(now - 5))).resolves.toBeUndefined();
       await expect(epochs.assertCurrent(user(undefined))).resolves.toBeUndefined();
       await expect(epochs.assertCurrent({ kind: 'anonymous' })).resolves.toBeUndefined();
-      await expect(epochs.assertCurrent({ kind: 'hostApp', hostAppId: 'h', orgId: 'o' })).resolves.toBeUndefined();
+      await expect(
+        epochs.assertCurrent({ kind: 'hostApp', hostAppId: 'h', orgId: 'o' }),
+      ).resolves.toBeUndefined();
     });
 
     it('makes tokens read at or before a user revocation stale, and later ones current', async () => {
@@ -66,7 +68,10 @@ describe.each(harnesses)('AuthorizationEpochs on $name', (harness) => {
       const legacy = user(undefined);
       await epochs.revokeUser(before.userId);
       for (const p of [before, same, legacy]) {
-        await expect(epochs.assertCurrent(p)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'TOKEN_STALE' } });
+        await expect(epochs.assertCurrent(p)).rejects.toMatchObject({
+          code: 'UNAUTHENTICATED',
+          details: { reason: 'TOKEN_STALE' },
+        });
       }
       await expect(epochs.assertCurrent(user(now + 1))).resolves.toBeUndefined();
       await expect(epochs.assertCurrent(user(now - 1, 'sess-1', 'someone-else'))).resolves.toBeUndefined();
@@ -76,7 +81,9 @@ describe.each(harnesses)('AuthorizationEpochs on $name', (harness) => {
       const p = user(now - 1, 'sess-gone');
       await epochs.revokeSession(p.userId, p.sessionId);
       now += 10_000;
-      await expect(epochs.assertCurrent({ ...p, authEpoch: now })).rejects.toMatchObject({ details: { reason: 'SESSION_REVOKED' } });
+      await expect(epochs.assertCurrent({ ...p, authEpoch: now })).rejects.toMatchObject({
+        details: { reason: 'SESSION_REVOKED' },
+      });
       await expect(epochs.assertCurrent(user(now, 'sess-other'))).resolves.toBeUndefined();
     });
 
@@ -84,7 +91,10 @@ describe.each(harnesses)('AuthorizationEpochs on $name', (harness) => {
       const p = user(now - 1);
       await epochs.revokeUser(p.userId);
       await epochs.revokeSession(p.userId, p.sessionId);
-      for (const key of [authorizationKeys.userEpoch(p.userId), authorizationKeys.revokedSession(p.userId, p.sessionId)]) {
+      for (const key of [
+        authorizationKeys.userEpoch(p.userId),
+        authorizationKeys.revokedSession(p.userId, p.sessionId),
+      ]) {
         const ttl = await kv.ttl(key);
         expect(ttl).toBeGreaterThan(900_000);
         expect(ttl).toBeLessThanOrEqual(960_000);
@@ -93,7 +103,10 @@ describe.each(harnesses)('AuthorizationEpochs on $name', (harness) => {
 
     it('fails closed with UNAVAILABLE (AUTH_STATE_UNAVAILABLE) when the store cannot be read', async () => {
       await kv.close();
-      await expect(epochs.assertCurrent(user(now))).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { reason: 'AUTH_STATE_UNAVAILABLE' } });
+      await expect(epochs.assertCurrent(user(now))).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        details: { reason: 'AUTH_STATE_UNAVAILABLE' },
+      });
       await expect(epochs.assertCurrent({ kind: 'anonymous' })).resolves.toBeUndefined();
     });
   });
@@ -101,10 +114,20 @@ describe.each(harnesses)('AuthorizationEpochs on $name', (harness) => {
 
 describe('access token authorization epoch (ae)', () => {
   it('carries the epoch the issuer read the roles at, else the signing time', async () => {
-    const tokens = await TokenService.create({ algorithm: 'HS256', secret: randomToken(32), issuer: 'grove', accessTokenTtlSec: 900, internalSecret: randomToken(32) });
+    const tokens = await TokenService.create({
+      algorithm: 'HS256',
+      secret: randomToken(32),
+      issuer: 'grove',
+      accessTokenTtlSec: 900,
+      internalSecret: randomToken(32),
+    });
     const base = { userId: newId(), sessionId: newId(), operatorRoles: [], memberships: [] };
-    expect(await tokens.verifyAccessToken(await tokens.signAccessToken({ ...base, authEpoch: 1234 }))).toMatchObject({ authEpoch: 1234 });
+    expect(
+      await tokens.verifyAccessToken(await tokens.signAccessToken({ ...base, authEpoch: 1234 })),
+    ).toMatchObject({ authEpoch: 1234 });
     const signedAt = Date.now() - 1000;
-    expect(await tokens.verifyAccessToken(await tokens.signAccessToken(base, signedAt))).toMatchObject({ authEpoch: signedAt });
+    expect(await tokens.verifyAccessToken(await tokens.signAccessToken(base, signedAt))).toMatchObject({
+      authEpoch: signedAt,
+    });
   });
 });

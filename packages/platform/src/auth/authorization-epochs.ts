@@ -65,14 +65,18 @@ export class AuthorizationEpochs implements AuthorizationGate {
 
   /** Every token of this session is refused, refreshed or not (logout, revocation, reuse detection). */
   async revokeSession(userId: string, sessionId: string): Promise<void> {
-    await this.kv.set(authorizationKeys.revokedSession(userId, sessionId), String(this.clock()), { ttlMs: this.recordTtlMs });
+    await this.kv.set(authorizationKeys.revokedSession(userId, sessionId), String(this.clock()), {
+      ttlMs: this.recordTtlMs,
+    });
   }
 
   async assertCurrent(principal: Principal): Promise<void> {
     if (!isUser(principal)) return;
     const [epoch, revoked] = await this.read(principal);
     if (revoked !== null) {
-      throw new UnauthenticatedError('This session was signed out or revoked; sign in again', { reason: AuthorizationReason.SESSION_REVOKED });
+      throw new UnauthenticatedError('This session was signed out or revoked; sign in again', {
+        reason: AuthorizationReason.SESSION_REVOKED,
+      });
     }
     if (epoch !== null && (principal.authEpoch ?? 0) <= Number(epoch)) {
       throw new UnauthenticatedError('Your roles or memberships changed; refresh the session and retry', {
@@ -89,8 +93,13 @@ export class AuthorizationEpochs implements AuthorizationGate {
       ]);
     } catch (error) {
       // Fail closed: without the records a revoked token would pass. The rate limits on the same store refuse too.
-      this.options.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'authorization epochs unreadable');
-      throw new UnavailableError('Authorization state is unavailable; retry shortly', { reason: AuthorizationReason.AUTH_STATE_UNAVAILABLE });
+      this.options.logger?.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'authorization epochs unreadable',
+      );
+      throw new UnavailableError('Authorization state is unavailable; retry shortly', {
+        reason: AuthorizationReason.AUTH_STATE_UNAVAILABLE,
+      });
     }
   }
 }

@@ -1,8 +1,15 @@
 /** Who is calling. Built by the router from a verified credential and forwarded to subgraphs. */
-export const OperatorRole = { OPERATOR_ADMIN: 'OPERATOR_ADMIN', OPERATOR_REVIEWER: 'OPERATOR_REVIEWER' } as const;
+export const OperatorRole = {
+  OPERATOR_ADMIN: 'OPERATOR_ADMIN',
+  OPERATOR_REVIEWER: 'OPERATOR_REVIEWER',
+} as const;
 export type OperatorRole = (typeof OperatorRole)[keyof typeof OperatorRole];
 
-export const OrgRole = { ORG_OWNER: 'ORG_OWNER', ORG_ADMIN: 'ORG_ADMIN', ORG_DEVELOPER: 'ORG_DEVELOPER' } as const;
+export const OrgRole = {
+  ORG_OWNER: 'ORG_OWNER',
+  ORG_ADMIN: 'ORG_ADMIN',
+  ORG_DEVELOPER: 'ORG_DEVELOPER',
+} as const;
 export type OrgRole = (typeof OrgRole)[keyof typeof OrgRole];
 
 export interface Membership {

@@ -1,5 +1,13 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { SignJWT, jwtVerify, importPKCS8, importSPKI, errors as joseErrors, type JWTPayload, type KeyLike } from 'jose';
+import {
+  SignJWT,
+  jwtVerify,
+  importPKCS8,
+  importSPKI,
+  errors as joseErrors,
+  type JWTPayload,
+  type KeyLike,
+} from 'jose';
 import { UnauthenticatedError } from '../errors';
 import { newId } from '../ids';
 import {
@@ -39,8 +47,10 @@ function withinLifetime(payload: JWTPayload, maxLifetimeSec: number): boolean {
 }
 
 /** Own-property check: a claimed role such as `toString` or `__proto__` is not a role. */
-const isOperatorRole = (role: unknown): role is OperatorRole => typeof role === 'string' && Object.hasOwn(OperatorRoles, role);
-const isOrgRole = (role: unknown): role is Membership['role'] => typeof role === 'string' && Object.hasOwn(OrgRoles, role);
+const isOperatorRole = (role: unknown): role is OperatorRole =>
+  typeof role === 'string' && Object.hasOwn(OperatorRoles, role);
+const isOrgRole = (role: unknown): role is Membership['role'] =>
+  typeof role === 'string' && Object.hasOwn(OrgRoles, role);
 
 interface AccessClaims extends JWTPayload {
   typ: 'access';
@@ -118,7 +128,13 @@ export class TokenService {
         algorithms: [this.keys.algorithm],
         requiredClaims: ['exp', 'iat', 'sub'],
       });
-      if (payload.typ !== 'access' || !payload.sub || typeof payload.sid !== 'string' || !payload.sid || !withinLifetime(payload, this.keys.accessTokenTtlSec)) {
+      if (
+        payload.typ !== 'access' ||
+        !payload.sub ||
+        typeof payload.sid !== 'string' ||
+        !payload.sid ||
+        !withinLifetime(payload, this.keys.accessTokenTtlSec)
+      ) {
         throw new UnauthenticatedError('Invalid token', { reason: 'TOKEN_INVALID' });
       }
       const principal: UserPrincipal = {
@@ -134,7 +150,8 @@ export class TokenService {
       return { principal, expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token expired', { reason: 'TOKEN_EXPIRED' });
+      if (error instanceof joseErrors.JWTExpired)
+        throw new UnauthenticatedError('Token expired', { reason: 'TOKEN_EXPIRED' });
       throw new UnauthenticatedError('Invalid token', { reason: 'TOKEN_INVALID' });
     }
   }
@@ -162,7 +179,9 @@ export class TokenService {
   async verifyServiceCall(token: string | undefined, caller: string): Promise<void> {
     const claims = token ? (await this.verifyInternal(token)).claims : undefined;
     if (claims?.svc !== caller) {
-      throw new UnauthenticatedError(`Only the ${caller} service may call this route`, { reason: 'INTERNAL_CALLER_REQUIRED' });
+      throw new UnauthenticatedError(`Only the ${caller} service may call this route`, {
+        reason: 'INTERNAL_CALLER_REQUIRED',
+      });
     }
   }
 

@@ -63,7 +63,8 @@ afterAll(async () => {
 });
 
 describe.each(harnesses)('KeyValueStore contract: $name', (harness) => {
-  if (harness.skipReason) console.warn(`Skipping ${harness.name} KeyValueStore contract: ${harness.skipReason}`);
+  if (harness.skipReason)
+    console.warn(`Skipping ${harness.name} KeyValueStore contract: ${harness.skipReason}`);
   const suite = harness.skipReason ? describe.skip : describe;
 
   suite(harness.name, () => {
@@ -140,7 +141,9 @@ describe.each(harnesses)('KeyValueStore contract: $name', (harness) => {
     });
 
     it('setIfAbsent under concurrency: exactly one caller wins', async () => {
-      const results = await Promise.all(Array.from({ length: 25 }, (_, i) => kv.setIfAbsent('race', `v${i}`, { ttlMs: 10_000 })));
+      const results = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => kv.setIfAbsent('race', `v${i}`, { ttlMs: 10_000 })),
+      );
       const winners = results.flatMap((won, i) => (won ? [i] : []));
       expect(winners).toHaveLength(1);
       expect(await kv.get('race')).toBe(`v${winners[0]}`);
@@ -266,7 +269,11 @@ describe('MemoryKeyValueStore', () => {
 
 describe('RedisKeyValueStore without a server', () => {
   it('maps connection failures to UNAVAILABLE without naming the backend', async () => {
-    const kv = createKeyValueStore({ driver: 'redis', redisUrl: 'redis://127.0.0.1:1', keyPrefix: runPrefix });
+    const kv = createKeyValueStore({
+      driver: 'redis',
+      redisUrl: 'redis://127.0.0.1:1',
+      keyPrefix: runPrefix,
+    });
     try {
       const error = await expectCode(kv.get('x'), ErrorCode.UNAVAILABLE);
       expect(error).toBeInstanceOf(UnavailableError);
@@ -280,7 +287,9 @@ describe('RedisKeyValueStore without a server', () => {
 
   it('rejects unusable connection settings', () => {
     expect(() => createKeyValueStore({ driver: 'redis' })).toThrow(PlatformError);
-    expect(() => createKeyValueStore({ driver: 'redis', redisUrl: 'http://127.0.0.1:6379' })).toThrow(/redis:\/\//);
+    expect(() => createKeyValueStore({ driver: 'redis', redisUrl: 'http://127.0.0.1:6379' })).toThrow(
+      /redis:\/\//,
+    );
   });
 });
 
@@ -303,10 +312,14 @@ describe('RedisKeyValueStore without a server', () => {
 
   it('setIfAbsent race across separate connections has one winner', async () => {
     const p = prefix();
-    const stores = Array.from({ length: 4 }, () => createKeyValueStore({ driver: 'redis', redisUrl, keyPrefix: p }));
+    const stores = Array.from({ length: 4 }, () =>
+      createKeyValueStore({ driver: 'redis', redisUrl, keyPrefix: p }),
+    );
     try {
       await Promise.all(stores.map((s) => s.ping()));
-      const results = await Promise.all(stores.flatMap((s, i) => [0, 1, 2].map((j) => s.setIfAbsent('race', `${i}-${j}`))));
+      const results = await Promise.all(
+        stores.flatMap((s, i) => [0, 1, 2].map((j) => s.setIfAbsent('race', `${i}-${j}`))),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
     } finally {
       await Promise.all(stores.map((s) => s.close()));

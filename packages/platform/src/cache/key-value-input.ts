@@ -3,7 +3,8 @@ import type { SetOptions } from './cache.port';
 
 /** Validation shared by every KeyValueStore driver, so both reject the same inputs the same way. */
 export function checkKey(key: string): void {
-  if (typeof key !== 'string' || key.length === 0) throw new BadUserInputError('Cache key must be a non-empty string');
+  if (typeof key !== 'string' || key.length === 0)
+    throw new BadUserInputError('Cache key must be a non-empty string');
 }
 
 export function checkValue(value: string): void {
@@ -11,7 +12,8 @@ export function checkValue(value: string): void {
 }
 
 export function checkChannel(channel: string): void {
-  if (typeof channel !== 'string' || channel.length === 0) throw new BadUserInputError('Channel must be a non-empty string');
+  if (typeof channel !== 'string' || channel.length === 0)
+    throw new BadUserInputError('Channel must be a non-empty string');
 }
 
 /** Returns the TTL as a whole number of ms (rounded up so a tiny TTL never means "forever"), or undefined. */

@@ -25,14 +25,23 @@ export function createKeyValueStore(options: KeyValueStoreOptions): KeyValueStor
       return new MemoryKeyValueStore({ maxEntries: options.maxEntries });
     case 'redis': {
       if (options.redis) {
-        return new RedisKeyValueStore({ client: options.redis, keyPrefix: options.keyPrefix, logger: options.logger });
+        return new RedisKeyValueStore({
+          client: options.redis,
+          keyPrefix: options.keyPrefix,
+          logger: options.logger,
+        });
       }
       const client = createRedisConnection({
         redisUrl: options.redisUrl,
         redisClusterNodes: options.redisClusterNodes,
         logger: options.logger,
       });
-      return new RedisKeyValueStore({ client, keyPrefix: options.keyPrefix, ownsClient: true, logger: options.logger });
+      return new RedisKeyValueStore({
+        client,
+        keyPrefix: options.keyPrefix,
+        ownsClient: true,
+        logger: options.logger,
+      });
     }
     default:
       throw new BadUserInputError(`Unknown cache driver: ${String((options as { driver: unknown }).driver)}`);

@@ -2,7 +2,14 @@ import { EventEmitter } from 'node:events';
 import { LRUCache } from 'lru-cache';
 import { UnavailableError } from '../errors';
 import type { KeyValueStore, SetOptions } from './cache.port';
-import { checkChannel, checkIncrement, checkKey, checkValue, notAnIntegerError, ttlOf } from './key-value-input';
+import {
+  checkChannel,
+  checkIncrement,
+  checkKey,
+  checkValue,
+  notAnIntegerError,
+  ttlOf,
+} from './key-value-input';
 
 export interface MemoryKeyValueStoreOptions {
   /** Least recently used entries are evicted beyond this count. Default 10 000. */

@@ -79,8 +79,13 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCli
     throw new BadUserInputError('Cache connection needs a URL or cluster nodes');
   }
   // ioredis prints unhandled 'error' events to stderr; route them to the logger instead.
-  client.on('error', (error: Error) => options.logger?.warn({ err: error.message }, 'cache connection error'));
-  const state: ConnectionHealth = { down: false, commandTimeoutMs: options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS };
+  client.on('error', (error: Error) =>
+    options.logger?.warn({ err: error.message }, 'cache connection error'),
+  );
+  const state: ConnectionHealth = {
+    down: false,
+    commandTimeoutMs: options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+  };
   health.set(client, state);
   client.on('ready', () => (state.down = false));
   client.on('close', () => (state.down = true));
@@ -90,14 +95,18 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCli
 
 /** A connection of its own, for blocking reads or a subscription: same settings, never auto-pipelined. */
 export function duplicateRedisConnection(client: RedisClient): RedisClient {
-  return client instanceof Cluster ? client.duplicate(undefined, { enableAutoPipelining: false }) : client.duplicate({ enableAutoPipelining: false });
+  return client instanceof Cluster
+    ? client.duplicate(undefined, { enableAutoPipelining: false })
+    : client.duplicate({ enableAutoPipelining: false });
 }
 
 /** True while the connection is known to be down (lost or refused, not ready again yet). */
 export function redisConnectionDown(client: RedisClient): boolean {
   const state = health.get(client);
   // A client made elsewhere: its status says as much (ioredis keeps reconnecting in the background).
-  return state ? state.down : client.status === 'reconnecting' || client.status === 'close' || client.status === 'end';
+  return state
+    ? state.down
+    : client.status === 'reconnecting' || client.status === 'close' || client.status === 'end';
 }
 
 /**
@@ -107,11 +116,21 @@ export function redisConnectionDown(client: RedisClient): boolean {
  * itself pass through unchanged.
  */
 export async function runRedisCommand<T>(client: RedisClient, command: () => Promise<T>): Promise<T> {
-  if (redisConnectionDown(client)) throw withCause(new UnavailableError('Cache unavailable'), new Error('cache connection is down'));
+  if (redisConnectionDown(client))
+    throw withCause(new UnavailableError('Cache unavailable'), new Error('cache connection is down'));
   const timeoutMs = health.get(client)?.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(withCause(new UnavailableError('Cache unavailable'), new Error(`cache command timed out after ${timeoutMs} ms`))), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          withCause(
+            new UnavailableError('Cache unavailable'),
+            new Error(`cache command timed out after ${timeoutMs} ms`),
+          ),
+        ),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([command(), timedOut]);

@@ -3,9 +3,18 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { ErrorCode, PlatformError, RateLimitedError } from '../errors';
 import { newId } from '../ids';
 import { createRateLimiterFactory } from '../rate-limit';
-import { closeRedisConnection, createRedisConnection, redisConnectionDown, type RedisClient } from './redis-connection';
+import {
+  closeRedisConnection,
+  createRedisConnection,
+  redisConnectionDown,
+  type RedisClient,
+} from './redis-connection';
 import { RedisKeyValueStore } from './redis-key-value.driver';
-import { redisServerAvailable, startTestRedisServer, type TestRedisServer } from './redis-server.test-support';
+import {
+  redisServerAvailable,
+  startTestRedisServer,
+  type TestRedisServer,
+} from './redis-server.test-support';
 
 /**
  * Degraded mode (docs/resilience.md): with the Redis server gone, KV commands fail with UNAVAILABLE at once (the
@@ -59,7 +68,12 @@ suite('a Redis server that goes away and comes back', () => {
   it('KV commands fail at once while it is down, and work again once it is back', async () => {
     const kv = new RedisKeyValueStore({ client, keyPrefix: `fast:${newId()}:` });
     const fallbacks: string[] = [];
-    const limits = createRateLimiterFactory({ driver: 'redis', redis: client, keyPrefix: `fast:${newId()}:`, onFallback: (bucket) => fallbacks.push(bucket) });
+    const limits = createRateLimiterFactory({
+      driver: 'redis',
+      redis: client,
+      keyPrefix: `fast:${newId()}:`,
+      onFallback: (bucket) => fallbacks.push(bucket),
+    });
     const ip = limits.create({ keyPrefix: 'ip', points: 3, durationSec: 60 });
     await kv.set('a', '1');
     await ip.consume('1.2.3.4');
@@ -68,11 +82,14 @@ suite('a Redis server that goes away and comes back', () => {
     await redis.stop();
     // The socket's close event follows the server's exit by a moment; commands sent in between wait for ioredis's
     // retries (bounded by the command timeout).
-    for (let attempt = 0; attempt < 100 && !redisConnectionDown(client); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let attempt = 0; attempt < 100 && !redisConnectionDown(client); attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     const errors = await Promise.all(Array.from({ length: 20 }, () => kv.get('a').catch((e: unknown) => e)));
     expect(errors.map(code)).toEqual(Array(20).fill(ErrorCode.UNAVAILABLE));
     // Deterministic proof of the fast path: the connection is known to be down, so nothing waited in ioredis's queue.
-    expect(errors.map((e) => String((e as Error).cause))).toEqual(Array(20).fill('Error: cache connection is down'));
+    expect(errors.map((e) => String((e as Error).cause))).toEqual(
+      Array(20).fill('Error: cache connection is down'),
+    );
 
     // The rate limit answers from an in-process bucket of the same rule, and still limits.
     await ip.consume('1.2.3.4');
@@ -82,7 +99,8 @@ suite('a Redis server that goes away and comes back', () => {
     expect(fallbacks).toEqual(['ip', 'ip', 'ip', 'ip']);
 
     await redis.start();
-    for (let attempt = 0; attempt < 100 && redisConnectionDown(client); attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let attempt = 0; attempt < 100 && redisConnectionDown(client); attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(redisConnectionDown(client)).toBe(false);
     // A fresh server: the shared bucket is empty again, and nothing falls back.
     await kv.set('a', '2');

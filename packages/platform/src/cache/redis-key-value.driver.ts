@@ -2,7 +2,13 @@ import { UnavailableError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { KeyValueStore, SetOptions } from './cache.port';
 import { checkChannel, checkIncrement, checkKey, checkValue, ttlOf } from './key-value-input';
-import { closeRedisConnection, duplicateRedisConnection, runRedisCommand, toCacheError, type RedisClient } from './redis-connection';
+import {
+  closeRedisConnection,
+  duplicateRedisConnection,
+  runRedisCommand,
+  toCacheError,
+  type RedisClient,
+} from './redis-connection';
 
 export interface RedisKeyValueStoreOptions {
   client: RedisClient;
@@ -65,7 +71,9 @@ export class RedisKeyValueStore implements KeyValueStore {
     checkValue(value);
     const ttl = ttlOf(options);
     const full = this.keyPrefix + key;
-    await this.run(() => (ttl === undefined ? this.client.set(full, value) : this.client.set(full, value, 'PX', ttl)));
+    await this.run(() =>
+      ttl === undefined ? this.client.set(full, value) : this.client.set(full, value, 'PX', ttl),
+    );
   }
 
   async setIfAbsent(key: string, value: string, options?: SetOptions): Promise<boolean> {
@@ -88,7 +96,9 @@ export class RedisKeyValueStore implements KeyValueStore {
     checkKey(key);
     checkIncrement(by);
     const ttl = ttlOf(options) ?? 0;
-    const command = (this.client as unknown as Record<string, IncrementCommand>)[INCREMENT_COMMAND].bind(this.client);
+    const command = (this.client as unknown as Record<string, IncrementCommand>)[INCREMENT_COMMAND].bind(
+      this.client,
+    );
     return Number(await this.run(() => command(this.keyPrefix + key, String(by), String(ttl))));
   }
 
@@ -148,7 +158,9 @@ export class RedisKeyValueStore implements KeyValueStore {
   private subscriberConnection(): RedisClient {
     if (!this.subscriber) {
       const subscriber = duplicateRedisConnection(this.client);
-      subscriber.on('error', (error: Error) => this.logger?.warn({ err: error.message }, 'cache subscriber connection error'));
+      subscriber.on('error', (error: Error) =>
+        this.logger?.warn({ err: error.message }, 'cache subscriber connection error'),
+      );
       subscriber.on('message', (channel: string, message: string) => this.dispatch(channel, message));
       this.subscriber = subscriber;
     }
@@ -160,7 +172,10 @@ export class RedisKeyValueStore implements KeyValueStore {
       try {
         handler(message);
       } catch (error) {
-        this.logger?.warn({ err: error instanceof Error ? error.message : String(error), channel }, 'cache subscriber handler failed');
+        this.logger?.warn(
+          { err: error instanceof Error ? error.message : String(error), channel },
+          'cache subscriber handler failed',
+        );
       }
     }
   }

@@ -42,4 +42,8 @@ export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise
 }
 
 // A throwaway redis-server a test can stop and start (degraded-mode tests); the testkit re-exports it with the probe.
-export { redisServerAvailable, startTestRedisServer, type TestRedisServer } from './redis-server.test-support';
+export {
+  redisServerAvailable,
+  startTestRedisServer,
+  type TestRedisServer,
+} from './redis-server.test-support';

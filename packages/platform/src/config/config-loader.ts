@@ -46,10 +46,13 @@ export function readServiceEnv(cwd = process.cwd(), env: EnvSource = readProcess
 /** Parses an env map against a zod schema, reporting all issues together. Empty strings count as unset. */
 export function loadConfig<S extends z.ZodType>(schema: S, env: EnvSource): z.infer<S> {
   const cleaned: EnvSource = {};
-  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') cleaned[key] = value;
+  for (const [key, value] of Object.entries(env))
+    if (value !== undefined && value !== '') cleaned[key] = value;
   const result = schema.safeParse(cleaned);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
   }
   return result.data;
 }

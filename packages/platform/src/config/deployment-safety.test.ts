@@ -18,7 +18,12 @@ import {
 import { platformEnvShape } from './platform-config';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-const standard = { NODE_ENV: 'production', DOCUMENTS_DRIVER: 'postgres', EVENTS_DRIVER: 'redis', OBJECT_STORE_DRIVER: 's3' };
+const standard = {
+  NODE_ENV: 'production',
+  DOCUMENTS_DRIVER: 'postgres',
+  EVENTS_DRIVER: 'redis',
+  OBJECT_STORE_DRIVER: 's3',
+};
 const problemsOf = (fn: () => void): string[] => {
   try {
     fn();
@@ -37,7 +42,9 @@ describe('assertSharedTopology', () => {
     ['EVENTS_DRIVER', 'memory', 'redis or kafka'],
     ['OBJECT_STORE_DRIVER', 'fs', 's3'],
   ])('refuses %s=%s and names the drivers that work', (variable, value, shared) => {
-    const problems = problemsOf(() => assertSharedTopology({ ...standard, [variable]: value }, 'the standalone sdk subgraph'));
+    const problems = problemsOf(() =>
+      assertSharedTopology({ ...standard, [variable]: value }, 'the standalone sdk subgraph'),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`${variable}=${value} `);
     expect(problems[0]).toContain('the standalone sdk subgraph');
@@ -47,7 +54,10 @@ describe('assertSharedTopology', () => {
   it('reports every embedded-only driver in one message', () => {
     let error: unknown;
     try {
-      assertSharedTopology({ DOCUMENTS_DRIVER: 'embedded', EVENTS_DRIVER: 'memory', OBJECT_STORE_DRIVER: 'fs' }, 'the router in distributed mode');
+      assertSharedTopology(
+        { DOCUMENTS_DRIVER: 'embedded', EVENTS_DRIVER: 'memory', OBJECT_STORE_DRIVER: 'fs' },
+        'the router in distributed mode',
+      );
     } catch (e) {
       error = e;
     }
@@ -63,12 +73,21 @@ describe('assertSharedTopology', () => {
 
   it('accepts the standard and large profiles, and skips a port the deployable does not use', () => {
     expect(() => assertSharedTopology(standard, 'x')).not.toThrow();
-    expect(() => assertSharedTopology({ DOCUMENTS_DRIVER: 'mongodb', EVENTS_DRIVER: 'kafka', OBJECT_STORE_DRIVER: 's3' }, 'x')).not.toThrow();
-    expect(() => assertSharedTopology({ DOCUMENTS_DRIVER: 'postgres', EVENTS_DRIVER: 'redis' }, 'x')).not.toThrow();
+    expect(() =>
+      assertSharedTopology(
+        { DOCUMENTS_DRIVER: 'mongodb', EVENTS_DRIVER: 'kafka', OBJECT_STORE_DRIVER: 's3' },
+        'x',
+      ),
+    ).not.toThrow();
+    expect(() =>
+      assertSharedTopology({ DOCUMENTS_DRIVER: 'postgres', EVENTS_DRIVER: 'redis' }, 'x'),
+    ).not.toThrow();
   });
 
   it('refuses a driver nobody classified yet', () => {
-    expect(problemsOf(() => assertSharedTopology({ ...standard, EVENTS_DRIVER: 'carrier-pigeon' }, 'x'))).toEqual([
+    expect(
+      problemsOf(() => assertSharedTopology({ ...standard, EVENTS_DRIVER: 'carrier-pigeon' }, 'x')),
+    ).toEqual([
       expect.stringContaining('EVENTS_DRIVER=carrier-pigeon is not known to be shared between processes'),
     ]);
   });
@@ -79,9 +98,15 @@ describe('assertSharedTopology', () => {
       EVENTS_DRIVER: platformEnvShape.EVENTS_DRIVER.unwrap().options as readonly string[],
       OBJECT_STORE_DRIVER: objectStoreEnvShape.OBJECT_STORE_DRIVER.unwrap().options as readonly string[],
     };
-    for (const [variable, values] of Object.entries(options) as [keyof typeof SHARED_DRIVERS, readonly string[]][]) {
+    for (const [variable, values] of Object.entries(options) as [
+      keyof typeof SHARED_DRIVERS,
+      readonly string[],
+    ][]) {
       const classified: readonly string[] = [...SHARED_DRIVERS[variable], ...EMBEDDED_ONLY_DRIVERS[variable]];
-      for (const value of values) expect(`${variable}=${value} ${classified.includes(value) ? 'classified' : 'unclassified'}`).toBe(`${variable}=${value} classified`);
+      for (const value of values)
+        expect(`${variable}=${value} ${classified.includes(value) ? 'classified' : 'unclassified'}`).toBe(
+          `${variable}=${value} classified`,
+        );
     }
   });
 });
@@ -107,7 +132,8 @@ describe('production secrets', () => {
       expect.stringMatching(/^S3_SECRET_KEY: is a sample value committed in the Grove repository/),
       expect.stringMatching(/^BOOTSTRAP_ADMIN_PASSWORD: is a sample value committed/),
     ]);
-    for (const value of Object.values(env)) for (const problem of problems) expect(problem).not.toContain(value);
+    for (const value of Object.values(env))
+      for (const problem of problems) expect(problem).not.toContain(value);
   });
 
   it('counts bytes, not characters', () => {
@@ -119,17 +145,35 @@ describe('production secrets', () => {
     const env = Object.fromEntries(GROVE_SECRET_VARIABLES.map((name) => [name, 'change-me']));
     expect(placeholderSecretProblems(env, 'development')).toEqual([]);
     expect(placeholderSecretProblems(env, 'test')).toEqual([]);
-    expect(placeholderSecretProblems(Object.fromEntries(GROVE_SECRET_VARIABLES.map((name) => [name, good()])), 'production')).toEqual([]);
+    expect(
+      placeholderSecretProblems(
+        Object.fromEntries(GROVE_SECRET_VARIABLES.map((name) => [name, good()])),
+        'production',
+      ),
+    ).toEqual([]);
   });
 
   it('assertDeployable reports topology and secrets together, secrets even in embedded mode', () => {
     const env = { JWT_SECRET: 'change-me-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' };
     const both = problemsOf(() =>
-      assertDeployable({ config: { ...standard, EVENTS_DRIVER: 'memory' }, env, deployable: 'the standalone account subgraph', shared: true }),
+      assertDeployable({
+        config: { ...standard, EVENTS_DRIVER: 'memory' },
+        env,
+        deployable: 'the standalone account subgraph',
+        shared: true,
+      }),
     );
-    expect(both).toEqual([expect.stringMatching(/^EVENTS_DRIVER=memory .*the standalone account subgraph/), expect.stringMatching(/^JWT_SECRET: is a placeholder/)]);
+    expect(both).toEqual([
+      expect.stringMatching(/^EVENTS_DRIVER=memory .*the standalone account subgraph/),
+      expect.stringMatching(/^JWT_SECRET: is a placeholder/),
+    ]);
     const embedded = problemsOf(() =>
-      assertDeployable({ config: { ...standard, DOCUMENTS_DRIVER: 'sqlite', EVENTS_DRIVER: 'memory' }, env, deployable: 'x', shared: false }),
+      assertDeployable({
+        config: { ...standard, DOCUMENTS_DRIVER: 'sqlite', EVENTS_DRIVER: 'memory' },
+        env,
+        deployable: 'x',
+        shared: false,
+      }),
     );
     expect(embedded).toEqual([expect.stringMatching(/^JWT_SECRET: is a placeholder/)]);
   });
@@ -138,7 +182,9 @@ describe('production secrets', () => {
     // Deployment samples live in env, compose, manifest and Markdown files; TypeScript tests use random secrets.
     const files = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
       .split('\0')
-      .filter((f) => /(\.env(\.example)?|\.ya?ml|\.md|\.sh|Dockerfile)$/.test(f) && !f.includes('node_modules/'));
+      .filter(
+        (f) => /(\.env(\.example)?|\.ya?ml|\.md|\.sh|Dockerfile)$/.test(f) && !f.includes('node_modules/'),
+      );
     expect(files.length).toBeGreaterThan(0);
     const names = [...GROVE_SECRET_VARIABLES, ...OTHER_SECRET_VARIABLES, 'MINIO_ROOT_PASSWORD'].join('|');
     const assignment = new RegExp(`\\b(${names})\\b["']?\\s*[:=]\\s*["']?([^\\s"'#,}]+)`, 'g');
@@ -172,7 +218,12 @@ describe('runSubgraphService', () => {
     });`;
     const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], {
       cwd: ROOT,
-      env: { PATH: readProcessEnv().PATH, NODE_ENV: 'production', JWT_SECRET: 'change-me-please-000000000000000000000000', INTERNAL_TOKEN_SECRET: randomToken(48) },
+      env: {
+        PATH: readProcessEnv().PATH,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'change-me-please-000000000000000000000000',
+        INTERNAL_TOKEN_SECRET: randomToken(48),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -181,7 +232,9 @@ describe('runSubgraphService', () => {
     expect(code).toBe(78);
     expect(stderr.trim().split('\n')).toEqual([
       'Invalid configuration:',
-      expect.stringContaining('DOCUMENTS_DRIVER=sqlite keeps documents in files of this process; the standalone probe subgraph'),
+      expect.stringContaining(
+        'DOCUMENTS_DRIVER=sqlite keeps documents in files of this process; the standalone probe subgraph',
+      ),
       expect.stringContaining('EVENTS_DRIVER=memory delivers events only inside this process'),
       expect.stringContaining('JWT_SECRET: is a placeholder'),
     ]);

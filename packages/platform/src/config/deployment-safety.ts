@@ -82,7 +82,10 @@ export function placeholderSecretProblems(env: EnvSource, nodeEnv: string | unde
     if (value === undefined || value === '') return;
     const reason = placeholderReason(value, { minBytes });
     // Never echo the value itself: it may be a real secret that is merely short.
-    if (reason) problems.push(`${name}: ${reason}; production needs a random value of at least ${MIN_PRODUCTION_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`);
+    if (reason)
+      problems.push(
+        `${name}: ${reason}; production needs a random value of at least ${MIN_PRODUCTION_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`,
+      );
   };
   for (const name of GROVE_SECRET_VARIABLES) check(name, MIN_PRODUCTION_SECRET_BYTES);
   for (const name of OTHER_SECRET_VARIABLES) check(name, 0);

@@ -18,7 +18,11 @@ export const platformEnvShape = {
       'documents port: sqlite (DATA_DIR/documents.sqlite; imports an old nedb DATA_DIR/documents on first start) | embedded (alias of sqlite) | nedb (the previous embedded driver, deprecated) | postgres | mongodb',
     ),
   MONGODB_URL: z.string().url().optional(),
-  POSTGRES_URL: z.string().url().optional().describe('PostgreSQL connection string; required for DOCUMENTS_DRIVER=postgres'),
+  POSTGRES_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('PostgreSQL connection string; required for DOCUMENTS_DRIVER=postgres'),
 
   CACHE_DRIVER: z.enum(['memory', 'redis']).default('memory'),
   REDIS_URL: z.string().url().optional(),
@@ -32,7 +36,11 @@ export const platformEnvShape = {
   EVENTS_REDIS_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(60_000),
   EVENTS_REDIS_MAX_DELIVERIES: z.coerce.number().int().min(1).default(5),
   EVENTS_REDIS_MAX_LEN: z.coerce.number().int().min(0).default(100_000),
-  EVENTS_REDIS_MAX_AGE_MS: z.coerce.number().int().min(0).default(7 * 24 * 3600 * 1000),
+  EVENTS_REDIS_MAX_AGE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(7 * 24 * 3600 * 1000),
   KAFKA_BROKERS: envList.optional(),
   KAFKA_CLIENT_ID: z.string().default('grove'),
 
@@ -42,7 +50,11 @@ export const platformEnvShape = {
   JWT_PUBLIC_KEY: z.string().optional(),
   JWT_ISSUER: z.string().default('grove'),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(3600).default(900),
-  REFRESH_TOKEN_TTL_SEC: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
+  REFRESH_TOKEN_TTL_SEC: z.coerce
+    .number()
+    .int()
+    .min(3600)
+    .default(30 * 24 * 3600),
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
@@ -56,14 +68,26 @@ export function checkPlatformConfig(config: PlatformConfig, ctx: z.RefinementCtx
   const need = (cond: boolean, path: string, message: string) => {
     if (!cond) ctx.addIssue({ code: 'custom', path: [path], message });
   };
-  need(config.DOCUMENTS_DRIVER !== 'mongodb' || !!config.MONGODB_URL, 'MONGODB_URL', 'required when DOCUMENTS_DRIVER=mongodb');
-  need(config.DOCUMENTS_DRIVER !== 'postgres' || !!config.POSTGRES_URL, 'POSTGRES_URL', 'required when DOCUMENTS_DRIVER=postgres');
+  need(
+    config.DOCUMENTS_DRIVER !== 'mongodb' || !!config.MONGODB_URL,
+    'MONGODB_URL',
+    'required when DOCUMENTS_DRIVER=mongodb',
+  );
+  need(
+    config.DOCUMENTS_DRIVER !== 'postgres' || !!config.POSTGRES_URL,
+    'POSTGRES_URL',
+    'required when DOCUMENTS_DRIVER=postgres',
+  );
   need(
     config.CACHE_DRIVER !== 'redis' || !!config.REDIS_URL || !!config.REDIS_CLUSTER_NODES?.length,
     'REDIS_URL',
     'REDIS_URL or REDIS_CLUSTER_NODES required when CACHE_DRIVER=redis',
   );
-  need(config.EVENTS_DRIVER !== 'kafka' || !!config.KAFKA_BROKERS?.length, 'KAFKA_BROKERS', 'required when EVENTS_DRIVER=kafka');
+  need(
+    config.EVENTS_DRIVER !== 'kafka' || !!config.KAFKA_BROKERS?.length,
+    'KAFKA_BROKERS',
+    'required when EVENTS_DRIVER=kafka',
+  );
   need(
     config.EVENTS_DRIVER !== 'redis' || !!config.REDIS_URL || !!config.REDIS_CLUSTER_NODES?.length,
     'REDIS_URL',

@@ -21,7 +21,9 @@ export function toValidationError(collection: string, error: unknown): unknown {
     return new BadUserInputError(`Invalid ${collection} document: ${reasons.join('; ')}`, { fields });
   }
   if (error instanceof mongoose.Error.CastError) {
-    return new BadUserInputError(`Invalid ${collection} value for '${error.path}': expected ${error.kind}`, { fields: [error.path] });
+    return new BadUserInputError(`Invalid ${collection} value for '${error.path}': expected ${error.kind}`, {
+      fields: [error.path],
+    });
   }
   return error;
 }

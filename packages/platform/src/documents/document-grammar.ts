@@ -7,7 +7,19 @@ import type { Filter, FindOptions, Update } from './documents.port';
  * here, before a driver sees it, so both drivers fail the same way and no `$where`-style operator can
  * reach a backend.
  */
-export const FIELD_OPERATORS = ['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$exists', '$regex', '$options'] as const;
+export const FIELD_OPERATORS = [
+  '$eq',
+  '$ne',
+  '$in',
+  '$nin',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$exists',
+  '$regex',
+  '$options',
+] as const;
 export const LOGICAL_OPERATORS = ['$and', '$or'] as const;
 export const UPDATE_OPERATORS = ['$set', '$unset', '$inc', '$push', '$pull', '$addToSet'] as const;
 
@@ -54,7 +66,9 @@ export function assertFilter(filter: Filter, where = 'filter'): void {
       }
       value.forEach((sub, i) => assertFilter(sub as Filter, `${where}.${key}[${i}]`));
     } else if (key.startsWith('$')) {
-      throw new BadUserInputError(`Unsupported filter operator ${key}; supported: ${[...LOGICAL_OPERATORS, ...FIELD_OPERATORS].join(', ')}`);
+      throw new BadUserInputError(
+        `Unsupported filter operator ${key}; supported: ${[...LOGICAL_OPERATORS, ...FIELD_OPERATORS].join(', ')}`,
+      );
     } else {
       assertFieldName(key);
       assertCondition(key, value);
@@ -66,7 +80,9 @@ function assertCondition(path: string, condition: unknown): void {
   if (!isOperatorObject(condition)) return; // plain value: equality
   for (const [op, operand] of Object.entries(condition)) {
     if (!fieldOperators.has(op)) {
-      throw new BadUserInputError(`Unsupported operator ${op} on '${path}'; supported: ${FIELD_OPERATORS.join(', ')}`);
+      throw new BadUserInputError(
+        `Unsupported operator ${op} on '${path}'; supported: ${FIELD_OPERATORS.join(', ')}`,
+      );
     }
     if ((op === '$in' || op === '$nin') && !Array.isArray(operand)) {
       throw new BadUserInputError(`${op} on '${path}' needs an array`);
@@ -113,7 +129,8 @@ export function assertUpdate(update: Update): void {
       }
       if ((op === '$push' || op === '$addToSet') && isOperatorObject(value)) {
         const extra = Object.keys(value).filter((k) => k !== '$each');
-        if (extra.length > 0) throw new BadUserInputError(`${op} on '${path}' only supports $each, not ${extra.join(', ')}`);
+        if (extra.length > 0)
+          throw new BadUserInputError(`${op} on '${path}' only supports $each, not ${extra.join(', ')}`);
         if (!Array.isArray(value.$each)) throw new BadUserInputError(`$each on '${path}' needs an array`);
       }
       if (op === '$pull') assertCondition(path, value);
@@ -132,7 +149,8 @@ export function assertUpdate(update: Update): void {
 export function assertFindOptions(options: FindOptions): void {
   for (const [name, value] of Object.entries(options.sort ?? {})) {
     assertFieldName(name);
-    if (value !== 1 && value !== -1) throw new BadUserInputError(`Sort direction for '${name}' must be 1 or -1`);
+    if (value !== 1 && value !== -1)
+      throw new BadUserInputError(`Sort direction for '${name}' must be 1 or -1`);
   }
   for (const name of ['skip', 'limit'] as const) {
     const value = options[name];
@@ -143,7 +161,8 @@ export function assertFindOptions(options: FindOptions): void {
 }
 
 export function assertId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || id.length === 0) throw new BadUserInputError('Document ids are non-empty strings');
+  if (typeof id !== 'string' || id.length === 0)
+    throw new BadUserInputError('Document ids are non-empty strings');
 }
 
 function assertFieldName(path: string): void {

@@ -22,19 +22,32 @@ export async function createDocumentStore(options: CreateDocumentStoreOptions): 
     case 'embedded': // the embedded profile's engine, SQLite since nedb was retired
     case 'sqlite': {
       const { SqliteDocumentStore } = await import('./sqlite-document.driver');
-      return new SqliteDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
+      return new SqliteDocumentStore({
+        dataDir: options.dataDir,
+        inMemory: options.inMemory,
+        logger: options.logger,
+      });
     }
     case 'nedb': {
       options.logger?.warn(
         'DOCUMENTS_DRIVER=nedb is deprecated and will be removed in the next release; DOCUMENTS_DRIVER=sqlite (the default) imports the nedb files on first start',
       );
       const { NedbDocumentStore } = await import('./nedb-document.driver');
-      return new NedbDocumentStore({ dataDir: options.dataDir, inMemory: options.inMemory, logger: options.logger });
+      return new NedbDocumentStore({
+        dataDir: options.dataDir,
+        inMemory: options.inMemory,
+        logger: options.logger,
+      });
     }
     case 'postgres': {
-      if (!options.postgresUrl) throw new Error('The postgres documents driver needs postgresUrl (POSTGRES_URL)');
+      if (!options.postgresUrl)
+        throw new Error('The postgres documents driver needs postgresUrl (POSTGRES_URL)');
       const { PostgresDocumentStore } = await import('./postgres-document.driver');
-      return new PostgresDocumentStore({ url: options.postgresUrl, schema: options.postgresSchema, logger: options.logger });
+      return new PostgresDocumentStore({
+        url: options.postgresUrl,
+        schema: options.postgresSchema,
+        logger: options.logger,
+      });
     }
     case 'mongodb': {
       if (!options.mongodbUrl) throw new Error('The mongodb documents driver needs mongodbUrl (MONGODB_URL)');

@@ -77,7 +77,12 @@ function mongoCase(baseUrl: string): DriverCase {
 
 const env = readProcessEnv();
 const mongoUrl = env.MONGODB_URL;
-const drivers: DriverCase[] = [nedbCase(), sqliteCase(), postgresCase(TEST_POSTGRES_URL), ...(mongoUrl ? [mongoCase(mongoUrl)] : [])];
+const drivers: DriverCase[] = [
+  nedbCase(),
+  sqliteCase(),
+  postgresCase(TEST_POSTGRES_URL),
+  ...(mongoUrl ? [mongoCase(mongoUrl)] : []),
+];
 const isSql = (name: DriverCase['name']) => name === 'sqlite' || name === 'postgres';
 
 if (!mongoUrl) {
@@ -97,7 +102,9 @@ async function expectPlatformError(promise: Promise<unknown>, code: ErrorCode): 
   return error as PlatformError;
 }
 
-function item(overrides: Partial<ContractItem> & { slug: string }): Omit<ContractItem, '_id'> & { _id?: string } {
+function item(
+  overrides: Partial<ContractItem> & { slug: string },
+): Omit<ContractItem, '_id'> & { _id?: string } {
   return { orgId: 'org-1', status: 'DRAFT', score: 0, tags: [], ...overrides };
 }
 
@@ -126,14 +133,21 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
   describe('insert and read', () => {
     it('assigns a string id, applies defaults and timestamps, and round-trips dates', async () => {
       const publishedAt = new Date('2024-05-06T07:08:09.123Z');
-      const created = await items.insertOne(item({ slug: 'alpha', publishedAt, meta: { owner: 'ann', views: 3 } }));
+      const created = await items.insertOne(
+        item({ slug: 'alpha', publishedAt, meta: { owner: 'ann', views: 3 } }),
+      );
       expect(created._id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
       expect(created.status).toBe('DRAFT');
       expect(created.createdAt).toBeInstanceOf(Date);
       expect(created.updatedAt).toBeInstanceOf(Date);
 
       const found = await items.findById(created._id);
-      expect(found).toMatchObject({ _id: created._id, slug: 'alpha', orgId: 'org-1', meta: { owner: 'ann', views: 3 } });
+      expect(found).toMatchObject({
+        _id: created._id,
+        slug: 'alpha',
+        orgId: 'org-1',
+        meta: { owner: 'ann', views: 3 },
+      });
       expect(found?.publishedAt).toBeInstanceOf(Date);
       expect(found?.publishedAt?.getTime()).toBe(publishedAt.getTime());
       expect((found as unknown as Record<string, unknown>).__v).toBeUndefined();
@@ -141,7 +155,11 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
     });
 
     it('keeps a caller supplied _id and drops fields the model does not declare', async () => {
-      const created = await items.insertOne({ ...item({ slug: 'beta' }), _id: 'item-beta', extra: 'x' } as never);
+      const created = await items.insertOne({
+        ...item({ slug: 'beta' }),
+        _id: 'item-beta',
+        extra: 'x',
+      } as never);
       expect(created._id).toBe('item-beta');
       const found = await items.findById('item-beta');
       expect(found).not.toBeNull();
@@ -149,7 +167,13 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
     });
 
     it('sorts, skips, limits and counts', async () => {
-      for (const [slug, score] of [['a', 5], ['b', 50], ['c', 20], ['d', 50], ['e', 1]] as const) {
+      for (const [slug, score] of [
+        ['a', 5],
+        ['b', 50],
+        ['c', 20],
+        ['d', 50],
+        ['e', 1],
+      ] as const) {
         await items.insertOne(item({ slug, score }));
       }
       const sorted = await items.find({}, { sort: { score: -1, slug: 1 } });
@@ -165,11 +189,34 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
 
   describe('filter grammar', () => {
     beforeEach(async () => {
-      await items.insertOne(item({ _id: 'f1', slug: 'one', score: 10, tags: ['red', 'blue'], meta: { owner: 'ann' }, code: 'C1', publishedAt: new Date('2024-01-01T00:00:00Z') }));
-      await items.insertOne(item({ _id: 'f2', slug: 'two', score: 20, tags: ['green'], meta: { owner: 'bob' }, status: 'SUBMITTED', publishedAt: new Date('2024-06-01T00:00:00Z') }));
-      await items.insertOne(item({ _id: 'f3', slug: 'three', score: 30, tags: [], orgId: 'org-2', note: null }));
+      await items.insertOne(
+        item({
+          _id: 'f1',
+          slug: 'one',
+          score: 10,
+          tags: ['red', 'blue'],
+          meta: { owner: 'ann' },
+          code: 'C1',
+          publishedAt: new Date('2024-01-01T00:00:00Z'),
+        }),
+      );
+      await items.insertOne(
+        item({
+          _id: 'f2',
+          slug: 'two',
+          score: 20,
+          tags: ['green'],
+          meta: { owner: 'bob' },
+          status: 'SUBMITTED',
+          publishedAt: new Date('2024-06-01T00:00:00Z'),
+        }),
+      );
+      await items.insertOne(
+        item({ _id: 'f3', slug: 'three', score: 30, tags: [], orgId: 'org-2', note: null }),
+      );
     });
-    const ids = async (filter: Record<string, unknown>) => (await items.find(filter, { sort: { _id: 1 } })).map((d) => d._id);
+    const ids = async (filter: Record<string, unknown>) =>
+      (await items.find(filter, { sort: { _id: 1 } })).map((d) => d._id);
 
     it('equality, $eq, $ne, $in, $nin', async () => {
       expect(await ids({ status: 'SUBMITTED' })).toEqual(['f2']);
@@ -217,10 +264,22 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
       await expectPlatformError(items.find({ tags: { $size: 2 } }), ErrorCode.BAD_USER_INPUT);
       await expectPlatformError(items.find({ score: { $gt: 1, plain: 2 } }), ErrorCode.BAD_USER_INPUT);
       await expectPlatformError(items.find({ slug: { $in: 'one' } }), ErrorCode.BAD_USER_INPUT);
-      await expectPlatformError(items.updateOne({ _id: 'f1' }, { $rename: { slug: 'x' } } as never), ErrorCode.BAD_USER_INPUT);
-      await expectPlatformError(items.updateOne({ _id: 'f1' }, { slug: 'x' } as never), ErrorCode.BAD_USER_INPUT);
-      await expectPlatformError(items.updateOne({ _id: 'f1' }, { $set: { _id: 'other' } }), ErrorCode.BAD_USER_INPUT);
-      const error = await expectPlatformError(items.find({ score: { $elemMatch: {} } }), ErrorCode.BAD_USER_INPUT);
+      await expectPlatformError(
+        items.updateOne({ _id: 'f1' }, { $rename: { slug: 'x' } } as never),
+        ErrorCode.BAD_USER_INPUT,
+      );
+      await expectPlatformError(
+        items.updateOne({ _id: 'f1' }, { slug: 'x' } as never),
+        ErrorCode.BAD_USER_INPUT,
+      );
+      await expectPlatformError(
+        items.updateOne({ _id: 'f1' }, { $set: { _id: 'other' } }),
+        ErrorCode.BAD_USER_INPUT,
+      );
+      const error = await expectPlatformError(
+        items.find({ score: { $elemMatch: {} } }),
+        ErrorCode.BAD_USER_INPUT,
+      );
       expect(error.message).toContain('$elemMatch');
     });
 
@@ -231,13 +290,25 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
 
   describe('update grammar', () => {
     beforeEach(async () => {
-      await items.insertOne(item({ _id: 'u1', slug: 'upd', score: 10, tags: ['a', 'b'], note: 'n', meta: { owner: 'ann', views: 1 } }));
+      await items.insertOne(
+        item({
+          _id: 'u1',
+          slug: 'upd',
+          score: 10,
+          tags: ['a', 'b'],
+          note: 'n',
+          meta: { owner: 'ann', views: 1 },
+        }),
+      );
     });
 
     it('$set (also dotted), $unset, $inc', async () => {
       const before = (await items.findById('u1'))!;
       await new Promise((r) => setTimeout(r, 5));
-      const result = await items.updateOne({ _id: 'u1' }, { $set: { status: 'SUBMITTED', 'meta.views': 7 }, $unset: { note: '' }, $inc: { score: 5 } });
+      const result = await items.updateOne(
+        { _id: 'u1' },
+        { $set: { status: 'SUBMITTED', 'meta.views': 7 }, $unset: { note: '' }, $inc: { score: 5 } },
+      );
       expect(result).toEqual({ matchedCount: 1, modifiedCount: 1 });
       const after = (await items.findById('u1'))!;
       expect(after).toMatchObject({ status: 'SUBMITTED', score: 15, meta: { owner: 'ann', views: 7 } });
@@ -262,12 +333,22 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
     it('updateMany, returnDocument and no-match results', async () => {
       await items.insertOne(item({ _id: 'u2', slug: 'upd-2' }));
       await items.insertOne(item({ _id: 'u3', slug: 'upd-3', orgId: 'org-2' }));
-      expect(await items.updateMany({ orgId: 'org-1' }, { $set: { status: 'REJECTED' } })).toEqual({ matchedCount: 2, modifiedCount: 2 });
+      expect(await items.updateMany({ orgId: 'org-1' }, { $set: { status: 'REJECTED' } })).toEqual({
+        matchedCount: 2,
+        modifiedCount: 2,
+      });
       expect(await items.count({ status: 'REJECTED' })).toBe(2);
-      expect(await items.updateOne({ _id: 'nope' }, { $set: { score: 1 } })).toEqual({ matchedCount: 0, modifiedCount: 0 });
+      expect(await items.updateOne({ _id: 'nope' }, { $set: { score: 1 } })).toEqual({
+        matchedCount: 0,
+        modifiedCount: 0,
+      });
       expect(await items.findOneAndUpdate({ _id: 'nope' }, { $set: { score: 1 } })).toBeNull();
 
-      const before = await items.findOneAndUpdate({ _id: 'u2' }, { $inc: { score: 3 } }, { returnDocument: 'before' });
+      const before = await items.findOneAndUpdate(
+        { _id: 'u2' },
+        { $inc: { score: 3 } },
+        { returnDocument: 'before' },
+      );
       expect(before?.score).toBe(0);
       const after = await items.findOneAndUpdate({ _id: 'u2' }, { $inc: { score: 3 } });
       expect(after?.score).toBe(6);
@@ -285,21 +366,37 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
 
   describe('upsert', () => {
     it('updateOne inserts from the filter equalities and the update, then matches next time', async () => {
-      const first = await items.updateOne({ orgId: 'org-7', slug: 'ups' }, { $set: { status: 'SUBMITTED' }, $inc: { score: 2 } }, { upsert: true });
+      const first = await items.updateOne(
+        { orgId: 'org-7', slug: 'ups' },
+        { $set: { status: 'SUBMITTED' }, $inc: { score: 2 } },
+        { upsert: true },
+      );
       expect(first.matchedCount).toBe(0);
       expect(typeof first.upsertedId).toBe('string');
       const created = await items.findById(first.upsertedId!);
       expect(created).toMatchObject({ orgId: 'org-7', slug: 'ups', status: 'SUBMITTED', score: 2, tags: [] });
 
-      const second = await items.updateOne({ orgId: 'org-7', slug: 'ups' }, { $inc: { score: 2 } }, { upsert: true });
+      const second = await items.updateOne(
+        { orgId: 'org-7', slug: 'ups' },
+        { $inc: { score: 2 } },
+        { upsert: true },
+      );
       expect(second).toEqual({ matchedCount: 1, modifiedCount: 1 });
       expect(await items.count({ orgId: 'org-7' })).toBe(1);
     });
 
     it('findOneAndUpdate upserts with the filter _id and honours returnDocument', async () => {
-      const after = await items.findOneAndUpdate({ _id: 'ups-1' }, { $set: { orgId: 'org-8', slug: 'ups-one' } }, { upsert: true });
+      const after = await items.findOneAndUpdate(
+        { _id: 'ups-1' },
+        { $set: { orgId: 'org-8', slug: 'ups-one' } },
+        { upsert: true },
+      );
       expect(after).toMatchObject({ _id: 'ups-1', orgId: 'org-8', slug: 'ups-one', status: 'DRAFT' });
-      const before = await items.findOneAndUpdate({ _id: 'ups-2' }, { $set: { orgId: 'org-8', slug: 'ups-two' } }, { upsert: true, returnDocument: 'before' });
+      const before = await items.findOneAndUpdate(
+        { _id: 'ups-2' },
+        { $set: { orgId: 'org-8', slug: 'ups-two' } },
+        { upsert: true, returnDocument: 'before' },
+      );
       expect(before).toBeNull();
       expect(await items.findById('ups-2')).not.toBeNull();
     });
@@ -308,7 +405,10 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
   describe('unique indexes', () => {
     it('rejects a duplicate _id', async () => {
       await items.insertOne(item({ _id: 'dup', slug: 'dup-a' }));
-      const error = await expectPlatformError(items.insertOne(item({ _id: 'dup', slug: 'dup-b' })), ErrorCode.CONFLICT);
+      const error = await expectPlatformError(
+        items.insertOne(item({ _id: 'dup', slug: 'dup-b' })),
+        ErrorCode.CONFLICT,
+      );
       expect(error.details?.fields).toEqual(['_id']);
     });
 
@@ -318,7 +418,10 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
       const error = await expectPlatformError(items.insertOne(item({ slug: 'same' })), ErrorCode.CONFLICT);
       expect(error.details?.fields).toEqual(['orgId', 'slug']);
       expect(error.message).not.toMatch(/nedb|mongo|E11000/i);
-      await expectPlatformError(items.updateOne({ orgId: 'org-2' }, { $set: { orgId: 'org-1' } }), ErrorCode.CONFLICT);
+      await expectPlatformError(
+        items.updateOne({ orgId: 'org-2' }, { $set: { orgId: 'org-1' } }),
+        ErrorCode.CONFLICT,
+      );
       expect(await items.count({ slug: 'same' })).toBe(2);
       expect(await items.count({ orgId: 'org-2' })).toBe(1);
     });
@@ -326,7 +429,10 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
     it('a sparse unique index allows many documents without the field but not two with the same value', async () => {
       for (const slug of ['s1', 's2', 's3']) await items.insertOne(item({ slug }));
       await items.insertOne(item({ slug: 's4', code: 'X' }));
-      const error = await expectPlatformError(items.insertOne(item({ slug: 's5', code: 'X' })), ErrorCode.CONFLICT);
+      const error = await expectPlatformError(
+        items.insertOne(item({ slug: 's5', code: 'X' })),
+        ErrorCode.CONFLICT,
+      );
       expect(error.details?.fields).toEqual(['code']);
       await expectPlatformError(items.updateOne({ slug: 's1' }, { $set: { code: 'X' } }), ErrorCode.CONFLICT);
       expect(await items.count()).toBe(4);
@@ -343,7 +449,10 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
       ['match', { slug: 'Not A Slug' }, 'slug'],
       ['cast', { score: 'many' }, 'score'],
     ])('rejects %s on insert and writes nothing', async (_rule, overrides, field) => {
-      const error = await expectPlatformError(items.insertOne({ ...item({ slug: 'valid' }), ...overrides } as never), ErrorCode.BAD_USER_INPUT);
+      const error = await expectPlatformError(
+        items.insertOne({ ...item({ slug: 'valid' }), ...overrides } as never),
+        ErrorCode.BAD_USER_INPUT,
+      );
       expect(error.details?.fields).toContain(field);
       expect(await items.count()).toBe(0);
     });
@@ -373,7 +482,10 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
     const { _id } = await items.insertOne(item({ slug: 'race', status: 'SUBMITTED' }));
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        items.findOneAndUpdate({ _id, status: 'SUBMITTED' }, { $set: { status: 'APPROVED', note: `winner-${i}` } }),
+        items.findOneAndUpdate(
+          { _id, status: 'SUBMITTED' },
+          { $set: { status: 'APPROVED', note: `winner-${i}` } },
+        ),
       ),
     );
     const winners = results.filter((r) => r !== null);
@@ -393,13 +505,19 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
   describe('SQL drivers only', () => {
     const sqlIt = isSql(driver.name) ? it : it.skip;
 
-    sqlIt('breaks sort ties by _id (in the direction of the last key), so pages neither repeat nor skip', async () => {
-      for (const id of ['t3', 't1', 't5', 't2', 't4']) await items.insertOne(item({ _id: id, slug: `tie-${id}`, score: 7 }));
-      const pages = [0, 2, 4].map((skip) => items.find({ score: 7 }, { sort: { score: 1 }, skip, limit: 2 }));
-      expect((await Promise.all(pages)).flat().map((d) => d._id)).toEqual(['t1', 't2', 't3', 't4', 't5']);
-      const down = await items.find({ score: 7 }, { sort: { score: -1 }, limit: 3 });
-      expect(down.map((d) => d._id)).toEqual(['t5', 't4', 't3']);
-    });
+    sqlIt(
+      'breaks sort ties by _id (in the direction of the last key), so pages neither repeat nor skip',
+      async () => {
+        for (const id of ['t3', 't1', 't5', 't2', 't4'])
+          await items.insertOne(item({ _id: id, slug: `tie-${id}`, score: 7 }));
+        const pages = [0, 2, 4].map((skip) =>
+          items.find({ score: 7 }, { sort: { score: 1 }, skip, limit: 2 }),
+        );
+        expect((await Promise.all(pages)).flat().map((d) => d._id)).toEqual(['t1', 't2', 't3', 't4', 't5']);
+        const down = await items.find({ score: 7 }, { sort: { score: -1 }, limit: 3 });
+        expect(down.map((d) => d._id)).toEqual(['t5', 't4', 't3']);
+      },
+    );
 
     sqlIt('commits a transaction as a whole', async () => {
       const result = await store.transaction(async (tx) => {
@@ -446,8 +564,14 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
       await store.transaction(async (tx) => {
         const inTx = tx.collection(ContractItem);
         await inTx.insertOne(item({ _id: 'tx-before', slug: 'tx-before' }));
-        await expectPlatformError(inTx.insertOne(item({ _id: 'tx-dup', slug: 'tx-taken' })), ErrorCode.CONFLICT);
-        await expectPlatformError(inTx.updateOne({ _id: 'tx-before' }, { $set: { slug: 'tx-taken' } }), ErrorCode.CONFLICT);
+        await expectPlatformError(
+          inTx.insertOne(item({ _id: 'tx-dup', slug: 'tx-taken' })),
+          ErrorCode.CONFLICT,
+        );
+        await expectPlatformError(
+          inTx.updateOne({ _id: 'tx-before' }, { $set: { slug: 'tx-taken' } }),
+          ErrorCode.CONFLICT,
+        );
         // PostgreSQL aborts a transaction at a failed statement unless it ran under a savepoint.
         await inTx.insertOne(item({ _id: 'tx-after', slug: 'tx-after' }));
       });
@@ -468,7 +592,9 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
       });
       await entered;
       // Outside the transaction (a fresh async context): PostgreSQL answers from committed data, SQLite waits.
-      const outside = new Promise<unknown>((resolve) => setImmediate(() => resolve(items.findById('tx-hidden'))));
+      const outside = new Promise<unknown>((resolve) =>
+        setImmediate(() => resolve(items.findById('tx-hidden'))),
+      );
       const seen = driver.name === 'postgres' ? await outside : null;
       finish();
       await tx;
@@ -479,14 +605,20 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
 
     sqlIt('rolls back an updateMany that hits a unique index part-way', async () => {
       for (const slug of ['m-a', 'm-b', 'm-c']) await items.insertOne(item({ _id: slug, slug }));
-      await expectPlatformError(items.updateMany({}, { $set: { code: 'SAME', status: 'APPROVED' } }), ErrorCode.CONFLICT);
+      await expectPlatformError(
+        items.updateMany({}, { $set: { code: 'SAME', status: 'APPROVED' } }),
+        ErrorCode.CONFLICT,
+      );
       expect(await items.count({ status: 'APPROVED' })).toBe(0);
       expect(await items.count({ code: { $exists: true } })).toBe(0);
     });
   });
 
   it('names a class without a collection option by the default rule and gives it string ids', async () => {
-    const log = store.collection(AuditLogEntry as never) as DocumentCollection<{ _id: string; action: string }>;
+    const log = store.collection(AuditLogEntry as never) as DocumentCollection<{
+      _id: string;
+      action: string;
+    }>;
     expect(log.name).toBe('audit-log-entries');
     const entry = await log.insertOne({ action: 'login' });
     expect(typeof entry._id).toBe('string');
@@ -497,7 +629,9 @@ describe.each(drivers)('documents contract [$name]', (driver) => {
   it('expires documents through a TTL index', async () => {
     if (driver.name === 'mongodb') {
       // MongoDB's TTL monitor sweeps every 60 s; checking the expiry would make the suite minutes long.
-      console.warn('documents contract [mongodb]: TTL expiry not awaited (server sweeps every 60 s); index creation is still exercised');
+      console.warn(
+        'documents contract [mongodb]: TTL expiry not awaited (server sweeps every 60 s); index creation is still exercised',
+      );
     }
     const sessions = store.collection(ContractSession);
     await sessions.deleteMany({});

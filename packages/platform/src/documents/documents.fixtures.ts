@@ -3,7 +3,8 @@ import { readProcessEnv } from '../config/config-loader';
 
 /** The PostgreSQL server the SQL driver tests use (each run in a schema of its own). */
 const env = readProcessEnv();
-export const TEST_POSTGRES_URL = env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_POSTGRES_URL =
+  env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Test models for the documents contract suite: every index kind and validator the drivers must honour. */
 

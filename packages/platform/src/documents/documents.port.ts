@@ -43,9 +43,9 @@ export interface BaseDocument {
  * What insertOne accepts: the fields the store fills in may be omitted -- `_id` (newId()) and the
  * `createdAt`/`updatedAt` timestamps of models with `schemaOptions.timestamps`.
  */
-export type NewDocument<T extends BaseDocument> = Omit<T, '_id' | 'createdAt' | 'updatedAt'> & { _id?: string } & Partial<
-  Pick<T, Extract<keyof T, 'createdAt' | 'updatedAt'>>
->;
+export type NewDocument<T extends BaseDocument> = Omit<T, '_id' | 'createdAt' | 'updatedAt'> & {
+  _id?: string;
+} & Partial<Pick<T, Extract<keyof T, 'createdAt' | 'updatedAt'>>>;
 
 /**
  * DOCUMENTS_DRIVER: `sqlite` is the embedded engine (`embedded` is its alias); `nedb` is the previous

@@ -32,7 +32,9 @@ describe('getModelMetadata', () => {
 
   it('turns `expires` into a TTL index and caches per class', () => {
     const meta = getModelMetadata(ContractSession);
-    expect(meta.indexes).toEqual([{ fields: ['lastSeenAt'], unique: false, sparse: false, expireAfterSeconds: 1 }]);
+    expect(meta.indexes).toEqual([
+      { fields: ['lastSeenAt'], unique: false, sparse: false, expireAfterSeconds: 1 },
+    ]);
     expect(getModelMetadata(ContractSession)).toBe(meta);
   });
 
@@ -44,14 +46,21 @@ describe('getModelMetadata', () => {
   });
 
   it('reads custom timestamp names and TTL from @index', () => {
-    @modelOptions({ schemaOptions: { collection: 'metadata-tokens', timestamps: { createdAt: 'issuedAt', updatedAt: false } } })
+    @modelOptions({
+      schemaOptions: {
+        collection: 'metadata-tokens',
+        timestamps: { createdAt: 'issuedAt', updatedAt: false },
+      },
+    })
     @index({ issuedAt: 1 }, { expireAfterSeconds: 3600 })
     class MetadataToken {
       @prop({ type: String }) _id!: string;
     }
     const meta = getModelMetadata(MetadataToken);
     expect(meta.timestamps).toEqual({ createdAt: 'issuedAt', updatedAt: undefined });
-    expect(meta.indexes).toEqual([{ fields: ['issuedAt'], unique: false, sparse: false, expireAfterSeconds: 3600 }]);
+    expect(meta.indexes).toEqual([
+      { fields: ['issuedAt'], unique: false, sparse: false, expireAfterSeconds: 3600 },
+    ]);
   });
 
   it('refuses collection names that are not safe file names and index kinds without an embedded equivalent', () => {

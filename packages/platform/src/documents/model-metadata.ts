@@ -57,16 +57,21 @@ export function getModelMetadata(model: ModelClass): ModelMetadata {
   const cached = cache.get(model);
   if (cached) return cached;
 
-  const schema = buildSchema(model as any, { schemaOptions: { versionKey: false } }) as unknown as mongoose.Schema;
+  const schema = buildSchema(model as any, {
+    schemaOptions: { versionKey: false },
+  }) as unknown as mongoose.Schema;
   const idPath = schema.path('_id') as (mongoose.SchemaType & { instance?: string }) | undefined;
   if (!idPath || idPath.instance !== 'String') {
     // Ids are ULID strings on every driver; a class that did not declare `@prop() _id!: string` gets one.
     schema.add({ _id: { type: String } });
   }
 
-  const collectionName = (schema.get('collection') as string | undefined) ?? defaultCollectionName(model.name);
+  const collectionName =
+    (schema.get('collection') as string | undefined) ?? defaultCollectionName(model.name);
   if (!COLLECTION_NAME.test(collectionName)) {
-    throw new Error(`Invalid collection name '${collectionName}' for model ${model.name}: use letters, digits, '-' and '_'`);
+    throw new Error(
+      `Invalid collection name '${collectionName}' for model ${model.name}: use letters, digits, '-' and '_'`,
+    );
   }
 
   const metadata: ModelMetadata = {
@@ -80,7 +85,11 @@ export function getModelMetadata(model: ModelClass): ModelMetadata {
   return metadata;
 }
 
-function toIndexSpec(modelName: string, fields: Record<string, unknown>, options: Record<string, unknown>): IndexSpec {
+function toIndexSpec(
+  modelName: string,
+  fields: Record<string, unknown>,
+  options: Record<string, unknown>,
+): IndexSpec {
   const names = Object.keys(fields);
   for (const name of names) {
     const direction = fields[name];
@@ -101,7 +110,8 @@ function toIndexSpec(modelName: string, fields: Record<string, unknown>, options
 }
 
 function timestampFields(schema: mongoose.Schema): TimestampFields {
-  const option = schema.get('timestamps') as boolean | { createdAt?: string | boolean; updatedAt?: string | boolean } | undefined;
+  const option = schema.get('timestamps') as
+    boolean | { createdAt?: string | boolean; updatedAt?: string | boolean } | undefined;
   if (!option) return {};
   if (option === true) return { createdAt: 'createdAt', updatedAt: 'updatedAt' };
   const pick = (value: string | boolean | undefined, fallback: string) =>

@@ -25,7 +25,13 @@ export interface MongoDocumentStoreOptions {
   logger?: Logger;
 }
 
-const TO_OBJECT = { versionKey: false, flattenMaps: true, depopulate: true, virtuals: false, getters: false } as const;
+const TO_OBJECT = {
+  versionKey: false,
+  flattenMaps: true,
+  depopulate: true,
+  virtuals: false,
+  getters: false,
+} as const;
 
 /**
  * MongoDB document store: models are compiled from the typegoose classes on a dedicated connection.
@@ -42,7 +48,9 @@ export class MongoDocumentStore implements DocumentStore {
   constructor(private readonly options: MongoDocumentStoreOptions) {
     // Opened lazily by the first operation, so a store can be built while the database is still down.
     this.connection = mongoose.createConnection();
-    this.connection.on('error', (err: unknown) => options.logger?.error({ err }, 'document database connection error'));
+    this.connection.on('error', (err: unknown) =>
+      options.logger?.error({ err }, 'document database connection error'),
+    );
   }
 
   /** Once connected the driver reconnects by itself; a failed first connection is retried on the next call. */
@@ -70,14 +78,21 @@ export class MongoDocumentStore implements DocumentStore {
     let collection = this.collections.get(meta.collectionName);
     if (!collection) {
       const compiled = this.connection.model(meta.modelName, meta.schema, meta.collectionName);
-      collection = new MongoDocumentCollection<T>(meta.collectionName, compiled, () => this.connect(), this.options.logger);
+      collection = new MongoDocumentCollection<T>(
+        meta.collectionName,
+        compiled,
+        () => this.connect(),
+        this.options.logger,
+      );
       this.collections.set(meta.collectionName, collection);
     }
     return collection as MongoDocumentCollection<T>;
   }
 
   transaction<R>(): Promise<R> {
-    return Promise.reject(new Error('The mongodb documents driver has no transactions; use DOCUMENTS_DRIVER=sqlite or postgres'));
+    return Promise.reject(
+      new Error('The mongodb documents driver has no transactions; use DOCUMENTS_DRIVER=sqlite or postgres'),
+    );
   }
 
   async ping(): Promise<void> {
@@ -143,7 +158,10 @@ class MongoDocumentCollection<T extends BaseDocument> implements DocumentCollect
     assertUpdate(update);
     return this.run(async () => {
       const result = await this.model
-        .updateOne(filter, withInsertId(filter, update, options.upsert), { runValidators: true, upsert: options.upsert === true })
+        .updateOne(filter, withInsertId(filter, update, options.upsert), {
+          runValidators: true,
+          upsert: options.upsert === true,
+        })
         .exec();
       return {
         matchedCount: result.matchedCount,
@@ -162,7 +180,11 @@ class MongoDocumentCollection<T extends BaseDocument> implements DocumentCollect
     });
   }
 
-  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+  async findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<T | null> {
     assertFilter(filter);
     assertUpdate(update);
     return this.run(() =>
@@ -223,7 +245,12 @@ async function guard<R>(collection: string, operation: () => Promise<R>): Promis
   try {
     return await operation();
   } catch (error) {
-    const err = error as { name?: string; code?: number; keyPattern?: Record<string, unknown>; keyValue?: Record<string, unknown> };
+    const err = error as {
+      name?: string;
+      code?: number;
+      keyPattern?: Record<string, unknown>;
+      keyValue?: Record<string, unknown>;
+    };
     if (err?.code === 11000) {
       throw duplicateKeyError(collection, Object.keys(err.keyPattern ?? err.keyValue ?? {}));
     }

@@ -17,7 +17,9 @@ describe('NedbDocumentStore', () => {
 
   it('writes one datafile per collection under <dataDir>/documents', async () => {
     const store = new NedbDocumentStore({ dataDir: dir });
-    await store.collection(ContractItem).insertOne({ orgId: 'o', slug: 'file', status: 'DRAFT', score: 0, tags: [] });
+    await store
+      .collection(ContractItem)
+      .insertOne({ orgId: 'o', slug: 'file', status: 'DRAFT', score: 0, tags: [] });
     await store.close();
     expect(await readdir(join(dir, 'documents'))).toEqual(['contract-items.db']);
     expect(await readFile(join(dir, 'documents', 'contract-items.db'), 'utf8')).toContain('"slug":"file"');
@@ -25,7 +27,9 @@ describe('NedbDocumentStore', () => {
 
   it('in-memory mode writes nothing to disk and forgets on close', async () => {
     const store = new NedbDocumentStore({ inMemory: true, dataDir: dir });
-    await store.collection(ContractItem).insertOne({ orgId: 'o', slug: 'mem', status: 'DRAFT', score: 0, tags: [] });
+    await store
+      .collection(ContractItem)
+      .insertOne({ orgId: 'o', slug: 'mem', status: 'DRAFT', score: 0, tags: [] });
     expect(await store.collection(ContractItem).count()).toBe(1);
     await store.close();
     expect(await readdir(dir)).toEqual([]);
@@ -37,8 +41,11 @@ describe('NedbDocumentStore', () => {
   it('rolls back an updateMany that hits a unique index part-way', async () => {
     const store = new NedbDocumentStore({ inMemory: true });
     const items = store.collection(ContractItem);
-    for (const slug of ['a', 'b', 'c']) await items.insertOne({ _id: slug, orgId: 'o', slug, status: 'DRAFT', score: 0, tags: [] });
-    const error = await items.updateMany({}, { $set: { code: 'SAME', status: 'APPROVED' } }).catch((e: unknown) => e);
+    for (const slug of ['a', 'b', 'c'])
+      await items.insertOne({ _id: slug, orgId: 'o', slug, status: 'DRAFT', score: 0, tags: [] });
+    const error = await items
+      .updateMany({}, { $set: { code: 'SAME', status: 'APPROVED' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
     expect((error as PlatformError).code).toBe(ErrorCode.CONFLICT);
     expect(await items.count({ status: 'APPROVED' })).toBe(0);

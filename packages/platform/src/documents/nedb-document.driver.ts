@@ -19,7 +19,14 @@ import type {
   Update,
   UpdateResult,
 } from './documents.port';
-import { assertFilter, assertFindOptions, assertId, assertUpdate, cloneFilter, equalityFields } from './document-grammar';
+import {
+  assertFilter,
+  assertFindOptions,
+  assertId,
+  assertUpdate,
+  cloneFilter,
+  equalityFields,
+} from './document-grammar';
 import { duplicateKeyError, toValidationError } from './document-errors';
 import { getModelMetadata, type IndexSpec, type ModelMetadata } from './model-metadata';
 import { toNedbQuery } from './nedb-query.translator';
@@ -52,7 +59,8 @@ export class NedbDocumentStore implements DocumentStore {
   private closed = false;
 
   constructor(private readonly options: NedbDocumentStoreOptions) {
-    if (!options.inMemory && !options.dataDir) throw new Error('NedbDocumentStore needs dataDir unless inMemory is set');
+    if (!options.inMemory && !options.dataDir)
+      throw new Error('NedbDocumentStore needs dataDir unless inMemory is set');
   }
 
   collection<T extends BaseDocument>(model: ModelClass<T>): DocumentCollection<T> {
@@ -60,7 +68,9 @@ export class NedbDocumentStore implements DocumentStore {
     const meta = getModelMetadata(model);
     const owner = this.owners.get(meta.collectionName);
     if (owner && owner !== model) {
-      throw new Error(`Collection '${meta.collectionName}' is declared by both ${owner.name} and ${model.name}`);
+      throw new Error(
+        `Collection '${meta.collectionName}' is declared by both ${owner.name} and ${model.name}`,
+      );
     }
     let collection = this.collections.get(meta.collectionName);
     if (!collection) {
@@ -73,7 +83,9 @@ export class NedbDocumentStore implements DocumentStore {
   }
 
   transaction<R>(): Promise<R> {
-    return Promise.reject(new Error('The nedb documents driver has no transactions; use DOCUMENTS_DRIVER=sqlite or postgres'));
+    return Promise.reject(
+      new Error('The nedb documents driver has no transactions; use DOCUMENTS_DRIVER=sqlite or postgres'),
+    );
   }
 
   async ping(): Promise<void> {
@@ -114,7 +126,9 @@ class NedbDocumentCollection<T extends BaseDocument> implements DocumentCollecti
     );
     this.ready = this.open();
     // Failures surface on the first operation; this only keeps them from being reported as unhandled.
-    this.ready.catch((error: unknown) => options.logger?.error({ err: error, collection: this.name }, 'opening collection failed'));
+    this.ready.catch((error: unknown) =>
+      options.logger?.error({ err: error, collection: this.name }, 'opening collection failed'),
+    );
   }
 
   private async open(): Promise<void> {
@@ -127,7 +141,8 @@ class NedbDocumentCollection<T extends BaseDocument> implements DocumentCollecti
         ...(index.expireAfterSeconds !== undefined ? { expireAfterSeconds: index.expireAfterSeconds } : {}),
       });
     }
-    if (!this.options.inMemory) this.db.setAutocompactionInterval(this.options.compactionIntervalMs ?? DEFAULT_COMPACTION_MS);
+    if (!this.options.inMemory)
+      this.db.setAutocompactionInterval(this.options.compactionIntervalMs ?? DEFAULT_COMPACTION_MS);
   }
 
   async close(): Promise<void> {
@@ -221,7 +236,11 @@ class NedbDocumentCollection<T extends BaseDocument> implements DocumentCollecti
     });
   }
 
-  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+  async findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<T | null> {
     await this.begin();
     const query = this.query(filter);
     assertUpdate(update);
@@ -276,7 +295,13 @@ class NedbDocumentCollection<T extends BaseDocument> implements DocumentCollecti
     } catch (error) {
       throw toValidationError(this.name, error);
     }
-    return doc.toObject({ versionKey: false, flattenMaps: true, depopulate: true, virtuals: false, getters: false }) as Stored;
+    return doc.toObject({
+      versionKey: false,
+      flattenMaps: true,
+      depopulate: true,
+      virtuals: false,
+      getters: false,
+    }) as Stored;
   }
 
   /** Applies the update with nedb's own engine; null when nothing changes. */
@@ -342,7 +367,8 @@ class NedbDocumentCollection<T extends BaseDocument> implements DocumentCollecti
       const query: Record<string, unknown> = { _id: { $ne: doc._id } };
       index.fields.forEach((field, i) => {
         const value = values[i];
-        query[field] = value === undefined ? { $exists: false } : Array.isArray(value) ? { $in: value } : value;
+        query[field] =
+          value === undefined ? { $exists: false } : Array.isArray(value) ? { $in: value } : value;
       });
       if (await this.db.findOneAsync(query)) return index.fields;
     }

@@ -50,7 +50,9 @@ function fieldConditions(path: string, condition: unknown): NedbQuery[] {
         result.push({ [path]: { $exists: Boolean(operand) } });
         break;
       case '$regex':
-        result.push({ [path]: toRegExp(operand as string | RegExp, condition.$options as string | undefined) });
+        result.push({
+          [path]: toRegExp(operand as string | RegExp, condition.$options as string | undefined),
+        });
         break;
       case '$options':
         break; // consumed with $regex
@@ -63,7 +65,8 @@ function fieldConditions(path: string, condition: unknown): NedbQuery[] {
 }
 
 function equals(path: string, value: unknown): NedbQuery {
-  if (value === null || value === undefined) return { $or: [{ [path]: null }, { [path]: { $exists: false } }] };
+  if (value === null || value === undefined)
+    return { $or: [{ [path]: null }, { [path]: { $exists: false } }] };
   return { [path]: value };
 }
 
@@ -80,12 +83,17 @@ function toRegExp(pattern: string | RegExp, options = ''): RegExp {
 }
 
 /** Pattern source and JavaScript flags of a `$regex` (shared with the SQL drivers). */
-export function regexSourceAndFlags(pattern: string | RegExp, options = ''): { source: string; flags: string } {
+export function regexSourceAndFlags(
+  pattern: string | RegExp,
+  options = '',
+): { source: string; flags: string } {
   // `x` (extended) has no JavaScript equivalent: strip unescaped whitespace and #-comments the way MongoDB does.
   const source = isRegExp(pattern) ? pattern.source : pattern;
   const flags = new Set([...(isRegExp(pattern) ? pattern.flags : ''), ...options]);
   const extended = flags.delete('x');
-  const body = extended ? source.replace(/\\#|\\\s|#[^\n]*|\s+/g, (m) => (m.startsWith('\\') ? m : '')) : source;
+  const body = extended
+    ? source.replace(/\\#|\\\s|#[^\n]*|\s+/g, (m) => (m.startsWith('\\') ? m : ''))
+    : source;
   return { source: body, flags: [...flags].filter((f) => 'imsu'.includes(f)).join('') };
 }
 

@@ -3,9 +3,20 @@ import { mongoose } from '@typegoose/typegoose';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { UnavailableError } from '../errors/platform-errors';
-import type { BaseDocument, DocumentCollection, DocumentStore, DocumentTransaction, ModelClass } from './documents.port';
+import type {
+  BaseDocument,
+  DocumentCollection,
+  DocumentStore,
+  DocumentTransaction,
+  ModelClass,
+} from './documents.port';
 import { getModelMetadata } from './model-metadata';
-import { SqlDocumentCollection, SqlTable, type SqlBackend, type SqlExecutor } from './sql-document.collection';
+import {
+  SqlDocumentCollection,
+  SqlTable,
+  type SqlBackend,
+  type SqlExecutor,
+} from './sql-document.collection';
 import { postgresDialect } from './sql-query.translator';
 
 export interface PostgresDocumentStoreOptions {
@@ -27,7 +38,21 @@ interface Session {
   done: boolean;
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /**
  * PostgreSQL document store: one table per collection `(id text, doc jsonb, rev bigint)`, model indexes as
@@ -50,8 +75,14 @@ export class PostgresDocumentStore implements DocumentStore {
 
   constructor(private readonly options: PostgresDocumentStoreOptions) {
     this.schema = options.schema ?? 'public';
-    this.pool = new Pool({ connectionString: options.url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5000 });
-    this.pool.on('error', (err) => options.logger?.error({ err }, 'idle document database connection failed'));
+    this.pool = new Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 5000,
+    });
+    this.pool.on('error', (err) =>
+      options.logger?.error({ err }, 'idle document database connection failed'),
+    );
     this.poolExecutor = executorOf((sql, params) => this.pool.query(sql, params));
     this.backend = {
       dialect: postgresDialect,
@@ -78,12 +109,18 @@ export class PostgresDocumentStore implements DocumentStore {
     const meta = getModelMetadata(model);
     const owner = this.owners.get(meta.collectionName);
     if (owner && owner !== model) {
-      throw new Error(`Collection '${meta.collectionName}' is declared by both ${owner.name} and ${model.name}`);
+      throw new Error(
+        `Collection '${meta.collectionName}' is declared by both ${owner.name} and ${model.name}`,
+      );
     }
     let collection = this.collections.get(meta.collectionName);
     if (!collection) {
       const validator = this.validation.model(meta.collectionName, meta.schema, meta.collectionName);
-      collection = new SqlDocumentCollection<T>(new SqlTable(meta, postgresDialect, this.schema), validator, this.backend);
+      collection = new SqlDocumentCollection<T>(
+        new SqlTable(meta, postgresDialect, this.schema),
+        validator,
+        this.backend,
+      );
       this.collections.set(meta.collectionName, collection);
       this.owners.set(meta.collectionName, model);
     }
@@ -110,7 +147,12 @@ export class PostgresDocumentStore implements DocumentStore {
     const client = await this.pool.connect().catch((error: unknown) => {
       throw translateError(error);
     });
-    const session: Session = { client, executor: transactionExecutor(client, () => ++session.savepoints), savepoints: 0, done: false };
+    const session: Session = {
+      client,
+      executor: transactionExecutor(client, () => ++session.savepoints),
+      savepoints: 0,
+      done: false,
+    };
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -164,7 +206,11 @@ export class PostgresDocumentStore implements DocumentStore {
 
   private async sweep(): Promise<void> {
     for (const collection of this.collections.values()) {
-      await collection.sweepExpired().catch((err: unknown) => this.options.logger?.warn({ err, collection: collection.name }, 'TTL sweep failed'));
+      await collection
+        .sweepExpired()
+        .catch((err: unknown) =>
+          this.options.logger?.warn({ err, collection: collection.name }, 'TTL sweep failed'),
+        );
     }
   }
 
@@ -173,7 +219,9 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 }
 
-function executorOf(query: (sql: string, params: unknown[]) => Promise<{ rows: any[]; rowCount: number | null }>): SqlExecutor {
+function executorOf(
+  query: (sql: string, params: unknown[]) => Promise<{ rows: any[]; rowCount: number | null }>,
+): SqlExecutor {
   return {
     all: async (sql, params) => (await query(sql, params)).rows,
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
@@ -211,8 +259,12 @@ function transactionExecutor(client: PoolClient, nextSavepoint: () => number): S
 function translateError(error: unknown): unknown {
   const err = error as { code?: string; message?: string } | null;
   if (err && typeof err === 'object') {
-    const lost = /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(err.message ?? '');
-    if (lost || (err.code !== undefined && UNAVAILABLE_CODES.has(err.code))) return new UnavailableError('The document database is unavailable');
+    const lost =
+      /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(
+        err.message ?? '',
+      );
+    if (lost || (err.code !== undefined && UNAVAILABLE_CODES.has(err.code)))
+      return new UnavailableError('The document database is unavailable');
   }
   return error;
 }

@@ -12,11 +12,25 @@ import type {
   Update,
   UpdateResult,
 } from './documents.port';
-import { assertFilter, assertFindOptions, assertId, assertUpdate, cloneFilter, equalityFields } from './document-grammar';
+import {
+  assertFilter,
+  assertFindOptions,
+  assertId,
+  assertUpdate,
+  cloneFilter,
+  equalityFields,
+} from './document-grammar';
 import { duplicateKeyError, toValidationError } from './document-errors';
 import type { IndexSpec, ModelMetadata } from './model-metadata';
 import { modify } from './nedb-model';
-import { describeFields, ParamList, SqlTranslator, toJsonValue, type FieldInfo, type SqlDialect } from './sql-query.translator';
+import {
+  describeFields,
+  ParamList,
+  SqlTranslator,
+  toJsonValue,
+  type FieldInfo,
+  type SqlDialect,
+} from './sql-query.translator';
 
 /** What a SQL driver gives the shared collection: statements on the current connection or transaction. */
 export interface SqlExecutor {
@@ -83,7 +97,11 @@ export class SqlTable {
     this.qualified = schemaName ? `${dialect.quoteIdent(schemaName)}.${table}` : table;
     this.fields = describeFields(meta.schema);
     this.translator = new SqlTranslator(dialect, this.fields);
-    const directions = new Map(meta.schema.indexes().map(([fields]) => [Object.keys(fields).join(','), fields as Record<string, unknown>]));
+    const directions = new Map(
+      meta.schema
+        .indexes()
+        .map(([fields]) => [Object.keys(fields).join(','), fields as Record<string, unknown>]),
+    );
     this.indexes = meta.indexes
       .filter((spec) => !(spec.fields.length === 1 && spec.fields[0] === '_id'))
       .map((spec) => {
@@ -107,7 +125,9 @@ export class SqlTable {
       });
     this.countedFields = this.ttl ? [] : [...new Set(leading)].sort();
     const countsName = `${meta.collectionName}__counts`;
-    this.countsTable = schemaName ? `${dialect.quoteIdent(schemaName)}.${dialect.quoteIdent(countsName)}` : dialect.quoteIdent(countsName);
+    this.countsTable = schemaName
+      ? `${dialect.quoteIdent(schemaName)}.${dialect.quoteIdent(countsName)}`
+      : dialect.quoteIdent(countsName);
   }
 
   createTable(): string {
@@ -182,7 +202,9 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     private readonly backend: SqlBackend,
   ) {
     this.name = table.meta.collectionName;
-    this.dates = [...table.fields.entries()].filter(([, info]) => info.kind === 'date').map(([path]) => path.split('.'));
+    this.dates = [...table.fields.entries()]
+      .filter(([, info]) => info.kind === 'date')
+      .map(([path]) => path.split('.'));
   }
 
   async insertOne(doc: NewDocument<T>): Promise<T> {
@@ -227,12 +249,20 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     return this.page(where, options.sort, limit, skip, false);
   }
 
-  private async page(where: Filter, sort: FindOptions['sort'], limit: number | undefined, skip: number | undefined, reverse: boolean): Promise<T[]> {
+  private async page(
+    where: Filter,
+    sort: FindOptions['sort'],
+    limit: number | undefined,
+    skip: number | undefined,
+    reverse: boolean,
+  ): Promise<T[]> {
     const params = new ParamList(this.table.dialect);
     const clause = this.table.translator.where(where, params) + this.table.notExpired(params);
     const order = this.table.translator.orderBy(sort, reverse);
     const page = this.table.dialect.limitOffset(limit, skip, params);
-    const rows = await this.exec((x) => x.all<Row>(`SELECT id, doc FROM ${this.table.qualified} WHERE ${clause}${order}${page}`, params.values));
+    const rows = await this.exec((x) =>
+      x.all<Row>(`SELECT id, doc FROM ${this.table.qualified} WHERE ${clause}${order}${page}`, params.values),
+    );
     return rows.map((row) => this.decode(row) as unknown as T);
   }
 
@@ -249,7 +279,11 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     return { matchedCount: 1, modifiedCount: result.after ? 1 : 0 };
   }
 
-  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+  async findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<T | null> {
     const result = await this.updateFirst(filter, update, options.upsert === true);
     const returnBefore = options.returnDocument === 'before';
     if (result.upserted) return returnBefore ? null : (result.upserted as unknown as T);
@@ -266,7 +300,12 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
       const params = new ParamList(this.table.dialect);
       const clause = this.table.translator.where(where, params) + this.table.notExpired(params);
       const lock = this.table.dialect.name === 'postgres' ? ' FOR UPDATE' : '';
-      const rows = await this.exec((x) => x.all<Row>(`SELECT id, doc, rev FROM ${this.table.qualified} WHERE ${clause} ORDER BY id${lock}`, params.values));
+      const rows = await this.exec((x) =>
+        x.all<Row>(
+          `SELECT id, doc, rev FROM ${this.table.qualified} WHERE ${clause} ORDER BY id${lock}`,
+          params.values,
+        ),
+      );
       let modified = 0;
       for (const row of rows) {
         const after = await this.applyUpdate(this.decode(row), update);
@@ -283,7 +322,10 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     await this.begin();
     const params = new ParamList(this.table.dialect);
     const clause = this.table.translator.where(where, params) + this.table.notExpired(params);
-    return this.runWrite(`DELETE FROM ${this.table.qualified} WHERE id IN (SELECT id FROM ${this.table.qualified} WHERE ${clause} LIMIT 1)`, params.values);
+    return this.runWrite(
+      `DELETE FROM ${this.table.qualified} WHERE id IN (SELECT id FROM ${this.table.qualified} WHERE ${clause} LIMIT 1)`,
+      params.values,
+    );
   }
 
   async deleteMany(filter: Filter): Promise<number> {
@@ -314,7 +356,9 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     for (let attempt = 0; ; attempt++) {
       const params = new ParamList(this.table.dialect);
       const clause = this.table.translator.where(where, params) + this.table.notExpired(params);
-      const [row] = await this.exec((x) => x.all<Row>(`SELECT id, doc, rev FROM ${this.table.qualified} WHERE ${clause} LIMIT 1`, params.values));
+      const [row] = await this.exec((x) =>
+        x.all<Row>(`SELECT id, doc, rev FROM ${this.table.qualified} WHERE ${clause} LIMIT 1`, params.values),
+      );
       if (!row) {
         if (!upsert) return {};
         try {
@@ -341,7 +385,11 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
   private countCast(where: Filter): Promise<number> {
     const params = new ParamList(this.table.dialect);
     const keys = Object.keys(where);
-    const counted = keys.length === 1 && typeof where[keys[0]] === 'string' && this.backend.fieldCounts && this.table.countedFields.includes(keys[0]);
+    const counted =
+      keys.length === 1 &&
+      typeof where[keys[0]] === 'string' &&
+      this.backend.fieldCounts &&
+      this.table.countedFields.includes(keys[0]);
     const sql = counted
       ? `SELECT COALESCE((SELECT n FROM ${this.table.countsTable} WHERE field = ${params.add(keys[0])} AND value = ${params.add(where[keys[0]])}), 0) AS n`
       : `SELECT COUNT(*) AS n FROM ${this.table.qualified} WHERE ${this.table.translator.where(where, params) + this.table.notExpired(params)}`;
@@ -393,7 +441,11 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     const expected = params.add(Number(rev));
     const guard = where ? ` AND ${this.table.translator.where(where, params)}` : '';
     const sql = `UPDATE ${this.table.qualified} SET doc = ${doc}, rev = rev + 1 WHERE id = ${id} AND rev = ${expected}${guard}`;
-    const changed = await this.runWrite(sql, params.values, this.table.indexes.some((index) => index.spec.unique));
+    const changed = await this.runWrite(
+      sql,
+      params.values,
+      this.table.indexes.some((index) => index.spec.unique),
+    );
     return changed === 1;
   }
 
@@ -455,7 +507,13 @@ export class SqlDocumentCollection<T extends BaseDocument> implements DocumentCo
     } catch (error) {
       throw toValidationError(this.name, error);
     }
-    return doc.toObject({ versionKey: false, flattenMaps: true, depopulate: true, virtuals: false, getters: false }) as Stored;
+    return doc.toObject({
+      versionKey: false,
+      flattenMaps: true,
+      depopulate: true,
+      virtuals: false,
+      getters: false,
+    }) as Stored;
   }
 
   /** Validates the grammar and casts values with the model's schema (same casting as the MongoDB driver). */

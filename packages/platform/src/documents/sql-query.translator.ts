@@ -68,13 +68,17 @@ export class ParamList {
 export function toJsonValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toJsonValue);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonValue(v)]));
+  if (isPlainObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJsonValue(v)]));
   return value;
 }
 
 function pathLiteral(segments: string[]): string {
   for (const s of segments) {
-    if (/["'\\{},]/.test(s)) throw new BadUserInputError(`Field path segment '${s}' contains characters the SQL drivers do not support`);
+    if (/["'\\{},]/.test(s))
+      throw new BadUserInputError(
+        `Field path segment '${s}' contains characters the SQL drivers do not support`,
+      );
   }
   return segments.join(',');
 }
@@ -113,7 +117,8 @@ export const postgresDialect: SqlDialect = {
     const body = options ? `(?${options})${pattern}` : pattern;
     return `(${access.column ? access.base : textAt(access)} ~ ${params.add(body)})`;
   },
-  orderTerm: (expression, direction) => (direction === 1 ? `${expression} ASC NULLS FIRST` : `${expression} DESC NULLS LAST`),
+  orderTerm: (expression, direction) =>
+    direction === 1 ? `${expression} ASC NULLS FIRST` : `${expression} DESC NULLS LAST`,
   limitOffset(limit, skip, params) {
     return `${limit ? ` LIMIT ${params.add(limit)}` : ''}${skip ? ` OFFSET ${params.add(skip)}` : ''}`;
   },
@@ -144,12 +149,18 @@ export const sqliteDialect: SqlDialect = {
     if (json !== null && typeof json === 'object') return JSON.stringify(json); // json_extract returns minified JSON text
     return json;
   },
-  present: (access) => (access.segments.length === 0 ? 'TRUE' : `(json_type(${access.base}, '${jsonPath(access.segments)}') IS NOT NULL)`),
+  present: (access) =>
+    access.segments.length === 0
+      ? 'TRUE'
+      : `(json_type(${access.base}, '${jsonPath(access.segments)}') IS NOT NULL)`,
   isNull: (access) => `(${sqliteAt(access)} IS NULL)`,
   elements: (access, alias) =>
-    access.segments.length === 0 ? `json_each(${access.base}) AS ${alias}` : `json_each(${access.base}, '${jsonPath(access.segments)}') AS ${alias}`,
+    access.segments.length === 0
+      ? `json_each(${access.base}) AS ${alias}`
+      : `json_each(${access.base}, '${jsonPath(access.segments)}') AS ${alias}`,
   elementBase: (alias) => `${alias}.value`,
-  regex: (access, pattern, flags, params) => `grove_regexp(${params.add(pattern)}, ${params.add(flags)}, ${sqliteAt(access)})`,
+  regex: (access, pattern, flags, params) =>
+    `grove_regexp(${params.add(pattern)}, ${params.add(flags)}, ${sqliteAt(access)})`,
   orderTerm: (expression, direction) => `${expression} ${direction === 1 ? 'ASC' : 'DESC'}`, // SQLite's NULL order is MongoDB's
   limitOffset(limit, skip, params) {
     if (!limit && !skip) return '';
@@ -165,9 +176,19 @@ function sqliteAt(access: Access): string {
 }
 
 /** Field kinds and array positions of every path the schema declares (sub-documents included). */
-export function describeFields(schema: mongoose.Schema, prefix = '', arraysBefore: boolean[] = [], into = new Map<string, FieldInfo>()) {
+export function describeFields(
+  schema: mongoose.Schema,
+  prefix = '',
+  arraysBefore: boolean[] = [],
+  into = new Map<string, FieldInfo>(),
+) {
   schema.eachPath((path, type) => {
-    const t = type as mongoose.SchemaType & { instance: string; schema?: mongoose.Schema; caster?: { instance?: string }; $isMongooseDocumentArray?: boolean };
+    const t = type as mongoose.SchemaType & {
+      instance: string;
+      schema?: mongoose.Schema;
+      caster?: { instance?: string };
+      $isMongooseDocumentArray?: boolean;
+    };
     const full = `${prefix}${path}`;
     const depth = path.split('.').length;
     const arrays = [...arraysBefore, ...Array.from({ length: depth }, () => false)];
@@ -253,7 +274,9 @@ export class SqlTranslator {
   orderBy(sort: SortSpec | undefined, reverse = false): string {
     const entries = Object.entries(sort ?? {});
     const flip = (direction: 1 | -1): 1 | -1 => (reverse ? (direction === 1 ? -1 : 1) : direction);
-    const terms = entries.map(([path, direction]) => this.dialect.orderTerm(this.valueOf(path), flip(direction)));
+    const terms = entries.map(([path, direction]) =>
+      this.dialect.orderTerm(this.valueOf(path), flip(direction)),
+    );
     if (!entries.some(([path]) => path === '_id')) {
       terms.push(this.dialect.orderTerm('id', flip(entries.length > 0 ? entries[entries.length - 1][1] : 1)));
     }
@@ -262,7 +285,9 @@ export class SqlTranslator {
 
   /** Index columns: the same expressions queries use; non-unique indexes end with `id` (the sort tie-breaker). */
   indexColumns(index: IndexSpec, directions: Record<string, unknown>): string[] {
-    const columns = index.fields.map((f) => this.dialect.orderTerm(this.valueOf(f), directions[f] === -1 ? -1 : 1));
+    const columns = index.fields.map((f) =>
+      this.dialect.orderTerm(this.valueOf(f), directions[f] === -1 ? -1 : 1),
+    );
     if (!index.unique && !index.fields.includes('_id')) {
       const last = directions[index.fields[index.fields.length - 1]] === -1 ? -1 : 1;
       columns.push(this.dialect.orderTerm('id', last));
@@ -303,7 +328,15 @@ export class SqlTranslator {
           parts.push(operand ? this.exists(path, info) : not(this.exists(path, info)));
           break;
         case '$regex':
-          parts.push(this.regex(path, info, operand as string | RegExp, condition.$options as string | undefined, params));
+          parts.push(
+            this.regex(
+              path,
+              info,
+              operand as string | RegExp,
+              condition.$options as string | undefined,
+              params,
+            ),
+          );
           break;
         case '$options':
           break; // consumed with $regex
@@ -316,10 +349,16 @@ export class SqlTranslator {
 
   private equals(path: string, info: FieldInfo, value: unknown, params: ParamList): string {
     if (isRegExp(value)) return this.regex(path, info, value, undefined, params);
-    if (value === null || value === undefined) return not(this.some(path, info, (a) => `NOT ${this.dialect.isNull(a)}`, true));
+    if (value === null || value === undefined)
+      return not(this.some(path, info, (a) => `NOT ${this.dialect.isNull(a)}`, true));
     if (Array.isArray(value)) {
       // A whole-array value equals the array itself (or, as in MongoDB, an element that is that array).
-      const whole = this.compareAt({ base: 'doc', segments: path.split('.'), kind: 'other' }, '=', value, params);
+      const whole = this.compareAt(
+        { base: 'doc', segments: path.split('.'), kind: 'other' },
+        '=',
+        value,
+        params,
+      );
       return `(${whole} OR ${this.some(path, info, (a) => this.compareAt({ ...a, kind: 'other' }, '=', value, params))})`;
     }
     return this.some(path, info, (a) => this.compareAt(a, '=', value, params));
@@ -345,7 +384,13 @@ export class SqlTranslator {
     return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
   }
 
-  private compare(path: string, info: FieldInfo, operator: string, value: unknown, params: ParamList): string {
+  private compare(
+    path: string,
+    info: FieldInfo,
+    operator: string,
+    value: unknown,
+    params: ParamList,
+  ): string {
     return this.some(path, info, (a) => this.compareAt(a, operator, value, params));
   }
 
@@ -354,7 +399,13 @@ export class SqlTranslator {
     return this.some(path, info, (a) => this.dialect.present(a), true);
   }
 
-  private regex(path: string, info: FieldInfo, pattern: string | RegExp, options: string | undefined, params: ParamList): string {
+  private regex(
+    path: string,
+    info: FieldInfo,
+    pattern: string | RegExp,
+    options: string | undefined,
+    params: ParamList,
+  ): string {
     const { source, flags } = regexSourceAndFlags(pattern, options);
     return this.some(path, info, (a) => this.dialect.regex(a, source, flags, params));
   }
@@ -370,7 +421,12 @@ export class SqlTranslator {
    * Applies a predicate to a field, expanding arrays on the way: true when some element satisfies it
    * (MongoDB's semantics for `tags: 'x'` or `versions.status: 'LIVE'`).
    */
-  private some(path: string, info: FieldInfo, predicate: (access: Access) => string, keepTrailingArray = false): string {
+  private some(
+    path: string,
+    info: FieldInfo,
+    predicate: (access: Access) => string,
+    keepTrailingArray = false,
+  ): string {
     if (path === '_id') return predicate({ base: 'id', segments: [], kind: 'string', column: true });
     const segments = path.split('.');
     const arrays = keepTrailingArray ? info.arrays.slice(0, -1) : info.arrays;
@@ -378,7 +434,10 @@ export class SqlTranslator {
       const next = arrays.findIndex((isArray, i) => i >= from && isArray);
       if (next === -1) return predicate({ base, segments: segments.slice(from), kind: info.kind });
       const alias = `e${++this.aliases}`;
-      const list = this.dialect.elements({ base, segments: segments.slice(from, next + 1), kind: 'other' }, alias);
+      const list = this.dialect.elements(
+        { base, segments: segments.slice(from, next + 1), kind: 'other' },
+        alias,
+      );
       return `EXISTS (SELECT 1 FROM ${list} WHERE ${expand(this.dialect.elementBase(alias), next + 1)})`;
     };
     return expand('doc', 0);
@@ -389,7 +448,8 @@ const RANGE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<
 
 /** A value of another type than the schema's compares as plain JSON (it can only match equal JSON). */
 function effectiveKind(kind: FieldKind, value: unknown): FieldKind {
-  if ((kind === 'string' || kind === 'date') && (typeof value === 'string' || value instanceof Date)) return kind;
+  if ((kind === 'string' || kind === 'date') && (typeof value === 'string' || value instanceof Date))
+    return kind;
   if (kind === 'number' && typeof value === 'number') return kind;
   if (kind === 'boolean' && typeof value === 'boolean') return kind;
   return 'other';

@@ -252,7 +252,12 @@ describe('SqliteDocumentStore', () => {
           }),
         ),
       );
-      expect((await items.find({}, { sort: { slug: 1 } })).map((doc) => doc.slug)).toEqual(['t1', 't2', 't3', 't4']);
+      expect((await items.find({}, { sort: { slug: 1 } })).map((doc) => doc.slug)).toEqual([
+        't1',
+        't2',
+        't3',
+        't4',
+      ]);
     } finally {
       await store.close();
     }

@@ -5,9 +5,21 @@ import { mongoose } from '@typegoose/typegoose';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { UnavailableError } from '../errors/platform-errors';
-import type { BaseDocument, DocumentCollection, DocumentStore, DocumentTransaction, ModelClass } from './documents.port';
+import type {
+  BaseDocument,
+  DocumentCollection,
+  DocumentStore,
+  DocumentTransaction,
+  ModelClass,
+} from './documents.port';
 import { getModelMetadata } from './model-metadata';
-import { createTableSql, SqlDocumentCollection, SqlTable, type SqlBackend, type SqlExecutor } from './sql-document.collection';
+import {
+  createTableSql,
+  SqlDocumentCollection,
+  SqlTable,
+  type SqlBackend,
+  type SqlExecutor,
+} from './sql-document.collection';
 import { sqliteDialect } from './sql-query.translator';
 
 export interface SqliteDocumentStoreOptions {
@@ -62,7 +74,8 @@ export class SqliteDocumentStore implements DocumentStore {
   private closed = false;
 
   constructor(private readonly options: SqliteDocumentStoreOptions) {
-    if (!options.inMemory && !options.dataDir) throw new Error('SqliteDocumentStore needs dataDir unless inMemory is set');
+    if (!options.inMemory && !options.dataDir)
+      throw new Error('SqliteDocumentStore needs dataDir unless inMemory is set');
     const file = options.inMemory ? ':memory:' : join(options.dataDir as string, 'documents.sqlite');
     const isNew = options.inMemory || !existsSync(file);
     if (!options.inMemory) mkdirSync(options.dataDir as string, { recursive: true });
@@ -76,7 +89,8 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.function('grove_regexp', { deterministic: true }, (pattern, flags, value) =>
       typeof value === 'string' && this.regexp(String(pattern), String(flags)).test(value) ? 1 : 0,
     );
-    if (isNew && !options.inMemory && options.importNedb !== false) this.importNedb(join(options.dataDir as string, 'documents'));
+    if (isNew && !options.inMemory && options.importNedb !== false)
+      this.importNedb(join(options.dataDir as string, 'documents'));
     // Statistics for the planner where they are missing or stale (SQLite's advice for long-lived connections).
     this.db.pragma('optimize = 0x10002');
     this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
@@ -108,20 +122,24 @@ export class SqliteDocumentStore implements DocumentStore {
         this.db.transaction(() => {
           this.db.exec(table.createTable());
           const existing = new Set(
-            (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`).all(table.meta.collectionName) as Array<{ name: string }>).map(
-              (row) => row.name,
-            ),
+            (
+              this.db
+                .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`)
+                .all(table.meta.collectionName) as Array<{ name: string }>
+            ).map((row) => row.name),
           );
           const created = table.indexes.filter((index) => !existing.has(index.name));
           for (const index of created) this.db.exec(index.ddl);
           this.ensureFieldCounts(table);
           // New indexes over existing rows (an import, a changed model): give the planner their statistics now.
-          if (created.length > 0 && this.db.prepare(`SELECT 1 FROM ${table.qualified} LIMIT 1`).get()) this.db.exec(`ANALYZE ${table.qualified}`);
+          if (created.length > 0 && this.db.prepare(`SELECT 1 FROM ${table.qualified} LIMIT 1`).get())
+            this.db.exec(`ANALYZE ${table.qualified}`);
         })();
       },
       uniqueViolation: (error) => {
         const err = error as { code?: string; message?: string };
-        if (err?.code !== 'SQLITE_CONSTRAINT_UNIQUE' && err?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return undefined;
+        if (err?.code !== 'SQLITE_CONSTRAINT_UNIQUE' && err?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY')
+          return undefined;
         return /index '([^']+)'/.exec(err.message ?? '')?.[1] ?? '';
       },
       translateError: (error) => error,
@@ -141,7 +159,9 @@ export class SqliteDocumentStore implements DocumentStore {
     const meta = getModelMetadata(model);
     const owner = this.owners.get(meta.collectionName);
     if (owner && owner !== model) {
-      throw new Error(`Collection '${meta.collectionName}' is declared by both ${owner.name} and ${model.name}`);
+      throw new Error(
+        `Collection '${meta.collectionName}' is declared by both ${owner.name} and ${model.name}`,
+      );
     }
     let collection = this.collections.get(meta.collectionName);
     if (!collection) {
@@ -232,7 +252,8 @@ export class SqliteDocumentStore implements DocumentStore {
       this.statements.delete(sql);
     } else {
       statement = this.db.prepare(sql);
-      if (this.statements.size >= STATEMENT_CACHE) this.statements.delete(this.statements.keys().next().value as string);
+      if (this.statements.size >= STATEMENT_CACHE)
+        this.statements.delete(this.statements.keys().next().value as string);
     }
     this.statements.set(sql, statement);
     return statement;
@@ -260,17 +281,24 @@ export class SqliteDocumentStore implements DocumentStore {
     const name = table.meta.collectionName;
     const prefix = `${name}__counts__`;
     const hash = djb2(fields.join(','));
-    const triggers = (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?`).all(name) as Array<{ name: string }>)
+    const triggers = (
+      this.db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?`)
+        .all(name) as Array<{ name: string }>
+    )
       .map((row) => row.name)
       .filter((trigger) => trigger.startsWith(prefix));
     if (fields.length > 0 && triggers.includes(`${prefix}${hash}_insert`)) return;
-    for (const trigger of triggers) this.db.exec(`DROP TRIGGER IF EXISTS ${sqliteDialect.quoteIdent(trigger)}`);
+    for (const trigger of triggers)
+      this.db.exec(`DROP TRIGGER IF EXISTS ${sqliteDialect.quoteIdent(trigger)}`);
     if (fields.length === 0) {
       this.db.exec(`DROP TABLE IF EXISTS ${table.countsTable}`);
       return;
     }
     const counts = table.countsTable;
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${counts} (field TEXT NOT NULL, value NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (field, value)) WITHOUT ROWID`);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${counts} (field TEXT NOT NULL, value NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (field, value)) WITHOUT ROWID`,
+    );
     this.db.exec(`DELETE FROM ${counts}`);
     const at = (row: string, field: string) => `json_extract(${row}.doc, '$."${field}"')`;
     const literal = (field: string) => `'${field.replace(/'/g, "''")}'`;
@@ -281,10 +309,16 @@ export class SqliteDocumentStore implements DocumentStore {
       `DELETE FROM ${counts} WHERE field = ${literal(field)} AND value = ${at('OLD', field)} AND n <= 0;`;
     const changed = (field: string) => `${at('OLD', field)} IS NOT ${at('NEW', field)}`;
     const trigger = (suffix: string, event: string, body: string) =>
-      this.db.exec(`CREATE TRIGGER ${sqliteDialect.quoteIdent(`${prefix}${hash}_${suffix}`)} AFTER ${event} ON ${table.qualified} BEGIN ${body} END`);
+      this.db.exec(
+        `CREATE TRIGGER ${sqliteDialect.quoteIdent(`${prefix}${hash}_${suffix}`)} AFTER ${event} ON ${table.qualified} BEGIN ${body} END`,
+      );
     trigger('insert', 'INSERT', fields.map((f) => add(f)).join(' '));
     trigger('delete', 'DELETE', fields.map((f) => remove(f)).join(' '));
-    trigger('update', 'UPDATE OF doc', fields.map((f) => `${remove(f, changed(f))} ${add(f, changed(f))}`).join(' '));
+    trigger(
+      'update',
+      'UPDATE OF doc',
+      fields.map((f) => `${remove(f, changed(f))} ${add(f, changed(f))}`).join(' '),
+    );
     for (const field of fields) {
       this.db.exec(
         `INSERT INTO ${counts} (field, value, n) SELECT ${literal(field)}, v, COUNT(*) FROM (SELECT ${at(table.qualified, field)} AS v FROM ${table.qualified}) WHERE v IS NOT NULL GROUP BY v`,
@@ -305,7 +339,11 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private async sweep(): Promise<void> {
     for (const collection of this.collections.values()) {
-      await collection.sweepExpired().catch((err: unknown) => this.options.logger?.warn({ err, collection: collection.name }, 'TTL sweep failed'));
+      await collection
+        .sweepExpired()
+        .catch((err: unknown) =>
+          this.options.logger?.warn({ err, collection: collection.name }, 'TTL sweep failed'),
+        );
     }
   }
 
@@ -325,7 +363,10 @@ export class SqliteDocumentStore implements DocumentStore {
         const docs = new Map<string, Record<string, unknown>>();
         for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
           if (!line.trim()) continue;
-          const entry = JSON.parse(line, (_key, value: unknown) => fromNedbDate(value)) as Record<string, unknown>;
+          const entry = JSON.parse(line, (_key, value: unknown) => fromNedbDate(value)) as Record<
+            string,
+            unknown
+          >;
           if ('$$indexCreated' in entry || '$$indexRemoved' in entry) continue;
           const id = String(entry._id);
           if (entry.$$deleted === true) docs.delete(id);
@@ -338,7 +379,10 @@ export class SqliteDocumentStore implements DocumentStore {
         total += docs.size;
       }
     })();
-    this.options.logger?.info({ files: files.length, documents: total, from: dir }, 'imported the nedb documents into SQLite');
+    this.options.logger?.info(
+      { files: files.length, documents: total, from: dir },
+      'imported the nedb documents into SQLite',
+    );
   }
 
   private assertOpen(): void {

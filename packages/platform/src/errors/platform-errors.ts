@@ -83,7 +83,9 @@ export class LicenseLimitExceededError extends PlatformError {
 export class RateLimitedError extends PlatformError {
   readonly retryAfterMs: number;
   constructor(retryAfterMs: number, message = 'Too many requests') {
-    super(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+    super(ErrorCode.RATE_LIMITED, message, {
+      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+    });
     this.retryAfterMs = retryAfterMs;
   }
 }
@@ -117,7 +119,11 @@ export interface MaskContext {
  * Apollo `formatError`: platform errors keep their message and code; anything unexpected is logged
  * with the request id and replaced by a generic message carrying only that id.
  */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, ctx: MaskContext = {}): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  ctx: MaskContext = {},
+): GraphQLFormattedError {
   const original = unwrap(error);
   if (original instanceof PlatformError) {
     return {
@@ -129,7 +135,11 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, ctx:
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_FACING_CODES.has(code)) {
-    const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    const {
+      stacktrace: _s,
+      exception: _e,
+      ...extensions
+    } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions };
   }
   ctx.log?.(original ?? error, ctx.requestId);
@@ -137,7 +147,10 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, ctx:
     message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(ctx.requestId ? { requestId: ctx.requestId } : {}) },
+    extensions: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+    },
   };
 }
 

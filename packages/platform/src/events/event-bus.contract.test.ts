@@ -34,7 +34,13 @@ const harnesses: Harness[] = [
     name: 'redis',
     skipReason: redisProbe.ok ? undefined : `Redis at ${redisUrl} does not answer: ${redisProbe.reason}`,
     patienceMs: 5_000,
-    make: () => createEventBus({ driver: 'redis', redisUrl, keyPrefix: redisPrefix, redisStreams: { blockMs: 500, claimIdleMs: 5_000 } }),
+    make: () =>
+      createEventBus({
+        driver: 'redis',
+        redisUrl,
+        keyPrefix: redisPrefix,
+        redisStreams: { blockMs: 500, claimIdleMs: 5_000 },
+      }),
   },
   {
     name: 'kafka',
@@ -95,13 +101,22 @@ describe.each(harnesses)('EventBus contract: $name', (harness) => {
       await bus.ping();
       expect(bus.driver).toBe(harness.name);
       const before = Date.now();
-      const made = await bus.publish(topic, { type: 'order.created', key: 'o-1', payload: { total: 5, at: new Date(0) } });
+      const made = await bus.publish(topic, {
+        type: 'order.created',
+        key: 'o-1',
+        payload: { total: 5, at: new Date(0) },
+      });
       expect(made.id).toMatch(/^[0-9A-Z]{26}$/);
       expect(Date.parse(made.occurredAt)).toBeGreaterThanOrEqual(before - 1);
       expect(made.payload).toEqual({ total: 5, at: '1970-01-01T00:00:00.000Z' });
       const other = await bus.publish(topic, { type: 'order.created', payload: null });
       expect(other.id).not.toBe(made.id);
-      const given = await bus.publish(topic, { id: 'fixed-id', occurredAt: '2024-01-02T03:04:05.000Z', type: 't', payload: 1 });
+      const given = await bus.publish(topic, {
+        id: 'fixed-id',
+        occurredAt: '2024-01-02T03:04:05.000Z',
+        type: 't',
+        payload: 1,
+      });
       expect(given).toMatchObject({ id: 'fixed-id', occurredAt: '2024-01-02T03:04:05.000Z' });
     });
 
@@ -113,7 +128,8 @@ describe.each(harnesses)('EventBus contract: $name', (harness) => {
         });
       }
       const published: DomainEvent[] = [];
-      for (let i = 0; i < 3; i++) published.push(await bus.publish(topic, { type: 'order.created', key: `o-${i}`, payload: { i } }));
+      for (let i = 0; i < 3; i++)
+        published.push(await bus.publish(topic, { type: 'order.created', key: `o-${i}`, payload: { i } }));
       await waitFor(() => got.billing.length >= 3 && got.mail.length >= 3, harness.patienceMs, 'both groups');
       await sleep(100);
       for (const group of Object.keys(got)) {
@@ -132,7 +148,8 @@ describe.each(harnesses)('EventBus contract: $name', (harness) => {
         });
       }
       const ids: string[] = [];
-      for (let i = 0; i < 12; i++) ids.push((await bus.publish(topic, { type: 'job', key: `job-${i}`, payload: i })).id);
+      for (let i = 0; i < 12; i++)
+        ids.push((await bus.publish(topic, { type: 'job', key: `job-${i}`, payload: i })).id);
       await waitFor(() => byWorker[0].length + byWorker[1].length >= 12, harness.patienceMs, 'all jobs');
       await sleep(100);
       expect([...byWorker[0], ...byWorker[1]].sort()).toEqual([...ids].sort());
@@ -217,13 +234,24 @@ describe.each(harnesses)('EventBus contract: $name', (harness) => {
         },
         { maxAttempts: 3, backoffMs: 5 },
       );
-      const original = await bus.publish(topic, { type: 'doomed', key: 'k', payload: { n: 1 }, headers: { trace: 't-1' } });
+      const original = await bus.publish(topic, {
+        type: 'doomed',
+        key: 'k',
+        payload: { n: 1 },
+        headers: { trace: 't-1' },
+      });
       await waitFor(() => dead.length >= 1, harness.patienceMs, 'dead letter');
       await sleep(100);
       expect(calls).toBe(3);
       expect(dead).toHaveLength(1);
       const [letter] = dead;
-      expect(letter).toMatchObject({ id: original.id, type: 'doomed', key: 'k', payload: { n: 1 }, occurredAt: original.occurredAt });
+      expect(letter).toMatchObject({
+        id: original.id,
+        type: 'doomed',
+        key: 'k',
+        payload: { n: 1 },
+        occurredAt: original.occurredAt,
+      });
       expect(letter.headers).toMatchObject({
         trace: 't-1',
         [DeadLetterHeader.ORIGINAL_TOPIC]: topic,
@@ -277,7 +305,8 @@ describe.each(harnesses)('EventBus contract: $name', (harness) => {
       });
       await subA.close();
       const ids: string[] = [];
-      for (let i = 0; i < 4; i++) ids.push((await bus.publish(topic, { type: 't', key: `k${i}`, payload: i })).id);
+      for (let i = 0; i < 4; i++)
+        ids.push((await bus.publish(topic, { type: 't', key: `k${i}`, payload: i })).id);
       await waitFor(() => b.length >= 4, harness.patienceMs, 'remaining subscriber');
       expect(a).toEqual([]);
       expect([...b].sort()).toEqual([...ids].sort());
@@ -301,10 +330,19 @@ describe.each(harnesses)('EventBus contract: $name', (harness) => {
     it('rejects bad topics, groups and events with BAD_USER_INPUT', async () => {
       await expectCode(bus.publish('bad topic!', { type: 't', payload: 1 }), ErrorCode.BAD_USER_INPUT);
       await expectCode(bus.publish(topic, { type: '', payload: 1 }), ErrorCode.BAD_USER_INPUT);
-      await expectCode(bus.publish(topic, { type: 't', payload: { n: BigInt(1) } }), ErrorCode.BAD_USER_INPUT);
+      await expectCode(
+        bus.publish(topic, { type: 't', payload: { n: BigInt(1) } }),
+        ErrorCode.BAD_USER_INPUT,
+      );
       await expectCode(bus.publish(topic, { type: 't', payload: undefined }), ErrorCode.BAD_USER_INPUT);
-      await expectCode(bus.subscribe(topic, '', async () => undefined), ErrorCode.BAD_USER_INPUT);
-      await expectCode(bus.subscribe(topic, 'g', async () => undefined, { maxAttempts: 0 }), ErrorCode.BAD_USER_INPUT);
+      await expectCode(
+        bus.subscribe(topic, '', async () => undefined),
+        ErrorCode.BAD_USER_INPUT,
+      );
+      await expectCode(
+        bus.subscribe(topic, 'g', async () => undefined, { maxAttempts: 0 }),
+        ErrorCode.BAD_USER_INPUT,
+      );
     });
   });
 });

@@ -20,7 +20,10 @@ export interface EventBusOptions {
   /** redis: REDIS_KEY_PREFIX; default 'grove:'. */
   keyPrefix?: string;
   /** redis: tuning (EVENTS_REDIS_*) and an injectable retry clock. */
-  redisStreams?: Pick<RedisStreamsEventBusOptions, 'blockMs' | 'claimIdleMs' | 'maxDeliveries' | 'maxLen' | 'maxAgeMs' | 'readCount' | 'clock'>;
+  redisStreams?: Pick<
+    RedisStreamsEventBusOptions,
+    'blockMs' | 'claimIdleMs' | 'maxDeliveries' | 'maxLen' | 'maxAgeMs' | 'readCount' | 'clock'
+  >;
   logger?: Logger;
   /** memory: topics kept in a journal file until handled, so a crash loses none of them (docs/adr/0010). */
   durableTopics?: readonly string[];
@@ -51,7 +54,10 @@ export function eventBusOptionsFromConfig(config: PlatformConfig): EventBusOptio
 export async function createEventBus(options: EventBusOptions): Promise<EventBus> {
   switch (options.driver) {
     case 'memory': {
-      const journal = options.durableTopics?.length && options.journalPath ? new EventJournal(options.journalPath) : undefined;
+      const journal =
+        options.durableTopics?.length && options.journalPath
+          ? new EventJournal(options.journalPath)
+          : undefined;
       return new MemoryEventBus({ logger: options.logger, durableTopics: options.durableTopics, journal });
     }
     case 'redis': {
@@ -71,9 +77,15 @@ export async function createEventBus(options: EventBusOptions): Promise<EventBus
     case 'kafka': {
       if (!options.brokers?.length) throw new BadUserInputError('The kafka event bus needs broker addresses');
       const { KafkaEventBus } = await import('./kafka-event-bus.driver');
-      return new KafkaEventBus({ brokers: options.brokers, clientId: options.clientId, logger: options.logger });
+      return new KafkaEventBus({
+        brokers: options.brokers,
+        clientId: options.clientId,
+        logger: options.logger,
+      });
     }
     default:
-      throw new BadUserInputError(`Unknown event bus driver: ${String((options as { driver: unknown }).driver)}`);
+      throw new BadUserInputError(
+        `Unknown event bus driver: ${String((options as { driver: unknown }).driver)}`,
+      );
   }
 }

@@ -11,7 +11,8 @@ export interface DomainEvent<T = unknown> {
   headers?: Record<string, string>;
 }
 
-export type NewEvent<T = unknown> = Omit<DomainEvent<T>, 'id' | 'occurredAt'> & Partial<Pick<DomainEvent<T>, 'id' | 'occurredAt'>>;
+export type NewEvent<T = unknown> = Omit<DomainEvent<T>, 'id' | 'occurredAt'> &
+  Partial<Pick<DomainEvent<T>, 'id' | 'occurredAt'>>;
 
 export type EventHandler<T = unknown> = (event: DomainEvent<T>) => Promise<void>;
 
@@ -31,7 +32,12 @@ export interface Subscription {
 export interface EventBus {
   readonly driver: 'memory' | 'redis' | 'kafka';
   publish<T>(topic: string, event: NewEvent<T>): Promise<DomainEvent<T>>;
-  subscribe<T>(topic: string, group: string, handler: EventHandler<T>, options?: SubscribeOptions): Promise<Subscription>;
+  subscribe<T>(
+    topic: string,
+    group: string,
+    handler: EventHandler<T>,
+    options?: SubscribeOptions,
+  ): Promise<Subscription>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -23,13 +23,18 @@ export interface ResolvedSubscribeOptions {
 
 export function checkTopic(topic: string): void {
   if (typeof topic !== 'string' || !TOPIC_NAME.test(topic) || topic === '.' || topic === '..') {
-    throw new BadUserInputError('Topic names use letters, digits, ".", "_" and "-" (at most 249 characters)', { topic: String(topic) });
+    throw new BadUserInputError(
+      'Topic names use letters, digits, ".", "_" and "-" (at most 249 characters)',
+      { topic: String(topic) },
+    );
   }
 }
 
 export function checkGroup(group: string): void {
   if (typeof group !== 'string' || !TOPIC_NAME.test(group)) {
-    throw new BadUserInputError('Consumer group names use letters, digits, ".", "_" and "-"', { group: String(group) });
+    throw new BadUserInputError('Consumer group names use letters, digits, ".", "_" and "-"', {
+      group: String(group),
+    });
   }
 }
 
@@ -40,19 +45,27 @@ export function checkGroup(group: string): void {
  */
 export function prepareEvent<T>(input: NewEvent<T>): { event: DomainEvent<T>; serialized: string } {
   if (!input || typeof input !== 'object') throw new BadUserInputError('Event must be an object');
-  if (typeof input.type !== 'string' || input.type.length === 0) throw new BadUserInputError('Event type must be a non-empty string');
-  if (input.payload === undefined) throw new BadUserInputError('Event payload is required (use null for none)');
+  if (typeof input.type !== 'string' || input.type.length === 0)
+    throw new BadUserInputError('Event type must be a non-empty string');
+  if (input.payload === undefined)
+    throw new BadUserInputError('Event payload is required (use null for none)');
   if (input.key !== undefined && (typeof input.key !== 'string' || input.key.length === 0)) {
     throw new BadUserInputError('Event key must be a non-empty string when given');
   }
   if (input.id !== undefined && (typeof input.id !== 'string' || input.id.length === 0)) {
     throw new BadUserInputError('Event id must be a non-empty string when given');
   }
-  if (input.occurredAt !== undefined && (typeof input.occurredAt !== 'string' || Number.isNaN(Date.parse(input.occurredAt)))) {
+  if (
+    input.occurredAt !== undefined &&
+    (typeof input.occurredAt !== 'string' || Number.isNaN(Date.parse(input.occurredAt)))
+  ) {
     throw new BadUserInputError('Event occurredAt must be an ISO timestamp');
   }
   if (input.headers !== undefined) {
-    const ok = typeof input.headers === 'object' && input.headers !== null && Object.values(input.headers).every((v) => typeof v === 'string');
+    const ok =
+      typeof input.headers === 'object' &&
+      input.headers !== null &&
+      Object.values(input.headers).every((v) => typeof v === 'string');
     if (!ok) throw new BadUserInputError('Event headers must map names to strings');
   }
   const event: DomainEvent<T> = {
@@ -76,7 +89,13 @@ export function prepareEvent<T>(input: NewEvent<T>): { event: DomainEvent<T>; se
 export function parseEvent<T = unknown>(raw: string): DomainEvent<T> {
   const value: unknown = JSON.parse(raw);
   const event = value as Partial<DomainEvent<T>> | null;
-  if (!event || typeof event !== 'object' || typeof event.id !== 'string' || typeof event.type !== 'string' || typeof event.occurredAt !== 'string') {
+  if (
+    !event ||
+    typeof event !== 'object' ||
+    typeof event.id !== 'string' ||
+    typeof event.type !== 'string' ||
+    typeof event.occurredAt !== 'string'
+  ) {
     throw new Error('Message is not a domain event');
   }
   return event as DomainEvent<T>;
@@ -88,8 +107,10 @@ export function resolveSubscribeOptions(options: SubscribeOptions = {}): Resolve
     backoffMs: options.backoffMs ?? 100,
     maxBackoffMs: options.maxBackoffMs ?? 10_000,
   };
-  if (!Number.isSafeInteger(resolved.maxAttempts) || resolved.maxAttempts < 1) throw new BadUserInputError('maxAttempts must be a positive integer');
-  if (!(resolved.backoffMs >= 0) || !(resolved.maxBackoffMs >= 0)) throw new BadUserInputError('Backoff delays must be non-negative');
+  if (!Number.isSafeInteger(resolved.maxAttempts) || resolved.maxAttempts < 1)
+    throw new BadUserInputError('maxAttempts must be a positive integer');
+  if (!(resolved.backoffMs >= 0) || !(resolved.maxBackoffMs >= 0))
+    throw new BadUserInputError('Backoff delays must be non-negative');
   return resolved;
 }
 
@@ -115,6 +136,9 @@ export function deadLetterHeaders(
 }
 
 /** Runs a handler so that a synchronous throw becomes a rejection like an async one. */
-export async function invokeHandler<T>(handler: (event: DomainEvent<T>) => Promise<void>, event: DomainEvent<T>): Promise<void> {
+export async function invokeHandler<T>(
+  handler: (event: DomainEvent<T>) => Promise<void>,
+  event: DomainEvent<T>,
+): Promise<void> {
   await handler(event);
 }

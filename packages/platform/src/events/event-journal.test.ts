@@ -35,7 +35,10 @@ describe('in-process bus with a journal for durable topics', () => {
     // The consumer group exists (it subscribed once), then the process stops consuming: accepted, not drained.
     await (await first.bus.subscribe(TOPIC, 'analytics', async () => undefined)).close();
     const published: string[] = [];
-    for (let i = 0; i < 25; i++) published.push((await first.bus.publish(TOPIC, { type: 'report.accepted', key: `k${i % 3}`, payload: { i } })).id);
+    for (let i = 0; i < 25; i++)
+      published.push(
+        (await first.bus.publish(TOPIC, { type: 'report.accepted', key: `k${i % 3}`, payload: { i } })).id,
+      );
     await first.bus.publish(OTHER, { type: 'x', payload: {} });
     expect(first.journal.pendingCount(TOPIC, 'analytics')).toBe(25);
     await first.bus.close(); // the in-memory queue is gone, as after a crash
@@ -45,7 +48,9 @@ describe('in-process bus with a journal for durable topics', () => {
     await replay.all;
     expect([...replay.seen].sort()).toEqual([...published].sort());
     // Same-key order holds on replay.
-    expect(replay.seen.filter((id) => published.indexOf(id) % 3 === 0)).toEqual(published.filter((_, i) => i % 3 === 0));
+    expect(replay.seen.filter((id) => published.indexOf(id) % 3 === 0)).toEqual(
+      published.filter((_, i) => i % 3 === 0),
+    );
     await replay.subscription.close();
     expect(second.journal.pendingCount(TOPIC, 'analytics')).toBe(0);
     await second.bus.close();

@@ -37,13 +37,18 @@ export class EventJournal {
       CREATE TABLE IF NOT EXISTS journal_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, topic TEXT NOT NULL, event TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS journal_pending (grp TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (grp, seq));
     `);
-    for (const row of this.db.prepare('SELECT topic, grp FROM journal_groups').all() as Array<{ topic: string; grp: string }>) {
+    for (const row of this.db.prepare('SELECT topic, grp FROM journal_groups').all() as Array<{
+      topic: string;
+      grp: string;
+    }>) {
       this.groupsOf.set(row.topic, [...(this.groupsOf.get(row.topic) ?? []), row.grp]);
     }
     this.insertEvent = this.db.prepare('INSERT INTO journal_events (topic, event) VALUES (?, ?)');
     this.insertPending = this.db.prepare('INSERT OR IGNORE INTO journal_pending (grp, seq) VALUES (?, ?)');
     this.deletePending = this.db.prepare('DELETE FROM journal_pending WHERE grp = ? AND seq = ?');
-    this.deleteOrphan = this.db.prepare('DELETE FROM journal_events WHERE seq = ? AND NOT EXISTS (SELECT 1 FROM journal_pending WHERE seq = ?)');
+    this.deleteOrphan = this.db.prepare(
+      'DELETE FROM journal_events WHERE seq = ? AND NOT EXISTS (SELECT 1 FROM journal_pending WHERE seq = ?)',
+    );
     this.append = this.db.transaction((topic: string, serialized: string) => {
       const seq = Number(this.insertEvent.run(topic, serialized).lastInsertRowid);
       for (const group of this.groupsOf.get(topic) ?? []) this.insertPending.run(group, seq);
@@ -66,7 +71,9 @@ export class EventJournal {
     }
     return (
       this.db
-        .prepare('SELECT e.seq AS seq, e.event AS serialized FROM journal_pending p JOIN journal_events e ON e.seq = p.seq WHERE p.grp = ? AND e.topic = ? ORDER BY e.seq')
+        .prepare(
+          'SELECT e.seq AS seq, e.event AS serialized FROM journal_pending p JOIN journal_events e ON e.seq = p.seq WHERE p.grp = ? AND e.topic = ? ORDER BY e.seq',
+        )
         .all(group, topic) as JournalEntry[]
     ).map((row) => ({ seq: Number(row.seq), serialized: row.serialized }));
   }
@@ -79,7 +86,11 @@ export class EventJournal {
 
   /** Events some group has not acknowledged (tests, diagnostics). */
   pendingCount(topic: string, group: string): number {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM journal_pending p JOIN journal_events e ON e.seq = p.seq WHERE p.grp = ? AND e.topic = ?').get(group, topic) as { n: number };
+    const row = this.db
+      .prepare(
+        'SELECT COUNT(*) AS n FROM journal_pending p JOIN journal_events e ON e.seq = p.seq WHERE p.grp = ? AND e.topic = ?',
+      )
+      .get(group, topic) as { n: number };
     return Number(row.n);
   }
 

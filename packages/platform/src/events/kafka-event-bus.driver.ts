@@ -1,8 +1,24 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Kafka, logLevel, type Admin, type Consumer, type EachMessagePayload, type LogEntry, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type EachMessagePayload,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
 import { BadUserInputError, PlatformError, UnavailableError } from '../errors';
 import type { Logger } from '../logging/logger';
-import { deadLetterTopic, type DomainEvent, type EventBus, type EventHandler, type NewEvent, type SubscribeOptions, type Subscription } from './event-bus.port';
+import {
+  deadLetterTopic,
+  type DomainEvent,
+  type EventBus,
+  type EventHandler,
+  type NewEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-bus.port';
 import {
   backoffDelay,
   checkGroup,
@@ -52,7 +68,8 @@ export class KafkaEventBus implements EventBus {
   private closed = false;
 
   constructor(options: KafkaEventBusOptions) {
-    if (!options.brokers?.length) throw new BadUserInputError('The event bus needs at least one broker address');
+    if (!options.brokers?.length)
+      throw new BadUserInputError('The event bus needs at least one broker address');
     this.logger = options.logger;
     this.options = {
       brokers: options.brokers,
@@ -78,7 +95,12 @@ export class KafkaEventBus implements EventBus {
     return prepared.event;
   }
 
-  async subscribe<T>(topic: string, group: string, handler: EventHandler<T>, options?: SubscribeOptions): Promise<Subscription> {
+  async subscribe<T>(
+    topic: string,
+    group: string,
+    handler: EventHandler<T>,
+    options?: SubscribeOptions,
+  ): Promise<Subscription> {
     this.assertOpen();
     checkTopic(topic);
     checkGroup(group);
@@ -102,13 +124,22 @@ export class KafkaEventBus implements EventBus {
       await consumer.subscribe({ topics: [topic], fromBeginning: this.options.fromBeginning });
       await consumer.run({
         autoCommit: false,
-        eachMessage: (payload) => this.handleMessage(consumer, entry.abort.signal, group, handler as EventHandler<unknown>, resolved, payload),
+        eachMessage: (payload) =>
+          this.handleMessage(
+            consumer,
+            entry.abort.signal,
+            group,
+            handler as EventHandler<unknown>,
+            resolved,
+            payload,
+          ),
       });
       const timedOut = await Promise.race([
         joined.then(() => false),
         delay(this.options.joinTimeoutMs, true, { ref: false }),
       ]);
-      if (timedOut) this.logger?.warn({ topic, group }, 'event consumer has not joined its group yet; it keeps trying');
+      if (timedOut)
+        this.logger?.warn({ topic, group }, 'event consumer has not joined its group yet; it keeps trying');
     } catch (error) {
       this.consumers.delete(entry);
       await consumer.disconnect().catch(() => undefined);
@@ -122,7 +153,11 @@ export class KafkaEventBus implements EventBus {
         entry.abort.abort();
         this.consumers.delete(entry);
         // kafkajs waits for the running eachMessage before leaving the group.
-        await consumer.disconnect().catch((error: unknown) => this.logger?.warn({ err: errorMessage(error) }, 'event consumer disconnect failed'));
+        await consumer
+          .disconnect()
+          .catch((error: unknown) =>
+            this.logger?.warn({ err: errorMessage(error) }, 'event consumer disconnect failed'),
+          );
       },
     };
   }
@@ -145,7 +180,8 @@ export class KafkaEventBus implements EventBus {
     for (const { abort } of consumers) abort.abort();
     await Promise.allSettled(consumers.map(({ consumer }) => consumer.disconnect()));
     const [producer, admin] = await Promise.allSettled([this.producer, this.admin]);
-    if (producer.status === 'fulfilled' && producer.value) await producer.value.disconnect().catch(() => undefined);
+    if (producer.status === 'fulfilled' && producer.value)
+      await producer.value.disconnect().catch(() => undefined);
     if (admin.status === 'fulfilled' && admin.value) await admin.value.disconnect().catch(() => undefined);
   }
 
@@ -158,18 +194,28 @@ export class KafkaEventBus implements EventBus {
     { topic, partition, message, heartbeat }: EachMessagePayload,
   ): Promise<void> {
     const raw = message.value?.toString('utf8') ?? '';
-    const commit = () => consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    const commit = () =>
+      consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
     let event: DomainEvent<unknown>;
     try {
       event = parseEvent(raw);
     } catch (error) {
       // A message that is not an event can never succeed: park it in the DLQ as-is.
-      this.logger?.error({ topic, partition, offset: message.offset }, 'unreadable event moved to dead-letter topic');
+      this.logger?.error(
+        { topic, partition, offset: message.offset },
+        'unreadable event moved to dead-letter topic',
+      );
       const producer = await this.getProducer();
       await producer.send({
         topic: deadLetterTopic(topic),
         acks: -1,
-        messages: [{ key: message.key, value: message.value, headers: deadLetterHeaders(undefined, { topic, group, error, attempts: 1 }) }],
+        messages: [
+          {
+            key: message.key,
+            value: message.value,
+            headers: deadLetterHeaders(undefined, { topic, group, error, attempts: 1 }),
+          },
+        ],
       });
       await commit();
       return;
@@ -184,12 +230,23 @@ export class KafkaEventBus implements EventBus {
         return;
       } catch (error) {
         lastError = error;
-        this.logger?.warn({ topic, group, eventId: event.id, attempt, err: errorMessage(error) }, 'event handler failed');
+        this.logger?.warn(
+          { topic, group, eventId: event.id, attempt, err: errorMessage(error) },
+          'event handler failed',
+        );
       }
     }
-    const headers = deadLetterHeaders(event.headers, { topic, group, error: lastError, attempts: options.maxAttempts });
+    const headers = deadLetterHeaders(event.headers, {
+      topic,
+      group,
+      error: lastError,
+      attempts: options.maxAttempts,
+    });
     const dead = prepareEvent({ ...event, headers });
-    this.logger?.error({ topic, group, eventId: event.id, deadLetterTopic: deadLetterTopic(topic) }, 'event moved to dead-letter topic');
+    this.logger?.error(
+      { topic, group, eventId: event.id, deadLetterTopic: deadLetterTopic(topic) },
+      'event moved to dead-letter topic',
+    );
     // If this send fails, eachMessage throws, nothing is committed and the event is redelivered.
     await this.send(deadLetterTopic(topic), dead.event, dead.serialized);
     await commit();
@@ -228,7 +285,13 @@ export class KafkaEventBus implements EventBus {
         // Returns false when the topic already exists.
         await admin.createTopics({
           waitForLeaders: true,
-          topics: [{ topic, numPartitions: this.options.numPartitions, replicationFactor: this.options.replicationFactor }],
+          topics: [
+            {
+              topic,
+              numPartitions: this.options.numPartitions,
+              replicationFactor: this.options.replicationFactor,
+            },
+          ],
         });
       })();
       pending.catch(() => this.topics.delete(topic));

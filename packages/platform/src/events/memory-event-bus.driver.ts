@@ -2,7 +2,15 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { BadUserInputError, UnavailableError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { EventJournal } from './event-journal';
-import { deadLetterTopic, type DomainEvent, type EventBus, type EventHandler, type NewEvent, type SubscribeOptions, type Subscription } from './event-bus.port';
+import {
+  deadLetterTopic,
+  type DomainEvent,
+  type EventBus,
+  type EventHandler,
+  type NewEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-bus.port';
 import {
   backoffDelay,
   checkGroup,
@@ -81,7 +89,12 @@ export class MemoryEventBus implements EventBus {
     return prepared.event;
   }
 
-  async subscribe<T>(topic: string, group: string, handler: EventHandler<T>, options?: SubscribeOptions): Promise<Subscription> {
+  async subscribe<T>(
+    topic: string,
+    group: string,
+    handler: EventHandler<T>,
+    options?: SubscribeOptions,
+  ): Promise<Subscription> {
     this.assertOpen();
     checkTopic(topic);
     checkGroup(group);
@@ -215,14 +228,25 @@ export class MemoryEventBus implements EventBus {
         return;
       } catch (error) {
         lastError = error;
-        this.logger?.warn({ topic: group.topic, group: group.name, eventId: delivery.id, attempt, err: errorMessage(error) }, 'event handler failed');
+        this.logger?.warn(
+          { topic: group.topic, group: group.name, eventId: delivery.id, attempt, err: errorMessage(error) },
+          'event handler failed',
+        );
       }
     }
     const event = parseEvent(delivery.serialized);
     const dlq = deadLetterTopic(group.topic);
-    const headers = deadLetterHeaders(event.headers, { topic: group.topic, group: group.name, error: lastError, attempts: maxAttempts });
+    const headers = deadLetterHeaders(event.headers, {
+      topic: group.topic,
+      group: group.name,
+      error: lastError,
+      attempts: maxAttempts,
+    });
     const prepared = prepareEvent({ ...event, headers });
-    this.logger?.error({ topic: group.topic, group: group.name, eventId: delivery.id, deadLetterTopic: dlq }, 'event moved to dead-letter topic');
+    this.logger?.error(
+      { topic: group.topic, group: group.name, eventId: delivery.id, deadLetterTopic: dlq },
+      'event moved to dead-letter topic',
+    );
     // Enqueued directly (not via publish) so a bus that is closing still records the failure.
     this.enqueue(dlq, prepared.event, prepared.serialized);
     this.acknowledge(group, delivery);
@@ -234,7 +258,10 @@ export class MemoryEventBus implements EventBus {
       this.journal.acknowledge(group.name, delivery.seq);
     } catch (error) {
       // A closed journal (bus closing): the event stays pending and is replayed, at-least-once.
-      this.logger?.warn({ topic: group.topic, group: group.name, eventId: delivery.id, err: errorMessage(error) }, 'event journal acknowledgement failed');
+      this.logger?.warn(
+        { topic: group.topic, group: group.name, eventId: delivery.id, err: errorMessage(error) },
+        'event journal acknowledgement failed',
+      );
     }
   }
 

@@ -3,16 +3,25 @@ import { deleteRedisKeys, probeRedis, testRedisUrl } from '../cache/redis-probe.
 import { newId } from '../ids';
 import { deadLetterTopic, type DomainEvent } from './event-bus.port';
 import { DeadLetterHeader } from './event-envelope';
-import { RedisStreamsEventBus, type EventBusClock, type RedisStreamsEventBusOptions } from './redis-streams-event-bus.driver';
+import {
+  RedisStreamsEventBus,
+  type EventBusClock,
+  type RedisStreamsEventBusOptions,
+} from './redis-streams-event-bus.driver';
 
 const redisUrl = testRedisUrl();
 const probe = probeRedis(redisUrl);
 const prefix = `grove-test:${newId().toLowerCase()}:`;
-if (!probe.ok) console.warn(`Skipping RedisStreamsEventBus tests: Redis at ${redisUrl} does not answer: ${probe.reason}`);
+if (!probe.ok)
+  console.warn(`Skipping RedisStreamsEventBus tests: Redis at ${redisUrl} does not answer: ${probe.reason}`);
 const suite = probe.ok ? describe : describe.skip;
 
 /** Polls `check` until it stops throwing; bounds the wait, times nothing. */
-async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000, intervalMs = 10): Promise<void> {
+async function eventually(
+  check: () => void | Promise<void>,
+  timeoutMs = 5_000,
+  intervalMs = 10,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -47,8 +56,11 @@ suite('RedisStreamsEventBus', () => {
   };
   const streamKey = (t: string) => `${prefix}events:{${t}}`;
   const deadLetters = async (t: string): Promise<DomainEvent[]> =>
-    (await admin.xrange(streamKey(deadLetterTopic(t)), '-', '+')).map(([, fields]) => JSON.parse(fields[fields.indexOf('e') + 1]) as DomainEvent);
-  const pendingCount = async (t: string, group: string) => Number(((await admin.xpending(streamKey(t), group)) as [number])[0]);
+    (await admin.xrange(streamKey(deadLetterTopic(t)), '-', '+')).map(
+      ([, fields]) => JSON.parse(fields[fields.indexOf('e') + 1]) as DomainEvent,
+    );
+  const pendingCount = async (t: string, group: string) =>
+    Number(((await admin.xpending(streamKey(t), group)) as [number])[0]);
 
   beforeAll(() => {
     admin = createRedisConnection({ redisUrl });
@@ -76,7 +88,16 @@ suite('RedisStreamsEventBus', () => {
     await admin.xgroup('CREATE', streamKey(topic), 'workers', '0', 'MKSTREAM');
     const published = await bus.publish(topic, { type: 't', payload: 1 });
     // The crashed consumer: it read the entry and never acknowledged it.
-    const read = (await admin.xreadgroup('GROUP', 'workers', 'crashed-consumer', 'COUNT', 1, 'STREAMS', streamKey(topic), '>')) as unknown[];
+    const read = (await admin.xreadgroup(
+      'GROUP',
+      'workers',
+      'crashed-consumer',
+      'COUNT',
+      1,
+      'STREAMS',
+      streamKey(topic),
+      '>',
+    )) as unknown[];
     expect(read).toHaveLength(1);
     const got: DomainEvent[] = [];
     await bus.subscribe(topic, 'workers', async (e) => {
@@ -91,7 +112,16 @@ suite('RedisStreamsEventBus', () => {
     const bus = makeBus({ claimIdleMs: 300 });
     await admin.xgroup('CREATE', streamKey(topic), 'ordered', '0', 'MKSTREAM');
     await bus.publish(topic, { type: 't', key: 'same', payload: 0 });
-    await admin.xreadgroup('GROUP', 'ordered', 'crashed-consumer', 'COUNT', 1, 'STREAMS', streamKey(topic), '>');
+    await admin.xreadgroup(
+      'GROUP',
+      'ordered',
+      'crashed-consumer',
+      'COUNT',
+      1,
+      'STREAMS',
+      streamKey(topic),
+      '>',
+    );
     await bus.publish(topic, { type: 't', key: 'same', payload: 1 });
     await bus.publish(topic, { type: 't', key: 'other', payload: 2 });
     const order: number[] = [];
@@ -108,7 +138,14 @@ suite('RedisStreamsEventBus', () => {
     const bus = makeBus({ claimIdleMs: 100 });
     await admin.xgroup('CREATE', streamKey(topic), 'workers', '0', 'MKSTREAM');
     const published = await bus.publish(topic, { type: 'poison', payload: 1 });
-    const [[, [[entryId]]]] = (await admin.xreadgroup('GROUP', 'workers', 'c1', 'STREAMS', streamKey(topic), '>')) as [string, [string][]][];
+    const [[, [[entryId]]]] = (await admin.xreadgroup(
+      'GROUP',
+      'workers',
+      'c1',
+      'STREAMS',
+      streamKey(topic),
+      '>',
+    )) as [string, [string][]][];
     // Two more consumers took it over and died too: three deliveries, no acknowledgement.
     await admin.xclaim(streamKey(topic), 'workers', 'c2', 0, entryId);
     await admin.xclaim(streamKey(topic), 'workers', 'c3', 0, entryId);
@@ -124,7 +161,10 @@ suite('RedisStreamsEventBus', () => {
     await eventually(async () => expect(await deadLetters(topic)).toHaveLength(1));
     const [letter] = await deadLetters(topic);
     expect(letter.id).toBe(published.id);
-    expect(letter.headers).toMatchObject({ [DeadLetterHeader.ATTEMPTS]: '3', [DeadLetterHeader.GROUP]: 'workers' });
+    expect(letter.headers).toMatchObject({
+      [DeadLetterHeader.ATTEMPTS]: '3',
+      [DeadLetterHeader.GROUP]: 'workers',
+    });
     expect(letter.headers?.[DeadLetterHeader.ERROR]).toMatch(/without an acknowledgement/);
     expect(calls).toBe(0);
     await eventually(async () => expect(await pendingCount(topic, 'workers')).toBe(0));
@@ -149,7 +189,10 @@ suite('RedisStreamsEventBus', () => {
     expect(clock.delays).toEqual([100, 200, 250]);
     const [letter] = await deadLetters(topic);
     expect(letter).toMatchObject({ id: original.id, key: 'k' });
-    expect(letter.headers).toMatchObject({ [DeadLetterHeader.ATTEMPTS]: '4', [DeadLetterHeader.ERROR_NAME]: 'TypeError' });
+    expect(letter.headers).toMatchObject({
+      [DeadLetterHeader.ATTEMPTS]: '4',
+      [DeadLetterHeader.ERROR_NAME]: 'TypeError',
+    });
     await eventually(async () => expect(await pendingCount(topic, 'broken')).toBe(0));
     expect(await admin.exists(`${streamKey(topic)}:failures:broken`)).toBe(0);
   });
@@ -161,7 +204,9 @@ suite('RedisStreamsEventBus', () => {
       sleep: (_ms, signal) => {
         waits++;
         if (waits === 1) return Promise.resolve();
-        return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('closed'))));
+        return new Promise((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(new Error('closed'))),
+        );
       },
     };
     const first = makeBus({ clock: stalling, claimIdleMs: 300 });
@@ -196,13 +241,18 @@ suite('RedisStreamsEventBus', () => {
     expect(secondCalls).toBe(1);
     const [letter] = await deadLetters(topic);
     expect(letter.id).toBe(published.id);
-    expect(letter.headers).toMatchObject({ [DeadLetterHeader.ATTEMPTS]: '3', [DeadLetterHeader.ERROR]: 'second consumer fails' });
+    expect(letter.headers).toMatchObject({
+      [DeadLetterHeader.ATTEMPTS]: '3',
+      [DeadLetterHeader.ERROR]: 'second consumer fails',
+    });
   });
 
   it('keeps a stream near its length bound (MAXLEN ~, whole 100-entry nodes)', async () => {
     const bus = makeBus({ maxLen: 100, maxAgeMs: 0 });
     for (let batch = 0; batch < 7; batch++) {
-      await Promise.all(Array.from({ length: 50 }, (_, i) => bus.publish(topic, { type: 't', payload: batch * 50 + i })));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => bus.publish(topic, { type: 't', payload: batch * 50 + i })),
+      );
     }
     const length = await admin.xlen(streamKey(topic));
     expect(length).toBeGreaterThanOrEqual(100);
@@ -244,7 +294,10 @@ suite('RedisStreamsEventBus', () => {
         got[group].push(e.id);
       });
     }
-    const late = [await bus.publish(topic, { type: 't', payload: 3 }), await bus.publish(topic, { type: 't', payload: 4 })];
+    const late = [
+      await bus.publish(topic, { type: 't', payload: 3 }),
+      await bus.publish(topic, { type: 't', payload: 4 }),
+    ];
     const all = [...early, ...late].map((e) => e.id).sort();
     await eventually(() => {
       expect([...got.billing].sort()).toEqual(all);
@@ -304,7 +357,9 @@ suite('RedisStreamsEventBus', () => {
     await bus.publish(topic, { type: 't', payload: 2 });
     await eventually(() => expect(started).toBe(2));
     const names = async () =>
-      ((await admin.call('XINFO', 'CONSUMERS', streamKey(topic), 'g')) as string[][]).map((row) => row[row.indexOf('name') + 1]);
+      ((await admin.call('XINFO', 'CONSUMERS', streamKey(topic), 'g')) as string[][]).map(
+        (row) => row[row.indexOf('name') + 1],
+      );
     const [a, b] = await names();
     expect(a).not.toBe(b);
     expect(a).toContain(`-${process.pid}-`);

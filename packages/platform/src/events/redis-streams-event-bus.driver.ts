@@ -4,8 +4,21 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ReplyError } from 'ioredis';
 import { BadUserInputError, PlatformError, UnavailableError } from '../errors';
 import type { Logger } from '../logging/logger';
-import { closeRedisConnection, createRedisConnection, duplicateRedisConnection, type RedisClient } from '../cache/redis-connection';
-import { deadLetterTopic, type DomainEvent, type EventBus, type EventHandler, type NewEvent, type SubscribeOptions, type Subscription } from './event-bus.port';
+import {
+  closeRedisConnection,
+  createRedisConnection,
+  duplicateRedisConnection,
+  type RedisClient,
+} from '../cache/redis-connection';
+import {
+  deadLetterTopic,
+  type DomainEvent,
+  type EventBus,
+  type EventHandler,
+  type NewEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from './event-bus.port';
 import {
   backoffDelay,
   checkGroup,
@@ -240,7 +253,8 @@ export class RedisStreamsEventBus implements EventBus {
       this.client = options.client;
       this.ownsClient = options.ownsClient ?? false;
     } else {
-      if (!options.redisUrl && !options.redisClusterNodes?.length) throw new BadUserInputError('The redis event bus needs a Redis URL or cluster nodes');
+      if (!options.redisUrl && !options.redisClusterNodes?.length)
+        throw new BadUserInputError('The redis event bus needs a Redis URL or cluster nodes');
       this.client = createRedisConnection({
         redisUrl: options.redisUrl,
         redisClusterNodes: options.redisClusterNodes,
@@ -274,12 +288,20 @@ export class RedisStreamsEventBus implements EventBus {
     return prepared.event;
   }
 
-  async subscribe<T>(topic: string, group: string, handler: EventHandler<T>, options?: SubscribeOptions): Promise<Subscription> {
+  async subscribe<T>(
+    topic: string,
+    group: string,
+    handler: EventHandler<T>,
+    options?: SubscribeOptions,
+  ): Promise<Subscription> {
     this.assertOpen();
     checkTopic(topic);
     checkGroup(group);
     if (typeof handler !== 'function') throw new BadUserInputError('Event handler must be a function');
-    const resolved = resolveSubscribeOptions({ ...options, maxAttempts: options?.maxAttempts ?? this.options.maxDeliveries });
+    const resolved = resolveSubscribeOptions({
+      ...options,
+      maxAttempts: options?.maxAttempts ?? this.options.maxDeliveries,
+    });
     await this.ensureGroup(topic, group);
     this.assertOpen();
     const consumer = new StreamConsumer(this, {
@@ -348,7 +370,13 @@ export class RedisStreamsEventBus implements EventBus {
   /** Appends without the open check, so a bus that is closing still records dead letters. */
   async append(topic: string, event: DomainEvent<unknown>, serialized: string): Promise<string> {
     const id = await this.run(() =>
-      this.script('groveEventsPublish')(this.streamKey(topic), this.options.maxLen, this.options.maxAgeMs, serialized, event.key ?? ''),
+      this.script('groveEventsPublish')(
+        this.streamKey(topic),
+        this.options.maxLen,
+        this.options.maxAgeMs,
+        serialized,
+        event.key ?? '',
+      ),
     );
     return String(id);
   }
@@ -422,7 +450,9 @@ class StreamConsumer {
   ) {
     this.stream = bus.streamKey(spec.topic);
     this.reader = duplicateRedisConnection(bus.connection);
-    this.reader.on('error', (error: Error) => this.bus.log?.warn({ err: error.message }, 'event reader connection error'));
+    this.reader.on('error', (error: Error) =>
+      this.bus.log?.warn({ err: error.message }, 'event reader connection error'),
+    );
     const { claimIdleMs } = bus.settings;
     this.claimIntervalMs = Math.max(10, Math.min(Math.floor(claimIdleMs / 2), 10_000));
   }
@@ -447,7 +477,10 @@ class StreamConsumer {
     this.reader.disconnect();
     await this.loop;
     await this.handBack().catch((error: unknown) =>
-      this.bus.log?.warn({ topic: this.spec.topic, group: this.spec.group, err: errorMessage(error) }, 'event consumer hand-back failed'),
+      this.bus.log?.warn(
+        { topic: this.spec.topic, group: this.spec.group, err: errorMessage(error) },
+        'event consumer hand-back failed',
+      ),
     );
   }
 
@@ -464,7 +497,10 @@ class StreamConsumer {
           // The stream was deleted under us (operator or retention tooling): recreate the group.
           await this.bus.ensureGroup(this.spec.topic, this.spec.group, true).catch(() => undefined);
         }
-        this.bus.log?.warn({ topic: this.spec.topic, group: this.spec.group, err: errorMessage(error) }, 'event consumer step failed; retrying');
+        this.bus.log?.warn(
+          { topic: this.spec.topic, group: this.spec.group, err: errorMessage(error) },
+          'event consumer step failed; retrying',
+        );
         await pause(Math.min(50 * 2 ** failures, 5_000), this.abort.signal);
       }
     }
@@ -489,10 +525,23 @@ class StreamConsumer {
       return;
     }
     const reply = (await this.bus.run(() =>
-      this.reader.call('XREADGROUP', 'GROUP', this.spec.group, this.spec.name, 'COUNT', Math.min(room, readCount), 'BLOCK', waitMs, 'STREAMS', this.stream, '>'),
+      this.reader.call(
+        'XREADGROUP',
+        'GROUP',
+        this.spec.group,
+        this.spec.name,
+        'COUNT',
+        Math.min(room, readCount),
+        'BLOCK',
+        waitMs,
+        'STREAMS',
+        this.stream,
+        '>',
+      ),
     )) as [string, [string, string[]][]][] | null;
     for (const [, entries] of reply ?? []) {
-      for (const [id, fields] of entries) this.buffer.push({ id, ...readFields(fields), deliveries: 1, failures: 0 });
+      for (const [id, fields] of entries)
+        this.buffer.push({ id, ...readFields(fields), deliveries: 1, failures: 0 });
     }
   }
 
@@ -515,7 +564,10 @@ class StreamConsumer {
     this.claimCursor = cursor;
     this.nextClaimAt = cursor === '0-0' ? Date.now() + this.claimIntervalMs : 0;
     if (deleted > 0) {
-      this.bus.log?.warn({ topic: this.spec.topic, group: this.spec.group, count: deleted }, 'pending events were trimmed by retention before they were handled');
+      this.bus.log?.warn(
+        { topic: this.spec.topic, group: this.spec.group, count: deleted },
+        'pending events were trimmed by retention before they were handled',
+      );
     }
     for (const [id, fields, deliveries, failures] of claimed) {
       if (this.current?.id === id) continue;
@@ -524,7 +576,10 @@ class StreamConsumer {
         existing.deliveries = deliveries;
         continue;
       }
-      this.bus.log?.info({ topic: this.spec.topic, group: this.spec.group, entryId: id, deliveries }, 'claimed an event left pending by another consumer');
+      this.bus.log?.info(
+        { topic: this.spec.topic, group: this.spec.group, entryId: id, deliveries },
+        'claimed an event left pending by another consumer',
+      );
       this.buffer.push({ id, ...readFields(fields), deliveries, failures });
     }
     this.buffer.sort((a, b) => compareIds(a.id, b.id));
@@ -544,7 +599,9 @@ class StreamConsumer {
     }
     if (keyed.length > 0) {
       const args = keyed.flatMap((e) => [e.id, e.key as string]);
-      const blocked = (await this.bus.run(() => this.bus.script('groveEventsGate')(this.stream, this.spec.group, ...args))) as number[];
+      const blocked = (await this.bus.run(() =>
+        this.bus.script('groveEventsGate')(this.stream, this.spec.group, ...args),
+      )) as number[];
       const runnable = keyed.find((_, i) => blocked[i] === 0);
       // By identity: the heartbeat may have dropped lost entries from the buffer meanwhile.
       if (runnable) return this.take(runnable);
@@ -575,9 +632,14 @@ class StreamConsumer {
       await this.deadLetterUnreadable(entry, error);
       return;
     }
-    const seen = await this.bus.run(() => this.bus.connection.zscore(this.bus.doneKey(topic, group), event.id));
+    const seen = await this.bus.run(() =>
+      this.bus.connection.zscore(this.bus.doneKey(topic, group), event.id),
+    );
     if (seen !== null) {
-      this.bus.log?.debug({ topic, group, eventId: event.id }, 'event already handled by this group; skipped');
+      this.bus.log?.debug(
+        { topic, group, eventId: event.id },
+        'event already handled by this group; skipped',
+      );
       await this.ack(entry, '');
       return;
     }
@@ -585,7 +647,11 @@ class StreamConsumer {
     // process never records a failure, but must not be retried forever.
     let attempts = Math.max(entry.failures, entry.deliveries - 1);
     let lastError: unknown =
-      attempts > 0 ? new Error(`Delivered ${entry.deliveries} times without an acknowledgement (consumer crashed or stalled)`) : undefined;
+      attempts > 0
+        ? new Error(
+            `Delivered ${entry.deliveries} times without an acknowledgement (consumer crashed or stalled)`,
+          )
+        : undefined;
     let localFailures = 0;
     while (attempts < options.maxAttempts) {
       if (localFailures > 0) {
@@ -602,7 +668,10 @@ class StreamConsumer {
       } catch (error) {
         lastError = error;
         localFailures++;
-        this.bus.log?.warn({ topic, group, eventId: event.id, attempt: attempts, err: errorMessage(error) }, 'event handler failed');
+        this.bus.log?.warn(
+          { topic, group, eventId: event.id, attempt: attempts, err: errorMessage(error) },
+          'event handler failed',
+        );
         await this.recordFailure(entry);
         continue;
       }
@@ -611,7 +680,10 @@ class StreamConsumer {
     }
     const headers = deadLetterHeaders(event.headers, { topic, group, error: lastError, attempts });
     const dead = prepareEvent({ ...event, headers });
-    this.bus.log?.error({ topic, group, eventId: event.id, deadLetterTopic: deadLetterTopic(topic) }, 'event moved to dead-letter topic');
+    this.bus.log?.error(
+      { topic, group, eventId: event.id, deadLetterTopic: deadLetterTopic(topic) },
+      'event moved to dead-letter topic',
+    );
     // Appended before the acknowledgement: a crash in between dead-letters it twice (same event id).
     await this.bus.append(deadLetterTopic(topic), dead.event, dead.serialized);
     await this.ack(entry, '');
@@ -623,7 +695,14 @@ class StreamConsumer {
     this.bus.log?.error({ topic, group, entryId: entry.id }, 'unreadable event moved to dead-letter topic');
     const headers = deadLetterHeaders(undefined, { topic, group, error, attempts: 1 });
     await this.bus.run(() =>
-      this.bus.connection.xadd(this.bus.streamKey(deadLetterTopic(topic)), '*', 'e', entry.raw ?? '', 'h', JSON.stringify(headers)),
+      this.bus.connection.xadd(
+        this.bus.streamKey(deadLetterTopic(topic)),
+        '*',
+        'e',
+        entry.raw ?? '',
+        'h',
+        JSON.stringify(headers),
+      ),
     );
     await this.ack(entry, '');
   }
@@ -656,12 +735,21 @@ class StreamConsumer {
     const ids = [...(this.current ? [this.current.id] : []), ...this.buffer.map((e) => e.id)];
     if (ids.length === 0 || this.stopped) return;
     try {
-      const lost = (await this.bus.script('groveEventsTouch')(this.stream, this.spec.group, this.spec.name, ...ids)) as string[];
+      const lost = (await this.bus.script('groveEventsTouch')(
+        this.stream,
+        this.spec.group,
+        this.spec.name,
+        ...ids,
+      )) as string[];
       if (lost.length === 0) return;
       const gone = new Set(lost);
-      for (let i = this.buffer.length - 1; i >= 0; i--) if (gone.has(this.buffer[i].id)) this.buffer.splice(i, 1);
+      for (let i = this.buffer.length - 1; i >= 0; i--)
+        if (gone.has(this.buffer[i].id)) this.buffer.splice(i, 1);
     } catch (error) {
-      this.bus.log?.debug({ topic: this.spec.topic, group: this.spec.group, err: errorMessage(error) }, 'event consumer heartbeat failed');
+      this.bus.log?.debug(
+        { topic: this.spec.topic, group: this.spec.group, err: errorMessage(error) },
+        'event consumer heartbeat failed',
+      );
     }
   }
 
@@ -673,24 +761,45 @@ class StreamConsumer {
   private async handBack(): Promise<void> {
     const client = this.bus.connection;
     const { group, name } = this.spec;
-    const pending = (await client.xpending(this.stream, group, '-', '+', 1_000, name)) as [string, string, number, number][];
+    const pending = (await client.xpending(this.stream, group, '-', '+', 1_000, name)) as [
+      string,
+      string,
+      number,
+      number,
+    ][];
     if (pending.length === 0) {
       await client.xgroup('DELCONSUMER', this.stream, group, name);
       return;
     }
     const ids = pending.map(([id]) => id);
-    await client.call('XCLAIM', this.stream, group, name, 0, ...ids, 'IDLE', this.bus.settings.claimIdleMs, 'JUSTID');
+    await client.call(
+      'XCLAIM',
+      this.stream,
+      group,
+      name,
+      0,
+      ...ids,
+      'IDLE',
+      this.bus.settings.claimIdleMs,
+      'JUSTID',
+    );
   }
 
   /** Removes consumers of crashed processes once their pending entries have been claimed. */
   private async pruneConsumers(): Promise<void> {
     const client = this.bus.connection;
-    const rows = (await client.call('XINFO', 'CONSUMERS', this.stream, this.spec.group)) as (string | number)[][];
+    const rows = (await client.call('XINFO', 'CONSUMERS', this.stream, this.spec.group)) as (
+      string | number
+    )[][];
     for (const row of rows) {
       const info = new Map<string, string | number>();
       for (let i = 0; i < row.length; i += 2) info.set(String(row[i]), row[i + 1]);
       const consumer = String(info.get('name'));
-      if (consumer !== this.spec.name && Number(info.get('pending')) === 0 && Number(info.get('idle')) > PRUNE_IDLE_MS) {
+      if (
+        consumer !== this.spec.name &&
+        Number(info.get('pending')) === 0 &&
+        Number(info.get('idle')) > PRUNE_IDLE_MS
+      ) {
         await client.xgroup('DELCONSUMER', this.stream, this.spec.group, consumer);
       }
     }
@@ -718,12 +827,14 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 function positive(value: number, name: string): number {
-  if (!Number.isSafeInteger(value) || value < 1) throw new BadUserInputError(`${name} must be a positive integer`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new BadUserInputError(`${name} must be a positive integer`);
   return value;
 }
 
 function nonNegative(value: number, name: string): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new BadUserInputError(`${name} must be a non-negative integer`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new BadUserInputError(`${name} must be a non-negative integer`);
   return value;
 }
 
@@ -736,6 +847,7 @@ function toEventBusError(error: unknown): Error {
 }
 
 function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.cause instanceof Error) return `${error.message}: ${error.cause.message}`;
+  if (error instanceof Error && error.cause instanceof Error)
+    return `${error.message}: ${error.cause.message}`;
   return error instanceof Error ? error.message : String(error);
 }

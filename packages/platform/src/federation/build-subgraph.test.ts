@@ -56,7 +56,12 @@ describe('buildSubgraph', () => {
     const result = await graphql({
       schema,
       source: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Widget { id label } } }',
-      variableValues: { r: [{ __typename: 'Widget', id: 'w1' }, { __typename: 'Widget', id: 'nope' }] },
+      variableValues: {
+        r: [
+          { __typename: 'Widget', id: 'w1' },
+          { __typename: 'Widget', id: 'nope' },
+        ],
+      },
       contextValue: context,
     });
     expect(result.errors).toBeUndefined();
@@ -78,12 +83,17 @@ describe('_entities representations cap', () => {
       graphql({
         schema: module.schema,
         source: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Widget { id } } }',
-        variableValues: { r: Array.from({ length: count }, (_, i) => ({ __typename: 'Widget', id: `w${i}` })) },
+        variableValues: {
+          r: Array.from({ length: count }, (_, i) => ({ __typename: 'Widget', id: `w${i}` })),
+        },
         contextValue: { principal: ANONYMOUS, requestId: 'r1', logger: silentLogger() },
       });
     const refused = await run(4);
     expect(refused.errors?.[0]?.message).toBe('_entities takes at most 3 representations; 4 were sent');
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MAX_ENTITY_REPRESENTATIONS' });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MAX_ENTITY_REPRESENTATIONS',
+    });
     expect(resolved).toBe(0);
     expect((await run(3)).errors).toBeUndefined();
     expect(resolved).toBe(3);
@@ -93,7 +103,11 @@ describe('_entities representations cap', () => {
 describe('batched reference resolvers (per-request DataLoader)', () => {
   const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Widget { id label } } }';
   const reps = (...ids: string[]) => ids.map((id) => ({ __typename: 'Widget', id }));
-  const newContext = (): SubgraphContext => ({ principal: ANONYMOUS, requestId: 'r1', logger: silentLogger() });
+  const newContext = (): SubgraphContext => ({
+    principal: ANONYMOUS,
+    requestId: 'r1',
+    logger: silentLogger(),
+  });
 
   it('resolves a repeated representation once per request', async () => {
     const seen: string[] = [];
@@ -101,12 +115,26 @@ describe('batched reference resolvers (per-request DataLoader)', () => {
       name: 'widgets',
       resolvers: [WidgetResolver],
       instances: [new WidgetResolver(new WidgetService())],
-      referenceResolvers: { Widget: (ref) => (seen.push(String(ref.id)), { id: String(ref.id), label: `l-${String(ref.id)}` }) },
+      referenceResolvers: {
+        Widget: (ref) => (seen.push(String(ref.id)), { id: String(ref.id), label: `l-${String(ref.id)}` }),
+      },
     });
-    const run = (contextValue: SubgraphContext) => graphql({ schema: module.schema, source: entities, variableValues: { r: reps('a', 'b', 'a', 'a', 'b') }, contextValue });
+    const run = (contextValue: SubgraphContext) =>
+      graphql({
+        schema: module.schema,
+        source: entities,
+        variableValues: { r: reps('a', 'b', 'a', 'a', 'b') },
+        contextValue,
+      });
     const result = await run(newContext());
     expect(result.errors).toBeUndefined();
-    expect((result.data as { _entities: Array<{ id: string }> })._entities.map((e) => e.id)).toEqual(['a', 'b', 'a', 'a', 'b']);
+    expect((result.data as { _entities: Array<{ id: string }> })._entities.map((e) => e.id)).toEqual([
+      'a',
+      'b',
+      'a',
+      'a',
+      'b',
+    ]);
     expect(seen).toEqual(['a', 'b']);
     // Another request loads again: nothing is cached across requests.
     await run(newContext());
@@ -122,13 +150,31 @@ describe('batched reference resolvers (per-request DataLoader)', () => {
       batchReferenceResolvers: {
         Widget: async (refs) => {
           calls.push(refs.map((r) => String(r.id)));
-          return refs.map((r) => (r.id === 'bad' ? new Error('broken widget') : r.id === 'gone' ? null : { id: String(r.id), label: `l-${String(r.id)}` }));
+          return refs.map((r) =>
+            r.id === 'bad'
+              ? new Error('broken widget')
+              : r.id === 'gone'
+                ? null
+                : { id: String(r.id), label: `l-${String(r.id)}` },
+          );
         },
       },
     });
-    const result = await graphql({ schema: module.schema, source: entities, variableValues: { r: reps('c', 'a', 'gone', 'c', 'bad', 'b') }, contextValue: newContext() });
+    const result = await graphql({
+      schema: module.schema,
+      source: entities,
+      variableValues: { r: reps('c', 'a', 'gone', 'c', 'bad', 'b') },
+      contextValue: newContext(),
+    });
     expect(calls).toEqual([['c', 'a', 'gone', 'bad', 'b']]);
-    expect((result.data as { _entities: unknown[] })._entities).toEqual([{ id: 'c', label: 'l-c' }, { id: 'a', label: 'l-a' }, null, { id: 'c', label: 'l-c' }, null, { id: 'b', label: 'l-b' }]);
+    expect((result.data as { _entities: unknown[] })._entities).toEqual([
+      { id: 'c', label: 'l-c' },
+      { id: 'a', label: 'l-a' },
+      null,
+      { id: 'c', label: 'l-c' },
+      null,
+      { id: 'b', label: 'l-b' },
+    ]);
     expect(result.errors?.map((e) => [e.message, e.path])).toEqual([['broken widget', ['_entities', 4]]]);
   });
 });

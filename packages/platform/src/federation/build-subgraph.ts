@@ -181,7 +181,11 @@ const checkedContexts = new WeakMap<object, Promise<void>>();
  * Every mutation first checks the caller's token against the revocation records (context.authorization), so a
  * subgraph reached without the router (distributed mode) refuses a stale token too. Reads rely on the router's check.
  */
-function guardMutations(schema: GraphQLSchema, subgraph: string, operationLog: OperationLogWriter | undefined): void {
+function guardMutations(
+  schema: GraphQLSchema,
+  subgraph: string,
+  operationLog: OperationLogWriter | undefined,
+): void {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = async (source, args, context: SubgraphContext | undefined, info) => {
@@ -193,7 +197,9 @@ function guardMutations(schema: GraphQLSchema, subgraph: string, operationLog: O
       }
       if (!operationLog) return resolve(source, args, context, info);
       // Each Mutation field is one operation: its first committed unit of work writes its log line (ADR 0013).
-      return withOperationLog(operationLog, operationState(subgraph, info, args, context), async () => resolve(source, args, context, info));
+      return withOperationLog(operationLog, operationState(subgraph, info, args, context), async () =>
+        resolve(source, args, context, info),
+      );
     };
     if (operationLog) (field as unknown as Record<symbol, boolean>)[OPERATION_LOGGED] = true;
   }

@@ -14,7 +14,8 @@ const schema = buildSchema(`
   type App { id: ID! name: String! versions(first: Int = 10): [Version!]! }
   type Version { id: ID! app: App! }
 `);
-const cost = (query: string, variables?: Record<string, unknown>) => operationCost(schema, parse(query), { variables, assumedListSize: 50 })!;
+const cost = (query: string, variables?: Record<string, unknown>) =>
+  operationCost(schema, parse(query), { variables, assumedListSize: 50 })!;
 
 describe('operationCost (list-aware)', () => {
   it('counts every field once outside lists, and a list of scalars as one value', () => {

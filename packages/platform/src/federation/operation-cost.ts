@@ -61,21 +61,34 @@ interface Cost {
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
-  options: { operationName?: string | null; variables?: Record<string, unknown> | null } & Partial<OperationCostOptions> = {},
+  options: {
+    operationName?: string | null;
+    variables?: Record<string, unknown> | null;
+  } & Partial<OperationCostOptions> = {},
 ): OperationCost | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = options.operationName ? operations.find((o) => o.name?.value === options.operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = options.operationName
+    ? operations.find((o) => o.name?.value === options.operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   if (!operation) return undefined;
   const root = schema.getRootType(operation.operation);
   if (!root) return undefined;
   const walk: Walk = {
     schema,
     fragments: new Map(
-      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+      document.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((f) => [f.name.value, f]),
     ),
     variables: options.variables ?? {},
     variableDefaults: new Map(
-      (operation.variableDefinitions ?? []).flatMap((v) => (v.defaultValue ? [[v.variable.name.value, v.defaultValue] as const] : [])),
+      (operation.variableDefinitions ?? []).flatMap((v) =>
+        v.defaultValue ? [[v.variable.name.value, v.defaultValue] as const] : [],
+      ),
     ),
     options: { assumedListSize: options.assumedListSize ?? DEFAULT_ASSUMED_LIST_SIZE },
     expanding: new Set(),
@@ -84,7 +97,12 @@ export function operationCost(
   return { cost, costliestPath: path || '(top-level fields)' };
 }
 
-function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLNamedType, pageSize: number | undefined): Cost {
+function selectionCost(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  parent: GraphQLNamedType,
+  pageSize: number | undefined,
+): Cost {
   let cost = 0;
   let costliest: Cost = { cost: 0, path: '' };
   const add = (part: Cost) => {
@@ -110,21 +128,34 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: Graph
   return { cost, path: costliest.path };
 }
 
-function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLNamedType, inheritedPageSize: number | undefined): Cost {
+function fieldCost(
+  walk: Walk,
+  node: FieldNode,
+  parent: GraphQLNamedType,
+  inheritedPageSize: number | undefined,
+): Cost {
   const name = node.name.value;
   if (name.startsWith('__')) return { cost: 0, path: '' };
-  const field = 'getFields' in parent ? (parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined) : undefined;
+  const field =
+    'getFields' in parent
+      ? (parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined)
+      : undefined;
   if (!field) return { cost: 1, path: '' }; // unknown field: validation refuses the operation anyway
   const named = getNamedType(field.type);
   const isList = isListType(getNullableType(field.type));
   const pageSize = requestedPageSize(walk, node, field);
-  const children = node.selectionSet && isCompositeType(named) ? selectionCost(walk, node.selectionSet, named, isList ? undefined : pageSize) : { cost: 0, path: '' };
+  const children =
+    node.selectionSet && isCompositeType(named)
+      ? selectionCost(walk, node.selectionSet, named, isList ? undefined : pageSize)
+      : { cost: 0, path: '' };
   let items = 1;
   if (isList && isCompositeType(named)) {
     items =
       name === '_entities'
         ? representationCount(walk, node)
-        : (pageSize ?? (PAGE_ITEM_FIELDS.has(name) ? inheritedPageSize : undefined) ?? walk.options.assumedListSize);
+        : (pageSize ??
+          (PAGE_ITEM_FIELDS.has(name) ? inheritedPageSize : undefined) ??
+          walk.options.assumedListSize);
   }
   const cost = items * (1 + children.cost);
   if (!node.selectionSet) return { cost, path: '' };
@@ -133,7 +164,11 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLNamedType, inheri
 }
 
 /** The page size the field is asked for: the argument as sent (literal or variable), else its default. */
-function requestedPageSize(walk: Walk, node: FieldNode, field: GraphQLField<unknown, unknown>): number | undefined {
+function requestedPageSize(
+  walk: Walk,
+  node: FieldNode,
+  field: GraphQLField<unknown, unknown>,
+): number | undefined {
   for (const argName of PAGE_SIZE_ARGUMENTS) {
     const definition = field.args.find((a) => a.name === argName);
     if (!definition) continue;

@@ -1,6 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, parse, type ASTVisitor, type DocumentNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  type ASTVisitor,
+  type DocumentNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { z } from 'zod';
 import { operationCost } from './operation-cost';
 
@@ -32,7 +42,11 @@ export interface OperationLimits {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
   /** The list-aware cost check (needs the variables, so it runs once the operation is resolved, not as a validation rule). */
-  checkCost(schema: GraphQLSchema, document: DocumentNode, request: { operationName?: string | null; variables?: Record<string, unknown> | null }): void;
+  checkCost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    request: { operationName?: string | null; variables?: Record<string, unknown> | null },
+  ): void;
 }
 
 /**
@@ -43,7 +57,10 @@ export interface OperationLimits {
  * Armor's token limit is left off: its Apollo plugin throws from `parsingDidStart`, which Apollo Server 5 turns
  * into a 500; callers enforce MAX_TOKENS while parsing (`parseWithTokenLimit`, graphql-js `maxTokens`).
  */
-export function createOperationLimits(settings: OperationLimitSettings, onReject: (reason: OperationLimitReason) => void): OperationLimits {
+export function createOperationLimits(
+  settings: OperationLimitSettings,
+  onReject: (reason: OperationLimitReason) => void,
+): OperationLimits {
   const count = (reason: OperationLimitReason) => [() => onReject(reason)];
   const armor = new ApolloArmor({
     maxDepth: { n: settings.maxDepth, exposeLimits: true, onReject: count('depth') },
@@ -55,7 +72,10 @@ export function createOperationLimits(settings: OperationLimitSettings, onReject
   const { plugins, validationRules: armorRules } = armor.protect();
   // Armor's depth rule skips introspection; graphql-js's MaxIntrospectionDepthRule (in the specified rules) bounds
   // how often introspection lists nest, this rule how deep the whole introspection selection goes (`ofType` chains).
-  const validationRules = [...armorRules, introspectionDepthRule(settings.maxIntrospectionDepth ?? 16, () => onReject('depth'))];
+  const validationRules = [
+    ...armorRules,
+    introspectionDepthRule(settings.maxIntrospectionDepth ?? 16, () => onReject('depth')),
+  ];
   const checkCost: OperationLimits['checkCost'] = (schema, document, request) => {
     const measured = operationCost(schema, document, request);
     if (!measured || measured.cost <= settings.maxCost) return;
@@ -77,13 +97,18 @@ export function createOperationLimits(settings: OperationLimitSettings, onReject
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 /** Refuses an introspection selection (`__schema`, `__type`) deeper than `maxDepth` fields, fragments followed. */
-export function introspectionDepthRule(maxDepth: number, onReject: () => void = () => undefined): ValidationRule {
+export function introspectionDepthRule(
+  maxDepth: number,
+  onReject: () => void = () => undefined,
+): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     const depthOf = (selectionSet: SelectionSetNode | undefined, fragments: Set<string>): number => {
       let deepest = 0;
       for (const selection of selectionSet?.selections ?? []) {
-        if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments));
-        else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments));
+        if (selection.kind === Kind.FIELD)
+          deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments));
+        else if (selection.kind === Kind.INLINE_FRAGMENT)
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments));
         else if (!fragments.has(selection.name.value)) {
           // A fragment cycle is another rule's error; here it only must not recurse forever.
           const fragment = context.getFragment(selection.name.value);
@@ -104,7 +129,11 @@ export function introspectionDepthRule(maxDepth: number, onReject: () => void = 
         context.reportError(
           new GraphQLError(`Introspection depth limit of ${maxDepth} exceeded (MAX_INTROSPECTION_DEPTH)`, {
             nodes: [node],
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_INTROSPECTION_DEPTH', maxIntrospectionDepth: maxDepth },
+            extensions: {
+              code: 'GRAPHQL_VALIDATION_FAILED',
+              reason: 'MAX_INTROSPECTION_DEPTH',
+              maxIntrospectionDepth: maxDepth,
+            },
           }),
         );
         return false;
@@ -118,7 +147,16 @@ export function operationTooExpensive(cost: number, maxCost: number, costliestPa
   const shown = Number.isFinite(cost) ? Math.round(cost) : cost;
   return new GraphQLError(
     `Cost limit of ${maxCost} exceeded (MAX_COST): the operation costs ${shown}; costliest path ${costliestPath}. Ask for smaller pages (take/first) or fewer nested lists.`,
-    { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', cost: shown, maxCost, costliestPath, http: { status: 400 } } },
+    {
+      extensions: {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        reason: 'MAX_COST',
+        cost: shown,
+        maxCost,
+        costliestPath,
+        http: { status: 400 },
+      },
+    },
   );
 }
 
@@ -131,6 +169,8 @@ export function parseWithTokenLimit(query: string, maxTokens: number): ParsedOpe
   } catch (error) {
     const message = error instanceof GraphQLError ? error.message : String(error);
     // graphql-js words it "Document contains more that <n> tokens" (sic) in 16.x.
-    return /Document contains more th\w+ \d+ tokens/.test(message) ? { tooManyTokens: `Document exceeds the limit of ${maxTokens} tokens` } : { syntaxError: true };
+    return /Document contains more th\w+ \d+ tokens/.test(message)
+      ? { tooManyTokens: `Document exceeds the limit of ${maxTokens} tokens` }
+      : { syntaxError: true };
   }
 }

@@ -21,7 +21,8 @@ interface Driver {
 function sqlite(): Driver {
   let dir = '';
   return {
-    open: async () => new SqliteDocumentStore({ dataDir: (dir = await mkdtemp(join(tmpdir(), 'grove-pages-'))) }),
+    open: async () =>
+      new SqliteDocumentStore({ dataDir: (dir = await mkdtemp(join(tmpdir(), 'grove-pages-'))) }),
     cleanUp: () => rm(dir, { recursive: true, force: true }),
   };
 }
@@ -50,7 +51,15 @@ describe.each([
     const items = store.collection(ContractItem);
     // Ties on purpose: every second item shares its score and date with its neighbour.
     for (let i = 0; i < 11; i++) {
-      await items.insertOne({ _id: `i${String(i).padStart(2, '0')}`, orgId: i % 2 ? 'a' : 'b', slug: `s${i}`, status: 'DRAFT', score: Math.floor(i / 2), tags: [], publishedAt: new Date(Date.UTC(2026, 0, 1 + Math.floor(i / 2))) });
+      await items.insertOne({
+        _id: `i${String(i).padStart(2, '0')}`,
+        orgId: i % 2 ? 'a' : 'b',
+        slug: `s${i}`,
+        status: 'DRAFT',
+        score: Math.floor(i / 2),
+        tags: [],
+        publishedAt: new Date(Date.UTC(2026, 0, 1 + Math.floor(i / 2))),
+      });
     }
   });
   afterAll(async () => {
@@ -83,11 +92,26 @@ describe.each([
   });
 
   it('refuses a page size outside 1..maxTake and a cursor of another list or a forged one, with stable codes', () => {
-    expect(() => keysetPage(byScore, { take: 6 }, size, {})).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'take', maxTake: 5 }) }));
+    expect(() => keysetPage(byScore, { take: 6 }, size, {})).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        details: expect.objectContaining({ field: 'take', maxTake: 5 }),
+      }),
+    );
     expect(() => keysetPage(byScore, { take: 0 }, size, {})).toThrow(/take must be an integer from 1 to 5/);
     const other = encodeCursor(byDate, { _id: 'i01', publishedAt: new Date() });
-    for (const after of [other, 'not-a-cursor', 42, Buffer.from('["items.score",{"x":1},"i"]').toString('base64url')]) {
-      expect(() => keysetPage(byScore, { after }, size, {})).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'after', reason: 'INVALID_CURSOR' }) }));
+    for (const after of [
+      other,
+      'not-a-cursor',
+      42,
+      Buffer.from('["items.score",{"x":1},"i"]').toString('base64url'),
+    ]) {
+      expect(() => keysetPage(byScore, { after }, size, {})).toThrow(
+        expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          details: expect.objectContaining({ field: 'after', reason: 'INVALID_CURSOR' }),
+        }),
+      );
     }
   });
 });

@@ -35,8 +35,10 @@ export interface KeysetPage {
 }
 
 /** Schema descriptions shared by every cursor-paginated list. */
-export const CURSOR_FIELD_DESCRIPTION = 'Opaque position of this item in the list that returned it: pass it as `after` to read the next page';
-export const AFTER_ARG_DESCRIPTION = 'The `cursor` of the last item of the previous page (omit for the first page)';
+export const CURSOR_FIELD_DESCRIPTION =
+  'Opaque position of this item in the list that returned it: pass it as `after` to read the next page';
+export const AFTER_ARG_DESCRIPTION =
+  'The `cursor` of the last item of the previous page (omit for the first page)';
 export const takeArgDescription = (maxTake: number) => `Page size, 1 to ${maxTake}`;
 
 type CursorValue = string | number | boolean | null | { d: string };
@@ -45,7 +47,10 @@ type CursorValue = string | number | boolean | null | { d: string };
 export function pageSize(take: unknown, size: PageSize): number {
   if (take === undefined || take === null) return size.defaultTake;
   if (typeof take !== 'number' || !Number.isInteger(take) || take < 1 || take > size.maxTake) {
-    throw new BadUserInputError(`take must be an integer from 1 to ${size.maxTake}`, { field: 'take', maxTake: size.maxTake });
+    throw new BadUserInputError(`take must be an integer from 1 to ${size.maxTake}`, {
+      field: 'take',
+      maxTake: size.maxTake,
+    });
   }
   return take;
 }
@@ -54,22 +59,37 @@ export function pageSize(take: unknown, size: PageSize): number {
  * An offset page of a list that is read whole and ordered in memory (short lists: SDK versions, base libraries), where
  * an offset costs nothing more than the read itself.
  */
-export function offsetPage<T>(items: readonly T[], args: { take?: unknown; skip?: unknown }, size: PageSize): T[] {
+export function offsetPage<T>(
+  items: readonly T[],
+  args: { take?: unknown; skip?: unknown },
+  size: PageSize,
+): T[] {
   const take = pageSize(args.take, size);
   const skip = args.skip ?? 0;
-  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0) throw new BadUserInputError('skip must be a non-negative integer', { field: 'skip' });
+  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0)
+    throw new BadUserInputError('skip must be a non-negative integer', { field: 'skip' });
   return items.slice(skip, skip + take);
 }
 
 /** The filter (ANDed with the list's own) and sort of one page after `after` (undefined: the first page). */
-export function keysetPage(order: KeysetOrder, args: PageRequest, size: PageSize, filter: Filter): KeysetPage {
+export function keysetPage(
+  order: KeysetOrder,
+  args: PageRequest,
+  size: PageSize,
+  filter: Filter,
+): KeysetPage {
   const take = pageSize(args.take, size);
-  const sort = order.field === '_id' ? { _id: order.direction } : { [order.field]: order.direction, _id: order.direction };
+  const sort =
+    order.field === '_id'
+      ? { _id: order.direction }
+      : { [order.field]: order.direction, _id: order.direction };
   if (args.after === undefined || args.after === null) return { take, filter, sort };
   const { value, id } = decodeCursor(order, args.after);
   const beyond = order.direction === 1 ? '$gt' : '$lt';
   const position: Filter =
-    order.field === '_id' ? { _id: { [beyond]: id } } : { $or: [{ [order.field]: { [beyond]: value } }, { [order.field]: value, _id: { [beyond]: id } }] };
+    order.field === '_id'
+      ? { _id: { [beyond]: id } }
+      : { $or: [{ [order.field]: { [beyond]: value } }, { [order.field]: value, _id: { [beyond]: id } }] };
   return { take, filter: Object.keys(filter).length ? { $and: [filter, position] } : position, sort };
 }
 
@@ -81,7 +101,8 @@ export function encodeCursor<T extends { _id: string }>(order: KeysetOrder, docu
 }
 
 function decodeCursor(order: KeysetOrder, cursor: unknown): { value: unknown; id: string } {
-  const invalid = () => new BadUserInputError('after is not a cursor of this list', { field: 'after', reason: 'INVALID_CURSOR' });
+  const invalid = () =>
+    new BadUserInputError('after is not a cursor of this list', { field: 'after', reason: 'INVALID_CURSOR' });
   if (typeof cursor !== 'string' || cursor.length > 512) throw invalid();
   let parsed: unknown;
   try {
@@ -89,10 +110,17 @@ function decodeCursor(order: KeysetOrder, cursor: unknown): { value: unknown; id
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== order.name || typeof parsed[2] !== 'string') throw invalid();
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    parsed[0] !== order.name ||
+    typeof parsed[2] !== 'string'
+  )
+    throw invalid();
   const raw = parsed[1] as unknown;
   if (raw && typeof raw === 'object') {
-    const date = typeof (raw as { d?: unknown }).d === 'string' ? new Date((raw as { d: string }).d) : undefined;
+    const date =
+      typeof (raw as { d?: unknown }).d === 'string' ? new Date((raw as { d: string }).d) : undefined;
     if (!date || Number.isNaN(date.getTime())) throw invalid();
     return { value: date, id: parsed[2] };
   }

@@ -12,19 +12,31 @@ const loadersByRequest = new WeakMap<object, Map<string, DataLoader<unknown, unk
 export type BatchLoad<K, V> = (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>;
 
 /** The request's loader named `name`, created on first use with `batch` (later calls' `batch` is ignored). */
-export function requestLoader<K, V, C = K>(context: object, name: string, batch: BatchLoad<K, V>, options?: { cacheKey?: (key: K) => C; maxBatchSize?: number }): DataLoader<K, V, C> {
+export function requestLoader<K, V, C = K>(
+  context: object,
+  name: string,
+  batch: BatchLoad<K, V>,
+  options?: { cacheKey?: (key: K) => C; maxBatchSize?: number },
+): DataLoader<K, V, C> {
   let loaders = loadersByRequest.get(context);
   if (!loaders) loadersByRequest.set(context, (loaders = new Map()));
   let loader = loaders.get(name) as DataLoader<K, V, C> | undefined;
   if (!loader) {
-    loader = new DataLoader<K, V, C>(batch, { cacheKeyFn: options?.cacheKey, maxBatchSize: options?.maxBatchSize });
+    loader = new DataLoader<K, V, C>(batch, {
+      cacheKeyFn: options?.cacheKey,
+      maxBatchSize: options?.maxBatchSize,
+    });
     loaders.set(name, loader as DataLoader<unknown, unknown, unknown>);
   }
   return loader;
 }
 
 /** Orders the rows of one batched read like the keys that asked for them (null where a key found nothing). */
-export function alignByKey<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): Array<T | null> {
+export function alignByKey<K, T>(
+  keys: readonly K[],
+  rows: readonly T[],
+  keyOf: (row: T) => K,
+): Array<T | null> {
   const found = new Map<K, T>();
   for (const row of rows) found.set(keyOf(row), row);
   return keys.map((key) => found.get(key) ?? null);
@@ -45,7 +57,9 @@ export function representationKey(reference: Record<string, unknown>): string {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

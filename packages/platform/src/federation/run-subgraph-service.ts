@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ConfigError, envBoolean, loadConfigOrExit, readServiceEnv, type EnvSource } from '../config/config-loader';
+import {
+  ConfigError,
+  envBoolean,
+  loadConfigOrExit,
+  readServiceEnv,
+  type EnvSource,
+} from '../config/config-loader';
 import { assertDeployable } from '../config/deployment-safety';
 import type { PlatformConfig } from '../config/platform-config';
 import { createLogger } from '../logging/logger';
@@ -55,7 +61,8 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       pretty: config.LOG_PRETTY ?? config.NODE_ENV === 'development',
       name: options.name,
     });
-    if (envFile) logger.info({ envFile }, 'variables loaded from the env file (the process environment wins)');
+    if (envFile)
+      logger.info({ envFile }, 'variables loaded from the env file (the process environment wins)');
     const tracing = createTracing(
       { serviceName: `grove-${options.name}`, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT },
       logger,
@@ -70,7 +77,13 @@ export function runSubgraphService<S extends z.ZodType<PlatformConfig>>(
       tracer: tracing.tracer,
       authorization: runtime.authorization,
       acceptUserTokens: service.SUBGRAPH_ACCEPT_USER_TOKENS,
-      operationLimits: { maxDepth: service.MAX_DEPTH, maxAliases: service.MAX_ALIASES, maxCost: service.MAX_COST, maxTokens: service.MAX_TOKENS, maxIntrospectionDepth: service.MAX_INTROSPECTION_DEPTH },
+      operationLimits: {
+        maxDepth: service.MAX_DEPTH,
+        maxAliases: service.MAX_ALIASES,
+        maxCost: service.MAX_COST,
+        maxTokens: service.MAX_TOKENS,
+        maxIntrospectionDepth: service.MAX_INTROSPECTION_DEPTH,
+      },
       ...options.address(config),
     });
 

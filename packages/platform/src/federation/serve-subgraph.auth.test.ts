@@ -54,8 +54,18 @@ describe('serveSubgraph: who may call a standalone subgraph, and its own operati
   let userToken: string;
 
   beforeAll(async () => {
-    tokens = await TokenService.create({ algorithm: 'HS256', secret: randomToken(32), issuer: 'grove', accessTokenTtlSec: 900, internalSecret: randomToken(32) });
-    module = await buildSubgraph({ name: 'nodes', resolvers: [NodeResolver], instances: [new NodeResolver()] });
+    tokens = await TokenService.create({
+      algorithm: 'HS256',
+      secret: randomToken(32),
+      issuer: 'grove',
+      accessTokenTtlSec: 900,
+      internalSecret: randomToken(32),
+    });
+    module = await buildSubgraph({
+      name: 'nodes',
+      resolvers: [NodeResolver],
+      instances: [new NodeResolver()],
+    });
     routerOnly = await serveSubgraph({ module, tokens, logger: silentLogger(), port: 0 });
     openToUsers = await serveSubgraph({
       module,
@@ -65,7 +75,12 @@ describe('serveSubgraph: who may call a standalone subgraph, and its own operati
       acceptUserTokens: true,
       operationLimits: { maxAliases: 15, maxDepth: 5, maxTokens: 2000, maxCost: 5000 },
     });
-    userToken = await tokens.signAccessToken({ userId: 'u1', sessionId: newId(), operatorRoles: [], memberships: [] });
+    userToken = await tokens.signAccessToken({
+      userId: 'u1',
+      sessionId: newId(),
+      operatorRoles: [],
+      memberships: [],
+    });
   });
 
   afterAll(async () => {
@@ -74,17 +89,34 @@ describe('serveSubgraph: who may call a standalone subgraph, and its own operati
   });
 
   const post = async (server: RunningSubgraph, query: string, headers: Record<string, string>) => {
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-    return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions: Record<string, unknown> }> } };
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        data?: Record<string, unknown>;
+        errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
+      },
+    };
   };
   const bearer = () => ({ authorization: `Bearer ${userToken}` });
-  const viaRouter = async () => ({ [INTERNAL_PRINCIPAL_HEADER]: await tokens.signInternal(ANONYMOUS, { rid: 'r1' }) });
+  const viaRouter = async () => ({
+    [INTERNAL_PRINCIPAL_HEADER]: await tokens.signInternal(ANONYMOUS, { rid: 'r1' }),
+  });
 
   it('by default refuses an end-user token: only the router credential is accepted', async () => {
     const direct = await post(routerOnly, '{ whoami }', bearer());
     expect(direct.status).toBe(401);
-    expect(direct.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ROUTER_REQUIRED' });
-    expect((await post(routerOnly, '{ whoami }', await viaRouter())).body).toEqual({ data: { whoami: 'anonymous' } });
+    expect(direct.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'ROUTER_REQUIRED',
+    });
+    expect((await post(routerOnly, '{ whoami }', await viaRouter())).body).toEqual({
+      data: { whoami: 'anonymous' },
+    });
   });
 
   it('with acceptUserTokens, takes a valid end-user token but applies its own alias, depth and token limits', async () => {
@@ -94,7 +126,10 @@ describe('serveSubgraph: who may call a standalone subgraph, and its own operati
     expect(manyAliases.status).toBe(400);
     expect(manyAliases.body.data).toBeUndefined();
     expect(manyAliases.body.errors?.[0]?.message).toMatch(/aliases/i);
-    expect(manyAliases.body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'OPERATION_LIMIT' });
+    expect(manyAliases.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'OPERATION_LIMIT',
+    });
 
     const tooDeep = await post(openToUsers, deep(8), bearer());
     expect(tooDeep.status).toBe(400);
@@ -102,21 +137,40 @@ describe('serveSubgraph: who may call a standalone subgraph, and its own operati
 
     const tooLong = await post(openToUsers, `{ ${'whoami '.repeat(2500)}}`, bearer());
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MAX_TOKENS' });
+    expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MAX_TOKENS',
+    });
 
-    expect((await post(openToUsers, aliases(15), bearer())).body.data).toMatchObject({ a0: 'user:u1', a14: 'user:u1' });
+    expect((await post(openToUsers, aliases(15), bearer())).body.data).toMatchObject({
+      a0: 'user:u1',
+      a14: 'user:u1',
+    });
   });
 
   it('with acceptUserTokens, applies the list-aware cost limit with the page sizes sent (variables included)', async () => {
     const query = 'query($n: Int!) { nodes(take: $n) { children(take: 100) { id } } }';
     const send = (n: number) =>
-      fetch(openToUsers.url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer() }, body: JSON.stringify({ query, variables: { n } }) });
+      fetch(openToUsers.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer() },
+        body: JSON.stringify({ query, variables: { n } }),
+      });
     const refused = await send(100);
     expect(refused.status).toBe(400);
-    const body = (await refused.json()) as { data?: unknown; errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    const body = (await refused.json()) as {
+      data?: unknown;
+      errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+    };
     expect(body.data).toBeUndefined();
-    expect(body.errors[0]!.message).toMatch(/^Cost limit of 5000 exceeded \(MAX_COST\): the operation costs 20100; costliest path nodes\(×100\)\.children\(×100\)/);
-    expect(body.errors[0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', cost: 20100 });
+    expect(body.errors[0]!.message).toMatch(
+      /^Cost limit of 5000 exceeded \(MAX_COST\): the operation costs 20100; costliest path nodes\(×100\)\.children\(×100\)/,
+    );
+    expect(body.errors[0]!.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'MAX_COST',
+      cost: 20100,
+    });
     const served = await send(2);
     expect(served.status).toBe(200);
     expect(((await served.json()) as { data: { nodes: unknown[] } }).data.nodes).toHaveLength(2);
@@ -130,8 +184,19 @@ describe('serveSubgraph: who may call a standalone subgraph, and its own operati
 
   it('still refuses a bad bearer token and a forged router credential', async () => {
     expect((await post(openToUsers, '{ whoami }', { authorization: 'Bearer not.a.token' })).status).toBe(401);
-    const forged = await (await TokenService.create({ algorithm: 'HS256', secret: randomToken(32), issuer: 'grove', accessTokenTtlSec: 900, internalSecret: randomToken(32) })).signInternal(ANONYMOUS);
+    const forged = await (
+      await TokenService.create({
+        algorithm: 'HS256',
+        secret: randomToken(32),
+        issuer: 'grove',
+        accessTokenTtlSec: 900,
+        internalSecret: randomToken(32),
+      })
+    ).signInternal(ANONYMOUS);
     const res = await post(routerOnly, '{ whoami }', { [INTERNAL_PRINCIPAL_HEADER]: forged });
-    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INTERNAL_TOKEN_INVALID' });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INTERNAL_TOKEN_INVALID',
+    });
   });
 });

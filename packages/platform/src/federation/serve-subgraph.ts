@@ -209,7 +209,10 @@ export async function serveSubgraph(options: ServeSubgraphOptions): Promise<Runn
   });
   // The service's port is not public (the router is): its scraper reads the module's series here.
   const moduleMetrics = module.metrics;
-  if (moduleMetrics) app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(await moduleMetrics()));
+  if (moduleMetrics)
+    app.get('/metrics', async (_request, reply) =>
+      reply.type('text/plain; version=0.0.4; charset=utf-8').send(await moduleMetrics()),
+    );
   await module.registerHttpRoutes?.(app, {
     authenticate: async (headers) => {
       const { principal } = await authenticateSubgraphRequest(headers, tokens, logger, undefined, auth);

@@ -54,10 +54,18 @@ export async function authenticateSubgraphRequest(
   if (options.acceptUserTokens && authorization?.startsWith('Bearer ')) {
     const principal = await tokens.verifyAccessToken(authorization.slice('Bearer '.length).trim());
     const requestId = header(headers, REQUEST_ID_HEADER) ?? newId();
-    return { principal, requestId, logger: logger.child({ requestId }), deviceId: header(headers, 'x-device-id'), authorization: gate };
+    return {
+      principal,
+      requestId,
+      logger: logger.child({ requestId }),
+      deviceId: header(headers, 'x-device-id'),
+      authorization: gate,
+    };
   }
   throw new UnauthenticatedError(
-    options.acceptUserTokens ? 'Subgraphs only answer the router or a caller with a valid credential' : 'Subgraphs only answer the router',
+    options.acceptUserTokens
+      ? 'Subgraphs only answer the router or a caller with a valid credential'
+      : 'Subgraphs only answer the router',
     { reason: 'ROUTER_REQUIRED' },
   );
 }

@@ -21,7 +21,11 @@ export class UploadTooLargeError extends Error {
 }
 
 export function tooLargeEnvelope(limit: number): RestEnvelope {
-  return { errcode: 'BAD_USER_INPUT', error: `The upload is larger than the limit of ${limit} bytes`, data: { reason: 'PAYLOAD_TOO_LARGE', maxBytes: limit } };
+  return {
+    errcode: 'BAD_USER_INPUT',
+    error: `The upload is larger than the limit of ${limit} bytes`,
+    data: { reason: 'PAYLOAD_TOO_LARGE', maxBytes: limit },
+  };
 }
 
 /** The declared Content-Length, or undefined when absent (chunked) or malformed. */
@@ -48,7 +52,12 @@ export function stopReadingBody(raw: IncomingMessage): void {
  * that keep sending (fetch/undici, which reads the answer while writing) still get it; curl sends
  * `Expect: 100-continue` and never sends the body at all.
  */
-export function refuseUnreadBody(request: FastifyRequest, reply: FastifyReply, status: number, envelope: RestEnvelope): FastifyReply {
+export function refuseUnreadBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  envelope: RestEnvelope,
+): FastifyReply {
   if (!request.raw.complete) {
     stopReadingBody(request.raw);
     void reply.header('connection', 'close');
@@ -124,7 +133,11 @@ export async function admitUpload(
     if (principal.kind === 'anonymous') throw new UnauthenticatedError('Sign in to upload');
   } catch (error) {
     if (!isPlatformError(error)) throw error;
-    refuseUnreadBody(request, reply, error.httpStatus, { errcode: error.code, error: error.message, data: error.details ?? null });
+    refuseUnreadBody(request, reply, error.httpStatus, {
+      errcode: error.code,
+      error: error.message,
+      data: error.details ?? null,
+    });
     return null;
   }
   const type = mediaTypeOf(request.headers['content-type']);

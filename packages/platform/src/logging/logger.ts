@@ -14,10 +14,20 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     name: options.name ?? 'grove',
     level: options.level ?? 'info',
     redact: {
-      paths: ['password', '*.password', 'refreshToken', '*.refreshToken', 'req.headers.authorization', 'secret', '*.secret'],
+      paths: [
+        'password',
+        '*.password',
+        'refreshToken',
+        '*.refreshToken',
+        'req.headers.authorization',
+        'secret',
+        '*.secret',
+      ],
       censor: '[redacted]',
     },
-    ...(options.pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+    ...(options.pretty
+      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }
+      : {}),
   });
 }
 

@@ -330,7 +330,10 @@ describe.each([fsCase, s3Case])('ObjectStore contract ($name)', (driverCase) => 
   // them from different writers; S3 and MinIO replace objects atomically. The race runs only where the
   // backend under test promises that (the fs driver here; the S3 driver needs a real server for it).
   const atomicBackend = driverCase.name === 'fs';
-  if (!atomicBackend) console.warn(`ObjectStore contract (${driverCase.name}): concurrent-overwrite race skipped: s3rver does not replace objects atomically`);
+  if (!atomicBackend)
+    console.warn(
+      `ObjectStore contract (${driverCase.name}): concurrent-overwrite race skipped: s3rver does not replace objects atomically`,
+    );
   (atomicBackend ? it : it.skip)('ends with one consistent object after concurrent overwrites', async () => {
     const versions = [1, 2, 3, 4, 5].map((n) => randomBytes(20_000 + n));
     await Promise.all(versions.map((data) => store.put('apps/demo/race.bin', chunkedStream(data, 4096))));

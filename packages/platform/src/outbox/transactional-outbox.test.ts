@@ -38,7 +38,8 @@ function postgresCase(): StoreCase {
   const schema = `grove_outbox_${newId().toLowerCase()}`;
   return {
     name: 'postgres',
-    open: () => createDocumentStore({ driver: 'postgres', postgresUrl: TEST_POSTGRES_URL, postgresSchema: schema }),
+    open: () =>
+      createDocumentStore({ driver: 'postgres', postgresUrl: TEST_POSTGRES_URL, postgresSchema: schema }),
     async cleanup() {
       const client = new Client({ connectionString: TEST_POSTGRES_URL });
       await client.connect();
@@ -89,13 +90,21 @@ describe.each([sqliteCase(), postgresCase()])('TransactionalOutbox on $name', (s
   let source: string;
 
   const makeOutbox = (options: Partial<TransactionalOutboxOptions> = {}) => {
-    const outbox = new TransactionalOutbox({ documents: store, bus, source, now: () => now, leaseMs: 30_000, ...options });
+    const outbox = new TransactionalOutbox({
+      documents: store,
+      bus,
+      source,
+      now: () => now,
+      leaseMs: 30_000,
+      ...options,
+    });
     outboxes.push(outbox);
     return outbox;
   };
   const items = () => store.collection(ContractItem);
   const entries = () => store.collection(OutboxEntryModel);
-  const insertItem = (slug: string) => items().insertOne({ orgId: 'o', slug, status: 'DRAFT', score: 0, tags: [] });
+  const insertItem = (slug: string) =>
+    items().insertOne({ orgId: 'o', slug, status: 'DRAFT', score: 0, tags: [] });
   const itemEvent = (slug: string) => ({ type: 'item.created', key: `item-${slug}`, payload: { slug } });
 
   beforeAll(async () => {
@@ -174,7 +183,11 @@ describe.each([sqliteCase(), postgresCase()])('TransactionalOutbox on $name', (s
       return outbox.enqueue(TOPIC, itemEvent(slug));
     });
     expect(await items().findOne({ slug })).not.toBeNull();
-    expect(await entries().findById(event.id)).toMatchObject({ status: OutboxStatus.PENDING, attempts: 1, lastError: 'broker unreachable' });
+    expect(await entries().findById(event.id)).toMatchObject({
+      status: OutboxStatus.PENDING,
+      attempts: 1,
+      lastError: 'broker unreachable',
+    });
     bus.failing = false;
     // The retry waits for its backoff (1 s) …
     expect(await outbox.relayPending()).toBe(0);
@@ -223,7 +236,10 @@ describe.each([sqliteCase(), postgresCase()])('TransactionalOutbox on $name', (s
     await waitFor(() => applied.length === 1, 'the event');
     await outbox.close();
     // What a crash before the mark leaves behind: the entry is still pending.
-    await entries().updateOne({ _id: event.id }, { $set: { status: OutboxStatus.PENDING }, $unset: { publishedAt: '' } });
+    await entries().updateOne(
+      { _id: event.id },
+      { $set: { status: OutboxStatus.PENDING }, $unset: { publishedAt: '' } },
+    );
 
     const replica = makeOutbox();
     now += 30_000;
@@ -244,7 +260,11 @@ describe.each([sqliteCase(), postgresCase()])('TransactionalOutbox on $name', (s
       }
       await crashed.close();
     });
-    const replicas = [makeOutbox({ batchSize: 5 }), makeOutbox({ batchSize: 5 }), makeOutbox({ batchSize: 5 })];
+    const replicas = [
+      makeOutbox({ batchSize: 5 }),
+      makeOutbox({ batchSize: 5 }),
+      makeOutbox({ batchSize: 5 }),
+    ];
     now += 30_000;
     const counts = await Promise.all(replicas.map((replica) => replica.relayPending()));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(slugs.length);
@@ -303,7 +323,10 @@ describe.each([sqliteCase(), postgresCase()])('TransactionalOutbox on $name', (s
     release();
     await Promise.all([first, second, other]);
     await waitFor(() => received.length === 3, 'every event');
-    expect(received.map((e) => e.payload.slug).filter((slug) => slug !== 'other')).toEqual(['first', 'second']);
+    expect(received.map((e) => e.payload.slug).filter((slug) => slug !== 'other')).toEqual([
+      'first',
+      'second',
+    ]);
   });
 
   it('prunes published entries after the retention and never pending ones', async () => {
@@ -333,8 +356,12 @@ describe.each([sqliteCase(), postgresCase()])('TransactionalOutbox on $name', (s
     expect(() => new TransactionalOutbox({ documents: store, bus, source: '' })).toThrow('source');
     expect(() => new TransactionalOutbox({ documents: store, bus, source, leaseMs: 0 })).toThrow('leaseMs');
     const outbox = makeOutbox();
-    await expect(outbox.enqueue('bad topic!', itemEvent('x'))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(outbox.enqueue(TOPIC, { type: '', payload: null })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(outbox.enqueue('bad topic!', itemEvent('x'))).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await expect(outbox.enqueue(TOPIC, { type: '', payload: null })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });
 

@@ -5,7 +5,14 @@ import type { DocumentCollection, DocumentStore, DocumentTransaction } from '../
 import type { DomainEvent, EventBus, NewEvent } from '../events/event-bus.port';
 import { checkTopic, parseEvent, prepareEvent } from '../events/event-envelope';
 import { OutboxEntryModel, OutboxStatus } from './outbox-entry.model';
-import { currentOperation, OPERATION_LOG_TOPIC, OPERATION_RECORDED, operationRecord, type OperationState, type RecordedChange } from '../operation-log/operation-log';
+import {
+  currentOperation,
+  OPERATION_LOG_TOPIC,
+  OPERATION_RECORDED,
+  operationRecord,
+  type OperationState,
+  type RecordedChange,
+} from '../operation-log/operation-log';
 
 export interface TransactionalOutboxOptions {
   documents: DocumentStore;
@@ -44,7 +51,13 @@ interface Scope {
   changes: RecordedChange[];
 }
 
-const DEFAULTS = { leaseMs: 30_000, intervalMs: 5_000, retentionMs: 24 * 3600_000, maxBackoffMs: 60_000, batchSize: 100 };
+const DEFAULTS = {
+  leaseMs: 30_000,
+  intervalMs: 5_000,
+  retentionMs: 24 * 3600_000,
+  maxBackoffMs: 60_000,
+  batchSize: 100,
+};
 const FIRST_RETRY_MS = 1_000;
 
 /** Drivers whose `transaction()` is a real unit of work; on the others the outbox narrows the gap but cannot close it. */
@@ -72,11 +85,13 @@ export class TransactionalOutbox {
   private closed = false;
 
   constructor(options: TransactionalOutboxOptions) {
-    if (typeof options.source !== 'string' || options.source.length === 0) throw new BadUserInputError('The outbox source must be a non-empty string');
+    if (typeof options.source !== 'string' || options.source.length === 0)
+      throw new BadUserInputError('The outbox source must be a non-empty string');
     this.options = { ...DEFAULTS, now: Date.now, ...stripUndefined(options) } as typeof this.options;
     for (const name of ['leaseMs', 'intervalMs', 'retentionMs', 'maxBackoffMs', 'batchSize'] as const) {
       const value = this.options[name];
-      if (!Number.isSafeInteger(value) || value < 1) throw new BadUserInputError(`Outbox ${name} must be a positive integer`, { [name]: value });
+      if (!Number.isSafeInteger(value) || value < 1)
+        throw new BadUserInputError(`Outbox ${name} must be a positive integer`, { [name]: value });
     }
     this.transactional = TRANSACTIONAL_DRIVERS.has(options.documents.driver);
   }
@@ -107,10 +122,14 @@ export class TransactionalOutbox {
     let result: R;
     try {
       if (!this.transactional) {
-        result = await this.scopes.run(scope, () => unit({ collection: (model) => this.options.documents.collection(model) })).catch(async (error: unknown) => {
-          await this.entries.deleteMany({ _id: { $in: scope.entries.map((entry) => entry.id) } }).catch(() => undefined);
-          throw error;
-        });
+        result = await this.scopes
+          .run(scope, () => unit({ collection: (model) => this.options.documents.collection(model) }))
+          .catch(async (error: unknown) => {
+            await this.entries
+              .deleteMany({ _id: { $in: scope.entries.map((entry) => entry.id) } })
+              .catch(() => undefined);
+            throw error;
+          });
       } else {
         result = await this.scopes.run(scope, () => this.options.documents.transaction(unit));
       }
@@ -130,12 +149,21 @@ export class TransactionalOutbox {
    * Writes the operation log line of `operation` (once per mutation): inside a unit of work from `transaction`,
    * or on its own with `atomic: false` after a mutation that committed no unit of work (buildSubgraph calls it).
    */
-  async recordOperation(operation: OperationState, changes: readonly RecordedChange[] = [], atomic = false): Promise<void> {
+  async recordOperation(
+    operation: OperationState,
+    changes: readonly RecordedChange[] = [],
+    atomic = false,
+  ): Promise<void> {
     if (operation.logged) return;
     operation.logged = true;
     try {
       const payload = operationRecord(operation, changes, new Date(this.options.now()), atomic);
-      await this.enqueue(OPERATION_LOG_TOPIC, { type: OPERATION_RECORDED, key: payload.organizationId ?? 'platform', payload, headers: { 'schema-version': '1' } });
+      await this.enqueue(OPERATION_LOG_TOPIC, {
+        type: OPERATION_RECORDED,
+        key: payload.organizationId ?? 'platform',
+        payload,
+        headers: { 'schema-version': '1' },
+      });
     } catch (error) {
       operation.logged = false;
       throw error;
@@ -151,7 +179,12 @@ export class TransactionalOutbox {
     checkTopic(topic);
     const { event, serialized } = prepareEvent(input);
     const now = this.options.now();
-    const entry: PendingEntry = { id: event.id, topic, event: serialized, ...(event.key !== undefined ? { key: event.key } : {}) };
+    const entry: PendingEntry = {
+      id: event.id,
+      topic,
+      event: serialized,
+      ...(event.key !== undefined ? { key: event.key } : {}),
+    };
     await this.entries.insertOne({
       _id: event.id,
       source: this.options.source,
@@ -166,7 +199,12 @@ export class TransactionalOutbox {
     const scope = this.scopes.getStore();
     if (scope) {
       scope.entries.push(entry);
-      if (topic !== OPERATION_LOG_TOPIC) scope.changes.push({ type: event.type, ...(event.key !== undefined ? { key: event.key } : {}), payload: event.payload });
+      if (topic !== OPERATION_LOG_TOPIC)
+        scope.changes.push({
+          type: event.type,
+          ...(event.key !== undefined ? { key: event.key } : {}),
+          payload: event.payload,
+        });
     } else await this.dispatch([entry]);
     return event;
   }
@@ -174,9 +212,17 @@ export class TransactionalOutbox {
   /** Sweeps at once (entries a crash left behind), then every `intervalMs` until closed. */
   async start(): Promise<void> {
     if (this.closed || this.timer) return;
-    this.timer = setInterval(() => void this.relayPending().catch((err: unknown) => this.options.logger?.warn({ err }, 'outbox sweep failed')), this.options.intervalMs);
+    this.timer = setInterval(
+      () =>
+        void this.relayPending().catch((err: unknown) =>
+          this.options.logger?.warn({ err }, 'outbox sweep failed'),
+        ),
+      this.options.intervalMs,
+    );
     this.timer.unref();
-    await this.relayPending().catch((err: unknown) => this.options.logger?.warn({ err }, 'outbox sweep failed'));
+    await this.relayPending().catch((err: unknown) =>
+      this.options.logger?.warn({ err }, 'outbox sweep failed'),
+    );
   }
 
   /**
@@ -198,7 +244,11 @@ export class TransactionalOutbox {
   async prune(): Promise<number> {
     const now = this.options.now();
     this.lastPrune = now;
-    return this.entries.deleteMany({ source: this.options.source, status: OutboxStatus.PUBLISHED, publishedAt: { $lt: new Date(now - this.options.retentionMs) } });
+    return this.entries.deleteMany({
+      source: this.options.source,
+      status: OutboxStatus.PUBLISHED,
+      publishedAt: { $lt: new Date(now - this.options.retentionMs) },
+    });
   }
 
   /** Entries of this source not published yet (for readiness checks and tests). */
@@ -231,13 +281,19 @@ export class TransactionalOutbox {
         );
         if (!claimed) continue; // another replica has it
         claimedAny = true;
-        const entry: PendingEntry = { id: claimed._id, topic: claimed.topic, event: claimed.event, key: parseEvent(claimed.event).key };
+        const entry: PendingEntry = {
+          id: claimed._id,
+          topic: claimed.topic,
+          event: claimed.event,
+          key: parseEvent(claimed.event).key,
+        };
         if (await this.publishOne(entry, claimed.attempts)) published++;
       }
       if (!claimedAny || due.length < this.options.batchSize) break;
     }
     await this.flushMarks();
-    if (this.options.now() - this.lastPrune >= Math.min(this.options.retentionMs, 3600_000)) await this.prune();
+    if (this.options.now() - this.lastPrune >= Math.min(this.options.retentionMs, 3600_000))
+      await this.prune();
     return published;
   }
 
@@ -271,13 +327,21 @@ export class TransactionalOutbox {
     } catch (error) {
       const attempts = attemptsBefore + 1;
       const delay = Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), this.options.maxBackoffMs);
-      this.options.logger?.warn({ err: error, topic: entry.topic, eventId: entry.id, type: event.type, attempts }, 'publishing an outbox entry failed; it will be retried');
+      this.options.logger?.warn(
+        { err: error, topic: entry.topic, eventId: entry.id, type: event.type, attempts },
+        'publishing an outbox entry failed; it will be retried',
+      );
       await this.entries
         .updateOne(
           { _id: entry.id, status: OutboxStatus.PENDING },
-          { $set: { availableAt: new Date(this.options.now() + delay), lastError: errorMessage(error) }, $inc: { attempts: 1 } },
+          {
+            $set: { availableAt: new Date(this.options.now() + delay), lastError: errorMessage(error) },
+            $inc: { attempts: 1 },
+          },
         )
-        .catch((err: unknown) => this.options.logger?.warn({ err, eventId: entry.id }, 'recording an outbox failure failed'));
+        .catch((err: unknown) =>
+          this.options.logger?.warn({ err, eventId: entry.id }, 'recording an outbox failure failed'),
+        );
       return false;
     }
     this.toMark.add(entry.id);
@@ -305,7 +369,10 @@ export class TransactionalOutbox {
       try {
         await this.entries.updateMany(
           { _id: { $in: ids }, status: OutboxStatus.PENDING },
-          { $set: { status: OutboxStatus.PUBLISHED, publishedAt: new Date(this.options.now()) }, $unset: { lastError: '' } },
+          {
+            $set: { status: OutboxStatus.PUBLISHED, publishedAt: new Date(this.options.now()) },
+            $unset: { lastError: '' },
+          },
         );
       } catch (err) {
         // Unmarked entries are published again after their lease: a duplicate, which consumers skip by event id.

@@ -29,13 +29,15 @@ export class FlexibleRateLimiter implements RateLimiter {
 
   async consume(key: string, points = 1): Promise<RateLimitState> {
     checkKey(key);
-    if (!Number.isSafeInteger(points) || points < 1) throw new BadUserInputError('Points to consume must be a positive integer');
+    if (!Number.isSafeInteger(points) || points < 1)
+      throw new BadUserInputError('Points to consume must be a positive integer');
     try {
       return toState(await this.call((limiter) => limiter.consume(key, points)));
     } catch (error) {
       // The library rejects with a RateLimiterRes when the bucket is exhausted or blocked, and with
       // an Error when the store failed.
-      if (error instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext)));
+      if (error instanceof RateLimiterRes)
+        throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext)));
       throw toCacheError(error);
     }
   }
@@ -74,19 +76,25 @@ export class FlexibleRateLimiter implements RateLimiter {
 
 /** Rules are code, not user input, but a bad one must fail loudly at startup rather than limit nothing. */
 export function checkRule(rule: RateLimitRule): void {
-  if (!rule.keyPrefix || /[\s]/.test(rule.keyPrefix)) throw new BadUserInputError('Rate limit keyPrefix must be a non-empty word');
-  if (!Number.isSafeInteger(rule.points) || rule.points < 1) throw new BadUserInputError('Rate limit points must be a positive integer');
+  if (!rule.keyPrefix || /[\s]/.test(rule.keyPrefix))
+    throw new BadUserInputError('Rate limit keyPrefix must be a non-empty word');
+  if (!Number.isSafeInteger(rule.points) || rule.points < 1)
+    throw new BadUserInputError('Rate limit points must be a positive integer');
   // Durations are whole seconds: the Redis implementation stores them with EXPIRE (seconds).
   if (!Number.isSafeInteger(rule.durationSec) || rule.durationSec < 1) {
     throw new BadUserInputError('Rate limit durationSec must be a positive integer');
   }
-  if (rule.blockDurationSec !== undefined && (!Number.isSafeInteger(rule.blockDurationSec) || rule.blockDurationSec < 0)) {
+  if (
+    rule.blockDurationSec !== undefined &&
+    (!Number.isSafeInteger(rule.blockDurationSec) || rule.blockDurationSec < 0)
+  ) {
     throw new BadUserInputError('Rate limit blockDurationSec must be a non-negative integer');
   }
 }
 
 function checkKey(key: string): void {
-  if (typeof key !== 'string' || key.length === 0) throw new BadUserInputError('Rate limit key must be a non-empty string');
+  if (typeof key !== 'string' || key.length === 0)
+    throw new BadUserInputError('Rate limit key must be a non-empty string');
 }
 
 function toState(res: RateLimiterRes): RateLimitState {

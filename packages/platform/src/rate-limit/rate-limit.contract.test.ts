@@ -65,7 +65,8 @@ afterAll(async () => {
 });
 
 describe.each(harnesses)('RateLimiter contract: $name', (harness) => {
-  if (harness.skipReason) console.warn(`Skipping ${harness.name} RateLimiter contract: ${harness.skipReason}`);
+  if (harness.skipReason)
+    console.warn(`Skipping ${harness.name} RateLimiter contract: ${harness.skipReason}`);
   const suite = harness.skipReason ? describe.skip : describe;
 
   suite(harness.name, () => {
@@ -173,8 +174,16 @@ describe.each(harnesses)('RateLimiter contract: $name', (harness) => {
     const two = createRedisConnection({ redisUrl });
     try {
       const ns = `shared${newId()}`;
-      const a = createRateLimiterFactory({ driver: 'redis', redis: one, keyPrefix: runPrefix }).create({ keyPrefix: ns, points: 2, durationSec: 10 });
-      const b = createRateLimiterFactory({ driver: 'redis', redis: two, keyPrefix: runPrefix }).create({ keyPrefix: ns, points: 2, durationSec: 10 });
+      const a = createRateLimiterFactory({ driver: 'redis', redis: one, keyPrefix: runPrefix }).create({
+        keyPrefix: ns,
+        points: 2,
+        durationSec: 10,
+      });
+      const b = createRateLimiterFactory({ driver: 'redis', redis: two, keyPrefix: runPrefix }).create({
+        keyPrefix: ns,
+        points: 2,
+        durationSec: 10,
+      });
       await a.consume('k');
       await b.consume('k');
       await expect(a.consume('k')).rejects.toBeInstanceOf(RateLimitedError);
@@ -191,7 +200,11 @@ describe('RedisRateLimiterFactory without a server', () => {
   it('maps store failures to UNAVAILABLE without naming the backend', async () => {
     const redis = createRedisConnection({ redisUrl: 'redis://127.0.0.1:1' });
     try {
-      const limiter = createRateLimiterFactory({ driver: 'redis', redis, keyPrefix: runPrefix }).create({ keyPrefix: 'x', points: 1, durationSec: 1 });
+      const limiter = createRateLimiterFactory({ driver: 'redis', redis, keyPrefix: runPrefix }).create({
+        keyPrefix: 'x',
+        points: 1,
+        durationSec: 1,
+      });
       const error = await rejection(limiter.consume('k'));
       expect(error.code).toBe(ErrorCode.UNAVAILABLE);
       expect(error.message).not.toMatch(/redis/i);

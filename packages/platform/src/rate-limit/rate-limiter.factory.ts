@@ -66,7 +66,12 @@ export class RedisRateLimiterFactory implements RateLimiterFactory {
       }),
       {
         guard: (call) => runRedisCommand(this.client, call),
-        fallback: onFallback ? { limiter: new RateLimiterMemory(options), onFallback: (error) => onFallback(rule.keyPrefix, error) } : undefined,
+        fallback: onFallback
+          ? {
+              limiter: new RateLimiterMemory(options),
+              onFallback: (error) => onFallback(rule.keyPrefix, error),
+            }
+          : undefined,
       },
     );
   }
@@ -81,6 +86,8 @@ export function createRateLimiterFactory(options: RateLimiterFactoryOptions): Ra
       if (!options.redis) throw new BadUserInputError('The redis rate limiter needs a cache connection');
       return new RedisRateLimiterFactory(options.redis, options.keyPrefix, options.onFallback);
     default:
-      throw new BadUserInputError(`Unknown rate limit driver: ${String((options as { driver: unknown }).driver)}`);
+      throw new BadUserInputError(
+        `Unknown rate limit driver: ${String((options as { driver: unknown }).driver)}`,
+      );
   }
 }

@@ -60,14 +60,21 @@ export async function createPlatformRuntime(
   const outbox = (source: string): TransactionalOutbox => {
     let found = outboxes.get(source);
     if (!found) {
-      found = new TransactionalOutbox({ documents, bus: events, source, logger: logger.child({ component: 'outbox', source }) });
+      found = new TransactionalOutbox({
+        documents,
+        bus: events,
+        source,
+        logger: logger.child({ component: 'outbox', source }),
+      });
       outboxes.set(source, found);
       // The first sweep publishes what a crash left behind; errors are logged inside.
       void found.start();
     }
     return found;
   };
-  const secret = config.JWT_SECRET ?? (config.JWT_ALGORITHM === 'HS256' ? loadOrCreateLocalSecret(config.DATA_DIR, 'jwt') : undefined);
+  const secret =
+    config.JWT_SECRET ??
+    (config.JWT_ALGORITHM === 'HS256' ? loadOrCreateLocalSecret(config.DATA_DIR, 'jwt') : undefined);
   const tokens = await TokenService.create({
     algorithm: config.JWT_ALGORITHM,
     secret,
@@ -88,7 +95,10 @@ export async function createPlatformRuntime(
     outbox,
     tokens,
     fallbacks,
-    authorization: new AuthorizationEpochs(kv, { accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC, logger: logger.child({ component: 'authorization' }) }),
+    authorization: new AuthorizationEpochs(kv, {
+      accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,
+      logger: logger.child({ component: 'authorization' }),
+    }),
     async ready() {
       await Promise.all([documents.ping(), kv.ping(), events.ping()]);
     },

@@ -1,4 +1,9 @@
-import { AFTER_ARG_DESCRIPTION, requestLoader, takeArgDescription, type SubgraphContext } from '@grove/platform';
+import {
+  AFTER_ARG_DESCRIPTION,
+  requestLoader,
+  takeArgDescription,
+  type SubgraphContext,
+} from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityService } from '../service/identity.service';
 import type { MemberService } from '../service/member.service';
@@ -19,17 +24,26 @@ export class MemberResolver {
     private readonly organizations: OrganizationService,
   ) {}
 
-  @Query(() => [Member], { nullable: true, description: 'org:members:read, or operators; oldest first, a page at a time' })
+  @Query(() => [Member], {
+    nullable: true,
+    description: 'org:members:read, or operators; oldest first, a page at a time',
+  })
   members(
     @Arg('orgId', () => ID) orgId: string,
     @Ctx() ctx: SubgraphContext,
-    @Arg('take', () => Int, { defaultValue: MEMBERS_PAGE.defaultTake, description: takeArgDescription(MEMBERS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: MEMBERS_PAGE.defaultTake,
+      description: takeArgDescription(MEMBERS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.memberService.list(ctx.principal, orgId, { take, after });
   }
 
-  @Mutation(() => InvitationPayload, { description: 'ORG_OWNER/ORG_ADMIN of an approved, unfrozen organization' })
+  @Mutation(() => InvitationPayload, {
+    description: 'ORG_OWNER/ORG_ADMIN of an approved, unfrozen organization',
+  })
   inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() ctx: SubgraphContext) {
     return this.memberService.invite(ctx.principal, input);
   }
@@ -49,19 +63,29 @@ export class MemberResolver {
     return this.memberService.changeRole(ctx.principal, { orgId, userId, role });
   }
 
-  @Mutation(() => Boolean, { description: 'Managers remove lower or equal ranks; anyone may remove themself (leave)' })
-  removeMember(@Arg('orgId', () => ID) orgId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Boolean, {
+    description: 'Managers remove lower or equal ranks; anyone may remove themself (leave)',
+  })
+  removeMember(
+    @Arg('orgId', () => ID) orgId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.memberService.remove(ctx.principal, { orgId, userId });
   }
 
   // A page of members reads its users (and organizations) once, not once per member.
   @FieldResolver(() => User, { nullable: true })
   user(@Root() member: MemberView, @Ctx() ctx: SubgraphContext) {
-    return requestLoader(ctx, 'Member.user', (ids: readonly string[]) => this.identity.referenceMany(ids)).load(member.userId);
+    return requestLoader(ctx, 'Member.user', (ids: readonly string[]) =>
+      this.identity.referenceMany(ids),
+    ).load(member.userId);
   }
 
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() member: MemberView, @Ctx() ctx: SubgraphContext) {
-    return requestLoader(ctx, 'Member.organization', (ids: readonly string[]) => this.organizations.referenceMany(ids)).load(member.orgId);
+    return requestLoader(ctx, 'Member.organization', (ids: readonly string[]) =>
+      this.organizations.referenceMany(ids),
+    ).load(member.orgId);
   }
 }

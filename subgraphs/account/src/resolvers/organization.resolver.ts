@@ -25,23 +25,38 @@ export class OrganizationResolver {
     @Arg('frozen', () => Boolean, { nullable: true }) frozen?: boolean,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
     @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
-    @Arg('amendmentPending', () => Boolean, { nullable: true, description: 'true: only those with a change waiting for review' })
+    @Arg('amendmentPending', () => Boolean, {
+      nullable: true,
+      description: 'true: only those with a change waiting for review',
+    })
     amendmentPending?: boolean,
   ) {
     return this.organizationService.list(ctx.principal, { status, frozen, amendmentPending, skip, take });
   }
 
-  @Query(() => [Organization], { nullable: true, description: 'Organizations the caller belongs to, in any state; in the order joined, a page at a time' })
+  @Query(() => [Organization], {
+    nullable: true,
+    description: 'Organizations the caller belongs to, in any state; in the order joined, a page at a time',
+  })
   myOrganizations(
     @Ctx() ctx: SubgraphContext,
-    @Arg('take', () => Int, { defaultValue: MY_ORGANIZATIONS_PAGE.defaultTake, description: takeArgDescription(MY_ORGANIZATIONS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: MY_ORGANIZATIONS_PAGE.defaultTake,
+      description: takeArgDescription(MY_ORGANIZATIONS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.organizationService.mine(ctx.principal, { take, after });
   }
 
-  @Mutation(() => Organization, { description: 'Any signed-in user; creates a PENDING organization owned by the caller' })
-  applyForOrganization(@Arg('input', () => OrganizationApplicationInput) input: OrganizationApplicationInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Organization, {
+    description: 'Any signed-in user; creates a PENDING organization owned by the caller',
+  })
+  applyForOrganization(
+    @Arg('input', () => OrganizationApplicationInput) input: OrganizationApplicationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.organizationService.apply(ctx.principal, input);
   }
 
@@ -55,7 +70,8 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization, {
-    description: 'org:update (owners, admins); contacts change at once, a new name, credit code or licence of an APPROVED organization waits for review as its amendment',
+    description:
+      'org:update (owners, admins); contacts change at once, a new name, credit code or licence of an APPROVED organization waits for review as its amendment',
   })
   updateOrganization(
     @Arg('id', () => ID) id: string,
@@ -65,13 +81,19 @@ export class OrganizationResolver {
     return this.organizationService.update(ctx.principal, id, input);
   }
 
-  @Mutation(() => Organization, { description: "org:review; the waiting amendment's details become the organization's" })
+  @Mutation(() => Organization, {
+    description: "org:review; the waiting amendment's details become the organization's",
+  })
   approveOrganizationAmendment(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.organizationService.approveAmendment(ctx.principal, id);
   }
 
   @Mutation(() => Organization, { description: 'org:review; the approved details stay' })
-  rejectOrganizationAmendment(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext) {
+  rejectOrganizationAmendment(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.organizationService.rejectAmendment(ctx.principal, id, reason);
   }
 
@@ -81,7 +103,11 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization, { description: 'org:review; PENDING → REJECTED' })
-  rejectOrganization(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext) {
+  rejectOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.organizationService.reject(ctx.principal, id, reason);
   }
 
@@ -99,7 +125,11 @@ export class OrganizationResolver {
     return this.organizationService.unfreeze(ctx.principal, id);
   }
 
-  private async guarded<K extends PrivateField>(org: OrganizationView, ctx: SubgraphContext, field: K): Promise<OrganizationView[K] | null> {
+  private async guarded<K extends PrivateField>(
+    org: OrganizationView,
+    ctx: SubgraphContext,
+    field: K,
+  ): Promise<OrganizationView[K] | null> {
     await this.organizationService.requirePrivateAccess(ctx.principal, org.id);
     return org[field] ?? null;
   }
@@ -154,7 +184,10 @@ export class OrganizationResolver {
     return this.guarded(org, ctx, 'reviewedAt');
   }
 
-  @FieldResolver(() => OrganizationAmendment, { nullable: true, description: 'The change waiting for review, or the last one rejected' })
+  @FieldResolver(() => OrganizationAmendment, {
+    nullable: true,
+    description: 'The change waiting for review, or the last one rejected',
+  })
   amendment(@Root() org: OrganizationView, @Ctx() ctx: SubgraphContext) {
     return this.guarded(org, ctx, 'amendment');
   }

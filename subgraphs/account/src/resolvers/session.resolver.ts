@@ -11,10 +11,16 @@ export class SessionResolver {
 
   @Mutation(() => AuthPayload, { description: 'Password login; throttled per identifier' })
   login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: SubgraphContext) {
-    return this.sessions.login(input, { clientIp: ctx.clientIp, deviceId: ctx.deviceId, userAgent: ctx.userAgent });
+    return this.sessions.login(input, {
+      clientIp: ctx.clientIp,
+      deviceId: ctx.deviceId,
+      userAgent: ctx.userAgent,
+    });
   }
 
-  @Mutation(() => AuthPayload, { description: 'Rotates the refresh token; a reused token revokes its session' })
+  @Mutation(() => AuthPayload, {
+    description: 'Rotates the refresh token; a reused token revokes its session',
+  })
   refreshSession(@Arg('refreshToken') refreshToken: string) {
     return this.sessions.refresh(refreshToken);
   }
@@ -25,16 +31,31 @@ export class SessionResolver {
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'Checks the current password (throttled like login), sets the new one and ends your other sessions; this session goes on with the tokens returned',
+    description:
+      'Checks the current password (throttled like login), sets the new one and ends your other sessions; this session goes on with the tokens returned',
   })
-  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: SubgraphContext) {
-    return this.sessions.changePassword(ctx.principal, input, { clientIp: ctx.clientIp, deviceId: ctx.deviceId, userAgent: ctx.userAgent });
+  changePassword(
+    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.sessions.changePassword(ctx.principal, input, {
+      clientIp: ctx.clientIp,
+      deviceId: ctx.deviceId,
+      userAgent: ctx.userAgent,
+    });
   }
 
-  @Query(() => [Session], { nullable: true, description: 'Your live sessions (devices); newest first, a page at a time' })
+  @Query(() => [Session], {
+    nullable: true,
+    description: 'Your live sessions (devices); newest first, a page at a time',
+  })
   mySessions(
     @Ctx() ctx: SubgraphContext,
-    @Arg('take', () => Int, { defaultValue: SESSIONS_PAGE.defaultTake, description: takeArgDescription(SESSIONS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: SESSIONS_PAGE.defaultTake,
+      description: takeArgDescription(SESSIONS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.sessions.mySessions(ctx.principal, { take, after });

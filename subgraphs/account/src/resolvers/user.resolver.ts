@@ -12,7 +12,10 @@ import { SignUpPayload, Viewer } from '../schema/viewer.type';
 export class UserResolver {
   constructor(private readonly identity: IdentityService) {}
 
-  @Query(() => Viewer, { nullable: true, description: 'The signed-in caller with roles, memberships and permissions' })
+  @Query(() => Viewer, {
+    nullable: true,
+    description: 'The signed-in caller with roles, memberships and permissions',
+  })
   me(@Ctx() ctx: SubgraphContext) {
     return this.identity.me(ctx.principal);
   }
@@ -22,22 +25,34 @@ export class UserResolver {
     return this.identity.user(ctx.principal, id);
   }
 
-  @Query(() => [User], { nullable: true, description: 'Operator accounts (operator:manage); oldest first, a page at a time' })
+  @Query(() => [User], {
+    nullable: true,
+    description: 'Operator accounts (operator:manage); oldest first, a page at a time',
+  })
   operators(
     @Ctx() ctx: SubgraphContext,
-    @Arg('take', () => Int, { defaultValue: OPERATORS_PAGE.defaultTake, description: takeArgDescription(OPERATORS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: OPERATORS_PAGE.defaultTake,
+      description: takeArgDescription(OPERATORS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.identity.operators(ctx.principal, { take, after });
   }
 
-  @Mutation(() => SignUpPayload, { description: 'Institution user sign-up, optionally redeeming an invitation' })
+  @Mutation(() => SignUpPayload, {
+    description: 'Institution user sign-up, optionally redeeming an invitation',
+  })
   signUp(@Arg('input', () => SignUpInput) input: SignUpInput) {
     return this.identity.signUp(input);
   }
 
   @Mutation(() => CreateOperatorPayload, { description: 'operator:manage' })
-  createOperator(@Arg('input', () => CreateOperatorInput) input: CreateOperatorInput, @Ctx() ctx: SubgraphContext) {
+  createOperator(
+    @Arg('input', () => CreateOperatorInput) input: CreateOperatorInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.identity.createOperator(ctx.principal, input);
   }
 

@@ -57,12 +57,18 @@ export class OrganizationApplicationInput {
   licenceDocumentRef!: string;
 }
 
-@InputType({ description: 'Only the fields to change. On an approved organization a new name, credit code or licence is reviewed first' })
+@InputType({
+  description:
+    'Only the fields to change. On an approved organization a new name, credit code or licence is reviewed first',
+})
 export class OrganizationUpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码), 18 characters' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unified social credit code (统一社会信用代码), 18 characters',
+  })
   creditCode?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -2,7 +2,9 @@ import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { InvitationStatus, OrgRole } from './enums';
 
-@ObjectType({ description: 'A membership of a user in an organization; `user` and `organization` resolve the entities' })
+@ObjectType({
+  description: 'A membership of a user in an organization; `user` and `organization` resolve the entities',
+})
 export class Member {
   @Field(() => ID)
   orgId!: string;

@@ -34,7 +34,10 @@ export class OrganizationPage {
   total!: number;
 }
 
-@ObjectType({ description: 'A change of name, credit code or licence of an approved organization; the approved details apply until it is approved' })
+@ObjectType({
+  description:
+    'A change of name, credit code or licence of an approved organization; the approved details apply until it is approved',
+})
 export class OrganizationAmendment {
   @Field(() => ID)
   id!: string;

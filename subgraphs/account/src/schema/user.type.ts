@@ -25,7 +25,10 @@ export class CreateOperatorPayload {
   @Field(() => User)
   user!: User;
 
-  @Field(() => String, { nullable: true, description: 'Generated password, shown once; null when the admin set one' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Generated password, shown once; null when the admin set one',
+  })
   initialPassword!: string | null;
 }
 

@@ -14,7 +14,9 @@ export class Viewer {
   @Field(() => [Member], { description: 'All stored memberships, whatever the organization state' })
   memberships!: Member[];
 
-  @Field(() => [String], { description: 'From the access token: platform permissions, and `<orgId>:<permission>` per organization' })
+  @Field(() => [String], {
+    description: 'From the access token: platform permissions, and `<orgId>:<permission>` per organization',
+  })
   permissions!: string[];
 
   @Field(() => ID)

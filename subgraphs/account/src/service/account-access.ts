@@ -44,7 +44,8 @@ export class AccountAccess {
   async requireAccount(p: Principal): Promise<Actor> {
     const principal = requireUser(p);
     const user = await this.users.findById(principal.userId);
-    if (!user || user.disabled) throw new UnauthenticatedError('This account is not active', { reason: 'ACCOUNT_INACTIVE' });
+    if (!user || user.disabled)
+      throw new UnauthenticatedError('This account is not active', { reason: 'ACCOUNT_INACTIVE' });
     return { principal, user };
   }
 
@@ -69,11 +70,17 @@ export class AccountAccess {
    * Organization-scoped permission from the caller's stored membership, or an operator permission when given.
    * Unknown and foreign organizations answer alike: FORBIDDEN.
    */
-  async requireOrg(p: Principal, orgId: string, permission: Permission, operatorPermission?: Permission): Promise<OrgActor> {
+  async requireOrg(
+    p: Principal,
+    orgId: string,
+    permission: Permission,
+    operatorPermission?: Permission,
+  ): Promise<OrgActor> {
     const actor = await this.requireAccount(p);
     const membership = await this.memberships.find(orgId, actor.user._id);
     if (membership && ORG_PERMISSIONS[membership.role].includes(permission)) return { ...actor, membership };
-    if (operatorPermission && (await this.operatorMay(actor, operatorPermission))) return { ...actor, membership };
+    if (operatorPermission && (await this.operatorMay(actor, operatorPermission)))
+      return { ...actor, membership };
     throw new ForbiddenError(`Missing permission ${permission} for this organization`);
   }
 
@@ -96,9 +103,14 @@ export class AccountAccess {
       if (!actor) return false;
       if (actor.user._id === userId) return true;
       if (await this.operatorMay(actor, Permission.ORG_READ_ANY)) return true;
-      const [mine, theirs] = await Promise.all([this.memberships.listByUser(actor.user._id), this.memberships.listByUser(userId)]);
+      const [mine, theirs] = await Promise.all([
+        this.memberships.listByUser(actor.user._id),
+        this.memberships.listByUser(userId),
+      ]);
       const shared = new Set(theirs.map((m) => m.orgId));
-      return mine.some((m) => shared.has(m.orgId) && ORG_PERMISSIONS[m.role].includes(Permission.ORG_MEMBERS_READ));
+      return mine.some(
+        (m) => shared.has(m.orgId) && ORG_PERMISSIONS[m.role].includes(Permission.ORG_MEMBERS_READ),
+      );
     });
   }
 

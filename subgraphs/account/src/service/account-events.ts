@@ -23,7 +23,12 @@ export class AccountEvents {
   /**
    * Call inside `atomically`, after the write. A broker failure is not the caller's: the outbox relay retries it.
    */
-  async publish(topic: AccountTopic, type: string, key: string, payload: Record<string, string | undefined>): Promise<void> {
+  async publish(
+    topic: AccountTopic,
+    type: string,
+    key: string,
+    payload: Record<string, string | undefined>,
+  ): Promise<void> {
     // Revocations first, so that by the time anyone learns of the change the affected tokens are refused.
     await this.revocations?.apply(type, payload);
     await this.outbox.enqueue(topic, { type, key, payload });

@@ -31,7 +31,10 @@ const emailField = z.string().transform((value, ctx) => {
 const phoneField = z.string().transform((value, ctx) => {
   const phone = normalisePhone(value);
   if (!phone) {
-    ctx.addIssue({ code: 'custom', message: 'must be a phone number in international format, e.g. +8613800138000' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a phone number in international format, e.g. +8613800138000',
+    });
     return z.NEVER;
   }
   return phone;
@@ -110,11 +113,17 @@ export const organizationUpdateSchema = z.object({
 });
 export type OrganizationUpdateData = z.infer<typeof organizationUpdateSchema>;
 
-export const reasonSchema = z.string().trim().min(1, 'is required').max(500, 'must be at most 500 characters');
+export const reasonSchema = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(500, 'must be at most 500 characters');
 export const optionalReasonSchema = optional(reasonSchema);
 
 export const organizationListSchema = z.object({
-  status: optional(z.enum(Object.values(OrganizationStatus) as [OrganizationStatus, ...OrganizationStatus[]])),
+  status: optional(
+    z.enum(Object.values(OrganizationStatus) as [OrganizationStatus, ...OrganizationStatus[]]),
+  ),
   frozen: optional(z.boolean()),
   amendmentPending: optional(z.boolean()),
   skip: z.number().int().min(0).max(100_000).default(0),

@@ -15,7 +15,11 @@ const USER_EVENTS = new Set([
   'password.changed',
 ]);
 /** Organization transitions that change what every member's token carries (tokens list approved, unfrozen orgs only). */
-const ORGANIZATION_EVENTS = new Set(['organization.approved', 'organization.frozen', 'organization.unfrozen']);
+const ORGANIZATION_EVENTS = new Set([
+  'organization.approved',
+  'organization.frozen',
+  'organization.unfrozen',
+]);
 
 /**
  * Turns the account's own events into revocation records (docs/adr/0006-authorization-epochs.md), synchronously,
@@ -42,7 +46,10 @@ export class AuthorizationRevocations {
     } catch (error) {
       // The change is already written; failing the request would invite a retry that cannot succeed. While the
       // store is down every token check fails closed; a record lost here leaves tokens valid until they expire.
-      this.logger.error({ err: error, type, userId: payload.userId, organizationId: payload.organizationId }, 'recording a revocation failed');
+      this.logger.error(
+        { err: error, type, userId: payload.userId, organizationId: payload.organizationId },
+        'recording a revocation failed',
+      );
     }
   }
 }

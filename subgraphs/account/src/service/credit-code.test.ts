@@ -1,4 +1,9 @@
-import { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, normaliseCreditCode } from './credit-code';
+import {
+  creditCodeCheckCharacter,
+  creditCodeProblem,
+  isValidCreditCode,
+  normaliseCreditCode,
+} from './credit-code';
 import { VALID_CREDIT_CODES } from './credit-code.fixtures';
 
 describe('unified social credit code (GB 32100-2015)', () => {
@@ -28,7 +33,10 @@ describe('unified social credit code (GB 32100-2015)', () => {
   it.each([
     ['91350100M000100Y44', /check character \(18th\) is '4' but the first 17 characters give '3'/],
     ['91350100M000100Y4', /must have 18 characters, not 17/],
-    ['91350100M0001I0Y43', /character 14 \('I'\) is not allowed \(I, O, S, V and Z are never used; did you mean 1\?\)/],
+    [
+      '91350100M0001I0Y43',
+      /character 14 \('I'\) is not allowed \(I, O, S, V and Z are never used; did you mean 1\?\)/,
+    ],
     ['9135A100M000100Y43', /character 5 \('A'\) must be a digit: positions 3-8 are the region code/],
   ])('says which character of %s is wrong', (code, message) => {
     expect(creditCodeProblem(code)).toMatch(message);

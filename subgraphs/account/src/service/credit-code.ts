@@ -43,9 +43,12 @@ export function creditCodeProblem(code: string): string | null {
   for (let i = 0; i < 18; i++) {
     const ch = code[i];
     const position = i + 1;
-    if (i >= 2 && i < 8 && !/\d/.test(ch)) return `character ${position} ('${ch}') must be a digit: positions 3-8 are the region code`;
+    if (i >= 2 && i < 8 && !/\d/.test(ch))
+      return `character ${position} ('${ch}') must be a digit: positions 3-8 are the region code`;
     if (!CREDIT_CODE_CHARSET.includes(ch)) {
-      const hint = 'IOSVZ'.includes(ch) ? ` (I, O, S, V and Z are never used; did you mean ${({ I: '1', O: '0', S: '5', V: 'U', Z: '2' } as Record<string, string>)[ch]}?)` : '';
+      const hint = 'IOSVZ'.includes(ch)
+        ? ` (I, O, S, V and Z are never used; did you mean ${({ I: '1', O: '0', S: '5', V: 'U', Z: '2' } as Record<string, string>)[ch]}?)`
+        : '';
       return `character ${position} ('${ch}') is not allowed${hint}`;
     }
   }

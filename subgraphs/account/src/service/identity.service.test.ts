@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { permissionsOf, type UserPrincipal } from '@grove/platform';
 import { UserModel } from '../store/user.model';
 import { BOOTSTRAP_PASSWORD_FILE } from './identity.service';
-import { PASSWORD, createHarness, operatorAdmin, principalFor, signUp, type Harness } from '../account.test-support';
+import {
+  PASSWORD,
+  createHarness,
+  operatorAdmin,
+  principalFor,
+  signUp,
+  type Harness,
+} from '../account.test-support';
 
 describe('IdentityService', () => {
   let h: Harness;
@@ -18,8 +25,18 @@ describe('IdentityService', () => {
 
   describe('signUp', () => {
     it('normalises email and phone and never stores the password in clear', async () => {
-      const { user } = await identity().signUp({ email: ' Alice@Example.COM ', phone: '(+86) 138-0013-8000', password: PASSWORD, displayName: ' Alice ' });
-      expect(user).toMatchObject({ email: 'alice@example.com', phone: '+8613800138000', displayName: 'Alice', operatorRoles: [] });
+      const { user } = await identity().signUp({
+        email: ' Alice@Example.COM ',
+        phone: '(+86) 138-0013-8000',
+        password: PASSWORD,
+        displayName: ' Alice ',
+      });
+      expect(user).toMatchObject({
+        email: 'alice@example.com',
+        phone: '+8613800138000',
+        displayName: 'Alice',
+        operatorRoles: [],
+      });
       expect(user).not.toHaveProperty('passwordHash');
       const stored = await h.runtime.documents.collection(UserModel).findById(user.id);
       expect(stored?.passwordHash).toMatch(/^scrypt\$/);
@@ -45,9 +62,18 @@ describe('IdentityService', () => {
     });
 
     it('refuses a duplicate email or phone with CONFLICT', async () => {
-      await identity().signUp({ email: 'dup@example.com', phone: '13800138000', password: PASSWORD, displayName: 'A' });
-      await expect(identity().signUp({ email: 'DUP@example.com', password: PASSWORD, displayName: 'B' })).rejects.toMatchObject({ code: 'CONFLICT' });
-      await expect(identity().signUp({ phone: '+8613800138000', password: PASSWORD, displayName: 'C' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await identity().signUp({
+        email: 'dup@example.com',
+        phone: '13800138000',
+        password: PASSWORD,
+        displayName: 'A',
+      });
+      await expect(
+        identity().signUp({ email: 'DUP@example.com', password: PASSWORD, displayName: 'B' }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(
+        identity().signUp({ phone: '+8613800138000', password: PASSWORD, displayName: 'C' }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
       expect(await userCount()).toBe(1);
     });
   });
@@ -71,12 +97,16 @@ describe('IdentityService', () => {
     });
 
     it('uses configured credentials and writes no file', async () => {
-      const configured = await createHarness({ settings: { bootstrapAdminEmail: 'Root@Example.com', bootstrapAdminPassword: 'configured pass 1' } });
+      const configured = await createHarness({
+        settings: { bootstrapAdminEmail: 'Root@Example.com', bootstrapAdminPassword: 'configured pass 1' },
+      });
       try {
         const result = await configured.account.bootstrap();
         expect(result).toEqual({ created: true, email: 'root@example.com' });
         expect(existsSync(join(configured.runtime.dataDir, BOOTSTRAP_PASSWORD_FILE))).toBe(false);
-        await expect(principalFor(configured, 'root@example.com', 'configured pass 1')).resolves.toMatchObject({ operatorRoles: ['OPERATOR_ADMIN'] });
+        await expect(
+          principalFor(configured, 'root@example.com', 'configured pass 1'),
+        ).resolves.toMatchObject({ operatorRoles: ['OPERATOR_ADMIN'] });
       } finally {
         await configured.dispose();
       }
@@ -96,40 +126,83 @@ describe('IdentityService', () => {
     });
 
     it('creates operators with a generated password shown once, lists them, disables and enables', async () => {
-      const created = await identity().createOperator(admin, { email: 'rev@example.com', displayName: 'Rev', role: 'OPERATOR_REVIEWER' });
+      const created = await identity().createOperator(admin, {
+        email: 'rev@example.com',
+        displayName: 'Rev',
+        role: 'OPERATOR_REVIEWER',
+      });
       expect(created.user.operatorRoles).toEqual(['OPERATOR_REVIEWER']);
       const reviewer = await principalFor(h, 'rev@example.com', created.initialPassword as string);
-      expect((await identity().operators(admin)).map((u) => u.email)).toEqual(['admin@grove.local', 'rev@example.com']);
-      for (let i = 0; i < 3; i++) await identity().createOperator(admin, { email: `op${i}@example.com`, displayName: `Op ${i}`, role: 'OPERATOR_REVIEWER' });
+      expect((await identity().operators(admin)).map((u) => u.email)).toEqual([
+        'admin@grove.local',
+        'rev@example.com',
+      ]);
+      for (let i = 0; i < 3; i++)
+        await identity().createOperator(admin, {
+          email: `op${i}@example.com`,
+          displayName: `Op ${i}`,
+          role: 'OPERATOR_REVIEWER',
+        });
       const paged = await readAllPages((page) => identity().operators(admin, page), 2);
-      expect(paged.items.map((u) => u.email)).toEqual(['admin@grove.local', 'rev@example.com', 'op0@example.com', 'op1@example.com', 'op2@example.com']);
-      await expect(identity().operators(admin, { take: 101 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(paged.items.map((u) => u.email)).toEqual([
+        'admin@grove.local',
+        'rev@example.com',
+        'op0@example.com',
+        'op1@example.com',
+        'op2@example.com',
+      ]);
+      await expect(identity().operators(admin, { take: 101 })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
 
-      await expect(identity().createOperator(reviewer, { email: 'x@example.com', displayName: 'X', role: 'OPERATOR_ADMIN' })).rejects.toMatchObject({
+      await expect(
+        identity().createOperator(reviewer, {
+          email: 'x@example.com',
+          displayName: 'X',
+          role: 'OPERATOR_ADMIN',
+        }),
+      ).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
-      await expect(identity().createOperator(admin, { email: 'rev@example.com', displayName: 'Again', role: 'OPERATOR_ADMIN' })).rejects.toMatchObject({
+      await expect(
+        identity().createOperator(admin, {
+          email: 'rev@example.com',
+          displayName: 'Again',
+          role: 'OPERATOR_ADMIN',
+        }),
+      ).rejects.toMatchObject({
         code: 'CONFLICT',
       });
 
       expect((await identity().setOperatorDisabled(admin, created.user.id, true)).disabled).toBe(true);
-      await expect(identity().setOperatorDisabled(admin, created.user.id, true)).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(identity().setOperatorDisabled(admin, created.user.id, true)).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
       // The reviewer's still-valid access token no longer works here: the store says disabled.
       await expect(identity().me(reviewer)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
       expect((await identity().setOperatorDisabled(admin, created.user.id, false)).disabled).toBe(false);
-      await expect(identity().setOperatorDisabled(admin, admin.userId, true)).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(identity().setOperatorDisabled(admin, admin.userId, true)).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
     });
 
     it('does not let operator endpoints touch institution users', async () => {
       const user = await signUp(h, 'plain@example.com');
-      await expect(identity().setOperatorDisabled(admin, user.id, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(identity().setOperatorDisabled(admin, user.id, true)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
   });
 
   it('me returns the user, roles, stored memberships and the token’s permissions', async () => {
     const admin = await operatorAdmin(h);
     const me = await identity().me(admin);
-    expect(me).toMatchObject({ user: { id: admin.userId }, operatorRoles: ['OPERATOR_ADMIN'], memberships: [], sessionId: admin.sessionId });
+    expect(me).toMatchObject({
+      user: { id: admin.userId },
+      operatorRoles: ['OPERATOR_ADMIN'],
+      memberships: [],
+      sessionId: admin.sessionId,
+    });
     expect(me.permissions).toEqual(permissionsOf(admin));
     expect(me.permissions).toContain('operator:manage');
   });

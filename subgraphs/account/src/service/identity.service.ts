@@ -17,7 +17,14 @@ import {
 import type { Logger } from '@grove/platform';
 import type { MembershipStore } from '../store/membership.store';
 import { OPERATORS_ORDER, type UserStore } from '../store/user.store';
-import { asProvenSelf, isProvenSelf, toMemberView, toUserView, type MemberView, type UserView } from '../store/views';
+import {
+  asProvenSelf,
+  isProvenSelf,
+  toMemberView,
+  toUserView,
+  type MemberView,
+  type UserView,
+} from '../store/views';
 import type { AccountAccess } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
 import { createOperatorSchema, idField, parseInput, passwordField, signUpSchema } from './account-input';
@@ -85,7 +92,12 @@ export class IdentityService {
     if (data.invitationToken) await this.redeemer.inspect(data.invitationToken, data);
     const passwordHash = await this.hasher.hash(data.password);
     const { doc, membership } = await this.events.atomically(async () => {
-      const inserted = await this.users.insert({ email: data.email, phone: data.phone, displayName: data.displayName, passwordHash });
+      const inserted = await this.users.insert({
+        email: data.email,
+        phone: data.phone,
+        displayName: data.displayName,
+        passwordHash,
+      });
       let joined: MemberView | null = null;
       if (data.invitationToken) {
         try {
@@ -152,7 +164,10 @@ export class IdentityService {
 
   async operators(p: Principal, page: PageRequest = {}): Promise<UserView[]> {
     await this.access.requireOperator(p, Permission.OPERATOR_MANAGE);
-    return (await this.users.pageOperators(page)).map((u) => ({ ...toUserView(u), cursor: encodeCursor(OPERATORS_ORDER, u) }));
+    return (await this.users.pageOperators(page)).map((u) => ({
+      ...toUserView(u),
+      cursor: encodeCursor(OPERATORS_ORDER, u),
+    }));
   }
 
   async createOperator(p: Principal, input: unknown): Promise<CreateOperatorResult> {
@@ -161,8 +176,17 @@ export class IdentityService {
     const initialPassword = data.password ? null : generatePassword();
     const passwordHash = await this.hasher.hash(data.password ?? (initialPassword as string));
     const doc = await this.events.atomically(async () => {
-      const inserted = await this.users.insert({ email: data.email, displayName: data.displayName, passwordHash, operatorRoles: [data.role] });
-      await this.events.publish(AccountTopic.USER, 'operator.created', inserted._id, { userId: inserted._id, role: data.role, actorId: actor.user._id });
+      const inserted = await this.users.insert({
+        email: data.email,
+        displayName: data.displayName,
+        passwordHash,
+        operatorRoles: [data.role],
+      });
+      await this.events.publish(AccountTopic.USER, 'operator.created', inserted._id, {
+        userId: inserted._id,
+        role: data.role,
+        actorId: actor.user._id,
+      });
       return inserted;
     });
     return { user: toUserView(doc), initialPassword };
@@ -210,7 +234,10 @@ export class IdentityService {
     } catch (error) {
       // Another process bootstrapped at the same moment: fine. Anything else (e.g. the email belongs to a
       // non-operator account) must be fixed by the operator, so it is reported.
-      const winner = isPlatformError(error) && error.code === 'CONFLICT' && (await this.users.findAnyWithOperatorRole(OperatorRole.OPERATOR_ADMIN));
+      const winner =
+        isPlatformError(error) &&
+        error.code === 'CONFLICT' &&
+        (await this.users.findAnyWithOperatorRole(OperatorRole.OPERATOR_ADMIN));
       if (winner) return { created: false, email: winner.email ?? email };
       throw error;
     }

@@ -19,13 +19,24 @@ export class InvitationRedeemer {
   ) {}
 
   /** Checks the token without using it: pending, unexpired, addressed to this identifier, org active. */
-  async inspect(token: string, identity: { email?: string; phone?: string }, now = new Date()): Promise<InvitationModel> {
+  async inspect(
+    token: string,
+    identity: { email?: string; phone?: string },
+    now = new Date(),
+  ): Promise<InvitationModel> {
     const invitation = await this.invitations.findByTokenHash(hashSecret(token));
     if (!invitation || invitation.status !== 'PENDING' || invitation.expiresAt <= now) {
-      throw new NotFoundError('The invitation does not exist, was already used or has expired', { reason: 'INVITATION_INVALID' });
+      throw new NotFoundError('The invitation does not exist, was already used or has expired', {
+        reason: 'INVITATION_INVALID',
+      });
     }
-    const addressedHere = invitation.email ? invitation.email === identity.email : invitation.phone === identity.phone;
-    if (!addressedHere) throw new ForbiddenError('This invitation was sent to someone else', { reason: 'INVITATION_NOT_YOURS' });
+    const addressedHere = invitation.email
+      ? invitation.email === identity.email
+      : invitation.phone === identity.phone;
+    if (!addressedHere)
+      throw new ForbiddenError('This invitation was sent to someone else', {
+        reason: 'INVITATION_NOT_YOURS',
+      });
     const org = await this.orgs.findById(invitation.orgId);
     if (!org || org.status !== OrganizationStatus.APPROVED || org.frozen) {
       throw new ForbiddenError('The organization is not active', { reason: 'ORGANIZATION_INACTIVE' });
@@ -41,7 +52,10 @@ export class InvitationRedeemer {
     }
     const membership = await this.events.atomically(async () => {
       const claimed = await this.invitations.claim(invitation.tokenHash, user._id, now);
-      if (!claimed) throw new NotFoundError('The invitation was already used or has expired', { reason: 'INVITATION_INVALID' });
+      if (!claimed)
+        throw new NotFoundError('The invitation was already used or has expired', {
+          reason: 'INVITATION_INVALID',
+        });
       let joined;
       try {
         joined = await this.memberships.insert(claimed.orgId, user._id, claimed.role);

@@ -20,7 +20,9 @@ describe('login throttling', () => {
 
   beforeEach(async () => {
     now = 1_700_000_000_000;
-    h = await createHarness({ settings: { loginMaxFailures: 5, loginLockSec: 900, loginMaxDelaySec: 60, loginIpPoints: 20 } });
+    h = await createHarness({
+      settings: { loginMaxFailures: 5, loginLockSec: 900, loginMaxDelaySec: 60, loginIpPoints: 20 },
+    });
     // The clock of the progressive delay: SessionPolicy.now through the subgraph is not exposed, so rebuild it here.
     (sessions().loginThrottle as unknown as { now: () => number }).now = () => now;
   });
@@ -30,12 +32,18 @@ describe('login throttling', () => {
     await signUp(h, 'owner@example.com');
     for (let i = 0; i < 5; i++) expect(await wrong('owner@example.com', A)).toBe('UNAUTHENTICATED');
     // A is locked out of this account, even with the right password …
-    await expect(sessions().login({ identifier: 'owner@example.com', password: PASSWORD }, A)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(
+      sessions().login({ identifier: 'owner@example.com', password: PASSWORD }, A),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     // … the owner from B is not.
-    await expect(sessions().login({ identifier: 'owner@example.com', password: PASSWORD }, B)).resolves.toMatchObject({ user: { email: 'owner@example.com' } });
+    await expect(
+      sessions().login({ identifier: 'owner@example.com', password: PASSWORD }, B),
+    ).resolves.toMatchObject({ user: { email: 'owner@example.com' } });
     // A's lock is for this account only.
     await signUp(h, 'other@example.com');
-    await expect(sessions().login({ identifier: 'other@example.com', password: PASSWORD }, A)).resolves.toBeDefined();
+    await expect(
+      sessions().login({ identifier: 'other@example.com', password: PASSWORD }, A),
+    ).resolves.toBeDefined();
   });
 
   it('failures from many sources slow new sources down progressively; sources the owner used skip the delay', async () => {
@@ -46,8 +54,12 @@ describe('login throttling', () => {
     const throttle = sessions().loginThrottle;
     // A distributed guesser, one fresh source per guess (no source reaches its own lock). Up to maxFailures
     // failures nothing waits; the 6th starts a 1 s delay that the next fresh source meets at once.
-    for (let s = 0; s < 6; s++) expect(await wrong('target@example.com', { clientIp: `10.0.0.${s}` })).toBe('UNAUTHENTICATED');
-    const early = sessions().login({ identifier: 'target@example.com', password: 'wrong password 1' }, { clientIp: '10.0.0.99' });
+    for (let s = 0; s < 6; s++)
+      expect(await wrong('target@example.com', { clientIp: `10.0.0.${s}` })).toBe('UNAUTHENTICATED');
+    const early = sessions().login(
+      { identifier: 'target@example.com', password: 'wrong password 1' },
+      { clientIp: '10.0.0.99' },
+    );
     await expect(early).rejects.toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 1 } });
     // Guessing on after each delay: 7th failure 2 s, 8th 4 s, 9th 8 s.
     for (let s = 6; s < 9; s++) {
@@ -55,14 +67,23 @@ describe('login throttling', () => {
       expect(await wrong('target@example.com', { clientIp: `10.0.0.${s}` })).toBe('UNAUTHENTICATED');
     }
     expect(await throttle.failuresOf(identifierKey('target@example.com'))).toBe(9);
-    const fresh = sessions().login({ identifier: 'target@example.com', password: PASSWORD }, { clientIp: '10.9.9.9' });
+    const fresh = sessions().login(
+      { identifier: 'target@example.com', password: PASSWORD },
+      { clientIp: '10.9.9.9' },
+    );
     await expect(fresh).rejects.toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 8 } });
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => throttle.delayAfter(5 + n))).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => throttle.delayAfter(5 + n))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000,
+    ]);
 
     // The owner's phone (device id known to the account) is not delayed, and its success ends the delay.
-    await expect(sessions().login({ identifier: 'target@example.com', password: PASSWORD }, phone)).resolves.toBeDefined();
+    await expect(
+      sessions().login({ identifier: 'target@example.com', password: PASSWORD }, phone),
+    ).resolves.toBeDefined();
     expect(await throttle.failuresOf(identifierKey('target@example.com'))).toBe(0);
-    await expect(sessions().login({ identifier: 'target@example.com', password: PASSWORD }, { clientIp: '10.9.9.9' })).resolves.toBeDefined();
+    await expect(
+      sessions().login({ identifier: 'target@example.com', password: PASSWORD }, { clientIp: '10.9.9.9' }),
+    ).resolves.toBeDefined();
   });
 
   it('the delay ends on its own once its time has passed (injected clock), and clearAccount ends it at once', async () => {
@@ -74,20 +95,30 @@ describe('login throttling', () => {
     for (let s = 0; s < 7; s++) await guess(`10.1.0.${s}`);
     now -= 120_000; // back to the moment of the 7th failure: its 2 s delay is running
     const late = { clientIp: '10.1.9.9' };
-    await expect(sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, late)).rejects.toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 2 } });
+    await expect(
+      sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, late),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 2 } });
     now += 2_001;
-    await expect(sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, late)).resolves.toBeDefined();
+    await expect(
+      sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, late),
+    ).resolves.toBeDefined();
 
     for (let s = 0; s < 7; s++) await guess(`10.2.0.${s}`);
     now -= 120_000;
     // `late` signed in before, so it skips the delay now; a fresh source meets it until the account is cleared.
     const fresh = { clientIp: '10.3.9.9' };
-    await expect(sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, late)).resolves.toBeDefined();
+    await expect(
+      sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, late),
+    ).resolves.toBeDefined();
     for (let s = 0; s < 7; s++) await guess(`10.4.0.${s}`);
     now -= 120_000;
-    await expect(sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, fresh)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(
+      sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, fresh),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     await sessions().loginThrottle.clearAccount(identifierKey('wait@example.com'));
-    await expect(sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, fresh)).resolves.toBeDefined();
+    await expect(
+      sessions().login({ identifier: 'wait@example.com', password: PASSWORD }, fresh),
+    ).resolves.toBeDefined();
   });
 
   it('a flood of fresh identifiers from one IP stops costing password checks after the per-IP budget; other IPs still sign in', async () => {
@@ -100,7 +131,9 @@ describe('login throttling', () => {
     expect(answers.slice(20)).toEqual(Array(10).fill('RATE_LIMITED'));
     // One scrypt per admitted attempt (plus the one-time dummy hash of unknown accounts), none for the refused ones.
     expect(work.state.completed - before).toBe(21);
-    await expect(sessions().login({ identifier: 'legit@example.com', password: PASSWORD }, B)).resolves.toBeDefined();
+    await expect(
+      sessions().login({ identifier: 'legit@example.com', password: PASSWORD }, B),
+    ).resolves.toBeDefined();
     expect(work.state).toMatchObject({ running: 0, queued: 0 });
   });
 

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { RateLimitedError, type KeyValueStore, type RateLimiter, type RateLimiterFactory } from '@grove/platform';
+import {
+  RateLimitedError,
+  type KeyValueStore,
+  type RateLimiter,
+  type RateLimiterFactory,
+} from '@grove/platform';
 
 export interface LoginThrottlePolicy {
   /** Failures of one account from one source (IP) before that source is locked out of that account. */
@@ -56,7 +61,11 @@ export class LoginThrottle {
       durationSec: policy.failureWindowSec,
       blockDurationSec: policy.lockSec,
     });
-    this.ipChecks = rateLimits.create({ keyPrefix: 'account-login-ip', points: policy.ipPoints, durationSec: policy.ipWindowSec });
+    this.ipChecks = rateLimits.create({
+      keyPrefix: 'account-login-ip',
+      points: policy.ipPoints,
+      durationSec: policy.ipWindowSec,
+    });
   }
 
   /** Before the password is checked: throws RATE_LIMITED (with retry-after) when this attempt may not run. */
@@ -69,7 +78,10 @@ export class LoginThrottle {
     const until = Number((await this.kv.get(this.delayKey(account))) ?? 0);
     const wait = until - this.now();
     if (wait > 0 && !(await this.isKnownSource(account, source))) {
-      throw new RateLimitedError(wait, 'Too many failed sign-in attempts for this account; try again shortly');
+      throw new RateLimitedError(
+        wait,
+        'Too many failed sign-in attempts for this account; try again shortly',
+      );
     }
     await this.ipChecks.consume(ipOf(source));
   }
@@ -84,7 +96,9 @@ export class LoginThrottle {
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
     }
-    const failures = await this.kv.increment(this.failuresKey(account), 1, { ttlMs: this.policy.failureWindowSec * 1000 });
+    const failures = await this.kv.increment(this.failuresKey(account), 1, {
+      ttlMs: this.policy.failureWindowSec * 1000,
+    });
     if (failures > this.policy.maxFailures) {
       const delayMs = this.delayAfter(failures);
       await this.kv.set(this.delayKey(account), String(this.now() + delayMs), { ttlMs: delayMs });
@@ -95,7 +109,8 @@ export class LoginThrottle {
     const account = digest(accountKey);
     await this.sourceFailures.reset(this.sourceKey(account, source));
     await this.clearAccountState(account);
-    for (const mark of this.sourceMarks(account, source)) await this.kv.set(mark, '1', { ttlMs: KNOWN_SOURCE_TTL_MS });
+    for (const mark of this.sourceMarks(account, source))
+      await this.kv.set(mark, '1', { ttlMs: KNOWN_SOURCE_TTL_MS });
   }
 
   /**

@@ -19,7 +19,14 @@ import type { UserStore } from '../store/user.store';
 import { toInvitationView, toMemberView, type InvitationView, type MemberView } from '../store/views';
 import type { AccountAccess, OrgActor } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
-import { idField, inviteSchema, memberRefSchema, memberRoleSchema, parseInput, tokenField } from './account-input';
+import {
+  idField,
+  inviteSchema,
+  memberRefSchema,
+  memberRoleSchema,
+  parseInput,
+  tokenField,
+} from './account-input';
 import type { InvitationRedeemer } from './invitation-redeemer';
 import { hashSecret } from './secret-hash';
 
@@ -147,13 +154,23 @@ export class MemberService {
   }
 
   /** Oldest first, a page at a time (`take` up to 100, `after` a member's cursor). */
-  async list(p: Principal, orgId: string, page: { take?: unknown; after?: unknown } = {}): Promise<MemberView[]> {
+  async list(
+    p: Principal,
+    orgId: string,
+    page: { take?: unknown; after?: unknown } = {},
+  ): Promise<MemberView[]> {
     const id = parseInput(idField, orgId);
     await this.access.requireOrg(p, id, Permission.ORG_MEMBERS_READ, Permission.ORG_READ_ANY);
-    return (await this.memberships.pageByOrg(id, page)).map((m) => ({ ...toMemberView(m), cursor: encodeCursor(MEMBERS_ORDER, m) }));
+    return (await this.memberships.pageByOrg(id, page)).map((m) => ({
+      ...toMemberView(m),
+      cursor: encodeCursor(MEMBERS_ORDER, m),
+    }));
   }
 
-  private async requireManager(p: Principal, orgId: string): Promise<OrgActor & { membership: MembershipModel }> {
+  private async requireManager(
+    p: Principal,
+    orgId: string,
+  ): Promise<OrgActor & { membership: MembershipModel }> {
     const actor = await this.access.requireOrg(p, orgId, Permission.ORG_MEMBERS_MANAGE);
     const membership = actor.membership;
     if (!membership || !ORG_PERMISSIONS[membership.role].includes(Permission.ORG_MEMBERS_MANAGE)) {
@@ -161,12 +178,18 @@ export class MemberService {
     }
     const org = await this.orgs.findById(orgId);
     if (!org || org.status !== OrganizationStatus.APPROVED || org.frozen) {
-      throw new ForbiddenError('The organization is not approved or is frozen', { reason: 'ORGANIZATION_INACTIVE' });
+      throw new ForbiddenError('The organization is not approved or is frozen', {
+        reason: 'ORGANIZATION_INACTIVE',
+      });
     }
     return { ...actor, membership };
   }
 
-  private async requireTarget(actor: { membership: MembershipModel }, orgId: string, userId: string): Promise<MembershipModel> {
+  private async requireTarget(
+    actor: { membership: MembershipModel },
+    orgId: string,
+    userId: string,
+  ): Promise<MembershipModel> {
     const target = await this.memberships.find(orgId, userId);
     if (!target) throw new NotFoundError('Member not found');
     if (ORG_ROLE_RANK[target.role] > ORG_ROLE_RANK[actor.membership.role]) {

@@ -32,12 +32,29 @@ describe('OrganizationService', () => {
 
   it('creates a PENDING organization with the applicant as ORG_OWNER and normalised fields', async () => {
     const events = await recordEvents(h, 'account.organization');
-    const org = await orgs().apply(applicant, { ...application(), creditCode: ' 91350100m000100y43 ', contactPhone: '13800138000' });
-    expect(org).toMatchObject({ status: 'PENDING', frozen: false, creditCode: '91350100M000100Y43', contactPhone: '+8613800138000' });
+    const org = await orgs().apply(applicant, {
+      ...application(),
+      creditCode: ' 91350100m000100y43 ',
+      contactPhone: '13800138000',
+    });
+    expect(org).toMatchObject({
+      status: 'PENDING',
+      frozen: false,
+      creditCode: '91350100M000100Y43',
+      contactPhone: '+8613800138000',
+    });
     expect(await h.account.services.members.list(applicant, org.id)).toEqual([
       expect.objectContaining({ orgId: org.id, userId: applicant.userId, role: OrgRole.ORG_OWNER }),
     ]);
-    await eventually(() => expect(events).toEqual([{ type: 'organization.applied', key: org.id, payload: { organizationId: org.id, actorId: applicant.userId } }]));
+    await eventually(() =>
+      expect(events).toEqual([
+        {
+          type: 'organization.applied',
+          key: org.id,
+          payload: { organizationId: org.id, actorId: applicant.userId },
+        },
+      ]),
+    );
   });
 
   it.each([
@@ -57,7 +74,9 @@ describe('OrganizationService', () => {
 
   it('refuses a second organization with the same credit code (CONFLICT, nothing written)', async () => {
     await orgs().apply(applicant, application());
-    await expect(orgs().apply(applicant, application(VALID_CREDIT_CODES[0], 'Copycat'))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      orgs().apply(applicant, application(VALID_CREDIT_CODES[0], 'Copycat')),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await orgCount()).toBe(1);
     expect(await membershipCount()).toBe(1);
   });
@@ -66,7 +85,10 @@ describe('OrganizationService', () => {
     const events = await recordEvents(h, 'account.organization');
     const org = await orgs().apply(applicant, application());
     expect((await orgs().approve(admin, org.id)).status).toBe('APPROVED');
-    expect(await orgs().freeze(admin, org.id, 'suspicious')).toMatchObject({ frozen: true, frozenReason: 'suspicious' });
+    expect(await orgs().freeze(admin, org.id, 'suspicious')).toMatchObject({
+      frozen: true,
+      frozenReason: 'suspicious',
+    });
     expect(await orgs().unfreeze(admin, org.id)).toMatchObject({ frozen: false, frozenReason: undefined });
     await eventually(() =>
       expect(events.map((e) => [e.type, e.payload.organizationId, e.payload.actorId])).toEqual([
@@ -83,15 +105,24 @@ describe('OrganizationService', () => {
     await expect(orgs().reject(admin, org.id, '  ')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     const rejected = await orgs().reject(admin, org.id, 'Licence is blurry');
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectionReason: 'Licence is blurry' });
-    const resubmitted = await orgs().resubmit(applicant, org.id, { ...application(), licenceDocumentRef: 'netdisk://licences/acme-v2.pdf' });
-    expect(resubmitted).toMatchObject({ status: 'PENDING', licenceDocumentRef: 'netdisk://licences/acme-v2.pdf', rejectionReason: undefined });
+    const resubmitted = await orgs().resubmit(applicant, org.id, {
+      ...application(),
+      licenceDocumentRef: 'netdisk://licences/acme-v2.pdf',
+    });
+    expect(resubmitted).toMatchObject({
+      status: 'PENDING',
+      licenceDocumentRef: 'netdisk://licences/acme-v2.pdf',
+      rejectionReason: undefined,
+    });
     expect((await orgs().approve(admin, org.id)).status).toBe('APPROVED');
   });
 
   it('answers illegal transitions with CONFLICT and changes nothing', async () => {
     const org = await orgs().apply(applicant, application());
     await expect(orgs().freeze(admin, org.id)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(orgs().resubmit(applicant, org.id, application())).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(orgs().resubmit(applicant, org.id, application())).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await orgs().approve(admin, org.id);
     const before = await h.runtime.documents.collection(OrganizationModel).findById(org.id);
     await expect(orgs().approve(admin, org.id)).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -108,12 +139,23 @@ describe('OrganizationService', () => {
       displayName: 'Reviewer',
       role: 'OPERATOR_REVIEWER',
     });
-    const reviewerPrincipal = await principalFor(h, 'reviewer@example.com', reviewer.initialPassword as string);
-    const results = await Promise.allSettled([orgs().approve(admin, org.id), orgs().reject(reviewerPrincipal, org.id, 'no'), orgs().approve(reviewerPrincipal, org.id)]);
+    const reviewerPrincipal = await principalFor(
+      h,
+      'reviewer@example.com',
+      reviewer.initialPassword as string,
+    );
+    const results = await Promise.allSettled([
+      orgs().approve(admin, org.id),
+      orgs().reject(reviewerPrincipal, org.id, 'no'),
+      orgs().approve(reviewerPrincipal, org.id),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected'))
+      expect(r.reason).toMatchObject({ code: 'CONFLICT' });
     const stored = await h.runtime.documents.collection(OrganizationModel).findById(org.id);
-    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ status: string }>).value;
+    const winner = (
+      results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ status: string }>
+    ).value;
     expect(stored?.status).toBe(winner.status);
   });
 
@@ -141,12 +183,18 @@ describe('OrganizationService', () => {
 
   it('pages the caller’s organizations in the order joined, with cursors that only fit this list', async () => {
     const applied = [];
-    for (let i = 0; i < 5; i++) applied.push((await orgs().apply(applicant, application(VALID_CREDIT_CODES[i], `Mine ${i}`))).id);
+    for (let i = 0; i < 5; i++)
+      applied.push((await orgs().apply(applicant, application(VALID_CREDIT_CODES[i], `Mine ${i}`))).id);
     const { items, pages } = await readAllPages((page) => orgs().mine(applicant, page), 2);
     expect(items.map((o) => o.id)).toEqual(applied);
     expect(pages).toBe(3);
-    await expect(orgs().mine(applicant, { take: 101 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'take' }) });
+    await expect(orgs().mine(applicant, { take: 101 })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: expect.objectContaining({ field: 'take' }),
+    });
     const foreign = Buffer.from(JSON.stringify(['members', null, 'x'])).toString('base64url');
-    await expect(orgs().mine(applicant, { after: foreign })).rejects.toMatchObject({ details: expect.objectContaining({ reason: 'INVALID_CURSOR' }) });
+    await expect(orgs().mine(applicant, { after: foreign })).rejects.toMatchObject({
+      details: expect.objectContaining({ reason: 'INVALID_CURSOR' }),
+    });
   });
 });

@@ -91,7 +91,13 @@ export class OrganizationService {
     const unset = ['rejectionReason', 'reviewedBy', 'reviewedAt'];
     if (data.contactEmail === undefined) unset.push('contactEmail');
     const org = await this.events.atomically(async () => {
-      const resubmitted = await this.guarded(orgId, { status: OrganizationStatus.REJECTED }, set, unset, 'resubmitted');
+      const resubmitted = await this.guarded(
+        orgId,
+        { status: OrganizationStatus.REJECTED },
+        set,
+        unset,
+        'resubmitted',
+      );
       await this.publish('organization.resubmitted', resubmitted, user._id);
       return resubmitted;
     });
@@ -111,7 +117,12 @@ export class OrganizationService {
     const data = parseInput(organizationUpdateSchema, input);
     const org = await this.orgs.findById(orgId);
     if (!org) throw new NotFoundError('Organization not found');
-    if (org.frozen) throw new ConflictError('A frozen organization cannot be changed', { reason: 'ORGANIZATION_FROZEN', status: org.status, frozen: true });
+    if (org.frozen)
+      throw new ConflictError('A frozen organization cannot be changed', {
+        reason: 'ORGANIZATION_FROZEN',
+        status: org.status,
+        frozen: true,
+      });
 
     const reviewed = REVIEWED_FIELDS.filter((f) => data[f] !== undefined && data[f] !== org[f]);
     const set: Record<string, unknown> = {};
@@ -138,10 +149,18 @@ export class OrganizationService {
     } else {
       for (const field of reviewed) set[field] = data[field];
     }
-    const contactsChanged = CONTACT_FIELDS.some((f) => f in set) || unset.some((f) => (CONTACT_FIELDS as readonly string[]).includes(f));
+    const contactsChanged =
+      CONTACT_FIELDS.some((f) => f in set) ||
+      unset.some((f) => (CONTACT_FIELDS as readonly string[]).includes(f));
     if (!amend && !contactsChanged && reviewed.length === 0) return toOrganizationView(org);
 
-    const guard: Filter = { status: org.status, frozen: false, name: org.name, creditCode: org.creditCode, licenceDocumentRef: org.licenceDocumentRef };
+    const guard: Filter = {
+      status: org.status,
+      frozen: false,
+      name: org.name,
+      creditCode: org.creditCode,
+      licenceDocumentRef: org.licenceDocumentRef,
+    };
     const updated = await this.events.atomically(async () => {
       let changed: OrganizationModel | null;
       try {
@@ -150,8 +169,12 @@ export class OrganizationService {
         if (error instanceof ConflictError) throw creditCodeTaken();
         throw error;
       }
-      if (!changed) throw new ConflictError('The organization changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
-      if (contactsChanged || (!amend && reviewed.length > 0)) await this.publish('organization.updated', changed, user._id);
+      if (!changed)
+        throw new ConflictError('The organization changed meanwhile; reload and try again', {
+          reason: 'CONCURRENT_CHANGE',
+        });
+      if (contactsChanged || (!amend && reviewed.length > 0))
+        await this.publish('organization.updated', changed, user._id);
       if (amend) await this.publish('organization.amendment-submitted', changed, user._id);
       return changed;
     });
@@ -168,8 +191,16 @@ export class OrganizationService {
       try {
         approved = await this.orgs.transition(
           orgId,
-          { status: OrganizationStatus.APPROVED, amendmentId: org.amendmentId, amendmentStatus: AmendmentStatus.PENDING },
-          { name: org.amendmentName, creditCode: org.amendmentCreditCode, licenceDocumentRef: org.amendmentLicenceDocumentRef },
+          {
+            status: OrganizationStatus.APPROVED,
+            amendmentId: org.amendmentId,
+            amendmentStatus: AmendmentStatus.PENDING,
+          },
+          {
+            name: org.amendmentName,
+            creditCode: org.amendmentCreditCode,
+            licenceDocumentRef: org.amendmentLicenceDocumentRef,
+          },
           AMENDMENT_FIELDS,
         );
       } catch (error) {
@@ -177,7 +208,10 @@ export class OrganizationService {
         if (error instanceof ConflictError) throw creditCodeTaken();
         throw error;
       }
-      if (!approved) throw new ConflictError('The amendment changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
+      if (!approved)
+        throw new ConflictError('The amendment changed meanwhile; reload and try again', {
+          reason: 'CONCURRENT_CHANGE',
+        });
       await this.publish('organization.amendment-approved', approved, user._id);
       return approved;
     });
@@ -193,10 +227,21 @@ export class OrganizationService {
     const updated = await this.events.atomically(async () => {
       const rejected = await this.orgs.transition(
         orgId,
-        { status: OrganizationStatus.APPROVED, amendmentId: org.amendmentId, amendmentStatus: AmendmentStatus.PENDING },
-        { amendmentStatus: AmendmentStatus.REJECTED, amendmentRejectionReason: rejectionReason, amendmentReviewedAt: new Date() },
+        {
+          status: OrganizationStatus.APPROVED,
+          amendmentId: org.amendmentId,
+          amendmentStatus: AmendmentStatus.PENDING,
+        },
+        {
+          amendmentStatus: AmendmentStatus.REJECTED,
+          amendmentRejectionReason: rejectionReason,
+          amendmentReviewedAt: new Date(),
+        },
       );
-      if (!rejected) throw new ConflictError('The amendment changed meanwhile; reload and try again', { reason: 'CONCURRENT_CHANGE' });
+      if (!rejected)
+        throw new ConflictError('The amendment changed meanwhile; reload and try again', {
+          reason: 'CONCURRENT_CHANGE',
+        });
       await this.publish('organization.amendment-rejected', rejected, user._id, rejectionReason);
       return rejected;
     });
@@ -232,7 +277,12 @@ export class OrganizationService {
       const rejected = await this.guarded(
         orgId,
         { status: OrganizationStatus.PENDING },
-        { status: OrganizationStatus.REJECTED, rejectionReason, reviewedBy: user._id, reviewedAt: new Date() },
+        {
+          status: OrganizationStatus.REJECTED,
+          rejectionReason,
+          reviewedBy: user._id,
+          reviewedAt: new Date(),
+        },
         [],
         'rejected',
       );
@@ -264,7 +314,13 @@ export class OrganizationService {
     const orgId = parseInput(idField, id);
     const { user } = await this.access.requireOperator(p, Permission.ORG_FREEZE);
     const org = await this.events.atomically(async () => {
-      const unfrozen = await this.guarded(orgId, { status: OrganizationStatus.APPROVED, frozen: true }, { frozen: false }, ['frozenReason'], 'unfrozen');
+      const unfrozen = await this.guarded(
+        orgId,
+        { status: OrganizationStatus.APPROVED, frozen: true },
+        { frozen: false },
+        ['frozenReason'],
+        'unfrozen',
+      );
       await this.publish('organization.unfrozen', unfrozen, user._id);
       return unfrozen;
     });
@@ -333,15 +389,21 @@ export class OrganizationService {
     if (updated) return updated;
     const current = await this.orgs.findById(id);
     if (!current) throw new NotFoundError('Organization not found');
-    const state = current.status === OrganizationStatus.APPROVED && current.frozen ? 'APPROVED (frozen)' : current.status;
-    throw new ConflictError(`An organization that is ${state} cannot be ${verb}`, { status: current.status, frozen: current.frozen });
+    const state =
+      current.status === OrganizationStatus.APPROVED && current.frozen ? 'APPROVED (frozen)' : current.status;
+    throw new ConflictError(`An organization that is ${state} cannot be ${verb}`, {
+      status: current.status,
+      frozen: current.frozen,
+    });
   }
 
   private async pendingAmendmentOf(orgId: string, verb: string): Promise<OrganizationModel> {
     const org = await this.orgs.findById(orgId);
     if (!org) throw new NotFoundError('Organization not found');
     if (org.amendmentStatus !== AmendmentStatus.PENDING) {
-      throw new ConflictError(`This organization has no amendment waiting for review to be ${verb}`, { reason: 'NO_PENDING_AMENDMENT' });
+      throw new ConflictError(`This organization has no amendment waiting for review to be ${verb}`, {
+        reason: 'NO_PENDING_AMENDMENT',
+      });
     }
     return org;
   }
@@ -352,11 +414,23 @@ export class OrganizationService {
     if (holder && holder._id !== orgId) throw creditCodeTaken();
   }
 
-  private async publish(type: string, org: OrganizationModel, actorId: string, reason?: string): Promise<void> {
-    await this.events.publish(AccountTopic.ORGANIZATION, type, org._id, { organizationId: org._id, actorId, reason });
+  private async publish(
+    type: string,
+    org: OrganizationModel,
+    actorId: string,
+    reason?: string,
+  ): Promise<void> {
+    await this.events.publish(AccountTopic.ORGANIZATION, type, org._id, {
+      organizationId: org._id,
+      actorId,
+      reason,
+    });
   }
 }
 
 function creditCodeTaken(): ConflictError {
-  return new ConflictError('Another organization is registered with this credit code', { field: 'creditCode', reason: 'CREDIT_CODE_TAKEN' });
+  return new ConflictError('Another organization is registered with this credit code', {
+    field: 'creditCode',
+    reason: 'CREDIT_CODE_TAKEN',
+  });
 }

@@ -5,9 +5,16 @@ const SALT_BYTES = 16;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 
-function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
@@ -32,7 +39,14 @@ export class PasswordHasher {
       p: PARALLELISM,
       maxmem: memoryFor(this.cost, BLOCK_SIZE),
     });
-    return ['scrypt', this.cost, BLOCK_SIZE, PARALLELISM, salt.toString('base64url'), key.toString('base64url')].join('$');
+    return [
+      'scrypt',
+      this.cost,
+      BLOCK_SIZE,
+      PARALLELISM,
+      salt.toString('base64url'),
+      key.toString('base64url'),
+    ].join('$');
   }
 
   /** False for a wrong password or a malformed hash; comparison is constant-time. */

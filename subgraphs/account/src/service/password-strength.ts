@@ -21,7 +21,8 @@ export function passwordWeakness(password: string): string | null {
 function createEstimator(): ZxcvbnFactory {
   /* eslint-disable @typescript-eslint/no-require-imports -- synchronous lazy load, see passwordWeakness */
   const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
-  const { adjacencyGraphs, dictionary } = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  const { adjacencyGraphs, dictionary } =
+    require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Factory({ dictionary, graphs: adjacencyGraphs });
 }

@@ -16,7 +16,10 @@ describe('PasswordWorkQueue', () => {
     const queued = queue.run(second.work);
     expect(queue.state).toMatchObject({ running: 1, queued: 1, refused: 0 });
 
-    await expect(queue.run(async () => 'never')).rejects.toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 1 } });
+    await expect(queue.run(async () => 'never')).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: 1 },
+    });
     expect(queue.state).toMatchObject({ running: 1, queued: 1, refused: 1 });
 
     first.open();

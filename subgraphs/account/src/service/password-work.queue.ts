@@ -38,14 +38,22 @@ export class PasswordWorkQueue {
   }
 
   get state(): PasswordWorkState {
-    return { running: this.running, queued: this.waiting.length, refused: this.refusedCount, completed: this.completedCount };
+    return {
+      running: this.running,
+      queued: this.waiting.length,
+      refused: this.refusedCount,
+      completed: this.completedCount,
+    };
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.limits.maxQueued) {
         this.refusedCount += 1;
-        throw new RateLimitedError(RETRY_AFTER_MS, 'Too many sign-in attempts are being checked right now; try again shortly');
+        throw new RateLimitedError(
+          RETRY_AFTER_MS,
+          'Too many sign-in attempts are being checked right now; try again shortly',
+        );
       }
       // The slot is handed over by the finishing task (running stays counted), so no newcomer can overtake.
       await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -25,7 +25,11 @@ describe('SessionService', () => {
   const sessions = () => h.account.services.sessions;
 
   it('logs in by email or phone and issues a verifiable access token with device info', async () => {
-    await h.account.services.identity.signUp({ phone: '138 0013 8000', password: PASSWORD, displayName: 'Han Meimei' });
+    await h.account.services.identity.signUp({
+      phone: '138 0013 8000',
+      password: PASSWORD,
+      displayName: 'Han Meimei',
+    });
     const auth = await sessions().login(
       { identifier: '+8613800138000', password: PASSWORD, deviceName: 'Pixel' },
       { deviceId: 'dev-1', clientIp: '10.0.0.1', userAgent: 'jest' },
@@ -33,7 +37,12 @@ describe('SessionService', () => {
     const principal = await h.runtime.tokens.verifyAccessToken(auth.accessToken);
     expect(principal.userId).toBe(auth.user.id);
     expect(principal.sessionId).toBe(auth.session.id);
-    expect(auth.session).toMatchObject({ deviceId: 'dev-1', deviceName: 'Pixel', clientIp: '10.0.0.1', current: true });
+    expect(auth.session).toMatchObject({
+      deviceId: 'dev-1',
+      deviceName: 'Pixel',
+      clientIp: '10.0.0.1',
+      current: true,
+    });
     expect(auth.expiresAt.getTime()).toBeGreaterThan(Date.now());
     expect(auth.refreshToken).toMatch(/^[\w-]{43}$/);
   });
@@ -74,7 +83,10 @@ describe('SessionService', () => {
   it('lets exactly one of two concurrent refreshes win', async () => {
     await signUp(h, 'race@example.com');
     const auth = await sessions().login({ identifier: 'race@example.com', password: PASSWORD });
-    const results = await Promise.allSettled([sessions().refresh(auth.refreshToken), sessions().refresh(auth.refreshToken)]);
+    const results = await Promise.allSettled([
+      sessions().refresh(auth.refreshToken),
+      sessions().refresh(auth.refreshToken),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(loser.reason).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -88,8 +100,16 @@ describe('SessionService', () => {
   it('logout, revokeSession and mySessions work on the caller’s own families only', async () => {
     await signUp(h, 'multi@example.com');
     await signUp(h, 'other@example.com');
-    const phone = await sessions().login({ identifier: 'multi@example.com', password: PASSWORD, deviceId: 'phone' });
-    const laptop = await sessions().login({ identifier: 'multi@example.com', password: PASSWORD, deviceId: 'laptop' });
+    const phone = await sessions().login({
+      identifier: 'multi@example.com',
+      password: PASSWORD,
+      deviceId: 'phone',
+    });
+    const laptop = await sessions().login({
+      identifier: 'multi@example.com',
+      password: PASSWORD,
+      deviceId: 'laptop',
+    });
     const other = await principalFor(h, 'other@example.com');
     const onLaptop = await h.runtime.tokens.verifyAccessToken(laptop.accessToken);
 
@@ -99,32 +119,50 @@ describe('SessionService', () => {
       ['phone', false],
     ]);
 
-    await expect(sessions().revokeSession(other, phone.session.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(sessions().revokeSession(other, phone.session.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(sessions().refresh(phone.refreshToken)).resolves.toBeDefined();
 
     await sessions().revokeSession(onLaptop, phone.session.id);
     expect((await sessions().mySessions(onLaptop)).map((s) => s.deviceId)).toEqual(['laptop']);
 
     await sessions().logout(onLaptop);
-    await expect(sessions().refresh(laptop.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'SESSION_REVOKED' } });
+    await expect(sessions().refresh(laptop.refreshToken)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      details: { reason: 'SESSION_REVOKED' },
+    });
   });
 
   it('pages the caller’s live sessions newest first, ties broken by id', async () => {
     await signUp(h, 'many@example.com');
     let last;
-    for (let i = 0; i < 5; i++) last = await sessions().login({ identifier: 'many@example.com', password: PASSWORD, deviceId: `device-${i}` });
+    for (let i = 0; i < 5; i++)
+      last = await sessions().login({
+        identifier: 'many@example.com',
+        password: PASSWORD,
+        deviceId: `device-${i}`,
+      });
     const caller = await h.runtime.tokens.verifyAccessToken(last!.accessToken);
     const { items } = await readAllPages((page) => sessions().mySessions(caller, page), 2);
-    const stored = await h.runtime.documents.collection(SessionModel).find({ userId: caller.userId }, { sort: { createdAt: -1, _id: -1 } });
+    const stored = await h.runtime.documents
+      .collection(SessionModel)
+      .find({ userId: caller.userId }, { sort: { createdAt: -1, _id: -1 } });
     expect(items.map((s) => s.id)).toEqual(stored.map((s) => s._id));
     expect(items).toHaveLength(5);
     expect(items.filter((s) => s.current).map((s) => s.deviceId)).toEqual(['device-4']);
-    await expect(sessions().mySessions(caller, { take: 0 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(sessions().mySessions(caller, { take: 0 })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('a new login on the same device replaces that device’s family', async () => {
     await signUp(h, 'device@example.com');
-    const first = await sessions().login({ identifier: 'device@example.com', password: PASSWORD, deviceId: 'd1' });
+    const first = await sessions().login({
+      identifier: 'device@example.com',
+      password: PASSWORD,
+      deviceId: 'd1',
+    });
     await sessions().login({ identifier: 'device@example.com', password: PASSWORD, deviceId: 'd1' });
     await expect(sessions().refresh(first.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
@@ -161,7 +199,9 @@ describe('SessionService', () => {
     expect(claims.memberships).toEqual([]);
 
     await h.account.services.organizations.unfreeze(admin, org.id);
-    claims = await h.runtime.tokens.verifyAccessToken((await sessions().refresh(refreshed.refreshToken)).accessToken);
+    claims = await h.runtime.tokens.verifyAccessToken(
+      (await sessions().refresh(refreshed.refreshToken)).accessToken,
+    );
     expect(claims.memberships).toEqual([{ orgId: org.id, role: OrgRole.ORG_OWNER }]);
   });
 
@@ -169,7 +209,9 @@ describe('SessionService', () => {
     it('locks an identifier after N failures with RATE_LIMITED for the lock duration, even for the right password', async () => {
       await signUp(h, 'locked@example.com');
       for (let i = 0; i < 3; i++) {
-        await expect(sessions().login({ identifier: 'locked@example.com', password: 'wrong password 1' })).rejects.toMatchObject({
+        await expect(
+          sessions().login({ identifier: 'locked@example.com', password: 'wrong password 1' }),
+        ).rejects.toMatchObject({
           code: 'UNAUTHENTICATED',
           message: 'Invalid credentials',
         });
@@ -197,7 +239,12 @@ describe('SessionService', () => {
       const known = await answers('known@example.com');
       const unknown = await answers('nobody@example.com');
       expect(unknown).toEqual(known);
-      expect(known.map((a) => a.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+      expect(known.map((a) => a.code)).toEqual([
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'RATE_LIMITED',
+      ]);
     });
 
     it('pays for one full-cost hash verification on unknown accounts, like on known ones', async () => {
@@ -208,7 +255,9 @@ describe('SessionService', () => {
       try {
         const paramsOfVerifiedHash = async (identifier: string) => {
           verify.mockClear();
-          await sessions().login({ identifier, password: 'wrong password 1' }).catch(() => undefined);
+          await sessions()
+            .login({ identifier, password: 'wrong password 1' })
+            .catch(() => undefined);
           expect(verify).toHaveBeenCalledTimes(1);
           const stored = verify.mock.calls[0]![1];
           return stored.split('$').slice(0, 4).join('$');
@@ -224,10 +273,18 @@ describe('SessionService', () => {
 
     it('a successful login resets the failure count', async () => {
       await signUp(h, 'reset@example.com');
-      for (let i = 0; i < 2; i++) await sessions().login({ identifier: 'reset@example.com', password: 'wrong password 1' }).catch(() => undefined);
+      for (let i = 0; i < 2; i++)
+        await sessions()
+          .login({ identifier: 'reset@example.com', password: 'wrong password 1' })
+          .catch(() => undefined);
       await sessions().login({ identifier: 'reset@example.com', password: PASSWORD });
-      for (let i = 0; i < 2; i++) await sessions().login({ identifier: 'reset@example.com', password: 'wrong password 1' }).catch(() => undefined);
-      await expect(sessions().login({ identifier: 'reset@example.com', password: PASSWORD })).resolves.toBeDefined();
+      for (let i = 0; i < 2; i++)
+        await sessions()
+          .login({ identifier: 'reset@example.com', password: 'wrong password 1' })
+          .catch(() => undefined);
+      await expect(
+        sessions().login({ identifier: 'reset@example.com', password: PASSWORD }),
+      ).resolves.toBeDefined();
     });
   });
 
@@ -241,7 +298,9 @@ describe('SessionService', () => {
     const auth = await sessions().login({ identifier: 'rev@example.com', password: PASSWORD });
     await h.account.services.identity.setOperatorDisabled(admin, created.user.id, true);
     await expect(sessions().refresh(auth.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(sessions().login({ identifier: 'rev@example.com', password: PASSWORD })).rejects.toMatchObject({
+    await expect(
+      sessions().login({ identifier: 'rev@example.com', password: PASSWORD }),
+    ).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       message: 'Invalid credentials',
     });

@@ -132,7 +132,8 @@ export class SessionService {
    */
   async refresh(refreshToken: unknown): Promise<AuthResult> {
     const parsed = refreshTokenSchema.safeParse(refreshToken);
-    if (!parsed.success) throw new UnauthenticatedError('Invalid refresh token', { reason: 'REFRESH_TOKEN_INVALID' });
+    if (!parsed.success)
+      throw new UnauthenticatedError('Invalid refresh token', { reason: 'REFRESH_TOKEN_INVALID' });
     const hash = hashSecret(parsed.data);
     this.refreshing.set(hash, (this.refreshing.get(hash) ?? 0) + 1);
     try {
@@ -153,7 +154,9 @@ export class SessionService {
       // replay: only a use after that refresh ended counts as reuse.
       if (known?.used && this.refreshing.get(hash) === 1) {
         await this.revoke(known.sessionId, 'REUSE_DETECTED', now);
-        throw new UnauthenticatedError('Refresh token reuse detected; the session was revoked', { reason: 'REFRESH_TOKEN_REUSED' });
+        throw new UnauthenticatedError('Refresh token reuse detected; the session was revoked', {
+          reason: 'REFRESH_TOKEN_REUSED',
+        });
       }
       throw new UnauthenticatedError('Invalid refresh token', { reason: 'REFRESH_TOKEN_INVALID' });
     }
@@ -164,7 +167,8 @@ export class SessionService {
     }
     const refreshExpiresAt = new Date(now.getTime() + this.policy.refreshTokenTtlSec * 1000);
     const session = await this.sessions.touchSession(claimed.sessionId, now, refreshExpiresAt);
-    if (!session) throw new UnauthenticatedError('The session was revoked or has expired', { reason: 'SESSION_REVOKED' });
+    if (!session)
+      throw new UnauthenticatedError('The session was revoked or has expired', { reason: 'SESSION_REVOKED' });
     return this.issueTokens(user, session, now);
   }
 
@@ -176,10 +180,17 @@ export class SessionService {
     return true;
   }
 
-  async mySessions(p: Principal, page: PageRequest = {}): Promise<Array<SessionView & { current: boolean; cursor: string }>> {
+  async mySessions(
+    p: Principal,
+    page: PageRequest = {},
+  ): Promise<Array<SessionView & { current: boolean; cursor: string }>> {
     const { principal, user } = await this.access.requireAccount(p);
     const sessions = await this.sessions.pageActive(user._id, new Date(), page);
-    return sessions.map((s) => ({ ...toSessionView(s), current: s._id === principal.sessionId, cursor: encodeCursor(SESSIONS_ORDER, s) }));
+    return sessions.map((s) => ({
+      ...toSessionView(s),
+      current: s._id === principal.sessionId,
+      cursor: encodeCursor(SESSIONS_ORDER, s),
+    }));
   }
 
   /** One of the caller's own sessions; unknown and foreign ids answer alike (FORBIDDEN). */
@@ -198,7 +209,10 @@ export class SessionService {
     const actor = await this.access.requireOperator(p, Permission.USER_SESSIONS_REVOKE_ANY);
     return this.events.atomically(async () => {
       const count = await this.revokeAllOf(id, 'OPERATOR');
-      await this.events.publish(AccountTopic.SESSION, 'session.revoked_all', id, { userId: id, actorId: actor.user._id });
+      await this.events.publish(AccountTopic.SESSION, 'session.revoked_all', id, {
+        userId: id,
+        actorId: actor.user._id,
+      });
       return count;
     });
   }
@@ -222,19 +236,32 @@ export class SessionService {
     await this.loginThrottle.beforeCheck(key, source);
     if (!(await this.hasher.verify(data.currentPassword, user.passwordHash))) {
       await this.loginThrottle.failed(key, source);
-      throw new BadUserInputError('The current password is not correct', { fields: ['currentPassword'], reason: 'INVALID_CURRENT_PASSWORD' });
+      throw new BadUserInputError('The current password is not correct', {
+        fields: ['currentPassword'],
+        reason: 'INVALID_CURRENT_PASSWORD',
+      });
     }
     await this.loginThrottle.succeeded(key, source);
     if (data.newPassword === data.currentPassword) {
-      throw new BadUserInputError('The new password must differ from the current one', { fields: ['newPassword'], reason: 'PASSWORD_UNCHANGED' });
+      throw new BadUserInputError('The new password must differ from the current one', {
+        fields: ['newPassword'],
+        reason: 'PASSWORD_UNCHANGED',
+      });
     }
     const passwordHash = await this.hasher.hash(data.newPassword);
     const updated = await this.events.atomically(async () => {
       const changed = await this.users.replacePasswordHash(user._id, user.passwordHash, passwordHash, now);
-      if (!changed) throw new ConflictError('The password was changed meanwhile; sign in again', { reason: 'PASSWORD_CHANGED_MEANWHILE' });
+      if (!changed)
+        throw new ConflictError('The password was changed meanwhile; sign in again', {
+          reason: 'PASSWORD_CHANGED_MEANWHILE',
+        });
       const ended = await this.sessions.revokeOthers(user._id, session._id, 'PASSWORD_CHANGED', now);
       await this.sessions.spendTokens(session._id, now);
-      await this.events.publish(AccountTopic.USER, 'password.changed', user._id, { userId: user._id, sessionId: session._id, endedSessions: String(ended) });
+      await this.events.publish(AccountTopic.USER, 'password.changed', user._id, {
+        userId: user._id,
+        sessionId: session._id,
+        endedSessions: String(ended),
+      });
       return changed;
     });
     return this.issueTokens(updated, session, await momentAfterRevocations());
@@ -245,12 +272,18 @@ export class SessionService {
   }
 
   /** What the access token says: operator roles and memberships of approved, unfrozen organizations only. */
-  async claimsFor(user: UserModel): Promise<{ operatorRoles: UserModel['operatorRoles']; memberships: Membership[] }> {
+  async claimsFor(
+    user: UserModel,
+  ): Promise<{ operatorRoles: UserModel['operatorRoles']; memberships: Membership[] }> {
     const memberships = await this.memberships.listByUser(user._id);
-    const active = new Set((await this.orgs.findActiveByIds(memberships.map((m) => m.orgId))).map((o) => o._id));
+    const active = new Set(
+      (await this.orgs.findActiveByIds(memberships.map((m) => m.orgId))).map((o) => o._id),
+    );
     return {
       operatorRoles: [...user.operatorRoles],
-      memberships: memberships.filter((m) => active.has(m.orgId)).map((m) => ({ orgId: m.orgId, role: m.role })),
+      memberships: memberships
+        .filter((m) => active.has(m.orgId))
+        .map((m) => ({ orgId: m.orgId, role: m.role })),
     };
   }
 
@@ -258,7 +291,12 @@ export class SessionService {
     const now = new Date();
     const session = await this.events.atomically(async () => {
       // One family per device: a new login on the same device ends the previous one.
-      if (client.deviceId) await this.sessions.revokeWhere({ userId: user._id, deviceId: client.deviceId }, 'NEW_LOGIN_ON_DEVICE', now);
+      if (client.deviceId)
+        await this.sessions.revokeWhere(
+          { userId: user._id, deviceId: client.deviceId },
+          'NEW_LOGIN_ON_DEVICE',
+          now,
+        );
       const started = await this.sessions.createSession({
         userId: user._id,
         deviceId: client.deviceId,
@@ -269,7 +307,10 @@ export class SessionService {
         expiresAt: new Date(now.getTime() + this.policy.refreshTokenTtlSec * 1000),
       });
       await this.users.touchLogin(user._id, now);
-      await this.events.publish(AccountTopic.SESSION, 'session.started', started._id, { sessionId: started._id, userId: user._id });
+      await this.events.publish(AccountTopic.SESSION, 'session.started', started._id, {
+        sessionId: started._id,
+        userId: user._id,
+      });
       return started;
     });
     return this.issueTokens(user, session, now);
@@ -277,7 +318,12 @@ export class SessionService {
 
   private async issueTokens(user: UserModel, session: SessionModel, now: Date): Promise<AuthResult> {
     const refreshToken = randomToken(32);
-    await this.sessions.insertToken({ hash: hashSecret(refreshToken), sessionId: session._id, userId: user._id, expiresAt: session.expiresAt });
+    await this.sessions.insertToken({
+      hash: hashSecret(refreshToken),
+      sessionId: session._id,
+      userId: user._id,
+      expiresAt: session.expiresAt,
+    });
     const claims = await this.claimsFor(user);
     // `now` was taken before the roles were read: a revocation recorded after it makes this token stale (ADR 0006).
     const accessToken = await this.runtime.tokens.signAccessToken(
@@ -287,7 +333,9 @@ export class SessionService {
     return {
       accessToken,
       refreshToken,
-      expiresAt: new Date(Math.floor(now.getTime() / 1000) * 1000 + this.runtime.tokens.accessTokenTtlSec * 1000),
+      expiresAt: new Date(
+        Math.floor(now.getTime() / 1000) * 1000 + this.runtime.tokens.accessTokenTtlSec * 1000,
+      ),
       refreshExpiresAt: session.expiresAt,
       session: { ...toSessionView(session), current: true },
       user: asProvenSelf(toUserView(user)),
@@ -298,7 +346,11 @@ export class SessionService {
     return this.events.atomically(async () => {
       const revoked = await this.sessions.revokeSession(sessionId, reason, now);
       if (revoked) {
-        await this.events.publish(AccountTopic.SESSION, 'session.revoked', sessionId, { sessionId, userId: revoked.userId, reason });
+        await this.events.publish(AccountTopic.SESSION, 'session.revoked', sessionId, {
+          sessionId,
+          userId: revoked.userId,
+          reason,
+        });
       }
     });
   }

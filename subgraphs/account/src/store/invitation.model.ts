@@ -33,7 +33,12 @@ export class InvitationModel {
   @prop({ type: Date, required: true })
   expiresAt!: Date;
 
-  @prop({ type: String, required: true, enum: Object.values(InvitationStatus), default: InvitationStatus.PENDING })
+  @prop({
+    type: String,
+    required: true,
+    enum: Object.values(InvitationStatus),
+    default: InvitationStatus.PENDING,
+  })
   status!: InvitationStatus;
 
   @prop({ type: String })

@@ -20,7 +20,9 @@ export class InvitationStore {
   }
 
   insert(invitation: NewInvitation): Promise<InvitationModel> {
-    return this.invitations.insertOne(stamped<InvitationModel>(compact({ ...invitation, status: InvitationStatus.PENDING })));
+    return this.invitations.insertOne(
+      stamped<InvitationModel>(compact({ ...invitation, status: InvitationStatus.PENDING })),
+    );
   }
 
   findByTokenHash(tokenHash: string): Promise<InvitationModel | null> {

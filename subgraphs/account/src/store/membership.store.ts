@@ -1,11 +1,22 @@
-import { keysetPage, type DocumentCollection, type DocumentStore, type KeysetOrder, type OrgRole, type PageRequest } from '@grove/platform';
+import {
+  keysetPage,
+  type DocumentCollection,
+  type DocumentStore,
+  type KeysetOrder,
+  type OrgRole,
+  type PageRequest,
+} from '@grove/platform';
 import { MembershipModel } from './membership.model';
 import { stamped } from './views';
 
 /** `members(orgId)`: oldest first, at most 100 a page (docs/query-limits.md). */
 export const MEMBERS_ORDER: KeysetOrder = { name: 'members', field: 'createdAt', direction: 1 };
 export const MEMBERS_PAGE = { defaultTake: 100, maxTake: 100 };
-export const MY_ORGANIZATIONS_ORDER: KeysetOrder = { name: 'myOrganizations', field: 'createdAt', direction: 1 };
+export const MY_ORGANIZATIONS_ORDER: KeysetOrder = {
+  name: 'myOrganizations',
+  field: 'createdAt',
+  direction: 1,
+};
 export const MY_ORGANIZATIONS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export class MembershipStore {

@@ -34,7 +34,12 @@ export class OrganizationModel {
   @prop({ type: String, required: true, maxlength: 500 })
   licenceDocumentRef!: string;
 
-  @prop({ type: String, required: true, enum: Object.values(OrganizationStatus), default: OrganizationStatus.PENDING })
+  @prop({
+    type: String,
+    required: true,
+    enum: Object.values(OrganizationStatus),
+    default: OrganizationStatus.PENDING,
+  })
   status!: OrganizationStatus;
 
   @prop({ type: Boolean, required: true, default: false })

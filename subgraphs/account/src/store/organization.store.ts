@@ -28,16 +28,22 @@ export class OrganizationStore {
     this.orgs = documents.collection(OrganizationModel);
   }
 
-  insertApplication(application: OrganizationApplication, applicantId: string, at: Date): Promise<OrganizationModel> {
+  insertApplication(
+    application: OrganizationApplication,
+    applicantId: string,
+    at: Date,
+  ): Promise<OrganizationModel> {
     return this.orgs.insertOne(
-      stamped<OrganizationModel>(compact({
-        ...application,
-        applicantId,
-        status: OrganizationStatus.PENDING,
-        frozen: false,
-        submittedAt: at,
-        ownerCount: 1,
-      })),
+      stamped<OrganizationModel>(
+        compact({
+          ...application,
+          applicantId,
+          status: OrganizationStatus.PENDING,
+          frozen: false,
+          submittedAt: at,
+          ownerCount: 1,
+        }),
+      ),
     );
   }
 
@@ -54,7 +60,9 @@ export class OrganizationStore {
   }
 
   findByIds(ids: string[]): Promise<OrganizationModel[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.orgs.find({ _id: { $in: ids } }, { sort: { createdAt: 1, _id: 1 } });
+    return ids.length === 0
+      ? Promise.resolve([])
+      : this.orgs.find({ _id: { $in: ids } }, { sort: { createdAt: 1, _id: 1 } });
   }
 
   /** Orgs whose members may act for them: approved and not frozen. */
@@ -65,7 +73,12 @@ export class OrganizationStore {
   }
 
   async list(query: OrganizationQuery): Promise<{ items: OrganizationModel[]; total: number }> {
-    const amendmentStatus = query.amendmentPending === undefined ? undefined : query.amendmentPending ? AmendmentStatus.PENDING : { $ne: AmendmentStatus.PENDING };
+    const amendmentStatus =
+      query.amendmentPending === undefined
+        ? undefined
+        : query.amendmentPending
+          ? AmendmentStatus.PENDING
+          : { $ne: AmendmentStatus.PENDING };
     const filter: Filter = compact({ status: query.status, frozen: query.frozen, amendmentStatus });
     const [items, total] = await Promise.all([
       this.orgs.find(filter, { sort: { createdAt: -1, _id: -1 }, skip: query.skip, limit: query.take }),
@@ -75,7 +88,12 @@ export class OrganizationStore {
   }
 
   /** The state transition primitive: `guard` must still hold when the write happens, else null. */
-  transition(id: string, guard: Filter, set: Record<string, unknown>, unset?: string[]): Promise<OrganizationModel | null> {
+  transition(
+    id: string,
+    guard: Filter,
+    set: Record<string, unknown>,
+    unset?: string[],
+  ): Promise<OrganizationModel | null> {
     const update = unset?.length
       ? { $set: set, $unset: Object.fromEntries(unset.map((field) => [field, ''])) }
       : { $set: set };
@@ -84,7 +102,10 @@ export class OrganizationStore {
 
   /** Takes one owner slot away only while another owner remains. */
   async releaseOwnerSlot(id: string): Promise<boolean> {
-    return !!(await this.orgs.findOneAndUpdate({ _id: id, ownerCount: { $gt: 1 } }, { $inc: { ownerCount: -1 } }));
+    return !!(await this.orgs.findOneAndUpdate(
+      { _id: id, ownerCount: { $gt: 1 } },
+      { $inc: { ownerCount: -1 } },
+    ));
   }
 
   async addOwnerSlot(id: string): Promise<void> {

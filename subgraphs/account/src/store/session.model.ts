@@ -35,7 +35,18 @@ export class SessionModel {
   @prop({ type: Date })
   revokedAt?: Date;
 
-  @prop({ type: String, enum: ['LOGOUT', 'USER', 'OPERATOR', 'REUSE_DETECTED', 'NEW_LOGIN_ON_DEVICE', 'ACCOUNT_DISABLED', 'PASSWORD_CHANGED'] })
+  @prop({
+    type: String,
+    enum: [
+      'LOGOUT',
+      'USER',
+      'OPERATOR',
+      'REUSE_DETECTED',
+      'NEW_LOGIN_ON_DEVICE',
+      'ACCOUNT_DISABLED',
+      'PASSWORD_CHANGED',
+    ],
+  })
   revokedReason?: string;
 
   createdAt!: Date;

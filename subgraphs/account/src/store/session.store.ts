@@ -1,4 +1,10 @@
-import { keysetPage, type DocumentCollection, type DocumentStore, type KeysetOrder, type PageRequest } from '@grove/platform';
+import {
+  keysetPage,
+  type DocumentCollection,
+  type DocumentStore,
+  type KeysetOrder,
+  type PageRequest,
+} from '@grove/platform';
 import { RefreshTokenModel, SessionModel } from './session.model';
 import { compact, stamped } from './views';
 
@@ -40,7 +46,11 @@ export class SessionStore {
    * changes while a client pages, which would move sessions between pages.
    */
   pageActive(userId: string, now: Date, request: PageRequest): Promise<SessionModel[]> {
-    const page = keysetPage(SESSIONS_ORDER, request, SESSIONS_PAGE, { userId, revoked: false, expiresAt: { $gt: now } });
+    const page = keysetPage(SESSIONS_ORDER, request, SESSIONS_PAGE, {
+      userId,
+      revoked: false,
+      expiresAt: { $gt: now },
+    });
     return this.sessions.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
@@ -53,19 +63,30 @@ export class SessionStore {
   }
 
   revokeSession(id: string, reason: RevokeReason, now: Date): Promise<SessionModel | null> {
-    return this.sessions.findOneAndUpdate({ _id: id, revoked: false }, { $set: { revoked: true, revokedAt: now, revokedReason: reason } });
-  }
-
-  async revokeWhere(filter: { userId: string; deviceId?: string }, reason: RevokeReason, now: Date): Promise<number> {
-    const result = await this.sessions.updateMany(
-      compact({ ...filter, revoked: false }),
+    return this.sessions.findOneAndUpdate(
+      { _id: id, revoked: false },
       { $set: { revoked: true, revokedAt: now, revokedReason: reason } },
     );
+  }
+
+  async revokeWhere(
+    filter: { userId: string; deviceId?: string },
+    reason: RevokeReason,
+    now: Date,
+  ): Promise<number> {
+    const result = await this.sessions.updateMany(compact({ ...filter, revoked: false }), {
+      $set: { revoked: true, revokedAt: now, revokedReason: reason },
+    });
     return result.modifiedCount;
   }
 
   /** Every live session of the user except `keepSessionId` (a password change keeps the caller's own). */
-  async revokeOthers(userId: string, keepSessionId: string, reason: RevokeReason, now: Date): Promise<number> {
+  async revokeOthers(
+    userId: string,
+    keepSessionId: string,
+    reason: RevokeReason,
+    now: Date,
+  ): Promise<number> {
     const result = await this.sessions.updateMany(
       { userId, revoked: false, _id: { $ne: keepSessionId } },
       { $set: { revoked: true, revokedAt: now, revokedReason: reason } },
@@ -78,9 +99,20 @@ export class SessionStore {
     await this.tokens.updateMany({ sessionId, used: false }, { $set: { used: true, usedAt: now } });
   }
 
-  async insertToken(token: { hash: string; sessionId: string; userId: string; expiresAt: Date }): Promise<void> {
+  async insertToken(token: {
+    hash: string;
+    sessionId: string;
+    userId: string;
+    expiresAt: Date;
+  }): Promise<void> {
     await this.tokens.insertOne(
-      stamped<RefreshTokenModel>({ _id: token.hash, sessionId: token.sessionId, userId: token.userId, used: false, expiresAt: token.expiresAt }),
+      stamped<RefreshTokenModel>({
+        _id: token.hash,
+        sessionId: token.sessionId,
+        userId: token.userId,
+        used: false,
+        expiresAt: token.expiresAt,
+      }),
     );
   }
 
@@ -90,6 +122,9 @@ export class SessionStore {
 
   /** Rotation gate: exactly one caller flips `used` on a token; everyone else gets null. */
   claimToken(hash: string, now: Date): Promise<RefreshTokenModel | null> {
-    return this.tokens.findOneAndUpdate({ _id: hash, used: false, expiresAt: { $gt: now } }, { $set: { used: true, usedAt: now } });
+    return this.tokens.findOneAndUpdate(
+      { _id: hash, used: false, expiresAt: { $gt: now } },
+      { $set: { used: true, usedAt: now } },
+    );
   }
 }

@@ -1,4 +1,11 @@
-import { keysetPage, OperatorRole, type DocumentCollection, type DocumentStore, type KeysetOrder, type PageRequest } from '@grove/platform';
+import {
+  keysetPage,
+  OperatorRole,
+  type DocumentCollection,
+  type DocumentStore,
+  type KeysetOrder,
+  type PageRequest,
+} from '@grove/platform';
 import { UserModel } from './user.model';
 import { compact, stamped } from './views';
 
@@ -24,7 +31,9 @@ export class UserStore {
   }
 
   insert(user: NewUser): Promise<UserModel> {
-    return this.users.insertOne(stamped<UserModel>(compact({ ...user, operatorRoles: user.operatorRoles ?? [], disabled: false })));
+    return this.users.insertOne(
+      stamped<UserModel>(compact({ ...user, operatorRoles: user.operatorRoles ?? [], disabled: false })),
+    );
   }
 
   findById(id: string): Promise<UserModel | null> {
@@ -61,8 +70,16 @@ export class UserStore {
   }
 
   /** Conditional on the hash the caller verified: of two concurrent changes only one wins; null for the other. */
-  replacePasswordHash(id: string, verifiedHash: string, passwordHash: string, at: Date): Promise<UserModel | null> {
-    return this.users.findOneAndUpdate({ _id: id, passwordHash: verifiedHash, disabled: false }, { $set: { passwordHash, passwordChangedAt: at } });
+  replacePasswordHash(
+    id: string,
+    verifiedHash: string,
+    passwordHash: string,
+    at: Date,
+  ): Promise<UserModel | null> {
+    return this.users.findOneAndUpdate(
+      { _id: id, passwordHash: verifiedHash, disabled: false },
+      { $set: { passwordHash, passwordChangedAt: at } },
+    );
   }
 
   async touchLogin(id: string, at: Date): Promise<void> {

@@ -191,6 +191,8 @@ export function compact<T extends Record<string, unknown>>(value: T): T {
 }
 
 /** Insert shape of a model whose createdAt/updatedAt the documents driver stamps (`timestamps: true`). */
-export function stamped<T extends { _id: string; createdAt: Date; updatedAt: Date }>(doc: Omit<NewDocument<T>, 'createdAt' | 'updatedAt'>): NewDocument<T> {
+export function stamped<T extends { _id: string; createdAt: Date; updatedAt: Date }>(
+  doc: Omit<NewDocument<T>, 'createdAt' | 'updatedAt'>,
+): NewDocument<T> {
   return doc as NewDocument<T>;
 }

@@ -1,18 +1,28 @@
 import type { SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AnalyticsQueryService } from '../service/analytics-query.service';
-import { AnalyticsBreakdown, AnalyticsDimension, AnalyticsGranularity, AnalyticsSeries } from '../schema/analytics.types';
+import {
+  AnalyticsBreakdown,
+  AnalyticsDimension,
+  AnalyticsGranularity,
+  AnalyticsSeries,
+} from '../schema/analytics.types';
 
 @Resolver()
 export class AnalyticsResolver {
   constructor(private readonly analytics: AnalyticsQueryService) {}
 
-  @Query(() => AnalyticsSeries, { nullable: true, description: 'Members of the owning organization (miniprogram:read) or reviewing operators; days in the reporting time zone' })
+  @Query(() => AnalyticsSeries, {
+    nullable: true,
+    description:
+      'Members of the owning organization (miniprogram:read) or reviewing operators; days in the reporting time zone',
+  })
   miniProgramAnalytics(
     @Arg('appId', () => ID) appId: string,
     @Arg('from') from: string,
     @Arg('to') to: string,
-    @Arg('granularity', () => AnalyticsGranularity, { defaultValue: AnalyticsGranularity.DAY }) granularity: AnalyticsGranularity | null,
+    @Arg('granularity', () => AnalyticsGranularity, { defaultValue: AnalyticsGranularity.DAY })
+    granularity: AnalyticsGranularity | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     // The subgraph schema is rebuilt from its SDL, where the default is the enum's name (DAY), not its value (day);
@@ -21,7 +31,10 @@ export class AnalyticsResolver {
     return this.analytics.series(ctx.principal, appId, from, to, bucket);
   }
 
-  @Query(() => AnalyticsBreakdown, { nullable: true, description: 'As miniProgramAnalytics, grouped by a dimension over the period' })
+  @Query(() => AnalyticsBreakdown, {
+    nullable: true,
+    description: 'As miniProgramAnalytics, grouped by a dimension over the period',
+  })
   miniProgramAnalyticsBreakdown(
     @Arg('appId', () => ID) appId: string,
     @Arg('dimension', () => AnalyticsDimension) dimension: AnalyticsDimension,
@@ -32,7 +45,10 @@ export class AnalyticsResolver {
     return this.analytics.breakdown(ctx.principal, appId, dimension, from, to);
   }
 
-  @Mutation(() => Int, { description: 'platform:configure; recomputes the daily rollups of the period now (they are also recomputed for the late window on a timer); answers the (mini-program, day) pairs written' })
+  @Mutation(() => Int, {
+    description:
+      'platform:configure; recomputes the daily rollups of the period now (they are also recomputed for the late window on a timer); answers the (mini-program, day) pairs written',
+  })
   recomputeAnalytics(@Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: SubgraphContext) {
     return this.analytics.recompute(ctx.principal, from, to);
   }

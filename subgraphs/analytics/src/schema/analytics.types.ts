@@ -28,10 +28,16 @@ export class AnalyticsMetrics {
   @Field(() => Int, { description: 'Devices whose first event for the mini-program falls in the period' })
   newUsers!: number;
 
-  @Field(() => Int, { description: 'Distinct devices with any event in the period: distinct over the whole period, not a sum of days' })
+  @Field(() => Int, {
+    description:
+      'Distinct devices with any event in the period: distinct over the whole period, not a sum of days',
+  })
   activeUsers!: number;
 
-  @Field(() => Int, { description: 'Launches: cold starts, and returns to the foreground after an exit or after the configured time in the background (30 s)' })
+  @Field(() => Int, {
+    description:
+      'Launches: cold starts, and returns to the foreground after an exit or after the configured time in the background (30 s)',
+  })
   launches!: number;
 
   @Field(() => Int)
@@ -66,7 +72,8 @@ export enum AnalyticsGranularity {
 }
 registerEnumType(AnalyticsGranularity, {
   name: 'AnalyticsGranularity',
-  description: 'Series buckets: days, calendar weeks (Monday to Sunday) or months, the first and last clipped to the range',
+  description:
+    'Series buckets: days, calendar weeks (Monday to Sunday) or months, the first and last clipped to the range',
 });
 
 @ObjectType()
@@ -98,10 +105,14 @@ export class AnalyticsSeries {
   @Field(() => AnalyticsGranularity)
   granularity!: AnalyticsGranularity;
 
-  @Field(() => [AnalyticsDay], { description: 'Every bucket of the period, zeros included; activeUsers distinct within each bucket' })
+  @Field(() => [AnalyticsDay], {
+    description: 'Every bucket of the period, zeros included; activeUsers distinct within each bucket',
+  })
   days!: AnalyticsDay[];
 
-  @Field(() => AnalyticsMetrics, { description: 'Sums over the period; activeUsers distinct over the period' })
+  @Field(() => AnalyticsMetrics, {
+    description: 'Sums over the period; activeUsers distinct over the period',
+  })
   total!: AnalyticsMetrics;
 }
 

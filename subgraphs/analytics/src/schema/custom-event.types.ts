@@ -6,7 +6,10 @@ export enum CustomAttributeType {
   NUMBER = 'number',
   BOOLEAN = 'boolean',
 }
-registerEnumType(CustomAttributeType, { name: 'CustomAttributeType', description: 'The JSON type a custom attribute value must have' });
+registerEnumType(CustomAttributeType, {
+  name: 'CustomAttributeType',
+  description: 'The JSON type a custom attribute value must have',
+});
 
 @ObjectType()
 export class CustomEventAttribute {
@@ -20,7 +23,10 @@ export class CustomEventAttribute {
   displayName!: string;
 }
 
-@ObjectType({ description: 'A custom event a mini-program may report; undeclared ones and mistyped attributes are dropped by the cleaner' })
+@ObjectType({
+  description:
+    'A custom event a mini-program may report; undeclared ones and mistyped attributes are dropped by the cleaner',
+})
 export class CustomEventDeclaration {
   @Field(() => ID)
   appId!: string;
@@ -34,8 +40,12 @@ export class CustomEventDeclaration {
   declared!: CustomEventAttribute[];
 
   // A page argument, so the router's cost analysis sizes this list by it (at most 32 attributes), not by 100.
-  @Field(() => [CustomEventAttribute], { description: `The declared attributes, in declaration order (at most ${MAX_CUSTOM_ATTRIBUTES})` })
-  attributes(@Arg('take', () => Int, { defaultValue: MAX_CUSTOM_ATTRIBUTES }) take: number): CustomEventAttribute[] {
+  @Field(() => [CustomEventAttribute], {
+    description: `The declared attributes, in declaration order (at most ${MAX_CUSTOM_ATTRIBUTES})`,
+  })
+  attributes(
+    @Arg('take', () => Int, { defaultValue: MAX_CUSTOM_ATTRIBUTES }) take: number,
+  ): CustomEventAttribute[] {
     return this.declared.slice(0, Math.max(0, Math.min(take, MAX_CUSTOM_ATTRIBUTES)));
   }
 

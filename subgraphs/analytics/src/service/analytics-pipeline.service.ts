@@ -33,9 +33,14 @@ export class AnalyticsPipeline {
       const parsed = parseContractEvent(analyticsEvents, event);
       if (!parsed.ok) {
         if (parsed.reason === 'invalid') {
-          const count = Array.isArray((event.payload as { events?: unknown })?.events) ? (event.payload as { events: unknown[] }).events.length : 1;
+          const count = Array.isArray((event.payload as { events?: unknown })?.events)
+            ? (event.payload as { events: unknown[] }).events.length
+            : 1;
           this.metrics.drop('invalid', count);
-          this.logger.warn({ eventId: event.id, detail: parsed.detail }, 'analytics report does not match its contract; skipped');
+          this.logger.warn(
+            { eventId: event.id, detail: parsed.detail },
+            'analytics report does not match its contract; skipped',
+          );
         }
         return;
       }
@@ -67,7 +72,12 @@ export class AnalyticsPipeline {
         // The day before and after: launches crossing midnight are whole (computeDay).
         const near = new Set([addDays(day, -1), day, addDays(day, 1)]);
         const relevant: CleanEvent[] = events.filter((e) => near.has(e.day));
-        const { rows, devices } = computeDay(day, relevant, new Set(await this.store.newDevices(appId, day)), this.settings.sessionGapMs);
+        const { rows, devices } = computeDay(
+          day,
+          relevant,
+          new Set(await this.store.newDevices(appId, day)),
+          this.settings.sessionGapMs,
+        );
         await this.store.writeDay(appId, day, rows, devices);
         written++;
       }
@@ -89,7 +99,9 @@ export class AnalyticsPipeline {
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.recomputeRecent()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'analytics rollup failed; retried on the next tick'))
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error }, 'analytics rollup failed; retried on the next tick'),
+        )
         .finally(() => (this.running = undefined));
     }, this.settings.rollupIntervalMs);
     this.timer.unref();

@@ -53,11 +53,15 @@ function add(into: DailyMetrics, row: DailyMetrics): void {
 export type Granularity = 'day' | 'week' | 'month';
 
 /** Consecutive days grouped into calendar weeks (Monday first) or months, each clipped to the range. */
-export function bucketsOf(days: readonly string[], granularity: Granularity): Array<{ from: string; to: string; days: string[] }> {
+export function bucketsOf(
+  days: readonly string[],
+  granularity: Granularity,
+): Array<{ from: string; to: string; days: string[] }> {
   const keyOf = (day: string): string => {
     if (granularity === 'day') return day;
     if (granularity === 'month') return day.slice(0, 7);
-    if (granularity !== 'week') throw new BadUserInputError('granularity is day, week or month', { fields: ['granularity'] });
+    if (granularity !== 'week')
+      throw new BadUserInputError('granularity is day, week or month', { fields: ['granularity'] });
     const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
     return addDays(day, -weekday);
   };
@@ -107,8 +111,19 @@ export class AnalyticsQueryService {
    * Day, week (Monday to Sunday, clipped to the range) or month buckets: additive metrics are sums of the days,
    * activeUsers is distinct within each bucket and over the whole period.
    */
-  async series(p: Principal, appId: string, from: string, to: string, granularity: Granularity = 'day'): Promise<SeriesView> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+  async series(
+    p: Principal,
+    appId: string,
+    from: string,
+    to: string,
+    granularity: Granularity = 'day',
+  ): Promise<SeriesView> {
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     const days = checkRange(from, to);
     const rows = new Map((await this.store.daily(app.appId, from, to, '')).map((r) => [r.day, r]));
     const total = emptyMetrics();
@@ -121,15 +136,36 @@ export class AnalyticsQueryService {
       }
       add(total, m);
       m.activeUsers =
-        bucket.days.length === 1 ? (rows.get(bucket.from)?.activeUsers ?? 0) : ((await this.store.distinctDevices(app.appId, bucket.from, bucket.to, ''))[0]?.active ?? 0);
+        bucket.days.length === 1
+          ? (rows.get(bucket.from)?.activeUsers ?? 0)
+          : ((await this.store.distinctDevices(app.appId, bucket.from, bucket.to, ''))[0]?.active ?? 0);
       series.push({ day: bucket.from, until: bucket.to, metrics: toView(m) });
     }
     total.activeUsers = (await this.store.distinctDevices(app.appId, from, to, ''))[0]?.active ?? 0;
-    return { appId: app.appId, from, to, timeZone: this.timeZone, granularity, days: series, total: toView(total) };
+    return {
+      appId: app.appId,
+      from,
+      to,
+      timeZone: this.timeZone,
+      granularity,
+      days: series,
+      total: toView(total),
+    };
   }
 
-  async breakdown(p: Principal, appId: string, dimension: Exclude<Dimension, ''>, from: string, to: string): Promise<BreakdownView> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+  async breakdown(
+    p: Principal,
+    appId: string,
+    dimension: Exclude<Dimension, ''>,
+    from: string,
+    to: string,
+  ): Promise<BreakdownView> {
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     checkRange(from, to);
     const byValue = new Map<string, DailyMetrics>();
     for (const row of await this.store.daily(app.appId, from, to, dimension)) {
@@ -141,7 +177,9 @@ export class AnalyticsQueryService {
       const m = byValue.get(value);
       if (m) m.activeUsers = active;
     }
-    const rows = [...byValue].map(([value, m]) => ({ value, metrics: toView(m) })).sort((a, b) => b.metrics.activeUsers - a.metrics.activeUsers || (a.value < b.value ? -1 : 1));
+    const rows = [...byValue]
+      .map(([value, m]) => ({ value, metrics: toView(m) }))
+      .sort((a, b) => b.metrics.activeUsers - a.metrics.activeUsers || (a.value < b.value ? -1 : 1));
     return { appId: app.appId, dimension, from, to, timeZone: this.timeZone, rows };
   }
 
@@ -154,11 +192,17 @@ export class AnalyticsQueryService {
 
 /** The days of a query range, checked: YYYY-MM-DD, from <= to, at most MAX_QUERY_DAYS. */
 export function checkRange(from: string, to: string): string[] {
-  if (!DAY_PATTERN.test(from) || !DAY_PATTERN.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
+  if (
+    !DAY_PATTERN.test(from) ||
+    !DAY_PATTERN.test(to) ||
+    Number.isNaN(Date.parse(from)) ||
+    Number.isNaN(Date.parse(to))
+  ) {
     throw new BadUserInputError('from and to are days as YYYY-MM-DD', { fields: ['from', 'to'] });
   }
   if (from > to) throw new BadUserInputError('from must not be after to', { fields: ['from', 'to'] });
   const days = daysBetween(from, to);
-  if (days.length > MAX_QUERY_DAYS) throw new BadUserInputError(`At most ${MAX_QUERY_DAYS} days per query`, { fields: ['from', 'to'] });
+  if (days.length > MAX_QUERY_DAYS)
+    throw new BadUserInputError(`At most ${MAX_QUERY_DAYS} days per query`, { fields: ['from', 'to'] });
   return days;
 }

@@ -1,7 +1,14 @@
 import { Counter, Registry } from 'prom-client';
 
 /** Why the cleaner dropped an event (data-clean). */
-export type DropReason = 'invalid' | 'impossible_timestamp' | 'too_late' | 'test_device' | 'duplicate' | 'undeclared_custom_event' | 'custom_attribute_mismatch';
+export type DropReason =
+  | 'invalid'
+  | 'impossible_timestamp'
+  | 'too_late'
+  | 'test_device'
+  | 'duplicate'
+  | 'undeclared_custom_event'
+  | 'custom_attribute_mismatch';
 
 /** Prometheus series of the analytics pipeline, on its own registry (several subgraphs can share a process in tests). */
 export class AnalyticsMetrics {
@@ -11,9 +18,22 @@ export class AnalyticsMetrics {
   private readonly skewed: Counter;
 
   constructor() {
-    this.dropped = new Counter({ name: 'grove_analytics_events_dropped_total', help: 'Reported events the cleaner dropped, by reason', labelNames: ['reason'], registers: [this.registry] });
-    this.stored = new Counter({ name: 'grove_analytics_events_stored_total', help: 'Cleaned events appended to the raw store', registers: [this.registry] });
-    this.skewed = new Counter({ name: 'grove_analytics_events_rebucketed_total', help: 'Events counted at received-at because the device clock was off', registers: [this.registry] });
+    this.dropped = new Counter({
+      name: 'grove_analytics_events_dropped_total',
+      help: 'Reported events the cleaner dropped, by reason',
+      labelNames: ['reason'],
+      registers: [this.registry],
+    });
+    this.stored = new Counter({
+      name: 'grove_analytics_events_stored_total',
+      help: 'Cleaned events appended to the raw store',
+      registers: [this.registry],
+    });
+    this.skewed = new Counter({
+      name: 'grove_analytics_events_rebucketed_total',
+      help: 'Events counted at received-at because the device clock was off',
+      registers: [this.registry],
+    });
   }
 
   drop(reason: DropReason, count = 1): void {

@@ -1,11 +1,27 @@
-import { DIMENSIONS, type CleanEvent, type DailyDevice, type DailyMetrics, type DailyRow, type Dimension } from '../store/analytics-store.port';
+import {
+  DIMENSIONS,
+  type CleanEvent,
+  type DailyDevice,
+  type DailyMetrics,
+  type DailyRow,
+  type Dimension,
+} from '../store/analytics-store.port';
 
 export const UNKNOWN_VERSION = 'unknown';
 /** The value of a dimension the device did not report. */
 export const UNKNOWN = 'unknown';
 
 export function emptyMetrics(): DailyMetrics {
-  return { launches: 0, pageViews: 0, stayMs: 0, bounces: 0, jsErrors: 0, crashes: 0, newUsers: 0, activeUsers: 0 };
+  return {
+    launches: 0,
+    pageViews: 0,
+    stayMs: 0,
+    bounces: 0,
+    jsErrors: 0,
+    crashes: 0,
+    newUsers: 0,
+    activeUsers: 0,
+  };
 }
 
 const attr = (e: CleanEvent, name: string): string => {

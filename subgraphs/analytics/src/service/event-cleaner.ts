@@ -31,7 +31,11 @@ export interface CleanedReport {
  * - custom events must be declared for their mini-program (`undeclared_custom_event`), and each attribute declared
  *   with the type it has (`custom_attribute_mismatch`); undeclared attributes are refused, declared ones may be absent.
  */
-export function cleanReport(report: ReportAcceptedPayload, settings: CleanerSettings, customRules: CustomEventRules = new Map()): CleanedReport {
+export function cleanReport(
+  report: ReportAcceptedPayload,
+  settings: CleanerSettings,
+  customRules: CustomEventRules = new Map(),
+): CleanedReport {
   const dropped: Partial<Record<DropReason, number>> = {};
   const drop = (reason: DropReason) => (dropped[reason] = (dropped[reason] ?? 0) + 1);
   const skewed = Math.abs(report.receivedAt - report.sentAt) > settings.maxClockSkewMs;
@@ -66,7 +70,21 @@ export function cleanReport(report: ReportAcceptedPayload, settings: CleanerSett
       continue;
     }
     if (skewed) rebucketed++;
-    const { eventId, type, appId, deviceId, launchId, clientTs, platform, versionId, versionSource, releasePlanId, durationMs, pagePath, ...rest } = e;
+    const {
+      eventId,
+      type,
+      appId,
+      deviceId,
+      launchId,
+      clientTs,
+      platform,
+      versionId,
+      versionSource,
+      releasePlanId,
+      durationMs,
+      pagePath,
+      ...rest
+    } = e;
     const attrs = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     events.push({
       appId,

@@ -6,16 +6,32 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return f;
 }
 
 function wallClock(ms: number, timeZone: string): { day: string; asUtc: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   const day = `${parts.year}-${parts.month}-${parts.day}`;
-  return { day, asUtc: Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) };
+  return {
+    day,
+    asUtc: Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second),
+  };
 }
 
 /** The reporting day an instant falls on. */
@@ -28,7 +44,8 @@ export function dayStart(day: string, timeZone: string): number {
   const [y, m, d] = day.split('-').map(Number);
   const midnight = Date.UTC(y, m - 1, d);
   let guess = midnight;
-  for (let i = 0; i < 2; i++) guess = midnight - (wallClock(guess, timeZone).asUtc - Math.floor(guess / 1000) * 1000);
+  for (let i = 0; i < 2; i++)
+    guess = midnight - (wallClock(guess, timeZone).asUtc - Math.floor(guess / 1000) * 1000);
   return guess;
 }
 

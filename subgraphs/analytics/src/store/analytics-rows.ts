@@ -2,7 +2,16 @@ import type { ReportEventType } from '@grove/contracts';
 import type { CleanEvent, PlatformDay } from './analytics-store.port';
 
 /** Rollup metric columns, in DailyMetrics order. */
-export const METRIC_COLUMNS = ['launches', 'page_views', 'stay_ms', 'bounces', 'js_errors', 'crashes', 'new_users', 'active_users'] as const;
+export const METRIC_COLUMNS = [
+  'launches',
+  'page_views',
+  'stay_ms',
+  'bounces',
+  'js_errors',
+  'crashes',
+  'new_users',
+  'active_users',
+] as const;
 
 /** A raw event row as both SQL drivers return it (PostgreSQL answers BIGINT as text). */
 export interface RawRow {
@@ -54,9 +63,13 @@ export function rowToEvent(r: RawRow): CleanEvent {
 }
 
 /** Both per-day platform queries joined by day, in day order (a day with launches but no device rows cannot occur, but would count 0). */
-export function mergePlatformDays(launches: Array<{ day: string; launches: number }>, devices: Array<{ day: string; devices: number }>): PlatformDay[] {
+export function mergePlatformDays(
+  launches: Array<{ day: string; launches: number }>,
+  devices: Array<{ day: string; devices: number }>,
+): PlatformDay[] {
   const byDay = new Map<string, PlatformDay>();
-  const at = (day: string) => byDay.get(day) ?? byDay.set(day, { day, launches: 0, activeDevices: 0 }).get(day)!;
+  const at = (day: string) =>
+    byDay.get(day) ?? byDay.set(day, { day, launches: 0, activeDevices: 0 }).get(day)!;
   for (const r of launches) at(r.day).launches = Number(r.launches);
   for (const r of devices) at(r.day).activeDevices = Number(r.devices);
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));

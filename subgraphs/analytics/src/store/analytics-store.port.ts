@@ -29,7 +29,18 @@ export interface CleanEvent {
 }
 
 /** Breakdown dimensions; '' is the whole mini-program. */
-export const DIMENSIONS = ['', 'platform', 'version', 'version_source', 'os_version', 'device_model', 'network', 'sdk_version', 'region', 'host_app'] as const;
+export const DIMENSIONS = [
+  '',
+  'platform',
+  'version',
+  'version_source',
+  'os_version',
+  'device_model',
+  'network',
+  'sdk_version',
+  'region',
+  'host_app',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Additive metrics of one (app, day, dimension value); distinct users are kept apart (`DailyDevice`). */
@@ -105,7 +116,12 @@ export interface AnalyticsStore {
   writeDay(appId: string, day: string, rows: DailyRow[], devices: DailyDevice[]): Promise<void>;
   daily(appId: string, from: string, to: string, dimension: Dimension): Promise<DailyRow[]>;
   /** Distinct devices over the range per dimension value, and how many of them were new in the range. */
-  distinctDevices(appId: string, from: string, to: string, dimension: Dimension): Promise<Array<{ value: string; active: number }>>;
+  distinctDevices(
+    appId: string,
+    from: string,
+    to: string,
+    dimension: Dimension,
+  ): Promise<Array<{ value: string; active: number }>>;
   /** Every mini-program together, per day of the range that has rollups: launches and distinct devices (platform overview). */
   platformDaily(from: string, to: string): Promise<PlatformDay[]>;
   /** Distinct devices over the range across every mini-program (not a sum of days or of mini-programs). */

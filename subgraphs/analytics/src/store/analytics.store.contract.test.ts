@@ -8,16 +8,43 @@ const APP = 'mp0123456789abcdef';
 function event(n: number, day: string, extra: Partial<CleanEvent> = {}): CleanEvent {
   const ts = Date.parse(`${day}T04:00:00Z`) + n;
   return {
-    appId: APP, eventId: `e-${String(n).padStart(6, '0')}`, day, type: 'page_show', deviceId: `d${n % 3}`, launchId: 'l1', clientTs: ts, eventTs: ts, receivedAt: ts,
-    platform: 'IOS', versionId: 'v1', versionSource: 'release', releasePlanId: null, hostAppId: 'h1', orgId: 'o1', province: '广东省', city: null, durationMs: null,
-    pagePath: 'pages/index', attrs: { custom: { name: 'x', attributes: { a: 1, b: 'two', c: true } } }, ...extra,
+    appId: APP,
+    eventId: `e-${String(n).padStart(6, '0')}`,
+    day,
+    type: 'page_show',
+    deviceId: `d${n % 3}`,
+    launchId: 'l1',
+    clientTs: ts,
+    eventTs: ts,
+    receivedAt: ts,
+    platform: 'IOS',
+    versionId: 'v1',
+    versionSource: 'release',
+    releasePlanId: null,
+    hostAppId: 'h1',
+    orgId: 'o1',
+    province: '广东省',
+    city: null,
+    durationMs: null,
+    pagePath: 'pages/index',
+    attrs: { custom: { name: 'x', attributes: { a: 1, b: 'two', c: true } } },
+    ...extra,
   };
 }
 
 function exposure(deviceId: string, day: string, extra: Partial<ExposureRow> = {}): ExposureRow {
   return {
-    appId: APP, day, deviceId, planId: 'plan-1', versionId: 'v2', versionSource: 'gray', ruleId: 'rule-1', hostAppId: 'h1', orgId: 'o1',
-    servedAt: Date.parse(`${day}T04:00:00Z`), ...extra,
+    appId: APP,
+    day,
+    deviceId,
+    planId: 'plan-1',
+    versionId: 'v2',
+    versionSource: 'gray',
+    ruleId: 'rule-1',
+    hostAppId: 'h1',
+    orgId: 'o1',
+    servedAt: Date.parse(`${day}T04:00:00Z`),
+    ...extra,
   };
 }
 
@@ -58,33 +85,95 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
   });
 
   it('replaces a day of rollups (re-running never adds) and counts devices distinct over a range', async () => {
-    const row = { dimension: '' as const, value: '', launches: 2, pageViews: 3, stayMs: 4, bounces: 1, jsErrors: 0, crashes: 1, newUsers: 1, activeUsers: 2 };
+    const row = {
+      dimension: '' as const,
+      value: '',
+      launches: 2,
+      pageViews: 3,
+      stayMs: 4,
+      bounces: 1,
+      jsErrors: 0,
+      crashes: 1,
+      newUsers: 1,
+      activeUsers: 2,
+    };
     for (let i = 0; i < 2; i++) {
-      await store.writeDay(APP, '2025-03-01', [{ day: '2025-03-01', ...row }], [
-        { dimension: '', value: '', deviceId: 'a', isNew: true },
-        { dimension: '', value: '', deviceId: 'b', isNew: false },
-      ]);
+      await store.writeDay(
+        APP,
+        '2025-03-01',
+        [{ day: '2025-03-01', ...row }],
+        [
+          { dimension: '', value: '', deviceId: 'a', isNew: true },
+          { dimension: '', value: '', deviceId: 'b', isNew: false },
+        ],
+      );
     }
-    await store.writeDay(APP, '2025-03-02', [{ day: '2025-03-02', ...row, launches: 5 }], [
-      { dimension: '', value: '', deviceId: 'b', isNew: false },
-      { dimension: '', value: '', deviceId: 'c', isNew: true },
-    ]);
-    expect((await store.daily(APP, '2025-03-01', '2025-03-02', '')).map((r) => [r.day, r.launches, r.pageViews])).toEqual([
+    await store.writeDay(
+      APP,
+      '2025-03-02',
+      [{ day: '2025-03-02', ...row, launches: 5 }],
+      [
+        { dimension: '', value: '', deviceId: 'b', isNew: false },
+        { dimension: '', value: '', deviceId: 'c', isNew: true },
+      ],
+    );
+    expect(
+      (await store.daily(APP, '2025-03-01', '2025-03-02', '')).map((r) => [r.day, r.launches, r.pageViews]),
+    ).toEqual([
       ['2025-03-01', 2, 3],
       ['2025-03-02', 5, 3],
     ]);
-    expect(await store.distinctDevices(APP, '2025-03-01', '2025-03-02', '')).toEqual([{ value: '', active: 3 }]);
-    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([{ value: '', active: 2 }]);
+    expect(await store.distinctDevices(APP, '2025-03-01', '2025-03-02', '')).toEqual([
+      { value: '', active: 3 },
+    ]);
+    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([
+      { value: '', active: 2 },
+    ]);
   });
 
   it('adds every mini-program up per day for the platform, devices distinct across mini-programs and over the range', async () => {
-    const total = { dimension: '' as const, value: '', pageViews: 0, stayMs: 0, bounces: 0, jsErrors: 0, crashes: 0, newUsers: 0, activeUsers: 0 };
-    const device = (deviceId: string, dimension: '' | 'platform' = '') => ({ dimension, value: dimension ? 'IOS' : '', deviceId, isNew: false });
-    await store.writeDay('mpaaaaaaaaaaaaaaaa', '2025-03-01', [{ day: '2025-03-01', ...total, launches: 2 }], [device('a'), device('b'), device('z', 'platform')]);
-    await store.writeDay('mpbbbbbbbbbbbbbbbb', '2025-03-01', [{ day: '2025-03-01', ...total, launches: 3 }], [device('b'), device('c')]);
-    await store.writeDay('mpbbbbbbbbbbbbbbbb', '2025-03-03', [{ day: '2025-03-03', ...total, launches: 1 }], [device('a')]);
+    const total = {
+      dimension: '' as const,
+      value: '',
+      pageViews: 0,
+      stayMs: 0,
+      bounces: 0,
+      jsErrors: 0,
+      crashes: 0,
+      newUsers: 0,
+      activeUsers: 0,
+    };
+    const device = (deviceId: string, dimension: '' | 'platform' = '') => ({
+      dimension,
+      value: dimension ? 'IOS' : '',
+      deviceId,
+      isNew: false,
+    });
+    await store.writeDay(
+      'mpaaaaaaaaaaaaaaaa',
+      '2025-03-01',
+      [{ day: '2025-03-01', ...total, launches: 2 }],
+      [device('a'), device('b'), device('z', 'platform')],
+    );
+    await store.writeDay(
+      'mpbbbbbbbbbbbbbbbb',
+      '2025-03-01',
+      [{ day: '2025-03-01', ...total, launches: 3 }],
+      [device('b'), device('c')],
+    );
+    await store.writeDay(
+      'mpbbbbbbbbbbbbbbbb',
+      '2025-03-03',
+      [{ day: '2025-03-03', ...total, launches: 1 }],
+      [device('a')],
+    );
     // Outside the range: counted nowhere.
-    await store.writeDay('mpbbbbbbbbbbbbbbbb', '2025-03-04', [{ day: '2025-03-04', ...total, launches: 9 }], [device('q')]);
+    await store.writeDay(
+      'mpbbbbbbbbbbbbbbbb',
+      '2025-03-04',
+      [{ day: '2025-03-04', ...total, launches: 9 }],
+      [device('q')],
+    );
     expect(await store.platformDaily('2025-03-01', '2025-03-03')).toEqual([
       { day: '2025-03-01', launches: 5, activeDevices: 3 },
       { day: '2025-03-03', launches: 1, activeDevices: 1 },
@@ -96,23 +185,40 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
   it('prunes raw events by whole days and keeps later days', async () => {
     await store.append([event(1, '2025-03-01'), event(2, '2025-03-02'), event(3, '2025-03-03')]);
     expect(await store.pruneBefore('2025-03-03')).toBe(2);
-    expect((await store.events(APP, ['2025-03-01', '2025-03-02', '2025-03-03'])).map((e) => e.day)).toEqual(['2025-03-03']);
+    expect((await store.events(APP, ['2025-03-01', '2025-03-02', '2025-03-03'])).map((e) => e.day)).toEqual([
+      '2025-03-03',
+    ]);
   });
 
   it('keeps one exposure per (app, day, device, plan, version): the first decision of the day; redeliveries change nothing', async () => {
-    const first = [exposure('d1', '2025-03-01'), exposure('d2', '2025-03-01', { versionId: 'v1', versionSource: 'release', ruleId: null }), exposure('d1', '2025-03-02')];
+    const first = [
+      exposure('d1', '2025-03-01'),
+      exposure('d2', '2025-03-01', { versionId: 'v1', versionSource: 'release', ruleId: null }),
+      exposure('d1', '2025-03-02'),
+    ];
     expect(await store.appendExposures(first)).toEqual({ inserted: 3, duplicates: 0 });
     // The same device again that day (later, another host app): still the first row.
-    expect(await store.appendExposures([exposure('d1', '2025-03-01', { servedAt: Date.parse('2025-03-01T09:00:00Z'), hostAppId: 'h2' }), exposure('d3', '2025-03-01', { planId: '' })])).toEqual({
+    expect(
+      await store.appendExposures([
+        exposure('d1', '2025-03-01', { servedAt: Date.parse('2025-03-01T09:00:00Z'), hostAppId: 'h2' }),
+        exposure('d3', '2025-03-01', { planId: '' }),
+      ]),
+    ).toEqual({
       inserted: 1,
       duplicates: 1,
     });
     // Another version for the same device and day (served both, e.g. after a revert) is its own row.
-    expect(await store.appendExposures([exposure('d1', '2025-03-01', { versionId: 'v1', versionSource: 'release', ruleId: null })])).toEqual({ inserted: 1, duplicates: 0 });
+    expect(
+      await store.appendExposures([
+        exposure('d1', '2025-03-01', { versionId: 'v1', versionSource: 'release', ruleId: null }),
+      ]),
+    ).toEqual({ inserted: 1, duplicates: 0 });
     expect(await store.appendExposures([])).toEqual({ inserted: 0, duplicates: 0 });
 
     const day1 = await store.exposures(APP, ['2025-03-01']);
-    expect(day1.map((x) => [x.deviceId, x.planId, x.versionId, x.versionSource, x.ruleId, x.hostAppId])).toEqual([
+    expect(
+      day1.map((x) => [x.deviceId, x.planId, x.versionId, x.versionSource, x.ruleId, x.hostAppId]),
+    ).toEqual([
       ['d1', 'plan-1', 'v1', 'release', null, 'h1'],
       ['d1', 'plan-1', 'v2', 'gray', 'rule-1', 'h1'],
       ['d2', 'plan-1', 'v1', 'release', null, 'h1'],
@@ -125,10 +231,19 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
   });
 
   it('prunes exposures with the raw days', async () => {
-    await store.appendExposures([exposure('d1', '2025-03-01'), exposure('d1', '2025-03-02'), exposure('d1', '2025-03-03')]);
+    await store.appendExposures([
+      exposure('d1', '2025-03-01'),
+      exposure('d1', '2025-03-02'),
+      exposure('d1', '2025-03-03'),
+    ]);
     await store.pruneBefore('2025-03-03');
-    expect((await store.exposures(APP, ['2025-03-01', '2025-03-02', '2025-03-03'])).map((x) => x.day)).toEqual(['2025-03-03']);
+    expect(
+      (await store.exposures(APP, ['2025-03-01', '2025-03-02', '2025-03-03'])).map((x) => x.day),
+    ).toEqual(['2025-03-03']);
     // A pruned day can be written again (its partition is re-created).
-    expect(await store.appendExposures([exposure('d1', '2025-03-01')])).toEqual({ inserted: 1, duplicates: 0 });
+    expect(await store.appendExposures([exposure('d1', '2025-03-01')])).toEqual({
+      inserted: 1,
+      duplicates: 0,
+    });
   });
 });

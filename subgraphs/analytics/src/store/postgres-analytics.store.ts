@@ -1,10 +1,37 @@
 import { Pool, type PoolClient } from 'pg';
-import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension, ExposureRow, PlatformDay } from './analytics-store.port';
+import type {
+  AnalyticsStore,
+  AppendResult,
+  CleanEvent,
+  DailyDevice,
+  DailyRow,
+  Dimension,
+  ExposureRow,
+  PlatformDay,
+} from './analytics-store.port';
 import { mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
 
 const RAW_COLUMNS = [
-  'day', 'app_id', 'event_id', 'type', 'device_id', 'launch_id', 'client_ts', 'event_ts', 'received_at', 'platform', 'version_id', 'version_source',
-  'release_plan_id', 'host_app_id', 'org_id', 'province', 'city', 'duration_ms', 'page_path', 'attrs',
+  'day',
+  'app_id',
+  'event_id',
+  'type',
+  'device_id',
+  'launch_id',
+  'client_ts',
+  'event_ts',
+  'received_at',
+  'platform',
+  'version_id',
+  'version_source',
+  'release_plan_id',
+  'host_app_id',
+  'org_id',
+  'province',
+  'city',
+  'duration_ms',
+  'page_path',
+  'attrs',
 ] as const;
 const DUPLICATE_TABLE = '42P07';
 const UNIQUE_VIOLATION = '23505';
@@ -28,8 +55,13 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
 
   constructor(options: PostgresAnalyticsStoreOptions) {
     this.schema = options.schema ?? 'public';
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema)) throw new Error(`Invalid PostgreSQL schema name ${this.schema}`);
-    this.pool = new Pool({ connectionString: options.url, max: options.maxConnections ?? 5, connectionTimeoutMillis: 5000 });
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.schema))
+      throw new Error(`Invalid PostgreSQL schema name ${this.schema}`);
+    this.pool = new Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 5,
+      connectionTimeoutMillis: 5000,
+    });
   }
 
   private t(name: string): string {
@@ -48,18 +80,30 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
         platform TEXT NOT NULL, version_id TEXT, version_source TEXT, release_plan_id TEXT, host_app_id TEXT NOT NULL,
         org_id TEXT NOT NULL, province TEXT, city TEXT, duration_ms BIGINT, page_path TEXT, attrs JSONB NOT NULL
       ) PARTITION BY RANGE (day)`);
-      await c.query(`CREATE INDEX IF NOT EXISTS analytics_raw_events_app_day ON ${this.t('analytics_raw_events')} (app_id, day, device_id, client_ts)`);
-      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_event_ids')} (app_id TEXT NOT NULL, event_id TEXT NOT NULL, day DATE NOT NULL, PRIMARY KEY (app_id, event_id))`);
-      await c.query(`CREATE INDEX IF NOT EXISTS analytics_event_ids_day ON ${this.t('analytics_event_ids')} (day)`);
-      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_first_seen')} (app_id TEXT NOT NULL, device_id TEXT NOT NULL, first_day DATE NOT NULL, PRIMARY KEY (app_id, device_id))`);
-      await c.query(`CREATE INDEX IF NOT EXISTS analytics_first_seen_day ON ${this.t('analytics_first_seen')} (app_id, first_day)`);
+      await c.query(
+        `CREATE INDEX IF NOT EXISTS analytics_raw_events_app_day ON ${this.t('analytics_raw_events')} (app_id, day, device_id, client_ts)`,
+      );
+      await c.query(
+        `CREATE TABLE IF NOT EXISTS ${this.t('analytics_event_ids')} (app_id TEXT NOT NULL, event_id TEXT NOT NULL, day DATE NOT NULL, PRIMARY KEY (app_id, event_id))`,
+      );
+      await c.query(
+        `CREATE INDEX IF NOT EXISTS analytics_event_ids_day ON ${this.t('analytics_event_ids')} (day)`,
+      );
+      await c.query(
+        `CREATE TABLE IF NOT EXISTS ${this.t('analytics_first_seen')} (app_id TEXT NOT NULL, device_id TEXT NOT NULL, first_day DATE NOT NULL, PRIMARY KEY (app_id, device_id))`,
+      );
+      await c.query(
+        `CREATE INDEX IF NOT EXISTS analytics_first_seen_day ON ${this.t('analytics_first_seen')} (app_id, first_day)`,
+      );
       await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_daily')} (
         app_id TEXT NOT NULL, day DATE NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL,
         ${METRIC_COLUMNS.map((col) => `${col} BIGINT NOT NULL`).join(', ')}, PRIMARY KEY (app_id, day, dimension, value))`);
       await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_daily_devices')} (
         app_id TEXT NOT NULL, day DATE NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new BOOLEAN NOT NULL,
         PRIMARY KEY (app_id, dimension, day, value, device_id))`);
-      await c.query(`CREATE INDEX IF NOT EXISTS analytics_daily_devices_platform ON ${this.t('analytics_daily_devices')} (day, device_id) WHERE dimension = ''`);
+      await c.query(
+        `CREATE INDEX IF NOT EXISTS analytics_daily_devices_platform ON ${this.t('analytics_daily_devices')} (day, device_id) WHERE dimension = ''`,
+      );
       await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_exposures')} (
         app_id TEXT NOT NULL, day DATE NOT NULL, device_id TEXT NOT NULL, plan_id TEXT NOT NULL, version_id TEXT NOT NULL,
         version_source TEXT NOT NULL, rule_id TEXT, host_app_id TEXT NOT NULL, org_id TEXT NOT NULL, served_at BIGINT NOT NULL,
@@ -74,7 +118,9 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     if (this.partitions.has(`${parent}:${day}`)) return;
     const name = `${parent}_${day.replace(/-/g, '')}`;
     try {
-      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t(name)} PARTITION OF ${this.t(parent)} FOR VALUES FROM ('${day}') TO ('${day}'::date + 1)`);
+      await c.query(
+        `CREATE TABLE IF NOT EXISTS ${this.t(name)} PARTITION OF ${this.t(parent)} FOR VALUES FROM ('${day}') TO ('${day}'::date + 1)`,
+      );
     } catch (error) {
       // Another process created it between IF NOT EXISTS and CREATE.
       const code = (error as { code?: string }).code;
@@ -86,13 +132,25 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
   async appendExposures(rows: ExposureRow[]): Promise<AppendResult> {
     if (rows.length === 0) return { inserted: 0, duplicates: 0 };
     return this.withClient(async (c) => {
-      for (const day of new Set(rows.map((r) => r.day))) await this.ensurePartition(c, day, 'analytics_exposures');
+      for (const day of new Set(rows.map((r) => r.day)))
+        await this.ensurePartition(c, day, 'analytics_exposures');
       const col = <K extends keyof ExposureRow>(k: K) => rows.map((r) => r[k]);
       const { rowCount } = await c.query(
         `INSERT INTO ${this.t('analytics_exposures')} (app_id, day, device_id, plan_id, version_id, version_source, rule_id, host_app_id, org_id, served_at)
          SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[])
          ON CONFLICT DO NOTHING`,
-        [col('appId'), col('day'), col('deviceId'), col('planId'), col('versionId'), col('versionSource'), col('ruleId'), col('hostAppId'), col('orgId'), col('servedAt')],
+        [
+          col('appId'),
+          col('day'),
+          col('deviceId'),
+          col('planId'),
+          col('versionId'),
+          col('versionSource'),
+          col('ruleId'),
+          col('hostAppId'),
+          col('orgId'),
+          col('servedAt'),
+        ],
       );
       const inserted = rowCount ?? 0;
       return { inserted, duplicates: rows.length - inserted };
@@ -140,12 +198,33 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
           const values: unknown[] = [];
           const tuples = rows.map((e, i) => {
             values.push(
-              e.day, e.appId, e.eventId, e.type, e.deviceId, e.launchId, e.clientTs, e.eventTs, e.receivedAt, e.platform, e.versionId, e.versionSource,
-              e.releasePlanId, e.hostAppId, e.orgId, e.province, e.city, e.durationMs, e.pagePath, JSON.stringify(e.attrs),
+              e.day,
+              e.appId,
+              e.eventId,
+              e.type,
+              e.deviceId,
+              e.launchId,
+              e.clientTs,
+              e.eventTs,
+              e.receivedAt,
+              e.platform,
+              e.versionId,
+              e.versionSource,
+              e.releasePlanId,
+              e.hostAppId,
+              e.orgId,
+              e.province,
+              e.city,
+              e.durationMs,
+              e.pagePath,
+              JSON.stringify(e.attrs),
             );
             return `(${RAW_COLUMNS.map((_, j) => `$${i * RAW_COLUMNS.length + j + 1}`).join(', ')})`;
           });
-          await c.query(`INSERT INTO ${this.t('analytics_raw_events')} (${RAW_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+          await c.query(
+            `INSERT INTO ${this.t('analytics_raw_events')} (${RAW_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
+            values,
+          );
           await c.query(
             `INSERT INTO ${this.t('analytics_first_seen')} AS s (app_id, device_id, first_day)
              SELECT app_id, device_id, MIN(day) FROM unnest($1::text[], $2::text[], $3::date[]) AS x(app_id, device_id, day) GROUP BY app_id, device_id
@@ -182,7 +261,10 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
   }
 
   async newDevices(appId: string, day: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ device_id: string }>(`SELECT device_id FROM ${this.t('analytics_first_seen')} WHERE app_id = $1 AND first_day = $2`, [appId, day]);
+    const { rows } = await this.pool.query<{ device_id: string }>(
+      `SELECT device_id FROM ${this.t('analytics_first_seen')} WHERE app_id = $1 AND first_day = $2`,
+      [appId, day],
+    );
     return rows.map((r) => r.device_id);
   }
 
@@ -190,16 +272,32 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     await this.withClient(async (c) => {
       await c.query('BEGIN');
       try {
-        await c.query(`DELETE FROM ${this.t('analytics_daily')} WHERE app_id = $1 AND day = $2`, [appId, day]);
-        await c.query(`DELETE FROM ${this.t('analytics_daily_devices')} WHERE app_id = $1 AND day = $2`, [appId, day]);
+        await c.query(`DELETE FROM ${this.t('analytics_daily')} WHERE app_id = $1 AND day = $2`, [
+          appId,
+          day,
+        ]);
+        await c.query(`DELETE FROM ${this.t('analytics_daily_devices')} WHERE app_id = $1 AND day = $2`, [
+          appId,
+          day,
+        ]);
         if (rows.length > 0) {
           const col = (pick: (r: DailyRow) => unknown) => rows.map(pick);
           await c.query(
             `INSERT INTO ${this.t('analytics_daily')} (app_id, day, dimension, value, ${METRIC_COLUMNS.join(', ')})
              SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[])`,
             [
-              appId, day, col((r) => r.dimension), col((r) => r.value), col((r) => r.launches), col((r) => r.pageViews), col((r) => r.stayMs),
-              col((r) => r.bounces), col((r) => r.jsErrors), col((r) => r.crashes), col((r) => r.newUsers), col((r) => r.activeUsers),
+              appId,
+              day,
+              col((r) => r.dimension),
+              col((r) => r.value),
+              col((r) => r.launches),
+              col((r) => r.pageViews),
+              col((r) => r.stayMs),
+              col((r) => r.bounces),
+              col((r) => r.jsErrors),
+              col((r) => r.crashes),
+              col((r) => r.newUsers),
+              col((r) => r.activeUsers),
             ],
           );
         }
@@ -207,7 +305,14 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
           await c.query(
             `INSERT INTO ${this.t('analytics_daily_devices')} (app_id, day, dimension, value, device_id, is_new)
              SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::text[], $6::boolean[])`,
-            [appId, day, devices.map((d) => d.dimension), devices.map((d) => d.value), devices.map((d) => d.deviceId), devices.map((d) => d.isNew)],
+            [
+              appId,
+              day,
+              devices.map((d) => d.dimension),
+              devices.map((d) => d.value),
+              devices.map((d) => d.deviceId),
+              devices.map((d) => d.isNew),
+            ],
           );
         }
         await c.query('COMMIT');
@@ -239,7 +344,12 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     }));
   }
 
-  async distinctDevices(appId: string, from: string, to: string, dimension: Dimension): Promise<Array<{ value: string; active: number }>> {
+  async distinctDevices(
+    appId: string,
+    from: string,
+    to: string,
+    dimension: Dimension,
+  ): Promise<Array<{ value: string; active: number }>> {
     const { rows } = await this.pool.query<{ value: string; active: string }>(
       `SELECT value, COUNT(DISTINCT device_id) AS active FROM ${this.t('analytics_daily_devices')}
        WHERE app_id = $1 AND dimension = $2 AND day BETWEEN $3 AND $4 GROUP BY value ORDER BY value COLLATE "C"`,
@@ -280,10 +390,14 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       [this.schema],
     );
     const cutoff = `analytics_raw_events_${day.replace(/-/g, '')}`;
-    const old = rows.map((r) => r.name).filter((name) => /^analytics_raw_events_\d{8}$/.test(name) && name < cutoff);
+    const old = rows
+      .map((r) => r.name)
+      .filter((name) => /^analytics_raw_events_\d{8}$/.test(name) && name < cutoff);
     for (const name of old) {
       await this.pool.query(`DROP TABLE IF EXISTS ${this.t(name)}`);
-      this.partitions.delete(`analytics_raw_events:${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}`);
+      this.partitions.delete(
+        `analytics_raw_events:${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}`,
+      );
     }
     await this.dropExposurePartitionsBefore(day);
     await this.pool.query(`DELETE FROM ${this.t('analytics_event_ids')} WHERE day < $1`, [day]);
@@ -297,9 +411,13 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       [this.schema],
     );
     const cutoff = `analytics_exposures_${day.replace(/-/g, '')}`;
-    for (const name of rows.map((r) => r.name).filter((n) => /^analytics_exposures_\d{8}$/.test(n) && n < cutoff)) {
+    for (const name of rows
+      .map((r) => r.name)
+      .filter((n) => /^analytics_exposures_\d{8}$/.test(n) && n < cutoff)) {
       await this.pool.query(`DROP TABLE IF EXISTS ${this.t(name)}`);
-      this.partitions.delete(`analytics_exposures:${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}`);
+      this.partitions.delete(
+        `analytics_exposures:${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}`,
+      );
     }
   }
 

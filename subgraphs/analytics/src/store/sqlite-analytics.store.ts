@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AnalyticsStore, AppendResult, CleanEvent, DailyDevice, DailyRow, Dimension, ExposureRow, PlatformDay } from './analytics-store.port';
+import type {
+  AnalyticsStore,
+  AppendResult,
+  CleanEvent,
+  DailyDevice,
+  DailyRow,
+  Dimension,
+  ExposureRow,
+  PlatformDay,
+} from './analytics-store.port';
 import { mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
 
 /**
@@ -50,8 +59,12 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   }
 
   async append(events: CleanEvent[]): Promise<AppendResult> {
-    const claim = this.db.prepare('INSERT OR IGNORE INTO analytics_event_ids (app_id, event_id, day) VALUES (?, ?, ?)');
-    const insert = this.db.prepare(`INSERT INTO analytics_raw_events VALUES (${Array(20).fill('?').join(', ')})`);
+    const claim = this.db.prepare(
+      'INSERT OR IGNORE INTO analytics_event_ids (app_id, event_id, day) VALUES (?, ?, ?)',
+    );
+    const insert = this.db.prepare(
+      `INSERT INTO analytics_raw_events VALUES (${Array(20).fill('?').join(', ')})`,
+    );
     const seen = this.db.prepare(
       `INSERT INTO analytics_first_seen (app_id, device_id, first_day) VALUES (?, ?, ?)
        ON CONFLICT (app_id, device_id) DO UPDATE SET first_day = excluded.first_day WHERE excluded.first_day < analytics_first_seen.first_day`,
@@ -61,8 +74,26 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       for (const e of events) {
         if (claim.run(e.appId, e.eventId, e.day).changes === 0) continue;
         insert.run(
-          e.day, e.appId, e.eventId, e.type, e.deviceId, e.launchId, e.clientTs, e.eventTs, e.receivedAt, e.platform, e.versionId, e.versionSource,
-          e.releasePlanId, e.hostAppId, e.orgId, e.province, e.city, e.durationMs, e.pagePath, JSON.stringify(e.attrs),
+          e.day,
+          e.appId,
+          e.eventId,
+          e.type,
+          e.deviceId,
+          e.launchId,
+          e.clientTs,
+          e.eventTs,
+          e.receivedAt,
+          e.platform,
+          e.versionId,
+          e.versionSource,
+          e.releasePlanId,
+          e.hostAppId,
+          e.orgId,
+          e.province,
+          e.city,
+          e.durationMs,
+          e.pagePath,
+          JSON.stringify(e.attrs),
         );
         seen.run(e.appId, e.deviceId, e.day);
         inserted++;
@@ -74,30 +105,55 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   async events(appId: string, days: string[]): Promise<CleanEvent[]> {
     if (days.length === 0) return [];
     const rows = this.db
-      .prepare(`SELECT * FROM analytics_raw_events WHERE app_id = ? AND day IN (${days.map(() => '?').join(', ')}) ORDER BY device_id, client_ts, event_id`)
+      .prepare(
+        `SELECT * FROM analytics_raw_events WHERE app_id = ? AND day IN (${days.map(() => '?').join(', ')}) ORDER BY device_id, client_ts, event_id`,
+      )
       .all(appId, ...days) as RawRow[];
     return rows.map(rowToEvent);
   }
 
   async appsWithEvents(days: string[]): Promise<string[]> {
     if (days.length === 0) return [];
-    const rows = this.db.prepare(`SELECT DISTINCT app_id FROM analytics_raw_events WHERE day IN (${days.map(() => '?').join(', ')}) ORDER BY app_id`).all(...days) as Array<{ app_id: string }>;
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT app_id FROM analytics_raw_events WHERE day IN (${days.map(() => '?').join(', ')}) ORDER BY app_id`,
+      )
+      .all(...days) as Array<{ app_id: string }>;
     return rows.map((r) => r.app_id);
   }
 
   async newDevices(appId: string, day: string): Promise<string[]> {
-    const rows = this.db.prepare('SELECT device_id FROM analytics_first_seen WHERE app_id = ? AND first_day = ?').all(appId, day) as Array<{ device_id: string }>;
+    const rows = this.db
+      .prepare('SELECT device_id FROM analytics_first_seen WHERE app_id = ? AND first_day = ?')
+      .all(appId, day) as Array<{ device_id: string }>;
     return rows.map((r) => r.device_id);
   }
 
   async writeDay(appId: string, day: string, rows: DailyRow[], devices: DailyDevice[]): Promise<void> {
-    const insertRow = this.db.prepare(`INSERT INTO analytics_daily VALUES (?, ?, ?, ?, ${METRIC_COLUMNS.map(() => '?').join(', ')})`);
+    const insertRow = this.db.prepare(
+      `INSERT INTO analytics_daily VALUES (?, ?, ?, ?, ${METRIC_COLUMNS.map(() => '?').join(', ')})`,
+    );
     const insertDevice = this.db.prepare('INSERT INTO analytics_daily_devices VALUES (?, ?, ?, ?, ?, ?)');
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM analytics_daily WHERE app_id = ? AND day = ?').run(appId, day);
       this.db.prepare('DELETE FROM analytics_daily_devices WHERE app_id = ? AND day = ?').run(appId, day);
-      for (const r of rows) insertRow.run(appId, day, r.dimension, r.value, r.launches, r.pageViews, r.stayMs, r.bounces, r.jsErrors, r.crashes, r.newUsers, r.activeUsers);
-      for (const d of devices) insertDevice.run(appId, day, d.dimension, d.value, d.deviceId, d.isNew ? 1 : 0);
+      for (const r of rows)
+        insertRow.run(
+          appId,
+          day,
+          r.dimension,
+          r.value,
+          r.launches,
+          r.pageViews,
+          r.stayMs,
+          r.bounces,
+          r.jsErrors,
+          r.crashes,
+          r.newUsers,
+          r.activeUsers,
+        );
+      for (const d of devices)
+        insertDevice.run(appId, day, d.dimension, d.value, d.deviceId, d.isNew ? 1 : 0);
     })();
   }
 
@@ -111,7 +167,12 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     return rows;
   }
 
-  async distinctDevices(appId: string, from: string, to: string, dimension: Dimension): Promise<Array<{ value: string; active: number }>> {
+  async distinctDevices(
+    appId: string,
+    from: string,
+    to: string,
+    dimension: Dimension,
+  ): Promise<Array<{ value: string; active: number }>> {
     return this.db
       .prepare(
         `SELECT value, COUNT(DISTINCT device_id) AS active FROM analytics_daily_devices
@@ -122,26 +183,46 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
   async platformDaily(from: string, to: string): Promise<PlatformDay[]> {
     const launches = this.db
-      .prepare(`SELECT day, SUM(launches) AS launches FROM analytics_daily WHERE dimension = '' AND day BETWEEN ? AND ? GROUP BY day`)
+      .prepare(
+        `SELECT day, SUM(launches) AS launches FROM analytics_daily WHERE dimension = '' AND day BETWEEN ? AND ? GROUP BY day`,
+      )
       .all(from, to) as Array<{ day: string; launches: number }>;
     const devices = this.db
-      .prepare(`SELECT day, COUNT(DISTINCT device_id) AS devices FROM analytics_daily_devices WHERE dimension = '' AND day BETWEEN ? AND ? GROUP BY day`)
+      .prepare(
+        `SELECT day, COUNT(DISTINCT device_id) AS devices FROM analytics_daily_devices WHERE dimension = '' AND day BETWEEN ? AND ? GROUP BY day`,
+      )
       .all(from, to) as Array<{ day: string; devices: number }>;
     return mergePlatformDays(launches, devices);
   }
 
   async platformDistinctDevices(from: string, to: string): Promise<number> {
     const row = this.db
-      .prepare(`SELECT COUNT(DISTINCT device_id) AS n FROM analytics_daily_devices WHERE dimension = '' AND day BETWEEN ? AND ?`)
+      .prepare(
+        `SELECT COUNT(DISTINCT device_id) AS n FROM analytics_daily_devices WHERE dimension = '' AND day BETWEEN ? AND ?`,
+      )
       .get(from, to) as { n: number };
     return row.n;
   }
 
   async appendExposures(rows: ExposureRow[]): Promise<AppendResult> {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO analytics_exposures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO analytics_exposures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     return this.db.transaction(() => {
       let inserted = 0;
-      for (const r of rows) inserted += insert.run(r.appId, r.day, r.deviceId, r.planId, r.versionId, r.versionSource, r.ruleId, r.hostAppId, r.orgId, r.servedAt).changes;
+      for (const r of rows)
+        inserted += insert.run(
+          r.appId,
+          r.day,
+          r.deviceId,
+          r.planId,
+          r.versionId,
+          r.versionSource,
+          r.ruleId,
+          r.hostAppId,
+          r.orgId,
+          r.servedAt,
+        ).changes;
       return { inserted, duplicates: rows.length - inserted };
     })();
   }
@@ -160,7 +241,11 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   async pruneBefore(day: string): Promise<number> {
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM analytics_exposures WHERE day < ?').run(day);
-      const days = (this.db.prepare('SELECT COUNT(DISTINCT day) AS n FROM analytics_raw_events WHERE day < ?').get(day) as { n: number }).n;
+      const days = (
+        this.db
+          .prepare('SELECT COUNT(DISTINCT day) AS n FROM analytics_raw_events WHERE day < ?')
+          .get(day) as { n: number }
+      ).n;
       this.db.prepare('DELETE FROM analytics_raw_events WHERE day < ?').run(day);
       this.db.prepare('DELETE FROM analytics_event_ids WHERE day < ?').run(day);
       return days;

@@ -6,7 +6,10 @@ import { buildZip, createApp, createHarness, w3cPackage, type Harness } from '..
 import { packageKey } from '../service/version.service';
 import { registerUploadRoutes } from './upload-routes.fastify';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -25,7 +28,10 @@ describe('package upload', () => {
 
   it('validates a real ZIP, stores it under packages/<appId>/<versionId>.zip with its sha256 and creates a DEVELOPMENT version', async () => {
     const zip = await w3cPackage(appId, '2.1.0', 21);
-    const { statusCode, body: version } = await h.app.handlePackageUpload(h.developerA, appId, zip, { contentType: 'application/zip', releaseNotes: 'First' });
+    const { statusCode, body: version } = await h.app.handlePackageUpload(h.developerA, appId, zip, {
+      contentType: 'application/zip',
+      releaseNotes: 'First',
+    });
     expect(statusCode).toBe(201);
     const sha256 = createHash('sha256').update(zip).digest('hex');
     expect(version).toMatchObject({
@@ -49,10 +55,16 @@ describe('package upload', () => {
   });
 
   it('takes the version name from the query over the manifest, and refuses a duplicate name', async () => {
-    const first = await h.app.handlePackageUpload(h.ownerA, appId, await w3cPackage(appId, '1.0.0'), { contentType: 'application/zip', versionName: 'v1-beta' });
+    const first = await h.app.handlePackageUpload(h.ownerA, appId, await w3cPackage(appId, '1.0.0'), {
+      contentType: 'application/zip',
+      versionName: 'v1-beta',
+    });
     expect(first.body.versionName).toBe('v1-beta');
     await expect(
-      h.app.handlePackageUpload(h.ownerA, appId, await w3cPackage(appId, '1.0.1'), { contentType: 'application/zip', versionName: 'v1-beta' }),
+      h.app.handlePackageUpload(h.ownerA, appId, await w3cPackage(appId, '1.0.1'), {
+        contentType: 'application/zip',
+        versionName: 'v1-beta',
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     const versions = await h.runtime.documents.collection(VersionModel).find({ appId });
     expect(versions).toHaveLength(1);
@@ -60,22 +72,42 @@ describe('package upload', () => {
 
   it('refuses a manifest app_id of another mini-program, broken packages, oversize bodies and wrong content types', async () => {
     const other = await createApp(h, 'Other');
-    await expect(h.app.handlePackageUpload(h.ownerA, appId, await w3cPackage(other.appId), { contentType: 'application/zip' })).rejects.toMatchObject({
+    await expect(
+      h.app.handlePackageUpload(h.ownerA, appId, await w3cPackage(other.appId), {
+        contentType: 'application/zip',
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { reason: 'APP_ID_MISMATCH' },
     });
-    await expect(h.app.handlePackageUpload(h.ownerA, appId, Buffer.from('not a zip at all'), { contentType: 'application/zip' })).rejects.toMatchObject({
+    await expect(
+      h.app.handlePackageUpload(h.ownerA, appId, Buffer.from('not a zip at all'), {
+        contentType: 'application/zip',
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { reason: 'PACKAGE_NOT_ZIP' },
     });
-    await expect(h.app.handlePackageUpload(h.ownerA, appId, await buildZip({ 'readme.txt': 'hi' }), { contentType: 'application/zip' })).rejects.toMatchObject({
+    await expect(
+      h.app.handlePackageUpload(h.ownerA, appId, await buildZip({ 'readme.txt': 'hi' }), {
+        contentType: 'application/zip',
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
-    await expect(h.app.handlePackageUpload(h.ownerA, appId, Buffer.alloc(64 * 1024 + 1), { contentType: 'application/zip' })).rejects.toMatchObject({
+    await expect(
+      h.app.handlePackageUpload(h.ownerA, appId, Buffer.alloc(64 * 1024 + 1), {
+        contentType: 'application/zip',
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { reason: 'PACKAGE_TOO_LARGE' },
     });
-    await expect(h.app.handlePackageUpload(h.ownerA, appId, await w3cPackage(appId), { contentType: 'application/json' })).rejects.toMatchObject({
+    await expect(
+      h.app.handlePackageUpload(h.ownerA, appId, await w3cPackage(appId), {
+        contentType: 'application/json',
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { reason: 'UNSUPPORTED_MEDIA_TYPE' },
     });
@@ -84,9 +116,15 @@ describe('package upload', () => {
 
   it('checks the caller before reading the package', async () => {
     const zip = await w3cPackage(appId);
-    await expect(h.app.handlePackageUpload(ANONYMOUS, appId, zip, { contentType: 'application/zip' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(h.app.handlePackageUpload(h.ownerB, appId, Buffer.from('garbage'), { contentType: 'application/zip' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(h.app.handlePackageUpload(h.reviewer, appId, zip, { contentType: 'application/zip' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      h.app.handlePackageUpload(ANONYMOUS, appId, zip, { contentType: 'application/zip' }),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(
+      h.app.handlePackageUpload(h.ownerB, appId, Buffer.from('garbage'), { contentType: 'application/zip' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      h.app.handlePackageUpload(h.reviewer, appId, zip, { contentType: 'application/zip' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('stores a sniffed logo image and replaces the previous one', async () => {
@@ -94,11 +132,19 @@ describe('package upload', () => {
     expect(first.logoKey).toMatch(new RegExp(`^logos/${appId}/[0-9a-f]{64}\\.png$`));
     expect(await h.objects.stat(first.logoKey!)).toMatchObject({ contentType: 'image/png' });
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 2)]);
-    const { body: second } = await h.app.handleLogoUpload(h.ownerA, appId, jpeg, { contentType: 'image/jpeg' });
+    const { body: second } = await h.app.handleLogoUpload(h.ownerA, appId, jpeg, {
+      contentType: 'image/jpeg',
+    });
     expect(second.logoKey).toMatch(/\.jpg$/);
     expect(await h.objects.stat(first.logoKey!)).toBeNull();
-    await expect(h.app.handleLogoUpload(h.ownerA, appId, Buffer.from('<svg/>'), { contentType: 'image/png' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await expect(h.app.handleLogoUpload(h.ownerA, appId, Buffer.concat([PNG, Buffer.alloc(5000)]), { contentType: 'image/png' })).rejects.toMatchObject({
+    await expect(
+      h.app.handleLogoUpload(h.ownerA, appId, Buffer.from('<svg/>'), { contentType: 'image/png' }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(
+      h.app.handleLogoUpload(h.ownerA, appId, Buffer.concat([PNG, Buffer.alloc(5000)]), {
+        contentType: 'image/png',
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
   });
@@ -107,8 +153,17 @@ describe('package upload', () => {
     let server: FastifyInstance;
     let base: string;
     // light-my-request (inject) cannot load under jest's CommonJS runtime; go over real loopback HTTP instead.
-    const inject = async (req: { method: string; url: string; headers?: Record<string, string>; payload?: Buffer | string }) => {
-      const res = await fetch(base + req.url, { method: req.method, headers: req.headers, body: req.payload });
+    const inject = async (req: {
+      method: string;
+      url: string;
+      headers?: Record<string, string>;
+      payload?: Buffer | string;
+    }) => {
+      const res = await fetch(base + req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.payload,
+      });
       const text = await res.text();
       return { statusCode: res.status, json: () => JSON.parse(text) as unknown };
     };
@@ -140,7 +195,11 @@ describe('package upload', () => {
         payload: zip,
       });
       expect(res.statusCode).toBe(201);
-      expect(res.json()).toMatchObject({ errcode: 'OK', error: '', data: { appId, versionName: '3.0.0', releaseNotes: 'hello', status: 'DEVELOPMENT' } });
+      expect(res.json()).toMatchObject({
+        errcode: 'OK',
+        error: '',
+        data: { appId, versionName: '3.0.0', releaseNotes: 'hello', status: 'DEVELOPMENT' },
+      });
     });
 
     it('maps refusals to status codes and error codes', async () => {
@@ -149,14 +208,24 @@ describe('package upload', () => {
         inject({ method: 'POST', url: `/uploads/mini-programs/${appId}/versions`, headers, payload });
 
       expect((await post({ 'content-type': 'application/zip' })).statusCode).toBe(401);
-      expect((await post({ authorization: 'Bearer nope', 'content-type': 'application/zip' })).json()).toMatchObject({ errcode: 'UNAUTHENTICATED' });
+      expect(
+        (await post({ authorization: 'Bearer nope', 'content-type': 'application/zip' })).json(),
+      ).toMatchObject({ errcode: 'UNAUTHENTICATED' });
       const foreign = await post({ authorization: 'Bearer owner-b', 'content-type': 'application/zip' });
       expect(foreign.statusCode).toBe(403);
       expect(foreign.json()).toMatchObject({ errcode: 'FORBIDDEN' });
-      expect((await post({ authorization: 'Bearer owner-a', 'content-type': 'text/plain' }, 'hi')).statusCode).toBe(415);
-      const tooBig = await post({ authorization: 'Bearer owner-a', 'content-type': 'application/zip' }, Buffer.alloc(64 * 1024 + 10));
+      expect(
+        (await post({ authorization: 'Bearer owner-a', 'content-type': 'text/plain' }, 'hi')).statusCode,
+      ).toBe(415);
+      const tooBig = await post(
+        { authorization: 'Bearer owner-a', 'content-type': 'application/zip' },
+        Buffer.alloc(64 * 1024 + 10),
+      );
       expect(tooBig.statusCode).toBe(413);
-      const bad = await post({ authorization: 'Bearer owner-a', 'content-type': 'application/zip' }, Buffer.from('PK-not-really'));
+      const bad = await post(
+        { authorization: 'Bearer owner-a', 'content-type': 'application/zip' },
+        Buffer.from('PK-not-really'),
+      );
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toMatchObject({ errcode: 'BAD_USER_INPUT', data: { reason: 'PACKAGE_NOT_ZIP' } });
       // The raw-body parser stays inside the upload scope.

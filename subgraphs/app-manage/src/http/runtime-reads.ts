@@ -36,7 +36,15 @@ export function appManageRuntimeReads(services: AppManageRuntimeReadServices): R
   return {
     async resolveCredentials({ sdkKey }) {
       const credentials = await hostApps.resolveSdkCredentials(sdkKey);
-      return credentials ? { hostAppId: credentials.hostAppId, orgId: credentials.orgId, sdkKey, secret: credentials.secret, enabled: credentials.enabled } : null;
+      return credentials
+        ? {
+            hostAppId: credentials.hostAppId,
+            orgId: credentials.orgId,
+            sdkKey,
+            secret: credentials.secret,
+            enabled: credentials.enabled,
+          }
+        : null;
     },
 
     async applet({ appId }) {

@@ -30,7 +30,6 @@ function first(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-
 /**
  * Mounts upload routes on a fastify server: caller from `authenticate`, answers in the REST envelope
  * `{ errcode, error, data }`. Everything that can refuse an upload without its bytes (no or bad credential,
@@ -40,7 +39,11 @@ function first(value: unknown): string | undefined {
  * Registered as an encapsulated plugin, so the raw-body parsers and error handling do not leak into the rest
  * of the server.
  */
-export async function registerUploadRoutes(app: FastifyInstance, routes: readonly UploadRoute[], options: RegisterUploadRoutesOptions): Promise<void> {
+export async function registerUploadRoutes(
+  app: FastifyInstance,
+  routes: readonly UploadRoute[],
+  options: RegisterUploadRoutesOptions,
+): Promise<void> {
   await app.register(async (scope) => {
     const types = [...new Set(routes.flatMap((route) => route.contentTypes))];
     const principals = new WeakMap<FastifyRequest, Principal>();
@@ -54,13 +57,24 @@ export async function registerUploadRoutes(app: FastifyInstance, routes: readonl
 
     const fail = (reply: FastifyReply, error: unknown) => {
       if (isPlatformError(error)) {
-        return reply.code(error.httpStatus).send({ errcode: error.code, error: error.message, data: error.details ?? null });
+        return reply
+          .code(error.httpStatus)
+          .send({ errcode: error.code, error: error.message, data: error.details ?? null });
       }
       if (error instanceof UploadTooLargeError) return reply.code(413).send(tooLargeEnvelope(error.limit));
       const status = (error as { statusCode?: number }).statusCode;
-      if (status === 413) return reply.code(413).send({ errcode: 'BAD_USER_INPUT', error: 'The upload is too large', data: { reason: 'PAYLOAD_TOO_LARGE' } });
+      if (status === 413)
+        return reply.code(413).send({
+          errcode: 'BAD_USER_INPUT',
+          error: 'The upload is too large',
+          data: { reason: 'PAYLOAD_TOO_LARGE' },
+        });
       if (status === 415) {
-        return reply.code(415).send({ errcode: 'BAD_USER_INPUT', error: `Send the raw bytes with Content-Type ${types.join(', ')}`, data: { reason: 'UNSUPPORTED_MEDIA_TYPE' } });
+        return reply.code(415).send({
+          errcode: 'BAD_USER_INPUT',
+          error: `Send the raw bytes with Content-Type ${types.join(', ')}`,
+          data: { reason: 'UNSUPPORTED_MEDIA_TYPE' },
+        });
       }
       options.onUnexpectedError?.(error);
       return reply.code(500).send({ errcode: 'INTERNAL_SERVER_ERROR', error: 'Internal error', data: null });
@@ -90,7 +104,14 @@ export async function registerUploadRoutes(app: FastifyInstance, routes: readonl
                 versionName: first(query.versionName),
                 releaseNotes: first(query.releaseNotes),
               });
-            const result = await logged(options.operationLog, request, `POST ${route.path}`, principal, { appId: params.appId }, handle);
+            const result = await logged(
+              options.operationLog,
+              request,
+              `POST ${route.path}`,
+              principal,
+              { appId: params.appId },
+              handle,
+            );
             return reply.code(result.statusCode).send({ errcode: 'OK', error: '', data: result.body });
           } catch (error) {
             return fail(reply, error);
@@ -108,9 +129,20 @@ export interface UploadOperationLog {
 }
 
 /** Runs an upload as one operation of the operation log, when there is one. */
-async function logged<R>(log: UploadOperationLog | undefined, request: FastifyRequest, action: string, principal: Principal, args: Record<string, unknown>, work: () => Promise<R>): Promise<R> {
+async function logged<R>(
+  log: UploadOperationLog | undefined,
+  request: FastifyRequest,
+  action: string,
+  principal: Principal,
+  args: Record<string, unknown>,
+  work: () => Promise<R>,
+): Promise<R> {
   if (!log) return work();
   const info = (await log.requestInfo?.(request)) ?? { requestId: request.id, clientIp: request.ip };
-  const state = operationState(log.subgraph, { fieldName: action }, args, { principal, requestId: info.requestId, clientIp: info.clientIp });
+  const state = operationState(log.subgraph, { fieldName: action }, args, {
+    principal,
+    requestId: info.requestId,
+    clientIp: info.clientIp,
+  });
   return withOperationLog(log.writer, state, work);
 }

@@ -24,11 +24,21 @@ export interface UploadRoute {
   contentTypes: readonly string[];
   /** Largest accepted body; mount with at least this body limit. */
   bodyLimit: number;
-  handle(principal: Principal, appId: string, body: Buffer, meta: UploadMeta): Promise<UploadResponse<unknown>>;
+  handle(
+    principal: Principal,
+    appId: string,
+    body: Buffer,
+    meta: UploadMeta,
+  ): Promise<UploadResponse<unknown>>;
 }
 
 // The paths and content types are a contract with the router, which forwards these routes in distributed mode.
-import { LOGO_CONTENT_TYPES, LOGO_UPLOAD_PATH, PACKAGE_CONTENT_TYPES, PACKAGE_UPLOAD_PATH } from '@grove/contracts';
+import {
+  LOGO_CONTENT_TYPES,
+  LOGO_UPLOAD_PATH,
+  PACKAGE_CONTENT_TYPES,
+  PACKAGE_UPLOAD_PATH,
+} from '@grove/contracts';
 export { LOGO_CONTENT_TYPES, LOGO_UPLOAD_PATH, PACKAGE_CONTENT_TYPES, PACKAGE_UPLOAD_PATH };
 
 function mediaType(contentType: string | undefined): string {
@@ -38,13 +48,26 @@ function mediaType(contentType: string | undefined): string {
 function requireContentType(meta: UploadMeta, accepted: readonly string[]): void {
   const type = mediaType(meta.contentType);
   if (!accepted.includes(type)) {
-    throw new BadUserInputError(`Send the raw bytes with Content-Type ${accepted.join(', ')}`, { reason: 'UNSUPPORTED_MEDIA_TYPE', contentType: type || null });
+    throw new BadUserInputError(`Send the raw bytes with Content-Type ${accepted.join(', ')}`, {
+      reason: 'UNSUPPORTED_MEDIA_TYPE',
+      contentType: type || null,
+    });
   }
 }
 
 export interface UploadHandlers {
-  handlePackageUpload(principal: Principal, appId: string, body: Buffer, meta: UploadMeta): Promise<UploadResponse<VersionView>>;
-  handleLogoUpload(principal: Principal, appId: string, body: Buffer, meta: UploadMeta): Promise<UploadResponse<MiniProgramView>>;
+  handlePackageUpload(
+    principal: Principal,
+    appId: string,
+    body: Buffer,
+    meta: UploadMeta,
+  ): Promise<UploadResponse<VersionView>>;
+  handleLogoUpload(
+    principal: Principal,
+    appId: string,
+    body: Buffer,
+    meta: UploadMeta,
+  ): Promise<UploadResponse<MiniProgramView>>;
   routes: UploadRoute[];
 }
 
@@ -53,13 +76,32 @@ export interface UploadHandlers {
  * application/zip body, versionName/releaseNotes from the query string) and the logo upload. Errors are
  * PlatformErrors; the mounting server maps them to status codes.
  */
-export function createUploadHandlers(versions: VersionService, apps: MiniProgramService, limits: { maxPackageBytes: number; maxLogoBytes: number }): UploadHandlers {
-  const handlePackageUpload = async (principal: Principal, appId: string, body: Buffer, meta: UploadMeta): Promise<UploadResponse<VersionView>> => {
+export function createUploadHandlers(
+  versions: VersionService,
+  apps: MiniProgramService,
+  limits: { maxPackageBytes: number; maxLogoBytes: number },
+): UploadHandlers {
+  const handlePackageUpload = async (
+    principal: Principal,
+    appId: string,
+    body: Buffer,
+    meta: UploadMeta,
+  ): Promise<UploadResponse<VersionView>> => {
     requireContentType(meta, PACKAGE_CONTENT_TYPES);
-    const version = await versions.upload(principal, { appId, versionName: meta.versionName, releaseNotes: meta.releaseNotes, zip: body });
+    const version = await versions.upload(principal, {
+      appId,
+      versionName: meta.versionName,
+      releaseNotes: meta.releaseNotes,
+      zip: body,
+    });
     return { statusCode: 201, body: version };
   };
-  const handleLogoUpload = async (principal: Principal, appId: string, body: Buffer, meta: UploadMeta): Promise<UploadResponse<MiniProgramView>> => {
+  const handleLogoUpload = async (
+    principal: Principal,
+    appId: string,
+    body: Buffer,
+    meta: UploadMeta,
+  ): Promise<UploadResponse<MiniProgramView>> => {
     requireContentType(meta, LOGO_CONTENT_TYPES);
     return { statusCode: 200, body: await apps.uploadLogo(principal, appId, body) };
   };
@@ -67,8 +109,20 @@ export function createUploadHandlers(versions: VersionService, apps: MiniProgram
     handlePackageUpload,
     handleLogoUpload,
     routes: [
-      { method: 'POST', path: PACKAGE_UPLOAD_PATH, contentTypes: PACKAGE_CONTENT_TYPES, bodyLimit: limits.maxPackageBytes, handle: handlePackageUpload },
-      { method: 'POST', path: LOGO_UPLOAD_PATH, contentTypes: LOGO_CONTENT_TYPES, bodyLimit: limits.maxLogoBytes, handle: handleLogoUpload },
+      {
+        method: 'POST',
+        path: PACKAGE_UPLOAD_PATH,
+        contentTypes: PACKAGE_CONTENT_TYPES,
+        bodyLimit: limits.maxPackageBytes,
+        handle: handlePackageUpload,
+      },
+      {
+        method: 'POST',
+        path: LOGO_UPLOAD_PATH,
+        contentTypes: LOGO_CONTENT_TYPES,
+        bodyLimit: limits.maxLogoBytes,
+        handle: handleLogoUpload,
+      },
     ],
   };
 }

@@ -48,7 +48,10 @@ describe('validateMiniProgramPackage: accepted packages', () => {
       size: zip.length,
       sha256: createHash('sha256').update(zip).digest('hex'),
       // Directory entries are not files: the reviewers' list has the files only, with their inflated sizes.
-      entries: Object.entries(files).map(([path, data]) => ({ path, size: Buffer.from(data as string | Buffer).length })),
+      entries: Object.entries(files).map(([path, data]) => ({
+        path,
+        size: Buffer.from(data as string | Buffer).length,
+      })),
       manifestSource: { file: 'manifest.json', text: files['manifest.json'] },
     });
   });

@@ -79,7 +79,12 @@ export async function validateMiniProgramPackage(
   }
   const wechat = archive.contents.get(WECHAT_APP_FILE);
   if (wechat) {
-    return { format: 'wechat', pages: checkWechatLayout(archive.files, wechat), manifestSource: manifestSource(WECHAT_APP_FILE, wechat), ...common };
+    return {
+      format: 'wechat',
+      pages: checkWechatLayout(archive.files, wechat),
+      manifestSource: manifestSource(WECHAT_APP_FILE, wechat),
+      ...common,
+    };
   }
 
   // A common mistake: zipping the project folder instead of its contents.

@@ -18,7 +18,10 @@ import {
 const MiB = 1024 * 1024;
 const limits: PackageValidationOptions = { maxBytes: MiB };
 
-async function rejection(zip: Buffer, options: PackageValidationOptions = limits): Promise<BadUserInputError> {
+async function rejection(
+  zip: Buffer,
+  options: PackageValidationOptions = limits,
+): Promise<BadUserInputError> {
   try {
     await validateMiniProgramPackage(zip, options);
   } catch (error) {
@@ -74,7 +77,9 @@ describe('validateMiniProgramPackage: manifest bombs (issue 7 item 6)', () => {
       maxBytes: 64,
     });
     // Just under the cap is fine: the padding is whitespace.
-    const atCap = await buildZip(w3cFiles({ 'manifest.json': paddedJson(w3cManifest(), DEFAULT_MAX_MANIFEST_BYTES) }));
+    const atCap = await buildZip(
+      w3cFiles({ 'manifest.json': paddedJson(w3cManifest(), DEFAULT_MAX_MANIFEST_BYTES) }),
+    );
     await expect(
       validateMiniProgramPackage(atCap, { ...limits, maxCompressionRatio: 2000 }),
     ).resolves.toMatchObject({ format: 'w3c' });
@@ -93,7 +98,9 @@ describe('validateMiniProgramPackage: manifest bombs (issue 7 item 6)', () => {
     // Small files compress as well as they like; a higher configured ratio lets the big one through.
     const small = await buildZip(w3cFiles({ 'common/blank.txt': Buffer.alloc(100 * 1024) }));
     await expect(validateMiniProgramPackage(small, limits)).resolves.toMatchObject({ format: 'w3c' });
-    await expect(validateMiniProgramPackage(zip, { ...limits, maxCompressionRatio: 5000 })).resolves.toMatchObject({
+    await expect(
+      validateMiniProgramPackage(zip, { ...limits, maxCompressionRatio: 5000 }),
+    ).resolves.toMatchObject({
       format: 'w3c',
     });
   });
@@ -115,7 +122,12 @@ describe('validateMiniProgramPackage: manifest bombs (issue 7 item 6)', () => {
 
 describe('validateMiniProgramPackage: canonical entry names (issue 7 item 7)', () => {
   it.each([
-    ['a . segment beside the real page', 'pages/x/index/index.html', 'pages/./index/index.html', 'current directory reference'],
+    [
+      'a . segment beside the real page',
+      'pages/x/index/index.html',
+      'pages/./index/index.html',
+      'current directory reference',
+    ],
     ['a leading ./', 'xxapp.js', './app.js', 'current directory reference'],
     ['an empty segment', 'pages/xindex.js', 'pages//index.js', 'empty path segment'],
     ['a trailing dot', 'app.jsx', 'app.js.', 'segment ends with a dot or space'],
@@ -126,12 +138,19 @@ describe('validateMiniProgramPackage: canonical entry names (issue 7 item 7)', (
     ['a right-to-left override', 'pages/xxxgnp.js', 'pages/\u202egnp.js', 'invisible formatting character'],
   ])('refuses %s', async (_, placeholder, name, problem) => {
     const zip = renameEntry(await buildZip(w3cFiles({ [placeholder]: 'x' })), placeholder, name);
-    expect((await rejection(zip)).details).toEqual({ reason: PackageProblem.PACKAGE_UNSAFE_PATH, entry: name, problem });
+    expect((await rejection(zip)).details).toEqual({
+      reason: PackageProblem.PACKAGE_UNSAFE_PATH,
+      entry: name,
+      problem,
+    });
   });
 
   it('refuses an empty segment in a directory entry', async () => {
     const zip = renameEntry(await buildZip(w3cFiles(), ['pages/xx/']), 'pages/xx/', 'pages//x/');
-    expect((await rejection(zip)).details).toMatchObject({ entry: 'pages//x/', problem: 'empty path segment' });
+    expect((await rejection(zip)).details).toMatchObject({
+      entry: 'pages//x/',
+      problem: 'empty path segment',
+    });
   });
 
   it('refuses names too long or too deep', async () => {
@@ -159,7 +178,10 @@ describe('validateMiniProgramPackage: canonical entry names (issue 7 item 7)', (
 
   it('refuses case-only duplicates in any letter case, directories included', async () => {
     const zip = await buildZip(w3cFiles({ 'APP.JS': 'evil()' }));
-    expect((await rejection(zip)).details).toMatchObject({ reason: PackageProblem.PACKAGE_DUPLICATE_ENTRY, other: 'app.js' });
+    expect((await rejection(zip)).details).toMatchObject({
+      reason: PackageProblem.PACKAGE_DUPLICATE_ENTRY,
+      other: 'app.js',
+    });
     const dirs = await buildZip(w3cFiles({ 'Pages/extra.html': '<view/>' }));
     expect((await rejection(dirs)).details).toEqual({
       reason: PackageProblem.PACKAGE_DUPLICATE_ENTRY,
@@ -167,7 +189,10 @@ describe('validateMiniProgramPackage: canonical entry names (issue 7 item 7)', (
       other: 'pages/',
     });
     const entries = await buildZip(w3cFiles(), ['PAGES/']);
-    expect((await rejection(entries)).details).toMatchObject({ reason: PackageProblem.PACKAGE_DUPLICATE_ENTRY, entry: 'PAGES/' });
+    expect((await rejection(entries)).details).toMatchObject({
+      reason: PackageProblem.PACKAGE_DUPLICATE_ENTRY,
+      entry: 'PAGES/',
+    });
   });
 
   it('refuses a file that is also a directory', async () => {
@@ -189,7 +214,11 @@ describe('validateMiniProgramPackage: canonical entry names (issue 7 item 7)', (
       reason: PackageProblem.PACKAGE_UNSAFE_PATH,
       problem: 'name is not UTF-8',
     });
-    const renamed = renameEntry(await buildZip(w3cFiles({ 'pages/cafxx.js': 'x' })), 'pages/cafxx.js', 'pages/caf\u00e9.js');
+    const renamed = renameEntry(
+      await buildZip(w3cFiles({ 'pages/cafxx.js': 'x' })),
+      'pages/cafxx.js',
+      'pages/caf\u00e9.js',
+    );
     const unflagged = patchCentralDirectory(renamed, 'pages/caf\u00e9.js', { generalPurposeBitFlag: 0 });
     expect((await rejection(unflagged)).details).toEqual({
       reason: PackageProblem.PACKAGE_UNSAFE_PATH,
@@ -202,7 +231,12 @@ describe('validateMiniProgramPackage: canonical entry names (issue 7 item 7)', (
   });
 
   it('refuses a local header whose name differs from the central directory (what streaming extractors read)', async () => {
-    const zip = renameEntry(await buildZip(w3cFiles({ 'pages/x.js': 'x' })), 'pages/x.js', 'pages/y.js', 'central');
+    const zip = renameEntry(
+      await buildZip(w3cFiles({ 'pages/x.js': 'x' })),
+      'pages/x.js',
+      'pages/y.js',
+      'central',
+    );
     expect((await rejection(zip)).details).toEqual({
       reason: PackageProblem.PACKAGE_UNSAFE_PATH,
       entry: 'pages/y.js',
@@ -215,7 +249,10 @@ describe('validateMiniProgramPackage: canonical entry names (issue 7 item 7)', (
     const inner = await buildZip({ 'b.js': { data: 'hidden()', compress: false } });
     const innerRecord = inner.subarray(0, inner.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])));
     const zip = await buildZip(
-      w3cFiles({ 'a.bin': { data: innerRecord, compress: false }, 'b.js': { data: 'hidden()', compress: false } }),
+      w3cFiles({
+        'a.bin': { data: innerRecord, compress: false },
+        'b.js': { data: 'hidden()', compress: false },
+      }),
     );
     const hiddenAt = zip.indexOf(innerRecord);
     const overlapping = patchCentralDirectory(zip, 'b.js', { localHeaderOffset: hiddenAt });
@@ -229,7 +266,11 @@ describe('validateMiniProgramPackage: canonical entry names (issue 7 item 7)', (
 
   it('still accepts dot files, non-ASCII names and nested directories', async () => {
     const zip = await buildZip(
-      w3cFiles({ '.well-known/info.txt': 'x', 'pages/\u4e2d\u6587/\u9875\u9762.html': '<view/>', 'a/b/c/d/e.js': 'x' }),
+      w3cFiles({
+        '.well-known/info.txt': 'x',
+        'pages/\u4e2d\u6587/\u9875\u9762.html': '<view/>',
+        'a/b/c/d/e.js': 'x',
+      }),
       ['pages/', 'a/', 'a/b/'],
     );
     await expect(validateMiniProgramPackage(zip, limits)).resolves.toMatchObject({ format: 'w3c' });

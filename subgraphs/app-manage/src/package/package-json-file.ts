@@ -17,7 +17,9 @@ export function parsePackageJson<S extends z.ZodType>(file: string, data: Buffer
   try {
     const text = utf8.decode(data).replace(/^\uFEFF/, '');
     if (nestingDepth(text) > MAX_MANIFEST_JSON_DEPTH) {
-      throw invalid(file, [{ member: '(root)', message: `nested deeper than ${MAX_MANIFEST_JSON_DEPTH} levels` }]);
+      throw invalid(file, [
+        { member: '(root)', message: `nested deeper than ${MAX_MANIFEST_JSON_DEPTH} levels` },
+      ]);
     }
     value = JSON.parse(text);
   } catch (error) {
@@ -48,7 +50,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);

@@ -40,7 +40,8 @@ export function renameEntry(
   where: 'both' | 'central' = 'both',
 ): Buffer {
   const bytes = typeof to === 'string' ? Buffer.from(to, 'utf8') : to;
-  if (Buffer.byteLength(from) !== bytes.length) throw new Error('renameEntry needs names of equal byte length');
+  if (Buffer.byteLength(from) !== bytes.length)
+    throw new Error('renameEntry needs names of equal byte length');
   const out = Buffer.from(zip);
   const needle = Buffer.from(from, 'utf8');
   let hits = 0;

@@ -159,11 +159,14 @@ export async function readZipArchive(
 }
 
 function unsafe(name: string, problem: string): BadUserInputError {
-  return new BadUserInputError(`The package contains an unsafe entry name: ${JSON.stringify(name)} (${problem})`, {
-    reason: PackageProblem.PACKAGE_UNSAFE_PATH,
-    entry: name,
-    problem,
-  });
+  return new BadUserInputError(
+    `The package contains an unsafe entry name: ${JSON.stringify(name)} (${problem})`,
+    {
+      reason: PackageProblem.PACKAGE_UNSAFE_PATH,
+      entry: name,
+      problem,
+    },
+  );
 }
 
 /**
@@ -180,7 +183,8 @@ function entryName(entry: Yauzl3Entry): string {
   } catch {
     throw unsafe(raw.toString('latin1'), 'name is not UTF-8');
   }
-  if (!ascii && (entry.generalPurposeBitFlag & UTF8_NAME_FLAG) === 0) throw unsafe(name, 'non-ASCII name without the UTF-8 flag');
+  if (!ascii && (entry.generalPurposeBitFlag & UTF8_NAME_FLAG) === 0)
+    throw unsafe(name, 'non-ASCII name without the UTF-8 flag');
   for (const field of entry.extraFields) {
     if (field.id !== INFO_ZIP_UNICODE_PATH) continue;
     let other: string | undefined;
@@ -270,7 +274,8 @@ function checkEntry(entry: Yauzl3Entry, name: string, seen: Map<string, string>)
 /** Declared sizes, checked before anything is inflated. */
 function checkEntrySize(entry: Yauzl3Entry, name: string, kept: boolean, limits: ZipLimits): void {
   if (name.endsWith('/')) {
-    if (entry.uncompressedSize !== 0 || entry.compressedSize !== 0) throw corrupt(name, new Error('directory entry with data'));
+    if (entry.uncompressedSize !== 0 || entry.compressedSize !== 0)
+      throw corrupt(name, new Error('directory entry with data'));
     return;
   }
   if (kept && entry.uncompressedSize > limits.maxKeptBytes) {
@@ -314,7 +319,11 @@ function checkTree(seen: ReadonlyMap<string, string>): void {
       const spelled = directories.get(foldName(dir));
       if (spelled === undefined) directories.set(foldName(dir), dir);
       else if (spelled !== dir) {
-        throw duplicate(name, `${spelled}/`, `The package spells the directory ${JSON.stringify(`${spelled}/`)} also as ${JSON.stringify(`${dir}/`)}`);
+        throw duplicate(
+          name,
+          `${spelled}/`,
+          `The package spells the directory ${JSON.stringify(`${spelled}/`)} also as ${JSON.stringify(`${dir}/`)}`,
+        );
       }
     }
   }
@@ -322,10 +331,18 @@ function checkTree(seen: ReadonlyMap<string, string>): void {
     const dir = directories.get(key);
     if (dir === undefined) continue;
     if (!name.endsWith('/')) {
-      throw duplicate(name, `${dir}/`, `The package has ${JSON.stringify(name)} both as a file and as a directory`);
+      throw duplicate(
+        name,
+        `${dir}/`,
+        `The package has ${JSON.stringify(name)} both as a file and as a directory`,
+      );
     }
     if (name !== `${dir}/`) {
-      throw duplicate(name, `${dir}/`, `The package spells the directory ${JSON.stringify(`${dir}/`)} also as ${JSON.stringify(name)}`);
+      throw duplicate(
+        name,
+        `${dir}/`,
+        `The package spells the directory ${JSON.stringify(`${dir}/`)} also as ${JSON.stringify(name)}`,
+      );
     }
   }
 }
@@ -338,7 +355,8 @@ function checkTree(seen: ReadonlyMap<string, string>): void {
 function checkLocalHeaders(zip: Buffer, entries: readonly ReadEntry[]): void {
   const spans = entries.map(({ entry, name }) => {
     const at = entry.relativeOffsetOfLocalHeader;
-    if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_FILE_HEADER) throw corrupt(name, new Error('no local file header'));
+    if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_FILE_HEADER)
+      throw corrupt(name, new Error('no local file header'));
     const nameLength = zip.readUInt16LE(at + 26);
     const extraLength = zip.readUInt16LE(at + 28);
     if (!zip.subarray(at + 30, at + 30 + nameLength).equals(entry.fileNameRaw)) {
@@ -348,7 +366,8 @@ function checkLocalHeaders(zip: Buffer, entries: readonly ReadEntry[]): void {
   });
   spans.sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) {
-    if (spans[i].start < spans[i - 1].end) throw corrupt(spans[i].name, new Error(`overlaps ${JSON.stringify(spans[i - 1].name)}`));
+    if (spans[i].start < spans[i - 1].end)
+      throw corrupt(spans[i].name, new Error(`overlaps ${JSON.stringify(spans[i - 1].name)}`));
   }
 }
 

@@ -6,7 +6,9 @@ import type { DeletionService } from '../service/deletion.service';
 export class DeletionResolver {
   constructor(private readonly deletions: DeletionService) {}
 
-  @Mutation(() => Boolean, { description: 'miniprogram:write; DEVELOPMENT or REJECTED versions only; removes the package too' })
+  @Mutation(() => Boolean, {
+    description: 'miniprogram:write; DEVELOPMENT or REJECTED versions only; removes the package too',
+  })
   deleteVersion(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.deletions.deleteVersion(ctx.principal, id);
   }
@@ -19,7 +21,10 @@ export class DeletionResolver {
     return this.deletions.deleteMiniProgram(ctx.principal, appId);
   }
 
-  @Mutation(() => Boolean, { description: 'hostapp:manage; disable it first; removes its links, ends its SDK key and frees its license unit' })
+  @Mutation(() => Boolean, {
+    description:
+      'hostapp:manage; disable it first; removes its links, ends its SDK key and frees its license unit',
+  })
   deleteHostApp(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.deletions.deleteHostApp(ctx.principal, id);
   }

@@ -25,19 +25,32 @@ export class HostAppResolver {
   hostApps(
     @Arg('orgId', () => ID) orgId: string,
     @Ctx() ctx: SubgraphContext,
-    @Arg('take', () => Int, { defaultValue: HOST_APPS_PAGE.defaultTake, description: takeArgDescription(HOST_APPS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: HOST_APPS_PAGE.defaultTake,
+      description: takeArgDescription(HOST_APPS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.hostAppService.list(ctx.principal, orgId, { take, after });
   }
 
-  @Mutation(() => HostAppCredentials, { description: 'hostapp:manage; license-limited; the SDK secret is shown only here' })
-  createHostApp(@Arg('input', () => CreateHostAppInput) input: CreateHostAppInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => HostAppCredentials, {
+    description: 'hostapp:manage; license-limited; the SDK secret is shown only here',
+  })
+  createHostApp(
+    @Arg('input', () => CreateHostAppInput) input: CreateHostAppInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.hostAppService.create(ctx.principal, input);
   }
 
   @Mutation(() => HostApp, { description: 'hostapp:manage' })
-  updateHostApp(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateHostAppInput) input: UpdateHostAppInput, @Ctx() ctx: SubgraphContext) {
+  updateHostApp(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateHostAppInput) input: UpdateHostAppInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.hostAppService.update(ctx.principal, id, input);
   }
 
@@ -61,10 +74,16 @@ export class HostAppResolver {
     return { __typename: 'Organization', id: hostApp.orgId };
   }
 
-  @FieldResolver(() => [HostAppLink], { description: 'Linked and requested mini-programs; newest first, a page at a time' })
+  @FieldResolver(() => [HostAppLink], {
+    description: 'Linked and requested mini-programs; newest first, a page at a time',
+  })
   links(
     @Root() hostApp: HostAppView,
-    @Arg('take', () => Int, { defaultValue: HOST_APP_LINKS_PAGE.defaultTake, description: takeArgDescription(HOST_APP_LINKS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: HOST_APP_LINKS_PAGE.defaultTake,
+      description: takeArgDescription(HOST_APP_LINKS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.linkService.ofHostApp(hostApp.id, { take, after });

@@ -15,20 +15,38 @@ export class LinkResolver {
     private readonly miniProgramService: MiniProgramService,
   ) {}
 
-  @Query(() => [HostAppLink], { nullable: true, description: 'Link requests of an organization (PENDING unless a status is given)' })
+  @Query(() => [HostAppLink], {
+    nullable: true,
+    description: 'Link requests of an organization (PENDING unless a status is given)',
+  })
   linkRequests(
     @Arg('orgId', () => ID) orgId: string,
     @Ctx() ctx: SubgraphContext,
-    @Arg('direction', () => LinkDirection, { defaultValue: LinkDirection.INCOMING }) direction?: LinkDirection,
+    @Arg('direction', () => LinkDirection, { defaultValue: LinkDirection.INCOMING })
+    direction?: LinkDirection,
     @Arg('status', () => LinkStatus, { nullable: true }) status?: LinkStatus,
-    @Arg('take', () => Int, { defaultValue: LINK_REQUESTS_PAGE.defaultTake, description: takeArgDescription(LINK_REQUESTS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: LINK_REQUESTS_PAGE.defaultTake,
+      description: takeArgDescription(LINK_REQUESTS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.linkService.list(ctx.principal, { orgId, direction, status: status ?? LinkStatus.PENDING }, { take, after });
+    return this.linkService.list(
+      ctx.principal,
+      { orgId, direction, status: status ?? LinkStatus.PENDING },
+      { take, after },
+    );
   }
 
-  @Mutation(() => HostAppLink, { description: 'hostapp:manage; same organization: ACTIVE at once, else a PENDING request' })
-  linkMiniProgram(@Arg('hostAppId', () => ID) hostAppId: string, @Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => HostAppLink, {
+    description: 'hostapp:manage; same organization: ACTIVE at once, else a PENDING request',
+  })
+  linkMiniProgram(
+    @Arg('hostAppId', () => ID) hostAppId: string,
+    @Arg('appId', () => ID) appId: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.linkService.link(ctx.principal, hostAppId, appId);
   }
 
@@ -47,15 +65,22 @@ export class LinkResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Either side of the link' })
-  unlinkMiniProgram(@Arg('hostAppId', () => ID) hostAppId: string, @Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
+  unlinkMiniProgram(
+    @Arg('hostAppId', () => ID) hostAppId: string,
+    @Arg('appId', () => ID) appId: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.linkService.unlink(ctx.principal, hostAppId, appId);
   }
 
   @FieldResolver(() => MiniProgram, {
     nullable: true,
-    description: "The mini-program's own organization always; the host app's organization once the link is ACTIVE (null before)",
+    description:
+      "The mini-program's own organization always; the host app's organization once the link is ACTIVE (null before)",
   })
   async miniProgram(@Root() link: LinkView, @Ctx() ctx: SubgraphContext) {
-    return this.linkService.canReadMiniProgram(ctx.principal, link) ? this.miniProgramService.byId(link.appId) : null;
+    return this.linkService.canReadMiniProgram(ctx.principal, link)
+      ? this.miniProgramService.byId(link.appId)
+      : null;
   }
 }

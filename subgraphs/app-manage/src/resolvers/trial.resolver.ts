@@ -8,22 +8,37 @@ import { MiniProgramVersion } from '../schema/version.type';
 export class TrialResolver {
   constructor(private readonly trialService: TrialService) {}
 
-  @Query(() => [TrialMember], { nullable: true, description: 'Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review)' })
+  @Query(() => [TrialMember], {
+    nullable: true,
+    description:
+      'Testers of the trial version, oldest first (miniprogram:read; operators with miniprogram:review)',
+  })
   trialMembers(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.trialService.members(ctx.principal, appId);
   }
 
-  @Query(() => MiniProgramVersion, { nullable: true, description: 'The trial version (体验版), or null (miniprogram:read; operators with miniprogram:review)' })
+  @Query(() => MiniProgramVersion, {
+    nullable: true,
+    description: 'The trial version (体验版), or null (miniprogram:read; operators with miniprogram:review)',
+  })
   trialVersion(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.trialService.trialVersion(ctx.principal, appId);
   }
 
-  @Query(() => TrialQrCode, { nullable: true, description: 'A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read)' })
+  @Query(() => TrialQrCode, {
+    nullable: true,
+    description:
+      'A QR code (PNG or SVG) opening the trial version through the SDK runtime (miniprogram:read)',
+  })
   trialQrCode(
     @Arg('appId', () => ID) appId: string,
     @Ctx() ctx: SubgraphContext,
     @Arg('format', () => TrialQrFormat, { defaultValue: TrialQrFormat.PNG }) format?: TrialQrFormat,
-    @Arg('ttlHours', () => Int, { nullable: true, description: 'Hours the grant stays valid (1 to 720, default 24)' }) ttlHours?: number | null,
+    @Arg('ttlHours', () => Int, {
+      nullable: true,
+      description: 'Hours the grant stays valid (1 to 720, default 24)',
+    })
+    ttlHours?: number | null,
   ) {
     return this.trialService.qrCode(ctx.principal, appId, { format, ttlHours });
   }
@@ -39,11 +54,17 @@ export class TrialResolver {
   }
 
   @Mutation(() => Boolean, { description: 'miniprogram:write; false when the user was not a tester' })
-  removeTrialMember(@Arg('appId', () => ID) appId: string, @Arg('userId') userId: string, @Ctx() ctx: SubgraphContext) {
+  removeTrialMember(
+    @Arg('appId', () => ID) appId: string,
+    @Arg('userId') userId: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.trialService.removeMember(ctx.principal, appId, userId);
   }
 
-  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:write; any version that is not REJECTED or DELISTED becomes the trial version' })
+  @Mutation(() => MiniProgramVersion, {
+    description: 'miniprogram:write; any version that is not REJECTED or DELISTED becomes the trial version',
+  })
   setTrialVersion(@Arg('versionId', () => ID) versionId: string, @Ctx() ctx: SubgraphContext) {
     return this.trialService.setTrialVersion(ctx.principal, versionId);
   }

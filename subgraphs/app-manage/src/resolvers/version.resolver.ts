@@ -20,7 +20,10 @@ export class VersionResolver {
     return this.versionService.get(ctx.principal, id);
   }
 
-  @Query(() => [MiniProgramVersion], { nullable: true, description: 'Versions of a mini-program, newest first' })
+  @Query(() => [MiniProgramVersion], {
+    nullable: true,
+    description: 'Versions of a mini-program, newest first',
+  })
   versions(
     @Arg('appId', () => ID) appId: string,
     @Ctx() ctx: SubgraphContext,
@@ -30,7 +33,10 @@ export class VersionResolver {
     return this.versionService.list(ctx.principal, appId, { skip, take });
   }
 
-  @Query(() => MiniProgramVersionPage, { nullable: true, description: 'Review queue, oldest first (miniprogram:review)' })
+  @Query(() => MiniProgramVersionPage, {
+    nullable: true,
+    description: 'Review queue, oldest first (miniprogram:review)',
+  })
   pendingReviews(
     @Ctx() ctx: SubgraphContext,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
@@ -66,7 +72,8 @@ export class VersionResolver {
 
   @Mutation(() => MiniProgramVersion, {
     description: 'miniprogram:release; APPROVED → GRAY without serving it to any device',
-    deprecationReason: 'Start a release plan (startReleasePlan): it gray-releases the version to devices and shows here as GRAY',
+    deprecationReason:
+      'Start a release plan (startReleasePlan): it gray-releases the version to devices and shows here as GRAY',
   })
   startGrayRelease(
     @Arg('id', () => ID) id: string,
@@ -77,7 +84,8 @@ export class VersionResolver {
   }
 
   @Mutation(() => MiniProgramVersion, {
-    description: 'miniprogram:release; GRAY → APPROVED, for versions not under a release plan (revert the plan otherwise)',
+    description:
+      'miniprogram:release; GRAY → APPROVED, for versions not under a release plan (revert the plan otherwise)',
     deprecationReason: 'Revert the release plan (revertReleasePlan)',
   })
   stopGrayRelease(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
@@ -93,24 +101,35 @@ export class VersionResolver {
     return this.versionService.delist(ctx.principal, id, reason);
   }
 
-  @Mutation(() => MiniProgramVersion, { description: 'Operators (miniprogram:govern); PUBLISHED | GRAY → DELISTED' })
-  forceDelistVersion(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => MiniProgramVersion, {
+    description: 'Operators (miniprogram:govern); PUBLISHED | GRAY → DELISTED',
+  })
+  forceDelistVersion(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.versionService.forceDelist(ctx.principal, id, reason);
   }
 
-  @Mutation(() => MiniProgramVersion, { description: 'miniprogram:release; the previously published version is published again' })
+  @Mutation(() => MiniProgramVersion, {
+    description: 'miniprogram:release; the previously published version is published again',
+  })
   rollbackMiniProgram(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.versionService.rollback(ctx.principal, appId);
   }
 
   @FieldResolver(() => String, {
-    description: 'Download link of the ZIP, valid for a few minutes (members with miniprogram:read, operators with miniprogram:review)',
+    description:
+      'Download link of the ZIP, valid for a few minutes (members with miniprogram:read, operators with miniprogram:review)',
   })
   packageDownloadUrl(@Root() version: VersionView, @Ctx() ctx: SubgraphContext) {
     return this.versionService.packageDownloadUrl(ctx.principal, version.id);
   }
 
-  @FieldResolver(() => PackageFilePage, { description: 'The files of the package (path, inflated size) in archive order; take at most 1000' })
+  @FieldResolver(() => PackageFilePage, {
+    description: 'The files of the package (path, inflated size) in archive order; take at most 1000',
+  })
   packageFileList(
     @Root() version: VersionView,
     @Ctx() ctx: SubgraphContext,
@@ -120,7 +139,10 @@ export class VersionResolver {
     return this.versionService.packageFiles(ctx.principal, version.id, { skip, take });
   }
 
-  @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'The parsed manifest.json / app.json; null when larger than 64 KiB' })
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'The parsed manifest.json / app.json; null when larger than 64 KiB',
+  })
   manifest(@Root() version: VersionView, @Ctx() ctx: SubgraphContext) {
     return this.versionService.manifest(ctx.principal, version.id);
   }
@@ -128,6 +150,8 @@ export class VersionResolver {
   @FieldResolver(() => MiniProgram, { nullable: true })
   miniProgram(@Root() version: VersionView, @Ctx() ctx: SubgraphContext) {
     // A page of versions reads their mini-programs once (it was one read per version).
-    return requestLoader(ctx, 'MiniProgramVersion.miniProgram', (ids: readonly string[]) => this.miniProgramService.referenceMany(ctx.principal, ids)).load(version.appId);
+    return requestLoader(ctx, 'MiniProgramVersion.miniProgram', (ids: readonly string[]) =>
+      this.miniProgramService.referenceMany(ctx.principal, ids),
+    ).load(version.appId);
   }
 }

@@ -42,7 +42,10 @@ export class HostApp {
   cursor?: string;
 }
 
-@ObjectType({ description: 'Returned only by createHostApp and rotateHostAppSecret: store the secret now, it is not shown again' })
+@ObjectType({
+  description:
+    'Returned only by createHostApp and rotateHostAppSecret: store the secret now, it is not shown again',
+})
 export class HostAppCredentials {
   @Field(() => HostApp)
   hostApp!: HostApp;

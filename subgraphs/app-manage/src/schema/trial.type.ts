@@ -5,7 +5,10 @@ registerEnumType(TrialQrFormat, { name: 'TrialQrFormat', description: 'Image for
 
 export { TrialQrFormat };
 
-@ObjectType({ description: 'A tester of the trial version (体验成员), named by the user id the host app sends to the SDK runtime' })
+@ObjectType({
+  description:
+    'A tester of the trial version (体验成员), named by the user id the host app sends to the SDK runtime',
+})
 export class TrialMember {
   @Field(() => ID)
   id!: string;
@@ -26,7 +29,9 @@ export class TrialMember {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'A QR code that opens the trial version on a tester’s device through the SDK runtime' })
+@ObjectType({
+  description: 'A QR code that opens the trial version on a tester’s device through the SDK runtime',
+})
 export class TrialQrCode {
   @Field(() => ID)
   appId!: string;

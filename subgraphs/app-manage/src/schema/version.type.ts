@@ -64,10 +64,16 @@ export class MiniProgramVersion {
   @Field(() => ID, { nullable: true, description: 'What a rollback from this version returns to' })
   previousPublishedVersionId?: string;
 
-  @Field(() => Float, { nullable: true, description: 'GRAY versions: share of matching devices the release plan serves this version to' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'GRAY versions: share of matching devices the release plan serves this version to',
+  })
   grayPercentage?: number;
 
-  @Field(() => ID, { nullable: true, description: 'The release plan (rule-engine) that gray-releases, or published, this version' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The release plan (rule-engine) that gray-releases, or published, this version',
+  })
   releasePlanId?: string;
 
   @Field(() => String, { nullable: true })

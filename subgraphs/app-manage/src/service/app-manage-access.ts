@@ -23,7 +23,12 @@ export class AppManageAccess {
   constructor(private readonly apps: MiniProgramStore) {}
 
   /** Signed in first (anonymous callers learn nothing), then the app, then the permission in its organization. */
-  async app(p: Principal, appId: unknown, permission: Permission, operatorPermission?: Permission): Promise<AppActor> {
+  async app(
+    p: Principal,
+    appId: unknown,
+    permission: Permission,
+    operatorPermission?: Permission,
+  ): Promise<AppActor> {
     requireUser(p);
     const id = parseInput(appIdField, appId);
     const app = await this.apps.findById(id);

@@ -1,10 +1,19 @@
-import { AppManageTopic, hostAppEvents, isEventType, miniProgramEvents, schemaHeaders } from '@grove/contracts';
+import {
+  AppManageTopic,
+  hostAppEvents,
+  isEventType,
+  miniProgramEvents,
+  schemaHeaders,
+} from '@grove/contracts';
 import type { Logger, TransactionalOutbox } from '@grove/platform';
 
 /** The topics, event types and payload schemas are app-manage's contract in @grove/contracts. */
 export { AppManageTopic };
 
-const CONTRACTS = { [AppManageTopic.MINI_PROGRAM]: miniProgramEvents, [AppManageTopic.HOST_APP]: hostAppEvents };
+const CONTRACTS = {
+  [AppManageTopic.MINI_PROGRAM]: miniProgramEvents,
+  [AppManageTopic.HOST_APP]: hostAppEvents,
+};
 
 export type EventPayload = Record<string, string | number | boolean | null | undefined>;
 
@@ -28,7 +37,13 @@ export class AppManageEvents {
   async publish(topic: AppManageTopic, type: string, key: string, payload: EventPayload): Promise<void> {
     const contract = CONTRACTS[topic];
     // A type missing from the contract still goes out (consumers ignore it), but it is a bug worth seeing.
-    if (!isEventType(contract, type)) this.logger.error({ topic, type }, 'app-manage event type is not in @grove/contracts');
-    await this.outbox.enqueue(topic, { type, key, payload, headers: isEventType(contract, type) ? schemaHeaders(contract, type) : undefined });
+    if (!isEventType(contract, type))
+      this.logger.error({ topic, type }, 'app-manage event type is not in @grove/contracts');
+    await this.outbox.enqueue(topic, {
+      type,
+      key,
+      payload,
+      headers: isEventType(contract, type) ? schemaHeaders(contract, type) : undefined,
+    });
   }
 }

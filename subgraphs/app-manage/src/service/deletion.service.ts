@@ -23,7 +23,10 @@ import { appIdField, idField, parseInput } from './app-manage-input';
 import type { LicenseGuard } from './mini-program.service';
 
 /** Versions that never left the organization: nothing was reviewed into use, nothing was distributed. */
-export const DELETABLE_VERSION_STATUSES: readonly VersionStatus[] = [VersionStatus.DEVELOPMENT, VersionStatus.REJECTED];
+export const DELETABLE_VERSION_STATUSES: readonly VersionStatus[] = [
+  VersionStatus.DEVELOPMENT,
+  VersionStatus.REJECTED,
+];
 
 export interface DeletionStores {
   apps: MiniProgramStore;
@@ -68,15 +71,26 @@ export class DeletionService {
       if (!(await this.stores.versions.deleteInStatus(version._id, DELETABLE_VERSION_STATUSES))) {
         const current = await this.stores.versions.findById(version._id);
         if (!current) throw new NotFoundError('Version not found');
-        throw new ConflictError(`A version that is ${current.status} cannot be deleted; only DEVELOPMENT and REJECTED versions can`, {
-          reason: 'VERSION_NOT_DELETABLE',
-          status: current.status,
-          versionId: current._id,
-        });
+        throw new ConflictError(
+          `A version that is ${current.status} cannot be deleted; only DEVELOPMENT and REJECTED versions can`,
+          {
+            reason: 'VERSION_NOT_DELETABLE',
+            status: current.status,
+            versionId: current._id,
+          },
+        );
       }
       await this.stores.contents.delete(version._id);
-      if ((await this.stores.trials.trialVersionId(app._id)) === version._id && (await this.stores.trials.clearTrialVersion(app._id))) {
-        await this.events.publish(AppManageTopic.MINI_PROGRAM, 'trial.version-cleared', app._id, { appId: app._id, orgId: app.orgId, actorId: user.userId, versionId: version._id });
+      if (
+        (await this.stores.trials.trialVersionId(app._id)) === version._id &&
+        (await this.stores.trials.clearTrialVersion(app._id))
+      ) {
+        await this.events.publish(AppManageTopic.MINI_PROGRAM, 'trial.version-cleared', app._id, {
+          appId: app._id,
+          orgId: app.orgId,
+          actorId: user.userId,
+          versionId: version._id,
+        });
       }
       await this.publishVersion('version.deleted', version, user.userId);
     });
@@ -104,7 +118,12 @@ export class DeletionService {
     // Versions approved before firstApprovedAt existed: the same rule, read from the versions.
     const reviewed = await this.stores.versions.findReviewedBeyond(id);
     if (reviewed) {
-      await this.stores.apps.transition(id, {}, { firstApprovedAt: reviewed.reviewedAt ?? reviewed.createdAt }, ['deletingAt']);
+      await this.stores.apps.transition(
+        id,
+        {},
+        { firstApprovedAt: reviewed.reviewedAt ?? reviewed.createdAt },
+        ['deletingAt'],
+      );
       throw releasedConflict();
     }
 
@@ -113,12 +132,17 @@ export class DeletionService {
       await this.stores.versions.deleteById(version._id);
       await this.removeVersionData(version);
     }
-    for (const member of await this.stores.trials.listMembers(id)) await this.stores.trials.removeMember(id, member.userId);
+    for (const member of await this.stores.trials.listMembers(id))
+      await this.stores.trials.removeMember(id, member.userId);
     await this.stores.trials.clearTrialVersion(id);
     if (app.logoKey) await this.deleteObject(app.logoKey);
     // The event commits with the document's removal: a retry after a crash before it finds the mark and finishes.
     const deleted = await this.events.atomically(async () => {
-      await this.events.publish(AppManageTopic.MINI_PROGRAM, 'mini-program.deleted', id, { appId: id, orgId: app.orgId, actorId: user.userId });
+      await this.events.publish(AppManageTopic.MINI_PROGRAM, 'mini-program.deleted', id, {
+        appId: id,
+        orgId: app.orgId,
+        actorId: user.userId,
+      });
       return this.stores.apps.deleteMarked(id);
     });
     if (deleted) await this.license?.release('miniPrograms', id);
@@ -139,10 +163,17 @@ export class DeletionService {
       if (!(await this.stores.hostApps.deleteDisabled(id))) {
         const current = await this.stores.hostApps.findById(id);
         if (!current) throw new NotFoundError('Host app not found');
-        throw new ConflictError('Disable the host app before deleting it', { reason: 'HOST_APP_ENABLED', enabled: current.enabled });
+        throw new ConflictError('Disable the host app before deleting it', {
+          reason: 'HOST_APP_ENABLED',
+          enabled: current.enabled,
+        });
       }
       for (const link of await this.stores.links.listByHostApp(id)) await this.removeLink(link, user.userId);
-      await this.events.publish(AppManageTopic.HOST_APP, 'host-app.deleted', id, { hostAppId: id, orgId: hostApp.orgId, actorId: user.userId });
+      await this.events.publish(AppManageTopic.HOST_APP, 'host-app.deleted', id, {
+        hostAppId: id,
+        orgId: hostApp.orgId,
+        actorId: user.userId,
+      });
     });
     await this.license?.release('hostApps', id);
     return true;
@@ -152,7 +183,10 @@ export class DeletionService {
     const current = await this.stores.apps.findById(appId);
     if (!current) return new NotFoundError('Mini-program not found');
     if (current.status === MiniProgramStatus.FROZEN) {
-      return new ConflictError('A frozen mini-program cannot be deleted', { reason: 'MINI_PROGRAM_FROZEN', status: current.status });
+      return new ConflictError('A frozen mini-program cannot be deleted', {
+        reason: 'MINI_PROGRAM_FROZEN',
+        status: current.status,
+      });
     }
     return releasedConflict(current);
   }
@@ -199,8 +233,11 @@ export class DeletionService {
 }
 
 function releasedConflict(app?: Pick<MiniProgramModel, 'firstApprovedAt'>): ConflictError {
-  return new ConflictError('A mini-program that had an approved version cannot be deleted; delist its versions instead', {
-    reason: 'MINI_PROGRAM_RELEASED',
-    firstApprovedAt: app?.firstApprovedAt?.toISOString(),
-  });
+  return new ConflictError(
+    'A mini-program that had an approved version cannot be deleted; delist its versions instead',
+    {
+      reason: 'MINI_PROGRAM_RELEASED',
+      firstApprovedAt: app?.firstApprovedAt?.toISOString(),
+    },
+  );
 }

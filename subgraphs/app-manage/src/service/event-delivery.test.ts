@@ -1,6 +1,13 @@
 import { restartedOutboxRelay } from '@grove/testkit';
 import { APP_MANAGE_SUBGRAPH_NAME } from '../app-manage.subgraph';
-import { createApp, createHarness, eventually, recordEvents, settle, type Harness } from '../app-manage.test-support';
+import {
+  createApp,
+  createHarness,
+  eventually,
+  recordEvents,
+  settle,
+  type Harness,
+} from '../app-manage.test-support';
 import { AppManageTopic } from './app-manage-events';
 
 /** A write and its event commit together (transactional outbox, docs/adr/0007-transactional-outbox.md). */
@@ -29,7 +36,10 @@ describe('app-manage event delivery', () => {
       await replica.close();
     }
     await eventually(() => expect(events.map((e) => e.type)).toEqual(['mini-program.frozen']));
-    expect(events[0]).toMatchObject({ key: app.appId, payload: { appId: app.appId, orgId: app.orgId, reason: 'abuse report' } });
+    expect(events[0]).toMatchObject({
+      key: app.appId,
+      payload: { appId: app.appId, orgId: app.orgId, reason: 'abuse report' },
+    });
   });
 
   it('a change whose write fails leaves no event behind', async () => {
@@ -37,9 +47,13 @@ describe('app-manage event delivery', () => {
     const events = await recordEvents(h, AppManageTopic.MINI_PROGRAM);
     await h.app.services.miniPrograms.freeze(h.admin, app.appId, 'first');
     // Freezing a frozen mini-program is refused by the guarded write: no event, no outbox entry.
-    await expect(h.app.services.miniPrograms.freeze(h.admin, app.appId, 'again')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(h.app.services.miniPrograms.freeze(h.admin, app.appId, 'again')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await settle();
     expect(events.map((e) => e.type)).toEqual(['mini-program.frozen']);
-    await eventually(async () => expect(await h.runtime.outbox(APP_MANAGE_SUBGRAPH_NAME).pendingCount()).toBe(0));
+    await eventually(async () =>
+      expect(await h.runtime.outbox(APP_MANAGE_SUBGRAPH_NAME).pendingCount()).toBe(0),
+    );
   });
 });

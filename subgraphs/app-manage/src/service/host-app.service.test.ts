@@ -25,7 +25,9 @@ describe('SecretCipher', () => {
     const [v, iv, ct, tag] = token.split('.');
     const flipped = Buffer.from(ct, 'base64url');
     flipped[0] ^= 1;
-    expect(() => cipher.decrypt([v, iv, flipped.toString('base64url'), tag].join('.'), 'host-app:1:secret:v1')).toThrow();
+    expect(() =>
+      cipher.decrypt([v, iv, flipped.toString('base64url'), tag].join('.'), 'host-app:1:secret:v1'),
+    ).toThrow();
   });
   it('refuses short key material', () => {
     expect(() => new SecretCipher('short')).toThrow(/at least 32/);
@@ -50,14 +52,26 @@ describe('HostAppService', () => {
     expect(JSON.stringify(stored)).not.toContain(created.sdkSecret);
 
     // Never again through the API: not on the view, not in any GraphQL field.
-    expect(JSON.stringify(await hostApps().get(h.ownerA, created.hostApp.id))).not.toContain(created.sdkSecret);
-    const result = await execute(h, 'query($id: ID!) { hostApp(id: $id) { id sdkKey secretHint } }', h.ownerA, { id: created.hostApp.id });
+    expect(JSON.stringify(await hostApps().get(h.ownerA, created.hostApp.id))).not.toContain(
+      created.sdkSecret,
+    );
+    const result = await execute(
+      h,
+      'query($id: ID!) { hostApp(id: $id) { id sdkKey secretHint } }',
+      h.ownerA,
+      { id: created.hostApp.id },
+    );
     expect(result.errors).toBeUndefined();
     expect(JSON.stringify(result.data)).not.toContain(created.sdkSecret);
     expect(h.app.sdl).not.toMatch(/secretCiphertext/);
 
     const credentials = await hostApps().resolveSdkCredentials(created.sdkKey);
-    expect(credentials).toEqual({ hostAppId: created.hostApp.id, orgId: h.orgA, secret: created.sdkSecret, enabled: true });
+    expect(credentials).toEqual({
+      hostAppId: created.hostApp.id,
+      orgId: h.orgA,
+      secret: created.sdkSecret,
+      enabled: true,
+    });
     // What the runtime does with it: verify an HMAC signature made by the host app.
     const signed = createHmac('sha256', created.sdkSecret).update('payload').digest('hex');
     expect(createHmac('sha256', credentials!.secret).update('payload').digest('hex')).toBe(signed);
@@ -74,7 +88,9 @@ describe('HostAppService', () => {
     const credentials = await hostApps().resolveSdkCredentials(created.sdkKey);
     expect(credentials?.secret).toBe(rotated.sdkSecret);
     expect(credentials?.secret).not.toBe(created.sdkSecret);
-    await eventually(() => expect(events.map((e) => e.type)).toEqual(['host-app.created', 'host-app.secret-rotated']));
+    await eventually(() =>
+      expect(events.map((e) => e.type)).toEqual(['host-app.created', 'host-app.secret-rotated']),
+    );
     expect(events.every((e) => e.key === created.hostApp.id)).toBe(true);
   });
 
@@ -85,7 +101,9 @@ describe('HostAppService', () => {
     await h.runtime.close();
     const again = await createHarness({ dataDir, people: h });
     try {
-      expect((await again.app.services.hostApps.resolveSdkCredentials(created.sdkKey))?.secret).toBe(created.sdkSecret);
+      expect((await again.app.services.hostApps.resolveSdkCredentials(created.sdkKey))?.secret).toBe(
+        created.sdkSecret,
+      );
     } finally {
       await again.objects.close();
       await again.runtime.close();
@@ -103,21 +121,41 @@ describe('HostAppService', () => {
       { iosBundleIds: ['com acme'] },
     ];
     for (const overrides of bad) {
-      await expect(hostApps().create(h.ownerA, input(h.orgA, overrides))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(hostApps().create(h.ownerA, input(h.orgA, overrides))).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
     }
-    const ok = await hostApps().create(h.ownerA, input(h.orgA, { iosBundleIds: ['com.acme.ios'], androidPackageNames: null, harmonyBundleNames: null }));
-    expect(ok.hostApp).toMatchObject({ iosBundleIds: ['com.acme.ios'], androidPackageNames: [], harmonyBundleNames: [] });
-    const updated = await hostApps().update(h.ownerA, ok.hostApp.id, { androidPackageNames: ['com.acme.android'] });
-    expect(updated).toMatchObject({ iosBundleIds: ['com.acme.ios'], androidPackageNames: ['com.acme.android'] });
-    await expect(hostApps().update(h.ownerA, ok.hostApp.id, { iosBundleIds: [], androidPackageNames: [] })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const ok = await hostApps().create(
+      h.ownerA,
+      input(h.orgA, { iosBundleIds: ['com.acme.ios'], androidPackageNames: null, harmonyBundleNames: null }),
+    );
+    expect(ok.hostApp).toMatchObject({
+      iosBundleIds: ['com.acme.ios'],
+      androidPackageNames: [],
+      harmonyBundleNames: [],
+    });
+    const updated = await hostApps().update(h.ownerA, ok.hostApp.id, {
+      androidPackageNames: ['com.acme.android'],
+    });
+    expect(updated).toMatchObject({
+      iosBundleIds: ['com.acme.ios'],
+      androidPackageNames: ['com.acme.android'],
+    });
+    await expect(
+      hostApps().update(h.ownerA, ok.hostApp.id, { iosBundleIds: [], androidPackageNames: [] }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('enables and disables with conditional updates; the runtime sees the flag', async () => {
     const created = await hostApps().create(h.ownerA, input(h.orgA));
-    await expect(hostApps().setEnabled(h.ownerA, created.hostApp.id, true)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(hostApps().setEnabled(h.ownerA, created.hostApp.id, true)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect((await hostApps().setEnabled(h.ownerA, created.hostApp.id, false)).enabled).toBe(false);
     expect((await hostApps().resolveSdkCredentials(created.sdkKey))?.enabled).toBe(false);
-    await expect(hostApps().setEnabled(h.ownerA, created.hostApp.id, false)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(hostApps().setEnabled(h.ownerA, created.hostApp.id, false)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('calls the license guard before creating host apps and mini-programs', async () => {
@@ -132,8 +170,12 @@ describe('HostAppService', () => {
         release: async () => undefined,
       },
     });
-    await expect(hostApps().create(h.ownerA, input(h.orgA))).rejects.toMatchObject({ code: 'LICENSE_LIMIT_EXCEEDED' });
-    await expect(h.app.services.miniPrograms.create(h.ownerA, { orgId: h.orgA, name: 'X' })).rejects.toMatchObject({ code: 'LICENSE_LIMIT_EXCEEDED' });
+    await expect(hostApps().create(h.ownerA, input(h.orgA))).rejects.toMatchObject({
+      code: 'LICENSE_LIMIT_EXCEEDED',
+    });
+    await expect(
+      h.app.services.miniPrograms.create(h.ownerA, { orgId: h.orgA, name: 'X' }),
+    ).rejects.toMatchObject({ code: 'LICENSE_LIMIT_EXCEEDED' });
     expect(asked).toEqual(['hostApps', 'miniPrograms']);
     expect(await h.runtime.documents.collection(HostAppModel).count()).toBe(0);
   });

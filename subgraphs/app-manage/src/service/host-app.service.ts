@@ -74,9 +74,12 @@ export class HostAppService {
           await this.publish('host-app.created', inserted, user.userId);
           return inserted;
         });
-      hostApp = this.options.license ? await this.options.license.claim('hostApps', id, insert) : await insert();
+      hostApp = this.options.license
+        ? await this.options.license.claim('hostApps', id, insert)
+        : await insert();
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError('This organization already has a host app with that name', { field: 'name' });
+      if (error instanceof ConflictError)
+        throw new ConflictError('This organization already has a host app with that name', { field: 'name' });
       throw error;
     }
     return { hostApp: toHostAppView(hostApp), sdkKey: hostApp.sdkKey, sdkSecret: secret };
@@ -101,7 +104,8 @@ export class HostAppService {
         return changed;
       });
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError('This organization already has a host app with that name', { field: 'name' });
+      if (error instanceof ConflictError)
+        throw new ConflictError('This organization already has a host app with that name', { field: 'name' });
       throw error;
     }
     if (!updated) throw new NotFoundError('Host app not found');
@@ -115,7 +119,9 @@ export class HostAppService {
       if (!changed) {
         const current = await this.hostApps.findById(hostApp._id);
         if (!current) throw new NotFoundError('Host app not found');
-        throw new ConflictError(`The host app is already ${enabled ? 'enabled' : 'disabled'}`, { enabled: current.enabled });
+        throw new ConflictError(`The host app is already ${enabled ? 'enabled' : 'disabled'}`, {
+          enabled: current.enabled,
+        });
       }
       await this.publish(enabled ? 'host-app.enabled' : 'host-app.disabled', changed, user.userId);
       return changed;
@@ -142,7 +148,10 @@ export class HostAppService {
           secretRotatedAt: new Date(),
         },
       );
-      if (!rotated) throw new ConflictError('The secret was rotated meanwhile; try again', { reason: 'CONCURRENT_ROTATION' });
+      if (!rotated)
+        throw new ConflictError('The secret was rotated meanwhile; try again', {
+          reason: 'CONCURRENT_ROTATION',
+        });
       await this.publish('host-app.secret-rotated', rotated, user.userId);
       return rotated;
     });
@@ -159,7 +168,10 @@ export class HostAppService {
     requireUser(p);
     const id = parseInput(idField, orgId);
     requireOrgPermission(p, id, Permission.ORG_READ, Permission.ORG_READ_ANY);
-    return (await this.hostApps.listByOrg(id, page)).map((h) => ({ ...toHostAppView(h), cursor: encodeCursor(HOST_APPS_ORDER, h) }));
+    return (await this.hostApps.listByOrg(id, page)).map((h) => ({
+      ...toHostAppView(h),
+      cursor: encodeCursor(HOST_APPS_ORDER, h),
+    }));
   }
 
   async reference(p: Principal, id: string): Promise<HostAppView | null> {
@@ -185,7 +197,12 @@ export class HostAppService {
   }
 
   /** Loads a host app and checks the caller's permission in its organization (in-package use by links). */
-  async load(p: Principal, id: string, permission: Permission, operatorPermission?: Permission): Promise<{ user: UserPrincipal; hostApp: HostAppModel }> {
+  async load(
+    p: Principal,
+    id: string,
+    permission: Permission,
+    operatorPermission?: Permission,
+  ): Promise<{ user: UserPrincipal; hostApp: HostAppModel }> {
     requireUser(p);
     const hostAppId = parseInput(idField, id);
     const hostApp = await this.hostApps.findById(hostAppId);
@@ -195,6 +212,10 @@ export class HostAppService {
   }
 
   private async publish(type: string, hostApp: HostAppModel, actorId: string): Promise<void> {
-    await this.events.publish(AppManageTopic.HOST_APP, type, hostApp._id, { hostAppId: hostApp._id, orgId: hostApp.orgId, actorId });
+    await this.events.publish(AppManageTopic.HOST_APP, type, hostApp._id, {
+      hostAppId: hostApp._id,
+      orgId: hostApp.orgId,
+      actorId,
+    });
   }
 }

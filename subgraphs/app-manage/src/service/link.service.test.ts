@@ -1,5 +1,12 @@
 import { readAllPages } from '@grove/testkit';
-import { createApp, createHarness, eventually, execute, recordEvents, type Harness } from '../app-manage.test-support';
+import {
+  createApp,
+  createHarness,
+  eventually,
+  execute,
+  recordEvents,
+  type Harness,
+} from '../app-manage.test-support';
 import { AppManageTopic } from './app-manage-events';
 
 describe('LinkService', () => {
@@ -7,7 +14,13 @@ describe('LinkService', () => {
   let hostAppId: string;
   beforeEach(async () => {
     h = await createHarness();
-    hostAppId = (await h.app.services.hostApps.create(h.ownerA, { orgId: h.orgA, name: 'Host A', androidPackageNames: ['com.a.host'] })).hostApp.id;
+    hostAppId = (
+      await h.app.services.hostApps.create(h.ownerA, {
+        orgId: h.orgA,
+        name: 'Host A',
+        androidPackageNames: ['com.a.host'],
+      })
+    ).hostApp.id;
   });
   afterEach(() => h.dispose());
   const links = () => h.app.services.links;
@@ -26,14 +39,21 @@ describe('LinkService', () => {
     const request = await links().link(h.ownerA, hostAppId, foreign.appId);
     expect(request).toMatchObject({ status: 'PENDING', hostOrgId: h.orgA, appOrgId: h.orgB });
     // While PENDING the requesting organization learns nothing of the other's mini-program; its owner sees it.
-    const outgoing = 'query($o: ID!) { linkRequests(orgId: $o, direction: OUTGOING) { status miniProgram { name description status frozenReason logoKey } } }';
-    expect((await execute(h, outgoing, h.ownerA, { o: h.orgA })).data).toEqual({ linkRequests: [{ status: 'PENDING', miniProgram: null }] });
+    const outgoing =
+      'query($o: ID!) { linkRequests(orgId: $o, direction: OUTGOING) { status miniProgram { name description status frozenReason logoKey } } }';
+    expect((await execute(h, outgoing, h.ownerA, { o: h.orgA })).data).toEqual({
+      linkRequests: [{ status: 'PENDING', miniProgram: null }],
+    });
     const incoming = 'query($o: ID!) { linkRequests(orgId: $o) { miniProgram { name } } }';
-    expect((await execute(h, incoming, h.ownerB, { o: h.orgB })).data).toEqual({ linkRequests: [{ miniProgram: { name: 'B app' } }] });
+    expect((await execute(h, incoming, h.ownerB, { o: h.orgB })).data).toEqual({
+      linkRequests: [{ miniProgram: { name: 'B app' } }],
+    });
     expect(await links().isLinked(hostAppId, foreign.appId)).toBe(false);
 
     expect((await links().list(h.ownerB, { orgId: h.orgB })).map((l) => l.id)).toEqual([request.id]);
-    expect((await links().list(h.ownerA, { orgId: h.orgA, direction: 'OUTGOING' })).map((l) => l.id)).toEqual([request.id]);
+    expect((await links().list(h.ownerA, { orgId: h.orgA, direction: 'OUTGOING' })).map((l) => l.id)).toEqual(
+      [request.id],
+    );
     // The requesting side cannot decide its own request.
     await expect(links().approve(h.ownerA, request.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
@@ -46,7 +66,9 @@ describe('LinkService', () => {
     const source = 'query($id: ID!) { hostApp(id: $id) { links { status miniProgram { appId name } } } }';
     const seen = await execute(h, source, h.ownerA, { id: hostAppId });
     expect(seen.errors).toBeUndefined();
-    expect(seen.data).toEqual({ hostApp: { links: [{ status: 'ACTIVE', miniProgram: { appId: foreign.appId, name: 'B app' } }] } });
+    expect(seen.data).toEqual({
+      hostApp: { links: [{ status: 'ACTIVE', miniProgram: { appId: foreign.appId, name: 'B app' } }] },
+    });
 
     await eventually(() => expect(events.map((e) => e.type)).toEqual(['link.requested', 'link.approved']));
   });
@@ -58,16 +80,26 @@ describe('LinkService', () => {
       await links().link(h.ownerA, hostAppId, app.appId);
       linked.unshift(app.appId);
     }
-    const source = 'query($id: ID!, $take: Int, $after: String) { hostApp(id: $id) { links(take: $take, after: $after) { cursor miniProgram { appId } } } }';
+    const source =
+      'query($id: ID!, $take: Int, $after: String) { hostApp(id: $id) { links(take: $take, after: $after) { cursor miniProgram { appId } } } }';
     const { items, pages } = await readAllPages(async (page) => {
       const result = await execute(h, source, h.ownerA, { id: hostAppId, ...page });
       expect(result.errors).toBeUndefined();
-      return (result.data as { hostApp: { links: Array<{ cursor: string; miniProgram: { appId: string } }> } }).hostApp.links;
+      return (
+        result.data as { hostApp: { links: Array<{ cursor: string; miniProgram: { appId: string } }> } }
+      ).hostApp.links;
     }, 2);
     expect(pages).toBe(3);
     expect(new Set(items.map((l) => l.miniProgram.appId))).toEqual(new Set(linked));
-    const refused = await execute(h, 'query($id: ID!) { hostApp(id: $id) { links(take: 101) { id } } }', h.ownerA, { id: hostAppId });
-    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('take must be an integer from 1 to 100') });
+    const refused = await execute(
+      h,
+      'query($id: ID!) { hostApp(id: $id) { links(take: 101) { id } } }',
+      h.ownerA,
+      { id: hostAppId },
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('take must be an integer from 1 to 100'),
+    });
   });
 
   it('lets the owner reject, the host re-request, and either side unlink', async () => {
@@ -80,16 +112,23 @@ describe('LinkService', () => {
     expect(again.rejectionReason).toBeUndefined();
     await links().approve(h.ownerB, request.id);
 
-    await expect(links().unlink(h.reviewer, hostAppId, foreign.appId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(links().unlink(h.reviewer, hostAppId, foreign.appId)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await links().unlink(h.ownerB, hostAppId, foreign.appId)).toBe(true);
     expect(await links().isLinked(hostAppId, foreign.appId)).toBe(false);
-    await expect(links().unlink(h.ownerA, hostAppId, foreign.appId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(links().unlink(h.ownerA, hostAppId, foreign.appId)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('lets only one of two racing decisions win', async () => {
     const foreign = await createApp(h, 'B app', h.ownerB, h.orgB);
     const request = await links().link(h.ownerA, hostAppId, foreign.appId);
-    const outcomes = await Promise.allSettled([links().approve(h.ownerB, request.id), links().reject(h.ownerB, request.id)]);
+    const outcomes = await Promise.allSettled([
+      links().approve(h.ownerB, request.id),
+      links().reject(h.ownerB, request.id),
+    ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
   });

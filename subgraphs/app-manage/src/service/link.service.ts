@@ -59,12 +59,27 @@ export class LinkService {
           { status, requestedBy: user.userId, ...decided },
           sameOrg ? ['rejectionReason'] : ['rejectionReason', 'decidedBy', 'decidedAt'],
         );
-        if (!link) throw new ConflictError(`This mini-program is already ${existing.status === LinkStatus.ACTIVE ? 'linked' : 'requested'}`, { status: existing.status });
+        if (!link)
+          throw new ConflictError(
+            `This mini-program is already ${existing.status === LinkStatus.ACTIVE ? 'linked' : 'requested'}`,
+            { status: existing.status },
+          );
       } else {
         try {
-          link = await this.links.insert({ hostAppId: hostApp._id, hostOrgId: hostApp.orgId, appId: app._id, appOrgId: app.orgId, status, requestedBy: user.userId, ...decided });
+          link = await this.links.insert({
+            hostAppId: hostApp._id,
+            hostOrgId: hostApp.orgId,
+            appId: app._id,
+            appOrgId: app.orgId,
+            status,
+            requestedBy: user.userId,
+            ...decided,
+          });
         } catch (error) {
-          if (error instanceof ConflictError) throw new ConflictError('This mini-program is already linked or requested', { reason: 'DUPLICATE_LINK' });
+          if (error instanceof ConflictError)
+            throw new ConflictError('This mini-program is already linked or requested', {
+              reason: 'DUPLICATE_LINK',
+            });
           throw error;
         }
       }
@@ -81,7 +96,11 @@ export class LinkService {
   async approve(p: Principal, linkId: string): Promise<LinkView> {
     const { user, link } = await this.loadForAppOwner(p, linkId);
     const updated = await this.events.atomically(async () => {
-      const approved = await this.decide(link, { status: LinkStatus.ACTIVE, decidedBy: user.userId, decidedAt: new Date() }, 'approved');
+      const approved = await this.decide(
+        link,
+        { status: LinkStatus.ACTIVE, decidedBy: user.userId, decidedAt: new Date() },
+        'approved',
+      );
       await this.publish('link.approved', approved, user.userId);
       return approved;
     });
@@ -92,7 +111,11 @@ export class LinkService {
     const { user, link } = await this.loadForAppOwner(p, linkId);
     const rejectionReason = reason == null ? undefined : parseInput(reasonField, reason);
     const updated = await this.events.atomically(async () => {
-      const rejected = await this.decide(link, { status: LinkStatus.REJECTED, decidedBy: user.userId, decidedAt: new Date(), rejectionReason }, 'rejected');
+      const rejected = await this.decide(
+        link,
+        { status: LinkStatus.REJECTED, decidedBy: user.userId, decidedAt: new Date(), rejectionReason },
+        'rejected',
+      );
       await this.publish('link.rejected', rejected, user.userId);
       return rejected;
     });
@@ -119,7 +142,12 @@ export class LinkService {
     requireUser(p);
     const query = parseInput(linkListSchema, input);
     const incoming = query.direction === LinkDirection.INCOMING;
-    requireOrgPermission(p, query.orgId, incoming ? Permission.MINIPROGRAM_READ : Permission.ORG_READ, Permission.ORG_READ_ANY);
+    requireOrgPermission(
+      p,
+      query.orgId,
+      incoming ? Permission.MINIPROGRAM_READ : Permission.ORG_READ,
+      Permission.ORG_READ_ANY,
+    );
     const status = query.status === undefined ? LinkStatus.PENDING : (query.status ?? undefined);
     const links = await this.links.listForOrg(query.orgId, incoming ? 'incoming' : 'outgoing', status, page);
     return links.map((link) => ({ ...toLinkView(link), cursor: encodeCursor(LINK_REQUESTS_ORDER, link) }));
@@ -127,7 +155,10 @@ export class LinkService {
 
   /** Links of a host app, for its `links` field (the host app was already authorized by the caller's resolver). */
   async ofHostApp(hostAppId: string, page: PageRequest = {}): Promise<LinkView[]> {
-    return (await this.links.pageByHostApp(hostAppId, page)).map((l) => ({ ...toLinkView(l), cursor: encodeCursor(HOST_APP_LINKS_ORDER, l) }));
+    return (await this.links.pageByHostApp(hostAppId, page)).map((l) => ({
+      ...toLinkView(l),
+      cursor: encodeCursor(HOST_APP_LINKS_ORDER, l),
+    }));
   }
 
   /** For the SDK runtime: does this mini-program open in this host app? */
@@ -167,17 +198,36 @@ export class LinkService {
 
   /** A deletion of either side that ran between the checks above and the write: the link must not outlive it. */
   private async endpointDeletedMeanwhile(link: LinkModel): Promise<boolean> {
-    const [app, hostApp] = await Promise.all([this.apps.findById(link.appId), this.hostApps.exists(link.hostAppId)]);
+    const [app, hostApp] = await Promise.all([
+      this.apps.findById(link.appId),
+      this.hostApps.exists(link.hostAppId),
+    ]);
     return !app || !!app.deletingAt || !hostApp;
   }
 
-  private requireParticipant(user: UserPrincipal, link: Pick<LinkModel, 'hostOrgId' | 'appOrgId'>, mode: 'read' | 'write'): void {
-    const hostSide = hasOrgPermission(user, link.hostOrgId, mode === 'write' ? Permission.HOSTAPP_MANAGE : Permission.ORG_READ);
-    const appSide = hasOrgPermission(user, link.appOrgId, mode === 'write' ? Permission.MINIPROGRAM_RELEASE : Permission.MINIPROGRAM_READ);
-    if (!hostSide && !appSide) throw new ForbiddenError('Only the organizations on either side of the link may do this');
+  private requireParticipant(
+    user: UserPrincipal,
+    link: Pick<LinkModel, 'hostOrgId' | 'appOrgId'>,
+    mode: 'read' | 'write',
+  ): void {
+    const hostSide = hasOrgPermission(
+      user,
+      link.hostOrgId,
+      mode === 'write' ? Permission.HOSTAPP_MANAGE : Permission.ORG_READ,
+    );
+    const appSide = hasOrgPermission(
+      user,
+      link.appOrgId,
+      mode === 'write' ? Permission.MINIPROGRAM_RELEASE : Permission.MINIPROGRAM_READ,
+    );
+    if (!hostSide && !appSide)
+      throw new ForbiddenError('Only the organizations on either side of the link may do this');
   }
 
-  private async loadForAppOwner(p: Principal, linkId: string): Promise<{ user: UserPrincipal; link: LinkModel }> {
+  private async loadForAppOwner(
+    p: Principal,
+    linkId: string,
+  ): Promise<{ user: UserPrincipal; link: LinkModel }> {
     requireUser(p);
     const link = await this.links.findById(parseInput(idField, linkId));
     if (!link) throw new NotFoundError('Link request not found');

@@ -1,6 +1,12 @@
 import { newId, silentLogger } from '@grove/platform';
 import { createAppManageSubgraph } from '../app-manage.subgraph';
-import { createApp, createHarness, uploadVersion, w3cPackage, type Harness } from '../app-manage.test-support';
+import {
+  createApp,
+  createHarness,
+  uploadVersion,
+  w3cPackage,
+  type Harness,
+} from '../app-manage.test-support';
 import { PackageUploadStore } from '../store/package-upload.store';
 import { VersionStore } from '../store/version.store';
 import { ORPHAN_PACKAGE_GRACE_MS, OrphanPackageSweeper } from './orphan-package.sweeper';
@@ -18,7 +24,13 @@ describe('OrphanPackageSweeper', () => {
     const uploads = new PackageUploadStore(h.runtime.documents);
     const t0 = new Date('2026-12-01T08:00:00Z');
     let now = t0;
-    const sweeper = new OrphanPackageSweeper({ uploads, versions: new VersionStore(h.runtime.documents), objects: h.objects, logger: silentLogger(), now: () => now });
+    const sweeper = new OrphanPackageSweeper({
+      uploads,
+      versions: new VersionStore(h.runtime.documents),
+      objects: h.objects,
+      logger: silentLogger(),
+      now: () => now,
+    });
 
     // A process stored the package and died before the version was written.
     const orphanVersionId = newId();
@@ -31,7 +43,10 @@ describe('OrphanPackageSweeper', () => {
     await uploads.begin({ key: committedKey, appId, versionId: committed.id }, t0);
     // An upload still running.
     const runningKey = packageKey(appId, newId());
-    await uploads.begin({ key: runningKey, appId, versionId: newId() }, new Date(t0.getTime() + ORPHAN_PACKAGE_GRACE_MS));
+    await uploads.begin(
+      { key: runningKey, appId, versionId: newId() },
+      new Date(t0.getTime() + ORPHAN_PACKAGE_GRACE_MS),
+    );
     await h.objects.put(runningKey, await w3cPackage(appId));
 
     now = new Date(t0.getTime() + ORPHAN_PACKAGE_GRACE_MS - 1);
@@ -43,7 +58,9 @@ describe('OrphanPackageSweeper', () => {
     expect(await h.objects.stat(orphanKey)).toBeNull();
     expect(await h.objects.stat(committedKey)).not.toBeNull();
     expect(await h.objects.stat(runningKey)).not.toBeNull();
-    expect((await uploads.stale(new Date(t0.getTime() + 10 * ORPHAN_PACKAGE_GRACE_MS), 10)).map((u) => u._id)).toEqual([runningKey]);
+    expect(
+      (await uploads.stale(new Date(t0.getTime() + 10 * ORPHAN_PACKAGE_GRACE_MS), 10)).map((u) => u._id),
+    ).toEqual([runningKey]);
     // Another replica sweeping the same records: nothing left to do.
     expect(await sweeper.sweep()).toBe(0);
   });
@@ -57,15 +74,30 @@ describe('OrphanPackageSweeper', () => {
       stored = key;
       throw new Error('process killed');
     };
-    const app = await createAppManageSubgraph(h.runtime, { objects: crashingObjects, settings: { secretEncryptionKey: 'k'.repeat(40) } });
+    const app = await createAppManageSubgraph(h.runtime, {
+      objects: crashingObjects,
+      settings: { secretEncryptionKey: 'k'.repeat(40) },
+    });
     try {
       const { appId } = await createApp(h);
-      await expect(app.services.versions.upload(h.ownerA, { appId, versionName: '9.9.9', zip: await w3cPackage(appId, '9.9.9', 999) })).rejects.toThrow('process killed');
+      await expect(
+        app.services.versions.upload(h.ownerA, {
+          appId,
+          versionName: '9.9.9',
+          zip: await w3cPackage(appId, '9.9.9', 999),
+        }),
+      ).rejects.toThrow('process killed');
       expect(stored).toBeDefined();
       const uploads = new PackageUploadStore(h.runtime.documents);
       const later = new Date(Date.now() + ORPHAN_PACKAGE_GRACE_MS + 1000);
       expect((await uploads.stale(later, 10)).map((u) => u._id)).toEqual([stored]);
-      const sweeper = new OrphanPackageSweeper({ uploads, versions: new VersionStore(h.runtime.documents), objects: h.objects, logger: silentLogger(), now: () => later });
+      const sweeper = new OrphanPackageSweeper({
+        uploads,
+        versions: new VersionStore(h.runtime.documents),
+        objects: h.objects,
+        logger: silentLogger(),
+        now: () => later,
+      });
       expect(await sweeper.sweep()).toBe(1);
       expect(await h.objects.stat(stored!)).toBeNull();
     } finally {
@@ -77,7 +109,18 @@ describe('OrphanPackageSweeper', () => {
     const { appId } = await createApp(h);
     await uploadVersion(h, appId);
     const taken = await uploadVersion(h, appId);
-    await expect(h.app.services.versions.upload(h.ownerA, { appId, versionName: taken.versionName, zip: await w3cPackage(appId, taken.versionName, 99) })).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await new PackageUploadStore(h.runtime.documents).stale(new Date(Date.now() + 10 * ORPHAN_PACKAGE_GRACE_MS), 10)).toEqual([]);
+    await expect(
+      h.app.services.versions.upload(h.ownerA, {
+        appId,
+        versionName: taken.versionName,
+        zip: await w3cPackage(appId, taken.versionName, 99),
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await new PackageUploadStore(h.runtime.documents).stale(
+        new Date(Date.now() + 10 * ORPHAN_PACKAGE_GRACE_MS),
+        10,
+      ),
+    ).toEqual([]);
   });
 });

@@ -30,7 +30,10 @@ export class OrphanPackageSweeper {
   async sweep(): Promise<number> {
     const now = (this.deps.now ?? (() => new Date()))();
     let deleted = 0;
-    for (const upload of await this.deps.uploads.stale(new Date(now.getTime() - ORPHAN_PACKAGE_GRACE_MS), SWEEP_BATCH)) {
+    for (const upload of await this.deps.uploads.stale(
+      new Date(now.getTime() - ORPHAN_PACKAGE_GRACE_MS),
+      SWEEP_BATCH,
+    )) {
       const version = await this.deps.versions.findById(upload.versionId);
       if (!version || version.packageKey !== upload._id) {
         await this.deps.objects.delete(upload._id);

@@ -43,9 +43,13 @@ describe('W3C manifest app_id binding (issue 7 item 16)', () => {
   afterEach(() => h.dispose());
 
   const upload = async (id: string, packageAppId: string, owner = h.ownerA) =>
-    h.app.services.versions.upload(owner, { appId: id, zip: await w3cPackageWith(packageAppId, `1.0.${++seq}`) });
+    h.app.services.versions.upload(owner, {
+      appId: id,
+      zip: await w3cPackageWith(packageAppId, `1.0.${++seq}`),
+    });
   const stored = (id: string) => h.runtime.documents.collection(MiniProgramModel).findById(id);
-  const versionCount = async (id: string) => (await h.runtime.documents.collection(VersionModel).find({ appId: id })).length;
+  const versionCount = async (id: string) =>
+    (await h.runtime.documents.collection(VersionModel).find({ appId: id })).length;
 
   it('binds the developer app_id at the first upload and holds later uploads to it', async () => {
     await upload(appId, 'com.example.shop');
@@ -79,7 +83,10 @@ describe('W3C manifest app_id binding (issue 7 item 16)', () => {
   });
 
   it('lets one of two racing first uploads with different app_ids bind, and refuses the other', async () => {
-    const results = await Promise.all([reasonOf(upload(appId, 'com.example.a')), reasonOf(upload(appId, 'com.example.b'))]);
+    const results = await Promise.all([
+      reasonOf(upload(appId, 'com.example.a')),
+      reasonOf(upload(appId, 'com.example.b')),
+    ]);
     expect(results.sort()).toEqual([PackageAppIdProblem.APP_ID_MISMATCH, 'ok']);
     const bound = (await stored(appId))?.packageAppId;
     expect(['com.example.a', 'com.example.b']).toContain(bound);

@@ -29,7 +29,8 @@ export async function bindPackageAppId(
   packageAppId: string | undefined,
 ): Promise<void> {
   if (packageAppId === undefined || packageAppId === app._id || app.packageAppId === packageAppId) return;
-  if (GROVE_APP_ID.test(packageAppId) || app.packageAppId !== undefined) throw mismatch(app, packageAppId, app.packageAppId);
+  if (GROVE_APP_ID.test(packageAppId) || app.packageAppId !== undefined)
+    throw mismatch(app, packageAppId, app.packageAppId);
 
   let bound: MiniProgramModel | null;
   try {
@@ -59,6 +60,10 @@ function mismatch(app: MiniProgramModel, packageAppId: string, bound: string | u
       : `'${bound}' (bound at its first upload) or '${app._id}'`;
   return new BadUserInputError(
     `The package manifest app_id '${packageAppId}' does not match this mini-program: expected ${expected}`,
-    { reason: PackageAppIdProblem.APP_ID_MISMATCH, packageAppId, expected: bound === undefined ? [app._id] : [bound, app._id] },
+    {
+      reason: PackageAppIdProblem.APP_ID_MISMATCH,
+      packageAppId,
+      expected: bound === undefined ? [app._id] : [bound, app._id],
+    },
   );
 }

@@ -32,22 +32,42 @@ describe('release plans drive their version', () => {
     await h.dispose();
   });
 
-  const versionOf = async (appId: string, versionId: string) => (await h.app.services.versions.list(h.ownerA, appId)).find((v) => v.id === versionId);
-  const planEvent = async (type: string, plan: { planId: string; appId: string; orgId?: string; grayVersionId: string; percentage?: number }, id?: string) => {
+  const versionOf = async (appId: string, versionId: string) =>
+    (await h.app.services.versions.list(h.ownerA, appId)).find((v) => v.id === versionId);
+  const planEvent = async (
+    type: string,
+    plan: { planId: string; appId: string; orgId?: string; grayVersionId: string; percentage?: number },
+    id?: string,
+  ) => {
     await h.runtime.events.publish(RULE_ENGINE_TOPIC, {
       id,
       type,
       key: plan.appId,
-      payload: { orgId: h.orgA, ruleId: 'rule-1', state: 'ACTIVE', percentage: 20, actorId: h.ownerA.userId, ...plan },
+      payload: {
+        orgId: h.orgA,
+        ruleId: 'rule-1',
+        state: 'ACTIVE',
+        percentage: 20,
+        actorId: h.ownerA.userId,
+        ...plan,
+      },
     });
   };
-  const answerFor = (planId: string, type: string) => eventually(() => expect(answers.some((e) => e.type === type && e.payload.releasePlanId === planId)).toBe(true));
-  const answersFor = (planId: string) => answers.filter((e) => e.payload.releasePlanId === planId).map((e) => e.type);
+  const answerFor = (planId: string, type: string) =>
+    eventually(() =>
+      expect(answers.some((e) => e.type === type && e.payload.releasePlanId === planId)).toBe(true),
+    );
+  const answersFor = (planId: string) =>
+    answers.filter((e) => e.payload.releasePlanId === planId).map((e) => e.type);
 
   it('skips release-plan events that do not match the contract, changing nothing', async () => {
     const { appId } = await createApp(h);
     const v = await approvedVersion(h, appId);
-    await h.runtime.events.publish(RULE_ENGINE_TOPIC, { type: ReleasePlanEvent.STARTED, key: appId, payload: { appId, grayVersionId: v.id } });
+    await h.runtime.events.publish(RULE_ENGINE_TOPIC, {
+      type: ReleasePlanEvent.STARTED,
+      key: appId,
+      payload: { appId, grayVersionId: v.id },
+    });
     const plan = { planId: newId(), appId, grayVersionId: v.id };
     await planEvent(ReleasePlanEvent.STARTED, plan);
     await eventually(async () => expect((await versionOf(appId, v.id))?.releasePlanId).toBe(plan.planId));
@@ -58,15 +78,25 @@ describe('release plans drive their version', () => {
     const v = await approvedVersion(h, appId);
     const plan = { planId: newId(), appId, grayVersionId: v.id };
     await planEvent(ReleasePlanEvent.STARTED, { ...plan, percentage: 20 });
-    await eventually(async () => expect(await versionOf(appId, v.id)).toMatchObject({ status: 'GRAY', releasePlanId: plan.planId, grayPercentage: 20 }));
+    await eventually(async () =>
+      expect(await versionOf(appId, v.id)).toMatchObject({
+        status: 'GRAY',
+        releasePlanId: plan.planId,
+        grayPercentage: 20,
+      }),
+    );
     // A redelivery (crash after the write, before the event) answers again and changes nothing.
     await planEvent(ReleasePlanEvent.STARTED, { ...plan, percentage: 20 }, 'evt-start-again');
-    await eventually(() => expect(answersFor(plan.planId).filter((t) => t === 'version.gray-started')).toHaveLength(2));
+    await eventually(() =>
+      expect(answersFor(plan.planId).filter((t) => t === 'version.gray-started')).toHaveLength(2),
+    );
     expect(await versionOf(appId, v.id)).toMatchObject({ status: 'GRAY', grayPercentage: 20 });
     await planEvent(ReleasePlanEvent.RAISED, { ...plan, percentage: 35.5 });
     await eventually(async () => expect((await versionOf(appId, v.id))?.grayPercentage).toBe(35.5));
     // Hand-made gray release controls do not fight the plan.
-    await expect(h.app.services.versions.stopGrayRelease(h.ownerA, v.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(h.app.services.versions.stopGrayRelease(h.ownerA, v.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await planEvent(ReleasePlanEvent.REVERTED, plan);
     await eventually(async () => expect((await versionOf(appId, v.id))?.status).toBe('APPROVED'));
     const after = await versionOf(appId, v.id);
@@ -88,7 +118,9 @@ describe('release plans drive their version', () => {
     // The same event again (deduplicated), then a new delivery of the same request (answered, not re-applied).
     await planEvent(ReleasePlanEvent.COMPLETING, plan, 'evt-complete');
     await planEvent(ReleasePlanEvent.COMPLETING, plan, 'evt-complete-again');
-    await eventually(() => expect(answersFor(plan.planId).filter((t) => t === 'version.published')).toHaveLength(2));
+    await eventually(() =>
+      expect(answersFor(plan.planId).filter((t) => t === 'version.published')).toHaveLength(2),
+    );
     expect(answers.filter((e) => e.type === 'version.superseded')).toHaveLength(1);
     expect((await versionOf(appId, v1.id))?.status).toBe('APPROVED');
     expect((await h.app.services.versions.publishedVersion(appId))?.id).toBe(v2.id);
@@ -107,9 +139,19 @@ describe('release plans drive their version', () => {
     ]) {
       await planEvent(ReleasePlanEvent.STARTED, plan);
       await planEvent(ReleasePlanEvent.COMPLETING, plan);
-      await eventually(() => expect(answersFor(plan.planId)).toEqual(['version.release-plan-refused', 'version.release-plan-refused']));
+      await eventually(() =>
+        expect(answersFor(plan.planId)).toEqual([
+          'version.release-plan-refused',
+          'version.release-plan-refused',
+        ]),
+      );
       const refusal = answers.find((e) => e.payload.releasePlanId === plan.planId)!;
-      expect(refusal.payload).toMatchObject({ appId: plan.appId, orgId: h.orgA, versionId: theirOld.id, reason: 'the version does not exist for this mini-program' });
+      expect(refusal.payload).toMatchObject({
+        appId: plan.appId,
+        orgId: h.orgA,
+        versionId: theirOld.id,
+        reason: 'the version does not exist for this mini-program',
+      });
       // Nothing about B's version leaks into A's answer, and the answer carries no version state to project.
       expect(refusal.payload.status).toBeUndefined();
       expect(refusal.payload.versionStatus).toBeUndefined();
@@ -128,7 +170,10 @@ describe('release plans drive their version', () => {
     await answerFor(unknown.planId, 'version.release-plan-refused');
     await answerFor(ofDraft.planId, 'version.release-plan-refused');
     expect((await versionOf(appId, draft.id))?.status).toBe('DEVELOPMENT');
-    expect(answers.find((e) => e.payload.releasePlanId === ofDraft.planId)?.payload).toMatchObject({ versionStatus: 'DEVELOPMENT', reason: 'the version is DEVELOPMENT' });
+    expect(answers.find((e) => e.payload.releasePlanId === ofDraft.planId)?.payload).toMatchObject({
+      versionStatus: 'DEVELOPMENT',
+      reason: 'the version is DEVELOPMENT',
+    });
 
     const gray = await approvedVersion(h, appId);
     const plan = { planId: newId(), appId, grayVersionId: gray.id };
@@ -141,6 +186,10 @@ describe('release plans drive their version', () => {
 
     await h.app.services.versions.delist(h.ownerA, gray.id, 'broken');
     await answerFor(plan.planId, 'version.release-plan-refused');
-    expect(answers.find((e) => e.type === 'version.release-plan-refused' && e.payload.releasePlanId === plan.planId)?.payload.reason).toBe('the version was delisted');
+    expect(
+      answers.find(
+        (e) => e.type === 'version.release-plan-refused' && e.payload.releasePlanId === plan.planId,
+      )?.payload.reason,
+    ).toBe('the version was delisted');
   });
 });

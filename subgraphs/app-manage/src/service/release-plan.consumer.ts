@@ -1,5 +1,17 @@
-import { RULE_ENGINE_EVENTS_TOPIC, RuleEngineEventType, ruleEngineEvents, contractHandler, type ReleasePlanPayload } from '@grove/contracts';
-import { idempotentHandler, type EventBus, type KeyValueStore, type Logger, type Subscription } from '@grove/platform';
+import {
+  RULE_ENGINE_EVENTS_TOPIC,
+  RuleEngineEventType,
+  ruleEngineEvents,
+  contractHandler,
+  type ReleasePlanPayload,
+} from '@grove/contracts';
+import {
+  idempotentHandler,
+  type EventBus,
+  type KeyValueStore,
+  type Logger,
+  type Subscription,
+} from '@grove/platform';
 import type { ReleasePlanOutcome, ReleasePlanRef, VersionService } from './version.service';
 
 export const APP_MANAGE_CONSUMER_GROUP = 'app-manage';
@@ -22,7 +34,12 @@ export function releasePlanRef(payload: ReleasePlanPayload): ReleasePlanRef {
  * completing → PUBLISHED (or refused). At-least-once delivery, each event applied once per group; every handler
  * is also safe to repeat.
  */
-export async function subscribeToReleasePlans(events: EventBus, kv: KeyValueStore, versions: VersionService, logger: Logger): Promise<Subscription> {
+export async function subscribeToReleasePlans(
+  events: EventBus,
+  kv: KeyValueStore,
+  versions: VersionService,
+  logger: Logger,
+): Promise<Subscription> {
   const T = RuleEngineEventType;
   const handlers: Partial<Record<string, (ref: ReleasePlanRef) => Promise<ReleasePlanOutcome>>> = {
     [T.RELEASE_PLAN_STARTED]: (ref) => versions.startGrayForPlan(ref),
@@ -43,7 +60,16 @@ export async function subscribeToReleasePlans(events: EventBus, kv: KeyValueStor
         if (!handle || !('planId' in parsed.payload)) return;
         const ref = releasePlanRef(parsed.payload);
         const outcome = await handle(ref);
-        logger.info({ eventId: parsed.event.id, type: parsed.type, planId: ref.planId, versionId: ref.versionId, outcome }, 'release plan applied to its version');
+        logger.info(
+          {
+            eventId: parsed.event.id,
+            type: parsed.type,
+            planId: ref.planId,
+            versionId: ref.versionId,
+            outcome,
+          },
+          'release plan applied to its version',
+        );
       }),
     ),
   );

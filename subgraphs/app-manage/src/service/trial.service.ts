@@ -41,14 +41,25 @@ export interface TrialQrCode {
 
 // Same cap and rules as the runtime's device fields: what is stored here is compared with what the SDK sends.
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const userIdField = z.string().trim().min(1, 'is required').max(128, 'must be at most 128 characters').regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
+const userIdField = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
 const memberSchema = z.object({
   userId: userIdField,
-  label: z.preprocess((v) => (v === null ? undefined : v), z.string().trim().max(64, 'must be at most 64 characters').optional()),
+  label: z.preprocess(
+    (v) => (v === null ? undefined : v),
+    z.string().trim().max(64, 'must be at most 64 characters').optional(),
+  ),
 });
 const qrSchema = z.object({
   format: z.enum([TrialQrFormat.PNG, TrialQrFormat.SVG]).default(TrialQrFormat.PNG),
-  ttlHours: z.preprocess((v) => (v === null ? undefined : v), z.number().int().min(1).max(MAX_TRIAL_TOKEN_TTL_HOURS).default(DEFAULT_TRIAL_TOKEN_TTL_HOURS)),
+  ttlHours: z.preprocess(
+    (v) => (v === null ? undefined : v),
+    z.number().int().min(1).max(MAX_TRIAL_TOKEN_TTL_HOURS).default(DEFAULT_TRIAL_TOKEN_TTL_HOURS),
+  ),
 });
 
 /**
@@ -66,7 +77,12 @@ export class TrialService {
   ) {}
 
   async members(p: Principal, appId: string): Promise<TrialMemberView[]> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     return this.trials.listMembers(app._id);
   }
 
@@ -75,16 +91,29 @@ export class TrialService {
     const { userId, label } = parseInput(memberSchema, input ?? {});
     // Counted before the insert: two racing adds may pass MAX_TRIAL_MEMBERS by one, which the runtime's read caps.
     if ((await this.trials.countMembers(app._id)) >= MAX_TRIAL_MEMBERS) {
-      throw new ConflictError(`A mini-program has at most ${MAX_TRIAL_MEMBERS} trial members`, { reason: 'TRIAL_MEMBERS_FULL', max: MAX_TRIAL_MEMBERS });
+      throw new ConflictError(`A mini-program has at most ${MAX_TRIAL_MEMBERS} trial members`, {
+        reason: 'TRIAL_MEMBERS_FULL',
+        max: MAX_TRIAL_MEMBERS,
+      });
     }
     try {
       return await this.events.atomically(async () => {
-        const member = await this.trials.addMember({ appId: app._id, orgId: app.orgId, userId, label: label || undefined, addedBy: user.userId });
+        const member = await this.trials.addMember({
+          appId: app._id,
+          orgId: app.orgId,
+          userId,
+          label: label || undefined,
+          addedBy: user.userId,
+        });
         await this.emit('trial.member-added', app._id, app.orgId, user.userId, { memberId: member.id });
         return member;
       });
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError('That user is already a trial member', { reason: 'TRIAL_MEMBER_EXISTS', field: 'userId' });
+      if (error instanceof ConflictError)
+        throw new ConflictError('That user is already a trial member', {
+          reason: 'TRIAL_MEMBER_EXISTS',
+          field: 'userId',
+        });
       throw error;
     }
   }
@@ -101,7 +130,12 @@ export class TrialService {
 
   /** The trial version of the mini-program, or null (none set, or it was rejected or delisted since). */
   async trialVersion(p: Principal, appId: string): Promise<VersionView | null> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     return this.trialVersionFor(app._id);
   }
 
@@ -110,7 +144,10 @@ export class TrialService {
     if (!version) throw new NotFoundError('Version not found');
     const { user, app } = await this.access.app(p, version.appId, Permission.MINIPROGRAM_WRITE);
     if (!isTrialable(version)) {
-      throw new ConflictError(`A version that is ${version.status} cannot be the trial version`, { reason: 'VERSION_NOT_TRIALABLE', status: version.status });
+      throw new ConflictError(`A version that is ${version.status} cannot be the trial version`, {
+        reason: 'VERSION_NOT_TRIALABLE',
+        status: version.status,
+      });
     }
     await this.events.atomically(async () => {
       await this.trials.setTrialVersion(app._id, app.orgId, version._id, user.userId);
@@ -136,16 +173,28 @@ export class TrialService {
     const version = await this.trialVersionFor(app._id);
     if (!version) throw new ConflictError('Set a trial version first', { reason: 'NO_TRIAL_VERSION' });
     const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + ttlHours * 3600_000);
-    const token = signTrialToken({ appId: app._id, versionId: version.id, expiresAt, secret: this.options.tokenSecret });
+    const token = signTrialToken({
+      appId: app._id,
+      versionId: version.id,
+      expiresAt,
+      secret: this.options.tokenSecret,
+    });
     const deepLink = trialDeepLink(app._id, token);
     const common = { appId: app._id, versionId: version.id, deepLink, token, expiresAt, format };
     // qrcode (and pngjs) load with the first QR code a process draws, not with the service.
     const { toBuffer, toString: toSvg } = await import('qrcode');
     if (format === TrialQrFormat.SVG) {
       const svg = await toSvg(deepLink, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      return { ...common, contentType: 'image/svg+xml', data: svg, dataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
+      return {
+        ...common,
+        contentType: 'image/svg+xml',
+        data: svg,
+        dataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+      };
     }
-    const png = (await toBuffer(deepLink, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 })).toString('base64');
+    const png = (
+      await toBuffer(deepLink, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 })
+    ).toString('base64');
     return { ...common, contentType: 'image/png', data: png, dataUrl: `data:image/png;base64,${png}` };
   }
 
@@ -161,7 +210,13 @@ export class TrialService {
     return (await this.trials.listMembers(appId)).map((m) => m.userId);
   }
 
-  private async emit(type: string, appId: string, orgId: string, actorId: string, extra: { versionId?: string; memberId?: string } = {}): Promise<void> {
+  private async emit(
+    type: string,
+    appId: string,
+    orgId: string,
+    actorId: string,
+    extra: { versionId?: string; memberId?: string } = {},
+  ): Promise<void> {
     await this.events.publish(AppManageTopic.MINI_PROGRAM, type, appId, { appId, orgId, actorId, ...extra });
   }
 }

@@ -43,7 +43,7 @@ describe('VersionService lifecycle', () => {
   /** Runs an illegal transition: CONFLICT, the stored document unchanged, no event. */
   async function expectConflict(id: string, attempt: () => Promise<unknown>): Promise<void> {
     // Until the events of the earlier steps have all landed (a loaded machine can take longer than one settle).
-    for (let count = -1; count !== events.length; ) {
+    for (let count = -1; count !== events.length;) {
       count = events.length;
       await settle();
     }
@@ -60,18 +60,37 @@ describe('VersionService lifecycle', () => {
     expect(v.status).toBe(S.DEVELOPMENT);
     expect((await versions().submit(h.developerA, v.id)).status).toBe(S.SUBMITTED);
     expect((await versions().approve(h.reviewer, v.id)).status).toBe(S.APPROVED);
-    const gray = await versions().startGrayRelease(h.ownerA, v.id, { grayPercentage: 10, grayRuleId: 'rule-1' });
+    const gray = await versions().startGrayRelease(h.ownerA, v.id, {
+      grayPercentage: 10,
+      grayRuleId: 'rule-1',
+    });
     expect(gray).toMatchObject({ status: S.GRAY, grayPercentage: 10, grayRuleId: 'rule-1' });
     const published = await versions().publish(h.ownerA, v.id);
     expect(published.status).toBe(S.PUBLISHED);
     expect(published.grayPercentage).toBeUndefined();
     const delisted = await versions().delist(h.ownerA, v.id, 'end of campaign');
-    expect(delisted).toMatchObject({ status: S.DELISTED, delistReason: 'end of campaign', forcedDelist: false });
+    expect(delisted).toMatchObject({
+      status: S.DELISTED,
+      delistReason: 'end of campaign',
+      forcedDelist: false,
+    });
     await eventually(() =>
-      expect(types()).toEqual(['version.uploaded', 'version.submitted', 'version.approved', 'version.gray-started', 'version.published', 'version.delisted']),
+      expect(types()).toEqual([
+        'version.uploaded',
+        'version.submitted',
+        'version.approved',
+        'version.gray-started',
+        'version.published',
+        'version.delisted',
+      ]),
     );
     expect(events.every((e) => e.key === appId)).toBe(true);
-    expect(events[4].payload).toMatchObject({ appId, versionId: v.id, status: S.PUBLISHED, actorId: h.ownerA.userId });
+    expect(events[4].payload).toMatchObject({
+      appId,
+      versionId: v.id,
+      status: S.PUBLISHED,
+      actorId: h.ownerA.userId,
+    });
   });
 
   it('rejects with a required reason, and the submitter may withdraw', async () => {
@@ -140,7 +159,12 @@ describe('VersionService lifecycle', () => {
 
   it('lets exactly one of many concurrent publishers win', async () => {
     await publishedVersion(h, appId);
-    const candidates = await Promise.all([approvedVersion(h, appId), approvedVersion(h, appId), approvedVersion(h, appId), approvedVersion(h, appId)]);
+    const candidates = await Promise.all([
+      approvedVersion(h, appId),
+      approvedVersion(h, appId),
+      approvedVersion(h, appId),
+      approvedVersion(h, appId),
+    ]);
     const outcomes = await Promise.all(candidates.map((v) => codeOf(versions().publish(h.ownerA, v.id))));
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
     expect(outcomes.filter((o) => o !== 'ok').every((o) => o === 'CONFLICT')).toBe(true);
@@ -149,7 +173,11 @@ describe('VersionService lifecycle', () => {
   });
 
   it('lets one of concurrent first publications win when nothing was published yet', async () => {
-    const candidates = await Promise.all([approvedVersion(h, appId), approvedVersion(h, appId), approvedVersion(h, appId)]);
+    const candidates = await Promise.all([
+      approvedVersion(h, appId),
+      approvedVersion(h, appId),
+      approvedVersion(h, appId),
+    ]);
     const outcomes = await Promise.all(candidates.map((v) => codeOf(versions().publish(h.ownerA, v.id))));
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
     const all = await versions().list(h.ownerA, appId, { take: 50 });
@@ -160,7 +188,9 @@ describe('VersionService lifecycle', () => {
     const v1 = await publishedVersion(h, appId);
     const v2 = await approvedVersion(h, appId);
     const collection = h.runtime.documents.collection(VersionModel);
-    await expect(collection.findOneAndUpdate({ _id: v2.id }, { $set: { status: S.PUBLISHED, publishedSlot: appId } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      collection.findOneAndUpdate({ _id: v2.id }, { $set: { status: S.PUBLISHED, publishedSlot: appId } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await raw(v1.id))?.status).toBe(S.PUBLISHED);
   });
 
@@ -176,7 +206,11 @@ describe('VersionService lifecycle', () => {
     ]);
     expect(decisions.filter((d) => d === 'ok')).toHaveLength(1);
     expect(decisions.filter((d) => d === 'CONFLICT')).toHaveLength(2);
-    await eventually(() => expect(types().filter((t) => ['version.approved', 'version.rejected', 'version.withdrawn'].includes(t))).toHaveLength(1));
+    await eventually(() =>
+      expect(
+        types().filter((t) => ['version.approved', 'version.rejected', 'version.withdrawn'].includes(t)),
+      ).toHaveLength(1),
+    );
   });
 
   it('rolls back to the previously published version, and further back on repeat', async () => {
@@ -195,13 +229,19 @@ describe('VersionService lifecycle', () => {
 
     await settle();
     const before = await raw(v1.id);
-    await expect(versions().rollback(h.ownerA, appId)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'NO_PREVIOUS_VERSION' } });
+    await expect(versions().rollback(h.ownerA, appId)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'NO_PREVIOUS_VERSION' },
+    });
     expect(await raw(v1.id)).toEqual(before);
     await eventually(() => expect(types().filter((t) => t === 'version.rolled-back')).toHaveLength(2));
   });
 
   it('will not roll back to a delisted version or when nothing is published', async () => {
-    await expect(versions().rollback(h.ownerA, appId)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'NOTHING_PUBLISHED' } });
+    await expect(versions().rollback(h.ownerA, appId)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'NOTHING_PUBLISHED' },
+    });
     const v1 = await publishedVersion(h, appId);
     const v2 = await publishedVersion(h, appId);
     // v1 went back to APPROVED when v2 replaced it; an operator can no longer delist it, so delist via gray.

@@ -17,7 +17,11 @@ import { MiniProgramStatus, type MiniProgramModel } from '../store/mini-program.
 import type { MiniProgramStore } from '../store/mini-program.store';
 import { VersionStatus, type VersionModel } from '../store/version.model';
 import type { VersionStore } from '../store/version.store';
-import type { PackageFileView, VersionContentsStore, VersionContentsView } from '../store/version-contents.store';
+import type {
+  PackageFileView,
+  VersionContentsStore,
+  VersionContentsView,
+} from '../store/version-contents.store';
 import type { PackageUploadStore } from '../store/package-upload.store';
 import { toVersionView, type VersionView } from '../store/views';
 import type { AppManageAccess } from './app-manage-access';
@@ -126,7 +130,9 @@ export class VersionService {
     const manifest = await validateMiniProgramPackage(zip, { maxBytes: this.options.maxPackageBytes });
     const versionName = meta.versionName ?? manifest.versionName;
     if (!versionName) {
-      throw new BadUserInputError('Give a versionName, or set version.name in the package manifest', { fields: ['versionName'] });
+      throw new BadUserInputError('Give a versionName, or set version.name in the package manifest', {
+        fields: ['versionName'],
+      });
     }
     parseInput(z.object({ versionName: versionNameField }), { versionName });
     // Versions stored before the name slot existed have none: ask first (the slot index settles new races).
@@ -138,7 +144,10 @@ export class VersionService {
     const key = packageKey(app._id, versionId);
     // Recorded before the object exists: if the process dies before the version commits, the sweeper finds it.
     await this.uploads.begin({ key, appId: app._id, versionId }, new Date());
-    const stored = await this.objects.put(key, zip, { contentType: 'application/zip', metadata: { 'app-id': app._id, 'version-id': versionId } });
+    const stored = await this.objects.put(key, zip, {
+      contentType: 'application/zip',
+      metadata: { 'app-id': app._id, 'version-id': versionId },
+    });
     if (stored.sha256 !== manifest.sha256 || stored.size !== manifest.size) {
       await this.objects.delete(key);
       await this.uploads.settle(key);
@@ -149,21 +158,21 @@ export class VersionService {
       // The version, its contents and version.uploaded commit together.
       version = await this.events.atomically(async () => {
         const inserted = await this.versions.insert({
-        _id: versionId,
-        appId: app._id,
-        orgId: app.orgId,
-        versionName,
-        versionCode: manifest.versionCode,
-        releaseNotes: meta.releaseNotes,
-        packageKey: key,
-        packageSha256: manifest.sha256,
-        packageSize: manifest.size,
-        packageFormat: manifest.format,
-        packageFiles: manifest.files,
-        packageUncompressedBytes: manifest.uncompressedBytes,
-        pages: manifest.pages,
-        minPlatformCode: manifest.minPlatformCode,
-        uploadedBy: user.userId,
+          _id: versionId,
+          appId: app._id,
+          orgId: app.orgId,
+          versionName,
+          versionCode: manifest.versionCode,
+          releaseNotes: meta.releaseNotes,
+          packageKey: key,
+          packageSha256: manifest.sha256,
+          packageSize: manifest.size,
+          packageFormat: manifest.format,
+          packageFiles: manifest.files,
+          packageUncompressedBytes: manifest.uncompressedBytes,
+          pages: manifest.pages,
+          minPlatformCode: manifest.minPlatformCode,
+          uploadedBy: user.userId,
         });
         await this.contents.record(inserted._id, inserted.appId, manifest);
         if (await this.deletedMeanwhile(app._id)) {
@@ -190,11 +199,13 @@ export class VersionService {
     const { user, version, app } = await this.load(p, versionId, Permission.MINIPROGRAM_WRITE);
     this.requireActive(app, 'submitted for review');
     const updated = await this.events.atomically(async () => {
-      const submitted = await this.guarded(version, { status: S.DEVELOPMENT }, { status: S.SUBMITTED, submittedBy: user.userId, submittedAt: new Date() }, [
-        'rejectionReason',
-        'reviewedBy',
-        'reviewedAt',
-      ], 'submitted for review');
+      const submitted = await this.guarded(
+        version,
+        { status: S.DEVELOPMENT },
+        { status: S.SUBMITTED, submittedBy: user.userId, submittedAt: new Date() },
+        ['rejectionReason', 'reviewedBy', 'reviewedAt'],
+        'submitted for review',
+      );
       await this.emit('version.submitted', submitted, user.userId);
       return submitted;
     });
@@ -205,7 +216,13 @@ export class VersionService {
   async withdraw(p: Principal, versionId: string): Promise<VersionView> {
     const { user, version } = await this.load(p, versionId, Permission.MINIPROGRAM_WRITE);
     const updated = await this.events.atomically(async () => {
-      const withdrawn = await this.guarded(version, { status: S.SUBMITTED, submittedBy: user.userId }, { status: S.DEVELOPMENT }, ['submittedBy', 'submittedAt'], 'withdrawn by you');
+      const withdrawn = await this.guarded(
+        version,
+        { status: S.SUBMITTED, submittedBy: user.userId },
+        { status: S.DEVELOPMENT },
+        ['submittedBy', 'submittedAt'],
+        'withdrawn by you',
+      );
       await this.emit('version.withdrawn', withdrawn, user.userId);
       return withdrawn;
     });
@@ -216,9 +233,16 @@ export class VersionService {
     const reviewer = requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
     const version = await this.find(versionId);
     // Marked first: from now on the mini-program may be released and cannot be deleted (refused while it is deleted).
-    if (version.status === S.SUBMITTED && !(await this.apps.markApproved(version.appId, new Date()))) throw new NotFoundError('Mini-program not found');
+    if (version.status === S.SUBMITTED && !(await this.apps.markApproved(version.appId, new Date())))
+      throw new NotFoundError('Mini-program not found');
     const updated = await this.events.atomically(async () => {
-      const approved = await this.guarded(version, { status: S.SUBMITTED }, { status: S.APPROVED, reviewedBy: reviewer.userId, reviewedAt: new Date() }, [], 'approved');
+      const approved = await this.guarded(
+        version,
+        { status: S.SUBMITTED },
+        { status: S.APPROVED, reviewedBy: reviewer.userId, reviewedAt: new Date() },
+        [],
+        'approved',
+      );
       await this.emit('version.approved', approved, reviewer.userId);
       return approved;
     });
@@ -252,11 +276,20 @@ export class VersionService {
       const started = await this.guarded(
         version,
         { status: S.APPROVED },
-        { status: S.GRAY, graySlot: version.appId, grayPercentage: gray.grayPercentage, grayRuleId: gray.grayRuleId, grayStartedAt: new Date() },
+        {
+          status: S.GRAY,
+          graySlot: version.appId,
+          grayPercentage: gray.grayPercentage,
+          grayRuleId: gray.grayRuleId,
+          grayStartedAt: new Date(),
+        },
         [],
         'gray-released (another gray release may be running)',
       );
-      await this.emit('version.gray-started', started, user.userId, { grayPercentage: gray.grayPercentage, grayRuleId: gray.grayRuleId });
+      await this.emit('version.gray-started', started, user.userId, {
+        grayPercentage: gray.grayPercentage,
+        grayRuleId: gray.grayRuleId,
+      });
       return started;
     });
     return toVersionView(updated);
@@ -266,7 +299,10 @@ export class VersionService {
   async stopGrayRelease(p: Principal, versionId: string): Promise<VersionView> {
     const { user, version } = await this.load(p, versionId, Permission.MINIPROGRAM_RELEASE);
     if (version.releasePlanId && version.status === S.GRAY) {
-      throw new ConflictError('A release plan gray-releases this version: revert the plan instead', { reason: 'RELEASE_PLAN_RUNNING', releasePlanId: version.releasePlanId });
+      throw new ConflictError('A release plan gray-releases this version: revert the plan instead', {
+        reason: 'RELEASE_PLAN_RUNNING',
+        releasePlanId: version.releasePlanId,
+      });
     }
     const updated = await this.events.atomically(async () => {
       const stopped = await this.guarded(
@@ -297,35 +333,61 @@ export class VersionService {
     const target = await this.planVersion(ref);
     if (typeof target === 'string') return this.refusePlan(ref, target);
     const { version } = target;
-    const gray = { graySlot: version.appId, grayPercentage: ref.percentage, grayRuleId: ref.ruleId, releasePlanId: ref.planId };
+    const gray = {
+      graySlot: version.appId,
+      grayPercentage: ref.percentage,
+      grayRuleId: ref.ruleId,
+      releasePlanId: ref.planId,
+    };
     if (version.status === S.GRAY && version.releasePlanId === ref.planId) {
       // A redelivery after a crash between the write and its event: say it again (consumers apply it once).
-      await this.emit('version.gray-started', version, ref.actorId, { releasePlanId: ref.planId, grayPercentage: version.grayPercentage });
+      await this.emit('version.gray-started', version, ref.actorId, {
+        releasePlanId: ref.planId,
+        grayPercentage: version.grayPercentage,
+      });
       return 'unchanged';
     }
     // An APPROVED version, or one gray-released by hand before plans existed, becomes the plan's.
     const adoptable = { status: { $in: [S.APPROVED, S.GRAY] }, releasePlanId: { $exists: false } };
     let updated: VersionModel | null = null;
     try {
-      updated = await this.versions.transition(version._id, adoptable, { ...gray, status: S.GRAY, grayStartedAt: version.grayStartedAt ?? new Date() });
+      updated = await this.versions.transition(version._id, adoptable, {
+        ...gray,
+        status: S.GRAY,
+        grayStartedAt: version.grayStartedAt ?? new Date(),
+      });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       return this.refusePlan(ref, 'another version of this mini-program is in gray release', version);
     }
     if (!updated) {
       const latest = await this.versions.findById(version._id);
-      return this.refusePlan(ref, `the version is ${latest?.status ?? 'gone'}${latest?.releasePlanId ? ' under another release plan' : ''}`, latest);
+      return this.refusePlan(
+        ref,
+        `the version is ${latest?.status ?? 'gone'}${latest?.releasePlanId ? ' under another release plan' : ''}`,
+        latest,
+      );
     }
-    await this.emit('version.gray-started', updated, ref.actorId, { releasePlanId: ref.planId, grayPercentage: ref.percentage });
+    await this.emit('version.gray-started', updated, ref.actorId, {
+      releasePlanId: ref.planId,
+      grayPercentage: ref.percentage,
+    });
     return 'applied';
   }
 
   /** The plan's percentage went up: mirror it on its GRAY version. */
   raiseGrayForPlan(ref: ReleasePlanRef): Promise<ReleasePlanOutcome> {
     return this.events.atomically(async () => {
-      const updated = await this.versions.transition(ref.versionId, { appId: ref.appId, orgId: ref.orgId, status: S.GRAY, releasePlanId: ref.planId }, { grayPercentage: ref.percentage });
+      const updated = await this.versions.transition(
+        ref.versionId,
+        { appId: ref.appId, orgId: ref.orgId, status: S.GRAY, releasePlanId: ref.planId },
+        { grayPercentage: ref.percentage },
+      );
       if (!updated) return 'unchanged';
-      await this.emit('version.gray-raised', updated, ref.actorId, { releasePlanId: ref.planId, grayPercentage: ref.percentage });
+      await this.emit('version.gray-raised', updated, ref.actorId, {
+        releasePlanId: ref.planId,
+        grayPercentage: ref.percentage,
+      });
       return 'applied';
     });
   }
@@ -359,13 +421,26 @@ export class VersionService {
     if (typeof target === 'string') return this.refusePlan(ref, target);
     const { version, app } = target;
     if (version.status === S.PUBLISHED && version.releasePlanId === ref.planId) {
-      await this.emit('version.published', version, ref.actorId, { releasePlanId: ref.planId, via: 'release-plan', replay: true });
+      await this.emit('version.published', version, ref.actorId, {
+        releasePlanId: ref.planId,
+        via: 'release-plan',
+        replay: true,
+      });
       return 'unchanged';
     }
-    if (app.status === MiniProgramStatus.FROZEN) return this.refusePlan(ref, 'the mini-program is frozen', version);
-    if (version.status !== S.APPROVED && version.status !== S.GRAY) return this.refusePlan(ref, `the version is ${version.status}`, version);
-    if (version.releasePlanId && version.releasePlanId !== ref.planId) return this.refusePlan(ref, 'the version belongs to another release plan', version);
-    const actor: UserPrincipal = { kind: 'user', userId: ref.actorId, sessionId: 'release-plan', operatorRoles: [], memberships: [] };
+    if (app.status === MiniProgramStatus.FROZEN)
+      return this.refusePlan(ref, 'the mini-program is frozen', version);
+    if (version.status !== S.APPROVED && version.status !== S.GRAY)
+      return this.refusePlan(ref, `the version is ${version.status}`, version);
+    if (version.releasePlanId && version.releasePlanId !== ref.planId)
+      return this.refusePlan(ref, 'the version belongs to another release plan', version);
+    const actor: UserPrincipal = {
+      kind: 'user',
+      userId: ref.actorId,
+      sessionId: 'release-plan',
+      operatorRoles: [],
+      memberships: [],
+    };
     const current = await this.versions.findByStatus(version.appId, S.PUBLISHED);
     let published: VersionModel;
     try {
@@ -377,15 +452,22 @@ export class VersionService {
       if (!(error instanceof ConflictError)) throw error;
       return this.refusePlan(ref, error.message, await this.versions.findById(version._id));
     }
-    await this.emit('version.published', published, ref.actorId, { previousVersionId: current?._id, via: 'release-plan', releasePlanId: ref.planId });
+    await this.emit('version.published', published, ref.actorId, {
+      previousVersionId: current?._id,
+      via: 'release-plan',
+      releasePlanId: ref.planId,
+    });
     return 'applied';
   }
 
   /** The plan's version, if it is one of the plan's mini-program and organization; else why not. */
-  private async planVersion(ref: ReleasePlanRef): Promise<{ version: VersionModel; app: MiniProgramModel } | string> {
+  private async planVersion(
+    ref: ReleasePlanRef,
+  ): Promise<{ version: VersionModel; app: MiniProgramModel } | string> {
     const version = await this.versions.findById(ref.versionId);
     // Another organization's (or app's) version is "not found" for this plan: its state is not revealed or touched.
-    if (!version || version.appId !== ref.appId || version.orgId !== ref.orgId) return 'the version does not exist for this mini-program';
+    if (!version || version.appId !== ref.appId || version.orgId !== ref.orgId)
+      return 'the version does not exist for this mini-program';
     const app = await this.apps.findById(version.appId);
     if (!app || app.orgId !== ref.orgId) return 'the mini-program does not exist';
     return { version, app };
@@ -395,7 +477,11 @@ export class VersionService {
    * Answers the rule-engine that the plan cannot apply. The event carries no `status` of its own (so projections of
    * version state ignore it); `versionStatus` is given only for the plan's own version.
    */
-  private async refusePlan(ref: ReleasePlanRef, reason: string, version?: VersionModel | null): Promise<ReleasePlanOutcome> {
+  private async refusePlan(
+    ref: ReleasePlanRef,
+    reason: string,
+    version?: VersionModel | null,
+  ): Promise<ReleasePlanOutcome> {
     const own = version && version.appId === ref.appId && version.orgId === ref.orgId;
     await this.events.publish(AppManageTopic.MINI_PROGRAM, VERSION_RELEASE_PLAN_REFUSED, ref.appId, {
       appId: ref.appId,
@@ -430,15 +516,33 @@ export class VersionService {
     const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_RELEASE);
     this.requireActive(app, 'rolled back');
     const current = await this.versions.findByStatus(app._id, S.PUBLISHED);
-    if (!current) throw new ConflictError('This mini-program has no published version to roll back', { reason: 'NOTHING_PUBLISHED' });
-    const previous = current.previousPublishedVersionId ? await this.versions.findById(current.previousPublishedVersionId) : null;
-    if (!previous) throw new ConflictError('The published version has no earlier published version to return to', { reason: 'NO_PREVIOUS_VERSION' });
+    if (!current)
+      throw new ConflictError('This mini-program has no published version to roll back', {
+        reason: 'NOTHING_PUBLISHED',
+      });
+    const previous = current.previousPublishedVersionId
+      ? await this.versions.findById(current.previousPublishedVersionId)
+      : null;
+    if (!previous)
+      throw new ConflictError('The published version has no earlier published version to return to', {
+        reason: 'NO_PREVIOUS_VERSION',
+      });
     if (previous.status !== S.APPROVED) {
-      throw new ConflictError(`The previous version is ${previous.status} and cannot be published again`, { status: previous.status, versionId: previous._id });
+      throw new ConflictError(`The previous version is ${previous.status} and cannot be published again`, {
+        status: previous.status,
+        versionId: previous._id,
+      });
     }
     // The restored version keeps its own predecessor, so repeated rollbacks walk further back.
     const restored = await this.events.atomically(async () => {
-      const switched = await this.switchPublished(user, current, previous, [S.APPROVED], 'restored by rollback', {});
+      const switched = await this.switchPublished(
+        user,
+        current,
+        previous,
+        [S.APPROVED],
+        'restored by rollback',
+        {},
+      );
       await this.emit('version.rolled-back', switched, user.userId, { fromVersionId: current._id });
       return switched;
     });
@@ -460,12 +564,22 @@ export class VersionService {
   }
 
   async get(p: Principal, versionId: string): Promise<VersionView> {
-    const { version } = await this.load(p, versionId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { version } = await this.load(
+      p,
+      versionId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     return toVersionView(version);
   }
 
   async list(p: Principal, appId: string, paging: unknown = {}): Promise<VersionView[]> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     const { skip, take } = parseInput(pagingSchema, paging ?? {});
     return (await this.versions.listByApp(app._id, skip, take)).map(toVersionView);
   }
@@ -483,7 +597,12 @@ export class VersionService {
    * store, a presigned URL on S3). Owners' members with miniprogram:read and operators with miniprogram:review.
    */
   async packageDownloadUrl(p: Principal, versionId: string): Promise<string> {
-    const { version } = await this.load(p, versionId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { version } = await this.load(
+      p,
+      versionId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     return this.objects.presignedGetUrl(version.packageKey, PACKAGE_DOWNLOAD_URL_TTL_SEC);
   }
 
@@ -500,14 +619,21 @@ export class VersionService {
   }
 
   private async packageContents(p: Principal, versionId: string): Promise<VersionContentsView> {
-    const { version } = await this.load(p, versionId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { version } = await this.load(
+      p,
+      versionId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     const recorded = await this.contents.find(version._id);
     if (recorded) return recorded;
     // Uploaded before contents were recorded: read the stored package once and record them.
     const { body } = await this.objects.get(version.packageKey);
     const chunks: Buffer[] = [];
     for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
-    const manifest = await validateMiniProgramPackage(Buffer.concat(chunks), { maxBytes: Math.max(this.options.maxPackageBytes, version.packageSize) });
+    const manifest = await validateMiniProgramPackage(Buffer.concat(chunks), {
+      maxBytes: Math.max(this.options.maxPackageBytes, version.packageSize),
+    });
     return this.contents.record(version._id, version.appId, manifest);
   }
 
@@ -517,7 +643,12 @@ export class VersionService {
 
   /** The PUBLISHED version for readers of the mini-program, or null. */
   async published(p: Principal, appId: string): Promise<VersionView | null> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     return this.publishedVersion(app._id);
   }
 
@@ -556,8 +687,16 @@ export class VersionService {
   ): Promise<VersionModel> {
     if (current) {
       // The demoted version forgets the plan that published it, so a late redelivery of that plan cannot republish it.
-      const demoted = await this.versions.transition(current._id, { status: S.PUBLISHED }, { status: S.APPROVED }, ['publishedSlot', 'releasePlanId']);
-      if (!demoted) throw new ConflictError('The published version changed meanwhile; reload and try again', { reason: 'CONCURRENT_RELEASE' });
+      const demoted = await this.versions.transition(
+        current._id,
+        { status: S.PUBLISHED },
+        { status: S.APPROVED },
+        ['publishedSlot', 'releasePlanId'],
+      );
+      if (!demoted)
+        throw new ConflictError('The published version changed meanwhile; reload and try again', {
+          reason: 'CONCURRENT_RELEASE',
+        });
     }
     let promoted: VersionModel | null = null;
     let failure: unknown;
@@ -565,51 +704,99 @@ export class VersionService {
       promoted = await this.versions.transition(
         next._id,
         { status: { $in: from } },
-        { status: S.PUBLISHED, publishedSlot: next.appId, publishedAt: new Date(), publishedBy: user.userId, ...extra },
+        {
+          status: S.PUBLISHED,
+          publishedSlot: next.appId,
+          publishedAt: new Date(),
+          publishedBy: user.userId,
+          ...extra,
+        },
         ['graySlot', 'grayPercentage', 'grayRuleId', 'grayStartedAt'],
       );
     } catch (error) {
       failure = error;
     }
     if (promoted) {
-      if (current) await this.emit('version.superseded', { ...current, status: S.APPROVED }, user.userId, { byVersionId: next._id });
+      if (current)
+        await this.emit('version.superseded', { ...current, status: S.APPROVED }, user.userId, {
+          byVersionId: next._id,
+        });
       return promoted;
     }
     if (current) {
       // Best effort: a publisher who won meanwhile keeps the slot (the unique index refuses the restore).
       await this.versions
-        .transition(current._id, { status: S.APPROVED }, { status: S.PUBLISHED, publishedSlot: current.appId })
+        .transition(
+          current._id,
+          { status: S.APPROVED },
+          { status: S.PUBLISHED, publishedSlot: current.appId },
+        )
         .catch(() => null);
     }
     if (failure && !(failure instanceof ConflictError)) throw failure;
     const latest = await this.versions.findById(next._id);
     if (!latest) throw new NotFoundError('Version not found');
-    if (failure) throw new ConflictError('Another version was published meanwhile', { reason: 'CONCURRENT_RELEASE', status: latest.status });
+    if (failure)
+      throw new ConflictError('Another version was published meanwhile', {
+        reason: 'CONCURRENT_RELEASE',
+        status: latest.status,
+      });
     throw this.conflict(latest, verb);
   }
 
-  private async toDelisted(user: UserPrincipal, version: VersionModel, reason: string | undefined, forced: boolean): Promise<VersionView> {
+  private async toDelisted(
+    user: UserPrincipal,
+    version: VersionModel,
+    reason: string | undefined,
+    forced: boolean,
+  ): Promise<VersionView> {
     return this.events.atomically(() => this.toDelistedNow(user, version, reason, forced));
   }
 
-  private async toDelistedNow(user: UserPrincipal, version: VersionModel, reason: string | undefined, forced: boolean): Promise<VersionView> {
+  private async toDelistedNow(
+    user: UserPrincipal,
+    version: VersionModel,
+    reason: string | undefined,
+    forced: boolean,
+  ): Promise<VersionView> {
     const updated = await this.guarded(
       version,
       { status: { $in: [S.PUBLISHED, S.GRAY] } },
-      { status: S.DELISTED, delistedAt: new Date(), delistedBy: user.userId, delistReason: reason, forcedDelist: forced },
+      {
+        status: S.DELISTED,
+        delistedAt: new Date(),
+        delistedBy: user.userId,
+        delistReason: reason,
+        forcedDelist: forced,
+      },
       [...RELEASE_SLOTS],
       forced ? 'force-delisted' : 'delisted',
     );
     await this.emit(forced ? 'version.force-delisted' : 'version.delisted', updated, user.userId, { reason });
     if (version.status === S.GRAY && version.releasePlanId) {
       // The plan gray-releasing it cannot go on: tell the rule-engine, which ends it FAILED.
-      const ref = { planId: version.releasePlanId, appId: version.appId, orgId: version.orgId, versionId: version._id, actorId: user.userId };
-      await this.refusePlan(ref, forced ? 'the version was delisted by an operator' : 'the version was delisted', updated);
+      const ref = {
+        planId: version.releasePlanId,
+        appId: version.appId,
+        orgId: version.orgId,
+        versionId: version._id,
+        actorId: user.userId,
+      };
+      await this.refusePlan(
+        ref,
+        forced ? 'the version was delisted by an operator' : 'the version was delisted',
+        updated,
+      );
     }
     return toVersionView(updated);
   }
 
-  private async load(p: Principal, versionId: string, permission: Permission, operatorPermission?: Permission) {
+  private async load(
+    p: Principal,
+    versionId: string,
+    permission: Permission,
+    operatorPermission?: Permission,
+  ) {
     requireUser(p);
     const version = await this.find(versionId);
     const { user, app } = await this.access.app(p, version.appId, permission, operatorPermission);
@@ -630,11 +817,20 @@ export class VersionService {
 
   private requireActive(app: MiniProgramModel, verb: string): void {
     if (app.status === MiniProgramStatus.FROZEN) {
-      throw new ConflictError(`A frozen mini-program cannot be ${verb}`, { reason: 'MINI_PROGRAM_FROZEN', status: app.status });
+      throw new ConflictError(`A frozen mini-program cannot be ${verb}`, {
+        reason: 'MINI_PROGRAM_FROZEN',
+        status: app.status,
+      });
     }
   }
 
-  private async guarded(version: VersionModel, guard: Filter, set: Record<string, unknown>, unset: string[], verb: string): Promise<VersionModel> {
+  private async guarded(
+    version: VersionModel,
+    guard: Filter,
+    set: Record<string, unknown>,
+    unset: string[],
+    verb: string,
+  ): Promise<VersionModel> {
     const updated = await this.versions.transition(version._id, guard, set, unset);
     if (updated) return updated;
     const current = await this.versions.findById(version._id);
@@ -643,10 +839,18 @@ export class VersionService {
   }
 
   private conflict(version: VersionModel, verb: string): ConflictError {
-    return new ConflictError(`A version that is ${version.status} cannot be ${verb}`, { status: version.status, versionId: version._id });
+    return new ConflictError(`A version that is ${version.status} cannot be ${verb}`, {
+      status: version.status,
+      versionId: version._id,
+    });
   }
 
-  private async emit(type: string, version: Pick<VersionModel, '_id' | 'appId' | 'orgId' | 'status' | 'versionName'>, actorId: string, extra: EventPayload = {}): Promise<void> {
+  private async emit(
+    type: string,
+    version: Pick<VersionModel, '_id' | 'appId' | 'orgId' | 'status' | 'versionName'>,
+    actorId: string,
+    extra: EventPayload = {},
+  ): Promise<void> {
     await this.events.publish(AppManageTopic.MINI_PROGRAM, type, version.appId, {
       appId: version.appId,
       orgId: version.orgId,
@@ -660,5 +864,8 @@ export class VersionService {
 }
 
 function versionNameTaken(versionName: string): ConflictError {
-  return new ConflictError(`Version '${versionName}' already exists for this mini-program`, { field: 'versionName', reason: 'VERSION_NAME_TAKEN' });
+  return new ConflictError(`Version '${versionName}' already exists for this mini-program`, {
+    field: 'versionName',
+    reason: 'VERSION_NAME_TAKEN',
+  });
 }

@@ -1,4 +1,11 @@
-import { keysetPage, type DocumentCollection, type DocumentStore, type Filter, type KeysetOrder, type PageRequest } from '@grove/platform';
+import {
+  keysetPage,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type KeysetOrder,
+  type PageRequest,
+} from '@grove/platform';
 import { HostAppModel } from './host-app.model';
 import { compact, setUnset, stamped } from '@grove/platform';
 
@@ -37,7 +44,12 @@ export class HostAppStore {
     return (await this.hostApps.deleteOne({ _id: id, enabled: false })) > 0;
   }
 
-  transition(id: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<HostAppModel | null> {
+  transition(
+    id: string,
+    guard: Filter,
+    set: Record<string, unknown>,
+    unset: readonly string[] = [],
+  ): Promise<HostAppModel | null> {
     return this.hostApps.findOneAndUpdate({ ...guard, _id: id }, setUnset(set, unset));
   }
 }

@@ -1,8 +1,18 @@
-import { keysetPage, type DocumentCollection, type DocumentStore, type Filter, type KeysetOrder, type PageRequest } from '@grove/platform';
+import {
+  keysetPage,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type KeysetOrder,
+  type PageRequest,
+} from '@grove/platform';
 import { LinkModel, LinkStatus } from './link.model';
 import { compact, setUnset, stamped } from '@grove/platform';
 
-export type NewLink = Pick<LinkModel, 'hostAppId' | 'hostOrgId' | 'appId' | 'appOrgId' | 'status' | 'requestedBy' | 'decidedBy' | 'decidedAt'>;
+export type NewLink = Pick<
+  LinkModel,
+  'hostAppId' | 'hostOrgId' | 'appId' | 'appOrgId' | 'status' | 'requestedBy' | 'decidedBy' | 'decidedAt'
+>;
 
 /** `linkRequests(orgId)`: newest first, at most 100 a page (docs/query-limits.md). */
 export const LINK_REQUESTS_ORDER: KeysetOrder = { name: 'linkRequests', field: 'createdAt', direction: -1 };
@@ -45,7 +55,12 @@ export class LinkStore {
   }
 
   /** Requests that involve the organization, as owner of the mini-program (incoming) or of the host app (outgoing). */
-  listForOrg(orgId: string, direction: 'incoming' | 'outgoing', status?: LinkStatus, request: PageRequest = {}): Promise<LinkModel[]> {
+  listForOrg(
+    orgId: string,
+    direction: 'incoming' | 'outgoing',
+    status?: LinkStatus,
+    request: PageRequest = {},
+  ): Promise<LinkModel[]> {
     const filter: Filter = compact({ [direction === 'incoming' ? 'appOrgId' : 'hostOrgId']: orgId, status });
     const page = keysetPage(LINK_REQUESTS_ORDER, request, LINK_REQUESTS_PAGE, filter);
     return this.links.find(page.filter, { sort: page.sort, limit: page.take });
@@ -63,7 +78,12 @@ export class LinkStore {
     return (await this.links.find({ appId, status: LinkStatus.ACTIVE })).map((link) => link.hostAppId);
   }
 
-  transition(id: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<LinkModel | null> {
+  transition(
+    id: string,
+    guard: Filter,
+    set: Record<string, unknown>,
+    unset: readonly string[] = [],
+  ): Promise<LinkModel | null> {
     return this.links.findOneAndUpdate({ ...guard, _id: id }, setUnset(set, unset));
   }
 

@@ -9,7 +9,13 @@ export class PackageUploadStore {
   }
 
   async begin(upload: { key: string; appId: string; versionId: string }, now: Date): Promise<void> {
-    await this.uploads.insertOne({ _id: upload.key, appId: upload.appId, versionId: upload.versionId, createdAt: now, updatedAt: now });
+    await this.uploads.insertOne({
+      _id: upload.key,
+      appId: upload.appId,
+      versionId: upload.versionId,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 
   /** The upload is settled: its version committed, or its object deleted. */

@@ -23,7 +23,13 @@ export class TrialStore {
   }
 
   /** The unique (appId, userId) index refuses a second entry for the same tester (CONFLICT). */
-  async addMember(data: { appId: string; orgId: string; userId: string; label?: string; addedBy: string }): Promise<TrialMemberView> {
+  async addMember(data: {
+    appId: string;
+    orgId: string;
+    userId: string;
+    label?: string;
+    addedBy: string;
+  }): Promise<TrialMemberView> {
     const doc = await this.members.insertOne(stamped<TrialMemberModel>({ _id: newId(), ...data }));
     return toTrialMemberView(doc);
   }
@@ -37,7 +43,9 @@ export class TrialStore {
   }
 
   async listMembers(appId: string): Promise<TrialMemberView[]> {
-    return (await this.members.find({ appId }, { sort: { createdAt: 1, _id: 1 }, limit: MAX_TRIAL_MEMBERS })).map(toTrialMemberView);
+    return (
+      await this.members.find({ appId }, { sort: { createdAt: 1, _id: 1 }, limit: MAX_TRIAL_MEMBERS })
+    ).map(toTrialMemberView);
   }
 
   async trialVersionId(appId: string): Promise<string | null> {
@@ -45,7 +53,11 @@ export class TrialStore {
   }
 
   async setTrialVersion(appId: string, orgId: string, versionId: string, setBy: string): Promise<void> {
-    await this.trialVersions.updateOne({ _id: appId }, { $set: { orgId, versionId, setBy } }, { upsert: true });
+    await this.trialVersions.updateOne(
+      { _id: appId },
+      { $set: { orgId, versionId, setBy } },
+      { upsert: true },
+    );
   }
 
   async clearTrialVersion(appId: string): Promise<boolean> {
@@ -54,5 +66,12 @@ export class TrialStore {
 }
 
 export function toTrialMemberView(doc: TrialMemberModel): TrialMemberView {
-  return { id: doc._id, appId: doc.appId, userId: doc.userId, label: doc.label, addedBy: doc.addedBy, createdAt: doc.createdAt };
+  return {
+    id: doc._id,
+    appId: doc.appId,
+    userId: doc.userId,
+    label: doc.label,
+    addedBy: doc.addedBy,
+    createdAt: doc.createdAt,
+  };
 }

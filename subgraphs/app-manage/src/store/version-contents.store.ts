@@ -25,7 +25,11 @@ export class VersionContentsStore {
   }
 
   /** Records what the validator read; a second record for the same version (a racing backfill) is ignored. */
-  async record(versionId: string, appId: string, manifest: Pick<PackageManifest, 'entries' | 'manifestSource'>): Promise<VersionContentsView> {
+  async record(
+    versionId: string,
+    appId: string,
+    manifest: Pick<PackageManifest, 'entries' | 'manifestSource'>,
+  ): Promise<VersionContentsView> {
     const { file, text } = manifest.manifestSource;
     const doc = stamped<VersionContentsModel>({
       _id: versionId,
@@ -52,12 +56,18 @@ export class VersionContentsStore {
   }
 }
 
-function toContentsView(doc: Pick<VersionContentsModel, 'filesJson' | 'manifestFile' | 'manifestText'>): VersionContentsView {
-  const files = (JSON.parse(doc.filesJson) as Array<[string, number]>).map(([path, size]) => ({ path, size }));
+function toContentsView(
+  doc: Pick<VersionContentsModel, 'filesJson' | 'manifestFile' | 'manifestText'>,
+): VersionContentsView {
+  const files = (JSON.parse(doc.filesJson) as Array<[string, number]>).map(([path, size]) => ({
+    path,
+    size,
+  }));
   let manifest: Record<string, unknown> | null = null;
   if (doc.manifestText !== undefined) {
     const parsed: unknown = JSON.parse(doc.manifestText);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) manifest = parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      manifest = parsed as Record<string, unknown>;
   }
   return { files, manifestFile: doc.manifestFile, manifest };
 }

@@ -47,7 +47,12 @@ export class VersionModel {
   @prop({ type: String, maxlength: 2000 })
   releaseNotes?: string;
 
-  @prop({ type: String, required: true, enum: Object.values(VersionStatus), default: VersionStatus.DEVELOPMENT })
+  @prop({
+    type: String,
+    required: true,
+    enum: Object.values(VersionStatus),
+    default: VersionStatus.DEVELOPMENT,
+  })
   status!: VersionStatus;
 
   // ---- package

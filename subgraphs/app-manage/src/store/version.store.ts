@@ -42,7 +42,9 @@ export class VersionStore {
   /** The unique `nameSlot` index refuses a second live version of the same name (CONFLICT). */
   insert(data: NewVersion): Promise<VersionModel> {
     const nameSlot = versionNameSlot(data.appId, data.versionName);
-    return this.versions.insertOne(stamped<VersionModel>(compact({ ...data, nameSlot, status: VersionStatus.DEVELOPMENT })));
+    return this.versions.insertOne(
+      stamped<VersionModel>(compact({ ...data, nameSlot, status: VersionStatus.DEVELOPMENT })),
+    );
   }
 
   /**
@@ -75,7 +77,12 @@ export class VersionStore {
   }
 
   /** Conditional update; the driver refuses a second PUBLISHED/GRAY version through the slot indexes (CONFLICT). */
-  transition(id: string, guard: Filter, set: Record<string, unknown>, unset: readonly string[] = []): Promise<VersionModel | null> {
+  transition(
+    id: string,
+    guard: Filter,
+    set: Record<string, unknown>,
+    unset: readonly string[] = [],
+  ): Promise<VersionModel | null> {
     return this.versions.findOneAndUpdate({ ...guard, _id: id }, setUnset(set, unset));
   }
 
@@ -97,7 +104,9 @@ export class VersionStore {
   findReviewedBeyond(appId: string): Promise<VersionModel | null> {
     return this.versions.findOne({
       appId,
-      status: { $in: [VersionStatus.APPROVED, VersionStatus.GRAY, VersionStatus.PUBLISHED, VersionStatus.DELISTED] },
+      status: {
+        $in: [VersionStatus.APPROVED, VersionStatus.GRAY, VersionStatus.PUBLISHED, VersionStatus.DELISTED],
+      },
     });
   }
 }

@@ -6,7 +6,13 @@ export function domainRuntimeReads(domains: Pick<DomainService, 'runtimeDomains'
   return {
     async domains({ appId }) {
       const lists = await domains.runtimeDomains(appId);
-      return { request: lists.request, socket: lists.socket, upload: lists.upload, download: lists.download, business: lists.business };
+      return {
+        request: lists.request,
+        socket: lists.socket,
+        upload: lists.upload,
+        download: lists.download,
+        business: lists.business,
+      };
     },
   };
 }

@@ -8,24 +8,40 @@ import { ServiceDomainKind } from '../schema/enums';
 export class DomainResolver {
   constructor(private readonly domains: DomainService) {}
 
-  @Query(() => MiniProgramDomains, { nullable: true, description: 'Members of the owning organization (miniprogram:read) or reviewing operators' })
+  @Query(() => MiniProgramDomains, {
+    nullable: true,
+    description: 'Members of the owning organization (miniprogram:read) or reviewing operators',
+  })
   miniProgramDomains(@Arg('appId', () => ID) appId: string, @Ctx() ctx: SubgraphContext) {
     return this.domains.get(ctx.principal, appId);
   }
 
-  @Mutation(() => MiniProgramDomains, { description: 'miniprogram:write; replaces the whole list (at most 200, no duplicates, no IPs)' })
+  @Mutation(() => MiniProgramDomains, {
+    description: 'miniprogram:write; replaces the whole list (at most 200, no duplicates, no IPs)',
+  })
   setServiceDomains(
     @Arg('appId', () => ID) appId: string,
     @Arg('kind', () => ServiceDomainKind) kind: ServiceDomainKind,
     @Arg('domains', () => [String]) domains: string[],
     @Ctx() ctx: SubgraphContext,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version last read; CONFLICT when it moved on' }) expectedVersion?: number | null,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version last read; CONFLICT when it moved on',
+    })
+    expectedVersion?: number | null,
   ) {
     return this.domains.replaceServiceDomains(ctx.principal, appId, kind, domains, expectedVersion);
   }
 
-  @Mutation(() => BusinessDomain, { description: 'miniprogram:write; PENDING_VERIFICATION with a file to serve, VERIFIED at once when whitelisted' })
-  addBusinessDomain(@Arg('appId', () => ID) appId: string, @Arg('domain') domain: string, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => BusinessDomain, {
+    description:
+      'miniprogram:write; PENDING_VERIFICATION with a file to serve, VERIFIED at once when whitelisted',
+  })
+  addBusinessDomain(
+    @Arg('appId', () => ID) appId: string,
+    @Arg('domain') domain: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.domains.addBusinessDomain(ctx.principal, appId, domain);
   }
 

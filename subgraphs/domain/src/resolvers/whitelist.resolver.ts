@@ -8,21 +8,34 @@ import { WhitelistDomain } from '../schema/domain.types';
 export class WhitelistResolver {
   constructor(private readonly whitelist: WhitelistService) {}
 
-  @Query(() => [WhitelistDomain], { nullable: true, description: 'Operators; in name order, a page at a time' })
+  @Query(() => [WhitelistDomain], {
+    nullable: true,
+    description: 'Operators; in name order, a page at a time',
+  })
   whitelistDomains(
     @Ctx() ctx: SubgraphContext,
-    @Arg('take', () => Int, { defaultValue: WHITELIST_PAGE.defaultTake, description: takeArgDescription(WHITELIST_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: WHITELIST_PAGE.defaultTake,
+      description: takeArgDescription(WHITELIST_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.whitelist.list(ctx.principal, { take, after });
   }
 
   @Mutation(() => WhitelistDomain, { description: 'Operators with platform:configure' })
-  addWhitelistDomain(@Arg('domain') domain: string, @Ctx() ctx: SubgraphContext, @Arg('note', () => String, { nullable: true }) note?: string | null) {
+  addWhitelistDomain(
+    @Arg('domain') domain: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ) {
     return this.whitelist.add(ctx.principal, domain, note);
   }
 
-  @Mutation(() => Boolean, { description: 'Operators with platform:configure; domains verified through it stay verified' })
+  @Mutation(() => Boolean, {
+    description: 'Operators with platform:configure; domains verified through it stay verified',
+  })
   removeWhitelistDomain(@Arg('domain') domain: string, @Ctx() ctx: SubgraphContext) {
     return this.whitelist.remove(ctx.principal, domain);
   }

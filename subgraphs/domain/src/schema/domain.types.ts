@@ -2,7 +2,9 @@ import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BusinessDomainStatus, VerificationMethod } from './enums';
 
-@ObjectType({ description: 'Serve `content` as `https://<domain>/<fileName>` to prove ownership of a business domain' })
+@ObjectType({
+  description: 'Serve `content` as `https://<domain>/<fileName>` to prove ownership of a business domain',
+})
 export class VerificationFile {
   @Field()
   fileName!: string;
@@ -39,7 +41,8 @@ export class BusinessDomain {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the last check failed: MISMATCH, HTTP_STATUS, TIMEOUT, TOO_LARGE, REDIRECT_NOT_ALLOWED, TOO_MANY_REDIRECTS, UNREACHABLE',
+    description:
+      'Why the last check failed: MISMATCH, HTTP_STATUS, TIMEOUT, TOO_LARGE, REDIRECT_NOT_ALLOWED, TOO_MANY_REDIRECTS, UNREACHABLE',
   })
   failureReason?: string;
 
@@ -67,7 +70,9 @@ export class MiniProgramDomains {
   @Field(() => [String])
   download!: string[];
 
-  @Field(() => Int, { description: '0 before the first change; pass it as expectedVersion when replacing a list' })
+  @Field(() => Int, {
+    description: '0 before the first change; pass it as expectedVersion when replacing a list',
+  })
   version!: number;
 
   @Field(() => Date, { nullable: true })

@@ -1,4 +1,11 @@
-import { DOMAIN_EVENTS_TOPIC, DomainEventType, domainEvents, schemaHeaders, type DomainChange, type DomainChangedPayload } from '@grove/contracts';
+import {
+  DOMAIN_EVENTS_TOPIC,
+  DomainEventType,
+  domainEvents,
+  schemaHeaders,
+  type DomainChange,
+  type DomainChangedPayload,
+} from '@grove/contracts';
 import type { Logger, TransactionalOutbox } from '@grove/platform';
 
 /** Topic, event type and payload schema are this subgraph's contract in @grove/contracts. */
@@ -20,6 +27,11 @@ export class DomainEvents {
 
   /** For runtime cache invalidation; call inside `atomically`, after the write (the outbox relay retries the bus). */
   async changed(payload: DomainChangedPayload): Promise<void> {
-    await this.outbox.enqueue(DOMAIN_EVENTS_TOPIC, { type: DomainEventType.CHANGED, key: payload.appId, payload, headers: schemaHeaders(domainEvents, DomainEventType.CHANGED) });
+    await this.outbox.enqueue(DOMAIN_EVENTS_TOPIC, {
+      type: DomainEventType.CHANGED,
+      key: payload.appId,
+      payload,
+      headers: schemaHeaders(domainEvents, DomainEventType.CHANGED),
+    });
   }
 }

@@ -1,5 +1,9 @@
 import type { DomainListKind } from '../validation';
-import type { BusinessDomainModel, BusinessDomainStatus, VerificationMethod } from '../store/business-domain.model';
+import type {
+  BusinessDomainModel,
+  BusinessDomainStatus,
+  VerificationMethod,
+} from '../store/business-domain.model';
 import type { ServiceDomainsModel } from '../store/service-domains.model';
 import type { WhitelistDomainModel } from '../store/whitelist-domain.model';
 
@@ -54,7 +58,11 @@ export function toBusinessDomainView(doc: BusinessDomainModel): BusinessDomainVi
   };
 }
 
-export function toMiniProgramDomainsView(appId: string, lists: ServiceDomainsModel | null, business: BusinessDomainModel[]): MiniProgramDomainsView {
+export function toMiniProgramDomainsView(
+  appId: string,
+  lists: ServiceDomainsModel | null,
+  business: BusinessDomainModel[],
+): MiniProgramDomainsView {
   return {
     appId,
     request: [...(lists?.request ?? [])],

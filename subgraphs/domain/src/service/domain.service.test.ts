@@ -51,30 +51,70 @@ describe('service domain lists', () => {
 
   it('replaces a whole list with normalised entries and bumps the version', async () => {
     const empty = await domains().get(h.ownerA, appId);
-    expect(empty).toMatchObject({ appId, request: [], socket: [], upload: [], download: [], version: 0, businessDomains: [] });
+    expect(empty).toMatchObject({
+      appId,
+      request: [],
+      socket: [],
+      upload: [],
+      download: [],
+      version: 0,
+      businessDomains: [],
+    });
 
-    const first = await domains().replaceServiceDomains(h.ownerA, appId, 'request', ['https://API.Example.com', 'https://api.example.com:8443/'], 0);
-    expect(first).toMatchObject({ request: ['https://api.example.com', 'https://api.example.com:8443'], socket: [], version: 1 });
+    const first = await domains().replaceServiceDomains(
+      h.ownerA,
+      appId,
+      'request',
+      ['https://API.Example.com', 'https://api.example.com:8443/'],
+      0,
+    );
+    expect(first).toMatchObject({
+      request: ['https://api.example.com', 'https://api.example.com:8443'],
+      socket: [],
+      version: 1,
+    });
 
-    const second = await domains().replaceServiceDomains(h.developerA, appId, 'socket', ['wss://ws.example.com'], 1);
-    expect(second).toMatchObject({ request: ['https://api.example.com', 'https://api.example.com:8443'], socket: ['wss://ws.example.com'], version: 2 });
+    const second = await domains().replaceServiceDomains(
+      h.developerA,
+      appId,
+      'socket',
+      ['wss://ws.example.com'],
+      1,
+    );
+    expect(second).toMatchObject({
+      request: ['https://api.example.com', 'https://api.example.com:8443'],
+      socket: ['wss://ws.example.com'],
+      version: 2,
+    });
 
-    const replaced = await domains().replaceServiceDomains(h.ownerA, appId, 'request', ['https://other.example.com']);
-    expect(replaced).toMatchObject({ request: ['https://other.example.com'], socket: ['wss://ws.example.com'], version: 3 });
+    const replaced = await domains().replaceServiceDomains(h.ownerA, appId, 'request', [
+      'https://other.example.com',
+    ]);
+    expect(replaced).toMatchObject({
+      request: ['https://other.example.com'],
+      socket: ['wss://ws.example.com'],
+      version: 3,
+    });
     expect(await domains().get(h.reviewer, appId)).toEqual(replaced);
   });
 
   it('refuses a stale expectedVersion with CONFLICT and keeps the stored lists', async () => {
     await domains().replaceServiceDomains(h.ownerA, appId, 'request', ['https://a.example.com'], 0);
     const before = await stored(h);
-    expect(await codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'request', ['https://b.example.com'], 0))).toBe('CONFLICT');
-    expect(await codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'upload', ['https://b.example.com'], 7))).toBe('CONFLICT');
+    expect(
+      await codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'request', ['https://b.example.com'], 0)),
+    ).toBe('CONFLICT');
+    expect(
+      await codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'upload', ['https://b.example.com'], 7)),
+    ).toBe('CONFLICT');
     expect(await stored(h)).toEqual(before);
   });
 
   it('lets exactly one of two concurrent writers of the same version win', async () => {
     const outcomes = await Promise.all(
-      ['https://one.example.com', 'https://two.example.com'].map((d) => codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'download', [d], 0))),
+      ['https://one.example.com', 'https://two.example.com'].map((d) =>
+        codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'download', [d], 0)),
+      ),
     );
     expect(outcomes.sort()).toEqual(['CONFLICT', 'ok']);
     expect((await domains().get(h.ownerA, appId)).version).toBe(1);
@@ -98,30 +138,40 @@ describe('service domain lists', () => {
       .replaceServiceDomains(h.ownerA, appId, kind, list, 1)
       .catch((e: PlatformError) => (error = e));
     expect(error?.code).toBe('BAD_USER_INPUT');
-    expect(error?.details?.problems).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]));
+    expect(error?.details?.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]),
+    );
     expect(await stored(h)).toEqual(before);
   });
 
   it('accepts exactly 200 entries', async () => {
     const list = Array.from({ length: 200 }, (_, i) => `https://d${i}.example.com`);
-    expect((await domains().replaceServiceDomains(h.ownerA, appId, 'download', list, 0)).download).toHaveLength(200);
+    expect(
+      (await domains().replaceServiceDomains(h.ownerA, appId, 'download', list, 0)).download,
+    ).toHaveLength(200);
   });
 
   it('rejects a negative expectedVersion, an unknown app and a malformed app id', async () => {
-    expect(await codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'request', [], -1))).toBe('BAD_USER_INPUT');
-    expect(await codeOf(domains().replaceServiceDomains(h.ownerA, newAppId(), 'request', []))).toBe('NOT_FOUND');
+    expect(await codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'request', [], -1))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await codeOf(domains().replaceServiceDomains(h.ownerA, newAppId(), 'request', []))).toBe(
+      'NOT_FOUND',
+    );
     expect(await codeOf(domains().get(h.ownerA, 'not-an-app'))).toBe('BAD_USER_INPUT');
     expect(await stored(h)).toEqual({ lists: [], business: [] });
   });
 
   it('refuses changes to a frozen mini-program but still shows its lists', async () => {
     await freezeApp(h, appId);
-    expect(await codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'request', ['https://a.example.com']))).toBe('CONFLICT');
+    expect(
+      await codeOf(domains().replaceServiceDomains(h.ownerA, appId, 'request', ['https://a.example.com'])),
+    ).toBe('CONFLICT');
     expect(await codeOf(domains().addBusinessDomain(h.ownerA, appId, 'shop.example.com'))).toBe('CONFLICT');
     expect((await domains().get(h.ownerA, appId)).version).toBe(0);
   });
 
-  it("publishes domain.changed keyed by the app id, and the runtime view holds only what is served", async () => {
+  it('publishes domain.changed keyed by the app id, and the runtime view holds only what is served', async () => {
     const seen = await recordEvents(h, DOMAIN_EVENTS_TOPIC);
     await domains().replaceServiceDomains(h.ownerA, appId, 'request', ['https://api.example.com']);
     await domains().addBusinessDomain(h.ownerA, appId, 'pending.example.com');
@@ -129,9 +179,18 @@ describe('service domain lists', () => {
     expect(seen[0]).toEqual({
       type: 'domain.changed',
       key: appId,
-      payload: { appId, orgId: h.orgA, change: 'service-domains-replaced', subject: 'request', actorId: h.ownerA.userId },
+      payload: {
+        appId,
+        orgId: h.orgA,
+        change: 'service-domains-replaced',
+        subject: 'request',
+        actorId: h.ownerA.userId,
+      },
     });
-    expect(seen[1].payload).toMatchObject({ change: 'business-domain-added', subject: 'pending.example.com' });
+    expect(seen[1].payload).toMatchObject({
+      change: 'business-domain-added',
+      subject: 'pending.example.com',
+    });
     expect(await domains().runtimeDomains(appId)).toEqual({
       appId,
       request: ['https://api.example.com'],
@@ -178,7 +237,11 @@ describe('business domains', () => {
     const added = await domains().addBusinessDomain(h.ownerA, appId, 'shop.example.com');
     server.files.set(`/${added.verificationFile.fileName}`, `${added.verificationFile.content}\n`);
     const verified = await domains().verifyBusinessDomain(h.ownerA, added.id);
-    expect(verified).toMatchObject({ status: 'VERIFIED', verificationMethod: 'FILE', verifiedAt: expect.any(Date) });
+    expect(verified).toMatchObject({
+      status: 'VERIFIED',
+      verificationMethod: 'FILE',
+      verifiedAt: expect.any(Date),
+    });
     expect(verified.failureReason).toBeUndefined();
     expect(server.requests).toEqual([`shop.example.com:${server.port}/${added.verificationFile.fileName}`]);
     expect((await domains().runtimeDomains(appId)).business).toEqual(['shop.example.com']);
@@ -192,7 +255,11 @@ describe('business domains', () => {
     const path = `/${added.verificationFile.fileName}`;
     server.files.set(path, 'someone else');
     const failed = await domains().verifyBusinessDomain(h.ownerA, added.id);
-    expect(failed).toMatchObject({ status: 'PENDING_VERIFICATION', failureReason: 'MISMATCH', lastCheckedAt: expect.any(Date) });
+    expect(failed).toMatchObject({
+      status: 'PENDING_VERIFICATION',
+      failureReason: 'MISMATCH',
+      lastCheckedAt: expect.any(Date),
+    });
     expect((await domains().runtimeDomains(appId)).business).toEqual([]);
 
     server.files.set(path, added.verificationFile.content);
@@ -206,10 +273,16 @@ describe('business domains', () => {
     const path = `/${added.verificationFile.fileName}`;
     // Never answers (the server drops the connection when the suite closes it): only the timeout ends the fetch.
     server.files.set(path, () => undefined);
-    expect(await domains().verifyBusinessDomain(h.ownerA, added.id)).toMatchObject({ status: 'PENDING_VERIFICATION', failureReason: 'TIMEOUT' });
+    expect(await domains().verifyBusinessDomain(h.ownerA, added.id)).toMatchObject({
+      status: 'PENDING_VERIFICATION',
+      failureReason: 'TIMEOUT',
+    });
 
     server.files.delete(path);
-    expect(await domains().verifyBusinessDomain(h.ownerA, added.id)).toMatchObject({ status: 'PENDING_VERIFICATION', failureReason: 'HTTP_STATUS' });
+    expect(await domains().verifyBusinessDomain(h.ownerA, added.id)).toMatchObject({
+      status: 'PENDING_VERIFICATION',
+      failureReason: 'HTTP_STATUS',
+    });
   });
 
   it('skips verification for whitelisted domains, at add time and at verify time, without fetching', async () => {
@@ -220,12 +293,20 @@ describe('business domains', () => {
     const pending = await domains().addBusinessDomain(h.ownerA, appId, 'later.example.com');
     expect(pending.status).toBe('PENDING_VERIFICATION');
     await h.domain.services.whitelist.add(h.admin, 'later.example.com');
-    expect(await domains().verifyBusinessDomain(h.ownerA, pending.id)).toMatchObject({ status: 'VERIFIED', verificationMethod: 'WHITELIST' });
+    expect(await domains().verifyBusinessDomain(h.ownerA, pending.id)).toMatchObject({
+      status: 'VERIFIED',
+      verificationMethod: 'WHITELIST',
+    });
     expect(server.requests).toEqual([]);
 
     // A whitelist entry covers exactly its domain.
-    expect((await domains().addBusinessDomain(h.ownerA, appId, 'sub.partner.example.com')).status).toBe('PENDING_VERIFICATION');
-    expect((await domains().runtimeDomains(appId)).business.sort()).toEqual(['later.example.com', 'partner.example.com']);
+    expect((await domains().addBusinessDomain(h.ownerA, appId, 'sub.partner.example.com')).status).toBe(
+      'PENDING_VERIFICATION',
+    );
+    expect((await domains().runtimeDomains(appId)).business.sort()).toEqual([
+      'later.example.com',
+      'partner.example.com',
+    ]);
   });
 
   it('removes a business domain; a removed one is NOT_FOUND afterwards', async () => {
@@ -239,7 +320,9 @@ describe('business domains', () => {
   it('refuses the 201st business domain with BAD_USER_INPUT', async () => {
     for (let i = 0; i < 200; i++) await domains().addBusinessDomain(h.ownerA, appId, `d${i}.example.com`);
     const before = await stored(h);
-    expect(await codeOf(domains().addBusinessDomain(h.ownerA, appId, 'one-more.example.com'))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(domains().addBusinessDomain(h.ownerA, appId, 'one-more.example.com'))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await stored(h)).toEqual(before);
   });
 });
@@ -253,7 +336,11 @@ describe('whitelist', () => {
   const whitelist = () => h.domain.services.whitelist;
 
   it('is managed by platform:configure and read by operators', async () => {
-    expect(await whitelist().add(h.admin, 'HTTPS://Partner.Example.com/', 'note')).toMatchObject({ domain: 'partner.example.com', note: 'note', addedBy: h.admin.userId });
+    expect(await whitelist().add(h.admin, 'HTTPS://Partner.Example.com/', 'note')).toMatchObject({
+      domain: 'partner.example.com',
+      note: 'note',
+      addedBy: h.admin.userId,
+    });
     expect(await codeOf(whitelist().add(h.admin, 'partner.example.com'))).toBe('CONFLICT');
     expect(await codeOf(whitelist().add(h.admin, '192.168.0.1'))).toBe('BAD_USER_INPUT');
     expect(await codeOf(whitelist().add(h.admin, 'x.example.com', 'n'.repeat(201)))).toBe('BAD_USER_INPUT');
@@ -265,9 +352,16 @@ describe('whitelist', () => {
   });
 
   it('lists the whitelist in name order, a page at a time', async () => {
-    for (const name of ['c.example.com', 'a.example.com', 'e.example.com', 'b.example.com', 'd.example.com']) await whitelist().add(h.admin, name);
+    for (const name of ['c.example.com', 'a.example.com', 'e.example.com', 'b.example.com', 'd.example.com'])
+      await whitelist().add(h.admin, name);
     const { items, pages } = await readAllPages((page) => whitelist().list(h.reviewer, page), 2);
-    expect(items.map((d) => d.domain)).toEqual(['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com', 'e.example.com']);
+    expect(items.map((d) => d.domain)).toEqual([
+      'a.example.com',
+      'b.example.com',
+      'c.example.com',
+      'd.example.com',
+      'e.example.com',
+    ]);
     expect(pages).toBe(3);
     expect(await codeOf(whitelist().list(h.reviewer, { take: 101 }))).toBe('BAD_USER_INPUT');
   });

@@ -14,7 +14,11 @@ import {
 import { MINI_PROGRAM_APP_ID, OwnedMiniProgramStatus } from '@grove/contracts';
 import type { MiniProgramAccess, MiniProgramOwnership } from '../projection';
 import type { DomainSettings } from '../config';
-import { BusinessDomainStatus, VerificationMethod, type BusinessDomainModel } from '../store/business-domain.model';
+import {
+  BusinessDomainStatus,
+  VerificationMethod,
+  type BusinessDomainModel,
+} from '../store/business-domain.model';
 import type { DomainStore } from '../store/domain.store';
 import {
   DOMAIN_LIST_KINDS,
@@ -71,14 +75,24 @@ export class DomainService {
 
   /** Members of the owning organization (miniprogram:read) and reviewing operators. */
   async get(p: Principal, appId: string): Promise<MiniProgramDomainsView> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
     return this.load(app.appId);
   }
 
   /** Entity reference of MiniProgram: `{ id }` when the caller may read its domains, else null. */
   async reference(p: Principal, appId: string): Promise<{ id: string } | null> {
     try {
-      const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
+      const { app } = await this.access.app(
+        p,
+        appId,
+        Permission.MINIPROGRAM_READ,
+        Permission.MINIPROGRAM_REVIEW,
+      );
       return { id: app.appId };
     } catch {
       return null;
@@ -93,58 +107,114 @@ export class DomainService {
     if (p.kind !== 'user') return appIds.map(() => null);
     const valid = appIds.filter((id) => MINI_PROGRAM_APP_ID.test(id));
     const owners = alignByKey(appIds, await this.store.ownerships(valid), (row) => row._id);
-    return owners.map((owner) => (owner && owner.status !== OwnedMiniProgramStatus.DELETED && mayReadDomains(p, owner.orgId) ? { id: owner._id, orgId: owner.orgId } : null));
+    return owners.map((owner) =>
+      owner && owner.status !== OwnedMiniProgramStatus.DELETED && mayReadDomains(p, owner.orgId)
+        ? { id: owner._id, orgId: owner.orgId }
+        : null,
+    );
   }
 
   /**
    * `domains` of many mini-programs: one read of the service lists and one of the business domains for all of them.
    * The owner comes with each reference resolved in the same request (else it is read, again in one batch).
    */
-  async getMany(p: Principal, apps: readonly MiniProgramRef[]): Promise<Array<MiniProgramDomainsView | Error>> {
+  async getMany(
+    p: Principal,
+    apps: readonly MiniProgramRef[],
+  ): Promise<Array<MiniProgramDomainsView | Error>> {
     requireUser(p);
     const unknown = apps.filter((app) => !app.orgId).map((app) => app.id);
     const owners = new Map(apps.flatMap((app) => (app.orgId ? [[app.id, app.orgId] as const] : [])));
     for (const row of await this.store.ownerships(unknown.filter((id) => MINI_PROGRAM_APP_ID.test(id)))) {
       if (row.status !== OwnedMiniProgramStatus.DELETED) owners.set(row._id, row.orgId);
     }
-    const readable = apps.filter((app) => owners.has(app.id) && mayReadDomains(p, owners.get(app.id)!)).map((app) => app.id);
-    const [lists, business] = await Promise.all([this.store.serviceDomainsOf(readable), this.store.businessDomainsOf(readable)]);
+    const readable = apps
+      .filter((app) => owners.has(app.id) && mayReadDomains(p, owners.get(app.id)!))
+      .map((app) => app.id);
+    const [lists, business] = await Promise.all([
+      this.store.serviceDomainsOf(readable),
+      this.store.businessDomainsOf(readable),
+    ]);
     const listsOf = alignByKey(readable, lists, (row) => row._id);
     const businessOf = groupByKey(readable, business, (row) => row.appId);
-    const views = new Map(readable.map((id, i) => [id, toMiniProgramDomainsView(id, listsOf[i] ?? null, businessOf[i] ?? [])]));
-    return apps.map((app) => views.get(app.id) ?? (owners.has(app.id) ? new ForbiddenError('Not allowed to read these domains') : new NotFoundError('Mini-program not found')));
+    const views = new Map(
+      readable.map((id, i) => [id, toMiniProgramDomainsView(id, listsOf[i] ?? null, businessOf[i] ?? [])]),
+    );
+    return apps.map(
+      (app) =>
+        views.get(app.id) ??
+        (owners.has(app.id)
+          ? new ForbiddenError('Not allowed to read these domains')
+          : new NotFoundError('Mini-program not found')),
+    );
   }
 
   /**
    * Replaces one list. `expectedVersion` (from a previous read) makes it a compare-and-set; without it the version
    * read here is used, so a concurrent writer still makes this call fail with CONFLICT instead of being lost.
    */
-  async replaceServiceDomains(p: Principal, appId: string, kind: DomainListKind, domains: unknown, expectedVersion?: number | null): Promise<MiniProgramDomainsView> {
+  async replaceServiceDomains(
+    p: Principal,
+    appId: string,
+    kind: DomainListKind,
+    domains: unknown,
+    expectedVersion?: number | null,
+  ): Promise<MiniProgramDomainsView> {
     const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
     this.access.requireActive(app, 'changed');
-    if (expectedVersion !== undefined && expectedVersion !== null && (!Number.isInteger(expectedVersion) || expectedVersion < 0)) {
-      throw new BadUserInputError('expectedVersion must be a non-negative integer', { fields: ['expectedVersion'] });
+    if (
+      expectedVersion !== undefined &&
+      expectedVersion !== null &&
+      (!Number.isInteger(expectedVersion) || expectedVersion < 0)
+    ) {
+      throw new BadUserInputError('expectedVersion must be a non-negative integer', {
+        fields: ['expectedVersion'],
+      });
     }
     const { normalized } = validateDomainList(kind, domains);
     const current = await this.store.findServiceDomains(app.appId);
     const version = expectedVersion ?? current?.version ?? 0;
-    const stale = () => new ConflictError('The domain lists were changed by someone else; reload and try again', { reason: 'STALE_VERSION', expectedVersion: version });
+    const stale = () =>
+      new ConflictError('The domain lists were changed by someone else; reload and try again', {
+        reason: 'STALE_VERSION',
+        expectedVersion: version,
+      });
 
     // The lists and their event commit together.
     await this.events.atomically(async () => {
       if (version === 0) {
         try {
-          const empty = Object.fromEntries(DOMAIN_LIST_KINDS.map((k) => [k, [] as string[]])) as Record<DomainListKind, string[]>;
-          await this.store.insertServiceDomains({ _id: app.appId, orgId: app.orgId, ...empty, [kind]: normalized, version: 1, updatedBy: user.userId });
+          const empty = Object.fromEntries(DOMAIN_LIST_KINDS.map((k) => [k, [] as string[]])) as Record<
+            DomainListKind,
+            string[]
+          >;
+          await this.store.insertServiceDomains({
+            _id: app.appId,
+            orgId: app.orgId,
+            ...empty,
+            [kind]: normalized,
+            version: 1,
+            updatedBy: user.userId,
+          });
         } catch (error) {
           if (error instanceof ConflictError) throw stale();
           throw error;
         }
       } else {
-        const updated = await this.store.replaceServiceDomains(app.appId, version, { [kind]: normalized, orgId: app.orgId, updatedBy: user.userId });
+        const updated = await this.store.replaceServiceDomains(app.appId, version, {
+          [kind]: normalized,
+          orgId: app.orgId,
+          updatedBy: user.userId,
+        });
         if (!updated) throw stale();
       }
-      await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'service-domains-replaced', subject: kind, actorId: user.userId });
+      await this.events.changed({
+        appId: app.appId,
+        orgId: app.orgId,
+        change: 'service-domains-replaced',
+        subject: kind,
+        actorId: user.userId,
+      });
     });
     return this.load(app.appId);
   }
@@ -155,7 +225,10 @@ export class DomainService {
     this.access.requireActive(app, 'changed');
     const file = issueVerificationFile(typeof domain === 'string' ? domain : '');
     if ((await this.store.countBusinessDomains(app.appId)) >= MAX_BUSINESS_DOMAINS) {
-      throw new BadUserInputError(`A mini-program may have at most ${MAX_BUSINESS_DOMAINS} business domains`, { fields: ['domain'], limit: MAX_BUSINESS_DOMAINS });
+      throw new BadUserInputError(
+        `A mini-program may have at most ${MAX_BUSINESS_DOMAINS} business domains`,
+        { fields: ['domain'], limit: MAX_BUSINESS_DOMAINS },
+      );
     }
     const whitelisted = await this.store.isWhitelisted(file.domain);
     const now = new Date();
@@ -173,11 +246,20 @@ export class DomainService {
           ...(whitelisted ? { verificationMethod: VerificationMethod.WHITELIST, verifiedAt: now } : {}),
           addedBy: user.userId,
         });
-        await this.events.changed({ appId: app.appId, orgId: app.orgId, change: whitelisted ? 'business-domain-verified' : 'business-domain-added', subject: inserted.domain, actorId: user.userId });
+        await this.events.changed({
+          appId: app.appId,
+          orgId: app.orgId,
+          change: whitelisted ? 'business-domain-verified' : 'business-domain-added',
+          subject: inserted.domain,
+          actorId: user.userId,
+        });
         return inserted;
       });
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError(`${file.domain} is already a business domain of this mini-program`, { domain: file.domain });
+      if (error instanceof ConflictError)
+        throw new ConflictError(`${file.domain} is already a business domain of this mini-program`, {
+          domain: file.domain,
+        });
       throw error;
     }
     return toBusinessDomainView(doc);
@@ -194,7 +276,12 @@ export class DomainService {
     const pending = { status: BusinessDomainStatus.PENDING_VERIFICATION };
     const now = new Date();
     const verified = (method: VerificationMethod) => ({
-      $set: { status: BusinessDomainStatus.VERIFIED, verificationMethod: method, verifiedAt: now, lastCheckedAt: now },
+      $set: {
+        status: BusinessDomainStatus.VERIFIED,
+        verificationMethod: method,
+        verifiedAt: now,
+        lastCheckedAt: now,
+      },
       $unset: { failureReason: '', failureDetail: '' },
     });
 
@@ -216,12 +303,24 @@ export class DomainService {
       });
       update = result.verified
         ? verified(VerificationMethod.FILE)
-        : { $set: { lastCheckedAt: now, failureReason: result.reason, failureDetail: result.detail.slice(0, 500) } };
+        : {
+            $set: {
+              lastCheckedAt: now,
+              failureReason: result.reason,
+              failureDetail: result.detail.slice(0, 500),
+            },
+          };
     }
     const updated = await this.events.atomically(async () => {
       const changed = await this.store.transitionBusinessDomain(doc._id, pending, update);
       if (changed?.status === BusinessDomainStatus.VERIFIED) {
-        await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'business-domain-verified', subject: changed.domain, actorId: userId });
+        await this.events.changed({
+          appId: app.appId,
+          orgId: app.orgId,
+          change: 'business-domain-verified',
+          subject: changed.domain,
+          actorId: userId,
+        });
       }
       return changed;
     });
@@ -238,14 +337,24 @@ export class DomainService {
     const { doc, app, userId } = await this.businessDomain(p, id);
     return this.events.atomically(async () => {
       const removed = (await this.store.deleteBusinessDomain(doc._id)) > 0;
-      if (removed) await this.events.changed({ appId: app.appId, orgId: app.orgId, change: 'business-domain-removed', subject: doc.domain, actorId: userId });
+      if (removed)
+        await this.events.changed({
+          appId: app.appId,
+          orgId: app.orgId,
+          change: 'business-domain-removed',
+          subject: doc.domain,
+          actorId: userId,
+        });
       return removed;
     });
   }
 
   /** For in-process callers (the SDK runtime read model): no authorization, only verified business domains. */
   async runtimeDomains(appId: string): Promise<RuntimeDomains> {
-    const [lists, business] = await Promise.all([this.store.findServiceDomains(appId), this.store.listBusinessDomains(appId)]);
+    const [lists, business] = await Promise.all([
+      this.store.findServiceDomains(appId),
+      this.store.listBusinessDomains(appId),
+    ]);
     return {
       appId,
       request: [...(lists?.request ?? [])],
@@ -257,13 +366,20 @@ export class DomainService {
   }
 
   private async load(appId: string): Promise<MiniProgramDomainsView> {
-    const [lists, business] = await Promise.all([this.store.findServiceDomains(appId), this.store.listBusinessDomains(appId)]);
+    const [lists, business] = await Promise.all([
+      this.store.findServiceDomains(appId),
+      this.store.listBusinessDomains(appId),
+    ]);
     return toMiniProgramDomainsView(appId, lists, business);
   }
 
-  private async businessDomain(p: Principal, id: string): Promise<{ doc: BusinessDomainModel; app: MiniProgramOwnership; userId: string }> {
+  private async businessDomain(
+    p: Principal,
+    id: string,
+  ): Promise<{ doc: BusinessDomainModel; app: MiniProgramOwnership; userId: string }> {
     requireUser(p);
-    if (typeof id !== 'string' || id.trim() === '' || id.length > 100) throw new BadUserInputError('id is required', { fields: ['id'] });
+    if (typeof id !== 'string' || id.trim() === '' || id.length > 100)
+      throw new BadUserInputError('id is required', { fields: ['id'] });
     const doc = await this.store.findBusinessDomain(id.trim());
     if (!doc) throw new NotFoundError('Business domain not found');
     const { user, app } = await this.access.app(p, doc.appId, Permission.MINIPROGRAM_WRITE);

@@ -1,4 +1,13 @@
-import { BadUserInputError, ConflictError, Permission, describeOperation, encodeCursor, requireOperatorPermission, type PageRequest, type Principal } from '@grove/platform';
+import {
+  BadUserInputError,
+  ConflictError,
+  Permission,
+  describeOperation,
+  encodeCursor,
+  requireOperatorPermission,
+  type PageRequest,
+  type Principal,
+} from '@grove/platform';
 import { WHITELIST_ORDER, type DomainStore } from '../store/domain.store';
 import { normalizeBusinessDomain } from '../validation';
 import { toWhitelistDomainView, type WhitelistDomainView } from './domain-views';
@@ -24,7 +33,10 @@ export class WhitelistService {
 
   async list(p: Principal, page: PageRequest = {}): Promise<WhitelistDomainView[]> {
     requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
-    return (await this.store.pageWhitelist(page)).map((d) => ({ ...toWhitelistDomainView(d), cursor: encodeCursor(WHITELIST_ORDER, d) }));
+    return (await this.store.pageWhitelist(page)).map((d) => ({
+      ...toWhitelistDomainView(d),
+      cursor: encodeCursor(WHITELIST_ORDER, d),
+    }));
   }
 
   async add(p: Principal, domain: unknown, note?: string | null): Promise<WhitelistDomainView> {
@@ -34,12 +46,23 @@ export class WhitelistService {
     if (text !== undefined && text.length > MAX_NOTE_LENGTH) {
       throw new BadUserInputError(`note must be at most ${MAX_NOTE_LENGTH} characters`, { fields: ['note'] });
     }
-    describeOperation({ target: { type: 'whitelist-domain', id: normalized }, summary: `whitelisted ${normalized}`, organizationId: null });
+    describeOperation({
+      target: { type: 'whitelist-domain', id: normalized },
+      summary: `whitelisted ${normalized}`,
+      organizationId: null,
+    });
     try {
-      const doc = await this.atomically(() => this.store.insertWhitelist({ _id: normalized, ...(text ? { note: text } : {}), addedBy: user.userId }));
+      const doc = await this.atomically(() =>
+        this.store.insertWhitelist({
+          _id: normalized,
+          ...(text ? { note: text } : {}),
+          addedBy: user.userId,
+        }),
+      );
       return toWhitelistDomainView(doc);
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError(`${normalized} is already whitelisted`, { domain: normalized });
+      if (error instanceof ConflictError)
+        throw new ConflictError(`${normalized} is already whitelisted`, { domain: normalized });
       throw error;
     }
   }
@@ -47,7 +70,11 @@ export class WhitelistService {
   async remove(p: Principal, domain: unknown): Promise<boolean> {
     requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
     const normalized = normalizeBusinessDomain(typeof domain === 'string' ? domain : '');
-    describeOperation({ target: { type: 'whitelist-domain', id: normalized }, summary: `removed ${normalized} from the whitelist`, organizationId: null });
+    describeOperation({
+      target: { type: 'whitelist-domain', id: normalized },
+      summary: `removed ${normalized} from the whitelist`,
+      organizationId: null,
+    });
     return (await this.atomically(() => this.store.deleteWhitelist(normalized))) > 0;
   }
 }

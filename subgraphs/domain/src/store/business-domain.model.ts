@@ -1,6 +1,9 @@
 import { index, modelOptions, prop } from '@typegoose/typegoose';
 
-export const BusinessDomainStatus = { PENDING_VERIFICATION: 'PENDING_VERIFICATION', VERIFIED: 'VERIFIED' } as const;
+export const BusinessDomainStatus = {
+  PENDING_VERIFICATION: 'PENDING_VERIFICATION',
+  VERIFIED: 'VERIFIED',
+} as const;
 export type BusinessDomainStatus = (typeof BusinessDomainStatus)[keyof typeof BusinessDomainStatus];
 
 export const VerificationMethod = { FILE: 'FILE', WHITELIST: 'WHITELIST' } as const;

@@ -1,4 +1,13 @@
-import { keysetPage, type DocumentCollection, type DocumentStore, type Filter, type KeysetOrder, type NewDocument, type PageRequest, type Update } from '@grove/platform';
+import {
+  keysetPage,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type KeysetOrder,
+  type NewDocument,
+  type PageRequest,
+  type Update,
+} from '@grove/platform';
 import { DomainMiniProgramModel } from '../projection/domain-mini-program.model';
 import { BusinessDomainModel } from './business-domain.model';
 import { ServiceDomainsModel } from './service-domains.model';
@@ -27,12 +36,18 @@ export class DomainStore {
   }
 
   /** First write of an app's lists; ConflictError when another writer created them first. */
-  insertServiceDomains(doc: NewDocument<ServiceDomainsModel> & { _id: string }): Promise<ServiceDomainsModel> {
+  insertServiceDomains(
+    doc: NewDocument<ServiceDomainsModel> & { _id: string },
+  ): Promise<ServiceDomainsModel> {
     return this.serviceDomains.insertOne(doc);
   }
 
   /** Conditional replacement: only when the stored version is still `version`; null otherwise. */
-  replaceServiceDomains(appId: string, version: number, set: Record<string, unknown>): Promise<ServiceDomainsModel | null> {
+  replaceServiceDomains(
+    appId: string,
+    version: number,
+    set: Record<string, unknown>,
+  ): Promise<ServiceDomainsModel | null> {
     return this.serviceDomains.findOneAndUpdate({ _id: appId, version }, { $set: set, $inc: { version: 1 } });
   }
 
@@ -48,7 +63,9 @@ export class DomainStore {
 
   /** Business domains of many mini-programs in one read, by domain (at most MAX_BUSINESS_DOMAINS each). */
   businessDomainsOf(appIds: readonly string[]): Promise<BusinessDomainModel[]> {
-    return appIds.length ? this.businessDomains.find({ appId: { $in: [...appIds] } }, { sort: { domain: 1, _id: 1 } }) : Promise.resolve([]);
+    return appIds.length
+      ? this.businessDomains.find({ appId: { $in: [...appIds] } }, { sort: { domain: 1, _id: 1 } })
+      : Promise.resolve([]);
   }
 
   listBusinessDomains(appId: string): Promise<BusinessDomainModel[]> {

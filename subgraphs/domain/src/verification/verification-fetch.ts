@@ -15,7 +15,11 @@ export function isPrivateAddress(address: string): boolean {
   return ipaddr.process(address).range() !== 'unicast';
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 type Lookup = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => void;
 
 function answer(options: { all?: boolean }, callback: LookupCallback, addresses: LookupAddress[]): void {
@@ -24,7 +28,9 @@ function answer(options: { all?: boolean }, callback: LookupCallback, addresses:
 }
 
 function refused(hostname: string, address: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${hostname} resolves to ${address}, which is not a public address`), { code: 'ADDRESS_NOT_ALLOWED' });
+  return Object.assign(new Error(`${hostname} resolves to ${address}, which is not a public address`), {
+    code: 'ADDRESS_NOT_ALLOWED',
+  });
 }
 
 /** `resolveTo`: every name goes to that address. Otherwise DNS, refusing any answer in a private range. */
@@ -38,7 +44,8 @@ function verificationLookup(resolveTo?: string): Lookup {
       if (error) return callback(error, []);
       const blocked = addresses.find((a) => isPrivateAddress(a.address));
       if (blocked) return callback(refused(hostname, blocked.address), []);
-      if (addresses.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
+      if (addresses.length === 0)
+        return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
       answer(options, callback, addresses);
     });
   };
@@ -51,7 +58,10 @@ export interface VerificationFetch {
 
 /** The fetch business-domain verification uses: its own connection pool with the lookup above, no keep-alive reuse. */
 export function createVerificationFetch(options: { resolveTo?: string } = {}): VerificationFetch {
-  const agent = new Agent({ connect: { lookup: verificationLookup(options.resolveTo) as never }, pipelining: 0 });
+  const agent = new Agent({
+    connect: { lookup: verificationLookup(options.resolveTo) as never },
+    pipelining: 0,
+  });
   const boundFetch = ((input: string | URL, init?: RequestInit) =>
     undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
   return { fetch: boundFetch, close: () => agent.close() };

@@ -3,7 +3,10 @@ import type { GrayRuleService } from '../service/gray-rule.service';
 import type { ReleasePlanService } from '../service/release-plan.service';
 
 /** The running release plan of a mini-program and its rule, for the SDK runtime's gray choice. */
-export function ruleEngineRuntimeReads(plans: Pick<ReleasePlanService, 'livePlanOf'>, rules: Pick<GrayRuleService, 'ruleById'>): RuntimeReadsOf<'rule-engine'> {
+export function ruleEngineRuntimeReads(
+  plans: Pick<ReleasePlanService, 'livePlanOf'>,
+  rules: Pick<GrayRuleService, 'ruleById'>,
+): RuntimeReadsOf<'rule-engine'> {
   return {
     async grayPlan({ appId }) {
       const live = await plans.livePlanOf(appId);

@@ -4,7 +4,10 @@ import { index, modelOptions, prop } from '@typegoose/typegoose';
  * This subgraph's copy of app-manage's versions: which mini-program (and so which organization) a version belongs
  * to and its status, so a release plan can only name a version of its own mini-program that may be gray-released.
  */
-@modelOptions({ schemaOptions: { collection: 'rule_engine_versions' }, options: { customName: 'RuleEngineVersion' } })
+@modelOptions({
+  schemaOptions: { collection: 'rule_engine_versions' },
+  options: { customName: 'RuleEngineVersion' },
+})
 @index({ appId: 1, status: 1 })
 export class RuleEngineVersionModel {
   /** app-manage's version id. */

@@ -1,4 +1,9 @@
-import { ConflictError, type DocumentCollection, type DocumentStore, type DomainEvent } from '@grove/platform';
+import {
+  ConflictError,
+  type DocumentCollection,
+  type DocumentStore,
+  type DomainEvent,
+} from '@grove/platform';
 import { RuleEngineVersionModel } from './rule-engine-version.model';
 
 export interface ProjectedVersion {
@@ -29,7 +34,12 @@ export class VersionStatusProjection {
   /** Versions of one mini-program in `status` (e.g. the one currently GRAY). */
   async inStatus(appId: string, status: string): Promise<ProjectedVersion[]> {
     const docs = await this.versions.find({ appId, status }, { limit: 10 });
-    return docs.map((doc) => ({ versionId: doc._id, appId: doc.appId, orgId: doc.orgId, status: doc.status }));
+    return docs.map((doc) => ({
+      versionId: doc._id,
+      appId: doc.appId,
+      orgId: doc.orgId,
+      status: doc.status,
+    }));
   }
 
   /** Applies one app-manage event; false when it is not a version event or is older than what is stored. */
@@ -37,8 +47,10 @@ export class VersionStatusProjection {
     if (!event.type.startsWith('version.')) return false;
     const payload = (event.payload ?? {}) as Record<string, unknown>;
     const { versionId, appId, orgId, status } = payload;
-    if (typeof versionId !== 'string' || versionId === '' || typeof status !== 'string' || status === '') return false;
-    if (typeof appId !== 'string' || !APP_ID.test(appId) || typeof orgId !== 'string' || orgId === '') return false;
+    if (typeof versionId !== 'string' || versionId === '' || typeof status !== 'string' || status === '')
+      return false;
+    if (typeof appId !== 'string' || !APP_ID.test(appId) || typeof orgId !== 'string' || orgId === '')
+      return false;
     const at = event.occurredAt;
     try {
       await this.versions.updateOne(

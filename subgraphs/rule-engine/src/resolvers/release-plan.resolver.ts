@@ -14,11 +14,18 @@ export class ReleasePlanResolver {
     private readonly rules: GrayRuleService,
   ) {}
 
-  @Query(() => [ReleasePlan], { nullable: true, description: 'Members of the owning organization or reviewing operators; newest first, a page at a time' })
+  @Query(() => [ReleasePlan], {
+    nullable: true,
+    description: 'Members of the owning organization or reviewing operators; newest first, a page at a time',
+  })
   releasePlans(
     @Arg('appId', () => ID) appId: string,
     @Ctx() ctx: SubgraphContext,
-    @Arg('take', () => Int, { defaultValue: RELEASE_PLANS_PAGE.defaultTake, description: takeArgDescription(RELEASE_PLANS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: RELEASE_PLANS_PAGE.defaultTake,
+      description: takeArgDescription(RELEASE_PLANS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.plans.list(ctx.principal, appId, { take, after });
@@ -29,13 +36,22 @@ export class ReleasePlanResolver {
     return this.plans.get(ctx.principal, id);
   }
 
-  @Mutation(() => ReleasePlan, { description: 'miniprogram:release; one running plan per mini-program; license-limited' })
-  startReleasePlan(@Arg('input', () => StartReleasePlanInput) input: StartReleasePlanInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => ReleasePlan, {
+    description: 'miniprogram:release; one running plan per mini-program; license-limited',
+  })
+  startReleasePlan(
+    @Arg('input', () => StartReleasePlanInput) input: StartReleasePlanInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.plans.start(ctx.principal, input);
   }
 
   @Mutation(() => ReleasePlan, { description: 'miniprogram:release; ACTIVE plans only, and only upwards' })
-  raiseReleasePlanPercentage(@Arg('id', () => ID) id: string, @Arg('percentage', () => Float) percentage: number, @Ctx() ctx: SubgraphContext) {
+  raiseReleasePlanPercentage(
+    @Arg('id', () => ID) id: string,
+    @Arg('percentage', () => Float) percentage: number,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.plans.raise(ctx.principal, id, percentage);
   }
 
@@ -49,12 +65,17 @@ export class ReleasePlanResolver {
     return this.plans.resume(ctx.principal, id);
   }
 
-  @Mutation(() => ReleasePlan, { description: 'miniprogram:release; ACTIVE/PAUSED → COMPLETING, then COMPLETED once app-manage has published the gray version (FAILED if it cannot)' })
+  @Mutation(() => ReleasePlan, {
+    description:
+      'miniprogram:release; ACTIVE/PAUSED → COMPLETING, then COMPLETED once app-manage has published the gray version (FAILED if it cannot)',
+  })
   completeReleasePlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.plans.complete(ctx.principal, id);
   }
 
-  @Mutation(() => ReleasePlan, { description: 'miniprogram:release; ACTIVE/PAUSED → REVERTED (gray devices go back)' })
+  @Mutation(() => ReleasePlan, {
+    description: 'miniprogram:release; ACTIVE/PAUSED → REVERTED (gray devices go back)',
+  })
   revertReleasePlan(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.plans.revert(ctx.principal, id);
   }

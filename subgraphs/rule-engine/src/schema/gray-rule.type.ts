@@ -16,7 +16,9 @@ export class GrayRule {
   @Field(() => String, { nullable: true })
   description?: string;
 
-  @Field(() => GraphQLJSONObject, { description: '{ salt, match } with conditions {field, op, value} and groups {all|any: [...]}' })
+  @Field(() => GraphQLJSONObject, {
+    description: '{ salt, match } with conditions {field, op, value} and groups {all|any: [...]}',
+  })
   rule!: Record<string, unknown>;
 
   @Field(() => Int, { description: 'Pass it as expectedVersion when editing' })

@@ -20,7 +20,9 @@ export class ReleasePlan {
   @Field(() => ReleasePlanState)
   state!: ReleasePlanState;
 
-  @Field(() => Float, { description: 'Share of matching devices in the gray cohort (0.01 to 100); only goes up' })
+  @Field(() => Float, {
+    description: 'Share of matching devices in the gray cohort (0.01 to 100); only goes up',
+  })
   percentage!: number;
 
   @Field(() => ID)
@@ -41,7 +43,10 @@ export class ReleasePlan {
   @Field(() => Date, { nullable: true })
   failedAt?: Date;
 
-  @Field(() => String, { nullable: true, description: 'Why the version could not be gray-released or published (FAILED plans)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the version could not be gray-released or published (FAILED plans)',
+  })
   failureReason?: string;
 
   @Field()

@@ -26,7 +26,10 @@ export class CompiledRuleCache {
       } catch (error) {
         if (!(error instanceof BadUserInputError)) throw error;
         // Once per rule version (the refusal is cached): the owner must save the rule again under today's limits.
-        this.logger?.warn({ ruleId, version, problem: error.message }, 'stored gray rule no longer compiles; it matches nobody');
+        this.logger?.warn(
+          { ruleId, version, problem: error.message },
+          'stored gray rule no longer compiles; it matches nobody',
+        );
         compiled = MATCHES_NOBODY;
       }
       this.cache.set(key, compiled);

@@ -1,4 +1,13 @@
-import { ConflictError, NotFoundError, Permission, encodeCursor, newId, requireUser, type PageRequest, type Principal } from '@grove/platform';
+import {
+  ConflictError,
+  NotFoundError,
+  Permission,
+  encodeCursor,
+  newId,
+  requireUser,
+  type PageRequest,
+  type Principal,
+} from '@grove/platform';
 import type { MiniProgramAccess } from '@grove/contracts';
 import { validateRule } from '../engine';
 import type { GrayRuleModel } from '../store/gray-rule.model';
@@ -19,8 +28,16 @@ export class GrayRuleService {
 
   /** By name, a page at a time (`take` up to 100, `after` a rule's cursor). */
   async list(p: Principal, appId: string, page: PageRequest = {}): Promise<GrayRuleView[]> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
-    return (await this.store.listRules(app.appId, page)).map((r) => ({ ...toGrayRuleView(r), cursor: encodeCursor(GRAY_RULES_ORDER, r) }));
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
+    return (await this.store.listRules(app.appId, page)).map((r) => ({
+      ...toGrayRuleView(r),
+      cursor: encodeCursor(GRAY_RULES_ORDER, r),
+    }));
   }
 
   /** Read with the same visibility as the rule's mini-program; null when the rule does not exist. */
@@ -57,7 +74,13 @@ export class GrayRuleService {
           createdBy: user.userId,
           updatedBy: user.userId,
         });
-        await this.events.publish(RuleEngineEventType.GRAY_RULE_CREATED, { appId: app.appId, orgId: app.orgId, ruleId: inserted._id, version: inserted.version, actorId: user.userId });
+        await this.events.publish(RuleEngineEventType.GRAY_RULE_CREATED, {
+          appId: app.appId,
+          orgId: app.orgId,
+          ruleId: inserted._id,
+          version: inserted.version,
+          actorId: user.userId,
+        });
         return inserted;
       });
     } catch (error) {
@@ -79,14 +102,28 @@ export class GrayRuleService {
     const saved = await this.events.atomically(async () => {
       let updated: GrayRuleModel | null;
       try {
-        updated = await this.store.updateRule(current._id, data.expectedVersion, set, data.description === null ? ['description'] : []);
+        updated = await this.store.updateRule(
+          current._id,
+          data.expectedVersion,
+          set,
+          data.description === null ? ['description'] : [],
+        );
       } catch (error) {
         throw this.nameTaken(error);
       }
       if (!updated) {
-        throw new ConflictError('The rule was changed by someone else; reload and try again', { reason: 'STALE_VERSION', expectedVersion: data.expectedVersion });
+        throw new ConflictError('The rule was changed by someone else; reload and try again', {
+          reason: 'STALE_VERSION',
+          expectedVersion: data.expectedVersion,
+        });
       }
-      await this.events.publish(RuleEngineEventType.GRAY_RULE_UPDATED, { appId: app.appId, orgId: app.orgId, ruleId: updated._id, version: updated.version, actorId: user.userId });
+      await this.events.publish(RuleEngineEventType.GRAY_RULE_UPDATED, {
+        appId: app.appId,
+        orgId: app.orgId,
+        ruleId: updated._id,
+        version: updated.version,
+        actorId: user.userId,
+      });
       return updated;
     });
     this.compiled.get(saved._id, saved.version, saved.ruleJson);
@@ -97,10 +134,20 @@ export class GrayRuleService {
   async delete(p: Principal, id: string): Promise<boolean> {
     const { current, user, app } = await this.owned(p, id);
     const plan = await this.store.livePlanUsingRule(current._id);
-    if (plan) throw new ConflictError('A running release plan uses this rule; complete or revert it first', { reason: 'RULE_IN_USE', planId: plan._id });
+    if (plan)
+      throw new ConflictError('A running release plan uses this rule; complete or revert it first', {
+        reason: 'RULE_IN_USE',
+        planId: plan._id,
+      });
     return this.events.atomically(async () => {
       const removed = (await this.store.deleteRule(current._id)) > 0;
-      if (removed) await this.events.publish(RuleEngineEventType.GRAY_RULE_DELETED, { appId: app.appId, orgId: app.orgId, ruleId: current._id, actorId: user.userId });
+      if (removed)
+        await this.events.publish(RuleEngineEventType.GRAY_RULE_DELETED, {
+          appId: app.appId,
+          orgId: app.orgId,
+          ruleId: current._id,
+          actorId: user.userId,
+        });
       return removed;
     });
   }
@@ -115,7 +162,8 @@ export class GrayRuleService {
   }
 
   private nameTaken(error: unknown): unknown {
-    if (error instanceof ConflictError) return new ConflictError('This mini-program already has a rule with that name', { field: 'name' });
+    if (error instanceof ConflictError)
+      return new ConflictError('This mini-program already has a rule with that name', { field: 'name' });
     return error;
   }
 }

@@ -20,7 +20,8 @@ import {
 import { RULE_ENGINE_EVENTS_TOPIC } from './rule-engine-events';
 import type { ReleasePlanView } from './views';
 
-const stored = (h: Harness) => h.runtime.documents.collection(ReleasePlanModel).find({}, { sort: { _id: 1 } });
+const stored = (h: Harness) =>
+  h.runtime.documents.collection(ReleasePlanModel).find({}, { sort: { _id: 1 } });
 
 /** Brings a fresh plan to `state` through the real transitions. */
 async function planIn(h: Harness, state: ReleasePlanState, percentage = 10): Promise<ReleasePlanView> {
@@ -50,7 +51,9 @@ const TABLE: Record<ReleasePlanState, Record<UserAction, ReleasePlanState | null
   REVERTED: FINAL,
   FAILED: FINAL,
 };
-const CASES = (Object.keys(TABLE) as ReleasePlanState[]).flatMap((state) => ACTIONS.map((action) => [state, action, TABLE[state][action]] as const));
+const CASES = (Object.keys(TABLE) as ReleasePlanState[]).flatMap((state) =>
+  ACTIONS.map((action) => [state, action, TABLE[state][action]] as const),
+);
 
 function act(h: Harness, action: UserAction, id: string) {
   const plans = h.engine.services.plans;
@@ -75,15 +78,18 @@ describe('release plans', () => {
       expect((await plans().get(h.ownerA, plan.id)).state).toBe(next);
     });
 
-    it.each(CASES.filter(([, , next]) => next === null))('%s --%s--> CONFLICT, nothing changes', async (state, action) => {
-      const plan = await planIn(h, state);
-      const before = await stored(h);
-      let error: { code?: string; details?: Record<string, unknown> } | undefined;
-      await act(h, action, plan.id).catch((e: typeof error) => (error = e));
-      expect(error?.code).toBe('CONFLICT');
-      expect(error?.details).toMatchObject({ reason: 'ILLEGAL_TRANSITION', action, state });
-      expect(await stored(h)).toEqual(before);
-    });
+    it.each(CASES.filter(([, , next]) => next === null))(
+      '%s --%s--> CONFLICT, nothing changes',
+      async (state, action) => {
+        const plan = await planIn(h, state);
+        const before = await stored(h);
+        let error: { code?: string; details?: Record<string, unknown> } | undefined;
+        await act(h, action, plan.id).catch((e: typeof error) => (error = e));
+        expect(error?.code).toBe('CONFLICT');
+        expect(error?.details).toMatchObject({ reason: 'ILLEGAL_TRANSITION', action, state });
+        expect(await stored(h)).toEqual(before);
+      },
+    );
 
     it('raises only upwards, with a valid percentage', async () => {
       const plan = await planIn(h, 'ACTIVE', 20);
@@ -99,7 +105,10 @@ describe('release plans', () => {
 
     it('lets exactly one of two concurrent pauses win', async () => {
       const plan = await planIn(h, 'ACTIVE');
-      const outcomes = await Promise.all([codeOf(plans().pause(h.ownerA, plan.id)), codeOf(plans().pause(h.ownerA, plan.id))]);
+      const outcomes = await Promise.all([
+        codeOf(plans().pause(h.ownerA, plan.id)),
+        codeOf(plans().pause(h.ownerA, plan.id)),
+      ]);
       expect(outcomes.sort()).toEqual(['CONFLICT', 'ok']);
     });
 
@@ -125,9 +134,21 @@ describe('release plans', () => {
         'release-plan.completed',
       ]);
       expect(seen.every((e) => e.key === appId)).toBe(true);
-      const payload = { appId, orgId: h.orgA, planId: plan.id, grayVersionId, ruleId: rule.id, percentage: 25 };
+      const payload = {
+        appId,
+        orgId: h.orgA,
+        planId: plan.id,
+        grayVersionId,
+        ruleId: rule.id,
+        percentage: 25,
+      };
       // changedAt is the write's time, the plan's updatedAt (analytics marks it on the plan's timeline).
-      expect(seen[5].payload).toEqual({ ...payload, state: 'COMPLETING', actorId: h.ownerA.userId, changedAt: new Date(completing.updatedAt).toISOString() });
+      expect(seen[5].payload).toEqual({
+        ...payload,
+        state: 'COMPLETING',
+        actorId: h.ownerA.userId,
+        changedAt: new Date(completing.updatedAt).toISOString(),
+      });
       const times = seen.slice(1).map((e) => Date.parse((e.payload as { changedAt: string }).changedAt));
       expect(times).toEqual([...times].sort((x, y) => x - y));
       // The confirmation is app-manage's: its actor is whoever published.
@@ -140,18 +161,37 @@ describe('release plans', () => {
       const appId = await createApp(h);
       const rule = await createRule(h, appId);
       const [v1, v2] = [await versionIn(h, appId), await versionIn(h, appId)];
-      const first = await plans().start(h.ownerA, { appId, grayVersionId: v1, ruleId: rule.id, percentage: 10 });
-      expect(first).toMatchObject({ appId, state: 'ACTIVE', percentage: 10, grayVersionId: v1, ruleId: rule.id });
+      const first = await plans().start(h.ownerA, {
+        appId,
+        grayVersionId: v1,
+        ruleId: rule.id,
+        percentage: 10,
+      });
+      expect(first).toMatchObject({
+        appId,
+        state: 'ACTIVE',
+        percentage: 10,
+        grayVersionId: v1,
+        ruleId: rule.id,
+      });
       const before = await stored(h);
-      expect(await codeOf(plans().start(h.ownerA, { appId, grayVersionId: v2, ruleId: rule.id, percentage: 10 }))).toBe('CONFLICT');
+      expect(
+        await codeOf(plans().start(h.ownerA, { appId, grayVersionId: v2, ruleId: rule.id, percentage: 10 })),
+      ).toBe('CONFLICT');
       await plans().pause(h.ownerA, first.id);
-      expect(await codeOf(plans().start(h.ownerA, { appId, grayVersionId: v2, ruleId: rule.id, percentage: 10 }))).toBe('CONFLICT');
+      expect(
+        await codeOf(plans().start(h.ownerA, { appId, grayVersionId: v2, ruleId: rule.id, percentage: 10 })),
+      ).toBe('CONFLICT');
       await plans().complete(h.ownerA, first.id);
       // COMPLETING still holds the slot until app-manage has published the version.
-      expect(await codeOf(plans().start(h.ownerA, { appId, grayVersionId: v2, ruleId: rule.id, percentage: 10 }))).toBe('CONFLICT');
+      expect(
+        await codeOf(plans().start(h.ownerA, { appId, grayVersionId: v2, ruleId: rule.id, percentage: 10 })),
+      ).toBe('CONFLICT');
       expect((await stored(h)).length).toBe(before.length);
       await answerCompletion(h, first);
-      expect((await plans().start(h.ownerA, { appId, grayVersionId: v2, ruleId: rule.id, percentage: 10 })).state).toBe('ACTIVE');
+      expect(
+        (await plans().start(h.ownerA, { appId, grayVersionId: v2, ruleId: rule.id, percentage: 10 })).state,
+      ).toBe('ACTIVE');
       expect((await plans().list(h.reviewer, appId)).map((p) => p.grayVersionId)).toEqual([v2, v1]);
     });
 
@@ -159,7 +199,11 @@ describe('release plans', () => {
       const appId = await createApp(h);
       const rule = await createRule(h, appId);
       const versions = [await versionIn(h, appId), await versionIn(h, appId)];
-      const outcomes = await Promise.all(versions.map((v) => codeOf(plans().start(h.ownerA, { appId, grayVersionId: v, ruleId: rule.id, percentage: 10 }))));
+      const outcomes = await Promise.all(
+        versions.map((v) =>
+          codeOf(plans().start(h.ownerA, { appId, grayVersionId: v, ruleId: rule.id, percentage: 10 })),
+        ),
+      );
       expect(outcomes.sort()).toEqual(['CONFLICT', 'ok']);
     });
 
@@ -169,7 +213,10 @@ describe('release plans', () => {
       const rule = await createRule(h, appId);
       const foreign = await createRule(h, otherApp);
       const v1 = await versionIn(h, appId);
-      const start = (input: Record<string, unknown>) => codeOf(plans().start(h.ownerA, { appId, grayVersionId: v1, ruleId: rule.id, percentage: 10, ...input }));
+      const start = (input: Record<string, unknown>) =>
+        codeOf(
+          plans().start(h.ownerA, { appId, grayVersionId: v1, ruleId: rule.id, percentage: 10, ...input }),
+        );
       expect(await start({ percentage: 0 })).toBe('BAD_USER_INPUT');
       expect(await start({ percentage: 101 })).toBe('BAD_USER_INPUT');
       expect(await start({ percentage: 12.345 })).toBe('BAD_USER_INPUT');
@@ -189,18 +236,40 @@ describe('release plans', () => {
         const sibling = await createApp(guarded);
         const foreignApp = await createApp(guarded, guarded.orgB);
         const rule = await createRule(guarded, appId);
-        const start = (grayVersionId: string) => guarded.engine.services.plans.start(guarded.ownerA, { appId, grayVersionId, ruleId: rule.id, percentage: 10 });
-        const failure = (grayVersionId: string) => start(grayVersionId).then(() => ({ code: 'ok' }), (e: { code: string; details?: Record<string, unknown> }) => ({ code: e.code, ...e.details }));
+        const start = (grayVersionId: string) =>
+          guarded.engine.services.plans.start(guarded.ownerA, {
+            appId,
+            grayVersionId,
+            ruleId: rule.id,
+            percentage: 10,
+          });
+        const failure = (grayVersionId: string) =>
+          start(grayVersionId).then(
+            () => ({ code: 'ok' }),
+            (e: { code: string; details?: Record<string, unknown> }) => ({ code: e.code, ...e.details }),
+          );
         // Another organization's version, a sibling app's version, an unknown id: NOT_FOUND alike.
-        expect(await failure(await versionIn(guarded, foreignApp, 'APPROVED', { orgId: guarded.orgB }))).toMatchObject({ code: 'NOT_FOUND', field: 'grayVersionId' });
-        expect(await failure(await versionIn(guarded, sibling))).toMatchObject({ code: 'NOT_FOUND', field: 'grayVersionId' });
+        expect(
+          await failure(await versionIn(guarded, foreignApp, 'APPROVED', { orgId: guarded.orgB })),
+        ).toMatchObject({ code: 'NOT_FOUND', field: 'grayVersionId' });
+        expect(await failure(await versionIn(guarded, sibling))).toMatchObject({
+          code: 'NOT_FOUND',
+          field: 'grayVersionId',
+        });
         expect(await failure('no-such-version')).toMatchObject({ code: 'NOT_FOUND', field: 'grayVersionId' });
         for (const status of ['DEVELOPMENT', 'SUBMITTED', 'REJECTED', 'PUBLISHED', 'DELISTED']) {
-          expect(await failure(await versionIn(guarded, appId, status))).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_NOT_RELEASABLE', status });
+          expect(await failure(await versionIn(guarded, appId, status))).toMatchObject({
+            code: 'CONFLICT',
+            reason: 'VERSION_NOT_RELEASABLE',
+            status,
+          });
         }
         // A version gray-released outside any plan blocks another version's plan.
         await versionIn(guarded, appId, 'GRAY');
-        expect(await failure(await versionIn(guarded, appId))).toMatchObject({ code: 'CONFLICT', reason: 'GRAY_RELEASE_RUNNING' });
+        expect(await failure(await versionIn(guarded, appId))).toMatchObject({
+          code: 'CONFLICT',
+          reason: 'GRAY_RELEASE_RUNNING',
+        });
         expect(await stored(guarded)).toEqual([]);
         expect(license.checks).toBe(0);
       } finally {
@@ -208,7 +277,7 @@ describe('release plans', () => {
       }
     });
 
-    it('refuses over GraphQL, to an owner passing another organization\'s version id', async () => {
+    it("refuses over GraphQL, to an owner passing another organization's version id", async () => {
       const appId = await createApp(h);
       const rule = await createRule(h, appId);
       const theirs = await versionIn(h, await createApp(h, h.orgB), 'APPROVED', { orgId: h.orgB });
@@ -232,7 +301,16 @@ describe('release plans', () => {
       expect(await codeOf(plans().resume(h.ownerA, plan.id))).toBe('CONFLICT');
       expect((await plans().revert(h.ownerA, plan.id)).state).toBe('REVERTED');
       const rule = await h.engine.services.rules.list(h.ownerA, appId);
-      expect(await codeOf(plans().start(h.ownerA, { appId, grayVersionId: plan.grayVersionId, ruleId: rule[0].id, percentage: 10 }))).toBe('CONFLICT');
+      expect(
+        await codeOf(
+          plans().start(h.ownerA, {
+            appId,
+            grayVersionId: plan.grayVersionId,
+            ruleId: rule[0].id,
+            percentage: 10,
+          }),
+        ),
+      ).toBe('CONFLICT');
     });
   });
 
@@ -266,7 +344,10 @@ describe('release plans', () => {
       const plan = await planIn(h, 'ACTIVE');
       await versionIn(h, plan.appId, 'DELISTED', { versionId: plan.grayVersionId });
       const before = await stored(h);
-      await expect(plans().complete(h.ownerA, plan.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'VERSION_NOT_RELEASABLE', status: 'DELISTED' } });
+      await expect(plans().complete(h.ownerA, plan.id)).rejects.toMatchObject({
+        code: 'CONFLICT',
+        details: { reason: 'VERSION_NOT_RELEASABLE', status: 'DELISTED' },
+      });
       expect(await stored(h)).toEqual(before);
     });
 
@@ -296,7 +377,13 @@ describe('release plans', () => {
       const rule = await createRule(limited, third);
       const grayVersionId = await versionIn(limited, third);
       const before = await stored(limited);
-      const start = () => limited.engine.services.plans.start(limited.ownerA, { appId: third, grayVersionId, ruleId: rule.id, percentage: 10 });
+      const start = () =>
+        limited.engine.services.plans.start(limited.ownerA, {
+          appId: third,
+          grayVersionId,
+          ruleId: rule.id,
+          percentage: 10,
+        });
       expect(await codeOf(start())).toBe('LICENSE_LIMIT_EXCEEDED');
       expect(await stored(limited)).toEqual(before);
       await limited.engine.services.plans.complete(limited.ownerA, first.id);
@@ -320,9 +407,19 @@ describe('release plans', () => {
       expect(gray.every((c) => c!.versionId === plan.grayVersionId && c!.planId === plan.id)).toBe(true);
       expect(await Promise.all(devices.map(choose))).toEqual(first);
       // The rule decides first: Android devices never get it, whatever their bucket.
-      const android = await Promise.all(devices.map((d) => plans().chooseVersion(plan.appId, { deviceId: d, platform: 'android', hostAppVersion: '2.3.1' })));
+      const android = await Promise.all(
+        devices.map((d) =>
+          plans().chooseVersion(plan.appId, { deviceId: d, platform: 'android', hostAppVersion: '2.3.1' }),
+        ),
+      );
       expect(android.every((c) => c === null)).toBe(true);
-      expect(await plans().chooseVersion(plan.appId, { deviceId: 'device-1', platform: 'iOS', hostAppVersion: '3.0.0' })).toBeNull();
+      expect(
+        await plans().chooseVersion(plan.appId, {
+          deviceId: 'device-1',
+          platform: 'iOS',
+          hostAppVersion: '3.0.0',
+        }),
+      ).toBeNull();
     });
 
     it('keeps earlier devices when raised, keeps the cohort when paused, sends everyone back when reverted', async () => {
@@ -345,13 +442,22 @@ describe('release plans', () => {
 
     it('buckets by user id without a device id; without either only a 100% plan matches', async () => {
       const plan = await planIn(h, 'ACTIVE', 50);
-      const byUser = await Promise.all(devices.map((u) => plans().chooseVersion(plan.appId, { userId: u, platform: 'ios', hostAppVersion: '2.0' })));
+      const byUser = await Promise.all(
+        devices.map((u) =>
+          plans().chooseVersion(plan.appId, { userId: u, platform: 'ios', hostAppVersion: '2.0' }),
+        ),
+      );
       const count = byUser.filter((c) => c !== null).length;
       expect(count).toBeGreaterThan(400);
       expect(count).toBeLessThan(600);
-      expect(await plans().chooseVersion(plan.appId, { platform: 'ios', hostAppVersion: '2.0.0' })).toBeNull();
+      expect(
+        await plans().chooseVersion(plan.appId, { platform: 'ios', hostAppVersion: '2.0.0' }),
+      ).toBeNull();
       await plans().raise(h.ownerA, plan.id, 100);
-      expect(await plans().chooseVersion(plan.appId, { platform: 'ios', hostAppVersion: '2.0.0' })).toEqual({ versionId: plan.grayVersionId, planId: plan.id });
+      expect(await plans().chooseVersion(plan.appId, { platform: 'ios', hostAppVersion: '2.0.0' })).toEqual({
+        versionId: plan.grayVersionId,
+        planId: plan.id,
+      });
     });
 
     it('follows rule edits, and answers null without a running plan', async () => {
@@ -359,14 +465,28 @@ describe('release plans', () => {
       expect(await plans().chooseVersion(appId, ios('device-1'))).toBeNull();
       const rule = await createRule(h, appId);
       const v9 = await versionIn(h, appId);
-      const plan = await plans().start(h.ownerA, { appId, grayVersionId: v9, ruleId: rule.id, percentage: 100 });
+      const plan = await plans().start(h.ownerA, {
+        appId,
+        grayVersionId: v9,
+        ruleId: rule.id,
+        percentage: 100,
+      });
       expect(await plans().chooseVersion(appId, ios('device-1'))).toEqual({ versionId: v9, planId: plan.id });
-      await h.engine.services.rules.update(h.ownerA, rule.id, { expectedVersion: 1, rule: { salt: 'x', match: { field: 'platform', op: 'eq', value: 'android' } } });
+      await h.engine.services.rules.update(h.ownerA, rule.id, {
+        expectedVersion: 1,
+        rule: { salt: 'x', match: { field: 'platform', op: 'eq', value: 'android' } },
+      });
       expect(await plans().chooseVersion(appId, ios('device-1'))).toBeNull();
-      expect(await plans().chooseVersion(appId, { deviceId: 'device-1', platform: 'Android' })).toEqual({ versionId: v9, planId: plan.id });
+      expect(await plans().chooseVersion(appId, { deviceId: 'device-1', platform: 'Android' })).toEqual({
+        versionId: v9,
+        planId: plan.id,
+      });
       await plans().complete(h.ownerA, plan.id);
       // Until app-manage has published it, the cohort keeps the gray version; then the published one is it.
-      expect(await plans().chooseVersion(appId, { deviceId: 'device-1', platform: 'Android' })).toEqual({ versionId: v9, planId: plan.id });
+      expect(await plans().chooseVersion(appId, { deviceId: 'device-1', platform: 'Android' })).toEqual({
+        versionId: v9,
+        planId: plan.id,
+      });
       await answerCompletion(h, plan);
       expect(await plans().chooseVersion(appId, { deviceId: 'device-1', platform: 'Android' })).toBeNull();
     });

@@ -85,8 +85,16 @@ export class ReleasePlanService {
 
   /** Newest first, a page at a time (`take` up to 100, `after` a plan's cursor). */
   async list(p: Principal, appId: string, page: PageRequest = {}): Promise<ReleasePlanView[]> {
-    const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
-    return (await this.store.listPlans(app.appId, page)).map((plan) => ({ ...toReleasePlanView(plan), cursor: encodeCursor(RELEASE_PLANS_ORDER, plan) }));
+    const { app } = await this.access.app(
+      p,
+      appId,
+      Permission.MINIPROGRAM_READ,
+      Permission.MINIPROGRAM_REVIEW,
+    );
+    return (await this.store.listPlans(app.appId, page)).map((plan) => ({
+      ...toReleasePlanView(plan),
+      cursor: encodeCursor(RELEASE_PLANS_ORDER, plan),
+    }));
   }
 
   async get(p: Principal, id: string): Promise<ReleasePlanView> {
@@ -115,9 +123,12 @@ export class ReleasePlanService {
     this.access.requireActive(app, 'gray-released');
     const initial = startReleasePlan(data.percentage);
     const rule = await this.store.findRule(data.ruleId);
-    if (!rule || rule.appId !== app.appId) throw new NotFoundError('Gray rule not found for this mini-program', { field: 'ruleId' });
+    if (!rule || rule.appId !== app.appId)
+      throw new NotFoundError('Gray rule not found for this mini-program', { field: 'ruleId' });
     await this.releasableVersion(app, data.grayVersionId);
-    const otherGray = (await this.versions.inStatus(app.appId, 'GRAY')).find((v) => v.versionId !== data.grayVersionId);
+    const otherGray = (await this.versions.inStatus(app.appId, 'GRAY')).find(
+      (v) => v.versionId !== data.grayVersionId,
+    );
     if (otherGray) {
       throw new ConflictError('Another version of this mini-program is in gray release; stop it first', {
         reason: 'GRAY_RELEASE_RUNNING',
@@ -146,7 +157,9 @@ export class ReleasePlanService {
           await this.emit(RuleEngineEventType.RELEASE_PLAN_STARTED, inserted, user.userId);
           return inserted;
         });
-      plan = this.license ? await this.license.claim('concurrentGrayReleases', planId, insert) : await insert();
+      plan = this.license
+        ? await this.license.claim('concurrentGrayReleases', planId, insert)
+        : await insert();
     } catch (error) {
       // Another plan took the app's live slot between the check above and this insert.
       if (error instanceof ConflictError) throw this.alreadyRunning();
@@ -222,7 +235,12 @@ export class ReleasePlanService {
     return updated !== null;
   }
 
-  private async transition(p: Principal, id: string, action: ReleasePlanAction, apply: (plan: ReleasePlan) => ReleasePlan): Promise<ReleasePlanView> {
+  private async transition(
+    p: Principal,
+    id: string,
+    action: ReleasePlanAction,
+    apply: (plan: ReleasePlan) => ReleasePlan,
+  ): Promise<ReleasePlanView> {
     requireUser(p);
     const planId = parseInput(idField, id);
     let actor: { userId: string; app: MiniProgramOwnership } | undefined;
@@ -235,12 +253,16 @@ export class ReleasePlanService {
       }
       if (NEEDS_ACTIVE_APP[action]) this.access.requireActive(actor.app, 'gray-released');
       // Completing publishes the gray version: it must still be this app's and releasable, as far as we know.
-      if (action === 'complete' && canApply(current, action)) await this.releasableVersion(actor.app, current.grayVersionId);
+      if (action === 'complete' && canApply(current, action))
+        await this.releasableVersion(actor.app, current.grayVersionId);
       const updated = await this.apply(current, action, apply, actor.userId);
       if (updated) return toReleasePlanView(updated);
       // Changed between the read and the write: judge the action again against the fresh state.
     }
-    throw new ConflictError('The release plan is changing concurrently; try again', { reason: 'CONCURRENT_CHANGE', planId });
+    throw new ConflictError('The release plan is changing concurrently; try again', {
+      reason: 'CONCURRENT_CHANGE',
+      planId,
+    });
   }
 
   /** One conditional write of `action` on the state that was read, and its event; null when the plan moved meanwhile. */
@@ -258,15 +280,21 @@ export class ReleasePlanService {
     if (action === 'resume') update.$unset = { pausedAt: '' };
     if (action === 'confirm') update.$set!.completedAt = now;
     if (action === 'revert') update.$set!.revertedAt = now;
-    if (action === 'fail') Object.assign(update.$set!, { failedAt: now, failureReason: failureReason ?? 'refused' });
+    if (action === 'fail')
+      Object.assign(update.$set!, { failedAt: now, failureReason: failureReason ?? 'refused' });
     if (!RUNNING_PLAN_STATES.includes(next.state)) update.$unset = { ...update.$unset, liveSlot: '' };
     const updated = await this.events.atomically(async () => {
-      const moved = await this.store.transitionPlan(current._id, { state: current.state, percentage: current.percentage }, update);
+      const moved = await this.store.transitionPlan(
+        current._id,
+        { state: current.state, percentage: current.percentage },
+        update,
+      );
       if (moved) await this.emit(EVENT_BY_ACTION[action], moved, actorId);
       return moved;
     });
     // A plan that stops running (COMPLETED, REVERTED, FAILED) frees its concurrent gray release.
-    if (updated && !RUNNING_PLAN_STATES.includes(updated.state)) await this.license?.release('concurrentGrayReleases', updated._id);
+    if (updated && !RUNNING_PLAN_STATES.includes(updated.state))
+      await this.license?.release('concurrentGrayReleases', updated._id);
     return updated;
   }
 
@@ -281,16 +309,22 @@ export class ReleasePlanService {
       throw new NotFoundError('Version not found for this mini-program', { field: 'grayVersionId' });
     }
     if (!RELEASABLE_VERSION_STATUSES.includes(version.status)) {
-      throw new ConflictError(`A version that is ${version.status} cannot be gray-released; only APPROVED versions can`, {
-        reason: 'VERSION_NOT_RELEASABLE',
-        field: 'grayVersionId',
-        status: version.status,
-      });
+      throw new ConflictError(
+        `A version that is ${version.status} cannot be gray-released; only APPROVED versions can`,
+        {
+          reason: 'VERSION_NOT_RELEASABLE',
+          field: 'grayVersionId',
+          status: version.status,
+        },
+      );
     }
   }
 
   private alreadyRunning(): ConflictError {
-    return new ConflictError('Another release plan is running for this mini-program; complete or revert it first', { reason: 'PLAN_RUNNING' });
+    return new ConflictError(
+      'Another release plan is running for this mini-program; complete or revert it first',
+      { reason: 'PLAN_RUNNING' },
+    );
   }
 
   private async emit(type: RuleEngineEventType, plan: ReleasePlanModel, actorId: string): Promise<void> {

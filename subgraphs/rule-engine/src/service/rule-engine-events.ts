@@ -1,10 +1,18 @@
-import { RULE_ENGINE_EVENTS_TOPIC, RuleEngineEventType, ruleEngineEvents, schemaHeaders } from '@grove/contracts';
+import {
+  RULE_ENGINE_EVENTS_TOPIC,
+  RuleEngineEventType,
+  ruleEngineEvents,
+  schemaHeaders,
+} from '@grove/contracts';
 import type { Logger, TransactionalOutbox } from '@grove/platform';
 
 /** Topic and event types are this subgraph's contract in @grove/contracts (payload schemas there too). */
 export { RULE_ENGINE_EVENTS_TOPIC, RuleEngineEventType };
 
-export type RuleEnginePayload = { appId: string; orgId: string; actorId: string } & Record<string, string | number | null | undefined>;
+export type RuleEnginePayload = { appId: string; orgId: string; actorId: string } & Record<
+  string,
+  string | number | null | undefined
+>;
 
 export class RuleEngineEvents {
   constructor(
@@ -22,6 +30,11 @@ export class RuleEngineEvents {
 
   /** Call inside `atomically`, after the write; a broker failure is not the caller's (the outbox relay retries it). */
   async publish(type: RuleEngineEventType, payload: RuleEnginePayload): Promise<void> {
-    await this.outbox.enqueue(RULE_ENGINE_EVENTS_TOPIC, { type, key: payload.appId, payload, headers: schemaHeaders(ruleEngineEvents, type) });
+    await this.outbox.enqueue(RULE_ENGINE_EVENTS_TOPIC, {
+      type,
+      key: payload.appId,
+      payload,
+      headers: schemaHeaders(ruleEngineEvents, type),
+    });
   }
 }

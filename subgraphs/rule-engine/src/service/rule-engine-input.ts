@@ -34,7 +34,9 @@ export const updateGrayRuleSchema = z
     description: z.union([descriptionField, z.null()]).optional(),
     rule: optional(z.unknown()),
   })
-  .refine((v) => v.name !== undefined || v.description !== undefined || v.rule !== undefined, { message: 'nothing to update' });
+  .refine((v) => v.name !== undefined || v.description !== undefined || v.rule !== undefined, {
+    message: 'nothing to update',
+  });
 
 export const startReleasePlanSchema = z.object({
   appId: idField,

@@ -1,4 +1,13 @@
-import { keysetPage, type DocumentCollection, type DocumentStore, type Filter, type KeysetOrder, type NewDocument, type PageRequest, type Update } from '@grove/platform';
+import {
+  keysetPage,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type KeysetOrder,
+  type NewDocument,
+  type PageRequest,
+  type Update,
+} from '@grove/platform';
 import { GrayRuleModel } from './gray-rule.model';
 import { CONCURRENT_GRAY_RELEASES_FILTER, ReleasePlanModel } from './release-plan.model';
 
@@ -32,7 +41,12 @@ export class RuleEngineStore {
   }
 
   /** Conditional edit: only while the stored version is still `version`. */
-  updateRule(id: string, version: number, set: Record<string, unknown>, unset: string[]): Promise<GrayRuleModel | null> {
+  updateRule(
+    id: string,
+    version: number,
+    set: Record<string, unknown>,
+    unset: string[],
+  ): Promise<GrayRuleModel | null> {
     const update: Update = { $set: set, $inc: { version: 1 } };
     if (unset.length > 0) update.$unset = Object.fromEntries(unset.map((f) => [f, '']));
     return this.rules.findOneAndUpdate({ _id: id, version }, update);

@@ -3,7 +3,10 @@ import type { BaseLibraryService } from '../service/base-library.service';
 import type { SdkConfigService } from '../service/sdk-config.service';
 
 /** A host app's effective SDK configuration and the base library for a device, for the SDK runtime. */
-export function sdkRuntimeReads(configs: Pick<SdkConfigService, 'effectiveConfig'>, baseLibraries: Pick<BaseLibraryService, 'resolve'>): RuntimeReadsOf<'sdk'> {
+export function sdkRuntimeReads(
+  configs: Pick<SdkConfigService, 'effectiveConfig'>,
+  baseLibraries: Pick<BaseLibraryService, 'resolve'>,
+): RuntimeReadsOf<'sdk'> {
   return {
     async effectiveConfig({ hostAppId }) {
       const view = await configs.effectiveConfig(hostAppId);

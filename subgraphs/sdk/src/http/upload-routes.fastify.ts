@@ -34,7 +34,6 @@ function queryValues(query: unknown): Record<string, string | undefined> {
   return out;
 }
 
-
 /**
  * Mounts the sdk upload routes on a fastify server: caller from `authenticate`, answers in the REST envelope
  * `{ errcode, error, data }`. Credential, anonymous caller, content type and declared length are checked in
@@ -68,21 +67,17 @@ export async function registerSdkUploadRoutes(
       if (error instanceof UploadTooLargeError) return reply.code(413).send(tooLargeEnvelope(error.limit));
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 413)
-        return reply
-          .code(413)
-          .send({
-            errcode: 'BAD_USER_INPUT',
-            error: 'The upload is too large',
-            data: { reason: 'PAYLOAD_TOO_LARGE' },
-          });
+        return reply.code(413).send({
+          errcode: 'BAD_USER_INPUT',
+          error: 'The upload is too large',
+          data: { reason: 'PAYLOAD_TOO_LARGE' },
+        });
       if (status === 415) {
-        return reply
-          .code(415)
-          .send({
-            errcode: 'BAD_USER_INPUT',
-            error: `Send the raw bytes with Content-Type ${types.join(', ')}`,
-            data: { reason: 'UNSUPPORTED_MEDIA_TYPE' },
-          });
+        return reply.code(415).send({
+          errcode: 'BAD_USER_INPUT',
+          error: `Send the raw bytes with Content-Type ${types.join(', ')}`,
+          data: { reason: 'UNSUPPORTED_MEDIA_TYPE' },
+        });
       }
       options.onUnexpectedError?.(error);
       return reply.code(500).send({ errcode: 'INTERNAL_SERVER_ERROR', error: 'Internal error', data: null });
@@ -110,7 +105,14 @@ export async function registerSdkUploadRoutes(
                 contentType: Array.isArray(contentType) ? contentType[0] : contentType,
                 query: queryValues(request.query),
               });
-            const result = await logged(options.operationLog, request, `POST ${route.path}`, principal, {}, handle);
+            const result = await logged(
+              options.operationLog,
+              request,
+              `POST ${route.path}`,
+              principal,
+              {},
+              handle,
+            );
             return reply.code(result.statusCode).send({ errcode: 'OK', error: '', data: result.body });
           } catch (error) {
             return fail(reply, error);
@@ -128,9 +130,20 @@ export interface UploadOperationLog {
 }
 
 /** Runs an upload as one operation of the operation log, when there is one. */
-async function logged<R>(log: UploadOperationLog | undefined, request: FastifyRequest, action: string, principal: Principal, args: Record<string, unknown>, work: () => Promise<R>): Promise<R> {
+async function logged<R>(
+  log: UploadOperationLog | undefined,
+  request: FastifyRequest,
+  action: string,
+  principal: Principal,
+  args: Record<string, unknown>,
+  work: () => Promise<R>,
+): Promise<R> {
   if (!log) return work();
   const info = (await log.requestInfo?.(request)) ?? { requestId: request.id, clientIp: request.ip };
-  const state = operationState(log.subgraph, { fieldName: action }, args, { principal, requestId: info.requestId, clientIp: info.clientIp });
+  const state = operationState(log.subgraph, { fieldName: action }, args, {
+    principal,
+    requestId: info.requestId,
+    clientIp: info.clientIp,
+  });
   return withOperationLog(log.writer, state, work);
 }

@@ -29,7 +29,12 @@ export interface SdkUploadRoute {
 }
 
 // The paths and content types are a contract with the router, which forwards these routes in distributed mode.
-import { BASE_LIBRARY_UPLOAD_PATH, SDK_BUILD_UPLOAD_PATH, SDK_VERSION_UPLOAD_PATH, ZIP_CONTENT_TYPES } from '@grove/contracts';
+import {
+  BASE_LIBRARY_UPLOAD_PATH,
+  SDK_BUILD_UPLOAD_PATH,
+  SDK_VERSION_UPLOAD_PATH,
+  ZIP_CONTENT_TYPES,
+} from '@grove/contracts';
 export { BASE_LIBRARY_UPLOAD_PATH, SDK_BUILD_UPLOAD_PATH, SDK_VERSION_UPLOAD_PATH, ZIP_CONTENT_TYPES };
 
 function requireZipContentType(request: SdkUploadRequest): void {

@@ -12,12 +12,19 @@ export const DOWNLOAD_URL_TTL_SEC = 600;
 export class BaseLibraryResolver {
   constructor(private readonly baseLibraryService: BaseLibraryService) {}
 
-  @Query(() => [BaseLibrary], { nullable: true, description: 'Newest first; disabled ones only for platform:configure' })
+  @Query(() => [BaseLibrary], {
+    nullable: true,
+    description: 'Newest first; disabled ones only for platform:configure',
+  })
   baseLibraries(
     @Ctx() ctx: SubgraphContext,
     @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
     @Arg('enabled', () => Boolean, { nullable: true }) enabled?: boolean | null,
-    @Arg('take', () => Int, { defaultValue: BASE_LIBRARIES_PAGE.defaultTake, description: takeArgDescription(BASE_LIBRARIES_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: BASE_LIBRARIES_PAGE.defaultTake,
+      description: takeArgDescription(BASE_LIBRARIES_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
   ) {
     return this.baseLibraryService.list(ctx.principal, { platform, enabled, take, skip });

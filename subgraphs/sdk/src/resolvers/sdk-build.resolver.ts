@@ -25,7 +25,10 @@ export class SdkBuildResolver {
     return this.sdkBuildService.listByOrg(ctx.principal, orgId, { skip, take });
   }
 
-  @Query(() => SdkBuildPage, { nullable: true, description: 'Review queue, oldest first (miniprogram:review)' })
+  @Query(() => SdkBuildPage, {
+    nullable: true,
+    description: 'Review queue, oldest first (miniprogram:review)',
+  })
   pendingSdkBuildReviews(
     @Ctx() ctx: SubgraphContext,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,

@@ -38,12 +38,17 @@ export class SdkConfigResolver {
 
   @Query(() => [SdkConfigRevision], {
     nullable: true,
-    description: 'Newest first, a page at a time: the global defaults without hostAppId, else that host app override',
+    description:
+      'Newest first, a page at a time: the global defaults without hostAppId, else that host app override',
   })
   async sdkConfigHistory(
     @Ctx() ctx: SubgraphContext,
     @Arg('hostAppId', () => ID, { nullable: true }) hostAppId?: string | null,
-    @Arg('take', () => Int, { defaultValue: CONFIG_HISTORY_PAGE.defaultTake, description: takeArgDescription(CONFIG_HISTORY_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: CONFIG_HISTORY_PAGE.defaultTake,
+      description: takeArgDescription(CONFIG_HISTORY_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     const rows = await this.sdkConfigService.history(ctx.principal, hostAppId, { take, after });

@@ -11,12 +11,19 @@ import { DOWNLOAD_URL_TTL_SEC } from './base-library.resolver';
 export class SdkVersionResolver {
   constructor(private readonly sdkVersionService: SdkVersionService) {}
 
-  @Query(() => [SdkVersion], { nullable: true, description: 'Newest first; disabled ones only for platform:configure' })
+  @Query(() => [SdkVersion], {
+    nullable: true,
+    description: 'Newest first; disabled ones only for platform:configure',
+  })
   sdkVersions(
     @Ctx() ctx: SubgraphContext,
     @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
     @Arg('enabled', () => Boolean, { nullable: true }) enabled?: boolean | null,
-    @Arg('take', () => Int, { defaultValue: SDK_VERSIONS_PAGE.defaultTake, description: takeArgDescription(SDK_VERSIONS_PAGE.maxTake) }) take?: number,
+    @Arg('take', () => Int, {
+      defaultValue: SDK_VERSIONS_PAGE.defaultTake,
+      description: takeArgDescription(SDK_VERSIONS_PAGE.maxTake),
+    })
+    take?: number,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
   ) {
     return this.sdkVersionService.list(ctx.principal, { platform, enabled, take, skip });

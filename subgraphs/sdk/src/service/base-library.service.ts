@@ -48,12 +48,18 @@ const updateSchema = z
 const resolveSchema = z.object({ sdkVersion: semverField, platform: platformField });
 
 /** The validated, normalized input of `resolve` (BAD_USER_INPUT otherwise); pure, shared with the SDK runtime. */
-export function parseBaseLibraryQuery(input: { sdkVersion: unknown; platform: unknown }): z.infer<typeof resolveSchema> {
+export function parseBaseLibraryQuery(input: {
+  sdkVersion: unknown;
+  platform: unknown;
+}): z.infer<typeof resolveSchema> {
   return parseInput(resolveSchema, input);
 }
 
 /** The newest library whose minimum SDK version the SDK meets, else the newest one; undefined when there is none. */
-export function selectBaseLibrary<T extends { version: string; minSdkVersion: string }>(libraries: readonly T[], sdkVersion: string): T | undefined {
+export function selectBaseLibrary<T extends { version: string; minSdkVersion: string }>(
+  libraries: readonly T[],
+  sdkVersion: string,
+): T | undefined {
   const candidates = newestFirst(libraries);
   return candidates.find((library) => gte(sdkVersion, library.minSdkVersion)) ?? candidates[0];
 }
@@ -88,7 +94,8 @@ export class BaseLibraryService {
     noun: 'base library',
     page: BASE_LIBRARIES_PAGE,
     toView: toBaseLibraryView,
-    emitToggled: (enabled, library, actorId) => this.publish(enabled ? 'base-library.enabled' : 'base-library.disabled', library, actorId),
+    emitToggled: (enabled, library, actorId) =>
+      this.publish(enabled ? 'base-library.enabled' : 'base-library.disabled', library, actorId),
   });
 
   async upload(p: Principal, input: UploadBaseLibraryInput): Promise<BaseLibraryView> {
@@ -157,7 +164,10 @@ export class BaseLibraryService {
   }
 
   /** Newest first. Disabled ones only for operators who manage them. */
-  list(p: Principal, filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {}): Promise<BaseLibraryView[]> {
+  list(
+    p: Principal,
+    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
+  ): Promise<BaseLibraryView[]> {
     return this.catalogue.list(p, filter);
   }
 

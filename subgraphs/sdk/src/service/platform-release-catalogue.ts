@@ -58,12 +58,19 @@ export class PlatformReleaseCatalogue<M extends { enabled: boolean }, V extends 
   }
 
   /** Newest first. Disabled ones only for operators who manage them. */
-  async list(p: Principal, filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {}): Promise<V[]> {
+  async list(
+    p: Principal,
+    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
+  ): Promise<V[]> {
     requireUser(p);
     const data = parseInput(listSchema, filter);
     const enabled = this.seesDisabled(p) ? data.enabled : true;
     if (data.enabled === false && enabled === true) return [];
-    return offsetPage(newestFirst((await this.o.store.list({ platform: data.platform, enabled })).map(this.o.toView)), filter, this.o.page);
+    return offsetPage(
+      newestFirst((await this.o.store.list({ platform: data.platform, enabled })).map(this.o.toView)),
+      filter,
+      this.o.page,
+    );
   }
 
   async get(p: Principal, id: string): Promise<V> {

@@ -202,7 +202,11 @@ export class SdkBuildService {
     payload: Record<string, string> = {},
   ): Promise<SdkBuildView> {
     const updated = await this.events.atomically(async () => {
-      const moved = await this.builds.transition(id, { status: SdkBuildStatus.SUBMITTED }, { status: to, ...extra });
+      const moved = await this.builds.transition(
+        id,
+        { status: SdkBuildStatus.SUBMITTED },
+        { status: to, ...extra },
+      );
       if (moved) await this.emit(type, moved, user.userId, payload);
       return moved;
     });

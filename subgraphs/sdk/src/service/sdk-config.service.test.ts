@@ -175,12 +175,15 @@ describe('SdkConfigService', () => {
 
   it('pages the history past its 100 newest versions with cursors, newest first', async () => {
     const configs = h.sdk.services.configs;
-    for (let version = 0; version < 105; version++) await configs.updateGlobal(h.admin, { maxCachedApplets: (version % 9) + 1 }, version);
+    for (let version = 0; version < 105; version++)
+      await configs.updateGlobal(h.admin, { maxCachedApplets: (version % 9) + 1 }, version);
     const first = await configs.history(h.ownerA, null, { take: 100 });
     expect(first.map((r) => r.version)).toEqual(Array.from({ length: 100 }, (_, i) => 105 - i));
     const rest = await configs.history(h.ownerA, null, { take: 100, after: first[99]!.cursor });
     expect(rest.map((r) => r.version)).toEqual([5, 4, 3, 2, 1]);
-    expect(await failure(configs.history(h.ownerA, null, { take: 101 }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await failure(configs.history(h.ownerA, null, { take: 101 }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('refuses a stale expectedVersion with CONFLICT', async () => {

@@ -1,10 +1,20 @@
-import { baseLibraryEvents, isEventType, schemaHeaders, sdkConfigEvents, SdkTopic, type TopicContract } from '@grove/contracts';
+import {
+  baseLibraryEvents,
+  isEventType,
+  schemaHeaders,
+  sdkConfigEvents,
+  SdkTopic,
+  type TopicContract,
+} from '@grove/contracts';
 import type { Logger, TransactionalOutbox } from '@grove/platform';
 
 /** The topics (and the schemas of those another package consumes) are this subgraph's contract in @grove/contracts. */
 export { SdkTopic };
 
-const CONTRACTS: Partial<Record<SdkTopic, TopicContract>> = { [SdkTopic.CONFIG]: sdkConfigEvents, [SdkTopic.BASE_LIBRARY]: baseLibraryEvents };
+const CONTRACTS: Partial<Record<SdkTopic, TopicContract>> = {
+  [SdkTopic.CONFIG]: sdkConfigEvents,
+  [SdkTopic.BASE_LIBRARY]: baseLibraryEvents,
+};
 
 export type SdkEventPayload = Record<string, string | number | boolean | null | undefined>;
 

@@ -71,11 +71,21 @@ describe('SdkVersionService', () => {
     // Only release artifacts: a stored mini-program package or an organization's SDK build is not an SDK version.
     await h.objects.put('sdk-builds/some-org/build.zip', Buffer.from('PK'));
     for (const artifactKey of ['sdk-builds/some-org/build.zip', 'packages/app/v1.zip', '../releases/x.zip']) {
-      expect(await failure(versions.publish(h.admin, { platform: 'ANDROID', version: '3.0.1', artifactKey }))).toMatchObject({
+      expect(
+        await failure(versions.publish(h.admin, { platform: 'ANDROID', version: '3.0.1', artifactKey })),
+      ).toMatchObject({
         code: 'BAD_USER_INPUT',
       });
     }
-    expect(await failure(versions.publish(h.admin, { platform: 'ANDROID', version: '3.0.1', artifactKey: 'sdk-builds/some-org/build.zip' }))).toEqual({
+    expect(
+      await failure(
+        versions.publish(h.admin, {
+          platform: 'ANDROID',
+          version: '3.0.1',
+          artifactKey: 'sdk-builds/some-org/build.zip',
+        }),
+      ),
+    ).toEqual({
       code: 'BAD_USER_INPUT',
       reason: 'ARTIFACT_NOT_PUBLISHABLE',
     });

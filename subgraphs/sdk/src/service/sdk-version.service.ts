@@ -13,14 +13,7 @@ import type { SdkVersionModel } from '../store/sdk-version.model';
 import type { SdkVersionStore } from '../store/sdk-version.store';
 import { toSdkVersionView, type SdkVersionView } from '../store/views';
 import { SdkTopic, type SdkEvents } from './sdk-events';
-import {
-  notesField,
-  objectKeyField,
-  optional,
-  parseInput,
-  platformField,
-  semverField,
-} from './sdk-input';
+import { notesField, objectKeyField, optional, parseInput, platformField, semverField } from './sdk-input';
 import { PlatformReleaseCatalogue } from './platform-release-catalogue';
 import { discardArtifact, storeZipArtifact } from './zip-artifact';
 
@@ -64,7 +57,8 @@ export class SdkVersionService {
     noun: 'SDK version',
     page: SDK_VERSIONS_PAGE,
     toView: toSdkVersionView,
-    emitToggled: (enabled, version, actorId) => this.emit(enabled ? 'sdk-version.enabled' : 'sdk-version.disabled', version, actorId),
+    emitToggled: (enabled, version, actorId) =>
+      this.emit(enabled ? 'sdk-version.enabled' : 'sdk-version.disabled', version, actorId),
   });
 
   /** Publishes an artifact already in the object store (e.g. placed there by a release pipeline). */
@@ -72,10 +66,13 @@ export class SdkVersionService {
     const user = requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
     const data = parseInput(publishSchema, input);
     if (!SDK_RELEASE_KEY_PREFIXES.some((prefix) => data.artifactKey.startsWith(prefix))) {
-      throw new BadUserInputError(`Only artifacts under ${SDK_RELEASE_KEY_PREFIXES.join(' or ')} can be published as SDK versions`, {
-        field: 'artifactKey',
-        reason: 'ARTIFACT_NOT_PUBLISHABLE',
-      });
+      throw new BadUserInputError(
+        `Only artifacts under ${SDK_RELEASE_KEY_PREFIXES.join(' or ')} can be published as SDK versions`,
+        {
+          field: 'artifactKey',
+          reason: 'ARTIFACT_NOT_PUBLISHABLE',
+        },
+      );
     }
     const info = await this.objects.stat(data.artifactKey);
     if (!info)
@@ -125,7 +122,10 @@ export class SdkVersionService {
   }
 
   /** Newest first. Disabled ones only for operators who manage them. */
-  list(p: Principal, filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {}): Promise<SdkVersionView[]> {
+  list(
+    p: Principal,
+    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
+  ): Promise<SdkVersionView[]> {
     return this.catalogue.list(p, filter);
   }
 

@@ -1,4 +1,12 @@
-import { ConflictError, keysetPage, newId, type DocumentCollection, type DocumentStore, type KeysetOrder, type PageRequest } from '@grove/platform';
+import {
+  ConflictError,
+  keysetPage,
+  newId,
+  type DocumentCollection,
+  type DocumentStore,
+  type KeysetOrder,
+  type PageRequest,
+} from '@grove/platform';
 import { SdkConfigHeadModel, SdkConfigVersionModel } from './sdk-config.model';
 import { stamped } from '@grove/platform';
 
@@ -9,7 +17,11 @@ export interface ConfigRevisionData {
 }
 
 /** `sdkConfigHistory`: newest version first, 20 a page by default, at most 100 (docs/query-limits.md). */
-export const CONFIG_HISTORY_ORDER: KeysetOrder = { name: 'sdkConfigHistory', field: 'version', direction: -1 };
+export const CONFIG_HISTORY_ORDER: KeysetOrder = {
+  name: 'sdkConfigHistory',
+  field: 'version',
+  direction: -1,
+};
 export const CONFIG_HISTORY_PAGE = { defaultTake: 20, maxTake: 100 };
 
 export class SdkConfigStore {

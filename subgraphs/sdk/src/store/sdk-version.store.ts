@@ -22,7 +22,9 @@ export class SdkVersionStore {
   /** Unordered: semver order is applied by the caller. */
   list(filter: { platform?: string; enabled?: boolean }): Promise<SdkVersionModel[]> {
     // By id, so versions the semver sort leaves tied (one version on two platforms) keep one order across pages.
-    return this.versions.find(compact({ platform: filter.platform, enabled: filter.enabled }), { sort: { _id: 1 } });
+    return this.versions.find(compact({ platform: filter.platform, enabled: filter.enabled }), {
+      sort: { _id: 1 },
+    });
   }
 
   transition(

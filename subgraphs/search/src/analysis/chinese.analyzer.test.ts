@@ -57,7 +57,9 @@ describe('chinese analyzer', () => {
 
 describe('highlightFragment', () => {
   it('wraps what matched in the original text, escaping the rest', () => {
-    expect(highlightFragment('微信小程序<灰度>发布', query('小程序'))).toBe('微信<em>小程序</em>&lt;灰度&gt;发布');
+    expect(highlightFragment('微信小程序<灰度>发布', query('小程序'))).toBe(
+      '微信<em>小程序</em>&lt;灰度&gt;发布',
+    );
     expect(highlightFragment('高速ＥＴＣ在线办理', query('etc'))).toBe('高速<em>ＥＴＣ</em>在线办理');
     expect(highlightFragment('happy app', query('app'))).toBe('happy <em>app</em>');
     expect(highlightFragment('没有匹配', query('银行'))).toBeNull();

@@ -16,13 +16,17 @@ describe('relevance of the embedded engine', () => {
     expect(new Set(catalogue.map((d) => d.name)).size).toBe(catalogue.length);
     expect(RELEVANCE_CASES.length).toBeGreaterThanOrEqual(60);
     const names = new Set(catalogue.map((d) => d.name));
-    expect(RELEVANCE_CASES.flatMap(([, expected]) => expected).filter((name) => !names.has(name))).toEqual([]);
+    expect(RELEVANCE_CASES.flatMap(([, expected]) => expected).filter((name) => !names.has(name))).toEqual(
+      [],
+    );
   });
 
   it('puts the expected mini-programs in the top 3 of every query', async () => {
     const misses: string[] = [];
     for (const [query, expected] of RELEVANCE_CASES) {
-      const top3 = (await engine.search({ text: query, filter: {}, offset: 0, limit: 3 })).hits.map((h) => h.document.name);
+      const top3 = (await engine.search({ text: query, filter: {}, offset: 0, limit: 3 })).hits.map(
+        (h) => h.document.name,
+      );
       const missing = expected.filter((name) => !top3.includes(name));
       if (missing.length > 0) misses.push(`${query} → [${top3.join(', ')}], missing ${missing.join(', ')}`);
     }

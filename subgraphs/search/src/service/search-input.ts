@@ -11,11 +11,16 @@ export const MAX_OFFSET = 1_000;
 const MAX_FILTER_VALUES = 50;
 
 /** GraphQL sends null for omitted nullable inputs; treat null like absent. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
-const values = <T extends z.ZodType>(item: T) => optional(z.array(item).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} values`));
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+const values = <T extends z.ZodType>(item: T) =>
+  optional(z.array(item).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} values`));
 const id = z.string().trim().min(1, 'must not be empty').max(64, 'is too long');
 
-export const searchTextSchema = z.preprocess((v) => (v === null ? '' : v), z.string().max(MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters`));
+export const searchTextSchema = z.preprocess(
+  (v) => (v === null ? '' : v),
+  z.string().max(MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters`),
+);
 
 export const searchFilterSchema = z.object({
   orgIds: values(id),
@@ -24,8 +29,12 @@ export const searchFilterSchema = z.object({
 });
 
 export const searchPageSchema = z.object({
-  offset: optional(z.number().int().min(0).max(MAX_OFFSET, `must be at most ${MAX_OFFSET}`)).transform((v) => v ?? 0),
-  limit: optional(z.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)).transform((v) => v ?? DEFAULT_PAGE_SIZE),
+  offset: optional(z.number().int().min(0).max(MAX_OFFSET, `must be at most ${MAX_OFFSET}`)).transform(
+    (v) => v ?? 0,
+  ),
+  limit: optional(z.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)).transform(
+    (v) => v ?? DEFAULT_PAGE_SIZE,
+  ),
 });
 
 export const searchInputSchema = z.object({
