@@ -3,6 +3,7 @@ import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql'
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
 import type { NonEmptyArray, ResolverData } from 'type-graphql';
+import { reviveEnumDefaults } from './enum-defaults';
 import { representationKey, requestLoader } from './request-loaders';
 import type { SubgraphContext } from './subgraph-context';
 import { operationState, withOperationLog, type OperationLogWriter } from '../operation-log/operation-log';
@@ -169,6 +170,7 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Subg
     };
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
+  reviveEnumDefaults(schema);
   guardMutations(schema, options.name, options.operationLog);
   capEntityRepresentations(schema, options.maxEntityRepresentations ?? MAX_ENTITY_REPRESENTATIONS);
   return { name: options.name, schema, sdl: printSubgraphSchema(schema) };
