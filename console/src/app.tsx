@@ -25,9 +25,15 @@ const MiniProgramsPage = lazy(() =>
 const MiniProgramPage = lazy(() =>
   import('./pages/institution/mini-program.page').then((m) => ({ default: m.MiniProgramPage })),
 );
-const MembersPage = lazy(() => import('./pages/institution/members.page').then((m) => ({ default: m.MembersPage })));
-const HostAppsPage = lazy(() => import('./pages/institution/host-apps.page').then((m) => ({ default: m.HostAppsPage })));
-const HostAppPage = lazy(() => import('./pages/institution/host-app.page').then((m) => ({ default: m.HostAppPage })));
+const MembersPage = lazy(() =>
+  import('./pages/institution/members.page').then((m) => ({ default: m.MembersPage })),
+);
+const HostAppsPage = lazy(() =>
+  import('./pages/institution/host-apps.page').then((m) => ({ default: m.HostAppsPage })),
+);
+const HostAppPage = lazy(() =>
+  import('./pages/institution/host-app.page').then((m) => ({ default: m.HostAppPage })),
+);
 const OrganizationReviewsPage = lazy(() =>
   import('./pages/operator/organization-reviews.page').then((m) => ({ default: m.OrganizationReviewsPage })),
 );

@@ -7,8 +7,11 @@ import { InstSecretOnce } from './inst-secret-once';
 import { InstCursorPager } from './inst-cursor-pager';
 
 const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: en } }, initImmediate: false });
-const render = (node: JSX.Element) => renderToStaticMarkup(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
+void i18n
+  .use(initReactI18next)
+  .init({ lng: 'en', resources: { en: { translation: en } }, initImmediate: false });
+const render = (node: JSX.Element) =>
+  renderToStaticMarkup(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
 
 describe('the secret shown once', () => {
   it('shows the warning, every value, and a copy button for each', () => {
@@ -31,7 +34,9 @@ describe('the secret shown once', () => {
 
 describe('the cursor pager', () => {
   it('is absent when everything fits on one page', () => {
-    expect(render(<InstCursorPager page={1} hasNext={false} onPrevious={() => {}} onNext={() => {}} />)).toBe('');
+    expect(render(<InstCursorPager page={1} hasNext={false} onPrevious={() => {}} onNext={() => {}} />)).toBe(
+      '',
+    );
   });
 
   it('disables "previous" on the first page and "next" on the last', () => {

@@ -129,6 +129,7 @@ export const institutionEn = {
       iosBundleIds: 'iOS bundle ids',
       androidPackageNames: 'Android package names',
       harmonyBundleNames: 'HarmonyOS bundle names',
+      identifiersRequired: 'Give at least one bundle id or package name',
       identifiersHint: 'At most 2; press Enter after each',
       sdkKey: 'SDK key',
       secret: 'SDK secret',

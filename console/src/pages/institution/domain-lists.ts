@@ -28,7 +28,10 @@ export function splitDomainEntries(text: string): string[] {
 }
 
 /** What is wrong with the entries (at most one problem per entry), in the order typed. */
-export function domainListProblems(kind: ServiceDomainKindName, entries: readonly string[]): DomainEntryProblem[] {
+export function domainListProblems(
+  kind: ServiceDomainKindName,
+  entries: readonly string[],
+): DomainEntryProblem[] {
   const scheme = SCHEME_OF[kind];
   const problems: DomainEntryProblem[] = [];
   if (entries.length > MAX_DOMAINS_PER_LIST)
@@ -56,7 +59,9 @@ export function serverDomainProblems(extensions: unknown): string[] {
   const problems = (extensions as { problems?: unknown } | undefined)?.problems;
   if (!Array.isArray(problems)) return [];
   return problems.flatMap((p: { entry?: unknown; message?: unknown }) =>
-    typeof p?.message === 'string' ? [typeof p.entry === 'string' ? `${p.entry}: ${p.message}` : p.message] : [],
+    typeof p?.message === 'string'
+      ? [typeof p.entry === 'string' ? `${p.entry}: ${p.message}` : p.message]
+      : [],
   );
 }
 

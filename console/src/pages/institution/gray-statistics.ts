@@ -46,7 +46,12 @@ export function comparisonRows(comparison: GrayComparisonFieldsFragment): GrayCo
 }
 
 /** A metric's value in the console's language: rates as percentages, stay time in seconds, counts as integers. */
-export function formatGrayMetric(metric: GrayMetric, value: number | null, language: string, signed = false): string {
+export function formatGrayMetric(
+  metric: GrayMetric,
+  value: number | null,
+  language: string,
+  signed = false,
+): string {
   if (value === null) return '—';
   const sign = signed ? 'exceptZero' : 'auto';
   if (RATES.has(metric))

@@ -9,7 +9,13 @@ export interface ShownCredentials {
 }
 
 /** The SDK key and secret right after create or rotate: the only time the secret can be read. */
-export function HostAppCredentials({ shown, onClose }: { shown: ShownCredentials | null; onClose: () => void }) {
+export function HostAppCredentials({
+  shown,
+  onClose,
+}: {
+  shown: ShownCredentials | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal

@@ -46,7 +46,10 @@ export function HostAppPage() {
   const { viewer } = useAuth();
   const [params, setParams] = useSearchParams();
   const tab = ['links', 'sdk'].includes(params.get('tab') ?? '') ? params.get('tab')! : 'details';
-  const [{ data, fetching, error }, refetch] = useQuery({ query: InstitutionHostAppDocument, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: InstitutionHostAppDocument,
+    variables: { id },
+  });
   const [{ fetching: saving }, update] = useMutation(InstitutionUpdateHostAppDocument);
   const [, rotate] = useMutation(InstitutionRotateHostAppSecretDocument);
   const [, enable] = useMutation(InstitutionEnableHostAppDocument);
@@ -57,7 +60,9 @@ export function HostAppPage() {
   const [form] = Form.useForm<HostAppForm>();
   const [linkForm] = Form.useForm<{ appId: string }>();
   const app = data?.hostApp;
-  const manager = canManage(viewer?.memberships.find((m) => m.orgId === app?.orgId)?.role as OrgRole | undefined);
+  const manager = canManage(
+    viewer?.memberships.find((m) => m.orgId === app?.orgId)?.role as OrgRole | undefined,
+  );
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
   useEffect(() => {
@@ -120,7 +125,10 @@ export function HostAppPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb
-        items={[{ title: <Link to="/host-apps">{t('inst.hostApps.title')}</Link> }, { title: app?.name ?? id }]}
+        items={[
+          { title: <Link to="/host-apps">{t('inst.hostApps.title')}</Link> },
+          { title: app?.name ?? id },
+        ]}
       />
       <Space align="center">
         <Typography.Title level={2} style={{ margin: 0 }}>
@@ -189,7 +197,10 @@ export function HostAppPage() {
                     <Form.Item
                       name="name"
                       label={t('inst.hostApps.name')}
-                      rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 64 }]}
+                      rules={[
+                        { required: true, whitespace: true, message: t('validation.required') },
+                        { max: 64 },
+                      ]}
                     >
                       <Input />
                     </Form.Item>
@@ -241,7 +252,9 @@ export function HostAppPage() {
                     {
                       title: t('inst.hostApps.linkStatus'),
                       render: (_, l) => (
-                        <Tag color={LINK_COLORS[l.status]}>{t(`inst.hostApps.linkStatusName.${l.status}`)}</Tag>
+                        <Tag color={LINK_COLORS[l.status]}>
+                          {t(`inst.hostApps.linkStatusName.${l.status}`)}
+                        </Tag>
                       ),
                     },
                     {
@@ -258,7 +271,10 @@ export function HostAppPage() {
                             okButtonProps={{ danger: true }}
                             cancelText={t('common.cancel')}
                             onConfirm={() =>
-                              act(() => unlink({ hostAppId: id, appId: l.appId }), t('inst.hostApps.unlinked'))
+                              act(
+                                () => unlink({ hostAppId: id, appId: l.appId }),
+                                t('inst.hostApps.unlinked'),
+                              )
                             }
                           >
                             <Button size="small" danger>

@@ -67,7 +67,22 @@ export function HostAppIdentifierFields() {
           name={name}
           label={t(`inst.hostApps.${name}`)}
           extra={t('inst.hostApps.identifiersHint')}
-          rules={[{ type: 'array', max: 2, message: t('inst.hostApps.identifiersHint') }]}
+          dependencies={name === 'iosBundleIds' ? ['androidPackageNames', 'harmonyBundleNames'] : undefined}
+          rules={[
+            { type: 'array', max: 2, message: t('inst.hostApps.identifiersHint') },
+            ...(name === 'iosBundleIds'
+              ? [
+                  ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({
+                    validator: async () => {
+                      const given = ['iosBundleIds', 'androidPackageNames', 'harmonyBundleNames'].some(
+                        (n) => ((getFieldValue(n) as string[] | undefined) ?? []).length > 0,
+                      );
+                      if (!given) throw new Error(t('inst.hostApps.identifiersRequired'));
+                    },
+                  }),
+                ]
+              : []),
+          ]}
         >
           <Select mode="tags" open={false} suffixIcon={null} aria-label={t(`inst.hostApps.${name}`)} />
         </Form.Item>
@@ -85,7 +100,9 @@ export function HostAppsPage() {
   const { organizations, loading } = useMemberOrganizations();
   const [params, setParams] = useSearchParams();
   const orgId = params.get('org') ?? organizations[0]?.id;
-  const direction = (params.get('direction') === 'OUTGOING' ? 'OUTGOING' : 'INCOMING') as HostAppLinkDirection;
+  const direction = (
+    params.get('direction') === 'OUTGOING' ? 'OUTGOING' : 'INCOMING'
+  ) as HostAppLinkDirection;
   const linkStatus = (params.get('linkStatus') ?? 'PENDING') as HostAppLinkStatus;
   const trail = useCursorTrail();
   const requestTrail = useCursorTrail('requestsAfter');
@@ -198,7 +215,10 @@ export function HostAppsPage() {
               </Typography.Text>
             ),
           },
-          { title: t('inst.hostApps.secret'), render: (_, h) => t('inst.hostApps.secretHint', { hint: h.secretHint }) },
+          {
+            title: t('inst.hostApps.secret'),
+            render: (_, h) => t('inst.hostApps.secretHint', { hint: h.secretHint }),
+          },
           {
             title: t('inst.hostApps.linkStatus'),
             render: (_, h) => (
@@ -207,7 +227,10 @@ export function HostAppsPage() {
               </Tag>
             ),
           },
-          { title: t('inst.hostApps.rotatedAt'), render: (_, h) => formatDateTime(h.secretRotatedAt, i18n.language) },
+          {
+            title: t('inst.hostApps.rotatedAt'),
+            render: (_, h) => formatDateTime(h.secretRotatedAt, i18n.language),
+          },
         ]}
       />
       <InstCursorPager
@@ -259,7 +282,11 @@ export function HostAppsPage() {
               {
                 title: t('inst.hostApps.hostApp'),
                 render: (_, l) =>
-                  direction === 'OUTGOING' ? <Link to={`/host-apps/${l.hostAppId}`}>{l.hostAppId}</Link> : l.hostAppId,
+                  direction === 'OUTGOING' ? (
+                    <Link to={`/host-apps/${l.hostAppId}`}>{l.hostAppId}</Link>
+                  ) : (
+                    l.hostAppId
+                  ),
               },
               {
                 title: t('inst.hostApps.linkStatus'),
@@ -270,7 +297,10 @@ export function HostAppsPage() {
                   </Space>
                 ),
               },
-              { title: t('inst.hostApps.requestedAt'), render: (_, l) => formatDateTime(l.createdAt, i18n.language) },
+              {
+                title: t('inst.hostApps.requestedAt'),
+                render: (_, l) => formatDateTime(l.createdAt, i18n.language),
+              },
               {
                 title: t('common.actions'),
                 render: (_, l) =>
@@ -312,7 +342,9 @@ export function HostAppsPage() {
         confirmLoading={creating}
         destroyOnClose
       >
-        {createError && <Alert type="error" showIcon message={createError} style={{ marginBottom: 16 }} role="alert" />}
+        {createError && (
+          <Alert type="error" showIcon message={createError} style={{ marginBottom: 16 }} role="alert" />
+        )}
         <Form<HostAppForm> form={form} layout="vertical" onFinish={submit} preserve={false}>
           <Form.Item
             name="name"

@@ -26,12 +26,13 @@ export function LinkRejectDialog({
       onOk={() => form.submit()}
       destroyOnClose
     >
-      <Form form={form} layout="vertical" preserve={false} onFinish={({ reason }) => onReject(reason?.trim() || undefined)}>
-        <Form.Item
-          name="reason"
-          label={t('inst.hostApps.rejectReason')}
-          rules={[{ max: 500 }]}
-        >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={({ reason }) => onReject(reason?.trim() || undefined)}
+      >
+        <Form.Item name="reason" label={t('inst.hostApps.rejectReason')} rules={[{ max: 500 }]}>
           <Input.TextArea rows={3} autoFocus />
         </Form.Item>
       </Form>

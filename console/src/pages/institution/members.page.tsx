@@ -161,9 +161,15 @@ export function MembersPage() {
                   size="small"
                   value={m.role}
                   style={{ width: 140 }}
-                  options={assignableRoles(myRole).map((role) => ({ value: role, label: t(`inst.role.${role}`) }))}
+                  options={assignableRoles(myRole).map((role) => ({
+                    value: role,
+                    label: t(`inst.role.${role}`),
+                  }))}
                   onChange={(role: OrgRole) =>
-                    act(() => changeRole({ orgId: orgId!, userId: m.userId, role }), t('inst.members.roleChanged'))
+                    act(
+                      () => changeRole({ orgId: orgId!, userId: m.userId, role }),
+                      t('inst.members.roleChanged'),
+                    )
                   }
                 />
               ) : (
@@ -215,7 +221,9 @@ export function MembersPage() {
         confirmLoading={inviting}
         destroyOnClose
       >
-        {inviteError && <Alert type="error" showIcon message={inviteError} style={{ marginBottom: 16 }} role="alert" />}
+        {inviteError && (
+          <Alert type="error" showIcon message={inviteError} style={{ marginBottom: 16 }} role="alert" />
+        )}
         <Form<InviteForm>
           form={form}
           layout="vertical"
@@ -247,7 +255,12 @@ export function MembersPage() {
             <Input type="tel" />
           </Form.Item>
           <Form.Item name="role" label={t('inst.members.role')}>
-            <Select options={assignableRoles(myRole).map((role) => ({ value: role, label: t(`inst.role.${role}`) }))} />
+            <Select
+              options={assignableRoles(myRole).map((role) => ({
+                value: role,
+                label: t(`inst.role.${role}`),
+              }))}
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -277,7 +290,9 @@ export function MembersPage() {
         )}
         {invitation && (
           <Typography.Paragraph style={{ marginTop: 12 }}>
-            {t('inst.members.expiresAt', { date: formatDateTime(invitation.invitation.expiresAt, i18n.language) })}
+            {t('inst.members.expiresAt', {
+              date: formatDateTime(invitation.invitation.expiresAt, i18n.language),
+            })}
           </Typography.Paragraph>
         )}
       </Modal>

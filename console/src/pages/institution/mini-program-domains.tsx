@@ -1,5 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -33,7 +47,10 @@ const FIELD: Record<ServiceDomainKindName, 'request' | 'socket' | 'upload' | 'do
 export function MiniProgramDomains({ appId }: { appId: string }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: InstitutionDomainsDocument, variables: { appId } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: InstitutionDomainsDocument,
+    variables: { appId },
+  });
   const [, setLists] = useMutation(InstitutionSetServiceDomainsDocument);
   const [{ fetching: adding }, add] = useMutation(InstitutionAddBusinessDomainDocument);
   const [, verify] = useMutation(InstitutionVerifyBusinessDomainDocument);
@@ -58,7 +75,10 @@ export function MiniProgramDomains({ appId }: { appId: string }) {
     if (!result.data) {
       const first = result.error?.graphQLErrors[0];
       const lines = serverDomainProblems(first?.extensions);
-      setProblems({ ...problems, [kind]: lines.length ? lines : [apiErrors(result.error)[0]?.message ?? ''] });
+      setProblems({
+        ...problems,
+        [kind]: lines.length ? lines : [apiErrors(result.error)[0]?.message ?? ''],
+      });
       return;
     }
     void message.success(t('inst.domains.listSaved'));
@@ -121,7 +141,12 @@ export function MiniProgramDomains({ appId }: { appId: string }) {
                   placeholder={`${SCHEME_OF[kind]}://api.example.com`}
                   onChange={(e) => setTexts({ ...texts, [kind]: e.target.value })}
                 />
-                <Button size="small" style={{ marginTop: 8 }} onClick={() => saveList(kind)} disabled={fetching}>
+                <Button
+                  size="small"
+                  style={{ marginTop: 8 }}
+                  onClick={() => saveList(kind)}
+                  disabled={fetching}
+                >
                   {t('inst.domains.saveList', { kind: label })}
                 </Button>
               </Form.Item>
@@ -175,7 +200,10 @@ export function MiniProgramDomains({ appId }: { appId: string }) {
                     '—'
                   ) : (
                     <Tooltip title={`https://${d.domain}/${d.verificationFile.fileName}`}>
-                      <a href={verificationFileHref(d.verificationFile.content)} download={d.verificationFile.fileName}>
+                      <a
+                        href={verificationFileHref(d.verificationFile.content)}
+                        download={d.verificationFile.fileName}
+                      >
                         {t('inst.domains.download', { file: d.verificationFile.fileName })}
                       </a>
                     </Tooltip>
@@ -190,7 +218,10 @@ export function MiniProgramDomains({ appId }: { appId: string }) {
                 render: (_, d) => (
                   <Space>
                     {d.status !== 'VERIFIED' && (
-                      <Button size="small" onClick={() => act(() => verify({ id: d.id }), t('inst.domains.verified'))}>
+                      <Button
+                        size="small"
+                        onClick={() => act(() => verify({ id: d.id }), t('inst.domains.verified'))}
+                      >
                         {t('inst.domains.verify')}
                       </Button>
                     )}

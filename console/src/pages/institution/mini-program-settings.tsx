@@ -1,5 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Avatar, Button, Card, Form, Input, Progress, Select, Space, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Avatar,
+  Button,
+  Card,
+  Form,
+  Input,
+  Progress,
+  Select,
+  Space,
+  Typography,
+  Upload,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -23,7 +36,10 @@ export function MiniProgramSettings({ appId, onChanged }: { appId: string; onCha
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { manager } = useAuth();
-  const [{ data }, refetch] = useQuery({ query: InstitutionMiniProgramSettingsDocument, variables: { appId } });
+  const [{ data }, refetch] = useQuery({
+    query: InstitutionMiniProgramSettingsDocument,
+    variables: { appId },
+  });
   const [{ fetching: saving }, update] = useMutation(InstitutionUpdateMiniProgramDocument);
   const [form] = Form.useForm<SettingsForm>();
   const [formError, setFormError] = useState<string | null>(null);
@@ -70,7 +86,9 @@ export function MiniProgramSettings({ appId, onChanged }: { appId: string; onCha
   return (
     <Space align="start" wrap size="middle">
       <Card title={t('inst.settings.title')} size="small" style={{ width: 480 }}>
-        {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} role="alert" />}
+        {formError && (
+          <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} role="alert" />
+        )}
         <Form<SettingsForm> form={form} layout="vertical" onFinish={submit} initialValues={{ tags: [] }}>
           <Form.Item
             name="name"

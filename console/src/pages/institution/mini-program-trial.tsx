@@ -36,7 +36,13 @@ const TRIAL_STATUSES = new Set(['DEVELOPMENT', 'SUBMITTED', 'APPROVED', 'GRAY', 
  * 企业端: the trial version (体验版), its testers and the preview QR code. The server draws the code (trialQrCode gives a
  * data: URL with a signed, expiring grant), so the console needs no QR library.
  */
-export function MiniProgramTrial({ appId, versions }: { appId: string; versions: ConsoleVersionFieldsFragment[] }) {
+export function MiniProgramTrial({
+  appId,
+  versions,
+}: {
+  appId: string;
+  versions: ConsoleVersionFieldsFragment[];
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [{ data, fetching }, refetch] = useQuery({ query: InstitutionTrialDocument, variables: { appId } });
@@ -66,7 +72,11 @@ export function MiniProgramTrial({ appId, versions }: { appId: string; versions:
   };
 
   const submitMember = async (values: { userId: string; label?: string }) => {
-    const result = await addMember({ appId, userId: values.userId.trim(), label: values.label?.trim() || undefined });
+    const result = await addMember({
+      appId,
+      userId: values.userId.trim(),
+      label: values.label?.trim() || undefined,
+    });
     if (!result.data) {
       const { fieldErrors, other } = splitFieldErrors(apiErrors(result.error), ['userId', 'label'] as const);
       memberForm.setFields(fieldErrors);
@@ -138,7 +148,9 @@ export function MiniProgramTrial({ appId, versions }: { appId: string; versions:
                     preview={false}
                   />
                   <Typography.Text>
-                    {t('inst.trial.qrHint', { date: formatDateTime(qr.trialQrCode.expiresAt, i18n.language) })}
+                    {t('inst.trial.qrHint', {
+                      date: formatDateTime(qr.trialQrCode.expiresAt, i18n.language),
+                    })}
                   </Typography.Text>
                   <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
                     {qr.trialQrCode.deepLink}
@@ -190,7 +202,10 @@ export function MiniProgramTrial({ appId, versions }: { appId: string; versions:
             columns={[
               { title: t('inst.trial.userId'), dataIndex: 'userId' },
               { title: t('inst.trial.label'), render: (_, m) => m.label ?? '—' },
-              { title: t('inst.trial.addedAt'), render: (_, m) => formatDateTime(m.createdAt, i18n.language) },
+              {
+                title: t('inst.trial.addedAt'),
+                render: (_, m) => formatDateTime(m.createdAt, i18n.language),
+              },
               {
                 title: t('common.actions'),
                 render: (_, m) => (
@@ -199,7 +214,9 @@ export function MiniProgramTrial({ appId, versions }: { appId: string; versions:
                     okText={t('common.confirm')}
                     okButtonProps={{ danger: true }}
                     cancelText={t('common.cancel')}
-                    onConfirm={() => act(() => removeMember({ appId, userId: m.userId }), t('inst.trial.memberRemoved'))}
+                    onConfirm={() =>
+                      act(() => removeMember({ appId, userId: m.userId }), t('inst.trial.memberRemoved'))
+                    }
                   >
                     <Button size="small" danger>
                       {t('common.delete')}

@@ -3,12 +3,12 @@ import { assignableRoles, canActOn, canManage } from './org-roles';
 
 describe('what a member may do to other members (shown; the server decides)', () => {
   it('lets owners and admins manage, not developers', () => {
-    expect([canManage('ORG_OWNER'), canManage('ORG_ADMIN'), canManage('ORG_DEVELOPER'), canManage(undefined)]).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      canManage('ORG_OWNER'),
+      canManage('ORG_ADMIN'),
+      canManage('ORG_DEVELOPER'),
+      canManage(undefined),
+    ]).toEqual([true, true, false, false]);
   });
 
   it('never offers a role above your own', () => {

@@ -10,7 +10,10 @@ describe('the host app SDK override form', () => {
         enableDebug: 'off',
         logLevel: 'WARN',
         blockedApiList: [' getLocation ', 'getLocation', ''],
-        extra: [{ key: ' theme ', value: 'dark' }, { key: '', value: 'ignored' }],
+        extra: [
+          { key: ' theme ', value: 'dark' },
+          { key: '', value: 'ignored' },
+        ],
       }),
     ).toEqual({
       maxCachedApplets: 5,
@@ -34,6 +37,8 @@ describe('the host app SDK override form', () => {
   });
 
   it('finds keys given twice in the extra settings', () => {
-    expect(duplicateExtraKeys([{ key: 'a' }, { key: 'b' }, { key: ' a ' }, { key: '' }, { key: '' }])).toEqual(['a']);
+    expect(
+      duplicateExtraKeys([{ key: 'a' }, { key: 'b' }, { key: ' a ' }, { key: '' }, { key: '' }]),
+    ).toEqual(['a']);
   });
 });

@@ -23,7 +23,12 @@ import {
 } from '../../../../schema/generated/graphql';
 import { formatNumber } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
-import { duplicateExtraKeys, fromSdkSettings, toSdkConfigInput, type SdkOverrideForm } from './sdk-config-form';
+import {
+  duplicateExtraKeys,
+  fromSdkSettings,
+  toSdkConfigInput,
+  type SdkOverrideForm,
+} from './sdk-config-form';
 
 const LOG_LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG'] as const;
 const NUMBER_FIELDS = [
@@ -36,7 +41,10 @@ const NUMBER_FIELDS = [
 export function SdkConfigPanel({ hostAppId, editable }: { hostAppId: string; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [{ data, error }, refetch] = useQuery({ query: InstitutionSdkConfigDocument, variables: { hostAppId } });
+  const [{ data, error }, refetch] = useQuery({
+    query: InstitutionSdkConfigDocument,
+    variables: { hostAppId },
+  });
   const [{ fetching: saving }, save] = useMutation(InstitutionSetSdkConfigOverrideDocument);
   const [, clear] = useMutation(InstitutionClearSdkConfigOverrideDocument);
   const [form] = Form.useForm<SdkOverrideForm>();
@@ -56,7 +64,11 @@ export function SdkConfigPanel({ hostAppId, editable }: { hostAppId: string; edi
       setFormError(twice.map((key) => t('inst.sdk.duplicateKey', { key })).join('; '));
       return;
     }
-    const result = await save({ hostAppId, input: toSdkConfigInput(values), expectedVersion: override?.version ?? 0 });
+    const result = await save({
+      hostAppId,
+      input: toSdkConfigInput(values),
+      expectedVersion: override?.version ?? 0,
+    });
     if (!result.data) {
       const { fieldErrors, other } = splitFieldErrors(apiErrors(result.error), [
         'packageDownloadTimeoutMs',
@@ -83,7 +95,8 @@ export function SdkConfigPanel({ hostAppId, editable }: { hostAppId: string; edi
   };
 
   if (error && !data) return <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />;
-  const list = (items: readonly string[] | undefined) => (items?.length ? items.join(', ') : t('inst.sdk.all'));
+  const list = (items: readonly string[] | undefined) =>
+    items?.length ? items.join(', ') : t('inst.sdk.all');
   return (
     <Space align="start" wrap size="middle">
       <Card title={t('inst.sdk.effectiveTitle')} size="small" style={{ width: 420 }}>
@@ -124,8 +137,12 @@ export function SdkConfigPanel({ hostAppId, editable }: { hostAppId: string; edi
         )}
       </Card>
       <Card title={t('inst.sdk.overrideTitle')} size="small" style={{ width: 520 }}>
-        <Typography.Paragraph>{override?.version ? t('inst.sdk.overrideHint') : t('inst.sdk.none')}</Typography.Paragraph>
-        {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} role="alert" />}
+        <Typography.Paragraph>
+          {override?.version ? t('inst.sdk.overrideHint') : t('inst.sdk.none')}
+        </Typography.Paragraph>
+        {formError && (
+          <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} role="alert" />
+        )}
         <Form<SdkOverrideForm> form={form} layout="vertical" onFinish={submit} disabled={!editable}>
           <Space wrap>
             {NUMBER_FIELDS.map(([name, min, max]) => (
@@ -136,7 +153,10 @@ export function SdkConfigPanel({ hostAppId, editable }: { hostAppId: string; edi
           </Space>
           <Form.Item name="enableDebug" label={t('inst.sdk.enableDebug')}>
             <Radio.Group
-              options={(['inherit', 'on', 'off'] as const).map((v) => ({ value: v, label: t(`inst.sdk.debug.${v}`) }))}
+              options={(['inherit', 'on', 'off'] as const).map((v) => ({
+                value: v,
+                label: t(`inst.sdk.debug.${v}`),
+              }))}
             />
           </Form.Item>
           <Form.Item name="logLevel" label={t('inst.sdk.logLevel')}>
@@ -147,7 +167,11 @@ export function SdkConfigPanel({ hostAppId, editable }: { hostAppId: string; edi
               options={LOG_LEVELS.map((l) => ({ value: l, label: l }))}
             />
           </Form.Item>
-          <Form.Item name="allowedApiList" label={t('inst.sdk.allowedApiList')} extra={t('inst.sdk.allowedHint')}>
+          <Form.Item
+            name="allowedApiList"
+            label={t('inst.sdk.allowedApiList')}
+            extra={t('inst.sdk.allowedHint')}
+          >
             <Select mode="tags" open={false} suffixIcon={null} aria-label={t('inst.sdk.allowedApiList')} />
           </Form.Item>
           <Form.Item name="blockedApiList" label={t('inst.sdk.blockedApiList')}>
@@ -158,7 +182,10 @@ export function SdkConfigPanel({ hostAppId, editable }: { hostAppId: string; edi
               <Form.Item label={t('inst.sdk.extra')}>
                 {fields.map((field) => (
                   <Space key={field.key} align="baseline">
-                    <Form.Item name={[field.name, 'key']} rules={[{ required: true, message: t('validation.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'key']}
+                      rules={[{ required: true, message: t('validation.required') }]}
+                    >
                       <Input placeholder={t('inst.sdk.key')} aria-label={t('inst.sdk.key')} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'value']}>

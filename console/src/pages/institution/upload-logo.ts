@@ -10,7 +10,10 @@ export type LogoProblem =
   | { key: 'inst.settings.logoEmpty' };
 
 /** Checked before anything is sent, so a wrong file is refused at once with the reason. */
-export function logoProblem(file: { type: string; size: number }, maxBytes = LOGO_MAX_BYTES): LogoProblem | null {
+export function logoProblem(
+  file: { type: string; size: number },
+  maxBytes = LOGO_MAX_BYTES,
+): LogoProblem | null {
   if (file.size === 0) return { key: 'inst.settings.logoEmpty' };
   if (!(LOGO_TYPES as readonly string[]).includes(file.type)) return { key: 'inst.settings.logoType' };
   if (file.size > maxBytes)
