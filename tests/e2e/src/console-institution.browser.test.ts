@@ -161,7 +161,7 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
     await page.getByText(L.inst.hostApps.identifiersRequired).waitFor(); // checked before anything is sent
     await page
       .getByRole('dialog')
-      .getByLabel(L.inst.hostApps.androidPackageNames, { exact: true })
+      .getByRole('combobox', { name: L.inst.hostApps.androidPackageNames, exact: true })
       .fill(`com.example.host.${language === 'en' ? 'en' : 'zh'}`);
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').getByRole('button', { name: L.common.create, exact: true }).click();
