@@ -25,6 +25,15 @@ const MiniProgramsPage = lazy(() =>
 const MiniProgramPage = lazy(() =>
   import('./pages/institution/mini-program.page').then((m) => ({ default: m.MiniProgramPage })),
 );
+const MembersPage = lazy(() =>
+  import('./pages/institution/members.page').then((m) => ({ default: m.MembersPage })),
+);
+const HostAppsPage = lazy(() =>
+  import('./pages/institution/host-apps.page').then((m) => ({ default: m.HostAppsPage })),
+);
+const HostAppPage = lazy(() =>
+  import('./pages/institution/host-app.page').then((m) => ({ default: m.HostAppPage })),
+);
 const OrganizationReviewsPage = lazy(() =>
   import('./pages/operator/organization-reviews.page').then((m) => ({ default: m.OrganizationReviewsPage })),
 );
@@ -76,6 +85,9 @@ function ConsoleRoutes() {
           <Route path="organization" element={<OrganizationPage />} />
           <Route path="mini-programs" element={<MiniProgramsPage />} />
           <Route path="mini-programs/:appId" element={<MiniProgramPage />} />
+          <Route path="members" element={<MembersPage />} />
+          <Route path="host-apps" element={<HostAppsPage />} />
+          <Route path="host-apps/:id" element={<HostAppPage />} />
           <Route path="reviews/organizations" element={<OrganizationReviewsPage />} />
           <Route path="reviews/versions" element={<VersionReviewsPage />} />
           <Route path="*" element={<Home />} />

@@ -1,5 +1,8 @@
+import { institutionEn } from './institution.en';
+
 /** English strings. zh-cn.ts must have the same keys (its type is derived from this one). */
 export const en = {
+  ...institutionEn,
   common: {
     actions: 'Actions',
     cancel: 'Cancel',

@@ -8,6 +8,8 @@ import { TAG_COLORS } from '../theme';
 
 const INSTITUTION_MENU = [
   { key: '/mini-programs', label: 'menu.miniPrograms' },
+  { key: '/host-apps', label: 'inst.menu.hostApps' },
+  { key: '/members', label: 'inst.menu.members' },
   { key: '/organization', label: 'menu.organization' },
 ];
 const OPERATOR_MENU = [

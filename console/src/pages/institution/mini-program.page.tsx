@@ -26,6 +26,9 @@ import {
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
 import { usePageParams } from '../../lib/use-page-params';
+import { MiniProgramDomains } from './mini-program-domains';
+import { MiniProgramSettings } from './mini-program-settings';
+import { MiniProgramTrial } from './mini-program-trial';
 import { ReleasePanel } from './release-panel';
 import { VersionStatusTag } from './version-status-tag';
 import { VersionUpload } from './version-upload';
@@ -36,7 +39,8 @@ export function MiniProgramPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'releases' ? 'releases' : 'versions';
+  const TABS = ['versions', 'releases', 'settings', 'domains', 'trial'];
+  const tab = TABS.includes(params.get('tab') ?? '') ? params.get('tab')! : 'versions';
   const { page, size, skip, update } = usePageParams([] as const, 10);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ConsoleMiniProgramDocument,
@@ -139,7 +143,7 @@ export function MiniProgramPage() {
       </Descriptions>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(key === 'releases' ? { tab: key } : {})}
+        onChange={(key) => setParams(key === 'versions' ? {} : { tab: key })}
         items={[
           {
             key: 'versions',
@@ -213,6 +217,17 @@ export function MiniProgramPage() {
             key: 'releases',
             label: t('miniProgram.releases'),
             children: <ReleasePanel appId={appId} versions={mp?.versions ?? []} onChanged={reload} />,
+          },
+          {
+            key: 'settings',
+            label: t('inst.settings.tab'),
+            children: <MiniProgramSettings appId={appId} onChanged={reload} />,
+          },
+          { key: 'domains', label: t('inst.domains.tab'), children: <MiniProgramDomains appId={appId} /> },
+          {
+            key: 'trial',
+            label: t('inst.trial.tab'),
+            children: <MiniProgramTrial appId={appId} versions={mp?.versions ?? []} />,
           },
         ]}
       />

@@ -12,6 +12,7 @@ import { creditCodeProblem, normaliseCreditCode } from '../../lib/credit-code';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
 import { TAG_COLORS } from '../../theme';
+import { JoinInvitation } from './join-invitation';
 
 interface ApplicationForm {
   name: string;
@@ -181,6 +182,7 @@ export function OrganizationPage() {
           </Button>
         </Form>
       </Card>
+      <JoinInvitation />
     </Space>
   );
 }

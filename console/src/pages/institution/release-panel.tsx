@@ -27,6 +27,7 @@ import {
 } from '../../../../schema/generated/graphql';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { GrayStatisticsPanel } from './gray-statistics-panel';
 import { PlanStateTag } from './version-status-tag';
 
 const PLATFORMS = ['IOS', 'ANDROID', 'HARMONY'] as const;
@@ -217,6 +218,10 @@ export function ReleasePanel({
         dataSource={plans}
         pagination={false}
         locale={{ emptyText: <Empty description={t('releases.emptyHint')} /> }}
+        expandable={{
+          expandedRowRender: (p) => <GrayStatisticsPanel planId={p.id} />,
+          columnTitle: t('inst.gray.statistics'),
+        }}
         columns={[
           { title: t('releases.version'), render: (_, p) => versionName(p.grayVersionId) },
           { title: t('releases.rule'), render: (_, p) => p.rule?.name ?? '—' },

@@ -1,0 +1,301 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import {
+  InstitutionChangeMemberRoleDocument,
+  InstitutionInviteMemberDocument,
+  InstitutionMembersDocument,
+  InstitutionRemoveMemberDocument,
+  type InstitutionInviteMemberMutation,
+  type OrgRole,
+} from '../../../../schema/generated/graphql';
+import { useAuth } from '../../auth/auth-context';
+import { InstCursorPager } from '../../components/inst-cursor-pager';
+import { InstSecretOnce } from '../../components/inst-secret-once';
+import { formatDateTime } from '../../lib/format';
+import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { pageOf, useCursorTrail } from './cursor-pages';
+import { assignableRoles, canActOn, canManage } from './org-roles';
+import { useMemberOrganizations } from './use-current-organization';
+
+const TAKE = 20;
+interface InviteForm {
+  email?: string;
+  phone?: string;
+  role: OrgRole;
+}
+
+/** 企业端: the organization's members (cursor-paged by the server), invite, change a role, remove or leave. */
+export function MembersPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { viewer } = useAuth();
+  const { organizations, loading } = useMemberOrganizations();
+  const [params, setParams] = useSearchParams();
+  const orgId = params.get('org') ?? organizations[0]?.id;
+  const trail = useCursorTrail();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: InstitutionMembersDocument,
+    variables: { orgId: orgId!, after: trail.after, take: TAKE + 1 },
+    pause: !orgId,
+  });
+  const [, changeRole] = useMutation(InstitutionChangeMemberRoleDocument);
+  const [, remove] = useMutation(InstitutionRemoveMemberDocument);
+  const [{ fetching: inviting }, invite] = useMutation(InstitutionInviteMemberDocument);
+  const [inviteOpen, setInviteOpen] = useState(false);
+  const [inviteError, setInviteError] = useState<string | null>(null);
+  const [invitation, setInvitation] = useState<InstitutionInviteMemberMutation['inviteMember'] | null>(null);
+  const [form] = Form.useForm<InviteForm>();
+
+  if (!loading && organizations.length === 0)
+    return (
+      <Empty description={t('inst.noOrganization')}>
+        <Button type="primary" onClick={() => navigate('/organization')}>
+          {t('miniPrograms.goApply')}
+        </Button>
+      </Empty>
+    );
+
+  const myRole = viewer?.memberships.find((m) => m.orgId === orgId)?.role as OrgRole | undefined;
+  const manager = canManage(myRole);
+  const { rows, hasNext, lastCursor } = pageOf(data?.members, TAKE);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
+  const act = async (run: () => Promise<{ error?: Parameters<typeof apiErrors>[0] }>, done: string) => {
+    const result = await run();
+    const first = apiErrors(result.error)[0];
+    if (first) void message.error(first.message);
+    else void message.success(done);
+    reload();
+  };
+
+  const submitInvite = async (values: InviteForm) => {
+    setInviteError(null);
+    const result = await invite({
+      input: {
+        orgId: orgId!,
+        role: values.role,
+        email: values.email?.trim() || undefined,
+        phone: values.phone?.trim() || undefined,
+      },
+    });
+    if (!result.data) {
+      const { fieldErrors, other } = splitFieldErrors(apiErrors(result.error), [
+        'email',
+        'phone',
+        'role',
+      ] as const);
+      form.setFields(fieldErrors);
+      if (other[0]) setInviteError(other[0].message);
+      return;
+    }
+    void message.success(t('inst.members.invited'));
+    setInviteOpen(false);
+    setInvitation(result.data.inviteMember);
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('inst.members.title')}
+        </Typography.Title>
+        {manager && (
+          <Button type="primary" onClick={() => setInviteOpen(true)}>
+            {t('inst.members.invite')}
+          </Button>
+        )}
+      </Flex>
+      {organizations.length > 1 && (
+        <Select
+          aria-label={t('inst.organization')}
+          value={orgId}
+          style={{ width: 240 }}
+          options={organizations.map((org) => ({ value: org.id, label: org.name }))}
+          onChange={(value) => setParams({ org: value })}
+        />
+      )}
+      {!manager && myRole && <Alert type="info" showIcon message={t('inst.members.readOnly')} />}
+      {manager && <Alert type="info" showIcon message={t('inst.members.pendingNote')} />}
+      {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
+      <Table
+        rowKey="userId"
+        loading={fetching}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('inst.members.emptyHint')} /> }}
+        columns={[
+          {
+            title: t('inst.members.name'),
+            render: (_, m) => (
+              <Space>
+                {m.user?.displayName ?? m.userId}
+                {m.userId === viewer?.user.id && <Typography.Text>({t('inst.members.you')})</Typography.Text>}
+              </Space>
+            ),
+          },
+          { title: t('inst.members.contact'), render: (_, m) => m.user?.email ?? m.user?.phone ?? '—' },
+          {
+            title: t('inst.members.role'),
+            render: (_, m) =>
+              canActOn(myRole, m.role) && m.userId !== viewer?.user.id ? (
+                <Select
+                  aria-label={`${t('inst.members.role')}: ${m.user?.displayName ?? m.userId}`}
+                  size="small"
+                  value={m.role}
+                  style={{ width: 140 }}
+                  options={assignableRoles(myRole).map((role) => ({
+                    value: role,
+                    label: t(`inst.role.${role}`),
+                  }))}
+                  onChange={(role: OrgRole) =>
+                    act(
+                      () => changeRole({ orgId: orgId!, userId: m.userId, role }),
+                      t('inst.members.roleChanged'),
+                    )
+                  }
+                />
+              ) : (
+                t(`inst.role.${m.role}`)
+              ),
+          },
+          { title: t('inst.members.joinedAt'), render: (_, m) => formatDateTime(m.joinedAt, i18n.language) },
+          {
+            title: t('common.actions'),
+            render: (_, m) => {
+              const self = m.userId === viewer?.user.id;
+              if (!self && !canActOn(myRole, m.role)) return null;
+              return (
+                <Popconfirm
+                  title={
+                    self
+                      ? t('inst.members.leaveConfirm')
+                      : t('inst.members.removeConfirm', { name: m.user?.displayName ?? m.userId })
+                  }
+                  okText={t('common.confirm')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() =>
+                    act(() => remove({ orgId: orgId!, userId: m.userId }), t('inst.members.removed'))
+                  }
+                >
+                  <Button size="small" danger>
+                    {t('inst.members.remove')}
+                  </Button>
+                </Popconfirm>
+              );
+            },
+          },
+        ]}
+      />
+      <InstCursorPager
+        page={trail.page}
+        hasNext={hasNext}
+        onPrevious={trail.previous}
+        onNext={() => lastCursor && trail.next(lastCursor)}
+      />
+      <Modal
+        open={inviteOpen}
+        title={t('inst.members.invite')}
+        onCancel={() => setInviteOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('inst.members.invite')}
+        cancelText={t('common.cancel')}
+        confirmLoading={inviting}
+        destroyOnClose
+      >
+        {inviteError && (
+          <Alert type="error" showIcon message={inviteError} style={{ marginBottom: 16 }} role="alert" />
+        )}
+        <Form<InviteForm>
+          form={form}
+          layout="vertical"
+          onFinish={submitInvite}
+          preserve={false}
+          initialValues={{ role: 'ORG_DEVELOPER' }}
+        >
+          <Form.Item
+            name="email"
+            label={t('inst.members.inviteEmail')}
+            dependencies={['phone']}
+            rules={[
+              { type: 'email', message: t('validation.email') },
+              ({ getFieldValue }) => ({
+                validator: async (_rule, value) => {
+                  if (!value?.trim() && !getFieldValue('phone')?.trim())
+                    throw new Error(t('inst.members.inviteEitherRule'));
+                },
+              }),
+            ]}
+          >
+            <Input type="email" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label={t('inst.members.invitePhone')}
+            rules={[{ pattern: /^(\+[1-9]\d{6,14}|1\d{10})$/, message: t('validation.phone') }]}
+          >
+            <Input type="tel" />
+          </Form.Item>
+          <Form.Item name="role" label={t('inst.members.role')}>
+            <Select
+              options={assignableRoles(myRole).map((role) => ({
+                value: role,
+                label: t(`inst.role.${role}`),
+              }))}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={invitation !== null}
+        title={t('inst.members.tokenTitle', {
+          who: invitation?.invitation.email ?? invitation?.invitation.phone ?? '',
+        })}
+        onCancel={() => setInvitation(null)}
+        footer={
+          <Button type="primary" onClick={() => setInvitation(null)}>
+            {t('inst.hostApps.secretSaved')}
+          </Button>
+        }
+      >
+        {invitation && (
+          <InstSecretOnce
+            warning={t('inst.members.tokenOnce')}
+            entries={[
+              { label: t('inst.members.joinCode'), value: invitation.token, secret: true },
+              {
+                label: t('inst.members.role'),
+                value: t(`inst.role.${invitation.invitation.role}`),
+              },
+            ]}
+          />
+        )}
+        {invitation && (
+          <Typography.Paragraph style={{ marginTop: 12 }}>
+            {t('inst.members.expiresAt', {
+              date: formatDateTime(invitation.invitation.expiresAt, i18n.language),
+            })}
+          </Typography.Paragraph>
+        )}
+      </Modal>
+    </Space>
+  );
+}
