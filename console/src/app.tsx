@@ -31,6 +31,12 @@ const OrganizationReviewsPage = lazy(() =>
 const VersionReviewsPage = lazy(() =>
   import('./pages/operator/version-reviews.page').then((m) => ({ default: m.VersionReviewsPage })),
 );
+const OperatorOrganizationsPage = lazy(() =>
+  import('./pages/operator/organizations.page').then((m) => ({ default: m.OrganizationsPage })),
+);
+const OperatorMiniProgramsPage = lazy(() =>
+  import('./pages/operator/mini-programs.page').then((m) => ({ default: m.OperatorMiniProgramsPage })),
+);
 
 export const BASENAME = '/console';
 
@@ -78,6 +84,8 @@ function ConsoleRoutes() {
           <Route path="mini-programs/:appId" element={<MiniProgramPage />} />
           <Route path="reviews/organizations" element={<OrganizationReviewsPage />} />
           <Route path="reviews/versions" element={<VersionReviewsPage />} />
+          <Route path="operator/organizations" element={<OperatorOrganizationsPage />} />
+          <Route path="operator/mini-programs" element={<OperatorMiniProgramsPage />} />
           <Route path="*" element={<Home />} />
         </Route>
       </Routes>

@@ -12,6 +12,8 @@ const ROUTE_CHUNKS: Array<[RegExp, () => Promise<unknown>]> = [
   [/^\/mini-programs\/[^/]+\/?$/, () => import('./pages/institution/mini-program.page')],
   [/^\/reviews\/organizations\/?$/, () => import('./pages/operator/organization-reviews.page')],
   [/^\/reviews\/versions\/?$/, () => import('./pages/operator/version-reviews.page')],
+  [/^\/operator\/organizations\/?$/, () => import('./pages/operator/organizations.page')],
+  [/^\/operator\/mini-programs\/?$/, () => import('./pages/operator/mini-programs.page')],
 ];
 
 /** Starts loading the chunk of the page at `path` (below the app's basename); unknown paths load nothing. */

@@ -1,5 +1,8 @@
+import { operatorEn } from './operator.en';
+
 /** English strings. zh-cn.ts must have the same keys (its type is derived from this one). */
 export const en = {
+  ...operatorEn,
   common: {
     actions: 'Actions',
     cancel: 'Cancel',

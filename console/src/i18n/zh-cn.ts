@@ -1,7 +1,9 @@
 import type { Messages } from './en';
+import { operatorZhCN } from './operator.zh-cn';
 
 /** 简体中文 (the default language). */
 export const zhCN: Messages = {
+  ...operatorZhCN,
   common: {
     actions: '操作',
     cancel: '取消',

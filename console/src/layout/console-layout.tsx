@@ -13,6 +13,8 @@ const INSTITUTION_MENU = [
 const OPERATOR_MENU = [
   { key: '/reviews/organizations', label: 'menu.organizationReviews' },
   { key: '/reviews/versions', label: 'menu.versionReviews' },
+  { key: '/operator/organizations', label: 'operator.menu.organizations' },
+  { key: '/operator/mini-programs', label: 'operator.menu.miniPrograms' },
 ];
 
 /** Switches zh-CN / en; every string, date and number follows. */
