@@ -28,6 +28,42 @@ const INITIAL_JS_BUDGET_KB = 350;
 const TTI_TARGET_MS = 1500;
 const QUIET_MS = 500;
 
+/** Enough of Chromium's trace for the renderer's top-level tasks and the thread that ran them. */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * CPU time (thread time, not wall time) of the top-level tasks of the page's renderer main thread during the trace:
+ * parse, script, style, layout, paint. On a machine other jobs load, wall-clock TTI stretches with the load; this
+ * does not, so it shows what a change to the console itself did. The page's renderer is the CrRendererMain thread
+ * that worked most (a fresh context gets its own renderer process).
+ */
+function rendererMainThreadCpuMs(trace: Buffer): number {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const perThread = new Map<string, number>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined && mainThreads.has(thread))
+      perThread.set(thread, (perThread.get(thread) ?? 0) + e.tdur);
+  }
+  return Math.max(0, ...perThread.values()) / 1000;
+}
+
+type Waterfall = Array<{ name: string; start: number; end: number }>;
+
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -82,7 +118,13 @@ async function main(): Promise<void> {
     const rowsAt: number[] = [];
     const domReady: number[] = [];
     const graphqlMs: number[] = [];
+    const mainThreadCpu: number[] = [];
     let routeJsBytes = 0;
+    let waterfall: Waterfall = [];
+    let trace: { operations: Array<[number, string]>; longTasks: Array<[number, number]> } = {
+      operations: [],
+      longTasks: [],
+    };
     for (let run = 0; run < RUNS; run++) {
       // Baseline: an empty page from the same server, same browser, fresh context.
       {
@@ -109,9 +151,26 @@ async function main(): Promise<void> {
           page.localStorage.setItem('grove.console.session', stored);
           const tasks: number[] = [];
           page.__longTaskEnds = tasks;
+          const longTasks: Array<[number, number]> = [];
+          (page as any).__longTasks = longTasks;
           new (globalThis as any).PerformanceObserver((entries: any) => {
-            for (const entry of entries.getEntries()) tasks.push(entry.startTime + entry.duration);
+            for (const entry of entries.getEntries()) {
+              tasks.push(entry.startTime + entry.duration);
+              longTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+            }
           }).observe({ type: 'longtask', buffered: true });
+          // Which GraphQL operation each /graphql request was (resource timing only knows the URL).
+          const operations: Array<[number, string]> = [];
+          (page as any).__operations = operations;
+          const original = (globalThis as any).fetch;
+          (globalThis as any).fetch = (input: unknown, init?: { body?: unknown }) => {
+            if (typeof init?.body === 'string' && init.body.includes('"operationName"'))
+              operations.push([
+                Math.round((globalThis as any).performance.now()),
+                String(JSON.parse(init.body).operationName),
+              ]);
+            return original(input, init);
+          };
         }, session);
         const page = await context.newPage();
         let jsBytes = 0;
@@ -120,6 +179,7 @@ async function main(): Promise<void> {
             jsBytes +=
               Number((await response.headerValue('content-length')) ?? 0) || (await response.body()).length;
         });
+        await browser.startTracing(page, { categories: TRACE_CATEGORIES });
         await page.goto(`${base}/console/mini-programs?size=${PAGE_SIZE}`);
         await page
           .locator('.ant-table-row')
@@ -137,6 +197,7 @@ async function main(): Promise<void> {
           if (next === tti) break;
           tti = next;
         }
+        mainThreadCpu.push(rendererMainThreadCpuMs(await browser.stopTracing()));
         const total = await page.locator('.ant-pagination-total-text').textContent();
         if (!total?.includes('1,000') && !total?.includes('1000'))
           throw new Error(`the list does not show 1,000 mini-programs: "${total}"`);
@@ -151,6 +212,18 @@ async function main(): Promise<void> {
             calls: calls.length as number,
           };
         });
+        // The last run's requests in order (start → end, ms from navigation start): what waits on what.
+        waterfall = await page.evaluate(() =>
+          (globalThis as any).performance.getEntriesByType('resource').map((e: any) => ({
+            name: String(e.name).replace(/^https?:\/\/[^/]+/, ''),
+            start: Math.round(e.startTime),
+            end: Math.round(e.responseEnd),
+          })),
+        );
+        trace = await page.evaluate(() => ({
+          operations: (globalThis as any).__operations as Array<[number, string]>,
+          longTasks: (globalThis as any).__longTasks as Array<[number, number]>,
+        }));
         domReady.push(phases.dcl);
         graphqlMs.push(phases.graphql);
         list.push(tti);
@@ -183,10 +256,18 @@ async function main(): Promise<void> {
       `| baseline: empty page (/healthz) load, same server and browser | ${result.baselineMs} ms | | |`,
       `| list TTI minus baseline | ${result.ttiMs - result.baselineMs} ms | | |`,
       `| of which: DOMContentLoaded (entry script parsed and run) | ${Math.round(median(domReady))} ms | | |`,
+      `| page's main-thread CPU time, navigation to interactive (thread time: what the machine's load does not inflate) | ${Math.round(median(mainThreadCpu))} ms | | |`,
       `| of which: GraphQL round trips before the rows (me, organizations, list) | ${Math.round(median(graphqlMs))} ms | | |`,
       '',
-      `All runs (ms): list TTI ${list.map(Math.round).join(', ')}; baseline ${baseline.map(Math.round).join(', ')}.`,
+      `All runs (ms): list TTI ${list.map(Math.round).join(', ')}; baseline ${baseline.map(Math.round).join(', ')}; main-thread CPU ${mainThreadCpu.map(Math.round).join(', ')}.`,
       `JavaScript transferred for the list route (brotli, as the router sends the precompressed build): ${kb(routeJsBytes)} KB.`,
+      '',
+      'Requests of the last list run (ms from navigation start, start → end):',
+      '',
+      ...waterfall.map((r) => `- ${r.start} → ${r.end}: ${r.name}`),
+      '',
+      `GraphQL operations sent (ms: name): ${trace.operations.map(([at, name]) => `${at}: ${name}`).join(', ') || 'none'}.`,
+      `Long tasks (start ms + duration ms): ${trace.longTasks.map(([at, ms]) => `${at}+${ms}`).join(', ') || 'none'}.`,
       '',
       'Initial files:',
       '',

@@ -40,6 +40,12 @@ const OrganizationReviewsPage = lazy(() =>
 const VersionReviewsPage = lazy(() =>
   import('./pages/operator/version-reviews.page').then((m) => ({ default: m.VersionReviewsPage })),
 );
+const OperatorOrganizationsPage = lazy(() =>
+  import('./pages/operator/organizations.page').then((m) => ({ default: m.OrganizationsPage })),
+);
+const OperatorMiniProgramsPage = lazy(() =>
+  import('./pages/operator/mini-programs.page').then((m) => ({ default: m.OperatorMiniProgramsPage })),
+);
 
 export const BASENAME = '/console';
 
@@ -90,6 +96,8 @@ function ConsoleRoutes() {
           <Route path="host-apps/:id" element={<HostAppPage />} />
           <Route path="reviews/organizations" element={<OrganizationReviewsPage />} />
           <Route path="reviews/versions" element={<VersionReviewsPage />} />
+          <Route path="operator/organizations" element={<OperatorOrganizationsPage />} />
+          <Route path="operator/mini-programs" element={<OperatorMiniProgramsPage />} />
           <Route path="*" element={<Home />} />
         </Route>
       </Routes>

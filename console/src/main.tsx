@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { initI18n } from './i18n/i18n';
+import { preloadRoute } from './route-preload';
 
+preloadRoute(window.location.pathname.replace(/^\/console/, '') || '/');
 initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,8 +1,10 @@
 import { institutionEn } from './institution.en';
+import { operatorEn } from './operator.en';
 
 /** English strings. zh-cn.ts must have the same keys (its type is derived from this one). */
 export const en = {
   ...institutionEn,
+  ...operatorEn,
   common: {
     actions: 'Actions',
     cancel: 'Cancel',

@@ -1,9 +1,11 @@
 import type { Messages } from './en';
 import { institutionZhCN } from './institution.zh-cn';
+import { operatorZhCN } from './operator.zh-cn';
 
 /** 简体中文 (the default language). */
 export const zhCN: Messages = {
   ...institutionZhCN,
+  ...operatorZhCN,
   common: {
     actions: '操作',
     cancel: '取消',

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import { Suspense, useMemo } from 'react';
+import { Button, Layout, Menu, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
@@ -15,6 +15,8 @@ const INSTITUTION_MENU = [
 const OPERATOR_MENU = [
   { key: '/reviews/organizations', label: 'menu.organizationReviews' },
   { key: '/reviews/versions', label: 'menu.versionReviews' },
+  { key: '/operator/organizations', label: 'operator.menu.organizations' },
+  { key: '/operator/mini-programs', label: 'operator.menu.miniPrograms' },
 ];
 
 /** Switches zh-CN / en; every string, date and number follows. */
@@ -84,7 +86,10 @@ export function ConsoleLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <main>
-            <Outlet />
+            {/* The frame stays while a page's chunk loads (a boundary above it would unmount and redraw it). */}
+            <Suspense fallback={<Spin style={{ display: 'block', margin: '10vh auto' }} size="large" />}>
+              <Outlet />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>

@@ -5,7 +5,12 @@ import { useAuth } from '../../auth/auth-context';
 /** The approved organizations the caller is a member of (what the institution console acts for). */
 export function useMemberOrganizations() {
   const { viewer } = useAuth();
-  const [{ data, fetching }] = useQuery({ query: ConsoleMyOrganizationsDocument });
+  const [{ data, fetching }] = useQuery({
+    query: ConsoleMyOrganizationsDocument,
+    // The session's provider asked the network for them when the app started (and pages that change them refetch):
+    // each page mounting here would otherwise ask again before its own list can start.
+    requestPolicy: 'cache-first',
+  });
   const memberOf = new Set(viewer?.memberships.map((m) => m.orgId));
   const organizations = (data?.myOrganizations ?? []).filter(
     (org) => org.status === 'APPROVED' && memberOf.has(org.id),

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Flex,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import {
+  ConsoleFreezeMiniProgramDocument,
+  ConsoleOperatorMiniProgramsDocument,
+  ConsoleUnfreezeMiniProgramDocument,
+  type MiniProgramStatus,
+} from '../../../../schema/generated/graphql';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { apiErrors } from '../../lib/graphql-errors';
+import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
+import { TAG_COLORS } from '../../theme';
+import { FreezeDialog } from './freeze-dialog';
+
+const STATUSES: MiniProgramStatus[] = ['ACTIVE', 'FROZEN'];
+
+/** 运营端: every organization's mini-programs, searched and filtered on the server; freeze (with a reason) and unfreeze. */
+export function OperatorMiniProgramsPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { page, size, skip, filters, update } = usePageParams(['search', 'status'] as const);
+  const status = (STATUSES as string[]).includes(filters.status ?? '')
+    ? (filters.status as MiniProgramStatus)
+    : undefined;
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ConsoleOperatorMiniProgramsDocument,
+    variables: { search: filters.search, status, skip, take: size },
+  });
+  const [, freeze] = useMutation(ConsoleFreezeMiniProgramDocument);
+  const [, unfreeze] = useMutation(ConsoleUnfreezeMiniProgramDocument);
+  const [freezing, setFreezing] = useState<{ appId: string; name: string } | null>(null);
+
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('operator.miniPrograms.title')}
+      </Typography.Title>
+      <Typography.Paragraph style={{ margin: 0 }}>{t('operator.miniPrograms.hint')}</Typography.Paragraph>
+      <Flex gap={12} wrap="wrap" role="search">
+        <Input.Search
+          aria-label={t('miniPrograms.search')}
+          placeholder={t('miniPrograms.search')}
+          defaultValue={filters.search}
+          allowClear
+          style={{ width: 280 }}
+          onSearch={(value) => update({ search: value.trim() })}
+        />
+        <Select
+          aria-label={t('miniPrograms.status')}
+          value={status ?? ''}
+          style={{ width: 160 }}
+          options={[
+            { value: '', label: t('operator.freeze.all') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`miniProgramStatus.${s}`) })),
+          ]}
+          onChange={(value: string) => update({ status: value })}
+        />
+      </Flex>
+      {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
+      <Table
+        rowKey="appId"
+        loading={fetching}
+        dataSource={data?.miniPrograms?.items ?? []}
+        locale={{ emptyText: <Empty description={t('operator.miniPrograms.empty')} /> }}
+        pagination={{
+          current: page,
+          pageSize: size,
+          total: data?.miniPrograms?.total ?? 0,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showSizeChanger: true,
+          showTotal: (total) =>
+            t('common.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+          onChange: (nextPage, nextSize) => update({ page: nextPage, size: nextSize }),
+        }}
+        columns={[
+          { title: t('miniPrograms.name'), dataIndex: 'name' },
+          {
+            title: t('miniPrograms.appId'),
+            dataIndex: 'appId',
+            render: (id: string) => <Typography.Text code>{id}</Typography.Text>,
+          },
+          { title: t('operator.miniPrograms.organization'), render: (_, row) => row.organization.name },
+          {
+            title: t('miniPrograms.status'),
+            render: (_, row) => (
+              <Space direction="vertical" size={0}>
+                <Tag color={row.status === 'ACTIVE' ? TAG_COLORS.green : TAG_COLORS.red}>
+                  {t(`miniProgramStatus.${row.status}`)}
+                </Tag>
+                {row.frozenReason && (
+                  <Typography.Text>
+                    {t('operator.freeze.frozenReason')}: {row.frozenReason}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('miniPrograms.updatedAt'),
+            dataIndex: 'updatedAt',
+            render: (d: string) => formatDateTime(d, i18n.language),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, row) =>
+              row.status === 'FROZEN' ? (
+                <Popconfirm
+                  title={t('operator.miniPrograms.unfreezeConfirm', { name: row.name })}
+                  okText={t('operator.freeze.unfreeze')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={async () => {
+                    const result = await unfreeze({ appId: row.appId });
+                    const first = apiErrors(result.error)[0];
+                    if (first) void message.error(first.message);
+                    else void message.success(t('operator.miniPrograms.unfrozenDone'));
+                    reload();
+                  }}
+                >
+                  <Button size="small">{t('operator.freeze.unfreeze')}</Button>
+                </Popconfirm>
+              ) : (
+                <Button danger size="small" onClick={() => setFreezing({ appId: row.appId, name: row.name })}>
+                  {t('operator.freeze.freeze')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <FreezeDialog
+        target={freezing}
+        title={t('operator.miniPrograms.freezeTitle', { name: freezing?.name ?? '' })}
+        onCancel={() => setFreezing(null)}
+        onFreeze={async (reason) => {
+          const result = await freeze({ appId: freezing!.appId, reason });
+          if (result.error) return result.error;
+          void message.success(t('operator.miniPrograms.frozenDone'));
+          setFreezing(null);
+          reload();
+          return undefined;
+        }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { Alert, App, Button, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import {
+  ConsoleFreezeOrganizationDocument,
+  ConsoleOperatorOrganizationsDocument,
+  ConsoleUnfreezeOrganizationDocument,
+  type OrganizationStatus,
+} from '../../../../schema/generated/graphql';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { apiErrors } from '../../lib/graphql-errors';
+import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
+import { TAG_COLORS } from '../../theme';
+import { FreezeDialog } from './freeze-dialog';
+
+const STATUSES: OrganizationStatus[] = ['APPROVED', 'PENDING', 'REJECTED'];
+const FROZEN = ['true', 'false'] as const;
+
+/** 运营端: every organization, filtered by review status and frozen state on the server; freeze (with a reason) and unfreeze. */
+export function OrganizationsPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { page, size, skip, filters, update } = usePageParams(['status', 'frozen'] as const);
+  const status = (STATUSES as string[]).includes(filters.status ?? '')
+    ? (filters.status as OrganizationStatus)
+    : 'APPROVED';
+  const frozen = (FROZEN as readonly string[]).includes(filters.frozen ?? '')
+    ? filters.frozen === 'true'
+    : undefined;
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ConsoleOperatorOrganizationsDocument,
+    variables: { status, frozen, skip, take: size },
+  });
+  const [, freeze] = useMutation(ConsoleFreezeOrganizationDocument);
+  const [, unfreeze] = useMutation(ConsoleUnfreezeOrganizationDocument);
+  const [freezing, setFreezing] = useState<{ id: string; name: string } | null>(null);
+
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('operator.organizations.title')}
+      </Typography.Title>
+      <Typography.Paragraph style={{ margin: 0 }}>{t('operator.organizations.hint')}</Typography.Paragraph>
+      <Flex gap={12} wrap="wrap" role="search">
+        <Select
+          aria-label={t('operator.organizations.status')}
+          value={status}
+          style={{ width: 180 }}
+          options={STATUSES.map((s) => ({ value: s, label: t(`organizationStatus.${s}`) }))}
+          onChange={(value) => update({ status: value })}
+        />
+        <Select
+          aria-label={t('operator.organizations.frozenFilter')}
+          value={filters.frozen ?? ''}
+          style={{ width: 160 }}
+          options={[
+            { value: '', label: t('operator.freeze.all') },
+            { value: 'true', label: t('operator.freeze.frozen') },
+            { value: 'false', label: t('operator.freeze.active') },
+          ]}
+          onChange={(value: string) => update({ frozen: value })}
+        />
+      </Flex>
+      {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
+      <Table
+        rowKey="id"
+        loading={fetching}
+        dataSource={data?.organizations?.items ?? []}
+        locale={{ emptyText: <Empty description={t('operator.organizations.empty')} /> }}
+        pagination={{
+          current: page,
+          pageSize: size,
+          total: data?.organizations?.total ?? 0,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showSizeChanger: true,
+          showTotal: (total) =>
+            t('common.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+          onChange: (nextPage, nextSize) => update({ page: nextPage, size: nextSize }),
+        }}
+        columns={[
+          { title: t('organization.name'), dataIndex: 'name' },
+          {
+            title: t('organization.creditCode'),
+            dataIndex: 'creditCode',
+            render: (c?: string | null) => (c ? <Typography.Text code>{c}</Typography.Text> : '—'),
+          },
+          { title: t('organization.contactName'), dataIndex: 'contactName', render: (c) => c ?? '—' },
+          {
+            title: t('operator.organizations.reviewedAt'),
+            dataIndex: 'reviewedAt',
+            render: (d?: string | null) => formatDateTime(d, i18n.language),
+          },
+          {
+            title: t('organization.status'),
+            render: (_, org) =>
+              org.frozen ? (
+                <Space direction="vertical" size={0}>
+                  <Tag color={TAG_COLORS.red}>{t('operator.freeze.frozen')}</Tag>
+                  {org.frozenReason && (
+                    <Typography.Text>
+                      {t('operator.freeze.frozenReason')}: {org.frozenReason}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ) : (
+                <Tag color={org.status === 'APPROVED' ? TAG_COLORS.green : TAG_COLORS.gray}>
+                  {t(`organizationStatus.${org.status}`)}
+                </Tag>
+              ),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, org) =>
+              org.status !== 'APPROVED' ? null : org.frozen ? (
+                <Popconfirm
+                  title={t('operator.organizations.unfreezeConfirm', { name: org.name })}
+                  okText={t('operator.freeze.unfreeze')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={async () => {
+                    const result = await unfreeze({ id: org.id });
+                    const first = apiErrors(result.error)[0];
+                    if (first) void message.error(first.message);
+                    else void message.success(t('operator.organizations.unfrozenDone'));
+                    reload();
+                  }}
+                >
+                  <Button size="small">{t('operator.freeze.unfreeze')}</Button>
+                </Popconfirm>
+              ) : (
+                <Button danger size="small" onClick={() => setFreezing({ id: org.id, name: org.name })}>
+                  {t('operator.freeze.freeze')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <FreezeDialog
+        target={freezing}
+        title={t('operator.organizations.freezeTitle', { name: freezing?.name ?? '' })}
+        onCancel={() => setFreezing(null)}
+        onFreeze={async (reason) => {
+          const result = await freeze({ id: freezing!.id, reason });
+          if (result.error) return result.error;
+          void message.success(t('operator.organizations.frozenDone'));
+          setFreezing(null);
+          reload();
+          return undefined;
+        }}
+      />
+    </Space>
+  );
+}
