@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import {
   canonicalQuery,
   rfc3986Encode,
@@ -94,6 +94,26 @@ describe('runtime request signature', () => {
     expect(signatureMatches('other-secret', message, headers['x-signature'])).toBe(false);
     expect(signatureMatches('the-secret', `${message}x`, headers['x-signature'])).toBe(false);
     expect(signatureMatches('the-secret', message, 'zz')).toBe(false);
+  });
+
+  it('refuses a signature that differs in any one character, and accepts a KeyObject secret', () => {
+    const message = 'GET\n/runtime/v1/applets/mp1\n\n1767225600000\nn0nce-0001';
+    const good = createHmac('sha256', 'the-secret').update(message).digest('hex');
+    const key = createSecretKey(Buffer.from('the-secret', 'utf8'));
+    expect(signatureMatches(key, message, good)).toBe(true);
+    for (const at of [0, 31, 63]) {
+      const flipped = good[at] === '0' ? '1' : '0';
+      expect(signatureMatches(key, message, `${good.slice(0, at)}${flipped}${good.slice(at + 1)}`)).toBe(
+        false,
+      );
+    }
+    // Characters that are not hex, even ones whose lower-cased code would be a digit, never match.
+    const digit = good.search(/[0-9]/);
+    const masked = String.fromCharCode(good.charCodeAt(digit) - 0x20); // `| 0x20` would turn it into the digit
+    expect(signatureMatches(key, message, `${good.slice(0, digit)}${masked}${good.slice(digit + 1)}`)).toBe(
+      false,
+    );
+    expect(signatureMatches(key, message, `${good}0`)).toBe(false);
   });
 
   it('makes a fresh nonce for every request unless one is given', () => {
