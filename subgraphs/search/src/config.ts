@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { checkPlatformConfig, platformEnvShape } from '@grove/platform';
 import { z } from 'zod';
 
@@ -36,7 +37,7 @@ export const searchEnvShape = {
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   /** Days the per-day query counters behind searchStatistics (top queries, no-result queries, clicks) are kept. */
   SEARCH_STATS_RETENTION_DAYS: z.coerce.number().int().min(1).max(1_100).default(400),
-  /** embedded: MiniSearch in this process (ADR 0011); elasticsearch: the large profile's cluster at ELASTICSEARCH_URL. */
+  /** embedded: an inverted index in this process (ADR 0011); elasticsearch: the large profile's cluster at ELASTICSEARCH_URL. */
   SEARCH_ENGINE: z.enum(['embedded', 'elasticsearch']).default('embedded'),
   /** Elasticsearch node URL for SEARCH_ENGINE=elasticsearch. */
   ELASTICSEARCH_URL: z.string().url().optional(),
@@ -45,6 +46,18 @@ export const searchEnvShape = {
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{0,100}$/)
     .default('grove-mini-programs'),
+  /**
+   * Embedded engine: directory of this process's index snapshot and change journal, so a restart loads the index
+   * instead of rebuilding it (default DATA_DIR/search-index/<consumer group>: one per process); "off" keeps none.
+   */
+  SEARCH_INDEX_DIR: z.string().min(1).optional(),
+  /** Embedded engine: a snapshot is written this often when the index changed (and after a rebuild, and on stop). */
+  SEARCH_SNAPSHOT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /**
+   * Embedded engine: an older snapshot is not loaded but rebuilt from the owners; keep it below the event streams'
+   * retention (EVENTS_REDIS_MAX_AGE_MS), since the changes after the snapshot must still be delivered.
+   */
+  SEARCH_SNAPSHOT_MAX_AGE_HOURS: z.coerce.number().min(0).max(8_760).default(24),
   /** Per catalogue read from app-manage or account (distributed mode). */
   SEARCH_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Distributed mode: where app-manage and account answer the catalogue reads (the router's SUBGRAPH_URLS). */
@@ -60,12 +73,19 @@ export interface SearchSettings {
   consumerGroup: string;
   logRetentionDays: number;
   statsRetentionDays: number;
+  /** Where the embedded index keeps its snapshot and journal; null: none (rebuilt on every start). */
+  indexDir: string | null;
+  snapshotIntervalMs: number;
+  snapshotMaxAgeMs: number;
 }
 
 export const defaultSearchSettings: SearchSettings = {
   consumerGroup: 'search',
   logRetentionDays: 30,
   statsRetentionDays: 400,
+  indexDir: null,
+  snapshotIntervalMs: 300_000,
+  snapshotMaxAgeMs: 24 * 3_600_000,
 };
 
 export function searchSettingsFromConfig(config: SearchConfig): SearchSettings {
@@ -73,5 +93,11 @@ export function searchSettingsFromConfig(config: SearchConfig): SearchSettings {
     consumerGroup: config.SEARCH_CONSUMER_GROUP,
     logRetentionDays: config.SEARCH_LOG_RETENTION_DAYS,
     statsRetentionDays: config.SEARCH_STATS_RETENTION_DAYS,
+    indexDir:
+      config.SEARCH_ENGINE !== 'embedded' || config.SEARCH_INDEX_DIR === 'off'
+        ? null
+        : (config.SEARCH_INDEX_DIR ?? join(config.DATA_DIR, 'search-index', config.SEARCH_CONSUMER_GROUP)),
+    snapshotIntervalMs: config.SEARCH_SNAPSHOT_INTERVAL_SECONDS * 1_000,
+    snapshotMaxAgeMs: config.SEARCH_SNAPSHOT_MAX_AGE_HOURS * 3_600_000,
   };
 }

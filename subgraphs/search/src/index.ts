@@ -17,7 +17,7 @@ export {
   type SearchSettings,
 } from './config';
 export { analyze, highlightFragment, normalizeText, type AnalyzeOptions } from './analysis/chinese.analyzer';
-export { MiniSearchEngine, FIELD_BOOSTS } from './engine/minisearch.engine';
+export { EmbeddedSearchEngine, FIELD_BOOSTS } from './engine/embedded.engine';
 export {
   ElasticsearchEngine,
   detectAnalysis,
