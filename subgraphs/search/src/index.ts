@@ -17,7 +17,14 @@ export {
   type SearchSettings,
 } from './config';
 export { analyze, highlightFragment, normalizeText, type AnalyzeOptions } from './analysis/chinese.analyzer';
-export { EmbeddedSearchEngine, FIELD_BOOSTS } from './engine/embedded.engine';
+export { EmbeddedSearchEngine, FIELD_BOOSTS, type EmbeddedIndexState } from './engine/embedded.engine';
+export {
+  decodeSnapshot,
+  encodeSnapshot,
+  SnapshotError,
+  type SnapshotMarker,
+} from './engine/embedded-snapshot';
+export { IndexPersistence } from './projection/index-persistence';
 export {
   ElasticsearchEngine,
   detectAnalysis,

@@ -178,7 +178,9 @@ export async function createSearchSubgraph(
   const snapshots = persistence
     ? setInterval(() => {
         if (rebuilt && persistence.dirty())
-          void persistence.save().catch((error) => logger.warn({ err: error }, 'search index snapshot failed'));
+          void persistence
+            .save()
+            .catch((error) => logger.warn({ err: error }, 'search index snapshot failed'));
       }, settings.snapshotIntervalMs).unref()
     : undefined;
 

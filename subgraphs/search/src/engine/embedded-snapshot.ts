@@ -77,8 +77,11 @@ export function decodeSnapshot(buffer: Buffer): { state: EmbeddedIndexState; mar
     throw new SnapshotError('search index snapshot checksum mismatch (truncated or corrupt)');
   const jsonLength = body.readUInt32LE(MAGIC.length);
   const jsonStart = MAGIC.length + 4;
-  const header = JSON.parse(body.subarray(jsonStart, jsonStart + jsonLength).toString('utf8')) as SnapshotHeader;
-  if (header.format !== SNAPSHOT_FORMAT) throw new SnapshotError(`snapshot format ${header.format} is not ours`);
+  const header = JSON.parse(
+    body.subarray(jsonStart, jsonStart + jsonLength).toString('utf8'),
+  ) as SnapshotHeader;
+  if (header.format !== SNAPSHOT_FORMAT)
+    throw new SnapshotError(`snapshot format ${header.format} is not ours`);
   if (header.analyzer !== snapshotAnalyzer())
     throw new SnapshotError(`snapshot analyzer ${header.analyzer} differs from ${snapshotAnalyzer()}`);
   let at = jsonStart + jsonLength;
@@ -107,7 +110,14 @@ export function decodeSnapshot(buffer: Buffer): { state: EmbeddedIndexState; mar
     throw new SnapshotError('search index snapshot is inconsistent');
   return {
     marker: header.marker,
-    state: { documents: header.documents, terms: header.terms, postingLengths, postingDocs, postingFreqs, fieldLengths },
+    state: {
+      documents: header.documents,
+      terms: header.terms,
+      postingLengths,
+      postingDocs,
+      postingFreqs,
+      fieldLengths,
+    },
   };
 }
 

@@ -78,8 +78,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly fieldLengthSums = new Float64Array(FIELD_COUNT);
   private readonly byHostApp = new Map<string, Set<number>>();
   private readonly byOrganization = new Map<string, Set<number>>();
+  /** Facet values as small numbers (per document: category, organization, status), so counting is array work. */
+  private readonly facetValues = [new FacetValues(), new FacetValues(), new FacetValues()];
+  private facetKeys = new Int32Array(0);
   // Scratch of one search (searches run one at a time: nothing awaits between scoring and the page).
   private scores = new Float64Array(0);
+  private final = new Float64Array(0);
   private quality = new Uint16Array(0);
   private touchedAt = new Uint32Array(0);
   private termAt = new Uint32Array(0);
@@ -104,7 +108,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.addToFilterIndexes(document, n);
     }
     this.fieldLengths.set(state.fieldLengths.subarray(0, count * FIELD_COUNT));
-    for (let i = 0; i < count * FIELD_COUNT; i++) this.fieldLengthSums[i % FIELD_COUNT] += state.fieldLengths[i];
+    for (let i = 0; i < count * FIELD_COUNT; i++)
+      this.fieldLengthSums[i % FIELD_COUNT] += state.fieldLengths[i];
     let at = 0;
     for (let t = 0; t < state.terms.length; t++) {
       const postings: TermPostings = new Array<Posting | null>(FIELD_COUNT).fill(null);
@@ -215,7 +220,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.documents = [];
     this.numbers.clear();
     this.free.length = 0;
-    this.fieldLengths = new Uint16Array(0);
+    this.fieldLengths.fill(0);
     this.fieldLengthSums.fill(0);
     this.byHostApp.clear();
     this.byOrganization.clear();
@@ -229,36 +234,47 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (text && queryTerms.length === 0) return emptyResult();
     const allowedEpoch = this.candidates(request.filter);
     const postFilter = allowedEpoch === 0 && hasFilter(request.filter) ? request.filter : null;
-    const hits = queryTerms.length === 0 ? this.allDocuments(allowedEpoch) : this.score(queryTerms, allowedEpoch);
+    const hits =
+      queryTerms.length === 0 ? this.allDocuments(allowedEpoch) : this.score(queryTerms, allowedEpoch);
 
     const k = request.offset + request.limit;
-    const better =
-      queryTerms.length === 0
-        ? (a: number, b: number) => this.byName(a, b) < 0
-        : (a: number, b: number) => this.byScore(a, b) < 0;
+    const byScore = queryTerms.length > 0;
+    const final = this.final;
+    if (byScore) for (const n of hits) final[n] = this.scores[n] * this.quality[n];
+    const better = byScore
+      ? (a: number, b: number) =>
+          final[a] > final[b] ||
+          (final[a] === final[b] && this.documents[a]!.appId < this.documents[b]!.appId)
+      : (a: number, b: number) => this.byName(a, b) < 0;
     const top = new TopK(k, better);
-    const facets = new FacetCounter();
+    const counts = this.facetValues.map((values) => new Int32Array(values.size));
+    const [categories, organizations, statuses] = counts;
     let total = 0;
     for (const n of hits) {
-      const document = this.documents[n]!;
-      if (postFilter && !matchesFilter(document, postFilter)) continue;
+      if (postFilter && !matchesFilter(this.documents[n]!, postFilter)) continue;
       total += 1;
-      facets.add(document);
+      const category = this.facetKeys[n * 3];
+      if (category >= 0) categories[category] += 1;
+      organizations[this.facetKeys[n * 3 + 1]] += 1;
+      statuses[this.facetKeys[n * 3 + 2]] += 1;
+      // Most hits score below the worst of a full page: one comparison, no heap work.
+      if (byScore && top.full && final[n] < final[top.worst]) continue;
       top.offer(n);
     }
     const page = top.sorted(better).slice(request.offset);
+    const [category, organization, status] = this.facetValues.map((values, i) => values.facets(counts[i]));
     return {
       total,
       hits: page.map((n) => {
         const document = this.documents[n]!;
         return {
           document,
-          score: queryTerms.length === 0 ? 0 : this.scores[n] * this.quality[n],
+          score: byScore ? final[n] : 0,
           highlights: highlightsOf(document, queryTerms),
           page: pageMatchOf(document, queryTerms),
         };
       }),
-      facets: facets.result(),
+      facets: { category, organization, status },
     };
   }
 
@@ -292,7 +308,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
             const tf = freqs[i];
             const length = this.fieldLengths[n * FIELD_COUNT + f];
             const bm25 =
-              idf * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + (BM25_B * length) / average)));
+              idf *
+              (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + (BM25_B * length) / average)));
             if (this.touchedAt[n] !== queryEpoch) {
               this.touchedAt[n] = queryEpoch;
               this.scores[n] = 0;
@@ -358,12 +375,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
     for (let n = 0; n < this.documents.length; n++)
       if (this.documents[n] && (allowedEpoch === 0 || this.allowedAt[n] === allowedEpoch)) all.push(n);
     return all;
-  }
-
-  /** Higher score first; equal scores by app id, so pages do not overlap. */
-  private byScore(a: number, b: number): number {
-    const difference = this.scores[b] * this.quality[b] - this.scores[a] * this.quality[a];
-    return difference !== 0 ? difference : compareCodeUnits(this.documents[a]!.appId, this.documents[b]!.appId);
   }
 
   /** A blank query lists by name (Chinese collation), then app id. */
@@ -436,17 +447,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private addToFilterIndexes(document: IndexedMiniProgram, n: number): void {
     for (const hostAppId of document.hostAppIds) addTo(this.byHostApp, hostAppId, n);
     addTo(this.byOrganization, document.orgId, n);
+    const [category, organization, status] = this.facetValues;
+    this.facetKeys[n * 3] =
+      document.category === null ? -1 : category.key(document.category, document.category);
+    this.facetKeys[n * 3 + 1] = organization.key(document.orgId, document.organizationName || document.orgId);
+    this.facetKeys[n * 3 + 2] = status.key(document.status, document.status);
   }
 
   private ensureCapacity(size: number): void {
     if (this.scores.length >= size) return;
     const capacity = Math.max(1024, size, this.scores.length * 2);
-    const grow = <T extends Float64Array | Uint32Array | Uint16Array>(array: T, make: (n: number) => T): T => {
+    const grow = <T extends Float64Array | Uint32Array | Uint16Array>(
+      array: T,
+      make: (n: number) => T,
+    ): T => {
       const next = make(capacity);
       next.set(array as never);
       return next;
     };
     this.scores = grow(this.scores, (c) => new Float64Array(c));
+    this.final = grow(this.final, (c) => new Float64Array(c));
+    this.facetKeys = grow(this.facetKeys as never, (c) => new Int32Array(c * 3) as never);
     this.quality = grow(this.quality, (c) => new Uint16Array(c));
     this.touchedAt = grow(this.touchedAt, (c) => new Uint32Array(c));
     this.termAt = grow(this.termAt, (c) => new Uint32Array(c));
@@ -462,6 +483,15 @@ class TopK {
     private readonly k: number,
     private readonly better: (a: number, b: number) => boolean,
   ) {}
+
+  get full(): boolean {
+    return this.heap.length >= this.k;
+  }
+
+  /** The worst kept (only when full). */
+  get worst(): number {
+    return this.heap[0];
+  }
 
   offer(n: number): void {
     const heap = this.heap;
@@ -496,35 +526,34 @@ class TopK {
   }
 }
 
-/** Facet counts over every hit: category, organization (labelled with its name), status. */
-class FacetCounter {
-  private readonly category = new Map<string, FacetCount>();
-  private readonly organization = new Map<string, FacetCount>();
-  private readonly status = new Map<string, FacetCount>();
+/** One facet's values numbered in order of appearance, with the label shown for each (its latest). */
+class FacetValues {
+  private readonly numbers = new Map<string, number>();
+  private readonly values: string[] = [];
+  private readonly labels: string[] = [];
 
-  add(document: IndexedMiniProgram): void {
-    if (document.category !== null) count(this.category, document.category, document.category);
-    count(this.organization, document.orgId, document.organizationName || document.orgId);
-    count(this.status, document.status, document.status);
+  get size(): number {
+    return this.values.length;
   }
 
-  result(): SearchResult['facets'] {
-    return {
-      category: sortFacets(this.category),
-      organization: sortFacets(this.organization),
-      status: sortFacets(this.status),
-    };
+  key(value: string, label: string): number {
+    let n = this.numbers.get(value);
+    if (n === undefined) {
+      n = this.values.length;
+      this.numbers.set(value, n);
+      this.values.push(value);
+    }
+    this.labels[n] = label;
+    return n;
   }
-}
 
-function count(counts: Map<string, FacetCount>, value: string, label: string): void {
-  const facet = counts.get(value);
-  if (facet) facet.count += 1;
-  else counts.set(value, { value, label, count: 1 });
-}
-
-function sortFacets(counts: Map<string, FacetCount>): FacetCount[] {
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  /** The counted values, most frequent first. */
+  facets(counts: Int32Array): FacetCount[] {
+    const out: FacetCount[] = [];
+    for (let n = 0; n < counts.length; n++)
+      if (counts[n] > 0) out.push({ value: this.values[n], label: this.labels[n], count: counts[n] });
+    return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
 }
 
 function emptyResult(): SearchResult {
@@ -592,7 +621,11 @@ function insertSorted(sorted: string[], value: string): void {
 
 function hasFilter(filter: SearchFilter): boolean {
   return Boolean(
-    filter.orgIds || filter.categories || filter.statuses || filter.hostAppId !== undefined || filter.searchableOnly,
+    filter.orgIds ||
+    filter.categories ||
+    filter.statuses ||
+    filter.hostAppId !== undefined ||
+    filter.searchableOnly,
   );
 }
 

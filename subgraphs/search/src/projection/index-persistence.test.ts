@@ -2,11 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CATALOGUE_READ_NAMES,
-  type CatalogueEntry,
-  type CatalogueReadHandlers,
-} from '@grove/contracts';
+import { CATALOGUE_READ_NAMES, type CatalogueEntry, type CatalogueReadHandlers } from '@grove/contracts';
 import { newId, silentLogger } from '@grove/platform';
 import { createTestRuntime } from '@grove/testkit';
 import { EmbeddedSearchEngine } from '../engine/embedded.engine';
@@ -33,7 +29,10 @@ async function answers(engine: SearchEngine): Promise<unknown[]> {
     offset: 0,
     limit: 5,
   });
-  out.push(device.total, device.hits.map((h) => h.document.appId));
+  out.push(
+    device.total,
+    device.hits.map((h) => h.document.appId),
+  );
   return out;
 }
 
@@ -160,7 +159,9 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
     );
     const calls: string[] = [];
     const reads = {
-      ...Object.fromEntries(CATALOGUE_READ_NAMES.map((name) => [name, () => Promise.reject(new Error(name))])),
+      ...Object.fromEntries(
+        CATALOGUE_READ_NAMES.map((name) => [name, () => Promise.reject(new Error(name))]),
+      ),
       catalogueAppIds: async () => {
         calls.push('catalogueAppIds');
         return { appIds: [...entries.keys()].sort(), next: null };
@@ -169,7 +170,11 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
         calls.push(`catalogueEntry ${appId}`);
         return entries.get(appId) ?? null;
       },
-      catalogueOrganization: async ({ orgId }: { orgId: string }) => ({ orgId, name: `机构${orgId}`, frozen: false }),
+      catalogueOrganization: async ({ orgId }: { orgId: string }) => ({
+        orgId,
+        name: `机构${orgId}`,
+        frozen: false,
+      }),
     } as unknown as CatalogueReadHandlers;
     const runtime = await createTestRuntime({ inMemory: true });
     const start = () =>

@@ -40,7 +40,10 @@ export class IndexPersistence implements ChangeJournal {
    */
   async restore(): Promise<JournalEntry[] | null> {
     const [snapshot, journal] = await Promise.all([this.files.readSnapshot(), this.files.readJournal()]);
-    this.sequence = (journal?.entries ?? []).reduce((max, e) => Math.max(max, e.sequence), journal?.base ?? 0);
+    this.sequence = (journal?.entries ?? []).reduce(
+      (max, e) => Math.max(max, e.sequence),
+      journal?.base ?? 0,
+    );
     const replay = (() => {
       if (!snapshot) return null;
       let decoded: ReturnType<typeof decodeSnapshot>;
@@ -58,7 +61,10 @@ export class IndexPersistence implements ChangeJournal {
         return null;
       }
       if (!journal || journal.base > marker.journalSequence) {
-        this.logger.warn({ dir: this.files.dir }, 'search index journal does not reach back to the snapshot; rebuilding');
+        this.logger.warn(
+          { dir: this.files.dir },
+          'search index journal does not reach back to the snapshot; rebuilding',
+        );
         return null;
       }
       this.engine.load(state);
