@@ -237,9 +237,9 @@ interface SnapshotMeasured {
 
 /** Writing the snapshot (to memory: the file write is the disk's), and a restart's load of it into a new engine. */
 async function measureSnapshot(engine: EmbeddedSearchEngine): Promise<SnapshotMeasured> {
-  const marker = { journalSequence: 1, savedAt: Date.now() };
+  const marker = { journalSequence: 1, savedAt: Date.now(), identity: 'bench' };
   let start = process.hrtime.bigint();
-  const snapshot = encodeSnapshot(engine.toState(), marker);
+  const snapshot = await encodeSnapshot(engine.toState(), marker);
   const saveMs = Number(process.hrtime.bigint() - start) / 1e6;
   start = process.hrtime.bigint();
   const loaded = EmbeddedSearchEngine.fromState(decodeSnapshot(snapshot).state);

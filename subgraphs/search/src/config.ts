@@ -27,12 +27,14 @@ export const searchEnvShape = {
   SEARCH_HOST: z.string().default('127.0.0.1'),
   /**
    * Consumer group on the owners' topics. Each search process keeps its own index, so replicas need a group each
-   * (e.g. the pod name); one group shared by replicas would split the events between them.
+   * (e.g. the pod name); one group shared by replicas would split the events between them. Unset with the embedded
+   * engine: `search-<instance id>` of the index slot this process claims under SEARCH_INDEX_DIR (stable across
+   * restarts); unset otherwise: `search`.
    */
   SEARCH_CONSUMER_GROUP: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/)
-    .default('search'),
+    .optional(),
   /** Days a search log entry (query, hit count, click; devices: host app and hashed device id) is kept. */
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   /** Days the per-day query counters behind searchStatistics (top queries, no-result queries, clicks) are kept. */
@@ -47,8 +49,9 @@ export const searchEnvShape = {
     .regex(/^[a-z0-9][a-z0-9._-]{0,100}$/)
     .default('grove-mini-programs'),
   /**
-   * Embedded engine: directory of this process's index snapshot and change journal, so a restart loads the index
-   * instead of rebuilding it (default DATA_DIR/search-index/<consumer group>: one per process); "off" keeps none.
+   * Embedded engine: where this process keeps its index snapshot and change journal, so a restart loads the index
+   * instead of rebuilding it (default DATA_DIR/search-index). With SEARCH_CONSUMER_GROUP set, its subdirectory of that
+   * name; unset, the first slot (`slot-<n>`) no running process holds. "off" keeps none.
    */
   SEARCH_INDEX_DIR: z.string().min(1).optional(),
   /** Embedded engine: a snapshot is written this often when the index changed (and after a rebuild, and on stop). */
@@ -88,15 +91,27 @@ export const defaultSearchSettings: SearchSettings = {
   snapshotMaxAgeMs: 24 * 3_600_000,
 };
 
-export function searchSettingsFromConfig(config: SearchConfig): SearchSettings {
+/** Whether this configuration keeps an embedded index on disk (and so claims an index slot when no group is set). */
+export function persistsIndex(config: SearchConfig): boolean {
+  return config.SEARCH_ENGINE === 'embedded' && config.SEARCH_INDEX_DIR !== 'off';
+}
+
+/** Where the index directories of this configuration live. */
+export function indexBaseDir(config: SearchConfig): string {
+  return config.SEARCH_INDEX_DIR ?? join(config.DATA_DIR, 'search-index');
+}
+
+/** `instance`: the index slot claimed when SEARCH_CONSUMER_GROUP is unset (see store/search-instance.store.ts). */
+export function searchSettingsFromConfig(
+  config: SearchConfig,
+  instance: { group: string; dir: string } | null = null,
+): SearchSettings {
+  const consumerGroup = config.SEARCH_CONSUMER_GROUP ?? instance?.group ?? 'search';
   return {
-    consumerGroup: config.SEARCH_CONSUMER_GROUP,
+    consumerGroup,
     logRetentionDays: config.SEARCH_LOG_RETENTION_DAYS,
     statsRetentionDays: config.SEARCH_STATS_RETENTION_DAYS,
-    indexDir:
-      config.SEARCH_ENGINE !== 'embedded' || config.SEARCH_INDEX_DIR === 'off'
-        ? null
-        : (config.SEARCH_INDEX_DIR ?? join(config.DATA_DIR, 'search-index', config.SEARCH_CONSUMER_GROUP)),
+    indexDir: !persistsIndex(config) ? null : (instance?.dir ?? join(indexBaseDir(config), consumerGroup)),
     snapshotIntervalMs: config.SEARCH_SNAPSHOT_INTERVAL_SECONDS * 1_000,
     snapshotMaxAgeMs: config.SEARCH_SNAPSHOT_MAX_AGE_HOURS * 3_600_000,
   };

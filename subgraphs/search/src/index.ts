@@ -1,6 +1,7 @@
 export {
   catalogueReadsFor,
   createSearchSubgraph,
+  createSearchSubgraphFromConfig,
   createSearchSubgraphFromEnv,
   searchEngineFor,
   SEARCH_SUBGRAPH_NAME,
@@ -25,6 +26,7 @@ export {
   type SnapshotMarker,
 } from './engine/embedded-snapshot';
 export { IndexPersistence } from './projection/index-persistence';
+export { claimSearchInstance, type SearchInstance } from './store/search-instance.store';
 export {
   ElasticsearchEngine,
   detectAnalysis,

@@ -28,6 +28,8 @@ import { SearchLogStore } from './store/search-log.store';
 import { SearchSettingsStore } from './store/search-settings.store';
 import {
   defaultSearchSettings,
+  indexBaseDir,
+  persistsIndex,
   searchEnvSchema,
   searchSettingsFromConfig,
   type SearchConfig,
@@ -39,6 +41,8 @@ import type { SearchEngine } from './engine/search-engine.port';
 import { CatalogueProjection } from './projection/catalogue.projection';
 import { IndexPersistence } from './projection/index-persistence';
 import { IndexFilesStore } from './store/index-files.store';
+import { claimSearchInstance } from './store/search-instance.store';
+import { SearchIndexIdentityStore } from './store/search-index-identity.store';
 import { SearchResolver } from './resolvers/search.resolver';
 import { MiniProgram } from './schema/search.types';
 import { SearchService } from './service/search.service';
@@ -92,7 +96,11 @@ export async function createSearchSubgraph(
       ? new IndexPersistence(
           engine,
           new IndexFilesStore(settings.indexDir),
-          { maxAgeMs: settings.snapshotMaxAgeMs, now: deps.now ?? Date.now },
+          {
+            maxAgeMs: settings.snapshotMaxAgeMs,
+            now: deps.now ?? Date.now,
+            identity: await new SearchIndexIdentityStore(runtime.documents).identity(),
+          },
           logger.child({ component: 'index-snapshot' }),
         )
       : null;
@@ -251,11 +259,38 @@ export async function createSearchSubgraphFromEnv(
   env: EnvSource,
   modules: readonly object[] = [],
 ): Promise<SearchSubgraph> {
-  const config = loadConfig(searchEnvSchema, env);
+  return createSearchSubgraphFromConfig(runtime, loadConfig(searchEnvSchema, env), modules);
+}
+
+/**
+ * The search subgraph as configured (router registry and the standalone service). Without SEARCH_CONSUMER_GROUP, an
+ * embedded index claims a slot under its index directory and takes the slot's group (released on close).
+ */
+export async function createSearchSubgraphFromConfig(
+  runtime: PlatformRuntime,
+  config: SearchConfig,
+  modules: readonly object[] = [],
+): Promise<SearchSubgraph> {
   const reads = catalogueReadsFor(runtime, config, modules);
-  return createSearchSubgraph(runtime, {
-    reads,
-    settings: searchSettingsFromConfig(config),
-    engine: await searchEngineFor(config),
-  });
+  const instance =
+    config.SEARCH_CONSUMER_GROUP === undefined && persistsIndex(config)
+      ? await claimSearchInstance(indexBaseDir(config))
+      : null;
+  try {
+    const subgraph = await createSearchSubgraph(runtime, {
+      reads,
+      settings: searchSettingsFromConfig(config, instance),
+      engine: await searchEngineFor(config),
+    });
+    return {
+      ...subgraph,
+      close: async () => {
+        await subgraph.close();
+        await instance?.release();
+      },
+    };
+  } catch (error) {
+    await instance?.release();
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import type { EmbeddedIndexState } from './embedded.engine';
  * The embedded index on disk (ADR 0011, issue-10 addendum): a restarted search process loads it instead of rebuilding
  * from the owners, then replays what its journal recorded after `marker.journalSequence`.
  *
- * Layout: magic, header length (u32 LE), header JSON (documents, terms, marker), padding to 4 bytes, the posting
+ * Layout: magic, header length (u32 LE), header JSON (terms, marker), the documents' JSON, padding to 4 bytes, the posting
  * lengths (u32), posting document numbers (i32), field lengths (u16), posting frequencies (u16), then the SHA-256 of
  * everything before it. A snapshot of another format or analyzer (the segmenter's words follow Node's ICU data), or
  * one whose checksum does not match, is refused: the caller rebuilds.
@@ -21,13 +21,17 @@ export interface SnapshotMarker {
   journalSequence: number;
   /** When it was taken (ms): an older snapshot than the events are kept for cannot be caught up, so it is rebuilt. */
   savedAt: number;
+  /** The identity of the database the index was built from (search-index-identity.store.ts). */
+  identity: string;
 }
 
 interface SnapshotHeader {
   format: number;
   analyzer: string;
   marker: SnapshotMarker;
-  documents: IndexedMiniProgram[];
+  /** Bytes of the documents' JSON array, which follows the header. */
+  documentBytes: number;
+  documents: number;
   terms: string[];
   postingLengths: number;
   postings: number;
@@ -41,12 +45,27 @@ export function snapshotAnalyzer(): string {
   return `${ANALYZER_VERSION};icu=${process.versions.icu ?? 'none'}`;
 }
 
-export function encodeSnapshot(state: EmbeddedIndexState, marker: SnapshotMarker): Buffer {
+/** Documents serialized per chunk, the event loop served between chunks (searches go on while a snapshot is written). */
+const DOCUMENTS_PER_CHUNK = 2_000;
+
+/**
+ * The snapshot of `state` (taken synchronously by the caller, so it is consistent). The documents' JSON, the bulk of
+ * the work, is produced a chunk at a time with a turn of the event loop between chunks.
+ */
+export async function encodeSnapshot(state: EmbeddedIndexState, marker: SnapshotMarker): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let i = 0; i < state.documents.length; i += DOCUMENTS_PER_CHUNK) {
+    const chunk = state.documents.slice(i, i + DOCUMENTS_PER_CHUNK).map((d) => JSON.stringify(d));
+    parts.push(Buffer.from((i === 0 ? '' : ',') + chunk.join(','), 'utf8'));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const documents = Buffer.concat([Buffer.from('['), ...parts, Buffer.from(']')]);
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
     analyzer: snapshotAnalyzer(),
     marker,
-    documents: state.documents,
+    documentBytes: documents.length,
+    documents: state.documents.length,
     terms: state.terms,
     postingLengths: state.postingLengths.length,
     postings: state.postingDocs.length,
@@ -55,11 +74,12 @@ export function encodeSnapshot(state: EmbeddedIndexState, marker: SnapshotMarker
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  const padding = Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4);
+  const padding = Buffer.alloc((4 - ((MAGIC.length + 4 + json.length + documents.length) % 4)) % 4);
   const body = Buffer.concat([
     MAGIC,
     length,
     json,
+    documents,
     padding,
     bytesOf(state.postingLengths),
     bytesOf(state.postingDocs),
@@ -84,7 +104,13 @@ export function decodeSnapshot(buffer: Buffer): { state: EmbeddedIndexState; mar
     throw new SnapshotError(`snapshot format ${header.format} is not ours`);
   if (header.analyzer !== snapshotAnalyzer())
     throw new SnapshotError(`snapshot analyzer ${header.analyzer} differs from ${snapshotAnalyzer()}`);
-  let at = jsonStart + jsonLength;
+  const documentsStart = jsonStart + jsonLength;
+  if (documentsStart + header.documentBytes > body.length)
+    throw new SnapshotError('search index snapshot is shorter than its header says');
+  const documents = JSON.parse(
+    body.subarray(documentsStart, documentsStart + header.documentBytes).toString('utf8'),
+  ) as IndexedMiniProgram[];
+  let at = documentsStart + header.documentBytes;
   at += (4 - (at % 4)) % 4;
   const take = <T>(count: number, bytesPer: number, make: (buffer: ArrayBuffer) => T): T => {
     const end = at + count * bytesPer;
@@ -103,15 +129,16 @@ export function decodeSnapshot(buffer: Buffer): { state: EmbeddedIndexState; mar
   const listed = postingLengths.reduce((sum, length) => sum + length, 0);
   if (
     postingLengths.length !== header.terms.length * SEARCH_FIELDS.length ||
-    fieldLengths.length !== header.documents.length * SEARCH_FIELDS.length ||
+    documents.length !== header.documents ||
+    fieldLengths.length !== documents.length * SEARCH_FIELDS.length ||
     listed !== postingDocs.length ||
-    postingDocs.some((n) => n < 0 || n >= header.documents.length)
+    postingDocs.some((n) => n < 0 || n >= documents.length)
   )
     throw new SnapshotError('search index snapshot is inconsistent');
   return {
     marker: header.marker,
     state: {
-      documents: header.documents,
+      documents,
       terms: header.terms,
       postingLengths,
       postingDocs,

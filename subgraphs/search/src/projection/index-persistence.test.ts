@@ -39,7 +39,9 @@ async function answers(engine: SearchEngine): Promise<unknown[]> {
 describe('index persistence: snapshot and journal of the embedded index', () => {
   let dir: string;
   let clock: number;
+  let identity = 'database-1';
   beforeEach(() => {
+    identity = 'database-1';
     dir = mkdtempSync(join(tmpdir(), 'grove-search-index-'));
     clock = Date.UTC(2026, 11, 2);
   });
@@ -50,7 +52,7 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
     const persistence = new IndexPersistence(
       engine,
       new IndexFilesStore(dir),
-      { maxAgeMs: 24 * HOUR, now: () => clock },
+      { maxAgeMs: 24 * HOUR, now: () => clock, identity },
       silentLogger(),
     );
     return { engine, persistence };
@@ -99,7 +101,7 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
     expect((await second.persistence.restore())?.map((e) => e.id)).toEqual([catalogue[3].appId]);
   });
 
-  it('rebuilds when the snapshot is corrupt, truncated, too old or has no journal', async () => {
+  it('rebuilds when the snapshot is corrupt, truncated, too old, of another database or has no journal', async () => {
     const seed = async () => {
       const first = open();
       await first.persistence.restore();
@@ -132,6 +134,10 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
 
     await seed();
     rmSync(join(dir, 'journal.log'));
+    expect(await restored()).toEqual({ replay: null, count: 0 });
+
+    await seed();
+    identity = 'database-2'; // the same directory beside another (reset, restored) database
     expect(await restored()).toEqual({ replay: null, count: 0 });
   });
 

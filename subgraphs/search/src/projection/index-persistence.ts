@@ -13,13 +13,15 @@ export interface IndexPersistenceOptions {
   /** A snapshot older than this is rebuilt instead (the events after it may no longer be on the streams). */
   maxAgeMs: number;
   now: () => number;
+  /** The database's identity: a snapshot of another database's index is rebuilt. */
+  identity: string;
 }
 
 /**
  * Snapshot and journal of the embedded index (ADR 0011, issue-10 addendum). Every change the projection applies is
  * journaled first (`record`) and marked applied after (`done`); a snapshot's marker is the last sequence applied with
  * nothing before it still in flight, so loading the snapshot and replaying the journal after the marker re-reads
- * everything the snapshot may miss. Missing, corrupt, foreign (format, analyzer) or too old: rebuild.
+ * everything the snapshot may miss. Missing, corrupt, foreign (format, analyzer, database) or too old: rebuild.
  */
 export class IndexPersistence implements ChangeJournal {
   private sequence = 0;
@@ -55,6 +57,10 @@ export class IndexPersistence implements ChangeJournal {
         return null;
       }
       const { state, marker } = decoded;
+      if (marker.identity !== this.options.identity) {
+        this.logger.warn({ dir: this.files.dir }, 'search index snapshot is of another database; rebuilding');
+        return null;
+      }
       const age = this.options.now() - marker.savedAt;
       if (age > this.options.maxAgeMs) {
         this.logger.info({ ageMs: age }, 'search index snapshot too old to catch up; rebuilding');
@@ -107,8 +113,10 @@ export class IndexPersistence implements ChangeJournal {
     const marker: SnapshotMarker = {
       journalSequence: this.inFlight.size > 0 ? Math.min(...this.inFlight) - 1 : this.sequence,
       savedAt: this.options.now(),
+      identity: this.options.identity,
     };
-    const snapshot = encodeSnapshot(this.engine.toState(), marker);
+    // The state is taken at once (consistent with the marker); serializing it yields to searches.
+    const snapshot = await encodeSnapshot(this.engine.toState(), marker);
     await this.files.writeSnapshot(snapshot);
     this.savedThrough = Math.max(this.savedThrough, marker.journalSequence);
     await this.files.rewriteJournal(marker.journalSequence, () => {
