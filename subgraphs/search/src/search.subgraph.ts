@@ -158,17 +158,21 @@ export async function createSearchSubgraph(
   let retry: NodeJS.Timeout | undefined;
   let rebuilt = false;
   let pendingReplay = replay;
+  // A snapshot that cannot be written (disk full) costs the next start a rebuild, not this process its index.
+  const saveSnapshot = async () => {
+    await persistence?.save().catch((error) => logger.warn({ err: error }, 'search index snapshot failed'));
+  };
   const indexed = new Promise<void>((resolve) => {
     const attempt = async () => {
       try {
         if (pendingReplay) {
           // Loaded from a snapshot: catch up with what was applied after it.
           await projection.replay(pendingReplay);
-          if (pendingReplay.length > 0) await persistence?.save();
+          if (pendingReplay.length > 0) await saveSnapshot();
           pendingReplay = null;
         } else if ((await engine.count()) === 0) {
           await projection.rebuild();
-          await persistence?.save();
+          await saveSnapshot();
         }
         rebuilt = true;
         resolve();
@@ -185,10 +189,7 @@ export async function createSearchSubgraph(
   // Changes since the last snapshot are written periodically (a crash replays the journal after it).
   const snapshots = persistence
     ? setInterval(() => {
-        if (rebuilt && persistence.dirty())
-          void persistence
-            .save()
-            .catch((error) => logger.warn({ err: error }, 'search index snapshot failed'));
+        if (rebuilt && persistence.dirty()) void saveSnapshot();
       }, settings.snapshotIntervalMs).unref()
     : undefined;
 
@@ -217,7 +218,7 @@ export async function createSearchSubgraph(
       clearTimeout(retry);
       clearInterval(snapshots);
       await subscription.close();
-      if (rebuilt && persistence?.dirty()) await persistence.save();
+      if (rebuilt && persistence?.dirty()) await saveSnapshot();
       await engine.close();
     },
   };

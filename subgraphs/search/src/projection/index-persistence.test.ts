@@ -101,6 +101,22 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
     expect((await second.persistence.restore())?.map((e) => e.id)).toEqual([catalogue[3].appId]);
   });
 
+  it('writes overlapping saves one after the other, the later one last', async () => {
+    const first = open();
+    await first.persistence.restore();
+    await first.engine.upsert(catalogue.slice(0, 10));
+    const earlier = first.persistence.save();
+    const sequence = await first.persistence.record('app', catalogue[4].appId);
+    await first.engine.upsert([{ ...catalogue[4], name: '保存之间改名' }]);
+    first.persistence.done(sequence);
+    const later = first.persistence.save();
+    expect((await earlier).journalSequence).toBeLessThan((await later).journalSequence);
+
+    const second = open();
+    expect(await second.persistence.restore()).toEqual([]);
+    expect((await second.engine.get(catalogue[4].appId))?.name).toBe('保存之间改名');
+  });
+
   it('rebuilds when the snapshot is corrupt, truncated, too old, of another database or has no journal', async () => {
     const seed = async () => {
       const first = open();

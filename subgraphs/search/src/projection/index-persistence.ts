@@ -28,6 +28,7 @@ export class IndexPersistence implements ChangeJournal {
   private readonly inFlight = new Set<number>();
   private entries: JournalEntry[] = [];
   private savedThrough = 0;
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly engine: EmbeddedSearchEngine,
@@ -108,8 +109,20 @@ export class IndexPersistence implements ChangeJournal {
     return this.sequence > this.savedThrough;
   }
 
-  /** Writes a snapshot of the index as it is now, then drops the journal entries it covers. */
+  /**
+   * Writes a snapshot of the index as it is now, then drops the journal entries it covers. One save at a time: an
+   * older snapshot written after a newer one's journal cut would miss the entries in between.
+   */
   async save(): Promise<SnapshotMarker> {
+    const next = this.saving.then(
+      () => this.saveNow(),
+      () => this.saveNow(),
+    );
+    this.saving = next;
+    return next;
+  }
+
+  private async saveNow(): Promise<SnapshotMarker> {
     const marker: SnapshotMarker = {
       journalSequence: this.inFlight.size > 0 ? Math.min(...this.inFlight) - 1 : this.sequence,
       savedAt: this.options.now(),
