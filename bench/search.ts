@@ -4,7 +4,15 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { readProcessEnv } from '@grove/platform';
-import { CatalogueStatus, MiniSearchEngine, type IndexedMiniProgram, type SearchEngine } from '@grove/search';
+import {
+  CatalogueStatus,
+  decodeSnapshot,
+  encodeSnapshot,
+  EmbeddedSearchEngine,
+  type IndexedMiniProgram,
+  type SearchEngine,
+} from '@grove/search';
+import { BeforeMiniSearchEngine } from './search-before.engine';
 
 /**
  * `npm run bench:search`: the search of issue 10 over 100,000 generated mini-programs (Chinese names, aliases, tags,
@@ -18,6 +26,8 @@ import { CatalogueStatus, MiniSearchEngine, type IndexedMiniProgram, type Search
  */
 const DOCUMENTS = Number(readProcessEnv().SEARCH_BENCH_DOCUMENTS ?? 100_000);
 const SEARCHES = Number(readProcessEnv().SEARCH_BENCH_SEARCHES ?? 3_000);
+/** Searches timed on the engine before issue 10's performance work (0 leaves it out: it indexes at ~300 docs/s). */
+const BEFORE_SEARCHES = Number(readProcessEnv().SEARCH_BENCH_BEFORE_SEARCHES ?? 300);
 const BATCH = 1_000;
 
 let seed = 20261202;
@@ -189,22 +199,28 @@ interface Measured {
   p50Ms: number;
   p99Ms: number;
   meanHits: number;
+  searches: number;
 }
 
 async function timeSearches(
   run: (text: string) => Promise<number> | number,
+  searches: number,
 ): Promise<{ p50Ms: number; p99Ms: number; meanHits: number }> {
-  for (let i = 0; i < 100; i++) await run(QUERIES[i % QUERIES.length]); // warm-up (JIT)
-  const times: number[] = [];
+  // Warm-up (JIT), and the hits of each query once: the same mean whatever the number of timed searches.
   let hits = 0;
-  for (let i = 0; i < SEARCHES; i++) {
+  for (let i = 0; i < 100; i++) {
+    const found = await run(QUERIES[i % QUERIES.length]);
+    if (i < QUERIES.length) hits += found;
+  }
+  const times: number[] = [];
+  for (let i = 0; i < searches; i++) {
     const query = QUERIES[i % QUERIES.length];
     const start = process.hrtime.bigint();
-    hits += await run(query);
+    await run(query);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return { p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), meanHits: hits / SEARCHES };
+  return { p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), meanHits: hits / QUERIES.length };
 }
 
 function heapMb(): number {
@@ -212,9 +228,79 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
+interface SnapshotMeasured {
+  bytes: number;
+  saveMs: number;
+  loadMs: number;
+  rebuildFromDocumentsMs: number;
+}
+
+/** Writing the snapshot (to memory: the file write is the disk's), and a restart's load of it into a new engine. */
+async function measureSnapshot(engine: EmbeddedSearchEngine): Promise<SnapshotMeasured> {
+  const marker = { journalSequence: 1, savedAt: Date.now(), identity: 'bench' };
+  let start = process.hrtime.bigint();
+  const snapshot = await encodeSnapshot(engine.toState(), marker);
+  const saveMs = Number(process.hrtime.bigint() - start) / 1e6;
+  start = process.hrtime.bigint();
+  const loaded = EmbeddedSearchEngine.fromState(decodeSnapshot(snapshot).state);
+  const loadMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if ((await loaded.count()) !== (await engine.count())) throw new Error('the snapshot lost documents');
+  // The alternative a restart had before: re-index the same documents (here without reading them from the owners).
+  const documents = engine.toState().documents;
+  start = process.hrtime.bigint();
+  const rebuilt = new EmbeddedSearchEngine();
+  for (let i = 0; i < documents.length; i += BATCH) await rebuilt.upsert(documents.slice(i, i + BATCH));
+  const rebuildFromDocumentsMs = Number(process.hrtime.bigint() - start) / 1e6;
+  return { bytes: snapshot.length, saveMs, loadMs, rebuildFromDocumentsMs };
+}
+
+async function measureEngine(
+  label: string,
+  documents: readonly IndexedMiniProgram[],
+  create: () => SearchEngine,
+  searches: number,
+): Promise<{ rows: Measured[]; engine: SearchEngine }> {
+  const before = heapMb();
+  const start = process.hrtime.bigint();
+  const engine = create();
+  for (let i = 0; i < documents.length; i += BATCH) await engine.upsert(documents.slice(i, i + BATCH));
+  const indexSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const heap = heapMb() - before;
+  const indexing = { indexSeconds, docsPerSecond: documents.length / indexSeconds, heapMb: heap };
+  const plain = await timeSearches(
+    async (text) => (await engine.search({ text, filter: {}, offset: 0, limit: 20 })).total,
+    searches,
+  );
+  const device = await timeSearches(
+    async (text) =>
+      (
+        await engine.search({
+          text,
+          filter: { hostAppId: 'host-7', statuses: [CatalogueStatus.PUBLISHED], searchableOnly: true },
+          offset: 0,
+          limit: 20,
+        })
+      ).total,
+    searches,
+  );
+  return {
+    engine,
+    rows: [
+      { engine: `${label} (no filter)`, ...indexing, ...plain, searches },
+      {
+        engine: `${label}, a device's filter (host app, published, searchable)`,
+        ...indexing,
+        ...device,
+        searches,
+      },
+    ],
+  };
+}
+
 async function main(): Promise<void> {
   const documents = generate(DOCUMENTS);
   const results: Measured[] = [];
+  const loadAtStart = loadavg();
 
   // Baseline: MiniSearch as it comes (default tokenizer: splits on spaces and punctuation), same fields and boosts.
   {
@@ -244,54 +330,38 @@ async function main(): Promise<void> {
     for (let i = 0; i < documents.length; i += BATCH) plain.addAll(documents.slice(i, i + BATCH));
     const indexSeconds = Number(process.hrtime.bigint() - start) / 1e9;
     const heap = heapMb() - before;
-    const timing = await timeSearches((text) => plain.search(text).length);
+    const timing = await timeSearches((text) => plain.search(text).length, SEARCHES);
     results.push({
       engine: 'baseline: plain MiniSearch, default tokenizer',
       indexSeconds,
       docsPerSecond: documents.length / indexSeconds,
       heapMb: heap,
       ...timing,
+      searches: SEARCHES,
     });
   }
 
-  let grove: SearchEngine | undefined = new MiniSearchEngine();
-  {
-    const before = heapMb();
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < documents.length; i += BATCH) await grove.upsert(documents.slice(i, i + BATCH));
-    const indexSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const heap = heapMb() - before;
-    const engine = grove;
-    const timing = await timeSearches(
-      async (text) => (await engine.search({ text, filter: {}, offset: 0, limit: 20 })).total,
+  // Before (commit abaf97d): MiniSearch with the Chinese analyzer. Slow, so fewer searches (SEARCH_BENCH_BEFORE=0 skips).
+  if (BEFORE_SEARCHES > 0) {
+    const measured = await measureEngine(
+      'before: MiniSearch + Chinese analyzer',
+      documents,
+      () => new BeforeMiniSearchEngine(),
+      BEFORE_SEARCHES,
     );
-    results.push({
-      engine: 'Grove: MiniSearch + Chinese analyzer (no filter)',
-      indexSeconds,
-      docsPerSecond: documents.length / indexSeconds,
-      heapMb: heap,
-      ...timing,
-    });
-    const device = await timeSearches(
-      async (text) =>
-        (
-          await engine.search({
-            text,
-            filter: { hostAppId: 'host-7', statuses: [CatalogueStatus.PUBLISHED], searchableOnly: true },
-            offset: 0,
-            limit: 20,
-          })
-        ).total,
-    );
-    results.push({
-      engine: "Grove: the same, a device's filter (host app, published, searchable)",
-      indexSeconds,
-      docsPerSecond: documents.length / indexSeconds,
-      heapMb: heap,
-      ...device,
-    });
+    results.push(...measured.rows);
+    await measured.engine.clear();
   }
-  grove = undefined;
+
+  const measuredAfter = await measureEngine(
+    "after: Grove's inverted index + Chinese analyzer",
+    documents,
+    () => new EmbeddedSearchEngine(),
+    SEARCHES,
+  );
+  results.push(...measuredAfter.rows);
+  const snapshot = await measureSnapshot(measuredAfter.engine as EmbeddedSearchEngine);
+  await measuredAfter.engine.clear();
 
   const commit = (() => {
     try {
@@ -309,26 +379,54 @@ async function main(): Promise<void> {
   writeFileSync(
     join(dir, `search-${at.replace(/[:.]/g, '-')}.json`),
     JSON.stringify(
-      { at, commit, machine, documents: DOCUMENTS, searches: SEARCHES, queries: QUERIES, results },
+      {
+        at,
+        commit,
+        machine,
+        loadAtStart,
+        documents: DOCUMENTS,
+        searches: SEARCHES,
+        queries: QUERIES,
+        results,
+        snapshot,
+      },
       null,
       2,
     ),
   );
-  const [base, groveRow] = results;
+  const row = (prefix: string, device: boolean) =>
+    results.find((r) => r.engine.startsWith(prefix) && r.engine.includes("device's") === device);
+  const base = results[0];
+  const comparisons = [false, true].flatMap((device) => {
+    const [before, after] = [row('before', device), row('after', device)];
+    if (!before || !after) return [];
+    return [
+      `- ${device ? "device's filter" : 'no filter'}: search p50 ${before.p50Ms.toFixed(1)} → ${after.p50Ms.toFixed(2)} ms, p99 ${before.p99Ms.toFixed(1)} → ${after.p99Ms.toFixed(2)} ms (${(before.p99Ms / after.p99Ms).toFixed(0)}× lower); mean hits ${before.meanHits.toFixed(0)} → ${after.meanHits.toFixed(0)} (must be equal: same matches, exact totals).`,
+    ];
+  });
+  const [before, after] = [row('before', false), row('after', false)!];
   const lines = [
     `# bench:search (${at}, commit ${commit})`,
     '',
-    `${DOCUMENTS.toLocaleString('en')} generated mini-programs, ${SEARCHES} searches over ${QUERIES.length} queries (Chinese words and phrases, pinyin initials, Latin), 20 hits a page; ${machine}.`,
+    `${DOCUMENTS.toLocaleString('en')} generated mini-programs, ${SEARCHES} searches (${BEFORE_SEARCHES} on the before engine) over ${QUERIES.length} queries (Chinese words and phrases, pinyin initials, Latin), 20 hits a page; ${machine}; load average at the start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}.`,
     '',
-    '| engine | index time | docs/s | heap after indexing | search p50 | search p99 | mean hits per query |',
-    '|---|---|---|---|---|---|---|',
+    '| engine | index time | docs/s | heap after indexing | search p50 | search p99 | mean hits per query | searches |',
+    '|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.engine} | ${r.indexSeconds.toFixed(1)} s | ${Math.round(r.docsPerSecond).toLocaleString('en')} | ${Math.round(r.heapMb)} MB | ${r.p50Ms.toFixed(2)} ms | ${r.p99Ms.toFixed(2)} ms | ${r.meanHits.toFixed(0)} |`,
+        `| ${r.engine} | ${r.indexSeconds.toFixed(1)} s | ${Math.round(r.docsPerSecond).toLocaleString('en')} | ${Math.round(r.heapMb)} MB | ${r.p50Ms.toFixed(2)} ms | ${r.p99Ms.toFixed(2)} ms | ${r.meanHits.toFixed(0)} | ${r.searches} |`,
     ),
     '',
-    `Grove vs the baseline, same run: indexing ${(groveRow.docsPerSecond / base.docsPerSecond).toFixed(2)}× the throughput, search p99 ${(groveRow.p99Ms / base.p99Ms).toFixed(2)}× the latency, heap ${(groveRow.heapMb / base.heapMb).toFixed(2)}×.`,
-    'The baseline finds far fewer hits: its default tokenizer cannot split Chinese text without spaces (公积金 inside 北京公积金查询 is no term of its own), so its latency is that of a much smaller answer.',
+    'Before → after (same run):',
+    ...(before
+      ? [
+          `- indexing ${Math.round(before.docsPerSecond).toLocaleString('en')} → ${Math.round(after.docsPerSecond).toLocaleString('en')} docs/s, heap ${Math.round(before.heapMb)} → ${Math.round(after.heapMb)} MB.`,
+        ]
+      : []),
+    ...comparisons,
+    `- against the baseline (plain MiniSearch): search p99 ${(after.p99Ms / base.p99Ms).toFixed(2)}× its latency, indexing ${(after.docsPerSecond / base.docsPerSecond).toFixed(2)}× its throughput. The baseline finds far fewer hits: its default tokenizer cannot split Chinese text without spaces (公积金 inside 北京公积金查询 is no term of its own), so its latency is that of a much smaller answer.`,
+    '',
+    `Snapshot of the after index (a restart loads it instead of rebuilding): ${(snapshot.bytes / 1024 / 1024).toFixed(1)} MB, written in ${snapshot.saveMs.toFixed(0)} ms, loaded in ${snapshot.loadMs.toFixed(0)} ms; re-indexing the same documents instead takes ${snapshot.rebuildFromDocumentsMs.toFixed(0)} ms (with a warm analyzer memo, and without reading them from the owners).`,
     '',
   ];
   writeFileSync(join(dir, 'search-latest.md'), lines.join('\n'));

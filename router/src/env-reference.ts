@@ -208,16 +208,22 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   SEARCH_PORT: 'search subgraph port (distributed mode)',
   SEARCH_HOST: 'search subgraph bind address',
   SEARCH_CONSUMER_GROUP:
-    "search: consumer group on app-manage's and account's events; one per search process (each keeps its own index)",
+    "search: consumer group on app-manage's and account's events; one per search process (each keeps its own index). Unset with the embedded engine: search-<id> of the index slot the process claims (stable across restarts); unset otherwise: search",
   SEARCH_READ_TIMEOUT_MS: 'search: per catalogue read from app-manage or account (distributed mode)',
   SEARCH_ENGINE:
-    "search: embedded (MiniSearch in each search process, ADR 0011) | elasticsearch (the large profile: IK when the plugin is present, else smartcn, else Grove's analyzer; /readyz reports which)",
+    "search: embedded (an inverted index in each search process, ADR 0011) | elasticsearch (the large profile: IK when the plugin is present, else smartcn, else Grove's analyzer; /readyz reports which)",
   ELASTICSEARCH_URL:
     'search: Elasticsearch node URL, required for SEARCH_ENGINE=elasticsearch; also runs the Elasticsearch engine contract tests',
   ELASTICSEARCH_INDEX: 'search: Elasticsearch index of the catalogue (created with its mapping when missing)',
   SEARCH_LOG_RETENTION_DAYS:
     'search: days a search log entry (query, hit count, click; devices: host app and hashed device id) is kept',
   SEARCH_STATS_RETENTION_DAYS: 'search: days the per-day query counters behind searchStatistics are kept',
+  SEARCH_INDEX_DIR:
+    'search, embedded engine: where each process keeps its index snapshot and change journal (default DATA_DIR/search-index; per process the subdirectory named after SEARCH_CONSUMER_GROUP, else the slot-<n> it claims; off: none, rebuilt on every start)',
+  SEARCH_SNAPSHOT_INTERVAL_SECONDS:
+    'search, embedded engine: how often a changed index is snapshotted (also after a rebuild and on stop)',
+  SEARCH_SNAPSHOT_MAX_AGE_HOURS:
+    "search, embedded engine: an older snapshot is rebuilt from the owners instead of loaded; keep below the event streams' retention",
 };
 
 export const ENV_SECTIONS: EnvSection[] = [

@@ -15,7 +15,7 @@ import {
   type TestRuntime,
 } from '@grove/testkit';
 import { CatalogueStatus, type IndexedMiniProgram } from './engine/search-engine.port';
-import { MiniSearchEngine } from './engine/minisearch.engine';
+import { EmbeddedSearchEngine } from './engine/embedded.engine';
 import { createSearchSubgraph, type SearchSubgraph } from './search.subgraph';
 
 /**
@@ -155,7 +155,7 @@ async function createHarness(): Promise<Harness> {
   const runtime = await createTestRuntime({ inMemory: true });
   const [orgA, orgB] = [newId(), newId()];
   // An index that already holds both catalogues: the subgraph does not rebuild it, so no owner is read.
-  const engine = new MiniSearchEngine();
+  const engine = new EmbeddedSearchEngine();
   await engine.upsert([
     entry(orgA, '甲市社保', CatalogueStatus.PUBLISHED),
     entry(orgA, '甲市社保草稿', CatalogueStatus.DRAFT),

@@ -1,6 +1,7 @@
 export {
   catalogueReadsFor,
   createSearchSubgraph,
+  createSearchSubgraphFromConfig,
   createSearchSubgraphFromEnv,
   searchEngineFor,
   SEARCH_SUBGRAPH_NAME,
@@ -17,7 +18,15 @@ export {
   type SearchSettings,
 } from './config';
 export { analyze, highlightFragment, normalizeText, type AnalyzeOptions } from './analysis/chinese.analyzer';
-export { MiniSearchEngine, FIELD_BOOSTS } from './engine/minisearch.engine';
+export { EmbeddedSearchEngine, FIELD_BOOSTS, type EmbeddedIndexState } from './engine/embedded.engine';
+export {
+  decodeSnapshot,
+  encodeSnapshot,
+  SnapshotError,
+  type SnapshotMarker,
+} from './engine/embedded-snapshot';
+export { IndexPersistence } from './projection/index-persistence';
+export { claimSearchInstance, type SearchInstance } from './store/search-instance.store';
 export {
   ElasticsearchEngine,
   detectAnalysis,

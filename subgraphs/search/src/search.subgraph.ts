@@ -28,15 +28,21 @@ import { SearchLogStore } from './store/search-log.store';
 import { SearchSettingsStore } from './store/search-settings.store';
 import {
   defaultSearchSettings,
+  indexBaseDir,
+  persistsIndex,
   searchEnvSchema,
   searchSettingsFromConfig,
   type SearchConfig,
   type SearchSettings,
 } from './config';
 import { ElasticsearchEngine } from './engine/elasticsearch.engine';
-import { MiniSearchEngine } from './engine/minisearch.engine';
+import { EmbeddedSearchEngine } from './engine/embedded.engine';
 import type { SearchEngine } from './engine/search-engine.port';
 import { CatalogueProjection } from './projection/catalogue.projection';
+import { IndexPersistence } from './projection/index-persistence';
+import { IndexFilesStore } from './store/index-files.store';
+import { claimSearchInstance } from './store/search-instance.store';
+import { SearchIndexIdentityStore } from './store/search-index-identity.store';
 import { SearchResolver } from './resolvers/search.resolver';
 import { MiniProgram } from './schema/search.types';
 import { SearchService } from './service/search.service';
@@ -48,10 +54,10 @@ const REBUILD_RETRY_MS = 2_000;
 export interface SearchDeps {
   /** Where the catalogue is read from: app-manage's and account's handlers in process, or their internal routes. */
   reads: CatalogueReadHandlers;
-  /** Default: the embedded MiniSearch index (ADR 0011). */
+  /** Default: the embedded index (ADR 0011). */
   engine?: SearchEngine;
   settings?: Partial<SearchSettings>;
-  /** Injected clock of the search log (ms). */
+  /** Injected clock of the search log and the index snapshots (ms). */
   now?: () => number;
 }
 
@@ -61,6 +67,8 @@ export interface SearchServices {
   log: SearchLogService;
   projection: CatalogueProjection;
   engine: SearchEngine;
+  /** The embedded index's snapshot and journal; null when the index is not persisted (settings.indexDir, engine). */
+  persistence: IndexPersistence | null;
   /** Resolves once the index holds the catalogue (immediately when it was not empty on start). */
   indexed(): Promise<void>;
 }
@@ -82,8 +90,28 @@ export async function createSearchSubgraph(
 ): Promise<SearchSubgraph> {
   const settings: SearchSettings = { ...defaultSearchSettings, ...deps.settings };
   const logger = runtime.logger.child({ subgraph: SEARCH_SUBGRAPH_NAME });
-  const engine = deps.engine ?? new MiniSearchEngine();
-  const projection = new CatalogueProjection(engine, deps.reads, logger.child({ component: 'projection' }));
+  const engine = deps.engine ?? new EmbeddedSearchEngine();
+  const persistence =
+    settings.indexDir !== null && engine instanceof EmbeddedSearchEngine
+      ? new IndexPersistence(
+          engine,
+          new IndexFilesStore(settings.indexDir),
+          {
+            maxAgeMs: settings.snapshotMaxAgeMs,
+            now: deps.now ?? Date.now,
+            identity: await new SearchIndexIdentityStore(runtime.documents).identity(),
+          },
+          logger.child({ component: 'index-snapshot' }),
+        )
+      : null;
+  // Before any event is applied: loading replaces the whole index.
+  const replay = persistence ? await persistence.restore() : null;
+  const projection = new CatalogueProjection(
+    engine,
+    deps.reads,
+    logger.child({ component: 'projection' }),
+    persistence ?? undefined,
+  );
   const searchSettings = new SearchSettingsService(
     new SearchSettingsStore(runtime.documents),
     runtime.outbox(SEARCH_SUBGRAPH_NAME),
@@ -129,10 +157,23 @@ export async function createSearchSubgraph(
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   let rebuilt = false;
+  let pendingReplay = replay;
+  // A snapshot that cannot be written (disk full) costs the next start a rebuild, not this process its index.
+  const saveSnapshot = async () => {
+    await persistence?.save().catch((error) => logger.warn({ err: error }, 'search index snapshot failed'));
+  };
   const indexed = new Promise<void>((resolve) => {
     const attempt = async () => {
       try {
-        if ((await engine.count()) === 0) await projection.rebuild();
+        if (pendingReplay) {
+          // Loaded from a snapshot: catch up with what was applied after it.
+          await projection.replay(pendingReplay);
+          if (pendingReplay.length > 0) await saveSnapshot();
+          pendingReplay = null;
+        } else if ((await engine.count()) === 0) {
+          await projection.rebuild();
+          await saveSnapshot();
+        }
         rebuilt = true;
         resolve();
       } catch (error) {
@@ -145,9 +186,24 @@ export async function createSearchSubgraph(
     void attempt();
   });
 
+  // Changes since the last snapshot are written periodically (a crash replays the journal after it).
+  const snapshots = persistence
+    ? setInterval(() => {
+        if (rebuilt && persistence.dirty()) void saveSnapshot();
+      }, settings.snapshotIntervalMs).unref()
+    : undefined;
+
   return {
     ...module,
-    services: { search, settings: searchSettings, log, projection, engine, indexed: () => indexed },
+    services: {
+      search,
+      settings: searchSettings,
+      log,
+      projection,
+      engine,
+      persistence,
+      indexed: () => indexed,
+    },
     runtimeReads,
     registerInternalRoutes: async (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
     ready: async () => {
@@ -160,7 +216,9 @@ export async function createSearchSubgraph(
     close: async () => {
       closed = true;
       clearTimeout(retry);
+      clearInterval(snapshots);
       await subscription.close();
+      if (rebuilt && persistence?.dirty()) await saveSnapshot();
       await engine.close();
     },
   };
@@ -193,7 +251,7 @@ export async function searchEngineFor(config: SearchConfig): Promise<SearchEngin
   if (config.SEARCH_ENGINE === 'elasticsearch' && config.ELASTICSEARCH_URL) {
     return ElasticsearchEngine.open({ node: config.ELASTICSEARCH_URL, index: config.ELASTICSEARCH_INDEX });
   }
-  return new MiniSearchEngine();
+  return new EmbeddedSearchEngine();
 }
 
 /** The router's registry entry: `modules` are the subgraphs built before it in this process. */
@@ -202,11 +260,38 @@ export async function createSearchSubgraphFromEnv(
   env: EnvSource,
   modules: readonly object[] = [],
 ): Promise<SearchSubgraph> {
-  const config = loadConfig(searchEnvSchema, env);
+  return createSearchSubgraphFromConfig(runtime, loadConfig(searchEnvSchema, env), modules);
+}
+
+/**
+ * The search subgraph as configured (router registry and the standalone service). Without SEARCH_CONSUMER_GROUP, an
+ * embedded index claims a slot under its index directory and takes the slot's group (released on close).
+ */
+export async function createSearchSubgraphFromConfig(
+  runtime: PlatformRuntime,
+  config: SearchConfig,
+  modules: readonly object[] = [],
+): Promise<SearchSubgraph> {
   const reads = catalogueReadsFor(runtime, config, modules);
-  return createSearchSubgraph(runtime, {
-    reads,
-    settings: searchSettingsFromConfig(config),
-    engine: await searchEngineFor(config),
-  });
+  const instance =
+    config.SEARCH_CONSUMER_GROUP === undefined && persistsIndex(config)
+      ? await claimSearchInstance(indexBaseDir(config))
+      : null;
+  try {
+    const subgraph = await createSearchSubgraph(runtime, {
+      reads,
+      settings: searchSettingsFromConfig(config, instance),
+      engine: await searchEngineFor(config),
+    });
+    return {
+      ...subgraph,
+      close: async () => {
+        await subgraph.close();
+        await instance?.release();
+      },
+    };
+  } catch (error) {
+    await instance?.release();
+    throw error;
+  }
 }

@@ -9,6 +9,9 @@ import { pinyin } from 'pinyin-pro';
  * Latin letters and digits: words, lower-cased. Full-width forms (ＡＰＰ, １２３) become half-width by NFKC.
  */
 
+/** Changes whenever the terms this module emits change: an index snapshot of another version is rebuilt. */
+export const ANALYZER_VERSION = 'zh-segmenter-bigram-pinyin/1';
+
 export type AnalyzerMode = 'index' | 'query';
 
 export interface AnalyzeOptions {
@@ -31,12 +34,44 @@ export function isHan(text: string): boolean {
   return HAN.test(text);
 }
 
-/** Terms of `text` in order, duplicates kept (term frequency matters to ranking). */
+/** Terms of `text` in order, duplicates kept (term frequency matters to ranking). A copy the caller may change. */
 export function analyze(text: string, options: AnalyzeOptions): string[] {
-  const terms: string[] = [];
-  for (const match of normalizeText(text).matchAll(RUN)) {
-    if (match[1]) hanTerms(match[1], options, terms);
-    else terms.push(match[2]);
+  return [...analyzeCached(text, options)];
+}
+
+/**
+ * Memo of analyzed texts: catalogues repeat most of their texts (organization names, categories, tags, template
+ * descriptions) and the segmenter and pinyin are the cost of indexing, so each distinct text is analyzed once.
+ * Bounded: cleared when full, so a long-running process keeps at most this many entries.
+ */
+const MEMO_MAX = 200_000;
+const memo = new Map<string, readonly string[]>();
+const runMemo = new Map<string, readonly string[]>();
+
+/** `analyze` without the copy: the engine reads the terms and never changes them. */
+export function analyzeCached(text: string, options: AnalyzeOptions): readonly string[] {
+  const key = (options.mode === 'index' ? 'i' : 'q') + (options.pinyinInitials ? 'p' : '-') + text;
+  let terms = memo.get(key);
+  if (terms === undefined) {
+    const out: string[] = [];
+    for (const match of normalizeText(text).matchAll(RUN)) {
+      if (match[1]) out.push(...hanTermsCached(match[1], options));
+      else out.push(match[2]);
+    }
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, (terms = out));
+  }
+  return terms;
+}
+
+function hanTermsCached(run: string, options: AnalyzeOptions): readonly string[] {
+  const key = (options.mode === 'index' ? 'i' : 'q') + (options.pinyinInitials ? 'p' : '-') + run;
+  let terms = runMemo.get(key);
+  if (terms === undefined) {
+    const out: string[] = [];
+    hanTerms(run, options, out);
+    if (runMemo.size >= MEMO_MAX) runMemo.clear();
+    runMemo.set(key, (terms = out));
   }
   return terms;
 }

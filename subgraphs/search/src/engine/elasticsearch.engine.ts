@@ -1,6 +1,6 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import { analyze } from '../analysis/chinese.analyzer';
-import { highlightsOf, pageMatchOf, searchableText } from './minisearch.engine';
+import { highlightsOf, pageMatchOf, searchableText } from './embedded.engine';
 import {
   SEARCH_FIELDS,
   type FacetCount,

@@ -210,6 +210,12 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       expect(await names('，。')).toEqual([]);
       await engine.clear();
       expect(await engine.count()).toBe(0);
+      // A cleared index is a working one: ranking as on a fresh index.
+      await engine.upsert([
+        indexedMiniProgram({ name: '城市指南', description: '周末去哪儿，旅行攻略与门票' }),
+        indexedMiniProgram({ name: '旅行日记' }),
+      ]);
+      expect(await names('旅行')).toEqual(['旅行日记', '城市指南']);
     });
   });
 }

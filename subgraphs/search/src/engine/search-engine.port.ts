@@ -1,5 +1,5 @@
 /**
- * The search engine port: what the search service needs from an index, whatever backs it (the embedded MiniSearch
+ * The search engine port: what the search service needs from an index, whatever backs it (the embedded inverted
  * index by default, Elasticsearch in the large profile). Every driver passes `search-engine.contract.ts`.
  */
 
@@ -120,7 +120,7 @@ export interface SearchResult {
 }
 
 export interface SearchEngine {
-  /** Which engine and analyzer answer, for readiness and logs (e.g. `embedded:minisearch+zh-bigram`). */
+  /** Which engine and analyzer answer, for readiness and logs (e.g. `embedded:inverted-index+zh-segmenter-bigram`). */
   readonly description: string;
   /** Adds or replaces documents by app id. */
   upsert(documents: readonly IndexedMiniProgram[]): Promise<void>;

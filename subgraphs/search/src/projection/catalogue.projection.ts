@@ -17,6 +17,15 @@ import {
 } from '@grove/platform';
 import { CatalogueStatus, type IndexedMiniProgram, type SearchEngine } from '../engine/search-engine.port';
 
+/**
+ * Where the projection notes each change before applying it (the embedded index's journal, see
+ * index-persistence.ts): a restarted process replays what its snapshot may miss.
+ */
+export interface ChangeJournal {
+  record(kind: 'app' | 'organization', id: string): Promise<number>;
+  done(sequence: number): void;
+}
+
 /** Documents re-read per page when an organization's details change. */
 const REINDEX_PAGE = 200;
 
@@ -61,7 +70,31 @@ export class CatalogueProjection {
     private readonly engine: SearchEngine,
     private readonly reads: CatalogueReadHandlers,
     private readonly logger: Logger,
+    private readonly journal?: ChangeJournal,
   ) {}
+
+  /** Re-reads what the journal recorded after the snapshot (each id once), in order. */
+  async replay(entries: ReadonlyArray<{ kind: 'app' | 'organization'; id: string }>): Promise<void> {
+    const seen = new Set<string>();
+    for (const { kind, id } of entries) {
+      if (seen.has(`${kind}:${id}`)) continue;
+      seen.add(`${kind}:${id}`);
+      if (kind === 'app') await this.refreshApp(id);
+      else await this.refreshOrganization(id);
+    }
+    this.logger.info({ replayed: seen.size }, 'search index caught up with the changes after its snapshot');
+  }
+
+  /** An event's change, journaled first when the index is persisted. */
+  private async applyChange(kind: 'app' | 'organization', id: string): Promise<void> {
+    const sequence = await this.journal?.record(kind, id);
+    try {
+      if (kind === 'app') await this.refreshApp(id);
+      else await this.refreshOrganization(id);
+    } finally {
+      if (sequence !== undefined) this.journal?.done(sequence);
+    }
+  }
 
   /** Re-reads one mini-program and writes (or drops) its document. */
   async refreshApp(appId: string): Promise<void> {
@@ -134,7 +167,7 @@ export class CatalogueProjection {
       handle(
         miniProgramEvents.topic,
         contractHandler(miniProgramEvents, this.logger, async (event) =>
-          this.refreshApp(event.payload.appId),
+          this.applyChange('app', event.payload.appId),
         ),
       ),
       handle(
@@ -142,13 +175,13 @@ export class CatalogueProjection {
         contractHandler(hostAppEvents, this.logger, async (event) => {
           // Only links change what a mini-program's document holds (its host apps); host-app events do not.
           if (event.type.startsWith('link.'))
-            await this.refreshApp((event.payload as { appId: string }).appId);
+            await this.applyChange('app', (event.payload as { appId: string }).appId);
         }),
       ),
       handle(
         organizationEvents.topic,
         contractHandler(organizationEvents, this.logger, async (event) =>
-          this.refreshOrganization(event.payload.organizationId),
+          this.applyChange('organization', event.payload.organizationId),
         ),
       ),
     ]);

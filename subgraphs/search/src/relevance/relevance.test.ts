@@ -1,10 +1,10 @@
-import { MiniSearchEngine } from '../engine/minisearch.engine';
+import { EmbeddedSearchEngine } from '../engine/embedded.engine';
 import { relevanceCatalogue } from './relevance-catalogue.fixture';
 import { RELEVANCE_CASES } from './relevance-queries.fixture';
 
 /** The relevance test set (issue 10 item 6): each query's expected mini-programs are all in its first three hits. */
 describe('relevance of the embedded engine', () => {
-  const engine = new MiniSearchEngine();
+  const engine = new EmbeddedSearchEngine();
   const catalogue = relevanceCatalogue();
 
   beforeAll(async () => {

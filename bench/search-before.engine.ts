@@ -1,22 +1,68 @@
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
-import { analyze, highlightFragment, isHan } from '../analysis/chinese.analyzer';
+import { pinyin } from 'pinyin-pro';
 import {
-  HIGHLIGHT_FIELDS,
+  highlightFragment,
+  normalizeText,
   SEARCH_FIELDS,
-  type FacetCount,
-  type IndexedPage,
-  type PageMatch,
   type IndexedMiniProgram,
   type SearchEngine,
-  type SearchField,
-  type SearchFilter,
-  type SearchHighlight,
   type SearchRequest,
   type SearchResult,
-} from './search-engine.port';
+} from '@grove/search';
+
+/**
+ * The embedded engine as it was before the issue-10 performance work (commit abaf97d): MiniSearch with the Chinese
+ * analyzer as its tokenizer, unmemoized. Kept for `npm run bench:search` only, so one run measures before and after
+ * on the same machine and data; not used by the search subgraph.
+ */
+
+type SearchField = (typeof SEARCH_FIELDS)[number];
+type IndexedPage = IndexedMiniProgram['pages'][number];
+type SearchFilter = SearchRequest['filter'];
+type FacetCount = SearchResult['facets']['category'][number];
+type SearchHighlight = SearchResult['hits'][number]['highlights'][number];
+type PageMatch = NonNullable<SearchResult['hits'][number]['page']>;
+const HIGHLIGHT_FIELDS = SEARCH_FIELDS.filter((field) => field !== 'pages') as Array<
+  Exclude<SearchField, 'pages'>
+>;
+
+const HAN = /\p{Script=Han}/u;
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const isHan = (text: string): boolean => HAN.test(text);
+
+function analyze(text: string, options: { mode: 'index' | 'query'; pinyinInitials?: boolean }): string[] {
+  const terms: string[] = [];
+  for (const match of normalizeText(text).matchAll(RUN)) {
+    if (match[1]) hanTerms(match[1], options, terms);
+    else terms.push(match[2]);
+  }
+  return terms;
+}
+
+function hanTerms(
+  run: string,
+  options: { mode: 'index' | 'query'; pinyinInitials?: boolean },
+  out: string[],
+): void {
+  const chars = Array.from(run);
+  if (chars.length === 1) {
+    out.push(run);
+  } else {
+    for (const { segment, isWordLike } of segmenter.segment(run)) {
+      if (isWordLike && Array.from(segment).length > 2) out.push(segment);
+    }
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    if (options.mode === 'index') out.push(...chars);
+  }
+  if (options.pinyinInitials) {
+    const initials = pinyin(run, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+    if (/^[a-z]+$/.test(initials)) out.push(initials);
+  }
+}
 
 /** Name above keywords above category and organization above description (the issue's order). */
-export const FIELD_BOOSTS: Record<SearchField, number> = {
+const FIELD_BOOSTS: Record<SearchField, number> = {
   name: 6,
   aliases: 4,
   keywords: 3,
@@ -31,9 +77,9 @@ export const FIELD_BOOSTS: Record<SearchField, number> = {
  * both the index and the query side. Documents are kept whole beside the index (MiniSearch's stored fields go
  * through `extractField`, which flattens lists) so hits, filters, facets and highlights need nothing else.
  */
-export class MiniSearchEngine implements SearchEngine {
+export class BeforeMiniSearchEngine implements SearchEngine {
   readonly description = 'embedded:minisearch+zh-segmenter-bigram';
-  private index = MiniSearchEngine.createIndex();
+  private index = BeforeMiniSearchEngine.createIndex();
   private readonly documents = new Map<string, IndexedMiniProgram>();
 
   private static createIndex(): MiniSearch<IndexedMiniProgram> {
@@ -84,7 +130,7 @@ export class MiniSearchEngine implements SearchEngine {
   }
 
   async clear(): Promise<void> {
-    this.index = MiniSearchEngine.createIndex();
+    this.index = BeforeMiniSearchEngine.createIndex();
     this.documents.clear();
   }
 
@@ -154,11 +200,11 @@ function copyOf(document: IndexedMiniProgram): IndexedMiniProgram {
 }
 
 /** What of the searchable pages is indexed: each page's title and text. */
-export function searchableText(pages: readonly IndexedPage[]): string {
+function searchableText(pages: readonly IndexedPage[]): string {
   return pages.map((page) => `${page.title}\n${page.text}`).join('\n');
 }
 
-export function matchesFilter(document: IndexedMiniProgram, filter: SearchFilter): boolean {
+function matchesFilter(document: IndexedMiniProgram, filter: SearchFilter): boolean {
   if (filter.orgIds && !filter.orgIds.includes(document.orgId)) return false;
   if (filter.categories && !(document.category !== null && filter.categories.includes(document.category)))
     return false;
@@ -169,7 +215,7 @@ export function matchesFilter(document: IndexedMiniProgram, filter: SearchFilter
 }
 
 /** One fragment per field that matched, in boost order. */
-export function highlightsOf(document: IndexedMiniProgram, queryTerms: readonly string[]): SearchHighlight[] {
+function highlightsOf(document: IndexedMiniProgram, queryTerms: readonly string[]): SearchHighlight[] {
   if (queryTerms.length === 0) return [];
   const highlights: SearchHighlight[] = [];
   for (const field of HIGHLIGHT_FIELDS) {
@@ -182,7 +228,7 @@ export function highlightsOf(document: IndexedMiniProgram, queryTerms: readonly 
 }
 
 /** The first searchable page whose title (else text) holds a query term: where a device's hit opens. */
-export function pageMatchOf(document: IndexedMiniProgram, queryTerms: readonly string[]): PageMatch | null {
+function pageMatchOf(document: IndexedMiniProgram, queryTerms: readonly string[]): PageMatch | null {
   if (queryTerms.length === 0) return null;
   for (const page of document.pages) {
     const title = highlightFragment(page.title, queryTerms);
