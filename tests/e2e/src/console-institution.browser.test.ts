@@ -151,7 +151,8 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
     await check(page, '02-members');
     // Invitations tab: the code just sent is pending; revoking it (confirmed) takes it off the pending list.
     await page.getByRole('tab', { name: L.inst.invitations.tab, exact: true }).click();
-    const sent = page.getByRole('row', { name: new RegExp(`dev-${language}@console\\.example`) });
+    // Emails are stored lowercased (dev-zh-cn@…).
+    const sent = page.getByRole('row', { name: new RegExp(`dev-${language}@console\\.example`, 'i') });
     await sent.getByRole('button', { name: L.inst.invitations.revoke, exact: true }).click();
     await popoverButton(L.common.confirm).click();
     await page.getByText(L.inst.invitations.revoked).waitFor();

@@ -9,6 +9,7 @@ import {
 } from '../../../../schema/generated/graphql';
 import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { formatDateTime } from '../../lib/format';
+import { TAG_COLORS } from '../../theme';
 import { apiErrors } from '../../lib/graphql-errors';
 import { pageOf, useCursorTrail } from './cursor-pages';
 import {
@@ -22,11 +23,12 @@ import {
 } from './pending-invitations';
 
 const TAKE = 20;
+// The theme's tag colours: they keep the contrast axe-core asks for (antd's preset status colours do not).
 const STATUS_COLOR: Record<InvitationStatus, string> = {
-  PENDING: 'processing',
-  ACCEPTED: 'success',
-  REVOKED: 'default',
-  EXPIRED: 'warning',
+  PENDING: TAG_COLORS.blue,
+  ACCEPTED: TAG_COLORS.green,
+  REVOKED: TAG_COLORS.gray,
+  EXPIRED: TAG_COLORS.gold,
 };
 
 /** 企业端 members page, "pending invitations" tab: the organization's invitations by status, revoke a pending one. */
