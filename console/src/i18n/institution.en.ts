@@ -36,12 +36,35 @@ export const institutionEn = {
       tokenOnce:
         'This code is shown only now. Send it to the person: they enter it under "Join with an invitation" on the organization page once signed in, or when signing up.',
       expiresAt: 'Valid until {{date}}',
-      pendingNote:
-        'Pending invitations cannot be listed or revoked yet (the account service has no such operation); an unused code expires by itself.',
       joinTitle: 'Join with an invitation',
+      signUpLink: 'Sign-up link (for someone without an account)',
       joinCode: 'Invitation code',
       join: 'Join',
       joined: 'You joined the organization',
+      tab: 'Members',
+    },
+    invitations: {
+      tab: 'Invitations',
+      statusFilter: 'Invitation status',
+      filter: {
+        PENDING: 'Pending',
+        EXPIRED: 'Expired',
+        REVOKED: 'Revoked',
+        ACCEPTED: 'Accepted',
+        ALL: 'All',
+      },
+      status: 'Status',
+      createdAt: 'Sent',
+      expiresAt: 'Expires',
+      revoke: 'Revoke',
+      revokeConfirm: 'Revoke the invitation for {{who}}? Its code stops working at once.',
+      revoked: 'Invitation revoked',
+      emptyPending: 'No pending invitations: every code sent was used, revoked or has expired.',
+      empty: 'No invitations with this status.',
+    },
+    signUpInvitation: {
+      label: 'Invitation code (optional)',
+      help: 'Joins the organization that invited you; the email above must be the one the invitation was sent to.',
     },
     settings: {
       tab: 'Settings',

@@ -54,7 +54,7 @@ export interface AccountSubgraph extends SubgraphModule {
 export async function createAccountSubgraph(
   runtime: PlatformRuntime,
   config: Partial<AccountSettings> = {},
-  deps: { license?: OrganizationLicenseGuard } = {},
+  deps: { license?: OrganizationLicenseGuard; clock?: () => Date } = {},
 ): Promise<AccountSubgraph> {
   const settings: AccountSettings = { ...defaultAccountSettings, ...stripUndefined(config) };
   const logger = runtime.logger.child({ subgraph: ACCOUNT_SUBGRAPH_NAME });
@@ -82,7 +82,8 @@ export async function createAccountSubgraph(
     maxQueued: settings.passwordHashQueue,
   });
   const hasher = new QueuedPasswordHasher(settings.passwordHashCost, passwordWork);
-  const redeemer = new InvitationRedeemer(invitations, memberships, orgs, events);
+  const clock = deps.clock ?? (() => new Date());
+  const redeemer = new InvitationRedeemer(invitations, memberships, orgs, events, clock);
 
   const sessions = new SessionService(
     runtime,
@@ -123,6 +124,7 @@ export async function createAccountSubgraph(
     redeemer,
     events,
     settings.invitationTtlSec,
+    clock,
   );
 
   const module = await buildSubgraph({

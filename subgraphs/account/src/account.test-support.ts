@@ -22,10 +22,14 @@ export interface Harness {
 
 /** Real embedded drivers in a temp dir; scrypt cost lowered so the suite stays fast on shared CPUs. */
 export async function createHarness(
-  options: { dataDir?: string; settings?: Partial<AccountSettings> } = {},
+  options: { dataDir?: string; settings?: Partial<AccountSettings>; clock?: () => Date } = {},
 ): Promise<Harness> {
   const runtime = await createTestRuntime({ dataDir: options.dataDir });
-  const account = await createAccountSubgraph(runtime, { passwordHashCost: 10, ...options.settings });
+  const account = await createAccountSubgraph(
+    runtime,
+    { passwordHashCost: 10, ...options.settings },
+    { clock: options.clock },
+  );
   return { runtime, account, dispose: () => runtime.dispose() };
 }
 

@@ -96,6 +96,17 @@ async function memberOf(w: World, orgId = w.orgA, role: OrgRole = OrgRole.ORG_DE
 
 const developerInA = (w: World) => memberOf(w);
 
+/** A pending invitation of an organization (org A unless told), sent by its owner; returns its id. */
+async function invitationOf(w: World, orgId = w.orgA): Promise<string> {
+  const owner = orgId === w.orgA ? w.principals.ownerA : w.principals.ownerB;
+  const { invitation } = await w.h.account.services.members.invite(owner, {
+    orgId,
+    email: `${unique('invitee')}@example.com`,
+    role: OrgRole.ORG_DEVELOPER,
+  });
+  return invitation.id;
+}
+
 /** Org A with a name change waiting for review. */
 async function amendedOrgOfA(w: World): Promise<string> {
   const id = await approvedOrgOfA(w);
@@ -318,6 +329,20 @@ const OPERATIONS: MatrixOperation<World>[] = [
     expected: MANAGERS_A,
   },
   {
+    name: 'invitations',
+    source:
+      'query($orgId: ID!) { invitations(orgId: $orgId, status: PENDING, take: 5) { id status cursor } }',
+    prepare: async (w) => ({ orgId: w.orgA }),
+    // Managers of org A, and operators as for member lists.
+    expected: [U, 'ok', 'ok', F, F, 'ok', 'ok'],
+  },
+  {
+    name: 'revokeInvitation',
+    source: 'mutation($id: ID!) { revokeInvitation(invitationId: $id) { id status } }',
+    prepare: async (w) => ({ id: await invitationOf(w, w.orgA) }),
+    expected: MANAGERS_A,
+  },
+  {
     name: 'acceptInvitation',
     source: 'mutation($t: String!) { acceptInvitation(token: $t) { orgId role } }',
     prepare: async (w, who) => {
@@ -398,6 +423,20 @@ const OPERATIONS: MatrixOperation<World>[] = [
     prepare: async (w) => ({
       input: { orgId: w.orgB, email: `${unique('invitee')}@example.com`, role: 'ORG_DEVELOPER' },
     }),
+    expected: [U, F, F, F, 'ok', F, F],
+  },
+  {
+    name: 'invitations',
+    label: "invitations with org B's id",
+    source: 'query($orgId: ID!) { invitations(orgId: $orgId) { id } }',
+    prepare: async (w) => ({ orgId: w.orgB }),
+    expected: [U, F, F, F, 'ok', 'ok', 'ok'],
+  },
+  {
+    name: 'revokeInvitation',
+    label: "revokeInvitation of org B's invitation",
+    source: 'mutation($id: ID!) { revokeInvitation(invitationId: $id) { id status } }',
+    prepare: async (w) => ({ id: await invitationOf(w, w.orgB) }),
     expected: [U, F, F, F, 'ok', F, F],
   },
   {

@@ -149,6 +149,15 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
     await check(page, '01-members-invitation');
     await page.getByRole('button', { name: L.inst.hostApps.secretSaved, exact: true }).click();
     await check(page, '02-members');
+    // Invitations tab: the code just sent is pending; revoking it (confirmed) takes it off the pending list.
+    await page.getByRole('tab', { name: L.inst.invitations.tab, exact: true }).click();
+    // Emails are stored lowercased (dev-zh-cn@…).
+    const sent = page.getByRole('row', { name: new RegExp(`dev-${language}@console\\.example`, 'i') });
+    await sent.getByRole('button', { name: L.inst.invitations.revoke, exact: true }).click();
+    await popoverButton(L.common.confirm).click();
+    await page.getByText(L.inst.invitations.revoked).waitFor();
+    await sent.waitFor({ state: 'detached' });
+    await check(page, '02b-members-invitations');
 
     // Host apps: create one, its secret shown once; rotate (confirmed) shows a new one.
     await page.getByRole('link', { name: L.inst.menu.hostApps }).click();

@@ -1,20 +1,22 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useClient } from 'urql';
 import { LoginDocument, SignUpDocument } from '../../../../schema/generated/graphql';
 import { useAuth } from '../../auth/auth-context';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
 import { AuthCard } from './auth-card';
+import { invitationCodeFrom, signUpInput } from './invitation-code';
 
 interface SignUpForm {
   email: string;
   displayName: string;
   password: string;
+  invitationToken?: string;
 }
 
-const FIELDS = ['email', 'displayName', 'password'] as const;
+const FIELDS = ['email', 'displayName', 'password', 'invitationToken'] as const;
 /** The account subgraph's rule (SignUpInput.password): at least 10 characters with letters and digits. */
 const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d).{10,}$/;
 
@@ -23,6 +25,8 @@ export function SignUpPage() {
   const client = useClient();
   const { signIn } = useAuth();
   const navigate = useNavigate();
+  // A link like /sign-up?invitation=<code> fills the code in; the person can still change or clear it.
+  const [params] = useSearchParams();
   const [form] = Form.useForm<SignUpForm>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,11 +35,7 @@ export function SignUpPage() {
     setError(null);
     setBusy(true);
     try {
-      const input = {
-        email: values.email.trim(),
-        displayName: values.displayName.trim(),
-        password: values.password,
-      };
+      const input = signUpInput(values);
       const created = await client.mutation(SignUpDocument, { input }).toPromise();
       if (!created.data) {
         const { fieldErrors, other } = splitFieldErrors(apiErrors(created.error), FIELDS);
@@ -57,7 +57,13 @@ export function SignUpPage() {
   return (
     <AuthCard title={t('signUp.title')}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<SignUpForm> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form<SignUpForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        initialValues={{ invitationToken: invitationCodeFrom(params) }}
+      >
         <Form.Item
           name="email"
           label={t('signUp.email')}
@@ -85,6 +91,14 @@ export function SignUpPage() {
           ]}
         >
           <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="invitationToken"
+          label={t('inst.signUpInvitation.label')}
+          extra={t('inst.signUpInvitation.help')}
+          rules={[{ max: 200 }]}
+        >
+          <Input autoComplete="off" spellCheck={false} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('signUp.submit')}

@@ -12,10 +12,11 @@ import {
   Select,
   Space,
   Table,
+  Tabs,
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useHref, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import {
   InstitutionChangeMemberRoleDocument,
@@ -30,8 +31,11 @@ import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { InstSecretOnce } from '../../components/inst-secret-once';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { signUpSearch } from '../account/invitation-code';
 import { pageOf, useCursorTrail } from './cursor-pages';
 import { assignableRoles, canActOn, canManage } from './org-roles';
+import { INVITATIONS_TAB, withMembersTab } from './pending-invitations';
+import { PendingInvitationsPanel } from './pending-invitations-panel';
 import { useMemberOrganizations } from './use-current-organization';
 
 const TAKE = 20;
@@ -41,7 +45,10 @@ interface InviteForm {
   role: OrgRole;
 }
 
-/** 企业端: the organization's members (cursor-paged by the server), invite, change a role, remove or leave. */
+/**
+ * 企业端: the organization's members (cursor-paged by the server), invite, change a role, remove or leave; managers
+ * also see the invitations tab (`?tab=invitations`: by status, revoke a pending one).
+ */
 export function MembersPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -63,6 +70,11 @@ export function MembersPage() {
   const [inviteError, setInviteError] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<InstitutionInviteMemberMutation['inviteMember'] | null>(null);
   const [form] = Form.useForm<InviteForm>();
+  // A sign-up link that fills the code in, for someone who has no account yet.
+  const signUpHref = useHref({
+    pathname: '/sign-up',
+    search: invitation ? signUpSearch(invitation.token) : '',
+  });
 
   if (!loading && organizations.length === 0)
     return (
@@ -75,6 +87,7 @@ export function MembersPage() {
 
   const myRole = viewer?.memberships.find((m) => m.orgId === orgId)?.role as OrgRole | undefined;
   const manager = canManage(myRole);
+  const tab = manager && params.get('tab') === INVITATIONS_TAB ? INVITATIONS_TAB : 'members';
   const { rows, hasNext, lastCursor } = pageOf(data?.members, TAKE);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
@@ -111,29 +124,8 @@ export function MembersPage() {
     setInvitation(result.data.inviteMember);
   };
 
-  return (
+  const membersList = (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('inst.members.title')}
-        </Typography.Title>
-        {manager && (
-          <Button type="primary" onClick={() => setInviteOpen(true)}>
-            {t('inst.members.invite')}
-          </Button>
-        )}
-      </Flex>
-      {organizations.length > 1 && (
-        <Select
-          aria-label={t('inst.organization')}
-          value={orgId}
-          style={{ width: 240 }}
-          options={organizations.map((org) => ({ value: org.id, label: org.name }))}
-          onChange={(value) => setParams({ org: value })}
-        />
-      )}
-      {!manager && myRole && <Alert type="info" showIcon message={t('inst.members.readOnly')} />}
-      {manager && <Alert type="info" showIcon message={t('inst.members.pendingNote')} />}
       {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
       <Table
         rowKey="userId"
@@ -211,6 +203,47 @@ export function MembersPage() {
         onPrevious={trail.previous}
         onNext={() => lastCursor && trail.next(lastCursor)}
       />
+    </Space>
+  );
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('inst.members.title')}
+        </Typography.Title>
+        {manager && (
+          <Button type="primary" onClick={() => setInviteOpen(true)}>
+            {t('inst.members.invite')}
+          </Button>
+        )}
+      </Flex>
+      {organizations.length > 1 && (
+        <Select
+          aria-label={t('inst.organization')}
+          value={orgId}
+          style={{ width: 240 }}
+          options={organizations.map((org) => ({ value: org.id, label: org.name }))}
+          onChange={(value) => setParams({ org: value })}
+        />
+      )}
+      {!manager && myRole && <Alert type="info" showIcon message={t('inst.members.readOnly')} />}
+      {manager && orgId ? (
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams((current) => withMembersTab(current, key))}
+          items={[
+            { key: 'members', label: t('inst.members.tab'), children: membersList },
+            {
+              key: INVITATIONS_TAB,
+              label: t('inst.invitations.tab'),
+              children: <PendingInvitationsPanel orgId={orgId} />,
+            },
+          ]}
+        />
+      ) : (
+        membersList
+      )}
       <Modal
         open={inviteOpen}
         title={t('inst.members.invite')}
@@ -281,6 +314,11 @@ export function MembersPage() {
             warning={t('inst.members.tokenOnce')}
             entries={[
               { label: t('inst.members.joinCode'), value: invitation.token, secret: true },
+              {
+                label: t('inst.members.signUpLink'),
+                value: `${window.location.origin}${signUpHref}`,
+                secret: true,
+              },
               {
                 label: t('inst.members.role'),
                 value: t(`inst.role.${invitation.invitation.role}`),

@@ -8,11 +8,12 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { IdentityService } from '../service/identity.service';
 import type { MemberService } from '../service/member.service';
 import type { OrganizationService } from '../service/organization.service';
+import { INVITATIONS_PAGE } from '../store/invitation.store';
 import { MEMBERS_PAGE } from '../store/membership.store';
 import type { MemberView } from '../store/views';
-import { OrgRole } from '../schema/enums';
+import { InvitationStatus, OrgRole } from '../schema/enums';
 import { InviteMemberInput } from '../schema/inputs';
-import { InvitationPayload, Member } from '../schema/member.type';
+import { Invitation, InvitationPayload, Member } from '../schema/member.type';
 import { Organization } from '../schema/organization.type';
 import { User } from '../schema/user.type';
 
@@ -39,6 +40,36 @@ export class MemberResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
     return this.memberService.list(ctx.principal, orgId, { take, after });
+  }
+
+  @Query(() => [Invitation], {
+    description:
+      'ORG_OWNER/ORG_ADMIN of the organization, or operators who read any organization; newest first, a page at a time',
+  })
+  invitations(
+    @Arg('orgId', () => ID) orgId: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('status', () => InvitationStatus, {
+      nullable: true,
+      description: 'Only this status (EXPIRED: pending past expiresAt); omit for all',
+    })
+    status?: InvitationStatus | null,
+    @Arg('take', () => Int, {
+      defaultValue: INVITATIONS_PAGE.defaultTake,
+      description: takeArgDescription(INVITATIONS_PAGE.maxTake),
+    })
+    take?: number,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.memberService.invitationsOf(ctx.principal, orgId, status, { take, after });
+  }
+
+  @Mutation(() => Invitation, {
+    description:
+      'ORG_OWNER/ORG_ADMIN of its approved, unfrozen organization; only a PENDING invitation, once (its token stops working)',
+  })
+  revokeInvitation(@Arg('invitationId', () => ID) invitationId: string, @Ctx() ctx: SubgraphContext) {
+    return this.memberService.revokeInvitation(ctx.principal, invitationId);
   }
 
   @Mutation(() => InvitationPayload, {

@@ -22,7 +22,10 @@ export class Member {
   cursor?: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'An invitation into an organization; EXPIRED is a pending one past expiresAt, REVOKED one a manager withdrew',
+})
 export class Invitation {
   @Field(() => ID)
   id!: string;
@@ -50,6 +53,15 @@ export class Invitation {
 
   @Field()
   createdAt!: Date;
+
+  @Field(() => ID, { nullable: true })
+  revokedBy?: string;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt?: Date;
+
+  @Field(() => String, { nullable: true, description: CURSOR_FIELD_DESCRIPTION })
+  cursor?: string;
 }
 
 @ObjectType()

@@ -1,6 +1,7 @@
 import { passwordWeakness } from './password-strength';
 import { BadUserInputError, OperatorRole, OrgRole } from '@grove/platform';
 import { z } from 'zod';
+import { InvitationStatus } from '../store/invitation.model';
 import { OrganizationStatus } from '../store/organization.model';
 import { creditCodeProblem, normaliseCreditCode } from './credit-code';
 import { normaliseEmail, normalisePhone } from './identifiers';
@@ -153,4 +154,9 @@ export const createOperatorSchema = z.object({
 });
 export type CreateOperatorData = z.infer<typeof createOperatorSchema>;
 
-export { idField, tokenField };
+/** A reported invitation status to filter by (absent: every status). */
+const invitationStatusField = optional(
+  z.enum(Object.values(InvitationStatus) as [InvitationStatus, ...InvitationStatus[]]),
+);
+
+export { idField, invitationStatusField, tokenField };

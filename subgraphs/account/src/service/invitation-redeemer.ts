@@ -16,17 +16,18 @@ export class InvitationRedeemer {
     private readonly memberships: MembershipStore,
     private readonly orgs: OrganizationStore,
     private readonly events: AccountEvents,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Checks the token without using it: pending, unexpired, addressed to this identifier, org active. */
+  /** Checks the token without using it: pending (not accepted or revoked), unexpired, addressed here, org active. */
   async inspect(
     token: string,
     identity: { email?: string; phone?: string },
-    now = new Date(),
+    now = this.clock(),
   ): Promise<InvitationModel> {
     const invitation = await this.invitations.findByTokenHash(hashSecret(token));
     if (!invitation || invitation.status !== 'PENDING' || invitation.expiresAt <= now) {
-      throw new NotFoundError('The invitation does not exist, was already used or has expired', {
+      throw new NotFoundError('The invitation does not exist, was already used, was revoked or has expired', {
         reason: 'INVITATION_INVALID',
       });
     }
@@ -45,7 +46,7 @@ export class InvitationRedeemer {
   }
 
   async redeem(token: string, user: UserModel): Promise<MemberView> {
-    const now = new Date();
+    const now = this.clock();
     const invitation = await this.inspect(token, user, now);
     if (await this.memberships.find(invitation.orgId, user._id)) {
       throw new ConflictError('You are already a member of this organization');
@@ -53,7 +54,7 @@ export class InvitationRedeemer {
     const membership = await this.events.atomically(async () => {
       const claimed = await this.invitations.claim(invitation.tokenHash, user._id, now);
       if (!claimed)
-        throw new NotFoundError('The invitation was already used or has expired', {
+        throw new NotFoundError('The invitation was already used, was revoked or has expired', {
           reason: 'INVITATION_INVALID',
         });
       let joined;

@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  describeOperation,
   encodeCursor,
   ForbiddenError,
   NotFoundError,
@@ -10,7 +11,8 @@ import {
   randomToken,
   type Principal,
 } from '@grove/platform';
-import type { InvitationStore } from '../store/invitation.store';
+import { InvitationStatus, type InvitationModel } from '../store/invitation.model';
+import { INVITATIONS_ORDER, type InvitationStore } from '../store/invitation.store';
 import type { MembershipModel } from '../store/membership.model';
 import { MEMBERS_ORDER, type MembershipStore } from '../store/membership.store';
 import { OrganizationStatus } from '../store/organization.model';
@@ -21,6 +23,7 @@ import type { AccountAccess, OrgActor } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
 import {
   idField,
+  invitationStatusField,
   inviteSchema,
   memberRefSchema,
   memberRoleSchema,
@@ -50,6 +53,7 @@ export class MemberService {
     private readonly redeemer: InvitationRedeemer,
     private readonly events: AccountEvents,
     private readonly invitationTtlSec: number,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async invite(p: Principal, input: unknown): Promise<InvitationResult> {
@@ -72,7 +76,7 @@ export class MemberService {
         role: data.role,
         tokenHash: hashSecret(token),
         invitedBy: actor.user._id,
-        expiresAt: new Date(Date.now() + this.invitationTtlSec * 1000),
+        expiresAt: new Date(this.clock().getTime() + this.invitationTtlSec * 1000),
       });
       await this.events.publish(AccountTopic.MEMBER, 'member.invited', data.orgId, {
         organizationId: data.orgId,
@@ -81,7 +85,57 @@ export class MemberService {
       });
       return inserted;
     });
-    return { invitation: toInvitationView(invitation), token };
+    return { invitation: toInvitationView(invitation, this.clock()), token };
+  }
+
+  /**
+   * An organization's invitations, newest first, a page at a time, optionally of one status (EXPIRED: pending past
+   * its expiry by this service's clock). Managers of the organization, and operators who read any organization.
+   */
+  async invitationsOf(
+    p: Principal,
+    orgId: unknown,
+    status: unknown,
+    page: { take?: unknown; after?: unknown } = {},
+  ): Promise<InvitationView[]> {
+    const id = parseInput(idField, orgId);
+    const wanted = parseInput(invitationStatusField, status);
+    await this.access.requireOrg(p, id, Permission.ORG_MEMBERS_MANAGE, Permission.ORG_READ_ANY);
+    const now = this.clock();
+    return (await this.invitations.pageByOrg(id, wanted, now, page)).map((doc) => ({
+      ...toInvitationView(doc, now),
+      cursor: encodeCursor(INVITATIONS_ORDER, doc),
+    }));
+  }
+
+  /**
+   * PENDING → REVOKED, once: the token can no longer be accepted or used at sign-up. An accepted, revoked or
+   * expired invitation is CONFLICT with a reason saying which; an unknown id is NOT_FOUND, another
+   * organization's FORBIDDEN (as for every organization-scoped check).
+   */
+  async revokeInvitation(p: Principal, invitationId: unknown): Promise<InvitationView> {
+    await this.access.requireAccount(p);
+    const id = parseInput(idField, invitationId);
+    const found = await this.invitations.findById(id);
+    if (!found) throw new NotFoundError('Invitation not found', { reason: 'INVITATION_NOT_FOUND' });
+    const actor = await this.requireManager(p, found.orgId);
+    describeOperation({
+      target: { type: 'invitation', id },
+      summary: `revoked invitation ${id} (${found.role})`,
+      organizationId: found.orgId,
+    });
+    const now = this.clock();
+    const revoked = await this.events.atomically(async () => {
+      const changed = await this.invitations.revoke(id, found.orgId, actor.user._id, now);
+      if (!changed) throw notRevocable(await this.invitations.findById(id), now);
+      await this.events.publish(AccountTopic.MEMBER, 'member.invitation_revoked', found.orgId, {
+        organizationId: found.orgId,
+        invitationId: id,
+        actorId: actor.user._id,
+      });
+      return changed;
+    });
+    return toInvitationView(revoked, now);
   }
 
   /** The invited user, signed in, redeems the token. */
@@ -197,4 +251,18 @@ export class MemberService {
     }
     return target;
   }
+}
+
+/** Why a revocation found nothing to change, read after the conditional update missed. */
+function notRevocable(current: InvitationModel | null, now: Date): ConflictError | NotFoundError {
+  if (!current) return new NotFoundError('Invitation not found', { reason: 'INVITATION_NOT_FOUND' });
+  if (current.status === InvitationStatus.REVOKED)
+    return new ConflictError('The invitation was already revoked', { reason: 'INVITATION_ALREADY_REVOKED' });
+  if (current.status === InvitationStatus.ACCEPTED)
+    return new ConflictError('The invitation was already accepted; remove the member instead', {
+      reason: 'INVITATION_ALREADY_ACCEPTED',
+    });
+  if (current.expiresAt <= now)
+    return new ConflictError('The invitation has expired', { reason: 'INVITATION_EXPIRED' });
+  return new ConflictError('The invitation changed meanwhile; reload and try again');
 }

@@ -87,6 +87,10 @@ export interface InvitationView {
   invitedBy: string;
   expiresAt: Date;
   createdAt: Date;
+  revokedBy?: string;
+  revokedAt?: Date;
+  /** Set by paginated lists. */
+  cursor?: string;
 }
 
 export interface SessionView {
@@ -156,17 +160,21 @@ export function toMemberView(doc: MembershipModel): MemberView {
   return { orgId: doc.orgId, userId: doc.userId, role: doc.role, joinedAt: doc.createdAt };
 }
 
-export function toInvitationView(doc: InvitationModel): InvitationView {
+/** `now` is the reader's clock: a pending invitation past its expiry is reported EXPIRED. */
+export function toInvitationView(doc: InvitationModel, now: Date): InvitationView {
+  const expired = doc.status === 'PENDING' && doc.expiresAt <= now;
   return {
     id: doc._id,
     orgId: doc.orgId,
     email: doc.email,
     phone: doc.phone,
     role: doc.role,
-    status: doc.status,
+    status: expired ? 'EXPIRED' : doc.status,
     invitedBy: doc.invitedBy,
     expiresAt: doc.expiresAt,
     createdAt: doc.createdAt,
+    revokedBy: doc.revokedBy,
+    revokedAt: doc.revokedAt,
   };
 }
 
