@@ -10,7 +10,10 @@ describe('license expiry warning', () => {
   });
 
   it('warns when fewer than 30 days are left, not before', () => {
-    expect(licenseExpiry({ expiresAt: at(30), expired: false }, now)).toEqual({ kind: 'valid', daysLeft: 30 });
+    expect(licenseExpiry({ expiresAt: at(30), expired: false }, now)).toEqual({
+      kind: 'valid',
+      daysLeft: 30,
+    });
     expect(licenseExpiry({ expiresAt: at(29.5), expired: false }, now)).toEqual({
       kind: 'expiring',
       daysLeft: 30,
@@ -19,11 +22,17 @@ describe('license expiry warning', () => {
       kind: 'expiring',
       daysLeft: 10,
     });
-    expect(licenseExpiry({ expiresAt: at(0.2), expired: false }, now)).toEqual({ kind: 'expiring', daysLeft: 1 });
+    expect(licenseExpiry({ expiresAt: at(0.2), expired: false }, now)).toEqual({
+      kind: 'expiring',
+      daysLeft: 1,
+    });
   });
 
   it('follows the server on expiry, counting the days since', () => {
-    expect(licenseExpiry({ expiresAt: at(-3.5), expired: true }, now)).toEqual({ kind: 'expired', daysAgo: 3 });
+    expect(licenseExpiry({ expiresAt: at(-3.5), expired: true }, now)).toEqual({
+      kind: 'expired',
+      daysAgo: 3,
+    });
     // The page's clock may run ahead of the server's: past the date but not yet refused is "expiring, 0 days".
     expect(licenseExpiry({ expiresAt: at(-0.01), expired: false }, now)).toEqual({
       kind: 'expiring',
