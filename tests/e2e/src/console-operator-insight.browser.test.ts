@@ -155,7 +155,9 @@ describeBrowser('the operator insight pages in a real browser', () => {
       await page.getByText(L.license.installed.replace('{{licenseId}}', signed.payload.licenseId)).waitFor();
       await page.getByText(L.license.expiringTitle).waitFor();
       await page.getByText(L.license.expiring.replace('{{days}}', '10')).waitFor();
-      await page.getByRole('cell', { name: signed.payload.licenseId }).waitFor(); // in the history, in force
+      await page // in the history, in force
+        .getByRole('cell', { name: `${signed.payload.licenseId} ${L.license.active}`, exact: true })
+        .waitFor();
       await check('license-installed');
     } finally {
       await done();
