@@ -47,6 +47,16 @@ const OperatorMiniProgramsPage = lazy(() =>
   import('./pages/operator/mini-programs.page').then((m) => ({ default: m.OperatorMiniProgramsPage })),
 );
 
+const PlatformOverviewPage = lazy(() =>
+  import('./pages/operator/platform-overview.page').then((m) => ({ default: m.PlatformOverviewPage })),
+);
+const OperationLogPage = lazy(() =>
+  import('./pages/operator/operation-log.page').then((m) => ({ default: m.OperationLogPage })),
+);
+const LicensePage = lazy(() =>
+  import('./pages/operator/license.page').then((m) => ({ default: m.LicensePage })),
+);
+
 export const BASENAME = '/console';
 
 function Loading() {
@@ -98,6 +108,9 @@ function ConsoleRoutes() {
           <Route path="reviews/versions" element={<VersionReviewsPage />} />
           <Route path="operator/organizations" element={<OperatorOrganizationsPage />} />
           <Route path="operator/mini-programs" element={<OperatorMiniProgramsPage />} />
+          <Route path="operator/overview" element={<PlatformOverviewPage />} />
+          <Route path="operator/operation-log" element={<OperationLogPage />} />
+          <Route path="operator/license" element={<LicensePage />} />
           <Route path="*" element={<Home />} />
         </Route>
       </Routes>

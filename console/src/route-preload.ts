@@ -14,6 +14,9 @@ const ROUTE_CHUNKS: Array<[RegExp, () => Promise<unknown>]> = [
   [/^\/reviews\/versions\/?$/, () => import('./pages/operator/version-reviews.page')],
   [/^\/operator\/organizations\/?$/, () => import('./pages/operator/organizations.page')],
   [/^\/operator\/mini-programs\/?$/, () => import('./pages/operator/mini-programs.page')],
+  [/^\/operator\/overview\/?$/, () => import('./pages/operator/platform-overview.page')],
+  [/^\/operator\/operation-log\/?$/, () => import('./pages/operator/operation-log.page')],
+  [/^\/operator\/license\/?$/, () => import('./pages/operator/license.page')],
 ];
 
 /** Starts loading the chunk of the page at `path` (below the app's basename); unknown paths load nothing. */

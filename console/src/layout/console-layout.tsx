@@ -17,6 +17,9 @@ const OPERATOR_MENU = [
   { key: '/reviews/versions', label: 'menu.versionReviews' },
   { key: '/operator/organizations', label: 'operator.menu.organizations' },
   { key: '/operator/mini-programs', label: 'operator.menu.miniPrograms' },
+  { key: '/operator/overview', label: 'opInsight.menu.overview' },
+  { key: '/operator/operation-log', label: 'opInsight.menu.operationLog' },
+  { key: '/operator/license', label: 'opInsight.menu.license' },
 ];
 
 /** Switches zh-CN / en; every string, date and number follows. */
