@@ -47,6 +47,25 @@ const OperatorMiniProgramsPage = lazy(() =>
   import('./pages/operator/mini-programs.page').then((m) => ({ default: m.OperatorMiniProgramsPage })),
 );
 
+const WhitelistPage = lazy(() =>
+  import('./pages/operator/whitelist.page').then((m) => ({ default: m.WhitelistPage })),
+);
+const BaseLibrariesPage = lazy(() =>
+  import('./pages/operator/base-libraries.page').then((m) => ({ default: m.BaseLibrariesPage })),
+);
+const SdkVersionsPage = lazy(() =>
+  import('./pages/operator/sdk-versions.page').then((m) => ({ default: m.SdkVersionsPage })),
+);
+const SdkConfigPage = lazy(() =>
+  import('./pages/operator/sdk-config.page').then((m) => ({ default: m.SdkConfigPage })),
+);
+const SdkBuildReviewsPage = lazy(() =>
+  import('./pages/operator/sdk-build-reviews.page').then((m) => ({ default: m.SdkBuildReviewsPage })),
+);
+const OperatorAccountsPage = lazy(() =>
+  import('./pages/operator/operator-accounts.page').then((m) => ({ default: m.OperatorAccountsPage })),
+);
+
 export const BASENAME = '/console';
 
 function Loading() {
@@ -98,6 +117,12 @@ function ConsoleRoutes() {
           <Route path="reviews/versions" element={<VersionReviewsPage />} />
           <Route path="operator/organizations" element={<OperatorOrganizationsPage />} />
           <Route path="operator/mini-programs" element={<OperatorMiniProgramsPage />} />
+          <Route path="operator/whitelist" element={<WhitelistPage />} />
+          <Route path="operator/base-libraries" element={<BaseLibrariesPage />} />
+          <Route path="operator/sdk-versions" element={<SdkVersionsPage />} />
+          <Route path="operator/sdk-config" element={<SdkConfigPage />} />
+          <Route path="reviews/sdk-builds" element={<SdkBuildReviewsPage />} />
+          <Route path="operator/accounts" element={<OperatorAccountsPage />} />
           <Route path="*" element={<Home />} />
         </Route>
       </Routes>

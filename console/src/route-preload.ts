@@ -14,6 +14,12 @@ const ROUTE_CHUNKS: Array<[RegExp, () => Promise<unknown>]> = [
   [/^\/reviews\/versions\/?$/, () => import('./pages/operator/version-reviews.page')],
   [/^\/operator\/organizations\/?$/, () => import('./pages/operator/organizations.page')],
   [/^\/operator\/mini-programs\/?$/, () => import('./pages/operator/mini-programs.page')],
+  [/^\/operator\/whitelist\/?$/, () => import('./pages/operator/whitelist.page')],
+  [/^\/operator\/base-libraries\/?$/, () => import('./pages/operator/base-libraries.page')],
+  [/^\/operator\/sdk-versions\/?$/, () => import('./pages/operator/sdk-versions.page')],
+  [/^\/operator\/sdk-config\/?$/, () => import('./pages/operator/sdk-config.page')],
+  [/^\/reviews\/sdk-builds\/?$/, () => import('./pages/operator/sdk-build-reviews.page')],
+  [/^\/operator\/accounts\/?$/, () => import('./pages/operator/operator-accounts.page')],
 ];
 
 /** Starts loading the chunk of the page at `path` (below the app's basename); unknown paths load nothing. */

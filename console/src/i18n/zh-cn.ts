@@ -1,11 +1,13 @@
 import type { Messages } from './en';
 import { institutionZhCN } from './institution.zh-cn';
 import { operatorZhCN } from './operator.zh-cn';
+import { operatorPlatformZhCN } from './operator-platform.zh-cn';
 
 /** 简体中文 (the default language). */
 export const zhCN: Messages = {
   ...institutionZhCN,
   ...operatorZhCN,
+  ...operatorPlatformZhCN,
   common: {
     actions: '操作',
     cancel: '取消',
