@@ -7,7 +7,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Select,
   Space,
@@ -107,7 +106,8 @@ function SdkConfigHistory({ generation }: { generation: number }) {
 /** 运营端: the global SDK defaults — view, edit (checked before sending, saved with the version read), history. */
 export function SdkConfigPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  // The app's modal (not the static one): it follows the theme and the language.
+  const { message, modal } = App.useApp();
   const [{ data, error }, refetch] = useQuery({ query: OpPlatformSdkGlobalConfigDocument });
   const [{ fetching: saving }, save] = useMutation(OpPlatformUpdateSdkGlobalConfigDocument);
   const [form] = Form.useForm<GlobalSdkConfigForm>();
@@ -120,7 +120,7 @@ export function SdkConfigPage() {
   }, [global, form]);
 
   const submit = (values: GlobalSdkConfigForm) =>
-    Modal.confirm({
+    modal.confirm({
       title: t('opPlatform.sdkConfig.saveConfirm'),
       okText: t('opPlatform.sdkConfig.save'),
       cancelText: t('common.cancel'),
