@@ -222,7 +222,7 @@ export function OperatorAccountsPage() {
           >
             <Input />
           </Form.Item>
-          <Form.Item name="role" label={t('opPlatform.operators.roles')} rules={[{ required: true }]}>
+          <Form.Item name="role" label={t('opPlatform.operators.roles')}>
             <Select options={ROLES.map((r) => ({ value: r, label: t(`opPlatform.role.${r}`) }))} />
           </Form.Item>
           <Form.Item

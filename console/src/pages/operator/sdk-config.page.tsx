@@ -223,7 +223,7 @@ export function SdkConfigPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item name="logLevel" label={t('opPlatform.sdkConfig.logLevel')} rules={[{ required: true }]}>
+          <Form.Item name="logLevel" label={t('opPlatform.sdkConfig.logLevel')}>
             <Select
               style={{ width: 220 }}
               options={LOG_LEVELS.map((level) => ({

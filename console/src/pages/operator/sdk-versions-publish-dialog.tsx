@@ -143,7 +143,14 @@ export function SdkVersionsPublishDialog({
           <Form.Item
             name="platform"
             label={t('opPlatform.platformFilter')}
-            rules={[{ required: true, message: t('validation.required') }]}
+            // A validator, not `required`: antd would put aria-required on the Select's wrapper (an axe violation).
+            rules={[
+              {
+                validator: async (_, v) => {
+                  if (!v) throw new Error(t('validation.required'));
+                },
+              },
+            ]}
           >
             <Select
               options={SDK_PLATFORMS.map((p) => ({ value: p, label: t(`opPlatform.platform.${p}`) }))}
