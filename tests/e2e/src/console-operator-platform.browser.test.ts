@@ -199,7 +199,7 @@ describeBrowser('the operator platform pages in a real browser', () => {
       await check('operator-created');
       await page.getByRole('button', { name: en.common.confirm }).click();
       const rita = page.getByRole('row', { name: /Rita Reviewer/ });
-      await rita.getByText(L.role.OPERATOR_REVIEWER).waitFor();
+      await rita.getByText(L.role.OPERATOR_REVIEWER, { exact: true }).waitFor();
       await rita.getByRole('button', { name: L.disable, exact: true }).click();
       await visiblePopoverButton(page, L.disable).click();
       await page.getByText(L.operators.disabledDone).waitFor();
