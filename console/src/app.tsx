@@ -56,6 +56,24 @@ const OperationLogPage = lazy(() =>
 const LicensePage = lazy(() =>
   import('./pages/operator/license.page').then((m) => ({ default: m.LicensePage })),
 );
+const WhitelistPage = lazy(() =>
+  import('./pages/operator/whitelist.page').then((m) => ({ default: m.WhitelistPage })),
+);
+const BaseLibrariesPage = lazy(() =>
+  import('./pages/operator/base-libraries.page').then((m) => ({ default: m.BaseLibrariesPage })),
+);
+const SdkVersionsPage = lazy(() =>
+  import('./pages/operator/sdk-versions.page').then((m) => ({ default: m.SdkVersionsPage })),
+);
+const SdkConfigPage = lazy(() =>
+  import('./pages/operator/sdk-config.page').then((m) => ({ default: m.SdkConfigPage })),
+);
+const SdkBuildReviewsPage = lazy(() =>
+  import('./pages/operator/sdk-build-reviews.page').then((m) => ({ default: m.SdkBuildReviewsPage })),
+);
+const OperatorAccountsPage = lazy(() =>
+  import('./pages/operator/operator-accounts.page').then((m) => ({ default: m.OperatorAccountsPage })),
+);
 
 export const BASENAME = '/console';
 
@@ -111,6 +129,12 @@ function ConsoleRoutes() {
           <Route path="operator/overview" element={<PlatformOverviewPage />} />
           <Route path="operator/operation-log" element={<OperationLogPage />} />
           <Route path="operator/license" element={<LicensePage />} />
+          <Route path="operator/whitelist" element={<WhitelistPage />} />
+          <Route path="operator/base-libraries" element={<BaseLibrariesPage />} />
+          <Route path="operator/sdk-versions" element={<SdkVersionsPage />} />
+          <Route path="operator/sdk-config" element={<SdkConfigPage />} />
+          <Route path="reviews/sdk-builds" element={<SdkBuildReviewsPage />} />
+          <Route path="operator/accounts" element={<OperatorAccountsPage />} />
           <Route path="*" element={<Home />} />
         </Route>
       </Routes>

@@ -17,6 +17,12 @@ const ROUTE_CHUNKS: Array<[RegExp, () => Promise<unknown>]> = [
   [/^\/operator\/overview\/?$/, () => import('./pages/operator/platform-overview.page')],
   [/^\/operator\/operation-log\/?$/, () => import('./pages/operator/operation-log.page')],
   [/^\/operator\/license\/?$/, () => import('./pages/operator/license.page')],
+  [/^\/operator\/whitelist\/?$/, () => import('./pages/operator/whitelist.page')],
+  [/^\/operator\/base-libraries\/?$/, () => import('./pages/operator/base-libraries.page')],
+  [/^\/operator\/sdk-versions\/?$/, () => import('./pages/operator/sdk-versions.page')],
+  [/^\/operator\/sdk-config\/?$/, () => import('./pages/operator/sdk-config.page')],
+  [/^\/reviews\/sdk-builds\/?$/, () => import('./pages/operator/sdk-build-reviews.page')],
+  [/^\/operator\/accounts\/?$/, () => import('./pages/operator/operator-accounts.page')],
 ];
 
 /** Starts loading the chunk of the page at `path` (below the app's basename); unknown paths load nothing. */

@@ -1,12 +1,14 @@
 import { institutionEn } from './institution.en';
 import { operatorEn } from './operator.en';
 import { operatorInsightEn } from './operator-insight.en';
+import { operatorPlatformEn } from './operator-platform.en';
 
 /** English strings. zh-cn.ts must have the same keys (its type is derived from this one). */
 export const en = {
   ...institutionEn,
   ...operatorEn,
   ...operatorInsightEn,
+  ...operatorPlatformEn,
   common: {
     actions: 'Actions',
     cancel: 'Cancel',

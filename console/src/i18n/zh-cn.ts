@@ -2,12 +2,14 @@ import type { Messages } from './en';
 import { institutionZhCN } from './institution.zh-cn';
 import { operatorZhCN } from './operator.zh-cn';
 import { operatorInsightZhCN } from './operator-insight.zh-cn';
+import { operatorPlatformZhCN } from './operator-platform.zh-cn';
 
 /** 简体中文 (the default language). */
 export const zhCN: Messages = {
   ...institutionZhCN,
   ...operatorZhCN,
   ...operatorInsightZhCN,
+  ...operatorPlatformZhCN,
   common: {
     actions: '操作',
     cancel: '取消',

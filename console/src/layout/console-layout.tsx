@@ -12,14 +12,21 @@ const INSTITUTION_MENU = [
   { key: '/members', label: 'inst.menu.members' },
   { key: '/organization', label: 'menu.organization' },
 ];
-const OPERATOR_MENU = [
+const OPERATOR_MENU: Array<{ key: string; label: string; permission?: string }> = [
   { key: '/reviews/organizations', label: 'menu.organizationReviews' },
   { key: '/reviews/versions', label: 'menu.versionReviews' },
+  { key: '/reviews/sdk-builds', label: 'opPlatform.menu.sdkBuildReviews' },
   { key: '/operator/organizations', label: 'operator.menu.organizations' },
   { key: '/operator/mini-programs', label: 'operator.menu.miniPrograms' },
   { key: '/operator/overview', label: 'opInsight.menu.overview' },
   { key: '/operator/operation-log', label: 'opInsight.menu.operationLog' },
   { key: '/operator/license', label: 'opInsight.menu.license' },
+  { key: '/operator/whitelist', label: 'opPlatform.menu.whitelist' },
+  { key: '/operator/base-libraries', label: 'opPlatform.menu.baseLibraries' },
+  { key: '/operator/sdk-versions', label: 'opPlatform.menu.sdkVersions' },
+  { key: '/operator/sdk-config', label: 'opPlatform.menu.sdkConfig' },
+  // Only for those who may manage accounts (the server checks operator:manage on every call).
+  { key: '/operator/accounts', label: 'opPlatform.menu.operators', permission: 'operator:manage' },
 ];
 
 /** Switches zh-CN / en; every string, date and number follows. */
@@ -46,7 +53,9 @@ export function ConsoleLayout() {
   const { t } = useTranslation();
   const { viewer, isOperator, signOut } = useAuth();
   const location = useLocation();
-  const menu = isOperator ? OPERATOR_MENU : INSTITUTION_MENU;
+  const menu = isOperator
+    ? OPERATOR_MENU.filter((item) => !item.permission || viewer?.permissions.includes(item.permission))
+    : INSTITUTION_MENU;
   const selected = useMemo(
     () => menu.filter((item) => location.pathname.startsWith(item.key)).map((item) => item.key),
     [menu, location.pathname],

@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import {
+  OpPlatformApproveSdkBuildDocument,
+  OpPlatformPendingSdkBuildsDocument,
+  OpPlatformRejectSdkBuildDocument,
+  OpPlatformSdkBuildDocument,
+} from '../../../../schema/generated/graphql';
+import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
+import { apiErrors } from '../../lib/graphql-errors';
+import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
+import { RejectDialog } from './reject-dialog';
+
+/** One build's details and its artifact to download (the server does not list an SDK build's files). */
+function SdkBuildInspector({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const [{ data, fetching, error }] = useQuery({ query: OpPlatformSdkBuildDocument, variables: { id } });
+  const build = data?.sdkBuild;
+  if (error) return <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />;
+  if (fetching || !build) return null;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t('opPlatform.version')}>{build.version}</Descriptions.Item>
+        <Descriptions.Item label={t('opPlatform.platformFilter')}>
+          {t(`opPlatform.platform.${build.platform}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('opPlatform.sdkBuilds.organization')}>{build.orgId}</Descriptions.Item>
+        <Descriptions.Item label={t('opPlatform.sdkBuilds.submittedBy')}>
+          {build.submittedBy}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('opPlatform.sdkBuilds.submittedAt')}>
+          {formatDateTime(build.createdAt, i18n.language)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('opPlatform.sdkBuilds.notes')}>{build.notes ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('opPlatform.sdkBuilds.artifactKey')}>
+          <Typography.Text code>{build.artifactKey}</Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('opPlatform.size')}>
+          {formatBytes(build.artifactSize, i18n.language)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('opPlatform.sha256')}>
+          <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
+            {build.artifactSha256}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      <Alert type="info" showIcon message={t('opPlatform.sdkBuilds.noFileList')} />
+      <Button href={build.downloadUrl} target="_blank" rel="noopener noreferrer">
+        {t('opPlatform.download')}
+      </Button>
+    </Space>
+  );
+}
+
+/** 运营端: SDK builds waiting for review, oldest first; inspect, approve, or reject with a reason. */
+export function SdkBuildReviewsPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { page, size, skip, update } = usePageParams([] as const);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: OpPlatformPendingSdkBuildsDocument,
+    variables: { skip, take: size },
+  });
+  const [, approve] = useMutation(OpPlatformApproveSdkBuildDocument);
+  const [, reject] = useMutation(OpPlatformRejectSdkBuildDocument);
+  const [inspecting, setInspecting] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+
+  const done = (result: { error?: Parameters<typeof apiErrors>[0] }, success: string) => {
+    const first = apiErrors(result.error)[0];
+    if (first) void message.error(first.message);
+    else void message.success(success);
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('opPlatform.sdkBuilds.title')}
+      </Typography.Title>
+      <Typography.Paragraph style={{ margin: 0 }}>{t('opPlatform.sdkBuilds.hint')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
+      <Table
+        rowKey="id"
+        loading={fetching}
+        dataSource={data?.pendingSdkBuildReviews?.items ?? []}
+        locale={{ emptyText: <Empty description={t('opPlatform.sdkBuilds.empty')} /> }}
+        pagination={{
+          current: page,
+          pageSize: size,
+          total: data?.pendingSdkBuildReviews?.total ?? 0,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showSizeChanger: true,
+          showTotal: (total) =>
+            t('common.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+          onChange: (nextPage, nextSize) => update({ page: nextPage, size: nextSize }),
+        }}
+        columns={[
+          { title: t('opPlatform.version'), dataIndex: 'version' },
+          { title: t('opPlatform.platformFilter'), render: (_, b) => t(`opPlatform.platform.${b.platform}`) },
+          { title: t('opPlatform.sdkBuilds.organization'), dataIndex: 'orgId' },
+          { title: t('opPlatform.size'), render: (_, b) => formatBytes(b.artifactSize, i18n.language) },
+          {
+            title: t('opPlatform.sdkBuilds.notes'),
+            dataIndex: 'notes',
+            ellipsis: true,
+            render: (n?: string | null) => n ?? '—',
+          },
+          {
+            title: t('opPlatform.sdkBuilds.submittedAt'),
+            render: (_, b) => formatDateTime(b.createdAt, i18n.language),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, b) => (
+              <Space>
+                <Button size="small" onClick={() => setInspecting(b.id)}>
+                  {t('opPlatform.sdkBuilds.inspect')}
+                </Button>
+                <Popconfirm
+                  title={t('opPlatform.sdkBuilds.approveConfirm', { version: b.version })}
+                  okText={t('review.approve')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={async () =>
+                    done(await approve({ id: b.id }), t('opPlatform.sdkBuilds.approved'))
+                  }
+                >
+                  <Button type="primary" size="small">
+                    {t('review.approve')}
+                  </Button>
+                </Popconfirm>
+                <Button danger size="small" onClick={() => setRejecting(b.id)}>
+                  {t('review.reject')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Drawer
+        open={inspecting !== null}
+        width={640}
+        title={t('opPlatform.sdkBuilds.details')}
+        onClose={() => setInspecting(null)}
+        destroyOnClose
+      >
+        {inspecting && <SdkBuildInspector id={inspecting} />}
+      </Drawer>
+      <RejectDialog
+        open={rejecting !== null}
+        title={t('opPlatform.sdkBuilds.rejectTitle')}
+        onCancel={() => setRejecting(null)}
+        onReject={async (reason) => {
+          done(await reject({ id: rejecting!, reason }), t('opPlatform.sdkBuilds.rejected'));
+          setRejecting(null);
+        }}
+      />
+    </Space>
+  );
+}
