@@ -34,8 +34,8 @@ export function createTracing(options: TracingOptions, logger: Logger): Tracing 
     const url = `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
     // Loaded only when traces are exported: the OTLP exporter brings protobuf and metrics serializers (~230
     // modules) that a process without OTEL_EXPORTER_OTLP_ENDPOINT never uses.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous lazy load, see above
     const { OTLPTraceExporter } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous lazy load, see above
       require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
     spanProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
     logger.info({ url }, 'exporting traces over OTLP/HTTP');

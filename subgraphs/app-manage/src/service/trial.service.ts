@@ -40,12 +40,12 @@ export interface TrialQrCode {
 }
 
 // Same cap and rules as the runtime's device fields: what is stored here is compared with what the SDK sends.
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const userIdField = z
   .string()
   .trim()
   .min(1, 'is required')
   .max(128, 'must be at most 128 characters')
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
 const memberSchema = z.object({
   userId: userIdField,
