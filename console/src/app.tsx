@@ -9,71 +9,16 @@ import { AuthProvider, useAuth } from './auth/auth-context';
 import { SessionManager } from './auth/session-manager';
 import { createGraphqlClient } from './graphql/client';
 import { ConsoleLayout } from './layout/console-layout';
+import { PAGE_ROUTES } from './routes';
 import { consoleTheme } from './theme';
 
 // Every page is its own chunk: the first load carries the shell, the rest comes with the route.
-const LoginPage = lazy(() => import('./pages/account/login.page').then((m) => ({ default: m.LoginPage })));
-const SignUpPage = lazy(() =>
-  import('./pages/account/sign-up.page').then((m) => ({ default: m.SignUpPage })),
-);
-const OrganizationPage = lazy(() =>
-  import('./pages/institution/organization.page').then((m) => ({ default: m.OrganizationPage })),
-);
-const MiniProgramsPage = lazy(() =>
-  import('./pages/institution/mini-programs.page').then((m) => ({ default: m.MiniProgramsPage })),
-);
-const MiniProgramPage = lazy(() =>
-  import('./pages/institution/mini-program.page').then((m) => ({ default: m.MiniProgramPage })),
-);
-const MembersPage = lazy(() =>
-  import('./pages/institution/members.page').then((m) => ({ default: m.MembersPage })),
-);
-const HostAppsPage = lazy(() =>
-  import('./pages/institution/host-apps.page').then((m) => ({ default: m.HostAppsPage })),
-);
-const HostAppPage = lazy(() =>
-  import('./pages/institution/host-app.page').then((m) => ({ default: m.HostAppPage })),
-);
-const OrganizationReviewsPage = lazy(() =>
-  import('./pages/operator/organization-reviews.page').then((m) => ({ default: m.OrganizationReviewsPage })),
-);
-const VersionReviewsPage = lazy(() =>
-  import('./pages/operator/version-reviews.page').then((m) => ({ default: m.VersionReviewsPage })),
-);
-const OperatorOrganizationsPage = lazy(() =>
-  import('./pages/operator/organizations.page').then((m) => ({ default: m.OrganizationsPage })),
-);
-const OperatorMiniProgramsPage = lazy(() =>
-  import('./pages/operator/mini-programs.page').then((m) => ({ default: m.OperatorMiniProgramsPage })),
-);
-
-const PlatformOverviewPage = lazy(() =>
-  import('./pages/operator/platform-overview.page').then((m) => ({ default: m.PlatformOverviewPage })),
-);
-const OperationLogPage = lazy(() =>
-  import('./pages/operator/operation-log.page').then((m) => ({ default: m.OperationLogPage })),
-);
-const LicensePage = lazy(() =>
-  import('./pages/operator/license.page').then((m) => ({ default: m.LicensePage })),
-);
-const WhitelistPage = lazy(() =>
-  import('./pages/operator/whitelist.page').then((m) => ({ default: m.WhitelistPage })),
-);
-const BaseLibrariesPage = lazy(() =>
-  import('./pages/operator/base-libraries.page').then((m) => ({ default: m.BaseLibrariesPage })),
-);
-const SdkVersionsPage = lazy(() =>
-  import('./pages/operator/sdk-versions.page').then((m) => ({ default: m.SdkVersionsPage })),
-);
-const SdkConfigPage = lazy(() =>
-  import('./pages/operator/sdk-config.page').then((m) => ({ default: m.SdkConfigPage })),
-);
-const SdkBuildReviewsPage = lazy(() =>
-  import('./pages/operator/sdk-build-reviews.page').then((m) => ({ default: m.SdkBuildReviewsPage })),
-);
-const OperatorAccountsPage = lazy(() =>
-  import('./pages/operator/operator-accounts.page').then((m) => ({ default: m.OperatorAccountsPage })),
-);
+const lazyPages = PAGE_ROUTES.map((route) => ({
+  ...route,
+  Page: lazy(() => route.load().then((Page) => ({ default: Page }))),
+}));
+const openPages = lazyPages.filter((route) => !route.framed);
+const framedPages = lazyPages.filter((route) => route.framed);
 
 export const BASENAME = '/console';
 
@@ -106,8 +51,9 @@ function ConsoleRoutes() {
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/sign-up" element={<SignUpPage />} />
+        {openPages.map(({ path, Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
         <Route
           element={
             <RequireSession>
@@ -116,25 +62,9 @@ function ConsoleRoutes() {
           }
         >
           <Route index element={<Home />} />
-          <Route path="organization" element={<OrganizationPage />} />
-          <Route path="mini-programs" element={<MiniProgramsPage />} />
-          <Route path="mini-programs/:appId" element={<MiniProgramPage />} />
-          <Route path="members" element={<MembersPage />} />
-          <Route path="host-apps" element={<HostAppsPage />} />
-          <Route path="host-apps/:id" element={<HostAppPage />} />
-          <Route path="reviews/organizations" element={<OrganizationReviewsPage />} />
-          <Route path="reviews/versions" element={<VersionReviewsPage />} />
-          <Route path="operator/organizations" element={<OperatorOrganizationsPage />} />
-          <Route path="operator/mini-programs" element={<OperatorMiniProgramsPage />} />
-          <Route path="operator/overview" element={<PlatformOverviewPage />} />
-          <Route path="operator/operation-log" element={<OperationLogPage />} />
-          <Route path="operator/license" element={<LicensePage />} />
-          <Route path="operator/whitelist" element={<WhitelistPage />} />
-          <Route path="operator/base-libraries" element={<BaseLibrariesPage />} />
-          <Route path="operator/sdk-versions" element={<SdkVersionsPage />} />
-          <Route path="operator/sdk-config" element={<SdkConfigPage />} />
-          <Route path="reviews/sdk-builds" element={<SdkBuildReviewsPage />} />
-          <Route path="operator/accounts" element={<OperatorAccountsPage />} />
+          {framedPages.map(({ path, Page }) => (
+            <Route key={path} path={path.slice(1)} element={<Page />} />
+          ))}
           <Route path="*" element={<Home />} />
         </Route>
       </Routes>

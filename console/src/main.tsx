@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { initI18n } from './i18n/i18n';
-import { preloadRoute } from './route-preload';
+import { preloadRoute } from './routes';
 
 preloadRoute(window.location.pathname.replace(/^\/console/, '') || '/');
 initI18n();
