@@ -74,3 +74,10 @@ export function mergePlatformDays(
   for (const r of devices) at(r.day).activeDevices = Number(r.devices);
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
+
+/** Retention offsets reach the SQL as parameters, but are checked anyway: whole days from 1 to 366. */
+export function checkOffsets(offsets: readonly number[]): readonly number[] {
+  for (const n of offsets)
+    if (!Number.isInteger(n) || n < 1 || n > 366) throw new Error(`Invalid retention offset ${n}`);
+  return offsets;
+}
