@@ -15,6 +15,8 @@ import {
 } from './config';
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
+import { AnalyticsTablesResolver } from './resolvers/analytics-tables.resolver';
+import { AnalyticsTablesService } from './service/analytics-tables.service';
 import { CustomEventResolver } from './resolvers/custom-event.resolver';
 import { PlatformOverviewResolver } from './resolvers/platform-overview.resolver';
 import { PlatformOverviewProjection } from './platform-overview/platform-overview.projection';
@@ -53,6 +55,7 @@ export interface AnalyticsDeps {
 export interface AnalyticsSubgraph extends SubgraphModule {
   services: {
     queries: AnalyticsQueryService;
+    tables: AnalyticsTablesService;
     customEvents: CustomEventService;
     pipeline: AnalyticsPipeline;
     store: AnalyticsStore;
@@ -97,6 +100,7 @@ export async function createAnalyticsSubgraph(
     deps.now,
   );
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
+  const tables = new AnalyticsTablesService(store, access, settings.timeZone, deps.now);
   const platform = new PlatformOverviewProjection(
     runtime.documents,
     settings.timeZone,
@@ -126,6 +130,7 @@ export async function createAnalyticsSubgraph(
     operationLog: runtime.outbox(ANALYTICS_SUBGRAPH_NAME),
     resolvers: [
       AnalyticsResolver,
+      AnalyticsTablesResolver,
       CustomEventResolver,
       PlatformOverviewResolver,
       ReleasePlanStatisticsResolver,
@@ -133,6 +138,7 @@ export async function createAnalyticsSubgraph(
     ],
     instances: [
       new AnalyticsResolver(queries),
+      new AnalyticsTablesResolver(tables),
       new CustomEventResolver(customEvents),
       new PlatformOverviewResolver(overview),
       new ReleasePlanStatisticsResolver(planStatistics),
@@ -168,6 +174,7 @@ export async function createAnalyticsSubgraph(
     ...module,
     services: {
       queries,
+      tables,
       customEvents,
       pipeline,
       store,

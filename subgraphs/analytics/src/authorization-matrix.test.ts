@@ -70,6 +70,15 @@ const SERIES = `query ($appId: ID!, $from: String!, $to: String!) {
 const BREAKDOWN = `query ($appId: ID!, $from: String!, $to: String!) {
   miniProgramAnalyticsBreakdown(appId: $appId, dimension: PLATFORM, from: $from, to: $to) { appId rows { value metrics { launches } } }
 }`;
+const RETENTION = `query ($appId: ID!, $from: String!, $to: String!) {
+  miniProgramRetention(appId: $appId, cohort: ACTIVE, from: $from, to: $to) { appId rows { cohortDay cohortSize retained } }
+}`;
+const TOP_PAGES = `query ($appId: ID!, $from: String!, $to: String!) {
+  miniProgramTopPages(appId: $appId, from: $from, to: $to) { appId totalCount rows { pagePath views } }
+}`;
+const DISTRIBUTIONS = `query ($appId: ID!, $from: String!, $to: String!) {
+  miniProgramLaunchDistributions(appId: $appId, from: $from, to: $to) { appId launches depth { bucket launches } }
+}`;
 const OVERVIEW = `query ($from: String!, $to: String!) {
   platformOverview(from: $from, to: $to) { activeDevices launches totals { organizations miniProgramsOnline } days { day activeDevices } }
 }`;
@@ -146,6 +155,29 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     expected: READERS_B,
     check: seesApp('miniProgramAnalyticsBreakdown', (x) => x.appB),
   },
+  ...(
+    [
+      ['miniProgramRetention', RETENTION],
+      ['miniProgramTopPages', TOP_PAGES],
+      ['miniProgramLaunchDistributions', DISTRIBUTIONS],
+    ] as const
+  ).flatMap(([name, source]): MatrixOperation<Harness>[] => [
+    {
+      name,
+      source,
+      prepare: async (h) => ({ appId: h.appA, ...range(h) }),
+      expected: READERS_A,
+      check: seesApp(name, (x) => x.appA),
+    },
+    {
+      name,
+      label: `${name} of another organization's mini-program`,
+      source,
+      prepare: async (h) => ({ appId: h.appB, ...range(h) }),
+      expected: READERS_B,
+      check: seesApp(name, (x) => x.appB),
+    },
+  ]),
   {
     name: 'platformOverview',
     source: OVERVIEW,

@@ -4,6 +4,9 @@ import {
   LoginDocument,
   MiniProgramAnalyticsBreakdownDocument,
   MiniProgramAnalyticsDocument,
+  MiniProgramLaunchDistributionsDocument,
+  MiniProgramRetentionDocument,
+  MiniProgramTopPagesDocument,
   PlatformOverviewDocument,
   RecomputeAnalyticsDocument,
   ReleasePlanStatisticsBreakdownDocument,
@@ -12,6 +15,7 @@ import {
 } from '../../../schema/generated/graphql';
 import { eventually } from '@grove/testkit';
 import {
+  expectedRetention,
   fleetDevices,
   generateFleet,
   sendBatch,
@@ -215,6 +219,83 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
     expect(
       Object.fromEntries(breakdown.rows.map((r) => [r.value, [r.metrics.launches, r.metrics.activeUsers]])),
     ).toEqual(Object.fromEntries([...fleet.byPlatform].map(([p, v]) => [p, [v.launches, v.devices.size]])));
+
+    // Per page, distributions and retention, against the model (all from the rollups just checked).
+    const topPages = dataOf(
+      await execute(
+        e2e.url,
+        MiniProgramTopPagesDocument,
+        { appId: story.appId, from, to, sort: 'VISITORS', take: 100 },
+        { token: story.ownerToken },
+      ),
+    ).miniProgramTopPages!;
+    const expectedPages = [...fleet.pages]
+      .map(([pagePath, p]) => ({
+        pagePath,
+        views: p.views,
+        visitors: p.visitors.size,
+        totalStayMs: p.stayMs,
+        entries: p.entries,
+        exits: p.exits,
+      }))
+      .sort((a, b) => b.visitors - a.visitors || (a.pagePath < b.pagePath ? -1 : 1));
+    expect(topPages.totalCount).toBe(fleet.pages.size);
+    expect(
+      topPages.rows.map(({ pagePath, views, visitors, totalStayMs, entries, exits }) => ({
+        pagePath,
+        views,
+        visitors,
+        totalStayMs,
+        entries,
+        exits,
+      })),
+    ).toEqual(expectedPages);
+    const p0 = topPages.rows.find((r) => r.pagePath === 'pages/p0/index')!;
+    expect(p0.averageStayMs).toBeCloseTo(fleet.pages.get('pages/p0/index')!.stayMs / p0.views, 6);
+    expect(p0.entries).toBe(sum((e) => e.launches));
+
+    const distributions = dataOf(
+      await execute(
+        e2e.url,
+        MiniProgramLaunchDistributionsDocument,
+        { appId: story.appId, from, to },
+        { token: story.ownerToken },
+      ),
+    ).miniProgramLaunchDistributions!;
+    expect(distributions.launches).toBe(sum((e) => e.launches));
+    const nonZero = (rows: Array<{ bucket: string; launches: number }>) =>
+      Object.fromEntries(rows.filter((r) => r.launches > 0).map((r) => [r.bucket, r.launches]));
+    expect(nonZero(distributions.stay)).toEqual(Object.fromEntries(fleet.distributions.stay));
+    expect(nonZero(distributions.depth)).toEqual(Object.fromEntries(fleet.distributions.depth));
+
+    const retentionDays = [...fleet.byDay.keys()].sort();
+    for (const cohort of ['NEW', 'ACTIVE'] as const) {
+      const table = dataOf(
+        await execute(
+          e2e.url,
+          MiniProgramRetentionDocument,
+          { appId: story.appId, cohort, from: retentionDays[0], to: retentionDays.at(-1)! },
+          { token: story.ownerToken },
+        ),
+      ).miniProgramRetention!;
+      const expected = expectedRetention(
+        fleet,
+        cohort === 'NEW' ? 'new' : 'active',
+        retentionDays,
+        table.offsets,
+        shanghaiDay(Date.now()),
+      );
+      expect(table.offsets).toEqual([1, 2, 3, 4, 5, 6, 7, 14, 30]);
+      expect(
+        table.rows.map((r) => ({
+          cohortDay: r.cohortDay,
+          cohortSize: r.cohortSize,
+          retained: r.retained,
+        })),
+      ).toEqual(expected);
+      // The fleet spans more than one day, so some devices came back the next day.
+      expect(table.rows[0].retained[0]).toBeGreaterThan(0);
+    }
 
     // The operators' platform overview sees the fleet among everything else this platform ran (other suites may add
     // more): at least its launches and devices over the period, and the story's organization and mini-program.
