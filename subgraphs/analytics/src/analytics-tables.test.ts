@@ -253,6 +253,48 @@ describe('retention, top pages, distributions and the hourly series (rollups of 
     ]);
   });
 
+  it("sums an organization's mini-programs, devices distinct across them, through the Organization entity too", async () => {
+    const other = await knownApp(h, h.orgA);
+    await h.analytics.services.pipeline.ingest({
+      hostAppId: 'host-1',
+      orgId: h.orgA,
+      receivedAt: NOW,
+      sentAt: NOW,
+      region: null,
+      events: ['a', 'z'].map((deviceId) => ({
+        eventId: `other-${deviceId}`,
+        type: 'app_launch' as const,
+        appId: other,
+        deviceId,
+        launchId: `other-${deviceId}`,
+        platform: 'ANDROID',
+        clientTs: at('2025-03-09T12:00:00'),
+      })),
+    });
+    await h.analytics.services.pipeline.recompute(['2025-03-09']);
+    const { summaries } = h.analytics.services;
+    const org = await summaries.forOrganization(h.ownerA, h.orgA, '2025-03-08', '2025-03-10');
+    expect([org.miniPrograms, org.metrics.launches, org.metrics.activeUsers, org.metrics.newUsers]).toEqual([
+      2, 8, 4, 5,
+    ]);
+    const app = await summaries.forMiniProgram(h.ownerA, appId, '2025-03-08', '2025-03-10');
+    const series = await h.analytics.services.queries.series(h.ownerA, appId, '2025-03-08', '2025-03-10');
+    expect(app).toMatchObject({ miniPrograms: 1, metrics: series.total });
+
+    const result = await run(
+      'query ($id: ID!) { _entities(representations: [{ __typename: "Organization", id: $id }]) { ... on Organization { statistics(from: "2025-03-08", to: "2025-03-10") { metrics { activeUsers } } } } }',
+      { id: h.orgA },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([{ statistics: { metrics: { activeUsers: 4 } } }]);
+    await expect(
+      summaries.forOrganization(h.ownerB, h.orgA, '2025-03-08', '2025-03-10'),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await summaries.organizationReference(h.ownerB, h.orgA)).toBeNull();
+  });
+
   it("refuses another organization's mini-program", async () => {
     await expect(
       h.analytics.services.tables.topPages(h.ownerB, appId, '2025-03-08', '2025-03-10'),

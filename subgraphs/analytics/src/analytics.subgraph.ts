@@ -17,6 +17,12 @@ import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.m
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
 import { AnalyticsTablesResolver } from './resolvers/analytics-tables.resolver';
 import { AnalyticsTablesService } from './service/analytics-tables.service';
+import { AnalyticsSummaryService } from './service/analytics-summary.service';
+import {
+  MiniProgramStatisticsResolver,
+  OrganizationStatisticsResolver,
+} from './resolvers/analytics-summary.resolver';
+import { MiniProgram, Organization } from './schema/analytics-tables.types';
 import { CustomEventResolver } from './resolvers/custom-event.resolver';
 import { PlatformOverviewResolver } from './resolvers/platform-overview.resolver';
 import { PlatformOverviewProjection } from './platform-overview/platform-overview.projection';
@@ -56,6 +62,7 @@ export interface AnalyticsSubgraph extends SubgraphModule {
   services: {
     queries: AnalyticsQueryService;
     tables: AnalyticsTablesService;
+    summaries: AnalyticsSummaryService;
     customEvents: CustomEventService;
     pipeline: AnalyticsPipeline;
     store: AnalyticsStore;
@@ -101,6 +108,7 @@ export async function createAnalyticsSubgraph(
   );
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
   const tables = new AnalyticsTablesService(store, access, settings.timeZone, deps.now);
+  const summaries = new AnalyticsSummaryService(store, access, runtime.documents, settings.timeZone);
   const platform = new PlatformOverviewProjection(
     runtime.documents,
     settings.timeZone,
@@ -131,6 +139,8 @@ export async function createAnalyticsSubgraph(
     resolvers: [
       AnalyticsResolver,
       AnalyticsTablesResolver,
+      MiniProgramStatisticsResolver,
+      OrganizationStatisticsResolver,
       CustomEventResolver,
       PlatformOverviewResolver,
       ReleasePlanStatisticsResolver,
@@ -139,13 +149,19 @@ export async function createAnalyticsSubgraph(
     instances: [
       new AnalyticsResolver(queries),
       new AnalyticsTablesResolver(tables),
+      new MiniProgramStatisticsResolver(summaries),
+      new OrganizationStatisticsResolver(summaries),
       new CustomEventResolver(customEvents),
       new PlatformOverviewResolver(overview),
       new ReleasePlanStatisticsResolver(planStatistics),
       new OperationLogResolver(operationLog),
     ],
-    orphanedTypes: [ReleasePlan],
+    orphanedTypes: [ReleasePlan, MiniProgram, Organization],
     batchReferenceResolvers: {
+      MiniProgram: (refs, ctx) =>
+        Promise.all(refs.map((ref) => summaries.miniProgramReference(ctx.principal, String(ref.id)))),
+      Organization: (refs, ctx) =>
+        Promise.all(refs.map((ref) => summaries.organizationReference(ctx.principal, String(ref.id)))),
       ReleasePlan: (refs, ctx) =>
         Promise.all(refs.map((ref) => planStatistics.reference(ctx.principal, String(ref.id)))),
     },
@@ -175,6 +191,7 @@ export async function createAnalyticsSubgraph(
     services: {
       queries,
       tables,
+      summaries,
       customEvents,
       pipeline,
       store,

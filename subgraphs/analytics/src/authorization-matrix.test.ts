@@ -89,6 +89,21 @@ const PLAN_BREAKDOWN =
   'query($id: ID!, $from: String, $to: String) { releasePlanStatisticsBreakdown(planId: $id, dimension: MODEL, from: $from, to: $to) { rows { value } } }';
 const ENTITY_PLAN = `query($id: ID!, $from: String, $to: String) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) {
   ... on ReleasePlan { id statistics(from: $from, to: $to) { planId total { gray { launches } } } } } }`;
+const ENTITY_APP = `query($id: ID!, $from: String!, $to: String!) { _entities(representations: [{ __typename: "MiniProgram", id: $id }]) {
+  ... on MiniProgram { id statistics(from: $from, to: $to) { miniPrograms metrics { launches activeUsers } } } } }`;
+const ENTITY_ORG = `query($id: ID!, $from: String!, $to: String!) { _entities(representations: [{ __typename: "Organization", id: $id }]) {
+  ... on Organization { id statistics(from: $from, to: $to) { miniPrograms metrics { launches activeUsers } } } } }`;
+/**
+ * An entity a caller may read carries the summary of its own mini-program / organization: one launch of one device
+ * (other rows add mini-programs to the organizations, without reports).
+ */
+const seesSummary = (_h: Harness, result: { data?: Record<string, unknown> | null } | undefined) => {
+  const { statistics } = (
+    result?.data?._entities as Array<{ statistics: { miniPrograms: number; metrics: unknown } }>
+  )[0];
+  expect(statistics.metrics).toEqual({ launches: 1, activeUsers: 1 });
+  expect(statistics.miniPrograms).toBeGreaterThanOrEqual(1);
+};
 const RECOMPUTE = `mutation ($from: String!, $to: String!) { recomputeAnalytics(from: $from, to: $to) }`;
 const DECLARATIONS = `query ($appId: ID!) { customEventDeclarations(appId: $appId) { appId name attributes { name type } } }`;
 const DECLARE = `mutation ($appId: ID!, $name: String!) {
@@ -292,6 +307,33 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     prepare: async (h) => ({ id: (await knownPlan(h, h.orgB)).planId, ...PLAN_RANGE }),
     expected: ENTITY_READERS_B,
   },
+  // Also cover MiniProgram.statistics and Organization.statistics, the field resolvers.
+  ...(
+    [
+      ['_entities(MiniProgram)', ENTITY_APP, (h: Harness, org: 'A' | 'B') => (org === 'A' ? h.appA : h.appB)],
+      [
+        '_entities(Organization)',
+        ENTITY_ORG,
+        (h: Harness, org: 'A' | 'B') => (org === 'A' ? h.orgA : h.orgB),
+      ],
+    ] as const
+  ).flatMap(([name, source, id]): MatrixOperation<Harness>[] => [
+    {
+      name,
+      source,
+      prepare: async (h) => ({ id: id(h, 'A'), ...range(h) }),
+      expected: ENTITY_READERS_A,
+      check: seesSummary,
+    },
+    {
+      name,
+      label: `${name} of organization B`,
+      source,
+      prepare: async (h) => ({ id: id(h, 'B'), ...range(h) }),
+      expected: ENTITY_READERS_B,
+      check: seesSummary,
+    },
+  ]),
   {
     name: 'operationLog',
     source: 'query { operationLog(take: 200) { items { id organizationId } } }',

@@ -7,6 +7,8 @@ import {
   MiniProgramLaunchDistributionsDocument,
   MiniProgramRetentionDocument,
   MiniProgramTopPagesDocument,
+  MiniProgramWithStatisticsDocument,
+  OrganizationWithStatisticsDocument,
   PlatformOverviewDocument,
   RecomputeAnalyticsDocument,
   ReleasePlanStatisticsBreakdownDocument,
@@ -296,6 +298,28 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
       // The fleet spans more than one day, so some devices came back the next day.
       expect(table.rows[0].retained[0]).toBeGreaterThan(0);
     }
+
+    // The same totals through app-manage's MiniProgram and account's Organization (the story's organization has only
+    // this mini-program with reports), for the owner; a reviewer-less member of another organization gets no entity.
+    const viaApp = dataOf(
+      await execute(
+        e2e.url,
+        MiniProgramWithStatisticsDocument,
+        { appId: story.appId, from, to },
+        { token: story.ownerToken },
+      ),
+    ).miniProgram!;
+    expect(viaApp.statistics).toMatchObject({ from, to, miniPrograms: 1, metrics: answer.total });
+    const viaOrg = dataOf(
+      await execute(
+        e2e.url,
+        OrganizationWithStatisticsDocument,
+        { id: story.orgId, from, to },
+        { token: story.ownerToken },
+      ),
+    ).organization!;
+    expect(viaOrg.statistics!.miniPrograms).toBeGreaterThanOrEqual(1);
+    expect(viaOrg.statistics!.metrics).toEqual(answer.total);
 
     // The operators' platform overview sees the fleet among everything else this platform ran (other suites may add
     // more): at least its launches and devices over the period, and the story's organization and mini-program.

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AnalyticsMetrics } from './analytics.types';
 
 const USER =
   "A user is a device (the SDK's device id), as for newUsers and activeUsers: new on the day of its first event for the mini-program, active on every day it sent any event";
@@ -185,4 +186,44 @@ export class LaunchDistributions {
 
   @Field(() => [DistributionBucket], { description: '0 (no page), 1, 2, 3, 4, 5, 6-10, 11-20, >20' })
   depth!: DistributionBucket[];
+}
+
+/** app-manage's MiniProgram entity (key `id`); this subgraph contributes `statistics` to it. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class MiniProgram {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** account's Organization entity (key `id`); this subgraph contributes `statistics` to it. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Organization {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType({ description: 'Summary numbers of a mini-program or of an organization over a period' })
+export class AnalyticsSummary {
+  @Field()
+  from!: string;
+
+  @Field()
+  to!: string;
+
+  @Field()
+  timeZone!: string;
+
+  @Field(() => Int, {
+    description:
+      'Mini-programs counted: 1 for a mini-program; for an organization every one it owns or owned (deleted ones too)',
+  })
+  miniPrograms!: number;
+
+  @Field(() => AnalyticsMetrics, {
+    description:
+      "Sums over the period and the mini-programs. activeUsers: devices distinct over the period and across the organization's mini-programs (a device in two of them is one); newUsers: the sum of each mini-program's new devices (a device new to two of them counts twice)",
+  })
+  metrics!: AnalyticsMetrics;
 }

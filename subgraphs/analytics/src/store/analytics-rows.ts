@@ -1,5 +1,5 @@
 import type { ReportEventType } from '@grove/contracts';
-import type { CleanEvent, PlatformDay } from './analytics-store.port';
+import type { CleanEvent, DailyMetrics, PlatformDay } from './analytics-store.port';
 
 /** Rollup metric columns, in DailyMetrics order. */
 export const METRIC_COLUMNS = [
@@ -80,4 +80,26 @@ export function checkOffsets(offsets: readonly number[]): readonly number[] {
   for (const n of offsets)
     if (!Number.isInteger(n) || n < 1 || n > 366) throw new Error(`Invalid retention offset ${n}`);
   return offsets;
+}
+
+export function emptyTotals(): DailyMetrics {
+  return toTotals({}, 0);
+}
+
+/** Summed metric columns (numbers or PostgreSQL's numeric text) and a distinct device count as DailyMetrics. */
+export function toTotals(
+  sums: Record<string, number | string> | undefined,
+  active: number | string,
+): DailyMetrics {
+  const n = (column: (typeof METRIC_COLUMNS)[number]) => Number(sums?.[column] ?? 0);
+  return {
+    launches: n('launches'),
+    pageViews: n('page_views'),
+    stayMs: n('stay_ms'),
+    bounces: n('bounces'),
+    jsErrors: n('js_errors'),
+    crashes: n('crashes'),
+    newUsers: n('new_users'),
+    activeUsers: Number(active),
+  };
 }

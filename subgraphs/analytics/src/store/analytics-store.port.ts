@@ -169,6 +169,11 @@ export interface AnalyticsStore {
     to: string,
     dimension: DeviceDimension,
   ): Promise<Array<{ value: string; active: number }>>;
+  /**
+   * The '' rows of these mini-programs over the range summed, with activeUsers the devices distinct across all of
+   * them and over the range (a device in two of them is one); newUsers is the sum of each one's new devices.
+   */
+  totals(appIds: readonly string[], from: string, to: string): Promise<DailyMetrics>;
   /** Per page path, the day rows of the range summed (by path). */
   pages(appId: string, from: string, to: string): Promise<DailyPageRow[]>;
   /** Per kind and bucket, launches of the range summed. */

@@ -131,6 +131,55 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
     ]);
   });
 
+  it('sums several mini-programs over a range, devices distinct across them', async () => {
+    const row = (day: string, launches: number) => ({
+      day,
+      dimension: '' as const,
+      value: '',
+      launches,
+      pageViews: 2 * launches,
+      stayMs: 100,
+      bounces: 1,
+      jsErrors: 0,
+      crashes: 1,
+      newUsers: 1,
+      activeUsers: 2,
+    });
+    const device = (deviceId: string) => ({ dimension: '' as const, value: '', deviceId, isNew: false });
+    await store.writeDay(
+      'mpaaaaaaaaaaaaaaaa',
+      '2025-03-01',
+      [row('2025-03-01', 2)],
+      [device('a'), device('b')],
+    );
+    await store.writeDay('mpaaaaaaaaaaaaaaaa', '2025-03-02', [row('2025-03-02', 3)], [device('a')]);
+    await store.writeDay(
+      'mpbbbbbbbbbbbbbbbb',
+      '2025-03-02',
+      [row('2025-03-02', 4)],
+      [device('b'), device('c')],
+    );
+    await store.writeDay('mpcccccccccccccccc', '2025-03-02', [row('2025-03-02', 50)], [device('z')]);
+    expect(
+      await store.totals(['mpaaaaaaaaaaaaaaaa', 'mpbbbbbbbbbbbbbbbb'], '2025-03-01', '2025-03-02'),
+    ).toEqual({
+      launches: 9,
+      pageViews: 18,
+      stayMs: 300,
+      bounces: 3,
+      jsErrors: 0,
+      crashes: 3,
+      newUsers: 3,
+      activeUsers: 3,
+    });
+    expect((await store.totals(['mpaaaaaaaaaaaaaaaa'], '2025-03-02', '2025-03-02')).launches).toBe(3);
+    expect(await store.totals([], '2025-03-01', '2025-03-02')).toMatchObject({ launches: 0, activeUsers: 0 });
+    expect(await store.totals(['mpbbbbbbbbbbbbbbbb'], '2025-03-05', '2025-03-06')).toMatchObject({
+      launches: 0,
+      activeUsers: 0,
+    });
+  });
+
   it('replaces the page and distribution rows of a day with the day, and sums them over a range', async () => {
     const page = (pagePath: string, views: number) => ({
       pagePath,

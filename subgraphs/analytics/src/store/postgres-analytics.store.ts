@@ -5,6 +5,7 @@ import type {
   CleanEvent,
   DailyBucketRow,
   DailyDevice,
+  DailyMetrics,
   DailyPageRow,
   DailyRow,
   DayTables,
@@ -15,7 +16,15 @@ import type {
   PlatformDay,
   RetentionCell,
 } from './analytics-store.port';
-import { checkOffsets, mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
+import {
+  checkOffsets,
+  emptyTotals,
+  mergePlatformDays,
+  METRIC_COLUMNS,
+  rowToEvent,
+  toTotals,
+  type RawRow,
+} from './analytics-rows';
 
 const RAW_COLUMNS = [
   'day',
@@ -402,6 +411,23 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       [appId, dimension, from, to],
     );
     return rows.map((r) => ({ value: r.value, active: Number(r.active) }));
+  }
+
+  async totals(appIds: readonly string[], from: string, to: string): Promise<DailyMetrics> {
+    if (appIds.length === 0) return emptyTotals();
+    const [sums, devices] = await Promise.all([
+      this.pool.query<Record<string, string>>(
+        `SELECT ${METRIC_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0) AS ${c}`).join(', ')} FROM ${this.t('analytics_daily')}
+         WHERE app_id = ANY($1::text[]) AND dimension = '' AND day BETWEEN $2 AND $3`,
+        [appIds, from, to],
+      ),
+      this.pool.query<{ n: string }>(
+        `SELECT COUNT(DISTINCT device_id) AS n FROM ${this.t('analytics_daily_devices')}
+         WHERE app_id = ANY($1::text[]) AND dimension = '' AND day BETWEEN $2 AND $3`,
+        [appIds, from, to],
+      ),
+    ]);
+    return toTotals(sums.rows[0], devices.rows[0]?.n ?? 0);
   }
 
   async pages(appId: string, from: string, to: string): Promise<DailyPageRow[]> {

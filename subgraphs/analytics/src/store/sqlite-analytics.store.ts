@@ -7,6 +7,7 @@ import type {
   CleanEvent,
   DailyBucketRow,
   DailyDevice,
+  DailyMetrics,
   DailyPageRow,
   DailyRow,
   DayTables,
@@ -16,7 +17,15 @@ import type {
   PlatformDay,
   RetentionCell,
 } from './analytics-store.port';
-import { checkOffsets, mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
+import {
+  checkOffsets,
+  emptyTotals,
+  mergePlatformDays,
+  METRIC_COLUMNS,
+  rowToEvent,
+  toTotals,
+  type RawRow,
+} from './analytics-rows';
 
 /**
  * Embedded profile: one SQLite file (DATA_DIR/analytics.sqlite) apart from the documents file, with a `day` column
@@ -203,6 +212,24 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
          WHERE app_id = ? AND dimension = ? AND day BETWEEN ? AND ? GROUP BY value ORDER BY value`,
       )
       .all(appId, dimension, from, to) as Array<{ value: string; active: number }>;
+  }
+
+  async totals(appIds: readonly string[], from: string, to: string): Promise<DailyMetrics> {
+    if (appIds.length === 0) return emptyTotals();
+    const ids = appIds.map(() => '?').join(', ');
+    const sums = this.db
+      .prepare(
+        `SELECT ${METRIC_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0) AS ${c}`).join(', ')} FROM analytics_daily
+         WHERE app_id IN (${ids}) AND dimension = '' AND day BETWEEN ? AND ?`,
+      )
+      .get(...appIds, from, to) as Record<string, number>;
+    const { n } = this.db
+      .prepare(
+        `SELECT COUNT(DISTINCT device_id) AS n FROM analytics_daily_devices
+         WHERE app_id IN (${ids}) AND dimension = '' AND day BETWEEN ? AND ?`,
+      )
+      .get(...appIds, from, to) as { n: number };
+    return toTotals(sums, n);
   }
 
   async pages(appId: string, from: string, to: string): Promise<DailyPageRow[]> {
