@@ -295,6 +295,63 @@ describe('retention, top pages, distributions and the hourly series (rollups of 
     expect(await summaries.organizationReference(h.ownerB, h.orgA)).toBeNull();
   });
 
+  it('answers every table as CSV through one renderer: the rows the query answered, unknown cells empty', async () => {
+    const csvOf = async (source: string) => {
+      const result = await run(source, {});
+      expect(result.errors).toBeUndefined();
+      return Object.values(result.data!)[0] as { csv: string };
+    };
+    const lines = (csv: string) => csv.split('\r\n').slice(0, -1);
+    const range = 'appId: $appId, from: "2025-03-08", to: "2025-03-10"';
+    expect(lines((await csvOf(`query ($appId: ID!) { miniProgramTopPages(${range}) { csv } }`)).csv)).toEqual(
+      [
+        'page_path,views,visitors,total_stay_ms,average_stay_ms,entries,exits,exit_rate',
+        `p/a,3,2,4000,${4000 / 3},3,2,${2 / 3}`,
+        'p/b,2,1,3000,1500,1,2,1',
+      ],
+    );
+    const retention = lines(
+      (await csvOf(`query ($appId: ID!) { miniProgramRetention(${range}, cohort: ACTIVE) { csv } }`)).csv,
+    );
+    expect(retention[0]).toBe(
+      'cohort_day,cohort_size,day_1,day_2,day_3,day_4,day_5,day_6,day_7,day_14,day_30,' +
+        'day_1_rate,day_2_rate,day_3_rate,day_4_rate,day_5_rate,day_6_rate,day_7_rate,day_14_rate,day_30_rate',
+    );
+    expect(retention[1]).toBe('2025-03-08,2,1,2,,,,,,,,0.5,1,,,,,,,');
+    const distributions = lines(
+      (await csvOf(`query ($appId: ID!) { miniProgramLaunchDistributions(${range}) { csv } }`)).csv,
+    );
+    expect(distributions).toHaveLength(1 + 9 + 9);
+    expect(distributions.slice(0, 2)).toEqual([
+      'kind,bucket,min,max,launches,share',
+      `stay,0-2s,0,2,2,${2 / 6}`,
+    ]);
+    // Depth '>20' and '>30min' have no upper bound; the '>' needs no escaping.
+    expect(distributions.at(-1)).toBe('depth,>20,21,,0,0');
+    const series = lines((await csvOf(`query ($appId: ID!) { miniProgramAnalytics(${range}) { csv } }`)).csv);
+    expect(series[0]).toBe(
+      'day,until,new_users,active_users,launches,page_views,total_stay_ms,average_stay_ms,bounces,bounce_rate,js_errors,crashes,crash_rate',
+    );
+    expect(series.map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
+      'day,until,new_users,active_users,launches',
+      '2025-03-08,2025-03-08,2,2,2',
+      '2025-03-09,2025-03-09,1,2,2',
+      '2025-03-10,2025-03-10,0,2,2',
+      'total,,3,3,6',
+    ]);
+    const breakdown = lines(
+      (
+        await csvOf(
+          `query ($appId: ID!) { miniProgramAnalyticsBreakdown(${range}, dimension: PLATFORM) { csv } }`,
+        )
+      ).csv,
+    );
+    expect(breakdown.map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
+      'platform,new_users,active_users,launches,page_views',
+      'IOS,3,3,6,5',
+    ]);
+  });
+
   it("refuses another organization's mini-program", async () => {
     await expect(
       h.analytics.services.tables.topPages(h.ownerB, appId, '2025-03-08', '2025-03-10'),

@@ -16,6 +16,7 @@ import {
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
 import { AnalyticsTablesResolver } from './resolvers/analytics-tables.resolver';
+import { CSV_RESOLVERS } from './resolvers/analytics-csv.resolver';
 import { AnalyticsTablesService } from './service/analytics-tables.service';
 import { AnalyticsSummaryService } from './service/analytics-summary.service';
 import {
@@ -145,6 +146,7 @@ export async function createAnalyticsSubgraph(
       PlatformOverviewResolver,
       ReleasePlanStatisticsResolver,
       OperationLogResolver,
+      ...CSV_RESOLVERS,
     ],
     instances: [
       new AnalyticsResolver(queries),
@@ -155,6 +157,7 @@ export async function createAnalyticsSubgraph(
       new PlatformOverviewResolver(overview),
       new ReleasePlanStatisticsResolver(planStatistics),
       new OperationLogResolver(operationLog),
+      ...CSV_RESOLVERS.map((Csv) => new Csv()),
     ],
     orphanedTypes: [ReleasePlan, MiniProgram, Organization],
     batchReferenceResolvers: {

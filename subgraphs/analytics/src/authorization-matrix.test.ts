@@ -65,26 +65,26 @@ interface Harness {
 }
 
 const SERIES = `query ($appId: ID!, $from: String!, $to: String!) {
-  miniProgramAnalytics(appId: $appId, from: $from, to: $to) { appId total { launches activeUsers } days { day metrics { pageViews } } }
+  miniProgramAnalytics(appId: $appId, from: $from, to: $to) { appId csv total { launches activeUsers } days { day metrics { pageViews } } }
 }`;
 const BREAKDOWN = `query ($appId: ID!, $from: String!, $to: String!) {
-  miniProgramAnalyticsBreakdown(appId: $appId, dimension: PLATFORM, from: $from, to: $to) { appId rows { value metrics { launches } } }
+  miniProgramAnalyticsBreakdown(appId: $appId, dimension: PLATFORM, from: $from, to: $to) { appId csv rows { value metrics { launches } } }
 }`;
 const RETENTION = `query ($appId: ID!, $from: String!, $to: String!) {
-  miniProgramRetention(appId: $appId, cohort: ACTIVE, from: $from, to: $to) { appId rows { cohortDay cohortSize retained } }
+  miniProgramRetention(appId: $appId, cohort: ACTIVE, from: $from, to: $to) { appId csv rows { cohortDay cohortSize retained } }
 }`;
 const TOP_PAGES = `query ($appId: ID!, $from: String!, $to: String!) {
-  miniProgramTopPages(appId: $appId, from: $from, to: $to) { appId totalCount rows { pagePath views } }
+  miniProgramTopPages(appId: $appId, from: $from, to: $to) { appId csv totalCount rows { pagePath views } }
 }`;
 const DISTRIBUTIONS = `query ($appId: ID!, $from: String!, $to: String!) {
-  miniProgramLaunchDistributions(appId: $appId, from: $from, to: $to) { appId launches depth { bucket launches } }
+  miniProgramLaunchDistributions(appId: $appId, from: $from, to: $to) { appId csv launches depth { bucket launches } }
 }`;
 const OVERVIEW = `query ($from: String!, $to: String!) {
   platformOverview(from: $from, to: $to) { activeDevices launches totals { organizations miniProgramsOnline } days { day activeDevices } }
 }`;
 const PLAN_RANGE = { from: '2025-03-01', to: '2025-03-07' };
 const PLAN_STATISTICS =
-  'query($id: ID!, $from: String, $to: String) { releasePlanStatistics(planId: $id, from: $from, to: $to) { planId total { errorRateDelta } marks { type } } }';
+  'query($id: ID!, $from: String, $to: String) { releasePlanStatistics(planId: $id, from: $from, to: $to) { planId csv total { errorRateDelta } marks { type } } }';
 const PLAN_BREAKDOWN =
   'query($id: ID!, $from: String, $to: String) { releasePlanStatisticsBreakdown(planId: $id, dimension: MODEL, from: $from, to: $to) { rows { value } } }';
 const ENTITY_PLAN = `query($id: ID!, $from: String, $to: String) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) {

@@ -445,6 +445,28 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
         ]),
       ),
     );
+    // The comparison as CSV (the renderer every table uses): a row per day and cohort, then the totals.
+    const csv = dataOf(
+      await execute(
+        e2e.url,
+        ReleasePlanStatisticsDocument,
+        { planId: story.planId, from: exposureDay, to: exposureDay, withCsv: true },
+        { token: story.ownerToken },
+      ),
+    ).releasePlanStatistics!.csv!;
+    const csvRows = csv
+      .split('\r\n')
+      .slice(0, -1)
+      .map((line) => line.split(','));
+    const jsErrorsAt = csvRows[0].indexOf('js_errors');
+    expect(csvRows.map((r) => [r[0], r[1], Number(r[jsErrorsAt])])).toEqual([
+      ['day', 'cohort', NaN],
+      [exposureDay, 'gray', fleet.cohorts.gray.jsErrors],
+      [exposureDay, 'released', fleet.cohorts.released.jsErrors],
+      ['total', 'gray', fleet.cohorts.gray.jsErrors],
+      ['total', 'released', fleet.cohorts.released.jsErrors],
+    ]);
+
     // The plan's changes on the timeline, from rule-engine's events.
     expect(stats.marks.map((m) => [m.type, m.percentage])).toEqual([
       ['release-plan.started', 20],
