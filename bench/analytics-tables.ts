@@ -9,6 +9,7 @@ import {
   addDays,
   type AnalyticsStore,
 } from '@grove/analytics';
+import { readProcessEnv } from '@grove/platform';
 import { RESULTS } from './bench-process';
 
 /**
@@ -21,7 +22,7 @@ import { RESULTS } from './bench-process';
 const SETTINGS = { days: 30, devicesPerDay: 10_000, pool: 30_000, pagesPerDevice: 3, paths: 40, rounds: 5 };
 const APP = 'mpbench0000000000a';
 const FIRST = '2026-01-01';
-const POSTGRES_URL = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const POSTGRES_URL = readProcessEnv().POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function rng(seed: number): () => number {
   let a = seed;
