@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { addDays } from '../service/reporting-day';
 import type {
   AnalyticsStore,
   AppendResult,
@@ -21,6 +22,7 @@ import {
   checkOffsets,
   emptyTotals,
   mergePlatformDays,
+  retentionCells,
   METRIC_COLUMNS,
   rowToEvent,
   toTotals,
@@ -257,19 +259,15 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     offsets: readonly number[],
   ): Promise<RetentionCell[]> {
     if (offsets.length === 0) return [];
-    // Each cohort device is looked up on each later day by the primary key (app, '', day, '', device).
-    return this.db
+    const last = addDays(to, Math.max(...checkOffsets(offsets)));
+    const rows = this.db
       .prepare(
-        `WITH o(n) AS (VALUES ${checkOffsets(offsets)
-          .map(() => '(?)')
-          .join(', ')})
-         SELECT c.day AS cohortDay, o.n AS "offset", COUNT(*) AS active, SUM(c.is_new) AS fresh
-         FROM analytics_daily_devices c CROSS JOIN o
-         JOIN analytics_daily_devices r ON r.app_id = c.app_id AND r.dimension = '' AND r.day = date(c.day, '+' || o.n || ' days')
-           AND r.value = '' AND r.device_id = c.device_id
-         WHERE c.app_id = ? AND c.dimension = '' AND c.day BETWEEN ? AND ? GROUP BY c.day, o.n ORDER BY c.day, o.n`,
+        `SELECT device_id, day, is_new FROM analytics_daily_devices
+         WHERE app_id = ? AND dimension = '' AND day BETWEEN ? AND ? AND value = ''`,
       )
-      .all(...offsets, appId, from, to) as RetentionCell[];
+      .raw()
+      .iterate(appId, from, last) as Iterable<[string, string, number]>;
+    return retentionCells(rows, from, to, offsets);
   }
 
   async platformDaily(from: string, to: string): Promise<PlatformDay[]> {
