@@ -19,7 +19,7 @@ import { RESULTS } from './bench-process';
  * offsets), top pages (30 days), distributions (30 days), the hourly rows of 7 days and the organization totals.
  * Writes bench/results/analytics-tables-latest.md.
  */
-const SETTINGS = { days: 30, devicesPerDay: 10_000, pool: 30_000, pagesPerDevice: 3, paths: 40, rounds: 5 };
+const SETTINGS = { days: 30, devicesPerDay: 5_000, pool: 15_000, pagesPerDevice: 3, paths: 40, rounds: 5 };
 const APP = 'mpbench0000000000a';
 const FIRST = '2026-01-01';
 const POSTGRES_URL = readProcessEnv().POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -108,9 +108,10 @@ const DAY_MS = 86_400_000;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 
 /**
- * Retention cells from one pass over the '' device rows of [from, to + max offset] (a hash join in memory): each
- * device's days as a set, then each cohort row looked up on its later days. SQLite's nested-loop self-join did one
- * primary-key probe per cohort device and offset, ten times slower on a month of rollups (bench:analytics-tables).
+ * Retention cells from one pass over the '' device rows of [from, to + max offset] (a hash join in memory), the same
+ * in both drivers: each device's days as a set, then each cohort row looked up on its later days. The SQL self-joins
+ * were far slower on a month of rollups (SQLite: a primary-key probe per cohort device and offset; PostgreSQL: nested
+ * loops for minutes), see bench:analytics-tables and the ADR 0010 addendum.
  */
 export function retentionCells(
   rows: Iterable<[deviceId: string, day: string, isNew: number | boolean]>,
