@@ -15,6 +15,15 @@ import {
 } from './config';
 import { AnalyticsMiniProgramModel } from './projection/analytics-mini-program.model';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
+import { AnalyticsTablesResolver } from './resolvers/analytics-tables.resolver';
+import { CSV_RESOLVERS } from './resolvers/analytics-csv.resolver';
+import { AnalyticsTablesService } from './service/analytics-tables.service';
+import { AnalyticsSummaryService } from './service/analytics-summary.service';
+import {
+  MiniProgramStatisticsResolver,
+  OrganizationStatisticsResolver,
+} from './resolvers/analytics-summary.resolver';
+import { MiniProgram, Organization } from './schema/analytics-tables.types';
 import { CustomEventResolver } from './resolvers/custom-event.resolver';
 import { PlatformOverviewResolver } from './resolvers/platform-overview.resolver';
 import { PlatformOverviewProjection } from './platform-overview/platform-overview.projection';
@@ -53,6 +62,8 @@ export interface AnalyticsDeps {
 export interface AnalyticsSubgraph extends SubgraphModule {
   services: {
     queries: AnalyticsQueryService;
+    tables: AnalyticsTablesService;
+    summaries: AnalyticsSummaryService;
     customEvents: CustomEventService;
     pipeline: AnalyticsPipeline;
     store: AnalyticsStore;
@@ -97,6 +108,8 @@ export async function createAnalyticsSubgraph(
     deps.now,
   );
   const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
+  const tables = new AnalyticsTablesService(store, access, settings.timeZone, deps.now);
+  const summaries = new AnalyticsSummaryService(store, access, runtime.documents, settings.timeZone);
   const platform = new PlatformOverviewProjection(
     runtime.documents,
     settings.timeZone,
@@ -126,20 +139,32 @@ export async function createAnalyticsSubgraph(
     operationLog: runtime.outbox(ANALYTICS_SUBGRAPH_NAME),
     resolvers: [
       AnalyticsResolver,
+      AnalyticsTablesResolver,
+      MiniProgramStatisticsResolver,
+      OrganizationStatisticsResolver,
       CustomEventResolver,
       PlatformOverviewResolver,
       ReleasePlanStatisticsResolver,
       OperationLogResolver,
+      ...CSV_RESOLVERS,
     ],
     instances: [
       new AnalyticsResolver(queries),
+      new AnalyticsTablesResolver(tables),
+      new MiniProgramStatisticsResolver(summaries),
+      new OrganizationStatisticsResolver(summaries),
       new CustomEventResolver(customEvents),
       new PlatformOverviewResolver(overview),
       new ReleasePlanStatisticsResolver(planStatistics),
       new OperationLogResolver(operationLog),
+      ...CSV_RESOLVERS.map((Csv) => new Csv()),
     ],
-    orphanedTypes: [ReleasePlan],
+    orphanedTypes: [ReleasePlan, MiniProgram, Organization],
     batchReferenceResolvers: {
+      MiniProgram: (refs, ctx) =>
+        Promise.all(refs.map((ref) => summaries.miniProgramReference(ctx.principal, String(ref.id)))),
+      Organization: (refs, ctx) =>
+        Promise.all(refs.map((ref) => summaries.organizationReference(ctx.principal, String(ref.id)))),
       ReleasePlan: (refs, ctx) =>
         Promise.all(refs.map((ref) => planStatistics.reference(ctx.principal, String(ref.id)))),
     },
@@ -168,6 +193,8 @@ export async function createAnalyticsSubgraph(
     ...module,
     services: {
       queries,
+      tables,
+      summaries,
       customEvents,
       pipeline,
       store,

@@ -65,21 +65,45 @@ interface Harness {
 }
 
 const SERIES = `query ($appId: ID!, $from: String!, $to: String!) {
-  miniProgramAnalytics(appId: $appId, from: $from, to: $to) { appId total { launches activeUsers } days { day metrics { pageViews } } }
+  miniProgramAnalytics(appId: $appId, from: $from, to: $to) { appId csv total { launches activeUsers } days { day metrics { pageViews } } }
 }`;
 const BREAKDOWN = `query ($appId: ID!, $from: String!, $to: String!) {
-  miniProgramAnalyticsBreakdown(appId: $appId, dimension: PLATFORM, from: $from, to: $to) { appId rows { value metrics { launches } } }
+  miniProgramAnalyticsBreakdown(appId: $appId, dimension: PLATFORM, from: $from, to: $to) { appId csv rows { value metrics { launches } } }
+}`;
+const RETENTION = `query ($appId: ID!, $from: String!, $to: String!) {
+  miniProgramRetention(appId: $appId, cohort: ACTIVE, from: $from, to: $to) { appId csv rows { cohortDay cohortSize retained } }
+}`;
+const TOP_PAGES = `query ($appId: ID!, $from: String!, $to: String!) {
+  miniProgramTopPages(appId: $appId, from: $from, to: $to) { appId csv totalCount rows { pagePath views } }
+}`;
+const DISTRIBUTIONS = `query ($appId: ID!, $from: String!, $to: String!) {
+  miniProgramLaunchDistributions(appId: $appId, from: $from, to: $to) { appId csv launches depth { bucket launches } }
 }`;
 const OVERVIEW = `query ($from: String!, $to: String!) {
   platformOverview(from: $from, to: $to) { activeDevices launches totals { organizations miniProgramsOnline } days { day activeDevices } }
 }`;
 const PLAN_RANGE = { from: '2025-03-01', to: '2025-03-07' };
 const PLAN_STATISTICS =
-  'query($id: ID!, $from: String, $to: String) { releasePlanStatistics(planId: $id, from: $from, to: $to) { planId total { errorRateDelta } marks { type } } }';
+  'query($id: ID!, $from: String, $to: String) { releasePlanStatistics(planId: $id, from: $from, to: $to) { planId csv total { errorRateDelta } marks { type } } }';
 const PLAN_BREAKDOWN =
   'query($id: ID!, $from: String, $to: String) { releasePlanStatisticsBreakdown(planId: $id, dimension: MODEL, from: $from, to: $to) { rows { value } } }';
 const ENTITY_PLAN = `query($id: ID!, $from: String, $to: String) { _entities(representations: [{ __typename: "ReleasePlan", id: $id }]) {
   ... on ReleasePlan { id statistics(from: $from, to: $to) { planId total { gray { launches } } } } } }`;
+const ENTITY_APP = `query($id: ID!, $from: String!, $to: String!) { _entities(representations: [{ __typename: "MiniProgram", id: $id }]) {
+  ... on MiniProgram { id statistics(from: $from, to: $to) { miniPrograms metrics { launches activeUsers } } } } }`;
+const ENTITY_ORG = `query($id: ID!, $from: String!, $to: String!) { _entities(representations: [{ __typename: "Organization", id: $id }]) {
+  ... on Organization { id statistics(from: $from, to: $to) { miniPrograms metrics { launches activeUsers } } } } }`;
+/**
+ * An entity a caller may read carries the summary of its own mini-program / organization: one launch of one device
+ * (other rows add mini-programs to the organizations, without reports).
+ */
+const seesSummary = (_h: Harness, result: { data?: Record<string, unknown> | null } | undefined) => {
+  const { statistics } = (
+    result?.data?._entities as Array<{ statistics: { miniPrograms: number; metrics: unknown } }>
+  )[0];
+  expect(statistics.metrics).toEqual({ launches: 1, activeUsers: 1 });
+  expect(statistics.miniPrograms).toBeGreaterThanOrEqual(1);
+};
 const RECOMPUTE = `mutation ($from: String!, $to: String!) { recomputeAnalytics(from: $from, to: $to) }`;
 const DECLARATIONS = `query ($appId: ID!) { customEventDeclarations(appId: $appId) { appId name attributes { name type } } }`;
 const DECLARE = `mutation ($appId: ID!, $name: String!) {
@@ -146,6 +170,29 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     expected: READERS_B,
     check: seesApp('miniProgramAnalyticsBreakdown', (x) => x.appB),
   },
+  ...(
+    [
+      ['miniProgramRetention', RETENTION],
+      ['miniProgramTopPages', TOP_PAGES],
+      ['miniProgramLaunchDistributions', DISTRIBUTIONS],
+    ] as const
+  ).flatMap(([name, source]): MatrixOperation<Harness>[] => [
+    {
+      name,
+      source,
+      prepare: async (h) => ({ appId: h.appA, ...range(h) }),
+      expected: READERS_A,
+      check: seesApp(name, (x) => x.appA),
+    },
+    {
+      name,
+      label: `${name} of another organization's mini-program`,
+      source,
+      prepare: async (h) => ({ appId: h.appB, ...range(h) }),
+      expected: READERS_B,
+      check: seesApp(name, (x) => x.appB),
+    },
+  ]),
   {
     name: 'platformOverview',
     source: OVERVIEW,
@@ -260,6 +307,33 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     prepare: async (h) => ({ id: (await knownPlan(h, h.orgB)).planId, ...PLAN_RANGE }),
     expected: ENTITY_READERS_B,
   },
+  // Also cover MiniProgram.statistics and Organization.statistics, the field resolvers.
+  ...(
+    [
+      ['_entities(MiniProgram)', ENTITY_APP, (h: Harness, org: 'A' | 'B') => (org === 'A' ? h.appA : h.appB)],
+      [
+        '_entities(Organization)',
+        ENTITY_ORG,
+        (h: Harness, org: 'A' | 'B') => (org === 'A' ? h.orgA : h.orgB),
+      ],
+    ] as const
+  ).flatMap(([name, source, id]): MatrixOperation<Harness>[] => [
+    {
+      name,
+      source,
+      prepare: async (h) => ({ id: id(h, 'A'), ...range(h) }),
+      expected: ENTITY_READERS_A,
+      check: seesSummary,
+    },
+    {
+      name,
+      label: `${name} of organization B`,
+      source,
+      prepare: async (h) => ({ id: id(h, 'B'), ...range(h) }),
+      expected: ENTITY_READERS_B,
+      check: seesSummary,
+    },
+  ]),
   {
     name: 'operationLog',
     source: 'query { operationLog(take: 200) { items { id organizationId } } }',

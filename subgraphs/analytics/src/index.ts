@@ -39,3 +39,6 @@ export {
 } from './service/release-plan-statistics.service';
 export { ReleasePlanProjection } from './projection/release-plan.projection';
 export type { ExposureRow } from './store/analytics-store.port';
+export { SqliteAnalyticsStore } from './store/sqlite-analytics.store';
+export { PostgresAnalyticsStore } from './store/postgres-analytics.store';
+export { RETENTION_OFFSETS } from './service/analytics-tables.service';

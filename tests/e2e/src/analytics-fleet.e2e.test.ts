@@ -4,6 +4,11 @@ import {
   LoginDocument,
   MiniProgramAnalyticsBreakdownDocument,
   MiniProgramAnalyticsDocument,
+  MiniProgramLaunchDistributionsDocument,
+  MiniProgramRetentionDocument,
+  MiniProgramTopPagesDocument,
+  MiniProgramWithStatisticsDocument,
+  OrganizationWithStatisticsDocument,
   PlatformOverviewDocument,
   RecomputeAnalyticsDocument,
   ReleasePlanStatisticsBreakdownDocument,
@@ -12,6 +17,7 @@ import {
 } from '../../../schema/generated/graphql';
 import { eventually } from '@grove/testkit';
 import {
+  expectedRetention,
   fleetDevices,
   generateFleet,
   sendBatch,
@@ -216,6 +222,105 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
       Object.fromEntries(breakdown.rows.map((r) => [r.value, [r.metrics.launches, r.metrics.activeUsers]])),
     ).toEqual(Object.fromEntries([...fleet.byPlatform].map(([p, v]) => [p, [v.launches, v.devices.size]])));
 
+    // Per page, distributions and retention, against the model (all from the rollups just checked).
+    const topPages = dataOf(
+      await execute(
+        e2e.url,
+        MiniProgramTopPagesDocument,
+        { appId: story.appId, from, to, sort: 'VISITORS', take: 100 },
+        { token: story.ownerToken },
+      ),
+    ).miniProgramTopPages!;
+    const expectedPages = [...fleet.pages]
+      .map(([pagePath, p]) => ({
+        pagePath,
+        views: p.views,
+        visitors: p.visitors.size,
+        totalStayMs: p.stayMs,
+        entries: p.entries,
+        exits: p.exits,
+      }))
+      .sort((a, b) => b.visitors - a.visitors || (a.pagePath < b.pagePath ? -1 : 1));
+    expect(topPages.totalCount).toBe(fleet.pages.size);
+    expect(
+      topPages.rows.map(({ pagePath, views, visitors, totalStayMs, entries, exits }) => ({
+        pagePath,
+        views,
+        visitors,
+        totalStayMs,
+        entries,
+        exits,
+      })),
+    ).toEqual(expectedPages);
+    const p0 = topPages.rows.find((r) => r.pagePath === 'pages/p0/index')!;
+    expect(p0.averageStayMs).toBeCloseTo(fleet.pages.get('pages/p0/index')!.stayMs / p0.views, 6);
+    expect(p0.entries).toBe(sum((e) => e.launches));
+
+    const distributions = dataOf(
+      await execute(
+        e2e.url,
+        MiniProgramLaunchDistributionsDocument,
+        { appId: story.appId, from, to },
+        { token: story.ownerToken },
+      ),
+    ).miniProgramLaunchDistributions!;
+    expect(distributions.launches).toBe(sum((e) => e.launches));
+    const nonZero = (rows: Array<{ bucket: string; launches: number }>) =>
+      Object.fromEntries(rows.filter((r) => r.launches > 0).map((r) => [r.bucket, r.launches]));
+    expect(nonZero(distributions.stay)).toEqual(Object.fromEntries(fleet.distributions.stay));
+    expect(nonZero(distributions.depth)).toEqual(Object.fromEntries(fleet.distributions.depth));
+
+    const retentionDays = [...fleet.byDay.keys()].sort();
+    for (const cohort of ['NEW', 'ACTIVE'] as const) {
+      const table = dataOf(
+        await execute(
+          e2e.url,
+          MiniProgramRetentionDocument,
+          { appId: story.appId, cohort, from: retentionDays[0], to: retentionDays.at(-1)! },
+          { token: story.ownerToken },
+        ),
+      ).miniProgramRetention!;
+      const expected = expectedRetention(
+        fleet,
+        cohort === 'NEW' ? 'new' : 'active',
+        retentionDays,
+        table.offsets,
+        shanghaiDay(Date.now()),
+      );
+      expect(table.offsets).toEqual([1, 2, 3, 4, 5, 6, 7, 14, 30]);
+      expect(
+        table.rows.map((r) => ({
+          cohortDay: r.cohortDay,
+          cohortSize: r.cohortSize,
+          retained: r.retained,
+        })),
+      ).toEqual(expected);
+      // The fleet spans more than one day, so some devices came back the next day.
+      expect(table.rows[0].retained[0]).toBeGreaterThan(0);
+    }
+
+    // The same totals through app-manage's MiniProgram and account's Organization (the story's organization has only
+    // this mini-program with reports), for the owner; a reviewer-less member of another organization gets no entity.
+    const viaApp = dataOf(
+      await execute(
+        e2e.url,
+        MiniProgramWithStatisticsDocument,
+        { appId: story.appId, from, to },
+        { token: story.ownerToken },
+      ),
+    ).miniProgram!;
+    expect(viaApp.statistics).toMatchObject({ from, to, miniPrograms: 1, metrics: answer.total });
+    const viaOrg = dataOf(
+      await execute(
+        e2e.url,
+        OrganizationWithStatisticsDocument,
+        { id: story.orgId, from, to },
+        { token: story.ownerToken },
+      ),
+    ).organization!;
+    expect(viaOrg.statistics!.miniPrograms).toBeGreaterThanOrEqual(1);
+    expect(viaOrg.statistics!.metrics).toEqual(answer.total);
+
     // The operators' platform overview sees the fleet among everything else this platform ran (other suites may add
     // more): at least its launches and devices over the period, and the story's organization and mini-program.
     const fleetDeviceCount = [...fleet.byPlatform.values()].reduce((n, v) => n + v.devices.size, 0);
@@ -340,6 +445,28 @@ describe.each(e2eModes())('analytics: a fleet reported through the signed endpoi
         ]),
       ),
     );
+    // The comparison as CSV (the renderer every table uses): a row per day and cohort, then the totals.
+    const csv = dataOf(
+      await execute(
+        e2e.url,
+        ReleasePlanStatisticsDocument,
+        { planId: story.planId, from: exposureDay, to: exposureDay, withCsv: true },
+        { token: story.ownerToken },
+      ),
+    ).releasePlanStatistics!.csv!;
+    const csvRows = csv
+      .split('\r\n')
+      .slice(0, -1)
+      .map((line) => line.split(','));
+    const jsErrorsAt = csvRows[0].indexOf('js_errors');
+    expect(csvRows.map((r) => [r[0], r[1], Number(r[jsErrorsAt])])).toEqual([
+      ['day', 'cohort', NaN],
+      [exposureDay, 'gray', fleet.cohorts.gray.jsErrors],
+      [exposureDay, 'released', fleet.cohorts.released.jsErrors],
+      ['total', 'gray', fleet.cohorts.gray.jsErrors],
+      ['total', 'released', fleet.cohorts.released.jsErrors],
+    ]);
+
     // The plan's changes on the timeline, from rule-engine's events.
     expect(stats.marks.map((m) => [m.type, m.percentage])).toEqual([
       ['release-plan.started', 20],

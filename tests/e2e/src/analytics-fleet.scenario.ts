@@ -64,6 +64,43 @@ const cohortZero = (): CohortExpected => ({
   launchesByPlatform: new Map(),
 });
 
+/** One page path's numbers over the whole fleet (every fleet day is inside the queried range). */
+export interface PageExpected {
+  views: number;
+  visitors: Set<string>;
+  stayMs: number;
+  entries: number;
+  exits: number;
+}
+
+/**
+ * FinClip's launch buckets, written out here rather than imported so the test does not share the server's table:
+ * stay in whole seconds (upper bounds inclusive), depth in pages.
+ */
+const STAY_BUCKETS: Array<[number, string]> = [
+  [2, '0-2s'],
+  [5, '3-5s'],
+  [10, '6-10s'],
+  [30, '11-30s'],
+  [60, '31-60s'],
+  [180, '1-3min'],
+  [600, '3-10min'],
+  [1800, '10-30min'],
+  [Infinity, '>30min'],
+];
+const DEPTH_BUCKETS: Array<[number, string]> = [
+  [0, '0'],
+  [1, '1'],
+  [2, '2'],
+  [3, '3'],
+  [4, '4'],
+  [5, '5'],
+  [10, '6-10'],
+  [20, '11-20'],
+  [Infinity, '>20'],
+];
+const bucketFor = (table: Array<[number, string]>, value: number) => table.find(([max]) => value <= max)![1];
+
 export interface Fleet {
   batches: Batch[];
   /** Events the cleaner must drop (impossible / too old). */
@@ -74,6 +111,40 @@ export interface Fleet {
   events: number;
   /** With `gray`: the plan's cohorts on `gray.day`, gray devices being the ones the runtime served the gray version. */
   cohorts: { gray: CohortExpected; released: CohortExpected };
+  /** Per page path: views, visitors, page stay (page_hide durations), entries and exits of launches. */
+  pages: Map<string, PageExpected>;
+  /** Launches per stay bucket and per depth bucket. */
+  distributions: { stay: Map<string, number>; depth: Map<string, number> };
+  /** Each device's reporting days with an event, and its first one: what retention counts. */
+  activeDays: Map<string, Set<string>>;
+  firstDays: Map<string, string>;
+}
+
+/**
+ * The retention table the fleet implies, cohort day × offset: of the devices new (or active) on the cohort day, how
+ * many were active `offset` days later; null for a day after `today`.
+ */
+export function expectedRetention(
+  fleet: Fleet,
+  cohort: 'new' | 'active',
+  cohortDays: readonly string[],
+  offsets: readonly number[],
+  today: string,
+): Array<{ cohortDay: string; cohortSize: number; retained: Array<number | null> }> {
+  const plus = (day: string, n: number) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  return cohortDays.map((cohortDay) => {
+    const members = [...fleet.activeDays].filter(([device, days]) =>
+      cohort === 'new' ? fleet.firstDays.get(device) === cohortDay : days.has(cohortDay),
+    );
+    return {
+      cohortDay,
+      cohortSize: members.length,
+      retained: offsets.map((n) =>
+        plus(cohortDay, n) > today ? null : members.filter(([, days]) => days.has(plus(cohortDay, n))).length,
+      ),
+    };
+  });
 }
 
 export interface GrayOptions {
@@ -114,6 +185,14 @@ export function generateFleet(options: {
   let eventCount = 0;
   let seq = 0;
   const cohorts = { gray: cohortZero(), released: cohortZero() };
+  const pageTable = new Map<string, PageExpected>();
+  const pageOf = (path: string) =>
+    pageTable.get(path) ??
+    pageTable.set(path, { views: 0, visitors: new Set(), stayMs: 0, entries: 0, exits: 0 }).get(path)!;
+  const distributions = { stay: new Map<string, number>(), depth: new Map<string, number>() };
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const activeDays = new Map<string, Set<string>>();
+  const firstDays = new Map<string, string>();
 
   for (let d = 0; d < options.devices; d++) {
     const deviceId = `device-${String(d).padStart(6, '0')}`;
@@ -132,6 +211,8 @@ export function generateFleet(options: {
       const dd = bucketOf(ts);
       if (!activeByDay.has(dd)) activeByDay.set(dd, new Set());
       activeByDay.get(dd)!.add(deviceId);
+      if (!activeDays.has(deviceId)) activeDays.set(deviceId, new Set());
+      activeDays.get(deviceId)!.add(dd);
       if (!firstDay || dd < firstDay) firstDay = dd;
     };
     const emit = (type: string, ts: number, extra: Record<string, unknown> = {}) => {
@@ -166,12 +247,22 @@ export function generateFleet(options: {
       let fg = start;
       let stay = 0;
       const pages = int(1, 4);
+      pageOf('pages/p0/index').entries++;
+      pageOf(`pages/p${pages - 1}/index`).exits++;
       let ts = start + 1000;
       for (let p = 0; p < pages; p++) {
-        emit('page_show', ts, { pagePath: `pages/p${p}/index` });
+        const pagePath = `pages/p${p}/index`;
+        emit('page_show', ts, { pagePath });
         day(bucketOf(ts)).pageViews++;
         if (cohortAt(ts)) cohortAt(ts)!.pageViews++;
-        ts += int(2, 60) * 1000;
+        pageOf(pagePath).views++;
+        pageOf(pagePath).visitors.add(deviceId);
+        // The SDK reports how long the page was shown when it hides it; a second later the next thing happens.
+        const pageStay = int(2, 60) * 1000;
+        ts += pageStay;
+        emit('page_hide', ts, { pagePath, durationMs: pageStay });
+        pageOf(pagePath).stayMs += pageStay;
+        ts += 1000;
         if (random() < (isGray ? options.gray!.errorRate : 0.15)) {
           emit('js_error', ts, { error: { message: 'TypeError: x is undefined', kind: 'js' } });
           day(bucketOf(ts)).jsErrors++;
@@ -202,6 +293,8 @@ export function generateFleet(options: {
       e.launches++;
       e.stayMs += stay;
       if (pages === 1) e.bounces++;
+      count(distributions.stay, bucketFor(STAY_BUCKETS, Math.floor(stay / 1000)));
+      count(distributions.depth, bucketFor(DEPTH_BUCKETS, pages));
       const c = cohortAt(start);
       if (c) {
         c.launches++;
@@ -217,6 +310,7 @@ export function generateFleet(options: {
       if (t > now - 60_000) break;
     }
     day(firstDay!).newUsers++;
+    firstDays.set(deviceId, firstDay!);
 
     // Out of order: the device sends its events shuffled, in batches of at most 50.
     for (let i = events.length - 1; i > 0; i--) {
@@ -243,7 +337,19 @@ export function generateFleet(options: {
       events: [junkEvent(1, 5_000), junkEvent(2, now - 6 * 86_400_000), junkEvent(3, now + 86_400_000)],
     },
   ];
-  return { batches, junk, byDay, byPlatform, devices: options.devices, events: eventCount, cohorts };
+  return {
+    batches,
+    junk,
+    byDay,
+    byPlatform,
+    devices: options.devices,
+    events: eventCount,
+    cohorts,
+    pages: pageTable,
+    distributions,
+    activeDays,
+    firstDays,
+  };
 }
 
 /** The fleet's device ids and platforms (the generator's, before it runs): what the runtime is asked about. */

@@ -1,47 +1,26 @@
-import { stringify } from 'csv-stringify/sync';
+import { renderCsv, type CsvColumn } from '../csv/table-csv';
 import type { OperationLogEntry } from './operation-log-store.port';
 
-export const OPERATION_LOG_CSV_COLUMNS = [
-  'time',
-  'actor_kind',
-  'actor',
-  'organization',
-  'action',
-  'target_type',
-  'target',
-  'summary',
-  'changes',
-  'request_id',
-  'client_ip',
-  'atomic',
-  'id',
-] as const;
-
-/**
- * RFC 4180 CSV of log entries with a header row (csv-stringify): fields with commas, quotes or line breaks are
- * quoted, quotes doubled, and a field starting with = + - @ tab or carriage return gets a leading `'` so that a
- * spreadsheet shows it as text instead of running it as a formula (CSV injection).
- */
+/** The operation log as CSV through the renderer every table uses (formula-escaped; csv/table-csv.ts). */
 export function operationLogCsv(entries: readonly OperationLogEntry[], header = true): string {
-  const rows = entries.map((e) => [
-    new Date(e.at).toISOString(),
-    e.actorKind,
-    e.actorId ?? '',
-    e.organizationId ?? '',
-    e.action,
-    e.targetType ?? '',
-    e.targetId ?? '',
-    e.summary,
-    e.changes.join(' '),
-    e.requestId,
-    e.clientIp ?? '',
-    e.atomic ? 'true' : 'false',
-    e.id,
-  ]);
-  return stringify(rows, {
-    header,
-    columns: [...OPERATION_LOG_CSV_COLUMNS],
-    escape_formulas: true,
-    record_delimiter: 'windows',
-  });
+  return renderCsv(COLUMNS, entries, header);
 }
+
+const COLUMNS: CsvColumn<OperationLogEntry>[] = [
+  { header: 'time', value: (e) => new Date(e.at).toISOString() },
+  { header: 'actor_kind', value: (e) => e.actorKind },
+  { header: 'actor', value: (e) => e.actorId },
+  { header: 'organization', value: (e) => e.organizationId },
+  { header: 'action', value: (e) => e.action },
+  { header: 'target_type', value: (e) => e.targetType },
+  { header: 'target', value: (e) => e.targetId },
+  { header: 'summary', value: (e) => e.summary },
+  { header: 'changes', value: (e) => e.changes.join(' ') },
+  { header: 'request_id', value: (e) => e.requestId },
+  { header: 'client_ip', value: (e) => e.clientIp },
+  { header: 'atomic', value: (e) => e.atomic },
+  { header: 'id', value: (e) => e.id },
+];
+
+/** The header row, in column order. */
+export const OPERATION_LOG_CSV_COLUMNS: readonly string[] = COLUMNS.map((c) => c.header);

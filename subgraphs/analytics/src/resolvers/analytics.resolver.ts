@@ -25,10 +25,8 @@ export class AnalyticsResolver {
     granularity: AnalyticsGranularity | null,
     @Ctx() ctx: SubgraphContext,
   ) {
-    // The subgraph schema is rebuilt from its SDL, where the default is the enum's name (DAY), not its value (day);
-    // an explicit null (an unset nullable variable) means the default too.
-    const bucket = String(granularity ?? AnalyticsGranularity.DAY).toLowerCase() as AnalyticsGranularity;
-    return this.analytics.series(ctx.principal, appId, from, to, bucket);
+    // An explicit null (an unset nullable variable) means the default too.
+    return this.analytics.series(ctx.principal, appId, from, to, granularity ?? AnalyticsGranularity.DAY);
   }
 
   @Query(() => AnalyticsBreakdown, {

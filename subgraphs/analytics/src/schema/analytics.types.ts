@@ -23,7 +23,10 @@ registerEnumType(AnalyticsDimension, {
   },
 });
 
-@ObjectType({ description: "FinClip's core statistics over a day or a period (users are devices)" })
+@ObjectType({
+  description:
+    "FinClip's core statistics over a day or a period. A user is a device: the SDK's device id, counted once per mini-program",
+})
 export class AnalyticsMetrics {
   @Field(() => Int, { description: 'Devices whose first event for the mini-program falls in the period' })
   newUsers!: number;
@@ -66,6 +69,7 @@ export class AnalyticsMetrics {
 }
 
 export enum AnalyticsGranularity {
+  HOUR = 'hour',
   DAY = 'day',
   WEEK = 'week',
   MONTH = 'month',
@@ -73,7 +77,13 @@ export enum AnalyticsGranularity {
 registerEnumType(AnalyticsGranularity, {
   name: 'AnalyticsGranularity',
   description:
-    'Series buckets: days, calendar weeks (Monday to Sunday) or months, the first and last clipped to the range',
+    'Series buckets: hours, days, calendar weeks (Monday to Sunday) or months, the first and last clipped to the range',
+  valuesConfig: {
+    HOUR: {
+      description:
+        "Hours of the reporting day (at most 7 days, else BAD_USER_INPUT with reason HOURLY_RANGE_TOO_LONG); a launch counts in the hour it started, other events in their own hour; newUsers in the hour of the device's first event of the day",
+    },
+  },
 });
 
 @ObjectType()
@@ -81,8 +91,14 @@ export class AnalyticsDay {
   @Field({ description: 'YYYY-MM-DD in the reporting time zone: the first day of the bucket' })
   day!: string;
 
-  @Field({ description: 'The last day of the bucket (equal to day for days)' })
+  @Field({ description: 'The last day of the bucket (equal to day for days and hours)' })
   until!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'HOUR buckets: the hour of the day, 0 to 23; null otherwise',
+  })
+  hour?: number;
 
   @Field(() => AnalyticsMetrics)
   metrics!: AnalyticsMetrics;

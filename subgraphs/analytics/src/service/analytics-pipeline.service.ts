@@ -72,13 +72,14 @@ export class AnalyticsPipeline {
         // The day before and after: launches crossing midnight are whole (computeDay).
         const near = new Set([addDays(day, -1), day, addDays(day, 1)]);
         const relevant: CleanEvent[] = events.filter((e) => near.has(e.day));
-        const { rows, devices } = computeDay(
+        const { rows, devices, pages, buckets } = computeDay(
           day,
           relevant,
           new Set(await this.store.newDevices(appId, day)),
           this.settings.sessionGapMs,
+          this.settings.timeZone,
         );
-        await this.store.writeDay(appId, day, rows, devices);
+        await this.store.writeDay(appId, day, rows, devices, { pages, buckets });
         written++;
       }
     }

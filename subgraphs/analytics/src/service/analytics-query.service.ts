@@ -7,6 +7,9 @@ import { addDays, DAY_PATTERN, daysBetween } from './reporting-day';
 
 /** At most this many days in one query (a year and a day). */
 export const MAX_QUERY_DAYS = 366;
+/** At most this many days in an hourly series (168 buckets). */
+export const MAX_HOURLY_DAYS = 7;
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 
 export interface MetricsView {
   newUsers: number;
@@ -50,7 +53,7 @@ function add(into: DailyMetrics, row: DailyMetrics): void {
   into.newUsers += row.newUsers;
 }
 
-export type Granularity = 'day' | 'week' | 'month';
+export type Granularity = 'hour' | 'day' | 'week' | 'month';
 
 /** Consecutive days grouped into calendar weeks (Monday first) or months, each clipped to the range. */
 export function bucketsOf(
@@ -84,8 +87,8 @@ export interface SeriesView {
   to: string;
   timeZone: string;
   granularity: Granularity;
-  /** Buckets in order: `day` is the first day of the bucket, `until` its last (both within the range). */
-  days: Array<{ day: string; until: string; metrics: MetricsView }>;
+  /** Buckets in order: `day` is the first day of the bucket, `until` its last (both within the range); `hour` for hours. */
+  days: Array<{ day: string; until: string; hour?: number; metrics: MetricsView }>;
   total: MetricsView;
 }
 
@@ -125,6 +128,7 @@ export class AnalyticsQueryService {
       Permission.MINIPROGRAM_REVIEW,
     );
     const days = checkRange(from, to);
+    if (granularity === 'hour') return this.hourly(app.appId, from, to, days);
     const rows = new Map((await this.store.daily(app.appId, from, to, '')).map((r) => [r.day, r]));
     const total = emptyMetrics();
     const series: SeriesView['days'] = [];
@@ -153,10 +157,46 @@ export class AnalyticsQueryService {
     };
   }
 
+  /** 24 buckets per day from the `hour` rollup rows: activeUsers distinct within each hour and over the period. */
+  private async hourly(appId: string, from: string, to: string, days: string[]): Promise<SeriesView> {
+    if (days.length > MAX_HOURLY_DAYS)
+      throw new BadUserInputError(`At most ${MAX_HOURLY_DAYS} days per hourly series`, {
+        fields: ['from', 'to', 'granularity'],
+        reason: 'HOURLY_RANGE_TOO_LONG',
+        maxDays: MAX_HOURLY_DAYS,
+      });
+    const rows = new Map(
+      (await this.store.daily(appId, from, to, 'hour')).map((r) => [`${r.day} ${r.value}`, r]),
+    );
+    const total = emptyMetrics();
+    const series: SeriesView['days'] = [];
+    for (const day of days)
+      for (const hour of HOURS) {
+        const m = emptyMetrics();
+        const row = rows.get(`${day} ${hour}`);
+        if (row) {
+          add(m, row);
+          m.activeUsers = row.activeUsers;
+        }
+        add(total, m);
+        series.push({ day, until: day, hour: Number(hour), metrics: toView(m) });
+      }
+    total.activeUsers = (await this.store.distinctDevices(appId, from, to, ''))[0]?.active ?? 0;
+    return {
+      appId,
+      from,
+      to,
+      timeZone: this.timeZone,
+      granularity: 'hour',
+      days: series,
+      total: toView(total),
+    };
+  }
+
   async breakdown(
     p: Principal,
     appId: string,
-    dimension: Exclude<Dimension, ''>,
+    dimension: Exclude<Dimension, '' | 'hour'>,
     from: string,
     to: string,
   ): Promise<BreakdownView> {

@@ -156,7 +156,7 @@ describe('the session rule', () => {
       [0, 10],
       [1, 10],
     ]);
-    const { rows } = computeDay('2025-03-10', events, new Set(['d']), 30_000);
+    const { rows } = computeDay('2025-03-10', events, new Set(['d']), 30_000, 'Asia/Shanghai');
     expect(rows.find((r) => r.dimension === '')).toMatchObject({
       launches: 3,
       pageViews: 3,
@@ -166,7 +166,9 @@ describe('the session rule', () => {
       newUsers: 1,
     });
     expect(
-      computeDay('2025-03-10', events, new Set(), 60_000).rows.find((r) => r.dimension === ''),
+      computeDay('2025-03-10', events, new Set(), 60_000, 'Asia/Shanghai').rows.find(
+        (r) => r.dimension === '',
+      ),
     ).toMatchObject({ launches: 2 });
   });
 });
@@ -218,7 +220,7 @@ describe('breakdowns', () => {
         versionSource: 'gray',
       }),
     ];
-    const { rows, devices } = computeDay('2025-03-10', events, new Set(['d1']), 30_000);
+    const { rows, devices } = computeDay('2025-03-10', events, new Set(['d1']), 30_000, 'Asia/Shanghai');
     const by = (dimension: string) =>
       rows
         .filter((r) => r.dimension === dimension)

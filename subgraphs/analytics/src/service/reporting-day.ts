@@ -39,6 +39,11 @@ export function dayOf(ms: number, timeZone: string): string {
   return wallClock(ms, timeZone).day;
 }
 
+/** The hour (`00`–`23`) of the reporting day an instant falls in; a repeated hour (DST end) is one bucket. */
+export function hourOf(ms: number, timeZone: string): string {
+  return new Date(wallClock(ms, timeZone).asUtc).toISOString().slice(11, 13);
+}
+
 /** The instant a reporting day starts (handles offsets and DST by correcting twice). */
 export function dayStart(day: string, timeZone: string): number {
   const [y, m, d] = day.split('-').map(Number);

@@ -1,5 +1,5 @@
 import type { ReportEventType } from '@grove/contracts';
-import type { CleanEvent, PlatformDay } from './analytics-store.port';
+import type { CleanEvent, DailyMetrics, PlatformDay, RetentionCell } from './analytics-store.port';
 
 /** Rollup metric columns, in DailyMetrics order. */
 export const METRIC_COLUMNS = [
@@ -73,4 +73,74 @@ export function mergePlatformDays(
   for (const r of launches) at(r.day).launches = Number(r.launches);
   for (const r of devices) at(r.day).activeDevices = Number(r.devices);
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+/** Retention offsets reach the SQL as parameters, but are checked anyway: whole days from 1 to 366. */
+export function checkOffsets(offsets: readonly number[]): readonly number[] {
+  for (const n of offsets)
+    if (!Number.isInteger(n) || n < 1 || n > 366) throw new Error(`Invalid retention offset ${n}`);
+  return offsets;
+}
+
+export function emptyTotals(): DailyMetrics {
+  return toTotals({}, 0);
+}
+
+/** Summed metric columns (numbers or PostgreSQL's numeric text) and a distinct device count as DailyMetrics. */
+export function toTotals(
+  sums: Record<string, number | string> | undefined,
+  active: number | string,
+): DailyMetrics {
+  const n = (column: (typeof METRIC_COLUMNS)[number]) => Number(sums?.[column] ?? 0);
+  return {
+    launches: n('launches'),
+    pageViews: n('page_views'),
+    stayMs: n('stay_ms'),
+    bounces: n('bounces'),
+    jsErrors: n('js_errors'),
+    crashes: n('crashes'),
+    newUsers: n('new_users'),
+    activeUsers: Number(active),
+  };
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+
+/**
+ * Retention cells from one pass over the '' device rows of [from, to + max offset] (a hash join in memory), the same
+ * in both drivers: each device's days as a set, then each cohort row looked up on its later days. The SQL self-joins
+ * were far slower on a month of rollups (SQLite: a primary-key probe per cohort device and offset; PostgreSQL: nested
+ * loops for minutes), see bench:analytics:tables and the ADR 0010 addendum.
+ */
+export function retentionCells(
+  rows: Iterable<[deviceId: string, day: string, isNew: number | boolean]>,
+  from: string,
+  to: string,
+  offsets: readonly number[],
+): RetentionCell[] {
+  const daysOf = new Map<string, Set<number>>();
+  const cohorts: Array<[string, number, boolean]> = [];
+  for (const [deviceId, day, isNew] of rows) {
+    const n = dayNumber(day);
+    let set = daysOf.get(deviceId);
+    if (!set) daysOf.set(deviceId, (set = new Set()));
+    set.add(n);
+    if (day >= from && day <= to) cohorts.push([deviceId, n, Boolean(isNew)]);
+  }
+  const cells = new Map<string, RetentionCell>();
+  for (const [deviceId, n, isNew] of cohorts) {
+    const days = daysOf.get(deviceId)!;
+    for (const offset of offsets) {
+      if (!days.has(n + offset)) continue;
+      const cohortDay = new Date(n * DAY_MS).toISOString().slice(0, 10);
+      const key = `${cohortDay}:${offset}`;
+      const cell = cells.get(key) ?? cells.set(key, { cohortDay, offset, active: 0, fresh: 0 }).get(key)!;
+      cell.active++;
+      if (isNew) cell.fresh++;
+    }
+  }
+  return [...cells.values()].sort((a, b) =>
+    a.cohortDay < b.cohortDay ? -1 : a.cohortDay > b.cohortDay ? 1 : a.offset - b.offset,
+  );
 }

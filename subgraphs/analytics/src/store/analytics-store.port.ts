@@ -40,8 +40,11 @@ export const DIMENSIONS = [
   'sdk_version',
   'region',
   'host_app',
+  'hour',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+/** Dimensions of the device rows: the breakdowns, and 'page' (visitors of a page path, for distinct counts over a range). */
+export type DeviceDimension = Dimension | 'page';
 
 /** Additive metrics of one (app, day, dimension value); distinct users are kept apart (`DailyDevice`). */
 export interface DailyMetrics {
@@ -63,10 +66,48 @@ export interface DailyRow extends DailyMetrics {
 
 /** A device active on a day under a dimension value: range queries count distinct devices over these. */
 export interface DailyDevice {
-  dimension: Dimension;
+  dimension: DeviceDimension;
   value: string;
   deviceId: string;
   isNew: boolean;
+}
+
+/** Additive per-page numbers of one (app, day); visitors are device rows under dimension 'page'. */
+export interface DailyPageRow {
+  pagePath: string;
+  /** page_show events on the day. */
+  views: number;
+  /** Sum of the durations page_hide events report on the day. */
+  stayMs: number;
+  /** Launches started on the day whose first page this was. */
+  entries: number;
+  /** Launches started on the day whose last page this was. */
+  exits: number;
+}
+
+export type DistributionKind = 'stay' | 'depth';
+
+/** Launches started on a day per bucket of a distribution (stay per launch, pages per launch). */
+export interface DailyBucketRow {
+  kind: DistributionKind;
+  bucket: string;
+  launches: number;
+}
+
+/** The tables of one day that are not breakdown metrics; replaced with the rest of the day. */
+export interface DayTables {
+  pages: DailyPageRow[];
+  buckets: DailyBucketRow[];
+}
+
+/** Retained devices of one cohort day `offset` days later, as counted from the device rows. */
+export interface RetentionCell {
+  cohortDay: string;
+  offset: number;
+  /** Devices active on the cohort day and again `offset` days later. */
+  active: number;
+  /** Of those, the devices that were new on the cohort day. */
+  fresh: number;
 }
 
 export interface PlatformDay {
@@ -113,15 +154,35 @@ export interface AnalyticsStore {
   /** Devices whose first event for the app is on `day`. */
   newDevices(appId: string, day: string): Promise<string[]>;
   /** Replaces the day's rollup rows and device rows (re-running a day replaces, never adds). */
-  writeDay(appId: string, day: string, rows: DailyRow[], devices: DailyDevice[]): Promise<void>;
+  writeDay(
+    appId: string,
+    day: string,
+    rows: DailyRow[],
+    devices: DailyDevice[],
+    tables?: DayTables,
+  ): Promise<void>;
   daily(appId: string, from: string, to: string, dimension: Dimension): Promise<DailyRow[]>;
-  /** Distinct devices over the range per dimension value, and how many of them were new in the range. */
+  /** Distinct devices over the range per dimension value. */
   distinctDevices(
     appId: string,
     from: string,
     to: string,
-    dimension: Dimension,
+    dimension: DeviceDimension,
   ): Promise<Array<{ value: string; active: number }>>;
+  /**
+   * The '' rows of these mini-programs over the range summed, with activeUsers the devices distinct across all of
+   * them and over the range (a device in two of them is one); newUsers is the sum of each one's new devices.
+   */
+  totals(appIds: readonly string[], from: string, to: string): Promise<DailyMetrics>;
+  /** Per page path, the day rows of the range summed (by path). */
+  pages(appId: string, from: string, to: string): Promise<DailyPageRow[]>;
+  /** Per kind and bucket, launches of the range summed. */
+  buckets(appId: string, from: string, to: string): Promise<DailyBucketRow[]>;
+  /**
+   * For each cohort day of the range and each offset, the devices of the cohort day (dimension '') active again
+   * `offset` days later, and how many of them were new on the cohort day; cells with no device are left out.
+   */
+  retention(appId: string, from: string, to: string, offsets: readonly number[]): Promise<RetentionCell[]>;
   /** Every mini-program together, per day of the range that has rollups: launches and distinct devices (platform overview). */
   platformDaily(from: string, to: string): Promise<PlatformDay[]>;
   /** Distinct devices over the range across every mini-program (not a sum of days or of mini-programs). */

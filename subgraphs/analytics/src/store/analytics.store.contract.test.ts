@@ -131,6 +131,146 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
     ]);
   });
 
+  it('sums several mini-programs over a range, devices distinct across them', async () => {
+    const row = (day: string, launches: number) => ({
+      day,
+      dimension: '' as const,
+      value: '',
+      launches,
+      pageViews: 2 * launches,
+      stayMs: 100,
+      bounces: 1,
+      jsErrors: 0,
+      crashes: 1,
+      newUsers: 1,
+      activeUsers: 2,
+    });
+    const device = (deviceId: string) => ({ dimension: '' as const, value: '', deviceId, isNew: false });
+    await store.writeDay(
+      'mpaaaaaaaaaaaaaaaa',
+      '2025-03-01',
+      [row('2025-03-01', 2)],
+      [device('a'), device('b')],
+    );
+    await store.writeDay('mpaaaaaaaaaaaaaaaa', '2025-03-02', [row('2025-03-02', 3)], [device('a')]);
+    await store.writeDay(
+      'mpbbbbbbbbbbbbbbbb',
+      '2025-03-02',
+      [row('2025-03-02', 4)],
+      [device('b'), device('c')],
+    );
+    await store.writeDay('mpcccccccccccccccc', '2025-03-02', [row('2025-03-02', 50)], [device('z')]);
+    expect(
+      await store.totals(['mpaaaaaaaaaaaaaaaa', 'mpbbbbbbbbbbbbbbbb'], '2025-03-01', '2025-03-02'),
+    ).toEqual({
+      launches: 9,
+      pageViews: 18,
+      stayMs: 300,
+      bounces: 3,
+      jsErrors: 0,
+      crashes: 3,
+      newUsers: 3,
+      activeUsers: 3,
+    });
+    expect((await store.totals(['mpaaaaaaaaaaaaaaaa'], '2025-03-02', '2025-03-02')).launches).toBe(3);
+    expect(await store.totals([], '2025-03-01', '2025-03-02')).toMatchObject({ launches: 0, activeUsers: 0 });
+    expect(await store.totals(['mpbbbbbbbbbbbbbbbb'], '2025-03-05', '2025-03-06')).toMatchObject({
+      launches: 0,
+      activeUsers: 0,
+    });
+  });
+
+  it('replaces the page and distribution rows of a day with the day, and sums them over a range', async () => {
+    const page = (pagePath: string, views: number) => ({
+      pagePath,
+      views,
+      stayMs: 10 * views,
+      entries: 1,
+      exits: 2,
+    });
+    for (let i = 0; i < 2; i++)
+      await store.writeDay(APP, '2025-03-01', [], [], {
+        pages: [page('pages/a', 3), page('pages/b', 1)],
+        buckets: [
+          { kind: 'stay', bucket: '3-5s', launches: 2 },
+          { kind: 'depth', bucket: '1', launches: 4 },
+        ],
+      });
+    await store.writeDay(APP, '2025-03-02', [], [], {
+      pages: [page('pages/a', 5)],
+      buckets: [{ kind: 'depth', bucket: '1', launches: 1 }],
+    });
+    await store.writeDay(APP, '2025-03-03', [], [], {
+      pages: [page('pages/z', 9)],
+      buckets: [{ kind: 'depth', bucket: '2', launches: 9 }],
+    });
+    expect(await store.pages(APP, '2025-03-01', '2025-03-02')).toEqual([
+      { pagePath: 'pages/a', views: 8, stayMs: 80, entries: 2, exits: 4 },
+      { pagePath: 'pages/b', views: 1, stayMs: 10, entries: 1, exits: 2 },
+    ]);
+    expect(await store.buckets(APP, '2025-03-01', '2025-03-02')).toEqual([
+      { kind: 'depth', bucket: '1', launches: 5 },
+      { kind: 'stay', bucket: '3-5s', launches: 2 },
+    ]);
+    // Re-writing a day without tables clears them.
+    await store.writeDay(APP, '2025-03-02', [], []);
+    expect((await store.pages(APP, '2025-03-01', '2025-03-02')).map((p) => p.views)).toEqual([3, 1]);
+    expect(await store.buckets('mp0000000000000000', '2025-03-01', '2025-03-03')).toEqual([]);
+  });
+
+  it('counts the devices of each cohort day active again N days later, and the new ones among them', async () => {
+    const day = (d: string, devices: Array<[string, boolean]>) =>
+      store.writeDay(
+        APP,
+        d,
+        [],
+        [
+          ...devices.map(([deviceId, isNew]) => ({ dimension: '' as const, value: '', deviceId, isNew })),
+          // Rows of other dimensions count for nothing here.
+          { dimension: 'platform', value: 'IOS', deviceId: 'x', isNew: true },
+        ],
+      );
+    await day('2025-02-27', [['a', true]]);
+    await day('2025-03-01', [
+      ['a', false],
+      ['b', true],
+      ['c', true],
+    ]);
+    await day('2025-03-02', [
+      ['a', false],
+      ['b', false],
+      ['d', true],
+    ]);
+    await day('2025-03-03', [['c', false]]);
+    await day('2025-03-08', [
+      ['a', false],
+      ['b', false],
+      ['c', false],
+      ['d', false],
+    ]);
+    await store.writeDay(
+      'mp0000000000000000',
+      '2025-03-02',
+      [],
+      [{ dimension: '', value: '', deviceId: 'c', isNew: false }],
+    );
+    expect(await store.retention(APP, '2025-03-01', '2025-03-02', [1, 2, 7])).toEqual([
+      { cohortDay: '2025-03-01', offset: 1, active: 2, fresh: 1 },
+      { cohortDay: '2025-03-01', offset: 2, active: 1, fresh: 1 },
+      { cohortDay: '2025-03-01', offset: 7, active: 3, fresh: 2 },
+    ]);
+    // Crossing a month end, and a cohort outside the range is not read.
+    expect(await store.retention(APP, '2025-02-27', '2025-02-28', [2, 9])).toEqual([
+      { cohortDay: '2025-02-27', offset: 2, active: 1, fresh: 1 },
+      { cohortDay: '2025-02-27', offset: 9, active: 1, fresh: 1 },
+    ]);
+    expect(await store.retention(APP, '2025-03-02', '2025-03-02', [6])).toEqual([
+      { cohortDay: '2025-03-02', offset: 6, active: 3, fresh: 1 },
+    ]);
+    expect(await store.retention(APP, '2025-03-01', '2025-03-02', [])).toEqual([]);
+    await expect(store.retention(APP, '2025-03-01', '2025-03-02', [0])).rejects.toThrow(/offset/);
+  });
+
   it('adds every mini-program up per day for the platform, devices distinct across mini-programs and over the range', async () => {
     const total = {
       dimension: '' as const,

@@ -1,15 +1,32 @@
 import { Pool, type PoolClient } from 'pg';
+import { addDays } from '../service/reporting-day';
 import type {
   AnalyticsStore,
   AppendResult,
   CleanEvent,
+  DailyBucketRow,
   DailyDevice,
+  DailyMetrics,
+  DailyPageRow,
   DailyRow,
+  DayTables,
+  DeviceDimension,
   Dimension,
+  DistributionKind,
   ExposureRow,
   PlatformDay,
+  RetentionCell,
 } from './analytics-store.port';
-import { mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
+import {
+  checkOffsets,
+  emptyTotals,
+  mergePlatformDays,
+  retentionCells,
+  METRIC_COLUMNS,
+  rowToEvent,
+  toTotals,
+  type RawRow,
+} from './analytics-rows';
 
 const RAW_COLUMNS = [
   'day',
@@ -104,6 +121,12 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       await c.query(
         `CREATE INDEX IF NOT EXISTS analytics_daily_devices_platform ON ${this.t('analytics_daily_devices')} (day, device_id) WHERE dimension = ''`,
       );
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_daily_pages')} (
+        app_id TEXT NOT NULL, day DATE NOT NULL, page_path TEXT NOT NULL, views BIGINT NOT NULL, stay_ms BIGINT NOT NULL,
+        entries BIGINT NOT NULL, exits BIGINT NOT NULL, PRIMARY KEY (app_id, day, page_path))`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_daily_buckets')} (
+        app_id TEXT NOT NULL, day DATE NOT NULL, kind TEXT NOT NULL, bucket TEXT NOT NULL, launches BIGINT NOT NULL,
+        PRIMARY KEY (app_id, day, kind, bucket))`);
       await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_exposures')} (
         app_id TEXT NOT NULL, day DATE NOT NULL, device_id TEXT NOT NULL, plan_id TEXT NOT NULL, version_id TEXT NOT NULL,
         version_source TEXT NOT NULL, rule_id TEXT, host_app_id TEXT NOT NULL, org_id TEXT NOT NULL, served_at BIGINT NOT NULL,
@@ -268,10 +291,44 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     return rows.map((r) => r.device_id);
   }
 
-  async writeDay(appId: string, day: string, rows: DailyRow[], devices: DailyDevice[]): Promise<void> {
+  async writeDay(
+    appId: string,
+    day: string,
+    rows: DailyRow[],
+    devices: DailyDevice[],
+    tables: DayTables = { pages: [], buckets: [] },
+  ): Promise<void> {
     await this.withClient(async (c) => {
       await c.query('BEGIN');
       try {
+        for (const table of ['analytics_daily_pages', 'analytics_daily_buckets'])
+          await c.query(`DELETE FROM ${this.t(table)} WHERE app_id = $1 AND day = $2`, [appId, day]);
+        if (tables.pages.length > 0)
+          await c.query(
+            `INSERT INTO ${this.t('analytics_daily_pages')} (app_id, day, page_path, views, stay_ms, entries, exits)
+             SELECT $1, $2::date, * FROM unnest($3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`,
+            [
+              appId,
+              day,
+              tables.pages.map((p) => p.pagePath),
+              tables.pages.map((p) => p.views),
+              tables.pages.map((p) => p.stayMs),
+              tables.pages.map((p) => p.entries),
+              tables.pages.map((p) => p.exits),
+            ],
+          );
+        if (tables.buckets.length > 0)
+          await c.query(
+            `INSERT INTO ${this.t('analytics_daily_buckets')} (app_id, day, kind, bucket, launches)
+             SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::bigint[])`,
+            [
+              appId,
+              day,
+              tables.buckets.map((b) => b.kind),
+              tables.buckets.map((b) => b.bucket),
+              tables.buckets.map((b) => b.launches),
+            ],
+          );
         await c.query(`DELETE FROM ${this.t('analytics_daily')} WHERE app_id = $1 AND day = $2`, [
           appId,
           day,
@@ -348,7 +405,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     appId: string,
     from: string,
     to: string,
-    dimension: Dimension,
+    dimension: DeviceDimension,
   ): Promise<Array<{ value: string; active: number }>> {
     const { rows } = await this.pool.query<{ value: string; active: string }>(
       `SELECT value, COUNT(DISTINCT device_id) AS active FROM ${this.t('analytics_daily_devices')}
@@ -356,6 +413,71 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       [appId, dimension, from, to],
     );
     return rows.map((r) => ({ value: r.value, active: Number(r.active) }));
+  }
+
+  async totals(appIds: readonly string[], from: string, to: string): Promise<DailyMetrics> {
+    if (appIds.length === 0) return emptyTotals();
+    const [sums, devices] = await Promise.all([
+      this.pool.query<Record<string, string>>(
+        `SELECT ${METRIC_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0) AS ${c}`).join(', ')} FROM ${this.t('analytics_daily')}
+         WHERE app_id = ANY($1::text[]) AND dimension = '' AND day BETWEEN $2 AND $3`,
+        [appIds, from, to],
+      ),
+      this.pool.query<{ n: string }>(
+        `SELECT COUNT(DISTINCT device_id) AS n FROM ${this.t('analytics_daily_devices')}
+         WHERE app_id = ANY($1::text[]) AND dimension = '' AND day BETWEEN $2 AND $3`,
+        [appIds, from, to],
+      ),
+    ]);
+    return toTotals(sums.rows[0], devices.rows[0]?.n ?? 0);
+  }
+
+  async pages(appId: string, from: string, to: string): Promise<DailyPageRow[]> {
+    const { rows } = await this.pool.query<Record<string, string>>(
+      `SELECT page_path, SUM(views) AS views, SUM(stay_ms) AS stay_ms, SUM(entries) AS entries, SUM(exits) AS exits
+       FROM ${this.t('analytics_daily_pages')} WHERE app_id = $1 AND day BETWEEN $2 AND $3
+       GROUP BY page_path ORDER BY page_path COLLATE "C"`,
+      [appId, from, to],
+    );
+    return rows.map((r) => ({
+      pagePath: r.page_path,
+      views: Number(r.views),
+      stayMs: Number(r.stay_ms),
+      entries: Number(r.entries),
+      exits: Number(r.exits),
+    }));
+  }
+
+  async buckets(appId: string, from: string, to: string): Promise<DailyBucketRow[]> {
+    const { rows } = await this.pool.query<{ kind: string; bucket: string; launches: string }>(
+      `SELECT kind, bucket, SUM(launches) AS launches FROM ${this.t('analytics_daily_buckets')}
+       WHERE app_id = $1 AND day BETWEEN $2 AND $3 GROUP BY kind, bucket ORDER BY kind COLLATE "C", bucket COLLATE "C"`,
+      [appId, from, to],
+    );
+    return rows.map((r) => ({
+      kind: r.kind as DistributionKind,
+      bucket: r.bucket,
+      launches: Number(r.launches),
+    }));
+  }
+
+  async retention(
+    appId: string,
+    from: string,
+    to: string,
+    offsets: readonly number[],
+  ): Promise<RetentionCell[]> {
+    if (offsets.length === 0) return [];
+    const last = addDays(to, Math.max(...checkOffsets(offsets)));
+    // The self-join on c.day + n planned as nested loops over every cohort row (minutes on a month of rollups):
+    // one range read and the shared in-memory join instead, as in SQLite.
+    const { rows } = await this.pool.query<[string, string, boolean]>({
+      text: `SELECT device_id, day::text, is_new FROM ${this.t('analytics_daily_devices')}
+             WHERE app_id = $1 AND dimension = '' AND day BETWEEN $2 AND $3 AND value = ''`,
+      values: [appId, from, last],
+      rowMode: 'array',
+    });
+    return retentionCells(rows, from, to, offsets);
   }
 
   async platformDaily(from: string, to: string): Promise<PlatformDay[]> {

@@ -1,17 +1,33 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { addDays } from '../service/reporting-day';
 import type {
   AnalyticsStore,
   AppendResult,
   CleanEvent,
+  DailyBucketRow,
   DailyDevice,
+  DailyMetrics,
+  DailyPageRow,
   DailyRow,
+  DayTables,
+  DeviceDimension,
   Dimension,
   ExposureRow,
   PlatformDay,
+  RetentionCell,
 } from './analytics-store.port';
-import { mergePlatformDays, METRIC_COLUMNS, rowToEvent, type RawRow } from './analytics-rows';
+import {
+  checkOffsets,
+  emptyTotals,
+  mergePlatformDays,
+  retentionCells,
+  METRIC_COLUMNS,
+  rowToEvent,
+  toTotals,
+  type RawRow,
+} from './analytics-rows';
 
 /**
  * Embedded profile: one SQLite file (DATA_DIR/analytics.sqlite) apart from the documents file, with a `day` column
@@ -50,6 +66,12 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         app_id TEXT NOT NULL, day TEXT NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new INTEGER NOT NULL,
         PRIMARY KEY (app_id, dimension, day, value, device_id)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS analytics_daily_devices_platform ON analytics_daily_devices (day, device_id) WHERE dimension = '';
+      CREATE TABLE IF NOT EXISTS analytics_daily_pages (
+        app_id TEXT NOT NULL, day TEXT NOT NULL, page_path TEXT NOT NULL, views INTEGER NOT NULL, stay_ms INTEGER NOT NULL,
+        entries INTEGER NOT NULL, exits INTEGER NOT NULL, PRIMARY KEY (app_id, day, page_path)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS analytics_daily_buckets (
+        app_id TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, bucket TEXT NOT NULL, launches INTEGER NOT NULL,
+        PRIMARY KEY (app_id, day, kind, bucket)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS analytics_exposures (
         app_id TEXT NOT NULL, day TEXT NOT NULL, device_id TEXT NOT NULL, plan_id TEXT NOT NULL, version_id TEXT NOT NULL,
         version_source TEXT NOT NULL, rule_id TEXT, host_app_id TEXT NOT NULL, org_id TEXT NOT NULL, served_at INTEGER NOT NULL,
@@ -129,7 +151,15 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     return rows.map((r) => r.device_id);
   }
 
-  async writeDay(appId: string, day: string, rows: DailyRow[], devices: DailyDevice[]): Promise<void> {
+  async writeDay(
+    appId: string,
+    day: string,
+    rows: DailyRow[],
+    devices: DailyDevice[],
+    tables: DayTables = { pages: [], buckets: [] },
+  ): Promise<void> {
+    const insertPage = this.db.prepare('INSERT INTO analytics_daily_pages VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertBucket = this.db.prepare('INSERT INTO analytics_daily_buckets VALUES (?, ?, ?, ?, ?)');
     const insertRow = this.db.prepare(
       `INSERT INTO analytics_daily VALUES (?, ?, ?, ?, ${METRIC_COLUMNS.map(() => '?').join(', ')})`,
     );
@@ -137,6 +167,11 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM analytics_daily WHERE app_id = ? AND day = ?').run(appId, day);
       this.db.prepare('DELETE FROM analytics_daily_devices WHERE app_id = ? AND day = ?').run(appId, day);
+      this.db.prepare('DELETE FROM analytics_daily_pages WHERE app_id = ? AND day = ?').run(appId, day);
+      this.db.prepare('DELETE FROM analytics_daily_buckets WHERE app_id = ? AND day = ?').run(appId, day);
+      for (const p of tables.pages)
+        insertPage.run(appId, day, p.pagePath, p.views, p.stayMs, p.entries, p.exits);
+      for (const b of tables.buckets) insertBucket.run(appId, day, b.kind, b.bucket, b.launches);
       for (const r of rows)
         insertRow.run(
           appId,
@@ -171,7 +206,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     appId: string,
     from: string,
     to: string,
-    dimension: Dimension,
+    dimension: DeviceDimension,
   ): Promise<Array<{ value: string; active: number }>> {
     return this.db
       .prepare(
@@ -179,6 +214,60 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
          WHERE app_id = ? AND dimension = ? AND day BETWEEN ? AND ? GROUP BY value ORDER BY value`,
       )
       .all(appId, dimension, from, to) as Array<{ value: string; active: number }>;
+  }
+
+  async totals(appIds: readonly string[], from: string, to: string): Promise<DailyMetrics> {
+    if (appIds.length === 0) return emptyTotals();
+    const ids = appIds.map(() => '?').join(', ');
+    const sums = this.db
+      .prepare(
+        `SELECT ${METRIC_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0) AS ${c}`).join(', ')} FROM analytics_daily
+         WHERE app_id IN (${ids}) AND dimension = '' AND day BETWEEN ? AND ?`,
+      )
+      .get(...appIds, from, to) as Record<string, number>;
+    const { n } = this.db
+      .prepare(
+        `SELECT COUNT(DISTINCT device_id) AS n FROM analytics_daily_devices
+         WHERE app_id IN (${ids}) AND dimension = '' AND day BETWEEN ? AND ?`,
+      )
+      .get(...appIds, from, to) as { n: number };
+    return toTotals(sums, n);
+  }
+
+  async pages(appId: string, from: string, to: string): Promise<DailyPageRow[]> {
+    return this.db
+      .prepare(
+        `SELECT page_path AS pagePath, SUM(views) AS views, SUM(stay_ms) AS stayMs, SUM(entries) AS entries, SUM(exits) AS exits
+         FROM analytics_daily_pages WHERE app_id = ? AND day BETWEEN ? AND ? GROUP BY page_path ORDER BY page_path`,
+      )
+      .all(appId, from, to) as DailyPageRow[];
+  }
+
+  async buckets(appId: string, from: string, to: string): Promise<DailyBucketRow[]> {
+    return this.db
+      .prepare(
+        `SELECT kind, bucket, SUM(launches) AS launches FROM analytics_daily_buckets
+         WHERE app_id = ? AND day BETWEEN ? AND ? GROUP BY kind, bucket ORDER BY kind, bucket`,
+      )
+      .all(appId, from, to) as DailyBucketRow[];
+  }
+
+  async retention(
+    appId: string,
+    from: string,
+    to: string,
+    offsets: readonly number[],
+  ): Promise<RetentionCell[]> {
+    if (offsets.length === 0) return [];
+    const last = addDays(to, Math.max(...checkOffsets(offsets)));
+    const rows = this.db
+      .prepare(
+        `SELECT device_id, day, is_new FROM analytics_daily_devices
+         WHERE app_id = ? AND dimension = '' AND day BETWEEN ? AND ? AND value = ''`,
+      )
+      .raw()
+      .iterate(appId, from, last) as Iterable<[string, string, number]>;
+    return retentionCells(rows, from, to, offsets);
   }
 
   async platformDaily(from: string, to: string): Promise<PlatformDay[]> {
