@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { readProcessEnv } from '@grove/platform';
+import type { Messages } from '../../../console/src/i18n/en';
+import { buildConsole } from '../../../scripts/console-build';
+import { startE2EPlatform, type E2EPlatform } from './platform-harness';
 
 /** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it when absent); CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = readProcessEnv().CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,4 +67,92 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
           .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`)
           .join(' | ')}`,
     );
+}
+
+/** The console build the browser tests serve (built by .ci/run, rebuilt by the tests when stale). */
+export const CONSOLE_DIST = resolve(__dirname, '..', '..', '..', 'console', 'dist');
+/** The longest a page may take to show what a step waits for (a loaded 2-core machine); steps end as soon as it shows. */
+export const STEP_MS = 30_000;
+
+export interface ConsolePlatform {
+  e2e: E2EPlatform;
+  browser: Browser;
+  /** The router's origin (`http://127.0.0.1:<port>`). */
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** Rebuilds the console when stale, starts an `npm start`-style platform serving it, and launches Chromium. */
+export async function startConsolePlatform(env: Record<string, string> = {}): Promise<ConsolePlatform> {
+  const { built, ms } = buildConsole({ ifStale: true });
+  console.log(built ? `console build: ${ms} ms` : 'console build: current, not rebuilt');
+  const e2e = await startE2EPlatform({ mode: 'embedded', env: { CONSOLE_DIR: CONSOLE_DIST, ...env } });
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await e2e.stop();
+    throw error;
+  });
+  return {
+    e2e,
+    browser,
+    base: e2e.url.replace(/\/graphql$/, ''),
+    stop: async () => {
+      await browser.close();
+      await e2e.stop();
+    },
+  };
+}
+
+export interface SignedInConsole {
+  page: Page;
+  /** Screenshot `name` into artifacts/console/<group>/ and run axe on the page as it is. */
+  check(name: string): Promise<void>;
+  /** Closes the browser context; fails when any checked page had a serious or critical violation. */
+  done(): Promise<void>;
+}
+
+/**
+ * A fresh browser context at 1280×720 in `language`, signed in through the console's login page as `identifier`,
+ * ready once `readyLink` (a menu link's name) shows.
+ */
+export async function signedInConsole(
+  platform: Pick<ConsolePlatform, 'browser' | 'base'>,
+  options: {
+    group: string;
+    language: 'zh-CN' | 'en';
+    messages: Messages;
+    identifier: string;
+    password: string;
+    readyLink: string;
+    acceptDownloads?: boolean;
+  },
+): Promise<SignedInConsole> {
+  const { language, messages: L } = options;
+  const group = `${options.group}-${language}`;
+  const violations: Record<string, string[]> = {};
+  const context = await platform.browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    locale: language,
+    reducedMotion: 'reduce',
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_MS);
+  await page.goto(`${platform.base}/console/login?lang=${language}`);
+  await page.getByLabel(L.login.identifier, { exact: true }).fill(options.identifier);
+  await page.getByLabel(L.login.password, { exact: true }).fill(options.password);
+  await page.getByRole('button', { name: L.login.submit, exact: true }).click();
+  await page.getByRole('link', { name: options.readyLink }).waitFor();
+  return {
+    page,
+    check: async (name) => {
+      await screenshot(page, group, name);
+      const found = await seriousA11yViolations(page);
+      if (found.length) violations[name] = found;
+      writeFileSync(join(ARTIFACTS_DIR, group, 'axe-violations.json'), JSON.stringify(violations, null, 2));
+    },
+    done: async () => {
+      await context.close();
+      expect(violations).toEqual({});
+    },
+  };
 }

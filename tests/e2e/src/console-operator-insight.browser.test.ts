@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { generateLicenseKeyPair, signLicense, type LicensePayload } from '@grove/license';
 import {
@@ -11,22 +10,15 @@ import {
 } from '../../../schema/generated/graphql';
 import { en, type Messages } from '../../../console/src/i18n/en';
 import { zhCN } from '../../../console/src/i18n/zh-cn';
-import { buildConsole } from '../../../scripts/console-build';
 import {
-  ARTIFACTS_DIR,
+  STEP_MS,
   chromiumMissing,
-  launchChromium,
-  screenshot,
-  seriousA11yViolations,
+  signedInConsole,
+  startConsolePlatform,
+  type ConsolePlatform,
 } from './console-browser.harness';
 import { dataOf, execute } from './graphql-client';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  startE2EPlatform,
-  validCreditCode,
-  type E2EPlatform,
-} from './platform-harness';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, validCreditCode, type E2EPlatform } from './platform-harness';
 
 /**
  * The operator's insight pages (运营端) in a real browser against one `npm start` platform on a temp data dir: the
@@ -40,31 +32,22 @@ const missing = chromiumMissing();
 if (missing) console.warn(`Skipping the operator insight browser test: ${missing}`);
 const describeBrowser = missing ? describe.skip : describe;
 
-const CONSOLE_DIST = resolve(__dirname, '..', '..', '..', 'console', 'dist');
-/** The longest a page may take to show what a step waits for (a loaded 2-core machine); steps end as soon as it shows. */
-const STEP_MS = 30_000;
 const MINI_PROGRAMS = 12;
 const vendor = generateLicenseKeyPair();
 
+let platform: ConsolePlatform;
 let e2e: E2EPlatform;
 let browser: Browser;
 let base: string;
 
 describeBrowser('the operator insight pages in a real browser', () => {
   beforeAll(async () => {
-    const { built, ms } = buildConsole({ ifStale: true });
-    console.log(built ? `console build: ${ms} ms` : 'console build: current, not rebuilt');
-    e2e = await startE2EPlatform({
-      mode: 'embedded',
-      env: { CONSOLE_DIR: CONSOLE_DIST, LICENSE_PUBLIC_KEY: vendor.publicKeyPem },
-    });
-    base = e2e.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
+    platform = await startConsolePlatform({ LICENSE_PUBLIC_KEY: vendor.publicKeyPem });
+    ({ e2e, browser, base } = platform);
     await seedInstitution(e2e.url);
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
+    await platform?.stop();
   });
 
   it('en: overview with chart and table, operation log with filters, cursor paging, details and CSV, license install', async () => {
@@ -212,33 +195,19 @@ function confirmButton(page: Page, name: string) {
 }
 
 /** A signed-in operator page (through the login form) in the language; `check` screenshots and runs axe. */
-async function operatorPage(language: 'zh-CN' | 'en', L: Messages) {
-  const group = `operator-insight-${language}`;
-  const violations: Record<string, string[]> = {};
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-    locale: language,
-    reducedMotion: 'reduce',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  await page.goto(`${base}/console/login?lang=${language}`);
-  await page.getByLabel(L.login.identifier, { exact: true }).fill(ADMIN_EMAIL);
-  await page.getByLabel(L.login.password, { exact: true }).fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: L.login.submit, exact: true }).click();
-  await page.getByRole('link', { name: L.opInsight.menu.overview }).waitFor();
-  const check = async (name: string) => {
-    await screenshot(page, group, name);
-    const found = await seriousA11yViolations(page);
-    if (found.length) violations[name] = found;
-    writeFileSync(join(ARTIFACTS_DIR, group, 'axe-violations.json'), JSON.stringify(violations, null, 2));
-  };
-  const done = async () => {
-    await context.close();
-    expect(violations).toEqual({});
-  };
-  return { page, check, done };
+function operatorPage(language: 'zh-CN' | 'en', L: Messages) {
+  return signedInConsole(
+    { browser, base },
+    {
+      group: 'operator-insight',
+      language,
+      messages: L,
+      identifier: ADMIN_EMAIL,
+      password: ADMIN_PASSWORD,
+      readyLink: L.opInsight.menu.overview,
+      acceptDownloads: true,
+    },
+  );
 }
 
 /** An approved organization with 12 mini-programs, made over GraphQL: lines in the operation log, totals to show. */

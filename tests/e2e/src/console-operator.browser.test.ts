@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   ApplyForOrganizationDocument,
@@ -10,22 +8,14 @@ import {
 } from '../../../schema/generated/graphql';
 import { en, type Messages } from '../../../console/src/i18n/en';
 import { zhCN } from '../../../console/src/i18n/zh-cn';
-import { buildConsole } from '../../../scripts/console-build';
 import {
-  ARTIFACTS_DIR,
   chromiumMissing,
-  launchChromium,
-  screenshot,
-  seriousA11yViolations,
+  signedInConsole,
+  startConsolePlatform,
+  type ConsolePlatform,
 } from './console-browser.harness';
 import { dataOf, execute } from './graphql-client';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  startE2EPlatform,
-  validCreditCode,
-  type E2EPlatform,
-} from './platform-harness';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, validCreditCode, type E2EPlatform } from './platform-harness';
 
 /**
  * The operator console's own pages (运营端) in a real browser against the `npm start` platform on a temp data dir:
@@ -38,10 +28,7 @@ const missing = chromiumMissing();
 if (missing) console.warn(`Skipping the operator console browser test: ${missing}`);
 const describeBrowser = missing ? describe.skip : describe;
 
-const CONSOLE_DIST = resolve(__dirname, '..', '..', '..', 'console', 'dist');
-/** The longest a page may take to show what a step waits for (a loaded 2-core machine); steps end as soon as it shows. */
-const STEP_MS = 30_000;
-
+let platform: ConsolePlatform;
 let e2e: E2EPlatform;
 let browser: Browser;
 let base: string;
@@ -50,16 +37,12 @@ let appName: string;
 
 describeBrowser('the operator console pages in a real browser', () => {
   beforeAll(async () => {
-    const { built, ms } = buildConsole({ ifStale: true });
-    console.log(built ? `console build: ${ms} ms` : 'console build: current, not rebuilt');
-    e2e = await startE2EPlatform({ mode: 'embedded', env: { CONSOLE_DIR: CONSOLE_DIST } });
-    base = e2e.url.replace(/\/graphql$/, '');
-    browser = await launchChromium();
+    platform = await startConsolePlatform();
+    ({ e2e, browser, base } = platform);
     ({ orgName, appName } = await seedInstitution(e2e.url));
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
+    await platform?.stop();
   });
 
   it('zh-CN: freezes an organization with a reason (required before sending) and unfreezes it after confirming', async () => {
@@ -145,32 +128,18 @@ function visiblePopoverButton(page: Page, name: string) {
 }
 
 /** A signed-in operator page (through the login form) in the language; `check` screenshots and runs axe. */
-async function operatorPage(language: 'zh-CN' | 'en', L: Messages) {
-  const group = `operator-${language}`;
-  const violations: Record<string, string[]> = {};
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-    locale: language,
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  await page.goto(`${base}/console/login?lang=${language}`);
-  await page.getByLabel(L.login.identifier, { exact: true }).fill(ADMIN_EMAIL);
-  await page.getByLabel(L.login.password, { exact: true }).fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: L.login.submit, exact: true }).click();
-  await page.getByRole('link', { name: L.operator.menu.organizations }).waitFor();
-  const check = async (name: string) => {
-    await screenshot(page, group, name);
-    const found = await seriousA11yViolations(page);
-    if (found.length) violations[name] = found;
-    writeFileSync(join(ARTIFACTS_DIR, group, 'axe-violations.json'), JSON.stringify(violations, null, 2));
-  };
-  const done = async () => {
-    await context.close();
-    expect(violations).toEqual({});
-  };
-  return { page, check, done };
+function operatorPage(language: 'zh-CN' | 'en', L: Messages) {
+  return signedInConsole(
+    { browser, base },
+    {
+      group: 'operator',
+      language,
+      messages: L,
+      identifier: ADMIN_EMAIL,
+      password: ADMIN_PASSWORD,
+      readyLink: L.operator.menu.organizations,
+    },
+  );
 }
 
 /** An approved organization with one mini-program, made over GraphQL (the institution pages are not under test). */
