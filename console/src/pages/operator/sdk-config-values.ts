@@ -73,9 +73,7 @@ export function badApiNames(list: readonly string[] | undefined): string[] {
 }
 
 /** What is wrong with the extra settings, before sending: a bad key, a key given twice, a value too long. */
-export function extraProblems(
-  extra: GlobalSdkConfigForm['extra'] | undefined,
-): Array<{
+export function extraProblems(extra: GlobalSdkConfigForm['extra'] | undefined): Array<{
   key:
     'opPlatform.sdkConfig.extraBadKey' | 'opPlatform.sdkConfig.extraTwice' | 'opPlatform.sdkConfig.extraLong';
   name: string;
