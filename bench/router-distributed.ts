@@ -31,7 +31,8 @@ import type { BaselineConfig } from './baseline-gateway-server';
  * Redis events and cache, every service the built JavaScript of `npm run build`). Loaded by autocannon in rotating
  * rounds with the authenticated `me` query and a cross-subgraph list (app-manage's mini-programs, each with account's
  * organization). Reports req/s and gateway CPU per request, and the ratios against the targets: router >= 1.0x the
- * plain gateway and >= 1.5x Hive Gateway. `-- --profile` also writes the router's `--cpu-prof` profile.
+ * plain gateway and >= 1.5x Hive Gateway. `-- --profile` also writes the router's `--cpu-prof` profile;
+ * `-- --profile=router,account` those of the named processes.
  */
 const AUTOCANNON = require.resolve('autocannon/autocannon.js');
 const SETTINGS = {
@@ -145,7 +146,12 @@ function localSupergraph(baseUrl: (service: DistributedServiceName) => string, d
 }
 
 async function main(): Promise<void> {
-  const profile = process.argv.includes('--profile');
+  // `--profile` profiles the router; `--profile=router,account,…` the named processes.
+  const profileArg = process.argv.find((a) => a === '--profile' || a.startsWith('--profile='));
+  const profiled = profileArg
+    ? (profileArg.split('=')[1] ?? 'router').split(',').filter(Boolean)
+    : ([] as string[]);
+  const profile = profiled.length > 0;
   const load = loadavg();
   buildServices();
   const baselineScript = join(ROOT, 'bench', 'dist', 'baseline-gateway-server.js');
@@ -173,7 +179,11 @@ async function main(): Promise<void> {
   const platform = await startDistributedPlatform({
     env,
     runner: 'built',
-    nodeFlags: profile ? { router: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : undefined,
+    nodeFlags: profile
+      ? Object.fromEntries(
+          profiled.map((service) => [service, ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, service)}`]]),
+        )
+      : undefined,
   });
   const baselines: BenchServer<{ url: string }>[] = [];
   try {
@@ -247,14 +257,15 @@ async function main(): Promise<void> {
     await Promise.all(baselines.map(stopBenchServer));
     await platform.stop();
     if (profile) {
-      const files = readdirSync(profileDir, { withFileTypes: true }).filter((f) =>
-        f.name.endsWith('.cpuprofile'),
-      );
       mkdirSync(join(RESULTS, 'profiles'), { recursive: true });
-      for (const file of files) {
-        const target = join(RESULTS, 'profiles', `router-distributed-${file.name}`);
-        writeFileSync(target, readFileSync(join(profileDir, file.name)));
-        console.log(`router CPU profile: ${target}`);
+      for (const service of profiled) {
+        const dir = join(profileDir, service);
+        const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.name.endsWith('.cpuprofile'));
+        for (const file of files) {
+          const target = join(RESULTS, 'profiles', `router-distributed-${service}-${file.name}`);
+          writeFileSync(target, readFileSync(join(dir, file.name)));
+          console.log(`${service} CPU profile: ${target}`);
+        }
       }
     }
     rmSync(work, { recursive: true, force: true });

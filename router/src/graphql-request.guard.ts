@@ -65,17 +65,25 @@ export function createGraphqlGuard(deps: GraphqlGuardDeps) {
     try {
       const authorization = request.headers.authorization;
       const ipConsumed = deps.rateLimits.consumeIp(request.ip);
-      // A token verified before needs no signature check: its revocation read goes to Redis with the IP bucket's command
-      // (one round trip instead of two; auto-pipelined, one write). A new token waits for the IP bucket, so a flood from
-      // one address cannot buy signature checks. The IP bucket's answer still comes first.
+      // A token verified before needs no signature check: its revocation read and its user bucket go to Redis with
+      // the IP bucket's command (auto-pipelined: one write, one round trip instead of three). The answers are still
+      // taken in order (IP bucket, then authentication, then user bucket), so the status a client sees is unchanged;
+      // the user bucket may lose one point to a request the IP bucket or a revocation refuses, and a revoked token
+      // drops out of the verifier's cache, so that happens once. A new token waits for the IP bucket, so a flood
+      // from one address cannot buy signature checks.
+      const known = deps.verifier.known(authorization);
       let authenticated: Promise<Principal> | undefined;
-      if (deps.verifier.knows(authorization)) {
+      let userConsumed: Promise<void> | undefined;
+      if (known) {
         authenticated = authenticateRequest(authorization, deps.verifier);
-        authenticated.catch(() => undefined); // awaited below, after the IP bucket
+        userConsumed = deps.rateLimits.consumePrincipal(known);
+        // Awaited below, in order; a rejection here must not surface as unhandled before then.
+        authenticated.catch(() => undefined);
+        userConsumed.catch(() => undefined);
       }
       await ipConsumed;
       state.principal = await (authenticated ?? authenticateRequest(authorization, deps.verifier));
-      await deps.rateLimits.consumePrincipal(state.principal);
+      await (userConsumed ?? deps.rateLimits.consumePrincipal(state.principal));
 
       const body =
         request.method === 'GET' ? (request.query as GraphqlBody) : (request.body as GraphqlBody | undefined);

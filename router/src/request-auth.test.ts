@@ -1,4 +1,4 @@
-import { newId, randomToken, TokenService } from '@grove/platform';
+import { AuthorizationEpochs, MemoryKeyValueStore, newId, randomToken, TokenService } from '@grove/platform';
 import { AccessTokenVerifier, authenticateRequest } from './request-auth';
 
 describe('AccessTokenVerifier', () => {
@@ -45,6 +45,28 @@ describe('AccessTokenVerifier', () => {
       code: 'UNAUTHENTICATED',
       details: { reason: 'TOKEN_EXPIRED' },
     });
+  });
+
+  it('knows a verified token until its session is revoked, then verifies it in full again', async () => {
+    const tokens = await create(900);
+    const verify = jest.spyOn(tokens, 'verifyAccessTokenWithExpiry');
+    const epochs = new AuthorizationEpochs(new MemoryKeyValueStore(), { accessTokenTtlSec: 900 });
+    const verifier = new AccessTokenVerifier(tokens, { authorization: epochs });
+    const token = await tokens.signAccessToken(user);
+    expect(verifier.known(`Bearer ${token}`)).toBeUndefined();
+    await verifier.verify(token);
+    expect(verifier.known(`Bearer ${token}`)).toMatchObject({ userId: user.userId });
+    expect(verifier.known('Bearer other')).toBeUndefined();
+    expect(verifier.known(undefined)).toBeUndefined();
+
+    await epochs.revokeSession(user.userId, user.sessionId);
+    await expect(verifier.verify(token)).rejects.toMatchObject({
+      details: { reason: 'SESSION_REVOKED' },
+    });
+    // No longer acted on speculatively (the request guard consumes a known token's user bucket before its check).
+    expect(verifier.known(`Bearer ${token}`)).toBeUndefined();
+    await expect(verifier.verify(token)).rejects.toMatchObject({ details: { reason: 'SESSION_REVOKED' } });
+    expect(verify).toHaveBeenCalledTimes(2);
   });
 
   it('treats a missing header as anonymous and a malformed one as an error', async () => {

@@ -29,10 +29,13 @@ export class AccessTokenVerifier {
     this.cache = new LRUCache({ max: options.maxEntries ?? 10_000, ttl: options.maxAgeMs ?? 60_000 });
   }
 
-  /** True when `authorization` carries a bearer token this verifier checked recently (no signature check needed). */
-  knows(authorization: string | undefined): boolean {
+  /**
+   * The principal of a bearer token this verifier checked recently (no signature check needed), before its
+   * revocation check: what the request guard may act on speculatively while that check is in flight.
+   */
+  known(authorization: string | undefined): UserPrincipal | undefined {
     const match = authorization === undefined ? null : BEARER.exec(authorization);
-    return match !== null && this.cache.has(match[1]);
+    return match === null ? undefined : this.cache.get(match[1]);
   }
 
   async verify(token: string): Promise<UserPrincipal> {
@@ -43,7 +46,13 @@ export class AccessTokenVerifier {
       const remaining = verified.expiresAt - Date.now();
       if (remaining > 0) this.cache.set(token, principal, { ttl: Math.min(remaining, this.cache.ttl) });
     }
-    await this.authorization?.assertCurrent(principal);
+    try {
+      await this.authorization?.assertCurrent(principal);
+    } catch (error) {
+      // A revoked or stale token is no longer "known": its next request is verified (and waited for) in full.
+      if (error instanceof UnauthenticatedError) this.cache.delete(token);
+      throw error;
+    }
     return principal;
   }
 }
