@@ -2,6 +2,8 @@ import {
   AcceptInvitationDocument,
   ApplyForOrganizationDocument,
   ApproveOrganizationDocument,
+  InstitutionInvitationsDocument,
+  InstitutionRevokeInvitationDocument,
   InviteMemberDocument,
   LoginDocument,
   MeDocument,
@@ -107,6 +109,50 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
       ),
     ).inviteMember;
     expect(invite.token).toEqual(expect.any(String));
+    // A second invitation is revoked before use: the pending list shows both, then only the first; its code is dead.
+    const revocable = dataOf(
+      await execute(
+        e2e.url,
+        InviteMemberDocument,
+        { input: { orgId: org.id, email: 'tester@acme.example', role: 'ORG_DEVELOPER' } },
+        { token: ownerAfterApproval.accessToken },
+      ),
+    ).inviteMember;
+    const pendingInvitations = async () =>
+      dataOf(
+        await execute(
+          e2e.url,
+          InstitutionInvitationsDocument,
+          { orgId: org.id, status: 'PENDING', take: 20 },
+          { token: ownerAfterApproval.accessToken },
+        ),
+      ).invitations.map((i) => i.email);
+    expect((await pendingInvitations()).sort()).toEqual(['dev@acme.example', 'tester@acme.example']);
+    const revocableId = dataOf(
+      await execute(
+        e2e.url,
+        InstitutionInvitationsDocument,
+        { orgId: org.id, status: 'PENDING', take: 20 },
+        { token: ownerAfterApproval.accessToken },
+      ),
+    ).invitations.find((i) => i.email === 'tester@acme.example')!.id;
+    const revoked = dataOf(
+      await execute(
+        e2e.url,
+        InstitutionRevokeInvitationDocument,
+        { invitationId: revocableId },
+        { token: ownerAfterApproval.accessToken },
+      ),
+    ).revokeInvitation;
+    expect(revoked).toEqual({ id: revocableId, status: 'REVOKED' });
+    expect(await pendingInvitations()).toEqual(['dev@acme.example']);
+    const again = await execute(
+      e2e.url,
+      InstitutionRevokeInvitationDocument,
+      { invitationId: revocableId },
+      { token: ownerAfterApproval.accessToken },
+    );
+    expect(errorCodes(again)).toEqual(['CONFLICT']);
 
     // 5. The developer signs up, accepts the invitation, and logs in as a member.
     const devPassword = 'Developer-pass-2';
@@ -125,6 +171,14 @@ describe.each(e2eModes())('account flow through the router (%s)', (mode) => {
       ),
     );
     expect(accepted.acceptInvitation).toMatchObject({ orgId: org.id, role: 'ORG_DEVELOPER' });
+    // The revoked code is refused as spent (checked before whom it was sent to).
+    const tester = await execute(
+      e2e.url,
+      AcceptInvitationDocument,
+      { token: revocable.token },
+      { token: devFirst.accessToken },
+    );
+    expect(errorCodes(tester)).toEqual(['NOT_FOUND']);
     const dev = await login('dev@acme.example', devPassword, 'dev-phone');
     const devMe = dataOf(await execute(e2e.url, MeDocument, {}, { token: dev.accessToken })).me;
     expect(devMe!.memberships).toEqual([{ orgId: org.id, role: 'ORG_DEVELOPER' }]);

@@ -5,7 +5,21 @@ import { chromium } from 'playwright-core';
 import { readProcessEnv } from '@grove/platform';
 import type { Messages } from '../../../console/src/i18n/en';
 import { buildConsole } from '../../../scripts/console-build';
-import { startE2EPlatform, type E2EPlatform } from './platform-harness';
+import {
+  ApplyForOrganizationDocument,
+  ApproveOrganizationDocument,
+  CreateMiniProgramDocument,
+  LoginDocument,
+  SignUpDocument,
+} from '../../../schema/generated/graphql';
+import { dataOf, execute } from './graphql-client';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  startE2EPlatform,
+  validCreditCode,
+  type E2EPlatform,
+} from './platform-harness';
 
 /** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it when absent); CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = readProcessEnv().CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -155,4 +169,69 @@ export async function signedInConsole(
       expect(violations).toEqual({});
     },
   };
+}
+
+export interface SeededInstitution {
+  orgId: string;
+  /** App ids of the mini-programs created, in the order of `miniPrograms`. */
+  appIds: string[];
+  /** The owner's access token after approval (it carries the membership). */
+  ownerToken: string;
+}
+
+/**
+ * An approved organization whose owner signed up with `email`/`password`, with one mini-program per name in
+ * `miniPrograms`, made over GraphQL: the pages under test are not the ones that set it up.
+ */
+export async function seedApprovedInstitution(
+  url: string,
+  options: {
+    email: string;
+    password: string;
+    displayName: string;
+    orgName: string;
+    miniPrograms: string[];
+  },
+): Promise<SeededInstitution> {
+  const { email, password } = options;
+  const login = async (identifier: string, secret: string) =>
+    dataOf(
+      await execute(url, LoginDocument, { input: { identifier, password: secret, deviceId: identifier } }),
+    ).login.accessToken;
+  dataOf(
+    await execute(url, SignUpDocument, { input: { email, password, displayName: options.displayName } }),
+  );
+  const applicant = await login(email, password);
+  const org = dataOf(
+    await execute(
+      url,
+      ApplyForOrganizationDocument,
+      {
+        input: {
+          name: options.orgName,
+          creditCode: validCreditCode(),
+          contactName: options.displayName,
+          contactPhone: '+8613800138000',
+          licenceDocumentRef: `licences/${email.replace(/[^a-z0-9]+/gi, '-')}.pdf`,
+        },
+      },
+      { token: applicant },
+    ),
+  ).applyForOrganization;
+  const admin = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  dataOf(await execute(url, ApproveOrganizationDocument, { id: org.id }, { token: admin }));
+  const ownerToken = await login(email, password);
+  const appIds: string[] = [];
+  for (const name of options.miniPrograms) {
+    const created = dataOf(
+      await execute(
+        url,
+        CreateMiniProgramDocument,
+        { input: { orgId: org.id, name, category: 'tools', tags: [] } },
+        { token: ownerToken },
+      ),
+    ).createMiniProgram;
+    appIds.push(created.appId);
+  }
+  return { orgId: org.id, appIds, ownerToken };
 }

@@ -1,31 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { en, type Messages } from '../../../console/src/i18n/en';
 import { zhCN } from '../../../console/src/i18n/zh-cn';
 import {
-  ApplyForOrganizationDocument,
-  ApproveOrganizationDocument,
-  CreateMiniProgramDocument,
-  LoginDocument,
-  SignUpDocument,
-} from '../../../schema/generated/graphql';
-import { buildConsole } from '../../../scripts/console-build';
-import {
-  ARTIFACTS_DIR,
   chromiumMissing,
-  launchChromium,
   screenshot,
-  seriousA11yViolations,
+  seedApprovedInstitution,
+  signedInConsole,
+  startConsolePlatform,
+  type ConsolePlatform,
 } from './console-browser.harness';
-import { dataOf, execute } from './graphql-client';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  startE2EPlatform,
-  validCreditCode,
-  type E2EPlatform,
-} from './platform-harness';
 
 /**
  * The institution console's (企业端) member, mini-program settings, domain, trial, host app and SDK pages in a real
@@ -37,65 +19,28 @@ const missing = chromiumMissing();
 if (missing) console.warn(`Skipping the institution console browser test: ${missing}`);
 const describeBrowser = missing ? describe.skip : describe;
 
-const CONSOLE_DIST = resolve(__dirname, '..', '..', '..', 'console', 'dist');
-const STEP_MS = 30_000;
 const PASSWORD = 'Console-owner-2';
+const OWNER = 'inst-owner@console.example';
 
-let e2e: E2EPlatform;
-let browser: Browser;
+let platform: ConsolePlatform;
 let base: string;
 let appId: string;
 
-async function approvedOwner(url: string, email: string): Promise<string> {
-  dataOf(
-    await execute(url, SignUpDocument, { input: { email, password: PASSWORD, displayName: 'Inst Owner' } }),
-  );
-  const login = async (identifier: string, password: string) =>
-    dataOf(await execute(url, LoginDocument, { input: { identifier, password, deviceId: identifier } }))
-      .login;
-  const owner = await login(email, PASSWORD);
-  const org = dataOf(
-    await execute(
-      url,
-      ApplyForOrganizationDocument,
-      {
-        input: {
-          name: 'Institution Pages Ltd',
-          creditCode: validCreditCode(),
-          contactName: 'Zhao',
-          contactPhone: '+8613700137001',
-          licenceDocumentRef: 'licences/inst.pdf',
-        },
-      },
-      { token: owner.accessToken },
-    ),
-  ).applyForOrganization;
-  const admin = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
-  dataOf(await execute(url, ApproveOrganizationDocument, { id: org.id }, { token: admin.accessToken }));
-  const approved = await login(email, PASSWORD);
-  const mp = dataOf(
-    await execute(
-      url,
-      CreateMiniProgramDocument,
-      { input: { orgId: org.id, name: 'Pages Shop' } },
-      { token: approved.accessToken },
-    ),
-  ).createMiniProgram;
-  return mp.appId;
-}
-
 describeBrowser('the institution console pages in a real browser', () => {
   beforeAll(async () => {
-    const { built, ms } = buildConsole({ ifStale: true });
-    console.log(built ? `console build: ${ms} ms` : 'console build: current, not rebuilt');
-    e2e = await startE2EPlatform({ mode: 'embedded', env: { CONSOLE_DIR: CONSOLE_DIST } });
-    base = e2e.url.replace(/\/graphql$/, '');
-    appId = await approvedOwner(e2e.url, 'inst-owner@console.example');
-    browser = await launchChromium();
+    platform = await startConsolePlatform();
+    base = platform.base;
+    const seeded = await seedApprovedInstitution(platform.e2e.url, {
+      email: OWNER,
+      password: PASSWORD,
+      displayName: 'Inst Owner',
+      orgName: 'Institution Pages Ltd',
+      miniPrograms: ['Pages Shop'],
+    });
+    appId = seeded.appIds[0]!;
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
+    await platform?.stop();
   });
 
   it('members, settings, domains, trial, host apps and SDK configuration (en; members and host apps in zh-CN too)', async () => {
@@ -110,28 +55,17 @@ describeBrowser('the institution console pages in a real browser', () => {
 });
 
 async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean): Promise<void> {
-  const group = `institution-${language}`;
-  const violations: Record<string, string[]> = {};
-  const check = async (page: Page, name: string) => {
-    await screenshot(page, group, name);
-    const found = await seriousA11yViolations(page);
-    if (found.length) violations[name] = found;
-    writeFileSync(join(ARTIFACTS_DIR, group, 'axe-violations.json'), JSON.stringify(violations, null, 2));
-  };
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-    locale: language,
-    reducedMotion: 'reduce',
+  const { page, check, done } = await signedInConsole(platform, {
+    group: 'institution',
+    language,
+    messages: L,
+    identifier: OWNER,
+    password: PASSWORD,
+    readyLink: L.inst.menu.members,
   });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
   const popoverButton = (name: string) =>
     page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name, exact: true });
   try {
-    await page.goto(`${base}/console/login?lang=${language}`);
-    await page.getByLabel(L.login.identifier, { exact: true }).fill('inst-owner@console.example');
-    await page.getByLabel(L.login.password, { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: L.login.submit, exact: true }).click();
     await page.waitForURL(/\/console\/mini-programs$/);
 
     // Members: the owner alone; an invitation's code is shown once with a copy button.
@@ -146,9 +80,9 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
       .fill(`dev-${language}@console.example`);
     await invite.getByRole('button', { name: L.inst.members.invite, exact: true }).click();
     await page.getByText(L.inst.members.tokenOnce).waitFor();
-    await check(page, '01-members-invitation');
+    await check('01-members-invitation');
     await page.getByRole('button', { name: L.inst.hostApps.secretSaved, exact: true }).click();
-    await check(page, '02-members');
+    await check('02-members');
     // Invitations tab: the code just sent is pending; revoking it (confirmed) takes it off the pending list.
     await page.getByRole('tab', { name: L.inst.invitations.tab, exact: true }).click();
     // Emails are stored lowercased (dev-zh-cn@…).
@@ -157,12 +91,12 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
     await popoverButton(L.common.confirm).click();
     await page.getByText(L.inst.invitations.revoked).waitFor();
     await sent.waitFor({ state: 'detached' });
-    await check(page, '02b-members-invitations');
+    await check('02b-members-invitations');
 
     // Host apps: create one, its secret shown once; rotate (confirmed) shows a new one.
     await page.getByRole('link', { name: L.inst.menu.hostApps }).click();
     await page.getByText(L.inst.hostApps.emptyHint).waitFor();
-    await check(page, '03-host-apps-empty');
+    await check('03-host-apps-empty');
     await page.getByRole('button', { name: L.inst.hostApps.create, exact: true }).click();
     const hostName = `Host ${language}`;
     await page.getByRole('dialog').getByLabel(L.inst.hostApps.name, { exact: true }).fill(hostName);
@@ -177,7 +111,7 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
     await page.getByText(L.inst.hostApps.secretOnce).waitFor();
     const secret = await page.locator('[data-secret="true"]').textContent();
     expect(secret?.length).toBeGreaterThan(16);
-    await check(page, '04-host-app-secret');
+    await check('04-host-app-secret');
     await page.getByRole('button', { name: L.inst.hostApps.secretSaved, exact: true }).click();
     await page.getByRole('link', { name: hostName }).click();
     await page.waitForURL(/\/console\/host-apps\/[^/?]+$/);
@@ -186,7 +120,7 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
     await page.getByText(L.inst.hostApps.secretOnce).waitFor();
     expect(await page.locator('[data-secret="true"]').textContent()).not.toBe(secret);
     await page.getByRole('button', { name: L.inst.hostApps.secretSaved, exact: true }).click();
-    await check(page, '05-host-app');
+    await check('05-host-app');
 
     if (everything) {
       // …its SDK configuration: an override of the log level, then in force.
@@ -196,7 +130,7 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
       await page.getByRole('button', { name: L.inst.sdk.save, exact: true }).click();
       await page.getByText(L.inst.sdk.saved).waitFor();
       await page.getByText(L.inst.sdk.overrideHint).waitFor();
-      await check(page, '06-host-app-sdk');
+      await check('06-host-app-sdk');
 
       // …and a link to the organization's own mini-program (active at once).
       await page.getByRole('tab', { name: L.inst.hostApps.linksTab }).click();
@@ -206,7 +140,7 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
         .getByRole('row', { name: new RegExp(appId) })
         .getByText(L.inst.hostApps.linkStatusName.ACTIVE)
         .waitFor();
-      await check(page, '07-host-app-links');
+      await check('07-host-app-links');
 
       // Mini-program settings: rename, tags.
       await page.goto(`${base}/console/mini-programs/${appId}?tab=settings`);
@@ -215,7 +149,7 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
       await page.getByRole('button', { name: L.inst.settings.save, exact: true }).click();
       await page.getByText(L.inst.saved).first().waitFor();
       await page.getByRole('heading', { name: 'Pages Shop Renamed' }).waitFor();
-      await check(page, '08-mini-program-settings');
+      await check('08-mini-program-settings');
 
       // Domains: a wrong scheme is refused as typed; the fixed list is saved; a business domain gets its file.
       await page.getByRole('tab', { name: L.inst.domains.tab }).click();
@@ -233,7 +167,7 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
       await row.getByText(L.inst.domains.statusName.PENDING_VERIFICATION).waitFor();
       const download = row.getByRole('link', { name: /\.txt/ });
       expect(await download.getAttribute('download')).toMatch(/\.txt$/);
-      await check(page, '09-mini-program-domains');
+      await check('09-mini-program-domains');
 
       // Trial: a tester added; without a trial version the QR code says what to do first.
       await page.getByRole('tab', { name: L.inst.trial.tab }).click();
@@ -241,13 +175,12 @@ async function pages(language: 'en' | 'zh-CN', L: Messages, everything: boolean)
       await page.getByLabel(L.inst.trial.userId, { exact: true }).fill('tester-1');
       await page.getByRole('button', { name: L.inst.trial.addMember, exact: true }).click();
       await page.getByRole('row', { name: /tester-1/ }).waitFor();
-      await check(page, '10-mini-program-trial');
+      await check('10-mini-program-trial');
     }
-    expect(violations).toEqual({});
   } catch (error) {
-    await screenshot(page, group, 'failure').catch(() => undefined);
+    await screenshot(page, `institution-${language}`, 'failure').catch(() => undefined);
     throw error;
   } finally {
-    await context.close();
+    await done();
   }
 }

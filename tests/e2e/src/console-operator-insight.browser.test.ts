@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { generateLicenseKeyPair, signLicense, type LicensePayload } from '@grove/license';
-import {
-  ApplyForOrganizationDocument,
-  ApproveOrganizationDocument,
-  CreateMiniProgramDocument,
-  LoginDocument,
-  SignUpDocument,
-} from '../../../schema/generated/graphql';
 import { en, type Messages } from '../../../console/src/i18n/en';
 import { zhCN } from '../../../console/src/i18n/zh-cn';
 import {
   STEP_MS,
   chromiumMissing,
+  seedApprovedInstitution,
   signedInConsole,
   startConsolePlatform,
   type ConsolePlatform,
 } from './console-browser.harness';
-import { dataOf, execute } from './graphql-client';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, validCreditCode, type E2EPlatform } from './platform-harness';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type E2EPlatform } from './platform-harness';
 
 /**
  * The operator's insight pages (运营端) in a real browser against one `npm start` platform on a temp data dir: the
@@ -212,41 +205,11 @@ function operatorPage(language: 'zh-CN' | 'en', L: Messages) {
 
 /** An approved organization with 12 mini-programs, made over GraphQL: lines in the operation log, totals to show. */
 async function seedInstitution(url: string): Promise<void> {
-  const admin = dataOf(
-    await execute(url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
-  ).login.accessToken;
-  const email = 'owner@operator-insight.example';
-  const password = 'Operator-insight-1';
-  dataOf(await execute(url, SignUpDocument, { input: { email, password, displayName: 'Owner' } }));
-  let token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login
-    .accessToken;
-  const org = dataOf(
-    await execute(
-      url,
-      ApplyForOrganizationDocument,
-      {
-        input: {
-          name: 'Insight Trading Co',
-          creditCode: validCreditCode(),
-          contactName: 'Owner',
-          contactPhone: '+8613800138000',
-          licenceDocumentRef: 'licences/insight.pdf',
-        },
-      },
-      { token },
-    ),
-  ).applyForOrganization;
-  dataOf(await execute(url, ApproveOrganizationDocument, { id: org.id }, { token: admin }));
-  token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login
-    .accessToken;
-  for (let i = 1; i <= MINI_PROGRAMS; i++) {
-    dataOf(
-      await execute(
-        url,
-        CreateMiniProgramDocument,
-        { input: { orgId: org.id, name: `Insight App ${i}`, category: 'tools', tags: [] } },
-        { token },
-      ),
-    );
-  }
+  await seedApprovedInstitution(url, {
+    email: 'owner@operator-insight.example',
+    password: 'Operator-insight-1',
+    displayName: 'Owner',
+    orgName: 'Insight Trading Co',
+    miniPrograms: Array.from({ length: MINI_PROGRAMS }, (_, i) => `Insight App ${i + 1}`),
+  });
 }

@@ -1,21 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import {
-  ApplyForOrganizationDocument,
-  ApproveOrganizationDocument,
-  CreateMiniProgramDocument,
-  LoginDocument,
-  SignUpDocument,
-} from '../../../schema/generated/graphql';
 import { en, type Messages } from '../../../console/src/i18n/en';
 import { zhCN } from '../../../console/src/i18n/zh-cn';
 import {
   chromiumMissing,
+  seedApprovedInstitution,
   signedInConsole,
   startConsolePlatform,
   type ConsolePlatform,
 } from './console-browser.harness';
-import { dataOf, execute } from './graphql-client';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, validCreditCode, type E2EPlatform } from './platform-harness';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type E2EPlatform } from './platform-harness';
 
 /**
  * The operator console's own pages (运营端) in a real browser against the `npm start` platform on a temp data dir:
@@ -144,42 +137,14 @@ function operatorPage(language: 'zh-CN' | 'en', L: Messages) {
 
 /** An approved organization with one mini-program, made over GraphQL (the institution pages are not under test). */
 async function seedInstitution(url: string): Promise<{ orgName: string; appName: string }> {
-  const admin = dataOf(
-    await execute(url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
-  ).login.accessToken;
-  const email = 'owner@operator-console.example';
-  const password = 'Operator-console-1';
-  dataOf(await execute(url, SignUpDocument, { input: { email, password, displayName: 'Owner' } }));
-  let token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login
-    .accessToken;
-  const name = 'Frost Trading Co';
-  const org = dataOf(
-    await execute(
-      url,
-      ApplyForOrganizationDocument,
-      {
-        input: {
-          name,
-          creditCode: validCreditCode(),
-          contactName: 'Owner',
-          contactPhone: '+8613800138000',
-          licenceDocumentRef: 'licences/frost.pdf',
-        },
-      },
-      { token },
-    ),
-  ).applyForOrganization;
-  dataOf(await execute(url, ApproveOrganizationDocument, { id: org.id }, { token: admin }));
-  token = dataOf(await execute(url, LoginDocument, { input: { identifier: email, password } })).login
-    .accessToken;
-  const app = 'Frost Weather';
-  dataOf(
-    await execute(
-      url,
-      CreateMiniProgramDocument,
-      { input: { orgId: org.id, name: app, category: 'tools', tags: [] } },
-      { token },
-    ),
-  );
-  return { orgName: name, appName: app };
+  const orgName = 'Frost Trading Co';
+  const appName = 'Frost Weather';
+  await seedApprovedInstitution(url, {
+    email: 'owner@operator-console.example',
+    password: 'Operator-console-1',
+    displayName: 'Owner',
+    orgName,
+    miniPrograms: [appName],
+  });
+  return { orgName, appName };
 }
