@@ -86,6 +86,11 @@ export const routerEnvShape = {
   MAX_BODY_BYTES: positiveInt(256 * 1024),
   MAX_RESPONSE_BYTES: positiveInt(4 * 1024 * 1024),
   INTROSPECTION: envBoolean.optional(),
+  /**
+   * @apollo/gateway reports this host's facts (CPU, memory, versions) to Apollo's endpoint every hour unless told not
+   * to: off by default, since a private deployment must not call out (and an isolated network only sees failures).
+   */
+  APOLLO_TELEMETRY_DISABLED: envBoolean.default(true),
   // OTEL_EXPORTER_OTLP_ENDPOINT comes from platformEnvShape (subgraphs export traces too).
   OTEL_SERVICE_NAME: z.string().default('grove-router'),
   TRUST_PROXY: trustProxy,

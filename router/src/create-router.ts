@@ -10,6 +10,7 @@ import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   createOperationLimits,
+  exportToProcessEnv,
   maskError,
   type HttpRouteContext,
   type PlatformRuntime,
@@ -171,6 +172,8 @@ export async function createRouter(options: CreateRouterOptions): Promise<Router
     },
     (reason) => metrics.reject(reason),
   );
+  // Read by the gateway's constructor from process.env only.
+  exportToProcessEnv('APOLLO_TELEMETRY_DISABLED', String(config.APOLLO_TELEMETRY_DISABLED));
   const gateway = new ApolloGateway({ supergraphSdl, buildService, logger });
   const server = new ApolloServer<RouterRequestContext>({
     gateway,

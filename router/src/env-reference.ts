@@ -116,6 +116,8 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   MAX_RESPONSE_BYTES:
     'maximum size of a GraphQL answer; a larger one is replaced by a RESPONSE_TOO_LARGE error (docs/query-limits.md)',
   INTROSPECTION: 'allow schema introspection (default: on except in production)',
+  APOLLO_TELEMETRY_DISABLED:
+    "keep @apollo/gateway from probing cloud metadata endpoints and reporting this host's facts to Apollo every hour (false opts in)",
   OTEL_SERVICE_NAME:
     "service name on the router's exported spans (standalone subgraphs use grove-account, grove-sdk, …)",
   TRUST_PROXY: 'trust X-Forwarded-For: false | true | hop count | comma list of proxy addresses',

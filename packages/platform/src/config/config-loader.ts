@@ -20,6 +20,14 @@ export function readProcessEnv(): EnvSource {
   return { ...process.env };
 }
 
+/**
+ * For libraries that read a switch from the process environment alone (@apollo/gateway's APOLLO_TELEMETRY_DISABLED):
+ * the validated configuration is the source, this hands the library its value.
+ */
+export function exportToProcessEnv(name: string, value: string): void {
+  process.env[name] = value;
+}
+
 export interface ServiceEnv {
   env: EnvSource;
   /** The dotenv file whose variables were used, if any (entry points log it). */
