@@ -896,7 +896,7 @@ export type Mutation = {
   publishVersion: MiniProgramVersion;
   /** miniprogram:release; ACTIVE plans only, and only upwards */
   raiseReleasePlanPercentage: ReleasePlan;
-  /** platform:configure; recomputes the daily rollups of the period now (they are also recomputed for the late window on a timer); answers the (mini-program, day) pairs written */
+  /** platform:configure; records a request to recompute the daily rollups of the period (with its operation log line), runs it now (they are also recomputed for the late window on a timer); answers the (mini-program, day) pairs written */
   recomputeAnalytics: Scalars['Int']['output'];
   /** Rotates the refresh token; a reused token revokes its session */
   refreshSession: AuthPayload;

@@ -32,6 +32,8 @@ import { CustomEventService } from './service/custom-event.service';
 import { CustomEventStore } from './store/custom-event.store';
 import { AnalyticsPipeline } from './service/analytics-pipeline.service';
 import { AnalyticsQueryService } from './service/analytics-query.service';
+import { AnalyticsRecomputeService } from './service/analytics-recompute.service';
+import { RecomputeRequestStore } from './store/recompute-request.store';
 import { AnalyticsMetrics } from './service/clean-metrics';
 import { createAnalyticsStore } from './store/analytics-store.factory';
 import { createOperationLogStore } from './operation-log/operation-log-store.factory';
@@ -62,6 +64,7 @@ export interface AnalyticsDeps {
 export interface AnalyticsSubgraph extends SubgraphModule {
   services: {
     queries: AnalyticsQueryService;
+    recomputes: AnalyticsRecomputeService;
     tables: AnalyticsTablesService;
     summaries: AnalyticsSummaryService;
     customEvents: CustomEventService;
@@ -98,7 +101,9 @@ export async function createAnalyticsSubgraph(
   const metrics = new AnalyticsMetrics();
   const projection = new MiniProgramOwnershipProjection(runtime.documents, AnalyticsMiniProgramModel);
   const access = new MiniProgramAccess(projection);
-  const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access);
+  // Changes commit with their operation log line in a unit of work of this outbox (ADR 0013).
+  const outbox = runtime.outbox(ANALYTICS_SUBGRAPH_NAME);
+  const customEvents = new CustomEventService(new CustomEventStore(runtime.documents), access, outbox);
   const pipeline = new AnalyticsPipeline(
     store,
     settings,
@@ -107,7 +112,13 @@ export async function createAnalyticsSubgraph(
     customEvents,
     deps.now,
   );
-  const queries = new AnalyticsQueryService(store, access, pipeline, settings.timeZone);
+  const queries = new AnalyticsQueryService(store, access, settings.timeZone);
+  const recomputes = new AnalyticsRecomputeService(
+    new RecomputeRequestStore(runtime.documents),
+    pipeline,
+    outbox,
+    deps.now,
+  );
   const tables = new AnalyticsTablesService(store, access, settings.timeZone, deps.now);
   const summaries = new AnalyticsSummaryService(store, access, runtime.documents, settings.timeZone);
   const platform = new PlatformOverviewProjection(
@@ -136,7 +147,7 @@ export async function createAnalyticsSubgraph(
 
   const module = await buildSubgraph({
     name: ANALYTICS_SUBGRAPH_NAME,
-    operationLog: runtime.outbox(ANALYTICS_SUBGRAPH_NAME),
+    operationLog: outbox,
     resolvers: [
       AnalyticsResolver,
       AnalyticsTablesResolver,
@@ -149,7 +160,7 @@ export async function createAnalyticsSubgraph(
       ...CSV_RESOLVERS,
     ],
     instances: [
-      new AnalyticsResolver(queries),
+      new AnalyticsResolver(queries, recomputes),
       new AnalyticsTablesResolver(tables),
       new MiniProgramStatisticsResolver(summaries),
       new OrganizationStatisticsResolver(summaries),
@@ -193,6 +204,7 @@ export async function createAnalyticsSubgraph(
     ...module,
     services: {
       queries,
+      recomputes,
       tables,
       summaries,
       customEvents,

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { RuleEngineEventType, contractEvent, miniProgramEvents, ruleEngineEvents } from '@grove/contracts';
 import { newId, readProcessEnv, type DomainEvent, type NewEvent, type UserPrincipal } from '@grove/platform';
-import { createTestRuntime, matrixPrincipals, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  matrixPrincipals,
+  type TestRuntime,
+  type TransactionalDocumentDriver,
+} from '@grove/testkit';
 import { createAnalyticsSubgraph, type AnalyticsDeps, type AnalyticsSubgraph } from './analytics.subgraph';
 
 export interface AnalyticsHarness {
@@ -22,9 +27,15 @@ export interface AnalyticsHarness {
   dispose(): Promise<void>;
 }
 
-/** Real embedded drivers (documents, KV, bus) in a temp dir and the analytics subgraph on its SQLite raw store. */
-export async function createAnalyticsHarness(deps: AnalyticsDeps = {}): Promise<AnalyticsHarness> {
-  const runtime = await createTestRuntime();
+/**
+ * Real embedded drivers (documents, KV, bus) in a temp dir and the analytics subgraph on its SQLite raw store;
+ * `documents: 'postgres'` keeps the documents in a PostgreSQL database of their own instead.
+ */
+export async function createAnalyticsHarness(
+  deps: AnalyticsDeps = {},
+  options: { documents?: TransactionalDocumentDriver } = {},
+): Promise<AnalyticsHarness> {
+  const runtime = await createTestRuntime({ documents: options.documents });
   const analytics = await createAnalyticsSubgraph(runtime, {
     ...deps,
     settings: { rollupIntervalMs: 0, storeDriver: 'sqlite', ...deps.settings },

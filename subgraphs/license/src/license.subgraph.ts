@@ -42,17 +42,19 @@ export async function createLicenseSubgraph(
   const guard = createLicenseGuard(runtime, { publicKeyPem, clock: options.clock }); // checks the key
   const logger = runtime.logger.child({ subgraph: LICENSE_SUBGRAPH_NAME, component: 'license' });
   const reader = new ActiveLicenseReader(runtime.documents, publicKeyPem, logger);
+  const outbox = runtime.outbox(LICENSE_SUBGRAPH_NAME);
   const service = new LicenseService(
     store,
     reader,
     options.usage ?? new LedgerUsageSource(runtime.documents),
     publicKeyPem,
+    outbox,
     options.clock,
   );
 
   const module = await buildSubgraph({
     name: LICENSE_SUBGRAPH_NAME,
-    operationLog: runtime.outbox(LICENSE_SUBGRAPH_NAME),
+    operationLog: outbox,
     resolvers: [LicenseResolver],
     instances: [new LicenseResolver(service)],
   });

@@ -1,7 +1,7 @@
 import { modelOptions, prop } from '@typegoose/typegoose';
 import { graphql, type ExecutionResult } from 'graphql';
 import { ANONYMOUS, newId, silentLogger, type Principal, type UserPrincipal } from '@grove/platform';
-import { createTestRuntime, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, type TestRuntime, type TransactionalDocumentDriver } from '@grove/testkit';
 import { generateLicenseKeyPair, signLicense, type LicenseKeyPair, type LicensePayload } from './license';
 import { createLicenseSubgraph, type LicenseSubgraph } from './license.subgraph';
 import { DocumentCountUsageSource } from './service/license-usage';
@@ -34,9 +34,9 @@ export interface Harness {
 const vendor = generateLicenseKeyPair();
 
 export async function createHarness(
-  options: { dataDir?: string; clock?: () => Date } = {},
+  options: { dataDir?: string; clock?: () => Date; documents?: TransactionalDocumentDriver } = {},
 ): Promise<Harness> {
-  const runtime = await createTestRuntime({ dataDir: options.dataDir });
+  const runtime = await createTestRuntime({ dataDir: options.dataDir, documents: options.documents });
   // miniPrograms and hostApps are counted; concurrentGrayReleases and organizations are not tracked here.
   const usage = new DocumentCountUsageSource(runtime.documents, {
     miniPrograms: { model: CountedMiniProgramModel, filter: { status: 'ACTIVE' } },
@@ -99,12 +99,13 @@ export function execute(
   source: string,
   principal: Principal = ANONYMOUS,
   variableValues?: Record<string, unknown>,
+  requestId = 'test',
 ): Promise<ExecutionResult> {
   return graphql({
     schema: h.license.schema,
     source,
     variableValues,
-    contextValue: { principal: { ...principal }, requestId: 'test', logger: silentLogger() },
+    contextValue: { principal: { ...principal }, requestId, logger: silentLogger() },
   }) as Promise<ExecutionResult>;
 }
 

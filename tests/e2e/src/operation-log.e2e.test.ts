@@ -12,6 +12,7 @@ import {
   InstallLicenseDocument,
   LoginDocument,
   OperationLogDocument,
+  RecomputeAnalyticsDocument,
   SetSdkConfigOverrideDocument,
   SetServiceDomainsDocument,
   SignUpDocument,
@@ -181,6 +182,13 @@ describe('operation log: one line per mutation in every subgraph (embedded)', ()
       owner,
       { action: 'declareCustomEvent', subgraph: 'analytics', targetId: mp.appId, ...ownerLine },
     );
+    await must(RecomputeAnalyticsDocument, { from: '2026-03-01', to: '2026-03-02' }, admin, {
+      action: 'recomputeAnalytics',
+      subgraph: 'analytics',
+      actorKind: 'operator',
+      organizationId: null,
+      targetType: 'analytics-recompute',
+    });
     await converging(
       SetServiceDomainsDocument,
       { appId: mp.appId, kind: 'REQUEST', domains: ['https://api.oplog.example'] },
@@ -240,9 +248,14 @@ describe('operation log: one line per mutation in every subgraph (embedded)', ()
     for (const [requestId, expected] of sent) {
       const mine = lines.filter((l) => l.requestId === requestId);
       if (expected === null) expect({ requestId, lines: mine }).toEqual({ requestId, lines: [] });
+      // Every line was written in the unit of work of its change (none after it: `atomic: false`).
       else
         expect(mine).toEqual([
-          expect.objectContaining({ ...expected, clientIp: expect.stringMatching(/127\.0\.0\.1|::1/) }),
+          expect.objectContaining({
+            ...expected,
+            clientIp: expect.stringMatching(/127\.0\.0\.1|::1/),
+            atomic: true,
+          }),
         ]);
     }
     expect(new Set(expectedLines.map(([, line]) => line!.subgraph))).toEqual(

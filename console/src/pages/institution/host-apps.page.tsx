@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Empty,
-  Flex,
   Form,
   Input,
   Modal,
@@ -18,7 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import {
   InstitutionApproveLinkRequestDocument,
@@ -40,6 +39,7 @@ import { pageOf, useCursorTrail } from './cursor-pages';
 import { HostAppCredentials, type ShownCredentials } from './host-app-credentials';
 import { LinkRejectDialog } from './link-reject-dialog';
 import { canManage } from './org-roles';
+import { InstitutionPageHeader, NoOrganization } from './institution-page-header';
 import { useMemberOrganizations } from './use-current-organization';
 
 const TAKE = 20;
@@ -95,7 +95,6 @@ export function HostAppIdentifierFields() {
 export function HostAppsPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const { viewer } = useAuth();
   const { organizations, loading } = useMemberOrganizations();
   const [params, setParams] = useSearchParams();
@@ -126,13 +125,7 @@ export function HostAppsPage() {
   const [form] = Form.useForm<HostAppForm>();
 
   if (!loading && organizations.length === 0)
-    return (
-      <Empty description={t('inst.noOrganization')}>
-        <Button type="primary" onClick={() => navigate('/organization')}>
-          {t('miniPrograms.goApply')}
-        </Button>
-      </Empty>
-    );
+    return <NoOrganization description={t('inst.noOrganization')} />;
 
   const manager = canManage(viewer?.memberships.find((m) => m.orgId === orgId)?.role as OrgRole | undefined);
   const apps = pageOf(data?.hostApps, TAKE);
@@ -176,25 +169,17 @@ export function HostAppsPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('inst.hostApps.title')}
-        </Typography.Title>
-        {manager && (
-          <Button type="primary" onClick={() => setCreateOpen(true)}>
-            {t('inst.hostApps.create')}
-          </Button>
-        )}
-      </Flex>
-      {organizations.length > 1 && (
-        <Select
-          aria-label={t('inst.organization')}
-          value={orgId}
-          style={{ width: 240 }}
-          options={organizations.map((org) => ({ value: org.id, label: org.name }))}
-          onChange={(value) => setParams({ org: value })}
-        />
-      )}
+      <InstitutionPageHeader
+        title={t('inst.hostApps.title')}
+        action={
+          manager && (
+            <Button type="primary" onClick={() => setCreateOpen(true)}>
+              {t('inst.hostApps.create')}
+            </Button>
+          )
+        }
+        organization={{ organizations, value: orgId, onChange: (value) => setParams({ org: value }) }}
+      />
       {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
       <Table
         rowKey="id"

@@ -4,7 +4,6 @@ import {
   App,
   Button,
   Empty,
-  Flex,
   Form,
   Input,
   Modal,
@@ -16,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useHref, useNavigate, useSearchParams } from 'react-router-dom';
+import { useHref, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import {
   InstitutionChangeMemberRoleDocument,
@@ -36,6 +35,7 @@ import { pageOf, useCursorTrail } from './cursor-pages';
 import { assignableRoles, canActOn, canManage } from './org-roles';
 import { INVITATIONS_TAB, withMembersTab } from './pending-invitations';
 import { PendingInvitationsPanel } from './pending-invitations-panel';
+import { InstitutionPageHeader, NoOrganization } from './institution-page-header';
 import { useMemberOrganizations } from './use-current-organization';
 
 const TAKE = 20;
@@ -52,7 +52,6 @@ interface InviteForm {
 export function MembersPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const { viewer } = useAuth();
   const { organizations, loading } = useMemberOrganizations();
   const [params, setParams] = useSearchParams();
@@ -77,13 +76,7 @@ export function MembersPage() {
   });
 
   if (!loading && organizations.length === 0)
-    return (
-      <Empty description={t('inst.noOrganization')}>
-        <Button type="primary" onClick={() => navigate('/organization')}>
-          {t('miniPrograms.goApply')}
-        </Button>
-      </Empty>
-    );
+    return <NoOrganization description={t('inst.noOrganization')} />;
 
   const myRole = viewer?.memberships.find((m) => m.orgId === orgId)?.role as OrgRole | undefined;
   const manager = canManage(myRole);
@@ -208,25 +201,17 @@ export function MembersPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('inst.members.title')}
-        </Typography.Title>
-        {manager && (
-          <Button type="primary" onClick={() => setInviteOpen(true)}>
-            {t('inst.members.invite')}
-          </Button>
-        )}
-      </Flex>
-      {organizations.length > 1 && (
-        <Select
-          aria-label={t('inst.organization')}
-          value={orgId}
-          style={{ width: 240 }}
-          options={organizations.map((org) => ({ value: org.id, label: org.name }))}
-          onChange={(value) => setParams({ org: value })}
-        />
-      )}
+      <InstitutionPageHeader
+        title={t('inst.members.title')}
+        action={
+          manager && (
+            <Button type="primary" onClick={() => setInviteOpen(true)}>
+              {t('inst.members.invite')}
+            </Button>
+          )
+        }
+        organization={{ organizations, value: orgId, onChange: (value) => setParams({ org: value }) }}
+      />
       {!manager && myRole && <Alert type="info" showIcon message={t('inst.members.readOnly')} />}
       {manager && orgId ? (
         <Tabs

@@ -26,6 +26,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
+import { InstitutionPageHeader, NoOrganization, OrganizationSelect } from './institution-page-header';
 import { useMemberOrganizations } from './use-current-organization';
 
 interface CreateForm {
@@ -59,15 +60,8 @@ export function MiniProgramsPage() {
   const [{ fetching: saving }, create] = useMutation(CreateMiniProgramDocument);
   const [createError, setCreateError] = useState<string | null>(null);
 
-  if (!loading && organizations.length === 0) {
-    return (
-      <Empty description={t('miniPrograms.noOrganization')}>
-        <Button type="primary" onClick={() => navigate('/organization')}>
-          {t('miniPrograms.goApply')}
-        </Button>
-      </Empty>
-    );
-  }
+  if (!loading && organizations.length === 0)
+    return <NoOrganization description={t('miniPrograms.noOrganization')} />;
 
   const submit = async (values: CreateForm) => {
     setCreateError(null);
@@ -98,24 +92,22 @@ export function MiniProgramsPage() {
   const items = data?.miniPrograms?.items ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('miniPrograms.title')}
-        </Typography.Title>
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {t('miniPrograms.create')}
-        </Button>
-      </Flex>
+      <InstitutionPageHeader
+        title={t('miniPrograms.title')}
+        action={
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('miniPrograms.create')}
+          </Button>
+        }
+      />
       <Flex gap={12} wrap="wrap" role="search">
-        {organizations.length > 1 && (
-          <Select
-            aria-label={t('miniPrograms.organization')}
-            value={orgId}
-            style={{ width: 220 }}
-            options={organizations.map((org) => ({ value: org.id, label: org.name }))}
-            onChange={(value) => update({ org: value })}
-          />
-        )}
+        <OrganizationSelect
+          organizations={organizations}
+          value={orgId}
+          label={t('miniPrograms.organization')}
+          width={220}
+          onChange={(value) => update({ org: value })}
+        />
         <Input.Search
           aria-label={t('miniPrograms.search')}
           placeholder={t('miniPrograms.search')}

@@ -1,18 +1,4 @@
-import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Empty,
-  Flex,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Empty, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -25,14 +11,13 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
-import { FreezeDialog } from './freeze-dialog';
+import { FrozenReason, useFreezeActions } from './freeze-actions';
 
 const STATUSES: MiniProgramStatus[] = ['ACTIVE', 'FROZEN'];
 
 /** 运营端: every organization's mini-programs, searched and filtered on the server; freeze (with a reason) and unfreeze. */
 export function OperatorMiniProgramsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const { page, size, skip, filters, update } = usePageParams(['search', 'status'] as const);
   const status = (STATUSES as string[]).includes(filters.status ?? '')
     ? (filters.status as MiniProgramStatus)
@@ -43,9 +28,12 @@ export function OperatorMiniProgramsPage() {
   });
   const [, freeze] = useMutation(ConsoleFreezeMiniProgramDocument);
   const [, unfreeze] = useMutation(ConsoleUnfreezeMiniProgramDocument);
-  const [freezing, setFreezing] = useState<{ appId: string; name: string } | null>(null);
-
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const actions = useFreezeActions({
+    scope: 'miniPrograms',
+    freeze: (row: { appId: string; name: string }, reason) => freeze({ appId: row.appId, reason }),
+    unfreeze: (row) => unfreeze({ appId: row.appId }),
+    reload: () => refetch({ requestPolicy: 'network-only' }),
+  });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -104,11 +92,7 @@ export function OperatorMiniProgramsPage() {
                 <Tag color={row.status === 'ACTIVE' ? TAG_COLORS.green : TAG_COLORS.red}>
                   {t(`miniProgramStatus.${row.status}`)}
                 </Tag>
-                {row.frozenReason && (
-                  <Typography.Text>
-                    {t('operator.freeze.frozenReason')}: {row.frozenReason}
-                  </Typography.Text>
-                )}
+                <FrozenReason reason={row.frozenReason} />
               </Space>
             ),
           },
@@ -119,43 +103,11 @@ export function OperatorMiniProgramsPage() {
           },
           {
             title: t('common.actions'),
-            render: (_, row) =>
-              row.status === 'FROZEN' ? (
-                <Popconfirm
-                  title={t('operator.miniPrograms.unfreezeConfirm', { name: row.name })}
-                  okText={t('operator.freeze.unfreeze')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={async () => {
-                    const result = await unfreeze({ appId: row.appId });
-                    const first = apiErrors(result.error)[0];
-                    if (first) void message.error(first.message);
-                    else void message.success(t('operator.miniPrograms.unfrozenDone'));
-                    reload();
-                  }}
-                >
-                  <Button size="small">{t('operator.freeze.unfreeze')}</Button>
-                </Popconfirm>
-              ) : (
-                <Button danger size="small" onClick={() => setFreezing({ appId: row.appId, name: row.name })}>
-                  {t('operator.freeze.freeze')}
-                </Button>
-              ),
+            render: (_, row) => actions.cell(row, row.status === 'FROZEN'),
           },
         ]}
       />
-      <FreezeDialog
-        target={freezing}
-        title={t('operator.miniPrograms.freezeTitle', { name: freezing?.name ?? '' })}
-        onCancel={() => setFreezing(null)}
-        onFreeze={async (reason) => {
-          const result = await freeze({ appId: freezing!.appId, reason });
-          if (result.error) return result.error;
-          void message.success(t('operator.miniPrograms.frozenDone'));
-          setFreezing(null);
-          reload();
-          return undefined;
-        }}
-      />
+      {actions.dialog}
     </Space>
   );
 }

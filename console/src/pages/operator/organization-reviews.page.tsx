@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, App, Button, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Alert, Empty, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -12,14 +11,13 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { OrganizationStatusTag } from '../institution/organization.page';
-import { RejectDialog } from './reject-dialog';
+import { useReviewActions } from './review-actions';
 
 const STATUSES: OrganizationStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];
 
 /** 运营端: organization applications, pending first; approve or reject (with a reason the applicant reads). */
 export function OrganizationReviewsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const { page, size, skip, filters, update } = usePageParams(['status'] as const);
   const status = (STATUSES as string[]).includes(filters.status ?? '')
     ? (filters.status as OrganizationStatus)
@@ -30,14 +28,12 @@ export function OrganizationReviewsPage() {
   });
   const [, approve] = useMutation(ApproveOrganizationDocument);
   const [, reject] = useMutation(RejectOrganizationDocument);
-  const [rejecting, setRejecting] = useState<string | null>(null);
-
-  const done = (result: { error?: Parameters<typeof apiErrors>[0] }, success: string) => {
-    const first = apiErrors(result.error)[0];
-    if (first) void message.error(first.message);
-    else void message.success(success);
-    refetch({ requestPolicy: 'network-only' });
-  };
+  const review = useReviewActions({
+    scope: 'organizationReviews',
+    approve,
+    reject,
+    reload: () => refetch({ requestPolicy: 'network-only' }),
+  });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -95,37 +91,15 @@ export function OrganizationReviewsPage() {
           {
             title: t('common.actions'),
             render: (_, org) =>
-              org.status === 'PENDING' && (
-                <Space>
-                  <Popconfirm
-                    title={t('organizationReviews.approveConfirm', { name: org.name })}
-                    okText={t('review.approve')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={async () =>
-                      done(await approve({ id: org.id }), t('organizationReviews.approved'))
-                    }
-                  >
-                    <Button type="primary" size="small">
-                      {t('review.approve')}
-                    </Button>
-                  </Popconfirm>
-                  <Button danger size="small" onClick={() => setRejecting(org.id)}>
-                    {t('review.reject')}
-                  </Button>
-                </Space>
-              ),
+              org.status === 'PENDING' &&
+              review.cell({
+                id: org.id,
+                approveConfirm: t('organizationReviews.approveConfirm', { name: org.name }),
+              }),
           },
         ]}
       />
-      <RejectDialog
-        open={rejecting !== null}
-        title={t('organizationReviews.rejectTitle')}
-        onCancel={() => setRejecting(null)}
-        onReject={async (reason) => {
-          done(await reject({ id: rejecting!, reason }), t('organizationReviews.rejected'));
-          setRejecting(null);
-        }}
-      />
+      {review.dialog}
     </Space>
   );
 }

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, App, Button, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -12,7 +11,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
-import { FreezeDialog } from './freeze-dialog';
+import { FrozenReason, useFreezeActions } from './freeze-actions';
 
 const STATUSES: OrganizationStatus[] = ['APPROVED', 'PENDING', 'REJECTED'];
 const FROZEN = ['true', 'false'] as const;
@@ -20,7 +19,6 @@ const FROZEN = ['true', 'false'] as const;
 /** 运营端: every organization, filtered by review status and frozen state on the server; freeze (with a reason) and unfreeze. */
 export function OrganizationsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const { page, size, skip, filters, update } = usePageParams(['status', 'frozen'] as const);
   const status = (STATUSES as string[]).includes(filters.status ?? '')
     ? (filters.status as OrganizationStatus)
@@ -34,9 +32,12 @@ export function OrganizationsPage() {
   });
   const [, freeze] = useMutation(ConsoleFreezeOrganizationDocument);
   const [, unfreeze] = useMutation(ConsoleUnfreezeOrganizationDocument);
-  const [freezing, setFreezing] = useState<{ id: string; name: string } | null>(null);
-
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const actions = useFreezeActions({
+    scope: 'organizations',
+    freeze: (org: { id: string; name: string }, reason) => freeze({ id: org.id, reason }),
+    unfreeze: (org) => unfreeze({ id: org.id }),
+    reload: () => refetch({ requestPolicy: 'network-only' }),
+  });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -99,11 +100,7 @@ export function OrganizationsPage() {
               org.frozen ? (
                 <Space direction="vertical" size={0}>
                   <Tag color={TAG_COLORS.red}>{t('operator.freeze.frozen')}</Tag>
-                  {org.frozenReason && (
-                    <Typography.Text>
-                      {t('operator.freeze.frozenReason')}: {org.frozenReason}
-                    </Typography.Text>
-                  )}
+                  <FrozenReason reason={org.frozenReason} />
                 </Space>
               ) : (
                 <Tag color={org.status === 'APPROVED' ? TAG_COLORS.green : TAG_COLORS.gray}>
@@ -113,43 +110,11 @@ export function OrganizationsPage() {
           },
           {
             title: t('common.actions'),
-            render: (_, org) =>
-              org.status !== 'APPROVED' ? null : org.frozen ? (
-                <Popconfirm
-                  title={t('operator.organizations.unfreezeConfirm', { name: org.name })}
-                  okText={t('operator.freeze.unfreeze')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={async () => {
-                    const result = await unfreeze({ id: org.id });
-                    const first = apiErrors(result.error)[0];
-                    if (first) void message.error(first.message);
-                    else void message.success(t('operator.organizations.unfrozenDone'));
-                    reload();
-                  }}
-                >
-                  <Button size="small">{t('operator.freeze.unfreeze')}</Button>
-                </Popconfirm>
-              ) : (
-                <Button danger size="small" onClick={() => setFreezing({ id: org.id, name: org.name })}>
-                  {t('operator.freeze.freeze')}
-                </Button>
-              ),
+            render: (_, org) => (org.status !== 'APPROVED' ? null : actions.cell(org, org.frozen)),
           },
         ]}
       />
-      <FreezeDialog
-        target={freezing}
-        title={t('operator.organizations.freezeTitle', { name: freezing?.name ?? '' })}
-        onCancel={() => setFreezing(null)}
-        onFreeze={async (reason) => {
-          const result = await freeze({ id: freezing!.id, reason });
-          if (result.error) return result.error;
-          void message.success(t('operator.organizations.frozenDone'));
-          setFreezing(null);
-          reload();
-          return undefined;
-        }}
-      />
+      {actions.dialog}
     </Space>
   );
 }

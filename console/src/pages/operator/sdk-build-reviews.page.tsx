@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -11,7 +11,7 @@ import {
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
-import { RejectDialog } from './reject-dialog';
+import { useReviewActions } from './review-actions';
 
 /** One build's details and its artifact to download (the server does not list an SDK build's files). */
 function SdkBuildInspector({ id }: { id: string }) {
@@ -58,7 +58,6 @@ function SdkBuildInspector({ id }: { id: string }) {
 /** 运营端: SDK builds waiting for review, oldest first; inspect, approve, or reject with a reason. */
 export function SdkBuildReviewsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const { page, size, skip, update } = usePageParams([] as const);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OpPlatformPendingSdkBuildsDocument,
@@ -67,14 +66,12 @@ export function SdkBuildReviewsPage() {
   const [, approve] = useMutation(OpPlatformApproveSdkBuildDocument);
   const [, reject] = useMutation(OpPlatformRejectSdkBuildDocument);
   const [inspecting, setInspecting] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState<string | null>(null);
-
-  const done = (result: { error?: Parameters<typeof apiErrors>[0] }, success: string) => {
-    const first = apiErrors(result.error)[0];
-    if (first) void message.error(first.message);
-    else void message.success(success);
-    refetch({ requestPolicy: 'network-only' });
-  };
+  const review = useReviewActions({
+    scope: 'opPlatform.sdkBuilds',
+    approve,
+    reject,
+    reload: () => refetch({ requestPolicy: 'network-only' }),
+  });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -115,28 +112,16 @@ export function SdkBuildReviewsPage() {
           },
           {
             title: t('common.actions'),
-            render: (_, b) => (
-              <Space>
-                <Button size="small" onClick={() => setInspecting(b.id)}>
-                  {t('opPlatform.sdkBuilds.inspect')}
-                </Button>
-                <Popconfirm
-                  title={t('opPlatform.sdkBuilds.approveConfirm', { version: b.version })}
-                  okText={t('review.approve')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={async () =>
-                    done(await approve({ id: b.id }), t('opPlatform.sdkBuilds.approved'))
-                  }
-                >
-                  <Button type="primary" size="small">
-                    {t('review.approve')}
+            render: (_, b) =>
+              review.cell({
+                id: b.id,
+                approveConfirm: t('opPlatform.sdkBuilds.approveConfirm', { version: b.version }),
+                before: (
+                  <Button size="small" onClick={() => setInspecting(b.id)}>
+                    {t('opPlatform.sdkBuilds.inspect')}
                   </Button>
-                </Popconfirm>
-                <Button danger size="small" onClick={() => setRejecting(b.id)}>
-                  {t('review.reject')}
-                </Button>
-              </Space>
-            ),
+                ),
+              }),
           },
         ]}
       />
@@ -149,15 +134,7 @@ export function SdkBuildReviewsPage() {
       >
         {inspecting && <SdkBuildInspector id={inspecting} />}
       </Drawer>
-      <RejectDialog
-        open={rejecting !== null}
-        title={t('opPlatform.sdkBuilds.rejectTitle')}
-        onCancel={() => setRejecting(null)}
-        onReject={async (reason) => {
-          done(await reject({ id: rejecting!, reason }), t('opPlatform.sdkBuilds.rejected'));
-          setRejecting(null);
-        }}
-      />
+      {review.dialog}
     </Space>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -11,7 +11,7 @@ import {
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
-import { RejectDialog } from './reject-dialog';
+import { useReviewActions } from './review-actions';
 
 /** The package of a version under review: its manifest and its files. */
 function PackageInspector({ versionId }: { versionId: string }) {
@@ -57,7 +57,6 @@ function PackageInspector({ versionId }: { versionId: string }) {
 /** 运营端: versions waiting for review, oldest first; inspect the package, approve or reject with a reason. */
 export function VersionReviewsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const { page, size, skip, update } = usePageParams([] as const);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ConsolePendingReviewsDocument,
@@ -66,14 +65,12 @@ export function VersionReviewsPage() {
   const [, approve] = useMutation(ApproveVersionDocument);
   const [, reject] = useMutation(ConsoleRejectVersionDocument);
   const [inspecting, setInspecting] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState<string | null>(null);
-
-  const done = (result: { error?: Parameters<typeof apiErrors>[0] }, success: string) => {
-    const first = apiErrors(result.error)[0];
-    if (first) void message.error(first.message);
-    else void message.success(success);
-    refetch({ requestPolicy: 'network-only' });
-  };
+  const review = useReviewActions({
+    scope: 'versionReviews',
+    approve,
+    reject,
+    reload: () => refetch({ requestPolicy: 'network-only' }),
+  });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -110,28 +107,18 @@ export function VersionReviewsPage() {
           },
           {
             title: t('common.actions'),
-            render: (_, v) => (
-              <Space>
-                <Button size="small" onClick={() => setInspecting(v.id)}>
-                  {t('versionReviews.inspect')}
-                </Button>
-                <Popconfirm
-                  title={t('versionReviews.approveConfirm', {
-                    name: `${v.miniProgram?.name ?? v.appId} ${v.versionName}`,
-                  })}
-                  okText={t('review.approve')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={async () => done(await approve({ id: v.id }), t('versionReviews.approved'))}
-                >
-                  <Button type="primary" size="small">
-                    {t('review.approve')}
+            render: (_, v) =>
+              review.cell({
+                id: v.id,
+                approveConfirm: t('versionReviews.approveConfirm', {
+                  name: `${v.miniProgram?.name ?? v.appId} ${v.versionName}`,
+                }),
+                before: (
+                  <Button size="small" onClick={() => setInspecting(v.id)}>
+                    {t('versionReviews.inspect')}
                   </Button>
-                </Popconfirm>
-                <Button danger size="small" onClick={() => setRejecting(v.id)}>
-                  {t('review.reject')}
-                </Button>
-              </Space>
-            ),
+                ),
+              }),
           },
         ]}
       />
@@ -151,15 +138,7 @@ export function VersionReviewsPage() {
           </>
         )}
       </Drawer>
-      <RejectDialog
-        open={rejecting !== null}
-        title={t('versionReviews.rejectTitle')}
-        onCancel={() => setRejecting(null)}
-        onReject={async (reason) => {
-          done(await reject({ id: rejecting!, reason }), t('versionReviews.rejected'));
-          setRejecting(null);
-        }}
-      />
+      {review.dialog}
     </Space>
   );
 }

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AnalyticsQueryService } from '../service/analytics-query.service';
+import type { AnalyticsRecomputeService } from '../service/analytics-recompute.service';
 import {
   AnalyticsBreakdown,
   AnalyticsDimension,
@@ -10,7 +11,10 @@ import {
 
 @Resolver()
 export class AnalyticsResolver {
-  constructor(private readonly analytics: AnalyticsQueryService) {}
+  constructor(
+    private readonly analytics: AnalyticsQueryService,
+    private readonly recomputes: AnalyticsRecomputeService,
+  ) {}
 
   @Query(() => AnalyticsSeries, {
     nullable: true,
@@ -45,9 +49,9 @@ export class AnalyticsResolver {
 
   @Mutation(() => Int, {
     description:
-      'platform:configure; recomputes the daily rollups of the period now (they are also recomputed for the late window on a timer); answers the (mini-program, day) pairs written',
+      'platform:configure; records a request to recompute the daily rollups of the period (with its operation log line), runs it now (they are also recomputed for the late window on a timer); answers the (mini-program, day) pairs written',
   })
   recomputeAnalytics(@Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: SubgraphContext) {
-    return this.analytics.recompute(ctx.principal, from, to);
+    return this.recomputes.recompute(ctx.principal, from, to);
   }
 }

@@ -1,7 +1,6 @@
-import { BadUserInputError, Permission, requireOperatorPermission, type Principal } from '@grove/platform';
+import { BadUserInputError, Permission, type Principal } from '@grove/platform';
 import type { MiniProgramAccess } from '@grove/contracts';
 import type { AnalyticsStore, DailyMetrics, Dimension } from '../store/analytics-store.port';
-import type { AnalyticsPipeline } from './analytics-pipeline.service';
 import { emptyMetrics } from './daily-rollup';
 import { addDays, DAY_PATTERN, daysBetween } from './reporting-day';
 
@@ -106,7 +105,6 @@ export class AnalyticsQueryService {
   constructor(
     private readonly store: AnalyticsStore,
     private readonly access: MiniProgramAccess,
-    private readonly pipeline: AnalyticsPipeline,
     private readonly timeZone: string,
   ) {}
 
@@ -221,12 +219,6 @@ export class AnalyticsQueryService {
       .map(([value, m]) => ({ value, metrics: toView(m) }))
       .sort((a, b) => b.metrics.activeUsers - a.metrics.activeUsers || (a.value < b.value ? -1 : 1));
     return { appId: app.appId, dimension, from, to, timeZone: this.timeZone, rows };
-  }
-
-  /** Operators (platform:configure): recompute the rollups of a range now, e.g. after a backfill. */
-  async recompute(p: Principal, from: string, to: string): Promise<number> {
-    requireOperatorPermission(p, Permission.PLATFORM_CONFIGURE);
-    return this.pipeline.recompute(checkRange(from, to));
   }
 }
 

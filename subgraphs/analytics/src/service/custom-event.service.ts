@@ -1,5 +1,12 @@
 import { MAX_CUSTOM_ATTRIBUTES, type MiniProgramAccess } from '@grove/contracts';
-import { BadUserInputError, NotFoundError, Permission, type Principal } from '@grove/platform';
+import {
+  BadUserInputError,
+  describeOperation,
+  NotFoundError,
+  Permission,
+  type Principal,
+  type TransactionalOutbox,
+} from '@grove/platform';
 import type {
   CustomAttributeDeclaration,
   CustomAttributeKind,
@@ -25,12 +32,14 @@ export type CustomEventRules = Map<string, Map<string, Map<string, CustomAttribu
 /**
  * Custom event declarations (issue 9 §1): the owner declares an event's identifier, display name and typed
  * attributes before the SDK may report it; the cleaner drops undeclared events and mistyped attributes. Reading
- * them is a mini-program read, changing them a mini-program setting (miniprogram:write).
+ * them is a mini-program read, changing them a mini-program setting (miniprogram:write). A change commits in one
+ * unit of work with its operation log line (ADR 0013), which targets the mini-program and names the event.
  */
 export class CustomEventService {
   constructor(
     private readonly store: CustomEventStore,
     private readonly access: MiniProgramAccess,
+    private readonly unitOfWork: Pick<TransactionalOutbox, 'transaction'>,
   ) {}
 
   async list(p: Principal, appId: string): Promise<CustomEventDeclaration[]> {
@@ -51,20 +60,35 @@ export class CustomEventService {
     const { user, app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
     this.access.requireActive(app, 'changed');
     const declaration = checkDeclaration(input);
-    const existing = await this.store.list(app.appId);
-    if (!existing.some((d) => d.name === declaration.name) && existing.length >= MAX_CUSTOM_EVENTS) {
-      throw new BadUserInputError(`A mini-program declares at most ${MAX_CUSTOM_EVENTS} custom events`, {
-        reason: 'TOO_MANY_CUSTOM_EVENTS',
-      });
-    }
-    return this.store.put({ appId: app.appId, orgId: app.orgId, ...declaration, updatedBy: user.userId });
+    const attributes = declaration.attributes.map((a) => `${a.name}:${a.type}`).join(', ') || 'none';
+    describeOperation({
+      target: { type: 'mini-program', id: app.appId },
+      organizationId: app.orgId,
+      summary: `declared custom event ${declaration.name} (${declaration.displayName}); attributes ${attributes}`,
+    });
+    return this.unitOfWork.transaction(async () => {
+      const existing = await this.store.list(app.appId);
+      if (!existing.some((d) => d.name === declaration.name) && existing.length >= MAX_CUSTOM_EVENTS) {
+        throw new BadUserInputError(`A mini-program declares at most ${MAX_CUSTOM_EVENTS} custom events`, {
+          reason: 'TOO_MANY_CUSTOM_EVENTS',
+        });
+      }
+      return this.store.put({ appId: app.appId, orgId: app.orgId, ...declaration, updatedBy: user.userId });
+    });
   }
 
   async remove(p: Principal, appId: string, name: string): Promise<boolean> {
     const { app } = await this.access.app(p, appId, Permission.MINIPROGRAM_WRITE);
     this.access.requireActive(app, 'changed');
-    if (!(await this.store.remove(app.appId, name))) throw new NotFoundError('Custom event not declared');
-    return true;
+    describeOperation({
+      target: { type: 'mini-program', id: app.appId },
+      organizationId: app.orgId,
+      summary: `removed custom event ${name}`,
+    });
+    return this.unitOfWork.transaction(async () => {
+      if (!(await this.store.remove(app.appId, name))) throw new NotFoundError('Custom event not declared');
+      return true;
+    });
   }
 
   /** The declarations of these mini-programs, for cleaning a report (no principal: the pipeline's own read). */

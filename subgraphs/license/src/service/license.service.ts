@@ -1,11 +1,13 @@
 import {
   BadUserInputError,
+  describeOperation,
   ForbiddenError,
   isOperator,
   Permission,
   requireOperatorPermission,
   requireUser,
   type Principal,
+  type TransactionalOutbox,
   type UserPrincipal,
 } from '@grove/platform';
 import {
@@ -65,6 +67,8 @@ export class LicenseService {
     private readonly reader: ActiveLicenseReader,
     private readonly usage: LicenseUsageSource,
     private readonly publicKeyPem: string,
+    /** The unit of work an installation commits in, with its operation log line (ADR 0013). */
+    private readonly unitOfWork: Pick<TransactionalOutbox, 'transaction'>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -76,6 +80,7 @@ export class LicenseService {
   /**
    * Verifies the vendor signature with the configured public key and makes the license the one in
    * force. Malformed, tampered, foreign-key and already-expired documents are refused and nothing is stored.
+   * The installation and its operation log line commit in one unit of work: neither exists without the other.
    */
   async install(principal: Principal, document: string): Promise<LicenseView> {
     const admin = requireOperatorPermission(principal, Permission.PLATFORM_CONFIGURE);
@@ -92,12 +97,19 @@ export class LicenseService {
         expiresAt: payload.expiresAt,
       });
     }
-    await this.store.insert({
-      licenseId: payload.licenseId,
-      licensee: payload.licensee,
-      document,
-      installedBy: admin.userId,
+    describeOperation({
+      target: { type: 'license', id: payload.licenseId },
+      organizationId: null,
+      summary: installSummary(payload),
     });
+    await this.unitOfWork.transaction(() =>
+      this.store.insert({
+        licenseId: payload.licenseId,
+        licensee: payload.licensee,
+        document,
+        installedBy: admin.userId,
+      }),
+    );
     return this.view(await this.reader.active());
   }
 
@@ -161,6 +173,12 @@ export class LicenseService {
     const used = this.usage.tracks?.(name) === false ? null : await this.usage.count(name);
     return { name, max, used, remaining: max === null || used === null ? null : Math.max(0, max - used) };
   }
+}
+
+/** `installed license <id> for <licensee>, expires <time|never>; limits miniPrograms=3, hostApps=unlimited, …`. */
+function installSummary(payload: LicensePayload): string {
+  const limits = LICENSE_LIMIT_NAMES.map((name) => `${name}=${payload.limits[name] ?? 'unlimited'}`);
+  return `installed license ${payload.licenseId} for ${payload.licensee}, expires ${payload.expiresAt ?? 'never'}; limits ${limits.join(', ')}`;
 }
 
 function requireOperator(principal: Principal): UserPrincipal {
