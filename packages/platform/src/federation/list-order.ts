@@ -46,7 +46,7 @@ export const ORDER_BY_ARG_DESCRIPTION =
 /** The keyset order of `input` (the list's default when absent); bad input is BAD_USER_INPUT on `orderBy`. */
 export function listOrder<F extends string>(
   orders: ListOrders<F>,
-  input?: Partial<OrderInput<F>> | null,
+  input?: { field?: unknown; direction?: unknown } | null,
 ): KeysetOrder {
   const field = input?.field ?? orders.default.field;
   const direction = input?.direction ?? orders.default.direction;
