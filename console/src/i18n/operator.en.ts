@@ -20,6 +20,8 @@ export const operatorEn = {
       hint: 'A frozen organization keeps its data, but its members cannot act for it until it is unfrozen.',
       status: 'Review status',
       frozenFilter: 'Frozen or not',
+      search: 'Name or credit code',
+      submittedAt: 'Applied',
       reviewedAt: 'Approved',
       freezeTitle: 'Freeze {{name}}',
       frozenDone: 'Organization frozen',

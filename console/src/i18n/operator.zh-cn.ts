@@ -22,6 +22,8 @@ export const operatorZhCN: Pick<Messages, 'operator'> = {
       hint: '机构冻结后数据保留，但成员在解冻前不能以该机构身份操作。',
       status: '审核状态',
       frozenFilter: '是否冻结',
+      search: '机构名称或统一社会信用代码',
+      submittedAt: '申请时间',
       reviewedAt: '通过时间',
       freezeTitle: '冻结 {{name}}',
       frozenDone: '机构已冻结',

@@ -6,7 +6,7 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
 import { createAccountSubgraph, type AccountSubgraph } from './account.subgraph';
 import type { AccountSettings } from './config';
 import { VALID_CREDIT_CODES } from './service/credit-code.fixtures';
@@ -22,9 +22,15 @@ export interface Harness {
 
 /** Real embedded drivers in a temp dir; scrypt cost lowered so the suite stays fast on shared CPUs. */
 export async function createHarness(
-  options: { dataDir?: string; settings?: Partial<AccountSettings>; clock?: () => Date } = {},
+  options: {
+    dataDir?: string;
+    settings?: Partial<AccountSettings>;
+    clock?: () => Date;
+    /** The documents driver (default: SQLite, the embedded profile's). */
+    documents?: TransactionalDocumentDriver;
+  } = {},
 ): Promise<Harness> {
-  const runtime = await createTestRuntime({ dataDir: options.dataDir });
+  const runtime = await createTestRuntime({ dataDir: options.dataDir, documents: options.documents });
   const account = await createAccountSubgraph(
     runtime,
     { passwordHashCost: 10, ...options.settings },

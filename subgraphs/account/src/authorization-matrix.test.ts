@@ -138,6 +138,12 @@ const OPERATIONS: MatrixOperation<World>[] = [
   },
   { name: 'operators', source: '{ operators { id email } }', expected: [U, F, F, F, F, F, 'ok'] },
   {
+    name: 'operators',
+    label: 'operators ordered by display name',
+    source: '{ operators(orderBy: { field: DISPLAY_NAME, direction: DESC }, take: 5) { id cursor } }',
+    expected: [U, F, F, F, F, F, 'ok'],
+  },
+  {
     name: 'organization',
     source: 'query($id: ID!) { organization(id: $id) { id name creditCode } }',
     prepare: async (w) => ({ id: w.orgA }),
@@ -146,6 +152,13 @@ const OPERATIONS: MatrixOperation<World>[] = [
   {
     name: 'organizations',
     source: '{ organizations(take: 5) { total items { id creditCode } } }',
+    expected: [U, F, F, F, F, 'ok', 'ok'],
+  },
+  {
+    name: 'organizations',
+    label: 'organizations searched by name, ordered by name',
+    source:
+      '{ organizations(search: "org", orderBy: { field: NAME, direction: ASC }, take: 5) { total items { id cursor } } }',
     expected: [U, F, F, F, F, 'ok', 'ok'],
   },
   {
@@ -392,6 +405,13 @@ const OPERATIONS: MatrixOperation<World>[] = [
   {
     name: 'disableOperator',
     source: 'mutation($id: ID!) { disableOperator(userId: $id) { id } }',
+    prepare: async (w) => ({ id: await freshOperator(w) }),
+    expected: [U, F, F, F, F, F, 'ok'],
+  },
+  {
+    name: 'changeOperatorRole',
+    source:
+      'mutation($id: ID!) { changeOperatorRole(userId: $id, role: OPERATOR_ADMIN) { id operatorRoles } }',
     prepare: async (w) => ({ id: await freshOperator(w) }),
     expected: [U, F, F, F, F, F, 'ok'],
   },

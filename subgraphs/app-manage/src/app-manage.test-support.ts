@@ -13,7 +13,7 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
 import { createAppManageSubgraph, type AppManageSubgraph } from './app-manage.subgraph';
 import type { AppManageSettings } from './config';
 import type { LicenseGuard } from './service/mini-program.service';
@@ -48,9 +48,11 @@ export async function createHarness(
     settings?: Partial<AppManageSettings>;
     license?: LicenseGuard;
     people?: Partial<Harness>;
+    /** The documents driver (default: SQLite, the embedded profile's). */
+    documents?: TransactionalDocumentDriver;
   } = {},
 ): Promise<Harness> {
-  const runtime = await createTestRuntime({ dataDir: options.dataDir });
+  const runtime = await createTestRuntime({ dataDir: options.dataDir, documents: options.documents });
   const objects = await FsObjectStore.open({
     rootDir: join(runtime.dataDir, 'objects'),
     publicBaseUrl: 'http://localhost:4000',

@@ -13,7 +13,7 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
 import type { DomainSettings } from './config';
 import { createDomainSubgraph, type DomainSubgraph } from './domain.subgraph';
 import { MINI_PROGRAM_EVENTS_TOPIC } from './projection';
@@ -42,11 +42,13 @@ export interface HarnessOptions {
   dataDir?: string;
   settings?: Partial<DomainSettings>;
   people?: Pick<Harness, 'orgA' | 'orgB' | 'ownerA' | 'developerA' | 'ownerB' | 'reviewer' | 'admin'>;
+  /** The documents driver (default: SQLite, the embedded profile's). */
+  documents?: TransactionalDocumentDriver;
 }
 
 /** Real embedded documents, cache and memory bus in a temp dir. */
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const runtime = await createTestRuntime({ dataDir: options.dataDir });
+  const runtime = await createTestRuntime({ dataDir: options.dataDir, documents: options.documents });
   const domain = await createDomainSubgraph(runtime, { settings: options.settings });
   const orgA = options.people?.orgA ?? newId();
   const orgB = options.people?.orgB ?? newId();

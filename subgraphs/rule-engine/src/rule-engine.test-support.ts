@@ -19,7 +19,7 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { RuleEngineSettings } from './config';
 import { createRuleEngineSubgraph, type RuleEngineSubgraph } from './rule-engine.subgraph';
@@ -70,9 +70,11 @@ export async function createHarness(
     settings?: Partial<RuleEngineSettings>;
     license?: GrayReleaseLicenseGuard;
     people?: People;
+    /** The documents driver (default: SQLite, the embedded profile's). */
+    documents?: TransactionalDocumentDriver;
   } = {},
 ): Promise<Harness> {
-  const runtime = await createTestRuntime({ dataDir: options.dataDir });
+  const runtime = await createTestRuntime({ dataDir: options.dataDir, documents: options.documents });
   const engine = await createRuleEngineSubgraph(runtime, {
     settings: options.settings,
     license: options.license,

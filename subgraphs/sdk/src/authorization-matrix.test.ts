@@ -94,6 +94,12 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     expected: SIGNED_IN,
   },
   {
+    name: 'baseLibrariesTotal',
+    source: '{ baseLibrariesTotal(enabled: true) }',
+    prepare: async (h) => ({ id: await library(h) }),
+    expected: SIGNED_IN,
+  },
+  {
     name: 'baseLibrary',
     source: 'query($id: ID!) { baseLibrary(id: $id) { id downloadUrl } }',
     prepare: async (h) => ({ id: await library(h) }),
@@ -156,6 +162,12 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
   {
     name: 'sdkVersions',
     source: '{ sdkVersions { id version downloadUrl } }',
+    prepare: async (h) => ({ id: await sdkVersion(h) }),
+    expected: SIGNED_IN,
+  },
+  {
+    name: 'sdkVersionsTotal',
+    source: '{ sdkVersionsTotal(platform: ANDROID) }',
     prepare: async (h) => ({ id: await sdkVersion(h) }),
     expected: SIGNED_IN,
   },
@@ -294,6 +306,13 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     source: 'query($id: ID!) { sdkBuild(id: $id) { id status downloadUrl } }',
     prepare: async (h) => ({ id: (await buildOf(h, h.orgB)).id }),
     expected: ORG_B_READERS,
+  },
+  {
+    name: 'sdkBuild',
+    label: 'sdkBuild { files } (SdkBuild.files: the artifact for review)',
+    source: 'query($id: ID!) { sdkBuild(id: $id) { id files(take: 5) { total items { path size } } } }',
+    prepare: async (h) => ({ id: (await buildOf(h)).id }),
+    expected: ORG_A_READERS,
   },
   {
     name: 'sdkBuilds',

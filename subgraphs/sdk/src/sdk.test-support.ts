@@ -13,7 +13,7 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TestRuntime } from '@grove/testkit';
+import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
 import type { SdkSettings } from './config';
 import { createSdkSubgraph, type SdkSubgraph } from './sdk.subgraph';
 import { APP_MANAGE_HOST_APP_TOPIC } from './service/host-app-ownership.projection';
@@ -45,9 +45,15 @@ export function userPrincipal(
 
 /** Real embedded documents, in-process bus and cache, and a real filesystem object store in a temp dir. */
 export async function createHarness(
-  options: { dataDir?: string; settings?: Partial<SdkSettings>; people?: Partial<Harness> } = {},
+  options: {
+    dataDir?: string;
+    settings?: Partial<SdkSettings>;
+    people?: Partial<Harness>;
+    /** The documents driver (default: SQLite, the embedded profile's). */
+    documents?: TransactionalDocumentDriver;
+  } = {},
 ): Promise<Harness> {
-  const runtime = await createTestRuntime({ dataDir: options.dataDir });
+  const runtime = await createTestRuntime({ dataDir: options.dataDir, documents: options.documents });
   const objects = await FsObjectStore.open({
     rootDir: join(runtime.dataDir, 'objects'),
     publicBaseUrl: 'http://localhost:4000',

@@ -155,7 +155,9 @@ describeBrowser('the operator platform pages in a real browser', () => {
       await page.waitForURL(/\/console\/reviews\/sdk-builds$/);
       const build = page.getByRole('row', { name: /1\.4\.2/ });
       await build.getByRole('button', { name: L.sdkBuilds.inspect }).click();
-      await page.getByText(L.sdkBuilds.noFileList).waitFor();
+      // The artifact's files, listed by the server from the ZIP.
+      await page.getByText(L.sdkBuilds.files).waitFor();
+      await page.getByRole('cell', { name: 'classes.jar', exact: true }).waitFor();
       await page.getByText('Signed build for the shop app').first().waitFor();
       await check('sdk-build-inspect');
       await page.keyboard.press('Escape');
@@ -183,6 +185,18 @@ describeBrowser('the operator platform pages in a real browser', () => {
       await page.getByRole('button', { name: en.common.confirm }).click();
       const rita = page.getByRole('row', { name: /Rita Reviewer/ });
       await rita.getByText(L.role.OPERATOR_REVIEWER, { exact: true }).waitFor();
+      // Another operator's role changes after a confirmation (changeOperatorRole).
+      await rita
+        .getByRole('combobox', { name: L.operators.roleChange.replace('{{name}}', 'Rita Reviewer') })
+        .click();
+      await page.locator('.ant-select-item-option', { hasText: L.role.OPERATOR_ADMIN }).click();
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: en.common.confirm }).click();
+      await page.getByText(L.operators.roleChanged).waitFor();
+      await rita.getByText(L.role.OPERATOR_ADMIN, { exact: true }).waitFor();
+      // Sorting is the server's, and the URL says which (?sort=name&dir=asc).
+      await page.getByRole('columnheader', { name: L.operators.name }).click();
+      await page.waitForURL(/\/operator\/accounts\?sort=name&dir=asc$/);
+      await rita.waitFor();
       await rita.getByRole('button', { name: L.disable, exact: true }).click();
       await visiblePopoverButton(page, L.disable).click();
       await page.getByText(L.operators.disabledDone).waitFor();

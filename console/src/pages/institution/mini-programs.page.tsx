@@ -24,6 +24,7 @@ import {
 } from '../../../../schema/generated/graphql';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
 import { InstitutionPageHeader, NoOrganization, OrganizationSelect } from './institution-page-header';
@@ -36,6 +37,13 @@ interface CreateForm {
 }
 const FILTERS = ['org', 'search', 'status'] as const;
 
+/** Sortable columns (URL `?sort=`) → the server's order fields. */
+const SORT_COLUMNS: SortColumns<'NAME' | 'STATUS' | 'UPDATED_AT'> = {
+  name: 'NAME',
+  status: 'STATUS',
+  updatedAt: 'UPDATED_AT',
+};
+
 /** 企业端: the organization's mini-programs, searched, filtered and paged by the server; create a new one. */
 export function MiniProgramsPage() {
   const { t, i18n } = useTranslation();
@@ -43,6 +51,7 @@ export function MiniProgramsPage() {
   const navigate = useNavigate();
   const { organizations, loading } = useMemberOrganizations();
   const { page, size, skip, filters, update } = usePageParams(FILTERS);
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const orgId = filters.org ?? organizations[0]?.id;
   const [{ data, fetching, error }] = useQuery({
     query: ConsoleMiniProgramsDocument,
@@ -50,6 +59,7 @@ export function MiniProgramsPage() {
       orgId,
       search: filters.search,
       status: filters.status as MiniProgramStatus | undefined,
+      orderBy,
       skip,
       take: size,
     },
@@ -134,6 +144,7 @@ export function MiniProgramsPage() {
         rowKey="appId"
         loading={fetching}
         dataSource={items}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{
           emptyText: (
             <Empty
@@ -157,6 +168,7 @@ export function MiniProgramsPage() {
           {
             title: t('miniPrograms.name'),
             dataIndex: 'name',
+            ...sortable('name'),
             render: (name: string, row) => <Link to={`/mini-programs/${row.appId}`}>{name}</Link>,
           },
           {
@@ -172,6 +184,7 @@ export function MiniProgramsPage() {
           {
             title: t('miniPrograms.status'),
             dataIndex: 'status',
+            ...sortable('status'),
             render: (s: MiniProgramStatus) => (
               <Tag color={s === 'ACTIVE' ? TAG_COLORS.green : TAG_COLORS.red}>
                 {t(`miniProgramStatus.${s}`)}
@@ -185,6 +198,7 @@ export function MiniProgramsPage() {
           {
             title: t('miniPrograms.updatedAt'),
             dataIndex: 'updatedAt',
+            ...sortable('updatedAt'),
             render: (d: string) => formatDateTime(d, i18n.language),
           },
         ]}

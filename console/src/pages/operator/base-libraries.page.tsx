@@ -24,6 +24,7 @@ export function BaseLibrariesPage() {
       texts="baseLibraries"
       filters={filters}
       fetched={data?.baseLibraries}
+      total={data?.baseLibrariesTotal}
       fetching={fetching}
       error={error}
       enable={(id) => enable({ id })}

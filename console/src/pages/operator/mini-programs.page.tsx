@@ -9,22 +9,31 @@ import {
 } from '../../../../schema/generated/graphql';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
 import { FrozenReason, useFreezeActions } from './freeze-actions';
 
 const STATUSES: MiniProgramStatus[] = ['ACTIVE', 'FROZEN'];
 
+/** Sortable columns (URL `?sort=`) → the server's order fields. */
+const SORT_COLUMNS: SortColumns<'NAME' | 'STATUS' | 'UPDATED_AT'> = {
+  name: 'NAME',
+  status: 'STATUS',
+  updatedAt: 'UPDATED_AT',
+};
+
 /** 运营端: every organization's mini-programs, searched and filtered on the server; freeze (with a reason) and unfreeze. */
 export function OperatorMiniProgramsPage() {
   const { t, i18n } = useTranslation();
   const { page, size, skip, filters, update } = usePageParams(['search', 'status'] as const);
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const status = (STATUSES as string[]).includes(filters.status ?? '')
     ? (filters.status as MiniProgramStatus)
     : undefined;
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ConsoleOperatorMiniProgramsDocument,
-    variables: { search: filters.search, status, skip, take: size },
+    variables: { search: filters.search, status, orderBy, skip, take: size },
   });
   const [, freeze] = useMutation(ConsoleFreezeMiniProgramDocument);
   const [, unfreeze] = useMutation(ConsoleUnfreezeMiniProgramDocument);
@@ -66,6 +75,7 @@ export function OperatorMiniProgramsPage() {
         rowKey="appId"
         loading={fetching}
         dataSource={data?.miniPrograms?.items ?? []}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('operator.miniPrograms.empty')} /> }}
         pagination={{
           current: page,
@@ -78,7 +88,7 @@ export function OperatorMiniProgramsPage() {
           onChange: (nextPage, nextSize) => update({ page: nextPage, size: nextSize }),
         }}
         columns={[
-          { title: t('miniPrograms.name'), dataIndex: 'name' },
+          { title: t('miniPrograms.name'), dataIndex: 'name', ...sortable('name') },
           {
             title: t('miniPrograms.appId'),
             dataIndex: 'appId',
@@ -87,6 +97,7 @@ export function OperatorMiniProgramsPage() {
           { title: t('operator.miniPrograms.organization'), render: (_, row) => row.organization.name },
           {
             title: t('miniPrograms.status'),
+            ...sortable('status'),
             render: (_, row) => (
               <Space direction="vertical" size={0}>
                 <Tag color={row.status === 'ACTIVE' ? TAG_COLORS.green : TAG_COLORS.red}>
@@ -99,6 +110,7 @@ export function OperatorMiniProgramsPage() {
           {
             title: t('miniPrograms.updatedAt'),
             dataIndex: 'updatedAt',
+            ...sortable('updatedAt'),
             render: (d: string) => formatDateTime(d, i18n.language),
           },
           {

@@ -18,6 +18,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
+  OpPlatformChangeOperatorRoleDocument,
   OpPlatformCreateOperatorDocument,
   OpPlatformDisableOperatorDocument,
   OpPlatformEnableOperatorDocument,
@@ -29,24 +30,35 @@ import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { InstSecretOnce } from '../../components/inst-secret-once';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { pageOf, useCursorTrail } from '../institution/cursor-pages';
 import { TAG_COLORS } from '../../theme';
 
 const TAKE = 20;
 const ROLES: OperatorRole[] = ['OPERATOR_REVIEWER', 'OPERATOR_ADMIN'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Sortable columns (URL `?sort=`) → the server's order fields. */
+const SORT_COLUMNS: SortColumns<'DISPLAY_NAME' | 'CREATED_AT'> = {
+  name: 'DISPLAY_NAME',
+  createdAt: 'CREATED_AT',
+};
 type CreateForm = { email: string; displayName: string; role: OperatorRole; password?: string };
 
-/** 运营端: operator accounts, oldest first (cursor paged); create one (password shown once), disable / enable. */
+/**
+ * 运营端: operator accounts, oldest first or sorted by name / creation on the server (cursor paged); create one
+ * (password shown once), change another's role, disable / enable.
+ */
 export function OperatorAccountsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { viewer } = useAuth();
   const trail = useCursorTrail();
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OpPlatformOperatorsDocument,
-    variables: { after: trail.after, take: TAKE + 1 },
+    variables: { after: trail.after, take: TAKE + 1, orderBy },
   });
+  const [, changeRole] = useMutation(OpPlatformChangeOperatorRoleDocument);
   const [{ fetching: creating }, create] = useMutation(OpPlatformCreateOperatorDocument);
   const [, disable] = useMutation(OpPlatformDisableOperatorDocument);
   const [, enable] = useMutation(OpPlatformEnableOperatorDocument);
@@ -103,17 +115,18 @@ export function OperatorAccountsPage() {
         </Button>
       </Flex>
       <Typography.Paragraph style={{ margin: 0 }}>{t('opPlatform.operators.hint')}</Typography.Paragraph>
-      <Typography.Text type="secondary">{t('opPlatform.operators.roleChangeMissing')}</Typography.Text>
       {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
       <Table
         rowKey="id"
         loading={fetching}
         dataSource={rows}
         pagination={false}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('opPlatform.operators.empty')} /> }}
         columns={[
           {
             title: t('opPlatform.operators.name'),
+            ...sortable('name'),
             render: (_, user) => (
               <Space>
                 {user.displayName}
@@ -129,7 +142,38 @@ export function OperatorAccountsPage() {
           {
             title: t('opPlatform.operators.roles'),
             render: (_, user) =>
-              (user.operatorRoles ?? []).map((r) => t(`opPlatform.role.${r}`)).join(', ') || '—',
+              user.id === viewer?.user.id ? (
+                (user.operatorRoles ?? []).map((r) => t(`opPlatform.role.${r}`)).join(', ') || '—'
+              ) : (
+                <Select
+                  size="small"
+                  aria-label={t('opPlatform.operators.roleChange', { name: user.displayName })}
+                  value={user.operatorRoles?.[0]}
+                  style={{ width: 140 }}
+                  options={ROLES.map((r) => ({ value: r, label: t(`opPlatform.role.${r}`) }))}
+                  onChange={(role: OperatorRole) =>
+                    void modal.confirm({
+                      title: t('opPlatform.operators.roleConfirm', {
+                        name: user.displayName,
+                        role: t(`opPlatform.role.${role}`),
+                      }),
+                      okText: t('common.confirm'),
+                      cancelText: t('common.cancel'),
+                      onOk: async () =>
+                        done(
+                          await changeRole({ userId: user.id, role }),
+                          t('opPlatform.operators.roleChanged'),
+                        ),
+                    })
+                  }
+                />
+              ),
+          },
+          {
+            title: t('opPlatform.operators.createdAt'),
+            dataIndex: 'createdAt',
+            ...sortable('createdAt'),
+            render: (d?: string | null) => formatDateTime(d, i18n.language),
           },
           {
             title: t('opPlatform.operators.state'),

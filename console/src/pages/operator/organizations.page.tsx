@@ -1,4 +1,4 @@
-import { Alert, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -9,17 +9,28 @@ import {
 } from '../../../../schema/generated/graphql';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
 import { FrozenReason, useFreezeActions } from './freeze-actions';
 
 const STATUSES: OrganizationStatus[] = ['APPROVED', 'PENDING', 'REJECTED'];
 const FROZEN = ['true', 'false'] as const;
+/** Sortable columns (URL `?sort=`) → the server's order fields. */
+const SORT_COLUMNS: SortColumns<'NAME' | 'SUBMITTED_AT' | 'STATUS'> = {
+  name: 'NAME',
+  submittedAt: 'SUBMITTED_AT',
+  status: 'STATUS',
+};
 
-/** 运营端: every organization, filtered by review status and frozen state on the server; freeze (with a reason) and unfreeze. */
+/**
+ * 运营端: every organization, filtered by review status, frozen state and name or credit code, sorted by a column, all on
+ * the server; freeze (with a reason) and unfreeze.
+ */
 export function OrganizationsPage() {
   const { t, i18n } = useTranslation();
-  const { page, size, skip, filters, update } = usePageParams(['status', 'frozen'] as const);
+  const { page, size, skip, filters, update } = usePageParams(['status', 'frozen', 'search'] as const);
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const status = (STATUSES as string[]).includes(filters.status ?? '')
     ? (filters.status as OrganizationStatus)
     : 'APPROVED';
@@ -28,7 +39,7 @@ export function OrganizationsPage() {
     : undefined;
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ConsoleOperatorOrganizationsDocument,
-    variables: { status, frozen, skip, take: size },
+    variables: { status, frozen, search: filters.search, orderBy, skip, take: size },
   });
   const [, freeze] = useMutation(ConsoleFreezeOrganizationDocument);
   const [, unfreeze] = useMutation(ConsoleUnfreezeOrganizationDocument);
@@ -64,12 +75,21 @@ export function OrganizationsPage() {
           ]}
           onChange={(value: string) => update({ frozen: value })}
         />
+        <Input.Search
+          aria-label={t('operator.organizations.search')}
+          placeholder={t('operator.organizations.search')}
+          defaultValue={filters.search}
+          allowClear
+          style={{ width: 280 }}
+          onSearch={(value) => update({ search: value.trim() })}
+        />
       </Flex>
       {error && <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />}
       <Table
         rowKey="id"
         loading={fetching}
         dataSource={data?.organizations?.items ?? []}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('operator.organizations.empty')} /> }}
         pagination={{
           current: page,
@@ -82,7 +102,7 @@ export function OrganizationsPage() {
           onChange: (nextPage, nextSize) => update({ page: nextPage, size: nextSize }),
         }}
         columns={[
-          { title: t('organization.name'), dataIndex: 'name' },
+          { title: t('organization.name'), dataIndex: 'name', ...sortable('name') },
           {
             title: t('organization.creditCode'),
             dataIndex: 'creditCode',
@@ -90,12 +110,19 @@ export function OrganizationsPage() {
           },
           { title: t('organization.contactName'), dataIndex: 'contactName', render: (c) => c ?? '—' },
           {
+            title: t('operator.organizations.submittedAt'),
+            dataIndex: 'submittedAt',
+            ...sortable('submittedAt'),
+            render: (d?: string | null) => formatDateTime(d, i18n.language),
+          },
+          {
             title: t('operator.organizations.reviewedAt'),
             dataIndex: 'reviewedAt',
             render: (d?: string | null) => formatDateTime(d, i18n.language),
           },
           {
             title: t('organization.status'),
+            ...sortable('status'),
             render: (_, org) =>
               org.frozen ? (
                 <Space direction="vertical" size={0}>

@@ -4,12 +4,16 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import type { SdkPlatform } from '../../../../schema/generated/graphql';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
-import { usePageParams } from '../../lib/use-page-params';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
+import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
 import { SDK_PLATFORMS, SdkVersionsPublishDialog } from './sdk-versions-publish-dialog';
-import { SdkVersionsPager, enabledFilterOf } from './sdk-versions-pager';
+import { enabledFilterOf } from './sdk-versions-pager';
+
+/** Sortable columns (URL `?sort=`) → the server's order fields (VERSION compares semantic versions). */
+const SORT_COLUMNS: SortColumns<'VERSION' | 'CREATED_AT'> = { version: 'VERSION', createdAt: 'CREATED_AT' };
 
 /** What the base-library and SDK-version lists have in common. */
 export interface PlatformRelease {
@@ -20,19 +24,21 @@ export interface PlatformRelease {
   createdAt: string;
 }
 
-/** The list's filters in the URL (platform, enabled) and the page, as the list query takes them. */
+/** The list's filters in the URL (platform, enabled), its sort and the page, as the list query takes them. */
 export function usePlatformReleaseFilters() {
   const { page, size, skip, filters, update } = usePageParams(['platform', 'enabled'] as const);
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const platform = SDK_PLATFORMS.includes(filters.platform as SdkPlatform)
     ? (filters.platform as SdkPlatform)
     : undefined;
-  // One row more than shown says whether there is a next page (the lists have no total).
   return {
     page,
     size,
     filters,
     update,
-    variables: { skip, take: size + 1, platform, enabled: enabledFilterOf(filters.enabled) },
+    sortable,
+    onSorterChange,
+    variables: { skip, take: size, platform, enabled: enabledFilterOf(filters.enabled), orderBy },
   };
 }
 
@@ -43,8 +49,10 @@ interface Props<R extends PlatformRelease> {
   /** Key of the page's strings under `opPlatform`. */
   texts: 'baseLibraries' | 'sdkVersions';
   filters: ReturnType<typeof usePlatformReleaseFilters>;
-  /** The rows the query answered (one more than a page when there is a next page). */
+  /** The rows of the page the query answered. */
   fetched: readonly R[] | null | undefined;
+  /** How many the list holds with these filters (`baseLibrariesTotal`, `sdkVersionsTotal`). */
+  total: number | null | undefined;
   fetching: boolean;
   error?: CombinedError;
   /** The kind's own columns, shown after the version. */
@@ -56,7 +64,8 @@ interface Props<R extends PlatformRelease> {
 
 /**
  * 运营端: a platform release list (base libraries, SDK versions) — filtered on the server by platform and state, paged
- * with previous / next, publish an upload with progress, disable / enable after a confirmation.
+ * and sorted on the server (version, publication time), paged with the total, publish an upload with progress,
+ * disable / enable after a confirmation.
  */
 export function PlatformReleasesView<R extends PlatformRelease>(props: Props<R>): ReactNode {
   const { kind, texts, filters, fetched } = props;
@@ -65,7 +74,7 @@ export function PlatformReleasesView<R extends PlatformRelease>(props: Props<R>)
   const { message } = App.useApp();
   const [publishing, setPublishing] = useState(false);
   const text = (key: string, options?: Record<string, unknown>) => t(`opPlatform.${texts}.${key}`, options);
-  const rows = (fetched ?? []).slice(0, size);
+  const rows = fetched ?? [];
   const done = (result: MutationResult, success: string) => {
     const first = apiErrors(result.error)[0];
     if (first) void message.error(first.message);
@@ -112,10 +121,20 @@ export function PlatformReleasesView<R extends PlatformRelease>(props: Props<R>)
         rowKey="id"
         loading={props.fetching}
         dataSource={rows}
-        pagination={false}
+        onChange={(_pagination, _filters, sorter) => filters.onSorterChange(sorter)}
+        pagination={{
+          current: filters.page,
+          pageSize: size,
+          total: props.total ?? 0,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showSizeChanger: true,
+          showTotal: (total) =>
+            t('common.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+          onChange: (nextPage, nextSize) => filters.update({ page: nextPage, size: nextSize }),
+        }}
         locale={{ emptyText: <Empty description={text('empty')} /> }}
         columns={[
-          { title: t('opPlatform.version'), dataIndex: 'version' },
+          { title: t('opPlatform.version'), dataIndex: 'version', ...filters.sortable('version') },
           ...props.columns,
           {
             title: t('opPlatform.releaseNotes'),
@@ -126,6 +145,7 @@ export function PlatformReleasesView<R extends PlatformRelease>(props: Props<R>)
           {
             title: t('opPlatform.createdAt'),
             dataIndex: 'createdAt',
+            ...filters.sortable('createdAt'),
             render: (d: string) => formatDateTime(d, i18n.language),
           },
           {
@@ -157,12 +177,6 @@ export function PlatformReleasesView<R extends PlatformRelease>(props: Props<R>)
             ),
           },
         ]}
-      />
-      <SdkVersionsPager
-        page={filters.page}
-        size={size}
-        hasNext={(fetched?.length ?? 0) > size}
-        onChange={(nextPage, nextSize) => filters.update({ page: nextPage, size: nextSize })}
       />
       <SdkVersionsPublishDialog
         kind={kind}

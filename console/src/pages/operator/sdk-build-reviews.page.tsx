@@ -7,13 +7,61 @@ import {
   OpPlatformPendingSdkBuildsDocument,
   OpPlatformRejectSdkBuildDocument,
   OpPlatformSdkBuildDocument,
+  OpPlatformSdkBuildFilesDocument,
 } from '../../../../schema/generated/graphql';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { useReviewActions } from './review-actions';
 
-/** One build's details and its artifact to download (the server does not list an SDK build's files). */
+const FILES_PAGE = 50;
+/** Sortable columns (URL `?sort=`) → the server's order fields. */
+const SORT_COLUMNS: SortColumns<'VERSION' | 'PLATFORM' | 'CREATED_AT'> = {
+  version: 'VERSION',
+  platform: 'PLATFORM',
+  createdAt: 'CREATED_AT',
+};
+
+/** The files of a build's artifact, as the server reads them from its ZIP, paged on the server. */
+function SdkBuildFiles({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [{ data, fetching, error }] = useQuery({
+    query: OpPlatformSdkBuildFilesDocument,
+    variables: { id, skip: (page - 1) * FILES_PAGE, take: FILES_PAGE },
+  });
+  const files = data?.sdkBuild?.files;
+  if (error) return <Alert type="error" showIcon message={apiErrors(error)[0]?.message} />;
+  return (
+    <Table
+      size="small"
+      rowKey="path"
+      loading={fetching}
+      title={() => t('opPlatform.sdkBuilds.files')}
+      dataSource={files?.items ?? []}
+      pagination={{
+        current: page,
+        pageSize: FILES_PAGE,
+        total: files?.total ?? 0,
+        showSizeChanger: false,
+        showTotal: (total) =>
+          t('common.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+        onChange: setPage,
+      }}
+      columns={[
+        { title: t('opPlatform.sdkBuilds.filePath'), dataIndex: 'path', ellipsis: true },
+        {
+          title: t('opPlatform.size'),
+          dataIndex: 'size',
+          render: (s: number) => formatBytes(s, i18n.language),
+        },
+      ]}
+    />
+  );
+}
+
+/** One build's details, its files and its artifact to download. */
 function SdkBuildInspector({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: OpPlatformSdkBuildDocument, variables: { id } });
@@ -47,7 +95,7 @@ function SdkBuildInspector({ id }: { id: string }) {
           </Typography.Text>
         </Descriptions.Item>
       </Descriptions>
-      <Alert type="info" showIcon message={t('opPlatform.sdkBuilds.noFileList')} />
+      <SdkBuildFiles id={id} />
       <Button href={build.downloadUrl} target="_blank" rel="noopener noreferrer">
         {t('opPlatform.download')}
       </Button>
@@ -55,13 +103,14 @@ function SdkBuildInspector({ id }: { id: string }) {
   );
 }
 
-/** 运营端: SDK builds waiting for review, oldest first; inspect, approve, or reject with a reason. */
+/** 运营端: SDK builds waiting for review, oldest first or sorted on the server; inspect (files too), approve, or reject with a reason. */
 export function SdkBuildReviewsPage() {
   const { t, i18n } = useTranslation();
   const { page, size, skip, update } = usePageParams([] as const);
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OpPlatformPendingSdkBuildsDocument,
-    variables: { skip, take: size },
+    variables: { orderBy, skip, take: size },
   });
   const [, approve] = useMutation(OpPlatformApproveSdkBuildDocument);
   const [, reject] = useMutation(OpPlatformRejectSdkBuildDocument);
@@ -84,6 +133,7 @@ export function SdkBuildReviewsPage() {
         rowKey="id"
         loading={fetching}
         dataSource={data?.pendingSdkBuildReviews?.items ?? []}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('opPlatform.sdkBuilds.empty')} /> }}
         pagination={{
           current: page,
@@ -96,8 +146,12 @@ export function SdkBuildReviewsPage() {
           onChange: (nextPage, nextSize) => update({ page: nextPage, size: nextSize }),
         }}
         columns={[
-          { title: t('opPlatform.version'), dataIndex: 'version' },
-          { title: t('opPlatform.platformFilter'), render: (_, b) => t(`opPlatform.platform.${b.platform}`) },
+          { title: t('opPlatform.version'), dataIndex: 'version', ...sortable('version') },
+          {
+            title: t('opPlatform.platformFilter'),
+            ...sortable('platform'),
+            render: (_, b) => t(`opPlatform.platform.${b.platform}`),
+          },
           { title: t('opPlatform.sdkBuilds.organization'), dataIndex: 'orgId' },
           { title: t('opPlatform.size'), render: (_, b) => formatBytes(b.artifactSize, i18n.language) },
           {
@@ -108,6 +162,7 @@ export function SdkBuildReviewsPage() {
           },
           {
             title: t('opPlatform.sdkBuilds.submittedAt'),
+            ...sortable('createdAt'),
             render: (_, b) => formatDateTime(b.createdAt, i18n.language),
           },
           {

@@ -25,6 +25,7 @@ export function SdkVersionsPage() {
       texts="sdkVersions"
       filters={filters}
       fetched={data?.sdkVersions}
+      total={data?.sdkVersionsTotal}
       fetching={fetching}
       error={error}
       enable={(id) => enable({ id })}

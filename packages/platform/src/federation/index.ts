@@ -7,4 +7,5 @@ export * from './upload-body';
 export * from './operation-limits';
 export * from './operation-cost';
 export * from './pagination';
+export * from './list-order';
 export * from './request-loaders';

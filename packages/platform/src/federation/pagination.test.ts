@@ -7,7 +7,8 @@ import { ContractItem, TEST_POSTGRES_URL } from '../documents/documents.fixtures
 import { PostgresDocumentStore } from '../documents/postgres-document.driver';
 import { SqliteDocumentStore } from '../documents/sqlite-document.driver';
 import { newId } from '../ids';
-import { encodeCursor, keysetPage, type KeysetOrder } from './pagination';
+import { cursorAt, encodeCursor, keysetPage, type KeysetOrder } from './pagination';
+import { keysetSlice, listOrder, SortDirection, type ListOrders } from './list-order';
 
 const byScore: KeysetOrder = { name: 'items.score', field: 'score', direction: -1 };
 const byDate: KeysetOrder = { name: 'items.published', field: 'publishedAt', direction: 1 };
@@ -113,5 +114,66 @@ describe.each([
         }),
       );
     }
+  });
+});
+
+describe('client-chosen orders (listOrder)', () => {
+  const orders: ListOrders<'NAME' | 'CREATED_AT'> = {
+    list: 'things',
+    fields: { NAME: 'name', CREATED_AT: 'createdAt' },
+    default: { field: 'CREATED_AT', direction: SortDirection.DESC },
+  };
+
+  it('maps the field and direction to a keyset order named after both, the default when absent', () => {
+    expect(listOrder(orders)).toEqual({
+      name: 'things/CREATED_AT/DESC',
+      list: 'things',
+      field: 'createdAt',
+      direction: -1,
+    });
+    expect(listOrder(orders, { field: 'NAME', direction: SortDirection.ASC })).toMatchObject({
+      field: 'name',
+      direction: 1,
+    });
+    for (const bad of [{ field: 'PASSWORD' }, { field: 'NAME', direction: 'UP' }, { field: '__proto__' }])
+      expect(() => listOrder(orders, bad as never)).toThrow(
+        expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          details: expect.objectContaining({ field: 'orderBy' }),
+        }),
+      );
+  });
+
+  it('refuses a cursor of another order of the list with CURSOR_ORDER_MISMATCH, of another list with INVALID_CURSOR', () => {
+    const byName = listOrder(orders, { field: 'NAME', direction: SortDirection.ASC });
+    const byNameDesc = listOrder(orders, { field: 'NAME', direction: SortDirection.DESC });
+    const cursor = encodeCursor(byName, { _id: 'a', name: 'x' });
+    expect(() => keysetPage(byNameDesc, { after: cursor }, size, {})).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ reason: 'CURSOR_ORDER_MISMATCH' }) }),
+    );
+    expect(() =>
+      keysetPage(byName, { after: encodeCursor(byScore, { _id: 'a', score: 1 }) }, size, {}),
+    ).toThrow(expect.objectContaining({ details: expect.objectContaining({ reason: 'INVALID_CURSOR' }) }));
+    expect(keysetPage(byName, { after: cursor }, size, {}).filter).toEqual({
+      $or: [{ name: { $gt: 'x' } }, { name: 'x', _id: { $gt: 'a' } }],
+    });
+  });
+
+  it('pages a list ordered in memory with the same cursors (keysetSlice)', () => {
+    const items = ['b', 'a', 'c', 'a', 'b'].map((name, i) => ({ id: `i${i}`, name }));
+    const order = listOrder(orders, { field: 'NAME', direction: SortDirection.DESC });
+    const compare = (a: unknown, b: unknown) => String(a).localeCompare(String(b));
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = keysetSlice(items, order, { take: 2, after }, size, (i) => i.name, compare);
+      seen.push(...page.map((i) => i.id));
+      if (page.length < 2) break;
+      after = cursorAt(order, page[1]!.name, page[1]!.id);
+    }
+    expect(seen).toEqual(['i2', 'i4', 'i0', 'i3', 'i1']);
+    expect(
+      keysetSlice(items, order, { take: 2, skip: 1 }, size, (i) => i.name, compare).map((i) => i.id),
+    ).toEqual(['i4', 'i0']);
   });
 });

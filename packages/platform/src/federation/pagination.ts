@@ -13,6 +13,11 @@ export interface KeysetOrder {
   name: string;
   field: string;
   direction: 1 | -1;
+  /**
+   * The list this order belongs to, when it offers several (`listOrder`): a cursor of another order of the same list
+   * is refused with `reason: CURSOR_ORDER_MISMATCH` instead of INVALID_CURSOR.
+   */
+  list?: string;
 }
 
 /** What a list query was asked for: `take` and `after` as sent (validated by keysetPage). */
@@ -95,12 +100,20 @@ export function keysetPage(
 
 /** The opaque cursor of a document in `order`. */
 export function encodeCursor<T extends { _id: string }>(order: KeysetOrder, document: T): string {
-  const raw = (document as Record<string, unknown>)[order.field];
-  const value: CursorValue = raw instanceof Date ? { d: raw.toISOString() } : ((raw ?? null) as CursorValue);
-  return Buffer.from(JSON.stringify([order.name, value, document._id]), 'utf8').toString('base64url');
+  const raw = order.field
+    .split('.')
+    .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], document);
+  return cursorAt(order, raw, document._id);
 }
 
-function decodeCursor(order: KeysetOrder, cursor: unknown): { value: unknown; id: string } {
+/** The opaque cursor of the item with this sort value and id in `order` (lists ordered in memory). */
+export function cursorAt(order: KeysetOrder, raw: unknown, id: string): string {
+  const value: CursorValue = raw instanceof Date ? { d: raw.toISOString() } : ((raw ?? null) as CursorValue);
+  return Buffer.from(JSON.stringify([order.name, value, id]), 'utf8').toString('base64url');
+}
+
+/** The position a cursor of `order` names; BAD_USER_INPUT (INVALID_CURSOR, CURSOR_ORDER_MISMATCH) otherwise. */
+export function decodeCursor(order: KeysetOrder, cursor: unknown): { value: unknown; id: string } {
   const invalid = () =>
     new BadUserInputError('after is not a cursor of this list', { field: 'after', reason: 'INVALID_CURSOR' });
   if (typeof cursor !== 'string' || cursor.length > 512) throw invalid();
@@ -110,13 +123,15 @@ function decodeCursor(order: KeysetOrder, cursor: unknown): { value: unknown; id
   } catch {
     throw invalid();
   }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 3 ||
-    parsed[0] !== order.name ||
-    typeof parsed[2] !== 'string'
-  )
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[2] !== 'string') throw invalid();
+  if (parsed[0] !== order.name) {
+    if (order.list && typeof parsed[0] === 'string' && parsed[0].startsWith(`${order.list}/`))
+      throw new BadUserInputError(
+        'after is a cursor of another order of this list: read the first page of this order again',
+        { field: 'after', reason: 'CURSOR_ORDER_MISMATCH' },
+      );
     throw invalid();
+  }
   const raw = parsed[1] as unknown;
   if (raw && typeof raw === 'object') {
     const date =

@@ -1,3 +1,5 @@
+import { ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
+import { MemberOrder } from '../schema/list-orders.type';
 import {
   AFTER_ARG_DESCRIPTION,
   requestLoader,
@@ -27,7 +29,8 @@ export class MemberResolver {
 
   @Query(() => [Member], {
     nullable: true,
-    description: 'org:members:read, or operators; oldest first, a page at a time',
+    description:
+      'org:members:read, or operators; oldest first unless orderBy says otherwise, a page at a time',
   })
   members(
     @Arg('orgId', () => ID) orgId: string,
@@ -38,8 +41,10 @@ export class MemberResolver {
     })
     take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+    @Arg('orderBy', () => MemberOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: MemberOrder | null,
   ) {
-    return this.memberService.list(ctx.principal, orgId, { take, after });
+    return this.memberService.list(ctx.principal, orgId, { take, after, orderBy });
   }
 
   @Query(() => [Invitation], {

@@ -1,3 +1,5 @@
+import { ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
+import { OrganizationOrder } from '../schema/list-orders.type';
 import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationService } from '../service/organization.service';
@@ -18,7 +20,10 @@ export class OrganizationResolver {
     return this.organizationService.get(ctx.principal, id);
   }
 
-  @Query(() => OrganizationPage, { nullable: true, description: 'Operators (org:read:any); newest first' })
+  @Query(() => OrganizationPage, {
+    nullable: true,
+    description: 'Operators (org:read:any); newest first unless orderBy says otherwise',
+  })
   organizations(
     @Ctx() ctx: SubgraphContext,
     @Arg('status', () => OrganizationStatus, { nullable: true }) status?: OrganizationStatus,
@@ -30,8 +35,25 @@ export class OrganizationResolver {
       description: 'true: only those with a change waiting for review',
     })
     amendmentPending?: boolean,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Part of the name (case-insensitive) or the whole unified social credit code',
+    })
+    search?: string | null,
+    @Arg('orderBy', () => OrganizationOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: OrganizationOrder | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.organizationService.list(ctx.principal, { status, frozen, amendmentPending, skip, take });
+    return this.organizationService.list(ctx.principal, {
+      status,
+      frozen,
+      amendmentPending,
+      search,
+      skip,
+      take,
+      orderBy,
+      after,
+    });
   }
 
   @Query(() => [Organization], {

@@ -1,3 +1,5 @@
+import { ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
+import { OperatorOrder } from '../schema/list-orders.type';
 import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityService } from '../service/identity.service';
@@ -27,7 +29,8 @@ export class UserResolver {
 
   @Query(() => [User], {
     nullable: true,
-    description: 'Operator accounts (operator:manage); oldest first, a page at a time',
+    description:
+      'Operator accounts (operator:manage); oldest first unless orderBy says otherwise, a page at a time',
   })
   operators(
     @Ctx() ctx: SubgraphContext,
@@ -37,8 +40,10 @@ export class UserResolver {
     })
     take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+    @Arg('orderBy', () => OperatorOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: OperatorOrder | null,
   ) {
-    return this.identity.operators(ctx.principal, { take, after });
+    return this.identity.operators(ctx.principal, { take, after, orderBy });
   }
 
   @Mutation(() => SignUpPayload, {
@@ -54,6 +59,18 @@ export class UserResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     return this.identity.createOperator(ctx.principal, input);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'operator:manage; not your own role (SELF_DEMOTION), and never the last enabled OPERATOR_ADMIN (LAST_OPERATOR_ADMIN); the operator signs in again with the new role at the next token refresh',
+  })
+  changeOperatorRole(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('role', () => OperatorRole) role: OperatorRole,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.identity.changeOperatorRole(ctx.principal, { userId, role });
   }
 
   @Mutation(() => User, { description: 'operator:manage; also revokes the operator’s sessions' })

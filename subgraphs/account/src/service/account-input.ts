@@ -127,8 +127,12 @@ export const organizationListSchema = z.object({
   ),
   frozen: optional(z.boolean()),
   amendmentPending: optional(z.boolean()),
+  search: optional(z.string().trim().min(1).max(100)),
   skip: z.number().int().min(0).max(100_000).default(0),
   take: z.number().int().min(1).max(100).default(20),
+  /** Checked by listOrder and keysetPage. */
+  orderBy: optional(z.object({ field: z.string(), direction: z.string() })),
+  after: optional(z.string()),
 });
 
 const orgRoleField = z.enum(Object.values(OrgRole) as [OrgRole, ...OrgRole[]]);
@@ -153,6 +157,11 @@ export const createOperatorSchema = z.object({
   password: optional(passwordField),
 });
 export type CreateOperatorData = z.infer<typeof createOperatorSchema>;
+
+export const operatorRoleChangeSchema = z.object({
+  userId: idField,
+  role: z.enum(Object.values(OperatorRole) as [OperatorRole, ...OperatorRole[]]),
+});
 
 /** A reported invitation status to filter by (absent: every status). */
 const invitationStatusField = optional(

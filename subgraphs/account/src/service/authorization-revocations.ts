@@ -10,6 +10,7 @@ const USER_EVENTS = new Set([
   'member.removed',
   'operator.disabled',
   'operator.enabled',
+  'operator.role_changed',
   'session.revoked_all',
   // Ends the other sessions; the changer's own continues with the tokens changePassword returns.
   'password.changed',

@@ -10,13 +10,15 @@ import {
   isPlatformError,
   permissionsOf,
   encodeCursor,
+  listOrder,
   randomToken,
   type PageRequest,
   type Principal,
 } from '@grove/platform';
+import { OPERATOR_ORDERS } from '../store/list-orders';
 import type { Logger } from '@grove/platform';
 import type { MembershipStore } from '../store/membership.store';
-import { OPERATORS_ORDER, type UserStore } from '../store/user.store';
+import { type UserStore } from '../store/user.store';
 import {
   asProvenSelf,
   isProvenSelf,
@@ -27,7 +29,14 @@ import {
 } from '../store/views';
 import type { AccountAccess } from './account-access';
 import { AccountTopic, type AccountEvents } from './account-events';
-import { createOperatorSchema, idField, parseInput, passwordField, signUpSchema } from './account-input';
+import {
+  createOperatorSchema,
+  idField,
+  operatorRoleChangeSchema,
+  parseInput,
+  passwordField,
+  signUpSchema,
+} from './account-input';
 import type { InvitationRedeemer } from './invitation-redeemer';
 import type { PasswordHasher } from './password-hasher';
 import type { SessionService } from './session.service';
@@ -162,11 +171,15 @@ export class IdentityService {
     return users.map((user) => (user ? toUserView(user) : null));
   }
 
-  async operators(p: Principal, page: PageRequest = {}): Promise<UserView[]> {
+  async operators(
+    p: Principal,
+    page: PageRequest & { orderBy?: { field?: unknown; direction?: unknown } | null } = {},
+  ): Promise<UserView[]> {
     await this.access.requireOperator(p, Permission.OPERATOR_MANAGE);
-    return (await this.users.pageOperators(page)).map((u) => ({
+    const order = listOrder(OPERATOR_ORDERS, page.orderBy);
+    return (await this.users.pageOperators(order, page)).map((u) => ({
       ...toUserView(u),
-      cursor: encodeCursor(OPERATORS_ORDER, u),
+      cursor: encodeCursor(order, u),
     }));
   }
 
@@ -190,6 +203,46 @@ export class IdentityService {
       return inserted;
     });
     return { user: toUserView(doc), initialPassword };
+  }
+
+  /**
+   * Changes an operator's role (operator:manage). Nobody changes their own role (an admin cannot demote themselves),
+   * and the platform always keeps an enabled OPERATOR_ADMIN: the caller's own standing as one is confirmed inside
+   * the change's unit of work, so two admins demoting each other at once cannot both win. The operator's tokens are
+   * revoked (operator.role_changed), so the new role applies from their next refresh.
+   */
+  async changeOperatorRole(p: Principal, input: unknown): Promise<UserView> {
+    const actor = await this.access.requireOperator(p, Permission.OPERATOR_MANAGE);
+    const data = parseInput(operatorRoleChangeSchema, input);
+    if (data.userId === actor.user._id)
+      throw new ConflictError('You cannot change your own operator role', { reason: 'SELF_DEMOTION' });
+    const current = await this.users.findById(data.userId);
+    const from = current?.operatorRoles[0];
+    if (!current || !from) throw new NotFoundError('Operator not found');
+    if (from === data.role && current.operatorRoles.length === 1) return toUserView(current);
+    const updated = await this.events.atomically(async () => {
+      if (!(await this.users.confirmEnabledAdmin(actor.user._id)))
+        throw new ConflictError('You are no longer an enabled operator admin', {
+          reason: 'LAST_OPERATOR_ADMIN',
+        });
+      const changed = await this.users.changeOperatorRole(data.userId, from, data.role);
+      if (!changed)
+        throw new ConflictError("The operator's role changed meanwhile; reload and try again", {
+          reason: 'CONCURRENT_CHANGE',
+        });
+      if ((await this.users.countEnabledAdmins()) === 0)
+        throw new ConflictError('The last enabled operator admin cannot be demoted', {
+          reason: 'LAST_OPERATOR_ADMIN',
+        });
+      await this.events.publish(AccountTopic.USER, 'operator.role_changed', data.userId, {
+        userId: data.userId,
+        role: data.role,
+        previousRole: from,
+        actorId: actor.user._id,
+      });
+      return changed;
+    });
+    return toUserView(updated);
   }
 
   /** Disabling also revokes every session of the operator. */

@@ -2,6 +2,7 @@ import {
   ConflictError,
   describeOperation,
   encodeCursor,
+  listOrder,
   ForbiddenError,
   NotFoundError,
   ORG_PERMISSIONS,
@@ -11,10 +12,11 @@ import {
   randomToken,
   type Principal,
 } from '@grove/platform';
+import { MEMBER_ORDERS } from '../store/list-orders';
 import { InvitationStatus, type InvitationModel } from '../store/invitation.model';
 import { INVITATIONS_ORDER, type InvitationStore } from '../store/invitation.store';
 import type { MembershipModel } from '../store/membership.model';
-import { MEMBERS_ORDER, type MembershipStore } from '../store/membership.store';
+import { type MembershipStore } from '../store/membership.store';
 import { OrganizationStatus } from '../store/organization.model';
 import type { OrganizationStore } from '../store/organization.store';
 import type { UserStore } from '../store/user.store';
@@ -207,17 +209,18 @@ export class MemberService {
     return true;
   }
 
-  /** Oldest first, a page at a time (`take` up to 100, `after` a member's cursor). */
+  /** Oldest first unless `orderBy` says otherwise, a page at a time (`take` up to 100, `after` a member's cursor). */
   async list(
     p: Principal,
     orgId: string,
-    page: { take?: unknown; after?: unknown } = {},
+    page: { take?: unknown; after?: unknown; orderBy?: { field?: unknown; direction?: unknown } | null } = {},
   ): Promise<MemberView[]> {
     const id = parseInput(idField, orgId);
     await this.access.requireOrg(p, id, Permission.ORG_MEMBERS_READ, Permission.ORG_READ_ANY);
-    return (await this.memberships.pageByOrg(id, page)).map((m) => ({
+    const order = listOrder(MEMBER_ORDERS, page.orderBy);
+    return (await this.memberships.pageByOrg(id, order, page)).map((m) => ({
       ...toMemberView(m),
-      cursor: encodeCursor(MEMBERS_ORDER, m),
+      cursor: encodeCursor(order, m),
     }));
   }
 

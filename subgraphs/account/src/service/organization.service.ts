@@ -7,11 +7,13 @@ import {
   Permission,
   alignByKey,
   encodeCursor,
+  listOrder,
   newId,
   type Filter,
   type PageRequest,
   type Principal,
 } from '@grove/platform';
+import { ORGANIZATION_ORDERS } from '../store/list-orders';
 import { MY_ORGANIZATIONS_ORDER, type MembershipStore } from '../store/membership.store';
 import { AmendmentStatus, OrganizationStatus, type OrganizationModel } from '../store/organization.model';
 import type { OrganizationStore } from '../store/organization.store';
@@ -339,8 +341,9 @@ export class OrganizationService {
   async list(p: Principal, input: unknown): Promise<OrganizationPage> {
     await this.access.requireOperator(p, Permission.ORG_READ_ANY);
     const query = parseInput(organizationListSchema, input);
-    const { items, total } = await this.orgs.list(query);
-    return { items: items.map(toOrganizationView), total };
+    const order = listOrder(ORGANIZATION_ORDERS, query.orderBy);
+    const { items, total } = await this.orgs.list({ ...query, order });
+    return { items: items.map((o) => ({ ...toOrganizationView(o), cursor: encodeCursor(order, o) })), total };
   }
 
   /** The caller's organizations in the order they joined, a page at a time; the cursor is the membership's. */

@@ -5,6 +5,7 @@ import { OrgRole } from '@grove/platform';
 @index({ orgId: 1, userId: 1 }, { unique: true })
 @index({ userId: 1 })
 @index({ orgId: 1, createdAt: 1 })
+@index({ orgId: 1, role: 1 })
 export class MembershipModel {
   @prop({ type: String, required: true })
   _id!: string;

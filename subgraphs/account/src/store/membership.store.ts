@@ -9,8 +9,7 @@ import {
 import { MembershipModel } from './membership.model';
 import { stamped } from './views';
 
-/** `members(orgId)`: oldest first, at most 100 a page (docs/query-limits.md). */
-export const MEMBERS_ORDER: KeysetOrder = { name: 'members', field: 'createdAt', direction: 1 };
+/** `members(orgId)`: oldest first unless ordered (MEMBER_ORDERS), at most 100 a page (docs/query-limits.md). */
 export const MEMBERS_PAGE = { defaultTake: 100, maxTake: 100 };
 export const MY_ORGANIZATIONS_ORDER: KeysetOrder = {
   name: 'myOrganizations',
@@ -40,8 +39,8 @@ export class MembershipStore {
   }
 
   /** One page of an organization's members (cursor pagination). */
-  pageByOrg(orgId: string, request: PageRequest): Promise<MembershipModel[]> {
-    const page = keysetPage(MEMBERS_ORDER, request, MEMBERS_PAGE, { orgId });
+  pageByOrg(orgId: string, order: KeysetOrder, request: PageRequest): Promise<MembershipModel[]> {
+    const page = keysetPage(order, request, MEMBERS_PAGE, { orgId });
     return this.memberships.find(page.filter, { sort: page.sort, limit: page.take });
   }
 

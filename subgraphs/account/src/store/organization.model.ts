@@ -10,6 +10,12 @@ export type AmendmentStatus = (typeof AmendmentStatus)[keyof typeof AmendmentSta
 @modelOptions({ schemaOptions: { collection: 'account_organizations', timestamps: true } })
 @index({ creditCode: 1 }, { unique: true })
 @index({ status: 1, createdAt: -1 })
+// Client-chosen orders of the operators' list (orderBy), with and without a status.
+@index({ createdAt: -1 })
+@index({ name: 1 })
+@index({ submittedAt: -1 })
+@index({ status: 1, name: 1 })
+@index({ status: 1, submittedAt: -1 })
 export class OrganizationModel {
   @prop({ type: String, required: true })
   _id!: string;

@@ -1,4 +1,12 @@
-import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import {
+  escapeRegex,
+  keysetPage,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type KeysetOrder,
+} from '@grove/platform';
+import { ORGANIZATIONS_PAGE } from './list-orders';
 import { AmendmentStatus, OrganizationModel, OrganizationStatus } from './organization.model';
 import { compact, stamped } from './views';
 
@@ -16,8 +24,13 @@ export interface OrganizationQuery {
   frozen?: boolean;
   /** true: only those with an amendment waiting for review; false: only those without. */
   amendmentPending?: boolean;
+  /** Part of the name (case-insensitive) or the whole credit code. */
+  search?: string;
   skip: number;
   take: number;
+  /** `listOrder(ORGANIZATION_ORDERS, orderBy)`; the page starts after `after` (a cursor of it), then `skip`. */
+  order: KeysetOrder;
+  after?: string;
 }
 
 /** Organizations. Every state change is one conditional findOneAndUpdate guarded by the expected state. */
@@ -79,9 +92,28 @@ export class OrganizationStore {
         : query.amendmentPending
           ? AmendmentStatus.PENDING
           : { $ne: AmendmentStatus.PENDING };
-    const filter: Filter = compact({ status: query.status, frozen: query.frozen, amendmentStatus });
+    const search: Filter | undefined = query.search
+      ? {
+          $or: [
+            { name: { $regex: escapeRegex(query.search), $options: 'i' } },
+            { creditCode: query.search.toUpperCase() },
+          ],
+        }
+      : undefined;
+    const listed: Filter = compact({ status: query.status, frozen: query.frozen, amendmentStatus });
+    const filter: Filter = search
+      ? Object.keys(listed).length
+        ? { $and: [listed, search] }
+        : search
+      : listed;
+    const page = keysetPage(
+      query.order,
+      { take: query.take, after: query.after },
+      ORGANIZATIONS_PAGE,
+      filter,
+    );
     const [items, total] = await Promise.all([
-      this.orgs.find(filter, { sort: { createdAt: -1, _id: -1 }, skip: query.skip, limit: query.take }),
+      this.orgs.find(page.filter, { sort: page.sort, skip: query.skip, limit: page.take }),
       this.orgs.count(filter),
     ]);
     return { items, total };

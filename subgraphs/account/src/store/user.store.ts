@@ -11,7 +11,6 @@ import { compact, stamped } from './views';
 
 const ANY_OPERATOR_ROLE = { $in: Object.values(OperatorRole) };
 
-export const OPERATORS_ORDER: KeysetOrder = { name: 'operators', field: 'createdAt', direction: 1 };
 export const OPERATORS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export interface NewUser {
@@ -51,14 +50,38 @@ export class UserStore {
     return Promise.resolve(null);
   }
 
-  /** Operator accounts, oldest first, a page at a time (docs/query-limits.md). */
-  pageOperators(request: PageRequest): Promise<UserModel[]> {
-    const page = keysetPage(OPERATORS_ORDER, request, OPERATORS_PAGE, { operatorRoles: ANY_OPERATOR_ROLE });
+  /** Operator accounts in `order` (`listOrder(OPERATOR_ORDERS, …)`), a page at a time (docs/query-limits.md). */
+  pageOperators(order: KeysetOrder, request: PageRequest): Promise<UserModel[]> {
+    const page = keysetPage(order, request, OPERATORS_PAGE, { operatorRoles: ANY_OPERATOR_ROLE });
     return this.users.find(page.filter, { sort: page.sort, limit: page.take });
   }
 
   findAnyWithOperatorRole(role: OperatorRole): Promise<UserModel | null> {
     return this.users.findOne({ operatorRoles: role });
+  }
+
+  /** Conditional on the role the caller read (`from`): of two concurrent changes only one wins; null for the other. */
+  changeOperatorRole(id: string, from: OperatorRole, to: OperatorRole): Promise<UserModel | null> {
+    return this.users.findOneAndUpdate(
+      { _id: id, operatorRoles: from },
+      { $set: { operatorRoles: [to], updatedAt: new Date() } },
+    );
+  }
+
+  /**
+   * Writes to an enabled OPERATOR_ADMIN's own document (its `updatedAt`) on condition that it still is one; null when
+   * it is not. Inside a unit of work this makes the admin's standing part of the change: two admins demoting each
+   * other at once cannot both commit (PostgreSQL locks the rows, SQLite runs one unit at a time).
+   */
+  confirmEnabledAdmin(id: string): Promise<UserModel | null> {
+    return this.users.findOneAndUpdate(
+      { _id: id, operatorRoles: OperatorRole.OPERATOR_ADMIN, disabled: false },
+      { $set: { updatedAt: new Date() } },
+    );
+  }
+
+  countEnabledAdmins(): Promise<number> {
+    return this.users.count({ operatorRoles: OperatorRole.OPERATOR_ADMIN, disabled: false });
   }
 
   /** Conditional: only flips when the flag differs and the user is an operator; null when nothing matched. */

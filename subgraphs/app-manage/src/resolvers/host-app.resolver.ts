@@ -1,3 +1,5 @@
+import { ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
+import { HostAppOrder } from '../schema/list-orders.type';
 import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HostAppService } from '../service/host-app.service';
@@ -31,8 +33,10 @@ export class HostAppResolver {
     })
     take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+    @Arg('orderBy', () => HostAppOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: HostAppOrder | null,
   ) {
-    return this.hostAppService.list(ctx.principal, orgId, { take, after });
+    return this.hostAppService.list(ctx.principal, orgId, { take, after, orderBy });
   }
 
   @Mutation(() => HostAppCredentials, {

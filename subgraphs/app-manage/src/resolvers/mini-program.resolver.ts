@@ -1,3 +1,5 @@
+import { AFTER_ARG_DESCRIPTION, ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
+import { MiniProgramOrder, MiniProgramVersionOrder } from '../schema/list-orders.type';
 import type { SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MiniProgramService } from '../service/mini-program.service';
@@ -31,7 +33,7 @@ export class MiniProgramResolver {
   @Query(() => MiniProgramPage, {
     nullable: true,
     description:
-      "An organization's mini-programs (its members, or operators), newest first; without orgId every organization's (operators who review)",
+      "An organization's mini-programs (its members, or operators), newest first unless orderBy says otherwise; without orgId every organization's (operators who review)",
   })
   miniPrograms(
     @Ctx() ctx: SubgraphContext,
@@ -42,8 +44,20 @@ export class MiniProgramResolver {
     search?: string,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
     @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+    @Arg('orderBy', () => MiniProgramOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: MiniProgramOrder | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.miniProgramService.list(ctx.principal, { orgId, status, category, search, skip, take });
+    return this.miniProgramService.list(ctx.principal, {
+      orgId,
+      status,
+      category,
+      search,
+      skip,
+      take,
+      orderBy,
+      after,
+    });
   }
 
   @Mutation(() => MiniProgram, { description: 'miniprogram:write in the organization; license-limited' })
@@ -99,14 +113,17 @@ export class MiniProgramResolver {
     return this.miniProgramService.logoUrl(app);
   }
 
-  @FieldResolver(() => [MiniProgramVersion], { description: 'Newest first' })
+  @FieldResolver(() => [MiniProgramVersion], { description: 'Newest first unless orderBy says otherwise' })
   versions(
     @Root() app: MiniProgramView,
     @Ctx() ctx: SubgraphContext,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
     @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+    @Arg('orderBy', () => MiniProgramVersionOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: MiniProgramVersionOrder | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.versionService.list(ctx.principal, app.appId, { skip, take });
+    return this.versionService.list(ctx.principal, app.appId, { skip, take, orderBy, after });
   }
 
   @FieldResolver(() => MiniProgramVersion, { nullable: true })

@@ -1,3 +1,5 @@
+import { AFTER_ARG_DESCRIPTION, ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
+import { MiniProgramVersionOrder, VersionReviewOrder } from '../schema/list-orders.type';
 import { requestLoader, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MiniProgramService } from '../service/mini-program.service';
@@ -29,20 +31,26 @@ export class VersionResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
     @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+    @Arg('orderBy', () => MiniProgramVersionOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: MiniProgramVersionOrder | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.versionService.list(ctx.principal, appId, { skip, take });
+    return this.versionService.list(ctx.principal, appId, { skip, take, orderBy, after });
   }
 
   @Query(() => MiniProgramVersionPage, {
     nullable: true,
-    description: 'Review queue, oldest first (miniprogram:review)',
+    description: 'Review queue, oldest submission first unless orderBy says otherwise (miniprogram:review)',
   })
   pendingReviews(
     @Ctx() ctx: SubgraphContext,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
     @Arg('take', () => Int, { defaultValue: 20 }) take?: number,
+    @Arg('orderBy', () => VersionReviewOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: VersionReviewOrder | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.versionService.pendingReviews(ctx.principal, { skip, take });
+    return this.versionService.pendingReviews(ctx.principal, { skip, take, orderBy, after });
   }
 
   @Mutation(() => MiniProgramVersion, { description: 'miniprogram:write; DEVELOPMENT → SUBMITTED' })

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { MiniProgramStatus } from './enums';
 
@@ -18,6 +19,12 @@ export class SearchablePage {
 export class MiniProgram {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `${CURSOR_FIELD_DESCRIPTION} (set on the items of a list, in the order it was read)`,
+  })
+  cursor?: string;
 
   @Field({ description: 'Same as id: the stable public app id' })
   appId!: string;

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { VersionStatus } from './enums';
 
@@ -6,6 +7,12 @@ import { VersionStatus } from './enums';
 export class MiniProgramVersion {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `${CURSOR_FIELD_DESCRIPTION} (set on the items of a list, in the order it was read)`,
+  })
+  cursor?: string;
 
   @Field()
   appId!: string;

@@ -9,10 +9,12 @@ import {
   type Principal,
   type UserPrincipal,
   encodeCursor,
+  listOrder,
   type PageRequest,
 } from '@grove/platform';
 import type { HostAppModel } from '../store/host-app.model';
-import { HOST_APPS_ORDER, type HostAppStore } from '../store/host-app.store';
+import type { HostAppStore } from '../store/host-app.store';
+import { HOST_APP_ORDERS } from '../store/list-orders';
 import { toHostAppView, type HostAppView } from '../store/views';
 import { AppManageTopic, type AppManageEvents } from './app-manage-events';
 import { createHostAppSchema, idField, parseInput, updateHostAppSchema } from './app-manage-input';
@@ -163,14 +165,19 @@ export class HostAppService {
     return toHostAppView(hostApp);
   }
 
-  /** Newest first, a page at a time (`take` up to 100, `after` a host app's cursor). */
-  async list(p: Principal, orgId: string, page: PageRequest = {}): Promise<HostAppView[]> {
+  /** Newest first unless `orderBy` says otherwise, a page at a time (`take` up to 100, `after` a host app's cursor). */
+  async list(
+    p: Principal,
+    orgId: string,
+    page: PageRequest & { orderBy?: { field?: unknown; direction?: unknown } | null } = {},
+  ): Promise<HostAppView[]> {
     requireUser(p);
     const id = parseInput(idField, orgId);
     requireOrgPermission(p, id, Permission.ORG_READ, Permission.ORG_READ_ANY);
-    return (await this.hostApps.listByOrg(id, page)).map((h) => ({
+    const order = listOrder(HOST_APP_ORDERS, page.orderBy);
+    return (await this.hostApps.listByOrg(id, order, page)).map((h) => ({
       ...toHostAppView(h),
-      cursor: encodeCursor(HOST_APPS_ORDER, h),
+      cursor: encodeCursor(order, h),
     }));
   }
 

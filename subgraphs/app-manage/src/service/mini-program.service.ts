@@ -12,7 +12,10 @@ import {
   type ObjectStore,
   type Principal,
   alignByKey,
+  encodeCursor,
+  listOrder,
 } from '@grove/platform';
+import { MINI_PROGRAM_ORDERS } from '../store/list-orders';
 import { MiniProgramStatus, type MiniProgramModel } from '../store/mini-program.model';
 import type { MiniProgramStore } from '../store/mini-program.store';
 import { toMiniProgramView, type MiniProgramView } from '../store/views';
@@ -193,8 +196,12 @@ export class MiniProgramService {
     if (query.orgId)
       requireOrgPermission(p, query.orgId, Permission.MINIPROGRAM_READ, Permission.MINIPROGRAM_REVIEW);
     else requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
-    const { items, total } = await this.apps.list(query);
-    return { items: items.map(toMiniProgramView), total };
+    const order = listOrder(MINI_PROGRAM_ORDERS, query.orderBy);
+    const { items, total } = await this.apps.list({ ...query, order });
+    return {
+      items: items.map((app) => ({ ...toMiniProgramView(app), cursor: encodeCursor(order, app) })),
+      total,
+    };
   }
 
   /**

@@ -10,7 +10,10 @@ import {
   type Principal,
   type UserPrincipal,
   newId,
+  encodeCursor,
+  listOrder,
 } from '@grove/platform';
+import { VERSION_ORDERS, VERSION_REVIEW_ORDERS } from '../store/list-orders';
 import { validateMiniProgramPackage } from '../package';
 import { bindPackageAppId } from './package-app-id';
 import { MiniProgramStatus, type MiniProgramModel } from '../store/mini-program.model';
@@ -580,16 +583,21 @@ export class VersionService {
       Permission.MINIPROGRAM_READ,
       Permission.MINIPROGRAM_REVIEW,
     );
-    const { skip, take } = parseInput(pagingSchema, paging ?? {});
-    return (await this.versions.listByApp(app._id, skip, take)).map(toVersionView);
+    const page = parseInput(pagingSchema, paging ?? {});
+    const order = listOrder(VERSION_ORDERS, page.orderBy);
+    return (await this.versions.listByApp(app._id, { ...page, order })).map((v) => ({
+      ...toVersionView(v),
+      cursor: encodeCursor(order, v),
+    }));
   }
 
   /** The review queue, oldest submission first (operators with miniprogram:review). */
   async pendingReviews(p: Principal, paging: unknown = {}): Promise<VersionPage> {
     requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
-    const { skip, take } = parseInput(pagingSchema, paging ?? {});
-    const { items, total } = await this.versions.pendingReviews(skip, take);
-    return { items: items.map(toVersionView), total };
+    const page = parseInput(pagingSchema, paging ?? {});
+    const order = listOrder(VERSION_REVIEW_ORDERS, page.orderBy);
+    const { items, total } = await this.versions.pendingReviews({ ...page, order });
+    return { items: items.map((v) => ({ ...toVersionView(v), cursor: encodeCursor(order, v) })), total };
   }
 
   /**

@@ -7,6 +7,7 @@ import { index, modelOptions, prop } from '@typegoose/typegoose';
 @modelOptions({ schemaOptions: { collection: 'app_host_apps', timestamps: true } })
 @index({ sdkKey: 1 }, { unique: true })
 @index({ orgId: 1, name: 1 }, { unique: true })
+@index({ orgId: 1, createdAt: -1 })
 export class HostAppModel {
   @prop({ type: String, required: true })
   _id!: string;

@@ -11,8 +11,7 @@ import { compact, setUnset, stamped } from '@grove/platform';
 
 export type NewHostApp = Omit<HostAppModel, 'createdAt' | 'updatedAt' | 'enabled'>;
 
-/** `hostApps(orgId)`: newest first, at most 100 a page (docs/query-limits.md). */
-export const HOST_APPS_ORDER: KeysetOrder = { name: 'hostApps', field: 'createdAt', direction: -1 };
+/** `hostApps(orgId)`: newest first unless ordered (HOST_APP_ORDERS), at most 100 a page (docs/query-limits.md). */
 export const HOST_APPS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 export class HostAppStore {
@@ -34,8 +33,8 @@ export class HostAppStore {
     return this.hostApps.findOne({ sdkKey });
   }
 
-  listByOrg(orgId: string, request: PageRequest = {}): Promise<HostAppModel[]> {
-    const page = keysetPage(HOST_APPS_ORDER, request, HOST_APPS_PAGE, { orgId });
+  listByOrg(orgId: string, order: KeysetOrder, request: PageRequest = {}): Promise<HostAppModel[]> {
+    const page = keysetPage(order, request, HOST_APPS_PAGE, { orgId });
     return this.hostApps.find(page.filter, { sort: page.sort, limit: page.take });
   }
 

@@ -23,6 +23,12 @@ export type MiniProgramStatus = (typeof MiniProgramStatus)[keyof typeof MiniProg
 @index({ orgId: 1, status: 1, createdAt: -1 })
 @index({ status: 1, createdAt: -1 })
 @index({ createdAt: -1 })
+// Client-chosen orders (orderBy: NAME, UPDATED_AT, STATUS), an organization's and every organization's.
+@index({ orgId: 1, updatedAt: -1 })
+@index({ orgId: 1, status: 1, name: 1 })
+@index({ name: 1 })
+@index({ updatedAt: -1 })
+@index({ status: 1, name: 1 })
 @index({ packageAppIdSlot: 1 }, { unique: true, sparse: true })
 export class MiniProgramModel {
   /** App id: 'mp' + 16 hex characters, never reused. */

@@ -1,4 +1,11 @@
-import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import {
+  keysetPage,
+  type DocumentCollection,
+  type DocumentStore,
+  type Filter,
+  type KeysetOrder,
+} from '@grove/platform';
+import { OFFSET_LIST_PAGE } from './list-orders';
 import { MiniProgramModel, MiniProgramStatus } from './mini-program.model';
 import { compact, escapeRegex, setUnset, stamped } from '@grove/platform';
 
@@ -10,6 +17,10 @@ export interface MiniProgramQuery {
   search?: string;
   skip: number;
   take: number;
+  /** `listOrder(MINI_PROGRAM_ORDERS, orderBy)`. */
+  order: KeysetOrder;
+  /** A cursor of `order`: the page starts after it (then `skip`). */
+  after?: string;
 }
 
 export interface NewMiniProgram {
@@ -76,8 +87,9 @@ export class MiniProgramStore {
       category: query.category,
       name: query.search ? { $regex: escapeRegex(query.search), $options: 'i' } : undefined,
     });
+    const page = keysetPage(query.order, { take: query.take, after: query.after }, OFFSET_LIST_PAGE, filter);
     const [items, total] = await Promise.all([
-      this.apps.find(filter, { sort: { createdAt: -1, _id: -1 }, skip: query.skip, limit: query.take }),
+      this.apps.find(page.filter, { sort: page.sort, skip: query.skip, limit: page.take }),
       this.apps.count(filter),
     ]);
     return { items, total };

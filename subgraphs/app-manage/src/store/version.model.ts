@@ -26,6 +26,9 @@ export type PackageFormat = (typeof PackageFormat)[keyof typeof PackageFormat];
 @index({ nameSlot: 1 }, { unique: true, sparse: true })
 @index({ appId: 1, createdAt: -1 })
 @index({ status: 1, submittedAt: 1 })
+// Client-chosen orders (orderBy: VERSION_NAME, STATUS) of an app's versions and of the review queue.
+@index({ appId: 1, status: 1 })
+@index({ status: 1, versionName: 1 })
 @index({ publishedSlot: 1 }, { unique: true, sparse: true })
 @index({ graySlot: 1 }, { unique: true, sparse: true })
 export class VersionModel {

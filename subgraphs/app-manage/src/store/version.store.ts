@@ -1,4 +1,5 @@
-import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { keysetPage, type DocumentCollection, type DocumentStore, type Filter } from '@grove/platform';
+import { OFFSET_LIST_PAGE, type OrderedPage } from './list-orders';
 import { VersionModel, VersionStatus } from './version.model';
 import { compact, setUnset, stamped } from '@grove/platform';
 
@@ -59,18 +60,22 @@ export class VersionStore {
     return this.versions.findById(id);
   }
 
-  listByApp(appId: string, skip: number, take: number): Promise<VersionModel[]> {
-    return this.versions.find({ appId }, { sort: { createdAt: -1, _id: -1 }, skip, limit: take });
+  /** `order` is `listOrder(VERSION_ORDERS, orderBy)`; the page starts after `after` (a cursor of it), then `skip`. */
+  listByApp(appId: string, page: OrderedPage): Promise<VersionModel[]> {
+    const keyset = keysetPage(page.order, page, OFFSET_LIST_PAGE, { appId });
+    return this.versions.find(keyset.filter, { sort: keyset.sort, skip: page.skip, limit: keyset.take });
   }
 
   findByStatus(appId: string, status: VersionStatus): Promise<VersionModel | null> {
     return this.versions.findOne({ appId, status });
   }
 
-  async pendingReviews(skip: number, take: number): Promise<{ items: VersionModel[]; total: number }> {
+  /** `order` is `listOrder(VERSION_REVIEW_ORDERS, orderBy)`. */
+  async pendingReviews(page: OrderedPage): Promise<{ items: VersionModel[]; total: number }> {
     const filter = { status: VersionStatus.SUBMITTED };
+    const keyset = keysetPage(page.order, page, OFFSET_LIST_PAGE, filter);
     const [items, total] = await Promise.all([
-      this.versions.find(filter, { sort: { submittedAt: 1, _id: 1 }, skip, limit: take }),
+      this.versions.find(keyset.filter, { sort: keyset.sort, skip: page.skip, limit: keyset.take }),
       this.versions.count(filter),
     ]);
     return { items, total };

@@ -6,6 +6,8 @@ import type { PackageFormat, VersionModel, VersionStatus } from './version.model
 /** What stores hand to services and resolvers: ids as `id`, never slots or secret ciphertext. */
 export interface MiniProgramView {
   id: string;
+  /** Set on list items: the position in the order the list was read in. */
+  cursor?: string;
   appId: string;
   orgId: string;
   name: string;
@@ -32,6 +34,8 @@ export interface SearchablePageView {
 
 export interface VersionView {
   id: string;
+  /** Set on list items: the position in the order the list was read in. */
+  cursor?: string;
   appId: string;
   orgId: string;
   versionName: string;

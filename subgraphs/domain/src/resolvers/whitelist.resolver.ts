@@ -1,3 +1,5 @@
+import { ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
+import { WhitelistDomainOrder } from '../schema/list-orders.type';
 import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { WhitelistService } from '../service/whitelist.service';
@@ -10,7 +12,7 @@ export class WhitelistResolver {
 
   @Query(() => [WhitelistDomain], {
     nullable: true,
-    description: 'Operators; in name order, a page at a time',
+    description: 'Operators; in name order unless orderBy says otherwise, a page at a time',
   })
   whitelistDomains(
     @Ctx() ctx: SubgraphContext,
@@ -20,8 +22,10 @@ export class WhitelistResolver {
     })
     take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+    @Arg('orderBy', () => WhitelistDomainOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: WhitelistDomainOrder | null,
   ) {
-    return this.whitelist.list(ctx.principal, { take, after });
+    return this.whitelist.list(ctx.principal, { take, after, orderBy });
   }
 
   @Mutation(() => WhitelistDomain, { description: 'Operators with platform:configure' })

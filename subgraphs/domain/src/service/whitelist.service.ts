@@ -4,11 +4,13 @@ import {
   Permission,
   describeOperation,
   encodeCursor,
+  listOrder,
   requireOperatorPermission,
   type PageRequest,
   type Principal,
 } from '@grove/platform';
-import { WHITELIST_ORDER, type DomainStore } from '../store/domain.store';
+import type { DomainStore } from '../store/domain.store';
+import { WHITELIST_ORDERS } from '../store/list-orders';
 import { normalizeBusinessDomain } from '../validation';
 import { toWhitelistDomainView, type WhitelistDomainView } from './domain-views';
 import type { DomainEvents } from './domain-events';
@@ -31,11 +33,16 @@ export class WhitelistService {
     return this.events ? this.events.atomically(work) : work();
   }
 
-  async list(p: Principal, page: PageRequest = {}): Promise<WhitelistDomainView[]> {
+  /** By domain name unless `orderBy` says otherwise, a page at a time. */
+  async list(
+    p: Principal,
+    page: PageRequest & { orderBy?: { field?: unknown; direction?: unknown } | null } = {},
+  ): Promise<WhitelistDomainView[]> {
     requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
-    return (await this.store.pageWhitelist(page)).map((d) => ({
+    const order = listOrder(WHITELIST_ORDERS, page.orderBy);
+    return (await this.store.pageWhitelist(order, page)).map((d) => ({
       ...toWhitelistDomainView(d),
-      cursor: encodeCursor(WHITELIST_ORDER, d),
+      cursor: encodeCursor(order, d),
     }));
   }
 

@@ -13,7 +13,6 @@ import { BusinessDomainModel } from './business-domain.model';
 import { ServiceDomainsModel } from './service-domains.model';
 import { WhitelistDomainModel } from './whitelist-domain.model';
 
-export const WHITELIST_ORDER: KeysetOrder = { name: 'whitelistDomains', field: '_id', direction: 1 };
 export const WHITELIST_PAGE = { defaultTake: 100, maxTake: 100 };
 
 /** Persistence of the domain subgraph over the documents port (shared Mongo/nedb grammar). */
@@ -96,9 +95,9 @@ export class DomainStore {
     return this.whitelist.findById(domain).then((doc) => doc !== null);
   }
 
-  /** Whitelisted domains in name order, a page at a time. */
-  pageWhitelist(request: PageRequest): Promise<WhitelistDomainModel[]> {
-    const page = keysetPage(WHITELIST_ORDER, request, WHITELIST_PAGE, {});
+  /** Whitelisted domains in `order` (`listOrder(WHITELIST_ORDERS, …)`), a page at a time. */
+  pageWhitelist(order: KeysetOrder, request: PageRequest): Promise<WhitelistDomainModel[]> {
+    const page = keysetPage(order, request, WHITELIST_PAGE, {});
     return this.whitelist.find(page.filter, { sort: page.sort, limit: page.take });
   }
 

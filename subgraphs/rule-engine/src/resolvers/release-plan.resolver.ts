@@ -1,3 +1,5 @@
+import { ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
+import { ReleasePlanOrder } from '../schema/list-orders.type';
 import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GrayRuleService } from '../service/gray-rule.service';
@@ -16,7 +18,8 @@ export class ReleasePlanResolver {
 
   @Query(() => [ReleasePlan], {
     nullable: true,
-    description: 'Members of the owning organization or reviewing operators; newest first, a page at a time',
+    description:
+      'Members of the owning organization or reviewing operators; newest first unless orderBy says otherwise, a page at a time',
   })
   releasePlans(
     @Arg('appId', () => ID) appId: string,
@@ -27,8 +30,10 @@ export class ReleasePlanResolver {
     })
     take?: number,
     @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
+    @Arg('orderBy', () => ReleasePlanOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: ReleasePlanOrder | null,
   ) {
-    return this.plans.list(ctx.principal, appId, { take, after });
+    return this.plans.list(ctx.principal, appId, { take, after, orderBy });
   }
 
   @Query(() => ReleasePlan, { nullable: true })

@@ -7,8 +7,10 @@ import {
   type Principal,
   type Update,
   encodeCursor,
+  listOrder,
   type PageRequest,
 } from '@grove/platform';
+import { RELEASE_PLAN_ORDERS } from '../store/list-orders';
 import type { LicenseCapacity, MiniProgramAccess, MiniProgramOwnership } from '@grove/contracts';
 import {
   RUNNING_PLAN_STATES,
@@ -28,7 +30,7 @@ import {
 } from '../engine';
 import type { VersionStatusProjection } from '../projection/version-status.projection';
 import type { ReleasePlanModel } from '../store/release-plan.model';
-import { RELEASE_PLANS_ORDER, type RuleEngineStore } from '../store/rule-engine.store';
+import { type RuleEngineStore } from '../store/rule-engine.store';
 import type { CompiledRuleCache } from './compiled-rule.cache';
 import { RuleEngineEventType, type RuleEngineEvents } from './rule-engine-events';
 import { idField, parseInput, startReleasePlanSchema } from './rule-engine-input';
@@ -83,17 +85,22 @@ export class ReleasePlanService {
     private readonly license?: GrayReleaseLicenseGuard,
   ) {}
 
-  /** Newest first, a page at a time (`take` up to 100, `after` a plan's cursor). */
-  async list(p: Principal, appId: string, page: PageRequest = {}): Promise<ReleasePlanView[]> {
+  /** Newest first unless `orderBy` says otherwise, a page at a time (`take` up to 100, `after` a plan's cursor). */
+  async list(
+    p: Principal,
+    appId: string,
+    page: PageRequest & { orderBy?: { field?: unknown; direction?: unknown } | null } = {},
+  ): Promise<ReleasePlanView[]> {
     const { app } = await this.access.app(
       p,
       appId,
       Permission.MINIPROGRAM_READ,
       Permission.MINIPROGRAM_REVIEW,
     );
-    return (await this.store.listPlans(app.appId, page)).map((plan) => ({
+    const order = listOrder(RELEASE_PLAN_ORDERS, page.orderBy);
+    return (await this.store.listPlans(app.appId, order, page)).map((plan) => ({
       ...toReleasePlanView(plan),
-      cursor: encodeCursor(RELEASE_PLANS_ORDER, plan),
+      cursor: encodeCursor(order, plan),
     }));
   }
 

@@ -7,6 +7,10 @@ import { RUNNING_PLAN_STATES, ReleasePlanState } from '../engine';
  */
 @modelOptions({ schemaOptions: { collection: 'rule_engine_release_plans', timestamps: true } })
 @index({ appId: 1, createdAt: -1 })
+// Client-chosen orders of an app's plans (orderBy).
+@index({ appId: 1, updatedAt: -1 })
+@index({ appId: 1, state: 1 })
+@index({ appId: 1, percentage: 1 })
 @index({ liveSlot: 1 }, { unique: true, sparse: true })
 @index({ state: 1 })
 export class ReleasePlanModel {

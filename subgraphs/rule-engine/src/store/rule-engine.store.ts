@@ -11,10 +11,9 @@ import {
 import { GrayRuleModel } from './gray-rule.model';
 import { CONCURRENT_GRAY_RELEASES_FILTER, ReleasePlanModel } from './release-plan.model';
 
-/** `grayRules(appId)`: by name, at most 100 a page; `releasePlans(appId)`: newest first, at most 100 (docs/query-limits.md). */
+/** `grayRules(appId)`: by name, at most 100 a page; `releasePlans(appId)`: newest first unless ordered (RELEASE_PLAN_ORDERS), at most 100 (docs/query-limits.md). */
 export const GRAY_RULES_ORDER: KeysetOrder = { name: 'grayRules', field: 'name', direction: 1 };
 export const GRAY_RULES_PAGE = { defaultTake: 100, maxTake: 100 };
-export const RELEASE_PLANS_ORDER: KeysetOrder = { name: 'releasePlans', field: 'createdAt', direction: -1 };
 export const RELEASE_PLANS_PAGE = { defaultTake: 100, maxTake: 100 };
 
 /** Persistence of gray rules and release plans over the documents port. */
@@ -64,8 +63,8 @@ export class RuleEngineStore {
     return this.plans.findById(id);
   }
 
-  listPlans(appId: string, request: PageRequest = {}): Promise<ReleasePlanModel[]> {
-    const page = keysetPage(RELEASE_PLANS_ORDER, request, RELEASE_PLANS_PAGE, { appId });
+  listPlans(appId: string, order: KeysetOrder, request: PageRequest = {}): Promise<ReleasePlanModel[]> {
+    const page = keysetPage(order, request, RELEASE_PLANS_PAGE, { appId });
     return this.plans.find(page.filter, { sort: page.sort, limit: page.take });
   }
 

@@ -1,4 +1,10 @@
-import { takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { PlatformReleaseOrder } from '../schema/list-orders.type';
+import {
+  AFTER_ARG_DESCRIPTION,
+  ORDER_BY_ARG_DESCRIPTION,
+  takeArgDescription,
+  type SubgraphContext,
+} from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BASE_LIBRARIES_PAGE, type BaseLibraryService } from '../service/base-library.service';
 import type { BaseLibraryView } from '../store/views';
@@ -14,7 +20,8 @@ export class BaseLibraryResolver {
 
   @Query(() => [BaseLibrary], {
     nullable: true,
-    description: 'Newest first; disabled ones only for platform:configure',
+    description:
+      'Newest (semantic) version first unless orderBy says otherwise; disabled ones only for platform:configure',
   })
   baseLibraries(
     @Ctx() ctx: SubgraphContext,
@@ -26,8 +33,23 @@ export class BaseLibraryResolver {
     })
     take?: number,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
+    @Arg('orderBy', () => PlatformReleaseOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: PlatformReleaseOrder | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.baseLibraryService.list(ctx.principal, { platform, enabled, take, skip });
+    return this.baseLibraryService.list(ctx.principal, { platform, enabled, take, skip, orderBy, after });
+  }
+
+  @Query(() => Int, {
+    description:
+      'How many base libraries `baseLibraries` holds with the same platform and enabled filter (for a paged table)',
+  })
+  baseLibrariesTotal(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
+    @Arg('enabled', () => Boolean, { nullable: true }) enabled?: boolean | null,
+  ) {
+    return this.baseLibraryService.total(ctx.principal, { platform, enabled });
   }
 
   @Query(() => BaseLibrary, { nullable: true })

@@ -1,4 +1,10 @@
-import { takeArgDescription, type SubgraphContext } from '@grove/platform';
+import { PlatformReleaseOrder } from '../schema/list-orders.type';
+import {
+  AFTER_ARG_DESCRIPTION,
+  ORDER_BY_ARG_DESCRIPTION,
+  takeArgDescription,
+  type SubgraphContext,
+} from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SDK_VERSIONS_PAGE, type SdkVersionService } from '../service/sdk-version.service';
 import type { SdkVersionView } from '../store/views';
@@ -13,7 +19,8 @@ export class SdkVersionResolver {
 
   @Query(() => [SdkVersion], {
     nullable: true,
-    description: 'Newest first; disabled ones only for platform:configure',
+    description:
+      'Newest (semantic) version first unless orderBy says otherwise; disabled ones only for platform:configure',
   })
   sdkVersions(
     @Ctx() ctx: SubgraphContext,
@@ -25,8 +32,23 @@ export class SdkVersionResolver {
     })
     take?: number,
     @Arg('skip', () => Int, { defaultValue: 0 }) skip?: number,
+    @Arg('orderBy', () => PlatformReleaseOrder, { nullable: true, description: ORDER_BY_ARG_DESCRIPTION })
+    orderBy?: PlatformReleaseOrder | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_ARG_DESCRIPTION }) after?: string | null,
   ) {
-    return this.sdkVersionService.list(ctx.principal, { platform, enabled, take, skip });
+    return this.sdkVersionService.list(ctx.principal, { platform, enabled, take, skip, orderBy, after });
+  }
+
+  @Query(() => Int, {
+    description:
+      'How many SDK versions `sdkVersions` holds with the same platform and enabled filter (for a paged table)',
+  })
+  sdkVersionsTotal(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('platform', () => SdkPlatform, { nullable: true }) platform?: SdkPlatform | null,
+    @Arg('enabled', () => Boolean, { nullable: true }) enabled?: boolean | null,
+  ) {
+    return this.sdkVersionService.total(ctx.principal, { platform, enabled });
   }
 
   @Query(() => SdkVersion, { nullable: true })

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { SdkPlatform } from './enums';
 
@@ -6,6 +7,12 @@ import { SdkPlatform } from './enums';
 export class BaseLibrary {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `${CURSOR_FIELD_DESCRIPTION} (set on the items of a list, in the order it was read)`,
+  })
+  cursor?: string;
 
   @Field({ description: 'Semantic version' })
   version!: string;

@@ -1,3 +1,4 @@
+import { CURSOR_FIELD_DESCRIPTION } from '@grove/platform';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SdkBuildStatus, SdkPlatform } from './enums';
 
@@ -5,6 +6,12 @@ import { SdkBuildStatus, SdkPlatform } from './enums';
 export class SdkBuild {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `${CURSOR_FIELD_DESCRIPTION} (set on the items of a list, in the order it was read)`,
+  })
+  cursor?: string;
 
   @Field(() => ID)
   orgId!: string;
@@ -47,6 +54,24 @@ export class SdkBuild {
 export class SdkBuildPage {
   @Field(() => [SdkBuild])
   items!: SdkBuild[];
+
+  @Field(() => Int)
+  total!: number;
+}
+
+@ObjectType({ description: 'One file of an SDK build artifact, from its central directory' })
+export class SdkBuildFile {
+  @Field({ description: 'Path inside the ZIP' })
+  path!: string;
+
+  @Field(() => Int, { description: 'Inflated size in bytes' })
+  size!: number;
+}
+
+@ObjectType()
+export class SdkBuildFilePage {
+  @Field(() => [SdkBuildFile])
+  items!: SdkBuildFile[];
 
   @Field(() => Int)
   total!: number;

@@ -24,7 +24,8 @@ import {
   semverField,
 } from './sdk-input';
 import { newestFirst } from './semver-order';
-import { PlatformReleaseCatalogue } from './platform-release-catalogue';
+import { PlatformReleaseCatalogue, type ReleaseListFilter } from './platform-release-catalogue';
+import { platformReleaseOrders } from '../store/list-orders';
 import { discardArtifact, storeZipArtifact } from './zip-artifact';
 
 /** `baseLibraries`: newest first, 100 a page by default and at most (docs/query-limits.md); read whole and ordered by semver in memory, so an offset is cheap. */
@@ -93,6 +94,7 @@ export class BaseLibraryService {
     events: this.events,
     noun: 'base library',
     page: BASE_LIBRARIES_PAGE,
+    orders: platformReleaseOrders('baseLibraries'),
     toView: toBaseLibraryView,
     emitToggled: (enabled, library, actorId) =>
       this.publish(enabled ? 'base-library.enabled' : 'base-library.disabled', library, actorId),
@@ -163,12 +165,14 @@ export class BaseLibraryService {
     return this.catalogue.setEnabled(p, id, enabled);
   }
 
-  /** Newest first. Disabled ones only for operators who manage them. */
-  list(
-    p: Principal,
-    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
-  ): Promise<BaseLibraryView[]> {
+  /** Newest first unless `orderBy` says otherwise. Disabled ones only for operators who manage them. */
+  list(p: Principal, filter: ReleaseListFilter = {}): Promise<BaseLibraryView[]> {
     return this.catalogue.list(p, filter);
+  }
+
+  /** How many `list` holds for this caller and filter. */
+  total(p: Principal, filter: { platform?: unknown; enabled?: unknown } = {}): Promise<number> {
+    return this.catalogue.total(p, filter);
   }
 
   get(p: Principal, id: string): Promise<BaseLibraryView> {

@@ -1,5 +1,7 @@
 import {
   BadUserInputError,
+  encodeCursor,
+  listOrder,
   ConflictError,
   NotFoundError,
   Permission,
@@ -27,7 +29,8 @@ import {
   reasonField,
   semverField,
 } from './sdk-input';
-import { discardArtifact, storeZipArtifact } from './zip-artifact';
+import { discardArtifact, listZipFiles, storeZipArtifact, type ArtifactFile } from './zip-artifact';
+import { SDK_BUILD_ORDERS, SDK_BUILD_REVIEW_ORDERS } from '../store/list-orders';
 
 const buildFields = {
   orgId: idField,
@@ -37,6 +40,18 @@ const buildFields = {
 };
 const submitSchema = z.object({ ...buildFields, artifactKey: objectKeyField });
 const uploadSchema = z.object(buildFields);
+const filePagingSchema = z.object({
+  skip: optional(z.number().int().min(0).max(100_000)).transform((v) => v ?? 0),
+  take: optional(z.number().int().min(1).max(1000)).transform((v) => v ?? 200),
+});
+
+/** What a list query passes on: paging, a cursor and an order (validated here). */
+export interface ListPaging {
+  skip?: unknown;
+  take?: unknown;
+  after?: unknown;
+  orderBy?: unknown;
+}
 
 export interface UploadSdkBuildInput {
   orgId: unknown;
@@ -156,27 +171,43 @@ export class SdkBuildService {
     return toSdkBuildView((await this.load(p, id, Permission.ORG_READ, Permission.ORG_READ_ANY)).build);
   }
 
-  async listByOrg(
-    p: Principal,
-    orgId: string,
-    paging: { skip?: unknown; take?: unknown } = {},
-  ): Promise<SdkBuildView[]> {
+  async listByOrg(p: Principal, orgId: string, paging: ListPaging = {}): Promise<SdkBuildView[]> {
     requireUser(p);
     const id = parseInput(idField, orgId);
     requireOrgPermission(p, id, Permission.ORG_READ, Permission.ORG_READ_ANY);
-    const { skip, take } = parseInput(pagingSchema, paging);
-    return (await this.builds.listByOrg(id, skip, take)).map(toSdkBuildView);
+    const page = parseInput(pagingSchema, paging);
+    const order = listOrder(SDK_BUILD_ORDERS, page.orderBy);
+    return (await this.builds.listByOrg(id, { ...page, order })).map((b) => ({
+      ...toSdkBuildView(b),
+      cursor: encodeCursor(order, b),
+    }));
   }
 
-  /** Review queue, oldest first. */
-  async pending(
-    p: Principal,
-    paging: { skip?: unknown; take?: unknown } = {},
-  ): Promise<{ items: SdkBuildView[]; total: number }> {
+  /** Review queue, oldest first unless `orderBy` says otherwise. */
+  async pending(p: Principal, paging: ListPaging = {}): Promise<{ items: SdkBuildView[]; total: number }> {
     requireOperatorPermission(p, Permission.MINIPROGRAM_REVIEW);
-    const { skip, take } = parseInput(pagingSchema, paging);
-    const page = await this.builds.pending(skip, take);
-    return { items: page.items.map(toSdkBuildView), total: page.total };
+    const page = parseInput(pagingSchema, paging);
+    const order = listOrder(SDK_BUILD_REVIEW_ORDERS, page.orderBy);
+    const { items, total } = await this.builds.pending({ ...page, order });
+    return { items: items.map((b) => ({ ...toSdkBuildView(b), cursor: encodeCursor(order, b) })), total };
+  }
+
+  /**
+   * The files of a build's ZIP for its reviewers (the submitting organization and operators), in archive order, a
+   * page at a time: read from the stored artifact's central directory (nothing is inflated).
+   */
+  async files(
+    p: Principal,
+    id: string,
+    paging: { skip?: unknown; take?: unknown } = {},
+  ): Promise<{ items: ArtifactFile[]; total: number }> {
+    const { build } = await this.load(p, id, Permission.ORG_READ, Permission.ORG_READ_ANY);
+    const { skip, take } = parseInput(filePagingSchema, paging);
+    const { body } = await this.objects.get(build.artifactKey);
+    const chunks: Buffer[] = [];
+    for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
+    const files = await listZipFiles(Buffer.concat(chunks));
+    return { items: files.slice(skip, skip + take), total: files.length };
   }
 
   async downloadUrl(build: SdkBuildView, expiresInSec: number): Promise<string> {

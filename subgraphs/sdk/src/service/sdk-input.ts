@@ -54,4 +54,8 @@ export const objectKeyField = z
 export const pagingSchema = z.object({
   skip: optional(z.number().int().min(0).max(100_000)).transform((v) => v ?? 0),
   take: optional(z.number().int().min(1).max(100)).transform((v) => v ?? 20),
+  /** A cursor; keysetPage checks it against the order. */
+  after: optional(z.string()),
+  /** `{ field, direction }`; listOrder checks it against the list's orders. */
+  orderBy: optional(z.object({ field: z.string(), direction: z.string() })),
 });

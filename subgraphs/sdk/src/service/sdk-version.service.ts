@@ -14,7 +14,8 @@ import type { SdkVersionStore } from '../store/sdk-version.store';
 import { toSdkVersionView, type SdkVersionView } from '../store/views';
 import { SdkTopic, type SdkEvents } from './sdk-events';
 import { notesField, objectKeyField, optional, parseInput, platformField, semverField } from './sdk-input';
-import { PlatformReleaseCatalogue } from './platform-release-catalogue';
+import { PlatformReleaseCatalogue, type ReleaseListFilter } from './platform-release-catalogue';
+import { platformReleaseOrders } from '../store/list-orders';
 import { discardArtifact, storeZipArtifact } from './zip-artifact';
 
 /** `sdkVersions`: newest first, 100 a page by default and at most (docs/query-limits.md); read whole and ordered by semver in memory, so an offset is cheap. */
@@ -56,6 +57,7 @@ export class SdkVersionService {
     events: this.events,
     noun: 'SDK version',
     page: SDK_VERSIONS_PAGE,
+    orders: platformReleaseOrders('sdkVersions'),
     toView: toSdkVersionView,
     emitToggled: (enabled, version, actorId) =>
       this.emit(enabled ? 'sdk-version.enabled' : 'sdk-version.disabled', version, actorId),
@@ -121,12 +123,14 @@ export class SdkVersionService {
     return this.catalogue.setEnabled(p, id, enabled);
   }
 
-  /** Newest first. Disabled ones only for operators who manage them. */
-  list(
-    p: Principal,
-    filter: { platform?: unknown; enabled?: unknown; take?: unknown; skip?: unknown } = {},
-  ): Promise<SdkVersionView[]> {
+  /** Newest first unless `orderBy` says otherwise. Disabled ones only for operators who manage them. */
+  list(p: Principal, filter: ReleaseListFilter = {}): Promise<SdkVersionView[]> {
     return this.catalogue.list(p, filter);
+  }
+
+  /** How many `list` holds for this caller and filter. */
+  total(p: Principal, filter: { platform?: unknown; enabled?: unknown } = {}): Promise<number> {
+    return this.catalogue.total(p, filter);
   }
 
   get(p: Principal, id: string): Promise<SdkVersionView> {

@@ -22,6 +22,24 @@ export interface ZipSummary {
  * SDK builds are checked for shape here; their consumers verify the SHA-256 recorded at upload.
  */
 export function inspectZip(zip: Buffer, maxEntries = MAX_ZIP_ENTRIES): Promise<ZipSummary> {
+  return readZip(zip, maxEntries);
+}
+
+/** One file of an artifact, as its central directory states it. */
+export interface ArtifactFile {
+  path: string;
+  /** Inflated size in bytes. */
+  size: number;
+}
+
+/** The files of a ZIP in archive order (directories left out), read from its central directory. */
+export async function listZipFiles(zip: Buffer, maxEntries = MAX_ZIP_ENTRIES): Promise<ArtifactFile[]> {
+  const files: ArtifactFile[] = [];
+  await readZip(zip, maxEntries, files);
+  return files;
+}
+
+function readZip(zip: Buffer, maxEntries: number, files?: ArtifactFile[]): Promise<ZipSummary> {
   return new Promise((resolve, reject) => {
     const notZip = (error: unknown) =>
       new BadUserInputError('The upload is not a readable ZIP archive', {
@@ -51,6 +69,7 @@ export function inspectZip(zip: Buffer, maxEntries = MAX_ZIP_ENTRIES): Promise<Z
           if (!entry.fileName.endsWith('/')) {
             summary.files += 1;
             summary.uncompressedBytes += entry.uncompressedSize;
+            files?.push({ path: entry.fileName, size: entry.uncompressedSize });
           }
           zipfile.readEntry();
         });

@@ -12,6 +12,12 @@ export type SdkBuildStatus = (typeof SdkBuildStatus)[keyof typeof SdkBuildStatus
 @modelOptions({ schemaOptions: { collection: 'sdk_build_reviews', timestamps: true } })
 @index({ orgId: 1, createdAt: -1 })
 @index({ status: 1, createdAt: 1 })
+// Client-chosen orders (orderBy) of an organization's builds and of the review queue.
+@index({ orgId: 1, version: 1 })
+@index({ orgId: 1, platform: 1 })
+@index({ orgId: 1, status: 1 })
+@index({ status: 1, version: 1 })
+@index({ status: 1, platform: 1 })
 export class SdkBuildReviewModel {
   @prop({ type: String, required: true })
   _id!: string;

@@ -1,4 +1,5 @@
-import type { DocumentCollection, DocumentStore, Filter } from '@grove/platform';
+import { keysetPage, type DocumentCollection, type DocumentStore, type Filter } from '@grove/platform';
+import { OFFSET_LIST_PAGE, type OrderedPage } from './list-orders';
 import { SdkBuildReviewModel, SdkBuildStatus } from './sdk-build-review.model';
 import { compact, setUnset, stamped } from '@grove/platform';
 
@@ -24,14 +25,18 @@ export class SdkBuildReviewStore {
     return this.reviews.findById(id);
   }
 
-  listByOrg(orgId: string, skip: number, take: number): Promise<SdkBuildReviewModel[]> {
-    return this.reviews.find({ orgId }, { sort: { createdAt: -1, _id: -1 }, skip, limit: take });
+  /** `page.order` is `listOrder(SDK_BUILD_ORDERS, orderBy)`. */
+  listByOrg(orgId: string, page: OrderedPage): Promise<SdkBuildReviewModel[]> {
+    const keyset = keysetPage(page.order, page, OFFSET_LIST_PAGE, { orgId });
+    return this.reviews.find(keyset.filter, { sort: keyset.sort, skip: page.skip, limit: keyset.take });
   }
 
-  async pending(skip: number, take: number): Promise<{ items: SdkBuildReviewModel[]; total: number }> {
+  /** `page.order` is `listOrder(SDK_BUILD_REVIEW_ORDERS, orderBy)`. */
+  async pending(page: OrderedPage): Promise<{ items: SdkBuildReviewModel[]; total: number }> {
     const filter = { status: SdkBuildStatus.SUBMITTED };
+    const keyset = keysetPage(page.order, page, OFFSET_LIST_PAGE, filter);
     const [items, total] = await Promise.all([
-      this.reviews.find(filter, { sort: { createdAt: 1, _id: 1 }, skip, limit: take }),
+      this.reviews.find(keyset.filter, { sort: keyset.sort, skip: page.skip, limit: keyset.take }),
       this.reviews.count(filter),
     ]);
     return { items, total };

@@ -6,6 +6,8 @@ import type { SdkVersionModel } from './sdk-version.model';
 /** What stores hand to services and resolvers: ids as `id`. */
 export interface BaseLibraryView {
   id: string;
+  /** Set on list items: the position in the order the list was read in. */
+  cursor?: string;
   version: string;
   platforms: SdkPlatform[];
   minSdkVersion: string;
@@ -22,6 +24,8 @@ export interface BaseLibraryView {
 
 export interface SdkVersionView {
   id: string;
+  /** Set on list items: the position in the order the list was read in. */
+  cursor?: string;
   platform: SdkPlatform;
   version: string;
   releaseNotes?: string;
@@ -36,6 +40,8 @@ export interface SdkVersionView {
 
 export interface SdkBuildView {
   id: string;
+  /** Set on list items: the position in the order the list was read in. */
+  cursor?: string;
   orgId: string;
   platform: SdkPlatform;
   version: string;
