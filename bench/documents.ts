@@ -5,11 +5,13 @@ import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import {
   createDocumentStore,
+  listOrder,
   readProcessEnv,
   type DocumentCollection,
   type SqliteDocumentStore,
 } from '@grove/platform';
 import { MiniProgramModel } from '../subgraphs/app-manage/src/store/mini-program.model';
+import { MINI_PROGRAM_ORDERS } from '../subgraphs/app-manage/src/store/list-orders';
 import { MiniProgramStore } from '../subgraphs/app-manage/src/store/mini-program.store';
 import { RESULTS } from './bench-process';
 
@@ -99,6 +101,8 @@ async function measure(cases: Case[], mode: Mode): Promise<Stats[]> {
       const { items, total } = await c.instance.list.list({
         orgId: c.orgId,
         status: c.status,
+        // The console's default order (newest first, id as the tie-breaker).
+        order: listOrder(MINI_PROGRAM_ORDERS),
         skip: c.skip,
         take: PAGE,
       });
