@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { antdStaticStyles } from './build/antd-static-styles.plugin';
+import { bootPrefetch } from './build/boot-prefetch.plugin';
 import { consoleTheme } from './src/theme';
 
 /** Where `npm run dev -w console` sends API calls: a running `npm start` (GROVE_URL overrides). */
@@ -29,6 +30,8 @@ export const config = defineConfig({
   base: '/console/',
   plugins: [
     react(),
+    // The app's first queries and the page's chunks requested by an inline script before the JavaScript arrives.
+    bootPrefetch({ srcDir: new URL('./src', `file://${__dirname}/`).pathname }),
     // Ant Design's CSS made at build time, one file per theme app.tsx picks (build/antd-static-styles.plugin.ts).
     antdStaticStyles({
       srcDir: new URL('./src', `file://${__dirname}/`).pathname,

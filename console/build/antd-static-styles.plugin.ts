@@ -23,7 +23,8 @@ import type { Plugin } from 'vite';
  * One file per theme the console uses: `consoleTheme(false)` and `consoleTheme(true)` (reduced motion) differ in their
  * tokens, so in their class hashes. Each is linked with the media query that selects its theme in app.tsx: the browser
  * blocks on the one that matches and fetches the other at low priority, and the cache-path rule read is the matching
- * one. The links come before the entry script, so the CSS is applied before the app's first render reads the rule.
+ * one. Module scripts run only once the stylesheets the parser met have loaded, so the rule is there when the app's
+ * first render reads it.
  */
 
 /** The antd components the console imports (scanned from its sources, so a new one is covered when first used). */
@@ -198,7 +199,8 @@ export function antdStaticStyles(options: AntdStaticStylesOptions): Plugin {
           return {
             tag: 'link',
             attrs: { rel: 'stylesheet', href: `${base}${fileName}`, media },
-            injectTo: 'head-prepend',
+            // At the end of <head>: every stylesheet the parser met holds the module script back until it loads.
+            injectTo: 'head',
           };
         });
       },

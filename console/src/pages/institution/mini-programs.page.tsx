@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import {
   ConsoleMiniProgramsDocument,
@@ -26,6 +26,7 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
+import { MINI_PROGRAM_FILTERS, miniProgramListVariables } from './mini-programs.query';
 import { useMemberOrganizations } from './use-current-organization';
 
 interface CreateForm {
@@ -33,7 +34,6 @@ interface CreateForm {
   category?: string;
   description?: string;
 }
-const FILTERS = ['org', 'search', 'status'] as const;
 
 /** 企业端: the organization's mini-programs, searched, filtered and paged by the server; create a new one. */
 export function MiniProgramsPage() {
@@ -41,17 +41,13 @@ export function MiniProgramsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { organizations, loading } = useMemberOrganizations();
-  const { page, size, skip, filters, update } = usePageParams(FILTERS);
-  const orgId = filters.org ?? organizations[0]?.id;
+  const { page, size, filters, update } = usePageParams(MINI_PROGRAM_FILTERS);
+  const [searchParams] = useSearchParams();
+  const variables = miniProgramListVariables(searchParams, organizations[0]?.id);
+  const orgId = variables.orgId;
   const [{ data, fetching, error }] = useQuery({
     query: ConsoleMiniProgramsDocument,
-    variables: {
-      orgId,
-      search: filters.search,
-      status: filters.status as MiniProgramStatus | undefined,
-      skip,
-      take: size,
-    },
+    variables,
     pause: !orgId,
   });
   const [creating, setCreating] = useState(false);
