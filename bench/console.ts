@@ -8,7 +8,7 @@
  *     for 500 ms. Each run is a fresh browser context (nothing cached); the median of RUNS runs is reported.
  * Results: bench/results/console-latest.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readProcessEnv } from '@grove/platform';
@@ -27,6 +27,8 @@ const PAGE_SIZE = 20;
 const INITIAL_JS_BUDGET_KB = 350;
 const TTI_TARGET_MS = 1500;
 const QUIET_MS = 500;
+/** `-- --cpu-prof`: the last list run's main-thread CPU profile (CDP), written to bench/results/profiles/ and summarized. */
+const CPU_PROFILE = process.argv.includes('--cpu-prof');
 
 /** Enough of Chromium's trace for the renderer's top-level tasks and the thread that ran them. */
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
@@ -36,6 +38,8 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
+  dur?: number;
   tdur?: number;
   args?: { name?: string };
 }
@@ -62,6 +66,79 @@ function rendererMainThreadCpuMs(trace: Buffer): number {
   return Math.max(0, ...perThread.values()) / 1000;
 }
 
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time (ms) of a CDP CPU profile by script (the chunk's file name) and by function, the largest first. */
+function summarizeProfile(profile: CpuProfile): {
+  byScript: Array<[string, number]>;
+  byFunction: Array<[string, number]>;
+} {
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const us = self.get(node.id) ?? 0;
+    if (!us) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const script = url.replace(/^.*\//, '') || `(${functionName || 'program'})`;
+    byScript.set(script, (byScript.get(script) ?? 0) + us);
+    const fn = `${functionName || '(anonymous)'} ${script}:${lineNumber + 1}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]): [string, number] => [k, Math.round(v / 100) / 10]);
+  return { byScript: top(byScript, 15), byFunction: top(byFunction, 30) };
+}
+
+/**
+ * Where the page's main-thread CPU went, by trace event (self thread time: an event's own time without the events
+ * nested in it), e.g. v8.compile, FunctionCall, UpdateLayoutTree, Layout, Paint; the largest first.
+ */
+function mainThreadBreakdown(trace: Buffer): Array<[string, number]> {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const perThread = new Map<string, TraceEvent[]>();
+  for (const e of events)
+    if (e.ph === 'X' && e.tdur !== undefined && mainThreads.has(`${e.pid}:${e.tid}`))
+      perThread.set(`${e.pid}:${e.tid}`, [...(perThread.get(`${e.pid}:${e.tid}`) ?? []), e]);
+  const busiest =
+    [...perThread.values()].sort(
+      (a, b) =>
+        b.reduce((s, e) => s + (e.name === 'RunTask' ? e.tdur! : 0), 0) -
+        a.reduce((s, e) => s + (e.name === 'RunTask' ? e.tdur! : 0), 0),
+    )[0] ?? [];
+  busiest.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self = new Map<string, number>();
+  const stack: TraceEvent[] = [];
+  for (const e of busiest) {
+    while (stack.length && stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.tdur!);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.tdur!);
+    stack.push(e);
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([name, us]): [string, number] => [name, Math.round(us / 100) / 10]);
+}
+
 type Waterfall = Array<{ name: string; start: number; end: number }>;
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -78,6 +155,15 @@ function initialJs(): { files: Array<{ file: string; gzip: number; raw: number }
     const body = readFileSync(join(CONSOLE_DIST, file));
     return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
   });
+  // The boot script index.html carries inline (console/build/boot-prefetch.plugin.ts) counts too.
+  for (const [, inline] of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    const body = Buffer.from(inline!);
+    files.push({
+      file: 'index.html (inline boot script)',
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+    });
+  }
   return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
 }
 
@@ -120,6 +206,7 @@ async function main(): Promise<void> {
     const graphqlMs: number[] = [];
     const mainThreadCpu: number[] = [];
     let routeJsBytes = 0;
+    const runtimeStyles: number[] = [];
     let waterfall: Waterfall = [];
     let trace: { operations: Array<[number, string]>; longTasks: Array<[number, number]> } = {
       operations: [],
@@ -179,6 +266,13 @@ async function main(): Promise<void> {
             jsBytes +=
               Number((await response.headerValue('content-length')) ?? 0) || (await response.body()).length;
         });
+        const profiling = CPU_PROFILE && run === RUNS - 1;
+        const cdp = profiling ? await context.newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+        }
         await browser.startTracing(page, { categories: TRACE_CATEGORIES });
         await page.goto(`${base}/console/mini-programs?size=${PAGE_SIZE}`);
         await page
@@ -197,7 +291,31 @@ async function main(): Promise<void> {
           if (next === tti) break;
           tti = next;
         }
-        mainThreadCpu.push(rendererMainThreadCpuMs(await browser.stopTracing()));
+        const chromeTrace = await browser.stopTracing();
+        mainThreadCpu.push(rendererMainThreadCpuMs(chromeTrace));
+        if (profiling) {
+          console.log('main-thread self CPU time by trace event (ms):');
+          for (const [name, ms] of mainThreadBreakdown(chromeTrace)) console.log(`  ${ms}\t${name}`);
+        }
+        if (cdp) {
+          const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+          mkdirSync(join(RESULTS, 'profiles'), { recursive: true });
+          const file = join(RESULTS, 'profiles', 'console-list.cpuprofile');
+          writeFileSync(file, JSON.stringify(profile));
+          const summary = summarizeProfile(profile);
+          console.log(`CPU profile of the last list run: ${file} (open in Chrome DevTools)`);
+          console.log('self time by script (ms):');
+          for (const [name, ms] of summary.byScript) console.log(`  ${ms}\t${name}`);
+          console.log('self time by function (ms):');
+          for (const [name, ms] of summary.byFunction) console.log(`  ${ms}\t${name}`);
+        }
+        // Ant Design styles the page still generated in the browser (<style data-css-hash>): the build's static CSS
+        // (console/build/antd-static-styles.plugin.ts) should leave none for the list.
+        runtimeStyles.push(
+          await page.evaluate(
+            () => (globalThis as any).document.querySelectorAll('style[data-css-hash]').length as number,
+          ),
+        );
         const total = await page.locator('.ant-pagination-total-text').textContent();
         if (!total?.includes('1,000') && !total?.includes('1000'))
           throw new Error(`the list does not show 1,000 mini-programs: "${total}"`);
@@ -260,6 +378,7 @@ async function main(): Promise<void> {
       `| of which: GraphQL round trips before the rows (me, organizations, list) | ${Math.round(median(graphqlMs))} ms | | |`,
       '',
       `All runs (ms): list TTI ${list.map(Math.round).join(', ')}; baseline ${baseline.map(Math.round).join(', ')}; main-thread CPU ${mainThreadCpu.map(Math.round).join(', ')}.`,
+      `Ant Design styles generated in the browser on the list (not in the build's static CSS): ${median(runtimeStyles)}.`,
       `JavaScript transferred for the list route (brotli, as the router sends the precompressed build): ${kb(routeJsBytes)} KB.`,
       '',
       'Requests of the last list run (ms from navigation start, start → end):',

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { antdStaticStyles } from './build/antd-static-styles.plugin';
+import { bootPrefetch } from './build/boot-prefetch.plugin';
+import { consoleTheme } from './src/theme';
 
 /** Where `npm run dev -w console` sends API calls: a running `npm start` (GROVE_URL overrides). */
 // eslint-disable-next-line no-process-env -- build tooling, not a deployable's configuration
@@ -25,7 +28,19 @@ const VENDOR_CHUNKS: Record<string, string> = {
 // proxies the supergraph and the REST routes to the router, so the console never needs its own backend.
 export const config = defineConfig({
   base: '/console/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app's first queries and the page's chunks requested by an inline script before the JavaScript arrives.
+    bootPrefetch({ srcDir: new URL('./src', `file://${__dirname}/`).pathname }),
+    // Ant Design's CSS made at build time, one file per theme app.tsx picks (build/antd-static-styles.plugin.ts).
+    antdStaticStyles({
+      srcDir: new URL('./src', `file://${__dirname}/`).pathname,
+      themes: [
+        { name: 'antd', media: '(prefers-reduced-motion: no-preference)', theme: consoleTheme(false) },
+        { name: 'antd-reduced-motion', media: '(prefers-reduced-motion: reduce)', theme: consoleTheme(true) },
+      ],
+    }),
+  ],
   server: {
     port: 5173,
     proxy: {

@@ -15,6 +15,7 @@ export const CONSOLE_DIST = join(CONSOLE_ROOT, 'dist');
 /** What the build reads: a change to any of them makes the build stale. */
 const INPUTS = [
   join(CONSOLE_ROOT, 'src'),
+  join(CONSOLE_ROOT, 'build'),
   join(CONSOLE_ROOT, 'index.html'),
   join(CONSOLE_ROOT, 'vite.config.ts'),
   join(CONSOLE_ROOT, 'package.json'),

@@ -7,6 +7,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { Provider as UrqlProvider } from 'urql';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { SessionManager } from './auth/session-manager';
+import { bootAwareFetch, readBootState } from './boot/boot-requests';
 import { createGraphqlClient } from './graphql/client';
 import { ConsoleLayout } from './layout/console-layout';
 import { PAGE_ROUTES } from './routes';
@@ -81,7 +82,16 @@ export function App() {
   // A new client (an empty cache) after each sign-out: the next person never sees the last one's data, even briefly.
   const [generation, setGeneration] = useState(0);
   useEffect(() => manager.subscribe((session) => !session && setGeneration((g) => g + 1)), [manager]);
-  const client = useMemo(() => createGraphqlClient(manager), [manager, generation]);
+  const client = useMemo(
+    // Only the first client (this page load's session) may take the boot script's answers.
+    () =>
+      createGraphqlClient(
+        manager,
+        '/graphql',
+        generation === 0 ? bootAwareFetch(readBootState()) : undefined,
+      ),
+    [manager, generation],
+  );
   const theme = useMemo(
     () => consoleTheme(window.matchMedia('(prefers-reduced-motion: reduce)').matches),
     [],

@@ -1,5 +1,6 @@
 import { stringifyDocument } from '@urql/core';
 import { RefreshSessionDocument, type SessionTokensFragment } from '../../../schema/generated/graphql';
+import { REFRESH_MARGIN_MS, SESSION_KEY } from './session-keys';
 
 /** What the console keeps of a signed-in session (localStorage): the token pair and when each expires. */
 export interface StoredSession {
@@ -33,7 +34,7 @@ export interface SessionManagerOptions {
 export type SignedOutReason = 'logout' | 'expired' | 'revoked';
 type Listener = (session: StoredSession | null, reason?: SignedOutReason) => void;
 
-const KEY = 'grove.console.session';
+const KEY = SESSION_KEY;
 
 export function toStoredSession(payload: SessionTokensFragment): StoredSession {
   return {
@@ -63,7 +64,7 @@ export class SessionManager {
   constructor(private readonly options: SessionManagerOptions) {
     this.now = options.now ?? Date.now;
     this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
-    this.margin = options.refreshMarginMs ?? 30_000;
+    this.margin = options.refreshMarginMs ?? REFRESH_MARGIN_MS;
     this.session = SessionManager.read(options.storage);
   }
 

@@ -8,9 +8,15 @@ import type { SessionManager } from '../auth/session-manager';
  * the server no longer accepts signs the console out (SessionManager tells the app, which shows the login page).
  * POST only: the router's CSRF rule refuses simple GET requests without a preflight header.
  */
-export function createGraphqlClient(session: SessionManager, endpoint = '/graphql'): Client {
+export function createGraphqlClient(
+  session: SessionManager,
+  endpoint = '/graphql',
+  fetchImpl?: typeof fetch,
+): Client {
   return new Client({
     url: endpoint,
+    // The first client takes the answers the boot script already asked for (boot/boot-requests.ts).
+    fetch: fetchImpl,
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     exchanges: [

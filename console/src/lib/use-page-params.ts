@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { PAGE_SIZES, readPageParams } from './page-params';
 
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export { PAGE_SIZES };
 
 /**
  * A list's page, size and filters live in the URL (`?page=2&size=20&search=shop`): each view has a link that opens it
@@ -9,17 +10,9 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
  */
 export function usePageParams<F extends string>(filterNames: readonly F[], defaultSize = 20) {
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const sizeParam = Number.parseInt(params.get('size') ?? '', 10);
-  const size = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : defaultSize;
-  const filters = useMemo(
-    () =>
-      Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? undefined])) as Record<
-        F,
-        string | undefined
-      >,
-    [params],
-  );
+  const { page, size, filters: read } = readPageParams(params, filterNames, defaultSize);
+  // The same object while the URL stays the same (queries take the filters as variables).
+  const filters = useMemo(() => read, [params]);
   const update = useCallback(
     (next: Partial<Record<F | 'page' | 'size', string | number | undefined>>) => {
       setParams(

@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import {
   ConsoleMiniProgramsDocument,
@@ -24,10 +24,15 @@ import {
 } from '../../../../schema/generated/graphql';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
-import { useListSort, type SortColumns } from '../../lib/list-sort';
+import { useListSort } from '../../lib/list-sort';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { TAG_COLORS } from '../../theme';
 import { InstitutionPageHeader, NoOrganization, OrganizationSelect } from './institution-page-header';
+import {
+  MINI_PROGRAM_FILTERS,
+  MINI_PROGRAM_SORT_COLUMNS,
+  miniProgramListVariables,
+} from './mini-programs.query';
 import { useMemberOrganizations } from './use-current-organization';
 
 interface CreateForm {
@@ -35,14 +40,6 @@ interface CreateForm {
   category?: string;
   description?: string;
 }
-const FILTERS = ['org', 'search', 'status'] as const;
-
-/** Sortable columns (URL `?sort=`) → the server's order fields. */
-const SORT_COLUMNS: SortColumns<'NAME' | 'STATUS' | 'UPDATED_AT'> = {
-  name: 'NAME',
-  status: 'STATUS',
-  updatedAt: 'UPDATED_AT',
-};
 
 /** 企业端: the organization's mini-programs, searched, filtered and paged by the server; create a new one. */
 export function MiniProgramsPage() {
@@ -50,19 +47,14 @@ export function MiniProgramsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { organizations, loading } = useMemberOrganizations();
-  const { page, size, skip, filters, update } = usePageParams(FILTERS);
-  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
-  const orgId = filters.org ?? organizations[0]?.id;
+  const { page, size, filters, update } = usePageParams(MINI_PROGRAM_FILTERS);
+  const { sortable, onSorterChange } = useListSort(MINI_PROGRAM_SORT_COLUMNS);
+  const [searchParams] = useSearchParams();
+  const variables = miniProgramListVariables(searchParams, organizations[0]?.id);
+  const orgId = variables.orgId;
   const [{ data, fetching, error }] = useQuery({
     query: ConsoleMiniProgramsDocument,
-    variables: {
-      orgId,
-      search: filters.search,
-      status: filters.status as MiniProgramStatus | undefined,
-      orderBy,
-      skip,
-      take: size,
-    },
+    variables,
     pause: !orgId,
   });
   const [creating, setCreating] = useState(false);

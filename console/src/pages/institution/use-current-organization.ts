@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { ConsoleMyOrganizationsDocument } from '../../../../schema/generated/graphql';
 import { useAuth } from '../../auth/auth-context';
+import { memberOrganizations } from './member-organizations';
 
 /** The approved organizations the caller is a member of (what the institution console acts for). */
 export function useMemberOrganizations() {
@@ -11,9 +12,6 @@ export function useMemberOrganizations() {
     // each page mounting here would otherwise ask again before its own list can start.
     requestPolicy: 'cache-first',
   });
-  const memberOf = new Set(viewer?.memberships.map((m) => m.orgId));
-  const organizations = (data?.myOrganizations ?? []).filter(
-    (org) => org.status === 'APPROVED' && memberOf.has(org.id),
-  );
+  const organizations = memberOrganizations(data?.myOrganizations ?? [], viewer?.memberships ?? []);
   return { organizations, loading: fetching && !data };
 }
