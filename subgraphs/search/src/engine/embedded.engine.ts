@@ -40,22 +40,53 @@ interface Posting {
   docs: Int32Array;
   freqs: Uint16Array;
   length: number;
+  /** The engine's generation clock when it was created: a frozen generation before it does not see it. */
+  born: number;
+}
+
+/** A posting as a frozen generation sees it. */
+interface PostingState {
+  docs: Int32Array;
+  freqs: Uint16Array;
+  length: number;
+}
+
+/** A frozen generation: the index as it was at `freeze()`, held while a snapshot of it is written. */
+interface Generation {
+  id: number;
+  terms: Map<string, TermPostings>;
+  /** Postings changed since the freeze, as they were at the freeze (their arrays are then never written again). */
+  kept: Map<Posting, PostingState>;
 }
 
 /** Per term, its posting in each field (index = position in SEARCH_FIELDS), null where it does not occur. */
 type TermPostings = Array<Posting | null>;
 
-/** What a snapshot of the index holds (see `index-snapshot.ts`); documents are numbered 0…n-1 in it. */
+/** What a snapshot of the index holds (see `embedded-snapshot.ts`), documents by slot as the engine numbers them. */
 export interface EmbeddedIndexState {
-  documents: IndexedMiniProgram[];
+  /** Document slots; a removed document's slot is empty until a new document takes it. */
+  documents: ReadonlyArray<IndexedMiniProgram | undefined>;
   /** Every term, and per term and field the number of documents it lists (0: none). */
   terms: string[];
   postingLengths: Uint32Array;
-  /** All postings' document numbers, then their frequencies, in `terms` × field order. */
+  /** All postings' document slots and their frequencies, in `terms` × field order (the engine keeps views of them). */
   postingDocs: Int32Array;
   postingFreqs: Uint16Array;
   /** Distinct terms per document and field (BM25's field length), document-major. */
   fieldLengths: Uint16Array;
+}
+
+/**
+ * The index as it was when `freeze()` was called, readable while the engine goes on: searches and writes do not wait
+ * for it, and nothing was copied at the freeze but the document slots (pointers) and the field lengths.
+ */
+export interface FrozenIndex {
+  readonly documents: ReadonlyArray<IndexedMiniProgram | undefined>;
+  readonly fieldLengths: Uint16Array;
+  /** Each term with its postings per field (null: none), as frozen; read it before `release()`. */
+  terms(): IterableIterator<[string, Array<{ docs: Int32Array; freqs: Uint16Array } | null>]>;
+  /** Ends the generation: the postings kept for it are let go. */
+  release(): void;
 }
 
 /**
@@ -68,7 +99,7 @@ export interface EmbeddedIndexState {
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly description = 'embedded:inverted-index+zh-segmenter-bigram';
 
-  private readonly terms = new Map<string, TermPostings>();
+  private terms = new Map<string, TermPostings>();
   /** Latin and digit terms in code-unit order: where a query prefix ("zs", "wech") finds its completions. */
   private readonly latinTerms: string[] = [];
   private documents: Array<IndexedMiniProgram | undefined> = [];
@@ -89,6 +120,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private termAt = new Uint32Array(0);
   private allowedAt = new Uint32Array(0);
   private epoch = 0;
+  /** Frozen generations being written (see `freeze`), and the clock numbering them. */
+  private generations: Generation[] = [];
+  private generationClock = 0;
 
   static fromState(state: EmbeddedIndexState): EmbeddedSearchEngine {
     const engine = new EmbeddedSearchEngine();
@@ -96,19 +130,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return engine;
   }
 
-  /** Replaces the whole index by a snapshot's (see `embedded-snapshot.ts`). */
+  /**
+   * Replaces the whole index by a snapshot's (see `embedded-snapshot.ts`). The postings become views of the
+   * snapshot's arrays, not copies (the arrays hold nothing else): a posting that grows moves to an array of its own.
+   */
   load(state: EmbeddedIndexState): void {
     this.reset();
-    const count = state.documents.length;
-    this.ensureCapacity(count);
-    for (let n = 0; n < count; n++) {
+    const slots = state.documents.length;
+    this.ensureCapacity(slots);
+    this.documents = new Array<IndexedMiniProgram | undefined>(slots);
+    for (let n = slots - 1; n >= 0; n--) {
       const document = state.documents[n];
+      if (!document) {
+        this.free.push(n);
+        continue;
+      }
       this.documents[n] = document;
       this.numbers.set(document.appId, n);
       this.addToFilterIndexes(document, n);
     }
-    this.fieldLengths.set(state.fieldLengths.subarray(0, count * FIELD_COUNT));
-    for (let i = 0; i < count * FIELD_COUNT; i++)
+    this.fieldLengths.set(state.fieldLengths.subarray(0, slots * FIELD_COUNT));
+    for (let i = 0; i < slots * FIELD_COUNT; i++)
       this.fieldLengthSums[i % FIELD_COUNT] += state.fieldLengths[i];
     let at = 0;
     for (let t = 0; t < state.terms.length; t++) {
@@ -116,11 +158,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (let f = 0; f < FIELD_COUNT; f++) {
         const length = state.postingLengths[t * FIELD_COUNT + f];
         if (length === 0) continue;
-        // Copies, not views: a view of the snapshot buffer would keep the whole buffer alive.
         postings[f] = {
-          docs: state.postingDocs.slice(at, at + length),
-          freqs: state.postingFreqs.slice(at, at + length),
+          docs: state.postingDocs.subarray(at, at + length),
+          freqs: state.postingFreqs.subarray(at, at + length),
           length,
+          born: this.generationClock,
         };
         at += length;
       }
@@ -130,50 +172,57 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.latinTerms.sort(compareCodeUnits);
   }
 
-  /** The index as a snapshot holds it: documents renumbered densely, empty postings left out. */
-  toState(): EmbeddedIndexState {
-    const renumbered = new Int32Array(this.documents.length).fill(-1);
-    const documents: IndexedMiniProgram[] = [];
-    const fieldLengths = new Uint16Array(this.numbers.size * FIELD_COUNT);
-    this.documents.forEach((document, n) => {
-      if (!document) return;
-      renumbered[n] = documents.length;
-      fieldLengths.set(
-        this.fieldLengths.subarray(n * FIELD_COUNT, (n + 1) * FIELD_COUNT),
-        documents.length * FIELD_COUNT,
-      );
-      documents.push(document);
-    });
-    const terms: string[] = [];
-    const lengths: number[] = [];
-    let total = 0;
-    for (const [term, postings] of this.terms) {
-      if (!postings.some((p) => p && p.length > 0)) continue;
-      terms.push(term);
-      for (const posting of postings) {
-        lengths.push(posting?.length ?? 0);
-        total += posting?.length ?? 0;
-      }
-    }
-    const postingDocs = new Int32Array(total);
-    const postingFreqs = new Uint16Array(total);
-    let at = 0;
-    for (const term of terms) {
-      for (const posting of this.terms.get(term)!) {
-        if (!posting || posting.length === 0) continue;
-        for (let i = 0; i < posting.length; i++) postingDocs[at + i] = renumbered[posting.docs[i]];
-        postingFreqs.set(posting.freqs.subarray(0, posting.length), at);
-        at += posting.length;
-      }
-    }
+  /**
+   * Freezes the index as it is now (synchronously: consistent with whatever the caller notes beside it) for a snapshot
+   * to be written from while searches and writes go on. Only the document slots (an array of pointers: documents are
+   * replaced, never changed) and the field lengths are copied; postings are copy-on-write: a write that would change a
+   * posting the generation can see first keeps its arrays for the generation (appends go past the frozen length or to
+   * a new array; a removal works on a copy). `release()` when done.
+   */
+  freeze(): FrozenIndex {
+    const generation: Generation = { id: this.generationClock++, terms: this.terms, kept: new Map() };
+    this.generations.push(generation);
+    const documents = this.documents.slice();
+    const fieldLengths = this.fieldLengths.slice(0, documents.length * FIELD_COUNT);
+    const frozen = (posting: Posting | null) => {
+      if (!posting || posting.born > generation.id) return null;
+      const state = generation.kept.get(posting) ?? posting;
+      if (state.length === 0) return null;
+      return { docs: state.docs.subarray(0, state.length), freqs: state.freqs.subarray(0, state.length) };
+    };
     return {
       documents,
-      terms,
-      postingLengths: Uint32Array.from(lengths),
-      postingDocs,
-      postingFreqs,
       fieldLengths,
+      *terms() {
+        for (const [term, postings] of generation.terms) {
+          const fields = postings.map(frozen);
+          if (fields.some((posting) => posting !== null)) yield [term, fields];
+        }
+      },
+      release: () => {
+        this.generations = this.generations.filter((g) => g !== generation);
+      },
     };
+  }
+
+  /**
+   * Before `posting` changes: every frozen generation that sees it and has not kept it yet keeps its arrays and
+   * length. A change in place (`inPlace`: a removal) then works on copies when a generation holds the arrays.
+   */
+  private beforeChange(posting: Posting, inPlace: boolean): void {
+    let shared = false;
+    for (const generation of this.generations) {
+      if (posting.born > generation.id) continue;
+      const kept = generation.kept.get(posting);
+      if (!kept) {
+        generation.kept.set(posting, { docs: posting.docs, freqs: posting.freqs, length: posting.length });
+        shared = true;
+      } else if (kept.docs === posting.docs) shared = true;
+    }
+    if (inPlace && shared) {
+      posting.docs = posting.docs.slice();
+      posting.freqs = posting.freqs.slice();
+    }
   }
 
   async upsert(documents: readonly IndexedMiniProgram[]): Promise<void> {
@@ -215,7 +264,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private reset(): void {
-    this.terms.clear();
+    // New containers, not cleared ones: a frozen generation still reads the old.
+    this.terms = new Map();
     this.latinTerms.length = 0;
     this.documents = [];
     this.numbers.clear();
@@ -406,11 +456,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
           this.terms.set(term, postings);
           if (!isHan(term)) insertSorted(this.latinTerms, term);
         }
-        const posting = (postings[f] ??= { docs: new Int32Array(4), freqs: new Uint16Array(4), length: 0 });
+        const posting = (postings[f] ??= {
+          docs: new Int32Array(4),
+          freqs: new Uint16Array(4),
+          length: 0,
+          born: this.generationClock,
+        });
+        if (this.generations.length > 0) this.beforeChange(posting, false);
         if (posting.length === posting.docs.length) {
-          const docs = new Int32Array(posting.length * 2);
+          const docs = new Int32Array(Math.max(4, posting.length * 2));
           docs.set(posting.docs);
-          const freqs = new Uint16Array(posting.length * 2);
+          const freqs = new Uint16Array(Math.max(4, posting.length * 2));
           freqs.set(posting.freqs);
           posting.docs = docs;
           posting.freqs = freqs;
@@ -434,6 +490,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         if (!posting) continue;
         const at = posting.docs.subarray(0, posting.length).indexOf(n);
         if (at === -1) continue;
+        if (this.generations.length > 0) this.beforeChange(posting, true);
         // Order within a posting does not matter to scoring: the last entry fills the gap.
         posting.length -= 1;
         posting.docs[at] = posting.docs[posting.length];
