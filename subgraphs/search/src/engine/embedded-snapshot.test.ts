@@ -30,6 +30,9 @@ async function answers(engine: SearchEngine): Promise<unknown[]> {
     device.total,
     device.hits.map((h) => [h.document.appId, h.document]),
   );
+  // Every document as stored, by id (those the tests add included).
+  const ids = [...catalogue.map((d) => d.appId), ...catalogue.map((_, i) => `new-${i}`)];
+  out.push(Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await engine.get(id)]))));
   return out;
 }
 
@@ -129,6 +132,21 @@ describe('embedded index snapshot (binary format 2)', () => {
         return [text, total, [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)), facets];
       });
     expect(normalize(live)).toEqual(normalize(wanted));
+    expect(live.at(-1)).toEqual(wanted.at(-1));
+  });
+
+  it('writes the index as frozen when the engine is cleared and refilled during the save', async () => {
+    const engine = await engineWith(catalogue.slice(0, 120));
+    const before = await answers(engine);
+    const frozen = engine.freeze();
+    await engine.clear();
+    await engine.upsert(catalogue.slice(150, 300).map((d) => renamed(d, `${d.name}新版`)));
+    const snapshot = await encodeSnapshot(frozen, marker);
+    frozen.release();
+    expect(await answers(EmbeddedSearchEngine.fromState((await decodeSnapshot(snapshot)).state))).toEqual(
+      before,
+    );
+    expect(await engine.count()).toBe(150);
   });
 
   it('refuses a truncated snapshot wherever it was cut', async () => {

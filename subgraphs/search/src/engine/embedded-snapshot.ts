@@ -35,11 +35,16 @@ const MAGIC = Buffer.from('GROVEIX2', 'latin1');
 export const SNAPSHOT_FORMAT = 2;
 const CHECKSUM_BYTES = 32;
 const ALIGN = 8;
-/** Bytes handed to the sink at a time (and hashed at once): small enough that hashing one is a short task. */
-const CHUNK_BYTES = 1 << 20;
-/** Document slots and terms encoded per step; the event loop is served between steps. */
-const DOCUMENTS_PER_STEP = 2_000;
-const TERMS_PER_STEP = 2_000;
+/**
+ * Bytes handed to the sink at a time (copied and hashed at once), and document slots and terms encoded per step: a
+ * step is well under a millisecond of work, and the event loop is served between steps.
+ */
+const CHUNK_BYTES = 1 << 18;
+const DOCUMENTS_PER_STEP = 250;
+const TERMS_PER_STEP = 250;
+const FIELD_LENGTH_SLOTS_PER_STEP = 16_384;
+/** Bytes read at a time when loading (a start is not serving yet: few large reads). */
+const READ_BYTES = 1 << 24;
 const FIELD_COUNT = SEARCH_FIELDS.length;
 const STATUSES = Object.values(CatalogueStatus);
 const SECTIONS = [
@@ -145,7 +150,7 @@ export async function writeSnapshot(
   await out.write(headerJson);
 
   const strings = new StringTable();
-  const slots = frozen.documents.length;
+  const slots = frozen.slots;
   const sections: SnapshotContents['sections'] = [];
 
   // Documents: one record per slot, a step at a time.
@@ -157,7 +162,7 @@ export async function writeSnapshot(
     const record = new IntList();
     for (let n = from; n < Math.min(slots, from + documentsPerStep); n++) {
       offsets[n] = recordsAt + record.length;
-      const document = frozen.documents[n];
+      const document = frozen.document(n);
       if (!document) continue;
       documents += 1;
       encodeDocument(document, record, strings);
@@ -196,12 +201,15 @@ export async function writeSnapshot(
     ['postings.lengths', [new Uint32Array(lengthsView.buffer, lengthsView.byteOffset, lengthsView.length)]],
     ['postings.docs', docs],
     ['postings.freqs', freqs],
-    ['fields.lengths', [frozen.fieldLengths.subarray(0, slots * FIELD_COUNT)]],
+    ['fields.lengths', []],
     ['strings.offsets', [strings.offsets()]],
     ['strings.bytes', [strings.bytes()]],
   ] as Array<[SectionName, ArrayBufferView[]]>) {
     const start = await out.begin();
     for (const array of arrays) await out.write(array);
+    if (name === 'fields.lengths')
+      for (let from = 0; from < slots; from += FIELD_LENGTH_SLOTS_PER_STEP)
+        await out.write(frozen.fieldLengths(from, Math.min(slots, from + FIELD_LENGTH_SLOTS_PER_STEP)));
     sections.push([name, start, out.at - start]);
   }
   const contents: SnapshotContents = {
@@ -241,8 +249,8 @@ export async function readSnapshot(
       hash.update(gap);
     }
     const buffer = new Uint8Array(new ArrayBuffer(bytes));
-    for (let done = 0; done < bytes; done += CHUNK_BYTES) {
-      const piece = buffer.subarray(done, Math.min(bytes, done + CHUNK_BYTES));
+    for (let done = 0; done < bytes; done += READ_BYTES) {
+      const piece = buffer.subarray(done, Math.min(bytes, done + READ_BYTES));
       await source.read(piece, offset + done);
       hash.update(piece);
     }
@@ -374,7 +382,7 @@ function decodeSections(
     const bytes = sections.get(name)!;
     return make(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / ELEMENT_BYTES[name]);
   };
-  const fail = (what: string) => new SnapshotError(`search index snapshot is inconsistent: ${what}`);
+  const fail = inconsistent;
   const stringOffsets = view('strings.offsets', (b, o, l) => new Uint32Array(b, o, l));
   const stringBytes = Buffer.from(view('strings.bytes', (b, o, l) => new Uint8Array(b, o, l)));
   if (stringOffsets.length !== header.strings + 1 || stringOffsets[0] !== 0) throw fail('string table');
@@ -391,11 +399,12 @@ function decodeSections(
   if (offsets.length !== header.slots + 1 || offsets[header.slots] !== records.length)
     throw fail('documents');
   const documents = new Array<IndexedMiniProgram | undefined>(header.slots);
+  const decoder = new DocumentDecoder(records, strings);
   let present = 0;
   for (let n = 0; n < header.slots; n++) {
     if (offsets[n + 1] < offsets[n]) throw fail('document offsets');
     if (offsets[n + 1] === offsets[n]) continue;
-    documents[n] = decodeDocument(records, offsets[n], offsets[n + 1], strings, fail);
+    documents[n] = decoder.decode(offsets[n], offsets[n + 1]);
     present += 1;
   }
   if (present !== header.documents) throw fail('document count');
@@ -455,70 +464,85 @@ function encodeDocument(document: IndexedMiniProgram, out: IntList, strings: Str
   }
 }
 
-function decodeDocument(
-  records: Int32Array,
-  from: number,
-  to: number,
-  strings: readonly string[],
-  fail: (what: string) => Error,
-): IndexedMiniProgram {
-  let at = from;
-  const next = () => {
-    if (at >= to) throw fail('document record');
-    return records[at++];
-  };
-  const string = () => {
-    const id = next();
-    if (id < 0 || id >= strings.length) throw fail('document string id');
-    return strings[id];
-  };
-  const optional = () => {
-    if (records[at] === -1 && at < to) {
-      at += 1;
+/** Reads records back into documents (one instance for all: no closure per document). */
+class DocumentDecoder {
+  private at = 0;
+  private to = 0;
+
+  constructor(
+    private readonly records: Int32Array,
+    private readonly strings: readonly string[],
+  ) {}
+
+  decode(from: number, to: number): IndexedMiniProgram {
+    this.at = from;
+    this.to = to;
+    const appId = this.string();
+    const orgId = this.string();
+    const organizationName = this.string();
+    const name = this.string();
+    const category = this.optional();
+    const description = this.string();
+    const logoKey = this.optional();
+    const status = STATUSES[this.next()];
+    if (status === undefined) throw inconsistent('document status');
+    const searchable = this.next() === 1;
+    const aliases = this.list();
+    const keywords = this.list();
+    const hostAppIds = this.list();
+    const pageCount = this.next();
+    if (pageCount < 0 || pageCount * 3 > this.to - this.at) throw inconsistent('document pages');
+    const pages = new Array<IndexedMiniProgram['pages'][number]>(pageCount);
+    for (let i = 0; i < pageCount; i++)
+      pages[i] = { path: this.string(), title: this.string(), text: this.string() };
+    if (this.at !== to) throw inconsistent('document record length');
+    return {
+      appId,
+      orgId,
+      organizationName,
+      name,
+      aliases,
+      keywords,
+      category,
+      description,
+      logoKey,
+      status,
+      pages,
+      searchable,
+      hostAppIds,
+    };
+  }
+
+  private next(): number {
+    if (this.at >= this.to) throw inconsistent('document record');
+    return this.records[this.at++];
+  }
+
+  private string(): string {
+    const id = this.next();
+    if (id < 0 || id >= this.strings.length) throw inconsistent('document string id');
+    return this.strings[id];
+  }
+
+  private optional(): string | null {
+    if (this.at < this.to && this.records[this.at] === -1) {
+      this.at += 1;
       return null;
     }
-    return string();
-  };
-  const list = () => {
-    const count = next();
-    if (count < 0 || count > to - at) throw fail('document list');
+    return this.string();
+  }
+
+  private list(): string[] {
+    const count = this.next();
+    if (count < 0 || count > this.to - this.at) throw inconsistent('document list');
     const out = new Array<string>(count);
-    for (let i = 0; i < count; i++) out[i] = string();
+    for (let i = 0; i < count; i++) out[i] = this.string();
     return out;
-  };
-  const appId = string();
-  const orgId = string();
-  const organizationName = string();
-  const name = string();
-  const category = optional();
-  const description = string();
-  const logoKey = optional();
-  const status = STATUSES[next()];
-  if (status === undefined) throw fail('document status');
-  const searchable = next() === 1;
-  const aliases = list();
-  const keywords = list();
-  const hostAppIds = list();
-  const pageCount = next();
-  if (pageCount < 0 || pageCount * 3 > to - at) throw fail('document pages');
-  const pages = new Array<IndexedMiniProgram['pages'][number]>(pageCount);
-  for (let i = 0; i < pageCount; i++) pages[i] = { path: string(), title: string(), text: string() };
-  if (at !== to) throw fail('document record length');
-  return {
-    appId,
-    orgId,
-    organizationName,
-    name,
-    aliases,
-    keywords,
-    category,
-    description,
-    logoKey,
-    status,
-    pages,
-    searchable,
-    hostAppIds,
-  };
+  }
+}
+
+function inconsistent(what: string): SnapshotError {
+  return new SnapshotError(`search index snapshot is inconsistent: ${what}`);
 }
 
 /** Distinct strings numbered in order of first use, their UTF-8 appended to one growing buffer. */

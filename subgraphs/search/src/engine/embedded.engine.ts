@@ -57,6 +57,13 @@ interface Generation {
   terms: Map<string, TermPostings>;
   /** Postings changed since the freeze, as they were at the freeze (their arrays are then never written again). */
   kept: Map<Posting, PostingState>;
+  /** The document slots at the freeze: the live array, and the slots changed since as they were. */
+  slots: number;
+  documents: Array<IndexedMiniProgram | undefined>;
+  keptDocuments: Map<number, IndexedMiniProgram | undefined>;
+  /** The field lengths array at the freeze, and the documents' field lengths changed since as they were. */
+  fieldLengths: Uint16Array;
+  keptFieldLengths: Map<number, Uint16Array>;
 }
 
 /** Per term, its posting in each field (index = position in SEARCH_FIELDS), null where it does not occur. */
@@ -78,11 +85,15 @@ export interface EmbeddedIndexState {
 
 /**
  * The index as it was when `freeze()` was called, readable while the engine goes on: searches and writes do not wait
- * for it, and nothing was copied at the freeze but the document slots (pointers) and the field lengths.
+ * for it, and nothing was copied at the freeze.
  */
 export interface FrozenIndex {
-  readonly documents: ReadonlyArray<IndexedMiniProgram | undefined>;
-  readonly fieldLengths: Uint16Array;
+  /** Document slots (numbered 0…slots-1). */
+  readonly slots: number;
+  /** The document in slot `n` (undefined: an empty slot). */
+  document(n: number): IndexedMiniProgram | undefined;
+  /** A copy of the field lengths of slots `from`…`to`-1 (document-major, SEARCH_FIELDS order). */
+  fieldLengths(from: number, to: number): Uint16Array;
   /** Each term with its postings per field (null: none), as frozen; read it before `release()`. */
   terms(): IterableIterator<[string, Array<{ docs: Int32Array; freqs: Uint16Array } | null>]>;
   /** Ends the generation: the postings kept for it are let go. */
@@ -174,16 +185,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /**
    * Freezes the index as it is now (synchronously: consistent with whatever the caller notes beside it) for a snapshot
-   * to be written from while searches and writes go on. Only the document slots (an array of pointers: documents are
-   * replaced, never changed) and the field lengths are copied; postings are copy-on-write: a write that would change a
-   * posting the generation can see first keeps its arrays for the generation (appends go past the frozen length or to
-   * a new array; a removal works on a copy). `release()` when done.
+   * to be written from while searches and writes go on. Nothing is copied: everything is copy-on-write. A write that
+   * would change what the generation sees first keeps it for the generation: the document a slot held (documents are
+   * replaced, never changed), a document's field lengths, a posting's arrays and length (appends then go past the
+   * frozen length or to a new array; a removal works on a copy). Containers a reset replaces stay the generation's.
+   * `release()` when done.
    */
   freeze(): FrozenIndex {
-    const generation: Generation = { id: this.generationClock++, terms: this.terms, kept: new Map() };
+    const generation: Generation = {
+      id: this.generationClock++,
+      terms: this.terms,
+      kept: new Map(),
+      slots: this.documents.length,
+      documents: this.documents,
+      keptDocuments: new Map(),
+      fieldLengths: this.fieldLengths,
+      keptFieldLengths: new Map(),
+    };
     this.generations.push(generation);
-    const documents = this.documents.slice();
-    const fieldLengths = this.fieldLengths.slice(0, documents.length * FIELD_COUNT);
     const frozen = (posting: Posting | null) => {
       if (!posting || posting.born > generation.id) return null;
       const state = generation.kept.get(posting) ?? posting;
@@ -191,8 +210,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return { docs: state.docs.subarray(0, state.length), freqs: state.freqs.subarray(0, state.length) };
     };
     return {
-      documents,
-      fieldLengths,
+      slots: generation.slots,
+      document: (n) =>
+        generation.keptDocuments.has(n) ? generation.keptDocuments.get(n) : generation.documents[n],
+      fieldLengths: (from, to) => {
+        const out = generation.fieldLengths.slice(from * FIELD_COUNT, to * FIELD_COUNT);
+        for (const [n, lengths] of generation.keptFieldLengths)
+          if (n >= from && n < to) out.set(lengths, (n - from) * FIELD_COUNT);
+        return out;
+      },
       *terms() {
         for (const [term, postings] of generation.terms) {
           const fields = postings.map(frozen);
@@ -203,6 +229,32 @@ export class EmbeddedSearchEngine implements SearchEngine {
         this.generations = this.generations.filter((g) => g !== generation);
       },
     };
+  }
+
+  /**
+   * Before slot `n` gets another document (or none): generations that see the slot keep what it held (unless the
+   * array was replaced since their freeze: then theirs is no longer written).
+   */
+  private setDocument(n: number, document: IndexedMiniProgram | undefined): void {
+    for (const generation of this.generations)
+      if (generation.documents === this.documents && n < generation.slots && !generation.keptDocuments.has(n))
+        generation.keptDocuments.set(n, generation.documents[n]);
+    this.documents[n] = document;
+  }
+
+  /** Before document `n`'s field lengths change: generations that see the slot keep them. */
+  private beforeFieldLengths(n: number): void {
+    // An array since replaced (grown, reset) is no longer written: nothing to keep.
+    for (const generation of this.generations)
+      if (
+        generation.fieldLengths === this.fieldLengths &&
+        n < generation.slots &&
+        !generation.keptFieldLengths.has(n)
+      )
+        generation.keptFieldLengths.set(
+          n,
+          generation.fieldLengths.slice(n * FIELD_COUNT, (n + 1) * FIELD_COUNT),
+        );
   }
 
   /**
@@ -233,7 +285,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (existing !== undefined) this.unindex(existing);
       const n = existing ?? this.free.pop() ?? this.documents.length;
       this.ensureCapacity(n + 1);
-      this.documents[n] = copy;
+      this.setDocument(n, copy);
       this.numbers.set(copy.appId, n);
       this.index(copy, n);
     }
@@ -244,7 +296,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const n = this.numbers.get(appId);
       if (n === undefined) continue;
       this.unindex(n);
-      this.documents[n] = undefined;
+      this.setDocument(n, undefined);
       this.numbers.delete(appId);
       this.free.push(n);
     }
@@ -270,7 +322,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.documents = [];
     this.numbers.clear();
     this.free.length = 0;
-    this.fieldLengths.fill(0);
+    this.fieldLengths = new Uint16Array(this.fieldLengths.length);
     this.fieldLengthSums.fill(0);
     this.byHostApp.clear();
     this.byOrganization.clear();
@@ -445,6 +497,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private index(document: IndexedMiniProgram, n: number): void {
+    if (this.generations.length > 0) this.beforeFieldLengths(n);
     for (let f = 0; f < FIELD_COUNT; f++) {
       const frequencies = termFrequencies(document, f);
       this.fieldLengths[n * FIELD_COUNT + f] = Math.min(frequencies.size, 0xffff);
@@ -482,6 +535,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Takes document `n` out of the postings its terms are in (re-analyzed from the stored copy: memoized). */
   private unindex(n: number): void {
     const document = this.documents[n]!;
+    if (this.generations.length > 0) this.beforeFieldLengths(n);
     for (let f = 0; f < FIELD_COUNT; f++) {
       this.fieldLengthSums[f] -= this.fieldLengths[n * FIELD_COUNT + f];
       this.fieldLengths[n * FIELD_COUNT + f] = 0;
