@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { readProcessEnv } from '@grove/platform';
 import {
@@ -237,6 +237,7 @@ interface SnapshotMeasured {
   /** The longest the event loop was held during that save (monitorEventLoopDelay, 1 ms resolution). */
   saveMaxStallMs: number;
   saveStallP99Ms: number;
+  saveMaxGcPauseMs: number;
   /** The synchronous part of a save: copying the document slots and field lengths (min / max over the saves). */
   freezeMs: { min: number; max: number };
   /**
@@ -258,21 +259,35 @@ interface Traffic {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** Longest event-loop delay seen while this traffic ran. */
+  /** Longest event-loop delay seen while this traffic ran, and the longest garbage collection pause. */
   maxStallMs: number;
+  maxGcPauseMs: number;
 }
 
 const ms = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
-/** Event-loop delay while `work` runs: the longest block and the p99 of the timer's lateness. */
-async function stalls<T>(work: () => Promise<T>): Promise<{ result: T; maxMs: number; p99Ms: number }> {
+/**
+ * Event-loop delay while `work` runs: the longest block and the p99 of the timer's lateness, and the longest garbage
+ * collection pause in that time.
+ */
+async function stalls<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; maxMs: number; p99Ms: number; maxGcMs: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
+  let maxGcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   histogram.enable();
   try {
     const result = await work();
-    return { result, maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6 };
+    // Let the observer's queued entries arrive.
+    await new Promise<void>((resolve) => setTimeout(resolve, 10));
+    return { result, maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, maxGcMs };
   } finally {
     histogram.disable();
+    gc.disconnect();
   }
 }
 
@@ -291,7 +306,7 @@ async function traffic(
   const started = process.hrtime.bigint();
   const times: number[] = [];
   let writes = 0;
-  const { maxMs } = await stalls(async () => {
+  const { maxMs, maxGcMs } = await stalls(async () => {
     for (let i = 0; !done && (until !== null || ms(started) < forMs); i++) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       const start = process.hrtime.bigint();
@@ -318,6 +333,7 @@ async function traffic(
     p99Ms: percentile(times, 99),
     maxMs: times[times.length - 1] ?? 0,
     maxStallMs: maxMs,
+    maxGcPauseMs: maxGcMs,
   };
 }
 
@@ -392,6 +408,7 @@ async function measureSnapshot(
       saveMs,
       saveMaxStallMs: saved.maxMs,
       saveStallP99Ms: saved.p99Ms,
+      saveMaxGcPauseMs: saved.maxGcMs,
       freezeMs: { min: Math.min(...freezes), max: Math.max(...freezes) },
       busyControlMaxStallMs: busyControl.maxMs,
       loadMs,
@@ -583,7 +600,7 @@ async function main(): Promise<void> {
     '|---|---|',
     `| size | ${(snapshot.bytes / 1024 / 1024).toFixed(1)} MB |`,
     `| save (freeze, stream to a file, fsync, rename) | ${snapshot.saveMs.toFixed(0)} ms |`,
-    `| longest event-loop stall during the save | ${snapshot.saveMaxStallMs.toFixed(1)} ms (p99 of the loop's delay ${snapshot.saveStallP99Ms.toFixed(1)} ms) |`,
+    `| longest event-loop stall during the save | ${snapshot.saveMaxStallMs.toFixed(1)} ms (p99 of the loop's delay ${snapshot.saveStallP99Ms.toFixed(1)} ms; longest GC pause ${snapshot.saveMaxGcPauseMs.toFixed(1)} ms) |`,
     `| control: longest stall of a busy loop of sub-millisecond steps, no save, as long | ${snapshot.busyControlMaxStallMs.toFixed(1)} ms |`,
     `| the save's synchronous part (freeze: document slots and field lengths copied) | ${snapshot.freezeMs.min.toFixed(1)}–${snapshot.freezeMs.max.toFixed(1)} ms |`,
     `| load (read, checksum, build the engine) | ${snapshot.loadMs.toFixed(0)} ms |`,
@@ -591,11 +608,11 @@ async function main(): Promise<void> {
     '',
     "A device's searches (one per turn) with an update every fifth, without a save (3 s) and while a save runs:",
     '',
-    '| traffic | searches | updates | search p50 | search p99 | search max | longest event-loop stall |',
-    '|---|---|---|---|---|---|---|',
+    '| traffic | searches | updates | search p50 | search p99 | search max | longest event-loop stall | longest GC pause |',
+    '|---|---|---|---|---|---|---|---|',
     ...(['withoutSave', 'duringSave'] as const).map((key) => {
       const t = snapshot.traffic[key];
-      return `| ${key === 'withoutSave' ? 'no save' : 'during a save'} | ${t.searches} | ${t.writes} | ${t.p50Ms.toFixed(2)} ms | ${t.p99Ms.toFixed(2)} ms | ${t.maxMs.toFixed(2)} ms | ${t.maxStallMs.toFixed(1)} ms |`;
+      return `| ${key === 'withoutSave' ? 'no save' : 'during a save'} | ${t.searches} | ${t.writes} | ${t.p50Ms.toFixed(2)} ms | ${t.p99Ms.toFixed(2)} ms | ${t.maxMs.toFixed(2)} ms | ${t.maxStallMs.toFixed(1)} ms | ${t.maxGcPauseMs.toFixed(1)} ms |`;
     }),
     '',
   ];

@@ -176,42 +176,52 @@ export async function writeSnapshot(
   sections.push(['documents.offsets', await out.begin(), offsets.byteLength]);
   await out.write(offsets);
 
-  // Terms: their postings as the generation froze them (views, not copies), gathered a step at a time.
+  // Terms: their postings as the generation froze them, in three passes over the generation (term ids and lengths,
+  // then document slots, then frequencies), a step at a time. Each pass sees the same postings (copy-on-write), and
+  // nothing is gathered across steps but the ids and lengths: the views of one step are garbage by the next.
   const termIds = new IntList();
   const lengths = new IntList();
-  const docs: Int32Array[] = [];
-  const freqs: Uint16Array[] = [];
   let postings = 0;
   let step = 0;
   for (const [term, fields] of frozen.terms()) {
     termIds.push(strings.id(term));
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const posting = fields[f];
-      lengths.push(posting?.docs.length ?? 0);
-      if (!posting) continue;
-      docs.push(posting.docs);
-      freqs.push(posting.freqs);
-      postings += posting.docs.length;
+      const length = fields[f]?.docs.length ?? 0;
+      lengths.push(length);
+      postings += length;
     }
     if (++step % termsPerStep === 0) await turn();
   }
   const lengthsView = lengths.view();
-  for (const [name, arrays] of [
-    ['terms', [termIds.view()]],
-    ['postings.lengths', [new Uint32Array(lengthsView.buffer, lengthsView.byteOffset, lengthsView.length)]],
-    ['postings.docs', docs],
-    ['postings.freqs', freqs],
-    ['fields.lengths', []],
-    ['strings.offsets', [strings.offsets()]],
-    ['strings.bytes', [strings.bytes()]],
-  ] as Array<[SectionName, ArrayBufferView[]]>) {
+  sections.push(['terms', await out.begin(), termIds.view().byteLength]);
+  await out.write(termIds.view());
+  sections.push(['postings.lengths', await out.begin(), lengthsView.byteLength]);
+  await out.write(new Uint32Array(lengthsView.buffer, lengthsView.byteOffset, lengthsView.length));
+  for (const [name, part] of [
+    ['postings.docs', 'docs'],
+    ['postings.freqs', 'freqs'],
+  ] as const) {
     const start = await out.begin();
-    for (const array of arrays) await out.write(array);
-    if (name === 'fields.lengths')
-      for (let from = 0; from < slots; from += FIELD_LENGTH_SLOTS_PER_STEP)
-        await out.write(frozen.fieldLengths(from, Math.min(slots, from + FIELD_LENGTH_SLOTS_PER_STEP)));
+    let written = 0;
+    for (const [, fields] of frozen.terms()) {
+      if (written === termIds.length) break; // terms added since the freeze come last, all empty to the generation
+      written += 1;
+      for (const posting of fields) if (posting) await out.write(posting[part]);
+    }
     sections.push([name, start, out.at - start]);
   }
+  if (sections.at(-2)![2] !== postings * 4 || sections.at(-1)![2] !== postings * 2)
+    throw new Error('the frozen generation changed while it was written');
+  const fieldsStart = await out.begin();
+  for (let from = 0; from < slots; from += FIELD_LENGTH_SLOTS_PER_STEP)
+    await out.write(frozen.fieldLengths(from, Math.min(slots, from + FIELD_LENGTH_SLOTS_PER_STEP)));
+  sections.push(['fields.lengths', fieldsStart, out.at - fieldsStart]);
+  const stringOffsets = strings.offsets();
+  sections.push(['strings.offsets', await out.begin(), stringOffsets.byteLength]);
+  await out.write(stringOffsets);
+  const stringBytes = strings.bytes();
+  sections.push(['strings.bytes', await out.begin(), stringBytes.byteLength]);
+  await out.write(stringBytes);
   const contents: SnapshotContents = {
     slots,
     documents,
