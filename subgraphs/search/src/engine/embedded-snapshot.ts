@@ -40,7 +40,7 @@ const ALIGN = 8;
  * step is well under a millisecond of work, and the event loop is served between steps.
  */
 const CHUNK_BYTES = 1 << 18;
-const DOCUMENTS_PER_STEP = 250;
+const DOCUMENTS_PER_STEP = 100;
 const TERMS_PER_STEP = 250;
 const FIELD_LENGTH_SLOTS_PER_STEP = 16_384;
 /** Bytes read at a time when loading (a start is not serving yet: few large reads). */
@@ -186,7 +186,7 @@ export async function writeSnapshot(
   for (const [term, fields] of frozen.terms()) {
     termIds.push(strings.id(term));
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const length = fields[f]?.docs.length ?? 0;
+      const length = fields[f]?.length ?? 0;
       lengths.push(length);
       postings += length;
     }
@@ -197,16 +197,21 @@ export async function writeSnapshot(
   await out.write(termIds.view());
   sections.push(['postings.lengths', await out.begin(), lengthsView.byteLength]);
   await out.write(new Uint32Array(lengthsView.buffer, lengthsView.byteOffset, lengthsView.length));
-  for (const [name, part] of [
-    ['postings.docs', 'docs'],
-    ['postings.freqs', 'freqs'],
+  for (const [name, part, bytesPer] of [
+    ['postings.docs', 'docs', 4],
+    ['postings.freqs', 'freqs', 2],
   ] as const) {
     const start = await out.begin();
     let written = 0;
     for (const [, fields] of frozen.terms()) {
       if (written === termIds.length) break; // terms added since the freeze come last, all empty to the generation
       written += 1;
-      for (const posting of fields) if (posting) await out.write(posting[part]);
+      for (const posting of fields) {
+        if (!posting) continue;
+        const array = posting[part];
+        const pending = out.write(new Uint8Array(array.buffer, array.byteOffset, posting.length * bytesPer));
+        if (pending) await pending;
+      }
     }
     sections.push([name, start, out.at - start]);
   }
@@ -453,7 +458,7 @@ function decodeSections(
  */
 function encodeDocument(document: IndexedMiniProgram, out: IntList, strings: StringTable): void {
   const optional = (value: string | null) => (value === null ? -1 : strings.id(value));
-  out.push(strings.id(document.appId));
+  out.push(strings.add(document.appId));
   out.push(strings.id(document.orgId));
   out.push(strings.id(document.organizationName));
   out.push(strings.id(document.name));
@@ -468,7 +473,7 @@ function encodeDocument(document: IndexedMiniProgram, out: IntList, strings: Str
   }
   out.push(document.pages.length);
   for (const page of document.pages) {
-    out.push(strings.id(page.path));
+    out.push(strings.add(page.path));
     out.push(strings.id(page.title));
     out.push(strings.id(page.text));
   }
@@ -555,7 +560,11 @@ function inconsistent(what: string): SnapshotError {
   return new SnapshotError(`search index snapshot is inconsistent: ${what}`);
 }
 
-/** Distinct strings numbered in order of first use, their UTF-8 appended to one growing buffer. */
+/**
+ * Strings numbered in order of first use, their UTF-8 appended to one growing buffer: `id` gives a repeated string
+ * (organization names, categories, tags, texts, terms) one entry; `add` appends one that is unique anyway (app ids,
+ * page paths) without looking it up, which keeps the map small (no large rehash in the middle of a save).
+ */
 class StringTable {
   private readonly ids = new Map<string, number>();
   private readonly ends = new IntList();
@@ -569,17 +578,21 @@ class StringTable {
   id(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) {
-      id = this.ends.length;
+      id = this.add(value);
       this.ids.set(value, id);
-      if (this.used + value.length * 3 > this.buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + value.length * 3));
-        this.buffer.copy(grown, 0, 0, this.used);
-        this.buffer = grown;
-      }
-      this.used += this.buffer.write(value, this.used, 'utf8');
-      this.ends.push(this.used);
     }
     return id;
+  }
+
+  add(value: string): number {
+    if (this.used + value.length * 3 > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + value.length * 3));
+      this.buffer.copy(grown, 0, 0, this.used);
+      this.buffer = grown;
+    }
+    this.used += this.buffer.write(value, this.used, 'utf8');
+    this.ends.push(this.used);
+    return this.ends.length - 1;
   }
 
   offsets(): Uint32Array {
@@ -637,8 +650,20 @@ class ChunkWriter {
     return this.at;
   }
 
-  async write(view: ArrayBufferView): Promise<void> {
-    let bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  /** Stages `view`; a promise (to await) only when a chunk filled up and went to the sink. */
+  write(view: ArrayBufferView): Promise<void> | undefined {
+    const bytes =
+      view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    if (bytes.length < this.chunkBytes - this.used) {
+      this.staging.set(bytes, this.used);
+      this.used += bytes.length;
+      this.at += bytes.length;
+      return undefined;
+    }
+    return this.writeFlushing(bytes);
+  }
+
+  private async writeFlushing(bytes: Uint8Array): Promise<void> {
     while (bytes.length > 0) {
       const take = Math.min(bytes.length, this.chunkBytes - this.used);
       this.staging.set(bytes.subarray(0, take), this.used);

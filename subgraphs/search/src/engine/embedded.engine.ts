@@ -44,8 +44,8 @@ interface Posting {
   born: number;
 }
 
-/** A posting as a frozen generation sees it. */
-interface PostingState {
+/** A posting as a frozen generation sees it: its first `length` entries. */
+export interface PostingState {
   docs: Int32Array;
   freqs: Uint16Array;
   length: number;
@@ -94,8 +94,11 @@ export interface FrozenIndex {
   document(n: number): IndexedMiniProgram | undefined;
   /** A copy of the field lengths of slots `from`…`to`-1 (document-major, SEARCH_FIELDS order). */
   fieldLengths(from: number, to: number): Uint16Array;
-  /** Each term with its postings per field (null: none), as frozen; read it before `release()`. */
-  terms(): IterableIterator<[string, Array<{ docs: Int32Array; freqs: Uint16Array } | null>]>;
+  /**
+   * Each term with its postings per field (null: none) as frozen: the first `length` entries of `docs` and `freqs`,
+   * which nothing writes while the generation lives. Read it before `release()`.
+   */
+  terms(): IterableIterator<[string, Array<PostingState | null>]>;
   /** Ends the generation: the postings kept for it are let go. */
   release(): void;
 }
@@ -203,11 +206,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       keptFieldLengths: new Map(),
     };
     this.generations.push(generation);
-    const frozen = (posting: Posting | null) => {
+    const frozen = (posting: Posting | null): PostingState | null => {
       if (!posting || posting.born > generation.id) return null;
       const state = generation.kept.get(posting) ?? posting;
-      if (state.length === 0) return null;
-      return { docs: state.docs.subarray(0, state.length), freqs: state.freqs.subarray(0, state.length) };
+      return state.length === 0 ? null : state;
     };
     return {
       slots: generation.slots,
