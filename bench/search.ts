@@ -1,14 +1,16 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { readProcessEnv } from '@grove/platform';
 import {
   CatalogueStatus,
-  decodeSnapshot,
-  encodeSnapshot,
   EmbeddedSearchEngine,
+  IndexFilesStore,
+  readSnapshot,
+  writeSnapshot,
   type IndexedMiniProgram,
   type SearchEngine,
 } from '@grove/search';
@@ -228,30 +230,225 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
+/** Saves measured alone (each beside its control). */
+const SAVE_ROUNDS = 3;
+
 interface SnapshotMeasured {
   bytes: number;
+  rounds: Array<{ saveMs: number; maxMs: number; p99Ms: number; maxGcMs: number; controlMaxMs: number }>;
+  /** Freeze, stream to a temporary file, fsync, rename, fsync the directory (median of the rounds). */
   saveMs: number;
+  /** The longest the event loop was held during a save (monitorEventLoopDelay, 1 ms resolution), median and max. */
+  saveMaxStallMs: { median: number; max: number };
+  saveStallP99Ms: number;
+  saveMaxGcPauseMs: number;
+  /** The synchronous part of a save: copying the document slots and field lengths (min / max over the saves). */
+  freezeMs: { min: number; max: number };
+  /**
+   * The control: the longest event-loop stall of this process doing nothing but sub-millisecond steps of arithmetic
+   * (a turn of the loop between them) for as long as the save took: what the machine's load alone does to a busy
+   * process, since the scheduler preempts it whatever it runs.
+   */
+  busyControlMaxStallMs: { median: number; max: number };
+  /** Open, read every section (checksum, structure), build the engine from it. */
   loadMs: number;
   rebuildFromDocumentsMs: number;
+  /** Searches (a device's filter) and writes side by side, without and then during a save. */
+  traffic: { withoutSave: Traffic; duringSave: Traffic };
 }
 
-/** Writing the snapshot (to memory: the file write is the disk's), and a restart's load of it into a new engine. */
-async function measureSnapshot(engine: EmbeddedSearchEngine): Promise<SnapshotMeasured> {
-  const marker = { journalSequence: 1, savedAt: Date.now(), identity: 'bench' };
-  let start = process.hrtime.bigint();
-  const snapshot = await encodeSnapshot(engine.toState(), marker);
-  const saveMs = Number(process.hrtime.bigint() - start) / 1e6;
-  start = process.hrtime.bigint();
-  const loaded = EmbeddedSearchEngine.fromState(decodeSnapshot(snapshot).state);
-  const loadMs = Number(process.hrtime.bigint() - start) / 1e6;
-  if ((await loaded.count()) !== (await engine.count())) throw new Error('the snapshot lost documents');
-  // The alternative a restart had before: re-index the same documents (here without reading them from the owners).
-  const documents = engine.toState().documents;
-  start = process.hrtime.bigint();
-  const rebuilt = new EmbeddedSearchEngine();
-  for (let i = 0; i < documents.length; i += BATCH) await rebuilt.upsert(documents.slice(i, i + BATCH));
-  const rebuildFromDocumentsMs = Number(process.hrtime.bigint() - start) / 1e6;
-  return { bytes: snapshot.length, saveMs, loadMs, rebuildFromDocumentsMs };
+interface Traffic {
+  searches: number;
+  writes: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Longest event-loop delay seen while this traffic ran, and the longest garbage collection pause. */
+  maxStallMs: number;
+  maxGcPauseMs: number;
+}
+
+const ms = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
+
+/**
+ * Event-loop delay while `work` runs: the longest block and the p99 of the timer's lateness, and the longest garbage
+ * collection pause in that time.
+ */
+async function stalls<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; maxMs: number; p99Ms: number; maxGcMs: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  let maxGcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  histogram.enable();
+  try {
+    const result = await work();
+    // Let the observer's queued entries arrive.
+    await new Promise<void>((resolve) => setTimeout(resolve, 10));
+    return { result, maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, maxGcMs };
+  } finally {
+    histogram.disable();
+    gc.disconnect();
+  }
+}
+
+/**
+ * A device's searches, one per turn of the event loop, and an update of a mini-program every fifth turn, until
+ * `until` settles (or for `forMs` when it is null): what a search process serves while a snapshot is written.
+ */
+async function traffic(
+  engine: EmbeddedSearchEngine,
+  documents: readonly IndexedMiniProgram[],
+  until: Promise<unknown> | null,
+  forMs: number,
+): Promise<Traffic> {
+  let done = false;
+  void until?.then(() => (done = true));
+  const started = process.hrtime.bigint();
+  const times: number[] = [];
+  let writes = 0;
+  const { maxMs, maxGcMs } = await stalls(async () => {
+    for (let i = 0; !done && (until !== null || ms(started) < forMs); i++) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const start = process.hrtime.bigint();
+      await engine.search({
+        text: QUERIES[i % QUERIES.length],
+        filter: { hostAppId: `host-${i % 50}`, statuses: [CatalogueStatus.PUBLISHED], searchableOnly: true },
+        offset: 0,
+        limit: 20,
+      });
+      times.push(ms(start));
+      if (i % 5 === 0) {
+        const document = documents[(i * 7919) % documents.length];
+        await engine.upsert([{ ...document, name: `${document.name}${i % 2 ? '' : '极速版'}` }]);
+        writes += 1;
+      }
+    }
+    await until;
+  });
+  times.sort((a, b) => a - b);
+  return {
+    searches: times.length,
+    writes,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    maxMs: times[times.length - 1] ?? 0,
+    maxStallMs: maxMs,
+    maxGcPauseMs: maxGcMs,
+  };
+}
+
+/**
+ * A restart's view of the snapshot: written to a file as the search process does (frozen generation, streamed,
+ * fsynced, renamed) with the event-loop delay watched, loaded back into a new engine, then the same save again while
+ * searches and writes go on, against the same traffic without a save. The rebuild a restart does without a snapshot
+ * (re-indexing every document) in the same run.
+ */
+async function measureSnapshot(
+  engine: EmbeddedSearchEngine,
+  documents: readonly IndexedMiniProgram[],
+): Promise<SnapshotMeasured> {
+  const dir = mkdtempSync(join(tmpdir(), 'grove-bench-search-index-'));
+  try {
+    const files = new IndexFilesStore(dir);
+    const freezes: number[] = [];
+    const save = async () => {
+      const started = process.hrtime.bigint();
+      const frozen = engine.freeze();
+      freezes.push(ms(started));
+      try {
+        const marker = { journalSequence: 1, savedAt: Date.now(), identity: 'bench' };
+        return await files.writeSnapshot((sink) => writeSnapshot(frozen, marker, sink));
+      } finally {
+        frozen.release();
+      }
+    };
+    // Saves alone and the control, interleaved, SAVE_ROUNDS times each: on a loaded machine one maximum is noise.
+    const rounds: Array<{
+      saveMs: number;
+      maxMs: number;
+      p99Ms: number;
+      maxGcMs: number;
+      controlMaxMs: number;
+    }> = [];
+    let bytes = 0;
+    for (let round = 0; round < SAVE_ROUNDS; round++) {
+      global.gc?.();
+      const started = process.hrtime.bigint();
+      const saved = await stalls(save);
+      const saveMs = ms(started);
+      bytes = saved.result;
+      const control = await stalls(async () => {
+        const until = process.hrtime.bigint() + BigInt(Math.round(saveMs * 1e6));
+        let sink = 0;
+        while (process.hrtime.bigint() < until) {
+          for (let i = 0; i < 20_000; i++) sink += Math.sqrt(i);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        return sink;
+      });
+      rounds.push({
+        saveMs,
+        maxMs: saved.maxMs,
+        p99Ms: saved.p99Ms,
+        maxGcMs: saved.maxGcMs,
+        controlMaxMs: control.maxMs,
+      });
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+    global.gc?.();
+    let start = process.hrtime.bigint();
+    const source = (await files.openSnapshot())!;
+    const loaded = EmbeddedSearchEngine.fromState((await readSnapshot(source)).state);
+    await source.close();
+    const loadMs = ms(start);
+    for (const text of QUERIES) {
+      const request = { text, filter: {}, offset: 0, limit: 20 };
+      const [a, b] = [await engine.search(request), await loaded.search(request)];
+      if (
+        a.total !== b.total ||
+        a.hits.map((h) => h.document.appId).join() !== b.hits.map((h) => h.document.appId).join()
+      )
+        throw new Error(`the loaded snapshot answers "${text}" differently`);
+    }
+    await loaded.clear();
+
+    global.gc?.();
+    const withoutSave = await traffic(engine, documents, null, 3_000);
+    global.gc?.();
+    const duringSave = await traffic(engine, documents, save(), 0);
+
+    start = process.hrtime.bigint();
+    const rebuilt = new EmbeddedSearchEngine();
+    for (let i = 0; i < documents.length; i += BATCH) await rebuilt.upsert(documents.slice(i, i + BATCH));
+    const rebuildFromDocumentsMs = ms(start);
+    await rebuilt.clear();
+    return {
+      bytes,
+      rounds,
+      saveMs: median(rounds.map((r) => r.saveMs)),
+      saveMaxStallMs: {
+        median: median(rounds.map((r) => r.maxMs)),
+        max: Math.max(...rounds.map((r) => r.maxMs)),
+      },
+      saveStallP99Ms: median(rounds.map((r) => r.p99Ms)),
+      saveMaxGcPauseMs: Math.max(...rounds.map((r) => r.maxGcMs)),
+      freezeMs: { min: Math.min(...freezes), max: Math.max(...freezes) },
+      busyControlMaxStallMs: {
+        median: median(rounds.map((r) => r.controlMaxMs)),
+        max: Math.max(...rounds.map((r) => r.controlMaxMs)),
+      },
+      loadMs,
+      rebuildFromDocumentsMs,
+      traffic: { withoutSave, duringSave },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function measureEngine(
@@ -360,7 +557,9 @@ async function main(): Promise<void> {
     SEARCHES,
   );
   results.push(...measuredAfter.rows);
-  const snapshot = await measureSnapshot(measuredAfter.engine as EmbeddedSearchEngine);
+  const loadBeforeSnapshot = loadavg();
+  const snapshot = await measureSnapshot(measuredAfter.engine as EmbeddedSearchEngine, documents);
+  const loadAfterSnapshot = loadavg();
   await measuredAfter.engine.clear();
 
   const commit = (() => {
@@ -388,7 +587,7 @@ async function main(): Promise<void> {
         searches: SEARCHES,
         queries: QUERIES,
         results,
-        snapshot,
+        snapshot: { ...snapshot, loadAverage: { before: loadBeforeSnapshot, after: loadAfterSnapshot } },
       },
       null,
       2,
@@ -426,7 +625,26 @@ async function main(): Promise<void> {
     ...comparisons,
     `- against the baseline (plain MiniSearch): search p99 ${(after.p99Ms / base.p99Ms).toFixed(2)}× its latency, indexing ${(after.docsPerSecond / base.docsPerSecond).toFixed(2)}× its throughput. The baseline finds far fewer hits: its default tokenizer cannot split Chinese text without spaces (公积金 inside 北京公积金查询 is no term of its own), so its latency is that of a much smaller answer.`,
     '',
-    `Snapshot of the after index (a restart loads it instead of rebuilding): ${(snapshot.bytes / 1024 / 1024).toFixed(1)} MB, written in ${snapshot.saveMs.toFixed(0)} ms, loaded in ${snapshot.loadMs.toFixed(0)} ms; re-indexing the same documents instead takes ${snapshot.rebuildFromDocumentsMs.toFixed(0)} ms (with a warm analyzer memo, and without reading them from the owners).`,
+    `Snapshot of the after index (format 2, binary; a restart loads it instead of rebuilding), load average ${loadBeforeSnapshot.map((l) => l.toFixed(1)).join(' ')} before and ${loadAfterSnapshot.map((l) => l.toFixed(1)).join(' ')} after:`,
+    '',
+    '| snapshot | value |',
+    '|---|---|',
+    `| size | ${(snapshot.bytes / 1024 / 1024).toFixed(1)} MB |`,
+    `| save (freeze, stream to a file, fsync, rename; median of ${SAVE_ROUNDS}) | ${snapshot.saveMs.toFixed(0)} ms |`,
+    `| longest event-loop stall during a save (median / max of ${SAVE_ROUNDS}) | ${snapshot.saveMaxStallMs.median.toFixed(1)} / ${snapshot.saveMaxStallMs.max.toFixed(1)} ms (p99 of the loop's delay ${snapshot.saveStallP99Ms.toFixed(1)} ms; longest GC pause ${snapshot.saveMaxGcPauseMs.toFixed(1)} ms) |`,
+    `| control: longest stall of a busy loop of sub-millisecond steps, no save, as long as each save (median / max) | ${snapshot.busyControlMaxStallMs.median.toFixed(1)} / ${snapshot.busyControlMaxStallMs.max.toFixed(1)} ms |`,
+    `| the save's synchronous part (freeze: document slots and field lengths copied) | ${snapshot.freezeMs.min.toFixed(1)}–${snapshot.freezeMs.max.toFixed(1)} ms |`,
+    `| load (read, checksum, build the engine) | ${snapshot.loadMs.toFixed(0)} ms |`,
+    `| rebuild instead: re-index the same documents | ${snapshot.rebuildFromDocumentsMs.toFixed(0)} ms (warm analyzer memo, no reads from the owners) |`,
+    '',
+    "A device's searches (one per turn) with an update every fifth, without a save (3 s) and while a save runs:",
+    '',
+    '| traffic | searches | updates | search p50 | search p99 | search max | longest event-loop stall | longest GC pause |',
+    '|---|---|---|---|---|---|---|---|',
+    ...(['withoutSave', 'duringSave'] as const).map((key) => {
+      const t = snapshot.traffic[key];
+      return `| ${key === 'withoutSave' ? 'no save' : 'during a save'} | ${t.searches} | ${t.writes} | ${t.p50Ms.toFixed(2)} ms | ${t.p99Ms.toFixed(2)} ms | ${t.maxMs.toFixed(2)} ms | ${t.maxStallMs.toFixed(1)} ms | ${t.maxGcPauseMs.toFixed(1)} ms |`;
+    }),
     '',
   ];
   writeFileSync(join(dir, 'search-latest.md'), lines.join('\n'));

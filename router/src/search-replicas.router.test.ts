@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAccountSubgraph, type AccountSubgraph } from '@grove/account';
@@ -33,9 +33,10 @@ const PASSWORD = 'Owner-Pass-2024';
 
 /**
  * The standard profile's search replicas (issue 10 item 5): two search processes, each with its own in-memory index
- * and its own consumer group named after its pod (stable across restarts: a StatefulSet's pod names), on the real
- * Redis Streams bus and one shared document store. Both converge on the owners' state, an operator's change of hot
- * words or synonyms reaches both, and a restarted replica rejoins its own group: the groups do not pile up.
+ * persisted in its own directory (snapshot and journal) and its own consumer group named after its pod (stable across
+ * restarts: a StatefulSet's pod names), on the real Redis Streams bus and one shared document store. Both converge on
+ * the owners' state, an operator's change of hot words or synonyms reaches both, and a restarted replica loads its
+ * snapshot instead of rebuilding, catches up through its own group and rejoins it: the groups do not pile up.
  */
 describe('two search processes on one Redis event bus', () => {
   const redisUrl = testRedisUrl();
@@ -62,6 +63,9 @@ describe('two search processes on one Redis event bus', () => {
   let orgId: string;
   const served: RunningSubgraph[] = [];
   const apps: string[] = [];
+  /** Full listings of the catalogue the second replica asked for: one per rebuild. */
+  let secondListings = 0;
+  const indexDir = (group: string) => join(dataDir, 'search-index', group);
 
   const login = async (identifier: string, password: string) =>
     owners.tokens.verifyAccessToken(
@@ -75,8 +79,14 @@ describe('two search processes on one Redis event bus', () => {
       logger: silentLogger(),
     });
     const search = await createSearchSubgraph(replicaRuntime, {
-      reads,
-      settings: { consumerGroup: 'search-1' },
+      reads: {
+        ...reads,
+        catalogueAppIds: async (input) => {
+          secondListings += 1;
+          return reads.catalogueAppIds(input);
+        },
+      },
+      settings: { consumerGroup: 'search-1', indexDir: indexDir('search-1') },
     });
     await search.services.indexed();
     return search;
@@ -105,7 +115,7 @@ describe('two search processes on one Redis event bus', () => {
       served.push(await serveSubgraph({ module, tokens: owners.tokens, logger: silentLogger(), port: 0 }));
     first = await createSearchSubgraph(owners, {
       reads: catalogueReadsFromModules([account, appManage]),
-      settings: { consumerGroup: 'search-0' },
+      settings: { consumerGroup: 'search-0', indexDir: indexDir('search-0') },
     });
     await first.services.indexed();
     second = await startSecond();
@@ -172,10 +182,14 @@ describe('two search processes on one Redis event bus', () => {
     }, 15_000);
   });
 
-  it('a restarted replica rebuilds its index and rejoins its own consumer group: groups do not pile up', async () => {
-    await second.close();
+  it('a restarted replica loads its snapshot, catches up through its own consumer group: groups do not pile up', async () => {
+    expect(secondListings).toBe(1); // its first start: an empty directory, rebuilt from the owners
+    await second.close(); // saves its snapshot
+    expect(existsSync(join(indexDir('search-1'), 'index.snapshot'))).toBe(true);
     await appManage.services.miniPrograms.update(owner, apps[0], { description: '重启期间的修改' });
     second = await startSecond();
+    expect(secondListings).toBe(1); // loaded, not rebuilt
+    expect(await second.services.engine.count()).toBe(await first.services.engine.count());
     await eventually(async () => {
       expect((await second.services.engine.get(apps[0]))?.description).toBe('重启期间的修改');
       await converged();

@@ -18,13 +18,22 @@ export {
   type SearchSettings,
 } from './config';
 export { analyze, highlightFragment, normalizeText, type AnalyzeOptions } from './analysis/chinese.analyzer';
-export { EmbeddedSearchEngine, FIELD_BOOSTS, type EmbeddedIndexState } from './engine/embedded.engine';
+export {
+  EmbeddedSearchEngine,
+  FIELD_BOOSTS,
+  type EmbeddedIndexState,
+  type FrozenIndex,
+} from './engine/embedded.engine';
 export {
   decodeSnapshot,
   encodeSnapshot,
+  readSnapshot,
+  readSnapshotHeader,
   SnapshotError,
+  writeSnapshot,
   type SnapshotMarker,
 } from './engine/embedded-snapshot';
+export { IndexFilesStore } from './store/index-files.store';
 export { IndexPersistence } from './projection/index-persistence';
 export { claimSearchInstance, type SearchInstance } from './store/search-instance.store';
 export {

@@ -40,22 +40,67 @@ interface Posting {
   docs: Int32Array;
   freqs: Uint16Array;
   length: number;
+  /** The engine's generation clock when it was created: a frozen generation before it does not see it. */
+  born: number;
+}
+
+/** A posting as a frozen generation sees it: its first `length` entries. */
+export interface PostingState {
+  docs: Int32Array;
+  freqs: Uint16Array;
+  length: number;
+}
+
+/** A frozen generation: the index as it was at `freeze()`, held while a snapshot of it is written. */
+interface Generation {
+  id: number;
+  terms: Map<string, TermPostings>;
+  /** Postings changed since the freeze, as they were at the freeze (their arrays are then never written again). */
+  kept: Map<Posting, PostingState>;
+  /** The document slots at the freeze: the live array, and the slots changed since as they were. */
+  slots: number;
+  documents: Array<IndexedMiniProgram | undefined>;
+  keptDocuments: Map<number, IndexedMiniProgram | undefined>;
+  /** The field lengths array at the freeze, and the documents' field lengths changed since as they were. */
+  fieldLengths: Uint16Array;
+  keptFieldLengths: Map<number, Uint16Array>;
 }
 
 /** Per term, its posting in each field (index = position in SEARCH_FIELDS), null where it does not occur. */
 type TermPostings = Array<Posting | null>;
 
-/** What a snapshot of the index holds (see `index-snapshot.ts`); documents are numbered 0…n-1 in it. */
+/** What a snapshot of the index holds (see `embedded-snapshot.ts`), documents by slot as the engine numbers them. */
 export interface EmbeddedIndexState {
-  documents: IndexedMiniProgram[];
+  /** Document slots; a removed document's slot is empty until a new document takes it. */
+  documents: ReadonlyArray<IndexedMiniProgram | undefined>;
   /** Every term, and per term and field the number of documents it lists (0: none). */
   terms: string[];
   postingLengths: Uint32Array;
-  /** All postings' document numbers, then their frequencies, in `terms` × field order. */
+  /** All postings' document slots and their frequencies, in `terms` × field order (the engine keeps views of them). */
   postingDocs: Int32Array;
   postingFreqs: Uint16Array;
   /** Distinct terms per document and field (BM25's field length), document-major. */
   fieldLengths: Uint16Array;
+}
+
+/**
+ * The index as it was when `freeze()` was called, readable while the engine goes on: searches and writes do not wait
+ * for it, and nothing was copied at the freeze.
+ */
+export interface FrozenIndex {
+  /** Document slots (numbered 0…slots-1). */
+  readonly slots: number;
+  /** The document in slot `n` (undefined: an empty slot). */
+  document(n: number): IndexedMiniProgram | undefined;
+  /** A copy of the field lengths of slots `from`…`to`-1 (document-major, SEARCH_FIELDS order). */
+  fieldLengths(from: number, to: number): Uint16Array;
+  /**
+   * Each term with its postings per field (null: none) as frozen: the first `length` entries of `docs` and `freqs`,
+   * which nothing writes while the generation lives. Read it before `release()`.
+   */
+  terms(): IterableIterator<[string, Array<PostingState | null>]>;
+  /** Ends the generation: the postings kept for it are let go. */
+  release(): void;
 }
 
 /**
@@ -68,7 +113,7 @@ export interface EmbeddedIndexState {
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly description = 'embedded:inverted-index+zh-segmenter-bigram';
 
-  private readonly terms = new Map<string, TermPostings>();
+  private terms = new Map<string, TermPostings>();
   /** Latin and digit terms in code-unit order: where a query prefix ("zs", "wech") finds its completions. */
   private readonly latinTerms: string[] = [];
   private documents: Array<IndexedMiniProgram | undefined> = [];
@@ -89,6 +134,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private termAt = new Uint32Array(0);
   private allowedAt = new Uint32Array(0);
   private epoch = 0;
+  /** Frozen generations being written (see `freeze`), and the clock numbering them. */
+  private generations: Generation[] = [];
+  private generationClock = 0;
 
   static fromState(state: EmbeddedIndexState): EmbeddedSearchEngine {
     const engine = new EmbeddedSearchEngine();
@@ -96,19 +144,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return engine;
   }
 
-  /** Replaces the whole index by a snapshot's (see `embedded-snapshot.ts`). */
+  /**
+   * Replaces the whole index by a snapshot's (see `embedded-snapshot.ts`). The postings become views of the
+   * snapshot's arrays, not copies (the arrays hold nothing else): a posting that grows moves to an array of its own.
+   */
   load(state: EmbeddedIndexState): void {
     this.reset();
-    const count = state.documents.length;
-    this.ensureCapacity(count);
-    for (let n = 0; n < count; n++) {
+    const slots = state.documents.length;
+    this.ensureCapacity(slots);
+    this.documents = new Array<IndexedMiniProgram | undefined>(slots);
+    for (let n = slots - 1; n >= 0; n--) {
       const document = state.documents[n];
+      if (!document) {
+        this.free.push(n);
+        continue;
+      }
       this.documents[n] = document;
       this.numbers.set(document.appId, n);
       this.addToFilterIndexes(document, n);
     }
-    this.fieldLengths.set(state.fieldLengths.subarray(0, count * FIELD_COUNT));
-    for (let i = 0; i < count * FIELD_COUNT; i++)
+    this.fieldLengths.set(state.fieldLengths.subarray(0, slots * FIELD_COUNT));
+    for (let i = 0; i < slots * FIELD_COUNT; i++)
       this.fieldLengthSums[i % FIELD_COUNT] += state.fieldLengths[i];
     let at = 0;
     for (let t = 0; t < state.terms.length; t++) {
@@ -116,11 +172,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (let f = 0; f < FIELD_COUNT; f++) {
         const length = state.postingLengths[t * FIELD_COUNT + f];
         if (length === 0) continue;
-        // Copies, not views: a view of the snapshot buffer would keep the whole buffer alive.
         postings[f] = {
-          docs: state.postingDocs.slice(at, at + length),
-          freqs: state.postingFreqs.slice(at, at + length),
+          docs: state.postingDocs.subarray(at, at + length),
+          freqs: state.postingFreqs.subarray(at, at + length),
           length,
+          born: this.generationClock,
         };
         at += length;
       }
@@ -130,50 +186,97 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.latinTerms.sort(compareCodeUnits);
   }
 
-  /** The index as a snapshot holds it: documents renumbered densely, empty postings left out. */
-  toState(): EmbeddedIndexState {
-    const renumbered = new Int32Array(this.documents.length).fill(-1);
-    const documents: IndexedMiniProgram[] = [];
-    const fieldLengths = new Uint16Array(this.numbers.size * FIELD_COUNT);
-    this.documents.forEach((document, n) => {
-      if (!document) return;
-      renumbered[n] = documents.length;
-      fieldLengths.set(
-        this.fieldLengths.subarray(n * FIELD_COUNT, (n + 1) * FIELD_COUNT),
-        documents.length * FIELD_COUNT,
-      );
-      documents.push(document);
-    });
-    const terms: string[] = [];
-    const lengths: number[] = [];
-    let total = 0;
-    for (const [term, postings] of this.terms) {
-      if (!postings.some((p) => p && p.length > 0)) continue;
-      terms.push(term);
-      for (const posting of postings) {
-        lengths.push(posting?.length ?? 0);
-        total += posting?.length ?? 0;
-      }
-    }
-    const postingDocs = new Int32Array(total);
-    const postingFreqs = new Uint16Array(total);
-    let at = 0;
-    for (const term of terms) {
-      for (const posting of this.terms.get(term)!) {
-        if (!posting || posting.length === 0) continue;
-        for (let i = 0; i < posting.length; i++) postingDocs[at + i] = renumbered[posting.docs[i]];
-        postingFreqs.set(posting.freqs.subarray(0, posting.length), at);
-        at += posting.length;
-      }
-    }
-    return {
-      documents,
-      terms,
-      postingLengths: Uint32Array.from(lengths),
-      postingDocs,
-      postingFreqs,
-      fieldLengths,
+  /**
+   * Freezes the index as it is now (synchronously: consistent with whatever the caller notes beside it) for a snapshot
+   * to be written from while searches and writes go on. Nothing is copied: everything is copy-on-write. A write that
+   * would change what the generation sees first keeps it for the generation: the document a slot held (documents are
+   * replaced, never changed), a document's field lengths, a posting's arrays and length (appends then go past the
+   * frozen length or to a new array; a removal works on a copy). Containers a reset replaces stay the generation's.
+   * `release()` when done.
+   */
+  freeze(): FrozenIndex {
+    const generation: Generation = {
+      id: this.generationClock++,
+      terms: this.terms,
+      kept: new Map(),
+      slots: this.documents.length,
+      documents: this.documents,
+      keptDocuments: new Map(),
+      fieldLengths: this.fieldLengths,
+      keptFieldLengths: new Map(),
     };
+    this.generations.push(generation);
+    const frozen = (posting: Posting | null): PostingState | null => {
+      if (!posting || posting.born > generation.id) return null;
+      const state = generation.kept.get(posting) ?? posting;
+      return state.length === 0 ? null : state;
+    };
+    return {
+      slots: generation.slots,
+      document: (n) =>
+        generation.keptDocuments.has(n) ? generation.keptDocuments.get(n) : generation.documents[n],
+      fieldLengths: (from, to) => {
+        const out = generation.fieldLengths.slice(from * FIELD_COUNT, to * FIELD_COUNT);
+        for (const [n, lengths] of generation.keptFieldLengths)
+          if (n >= from && n < to) out.set(lengths, (n - from) * FIELD_COUNT);
+        return out;
+      },
+      *terms() {
+        for (const [term, postings] of generation.terms) {
+          const fields = postings.map(frozen);
+          if (fields.some((posting) => posting !== null)) yield [term, fields];
+        }
+      },
+      release: () => {
+        this.generations = this.generations.filter((g) => g !== generation);
+      },
+    };
+  }
+
+  /**
+   * Before slot `n` gets another document (or none): generations that see the slot keep what it held (unless the
+   * array was replaced since their freeze: then theirs is no longer written).
+   */
+  private setDocument(n: number, document: IndexedMiniProgram | undefined): void {
+    for (const generation of this.generations)
+      if (generation.documents === this.documents && n < generation.slots && !generation.keptDocuments.has(n))
+        generation.keptDocuments.set(n, generation.documents[n]);
+    this.documents[n] = document;
+  }
+
+  /** Before document `n`'s field lengths change: generations that see the slot keep them. */
+  private beforeFieldLengths(n: number): void {
+    // An array since replaced (grown, reset) is no longer written: nothing to keep.
+    for (const generation of this.generations)
+      if (
+        generation.fieldLengths === this.fieldLengths &&
+        n < generation.slots &&
+        !generation.keptFieldLengths.has(n)
+      )
+        generation.keptFieldLengths.set(
+          n,
+          generation.fieldLengths.slice(n * FIELD_COUNT, (n + 1) * FIELD_COUNT),
+        );
+  }
+
+  /**
+   * Before `posting` changes: every frozen generation that sees it and has not kept it yet keeps its arrays and
+   * length. A change in place (`inPlace`: a removal) then works on copies when a generation holds the arrays.
+   */
+  private beforeChange(posting: Posting, inPlace: boolean): void {
+    let shared = false;
+    for (const generation of this.generations) {
+      if (posting.born > generation.id) continue;
+      const kept = generation.kept.get(posting);
+      if (!kept) {
+        generation.kept.set(posting, { docs: posting.docs, freqs: posting.freqs, length: posting.length });
+        shared = true;
+      } else if (kept.docs === posting.docs) shared = true;
+    }
+    if (inPlace && shared) {
+      posting.docs = posting.docs.slice();
+      posting.freqs = posting.freqs.slice();
+    }
   }
 
   async upsert(documents: readonly IndexedMiniProgram[]): Promise<void> {
@@ -184,7 +287,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (existing !== undefined) this.unindex(existing);
       const n = existing ?? this.free.pop() ?? this.documents.length;
       this.ensureCapacity(n + 1);
-      this.documents[n] = copy;
+      this.setDocument(n, copy);
       this.numbers.set(copy.appId, n);
       this.index(copy, n);
     }
@@ -195,7 +298,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const n = this.numbers.get(appId);
       if (n === undefined) continue;
       this.unindex(n);
-      this.documents[n] = undefined;
+      this.setDocument(n, undefined);
       this.numbers.delete(appId);
       this.free.push(n);
     }
@@ -215,12 +318,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private reset(): void {
-    this.terms.clear();
+    // New containers, not cleared ones: a frozen generation still reads the old.
+    this.terms = new Map();
     this.latinTerms.length = 0;
     this.documents = [];
     this.numbers.clear();
     this.free.length = 0;
-    this.fieldLengths.fill(0);
+    this.fieldLengths = new Uint16Array(this.fieldLengths.length);
     this.fieldLengthSums.fill(0);
     this.byHostApp.clear();
     this.byOrganization.clear();
@@ -395,6 +499,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private index(document: IndexedMiniProgram, n: number): void {
+    if (this.generations.length > 0) this.beforeFieldLengths(n);
     for (let f = 0; f < FIELD_COUNT; f++) {
       const frequencies = termFrequencies(document, f);
       this.fieldLengths[n * FIELD_COUNT + f] = Math.min(frequencies.size, 0xffff);
@@ -406,11 +511,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
           this.terms.set(term, postings);
           if (!isHan(term)) insertSorted(this.latinTerms, term);
         }
-        const posting = (postings[f] ??= { docs: new Int32Array(4), freqs: new Uint16Array(4), length: 0 });
+        const posting = (postings[f] ??= {
+          docs: new Int32Array(4),
+          freqs: new Uint16Array(4),
+          length: 0,
+          born: this.generationClock,
+        });
+        if (this.generations.length > 0) this.beforeChange(posting, false);
         if (posting.length === posting.docs.length) {
-          const docs = new Int32Array(posting.length * 2);
+          const docs = new Int32Array(Math.max(4, posting.length * 2));
           docs.set(posting.docs);
-          const freqs = new Uint16Array(posting.length * 2);
+          const freqs = new Uint16Array(Math.max(4, posting.length * 2));
           freqs.set(posting.freqs);
           posting.docs = docs;
           posting.freqs = freqs;
@@ -426,6 +537,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Takes document `n` out of the postings its terms are in (re-analyzed from the stored copy: memoized). */
   private unindex(n: number): void {
     const document = this.documents[n]!;
+    if (this.generations.length > 0) this.beforeFieldLengths(n);
     for (let f = 0; f < FIELD_COUNT; f++) {
       this.fieldLengthSums[f] -= this.fieldLengths[n * FIELD_COUNT + f];
       this.fieldLengths[n * FIELD_COUNT + f] = 0;
@@ -434,6 +546,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         if (!posting) continue;
         const at = posting.docs.subarray(0, posting.length).indexOf(n);
         if (at === -1) continue;
+        if (this.generations.length > 0) this.beforeChange(posting, true);
         // Order within a posting does not matter to scoring: the last entry fills the gap.
         posting.length -= 1;
         posting.docs[at] = posting.docs[posting.length];

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOGUE_READ_NAMES, type CatalogueEntry, type CatalogueReadHandlers } from '@grove/contracts';
@@ -144,6 +144,26 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
     writeFileSync(snapshotPath, readFileSync(snapshotPath).subarray(0, 100));
     expect(await restored()).toEqual({ replay: null, count: 0 });
 
+    // Cut short of its last bytes (a crash while writing, were it not for the rename) or of half of them.
+    for (const keep of [(n: number) => n - 1, (n: number) => n >> 1]) {
+      await seed();
+      const whole = readFileSync(snapshotPath);
+      writeFileSync(snapshotPath, whole.subarray(0, keep(whole.length)));
+      expect(await restored()).toEqual({ replay: null, count: 0 });
+    }
+
+    // One bit flipped in the postings (three quarters in) and in the header's marker.
+    for (const at of [
+      (bytes: Buffer) => (bytes.length * 3) >> 2,
+      (bytes: Buffer) => bytes.indexOf('database-1'),
+    ]) {
+      await seed();
+      const bytes = readFileSync(snapshotPath);
+      bytes[at(bytes)] ^= 0x04;
+      writeFileSync(snapshotPath, bytes);
+      expect(await restored()).toEqual({ replay: null, count: 0 });
+    }
+
     await seed();
     clock += 25 * HOUR;
     expect(await restored()).toEqual({ replay: null, count: 0 });
@@ -155,6 +175,27 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
     await seed();
     identity = 'database-2'; // the same directory beside another (reset, restored) database
     expect(await restored()).toEqual({ replay: null, count: 0 });
+  });
+
+  it('a save that fails halfway leaves the previous snapshot in place and no temporary file', async () => {
+    const first = open();
+    await first.persistence.restore();
+    await first.engine.upsert(catalogue.slice(0, 20));
+    await first.persistence.save();
+    const saved = readFileSync(join(dir, 'index.snapshot'));
+
+    const files = new IndexFilesStore(dir);
+    await expect(
+      files.writeSnapshot(async (sink) => {
+        await sink.write(saved.subarray(0, 1000));
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(readFileSync(join(dir, 'index.snapshot')).equals(saved)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['index.snapshot', 'journal.log']);
+    const second = open();
+    expect(await second.persistence.restore()).toEqual([]);
+    expect(await second.engine.count()).toBe(20);
   });
 
   it('a restarted search subgraph loads its index instead of reading the whole catalogue again', async () => {

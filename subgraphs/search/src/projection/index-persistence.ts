@@ -1,12 +1,13 @@
 import type { Logger } from '@grove/platform';
 import type { EmbeddedSearchEngine } from '../engine/embedded.engine';
 import {
-  decodeSnapshot,
-  encodeSnapshot,
+  readSnapshot,
+  readSnapshotHeader,
   SnapshotError,
+  writeSnapshot,
   type SnapshotMarker,
 } from '../engine/embedded-snapshot';
-import type { IndexFilesStore, JournalEntry } from '../store/index-files.store';
+import { ShortReadError, type IndexFilesStore, type JournalEntry } from '../store/index-files.store';
 import type { ChangeJournal } from './catalogue.projection';
 
 export interface IndexPersistenceOptions {
@@ -42,46 +43,22 @@ export class IndexPersistence implements ChangeJournal {
    * rebuilt from the owners (the engine is then left empty).
    */
   async restore(): Promise<JournalEntry[] | null> {
-    const [snapshot, journal] = await Promise.all([this.files.readSnapshot(), this.files.readJournal()]);
+    const [snapshot, journal] = await Promise.all([this.files.openSnapshot(), this.files.readJournal()]);
     this.sequence = (journal?.entries ?? []).reduce(
       (max, e) => Math.max(max, e.sequence),
       journal?.base ?? 0,
     );
-    const replay = (() => {
-      if (!snapshot) return null;
-      let decoded: ReturnType<typeof decodeSnapshot>;
+    let replay: JournalEntry[] | null = null;
+    if (snapshot) {
       try {
-        decoded = decodeSnapshot(snapshot);
+        replay = await this.load(snapshot, journal);
       } catch (error) {
-        if (!(error instanceof SnapshotError)) throw error;
+        if (!(error instanceof SnapshotError || error instanceof ShortReadError)) throw error;
         this.logger.warn({ err: error, dir: this.files.dir }, 'search index snapshot unusable; rebuilding');
-        return null;
+      } finally {
+        await snapshot.close();
       }
-      const { state, marker } = decoded;
-      if (marker.identity !== this.options.identity) {
-        this.logger.warn({ dir: this.files.dir }, 'search index snapshot is of another database; rebuilding');
-        return null;
-      }
-      const age = this.options.now() - marker.savedAt;
-      if (age > this.options.maxAgeMs) {
-        this.logger.info({ ageMs: age }, 'search index snapshot too old to catch up; rebuilding');
-        return null;
-      }
-      if (!journal || journal.base > marker.journalSequence) {
-        this.logger.warn(
-          { dir: this.files.dir },
-          'search index journal does not reach back to the snapshot; rebuilding',
-        );
-        return null;
-      }
-      this.engine.load(state);
-      this.savedThrough = marker.journalSequence;
-      this.logger.info(
-        { documents: state.documents.length, journalSequence: marker.journalSequence },
-        'search index loaded from its snapshot',
-      );
-      return journal.entries.filter((entry) => entry.sequence > marker.journalSequence);
-    })();
+    }
     this.entries = replay ?? [];
     if (replay === null) {
       this.savedThrough = this.sequence;
@@ -90,6 +67,41 @@ export class IndexPersistence implements ChangeJournal {
     // The journal starts over from what is kept (a rebuild reads everything: nothing before it is needed).
     await this.files.rewriteJournal(this.savedThrough, () => this.entries);
     return replay;
+  }
+
+  /**
+   * The header first (a snapshot of another database, too old or beyond the journal is refused before its bulk is
+   * read), then the whole file into the engine. Returns the entries to replay, or null to rebuild.
+   */
+  private async load(
+    snapshot: NonNullable<Awaited<ReturnType<IndexFilesStore['openSnapshot']>>>,
+    journal: Awaited<ReturnType<IndexFilesStore['readJournal']>>,
+  ): Promise<JournalEntry[] | null> {
+    const { marker } = await readSnapshotHeader(snapshot);
+    if (marker.identity !== this.options.identity) {
+      this.logger.warn({ dir: this.files.dir }, 'search index snapshot is of another database; rebuilding');
+      return null;
+    }
+    const age = this.options.now() - marker.savedAt;
+    if (age > this.options.maxAgeMs) {
+      this.logger.info({ ageMs: age }, 'search index snapshot too old to catch up; rebuilding');
+      return null;
+    }
+    if (!journal || journal.base > marker.journalSequence) {
+      this.logger.warn(
+        { dir: this.files.dir },
+        'search index journal does not reach back to the snapshot; rebuilding',
+      );
+      return null;
+    }
+    const { state } = await readSnapshot(snapshot);
+    this.engine.load(state);
+    this.savedThrough = marker.journalSequence;
+    this.logger.info(
+      { documents: await this.engine.count(), journalSequence: marker.journalSequence, bytes: snapshot.size },
+      'search index loaded from its snapshot',
+    );
+    return journal.entries.filter((entry) => entry.sequence > marker.journalSequence);
   }
 
   async record(kind: JournalEntry['kind'], id: string): Promise<number> {
@@ -128,15 +140,20 @@ export class IndexPersistence implements ChangeJournal {
       savedAt: this.options.now(),
       identity: this.options.identity,
     };
-    // The state is taken at once (consistent with the marker); serializing it yields to searches.
-    const snapshot = await encodeSnapshot(this.engine.toState(), marker);
-    await this.files.writeSnapshot(snapshot);
+    // Frozen in the same turn as the marker (consistent with it); written while searches and writes go on.
+    const frozen = this.engine.freeze();
+    let bytes: number;
+    try {
+      bytes = await this.files.writeSnapshot((sink) => writeSnapshot(frozen, marker, sink));
+    } finally {
+      frozen.release();
+    }
     this.savedThrough = Math.max(this.savedThrough, marker.journalSequence);
     await this.files.rewriteJournal(marker.journalSequence, () => {
       this.entries = this.entries.filter((entry) => entry.sequence > marker.journalSequence);
       return this.entries;
     });
-    this.logger.debug({ bytes: snapshot.length, ...marker }, 'search index snapshot written');
+    this.logger.debug({ bytes, ...marker }, 'search index snapshot written');
     return marker;
   }
 }
