@@ -6,7 +6,12 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  eventually,
+  type TransactionalDocumentDriver,
+  type TestRuntime,
+} from '@grove/testkit';
 import { createAccountSubgraph, type AccountSubgraph } from './account.subgraph';
 import type { AccountSettings } from './config';
 import { VALID_CREDIT_CODES } from './service/credit-code.fixtures';

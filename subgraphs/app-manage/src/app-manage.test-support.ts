@@ -13,7 +13,12 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  eventually,
+  type TransactionalDocumentDriver,
+  type TestRuntime,
+} from '@grove/testkit';
 import { createAppManageSubgraph, type AppManageSubgraph } from './app-manage.subgraph';
 import type { AppManageSettings } from './config';
 import type { LicenseGuard } from './service/mini-program.service';

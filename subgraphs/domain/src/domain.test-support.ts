@@ -13,7 +13,12 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  eventually,
+  type TransactionalDocumentDriver,
+  type TestRuntime,
+} from '@grove/testkit';
 import type { DomainSettings } from './config';
 import { createDomainSubgraph, type DomainSubgraph } from './domain.subgraph';
 import { MINI_PROGRAM_EVENTS_TOPIC } from './projection';

@@ -19,7 +19,12 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  eventually,
+  type TransactionalDocumentDriver,
+  type TestRuntime,
+} from '@grove/testkit';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { RuleEngineSettings } from './config';
 import { createRuleEngineSubgraph, type RuleEngineSubgraph } from './rule-engine.subgraph';

@@ -13,7 +13,12 @@ import {
   type SubgraphContext,
   type UserPrincipal,
 } from '@grove/platform';
-import { createTestRuntime, eventually, type TransactionalDocumentDriver, type TestRuntime } from '@grove/testkit';
+import {
+  createTestRuntime,
+  eventually,
+  type TransactionalDocumentDriver,
+  type TestRuntime,
+} from '@grove/testkit';
 import type { SdkSettings } from './config';
 import { createSdkSubgraph, type SdkSubgraph } from './sdk.subgraph';
 import { APP_MANAGE_HOST_APP_TOPIC } from './service/host-app-ownership.projection';
