@@ -20,6 +20,30 @@ export const METRIC_COLUMNS = [
   'active_users',
 ] as const;
 
+/** The raw event columns, in table order (both drivers). */
+export const RAW_COLUMNS = [
+  'day',
+  'app_id',
+  'event_id',
+  'type',
+  'device_id',
+  'launch_id',
+  'client_ts',
+  'event_ts',
+  'received_at',
+  'platform',
+  'version_id',
+  'version_source',
+  'release_plan_id',
+  'host_app_id',
+  'org_id',
+  'province',
+  'city',
+  'duration_ms',
+  'page_path',
+  'attrs',
+] as const;
+
 /** A raw event row as both SQL drivers return it (PostgreSQL answers BIGINT as text). */
 export interface RawRow {
   day: string | Date;

@@ -188,7 +188,9 @@ export interface AnalyticsStore {
   events(appId: string, days: string[]): Promise<CleanEvent[]>;
   /**
    * The app's events on these days of the devices after `after` (null: from the first), at most about
-   * `maxEvents` × days.length events but always whole devices; the rollup pages through a day with it.
+   * `maxEvents` × days.length events but always whole devices; the rollup pages through a day with it. Only events
+   * on `firstDay` carry their `attrs` (others come with `{}`: the rollup reads only their type, clock, duration and
+   * page there).
    */
   deviceChunk(
     appId: string,

@@ -24,34 +24,13 @@ import {
   emptyTotals,
   mergePlatformDays,
   METRIC_COLUMNS,
+  RAW_COLUMNS,
   rowToEvent,
   toTotals,
   touchedCells,
   type RawRow,
 } from './analytics-rows';
 
-const RAW_COLUMNS = [
-  'day',
-  'app_id',
-  'event_id',
-  'type',
-  'device_id',
-  'launch_id',
-  'client_ts',
-  'event_ts',
-  'received_at',
-  'platform',
-  'version_id',
-  'version_source',
-  'release_plan_id',
-  'host_app_id',
-  'org_id',
-  'province',
-  'city',
-  'duration_ms',
-  'page_path',
-  'attrs',
-] as const;
 const DUPLICATE_TABLE = '42P07';
 const UNIQUE_VIOLATION = '23505';
 
@@ -313,10 +292,11 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     const range = upto === null ? 'device_id > $2' : 'device_id > $2 AND device_id <= $3';
     const params = upto === null ? [appId, from] : [appId, from, upto];
     const { rows } = await this.pool.query<RawRow>(
-      `SELECT day::text AS day, ${RAW_COLUMNS.slice(1).join(', ')} FROM ${this.t('analytics_raw_events')}
+      `SELECT day::text AS day, ${RAW_COLUMNS.slice(1, -1).join(', ')},
+         CASE WHEN day = $${params.length + 2}::date THEN attrs ELSE '{}'::jsonb END AS attrs FROM ${this.t('analytics_raw_events')}
        WHERE app_id = $1 AND ${range} AND day = ANY($${params.length + 1}::date[])
        ORDER BY device_id, client_ts, event_id COLLATE "C"`,
-      [...params, days],
+      [...params, days, firstDay],
     );
     if (rows.length === 0) return { events: [], newDevices: [], last: null };
     const fresh = await this.pool.query<{ device_id: string }>(

@@ -25,6 +25,7 @@ import {
   emptyTotals,
   mergePlatformDays,
   METRIC_COLUMNS,
+  RAW_COLUMNS,
   rowToEvent,
   toTotals,
   touchedCells,
@@ -46,6 +47,9 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // A month of raw events is millions of rows: a 64 MB page cache (default 2 MB) keeps the indexes the appends
+    // and the rollups walk in memory (bounded, whatever the volume).
+    this.db.pragma('cache_size = -65536');
   }
 
   async init(): Promise<void> {
@@ -110,6 +114,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     );
     return this.db.transaction(() => {
       let inserted = 0;
+      const firstDays = new Map<string, string>();
       for (const e of events) {
         if (claim.run(e.appId, e.eventId, e.day).changes === 0) continue;
         insert.run(
@@ -134,8 +139,15 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
           e.pagePath,
           JSON.stringify(e.attrs),
         );
-        seen.run(e.appId, e.deviceId, e.day);
+        // One first-seen upsert per device of the batch (its earliest day), not one per event.
+        const k = `${e.appId}\u0000${e.deviceId}`;
+        const first = firstDays.get(k);
+        if (first === undefined || e.day < first) firstDays.set(k, e.day);
         inserted++;
+      }
+      for (const [k, day] of firstDays) {
+        const [appId, deviceId] = k.split('\u0000');
+        seen.run(appId, deviceId, day);
       }
       return { inserted, duplicates: events.length - inserted };
     })();
@@ -172,10 +184,11 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     const bound = upto === null ? [from] : [from, upto];
     const rows = this.db
       .prepare(
-        `SELECT * FROM analytics_raw_events WHERE app_id = ? AND day IN (${days.map(() => '?').join(', ')}) AND ${range}
+        `SELECT ${RAW_COLUMNS.slice(0, -1).join(', ')}, CASE WHEN day = ? THEN attrs ELSE '{}' END AS attrs
+         FROM analytics_raw_events WHERE app_id = ? AND day IN (${days.map(() => '?').join(', ')}) AND ${range}
          ORDER BY device_id, client_ts, event_id`,
       )
-      .all(appId, ...days, ...bound) as RawRow[];
+      .all(firstDay, appId, ...days, ...bound) as RawRow[];
     if (rows.length === 0) return { events: [], newDevices: [], last: null };
     const fresh = this.db
       .prepare(`SELECT device_id FROM analytics_first_seen WHERE app_id = ? AND first_day = ? AND ${range}`)
