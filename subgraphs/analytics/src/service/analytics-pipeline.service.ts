@@ -27,7 +27,7 @@ export const ANALYTICS_CONSUMER_GROUP = 'analytics';
  * each (app, event id) once, so redeliveries and client retries count once), and recomputes daily rollups.
  */
 export class AnalyticsPipeline {
-  private timer?: NodeJS.Timeout;
+  private timers: NodeJS.Timeout[] = [];
   private running?: Promise<unknown>;
 
   constructor(
@@ -142,23 +142,38 @@ export class AnalyticsPipeline {
     return written;
   }
 
-  /** Runs `recomputeRecent` every `rollupIntervalMs` (never two at once); stopped by `stop()`. */
+  /** Today alone: the short pass between passes over the late window (ANALYTICS_TODAY_ROLLUP_INTERVAL_MS). */
+  async recomputeToday(): Promise<number> {
+    return this.recompute([dayOf(this.now(), this.settings.timeZone)]);
+  }
+
+  /**
+   * Runs `recomputeRecent` every `rollupIntervalMs` and `recomputeToday` every `todayRollupIntervalMs` (never two
+   * passes at once: a tick that finds one running is skipped; no timer at all when `rollupIntervalMs` is 0); stopped
+   * by `stop()`.
+   */
   start(): void {
-    if (this.settings.rollupIntervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.recomputeRecent()
-        .catch((error: unknown) =>
-          this.logger.warn({ err: error }, 'analytics rollup failed; retried on the next tick'),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.settings.rollupIntervalMs);
-    this.timer.unref();
+    if (this.timers.length > 0 || this.settings.rollupIntervalMs <= 0) return;
+    const every = (ms: number, pass: () => Promise<unknown>) => {
+      if (ms <= 0) return;
+      const timer = setInterval(() => {
+        if (this.running) return;
+        this.running = pass()
+          .catch((error: unknown) =>
+            this.logger.warn({ err: error }, 'analytics rollup failed; retried on the next tick'),
+          )
+          .finally(() => (this.running = undefined));
+      }, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(this.settings.rollupIntervalMs, () => this.recomputeRecent());
+    every(this.settings.todayRollupIntervalMs, () => this.recomputeToday());
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
     await this.running;
   }
 }
