@@ -64,7 +64,8 @@ async function report(url: string, keys: { sdkKey: string; sdkSecret: string }, 
     },
     body: JSON.stringify({ schemaVersion: 1, sentAt: now, events }),
   });
-  if (response.status !== 202) throw new Error(`report refused (${response.status}): ${await response.text()}`);
+  if (response.status !== 202)
+    throw new Error(`report refused (${response.status}): ${await response.text()}`);
   return performance.now();
 }
 
@@ -112,7 +113,9 @@ async function measure(config: (typeof CONFIGS)[number]) {
     await poller;
     done = true;
     if (visibleAt.length < SETTINGS.reports)
-      throw new Error(`${config.label}: ${visibleAt.length}/${SETTINGS.reports} reports visible after the timeout`);
+      throw new Error(
+        `${config.label}: ${visibleAt.length}/${SETTINGS.reports} reports visible after the timeout`,
+      );
     const lags = visibleAt.map((t, i) => t - sentAt[i]!);
     return {
       label: config.label,

@@ -185,7 +185,10 @@ async function main(): Promise<void> {
     const rssAfterLoadMb = mb(process.memoryUsage().rss);
     const peakAfterLoadMb = Math.round(process.resourceUsage().maxRSS / 1024);
     let rollupPeakRss = 0;
-    const sampler = setInterval(() => (rollupPeakRss = Math.max(rollupPeakRss, process.memoryUsage().rss)), 100);
+    const sampler = setInterval(
+      () => (rollupPeakRss = Math.max(rollupPeakRss, process.memoryUsage().rss)),
+      100,
+    );
     const t1 = performance.now();
     const perDayMs: number[] = [];
     for (let d = 0; d < SETTINGS.days; d++) {

@@ -103,7 +103,8 @@ export class AnalyticsPipeline {
         const fresh = new Set(chunk.newDevices);
         const devices: DailyDevice[] = [];
         forEachDevice(chunk.events, (deviceEvents) => {
-          for (const d of rollup.addDevice(deviceEvents, fresh.has(deviceEvents[0].deviceId))) devices.push(d);
+          for (const d of rollup.addDevice(deviceEvents, fresh.has(deviceEvents[0].deviceId)))
+            devices.push(d);
         });
         await writer.addDevices(devices);
         after = chunk.last;
@@ -129,7 +130,8 @@ export class AnalyticsPipeline {
       if (apps.has(appId)) await this.rollupDay(appId, day);
       else await this.store.refreshRetention(appId, day, ROLLUP_VERSION);
     }
-    if (stale.length > 0) this.logger.info({ days: stale.length }, 'analytics rollups of older versions recomputed');
+    if (stale.length > 0)
+      this.logger.info({ days: stale.length }, 'analytics rollups of older versions recomputed');
     return stale.length;
   }
 

@@ -5,7 +5,6 @@ import {
   type CleanEvent,
   type DailyMetrics,
   type PlatformDay,
-  type RetentionCell,
 } from './analytics-store.port';
 
 /** Rollup metric columns, in DailyMetrics order. */

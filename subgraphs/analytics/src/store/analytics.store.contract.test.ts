@@ -346,12 +346,16 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
     await writer.addDevices([{ dimension: '', value: '', deviceId: 'db', isNew: true }]);
     expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([]);
     await writer.commit([], { pages: [], buckets: [] });
-    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([{ value: '', active: 2 }]);
+    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([
+      { value: '', active: 2 },
+    ]);
     // An aborted rewrite leaves the committed day as it was.
     const again = await store.beginDay(APP, '2025-03-02', 8);
     await again.addDevices([{ dimension: '', value: '', deviceId: 'zz', isNew: false }]);
     await again.abort();
-    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([{ value: '', active: 2 }]);
+    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([
+      { value: '', active: 2 },
+    ]);
     expect(await store.staleDays(8, 10)).toEqual([{ appId: APP, day: '2025-03-02', version: 7 }]);
     expect(await store.staleDays(7, 10)).toEqual([]);
   });

@@ -607,7 +607,12 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
   ): Promise<RetentionCell[]> {
     if (offsets.length === 0) return [];
     checkOffsets(offsets);
-    const { rows } = await this.pool.query<{ cohort_day: string; day_offset: number; active: string; fresh: string }>(
+    const { rows } = await this.pool.query<{
+      cohort_day: string;
+      day_offset: number;
+      active: string;
+      fresh: string;
+    }>(
       `SELECT cohort_day::text AS cohort_day, day_offset, active, fresh FROM ${this.t('analytics_daily_retention')}
        WHERE app_id = $1 AND cohort_day BETWEEN $2 AND $3 AND day_offset = ANY($4::int[]) ORDER BY cohort_day, day_offset`,
       [appId, from, to, offsets],
