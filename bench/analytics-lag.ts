@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'expect';
 import { signRuntimeRequest } from '@grove/sdk-runtime';
 import { MiniProgramAnalyticsDocument } from '../schema/generated/graphql';
 import { dataOf, execute } from '../tests/e2e/src/graphql-client';
@@ -21,6 +22,9 @@ import { RESULTS } from './bench-process';
  *
  * Writes bench/results/analytics-lag-<date>.json and analytics-lag-latest.md.
  */
+// The story asserts with Jest's `expect`; outside Jest the same library provides it.
+Object.assign(globalThis, { expect });
+
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const SETTINGS = {
