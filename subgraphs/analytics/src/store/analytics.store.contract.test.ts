@@ -76,6 +76,12 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
     expect(await store.appsWithEvents(['2025-03-05'])).toEqual([]);
   });
 
+  it('appends a batch larger than one statement can bind (PostgreSQL: 65,535 parameters)', async () => {
+    const batch = Array.from({ length: 4_000 }, (_, i) => event(i, '2025-03-01'));
+    expect(await store.append(batch)).toEqual({ inserted: 4_000, duplicates: 0 });
+    expect((await store.events(APP, ['2025-03-01'])).length).toBe(4_000);
+  });
+
   it("keeps each device's first day, lowered by late events", async () => {
     await store.append([event(3, '2025-03-02')]);
     expect(await store.newDevices(APP, '2025-03-02')).toEqual(['d0']);

@@ -211,9 +211,10 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
         );
         const fresh = new Set(claimed.rows.map((r) => `${r.app_id}\u0000${r.event_id}`));
         const rows = events.filter((e) => fresh.delete(`${e.appId}\u0000${e.eventId}`));
-        if (rows.length > 0) {
+        // At most 1,000 rows per INSERT: PostgreSQL binds at most 65,535 parameters (20 a row).
+        for (let at = 0; at < rows.length; at += 1_000) {
           const values: unknown[] = [];
-          const tuples = rows.map((e, i) => {
+          const tuples = rows.slice(at, at + 1_000).map((e, i) => {
             values.push(
               e.day,
               e.appId,
@@ -242,6 +243,8 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
             `INSERT INTO ${this.t('analytics_raw_events')} (${RAW_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
             values,
           );
+        }
+        if (rows.length > 0) {
           await c.query(
             `INSERT INTO ${this.t('analytics_first_seen')} AS s (app_id, device_id, first_day)
              SELECT app_id, device_id, MIN(day) FROM unnest($1::text[], $2::text[], $3::date[]) AS x(app_id, device_id, day) GROUP BY app_id, device_id
