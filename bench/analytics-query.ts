@@ -16,8 +16,9 @@ import { RESULTS } from './bench-process';
  *
  * The raw events are generated straight into the raw store (the report route's throughput is `bench:analytics`),
  * a realistic fleet: 30 days, a pool of devices of which a share is active each day, launches of 1–12 pages with
- * stays and errors, on four platforms. Then every day is rolled up as the pipeline does (`recompute`), and each query
- * runs 20 times through the analytics query service (the resolvers' one call, with the owner's authorization).
+ * stays and errors, on four platforms. Then every day is rolled up as the pipeline does (`recompute`, streamed by
+ * whole devices; the peak RSS of that phase is sampled), and each query runs 20 times through the analytics query and
+ * tables services (the resolvers' one call, with the owner's authorization).
  * Writes bench/results/analytics-query-<date>.json and analytics-query-latest.md.
  */
 const arg = (name: string, fallback: string) =>
@@ -27,7 +28,7 @@ const SETTINGS = {
   days: Number(arg('days', '30')),
   driver: arg('driver', 'sqlite') as 'sqlite' | 'postgres',
   repeats: 20,
-  appendBatch: 5_000,
+  appendBatch: 20_000,
   targetMs: 200,
 };
 const PLATFORMS = ['IOS', 'ANDROID', 'HARMONY', 'IOS'];
@@ -180,12 +181,30 @@ async function main(): Promise<void> {
     const appendSec = (performance.now() - t0) / 1000;
     console.log(`\nappend: ${stored} events in ${appendSec.toFixed(1)} s`);
 
+    const mb = (bytes: number) => Math.round(bytes / 1048576);
+    const rssAfterLoadMb = mb(process.memoryUsage().rss);
+    const peakAfterLoadMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    // Sampled after every day: on SQLite the rollup is synchronous under its awaits, so a timer would never fire.
+    let rollupPeakRss = 0;
     const t1 = performance.now();
-    for (let d = 0; d < SETTINGS.days; d++) await analytics.services.pipeline.recompute([addDays(from, d)]);
+    const perDayMs: number[] = [];
+    for (let d = 0; d < SETTINGS.days; d++) {
+      const t = performance.now();
+      await analytics.services.pipeline.recompute([addDays(from, d)]);
+      perDayMs.push(performance.now() - t);
+      rollupPeakRss = Math.max(rollupPeakRss, process.memoryUsage().rss);
+      process.stdout.write(
+        `\rrolled up ${d + 1}/${SETTINGS.days} days, rss ${mb(process.memoryUsage().rss)} MB   `,
+      );
+    }
     const rollupSec = (performance.now() - t1) / 1000;
-    console.log(`rollups: ${SETTINGS.days} days in ${rollupSec.toFixed(1)} s`);
+    const rollupPeakRssMb = mb(rollupPeakRss);
+    console.log(
+      `\nrollups: ${SETTINGS.days} days in ${rollupSec.toFixed(1)} s (a day p50 ${round(percentile(perDayMs, 50) / 1000)} s, max ${round(Math.max(...perDayMs) / 1000)} s); rss ${rssAfterLoadMb} MB after load, peak ${rollupPeakRssMb} MB after a day while rolling up, process peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    );
 
     const q = analytics.services.queries;
+    const t = analytics.services.tables;
     const results = [
       await timed('1 day, series (baseline)', () => q.series(owner, appId, to, to, 'day')),
       await timed(`${SETTINGS.days} days, daily series`, () => q.series(owner, appId, from, to, 'day')),
@@ -194,6 +213,11 @@ async function main(): Promise<void> {
         q.breakdown(owner, appId, 'platform', from, to),
       ),
       await timed(`${SETTINGS.days} days, by region`, () => q.breakdown(owner, appId, 'region', from, to)),
+      await timed(`${SETTINGS.days} days, retention (active cohorts)`, () =>
+        t.retention(owner, appId, 'active', from, to),
+      ),
+      await timed(`${SETTINGS.days} days, top pages`, () => t.topPages(owner, appId, from, to)),
+      await timed(`${SETTINGS.days} days, distributions`, () => t.distributions(owner, appId, from, to)),
     ];
     const worst = Math.max(...results.slice(1).map((r) => r.p99));
     const report = {
@@ -207,6 +231,12 @@ async function main(): Promise<void> {
       devices,
       appendEventsPerSec: Math.round(stored / appendSec),
       rollupSec: round(rollupSec),
+      rollupDayP50Sec: round(percentile(perDayMs, 50) / 1000),
+      rollupDayMaxSec: round(Math.max(...perDayMs) / 1000),
+      rssAfterLoadMb,
+      peakRssAfterLoadMb: peakAfterLoadMb,
+      rollupPeakRssMb,
+      processPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       results,
       worstP99: worst,
       met: worst < SETTINGS.targetMs,
@@ -218,7 +248,8 @@ async function main(): Promise<void> {
       `# bench:analytics:query (${report.date})`,
       '',
       `${stored.toLocaleString('en')} raw events of one mini-program over ${SETTINGS.days} days (${devices.toLocaleString('en')} devices in the pool), ${SETTINGS.driver} raw store; ${cpus().length} CPUs, load ${loadBefore.join(' ')} before, ${report.loadAfter.join(' ')} after, Node ${process.version}.`,
-      `Loaded straight into the raw store at ${report.appendEventsPerSec.toLocaleString('en')} events/s; rolled up (every day, as the pipeline's recompute) in ${report.rollupSec} s.`,
+      `Loaded straight into the raw store at ${report.appendEventsPerSec.toLocaleString('en')} events/s (the store's append, batches of ${SETTINGS.appendBatch.toLocaleString('en')}); rolled up (every day, as the pipeline's recompute, streamed by whole devices) in ${report.rollupSec} s (a day: p50 ${report.rollupDayP50Sec} s, max ${report.rollupDayMaxSec} s).`,
+      `RSS: ${rssAfterLoadMb} MB after loading (process peak so far ${peakAfterLoadMb} MB), peak ${rollupPeakRssMb} MB after a day while rolling up; process peak (maxRSS) ${report.processPeakRssMb} MB.`,
       `Each query ran ${SETTINGS.repeats} times after one warm-up, through the analytics query service with the owner's authorization.`,
       '',
       '| query | p50 ms | p99 ms | max ms |',

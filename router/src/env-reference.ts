@@ -194,6 +194,8 @@ export const ENV_DESCRIPTIONS: Record<string, string> = {
   ANALYTICS_RETENTION_DAYS: 'raw analytics events older than this are deleted (rollups are kept)',
   ANALYTICS_ROLLUP_INTERVAL_MS:
     'how often rollups of the late window are recomputed (0: only by recomputeAnalytics)',
+  ANALYTICS_TODAY_ROLLUP_INTERVAL_MS:
+    'how often today alone is rolled up between passes over the late window (0: only with the window; off when ANALYTICS_ROLLUP_INTERVAL_MS is 0); bounds report-to-statistics lag',
   ANALYTICS_TEST_DEVICE_IDS: 'comma list of test device ids whose events are dropped',
   OPERATION_LOG_RETENTION_DAYS:
     'operation log lines (operationLog, ADR 0013) older than this many days are deleted',

@@ -58,6 +58,17 @@ export const analyticsEnvShape = {
     .min(0)
     .max(24 * 3600_000)
     .default(60_000),
+  /**
+   * How often today alone is rolled up, between the passes over the late window (0: today only with the window;
+   * ignored when ANALYTICS_ROLLUP_INTERVAL_MS is 0). Bounds the lag from a report to the statistics when the window
+   * interval is long; each pass recomputes today in full (bench:analytics:lag).
+   */
+  ANALYTICS_TODAY_ROLLUP_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600_000)
+    .default(0),
   /** Device ids of test devices whose events are dropped (comma list). */
   ANALYTICS_TEST_DEVICE_IDS: list,
   /** Operation log lines older than this many days are deleted (ADR 0013). */
@@ -92,6 +103,7 @@ export interface AnalyticsSettings {
   lateDays: number;
   retentionDays: number;
   rollupIntervalMs: number;
+  todayRollupIntervalMs: number;
   testDeviceIds: string[];
   operationLogRetentionDays: number;
   operationLogPruneIntervalMs: number;
@@ -106,6 +118,7 @@ export const defaultAnalyticsSettings: Omit<AnalyticsSettings, 'storeDriver'> = 
   lateDays: 3,
   retentionDays: 180,
   rollupIntervalMs: 60_000,
+  todayRollupIntervalMs: 0,
   testDeviceIds: [],
   operationLogRetentionDays: 365,
   operationLogPruneIntervalMs: 3600_000,
@@ -121,6 +134,7 @@ export function analyticsSettingsFromConfig(config: AnalyticsConfig): AnalyticsS
     lateDays: config.ANALYTICS_LATE_DAYS,
     retentionDays: config.ANALYTICS_RETENTION_DAYS,
     rollupIntervalMs: config.ANALYTICS_ROLLUP_INTERVAL_MS,
+    todayRollupIntervalMs: config.ANALYTICS_TODAY_ROLLUP_INTERVAL_MS,
     testDeviceIds: config.ANALYTICS_TEST_DEVICE_IDS,
     operationLogRetentionDays: config.OPERATION_LOG_RETENTION_DAYS,
     operationLogPruneIntervalMs: config.OPERATION_LOG_PRUNE_INTERVAL_MS,

@@ -1,12 +1,23 @@
 import { ANALYTICS_RAW_EVENTS_TOPIC, analyticsEvents, parseContractEvent } from '@grove/contracts';
 import type { EventBus, Logger, Subscription } from '@grove/platform';
 import type { AnalyticsSettings } from '../config';
-import type { AnalyticsStore, CleanEvent } from '../store/analytics-store.port';
+import type { AnalyticsStore, DailyDevice } from '../store/analytics-store.port';
 import type { AnalyticsMetrics } from './clean-metrics';
-import { computeDay } from './daily-rollup';
+import { DayRollup, forEachDevice } from './daily-rollup';
 import type { CustomEventService } from './custom-event.service';
 import { cleanReport } from './event-cleaner';
 import { addDays, dayOf, daysBetween } from './reporting-day';
+
+/**
+ * The version of the rollup arithmetic and of the tables a day gets; each day records the version that computed it.
+ * Bump it when a day's rollups change shape or meaning: days of an older version (0: rolled up before versions were
+ * kept, e.g. without pages, hours, distributions or retention cells) are recomputed by the next passes.
+ */
+export const ROLLUP_VERSION = 1;
+/** Raw events read per day of the window per chunk (whole devices), so a day's rollup has bounded memory. */
+export const ROLLUP_CHUNK_EVENTS = 10_000;
+/** Stale days (older rollup version) recomputed per pass, so an upgrade never stalls the recent window. */
+export const STALE_DAYS_PER_PASS = 8;
 
 /** Consumer group of the analytics subgraph on `analytics.raw-events`. */
 export const ANALYTICS_CONSUMER_GROUP = 'analytics';
@@ -16,7 +27,7 @@ export const ANALYTICS_CONSUMER_GROUP = 'analytics';
  * each (app, event id) once, so redeliveries and client retries count once), and recomputes daily rollups.
  */
 export class AnalyticsPipeline {
-  private timer?: NodeJS.Timeout;
+  private timers: NodeJS.Timeout[] = [];
   private running?: Promise<unknown>;
 
   constructor(
@@ -26,6 +37,7 @@ export class AnalyticsPipeline {
     private readonly logger: Logger,
     private readonly customEvents: Pick<CustomEventService, 'rulesOf'>,
     private readonly now: () => number = Date.now,
+    private readonly chunkEvents: number = ROLLUP_CHUNK_EVENTS,
   ) {}
 
   consume(events: EventBus): Promise<Subscription> {
@@ -64,53 +76,106 @@ export class AnalyticsPipeline {
   async recompute(days: string[]): Promise<number> {
     if (days.length === 0) return 0;
     const sorted = [...new Set(days)].sort();
-    const window = daysBetween(addDays(sorted[0], -1), addDays(sorted[sorted.length - 1], 1));
     let written = 0;
     for (const appId of await this.store.appsWithEvents(sorted)) {
-      const events = await this.store.events(appId, window);
       for (const day of sorted) {
-        // The day before and after: launches crossing midnight are whole (computeDay).
-        const near = new Set([addDays(day, -1), day, addDays(day, 1)]);
-        const relevant: CleanEvent[] = events.filter((e) => near.has(e.day));
-        const { rows, devices, pages, buckets } = computeDay(
-          day,
-          relevant,
-          new Set(await this.store.newDevices(appId, day)),
-          this.settings.sessionGapMs,
-          this.settings.timeZone,
-        );
-        await this.store.writeDay(appId, day, rows, devices, { pages, buckets });
+        await this.rollupDay(appId, day);
         written++;
       }
     }
     return written;
   }
 
-  /** Today and the `lateDays` before it (late events land there), then retention. */
+  /**
+   * One (mini-program, day), streamed: the raw events of the day before, the day and the day after (launches
+   * crossing midnight are whole) are read in chunks of whole devices, each device's rows staged as soon as it is
+   * counted; the day is swapped in at commit with its retention cells. Memory: one chunk and the day's accumulators.
+   */
+  async rollupDay(appId: string, day: string): Promise<void> {
+    const window = [addDays(day, -1), day, addDays(day, 1)];
+    const rollup = new DayRollup(day, this.settings.sessionGapMs, this.settings.timeZone);
+    const writer = await this.store.beginDay(appId, day, ROLLUP_VERSION);
+    try {
+      let after: string | null = null;
+      for (;;) {
+        const chunk = await this.store.deviceChunk(appId, window, day, after, this.chunkEvents);
+        if (chunk.last === null) break;
+        const fresh = new Set(chunk.newDevices);
+        const devices: DailyDevice[] = [];
+        forEachDevice(chunk.events, (deviceEvents) => {
+          for (const d of rollup.addDevice(deviceEvents, fresh.has(deviceEvents[0].deviceId)))
+            devices.push(d);
+        });
+        await writer.addDevices(devices);
+        after = chunk.last;
+      }
+      const { rows, pages, buckets } = rollup.finish();
+      await writer.commit(rows, { pages, buckets });
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  }
+
+  /**
+   * Brings up to `limit` days computed by an older rollup version up to date: recomputed from their raw events, or,
+   * when those were pruned, their retention cells rebuilt from the stored device rows. Answers the days done.
+   */
+  async upgradeStale(limit = STALE_DAYS_PER_PASS): Promise<number> {
+    const stale = await this.store.staleDays(ROLLUP_VERSION, limit);
+    const withEvents = new Map<string, Set<string>>();
+    for (const { appId, day } of stale) {
+      let apps = withEvents.get(day);
+      if (!apps) withEvents.set(day, (apps = new Set(await this.store.appsWithEvents([day]))));
+      if (apps.has(appId)) await this.rollupDay(appId, day);
+      else await this.store.refreshRetention(appId, day, ROLLUP_VERSION);
+    }
+    if (stale.length > 0)
+      this.logger.info({ days: stale.length }, 'analytics rollups of older versions recomputed');
+    return stale.length;
+  }
+
+  /** Today and the `lateDays` before it (late events land there), then older-version days, then retention. */
   async recomputeRecent(): Promise<number> {
     const today = dayOf(this.now(), this.settings.timeZone);
     const written = await this.recompute(daysBetween(addDays(today, -this.settings.lateDays), today));
+    await this.upgradeStale();
     await this.store.pruneBefore(addDays(today, -this.settings.retentionDays));
     return written;
   }
 
-  /** Runs `recomputeRecent` every `rollupIntervalMs` (never two at once); stopped by `stop()`. */
+  /** Today alone: the short pass between passes over the late window (ANALYTICS_TODAY_ROLLUP_INTERVAL_MS). */
+  async recomputeToday(): Promise<number> {
+    return this.recompute([dayOf(this.now(), this.settings.timeZone)]);
+  }
+
+  /**
+   * Runs `recomputeRecent` every `rollupIntervalMs` and `recomputeToday` every `todayRollupIntervalMs` (never two
+   * passes at once: a tick that finds one running is skipped; no timer at all when `rollupIntervalMs` is 0); stopped
+   * by `stop()`.
+   */
   start(): void {
-    if (this.settings.rollupIntervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.recomputeRecent()
-        .catch((error: unknown) =>
-          this.logger.warn({ err: error }, 'analytics rollup failed; retried on the next tick'),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.settings.rollupIntervalMs);
-    this.timer.unref();
+    if (this.timers.length > 0 || this.settings.rollupIntervalMs <= 0) return;
+    const every = (ms: number, pass: () => Promise<unknown>) => {
+      if (ms <= 0) return;
+      const timer = setInterval(() => {
+        if (this.running) return;
+        this.running = pass()
+          .catch((error: unknown) =>
+            this.logger.warn({ err: error }, 'analytics rollup failed; retried on the next tick'),
+          )
+          .finally(() => (this.running = undefined));
+      }, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(this.settings.rollupIntervalMs, () => this.recomputeRecent());
+    every(this.settings.todayRollupIntervalMs, () => this.recomputeToday());
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
     await this.running;
   }
 }

@@ -1,13 +1,13 @@
 import { BadUserInputError, offsetPage, Permission, type Principal } from '@grove/platform';
 import type { MiniProgramAccess } from '@grove/contracts';
-import type { AnalyticsStore, DistributionKind } from '../store/analytics-store.port';
+import { RETENTION_OFFSETS, type AnalyticsStore, type DistributionKind } from '../store/analytics-store.port';
 import { checkRange } from './analytics-query.service';
 import { DISTRIBUTION_BUCKETS } from './distributions';
 import { addDays, dayOf } from './reporting-day';
 
-/** FinClip's retention columns: day 1 to 7, 14 and 30 after the cohort day. */
-export const RETENTION_OFFSETS = [1, 2, 3, 4, 5, 6, 7, 14, 30] as const;
-/** At most this many cohort days per retention table (each cohort device is looked up on 9 later days). */
+/** FinClip's retention columns: day 1 to 7, 14 and 30 after the cohort day (the cells every day's rollup keeps). */
+export { RETENTION_OFFSETS };
+/** At most this many cohort days per retention table (9 cells each, read from the rollups). */
 export const MAX_RETENTION_COHORT_DAYS = 92;
 export const TOP_PAGES_PAGE = { defaultTake: 20, maxTake: 200 };
 

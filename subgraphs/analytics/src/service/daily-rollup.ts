@@ -103,12 +103,132 @@ export function sessionsOf(deviceEvents: readonly CleanEvent[], sessionGapMs: nu
 }
 
 /**
- * One reporting day of one mini-program, from its raw events of the day before, the day and the day after (so that
- * launches crossing midnight are whole): launches, bounces, stay, entry / exit pages and the stay and depth
- * distributions belong to the day a launch started; page views, page stay, errors and active users to the day of each
- * event. In the `hour` breakdown a new device is new in the hour of its first event of the day only. Pure: the same
- * events always give the same rows.
+ * One reporting day of one mini-program, built one device at a time so a day never has to fit in memory: feed each
+ * device's raw events of the day before, the day and the day after (so that launches crossing midnight are whole), in
+ * device-clock order, to `addDevice`; it answers that device's device rows at once (stage them), and `finish` answers
+ * the day's metric rows, pages and distributions. What it keeps between devices is one accumulator per dimension
+ * value, page path and bucket — bounded by the cardinality of the breakdowns, not by the number of events or devices.
+ *
+ * Launches, bounces, stay, entry / exit pages and the stay and depth distributions belong to the day a launch
+ * started; page views, page stay, errors and active users to the day of each event. In the `hour` breakdown a new
+ * device is new in the hour of its first event of the day only. Pure: the same events always give the same rows, in
+ * whatever order the devices come.
  */
+export class DayRollup {
+  private readonly metrics = new Map<string, DailyMetrics>();
+  private readonly pages = new Map<string, DailyPageRow>();
+  private readonly buckets = new Map<string, DailyBucketRow>();
+
+  constructor(
+    readonly day: string,
+    private readonly sessionGapMs: number,
+    private readonly timeZone: string,
+  ) {}
+
+  private bucket(k: string): DailyMetrics {
+    let m = this.metrics.get(k);
+    if (!m) this.metrics.set(k, (m = emptyMetrics()));
+    return m;
+  }
+
+  private page(pagePath: string): DailyPageRow {
+    let p = this.pages.get(pagePath);
+    if (!p) this.pages.set(pagePath, (p = { pagePath, views: 0, stayMs: 0, entries: 0, exits: 0 }));
+    return p;
+  }
+
+  private launchBucket(kind: DailyBucketRow['kind'], value: number): void {
+    const bucket = bucketKey(kind, value);
+    const k = `${kind}\u0000${bucket}`;
+    let row = this.buckets.get(k);
+    if (!row) this.buckets.set(k, (row = { kind, bucket, launches: 0 }));
+    row.launches++;
+  }
+
+  /** One device's events (all of them, in device-clock order); `isNew`: its first day for the app is this day. */
+  addDevice(deviceEvents: readonly CleanEvent[], isNew: boolean): DailyDevice[] {
+    const { day, timeZone } = this;
+    for (const s of sessionsOf(deviceEvents, this.sessionGapMs)) {
+      if (s.start.day !== day) continue;
+      for (const dimension of DIMENSIONS) {
+        const m = this.bucket(key(dimension, valueOf(dimension, s.start, timeZone)));
+        m.launches++;
+        m.stayMs += s.stayMs;
+        if (s.pages === 1) m.bounces++;
+      }
+      if (s.entry !== undefined) this.page(s.entry).entries++;
+      if (s.exit !== undefined) this.page(s.exit).exits++;
+      this.launchBucket('stay', s.stayMs);
+      this.launchBucket('depth', s.pages);
+    }
+    let first: CleanEvent | undefined;
+    const active = new Set<string>();
+    const visited = new Set<string>();
+    for (const e of deviceEvents) {
+      if (e.day !== day) continue;
+      if (!first || e.eventTs < first.eventTs) first = e;
+      if (e.type === 'page_show' || e.type === 'page_hide') {
+        const path = e.pagePath ?? UNKNOWN;
+        if (e.type === 'page_show') {
+          this.page(path).views++;
+          visited.add(path);
+        } else this.page(path).stayMs += e.durationMs ?? 0;
+      }
+      for (const dimension of DIMENSIONS) {
+        const k = key(dimension, valueOf(dimension, e, timeZone));
+        const m = this.bucket(k);
+        if (e.type === 'page_show') m.pageViews++;
+        if (e.type === 'js_error') m.jsErrors++;
+        if (e.type === 'crash') m.crashes++;
+        active.add(k);
+      }
+    }
+    if (!first) return [];
+    const deviceId = first.deviceId;
+    const firstHour = hourOf(first.eventTs, timeZone);
+    const devices: DailyDevice[] = [];
+    for (const k of active) {
+      const [dimension, value] = k.split('\u0000') as [Dimension, string];
+      const m = this.metrics.get(k)!;
+      m.activeUsers++;
+      const counted = isNew && (dimension !== 'hour' || firstHour === value);
+      if (counted) m.newUsers++;
+      devices.push({ dimension, value, deviceId, isNew: counted });
+    }
+    for (const pagePath of visited) devices.push({ dimension: 'page', value: pagePath, deviceId, isNew });
+    return devices;
+  }
+
+  /** The day's metric rows (one per dimension value seen), pages and distribution buckets. */
+  finish(): { rows: DailyRow[]; pages: DailyPageRow[]; buckets: DailyBucketRow[] } {
+    const rows: DailyRow[] = [];
+    for (const [k, m] of this.metrics) {
+      const [dimension, value] = k.split('\u0000') as [Dimension, string];
+      rows.push({ day: this.day, dimension, value, ...m });
+    }
+    return { rows, pages: [...this.pages.values()], buckets: [...this.buckets.values()] };
+  }
+}
+
+const key = (dimension: Dimension, value: string) => `${dimension}\u0000${value}`;
+
+/**
+ * Calls `each` with every device's run of events (events grouped by device, in device-clock order within a device).
+ */
+export function forEachDevice(
+  events: readonly CleanEvent[],
+  each: (deviceEvents: readonly CleanEvent[]) => void,
+): void {
+  let from = 0;
+  while (from < events.length) {
+    let to = from;
+    while (to < events.length && events[to].deviceId === events[from].deviceId) to++;
+    each(events.slice(from, to));
+    from = to;
+  }
+}
+
+/** One day from all of its events at once (tests, small days): the same arithmetic as the streamed rollup. */
 export function computeDay(
   day: string,
   events: readonly CleanEvent[],
@@ -116,90 +236,10 @@ export function computeDay(
   sessionGapMs: number,
   timeZone: string,
 ): { rows: DailyRow[]; devices: DailyDevice[]; pages: DailyPageRow[]; buckets: DailyBucketRow[] } {
-  const metrics = new Map<string, DailyMetrics>();
-  const active = new Map<string, Set<string>>();
-  const key = (dimension: Dimension, value: string) => `${dimension}\u0000${value}`;
-  const bucket = (dimension: Dimension, value: string) => {
-    let m = metrics.get(key(dimension, value));
-    if (!m) metrics.set(key(dimension, value), (m = emptyMetrics()));
-    return m;
-  };
-
-  const pages = new Map<string, DailyPageRow>();
-  const page = (pagePath: string) =>
-    pages.get(pagePath) ??
-    pages.set(pagePath, { pagePath, views: 0, stayMs: 0, entries: 0, exits: 0 }).get(pagePath)!;
-  const visitors = new Map<string, Set<string>>();
-  const buckets = new Map<string, DailyBucketRow>();
-  const launchBucket = (kind: DailyBucketRow['kind'], value: number) => {
-    const k = `${kind}\u0000${bucketKey(kind, value)}`;
-    const row =
-      buckets.get(k) ?? buckets.set(k, { kind, bucket: bucketKey(kind, value), launches: 0 }).get(k)!;
-    row.launches++;
-  };
-  /** The hour of each device's first event of the day: where it counts as new in the hour breakdown. */
-  const firstHour = new Map<string, string>();
-
-  let from = 0;
-  while (from < events.length) {
-    let to = from;
-    while (to < events.length && events[to].deviceId === events[from].deviceId) to++;
-    const deviceEvents = events.slice(from, to);
-    for (const s of sessionsOf(deviceEvents, sessionGapMs)) {
-      if (s.start.day !== day) continue;
-      for (const dimension of DIMENSIONS) {
-        const m = bucket(dimension, valueOf(dimension, s.start, timeZone));
-        m.launches++;
-        m.stayMs += s.stayMs;
-        if (s.pages === 1) m.bounces++;
-      }
-      if (s.entry !== undefined) page(s.entry).entries++;
-      if (s.exit !== undefined) page(s.exit).exits++;
-      launchBucket('stay', s.stayMs);
-      launchBucket('depth', s.pages);
-    }
-    let first: CleanEvent | undefined;
-    for (const e of deviceEvents) {
-      if (e.day !== day) continue;
-      if (!first || e.eventTs < first.eventTs) first = e;
-      if (e.type === 'page_show' || e.type === 'page_hide') {
-        const path = e.pagePath ?? UNKNOWN;
-        if (e.type === 'page_show') {
-          page(path).views++;
-          const set = visitors.get(path) ?? visitors.set(path, new Set()).get(path)!;
-          set.add(e.deviceId);
-        } else page(path).stayMs += e.durationMs ?? 0;
-      }
-      for (const dimension of DIMENSIONS) {
-        const value = valueOf(dimension, e, timeZone);
-        const m = bucket(dimension, value);
-        if (e.type === 'page_show') m.pageViews++;
-        if (e.type === 'js_error') m.jsErrors++;
-        if (e.type === 'crash') m.crashes++;
-        let set = active.get(key(dimension, value));
-        if (!set) active.set(key(dimension, value), (set = new Set()));
-        set.add(e.deviceId);
-      }
-    }
-    if (first) firstHour.set(first.deviceId, hourOf(first.eventTs, timeZone));
-    from = to;
-  }
-
-  const rows: DailyRow[] = [];
+  const rollup = new DayRollup(day, sessionGapMs, timeZone);
   const devices: DailyDevice[] = [];
-  for (const [k, m] of metrics) {
-    const [dimension, value] = k.split('\u0000') as [Dimension, string];
-    const set = active.get(k) ?? new Set<string>();
-    m.activeUsers = set.size;
-    for (const deviceId of set) {
-      const isNew = newDevices.has(deviceId) && (dimension !== 'hour' || firstHour.get(deviceId) === value);
-      if (isNew) m.newUsers++;
-      devices.push({ dimension, value, deviceId, isNew });
-    }
-    rows.push({ day, dimension, value, ...m });
-  }
-  for (const [pagePath, set] of visitors)
-    for (const deviceId of set)
-      devices.push({ dimension: 'page', value: pagePath, deviceId, isNew: newDevices.has(deviceId) });
-  return { rows, devices, pages: [...pages.values()], buckets: [...buckets.values()] };
+  forEachDevice(events, (deviceEvents) =>
+    devices.push(...rollup.addDevice(deviceEvents, newDevices.has(deviceEvents[0].deviceId))),
+  );
+  return { ...rollup.finish(), devices };
 }

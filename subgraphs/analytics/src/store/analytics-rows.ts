@@ -1,5 +1,11 @@
 import type { ReportEventType } from '@grove/contracts';
-import type { CleanEvent, DailyMetrics, PlatformDay, RetentionCell } from './analytics-store.port';
+import { addDays } from '../service/reporting-day';
+import {
+  RETENTION_OFFSETS,
+  type CleanEvent,
+  type DailyMetrics,
+  type PlatformDay,
+} from './analytics-store.port';
 
 /** Rollup metric columns, in DailyMetrics order. */
 export const METRIC_COLUMNS = [
@@ -11,6 +17,30 @@ export const METRIC_COLUMNS = [
   'crashes',
   'new_users',
   'active_users',
+] as const;
+
+/** The raw event columns, in table order (both drivers). */
+export const RAW_COLUMNS = [
+  'day',
+  'app_id',
+  'event_id',
+  'type',
+  'device_id',
+  'launch_id',
+  'client_ts',
+  'event_ts',
+  'received_at',
+  'platform',
+  'version_id',
+  'version_source',
+  'release_plan_id',
+  'host_app_id',
+  'org_id',
+  'province',
+  'city',
+  'duration_ms',
+  'page_path',
+  'attrs',
 ] as const;
 
 /** A raw event row as both SQL drivers return it (PostgreSQL answers BIGINT as text). */
@@ -75,11 +105,23 @@ export function mergePlatformDays(
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
-/** Retention offsets reach the SQL as parameters, but are checked anyway: whole days from 1 to 366. */
+/** Retention offsets reach the SQL as parameters, but are checked anyway: the offsets the rollups keep cells for. */
 export function checkOffsets(offsets: readonly number[]): readonly number[] {
   for (const n of offsets)
-    if (!Number.isInteger(n) || n < 1 || n > 366) throw new Error(`Invalid retention offset ${n}`);
+    if (!(RETENTION_OFFSETS as readonly number[]).includes(n))
+      throw new Error(`Invalid retention offset ${n}: the rollups keep ${RETENTION_OFFSETS.join(', ')}`);
   return offsets;
+}
+
+/**
+ * The retention cells a day's device rows take part in: the day as the later day of earlier cohorts (cohort
+ * day − offset), and as the cohort of later days. A recomputed day (late events) rewrites exactly these.
+ */
+export function touchedCells(day: string): Array<{ cohortDay: string; offset: number; laterDay: string }> {
+  return RETENTION_OFFSETS.flatMap((offset) => [
+    { cohortDay: addDays(day, -offset), offset, laterDay: day },
+    { cohortDay: day, offset, laterDay: addDays(day, offset) },
+  ]);
 }
 
 export function emptyTotals(): DailyMetrics {
@@ -102,45 +144,4 @@ export function toTotals(
     newUsers: n('new_users'),
     activeUsers: Number(active),
   };
-}
-
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-
-/**
- * Retention cells from one pass over the '' device rows of [from, to + max offset] (a hash join in memory), the same
- * in both drivers: each device's days as a set, then each cohort row looked up on its later days. The SQL self-joins
- * were far slower on a month of rollups (SQLite: a primary-key probe per cohort device and offset; PostgreSQL: nested
- * loops for minutes), see bench:analytics:tables and the ADR 0010 addendum.
- */
-export function retentionCells(
-  rows: Iterable<[deviceId: string, day: string, isNew: number | boolean]>,
-  from: string,
-  to: string,
-  offsets: readonly number[],
-): RetentionCell[] {
-  const daysOf = new Map<string, Set<number>>();
-  const cohorts: Array<[string, number, boolean]> = [];
-  for (const [deviceId, day, isNew] of rows) {
-    const n = dayNumber(day);
-    let set = daysOf.get(deviceId);
-    if (!set) daysOf.set(deviceId, (set = new Set()));
-    set.add(n);
-    if (day >= from && day <= to) cohorts.push([deviceId, n, Boolean(isNew)]);
-  }
-  const cells = new Map<string, RetentionCell>();
-  for (const [deviceId, n, isNew] of cohorts) {
-    const days = daysOf.get(deviceId)!;
-    for (const offset of offsets) {
-      if (!days.has(n + offset)) continue;
-      const cohortDay = new Date(n * DAY_MS).toISOString().slice(0, 10);
-      const key = `${cohortDay}:${offset}`;
-      const cell = cells.get(key) ?? cells.set(key, { cohortDay, offset, active: 0, fresh: 0 }).get(key)!;
-      cell.active++;
-      if (isNew) cell.fresh++;
-    }
-  }
-  return [...cells.values()].sort((a, b) =>
-    a.cohortDay < b.cohortDay ? -1 : a.cohortDay > b.cohortDay ? 1 : a.offset - b.offset,
-  );
 }

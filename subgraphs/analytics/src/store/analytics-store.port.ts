@@ -100,6 +100,12 @@ export interface DayTables {
   buckets: DailyBucketRow[];
 }
 
+/**
+ * The retention offsets the rollups keep cells for (FinClip's columns: day 1 to 7, 14 and 30 after the cohort day);
+ * `retention` answers these only.
+ */
+export const RETENTION_OFFSETS = [1, 2, 3, 4, 5, 6, 7, 14, 30] as const;
+
 /** Retained devices of one cohort day `offset` days later, as counted from the device rows. */
 export interface RetentionCell {
   cohortDay: string;
@@ -108,6 +114,36 @@ export interface RetentionCell {
   active: number;
   /** Of those, the devices that were new on the cohort day. */
   fresh: number;
+}
+
+/** One bounded slice of a day's raw events: whole devices, by device id (`deviceChunk`). */
+export interface DeviceChunk {
+  /** The slice's events, by device, then device clock, then event id; a device is never split between slices. */
+  events: CleanEvent[];
+  /** Of the slice's devices, those whose first event for the app is on the `firstDay` asked for. */
+  newDevices: string[];
+  /** The last device id of the slice (pass it as `after` for the next one); null: nothing was left. */
+  last: string | null;
+}
+
+/**
+ * A day's rollups being replaced step by step, so a day never has to fit in memory: device rows are staged as they
+ * come; nothing is visible until `commit` swaps the whole day in one transaction, together with the retention cells
+ * the day touches (cohort day = this day, and cohort days `offset` days before it) and the day's rollup version.
+ */
+export interface DayWriter {
+  addDevices(devices: DailyDevice[]): Promise<void>;
+  commit(rows: DailyRow[], tables: DayTables): Promise<void>;
+  /** Drops what was staged; the day's previous rollups stay as they were. */
+  abort(): Promise<void>;
+}
+
+/** A (mini-program, day) whose rollups were computed by an older rollup version (or before versions were kept). */
+export interface StaleDay {
+  appId: string;
+  day: string;
+  /** 0: rolled up before versions were kept. */
+  version: number;
 }
 
 export interface PlatformDay {
@@ -150,10 +186,32 @@ export interface AnalyticsStore {
   append(events: CleanEvent[]): Promise<AppendResult>;
   /** The app's events on these days, by device, then device clock, then event id. */
   events(appId: string, days: string[]): Promise<CleanEvent[]>;
+  /**
+   * The app's events on these days of the devices after `after` (null: from the first), at most about
+   * `maxEvents` × days.length events but always whole devices; the rollup pages through a day with it. Only events
+   * on `firstDay` carry their `attrs` (others come with `{}`: the rollup reads only their type, clock, duration and
+   * page there).
+   */
+  deviceChunk(
+    appId: string,
+    days: string[],
+    firstDay: string,
+    after: string | null,
+    maxEvents: number,
+  ): Promise<DeviceChunk>;
   appsWithEvents(days: string[]): Promise<string[]>;
   /** Devices whose first event for the app is on `day`. */
   newDevices(appId: string, day: string): Promise<string[]>;
-  /** Replaces the day's rollup rows and device rows (re-running a day replaces, never adds). */
+  /** Starts replacing one day's rollups (see DayWriter); `version` is recorded with the day at commit. */
+  beginDay(appId: string, day: string, version: number): Promise<DayWriter>;
+  /** Days rolled up by a version older than `version`, latest first, at most `limit`. */
+  staleDays(version: number, limit: number): Promise<StaleDay[]>;
+  /**
+   * Recomputes from the stored device rows the retention cells a day touches and records `version` for it: for days
+   * whose raw events are gone (pruned), whose other rollups cannot be rebuilt.
+   */
+  refreshRetention(appId: string, day: string, version: number): Promise<void>;
+  /** Replaces the day's rollup rows and device rows at once (beginDay, addDevices, commit; version 0). */
   writeDay(
     appId: string,
     day: string,
@@ -180,7 +238,8 @@ export interface AnalyticsStore {
   buckets(appId: string, from: string, to: string): Promise<DailyBucketRow[]>;
   /**
    * For each cohort day of the range and each offset, the devices of the cohort day (dimension '') active again
-   * `offset` days later, and how many of them were new on the cohort day; cells with no device are left out.
+   * `offset` days later, and how many of them were new on the cohort day; cells with no device are left out. Read
+   * from the cells each day's commit keeps (offsets of RETENTION_OFFSETS only).
    */
   retention(appId: string, from: string, to: string, offsets: readonly number[]): Promise<RetentionCell[]>;
   /** Every mini-program together, per day of the range that has rollups: launches and distinct devices (platform overview). */

@@ -76,6 +76,12 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
     expect(await store.appsWithEvents(['2025-03-05'])).toEqual([]);
   });
 
+  it('appends a batch larger than one statement can bind (PostgreSQL: 65,535 parameters)', async () => {
+    const batch = Array.from({ length: 4_000 }, (_, i) => event(i, '2025-03-01'));
+    expect(await store.append(batch)).toEqual({ inserted: 4_000, duplicates: 0 });
+    expect((await store.events(APP, ['2025-03-01'])).length).toBe(4_000);
+  });
+
   it("keeps each device's first day, lowered by late events", async () => {
     await store.append([event(3, '2025-03-02')]);
     expect(await store.newDevices(APP, '2025-03-02')).toEqual(['d0']);
@@ -248,6 +254,7 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
       ['c', false],
       ['d', false],
     ]);
+    await day('2025-03-13', [['a', false]]);
     await store.writeDay(
       'mp0000000000000000',
       '2025-03-02',
@@ -260,15 +267,103 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
       { cohortDay: '2025-03-01', offset: 7, active: 3, fresh: 2 },
     ]);
     // Crossing a month end, and a cohort outside the range is not read.
-    expect(await store.retention(APP, '2025-02-27', '2025-02-28', [2, 9])).toEqual([
+    expect(await store.retention(APP, '2025-02-27', '2025-02-28', [2, 14])).toEqual([
       { cohortDay: '2025-02-27', offset: 2, active: 1, fresh: 1 },
-      { cohortDay: '2025-02-27', offset: 9, active: 1, fresh: 1 },
+      { cohortDay: '2025-02-27', offset: 14, active: 1, fresh: 1 },
     ]);
     expect(await store.retention(APP, '2025-03-02', '2025-03-02', [6])).toEqual([
       { cohortDay: '2025-03-02', offset: 6, active: 3, fresh: 1 },
     ]);
     expect(await store.retention(APP, '2025-03-01', '2025-03-02', [])).toEqual([]);
     await expect(store.retention(APP, '2025-03-01', '2025-03-02', [0])).rejects.toThrow(/offset/);
+    // Cells are kept for the console's offsets only.
+    await expect(store.retention(APP, '2025-03-01', '2025-03-02', [9])).rejects.toThrow(/offset/);
+  });
+
+  it('keeps retention cells as days are written in any order, and rewrites the cells a recomputed day touches', async () => {
+    const day = (d: string, devices: Array<[string, boolean]>) =>
+      store.writeDay(
+        APP,
+        d,
+        [],
+        devices.map(([deviceId, isNew]) => ({ dimension: '' as const, value: '', deviceId, isNew })),
+      );
+    // The later day first: its cells wait for the cohort day.
+    await day('2025-03-02', [['a', false]]);
+    expect(await store.retention(APP, '2025-03-01', '2025-03-01', [1])).toEqual([]);
+    await day('2025-03-01', [
+      ['a', true],
+      ['b', true],
+    ]);
+    expect(await store.retention(APP, '2025-03-01', '2025-03-01', [1])).toEqual([
+      { cohortDay: '2025-03-01', offset: 1, active: 1, fresh: 1 },
+    ]);
+    // Late events: the later day recomputed with b too; then the cohort day recomputed without a being new.
+    await day('2025-03-02', [
+      ['a', false],
+      ['b', false],
+    ]);
+    expect(await store.retention(APP, '2025-03-01', '2025-03-01', [1])).toEqual([
+      { cohortDay: '2025-03-01', offset: 1, active: 2, fresh: 2 },
+    ]);
+    await day('2025-03-01', [
+      ['a', false],
+      ['b', true],
+    ]);
+    expect(await store.retention(APP, '2025-03-01', '2025-03-01', [1])).toEqual([
+      { cohortDay: '2025-03-01', offset: 1, active: 2, fresh: 1 },
+    ]);
+    // A day that lost its devices removes its cells.
+    await day('2025-03-02', []);
+    expect(await store.retention(APP, '2025-03-01', '2025-03-01', [1])).toEqual([]);
+  });
+
+  it('streams a day by whole devices and keeps the day invisible until the writer commits', async () => {
+    const events = [
+      event(1, '2025-03-01', { deviceId: 'da' }),
+      event(2, '2025-03-02', { deviceId: 'da' }),
+      event(3, '2025-03-02', { deviceId: 'db' }),
+      event(4, '2025-03-02', { deviceId: 'db' }),
+      event(5, '2025-03-03', { deviceId: 'dc' }),
+      event(6, '2025-03-02', { deviceId: 'dd' }),
+    ];
+    await store.append(events);
+    const days = ['2025-03-01', '2025-03-02', '2025-03-03'];
+    const seen: string[][] = [];
+    const fresh: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const chunk = await store.deviceChunk(APP, days, '2025-03-02', after, 1);
+      if (chunk.last === null) break;
+      seen.push(chunk.events.map((e) => e.eventId));
+      fresh.push(...chunk.newDevices);
+      after = chunk.last;
+    }
+    // A chunk ends at the first device `maxEvents` events further on any day (db on the 2nd); whole devices, in
+    // device then clock order; the last chunk takes what is left.
+    expect(seen).toEqual([
+      ['e-000001', 'e-000002', 'e-000003', 'e-000004'],
+      ['e-000005', 'e-000006'],
+    ]);
+    expect(fresh.sort()).toEqual(['db', 'dd']);
+
+    const writer = await store.beginDay(APP, '2025-03-02', 7);
+    await writer.addDevices([{ dimension: '', value: '', deviceId: 'da', isNew: false }]);
+    await writer.addDevices([{ dimension: '', value: '', deviceId: 'db', isNew: true }]);
+    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([]);
+    await writer.commit([], { pages: [], buckets: [] });
+    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([
+      { value: '', active: 2 },
+    ]);
+    // An aborted rewrite leaves the committed day as it was.
+    const again = await store.beginDay(APP, '2025-03-02', 8);
+    await again.addDevices([{ dimension: '', value: '', deviceId: 'zz', isNew: false }]);
+    await again.abort();
+    expect(await store.distinctDevices(APP, '2025-03-02', '2025-03-02', '')).toEqual([
+      { value: '', active: 2 },
+    ]);
+    expect(await store.staleDays(8, 10)).toEqual([{ appId: APP, day: '2025-03-02', version: 7 }]);
+    expect(await store.staleDays(7, 10)).toEqual([]);
   });
 
   it('adds every mini-program up per day for the platform, devices distinct across mini-programs and over the range', async () => {

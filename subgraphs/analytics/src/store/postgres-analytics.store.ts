@@ -1,5 +1,4 @@
 import { Pool, type PoolClient } from 'pg';
-import { addDays } from '../service/reporting-day';
 import type {
   AnalyticsStore,
   AppendResult,
@@ -10,46 +9,28 @@ import type {
   DailyPageRow,
   DailyRow,
   DayTables,
+  DayWriter,
+  DeviceChunk,
   DeviceDimension,
   Dimension,
   DistributionKind,
   ExposureRow,
   PlatformDay,
   RetentionCell,
+  StaleDay,
 } from './analytics-store.port';
 import {
   checkOffsets,
   emptyTotals,
   mergePlatformDays,
-  retentionCells,
   METRIC_COLUMNS,
+  RAW_COLUMNS,
   rowToEvent,
   toTotals,
+  touchedCells,
   type RawRow,
 } from './analytics-rows';
 
-const RAW_COLUMNS = [
-  'day',
-  'app_id',
-  'event_id',
-  'type',
-  'device_id',
-  'launch_id',
-  'client_ts',
-  'event_ts',
-  'received_at',
-  'platform',
-  'version_id',
-  'version_source',
-  'release_plan_id',
-  'host_app_id',
-  'org_id',
-  'province',
-  'city',
-  'duration_ms',
-  'page_path',
-  'attrs',
-] as const;
 const DUPLICATE_TABLE = '42P07';
 const UNIQUE_VIOLATION = '23505';
 
@@ -132,6 +113,19 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
         version_source TEXT NOT NULL, rule_id TEXT, host_app_id TEXT NOT NULL, org_id TEXT NOT NULL, served_at BIGINT NOT NULL,
         PRIMARY KEY (app_id, day, device_id, plan_id, version_id)
       ) PARTITION BY RANGE (day)`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_daily_retention')} (
+        app_id TEXT NOT NULL, cohort_day DATE NOT NULL, day_offset INTEGER NOT NULL, active BIGINT NOT NULL, fresh BIGINT NOT NULL,
+        PRIMARY KEY (app_id, cohort_day, day_offset))`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${this.t('analytics_rollup_days')} (
+        app_id TEXT NOT NULL, day DATE NOT NULL, version INTEGER NOT NULL, computed_at BIGINT NOT NULL, PRIMARY KEY (app_id, day))`);
+      await c.query(
+        `CREATE INDEX IF NOT EXISTS analytics_rollup_days_version ON ${this.t('analytics_rollup_days')} (version, day)`,
+      );
+      // Days rolled up before versions were kept: version 0, so the pipeline brings them up to date.
+      await c.query(
+        `INSERT INTO ${this.t('analytics_rollup_days')} (app_id, day, version, computed_at)
+         SELECT app_id, day, 0, 0 FROM ${this.t('analytics_daily')} WHERE dimension = '' AND value = '' ON CONFLICT DO NOTHING`,
+      );
       await c.query('COMMIT');
     });
   }
@@ -217,9 +211,10 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
         );
         const fresh = new Set(claimed.rows.map((r) => `${r.app_id}\u0000${r.event_id}`));
         const rows = events.filter((e) => fresh.delete(`${e.appId}\u0000${e.eventId}`));
-        if (rows.length > 0) {
+        // At most 1,000 rows per INSERT: PostgreSQL binds at most 65,535 parameters (20 a row).
+        for (let at = 0; at < rows.length; at += 1_000) {
           const values: unknown[] = [];
-          const tuples = rows.map((e, i) => {
+          const tuples = rows.slice(at, at + 1_000).map((e, i) => {
             values.push(
               e.day,
               e.appId,
@@ -248,6 +243,8 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
             `INSERT INTO ${this.t('analytics_raw_events')} (${RAW_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
             values,
           );
+        }
+        if (rows.length > 0) {
           await c.query(
             `INSERT INTO ${this.t('analytics_first_seen')} AS s (app_id, device_id, first_day)
              SELECT app_id, device_id, MIN(day) FROM unnest($1::text[], $2::text[], $3::date[]) AS x(app_id, device_id, day) GROUP BY app_id, device_id
@@ -274,6 +271,48 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     return rows.map(rowToEvent);
   }
 
+  async deviceChunk(
+    appId: string,
+    days: string[],
+    firstDay: string,
+    after: string | null,
+    maxEvents: number,
+  ): Promise<DeviceChunk> {
+    if (days.length === 0) return { events: [], newDevices: [], last: null };
+    const from = after ?? '';
+    // The chunk ends at the first device `maxEvents` events further on any of the days (whole devices); one
+    // subquery per day so each reads one partition's index.
+    const bounds = days.map(
+      (_, i) =>
+        `(SELECT device_id FROM ${this.t('analytics_raw_events')} WHERE app_id = $1 AND day = $${i + 4}::date AND device_id > $2
+          ORDER BY device_id, client_ts OFFSET $3 LIMIT 1)`,
+    );
+    const bound = await this.pool.query<{ upto: string | null }>(
+      `SELECT MIN(b) AS upto FROM (${bounds.map((b) => `SELECT ${b} AS b`).join(' UNION ALL ')}) x`,
+      [appId, from, maxEvents, ...days],
+    );
+    const upto = bound.rows[0]?.upto ?? null;
+    const range = upto === null ? 'device_id > $2' : 'device_id > $2 AND device_id <= $3';
+    const params = upto === null ? [appId, from] : [appId, from, upto];
+    const { rows } = await this.pool.query<RawRow>(
+      `SELECT day::text AS day, ${RAW_COLUMNS.slice(1, -1).join(', ')},
+         CASE WHEN day = $${params.length + 2}::date THEN attrs ELSE '{}'::jsonb END AS attrs FROM ${this.t('analytics_raw_events')}
+       WHERE app_id = $1 AND ${range} AND day = ANY($${params.length + 1}::date[])
+       ORDER BY device_id, client_ts, event_id COLLATE "C"`,
+      [...params, days, firstDay],
+    );
+    if (rows.length === 0) return { events: [], newDevices: [], last: null };
+    const fresh = await this.pool.query<{ device_id: string }>(
+      `SELECT device_id FROM ${this.t('analytics_first_seen')} WHERE app_id = $1 AND ${range} AND first_day = $${params.length + 1}`,
+      [...params, firstDay],
+    );
+    return {
+      events: rows.map(rowToEvent),
+      newDevices: fresh.rows.map((r) => r.device_id),
+      last: rows[rows.length - 1].device_id,
+    };
+  }
+
   async appsWithEvents(days: string[]): Promise<string[]> {
     if (days.length === 0) return [];
     const { rows } = await this.pool.query<{ app_id: string }>(
@@ -298,68 +337,51 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     devices: DailyDevice[],
     tables: DayTables = { pages: [], buckets: [] },
   ): Promise<void> {
-    await this.withClient(async (c) => {
-      await c.query('BEGIN');
+    const writer = await this.beginDay(appId, day, 0);
+    await writer.addDevices(devices);
+    await writer.commit(rows, tables);
+  }
+
+  /**
+   * One transaction on its own connection for the whole day: the old device rows go first, chunks of device rows
+   * are inserted as they come (readers keep seeing the old day until COMMIT); writers of the same day queue on an
+   * advisory lock, so two passes never interleave their rows.
+   */
+  async beginDay(appId: string, day: string, version: number): Promise<DayWriter> {
+    const c = await this.pool.connect();
+    let open = true;
+    const finish = async (sql: 'COMMIT' | 'ROLLBACK') => {
+      if (!open) return;
+      open = false;
       try {
-        for (const table of ['analytics_daily_pages', 'analytics_daily_buckets'])
-          await c.query(`DELETE FROM ${this.t(table)} WHERE app_id = $1 AND day = $2`, [appId, day]);
-        if (tables.pages.length > 0)
-          await c.query(
-            `INSERT INTO ${this.t('analytics_daily_pages')} (app_id, day, page_path, views, stay_ms, entries, exits)
-             SELECT $1, $2::date, * FROM unnest($3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`,
-            [
-              appId,
-              day,
-              tables.pages.map((p) => p.pagePath),
-              tables.pages.map((p) => p.views),
-              tables.pages.map((p) => p.stayMs),
-              tables.pages.map((p) => p.entries),
-              tables.pages.map((p) => p.exits),
-            ],
-          );
-        if (tables.buckets.length > 0)
-          await c.query(
-            `INSERT INTO ${this.t('analytics_daily_buckets')} (app_id, day, kind, bucket, launches)
-             SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::bigint[])`,
-            [
-              appId,
-              day,
-              tables.buckets.map((b) => b.kind),
-              tables.buckets.map((b) => b.bucket),
-              tables.buckets.map((b) => b.launches),
-            ],
-          );
-        await c.query(`DELETE FROM ${this.t('analytics_daily')} WHERE app_id = $1 AND day = $2`, [
-          appId,
-          day,
-        ]);
-        await c.query(`DELETE FROM ${this.t('analytics_daily_devices')} WHERE app_id = $1 AND day = $2`, [
-          appId,
-          day,
-        ]);
-        if (rows.length > 0) {
-          const col = (pick: (r: DailyRow) => unknown) => rows.map(pick);
-          await c.query(
-            `INSERT INTO ${this.t('analytics_daily')} (app_id, day, dimension, value, ${METRIC_COLUMNS.join(', ')})
-             SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[])`,
-            [
-              appId,
-              day,
-              col((r) => r.dimension),
-              col((r) => r.value),
-              col((r) => r.launches),
-              col((r) => r.pageViews),
-              col((r) => r.stayMs),
-              col((r) => r.bounces),
-              col((r) => r.jsErrors),
-              col((r) => r.crashes),
-              col((r) => r.newUsers),
-              col((r) => r.activeUsers),
-            ],
-          );
-        }
-        if (devices.length > 0) {
-          await c.query(
+        await c.query(sql);
+      } finally {
+        c.release();
+      }
+    };
+    const fail = async (error: unknown): Promise<never> => {
+      if (open) {
+        open = false;
+        await c.query('ROLLBACK').catch(() => undefined);
+        c.release();
+      }
+      throw error;
+    };
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`grove-analytics-day:${appId}:${day}`]);
+      await c.query(`DELETE FROM ${this.t('analytics_daily_devices')} WHERE app_id = $1 AND day = $2`, [
+        appId,
+        day,
+      ]);
+    } catch (error) {
+      return fail(error);
+    }
+    return {
+      addDevices: async (devices) => {
+        if (devices.length === 0) return;
+        await c
+          .query(
             `INSERT INTO ${this.t('analytics_daily_devices')} (app_id, day, dimension, value, device_id, is_new)
              SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::text[], $6::boolean[])`,
             [
@@ -370,8 +392,127 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
               devices.map((d) => d.deviceId),
               devices.map((d) => d.isNew),
             ],
-          );
+          )
+          .catch(fail);
+      },
+      commit: async (rows, tables) => {
+        try {
+          await this.writeTables(c, appId, day, rows, tables);
+          await this.touchRetention(c, appId, day, version);
+        } catch (error) {
+          await fail(error);
         }
+        await finish('COMMIT');
+      },
+      abort: () => finish('ROLLBACK'),
+    };
+  }
+
+  private async writeTables(
+    c: PoolClient,
+    appId: string,
+    day: string,
+    rows: DailyRow[],
+    tables: DayTables,
+  ): Promise<void> {
+    for (const table of ['analytics_daily', 'analytics_daily_pages', 'analytics_daily_buckets'])
+      await c.query(`DELETE FROM ${this.t(table)} WHERE app_id = $1 AND day = $2`, [appId, day]);
+    if (tables.pages.length > 0)
+      await c.query(
+        `INSERT INTO ${this.t('analytics_daily_pages')} (app_id, day, page_path, views, stay_ms, entries, exits)
+         SELECT $1, $2::date, * FROM unnest($3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`,
+        [
+          appId,
+          day,
+          tables.pages.map((p) => p.pagePath),
+          tables.pages.map((p) => p.views),
+          tables.pages.map((p) => p.stayMs),
+          tables.pages.map((p) => p.entries),
+          tables.pages.map((p) => p.exits),
+        ],
+      );
+    if (tables.buckets.length > 0)
+      await c.query(
+        `INSERT INTO ${this.t('analytics_daily_buckets')} (app_id, day, kind, bucket, launches)
+         SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::bigint[])`,
+        [
+          appId,
+          day,
+          tables.buckets.map((b) => b.kind),
+          tables.buckets.map((b) => b.bucket),
+          tables.buckets.map((b) => b.launches),
+        ],
+      );
+    if (rows.length > 0) {
+      const col = (pick: (r: DailyRow) => unknown) => rows.map(pick);
+      await c.query(
+        `INSERT INTO ${this.t('analytics_daily')} (app_id, day, dimension, value, ${METRIC_COLUMNS.join(', ')})
+         SELECT $1, $2::date, * FROM unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[])`,
+        [
+          appId,
+          day,
+          col((r) => r.dimension),
+          col((r) => r.value),
+          col((r) => r.launches),
+          col((r) => r.pageViews),
+          col((r) => r.stayMs),
+          col((r) => r.bounces),
+          col((r) => r.jsErrors),
+          col((r) => r.crashes),
+          col((r) => r.newUsers),
+          col((r) => r.activeUsers),
+        ],
+      );
+    }
+  }
+
+  /** Rewrites the retention cells the day's device rows take part in, and records the day's rollup version. */
+  private async touchRetention(c: PoolClient, appId: string, day: string, version: number): Promise<void> {
+    const cells = touchedCells(day);
+    const params = [
+      appId,
+      cells.map((x) => x.cohortDay),
+      cells.map((x) => x.offset),
+      cells.map((x) => x.laterDay),
+    ];
+    await c.query(
+      `DELETE FROM ${this.t('analytics_daily_retention')} r USING unnest($2::date[], $3::int[], $4::date[]) AS x(cohort_day, day_offset, later_day)
+       WHERE r.app_id = $1 AND r.cohort_day = x.cohort_day AND r.day_offset = x.day_offset`,
+      params,
+    );
+    await c.query(
+      `INSERT INTO ${this.t('analytics_daily_retention')} (app_id, cohort_day, day_offset, active, fresh)
+       SELECT $1, x.cohort_day, x.day_offset, n.active, n.fresh
+       FROM unnest($2::date[], $3::int[], $4::date[]) AS x(cohort_day, day_offset, later_day)
+       CROSS JOIN LATERAL (
+         SELECT COUNT(*) AS active, COUNT(*) FILTER (WHERE c.is_new) AS fresh FROM ${this.t('analytics_daily_devices')} c
+         JOIN ${this.t('analytics_daily_devices')} r ON r.app_id = c.app_id AND r.dimension = '' AND r.day = x.later_day AND r.value = '' AND r.device_id = c.device_id
+         WHERE c.app_id = $1 AND c.dimension = '' AND c.day = x.cohort_day AND c.value = ''
+       ) n WHERE n.active > 0`,
+      params,
+    );
+    await c.query(
+      `INSERT INTO ${this.t('analytics_rollup_days')} (app_id, day, version, computed_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (app_id, day) DO UPDATE SET version = excluded.version, computed_at = excluded.computed_at`,
+      [appId, day, version, Date.now()],
+    );
+  }
+
+  async staleDays(version: number, limit: number): Promise<StaleDay[]> {
+    const { rows } = await this.pool.query<{ app_id: string; day: string; version: number }>(
+      `SELECT app_id, day::text AS day, version FROM ${this.t('analytics_rollup_days')} WHERE version < $1
+       ORDER BY day DESC, app_id COLLATE "C" LIMIT $2`,
+      [version, limit],
+    );
+    return rows.map((r) => ({ appId: r.app_id, day: r.day, version: r.version }));
+  }
+
+  async refreshRetention(appId: string, day: string, version: number): Promise<void> {
+    await this.withClient(async (c) => {
+      await c.query('BEGIN');
+      try {
+        await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`grove-analytics-day:${appId}:${day}`]);
+        await this.touchRetention(c, appId, day, version);
         await c.query('COMMIT');
       } catch (error) {
         await c.query('ROLLBACK');
@@ -468,16 +609,23 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     offsets: readonly number[],
   ): Promise<RetentionCell[]> {
     if (offsets.length === 0) return [];
-    const last = addDays(to, Math.max(...checkOffsets(offsets)));
-    // The self-join on c.day + n planned as nested loops over every cohort row (minutes on a month of rollups):
-    // one range read and the shared in-memory join instead, as in SQLite.
-    const { rows } = await this.pool.query<[string, string, boolean]>({
-      text: `SELECT device_id, day::text, is_new FROM ${this.t('analytics_daily_devices')}
-             WHERE app_id = $1 AND dimension = '' AND day BETWEEN $2 AND $3 AND value = ''`,
-      values: [appId, from, last],
-      rowMode: 'array',
-    });
-    return retentionCells(rows, from, to, offsets);
+    checkOffsets(offsets);
+    const { rows } = await this.pool.query<{
+      cohort_day: string;
+      day_offset: number;
+      active: string;
+      fresh: string;
+    }>(
+      `SELECT cohort_day::text AS cohort_day, day_offset, active, fresh FROM ${this.t('analytics_daily_retention')}
+       WHERE app_id = $1 AND cohort_day BETWEEN $2 AND $3 AND day_offset = ANY($4::int[]) ORDER BY cohort_day, day_offset`,
+      [appId, from, to, offsets],
+    );
+    return rows.map((r) => ({
+      cohortDay: r.cohort_day,
+      offset: r.day_offset,
+      active: Number(r.active),
+      fresh: Number(r.fresh),
+    }));
   }
 
   async platformDaily(from: string, to: string): Promise<PlatformDay[]> {

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { addDays } from '../service/reporting-day';
 import type {
   AnalyticsStore,
   AppendResult,
@@ -12,20 +11,24 @@ import type {
   DailyPageRow,
   DailyRow,
   DayTables,
+  DayWriter,
+  DeviceChunk,
   DeviceDimension,
   Dimension,
   ExposureRow,
   PlatformDay,
   RetentionCell,
+  StaleDay,
 } from './analytics-store.port';
 import {
   checkOffsets,
   emptyTotals,
   mergePlatformDays,
-  retentionCells,
   METRIC_COLUMNS,
+  RAW_COLUMNS,
   rowToEvent,
   toTotals,
+  touchedCells,
   type RawRow,
 } from './analytics-rows';
 
@@ -36,6 +39,7 @@ import {
 export class SqliteAnalyticsStore implements AnalyticsStore {
   readonly driver = 'sqlite' as const;
   private readonly db: Database.Database;
+  private writers = 0;
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -43,6 +47,9 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // A month of raw events is millions of rows: a 64 MB page cache (default 2 MB) keeps the indexes the appends
+    // and the rollups walk in memory (bounded, whatever the volume).
+    this.db.pragma('cache_size = -65536');
   }
 
   async init(): Promise<void> {
@@ -77,6 +84,20 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         version_source TEXT NOT NULL, rule_id TEXT, host_app_id TEXT NOT NULL, org_id TEXT NOT NULL, served_at INTEGER NOT NULL,
         PRIMARY KEY (app_id, day, device_id, plan_id, version_id)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS analytics_exposures_day ON analytics_exposures (day);
+      CREATE TABLE IF NOT EXISTS analytics_daily_retention (
+        app_id TEXT NOT NULL, cohort_day TEXT NOT NULL, day_offset INTEGER NOT NULL, active INTEGER NOT NULL, fresh INTEGER NOT NULL,
+        PRIMARY KEY (app_id, cohort_day, day_offset)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS analytics_rollup_days (
+        app_id TEXT NOT NULL, day TEXT NOT NULL, version INTEGER NOT NULL, computed_at INTEGER NOT NULL,
+        PRIMARY KEY (app_id, day)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS analytics_rollup_days_version ON analytics_rollup_days (version, day);
+      -- Days rolled up before versions were kept: version 0, so the pipeline brings them up to date.
+      INSERT OR IGNORE INTO analytics_rollup_days (app_id, day, version, computed_at)
+        SELECT app_id, day, 0, 0 FROM analytics_daily WHERE dimension = '' AND value = '';
+      -- A day's device rows while it is being rolled up (DayWriter); private to this connection, gone with it.
+      CREATE TEMP TABLE IF NOT EXISTS analytics_staged_devices (
+        writer INTEGER NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new INTEGER NOT NULL,
+        PRIMARY KEY (writer, dimension, value, device_id)) WITHOUT ROWID;
     `);
   }
 
@@ -93,6 +114,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     );
     return this.db.transaction(() => {
       let inserted = 0;
+      const firstDays = new Map<string, string>();
       for (const e of events) {
         if (claim.run(e.appId, e.eventId, e.day).changes === 0) continue;
         insert.run(
@@ -117,8 +139,15 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
           e.pagePath,
           JSON.stringify(e.attrs),
         );
-        seen.run(e.appId, e.deviceId, e.day);
+        // One first-seen upsert per device of the batch (its earliest day), not one per event.
+        const k = `${e.appId}\u0000${e.deviceId}`;
+        const first = firstDays.get(k);
+        if (first === undefined || e.day < first) firstDays.set(k, e.day);
         inserted++;
+      }
+      for (const [k, day] of firstDays) {
+        const [appId, deviceId] = k.split('\u0000');
+        seen.run(appId, deviceId, day);
       }
       return { inserted, duplicates: events.length - inserted };
     })();
@@ -132,6 +161,44 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       )
       .all(appId, ...days) as RawRow[];
     return rows.map(rowToEvent);
+  }
+
+  async deviceChunk(
+    appId: string,
+    days: string[],
+    firstDay: string,
+    after: string | null,
+    maxEvents: number,
+  ): Promise<DeviceChunk> {
+    if (days.length === 0) return { events: [], newDevices: [], last: null };
+    const from = after ?? '';
+    // The chunk ends at the first device `maxEvents` events further on any of the days (whole devices).
+    const bounds = days.map(
+      () =>
+        '(SELECT device_id FROM analytics_raw_events WHERE app_id = ? AND day = ? AND device_id > ? ORDER BY device_id, client_ts LIMIT 1 OFFSET ?)',
+    );
+    const { upto } = this.db
+      .prepare(`SELECT MIN(b) AS upto FROM (${bounds.map((b) => `SELECT ${b} AS b`).join(' UNION ALL ')})`)
+      .get(...days.flatMap((day) => [appId, day, from, maxEvents])) as { upto: string | null };
+    const range = upto === null ? 'device_id > ?' : 'device_id > ? AND device_id <= ?';
+    const bound = upto === null ? [from] : [from, upto];
+    const rows = this.db
+      .prepare(
+        `SELECT ${RAW_COLUMNS.slice(0, -1).join(', ')}, CASE WHEN day = ? THEN attrs ELSE '{}' END AS attrs
+         FROM analytics_raw_events WHERE app_id = ? AND day IN (${days.map(() => '?').join(', ')}) AND ${range}
+         ORDER BY device_id, client_ts, event_id`,
+      )
+      .all(firstDay, appId, ...days, ...bound) as RawRow[];
+    if (rows.length === 0) return { events: [], newDevices: [], last: null };
+    const fresh = this.db
+      .prepare(`SELECT device_id FROM analytics_first_seen WHERE app_id = ? AND first_day = ? AND ${range}`)
+      .raw()
+      .all(appId, firstDay, ...bound) as Array<[string]>;
+    return {
+      events: rows.map(rowToEvent),
+      newDevices: fresh.map((r) => r[0]),
+      last: rows[rows.length - 1].device_id,
+    };
   }
 
   async appsWithEvents(days: string[]): Promise<string[]> {
@@ -158,38 +225,103 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     devices: DailyDevice[],
     tables: DayTables = { pages: [], buckets: [] },
   ): Promise<void> {
+    const writer = await this.beginDay(appId, day, 0);
+    await writer.addDevices(devices);
+    await writer.commit(rows, tables);
+  }
+
+  async beginDay(appId: string, day: string, version: number): Promise<DayWriter> {
+    const id = ++this.writers;
+    const stage = this.db.prepare('INSERT INTO analytics_staged_devices VALUES (?, ?, ?, ?, ?)');
+    const unstage = this.db.prepare('DELETE FROM analytics_staged_devices WHERE writer = ?');
     const insertPage = this.db.prepare('INSERT INTO analytics_daily_pages VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insertBucket = this.db.prepare('INSERT INTO analytics_daily_buckets VALUES (?, ?, ?, ?, ?)');
     const insertRow = this.db.prepare(
       `INSERT INTO analytics_daily VALUES (?, ?, ?, ?, ${METRIC_COLUMNS.map(() => '?').join(', ')})`,
     );
-    const insertDevice = this.db.prepare('INSERT INTO analytics_daily_devices VALUES (?, ?, ?, ?, ?, ?)');
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM analytics_daily WHERE app_id = ? AND day = ?').run(appId, day);
-      this.db.prepare('DELETE FROM analytics_daily_devices WHERE app_id = ? AND day = ?').run(appId, day);
-      this.db.prepare('DELETE FROM analytics_daily_pages WHERE app_id = ? AND day = ?').run(appId, day);
-      this.db.prepare('DELETE FROM analytics_daily_buckets WHERE app_id = ? AND day = ?').run(appId, day);
-      for (const p of tables.pages)
-        insertPage.run(appId, day, p.pagePath, p.views, p.stayMs, p.entries, p.exits);
-      for (const b of tables.buckets) insertBucket.run(appId, day, b.kind, b.bucket, b.launches);
-      for (const r of rows)
-        insertRow.run(
-          appId,
-          day,
-          r.dimension,
-          r.value,
-          r.launches,
-          r.pageViews,
-          r.stayMs,
-          r.bounces,
-          r.jsErrors,
-          r.crashes,
-          r.newUsers,
-          r.activeUsers,
-        );
-      for (const d of devices)
-        insertDevice.run(appId, day, d.dimension, d.value, d.deviceId, d.isNew ? 1 : 0);
-    })();
+    return {
+      addDevices: async (devices) => {
+        this.db.transaction(() => {
+          for (const d of devices) stage.run(id, d.dimension, d.value, d.deviceId, d.isNew ? 1 : 0);
+        })();
+      },
+      commit: async (rows, tables) => {
+        this.db.transaction(() => {
+          for (const table of [
+            'analytics_daily',
+            'analytics_daily_devices',
+            'analytics_daily_pages',
+            'analytics_daily_buckets',
+          ])
+            this.db.prepare(`DELETE FROM ${table} WHERE app_id = ? AND day = ?`).run(appId, day);
+          for (const p of tables.pages)
+            insertPage.run(appId, day, p.pagePath, p.views, p.stayMs, p.entries, p.exits);
+          for (const b of tables.buckets) insertBucket.run(appId, day, b.kind, b.bucket, b.launches);
+          for (const r of rows)
+            insertRow.run(
+              appId,
+              day,
+              r.dimension,
+              r.value,
+              r.launches,
+              r.pageViews,
+              r.stayMs,
+              r.bounces,
+              r.jsErrors,
+              r.crashes,
+              r.newUsers,
+              r.activeUsers,
+            );
+          this.db
+            .prepare(
+              `INSERT INTO analytics_daily_devices SELECT ?, ?, dimension, value, device_id, is_new
+               FROM analytics_staged_devices WHERE writer = ? ORDER BY dimension, value, device_id`,
+            )
+            .run(appId, day, id);
+          unstage.run(id);
+          this.touchRetention(appId, day, version);
+        })();
+      },
+      abort: async () => {
+        unstage.run(id);
+      },
+    };
+  }
+
+  /** Rewrites the retention cells the day's device rows take part in, and records the day's rollup version. */
+  private touchRetention(appId: string, day: string, version: number): void {
+    const drop = this.db.prepare(
+      'DELETE FROM analytics_daily_retention WHERE app_id = ? AND cohort_day = ? AND day_offset = ?',
+    );
+    const count = this.db.prepare(
+      `INSERT INTO analytics_daily_retention (app_id, cohort_day, day_offset, active, fresh)
+       SELECT ?, ?, ?, n, fresh FROM (
+         SELECT COUNT(*) AS n, COALESCE(SUM(c.is_new), 0) AS fresh FROM analytics_daily_devices c
+         JOIN analytics_daily_devices r ON r.app_id = c.app_id AND r.dimension = '' AND r.day = ? AND r.value = '' AND r.device_id = c.device_id
+         WHERE c.app_id = ? AND c.dimension = '' AND c.day = ? AND c.value = '') WHERE n > 0`,
+    );
+    for (const cell of touchedCells(day)) {
+      drop.run(appId, cell.cohortDay, cell.offset);
+      count.run(appId, cell.cohortDay, cell.offset, cell.laterDay, appId, cell.cohortDay);
+    }
+    this.db
+      .prepare(
+        `INSERT INTO analytics_rollup_days (app_id, day, version, computed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (app_id, day) DO UPDATE SET version = excluded.version, computed_at = excluded.computed_at`,
+      )
+      .run(appId, day, version, Date.now());
+  }
+
+  async staleDays(version: number, limit: number): Promise<StaleDay[]> {
+    return this.db
+      .prepare(
+        `SELECT app_id AS appId, day, version FROM analytics_rollup_days WHERE version < ? ORDER BY day DESC, app_id LIMIT ?`,
+      )
+      .all(version, limit) as StaleDay[];
+  }
+
+  async refreshRetention(appId: string, day: string, version: number): Promise<void> {
+    this.db.transaction(() => this.touchRetention(appId, day, version))();
   }
 
   async daily(appId: string, from: string, to: string, dimension: Dimension): Promise<DailyRow[]> {
@@ -259,15 +391,14 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     offsets: readonly number[],
   ): Promise<RetentionCell[]> {
     if (offsets.length === 0) return [];
-    const last = addDays(to, Math.max(...checkOffsets(offsets)));
-    const rows = this.db
+    checkOffsets(offsets);
+    return this.db
       .prepare(
-        `SELECT device_id, day, is_new FROM analytics_daily_devices
-         WHERE app_id = ? AND dimension = '' AND day BETWEEN ? AND ? AND value = ''`,
+        `SELECT cohort_day AS cohortDay, day_offset AS "offset", active, fresh FROM analytics_daily_retention
+         WHERE app_id = ? AND cohort_day BETWEEN ? AND ? AND day_offset IN (${offsets.map(() => '?').join(', ')})
+         ORDER BY cohort_day, day_offset`,
       )
-      .raw()
-      .iterate(appId, from, last) as Iterable<[string, string, number]>;
-    return retentionCells(rows, from, to, offsets);
+      .all(appId, from, to, ...offsets) as RetentionCell[];
   }
 
   async platformDaily(from: string, to: string): Promise<PlatformDay[]> {
