@@ -188,7 +188,8 @@ describeBrowser('the operator platform pages in a real browser', () => {
       // Another operator's role changes after a confirmation (changeOperatorRole).
       await rita
         .getByRole('combobox', { name: L.operators.roleChange.replace('{{name}}', 'Rita Reviewer') })
-        .click();
+        .waitFor();
+      await rita.locator('.ant-select-selector').click(); // the selected label covers the combobox input
       await page.locator('.ant-select-item-option', { hasText: L.role.OPERATOR_ADMIN }).click();
       await page.locator('.ant-modal-confirm').getByRole('button', { name: en.common.confirm }).click();
       await page.getByText(L.operators.roleChanged).waitFor();

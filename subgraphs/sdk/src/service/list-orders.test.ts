@@ -153,6 +153,8 @@ describe.each(TEST_DOCUMENT_DRIVERS)('sdk lists in every order (%s)', (driver) =
     expect(rest.data?.sdkBuild).toEqual({ files: { total: 3, items: [{ path: 'classes.jar', size: 3 }] } });
     const outsider = await execute(h, source, h.ownerB, { id: build.id });
     expect(JSON.stringify(outsider)).not.toContain('classes.jar');
-    await expect(h.sdk.services.builds.files(h.ownerB, build.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(h.sdk.services.builds.files(h.ownerB, build.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
