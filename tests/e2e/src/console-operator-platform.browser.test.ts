@@ -193,7 +193,7 @@ describeBrowser('the operator platform pages in a real browser', () => {
       await page.locator('.ant-select-item-option', { hasText: L.role.OPERATOR_ADMIN }).click();
       await page.locator('.ant-modal-confirm').getByRole('button', { name: en.common.confirm }).click();
       await page.getByText(L.operators.roleChanged).waitFor();
-      await rita.getByText(L.role.OPERATOR_ADMIN, { exact: true }).waitFor();
+      await rita.getByTitle(L.role.OPERATOR_ADMIN, { exact: true }).waitFor(); // the select shows the new role
       // Sorting is the server's, and the URL says which (?sort=name&dir=asc).
       await page.getByRole('columnheader', { name: L.operators.name }).click();
       await page.waitForURL(/\/operator\/accounts\?sort=name&dir=asc$/);
