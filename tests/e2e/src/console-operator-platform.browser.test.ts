@@ -188,11 +188,12 @@ describeBrowser('the operator platform pages in a real browser', () => {
       // Another operator's role changes after a confirmation (changeOperatorRole).
       await rita
         .getByRole('combobox', { name: L.operators.roleChange.replace('{{name}}', 'Rita Reviewer') })
-        .click();
+        .waitFor();
+      await rita.locator('.ant-select-selector').click(); // the selected label covers the combobox input
       await page.locator('.ant-select-item-option', { hasText: L.role.OPERATOR_ADMIN }).click();
       await page.locator('.ant-modal-confirm').getByRole('button', { name: en.common.confirm }).click();
       await page.getByText(L.operators.roleChanged).waitFor();
-      await rita.getByText(L.role.OPERATOR_ADMIN, { exact: true }).waitFor();
+      await rita.getByTitle(L.role.OPERATOR_ADMIN, { exact: true }).waitFor(); // the select shows the new role
       // Sorting is the server's, and the URL says which (?sort=name&dir=asc).
       await page.getByRole('columnheader', { name: L.operators.name }).click();
       await page.waitForURL(/\/operator\/accounts\?sort=name&dir=asc$/);
