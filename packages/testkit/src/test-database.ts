@@ -50,6 +50,14 @@ export interface DocumentsLocation {
 }
 
 /**
+ * What an error refused by `refuseOutboxTopic` looks like once GraphQL has it. PostgreSQL's names the refusal; SQLite's
+ * (better-sqlite3) may reach GraphQL as "Unexpected error value: { code: \"SQLITE_CONSTRAINT_TRIGGER\" }": the
+ * native binding is loaded once per Jest worker, so in every test file after the first its errors come from another
+ * realm and fail `instanceof Error`, and only their code survives.
+ */
+export const OUTBOX_REFUSAL = /refused \(test\)|SQLITE_CONSTRAINT_TRIGGER/;
+
+/**
  * Makes the documents database refuse to store outbox entries of `topic` (a trigger on `platform_outbox`), so a
  * test can see what a unit of work leaves behind when writing its event fails. Resolves to the function that lifts
  * the refusal. The failure comes from the database server itself, not from a stand-in.

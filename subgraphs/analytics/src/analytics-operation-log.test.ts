@@ -1,6 +1,11 @@
 import { graphql, type ExecutionResult } from 'graphql';
 import { OPERATION_LOG_TOPIC, silentLogger, type Principal } from '@grove/platform';
-import { refuseOutboxTopic, storedOperationLines, TRANSACTIONAL_DOCUMENT_DRIVERS } from '@grove/testkit';
+import {
+  OUTBOX_REFUSAL,
+  refuseOutboxTopic,
+  storedOperationLines,
+  TRANSACTIONAL_DOCUMENT_DRIVERS,
+} from '@grove/testkit';
 import { createAnalyticsHarness, knownApp, type AnalyticsHarness } from './analytics.test-support';
 import { CustomEventDeclarationModel } from './store/custom-event-declaration.model';
 import { RecomputeRequestModel } from './store/recompute-request.model';
@@ -38,7 +43,7 @@ describe.each(TRANSACTIONAL_DOCUMENT_DRIVERS)('analytics operation log on %s', (
     }) as Promise<ExecutionResult>;
   const codes = (result: ExecutionResult) =>
     (result.errors ?? []).map((e) =>
-      /refused \(test\)/.test(e.message)
+      OUTBOX_REFUSAL.test(e.message)
         ? 'REFUSED'
         : ((e.originalError as { code?: string } | undefined)?.code ?? e.message),
     );
