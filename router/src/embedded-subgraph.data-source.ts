@@ -113,7 +113,9 @@ class EmbeddedSubgraphContext implements SubgraphContext {
     private readonly subgraph: string,
     readonly authorization?: AuthorizationGate,
   ) {
-    this.principal = router.principal;
+    // A copy per fetch, as a standalone subgraph parses one per request: subgraphs memoize per-request checks on
+    // the principal object, and the router hands every request of a token the same cached one.
+    this.principal = { ...router.principal };
     this.requestId = router.requestId;
     this.clientIp = router.clientIp;
     this.deviceId = router.deviceId;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { OrganizationModel, OrganizationStatus } from '@grove/account';
+import { MembershipModel, OrganizationModel, OrganizationStatus, UserModel } from '@grove/account';
 import { MiniProgramModel, MiniProgramStatus } from '@grove/app-manage';
 import { DomainMiniProgramModel } from '@grove/domain';
 import {
@@ -76,11 +76,24 @@ const appId = (n: number) => `mp${(0x1000000000000000n + BigInt(n)).toString(16)
 const appIds = Array.from({ length: 100 }, (_, i) => appId(i));
 /** Ten more organizations with ten mini-programs each, for the operator's cross-organization page. */
 const otherOrgIds = Array.from({ length: 10 }, () => newId());
+/** A stored user (with one membership) for `me`. */
+const userId = newId();
 const SUPERGRAPH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 const LIMITS = { RATE_LIMIT_USER_POINTS: '100000', RATE_LIMIT_IP_POINTS: '100000' };
 
 async function seed(documents: DocumentStore): Promise<void> {
   const now = new Date();
+  await documents.collection(UserModel).insertOne({
+    _id: userId,
+    email: 'batch@example.com',
+    displayName: 'Batch',
+    passwordHash: 'x',
+    operatorRoles: [],
+    disabled: false,
+  } as never);
+  await documents
+    .collection(MembershipModel)
+    .insertOne({ _id: newId(), orgId, userId, role: OrgRole.ORG_OWNER } as never);
   for (const [i, id] of [orgId, ...otherOrgIds].entries()) {
     await documents.collection(OrganizationModel).insertOne({
       _id: id,
@@ -267,5 +280,23 @@ describe.each([
     expect(items).toHaveLength(100);
     expect(new Set(items.map((item) => item.organization.name)).size).toBeGreaterThan(5);
     expect(expectOneReadEach()).toMatchObject({ 'account OrganizationModel find': 1 });
+  });
+
+  it('`me` reads the user once, and the memberships only when they are asked for', async () => {
+    const token = await p.signToken({ userId, memberships: [{ orgId, role: OrgRole.ORG_OWNER }] });
+    reads.clear();
+    const plain = await p.post({ query: '{ me { user { id email } permissions } }' }, token);
+    expect(plain.body.errors).toBeUndefined();
+    expect(plain.body.data.me.user.email).toBe('batch@example.com');
+    expect(Object.fromEntries(reads)).toEqual({ 'account UserModel findById': 1 });
+
+    reads.clear();
+    const full = await p.post({ query: '{ me { user { id } memberships { orgId role } } }' }, token);
+    expect(full.body.errors).toBeUndefined();
+    expect(full.body.data.me.memberships).toEqual([{ orgId, role: 'ORG_OWNER' }]);
+    expect(expectOneReadEach()).toEqual({
+      'account UserModel findById': 1,
+      'account MembershipModel find': 1,
+    });
   });
 });

@@ -12,7 +12,7 @@ import { defaultAccountSettings, type AccountSettings } from './config';
 import { MemberResolver } from './resolvers/member.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { SessionResolver } from './resolvers/session.resolver';
-import { UserResolver } from './resolvers/user.resolver';
+import { UserResolver, ViewerResolver } from './resolvers/user.resolver';
 import { AccountAccess } from './service/account-access';
 import { AuthorizationRevocations } from './service/authorization-revocations';
 import { AccountEvents } from './service/account-events';
@@ -130,9 +130,10 @@ export async function createAccountSubgraph(
   const module = await buildSubgraph({
     name: ACCOUNT_SUBGRAPH_NAME,
     operationLog: runtime.outbox(ACCOUNT_SUBGRAPH_NAME),
-    resolvers: [UserResolver, OrganizationResolver, MemberResolver, SessionResolver],
+    resolvers: [UserResolver, ViewerResolver, OrganizationResolver, MemberResolver, SessionResolver],
     instances: [
       new UserResolver(identity),
+      new ViewerResolver(identity),
       new OrganizationResolver(organizations),
       new MemberResolver(members, identity, organizations),
       new SessionResolver(sessions),

@@ -127,7 +127,7 @@ const OPERATIONS: MatrixOperation<World>[] = [
   // ---- queries
   {
     name: 'me',
-    source: '{ me { user { id } permissions } }',
+    source: '{ me { user { id } permissions memberships { orgId role } } }',
     expected: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
   },
   {

@@ -27,4 +27,6 @@ export type { AuthResult, ClientInfo } from './service/session.service';
 export type { InvitationResult } from './service/member.service';
 export type { OrganizationPage } from './service/organization.service';
 export { OrganizationStatus, OrganizationModel } from './store/organization.model';
+export { UserModel } from './store/user.model';
+export { MembershipModel } from './store/membership.model';
 export type { UserView, OrganizationView, MemberView, InvitationView, SessionView } from './store/views';

@@ -2,12 +2,13 @@ import { ORDER_BY_ARG_DESCRIPTION } from '@grove/platform';
 import { OperatorOrder } from '../schema/list-orders.type';
 import { AFTER_ARG_DESCRIPTION, takeArgDescription, type SubgraphContext } from '@grove/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { IdentityService } from '../service/identity.service';
+import type { IdentityService, Viewer as ViewerView } from '../service/identity.service';
 import { OPERATORS_PAGE } from '../store/user.store';
-import type { UserView } from '../store/views';
+import type { MemberView, UserView } from '../store/views';
 import { OperatorRole } from '../schema/enums';
 import { CreateOperatorInput, SignUpInput } from '../schema/inputs';
 import { CreateOperatorPayload, User } from '../schema/user.type';
+import { Member } from '../schema/member.type';
 import { SignUpPayload, Viewer } from '../schema/viewer.type';
 
 @Resolver(() => User)
@@ -117,5 +118,16 @@ export class UserResolver {
   async createdAt(@Root() user: UserView, @Ctx() ctx: SubgraphContext) {
     await this.identity.requirePrivateAccess(ctx.principal, user);
     return user.createdAt;
+  }
+}
+
+/** The signed-in caller's fields that need reads of their own (`me` itself reads only the user). */
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @FieldResolver(() => [Member], { description: 'All stored memberships, whatever the organization state' })
+  memberships(@Root() viewer: ViewerView): Promise<MemberView[]> {
+    return this.identity.viewerMemberships(viewer);
   }
 }

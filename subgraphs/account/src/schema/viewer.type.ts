@@ -11,9 +11,6 @@ export class Viewer {
   @Field(() => [OperatorRole])
   operatorRoles!: OperatorRole[];
 
-  @Field(() => [Member], { description: 'All stored memberships, whatever the organization state' })
-  memberships!: Member[];
-
   @Field(() => [String], {
     description: 'From the access token: platform permissions, and `<orgId>:<permission>` per organization',
   })

@@ -35,13 +35,29 @@ export interface OrgActor extends Actor {
 export class AccountAccess {
   /** Per-request memo for field-level checks, keyed by the principal object of the request. */
   private readonly memo = new WeakMap<object, Map<string, Promise<boolean>>>();
+  /** Per-request memo of requireAccount, keyed the same way. */
+  private readonly accounts = new WeakMap<object, Promise<Actor>>();
 
   constructor(
     private readonly users: UserStore,
     private readonly memberships: MembershipStore,
   ) {}
 
-  async requireAccount(p: Principal): Promise<Actor> {
+  /**
+   * The caller's stored, enabled account. Read once per request (memoized on the request's principal object): `me`
+   * and the field guards of the user it returns (`email` …) would otherwise read the same user again.
+   */
+  requireAccount(p: Principal): Promise<Actor> {
+    if (!isUser(p)) return this.readAccount(p);
+    let actor = this.accounts.get(p);
+    if (!actor) {
+      actor = this.readAccount(p);
+      this.accounts.set(p, actor);
+    }
+    return actor;
+  }
+
+  private async readAccount(p: Principal): Promise<Actor> {
     const principal = requireUser(p);
     const user = await this.users.findById(principal.userId);
     if (!user || user.disabled)

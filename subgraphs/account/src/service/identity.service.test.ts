@@ -200,9 +200,9 @@ describe('IdentityService', () => {
     expect(me).toMatchObject({
       user: { id: admin.userId },
       operatorRoles: ['OPERATOR_ADMIN'],
-      memberships: [],
       sessionId: admin.sessionId,
     });
+    expect(await identity().viewerMemberships(me)).toEqual([]);
     expect(me.permissions).toEqual(permissionsOf(admin));
     expect(me.permissions).toContain('operator:manage');
   });
