@@ -3,10 +3,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, wri
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import S3rver from 's3rver';
 import { newId, randomToken, readProcessEnv, type EnvSource } from '@grove/platform';
-import { deleteRedisKeys, testRedisUrl } from '@grove/testkit';
+import { createTestDatabase, deleteRedisKeys, testRedisUrl, type TestDatabase } from '@grove/testkit';
 
 const ROOT = resolve(__dirname, '../../..');
 /** Longest a service may take to answer /readyz (a loaded shared machine is slow; a healthy start takes seconds). */
@@ -25,12 +24,6 @@ export const DISTRIBUTED_SERVICES = {
 } as const;
 
 export type DistributedServiceName = keyof typeof DISTRIBUTED_SERVICES | 'router';
-
-/** The PostgreSQL server the run creates its database on (the same default as the documents contract suite). */
-export function testPostgresUrl(): string {
-  const env = readProcessEnv();
-  return env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-}
 
 export interface ServiceStats {
   service: DistributedServiceName;
@@ -181,8 +174,6 @@ export async function startDistributedPlatform(
   const runId = newId()
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
-  const database = `grove_e2e_${runId}`;
-  const baseUrl = testPostgresUrl();
   const redisUrl = testRedisUrl();
   const redisPrefix = `grove-e2e-${runId}:`;
   const workDir = mkdtempSync(join(tmpdir(), 'grove-e2e-dist-'));
@@ -195,13 +186,12 @@ export async function startDistributedPlatform(
       ? ` (after ${started - waitedFrom} ms waiting for another platform to start)`
       : '';
   let s3: S3rver | undefined;
-  let databaseCreated = false;
+  let database: TestDatabase | undefined;
 
   const cleanups = async () => {
     await Promise.all([...services.values()].map((service) => stopService(service)));
     await s3?.close().catch(() => undefined);
-    if (databaseCreated)
-      await admin(baseUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+    await database?.drop().catch(() => undefined);
     await deleteRedisKeys(redisUrl, redisPrefix).catch(() => undefined);
     rmSync(workDir, { recursive: true, force: true });
   };
@@ -209,10 +199,7 @@ export async function startDistributedPlatform(
   try {
     s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(workDir, 's3') });
     const { port: s3Port } = await s3.run();
-    await admin(baseUrl, `CREATE DATABASE "${database}"`);
-    databaseCreated = true;
-    const postgresUrl = new URL(baseUrl);
-    postgresUrl.pathname = `/${database}`;
+    database = await createTestDatabase('grove_e2e');
 
     const ports = new Map<DistributedServiceName, number>();
     for (const name of [...Object.keys(DISTRIBUTED_SERVICES), 'router'] as DistributedServiceName[])
@@ -228,7 +215,7 @@ export async function startDistributedPlatform(
       LOG_PRETTY: 'false',
       DATA_DIR: join(workDir, 'data'), // nothing should land here: every secret is set and every driver is shared
       DOCUMENTS_DRIVER: 'postgres',
-      POSTGRES_URL: postgresUrl.toString(),
+      POSTGRES_URL: database.url,
       EVENTS_DRIVER: 'redis',
       CACHE_DRIVER: 'redis',
       REDIS_URL: redisUrl,
@@ -374,16 +361,6 @@ async function stopService({ child }: RunningService): Promise<void> {
   const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(force);
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Time to ready and memory per process (issue 6 item 9 footprint numbers). */

@@ -2,14 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { modelOptions, prop } from '@typegoose/typegoose';
-import {
-  createDocumentStore,
-  ErrorCode,
-  newId,
-  readProcessEnv,
-  silentLogger,
-  type DocumentStore,
-} from '@grove/platform';
+import { createDocumentStore, ErrorCode, newId, silentLogger, type DocumentStore } from '@grove/platform';
+import { TEST_POSTGRES_URL as postgresUrl } from '@grove/testkit';
 import { Client } from 'pg';
 import { LicenseCounterModel, LicenseHoldModel } from './license-capacity.model';
 import { LicenseInstallationModel } from './license-installation.model';
@@ -50,9 +44,6 @@ function fileCase(name: 'nedb' | 'sqlite'): DriverCase {
     },
   };
 }
-
-const env = readProcessEnv();
-const postgresUrl = env.POSTGRES_URL ?? env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function postgresCase(): DriverCase {
   const schema = `grove_capacity_${newId().toLowerCase()}`;

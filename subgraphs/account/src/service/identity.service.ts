@@ -225,15 +225,30 @@ export class IdentityService {
     if (!current || !from) throw new NotFoundError('Operator not found');
     if (from === data.role && current.operatorRoles.length === 1) return toUserView(current);
     const updated = await this.events.atomically(async () => {
-      if (!(await this.users.confirmEnabledAdmin(actor.user._id)))
-        throw new ConflictError('You are no longer an enabled operator admin', {
-          reason: 'LAST_OPERATOR_ADMIN',
-        });
-      const changed = await this.users.changeOperatorRole(data.userId, from, data.role);
-      if (!changed)
-        throw new ConflictError("The operator's role changed meanwhile; reload and try again", {
-          reason: 'CONCURRENT_CHANGE',
-        });
+      const confirmActor = async () => {
+        if (!(await this.users.confirmEnabledAdmin(actor.user._id)))
+          throw new ConflictError('You are no longer an enabled operator admin', {
+            reason: 'LAST_OPERATOR_ADMIN',
+          });
+      };
+      const change = async () => {
+        const changed = await this.users.changeOperatorRole(data.userId, from, data.role);
+        if (!changed)
+          throw new ConflictError("The operator's role changed meanwhile; reload and try again", {
+            reason: 'CONCURRENT_CHANGE',
+          });
+        return changed;
+      };
+      // The two rows are locked in id order: two admins demoting each other at once then wait for one another on
+      // PostgreSQL instead of deadlocking (40P01), and the second finds its own standing gone.
+      let changed: Awaited<ReturnType<typeof change>>;
+      if (actor.user._id < data.userId) {
+        await confirmActor();
+        changed = await change();
+      } else {
+        changed = await change();
+        await confirmActor();
+      }
       if ((await this.users.countEnabledAdmins()) === 0)
         throw new ConflictError('The last enabled operator admin cannot be demoted', {
           reason: 'LAST_OPERATOR_ADMIN',

@@ -137,11 +137,12 @@ describe.each(TRANSACTIONAL_DOCUMENT_DRIVERS)('account lists in every order (%s)
   });
 });
 
-describe('changeOperatorRole', () => {
+/** The race between two admins is decided by each driver's locking (PostgreSQL row locks, SQLite's one writer). */
+describe.each(TRANSACTIONAL_DOCUMENT_DRIVERS)('changeOperatorRole (%s)', (driver) => {
   let h: Harness;
   let admin: UserPrincipal;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ documents: driver });
     admin = await operatorAdmin(h);
   });
   afterAll(() => h?.dispose());
