@@ -158,6 +158,7 @@ export const institutionEn = {
       secret: 'SDK secret',
       secretHint: 'ends in {{hint}}',
       rotatedAt: 'Secret changed',
+      createdAt: 'Created',
       enabled: 'Enabled',
       disabled: 'Disabled',
       created: 'Host app created',

@@ -164,6 +164,7 @@ export const institutionZhCN: Pick<Messages, 'inst'> = {
       secret: 'SDK Secret',
       secretHint: '末四位 {{hint}}',
       rotatedAt: '密钥更新时间',
+      createdAt: '创建时间',
       enabled: '已启用',
       disabled: '已停用',
       created: '宿主应用已创建',

@@ -33,6 +33,7 @@ import { useAuth } from '../../auth/auth-context';
 import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { TAG_COLORS } from '../../theme';
 
 import { pageOf, useCursorTrail } from './cursor-pages';
@@ -43,6 +44,8 @@ import { InstitutionPageHeader, NoOrganization } from './institution-page-header
 import { useMemberOrganizations } from './use-current-organization';
 
 const TAKE = 20;
+/** Sortable columns of the host apps (URL `?sort=`) → the server's order fields (default: newest first). */
+const SORT_COLUMNS: SortColumns<'NAME' | 'CREATED_AT'> = { name: 'NAME', createdAt: 'CREATED_AT' };
 export const LINK_COLORS: Record<HostAppLinkStatus, string> = {
   PENDING: TAG_COLORS.gold,
   ACTIVE: TAG_COLORS.green,
@@ -105,9 +108,10 @@ export function HostAppsPage() {
   const linkStatus = (params.get('linkStatus') ?? 'PENDING') as HostAppLinkStatus;
   const trail = useCursorTrail();
   const requestTrail = useCursorTrail('requestsAfter');
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: InstitutionHostAppsDocument,
-    variables: { orgId: orgId!, after: trail.after, take: TAKE + 1 },
+    variables: { orgId: orgId!, after: trail.after, take: TAKE + 1, orderBy },
     pause: !orgId,
   });
   const [{ data: requests, fetching: requestsFetching }, refetchRequests] = useQuery({
@@ -186,10 +190,12 @@ export function HostAppsPage() {
         loading={fetching}
         dataSource={apps.rows}
         pagination={false}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('inst.hostApps.emptyHint')} /> }}
         columns={[
           {
             title: t('inst.hostApps.name'),
+            ...sortable('name'),
             render: (_, h) => <Link to={`/host-apps/${h.id}`}>{h.name}</Link>,
           },
           {
@@ -215,6 +221,11 @@ export function HostAppsPage() {
           {
             title: t('inst.hostApps.rotatedAt'),
             render: (_, h) => formatDateTime(h.secretRotatedAt, i18n.language),
+          },
+          {
+            title: t('inst.hostApps.createdAt'),
+            ...sortable('createdAt'),
+            render: (_, h) => formatDateTime(h.createdAt, i18n.language),
           },
         ]}
       />

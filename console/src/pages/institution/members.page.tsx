@@ -30,6 +30,7 @@ import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { InstSecretOnce } from '../../components/inst-secret-once';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { signUpSearch } from '../account/invitation-code';
 import { pageOf, useCursorTrail } from './cursor-pages';
 import { assignableRoles, canActOn, canManage } from './org-roles';
@@ -39,6 +40,8 @@ import { InstitutionPageHeader, NoOrganization } from './institution-page-header
 import { useMemberOrganizations } from './use-current-organization';
 
 const TAKE = 20;
+/** Sortable columns of the members (URL `?sort=`) → the server's order fields (default: first to join first). */
+const SORT_COLUMNS: SortColumns<'ROLE' | 'JOINED_AT'> = { role: 'ROLE', joinedAt: 'JOINED_AT' };
 interface InviteForm {
   email?: string;
   phone?: string;
@@ -57,9 +60,10 @@ export function MembersPage() {
   const [params, setParams] = useSearchParams();
   const orgId = params.get('org') ?? organizations[0]?.id;
   const trail = useCursorTrail();
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: InstitutionMembersDocument,
-    variables: { orgId: orgId!, after: trail.after, take: TAKE + 1 },
+    variables: { orgId: orgId!, after: trail.after, take: TAKE + 1, orderBy },
     pause: !orgId,
   });
   const [, changeRole] = useMutation(InstitutionChangeMemberRoleDocument);
@@ -125,6 +129,7 @@ export function MembersPage() {
         loading={fetching}
         dataSource={rows}
         pagination={false}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('inst.members.emptyHint')} /> }}
         columns={[
           {
@@ -139,6 +144,7 @@ export function MembersPage() {
           { title: t('inst.members.contact'), render: (_, m) => m.user?.email ?? m.user?.phone ?? '—' },
           {
             title: t('inst.members.role'),
+            ...sortable('role'),
             render: (_, m) =>
               canActOn(myRole, m.role) && m.userId !== viewer?.user.id ? (
                 <Select
@@ -161,7 +167,11 @@ export function MembersPage() {
                 t(`inst.role.${m.role}`)
               ),
           },
-          { title: t('inst.members.joinedAt'), render: (_, m) => formatDateTime(m.joinedAt, i18n.language) },
+          {
+            title: t('inst.members.joinedAt'),
+            ...sortable('joinedAt'),
+            render: (_, m) => formatDateTime(m.joinedAt, i18n.language),
+          },
           {
             title: t('common.actions'),
             render: (_, m) => {

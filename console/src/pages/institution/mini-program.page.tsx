@@ -25,6 +25,7 @@ import {
 } from '../../../../schema/generated/graphql';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { usePageParams } from '../../lib/use-page-params';
 import { MiniProgramDomains } from './mini-program-domains';
 import { MiniProgramSettings } from './mini-program-settings';
@@ -32,6 +33,13 @@ import { MiniProgramTrial } from './mini-program-trial';
 import { ReleasePanel } from './release-panel';
 import { VersionStatusTag } from './version-status-tag';
 import { VersionUpload } from './version-upload';
+
+/** The versions table's sortable columns (URL `?sort=`) → the server's order fields (default: newest upload first). */
+const VERSION_SORT_COLUMNS: SortColumns<'VERSION_NAME' | 'STATUS' | 'CREATED_AT'> = {
+  versionName: 'VERSION_NAME',
+  status: 'STATUS',
+  createdAt: 'CREATED_AT',
+};
 
 /** 企业端: one mini-program — its versions (upload, submit, withdraw, publish, history) and its gray releases. */
 export function MiniProgramPage() {
@@ -42,9 +50,10 @@ export function MiniProgramPage() {
   const TABS = ['versions', 'releases', 'settings', 'domains', 'trial'];
   const tab = TABS.includes(params.get('tab') ?? '') ? params.get('tab')! : 'versions';
   const { page, size, skip, update } = usePageParams([] as const, 10);
+  const { orderBy, sortable, onSorterChange } = useListSort(VERSION_SORT_COLUMNS);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ConsoleMiniProgramDocument,
-    variables: { appId, skip, take: size + 1 },
+    variables: { appId, orderBy, skip, take: size + 1 },
   });
   const [, submit] = useMutation(SubmitVersionForReviewDocument);
   const [, withdraw] = useMutation(ConsoleWithdrawVersionDocument);
@@ -163,6 +172,7 @@ export function MiniProgramPage() {
                   rowKey="id"
                   loading={fetching}
                   dataSource={versions}
+                  onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
                   locale={{ emptyText: <Empty description={t('versions.emptyHint')} /> }}
                   pagination={{
                     current: page,
@@ -186,9 +196,14 @@ export function MiniProgramPage() {
                     ),
                   }}
                   columns={[
-                    { title: t('versions.versionName'), dataIndex: 'versionName' },
+                    {
+                      title: t('versions.versionName'),
+                      dataIndex: 'versionName',
+                      ...sortable('versionName'),
+                    },
                     {
                       title: t('versions.status'),
+                      ...sortable('status'),
                       render: (_, v) => (
                         <Space>
                           <VersionStatusTag status={v.status} />
@@ -205,6 +220,7 @@ export function MiniProgramPage() {
                     { title: t('versions.files'), dataIndex: 'packageFiles' },
                     {
                       title: t('versions.uploadedAt'),
+                      ...sortable('createdAt'),
                       render: (_, v) => formatDateTime(v.createdAt, i18n.language),
                     },
                     { title: t('common.actions'), render: (_, v) => actions(v) },

@@ -25,13 +25,23 @@ import {
   StartReleasePlanDocument,
   type ConsoleVersionFieldsFragment,
 } from '../../../../schema/generated/graphql';
+import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
+import { pageOf, useCursorTrail } from './cursor-pages';
 import { GrayStatisticsPanel } from './gray-statistics-panel';
 import { PlanStateTag } from './version-status-tag';
 
 const PLATFORMS = ['IOS', 'ANDROID', 'HARMONY'] as const;
 const RUNNING = new Set(['ACTIVE', 'PAUSED', 'COMPLETING']);
+const TAKE = 20;
+/** Sortable columns of the plans (URL `?sort=`) → the server's order fields (default: newest start first). */
+const PLAN_SORT_COLUMNS: SortColumns<'STATE' | 'PERCENTAGE' | 'STARTED_AT'> = {
+  state: 'STATE',
+  percentage: 'PERCENTAGE',
+  startedAt: 'STARTED_AT',
+};
 
 /**
  * "Choose one" for a Select: a validator rather than `required`, which would make antd put aria-required on the
@@ -67,7 +77,13 @@ export function ReleasePanel({
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [params] = useSearchParams();
-  const [{ data, fetching }, refetch] = useQuery({ query: ConsoleReleasesDocument, variables: { appId } });
+  const trail = useCursorTrail();
+  const { orderBy, sortable, onSorterChange } = useListSort(PLAN_SORT_COLUMNS);
+  // One row more than shown says whether there is a next page (the server pages plans by cursor).
+  const [{ data, fetching }, refetch] = useQuery({
+    query: ConsoleReleasesDocument,
+    variables: { appId, orderBy, after: trail.after, take: TAKE + 1 },
+  });
   const [ruleForm] = Form.useForm<RuleForm>();
   const [planForm] = Form.useForm<PlanForm>();
   const [{ fetching: creatingRule }, createRule] = useMutation(CreateGrayRuleDocument);
@@ -78,7 +94,7 @@ export function ReleasePanel({
   const [raiseTo, setRaiseTo] = useState<Record<string, number>>({});
   const [error, setError] = useState<string | null>(null);
   const rules = data?.grayRules ?? [];
-  const plans = data?.releasePlans ?? [];
+  const { rows: plans, hasNext, lastCursor } = pageOf(data?.releasePlans, TAKE);
   const reload = () => {
     refetch({ requestPolicy: 'network-only' });
     onChanged();
@@ -217,6 +233,7 @@ export function ReleasePanel({
         loading={fetching}
         dataSource={plans}
         pagination={false}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('releases.emptyHint')} /> }}
         expandable={{
           expandedRowRender: (p) => <GrayStatisticsPanel planId={p.id} />,
@@ -225,12 +242,21 @@ export function ReleasePanel({
         columns={[
           { title: t('releases.version'), render: (_, p) => versionName(p.grayVersionId) },
           { title: t('releases.rule'), render: (_, p) => p.rule?.name ?? '—' },
-          { title: t('releases.state'), render: (_, p) => <PlanStateTag state={p.state} /> },
+          {
+            title: t('releases.state'),
+            ...sortable('state'),
+            render: (_, p) => <PlanStateTag state={p.state} />,
+          },
           {
             title: t('releases.percentage'),
+            ...sortable('percentage'),
             render: (_, p) => `${new Intl.NumberFormat(i18n.language).format(p.percentage)}%`,
           },
-          { title: t('releases.startedAt'), render: (_, p) => formatDateTime(p.startedAt, i18n.language) },
+          {
+            title: t('releases.startedAt'),
+            ...sortable('startedAt'),
+            render: (_, p) => formatDateTime(p.startedAt, i18n.language),
+          },
           {
             title: t('common.actions'),
             render: (_, p) =>
@@ -282,6 +308,12 @@ export function ReleasePanel({
               ),
           },
         ]}
+      />
+      <InstCursorPager
+        page={trail.page}
+        hasNext={hasNext}
+        onPrevious={trail.previous}
+        onNext={() => lastCursor && trail.next(lastCursor)}
       />
     </Space>
   );

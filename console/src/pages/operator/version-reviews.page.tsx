@@ -10,8 +10,15 @@ import {
 } from '../../../../schema/generated/graphql';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { PAGE_SIZES, usePageParams } from '../../lib/use-page-params';
 import { useReviewActions } from './review-actions';
+
+/** Sortable columns (URL `?sort=`) → the server's order fields (default: oldest submission first). */
+const SORT_COLUMNS: SortColumns<'VERSION_NAME' | 'SUBMITTED_AT'> = {
+  versionName: 'VERSION_NAME',
+  submittedAt: 'SUBMITTED_AT',
+};
 
 /** The package of a version under review: its manifest and its files. */
 function PackageInspector({ versionId }: { versionId: string }) {
@@ -54,13 +61,14 @@ function PackageInspector({ versionId }: { versionId: string }) {
   );
 }
 
-/** 运营端: versions waiting for review, oldest first; inspect the package, approve or reject with a reason. */
+/** 运营端: versions waiting for review, oldest first or sorted on the server; inspect the package, approve or reject with a reason. */
 export function VersionReviewsPage() {
   const { t, i18n } = useTranslation();
   const { page, size, skip, update } = usePageParams([] as const);
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ConsolePendingReviewsDocument,
-    variables: { skip, take: size },
+    variables: { orderBy, skip, take: size },
   });
   const [, approve] = useMutation(ApproveVersionDocument);
   const [, reject] = useMutation(ConsoleRejectVersionDocument);
@@ -82,6 +90,7 @@ export function VersionReviewsPage() {
         rowKey="id"
         loading={fetching}
         dataSource={data?.pendingReviews?.items ?? []}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('versionReviews.empty')} /> }}
         pagination={{
           current: page,
@@ -99,10 +108,11 @@ export function VersionReviewsPage() {
             title: t('versionReviews.organization'),
             render: (_, v) => v.miniProgram?.organization.name ?? '—',
           },
-          { title: t('versions.versionName'), dataIndex: 'versionName' },
+          { title: t('versions.versionName'), dataIndex: 'versionName', ...sortable('versionName') },
           { title: t('versions.size'), render: (_, v) => formatBytes(v.packageSize, i18n.language) },
           {
             title: t('versionReviews.submittedAt'),
+            ...sortable('submittedAt'),
             render: (_, v) => formatDateTime(v.submittedAt, i18n.language),
           },
           {

@@ -10,20 +10,27 @@ import {
 import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { formatDateTime } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
+import { useListSort, type SortColumns } from '../../lib/list-sort';
 import { pageOf, useCursorTrail } from '../institution/cursor-pages';
 import { normalizeWhitelistDomain, whitelistDomainProblem } from './whitelist-domain';
 
 const TAKE = 20;
+/** Sortable columns (URL `?sort=`) → the server's order fields (default: domain A–Z). */
+const SORT_COLUMNS: SortColumns<'DOMAIN' | 'CREATED_AT'> = { domain: 'DOMAIN', createdAt: 'CREATED_AT' };
 
-/** 运营端: business domains exempted from the verification file; add (checked as typed), remove after a confirmation. */
+/**
+ * 运营端: business domains exempted from the verification file, sorted by domain or date on the server; add (checked as
+ * typed), remove after a confirmation.
+ */
 export function WhitelistPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const trail = useCursorTrail();
+  const { orderBy, sortable, onSorterChange } = useListSort(SORT_COLUMNS);
   // One row more than shown says whether there is a next page (the server pages by cursor and does not count).
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OpPlatformWhitelistDocument,
-    variables: { after: trail.after, take: TAKE + 1 },
+    variables: { after: trail.after, take: TAKE + 1, orderBy },
   });
   const [{ fetching: adding }, add] = useMutation(OpPlatformAddWhitelistDocument);
   const [, remove] = useMutation(OpPlatformRemoveWhitelistDocument);
@@ -105,9 +112,10 @@ export function WhitelistPage() {
         loading={fetching}
         dataSource={rows}
         pagination={false}
+        onChange={(_pagination, _filters, sorter) => onSorterChange(sorter)}
         locale={{ emptyText: <Empty description={t('opPlatform.whitelist.empty')} /> }}
         columns={[
-          { title: t('opPlatform.whitelist.domain'), dataIndex: 'domain' },
+          { title: t('opPlatform.whitelist.domain'), dataIndex: 'domain', ...sortable('domain') },
           {
             title: t('opPlatform.whitelist.note'),
             dataIndex: 'note',
@@ -116,6 +124,7 @@ export function WhitelistPage() {
           {
             title: t('opPlatform.createdAt'),
             dataIndex: 'createdAt',
+            ...sortable('createdAt'),
             render: (d: string) => formatDateTime(d, i18n.language),
           },
           {
