@@ -100,7 +100,16 @@ export const statisticsEn = {
       gray: 'Gray',
       released: 'Released',
       mark: '{{percentage}}%',
-      markState: '{{state}}',
+      markKind: {
+        started: 'started',
+        raised: 'raised',
+        paused: 'paused',
+        resumed: 'resumed',
+        completing: 'completing',
+        completed: 'completed',
+        reverted: 'rolled back',
+        failed: 'failed',
+      },
       summary:
         '{{metric}} per day from {{from}} to {{to}}: gray {{gray}}, released {{released}} over the period. Plan changes: {{marks}}.',
       noMarks: 'none',

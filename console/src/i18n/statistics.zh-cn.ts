@@ -101,7 +101,16 @@ export const statisticsZhCN: Pick<Messages, 'stats'> = {
       gray: '灰度',
       released: '正式',
       mark: '{{percentage}}%',
-      markState: '{{state}}',
+      markKind: {
+        started: '开始',
+        raised: '提高比例',
+        paused: '暂停',
+        resumed: '恢复',
+        completing: '正在全量',
+        completed: '已全量',
+        reverted: '已回滚',
+        failed: '失败',
+      },
       summary:
         '{{from}} 至 {{to}} 每天的{{metric}}：周期内灰度 {{gray}}，正式 {{released}}。计划变更：{{marks}}。',
       noMarks: '无',
