@@ -150,10 +150,16 @@ function HotWords() {
       >
         <Form.Item
           label={t('opSearch.hotWords.word')}
+          htmlFor="search-hot-word"
           validateStatus={draftProblem ? 'error' : undefined}
           help={draftProblem}
         >
-          <Input value={draft} onChange={(e) => setDraft(e.target.value)} style={{ width: 240 }} />
+          <Input
+            id="search-hot-word"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            style={{ width: 240 }}
+          />
         </Form.Item>
         <Form.Item>
           <Button htmlType="submit" disabled={!draftWord || Boolean(draftProblem)}>
@@ -296,11 +302,13 @@ function Synonyms() {
             <Form.Item
               key={i}
               label={t('opSearch.synonyms.group', { n: i + 1 })}
+              htmlFor={`search-synonym-group-${i}`}
               validateStatus={check.problems[i] ? 'error' : undefined}
               help={check.problems[i] ? t(`opSearch.synonyms.${check.problems[i]}`) : undefined}
             >
               <Flex gap={8}>
                 <Input
+                  id={`search-synonym-group-${i}`}
                   value={text}
                   placeholder={t('opSearch.synonyms.placeholder')}
                   onChange={(e) => setTexts(list.map((x, j) => (j === i ? e.target.value : x)))}
