@@ -7,6 +7,8 @@ describe('the console page table', () => {
     expect(routeFor('/mini-programs/')?.path).toBe('/mini-programs');
     expect(routeFor('/mini-programs/mp0123456789abcdef')?.path).toBe('/mini-programs/:appId');
     expect(routeFor('/host-apps/h1')?.path).toBe('/host-apps/:id');
+    expect(routeFor('/mini-programs/mp1/statistics')?.path).toBe('/mini-programs/:appId/statistics');
+    expect(routeFor('/operator/search')?.path).toBe('/operator/search');
     expect(routeFor('/login')?.framed).toBe(false);
   });
 

@@ -39,6 +39,12 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     load: () => import('./pages/institution/mini-program.page').then((m) => m.MiniProgramPage),
   },
   {
+    path: '/mini-programs/:appId/statistics',
+    framed: true,
+    load: () =>
+      import('./pages/institution/mini-program-statistics.page').then((m) => m.MiniProgramStatisticsPage),
+  },
+  {
     path: '/members',
     framed: true,
     load: () => import('./pages/institution/members.page').then((m) => m.MembersPage),
@@ -87,6 +93,11 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: '/operator/license',
     framed: true,
     load: () => import('./pages/operator/license.page').then((m) => m.LicensePage),
+  },
+  {
+    path: '/operator/search',
+    framed: true,
+    load: () => import('./pages/operator/search-settings.page').then((m) => m.SearchSettingsPage),
   },
   {
     path: '/operator/whitelist',

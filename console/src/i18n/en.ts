@@ -2,6 +2,8 @@ import { institutionEn } from './institution.en';
 import { operatorEn } from './operator.en';
 import { operatorInsightEn } from './operator-insight.en';
 import { operatorPlatformEn } from './operator-platform.en';
+import { operatorSearchEn } from './operator-search.en';
+import { statisticsEn } from './statistics.en';
 
 /** English strings. zh-cn.ts must have the same keys (its type is derived from this one). */
 export const en = {
@@ -9,6 +11,8 @@ export const en = {
   ...operatorEn,
   ...operatorInsightEn,
   ...operatorPlatformEn,
+  ...operatorSearchEn,
+  ...statisticsEn,
   common: {
     actions: 'Actions',
     cancel: 'Cancel',

@@ -3,6 +3,8 @@ import { institutionZhCN } from './institution.zh-cn';
 import { operatorZhCN } from './operator.zh-cn';
 import { operatorInsightZhCN } from './operator-insight.zh-cn';
 import { operatorPlatformZhCN } from './operator-platform.zh-cn';
+import { operatorSearchZhCN } from './operator-search.zh-cn';
+import { statisticsZhCN } from './statistics.zh-cn';
 
 /** 简体中文 (the default language). */
 export const zhCN: Messages = {
@@ -10,6 +12,8 @@ export const zhCN: Messages = {
   ...operatorZhCN,
   ...operatorInsightZhCN,
   ...operatorPlatformZhCN,
+  ...operatorSearchZhCN,
+  ...statisticsZhCN,
   common: {
     actions: '操作',
     cancel: '取消',

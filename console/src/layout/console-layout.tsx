@@ -21,6 +21,7 @@ const OPERATOR_MENU: Array<{ key: string; label: string; permission?: string }> 
   { key: '/operator/overview', label: 'opInsight.menu.overview' },
   { key: '/operator/operation-log', label: 'opInsight.menu.operationLog' },
   { key: '/operator/license', label: 'opInsight.menu.license' },
+  { key: '/operator/search', label: 'opSearch.menu' },
   { key: '/operator/whitelist', label: 'opPlatform.menu.whitelist' },
   { key: '/operator/base-libraries', label: 'opPlatform.menu.baseLibraries' },
   { key: '/operator/sdk-versions', label: 'opPlatform.menu.sdkVersions' },

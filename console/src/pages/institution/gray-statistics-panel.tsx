@@ -7,6 +7,7 @@ import {
   type GrayStatisticsDimension,
 } from '../../../../schema/generated/graphql';
 import { apiErrors } from '../../lib/graphql-errors';
+import { GrayTimelineChart } from './gray-timeline-chart';
 import { comparisonRows, formatGrayMetric, type GrayComparisonRow } from './gray-statistics';
 
 const DIMENSIONS: GrayStatisticsDimension[] = ['REGION', 'PLATFORM', 'MODEL', 'OS'];
@@ -56,6 +57,7 @@ export function GrayStatisticsPanel({ planId }: { planId: string }) {
           },
         ]}
       />
+      <GrayTimelineChart planId={planId} />
       <Space>
         <Typography.Text>{t('inst.gray.byDimension')}</Typography.Text>
         <Segmented

@@ -136,9 +136,12 @@ export function MiniProgramPage() {
           { title: mp?.name ?? appId },
         ]}
       />
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        {mp?.name}
-      </Typography.Title>
+      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {mp?.name}
+        </Typography.Title>
+        <Link to={`/mini-programs/${encodeURIComponent(appId)}/statistics`}>{t('stats.open')}</Link>
+      </Space>
       <Descriptions size="small" column={3}>
         <Descriptions.Item label={t('miniPrograms.appId')}>
           <Typography.Text code copyable>
