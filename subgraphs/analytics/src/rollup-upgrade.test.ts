@@ -131,5 +131,43 @@ describe('analytics rollups of an older version are brought up to date by the ne
     await s.services.pipeline.recomputeRecent();
     expect(await snapshot(s)).toEqual(expected);
     expect(await s.services.store.staleDays(ROLLUP_VERSION, 10)).toEqual([]);
+
+    // Rolled up by version 1 (device rows, before the day bitmaps), raw days gone: the device rows become bitmaps,
+    // distinct counts over the range and retention come back from them, and the device rows are gone.
+    const distinct = async (x: AnalyticsSubgraph) => ({
+      total: await x.services.store.distinctDevices(APP_ID, DAYS[0], DAYS[1], ''),
+      platform: await x.services.store.distinctDevices(APP_ID, DAYS[0], DAYS[1], 'platform'),
+    });
+    expect(await distinct(s)).toEqual({
+      total: [{ value: '', active: 2 }],
+      platform: [{ value: 'IOS', active: 2 }],
+    });
+    await stop();
+    const legacy = (day: string, dimension: string, value: string, device: string, isNew: number) =>
+      `INSERT INTO analytics_daily_devices VALUES ('${APP_ID}', '${day}', '${dimension}', '${value}', '${device}', ${isNew})`;
+    makeOld([
+      'DELETE FROM analytics_daily_bitmaps',
+      'DELETE FROM analytics_daily_retention',
+      'UPDATE analytics_rollup_days SET version = 1',
+      legacy(DAYS[0], '', '', 'a', 1),
+      legacy(DAYS[0], '', '', 'b', 1),
+      legacy(DAYS[0], 'platform', 'IOS', 'a', 1),
+      legacy(DAYS[0], 'platform', 'IOS', 'b', 1),
+      legacy(DAYS[1], '', '', 'a', 0),
+      legacy(DAYS[1], 'platform', 'IOS', 'a', 0),
+    ]);
+    s = await start();
+    expect(await distinct(s)).toEqual({ total: [], platform: [] });
+    await s.services.pipeline.recomputeRecent();
+    expect(await distinct(s)).toEqual({
+      total: [{ value: '', active: 2 }],
+      platform: [{ value: 'IOS', active: 2 }],
+    });
+    expect(await snapshot(s)).toEqual(expected);
+    expect(await s.services.store.staleDays(ROLLUP_VERSION, 10)).toEqual([]);
+    await stop();
+    const db = new Database(join(dir, 'analytics.sqlite'));
+    expect(db.prepare('SELECT COUNT(*) AS n FROM analytics_daily_devices').get()).toEqual({ n: 0 });
+    db.close();
   });
 });

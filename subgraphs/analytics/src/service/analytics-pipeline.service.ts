@@ -13,7 +13,8 @@ import { addDays, dayOf, daysBetween } from './reporting-day';
  * Bump it when a day's rollups change shape or meaning: days of an older version (0: rolled up before versions were
  * kept, e.g. without pages, hours, distributions or retention cells) are recomputed by the next passes.
  */
-export const ROLLUP_VERSION = 1;
+// 2: distinct devices kept as day bitmaps of device ordinals, no more device rows (ADR 0010, bitmap addendum).
+export const ROLLUP_VERSION = 2;
 /** Raw events read per day of the window per chunk (whole devices), so a day's rollup has bounded memory. */
 export const ROLLUP_CHUNK_EVENTS = 10_000;
 /** Stale days (older rollup version) recomputed per pass, so an upgrade never stalls the recent window. */

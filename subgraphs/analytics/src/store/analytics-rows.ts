@@ -88,7 +88,13 @@ export function rowToEvent(r: RawRow): CleanEvent {
     city: r.city,
     durationMs: r.duration_ms === null ? null : Number(r.duration_ms),
     pagePath: r.page_path,
-    attrs: typeof r.attrs === 'string' ? (JSON.parse(r.attrs) as Record<string, unknown>) : r.attrs,
+    // '{}': the attributes a chunk leaves out on the window's other days (no parse for them).
+    attrs:
+      typeof r.attrs !== 'string'
+        ? r.attrs
+        : r.attrs === '{}'
+          ? {}
+          : (JSON.parse(r.attrs) as Record<string, unknown>),
   };
 }
 

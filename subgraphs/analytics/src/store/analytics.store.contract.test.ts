@@ -366,6 +366,65 @@ describe.each(drivers)('analytics store contract: $name', (driver) => {
     expect(await store.staleDays(7, 10)).toEqual([]);
   });
 
+  it('counts devices distinct over a range per breakdown value and per page (day bitmaps), and rewrites a day whole', async () => {
+    const at = (dimension: 'platform' | 'page', value: string, deviceId: string) => ({
+      dimension,
+      value,
+      deviceId,
+      isNew: false,
+    });
+    // Thousands of devices a day, so the bitmaps hold more than one container; ids interleave across days.
+    const many = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `dev-${from + i}`);
+    await store.writeDay(
+      APP,
+      '2025-03-01',
+      [],
+      [
+        ...many(0, 5_000).map((d) => at('platform', 'IOS', d)),
+        ...many(5_000, 6_000).map((d) => at('platform', 'ANDROID', d)),
+        at('page', 'pages/a', 'dev-1'),
+        at('page', 'pages/b', 'dev-1'),
+      ],
+    );
+    await store.writeDay(
+      APP,
+      '2025-03-02',
+      [],
+      [
+        ...many(2_500, 7_500).map((d) => at('platform', 'IOS', d)),
+        at('page', 'pages/a', 'dev-2'),
+        at('page', 'pages/a', 'dev-1'),
+      ],
+    );
+    // Outside the range.
+    await store.writeDay(
+      APP,
+      '2025-03-03',
+      [],
+      [at('platform', 'IOS', 'dev-99999'), at('page', 'pages/a', 'x')],
+    );
+    expect(await store.distinctDevices(APP, '2025-03-01', '2025-03-02', 'platform')).toEqual([
+      { value: 'ANDROID', active: 1_000 },
+      { value: 'IOS', active: 7_500 },
+    ]);
+    expect(await store.distinctDevices(APP, '2025-03-01', '2025-03-02', 'page')).toEqual([
+      { value: 'pages/a', active: 2 },
+      { value: 'pages/b', active: 1 },
+    ]);
+    // Another mini-program's rows of the same devices and days count in neither.
+    await store.writeDay('mpaaaaaaaaaaaaaaaa', '2025-03-01', [], [at('platform', 'IOS', 'dev-777777')]);
+    expect(await store.distinctDevices(APP, '2025-03-01', '2025-03-01', 'platform')).toEqual([
+      { value: 'ANDROID', active: 1_000 },
+      { value: 'IOS', active: 5_000 },
+    ]);
+    // A day rewritten replaces its bitmaps: values it no longer has are gone.
+    await store.writeDay(APP, '2025-03-01', [], [at('platform', 'HARMONY', 'dev-1')]);
+    expect(await store.distinctDevices(APP, '2025-03-01', '2025-03-02', 'platform')).toEqual([
+      { value: 'HARMONY', active: 1 },
+      { value: 'IOS', active: 5_000 },
+    ]);
+  });
+
   it('adds every mini-program up per day for the platform, devices distinct across mini-programs and over the range', async () => {
     const total = {
       dimension: '' as const,

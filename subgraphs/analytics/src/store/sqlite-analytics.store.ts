@@ -28,9 +28,29 @@ import {
   RAW_COLUMNS,
   rowToEvent,
   toTotals,
-  touchedCells,
   type RawRow,
 } from './analytics-rows';
+import {
+  DayBitmapBuilder,
+  distinctByValue,
+  distinctCount,
+  initDeviceBitmaps,
+  retentionCells,
+  retentionDays,
+  type StoredBitmap,
+} from './device-bitmaps';
+
+/** Events per multi-row statement of `append` (20 parameters an event; SQLite binds up to 32,766). */
+const APPEND_ROWS = 50;
+
+/** The tables a day's rollup replaces (the legacy device rows go with it). */
+const DAY_TABLES = [
+  'analytics_daily',
+  'analytics_daily_pages',
+  'analytics_daily_buckets',
+  'analytics_daily_bitmaps',
+  'analytics_daily_devices',
+] as const;
 
 /**
  * Embedded profile: one SQLite file (DATA_DIR/analytics.sqlite) apart from the documents file, with a `day` column
@@ -39,7 +59,7 @@ import {
 export class SqliteAnalyticsStore implements AnalyticsStore {
   readonly driver = 'sqlite' as const;
   private readonly db: Database.Database;
-  private writers = 0;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -50,6 +70,9 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     // A month of raw events is millions of rows: a 64 MB page cache (default 2 MB) keeps the indexes the appends
     // and the rollups walk in memory (bounded, whatever the volume).
     this.db.pragma('cache_size = -65536');
+    // The rollup reads a day's raw rows in device order, scattered over the day's pages: memory-mapped reads come
+    // straight from the OS page cache instead of being copied into SQLite's (address space only, not a heap).
+    this.db.pragma('mmap_size = 1073741824');
   }
 
   async init(): Promise<void> {
@@ -69,6 +92,8 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         app_id TEXT NOT NULL, day TEXT NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL,
         ${METRIC_COLUMNS.map((c) => `${c} INTEGER NOT NULL`).join(', ')},
         PRIMARY KEY (app_id, day, dimension, value)) WITHOUT ROWID;
+      -- Device rows of rollups written before the day bitmaps (rollup version < 2): read once by the upgrade of a day
+      -- whose raw events are gone (refreshRetention), deleted with every day rewritten.
       CREATE TABLE IF NOT EXISTS analytics_daily_devices (
         app_id TEXT NOT NULL, day TEXT NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new INTEGER NOT NULL,
         PRIMARY KEY (app_id, dimension, day, value, device_id)) WITHOUT ROWID;
@@ -94,56 +119,108 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       -- Days rolled up before versions were kept: version 0, so the pipeline brings them up to date.
       INSERT OR IGNORE INTO analytics_rollup_days (app_id, day, version, computed_at)
         SELECT app_id, day, 0, 0 FROM analytics_daily WHERE dimension = '' AND value = '';
-      -- A day's device rows while it is being rolled up (DayWriter); private to this connection, gone with it.
-      CREATE TEMP TABLE IF NOT EXISTS analytics_staged_devices (
-        writer INTEGER NOT NULL, dimension TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL, is_new INTEGER NOT NULL,
-        PRIMARY KEY (writer, dimension, value, device_id)) WITHOUT ROWID;
+      -- Installation-wide dense device ordinals (rowid: max + 1), the bits of the day bitmaps (device-bitmaps.ts).
+      CREATE TABLE IF NOT EXISTS analytics_device_ordinals (ordinal INTEGER PRIMARY KEY, device_id TEXT NOT NULL UNIQUE);
+      -- A rowid table (not WITHOUT ROWID): bitmaps of tens of kilobytes belong in overflow pages, not in the key's b-tree.
+      CREATE TABLE IF NOT EXISTS analytics_daily_bitmaps (
+        app_id TEXT NOT NULL, dimension TEXT NOT NULL, day TEXT NOT NULL, value TEXT NOT NULL, devices BLOB NOT NULL, fresh BLOB,
+        PRIMARY KEY (app_id, dimension, day, value));
+      CREATE INDEX IF NOT EXISTS analytics_daily_bitmaps_platform ON analytics_daily_bitmaps (day) WHERE dimension = '';
     `);
+    await initDeviceBitmaps();
   }
 
+  /** Prepared once per SQL text: the rollup and the queries run the same statements many times. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  /** The ordinal of each device, assigned (max + 1) to those that have none yet; committed at once, never taken back. */
+  private ordinals(deviceIds: Iterable<string>): Map<string, number> {
+    const find = this.sql('SELECT ordinal FROM analytics_device_ordinals WHERE device_id = ?').pluck();
+    const assign = this.sql('INSERT INTO analytics_device_ordinals (device_id) VALUES (?)');
+    const out = new Map<string, number>();
+    this.db.transaction(() => {
+      for (const id of deviceIds) {
+        if (out.has(id)) continue;
+        const found = find.get(id) as number | undefined;
+        out.set(id, found ?? Number(assign.run(id).lastInsertRowid));
+      }
+    })();
+    return out;
+  }
+
+  private writeBitmaps(appId: string, day: string, bitmaps: StoredBitmap[]): void {
+    const insert = this.sql('INSERT INTO analytics_daily_bitmaps VALUES (?, ?, ?, ?, ?, ?)');
+    for (const b of bitmaps) insert.run(appId, b.dimension, day, b.value, b.devices, b.fresh);
+  }
+
+  /**
+   * Multi-row statements of APPEND_ROWS events: one claim (RETURNING the ids it took) and one insert per slice
+   * instead of two statement runs per event, the per-call cost that dominated the append.
+   */
   async append(events: CleanEvent[]): Promise<AppendResult> {
-    const claim = this.db.prepare(
-      'INSERT OR IGNORE INTO analytics_event_ids (app_id, event_id, day) VALUES (?, ?, ?)',
-    );
-    const insert = this.db.prepare(
-      `INSERT INTO analytics_raw_events VALUES (${Array(20).fill('?').join(', ')})`,
-    );
-    const seen = this.db.prepare(
+    const claim = (n: number) =>
+      this.sql(
+        `INSERT OR IGNORE INTO analytics_event_ids (app_id, event_id, day) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')}
+         RETURNING app_id, event_id`,
+      ).raw();
+    const insert = (n: number) =>
+      this.sql(
+        `INSERT INTO analytics_raw_events VALUES ${Array(n)
+          .fill(`(${Array(RAW_COLUMNS.length).fill('?').join(', ')})`)
+          .join(', ')}`,
+      );
+    const seen = this.sql(
       `INSERT INTO analytics_first_seen (app_id, device_id, first_day) VALUES (?, ?, ?)
        ON CONFLICT (app_id, device_id) DO UPDATE SET first_day = excluded.first_day WHERE excluded.first_day < analytics_first_seen.first_day`,
     );
     return this.db.transaction(() => {
       let inserted = 0;
       const firstDays = new Map<string, string>();
-      for (const e of events) {
-        if (claim.run(e.appId, e.eventId, e.day).changes === 0) continue;
-        insert.run(
-          e.day,
-          e.appId,
-          e.eventId,
-          e.type,
-          e.deviceId,
-          e.launchId,
-          e.clientTs,
-          e.eventTs,
-          e.receivedAt,
-          e.platform,
-          e.versionId,
-          e.versionSource,
-          e.releasePlanId,
-          e.hostAppId,
-          e.orgId,
-          e.province,
-          e.city,
-          e.durationMs,
-          e.pagePath,
-          JSON.stringify(e.attrs),
+      for (let at = 0; at < events.length; at += APPEND_ROWS) {
+        const slice = events.slice(at, at + APPEND_ROWS);
+        const claimed = new Set(
+          (claim(slice.length).all(slice.flatMap((e) => [e.appId, e.eventId, e.day])) as string[][]).map(
+            ([appId, eventId]) => `${appId}\u0000${eventId}`,
+          ),
         );
-        // One first-seen upsert per device of the batch (its earliest day), not one per event.
-        const k = `${e.appId}\u0000${e.deviceId}`;
-        const first = firstDays.get(k);
-        if (first === undefined || e.day < first) firstDays.set(k, e.day);
-        inserted++;
+        // Set.delete: a duplicate inside the slice was claimed once, so it is stored once.
+        const fresh = slice.filter((e) => claimed.delete(`${e.appId}\u0000${e.eventId}`));
+        if (fresh.length === 0) continue;
+        const values: unknown[] = [];
+        for (const e of fresh) {
+          values.push(
+            e.day,
+            e.appId,
+            e.eventId,
+            e.type,
+            e.deviceId,
+            e.launchId,
+            e.clientTs,
+            e.eventTs,
+            e.receivedAt,
+            e.platform,
+            e.versionId,
+            e.versionSource,
+            e.releasePlanId,
+            e.hostAppId,
+            e.orgId,
+            e.province,
+            e.city,
+            e.durationMs,
+            e.pagePath,
+            JSON.stringify(e.attrs),
+          );
+          // One first-seen upsert per device of the batch (its earliest day), not one per event.
+          const k = `${e.appId}\u0000${e.deviceId}`;
+          const first = firstDays.get(k);
+          if (first === undefined || e.day < first) firstDays.set(k, e.day);
+        }
+        insert(fresh.length).run(values);
+        inserted += fresh.length;
       }
       for (const [k, day] of firstDays) {
         const [appId, deviceId] = k.split('\u0000');
@@ -177,21 +254,20 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
       () =>
         '(SELECT device_id FROM analytics_raw_events WHERE app_id = ? AND day = ? AND device_id > ? ORDER BY device_id, client_ts LIMIT 1 OFFSET ?)',
     );
-    const { upto } = this.db
-      .prepare(`SELECT MIN(b) AS upto FROM (${bounds.map((b) => `SELECT ${b} AS b`).join(' UNION ALL ')})`)
-      .get(...days.flatMap((day) => [appId, day, from, maxEvents])) as { upto: string | null };
+    const { upto } = this.sql(
+      `SELECT MIN(b) AS upto FROM (${bounds.map((b) => `SELECT ${b} AS b`).join(' UNION ALL ')})`,
+    ).get(...days.flatMap((day) => [appId, day, from, maxEvents])) as { upto: string | null };
     const range = upto === null ? 'device_id > ?' : 'device_id > ? AND device_id <= ?';
     const bound = upto === null ? [from] : [from, upto];
-    const rows = this.db
-      .prepare(
-        `SELECT ${RAW_COLUMNS.slice(0, -1).join(', ')}, CASE WHEN day = ? THEN attrs ELSE '{}' END AS attrs
+    const rows = this.sql(
+      `SELECT ${RAW_COLUMNS.slice(0, -1).join(', ')}, CASE WHEN day = ? THEN attrs ELSE '{}' END AS attrs
          FROM analytics_raw_events WHERE app_id = ? AND day IN (${days.map(() => '?').join(', ')}) AND ${range}
          ORDER BY device_id, client_ts, event_id`,
-      )
-      .all(firstDay, appId, ...days, ...bound) as RawRow[];
+    ).all(firstDay, appId, ...days, ...bound) as RawRow[];
     if (rows.length === 0) return { events: [], newDevices: [], last: null };
-    const fresh = this.db
-      .prepare(`SELECT device_id FROM analytics_first_seen WHERE app_id = ? AND first_day = ? AND ${range}`)
+    const fresh = this.sql(
+      `SELECT device_id FROM analytics_first_seen WHERE app_id = ? AND first_day = ? AND ${range}`,
+    )
       .raw()
       .all(appId, firstDay, ...bound) as Array<[string]>;
     return {
@@ -230,30 +306,21 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     await writer.commit(rows, tables);
   }
 
+  /** Device rows become ordinals as the chunks come (memory: 4 bytes a device row); the day is swapped in at commit. */
   async beginDay(appId: string, day: string, version: number): Promise<DayWriter> {
-    const id = ++this.writers;
-    const stage = this.db.prepare('INSERT INTO analytics_staged_devices VALUES (?, ?, ?, ?, ?)');
-    const unstage = this.db.prepare('DELETE FROM analytics_staged_devices WHERE writer = ?');
-    const insertPage = this.db.prepare('INSERT INTO analytics_daily_pages VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insertBucket = this.db.prepare('INSERT INTO analytics_daily_buckets VALUES (?, ?, ?, ?, ?)');
-    const insertRow = this.db.prepare(
-      `INSERT INTO analytics_daily VALUES (?, ?, ?, ?, ${METRIC_COLUMNS.map(() => '?').join(', ')})`,
-    );
+    const bitmaps = new DayBitmapBuilder();
     return {
-      addDevices: async (devices) => {
-        this.db.transaction(() => {
-          for (const d of devices) stage.run(id, d.dimension, d.value, d.deviceId, d.isNew ? 1 : 0);
-        })();
-      },
+      addDevices: async (devices) => bitmaps.add(devices, this.ordinals(devices.map((d) => d.deviceId))),
       commit: async (rows, tables) => {
+        const built = bitmaps.build();
+        const insertPage = this.sql('INSERT INTO analytics_daily_pages VALUES (?, ?, ?, ?, ?, ?, ?)');
+        const insertBucket = this.sql('INSERT INTO analytics_daily_buckets VALUES (?, ?, ?, ?, ?)');
+        const insertRow = this.sql(
+          `INSERT INTO analytics_daily VALUES (?, ?, ?, ?, ${METRIC_COLUMNS.map(() => '?').join(', ')})`,
+        );
         this.db.transaction(() => {
-          for (const table of [
-            'analytics_daily',
-            'analytics_daily_devices',
-            'analytics_daily_pages',
-            'analytics_daily_buckets',
-          ])
-            this.db.prepare(`DELETE FROM ${table} WHERE app_id = ? AND day = ?`).run(appId, day);
+          for (const table of DAY_TABLES)
+            this.sql(`DELETE FROM ${table} WHERE app_id = ? AND day = ?`).run(appId, day);
           for (const p of tables.pages)
             insertPage.run(appId, day, p.pagePath, p.views, p.stayMs, p.entries, p.exits);
           for (const b of tables.buckets) insertBucket.run(appId, day, b.kind, b.bucket, b.launches);
@@ -272,44 +339,33 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
               r.newUsers,
               r.activeUsers,
             );
-          this.db
-            .prepare(
-              `INSERT INTO analytics_daily_devices SELECT ?, ?, dimension, value, device_id, is_new
-               FROM analytics_staged_devices WHERE writer = ? ORDER BY dimension, value, device_id`,
-            )
-            .run(appId, day, id);
-          unstage.run(id);
+          this.writeBitmaps(appId, day, built);
           this.touchRetention(appId, day, version);
         })();
       },
-      abort: async () => {
-        unstage.run(id);
-      },
+      abort: async () => undefined,
     };
   }
 
-  /** Rewrites the retention cells the day's device rows take part in, and records the day's rollup version. */
+  /** Rewrites the retention cells the day's '' bitmap takes part in, and records the day's rollup version. */
   private touchRetention(appId: string, day: string, version: number): void {
-    const drop = this.db.prepare(
+    const days = retentionDays(day);
+    const stored = this.sql(
+      `SELECT day, devices, fresh FROM analytics_daily_bitmaps
+       WHERE app_id = ? AND dimension = '' AND value = '' AND day IN (${days.map(() => '?').join(', ')})`,
+    ).all(appId, ...days) as Array<{ day: string; devices: Buffer; fresh: Buffer | null }>;
+    const drop = this.sql(
       'DELETE FROM analytics_daily_retention WHERE app_id = ? AND cohort_day = ? AND day_offset = ?',
     );
-    const count = this.db.prepare(
-      `INSERT INTO analytics_daily_retention (app_id, cohort_day, day_offset, active, fresh)
-       SELECT ?, ?, ?, n, fresh FROM (
-         SELECT COUNT(*) AS n, COALESCE(SUM(c.is_new), 0) AS fresh FROM analytics_daily_devices c
-         JOIN analytics_daily_devices r ON r.app_id = c.app_id AND r.dimension = '' AND r.day = ? AND r.value = '' AND r.device_id = c.device_id
-         WHERE c.app_id = ? AND c.dimension = '' AND c.day = ? AND c.value = '') WHERE n > 0`,
-    );
-    for (const cell of touchedCells(day)) {
+    const insert = this.sql('INSERT INTO analytics_daily_retention VALUES (?, ?, ?, ?, ?)');
+    for (const cell of retentionCells(day, new Map(stored.map((b) => [b.day, b])))) {
       drop.run(appId, cell.cohortDay, cell.offset);
-      count.run(appId, cell.cohortDay, cell.offset, cell.laterDay, appId, cell.cohortDay);
+      if (cell.active > 0) insert.run(appId, cell.cohortDay, cell.offset, cell.active, cell.fresh);
     }
-    this.db
-      .prepare(
-        `INSERT INTO analytics_rollup_days (app_id, day, version, computed_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (app_id, day) DO UPDATE SET version = excluded.version, computed_at = excluded.computed_at`,
-      )
-      .run(appId, day, version, Date.now());
+    this.sql(
+      `INSERT INTO analytics_rollup_days (app_id, day, version, computed_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (app_id, day) DO UPDATE SET version = excluded.version, computed_at = excluded.computed_at`,
+    ).run(appId, day, version, Date.now());
   }
 
   async staleDays(version: number, limit: number): Promise<StaleDay[]> {
@@ -321,7 +377,21 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
   }
 
   async refreshRetention(appId: string, day: string, version: number): Promise<void> {
-    this.db.transaction(() => this.touchRetention(appId, day, version))();
+    // A day rolled up before the bitmaps keeps its device rows: they become its bitmaps, once.
+    const legacy = this.sql(
+      'SELECT dimension, value, device_id AS deviceId, is_new AS isNew FROM analytics_daily_devices WHERE app_id = ? AND day = ?',
+    ).all(appId, day) as DailyDevice[];
+    const bitmaps = new DayBitmapBuilder();
+    bitmaps.add(legacy, this.ordinals(legacy.map((d) => d.deviceId)));
+    const built = bitmaps.build();
+    this.db.transaction(() => {
+      if (legacy.length > 0) {
+        this.sql('DELETE FROM analytics_daily_bitmaps WHERE app_id = ? AND day = ?').run(appId, day);
+        this.writeBitmaps(appId, day, built);
+        this.sql('DELETE FROM analytics_daily_devices WHERE app_id = ? AND day = ?').run(appId, day);
+      }
+      this.touchRetention(appId, day, version);
+    })();
   }
 
   async daily(appId: string, from: string, to: string, dimension: Dimension): Promise<DailyRow[]> {
@@ -340,12 +410,11 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     to: string,
     dimension: DeviceDimension,
   ): Promise<Array<{ value: string; active: number }>> {
-    return this.db
-      .prepare(
-        `SELECT value, COUNT(DISTINCT device_id) AS active FROM analytics_daily_devices
-         WHERE app_id = ? AND dimension = ? AND day BETWEEN ? AND ? GROUP BY value ORDER BY value`,
-      )
-      .all(appId, dimension, from, to) as Array<{ value: string; active: number }>;
+    return distinctByValue(
+      this.sql(
+        'SELECT value, devices FROM analytics_daily_bitmaps WHERE app_id = ? AND dimension = ? AND day BETWEEN ? AND ?',
+      ).all(appId, dimension, from, to) as Array<{ value: string; devices: Buffer }>,
+    );
   }
 
   async totals(appIds: readonly string[], from: string, to: string): Promise<DailyMetrics> {
@@ -357,13 +426,12 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
          WHERE app_id IN (${ids}) AND dimension = '' AND day BETWEEN ? AND ?`,
       )
       .get(...appIds, from, to) as Record<string, number>;
-    const { n } = this.db
-      .prepare(
-        `SELECT COUNT(DISTINCT device_id) AS n FROM analytics_daily_devices
-         WHERE app_id IN (${ids}) AND dimension = '' AND day BETWEEN ? AND ?`,
-      )
-      .get(...appIds, from, to) as { n: number };
-    return toTotals(sums, n);
+    const devices = this.sql(
+      `SELECT devices FROM analytics_daily_bitmaps WHERE app_id IN (${ids}) AND dimension = '' AND day BETWEEN ? AND ?`,
+    )
+      .pluck()
+      .all(...appIds, from, to) as Buffer[];
+    return toTotals(sums, distinctCount(devices));
   }
 
   async pages(appId: string, from: string, to: string): Promise<DailyPageRow[]> {
@@ -407,21 +475,22 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
         `SELECT day, SUM(launches) AS launches FROM analytics_daily WHERE dimension = '' AND day BETWEEN ? AND ? GROUP BY day`,
       )
       .all(from, to) as Array<{ day: string; launches: number }>;
-    const devices = this.db
-      .prepare(
-        `SELECT day, COUNT(DISTINCT device_id) AS devices FROM analytics_daily_devices WHERE dimension = '' AND day BETWEEN ? AND ? GROUP BY day`,
-      )
-      .all(from, to) as Array<{ day: string; devices: number }>;
-    return mergePlatformDays(launches, devices);
+    const bitmaps = this.sql(
+      `SELECT day, devices FROM analytics_daily_bitmaps WHERE dimension = '' AND day BETWEEN ? AND ?`,
+    ).all(from, to) as Array<{ day: string; devices: Buffer }>;
+    const devices = distinctByValue(bitmaps.map((b) => ({ value: b.day, devices: b.devices })));
+    return mergePlatformDays(
+      launches,
+      devices.map((d) => ({ day: d.value, devices: d.active })),
+    );
   }
 
   async platformDistinctDevices(from: string, to: string): Promise<number> {
-    const row = this.db
-      .prepare(
-        `SELECT COUNT(DISTINCT device_id) AS n FROM analytics_daily_devices WHERE dimension = '' AND day BETWEEN ? AND ?`,
-      )
-      .get(from, to) as { n: number };
-    return row.n;
+    return distinctCount(
+      this.sql(`SELECT devices FROM analytics_daily_bitmaps WHERE dimension = '' AND day BETWEEN ? AND ?`)
+        .pluck()
+        .all(from, to) as Buffer[],
+    );
   }
 
   async appendExposures(rows: ExposureRow[]): Promise<AppendResult> {
