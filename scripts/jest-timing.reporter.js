@@ -5,7 +5,7 @@ const { relative } = require('node:path');
 
 const KINDS = [
   ['browser (tests/e2e/**/*.browser.test.ts)', (path) => /\.browser\.test\.ts$/.test(path)],
-  ['end to end (tests/e2e)', (path) => /[\\/]tests[\\/]e2e[\\/]/.test(path)],
+  ['end to end (tests/e2e)', (path) => /(^|[\\/])tests[\\/]e2e[\\/]/.test(path)],
   ['unit and contract', () => true],
 ];
 const SLOWEST = 12;
@@ -42,8 +42,8 @@ class TimingReporter {
       `  wall ${seconds(ended - began)}, workers busy ${Math.round((100 * busy) / ((ended - began) * this.workers))}%`,
     );
     const last = files.reduce((a, b) => (b.end > a.end ? b : a));
-    const othersEnded = Math.max(0, ...files.filter((f) => f !== last).map((f) => f.end));
-    if (othersEnded < last.end)
+    const othersEnded = Math.max(...files.filter((f) => f !== last).map((f) => f.end));
+    if (files.length > 1 && othersEnded < last.end)
       lines.push(`  the last ${seconds(last.end - othersEnded)} only ${last.path} was running`);
     lines.push('  slowest files:');
     for (const f of [...files].sort((a, b) => b.ms - a.ms).slice(0, SLOWEST))
