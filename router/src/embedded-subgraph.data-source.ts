@@ -63,8 +63,12 @@ export class EmbeddedSubgraphDataSource extends LocalGraphQLDataSource {
           : { errors };
         if (!result.errors?.length) return result as GatewayResponse;
         // Format like a subgraph server would: platform errors keep their code, the rest is masked and logged.
+        const operation =
+          options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION
+            ? (options.incomingRequestContext.operationName?.slice(0, 128) ?? 'anonymous')
+            : undefined;
         const log = (error: unknown, requestId?: string) =>
-          subgraphContext.logger.error({ err: error, requestId }, 'unexpected error');
+          subgraphContext.logger.error({ err: error, requestId, operation }, 'unexpected error');
         return {
           ...(result as GatewayResponse),
           errors: result.errors.map((e) =>

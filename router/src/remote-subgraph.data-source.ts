@@ -153,7 +153,13 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
   ): GatewayResponse {
     this.fetchDeps.metrics?.subgraphFailure(this.subgraph, failure.reason);
     (ctx?.logger ?? this.logger).warn(
-      { subgraph: this.subgraph, reason: failure.reason, cause: failure.cause, detail: failure.detail },
+      {
+        subgraph: this.subgraph,
+        operation: clientOperation(options),
+        reason: failure.reason,
+        cause: failure.cause,
+        detail: failure.detail,
+      },
       `subgraph ${this.subgraph} unavailable (${failure.cause})`,
     );
     return {
@@ -206,4 +212,13 @@ export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<RouterCont
     }
     return token;
   }
+}
+
+/**
+ * The client's operation a fetch serves, for the failure log line: its name (cut to 128 characters: a client chooses
+ * it), else `anonymous` as in the metrics.
+ */
+function clientOperation(options: GraphQLDataSourceProcessOptions<RouterContext>): string | undefined {
+  if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return undefined;
+  return options.incomingRequestContext.operationName?.slice(0, 128) ?? 'anonymous';
 }

@@ -34,7 +34,7 @@ const services: Record<string, RunningSubgraph> = {};
 let misbehaving: Server;
 let misbehavingBase: string;
 /** `/flaky`: answers 503 while `failures` > 0 (counting down), then forwards to the people service. */
-const flaky = { failures: 0, requests: 0 };
+const flaky = { failures: 0, requests: 0, connections: 0 };
 const routers: Router[] = [];
 
 async function startService(module: SubgraphModule, port = 0): Promise<RunningSubgraph> {
@@ -44,6 +44,7 @@ async function startService(module: SubgraphModule, port = 0): Promise<RunningSu
 /** A router on its own pino stream, so the test reads exactly the lines it wrote. */
 async function startRouter(
   env: Record<string, string>,
+  embedded: SubgraphModule[] = [],
 ): Promise<{ router: Router; url: string; logs: LogLine[] }> {
   const logs: LogLine[] = [];
   const stream = new Writable({
@@ -56,13 +57,13 @@ async function startRouter(
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     PORT: '0',
-    SUBGRAPH_MODE: 'distributed',
+    SUBGRAPH_MODE: embedded.length ? 'embedded' : 'distributed',
     ...env,
   });
   const router = await createRouter({
     config,
     runtime: { ...runtime, logger: pino({ level: 'info' }, stream) },
-    modules: [],
+    modules: embedded,
     supergraphSdl,
     uploadRoutes: [],
   });
@@ -113,10 +114,16 @@ beforeAll(async () => {
       return;
     }
     if (req.url === '/fail') res.writeHead(503, { 'content-type': 'text/plain' }).end('upstream unavailable');
+    // A 200 that is not JSON at all: a proxy's error page, a service that lost its mind.
+    if (req.url === '/garbage')
+      res.writeHead(200, { 'content-type': 'application/json' }).end('<html>502 Bad Gateway</html>');
     // A 200 the gateway cannot use: it throws a plain Error (not a GraphQLError) into the response.
     if (req.url === '/short')
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"_entities":[]}}');
   });
+  // Idle connections stay open longer than any pause between a test's requests (the keep-alive test counts them).
+  misbehaving.keepAliveTimeout = 60_000;
+  misbehaving.on('connection', () => flaky.connections++);
   misbehaving.listen(0, '127.0.0.1');
   await once(misbehaving, 'listening');
   const address = misbehaving.address();
@@ -145,7 +152,7 @@ describe('a subgraph that is down', () => {
       SUBGRAPH_BREAKER_FAILURES: '0',
     });
     try {
-      const res = await post(graphqlUrl, '{ me { id name } notesPerUser }');
+      const res = await post(graphqlUrl, 'query MeAndNotes { me { id name } notesPerUser }');
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual({ me: null, notesPerUser: 2 });
       const requestId = res.headers.get('x-request-id');
@@ -162,6 +169,7 @@ describe('a subgraph that is down', () => {
       const line = logs.find((l) => l.subgraph === 'people' && l.requestId === requestId);
       expect(line).toMatchObject({
         level: 40,
+        operation: 'MeAndNotes',
         cause: 'ECONNREFUSED',
         reason: 'refused',
         msg: 'subgraph people unavailable (ECONNREFUSED)',
@@ -172,7 +180,7 @@ describe('a subgraph that is down', () => {
 
       const metrics = await (await fetch(router.metricsUrl!)).text();
       expect(metrics).toMatch(/grove_router_subgraph_failures_total\{subgraph="people",reason="refused"\} 1/);
-      expect(metrics).toMatch(/grove_router_requests_total\{operation="anonymous",outcome="error"\} 1/);
+      expect(metrics).toMatch(/grove_router_requests_total\{operation="MeAndNotes",outcome="error"\} 1/);
     } finally {
       await router.close();
       services.people = await startService(modules[0]!, Number(new URL(url).port));
@@ -306,6 +314,33 @@ describe('a subgraph that hangs or answers 5xx', () => {
     }
   });
 
+  it('a 200 whose body is not JSON is SUBGRAPH_UNAVAILABLE (bad_response); the other fields answer', async () => {
+    const {
+      router,
+      url: graphqlUrl,
+      logs,
+    } = await startRouter({
+      SUBGRAPH_URLS: `people=${misbehavingBase}/garbage,notes=${services.notes!.url}`,
+    });
+    try {
+      const res = await post(graphqlUrl, '{ me { id } notesPerUser }');
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ me: null, notesPerUser: 2 });
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({
+          path: ['me'],
+          extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', service: 'people' }),
+        }),
+      ]);
+      expect(logs.find((l) => l.subgraph === 'people' && l.requestId)).toMatchObject({
+        reason: 'bad_response',
+        cause: 'BAD_RESPONSE',
+      });
+    } finally {
+      await router.close();
+    }
+  });
+
   it('a plain Error from the gateway is masked and logged with the request id, not a 500 (error.toJSON is not a function)', async () => {
     const {
       router,
@@ -398,6 +433,72 @@ describe('retries and readiness', () => {
     } finally {
       await router.close();
       services.notes = await startService(modules[1]!, Number(new URL(url).port));
+    }
+  });
+});
+
+describe('the subgraph HTTP client (issue 8 item 5)', () => {
+  it('reuses one keep-alive connection across requests and signs the principal once per request', async () => {
+    const { router, url: graphqlUrl } = await startRouter({
+      SUBGRAPH_URLS: `people=${misbehavingBase}/flaky,notes=${services.notes!.url}`,
+    });
+    const signInternal = jest.spyOn(runtime.tokens, 'signInternal');
+    try {
+      Object.assign(flaky, { failures: 0, requests: 0, connections: 0 });
+      const token = await runtime.tokens.signAccessToken({
+        userId: 'u3',
+        sessionId: 's3',
+        operatorRoles: [],
+        memberships: [],
+      });
+      for (let i = 0; i < 3; i++) {
+        signInternal.mockClear();
+        // Two fetches per request: people (me), then notes (the User entity's notes).
+        const res = await post(graphqlUrl, '{ me { id notes { text } } }', {
+          authorization: `Bearer ${token}`,
+        });
+        expect(res.body.errors).toBeUndefined();
+        expect(res.body.data.me.notes).toHaveLength(2);
+        expect(signInternal).toHaveBeenCalledTimes(1);
+      }
+      expect(flaky.requests).toBe(3);
+      expect(flaky.connections).toBe(1);
+    } finally {
+      signInternal.mockRestore();
+      await router.close();
+    }
+  });
+});
+
+describe('embedded mode: a module that throws', () => {
+  it('costs only its own fields; the error is masked and logged with the subgraph and request id', async () => {
+    // Every root field of the people module throws, as a module whose store or code broke would.
+    const people = await createPeopleSubgraph();
+    for (const field of Object.values(people.schema.getQueryType()!.getFields()))
+      field.resolve = () => {
+        throw new Error('people store at 10.0.0.7 is gone');
+      };
+    const { router, url: graphqlUrl, logs } = await startRouter({}, [people, modules[1]!]);
+    try {
+      const res = await post(graphqlUrl, 'query Overview { me { id } notesPerUser }');
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ me: null, notesPerUser: 2 });
+      const requestId = res.headers.get('x-request-id');
+      expect(res.body.errors).toEqual([
+        {
+          message: 'Internal server error',
+          path: ['me'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+        },
+      ]);
+      expect(JSON.stringify(res.body)).not.toMatch(/10\.0\.0\.7/);
+      expect(logs.find((l) => l.msg === 'unexpected error' && l.requestId === requestId)).toMatchObject({
+        subgraph: 'people',
+        operation: 'Overview',
+        err: { message: 'people store at 10.0.0.7 is gone' },
+      });
+    } finally {
+      await router.close();
     }
   });
 });
