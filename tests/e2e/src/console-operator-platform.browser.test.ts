@@ -53,7 +53,8 @@ describeBrowser('the operator platform pages in a real browser', () => {
       await page.getByRole('link', { name: L.menu.whitelist }).click();
       await page.waitForURL(/\/console\/operator\/whitelist$/);
       await page.getByText(L.whitelist.empty).waitFor();
-      const domain = page.getByLabel(L.whitelist.domain, { exact: true });
+      // By role: the list's sortable "domain" header carries the same label.
+      const domain = page.getByRole('textbox', { name: L.whitelist.domain });
       await domain.fill('http://trusted.example.com');
       await page.getByRole('button', { name: L.whitelist.add }).click();
       await page.getByText(L.whitelist.problemScheme).waitFor(); // refused before sending
@@ -213,7 +214,7 @@ describeBrowser('the operator platform pages in a real browser', () => {
     const L = zhCN.opPlatform;
     try {
       await page.getByRole('link', { name: L.menu.whitelist }).click();
-      await page.getByLabel(L.whitelist.domain, { exact: true }).fill('10.0.0.1');
+      await page.getByRole('textbox', { name: L.whitelist.domain }).fill('10.0.0.1');
       await page.getByRole('button', { name: L.whitelist.add }).click();
       await page.getByText(L.whitelist.problemIp).waitFor();
       await check('whitelist');

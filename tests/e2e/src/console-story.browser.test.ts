@@ -233,7 +233,8 @@ async function story(language: 'zh-CN' | 'en', L: Messages): Promise<void> {
       () => owner.getByRole('button', { name: L.releases.createRule, exact: true }).click(),
       L.releases.ruleCreated,
     );
-    await owner.getByLabel(L.releases.percentage, { exact: true }).fill('20');
+    // By role: the plans table's sortable "percentage" header carries the same label.
+    await owner.getByRole('spinbutton', { name: L.releases.percentage }).fill('20');
     await retryUntilShown(
       owner,
       () => owner.getByRole('button', { name: L.releases.start, exact: true }).click(),
