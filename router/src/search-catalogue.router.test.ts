@@ -255,6 +255,58 @@ describe('search over the catalogue of app-manage and account', () => {
     expect((tooLong.errors?.[0].originalError as { code?: string } | undefined)?.code).toBe('BAD_USER_INPUT');
   });
 
+  it("follows an organization's rename and unlinks; a rebuild while it is frozen keeps its mini-programs hidden", async () => {
+    // A new name of an approved organization is an amendment operators approve: then the index takes it.
+    await account.services.organizations.update(owner, orgId, { name: '招商银行信用卡中心' });
+    await account.services.organizations.approveAmendment(admin, orgId);
+    await eventually(async () =>
+      expect((await search.services.engine.get(apps.card))?.organizationName).toBe('招商银行信用卡中心'),
+    );
+    expect(
+      (await search.services.search.searchCatalogue(owner, { text: '信用卡中心' })).facets.organization,
+    ).toEqual([{ value: orgId, label: '招商银行信用卡中心', count: 5 }]);
+
+    // Frozen: whatever re-reads a mini-program meanwhile (an event, a rebuild) keeps it from devices.
+    await account.services.organizations.freeze(admin, orgId, '审计');
+    await eventually(async () => expect(await deviceNames('信用卡')).toEqual([]));
+    await search.services.projection.rebuild();
+    expect(await statusOf(apps.card)).toBe('FROZEN');
+    expect(await deviceNames('信用卡')).toEqual([]);
+    await account.services.organizations.unfreeze(admin, orgId);
+    await eventually(async () => expect((await deviceNames('信用卡')).length).toBe(1));
+
+    await appManage.services.links.unlink(owner, hostAppId, apps.card);
+    await eventually(async () => expect(await deviceNames('信用卡')).toEqual([]));
+    await appManage.services.links.link(owner, hostAppId, apps.card);
+    await eventually(async () => expect((await deviceNames('信用卡')).length).toBe(1));
+  });
+
+  it('rebuilds on demand: an operator asks, the index drops what the owners no longer hold and repairs what drifted', async () => {
+    const { engine } = search.services;
+    const card = (await engine.get(apps.card))!;
+    const ghost = { ...card, appId: 'mp00000000deadbeef', name: '信用卡幽灵' };
+    await engine.upsert([ghost, { ...(await engine.get(apps.unlinked))!, name: '走样的名字' }]);
+    const rebuild = (principal: Principal) =>
+      graphql({
+        schema: search.schema,
+        source: 'mutation { rebuildSearchIndex }',
+        contextValue: { principal, requestId: 't', logger: silentLogger() },
+      });
+    const refused = await rebuild(owner);
+    expect((refused.errors?.[0].originalError as { code?: string } | undefined)?.code).toBe('FORBIDDEN');
+    expect(await engine.get(ghost.appId)).not.toBeNull();
+
+    const asked = await rebuild(admin);
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data).toEqual({ rebuildSearchIndex: true });
+    await eventually(async () => {
+      expect(await engine.get(ghost.appId)).toBeNull();
+      expect((await engine.get(apps.unlinked))?.name).toBe('信用卡申请');
+    });
+    expect(await engine.get(apps.card)).toEqual(card);
+    expect((await engine.appIds()).sort()).toEqual(Object.values(apps).sort());
+  });
+
   it('rebuilds the same index from the owners over their internal routes (distributed profile)', async () => {
     const served: RunningSubgraph[] = [];
     try {

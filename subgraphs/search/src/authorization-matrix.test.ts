@@ -116,6 +116,13 @@ const OPERATIONS: MatrixOperation<Harness>[] = [
     expected: CONFIGURERS,
   },
   {
+    // Asks every search process to rebuild (an event); the rebuild itself fails here (the seeded index has no owners).
+    name: 'rebuildSearchIndex',
+    source: 'mutation { rebuildSearchIndex }',
+    expected: CONFIGURERS,
+    check: (_h, result) => expect(result?.data?.rebuildSearchIndex).toBe(true),
+  },
+  {
     name: 'searchStatistics',
     source:
       'query ($from: String!, $to: String!) { searchStatistics(from: $from, to: $to) { searches noResultSearches } }',

@@ -67,9 +67,15 @@ export const searchEnvShape = {
   SUBGRAPH_URLS: serviceUrls.optional(),
 };
 
-export const searchEnvSchema = z
-  .object(searchEnvShape)
-  .superRefine((config, ctx) => checkPlatformConfig(config, ctx));
+export const searchEnvSchema = z.object(searchEnvShape).superRefine((config, ctx) => {
+  checkPlatformConfig(config, ctx);
+  if (config.SEARCH_ENGINE === 'elasticsearch' && !config.ELASTICSEARCH_URL)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ELASTICSEARCH_URL'],
+      message: 'is required with SEARCH_ENGINE=elasticsearch',
+    });
+});
 export type SearchConfig = z.infer<typeof searchEnvSchema>;
 
 export interface SearchSettings {

@@ -21,7 +21,9 @@ import {
 } from '@grove/platform';
 import type { RuntimeReadsOf } from '@grove/contracts';
 import { searchRuntimeReads } from './http/runtime-reads';
+import { SearchIndexResolver } from './resolvers/search-index.resolver';
 import { SearchSettingsResolver } from './resolvers/search-settings.resolver';
+import { SearchIndexService } from './service/search-index.service';
 import { SearchLogService } from './service/search-log.service';
 import { SearchSettingsService } from './service/search-settings.service';
 import { SearchLogStore } from './store/search-log.store';
@@ -64,6 +66,8 @@ export interface SearchDeps {
 export interface SearchServices {
   search: SearchService;
   settings: SearchSettingsService;
+  /** Rebuilds on demand (`rebuildSearchIndex`). */
+  index: SearchIndexService;
   log: SearchLogService;
   projection: CatalogueProjection;
   engine: SearchEngine;
@@ -123,17 +127,34 @@ export async function createSearchSubgraph(
     deps.now,
   );
   const search = new SearchService(engine, searchSettings, log);
+  // On demand: after the start-up rebuild or replay, in place, then a snapshot of the result.
+  const indexService = new SearchIndexService(
+    runtime.outbox(SEARCH_SUBGRAPH_NAME),
+    async () => {
+      await indexed;
+      const count = await projection.rebuild();
+      await saveSnapshot();
+      return count;
+    },
+    logger.child({ component: 'index-rebuild' }),
+  );
+  logger.info({ engine: engine.description }, 'search engine');
 
   const module = await buildSubgraph({
     name: SEARCH_SUBGRAPH_NAME,
     // Hot words and synonyms changes: one operation-log line in the settings' own transaction (ADR 0013).
     operationLog: runtime.outbox(SEARCH_SUBGRAPH_NAME),
-    resolvers: [SearchResolver, SearchSettingsResolver],
-    instances: [new SearchResolver(search), new SearchSettingsResolver(searchSettings, log)],
+    resolvers: [SearchResolver, SearchSettingsResolver, SearchIndexResolver],
+    instances: [
+      new SearchResolver(search),
+      new SearchSettingsResolver(searchSettings, log),
+      new SearchIndexResolver(indexService),
+    ],
     orphanedTypes: [MiniProgram],
   });
 
-  // Hot words and synonyms: read now, and again whenever an operator changes them (in any search process).
+  // Hot words and synonyms: read now, and again whenever an operator changes them (in any search process); a rebuild
+  // asked for through any process runs in each (in the background: the subscription goes on meanwhile).
   await searchSettings.reload();
   const settingsSubscription = await runtime.events.subscribe<unknown>(
     searchSettingsEvents.topic,
@@ -141,7 +162,10 @@ export async function createSearchSubgraph(
     idempotentHandler(
       runtime.kv,
       settings.consumerGroup,
-      contractHandler(searchSettingsEvents, logger, async () => searchSettings.reload()),
+      contractHandler(searchSettingsEvents, logger, async (event) => {
+        if (event.type === 'index.rebuild-requested') void indexService.start();
+        else await searchSettings.reload();
+      }),
     ),
   );
   const catalogueSubscription = await projection.subscribe(
@@ -198,6 +222,7 @@ export async function createSearchSubgraph(
     services: {
       search,
       settings: searchSettings,
+      index: indexService,
       log,
       projection,
       engine,
@@ -206,18 +231,24 @@ export async function createSearchSubgraph(
     },
     runtimeReads,
     registerInternalRoutes: async (app, context) => registerRuntimeReadRoutes(app, context, runtimeReads),
+    // The engine and its analyzer (embedded, or Elasticsearch with IK / smartcn / Grove's) for /readyz.
     ready: async () => {
       if (!rebuilt)
         throw new UnavailableError('The search index is being rebuilt', {
           reason: 'SEARCH_INDEX_REBUILDING',
         });
-      await engine.count();
+      return {
+        engine: engine.description,
+        documents: await engine.count(),
+        rebuilding: indexService.rebuilding(),
+      };
     },
     close: async () => {
       closed = true;
       clearTimeout(retry);
       clearInterval(snapshots);
       await subscription.close();
+      await indexService.close();
       if (rebuilt && persistence?.dirty()) await saveSnapshot();
       await engine.close();
     },
@@ -248,7 +279,9 @@ export function catalogueReadsFor(
 
 /** The configured engine: the embedded index, or the Elasticsearch cluster (its analysis chosen from its plugins). */
 export async function searchEngineFor(config: SearchConfig): Promise<SearchEngine> {
-  if (config.SEARCH_ENGINE === 'elasticsearch' && config.ELASTICSEARCH_URL) {
+  if (config.SEARCH_ENGINE === 'elasticsearch') {
+    // The config schema refuses this too; never fall back to another engine silently.
+    if (!config.ELASTICSEARCH_URL) throw new Error('SEARCH_ENGINE=elasticsearch needs ELASTICSEARCH_URL');
     return ElasticsearchEngine.open({ node: config.ELASTICSEARCH_URL, index: config.ELASTICSEARCH_INDEX });
   }
   return new EmbeddedSearchEngine();

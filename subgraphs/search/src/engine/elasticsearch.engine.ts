@@ -1,4 +1,4 @@
-import { Client, errors } from '@elastic/elasticsearch';
+import { Client, errors, type estypes } from '@elastic/elasticsearch';
 import { analyze } from '../analysis/chinese.analyzer';
 import { highlightsOf, pageMatchOf, searchableText } from './embedded.engine';
 import {
@@ -42,6 +42,8 @@ const BOOSTS: Record<SearchField, number> = {
   pages: 0.8,
 };
 const FACET_SIZE = 50;
+/** App ids read per request when listing the whole index (search_after on appId). */
+const APP_IDS_PAGE = 1_000;
 
 function analyzersOf(analysis: ElasticsearchAnalysis): { analyzer: string; search_analyzer: string } {
   if (analysis === 'ik') return { analyzer: 'ik_max_word', search_analyzer: 'ik_smart' };
@@ -205,6 +207,24 @@ export class ElasticsearchEngine implements SearchEngine {
 
   async count(): Promise<number> {
     return (await this.client.count({ index: this.index })).count;
+  }
+
+  async appIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let after: estypes.SortResults | undefined;
+    for (;;) {
+      const page = await this.client.search({
+        index: this.index,
+        size: APP_IDS_PAGE,
+        _source: false,
+        query: { match_all: {} },
+        sort: [{ appId: { order: 'asc' } }],
+        ...(after ? { search_after: after } : {}),
+      });
+      for (const hit of page.hits.hits) if (hit._id) ids.push(hit._id);
+      if (page.hits.hits.length < APP_IDS_PAGE) return ids;
+      after = page.hits.hits[page.hits.hits.length - 1]!.sort;
+    }
   }
 
   async clear(): Promise<void> {

@@ -313,6 +313,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.numbers.size;
   }
 
+  async appIds(): Promise<string[]> {
+    return [...this.numbers.keys()];
+  }
+
   async clear(): Promise<void> {
     this.reset();
   }

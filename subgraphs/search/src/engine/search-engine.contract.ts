@@ -183,6 +183,45 @@ export function describeSearchEngineContract(name: string, create: () => Promise
       expect(await names('公积金', { filter: { hostAppId: 'host-2' } })).toEqual([]);
     });
 
+    it('counts the total and the facets over every hit, not only the page', async () => {
+      await engine.upsert([
+        indexedMiniProgram({ name: '社保查询', category: '政务', orgId: 'org-a' }),
+        indexedMiniProgram({
+          name: '社保缴费',
+          category: '政务',
+          orgId: 'org-b',
+          organizationName: '乙机构',
+        }),
+        indexedMiniProgram({ name: '社保卡', category: '金融', orgId: 'org-b', organizationName: '乙机构' }),
+      ]);
+      const page = await engine.search(request('社保', { offset: 1, limit: 1 }));
+      expect(page.hits).toHaveLength(1);
+      expect(page.total).toBe(3);
+      expect(page.facets.category).toEqual([
+        { value: '政务', label: '政务', count: 2 },
+        { value: '金融', label: '金融', count: 1 },
+      ]);
+      expect(page.facets.organization.map((f) => [f.value, f.count])).toEqual([
+        ['org-b', 2],
+        ['org-a', 1],
+      ]);
+      expect(page.facets.status).toEqual([{ value: 'PUBLISHED', label: 'PUBLISHED', count: 3 }]);
+    });
+
+    it('lists every indexed app id (what a rebuild compares with the owners)', async () => {
+      const apps = Array.from({ length: 5 }, (_, i) => indexedMiniProgram({ name: `列表${i}` }));
+      await engine.upsert(apps);
+      await engine.remove([apps[1].appId]);
+      expect((await engine.appIds()).sort()).toEqual(
+        apps
+          .filter((_, i) => i !== 1)
+          .map((a) => a.appId)
+          .sort(),
+      );
+      await engine.clear();
+      expect(await engine.appIds()).toEqual([]);
+    });
+
     it('replaces a document on upsert and forgets it on remove', async () => {
       const app = indexedMiniProgram({ name: '旧名字' });
       await engine.upsert([app]);

@@ -128,6 +128,8 @@ export interface SearchEngine {
   get(appId: string): Promise<IndexedMiniProgram | null>;
   search(request: SearchRequest): Promise<SearchResult>;
   count(): Promise<number>;
+  /** Every indexed app id, in no particular order (a rebuild drops those the owners no longer have). */
+  appIds(): Promise<string[]>;
   clear(): Promise<void>;
   close(): Promise<void>;
 }

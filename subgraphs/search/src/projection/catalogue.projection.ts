@@ -66,6 +66,9 @@ export function toIndexedMiniProgram(
  * twice, late or out of order converges on the owner's state, and a rebuild is the same code over every id.
  */
 export class CatalogueProjection {
+  /** While a rebuild runs: what events changed meanwhile (the rebuild may have read it before the change). */
+  private changedDuringRebuild: Set<string> | null = null;
+
   constructor(
     private readonly engine: SearchEngine,
     private readonly reads: CatalogueReadHandlers,
@@ -87,6 +90,7 @@ export class CatalogueProjection {
 
   /** An event's change, journaled first when the index is persisted. */
   private async applyChange(kind: 'app' | 'organization', id: string): Promise<void> {
+    this.changedDuringRebuild?.add(`${kind}:${id}`);
     const sequence = await this.journal?.record(kind, id);
     try {
       if (kind === 'app') await this.refreshApp(id);
@@ -135,8 +139,32 @@ export class CatalogueProjection {
     }
   }
 
-  /** Reads every mini-program from app-manage into the (empty or stale) index; returns how many were indexed. */
+  /**
+   * Reads every mini-program from app-manage into the (empty or stale) index, in place: the index answers meanwhile.
+   * Then what the listing did not name is re-read (dropped when its owner no longer has it), and so is what events
+   * changed while the rebuild ran, since the rebuild may have written what it read before the change. Returns how
+   * many were indexed.
+   */
   async rebuild(): Promise<number> {
+    const changed = new Set<string>();
+    this.changedDuringRebuild = changed;
+    try {
+      const listed = new Set<string>();
+      const count = await this.indexAll(listed);
+      for (const appId of await this.engine.appIds()) if (!listed.has(appId)) await this.refreshApp(appId);
+      for (const key of changed) {
+        const [kind, id] = key.split(':', 2) as ['app' | 'organization', string];
+        if (kind === 'app') await this.refreshApp(id);
+        else await this.refreshOrganization(id);
+      }
+      this.logger.info({ indexed: count }, 'search index rebuilt from app-manage and account');
+      return count;
+    } finally {
+      if (this.changedDuringRebuild === changed) this.changedDuringRebuild = null;
+    }
+  }
+
+  private async indexAll(listed: Set<string>): Promise<number> {
     const organizations = new Map<string, CatalogueOrganization | null>();
     let after: string | undefined;
     let count = 0;
@@ -144,6 +172,7 @@ export class CatalogueProjection {
       const { appIds, next } = await this.reads.catalogueAppIds({ after, take: CATALOGUE_IDS_MAX_TAKE });
       const documents: IndexedMiniProgram[] = [];
       for (const appId of appIds) {
+        listed.add(appId);
         const entry = await this.reads.catalogueEntry({ appId });
         if (!entry) continue;
         if (!organizations.has(entry.orgId))
@@ -155,7 +184,6 @@ export class CatalogueProjection {
       if (!next) break;
       after = next;
     }
-    this.logger.info({ indexed: count }, 'search index rebuilt from app-manage and account');
     return count;
   }
 

@@ -256,7 +256,7 @@ describe('index persistence: snapshot and journal of the embedded index', () => 
       calls.length = 0;
       const second = await start();
       await second.services.indexed();
-      await expect(second.ready?.()).resolves.toBeUndefined();
+      await expect(second.ready?.()).resolves.toMatchObject({ documents: 30, rebuilding: false });
       expect(calls).toEqual([]);
       expect(await second.services.engine.count()).toBe(30);
       expect(await answers(second.services.engine)).toEqual(before);
