@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { generateLicenseKeyPair, signLicense, type LicensePayload } from '@grove/license';
+import { eventually } from '@grove/testkit';
 import { en, type Messages } from '../../../console/src/i18n/en';
 import { zhCN } from '../../../console/src/i18n/zh-cn';
 import {
@@ -11,6 +12,17 @@ import {
   startConsolePlatform,
   type ConsolePlatform,
 } from './console-browser.harness';
+import {
+  CreateHostAppDocument,
+  LinkMiniProgramDocument,
+  LoginDocument,
+  MiniProgramAnalyticsDocument,
+  RecomputeAnalyticsDocument,
+  SearchHotWordsDocument,
+  SearchSynonymsDocument,
+} from '../../../schema/generated/graphql';
+import { sendBatch, shanghaiDay } from './analytics-fleet.scenario';
+import { dataOf, execute } from './graphql-client';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type E2EPlatform } from './platform-harness';
 
 /**
@@ -18,15 +30,22 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, type E2EPlatform } from './platform-harnes
  * platform overview (statistic cards, the chart and its table view; English and zh-CN), the operation log (server
  * filter and page size in the URL, next / previous by the cursor stack, a row's details, the CSV of the filter) and the
  * license (usage against limits; a document that is not JSON refused before sending, a forged one refused by the
- * server beside the field, a vendor-signed one expiring in 10 days installed after confirming, then the warning).
- * Screenshots go to artifacts/console/operator-insight-<language>/, axe-core checks each page.
+ * server beside the field, a vendor-signed one expiring in 10 days installed after confirming, then the warning); the
+ * search settings (hot words ordered and saved, a synonym group refused as typed then saved, search statistics); and
+ * the institution's statistics page of a mini-program whose devices reported two days of events through the signed
+ * report route (totals, the trend chart and its table, a breakdown, top pages, retention, distributions, a CSV; in
+ * zh-CN a period without data). Screenshots go to artifacts/console/operator-insight-<language>/ and
+ * artifacts/console/statistics-<language>/, axe-core checks each page.
  */
 const missing = chromiumMissing();
 if (missing) console.warn(`Skipping the operator insight browser test: ${missing}`);
 const describeBrowser = missing ? describe.skip : describe;
 
 const MINI_PROGRAMS = 12;
+const OWNER = 'owner@operator-insight.example';
+const OWNER_PASSWORD = 'Operator-insight-1';
 const vendor = generateLicenseKeyPair();
+let statisticsAppId: string;
 
 let platform: ConsolePlatform;
 let e2e: E2EPlatform;
@@ -37,8 +56,10 @@ describeBrowser('the operator insight pages in a real browser', () => {
   beforeAll(async () => {
     platform = await startConsolePlatform({ LICENSE_PUBLIC_KEY: vendor.publicKeyPem });
     ({ e2e, browser, base } = platform);
-    await seedInstitution(e2e.url);
-  }, 300_000);
+    const seeded = await seedInstitution(e2e.url);
+    statisticsAppId = seeded.appIds[0]!;
+    await seedReports(e2e.url, statisticsAppId, seeded.orgId, seeded.ownerToken);
+  }, 600_000); // the platform's start alone took over 300 s at load 23 on the shared machine
   afterAll(async () => {
     await platform?.stop();
   });
@@ -158,6 +179,123 @@ describeBrowser('the operator insight pages in a real browser', () => {
       await done();
     }
   }, 120_000);
+
+  it('search settings (operator, en) and the statistics of a mini-program (owner, en; zh-CN without data)', async () => {
+    const operator = await operatorPage('en', en);
+    const S = en.opSearch;
+    try {
+      const { page, check } = operator;
+      await page.getByRole('link', { name: S.menu }).click();
+      await page.waitForURL(/\/console\/operator\/search$/);
+      await page.getByRole('heading', { name: S.hotWords.title }).waitFor();
+      const word = page.getByLabel(S.hotWords.word);
+      for (const w of ['社保', 'tax', 'bus']) {
+        await word.fill(w);
+        await page.getByRole('button', { name: S.hotWords.add, exact: true }).click();
+      }
+      await word.fill('tax');
+      await page.getByText(S.hotWords.duplicate).waitFor(); // refused as typed
+      await word.fill('');
+      await page.getByRole('button', { name: S.hotWords.moveUp.replace('{{word}}', 'bus') }).click();
+      await page.getByRole('button', { name: S.save, exact: true }).click();
+      await page.getByText(S.hotWords.saved).waitFor();
+      await check('search-hot-words');
+
+      await page.getByRole('tab', { name: S.synonyms.tab }).click();
+      await page.waitForURL(/tab=synonyms/);
+      await page.getByRole('button', { name: S.synonyms.addGroup, exact: true }).click();
+      const group = page.getByLabel(S.synonyms.group.replace('{{n}}', '1'), { exact: true });
+      await group.fill('社保');
+      await page.getByText(S.synonyms.tooFew).waitFor(); // refused as typed, Save stays disabled
+      expect(await page.getByRole('button', { name: S.save, exact: true }).isDisabled()).toBe(true);
+      await group.fill('社保, 社会保险');
+      await page.getByRole('button', { name: S.save, exact: true }).click();
+      await page.getByText(S.synonyms.saved).waitFor();
+      await check('search-synonyms');
+
+      await page.getByRole('tab', { name: S.statistics.tab }).click();
+      await page.waitForURL(/tab=statistics/);
+      await page.getByRole('heading', { name: S.statistics.topQueries }).waitFor();
+      await check('search-statistics');
+
+      const admin = dataOf(
+        await execute(e2e.url, LoginDocument, {
+          input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+        }),
+      ).login.accessToken;
+      const hotWords = dataOf(
+        await execute(e2e.url, SearchHotWordsDocument, {}, { token: admin }),
+      ).searchHotWords;
+      expect(hotWords).toEqual(['社保', 'bus', 'tax']);
+      const synonyms = dataOf(
+        await execute(e2e.url, SearchSynonymsDocument, {}, { token: admin }),
+      ).searchSynonyms;
+      expect(synonyms.map((g) => g.terms)).toEqual([['社保', '社会保险']]);
+    } finally {
+      await operator.done();
+    }
+
+    const owner = await ownerPage('en', en);
+    const T = en.stats;
+    try {
+      const { page, check } = owner;
+      await page.goto(`${base}/console/mini-programs/${statisticsAppId}`);
+      await page.getByRole('link', { name: T.open, exact: true }).click();
+      await page.waitForURL(/\/statistics$/);
+      await page.getByRole('heading', { name: T.totals.title }).waitFor();
+      await page.getByText(T.totals.distinct).waitFor();
+      const card = (title: string) =>
+        page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+      const trend = card(T.trend.title);
+      await trend.locator('[role="img"] svg').waitFor();
+      expect(await trend.locator('div[role="img"]').getAttribute('aria-label')).toContain(
+        `${T.metrics.activeUsers}: highest`,
+      );
+      await card(T.pages.title).getByRole('cell', { name: 'pages/detail/index', exact: true }).waitFor();
+      await card(T.retention.title).getByRole('columnheader', { name: 'Day 1', exact: true }).waitFor();
+      await card(T.distributions.title).locator('[role="img"] svg').first().waitFor();
+      await check('statistics');
+
+      // The trend's numbers as a table, by week; a breakdown by network; top pages by visitors (server order).
+      await page.getByText(T.granularity.WEEK, { exact: true }).click();
+      await page.waitForURL(/granularity=WEEK/);
+      await trend.getByText(T.viewTable, { exact: true }).click();
+      await trend.getByRole('columnheader', { name: T.metrics.newUsers }).waitFor();
+      const breakdown = card(T.breakdown.title);
+      await breakdown.locator('.ant-select').click(); // the combobox named T.breakdown.dimension, under its selection
+      await page.locator('.ant-select-item-option').filter({ hasText: T.dimension.NETWORK }).click();
+      await page.waitForURL(/dimension=NETWORK/);
+      await breakdown.getByText(T.viewTable, { exact: true }).click();
+      await breakdown.getByRole('cell', { name: 'wifi', exact: true }).waitFor();
+      await card(T.pages.title).getByRole('columnheader', { name: T.pages.visitors }).click();
+      await page.waitForURL(/pagesSort=VISITORS/);
+      await check('statistics-tables');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        trend.getByRole('button', { name: T.downloadCsv, exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^grove-mp[0-9a-f]{16}-trend-week-[\d-]+\.csv$/);
+      const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+      expect(csv.split('\r\n').filter((line) => line.length > 0).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await owner.done();
+    }
+
+    // zh-CN: a period without reports shows what to do next, in Chinese.
+    const ownerZh = await ownerPage('zh-CN', zhCN);
+    try {
+      const { page, check } = ownerZh;
+      await page.goto(
+        `${base}/console/mini-programs/${statisticsAppId}/statistics?from=2026-01-01&to=2026-01-07`,
+      );
+      await page.getByRole('heading', { name: zhCN.stats.totals.title }).waitFor();
+      await page.getByText(zhCN.stats.empty).first().waitFor();
+      await check('statistics-empty');
+    } finally {
+      await ownerZh.done();
+    }
+  }, 300_000);
 });
 
 function licensePayload(daysLeft: number): LicensePayload {
@@ -187,6 +325,22 @@ function confirmButton(page: Page, name: string) {
   return page.locator('.ant-modal-confirm').getByRole('button', { name, exact: true });
 }
 
+/** The organization owner's console in the language (screenshots in statistics-<language>/). */
+function ownerPage(language: 'zh-CN' | 'en', L: Messages) {
+  return signedInConsole(
+    { browser, base },
+    {
+      group: 'statistics',
+      language,
+      messages: L,
+      identifier: OWNER,
+      password: OWNER_PASSWORD,
+      readyLink: L.inst.menu.members,
+      acceptDownloads: true,
+    },
+  );
+}
+
 /** A signed-in operator page (through the login form) in the language; `check` screenshots and runs axe. */
 function operatorPage(language: 'zh-CN' | 'en', L: Messages) {
   return signedInConsole(
@@ -204,12 +358,91 @@ function operatorPage(language: 'zh-CN' | 'en', L: Messages) {
 }
 
 /** An approved organization with 12 mini-programs, made over GraphQL: lines in the operation log, totals to show. */
-async function seedInstitution(url: string): Promise<void> {
-  await seedApprovedInstitution(url, {
-    email: 'owner@operator-insight.example',
-    password: 'Operator-insight-1',
+function seedInstitution(url: string) {
+  return seedApprovedInstitution(url, {
+    email: OWNER,
+    password: OWNER_PASSWORD,
     displayName: 'Owner',
     orgName: 'Insight Trading Co',
     miniPrograms: Array.from({ length: MINI_PROGRAMS }, (_, i) => `Insight App ${i + 1}`),
   });
+}
+
+const REPORTING_DEVICES = 6;
+
+/**
+ * Two days of a few devices, reported like an SDK through the signed report route by a host app of the organization
+ * linked to the mini-program: every device launches yesterday (two pages, or one for a bounce), half come back today.
+ * The rollups of those days are recomputed (as an operator may) until the series shows every launch.
+ */
+async function seedReports(url: string, appId: string, orgId: string, ownerToken: string): Promise<void> {
+  const host = dataOf(
+    await execute(
+      url,
+      CreateHostAppDocument,
+      { input: { orgId, name: 'Statistics Host', androidPackageNames: ['com.statistics.host'] } },
+      { token: ownerToken },
+    ),
+  ).createHostApp;
+  dataOf(
+    await execute(url, LinkMiniProgramDocument, { hostAppId: host.hostApp.id, appId }, { token: ownerToken }),
+  );
+  const now = Date.now();
+  const events: Array<Record<string, unknown>> = [];
+  const launch = (device: number, start: number, pages: string[]) => {
+    const common = {
+      appId,
+      deviceId: `stats-device-${device}`,
+      launchId: `stats-launch-${device}-${start}`,
+      platform: device % 2 ? 'IOS' : 'ANDROID',
+      osVersion: device % 2 ? '17.4' : '14',
+      network: device % 3 ? 'wifi' : '5g',
+      sdkVersion: '2.1.0',
+      versionSource: 'release',
+    };
+    let ts = start;
+    let seq = 0;
+    const emit = (type: string, extra: Record<string, unknown> = {}) =>
+      events.push({ ...common, eventId: `stats-${device}-${start}-${seq++}`, type, clientTs: ts, ...extra });
+    emit('app_launch');
+    for (const pagePath of pages) {
+      ts += 1_000;
+      emit('page_show', { pagePath });
+      ts += 8_000 * (device + 1);
+      emit('page_hide', { pagePath, durationMs: 8_000 * (device + 1) });
+    }
+    ts += 1_000;
+    emit('app_exit', { durationMs: ts - start });
+  };
+  const yesterday = now - 26 * 3_600_000;
+  const today = now - 2 * 3_600_000;
+  for (let d = 0; d < REPORTING_DEVICES; d++) {
+    launch(
+      d,
+      yesterday + d * 60_000,
+      d === 0 ? ['pages/index/index'] : ['pages/index/index', 'pages/detail/index'],
+    );
+    if (d % 2 === 0) launch(d, today + d * 60_000, ['pages/index/index']);
+  }
+  const keys = { sdkKey: host.sdkKey, sdkSecret: host.sdkSecret };
+  const receipt = await sendBatch(url, keys, { deviceClockNow: () => Date.now(), events });
+  expect(receipt).toMatchObject({ accepted: events.length, rejected: 0 });
+
+  const admin = dataOf(
+    await execute(url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
+  ).login.accessToken;
+  const from = shanghaiDay(now - 3 * 86_400_000);
+  const to = shanghaiDay(now);
+  const launches = REPORTING_DEVICES + Math.ceil(REPORTING_DEVICES / 2);
+  await eventually(
+    async () => {
+      dataOf(await execute(url, RecomputeAnalyticsDocument, { from, to }, { token: admin }));
+      const series = dataOf(
+        await execute(url, MiniProgramAnalyticsDocument, { appId, from, to }, { token: ownerToken }),
+      ).miniProgramAnalytics!;
+      expect(series.total.launches).toBe(launches);
+    },
+    60_000,
+    500,
+  );
 }
