@@ -79,7 +79,8 @@ export function MiniProgramPage() {
   const versions = (mp?.versions ?? []).slice(0, size);
   const hasNext = (mp?.versions.length ?? 0) > size;
   // Publishing and gray releases are for owners and admins (miniprogram:release); developers upload and submit.
-  const releaser = canRelease(viewer?.memberships.find((m) => m.orgId === mp?.orgId)?.role);
+  // Unknown (undefined) until the mini-program names its organization.
+  const releaser = mp ? canRelease(viewer?.memberships.find((m) => m.orgId === mp.orgId)?.role) : undefined;
 
   const actions = (v: ConsoleVersionFieldsFragment) => (
     <Space wrap>

@@ -73,8 +73,11 @@ export function ReleasePanel({
 }: {
   appId: string;
   versions: ConsoleVersionFieldsFragment[];
-  /** Whether the viewer's role may run releases (owners and admins): otherwise the plans are shown, not the actions. */
-  canRelease: boolean;
+  /**
+   * Whether the viewer's role may run releases (owners and admins): otherwise the plans are shown, not the actions;
+   * undefined while not known yet (neither is shown).
+   */
+  canRelease: boolean | undefined;
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -156,7 +159,7 @@ export function ReleasePanel({
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {!canRelease && <Alert type="info" showIcon message={t('releases.releaseRole')} />}
+      {canRelease === false && <Alert type="info" showIcon message={t('releases.releaseRole')} />}
       {canRelease && (
         <Space align="start" wrap size="middle">
           <Card title={t('releases.newRule')} size="small" style={{ width: 360 }}>
