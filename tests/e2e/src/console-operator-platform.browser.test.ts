@@ -3,6 +3,7 @@ import {
   ApplyForOrganizationDocument,
   ApproveOrganizationDocument,
   LoginDocument,
+  OpPlatformAddWhitelistDocument,
   SignUpDocument,
 } from '../../../schema/generated/graphql';
 import { baseLibraryZip, sdkArtifactZip } from '../../../subgraphs/sdk/src/sdk.test-support';
@@ -53,7 +54,8 @@ describeBrowser('the operator platform pages in a real browser', () => {
       await page.getByRole('link', { name: L.menu.whitelist }).click();
       await page.waitForURL(/\/console\/operator\/whitelist$/);
       await page.getByText(L.whitelist.empty).waitFor();
-      const domain = page.getByLabel(L.whitelist.domain, { exact: true });
+      // The field, not the sortable column header (antd labels it with the same word).
+      const domain = page.getByRole('textbox', { name: L.whitelist.domain });
       await domain.fill('http://trusted.example.com');
       await page.getByRole('button', { name: L.whitelist.add }).click();
       await page.getByText(L.whitelist.problemScheme).waitFor(); // refused before sending
@@ -208,12 +210,25 @@ describeBrowser('the operator platform pages in a real browser', () => {
     }
   }, 240_000);
 
-  it('zh-CN: the whitelist and the SDK configuration with its history', async () => {
+  it('zh-CN: the whitelist (sorted on the server) and the SDK configuration with its history', async () => {
+    // Added z before a: the default order (domain A–Z) and the order of addition differ.
+    const admin = dataOf(
+      await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
+    ).login.accessToken;
+    for (const domain of ['zeta-bank.example', 'alpha-bank.example'])
+      dataOf(await execute(e2e.url, OpPlatformAddWhitelistDocument, { domain }, { token: admin }));
     const { page, check, done } = await operatorPage('zh-CN', zhCN);
     const L = zhCN.opPlatform;
     try {
       await page.getByRole('link', { name: L.menu.whitelist }).click();
-      await page.getByLabel(L.whitelist.domain, { exact: true }).fill('10.0.0.1');
+      const domains = page.locator('.ant-table-tbody tr.ant-table-row td:first-child');
+      await domains.first().filter({ hasText: 'alpha-bank.example' }).waitFor();
+      // A header sorts on the server, and the URL says which (?sort=createdAt&dir=asc): oldest first.
+      await page.getByRole('columnheader', { name: L.createdAt }).click();
+      await page.waitForURL(/\/operator\/whitelist\?sort=createdAt&dir=asc$/);
+      await domains.first().filter({ hasText: 'zeta-bank.example' }).waitFor();
+      expect(await domains.allInnerTexts()).toEqual(['zeta-bank.example', 'alpha-bank.example']);
+      await page.getByRole('textbox', { name: L.whitelist.domain }).fill('10.0.0.1');
       await page.getByRole('button', { name: L.whitelist.add }).click();
       await page.getByText(L.whitelist.problemIp).waitFor();
       await check('whitelist');
