@@ -233,7 +233,8 @@ async function story(language: 'zh-CN' | 'en', L: Messages): Promise<void> {
       () => owner.getByRole('button', { name: L.releases.createRule, exact: true }).click(),
       L.releases.ruleCreated,
     );
-    await owner.getByLabel(L.releases.percentage, { exact: true }).fill('20');
+    // The plan form's field comes before the plans' sortable "percentage" header, which antd labels the same.
+    await owner.getByLabel(L.releases.percentage, { exact: true }).first().fill('20');
     await retryUntilShown(
       owner,
       () => owner.getByRole('button', { name: L.releases.start, exact: true }).click(),
