@@ -173,6 +173,8 @@ export const en = {
     emptyHint: 'No release plans yet: choose an approved version and a rule above.',
     raise: 'Raise',
     raised: 'Percentage raised',
+    releaseRole: 'Owners and admins publish versions and run gray releases; you can follow them here.',
+    raiseConfirm: 'Raise the gray release to {{percentage}}? It cannot be lowered again.',
     complete: 'Complete',
     completeConfirm: 'Publish this version to everyone and end the plan?',
     completing: 'Completing: publishing the version',

@@ -22,6 +22,7 @@ export const institutionEn = {
       joinedAt: 'Joined',
       you: 'you',
       roleChanged: 'Role changed',
+      roleConfirm: 'Make {{name}} {{role}}?',
       remove: 'Remove',
       removeConfirm: 'Remove {{name}} from the organization?',
       leaveConfirm: 'Leave the organization? You lose access to its mini-programs.',

@@ -24,6 +24,7 @@ export const institutionZhCN: Pick<Messages, 'inst'> = {
       joinedAt: '加入时间',
       you: '你',
       roleChanged: '角色已修改',
+      roleConfirm: '将 {{name}} 的角色改为{{role}}？',
       remove: '移除',
       removeConfirm: '将 {{name}} 移出企业？',
       leaveConfirm: '退出该企业？退出后将无法访问其小程序。',

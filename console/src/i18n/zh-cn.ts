@@ -173,6 +173,8 @@ export const zhCN: Messages = {
     emptyHint: '还没有发布计划：请在上方选择审核通过的版本和规则。',
     raise: '提高比例',
     raised: '比例已提高',
+    releaseRole: '发布版本和灰度发布由所有者和管理员操作；你可以在这里查看进度。',
+    raiseConfirm: '将灰度比例提高到 {{percentage}}？提高后不能再降低。',
     complete: '全量发布',
     completeConfirm: '确定向所有用户发布该版本并结束灰度？',
     completing: '正在全量发布',

@@ -3,6 +3,7 @@ import {
   ApplyForOrganizationDocument,
   ApproveOrganizationDocument,
   LoginDocument,
+  OpPlatformAddWhitelistDocument,
   SignUpDocument,
 } from '../../../schema/generated/graphql';
 import { baseLibraryZip, sdkArtifactZip } from '../../../subgraphs/sdk/src/sdk.test-support';
@@ -209,11 +210,24 @@ describeBrowser('the operator platform pages in a real browser', () => {
     }
   }, 240_000);
 
-  it('zh-CN: the whitelist and the SDK configuration with its history', async () => {
+  it('zh-CN: the whitelist (sorted on the server) and the SDK configuration with its history', async () => {
+    // Added z before a: the default order (domain A–Z) and the order of addition differ.
+    const admin = dataOf(
+      await execute(e2e.url, LoginDocument, { input: { identifier: ADMIN_EMAIL, password: ADMIN_PASSWORD } }),
+    ).login.accessToken;
+    for (const domain of ['zeta-bank.example', 'alpha-bank.example'])
+      dataOf(await execute(e2e.url, OpPlatformAddWhitelistDocument, { domain }, { token: admin }));
     const { page, check, done } = await operatorPage('zh-CN', zhCN);
     const L = zhCN.opPlatform;
     try {
       await page.getByRole('link', { name: L.menu.whitelist }).click();
+      const domains = page.locator('.ant-table-tbody tr.ant-table-row td:first-child');
+      await domains.first().filter({ hasText: 'alpha-bank.example' }).waitFor();
+      // A header sorts on the server, and the URL says which (?sort=createdAt&dir=asc): oldest first.
+      await page.getByRole('columnheader', { name: L.createdAt }).click();
+      await page.waitForURL(/\/operator\/whitelist\?sort=createdAt&dir=asc$/);
+      await domains.first().filter({ hasText: 'zeta-bank.example' }).waitFor();
+      expect(await domains.allInnerTexts()).toEqual(['zeta-bank.example', 'alpha-bank.example']);
       await page.getByRole('textbox', { name: L.whitelist.domain }).fill('10.0.0.1');
       await page.getByRole('button', { name: L.whitelist.add }).click();
       await page.getByText(L.whitelist.problemIp).waitFor();

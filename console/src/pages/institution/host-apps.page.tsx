@@ -358,8 +358,12 @@ export function HostAppsPage() {
         title={t('inst.hostApps.reject')}
         onCancel={() => setRejecting(null)}
         onReject={async (reason) => {
-          await decide(() => reject({ id: rejecting!, reason }), t('inst.hostApps.rejected'));
+          const result = await reject({ id: rejecting!, reason });
+          refetchRequests({ requestPolicy: 'network-only' });
+          if (result.error) return result.error;
+          void message.success(t('inst.hostApps.rejected'));
           setRejecting(null);
+          return undefined;
         }}
       />
     </Space>

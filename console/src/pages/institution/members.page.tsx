@@ -25,6 +25,7 @@ import {
   type InstitutionInviteMemberMutation,
   type OrgRole,
 } from '../../../../schema/generated/graphql';
+import { EnterSubmits } from '../../components/enter-submits';
 import { useAuth } from '../../auth/auth-context';
 import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { InstSecretOnce } from '../../components/inst-secret-once';
@@ -54,7 +55,7 @@ interface InviteForm {
  */
 export function MembersPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { viewer } = useAuth();
   const { organizations, loading } = useMemberOrganizations();
   const [params, setParams] = useSearchParams();
@@ -157,10 +158,20 @@ export function MembersPage() {
                     label: t(`inst.role.${role}`),
                   }))}
                   onChange={(role: OrgRole) =>
-                    act(
-                      () => changeRole({ orgId: orgId!, userId: m.userId, role }),
-                      t('inst.members.roleChanged'),
-                    )
+                    // A role change takes or gives rights at once: confirmed, as on the operator accounts page.
+                    void modal.confirm({
+                      title: t('inst.members.roleConfirm', {
+                        name: m.user?.displayName ?? m.userId,
+                        role: t(`inst.role.${role}`),
+                      }),
+                      okText: t('common.confirm'),
+                      cancelText: t('common.cancel'),
+                      onOk: () =>
+                        act(
+                          () => changeRole({ orgId: orgId!, userId: m.userId, role }),
+                          t('inst.members.roleChanged'),
+                        ),
+                    })
                   }
                 />
               ) : (
@@ -290,6 +301,7 @@ export function MembersPage() {
               }))}
             />
           </Form.Item>
+          <EnterSubmits />
         </Form>
       </Modal>
       <Modal

@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
+import { useAuth } from '../../auth/auth-context';
 import {
   ConsoleMiniProgramDocument,
   ConsoleWithdrawVersionDocument,
@@ -30,6 +31,7 @@ import { usePageParams } from '../../lib/use-page-params';
 import { MiniProgramDomains } from './mini-program-domains';
 import { MiniProgramSettings } from './mini-program-settings';
 import { MiniProgramTrial } from './mini-program-trial';
+import { canRelease } from './org-roles';
 import { ReleasePanel } from './release-panel';
 import { VersionStatusTag } from './version-status-tag';
 import { VersionUpload } from './version-upload';
@@ -46,6 +48,7 @@ export function MiniProgramPage() {
   const { appId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const { viewer } = useAuth();
   const [params, setParams] = useSearchParams();
   const TABS = ['versions', 'releases', 'settings', 'domains', 'trial'];
   const tab = TABS.includes(params.get('tab') ?? '') ? params.get('tab')! : 'versions';
@@ -75,6 +78,9 @@ export function MiniProgramPage() {
   // One more than the page asks for tells whether there is a next page (versions has no total).
   const versions = (mp?.versions ?? []).slice(0, size);
   const hasNext = (mp?.versions.length ?? 0) > size;
+  // Publishing and gray releases are for owners and admins (miniprogram:release); developers upload and submit.
+  // Unknown (undefined) until the mini-program names its organization.
+  const releaser = mp ? canRelease(viewer?.memberships.find((m) => m.orgId === mp.orgId)?.role) : undefined;
 
   const actions = (v: ConsoleVersionFieldsFragment) => (
     <Space wrap>
@@ -97,7 +103,7 @@ export function MiniProgramPage() {
           <Button size="small">{t('versions.withdraw')}</Button>
         </Popconfirm>
       )}
-      {v.status === 'APPROVED' && (
+      {v.status === 'APPROVED' && releaser && (
         <>
           <Popconfirm
             title={t('versions.publishConfirm')}
@@ -235,7 +241,14 @@ export function MiniProgramPage() {
           {
             key: 'releases',
             label: t('miniProgram.releases'),
-            children: <ReleasePanel appId={appId} versions={mp?.versions ?? []} onChanged={reload} />,
+            children: (
+              <ReleasePanel
+                appId={appId}
+                versions={mp?.versions ?? []}
+                canRelease={releaser}
+                onChanged={reload}
+              />
+            ),
           },
           {
             key: 'settings',

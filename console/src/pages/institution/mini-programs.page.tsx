@@ -22,6 +22,7 @@ import {
   CreateMiniProgramDocument,
   type MiniProgramStatus,
 } from '../../../../schema/generated/graphql';
+import { EnterSubmits } from '../../components/enter-submits';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { apiErrors, splitFieldErrors } from '../../lib/graphql-errors';
 import { useListSort } from '../../lib/list-sort';
@@ -222,6 +223,7 @@ export function MiniProgramsPage() {
           <Form.Item name="description" label={t('miniPrograms.description')}>
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
+          <EnterSubmits />
         </Form>
       </Modal>
     </Space>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignableRoles, canActOn, canManage } from './org-roles';
+import { assignableRoles, canActOn, canManage, canRelease } from './org-roles';
 
 describe('what a member may do to other members (shown; the server decides)', () => {
   it('lets owners and admins manage, not developers', () => {
@@ -8,6 +8,15 @@ describe('what a member may do to other members (shown; the server decides)', ()
       canManage('ORG_ADMIN'),
       canManage('ORG_DEVELOPER'),
       canManage(undefined),
+    ]).toEqual([true, true, false, false]);
+  });
+
+  it('offers publishing and gray releases to owners and admins only (miniprogram:release)', () => {
+    expect([
+      canRelease('ORG_OWNER'),
+      canRelease('ORG_ADMIN'),
+      canRelease('ORG_DEVELOPER'),
+      canRelease(null),
     ]).toEqual([true, true, false, false]);
   });
 

@@ -8,6 +8,14 @@ export function canManage(role: OrgRole | null | undefined): boolean {
   return role === 'ORG_OWNER' || role === 'ORG_ADMIN';
 }
 
+/**
+ * Owners and admins publish, roll back and run gray releases (miniprogram:release); developers upload and submit. The
+ * console hides what a role may not do; the server still decides.
+ */
+export function canRelease(role: OrgRole | null | undefined): boolean {
+  return role === 'ORG_OWNER' || role === 'ORG_ADMIN';
+}
+
 /** Roles a manager may give: nobody grants a role above their own (the account subgraph's rule). */
 export function assignableRoles(myRole: OrgRole | null | undefined): OrgRole[] {
   if (!canManage(myRole)) return [];

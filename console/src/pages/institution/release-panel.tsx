@@ -68,10 +68,16 @@ interface PlanForm {
 export function ReleasePanel({
   appId,
   versions,
+  canRelease,
   onChanged,
 }: {
   appId: string;
   versions: ConsoleVersionFieldsFragment[];
+  /**
+   * Whether the viewer's role may run releases (owners and admins): otherwise the plans are shown, not the actions;
+   * undefined while not known yet (neither is shown).
+   */
+  canRelease: boolean | undefined;
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -153,81 +159,86 @@ export function ReleasePanel({
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Space align="start" wrap size="middle">
-        <Card title={t('releases.newRule')} size="small" style={{ width: 360 }}>
-          <Form<RuleForm>
-            form={ruleForm}
-            layout="vertical"
-            onFinish={submitRule}
-            initialValues={{ platforms: ['IOS', 'ANDROID'] }}
-          >
-            <Form.Item
-              name="name"
-              label={t('releases.ruleName')}
-              rules={[{ required: true, message: t('validation.required') }, { max: 64 }]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item
-              name="platforms"
-              label={t('releases.platforms')}
-              rules={[chosen(t('validation.required'))]}
-            >
-              <Select
-                mode="multiple"
-                options={PLATFORMS.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
-              />
-            </Form.Item>
-            <Button htmlType="submit" loading={creatingRule}>
-              {t('releases.createRule')}
-            </Button>
-          </Form>
-        </Card>
-        <Card title={t('releases.newPlan')} size="small" style={{ width: 420 }}>
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-          {approved.length === 0 ? (
-            <Empty description={t('releases.noApproved')} />
-          ) : (
-            <Form<PlanForm>
-              form={planForm}
+      {canRelease === false && <Alert type="info" showIcon message={t('releases.releaseRole')} />}
+      {canRelease && (
+        <Space align="start" wrap size="middle">
+          <Card title={t('releases.newRule')} size="small" style={{ width: 360 }}>
+            <Form<RuleForm>
+              form={ruleForm}
               layout="vertical"
-              onFinish={submitPlan}
-              initialValues={{
-                percentage: 20,
-                grayVersionId: approved.find((v) => v.id === params.get('version'))?.id ?? approved[0]?.id,
-                ruleId: rules[0]?.id,
-              }}
+              onFinish={submitRule}
+              initialValues={{ platforms: ['IOS', 'ANDROID'] }}
             >
               <Form.Item
-                name="grayVersionId"
-                label={t('releases.version')}
+                name="name"
+                label={t('releases.ruleName')}
+                rules={[{ required: true, message: t('validation.required') }, { max: 64 }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="platforms"
+                label={t('releases.platforms')}
                 rules={[chosen(t('validation.required'))]}
               >
-                <Select options={approved.map((v) => ({ value: v.id, label: v.versionName }))} />
-              </Form.Item>
-              <Form.Item name="ruleId" label={t('releases.rule')} rules={[chosen(t('releases.ruleFirst'))]}>
                 <Select
-                  options={rules.map((r) => ({ value: r.id, label: r.name }))}
-                  notFoundContent={t('releases.ruleFirst')}
+                  mode="multiple"
+                  options={PLATFORMS.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
                 />
               </Form.Item>
-              <Form.Item
-                name="percentage"
-                label={t('releases.percentage')}
-                rules={[
-                  { required: true, message: t('validation.required') },
-                  { type: 'number', min: 0.01, max: 100 },
-                ]}
-              >
-                <InputNumber min={0.01} max={100} step={5} addonAfter="%" style={{ width: 160 }} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={starting}>
-                {t('releases.start')}
+              <Button htmlType="submit" loading={creatingRule}>
+                {t('releases.createRule')}
               </Button>
             </Form>
-          )}
-        </Card>
-      </Space>
+          </Card>
+          <Card title={t('releases.newPlan')} size="small" style={{ width: 420 }}>
+            {error && (
+              <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />
+            )}
+            {approved.length === 0 ? (
+              <Empty description={t('releases.noApproved')} />
+            ) : (
+              <Form<PlanForm>
+                form={planForm}
+                layout="vertical"
+                onFinish={submitPlan}
+                initialValues={{
+                  percentage: 20,
+                  grayVersionId: approved.find((v) => v.id === params.get('version'))?.id ?? approved[0]?.id,
+                  ruleId: rules[0]?.id,
+                }}
+              >
+                <Form.Item
+                  name="grayVersionId"
+                  label={t('releases.version')}
+                  rules={[chosen(t('validation.required'))]}
+                >
+                  <Select options={approved.map((v) => ({ value: v.id, label: v.versionName }))} />
+                </Form.Item>
+                <Form.Item name="ruleId" label={t('releases.rule')} rules={[chosen(t('releases.ruleFirst'))]}>
+                  <Select
+                    options={rules.map((r) => ({ value: r.id, label: r.name }))}
+                    notFoundContent={t('releases.ruleFirst')}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="percentage"
+                  label={t('releases.percentage')}
+                  rules={[
+                    { required: true, message: t('validation.required') },
+                    { type: 'number', min: 0.01, max: 100 },
+                  ]}
+                >
+                  <InputNumber min={0.01} max={100} step={5} addonAfter="%" style={{ width: 160 }} />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={starting}>
+                  {t('releases.start')}
+                </Button>
+              </Form>
+            )}
+          </Card>
+        </Space>
+      )}
       <Table
         rowKey="id"
         loading={fetching}
@@ -260,7 +271,7 @@ export function ReleasePanel({
           {
             title: t('common.actions'),
             render: (_, p) =>
-              RUNNING.has(p.state) && p.state !== 'COMPLETING' ? (
+              canRelease && RUNNING.has(p.state) && p.state !== 'COMPLETING' ? (
                 <Space wrap>
                   <InputNumber
                     size="small"
@@ -272,15 +283,22 @@ export function ReleasePanel({
                     addonAfter="%"
                     style={{ width: 120 }}
                   />
-                  <Button
-                    size="small"
+                  {/* The percentage only goes up: confirmed, since it cannot be taken back. */}
+                  <Popconfirm
+                    title={t('releases.raiseConfirm', {
+                      percentage: `${new Intl.NumberFormat(i18n.language).format(raiseTo[p.id] ?? p.percentage)}%`,
+                    })}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
                     disabled={(raiseTo[p.id] ?? p.percentage) <= p.percentage}
-                    onClick={() =>
+                    onConfirm={() =>
                       act(() => raise({ id: p.id, percentage: raiseTo[p.id]! }), t('releases.raised'))
                     }
                   >
-                    {t('releases.raise')}
-                  </Button>
+                    <Button size="small" disabled={(raiseTo[p.id] ?? p.percentage) <= p.percentage}>
+                      {t('releases.raise')}
+                    </Button>
+                  </Popconfirm>
                   <Popconfirm
                     title={t('releases.completeConfirm')}
                     okText={t('common.confirm')}

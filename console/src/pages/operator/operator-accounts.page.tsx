@@ -25,6 +25,7 @@ import {
   OpPlatformOperatorsDocument,
   type OperatorRole,
 } from '../../../../schema/generated/graphql';
+import { EnterSubmits } from '../../components/enter-submits';
 import { useAuth } from '../../auth/auth-context';
 import { InstCursorPager } from '../../components/inst-cursor-pager';
 import { InstSecretOnce } from '../../components/inst-secret-once';
@@ -277,6 +278,7 @@ export function OperatorAccountsPage() {
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
+          <EnterSubmits />
         </Form>
       </Modal>
       <Modal

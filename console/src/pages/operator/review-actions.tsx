@@ -12,7 +12,8 @@ type Sent = Promise<{ error?: CombinedError }>;
  * Approve / reject of an operator review list (versions, SDK builds, organizations): the actions cell of a pending
  * row — what the page puts first (an inspect button), approve after a confirmation, reject, which opens the reason
  * dialog — and that dialog, to render once beside the table. Each outcome is a message (the server's refusal, or
- * `<scope>.approved` / `<scope>.rejected`), then the list is read again; the dialog's title is `<scope>.rejectTitle`.
+ * `<scope>.approved` / `<scope>.rejected`), then the list is read again; a refused rejection stays in the dialog, its
+ * reason kept. The dialog's title is `<scope>.rejectTitle`.
  */
 export function useReviewActions({
   scope,
@@ -73,8 +74,13 @@ export function useReviewActions({
       title={t(`${scope}.rejectTitle`)}
       onCancel={() => setRejecting(null)}
       onReject={async (reason) => {
-        done(await reject({ id: rejecting!, reason }), t(`${scope}.rejected`));
+        const result = await reject({ id: rejecting!, reason });
+        reload();
+        // A refusal stays in the dialog (beside the reason when it is about it); success closes it.
+        if (result.error) return result.error;
+        void message.success(t(`${scope}.rejected`));
         setRejecting(null);
+        return undefined;
       }}
     />
   );
