@@ -125,6 +125,10 @@ export class BeforeMiniSearchEngine implements SearchEngine {
     return this.documents.get(appId) ?? null;
   }
 
+  async appIds(): Promise<string[]> {
+    return [...this.documents.keys()];
+  }
+
   async count(): Promise<number> {
     return this.index.documentCount;
   }
